@@ -1,0 +1,148 @@
+"""Data contracts, declared once: the columns, vocabularies and geometry of each dataset.
+
+The loader, the importer, the editor and the tests all read these schemas;
+a column's Korean label here is the one shown in messages and tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from geo.vocab import (
+    ACCURACY_VALUES,
+    AREA_TERMS,
+    BOUNDARY_LEVELS,
+    DIRECTION_TERMS,
+    DOMAIN_TERMS,
+    FUNDING_TERMS,
+    PHASE_TERMS,
+    STATUS_TERMS,
+)
+
+ColumnKind = Literal["text", "int", "float", "bool", "date"]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    label_ko: str
+    kind: ColumnKind = "text"
+    required: bool = True
+    nullable: bool = False
+    vocabulary: tuple[str, ...] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class DatasetSchema:
+    name: str
+    file_name: str
+    label_ko: str
+    columns: tuple[Column, ...]
+    id_column: str | None = None
+    geometry_types: tuple[str, ...] | None = None
+    must_lie_in_city: bool = False
+    unit_ko: str = "피처"
+    # Checks across columns, by name; see geo.validation.
+    row_rules: tuple[str, ...] = field(default_factory=tuple)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def labels_ko(self) -> dict[str, str]:
+        return {c.name: c.label_ko for c in self.columns}
+
+
+SERVICES = DatasetSchema(
+    name="services",
+    file_name="services.geojson",
+    label_ko="스마트서비스",
+    id_column="service_id",
+    geometry_types=("Point", "LineString", "MultiLineString", "Polygon", "MultiPolygon"),
+    must_lie_in_city=True,
+    row_rules=("start_before_end",),
+    columns=(
+        Column("service_id", "서비스 ID"),
+        Column("name_ko", "서비스명"),
+        Column("name_en", "서비스명(영문)", required=False, nullable=True),
+        Column("domain", "서비스 분야", vocabulary=tuple(DOMAIN_TERMS)),
+        Column("direction", "추진 방향", vocabulary=tuple(DIRECTION_TERMS)),
+        Column("area_id", "대상지", vocabulary=tuple(AREA_TERMS)),
+        Column("status", "추진 상태", vocabulary=tuple(STATUS_TERMS)),
+        Column("phase", "추진 단계", vocabulary=tuple(PHASE_TERMS)),
+        Column("start_year", "시작 연도", "int", minimum=2000, maximum=2060),
+        Column("end_year", "종료 연도", "int", minimum=2000, maximum=2060),
+        Column("budget_krw_100m", "사업비(억원)", "float", minimum=0, maximum=100_000),
+        Column("funding", "재원", vocabulary=tuple(FUNDING_TERMS)),
+        Column("department", "담당 부서"),
+        Column("description_public", "시민 안내", required=False, nullable=True),
+        Column("updated_at", "갱신일", "date"),
+        Column("is_sample", "예시 여부", "bool", required=False),
+    ),
+)
+
+AREAS = DatasetSchema(
+    name="areas",
+    file_name="areas.geojson",
+    label_ko="개발 대상지",
+    id_column="area_id",
+    geometry_types=("Polygon", "MultiPolygon"),
+    must_lie_in_city=True,
+    columns=(
+        Column("area_id", "대상지 ID"),
+        Column("name_ko", "대상지명"),
+        Column("name_en", "대상지명(영문)", required=False, nullable=True),
+        Column("kind_ko", "유형"),
+        Column("location_ko", "위치", required=False, nullable=True),
+        Column("reported_area_m2", "보도 면적(㎡)", "float", required=False, nullable=True, minimum=0),
+        Column("homes", "주택(호)", "int", required=False, nullable=True, minimum=0),
+        Column("residents", "계획 인구(명)", "int", required=False, nullable=True, minimum=0),
+        Column("facts_ko", "주요 사실", required=False, nullable=True),
+        Column("facts_en", "주요 사실(영문)", required=False, nullable=True),
+        Column("source", "출처"),
+        Column("accuracy", "경계 정확도", vocabulary=ACCURACY_VALUES),
+        Column("outline_source", "경계 출처", required=False, nullable=True),
+    ),
+)
+
+BOUNDARIES = DatasetSchema(
+    name="boundaries",
+    file_name="boundaries.geojson",
+    label_ko="행정 경계",
+    id_column="boundary_id",
+    geometry_types=("Polygon", "MultiPolygon"),
+    columns=(
+        Column("boundary_id", "경계 ID"),
+        Column("level", "구분", vocabulary=BOUNDARY_LEVELS),
+        Column("name_ko", "이름"),
+        Column("name_en", "이름(영문)", required=False, nullable=True),
+        Column("gu", "구", required=False, nullable=True),
+        Column("source", "출처"),
+        Column("accuracy", "경계 정확도", vocabulary=ACCURACY_VALUES),
+    ),
+)
+
+STATUS_HISTORY = DatasetSchema(
+    name="status_history",
+    file_name="status_history.csv",
+    label_ko="상태 변경 이력",
+    unit_ko="행",
+    columns=(
+        Column("service_id", "서비스 ID"),
+        Column("changed_at", "변경일", "date"),
+        Column("old_status", "이전 상태", vocabulary=tuple(STATUS_TERMS), nullable=True),
+        Column("new_status", "새 상태", vocabulary=tuple(STATUS_TERMS)),
+        Column("changed_by", "변경자"),
+        Column("reason", "사유", required=False, nullable=True),
+        Column("is_sample", "예시 여부", "bool", required=False),
+    ),
+)
+
+ALL_SCHEMAS = (SERVICES, AREAS, BOUNDARIES, STATUS_HISTORY)

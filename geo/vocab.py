@@ -1,0 +1,145 @@
+"""The product's controlled vocabularies, defined once.
+
+Statuses, service domains, plan directions, phases, funding sources and
+development areas, each with its Korean and English label and, where the
+design asks for one, its colour and marker shape (``../shared/DESIGN.md``).
+Every page, loader, chart and test spells these values through this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Term:
+    """One vocabulary entry: the stored value and how it is shown."""
+
+    value: str
+    ko: str
+    en: str
+    colour: str = "#666666"
+    shape: str = "circle"
+
+    def label(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ko
+
+
+class ServiceStatus(StrEnum):
+    """추진 상태, stored in Korean as the city writes it."""
+
+    PLANNED = "계획"
+    DESIGN = "설계"
+    BUILDING = "구축"
+    OPERATING = "운영"
+    ON_HOLD = "보류"
+    CANCELLED = "취소"
+
+
+# Okabe-Ito colours (colour-blind safe); the shape keeps status readable without colour.
+STATUS_TERMS: dict[str, Term] = {
+    t.value: t
+    for t in (
+        Term(ServiceStatus.PLANNED, "계획", "Planned", "#999999", "circle"),
+        Term(ServiceStatus.DESIGN, "설계", "Design", "#56B4E9", "square"),
+        Term(ServiceStatus.BUILDING, "구축", "Building", "#E69F00", "triangle"),
+        Term(ServiceStatus.OPERATING, "운영", "Operating", "#009E73", "star"),
+        Term(ServiceStatus.ON_HOLD, "보류", "On hold", "#D55E00", "diamond"),
+        Term(ServiceStatus.CANCELLED, "취소", "Cancelled", "#000000", "hollow"),
+    )
+}
+
+# The forward path of a service; 보류 and 취소 sit outside it.
+STATUS_PROGRESSION: tuple[str, ...] = ("계획", "설계", "구축", "운영")
+
+# 스마트도시법 시행령 제2조: the twelve service domains, each with one fixed colour.
+DOMAIN_TERMS: dict[str, Term] = {
+    t.value: t
+    for t in (
+        Term("행정", "행정", "Administration", "#4E79A7"),
+        Term("교통", "교통", "Transport", "#F28E2B"),
+        Term("보건·의료·복지", "보건·의료·복지", "Health & welfare", "#E15759"),
+        Term("환경·에너지·수자원", "환경·에너지·수자원", "Environment, energy & water", "#59A14F"),
+        Term("방범·방재", "방범·방재", "Crime & disaster prevention", "#B07AA1"),
+        Term("시설물 관리", "시설물 관리", "Facility management", "#76B7B2"),
+        Term("교육", "교육", "Education", "#EDC948"),
+        Term("문화·관광·스포츠", "문화·관광·스포츠", "Culture, tourism & sports", "#FF9DA7"),
+        Term("물류", "물류", "Logistics", "#9C755F"),
+        Term("근로·고용", "근로·고용", "Work & employment", "#BAB0AC"),
+        Term("주거", "주거", "Housing", "#8CD17D"),
+        Term("기타", "기타", "Other", "#79706E"),
+    )
+}
+
+# The plan's three directions (추진 방향), keyed by a short stable id.
+DIRECTION_TERMS: dict[str, Term] = {
+    t.value: t
+    for t in (
+        Term("citizen", "시민 중심 체감형 스마트서비스 확대", "Citizen-centred smart services", "#0072B2"),
+        Term("admin", "디지털 기반 스마트도시 행정 고도화", "Digital smart-city administration", "#CC79A7"),
+        Term("green", "탄소중립을 실현하는 그린 스마트도시 조성", "Carbon-neutral green smart city", "#009E73"),
+    )
+}
+
+PHASE_TERMS: dict[str, Term] = {
+    t.value: t
+    for t in (
+        Term("단기", "단기", "Short term"),
+        Term("중기", "중기", "Mid term"),
+        Term("장기", "장기", "Long term"),
+    )
+}
+
+FUNDING_TERMS: dict[str, Term] = {
+    t.value: t
+    for t in (
+        Term("국비", "국비", "National", "#0072B2"),
+        Term("도비", "도비", "Provincial", "#56B4E9"),
+        Term("시비", "시비", "City", "#E69F00"),
+        Term("민자", "민자", "Private", "#CC79A7"),
+    )
+}
+
+CITYWIDE = "citywide"
+
+# The four development areas of DESIGN.md section 2, plus 시 전역 for citywide services.
+AREA_TERMS: dict[str, Term] = {
+    t.value: t
+    for t in (
+        Term("singil2", "신길2 공공주택지구", "Singil-2 new town", "#1B9E77"),
+        Term("jangsang", "장상 공공주택지구", "Jangsang new town", "#D95F02"),
+        Term("gfez", "경기경제자유구역 안산사이언스밸리(ASV)지구", "Gyeonggi FEZ Ansan Science Valley", "#7570B3"),
+        Term("choji", "초지역세권 개발", "Choji station area", "#E7298A"),
+        Term(CITYWIDE, "시 전역", "Citywide", "#666666"),
+    )
+}
+
+# Short names for charts and buttons, where the full name does not fit.
+AREA_SHORT: dict[str, Term] = {
+    t.value: t
+    for t in (
+        Term("singil2", "신길2", "Singil-2"),
+        Term("jangsang", "장상", "Jangsang"),
+        Term("gfez", "경기경제자유구역", "Gyeonggi FEZ"),
+        Term("choji", "초지역세권", "Choji"),
+        Term(CITYWIDE, "시 전역", "Citywide"),
+    )
+}
+
+DEVELOPMENT_AREA_IDS: tuple[str, ...] = ("singil2", "jangsang", "gfez", "choji")
+
+ACCURACY_VALUES: tuple[str, ...] = ("approximate", "surveyed", "official")
+
+BOUNDARY_LEVELS: tuple[str, ...] = ("city", "gu", "dong")
+
+
+def label(terms: dict[str, Term], value: str, lang: str = "ko") -> str:
+    """The label of ``value`` in ``lang``; an unknown value is shown as it is."""
+    term = terms.get(value)
+    return term.label(lang) if term else str(value)
+
+
+def colour(terms: dict[str, Term], value: str) -> str:
+    term = terms.get(value)
+    return term.colour if term else "#666666"
