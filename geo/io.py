@@ -98,7 +98,9 @@ def read_vector(path: Path, display_name: str | None = None, repair: bool = True
             frame = gpd.read_file(source, engine="pyogrio", encoding=encoding)
             notes.append("속성 문자 인코딩을 CP949(EUC-KR)로 판단해 다시 읽었습니다")
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        report.add(name, None, None, f"공간 데이터 파일로 읽을 수 없습니다 (손상되었거나 형식이 다릅니다): {_first_line(exc)}")
+        report.add(
+            name, None, None, f"공간 데이터 파일로 읽을 수 없습니다 (손상되었거나 형식이 다릅니다): {_first_line(exc)}"
+        )
         return ReadResult(None, report)
     except (UnicodeDecodeError, ValueError) as exc:
         report.add(name, None, None, f"파일을 해석할 수 없습니다: {_first_line(exc)}")

@@ -106,7 +106,9 @@ def load_status_history(data_dir: Path, known_service_ids: set[str] | None = Non
     if report.ok and known_service_ids is not None:
         for position, service_id in enumerate(typed["service_id"], start=1):
             if service_id not in known_service_ids:
-                report.add(schema.file_name, position, "service_id", f"'{service_id}'는 서비스 목록에 없는 ID입니다", "행")
+                report.add(
+                    schema.file_name, position, "service_id", f"'{service_id}'는 서비스 목록에 없는 ID입니다", "행"
+                )
     if not report.ok:
         raise DataError(report)
     return typed.sort_values(["service_id", "changed_at"], kind="stable").reset_index(drop=True)

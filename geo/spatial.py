@@ -25,8 +25,9 @@ def assign_districts(services: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame) -
     """
     dongs = boundaries.loc[boundaries["level"] == "dong", ["name_ko", "gu", "geometry"]]
     dongs = dongs.rename(columns={"name_ko": "dong"})
-    anchors = gpd.GeoDataFrame({"_row": range(len(services))}, geometry=representative_points(services).values,
-                               crs=services.crs)
+    anchors = gpd.GeoDataFrame(
+        {"_row": range(len(services))}, geometry=representative_points(services).values, crs=services.crs
+    )
     joined = gpd.sjoin(anchors, dongs, how="left", predicate="within")
     # A point on a shared edge matches two dongs: keep the first so rows stay one-to-one.
     joined = joined.drop_duplicates("_row").sort_values("_row")

@@ -179,9 +179,9 @@ def validate_frame(
         else:
             for position, geometry in enumerate(geometries, start=1):
                 error = _check_geometry(geometry, schema)
-                if error is None and schema.must_lie_in_city and city_outline is not None:
-                    if not city_outline.intersects(geometry):
-                        error = "도형이 안산시 경계 밖에 있습니다 (좌표계 또는 좌표 순서를 확인하세요)"
+                outside = schema.must_lie_in_city and city_outline is not None
+                if error is None and outside and not city_outline.intersects(geometry):
+                    error = "도형이 안산시 경계 밖에 있습니다 (좌표계 또는 좌표 순서를 확인하세요)"
                 if error:
                     report.add(file, position, "geometry", error, unit)
     return typed, report

@@ -107,74 +107,250 @@ AREA_FACTS = [
 
 # (name_ko, name_en, domain, direction, geometry kind, public description)
 SERVICE_CATALOGUE = [
-    ("스마트 횡단보도", "Smart crosswalk", "교통", "citizen", "point",
-     "보행자를 감지해 운전자에게 알리고 무단횡단을 막는 횡단보도입니다."),
-    ("스마트 버스정류장", "Smart bus shelter", "교통", "citizen", "point",
-     "냉난방, 공기정화, 실시간 버스 도착 안내를 갖춘 정류장입니다."),
-    ("수요응답형 버스(DRT)", "Demand-responsive bus", "교통", "citizen", "polygon",
-     "앱으로 부르면 정해진 구역 안에서 원하는 곳까지 운행하는 버스입니다."),
-    ("스마트 주차 안내", "Smart parking guidance", "교통", "citizen", "point",
-     "빈 주차면을 실시간으로 알려 주차 시간을 줄입니다."),
-    ("개인형 이동수단 거점", "Micromobility hub", "교통", "green", "point",
-     "공유 자전거와 킥보드를 안전하게 세우고 충전하는 거점입니다."),
-    ("자율주행 셔틀 시범노선", "Autonomous shuttle pilot route", "교통", "citizen", "line",
-     "정해진 노선을 자율주행 셔틀이 시범 운행합니다."),
-    ("스마트 교차로 신호제어", "Adaptive traffic signals", "교통", "admin", "point",
-     "교통량에 맞춰 신호 시간을 자동으로 조정합니다."),
-    ("지능형 CCTV 관제", "Intelligent CCTV monitoring", "방범·방재", "admin", "point",
-     "위험 상황을 자동으로 감지해 통합운영센터에 알립니다."),
-    ("안심 귀갓길", "Safe way home", "방범·방재", "citizen", "line",
-     "밤길 비상벨과 밝은 조명으로 귀갓길을 지킵니다."),
-    ("침수 감지 센서망", "Flood sensor network", "방범·방재", "admin", "point",
-     "도로와 지하차도의 침수를 미리 감지해 알립니다."),
-    ("스마트 비상벨", "Smart emergency bell", "방범·방재", "citizen", "point",
-     "누르면 경찰과 통합운영센터에 바로 연결됩니다."),
-    ("미세먼지 측정 센서망", "Fine-dust sensor network", "환경·에너지·수자원", "green", "point",
-     "동네별 미세먼지를 실시간으로 측정해 공개합니다."),
-    ("스마트 가로등", "Smart streetlight", "시설물 관리", "green", "line",
-     "사람과 차량에 맞춰 밝기를 조절해 전기를 아낍니다."),
-    ("공공건물 태양광·에너지 관리", "Public building solar and energy management", "환경·에너지·수자원", "green", "point",
-     "공공건물의 태양광 발전과 에너지 사용을 관리합니다."),
-    ("스마트 물관리", "Smart water management", "환경·에너지·수자원", "green", "polygon",
-     "상수도 누수와 수질을 원격으로 감시합니다."),
-    ("전기차 충전 통합 안내", "EV charging guidance", "환경·에너지·수자원", "green", "point",
-     "가까운 전기차 충전기와 사용 가능 여부를 알려 줍니다."),
-    ("그린 스마트 공원", "Green smart park", "환경·에너지·수자원", "green", "polygon",
-     "빗물 재이용과 스마트 조명을 갖춘 친환경 공원입니다."),
-    ("독거노인 IoT 돌봄", "IoT care for seniors living alone", "보건·의료·복지", "citizen", "polygon",
-     "생활 감지 센서로 홀로 사는 어르신의 안부를 살핍니다."),
-    ("스마트 경로당", "Smart senior centre", "보건·의료·복지", "citizen", "point",
-     "비대면 건강관리와 여가 프로그램을 제공합니다."),
-    ("무장애 보행 안내", "Barrier-free walking guidance", "보건·의료·복지", "citizen", "line",
-     "휠체어와 유모차가 다니기 쉬운 길을 안내합니다."),
-    ("디지털 트윈 도시관리", "Digital twin city management", "행정", "admin", "polygon",
-     "도시를 3차원 가상공간으로 만들어 개발과 시설을 관리합니다."),
-    ("도시통합운영센터 연계", "Integrated operations centre link", "행정", "admin", "point",
-     "교통·안전·환경 정보를 통합운영센터에서 함께 봅니다."),
-    ("공공 와이파이", "Public Wi-Fi", "행정", "citizen", "point",
-     "공원과 정류장에서 무료 와이파이를 제공합니다."),
-    ("시민 리빙랩", "Citizen living lab", "행정", "citizen", "point",
-     "시민이 직접 도시 문제의 해법을 찾고 시험합니다."),
-    ("스마트폴", "Smart pole", "시설물 관리", "admin", "point",
-     "가로등, CCTV, 와이파이, 센서를 한 기둥에 모았습니다."),
-    ("지하시설물 통합관리", "Underground utility management", "시설물 관리", "admin", "polygon",
-     "상하수도와 전력 등 지하시설물 정보를 한곳에서 관리합니다."),
-    ("스마트 도서관", "Smart library kiosk", "교육", "citizen", "point",
-     "24시간 무인으로 책을 빌리고 반납합니다."),
-    ("스마트 관광 안내", "Smart tourism guide", "문화·관광·스포츠", "citizen", "point",
-     "관광지와 행사 정보를 여러 언어로 안내합니다."),
-    ("스마트 생활체육 시설", "Smart sports facility", "문화·관광·스포츠", "citizen", "point",
-     "예약과 이용 현황을 온라인으로 확인합니다."),
-    ("공동 물류 거점", "Shared logistics hub", "물류", "green", "point",
-     "택배를 한곳에 모아 친환경 차량으로 배송합니다."),
-    ("로봇 배송 시범", "Robot delivery pilot", "물류", "citizen", "line",
-     "정해진 구간에서 배송 로봇이 물건을 나릅니다."),
-    ("스마트 일자리 지원센터", "Smart job centre", "근로·고용", "citizen", "point",
-     "첨단산업 일자리와 교육을 연결해 드립니다."),
-    ("스마트 공동주택 관리", "Smart apartment management", "주거", "citizen", "polygon",
-     "관리비, 에너지, 시설 고장을 앱으로 확인합니다."),
-    ("스마트 제조 혁신 지원", "Smart manufacturing support", "기타", "admin", "polygon",
-     "중소 제조기업의 디지털 전환을 돕습니다."),
+    (
+        "스마트 횡단보도",
+        "Smart crosswalk",
+        "교통",
+        "citizen",
+        "point",
+        "보행자를 감지해 운전자에게 알리고 무단횡단을 막는 횡단보도입니다.",
+    ),
+    (
+        "스마트 버스정류장",
+        "Smart bus shelter",
+        "교통",
+        "citizen",
+        "point",
+        "냉난방, 공기정화, 실시간 버스 도착 안내를 갖춘 정류장입니다.",
+    ),
+    (
+        "수요응답형 버스(DRT)",
+        "Demand-responsive bus",
+        "교통",
+        "citizen",
+        "polygon",
+        "앱으로 부르면 정해진 구역 안에서 원하는 곳까지 운행하는 버스입니다.",
+    ),
+    (
+        "스마트 주차 안내",
+        "Smart parking guidance",
+        "교통",
+        "citizen",
+        "point",
+        "빈 주차면을 실시간으로 알려 주차 시간을 줄입니다.",
+    ),
+    (
+        "개인형 이동수단 거점",
+        "Micromobility hub",
+        "교통",
+        "green",
+        "point",
+        "공유 자전거와 킥보드를 안전하게 세우고 충전하는 거점입니다.",
+    ),
+    (
+        "자율주행 셔틀 시범노선",
+        "Autonomous shuttle pilot route",
+        "교통",
+        "citizen",
+        "line",
+        "정해진 노선을 자율주행 셔틀이 시범 운행합니다.",
+    ),
+    (
+        "스마트 교차로 신호제어",
+        "Adaptive traffic signals",
+        "교통",
+        "admin",
+        "point",
+        "교통량에 맞춰 신호 시간을 자동으로 조정합니다.",
+    ),
+    (
+        "지능형 CCTV 관제",
+        "Intelligent CCTV monitoring",
+        "방범·방재",
+        "admin",
+        "point",
+        "위험 상황을 자동으로 감지해 통합운영센터에 알립니다.",
+    ),
+    ("안심 귀갓길", "Safe way home", "방범·방재", "citizen", "line", "밤길 비상벨과 밝은 조명으로 귀갓길을 지킵니다."),
+    (
+        "침수 감지 센서망",
+        "Flood sensor network",
+        "방범·방재",
+        "admin",
+        "point",
+        "도로와 지하차도의 침수를 미리 감지해 알립니다.",
+    ),
+    (
+        "스마트 비상벨",
+        "Smart emergency bell",
+        "방범·방재",
+        "citizen",
+        "point",
+        "누르면 경찰과 통합운영센터에 바로 연결됩니다.",
+    ),
+    (
+        "미세먼지 측정 센서망",
+        "Fine-dust sensor network",
+        "환경·에너지·수자원",
+        "green",
+        "point",
+        "동네별 미세먼지를 실시간으로 측정해 공개합니다.",
+    ),
+    (
+        "스마트 가로등",
+        "Smart streetlight",
+        "시설물 관리",
+        "green",
+        "line",
+        "사람과 차량에 맞춰 밝기를 조절해 전기를 아낍니다.",
+    ),
+    (
+        "공공건물 태양광·에너지 관리",
+        "Public building solar and energy management",
+        "환경·에너지·수자원",
+        "green",
+        "point",
+        "공공건물의 태양광 발전과 에너지 사용을 관리합니다.",
+    ),
+    (
+        "스마트 물관리",
+        "Smart water management",
+        "환경·에너지·수자원",
+        "green",
+        "polygon",
+        "상수도 누수와 수질을 원격으로 감시합니다.",
+    ),
+    (
+        "전기차 충전 통합 안내",
+        "EV charging guidance",
+        "환경·에너지·수자원",
+        "green",
+        "point",
+        "가까운 전기차 충전기와 사용 가능 여부를 알려 줍니다.",
+    ),
+    (
+        "그린 스마트 공원",
+        "Green smart park",
+        "환경·에너지·수자원",
+        "green",
+        "polygon",
+        "빗물 재이용과 스마트 조명을 갖춘 친환경 공원입니다.",
+    ),
+    (
+        "독거노인 IoT 돌봄",
+        "IoT care for seniors living alone",
+        "보건·의료·복지",
+        "citizen",
+        "polygon",
+        "생활 감지 센서로 홀로 사는 어르신의 안부를 살핍니다.",
+    ),
+    (
+        "스마트 경로당",
+        "Smart senior centre",
+        "보건·의료·복지",
+        "citizen",
+        "point",
+        "비대면 건강관리와 여가 프로그램을 제공합니다.",
+    ),
+    (
+        "무장애 보행 안내",
+        "Barrier-free walking guidance",
+        "보건·의료·복지",
+        "citizen",
+        "line",
+        "휠체어와 유모차가 다니기 쉬운 길을 안내합니다.",
+    ),
+    (
+        "디지털 트윈 도시관리",
+        "Digital twin city management",
+        "행정",
+        "admin",
+        "polygon",
+        "도시를 3차원 가상공간으로 만들어 개발과 시설을 관리합니다.",
+    ),
+    (
+        "도시통합운영센터 연계",
+        "Integrated operations centre link",
+        "행정",
+        "admin",
+        "point",
+        "교통·안전·환경 정보를 통합운영센터에서 함께 봅니다.",
+    ),
+    ("공공 와이파이", "Public Wi-Fi", "행정", "citizen", "point", "공원과 정류장에서 무료 와이파이를 제공합니다."),
+    (
+        "시민 리빙랩",
+        "Citizen living lab",
+        "행정",
+        "citizen",
+        "point",
+        "시민이 직접 도시 문제의 해법을 찾고 시험합니다.",
+    ),
+    ("스마트폴", "Smart pole", "시설물 관리", "admin", "point", "가로등, CCTV, 와이파이, 센서를 한 기둥에 모았습니다."),
+    (
+        "지하시설물 통합관리",
+        "Underground utility management",
+        "시설물 관리",
+        "admin",
+        "polygon",
+        "상하수도와 전력 등 지하시설물 정보를 한곳에서 관리합니다.",
+    ),
+    ("스마트 도서관", "Smart library kiosk", "교육", "citizen", "point", "24시간 무인으로 책을 빌리고 반납합니다."),
+    (
+        "스마트 관광 안내",
+        "Smart tourism guide",
+        "문화·관광·스포츠",
+        "citizen",
+        "point",
+        "관광지와 행사 정보를 여러 언어로 안내합니다.",
+    ),
+    (
+        "스마트 생활체육 시설",
+        "Smart sports facility",
+        "문화·관광·스포츠",
+        "citizen",
+        "point",
+        "예약과 이용 현황을 온라인으로 확인합니다.",
+    ),
+    (
+        "공동 물류 거점",
+        "Shared logistics hub",
+        "물류",
+        "green",
+        "point",
+        "택배를 한곳에 모아 친환경 차량으로 배송합니다.",
+    ),
+    (
+        "로봇 배송 시범",
+        "Robot delivery pilot",
+        "물류",
+        "citizen",
+        "line",
+        "정해진 구간에서 배송 로봇이 물건을 나릅니다.",
+    ),
+    (
+        "스마트 일자리 지원센터",
+        "Smart job centre",
+        "근로·고용",
+        "citizen",
+        "point",
+        "첨단산업 일자리와 교육을 연결해 드립니다.",
+    ),
+    (
+        "스마트 공동주택 관리",
+        "Smart apartment management",
+        "주거",
+        "citizen",
+        "polygon",
+        "관리비, 에너지, 시설 고장을 앱으로 확인합니다.",
+    ),
+    (
+        "스마트 제조 혁신 지원",
+        "Smart manufacturing support",
+        "기타",
+        "admin",
+        "polygon",
+        "중소 제조기업의 디지털 전환을 돕습니다.",
+    ),
 ]
 
 AREA_SERVICE_COUNT = {"singil2": 16, "jangsang": 20, "gfez": 16, "choji": 12, "citywide": 32}
@@ -210,8 +386,14 @@ def approximate_outline(centre: tuple[float, float], area_m2: float, aspect: flo
     cuts = [0.22, 0.12, 0.3, 0.18]
     w, h = aspect, 1.0
     pts = [
-        (-w + cuts[0], -h), (w - cuts[1], -h), (w, -h + cuts[1]), (w, h - cuts[2]),
-        (w - cuts[2], h), (-w + cuts[3], h), (-w, h - cuts[3]), (-w, -h + cuts[0]),
+        (-w + cuts[0], -h),
+        (w - cuts[1], -h),
+        (w, -h + cuts[1]),
+        (w, h - cuts[2]),
+        (w - cuts[2], h),
+        (-w + cuts[3], h),
+        (-w, h - cuts[3]),
+        (-w, -h + cuts[0]),
     ]
     shape = Polygon(pts)
     shape = affinity.scale(shape, math.sqrt(area_m2 / shape.area), math.sqrt(area_m2 / shape.area), origin=(0, 0))
@@ -264,13 +446,37 @@ def build_boundaries(reference: Path) -> gpd.GeoDataFrame:
     dongs["gu"] = dongs["code"].str[:5].map({"31091": "상록구", "31092": "단원구"})
     rows = []
     for _, dong in dongs.iterrows():
-        rows.append({"boundary_id": f"dong-{dong['code']}", "level": "dong", "name_ko": dong["name"],
-                     "name_en": dong["name_eng"], "gu": dong["gu"], "geometry": dong.geometry})
+        rows.append(
+            {
+                "boundary_id": f"dong-{dong['code']}",
+                "level": "dong",
+                "name_ko": dong["name"],
+                "name_en": dong["name_eng"],
+                "gu": dong["gu"],
+                "geometry": dong.geometry,
+            }
+        )
     for gu, en, code in (("상록구", "Sangnok-gu", "31091"), ("단원구", "Danwon-gu", "31092")):
-        rows.append({"boundary_id": f"gu-{code}", "level": "gu", "name_ko": gu, "name_en": en, "gu": gu,
-                     "geometry": unary_union(dongs.loc[dongs["gu"] == gu].geometry.tolist())})
-    rows.append({"boundary_id": "city-31090", "level": "city", "name_ko": "안산시", "name_en": "Ansan",
-                 "gu": "", "geometry": unary_union(dongs.geometry.tolist())})
+        rows.append(
+            {
+                "boundary_id": f"gu-{code}",
+                "level": "gu",
+                "name_ko": gu,
+                "name_en": en,
+                "gu": gu,
+                "geometry": unary_union(dongs.loc[dongs["gu"] == gu].geometry.tolist()),
+            }
+        )
+    rows.append(
+        {
+            "boundary_id": "city-31090",
+            "level": "city",
+            "name_ko": "안산시",
+            "name_en": "Ansan",
+            "gu": "",
+            "geometry": unary_union(dongs.geometry.tolist()),
+        }
+    )
     frame = gpd.GeoDataFrame(rows, crs=METRIC)
     frame["geometry"] = frame.geometry.simplify(40).make_valid().buffer(0)
     frame["source"] = BOUNDARY_SOURCE
@@ -282,15 +488,18 @@ def build_areas() -> gpd.GeoDataFrame:
     rows = []
     for facts in AREA_FACTS:
         centre, area_m2, aspect, rotation = AREA_OUTLINES[facts["area_id"]]
-        rows.append({**facts, "accuracy": "approximate",
-                     "outline_source": "DESIGN.md의 위치·면적으로 그린 개략 경계(공식 경계 아님)",
-                     "geometry": approximate_outline(centre, area_m2, aspect, rotation)})
+        rows.append(
+            {
+                **facts,
+                "accuracy": "approximate",
+                "outline_source": "DESIGN.md의 위치·면적으로 그린 개략 경계(공식 경계 아님)",
+                "geometry": approximate_outline(centre, area_m2, aspect, rotation),
+            }
+        )
     return gpd.GeoDataFrame(rows, crs=4326)
 
 
-def build_services(
-    areas: gpd.GeoDataFrame, city: Polygon, rng: random.Random
-) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
+def build_services(areas: gpd.GeoDataFrame, city: Polygon, rng: random.Random) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
     services, history = [], []
     city_core = CITY_CORE.intersection(city.buffer(-0.001))
     statuses, weights = zip(*STATUS_WEIGHTS.items())
@@ -316,32 +525,46 @@ def build_services(
                 changes.append((old, new, when))
             current = changes[-1][1] if changes else "계획"
             service_id = f"SVC-{n:03d}"
-            place = "" if area_id == "citywide" else f" ({areas.set_index('area_id').loc[area_id, 'name_ko'].split()[0]})"
-            services.append({
-                "service_id": service_id,
-                "name_ko": f"{name_ko}{place}",
-                "name_en": name_en,
-                "domain": domain,
-                "direction": direction,
-                "area_id": area_id,
-                "status": current,
-                "phase": phase,
-                "start_year": start,
-                "end_year": end,
-                "budget_krw_100m": round(rng.choice([0.5, 1, 2, 3, 5, 8, 12, 20, 35, 60]) * rng.uniform(0.8, 1.3), 1),
-                "funding": rng.choices(FUNDING_CHOICES, weights=[3, 2, 4, 1])[0],
-                "department": DEPARTMENTS[domain],
-                "description_public": description,
-                "updated_at": (changes[-1][2] if changes else date(2024, 6, 1) + timedelta(days=rng.randint(0, 120))).isoformat(),
-                "is_sample": True,
-                "geometry": service_geometry(kind, polygon, rng),
-            })
-            for old, new, when_changed in changes:
-                history.append({
-                    "service_id": service_id, "changed_at": when_changed.isoformat(), "old_status": old,
-                    "new_status": new, "changed_by": DEPARTMENTS[domain], "reason": f"{old}→{new} 단계 전환(예시)",
+            place = (
+                "" if area_id == "citywide" else f" ({areas.set_index('area_id').loc[area_id, 'name_ko'].split()[0]})"
+            )
+            services.append(
+                {
+                    "service_id": service_id,
+                    "name_ko": f"{name_ko}{place}",
+                    "name_en": name_en,
+                    "domain": domain,
+                    "direction": direction,
+                    "area_id": area_id,
+                    "status": current,
+                    "phase": phase,
+                    "start_year": start,
+                    "end_year": end,
+                    "budget_krw_100m": round(
+                        rng.choice([0.5, 1, 2, 3, 5, 8, 12, 20, 35, 60]) * rng.uniform(0.8, 1.3), 1
+                    ),
+                    "funding": rng.choices(FUNDING_CHOICES, weights=[3, 2, 4, 1])[0],
+                    "department": DEPARTMENTS[domain],
+                    "description_public": description,
+                    "updated_at": (
+                        changes[-1][2] if changes else date(2024, 6, 1) + timedelta(days=rng.randint(0, 120))
+                    ).isoformat(),
                     "is_sample": True,
-                })
+                    "geometry": service_geometry(kind, polygon, rng),
+                }
+            )
+            for old, new, when_changed in changes:
+                history.append(
+                    {
+                        "service_id": service_id,
+                        "changed_at": when_changed.isoformat(),
+                        "old_status": old,
+                        "new_status": new,
+                        "changed_by": DEPARTMENTS[domain],
+                        "reason": f"{old}→{new} 단계 전환(예시)",
+                        "is_sample": True,
+                    }
+                )
     return gpd.GeoDataFrame(services, crs=4326), pd.DataFrame(history)
 
 

@@ -1,0 +1,47 @@
+"""종합 현황: the plan at a glance — vision, directions, headline numbers, one map and one chart."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.i18n import t
+from geo.mapping import MapOptions, build_map
+from geo.stats import format_budget, headline
+from ui.data import dashboard_data, settings
+from ui.frame import current_language, sample_notice
+
+lang = current_language()
+data = dashboard_data()
+plan = data.plan
+
+st.title(t("app.title", lang))
+st.caption(t("app.subtitle", lang))
+sample_notice(data.has_samples, lang)
+
+numbers = headline(data.services, data.areas)
+cols = st.columns(4)
+cols[0].metric(t("metric.services", lang), f"{numbers.services:,}{t('metric.count_unit', lang)}")
+cols[1].metric(t("metric.operating", lang), f"{numbers.operating:,}{t('metric.count_unit', lang)}")
+cols[2].metric(t("metric.areas", lang), f"{numbers.areas}{t('metric.area_unit', lang)}")
+cols[3].metric(t("metric.budget", lang), format_budget(numbers.budget_krw_100m, lang))
+
+map_col, plan_col = st.columns([3, 2], gap="large")
+with map_col:
+    st.subheader(t("home.map", lang))
+    options = MapOptions(lang=lang, basemap=settings().basemap)
+    st_folium(
+        build_map(data.boundaries, data.areas, data.services, options),
+        height=560,
+        use_container_width=True,
+        returned_objects=[],
+        key="home_map",
+    )
+    st.caption(t("approximate.note", lang))
+with plan_col:
+    st.subheader(t("home.vision", lang))
+    for line in plan["vision"]:
+        st.markdown(f"##### “{line[lang]}”")
+    st.subheader(t("home.directions", lang))
+    for number, direction in enumerate(plan["directions"], start=1):
+        st.markdown(f"**{number}.** {direction[lang]}")
+    st.caption(f"{t('home.fields', lang)}: " + " · ".join(f[lang] for f in plan["fields"]))
+    st.caption(f"{t('home.source', lang)}: {plan['source'][lang]}")

@@ -1,0 +1,44 @@
+"""Entry point: page config, mode, language and the explicit list of pages.
+
+Pages live in ``app_pages/``, not ``pages/``: with ``st.navigation``, a folder
+named ``pages/`` would still be auto-discovered by Streamlit on a cold deep
+link and render a page outside this frame (no mode check, no sign-in). Kiosk
+mode registers only public pages, so staff pages have no URL at all there.
+"""
+
+import streamlit as st
+
+from geo.i18n import t
+from geo.settings import SettingsError
+from geo.validation import DataError
+from ui.data import dashboard_data, ensure_vendor_assets, settings
+from ui.frame import current_language, data_error_page, language_switch, settings_error_page
+
+lang = current_language()
+try:
+    config = settings()
+except SettingsError as error:
+    st.set_page_config(page_title=t("app.title", lang), layout="wide")
+    settings_error_page(str(error), lang)
+    st.stop()
+
+st.set_page_config(
+    page_title=t("app.title", lang),
+    page_icon=":material/map:",
+    layout="wide",
+    initial_sidebar_state="collapsed" if config.is_kiosk else "expanded",
+)
+ensure_vendor_assets()
+
+try:
+    dashboard_data()
+except DataError as error:
+    data_error_page(error, str(config.data_dir), lang)
+    st.stop()
+
+staff_pages = [
+    st.Page("app_pages/home.py", title=t("nav.home", lang), icon=":material/dashboard:", default=True, url_path="home"),
+]
+navigation = st.navigation(staff_pages, position="sidebar")
+language_switch()
+navigation.run()

@@ -1,0 +1,26 @@
+"""Escaping at the boundary: every text from data passes here before it enters HTML or a script."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+
+def escape_html(value: object) -> str:
+    """Text safe to place in HTML content or a quoted attribute; ``None`` becomes an empty string."""
+    if value is None:
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def json_for_script(value: Any) -> str:
+    """JSON safe to embed inside a ``<script>`` element (no ``</script>``, no line separators)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )

@@ -1,0 +1,457 @@
+"""The map builder: validated data in, a ``folium.Map`` out, for every page that shows a map.
+
+The map draws with no request outside the app: Leaflet and markercluster are
+linked from the app's own static files (``geo.assets``), there is no tile
+layer unless configuration asks for one, and the base layer is drawn from the
+bundled outlines. Services are sent to the browser once, as one compact JSON
+array per domain, and drawn by a small script (clustered above a threshold), so
+100,000 points stay interactive. Every text from data is escaped here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo.assets import vendor_url
+from geo.html import escape_html, json_for_script
+from geo.i18n import t
+from geo.settings import STATIC_URL
+from geo.spatial import representative_points
+from geo.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, label
+
+AUDIENCES = ("staff", "briefing", "kiosk")
+# Above this many points per domain, markers are clustered.
+CLUSTER_THRESHOLD = 1500
+# Default view: the urban part of Ansan (the Daebu islands stay reachable by panning).
+URBAN_BOUNDS = ((37.275, 126.735), (37.375, 126.915))
+
+ONLINE_BASEMAPS = {
+    "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors"),
+    "carto": ("https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png", "© OpenStreetMap, © CARTO"),
+    "vworld": ("https://api.vworld.kr/req/wmts/1.0.0/{key}/Base/{z}/{y}/{x}.png", "© VWorld (국토교통부)"),
+}
+
+SELECTION_TAG = re.compile(r"\[((?:svc|area):[^\[\]]+)\]\s*$")
+
+# Inline SVG per status shape; colour pairs with shape so status reads without colour.
+_SHAPES = {
+    "circle": '<circle cx="12" cy="12" r="8" fill="{c}" stroke="#fff" stroke-width="2"/>',
+    "square": '<rect x="4.5" y="4.5" width="15" height="15" fill="{c}" stroke="#fff" stroke-width="2"/>',
+    "triangle": '<polygon points="12,3 21,20 3,20" fill="{c}" stroke="#fff" stroke-width="2"/>',
+    "star": '<polygon points="12,2 14.9,8.6 22,9.3 16.6,14 18.2,21 12,17.3 5.8,21 7.4,14 2,9.3 9.1,8.6" '
+    'fill="{c}" stroke="#fff" stroke-width="1.5"/>',
+    "diamond": '<polygon points="12,2 22,12 12,22 2,12" fill="{c}" stroke="#fff" stroke-width="2"/>',
+    "hollow": '<circle cx="12" cy="12" r="7" fill="#fff" stroke="{c}" stroke-width="3.5"/>',
+}
+
+
+def status_icon_svg(status: str, size: int = 24) -> str:
+    term = STATUS_TERMS[status]
+    body = _SHAPES[term.shape].format(c=term.colour)
+    return f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 24 24">{body}</svg>'
+
+
+def selection_tag(kind: str, identifier: str) -> str:
+    """The tag a tooltip ends with, so a click can be traced back to the record (``[svc:ID]``)."""
+    return f"[{kind}:{identifier}]"
+
+
+def parse_selection(tooltip_text: str | None) -> tuple[str, str] | None:
+    """(kind, id) from the text of a clicked object's tooltip, or None."""
+    if not tooltip_text:
+        return None
+    match = SELECTION_TAG.search(tooltip_text.strip())
+    if not match:
+        return None
+    kind, identifier = match.group(1).split(":", 1)
+    return kind, identifier
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    lang: str = "ko"
+    audience: str = "staff"
+    basemap: str = "none"
+    basemap_key: str | None = None
+    static_url: str = STATIC_URL
+    show_dongs: bool = True
+    height_px: int = 640
+
+    @property
+    def large(self) -> bool:
+        return self.audience in ("briefing", "kiosk")
+
+
+class ServiceLayer(folium.elements.JSCSSMixin, folium.map.Layer):
+    """Point services of one domain as a JSON array drawn in the browser (clustered when large).
+
+    Each row is ``[lat, lon, status_index, tooltip_html]``; tooltips are escaped in Python.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function () {
+  var icons = {{ this.icons_json }};
+  var rows = {{ this.rows_json }};
+  var cluster = {{ 'true' if this.cluster else 'false' }};
+  var group = cluster
+    ? L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50})
+    : L.featureGroup();
+  var divIcons = icons.map(function (svg) {
+    return L.divIcon({html: svg, className: 'svc-icon', iconSize: [{{ this.icon_px }}, {{ this.icon_px }}],
+                      iconAnchor: [{{ this.icon_px // 2 }}, {{ this.icon_px // 2 }}]});
+  });
+  var markers = new Array(rows.length);
+  for (var i = 0; i < rows.length; i++) {
+    var r = rows[i];
+    var m = L.marker([r[0], r[1]], {icon: divIcons[r[2]], keyboard: false});
+    m._svcTip = r[3];
+    markers[i] = m;
+  }
+  // Tooltips are bound when first needed: 100,000 tooltip objects up front would stall the page.
+  function ensureTip(e) {
+    var m = e.layer || e.sourceTarget;
+    if (m && m._svcTip && !m._tooltip) { m.bindTooltip(m._svcTip, {direction: 'top'}); }
+  }
+  group.on('mouseover', function (e) { ensureTip(e); if (e.layer && e.layer.openTooltip) e.layer.openTooltip(); });
+  group.on('click', ensureTip);
+  group.addLayers ? group.addLayers(markers) : markers.forEach(function (m) { group.addLayer(m); });
+  {% if this.show %}group.addTo({{ this._parent.get_name() }});{% endif %}
+  return group;
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(
+        self,
+        name: str,
+        rows: list[list],
+        icons: list[str],
+        cluster: bool,
+        icon_px: int,
+        static_url: str,
+        show: bool = True,
+    ):
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self._name = "ServiceLayer"
+        self.default_js = [("markercluster", vendor_url("markercluster_js", static_url))] if cluster else []
+        self.default_css = (
+            [
+                ("markercluster_css", vendor_url("markercluster_css", static_url)),
+                ("markercluster_default_css", vendor_url("markercluster_default_css", static_url)),
+            ]
+            if cluster
+            else []
+        )
+        self.rows_json = json_for_script(rows)
+        self.icons_json = json_for_script(icons)
+        self.cluster = cluster
+        self.icon_px = icon_px
+
+
+class Legend(MacroElement):
+    """An always-visible legend control; its HTML is built from escaped labels."""
+
+    _template = Template(
+        """
+{% macro header(this, kwargs) %}
+<style>
+  .dash-legend { background: rgba(255,255,255,.95); padding: 8px 12px; border-radius: 6px;
+    box-shadow: 0 1px 4px rgba(0,0,0,.3); font: {{ this.font_px }}px/1.45 'Noto Sans CJK KR','Noto Sans KR',
+    'Malgun Gothic','Apple SD Gothic Neo',sans-serif; color: #222; }
+  .dash-legend h4 { margin: 0 0 4px; font-size: 1em; }
+  .dash-legend .row { display: flex; align-items: center; gap: 6px; white-space: nowrap; }
+  .dash-legend .swatch { width: 1.1em; height: .8em; display: inline-block; border: 2px solid; opacity: .8; }
+  .leaflet-container { background: #dfe9f2; font-family: 'Noto Sans CJK KR','Noto Sans KR','Malgun Gothic',sans-serif; }
+  .area-label { background: transparent; border: 0; }
+  .area-label span { display: inline-block; transform: translate(-50%, -50%); white-space: nowrap;
+    font: 700 {{ this.label_px }}px 'Noto Sans CJK KR','Noto Sans KR','Malgun Gothic',sans-serif; color: #1a1a1a;
+    text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
+  .svc-icon { background: transparent; border: 0; }
+</style>
+{% endmacro %}
+{% macro script(this, kwargs) %}
+(function () {
+  var legend = L.control({position: 'bottomright'});
+  legend.onAdd = function () {
+    var div = L.DomUtil.create('div', 'dash-legend');
+    div.innerHTML = {{ this.html_json }};
+    L.DomEvent.disableClickPropagation(div);
+    return div;
+  };
+  legend.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, html: str, font_px: int, label_px: int):
+        super().__init__()
+        self._name = "Legend"
+        self.html_json = json_for_script(html)
+        self.font_px = font_px
+        self.label_px = label_px
+
+
+class SafeBinding(MacroElement):
+    """Bind a tooltip or popup to the parent layer from a JSON string.
+
+    folium's Tooltip and Popup paste text into a JavaScript template literal
+    (and Popup needs jQuery); a name holding a backtick or ``${...}`` would run
+    as code. Here the HTML, already escaped, travels as a JSON string.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+{{ this._parent.get_name() }}.{{ this.method }}({{ this.html_json }}, {{ this.options_json }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, kind: str, html: str, **options: object):
+        super().__init__()
+        self._name = "SafeBinding"
+        self.method = {"tooltip": "bindTooltip", "popup": "bindPopup"}[kind]
+        self.html_json = json_for_script(html)
+        self.options_json = json_for_script(options)
+
+
+def legend_html(lang: str) -> str:
+    parts = [f"<h4>{escape_html(t('legend.status', lang))}</h4>"]
+    for status in STATUS_TERMS:
+        parts.append(
+            f'<div class="row">{status_icon_svg(status, 18)}<span>{escape_html(label(STATUS_TERMS, status, lang))}'
+            "</span></div>"
+        )
+    parts.append(f"<h4 style='margin-top:6px'>{escape_html(t('legend.areas', lang))}</h4>")
+    for area_id, term in AREA_TERMS.items():
+        if area_id == "citywide":
+            continue
+        parts.append(
+            f'<div class="row"><span class="swatch" style="border-color:{term.colour};background:{term.colour}33">'
+            f"</span><span>{escape_html(term.label(lang))}</span></div>"
+        )
+    return "".join(parts)
+
+
+def _use_local_assets(element: folium.elements.JSCSSMixin, js: list[tuple[str, str]], css: list[tuple[str, str]]):
+    # Instance attributes shadow folium's CDN defaults; streamlit-folium reads these lists.
+    element.default_js = js
+    element.default_css = css
+
+
+def _area_popup_html(area: dict, lang: str) -> str:
+    name = area["name_en"] if lang == "en" and area.get("name_en") else area["name_ko"]
+    facts = area.get("facts_en") if lang == "en" and area.get("facts_en") else area.get("facts_ko")
+    area_m2 = float(area["area_m2"])
+    rows = [
+        f"<b>{escape_html(name)}</b>",
+        f"{escape_html(area.get('kind_ko', ''))}",
+        f"{escape_html(t('field.area_m2', lang))}: {area_m2:,.0f} ㎡ ({area_m2 / 10_000:,.1f} ㏊, 지도 도형 기준)",
+        escape_html(facts or ""),
+        f"<small>{escape_html(t('field.source', lang))}: {escape_html(area.get('source', ''))}</small>",
+        f"<small>{escape_html(t('approximate.note', lang))}</small>",
+    ]
+    return "<br>".join(r for r in rows if r)
+
+
+def service_tooltip(row: dict, lang: str) -> str:
+    name = row["name_en"] if lang == "en" and row.get("name_en") else row["name_ko"]
+    status = label(STATUS_TERMS, row["status"], lang)
+    return f"{escape_html(name)} · {escape_html(status)} {escape_html(selection_tag('svc', row['service_id']))}"
+
+
+def _add_base_layers(fmap: folium.Map, boundaries: gpd.GeoDataFrame, options: MapOptions) -> None:
+    lang = options.lang
+    city = boundaries.loc[boundaries["level"] == "city", ["name_ko", "geometry"]]
+    folium.GeoJson(
+        city,
+        name=t("layer.city", lang),
+        style_function=lambda _: {"color": "#4d4d4d", "weight": 2.5, "fillColor": "#fbfaf6", "fillOpacity": 1},
+        interactive=False,
+    ).add_to(fmap)
+    if options.show_dongs:
+        dongs = boundaries.loc[boundaries["level"] == "dong", ["name_ko", "gu", "geometry"]].copy()
+        dongs["name_ko"] = dongs["name_ko"].map(escape_html)
+        folium.GeoJson(
+            dongs,
+            name=t("layer.dong", lang),
+            style_function=lambda _: {"color": "#9a9a9a", "weight": 0.8, "dashArray": "3 3", "fillOpacity": 0},
+            tooltip=folium.GeoJsonTooltip(["name_ko"], labels=False) if options.audience == "staff" else None,
+        ).add_to(fmap)
+    gu = boundaries.loc[boundaries["level"] == "gu", ["name_ko", "geometry"]]
+    folium.GeoJson(
+        gu,
+        name=t("layer.gu", lang),
+        style_function=lambda _: {"color": "#666666", "weight": 1.6, "fillOpacity": 0},
+        interactive=False,
+    ).add_to(fmap)
+
+
+def _add_areas(fmap: folium.Map, areas: gpd.GeoDataFrame, options: MapOptions, selected_area: str | None) -> None:
+    lang = options.lang
+    group = folium.FeatureGroup(name=t("layer.areas", lang))
+    anchors = representative_points(areas)
+    for (_, area), anchor in zip(areas.iterrows(), anchors):
+        record = area.to_dict()
+        colour = AREA_TERMS.get(record["area_id"], AREA_TERMS["citywide"]).colour
+        selected = record["area_id"] == selected_area
+        name = record["name_en"] if lang == "en" and record.get("name_en") else record["name_ko"]
+        layer = folium.GeoJson(
+            {"type": "Feature", "properties": {}, "geometry": area.geometry.__geo_interface__},
+            style_function=lambda _, c=colour, s=selected: {
+                "color": c,
+                "weight": 4 if s else 2.5,
+                "fillColor": c,
+                "fillOpacity": 0.28 if s else 0.16,
+            },
+        )
+        tip = f"{escape_html(name)} {escape_html(selection_tag('area', record['area_id']))}"
+        layer.add_child(SafeBinding("tooltip", tip, sticky=True))
+        if options.audience != "kiosk":
+            layer.add_child(SafeBinding("popup", _area_popup_html(record, lang), maxWidth=360))
+        layer.add_to(group)
+        short = name.split(" ")[0] if lang == "ko" else name
+        folium.Marker(
+            [anchor.y, anchor.x],
+            icon=folium.DivIcon(html=f"<span>{escape_html(short)}</span>", class_name="area-label"),
+            interactive=False,
+        ).add_to(group)
+    group.add_to(fmap)
+
+
+def _add_services(fmap: folium.Map, services: gpd.GeoDataFrame, options: MapOptions, selected: str | None) -> None:
+    lang = options.lang
+    statuses = list(STATUS_TERMS)
+    icon_px = 30 if options.large else 22
+    icons = [status_icon_svg(s, icon_px) for s in statuses]
+    is_point = services.geom_type == "Point"
+    points, shapes = services.loc[is_point], services.loc[~is_point]
+    if not shapes.empty:
+        shape_layer = shapes[["service_id", "name_ko", "name_en", "status", "geometry"]].copy()
+        shape_layer["tip"] = [service_tooltip(r, lang) for r in shape_layer.to_dict("records")]
+        shape_layer = shape_layer[["service_id", "status", "tip", "geometry"]]
+
+        def style(feature: dict) -> dict:
+            props = feature["properties"]
+            colour = STATUS_TERMS[props["status"]].colour
+            is_selected = props["service_id"] == selected
+            return {
+                "color": colour,
+                "weight": 6 if is_selected else 4,
+                "fillColor": colour,
+                "fillOpacity": 0.25,
+                "dashArray": "6 4" if props["status"] in ("계획", "취소") else None,
+            }
+
+        folium.GeoJson(
+            shape_layer,
+            name=f"{t('layer.services', lang)} (선·구역)"
+            if lang == "ko"
+            else f"{t('layer.services', lang)} (lines, zones)",
+            style_function=style,
+            tooltip=folium.GeoJsonTooltip(["tip"], labels=False),
+        ).add_to(fmap)
+    for domain in DOMAIN_TERMS:
+        in_domain = points.loc[points["domain"] == domain]
+        if in_domain.empty:
+            continue
+        rows = [
+            [round(g.y, 6), round(g.x, 6), statuses.index(r["status"]), service_tooltip(r, lang)]
+            for r, g in zip(in_domain.drop(columns="geometry").to_dict("records"), in_domain.geometry)
+        ]
+        name = f"{t('layer.services', lang)}: {label(DOMAIN_TERMS, domain, lang)} ({len(rows):,})"
+        ServiceLayer(name, rows, icons, len(rows) > CLUSTER_THRESHOLD, icon_px, options.static_url).add_to(fmap)
+    if selected is not None:
+        chosen = services.loc[services["service_id"] == selected]
+        if not chosen.empty:
+            anchor = representative_points(chosen).iloc[0]
+            folium.CircleMarker(
+                [anchor.y, anchor.x],
+                radius=18,
+                color="#000",
+                weight=3,
+                fill=False,
+                dash_array="4 3",
+                interactive=False,
+            ).add_to(fmap)
+
+
+def build_map(
+    boundaries: gpd.GeoDataFrame,
+    areas: gpd.GeoDataFrame,
+    services: gpd.GeoDataFrame,
+    options: MapOptions | None = None,
+    selected_service: str | None = None,
+    selected_area: str | None = None,
+    bounds: tuple[tuple[float, float], tuple[float, float]] | None = None,
+) -> folium.Map:
+    """Build the dashboard map from EPSG:4326 frames.
+
+    Parameters
+    ----------
+    boundaries, areas, services : GeoDataFrame
+        As returned by ``geo.loaders`` (services already filtered by the caller).
+    options : MapOptions
+        Language, audience (``staff``, ``briefing``, ``kiosk``), basemap and asset URL.
+    selected_service, selected_area : str, optional
+        Highlighted on the map.
+    bounds : ((south, west), (north, east)), optional
+        The initial view in degrees; default the urban part of Ansan.
+    """
+    options = options or MapOptions()
+    if options.audience not in AUDIENCES:
+        raise ValueError(f"audience must be one of {AUDIENCES}, not {options.audience!r}")
+    fmap = folium.Map(
+        location=[37.32, 126.83],
+        zoom_start=12,
+        tiles=None,
+        control_scale=True,
+        zoom_control=True,
+        min_zoom=10,
+        max_zoom=19,
+    )
+    base = options.static_url
+    _use_local_assets(
+        fmap,
+        [("leaflet", vendor_url("leaflet_js", base))],
+        [("leaflet_css", vendor_url("leaflet_css", base))],
+    )
+    if options.basemap != "none":
+        url, attribution = ONLINE_BASEMAPS[options.basemap]
+        if options.basemap == "vworld":
+            url = url.replace("{key}", options.basemap_key or "")
+        # Online tiles sit under the vector base's outline; when they fail the vector base still shows.
+        folium.TileLayer(url, attr=attribution, name=options.basemap, overlay=False, max_zoom=19).add_to(fmap)
+    _add_base_layers(fmap, boundaries, options)
+    _add_areas(fmap, areas, options, selected_area)
+    _add_services(fmap, services, options, selected_service)
+    Legend(legend_html(options.lang), 18 if options.large else 13, 20 if options.large else 14).add_to(fmap)
+    if options.audience == "staff":
+        folium.LayerControl(collapsed=True).add_to(fmap)
+    fmap.fit_bounds([list(b) for b in (bounds or URBAN_BOUNDS)])
+    return fmap
+
+
+def map_asset_urls(fmap: folium.Map) -> list[str]:
+    """Every script and stylesheet URL the map will load (for the offline guarantee test)."""
+    urls = []
+    for element in [fmap, *_walk(fmap)]:
+        urls += [u for _, u in getattr(element, "default_js", [])]
+        urls += [u for _, u in getattr(element, "default_css", [])]
+    return urls
+
+
+def _walk(element):
+    for child in element._children.values():
+        yield child
+        yield from _walk(child)

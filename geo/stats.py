@@ -1,0 +1,42 @@
+"""Headline numbers for the overview: what the top of every summary screen shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.vocab import STATUS_TERMS
+
+
+@dataclass(frozen=True)
+class Headline:
+    services: int
+    by_status: dict[str, int]  # every status, in vocabulary order, zeros included
+    areas: int
+    budget_krw_100m: float  # excludes cancelled services
+
+    @property
+    def operating(self) -> int:
+        return self.by_status["운영"]
+
+
+def headline(services: pd.DataFrame | gpd.GeoDataFrame, areas: pd.DataFrame) -> Headline:
+    """Count services by status and sum the budget of those not cancelled (억원)."""
+    counts = services["status"].value_counts()
+    by_status = {status: int(counts.get(status, 0)) for status in STATUS_TERMS}
+    live = services.loc[services["status"] != "취소", "budget_krw_100m"]
+    return Headline(
+        services=len(services),
+        by_status=by_status,
+        areas=len(areas),
+        budget_krw_100m=round(float(pd.to_numeric(live).sum()), 1),
+    )
+
+
+def format_budget(value_krw_100m: float, lang: str = "ko") -> str:
+    """'1,234.5억원' in Korean; 'KRW 123.45 bn' in English (1억원 = KRW 0.1 bn)."""
+    if lang == "en":
+        return f"KRW {value_krw_100m / 10:,.1f} bn"
+    return f"{value_krw_100m:,.1f}억원"

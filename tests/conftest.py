@@ -1,0 +1,34 @@
+"""Shared test fixtures: paths to the bundled data and to the real reference files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from geo.loaders import DashboardData, load_dashboard_data
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = PROJECT_ROOT / "data"
+REFERENCE_DIR = PROJECT_ROOT.parent / "shared" / "reference"
+
+
+@pytest.fixture(scope="session")
+def bundled() -> DashboardData:
+    return load_dashboard_data(DATA_DIR)
+
+
+@pytest.fixture
+def reference_dir() -> Path:
+    if not REFERENCE_DIR.is_dir():
+        pytest.skip(f"real reference GIS files not found at {REFERENCE_DIR} (../shared/reference beside the project)")
+    return REFERENCE_DIR
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled data folder, for tests that break or change files."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("*.gpkg", "*.sqlite", "backups"))
+    return target

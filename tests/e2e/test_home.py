@@ -1,0 +1,30 @@
+"""The home page in real Chromium, offline: title, numbers, a drawn map, zero external requests."""
+
+import pytest
+
+from geo.stats import headline
+from tests.e2e.conftest import wait_for_map
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_draws_title_numbers_and_map_offline(staff_server, open_app, bundled):
+    session = open_app(staff_server, "/")
+    page = session.page
+    page.get_by_role("heading", name="안산 스마트도시 대시보드").wait_for()
+    numbers = headline(bundled.services, bundled.areas)
+    page.get_by_text(f"{numbers.services:,}건").first.wait_for()
+    page.get_by_text("예시 데이터").first.wait_for()
+
+    frame = wait_for_map(page, min_shapes=10)
+    # Base outline (city, 2 gu, 25 dongs) + 4 development areas + line/zone services, all as SVG paths.
+    shape_services = int((bundled.services.geom_type != "Point").sum())
+    expected_paths = 1 + 25 + 2 + len(bundled.areas) + shape_services
+    assert frame.locator(".leaflet-overlay-pane path").count() == expected_paths
+    # Every point service is a marker; four area labels are markers too.
+    point_services = int((bundled.services.geom_type == "Point").sum())
+    assert frame.locator(".svc-icon").count() == point_services
+    for short_name in ("신길2", "장상", "초지역세권"):
+        assert frame.get_by_text(short_name, exact=True).count() == 1
+    assert frame.locator(".dash-legend").get_by_text("운영").count() == 1
+    assert session.external_requests == []

@@ -1,0 +1,72 @@
+"""Every page runs headless under AppTest and shows its key elements (maps and charts are opaque here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.stats import format_budget, headline
+from tests.conftest import PROJECT_ROOT
+
+ENTRY = str(PROJECT_ROOT / "dashboard.py")
+
+
+@pytest.fixture
+def app(monkeypatch):
+    def _app(**env: str) -> AppTest:
+        for name in ("DASHBOARD_MODE", "DASHBOARD_DATA_DIR"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        return AppTest.from_file(ENTRY, default_timeout=60)
+
+    return _app
+
+
+def test_home_shows_title_vision_and_headline_numbers(app, bundled):
+    at = app().run()
+    assert not at.exception
+    assert at.title[0].value == "안산 스마트도시 대시보드"
+    numbers = headline(bundled.services, bundled.areas)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["스마트서비스"] == f"{numbers.services}건"
+    assert metrics["운영 중"] == f"{numbers.operating}건"
+    assert metrics["개발 대상지"] == "4곳"
+    assert metrics["총사업비"] == format_budget(numbers.budget_krw_100m)
+    assert any("예시 데이터" in w.value for w in at.warning)
+    assert any("산업 혁신을 주도하는 첨단 스마트도시" in m.value for m in at.markdown)
+
+
+def test_home_in_english(app):
+    at = app()
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Ansan Smart City Dashboard"
+    assert any(w.value.startswith("Sample data") for w in at.warning)
+
+
+def test_empty_data_folder_shows_a_korean_error_page(app, tmp_path: Path):
+    at = app(DASHBOARD_DATA_DIR=str(tmp_path)).run()
+    assert not at.exception
+    assert "데이터를 불러올 수 없습니다" in at.error[0].value
+    problems = at.dataframe[0].value
+    assert {"plan.yaml", "services.geojson", "areas.geojson"} <= set(problems["파일"])
+    assert set(problems["문제"]) == {"파일이 없습니다"}
+
+
+def test_broken_file_is_named_with_its_problem(app, data_copy: Path):
+    (data_copy / "services.geojson").write_text("{ not json", encoding="utf-8")
+    at = app(DASHBOARD_DATA_DIR=str(data_copy)).run()
+    assert not at.exception
+    problems = at.dataframe[0].value
+    assert problems["파일"].tolist() == ["services.geojson"]
+    assert problems["문제"].iloc[0].startswith("공간 데이터 파일로 읽을 수 없습니다")
+
+
+def test_bad_mode_setting_is_explained(app):
+    at = app(DASHBOARD_MODE="admin").run()
+    assert not at.exception
+    assert "DASHBOARD_MODE='admin'" in at.error[0].value

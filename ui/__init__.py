@@ -1,0 +1,1 @@
+"""Streamlit glue: cached loaders, the shared page frame and widgets. Pages → ui → geo."""
