@@ -9,7 +9,7 @@ mode registers only public pages, so staff pages have no URL at all there.
 import streamlit as st
 
 from geo.i18n import t
-from geo.settings import SettingsError
+from geo.settings import STATIC_DIR, SettingsError
 from geo.validation import DataError
 from ui.data import dashboard_data, ensure_vendor_assets, settings
 from ui.frame import current_language, data_error_page, language_switch, settings_error_page
@@ -24,7 +24,7 @@ except SettingsError as error:
 
 st.set_page_config(
     page_title=t("app.title", lang),
-    page_icon=":material/map:",
+    page_icon=str(STATIC_DIR / "favicon.png"),  # a local file: a named icon would be fetched online
     layout="wide",
     initial_sidebar_state="collapsed" if config.is_kiosk else "expanded",
 )
