@@ -1,0 +1,481 @@
+"""The aggregations behind the district profiles and charts, as tidy DataFrames with stable columns.
+
+Every function takes the services frame (``geo.schema.SERVICES``, with the
+``gu`` and ``dong`` columns of ``geo.spatial.assign_districts``), usually
+after :func:`geo.history.services_as_of`, and an optional ``area``:
+``None`` for all services, an area id such as ``"singil2"`` for one
+development area, or ``"citywide"`` for the 시 전역 services.
+
+Conventions, decided once here:
+
+- Vocabulary values stay as stored (``"운영"``, ``"singil2"``, ``"국비"``);
+  rows follow the order of ``geo.vocab`` and every vocabulary value is
+  present, with zeros, so charts keep the same categories and colours
+  whatever the filter. Labels are added by the chart or the export.
+- Budgets are in 억원 (``budget_krw_100m``). Budget figures leave out
+  cancelled (취소) services unless ``include_cancelled=True``: their money is
+  not going to be spent. Counts always include every status.
+- :func:`budget_by_year` spreads each service's budget evenly over the years
+  ``start_year`` to ``end_year``, both included (a 2026–2027 service of
+  10억원 counts 5억원 in each year); the plan gives no yearly breakdown.
+- Schedule (:func:`behind_schedule`), for a year *Y* (the as-of year): a
+  service that is not cancelled is *behind schedule* when *Y* is after its
+  ``end_year`` and it is not 운영, or *Y* is after its ``start_year`` and it is
+  still 계획 or 보류. Every other non-cancelled service is *on schedule*.
+  Cancelled services are neither and are left out of both shares.
+- Shares are fractions from 0 to 1, ``NaN`` when the denominator is 0.
+
+Each result carries ``attrs["has_sample"]``: whether any service it was
+computed from is an illustrative record (``is_sample``), so a chart built
+from it can say "예시 데이터" without seeing the services.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from geo.vocab import (
+    AREA_TERMS,
+    CITYWIDE,
+    DIRECTION_TERMS,
+    DOMAIN_TERMS,
+    FUNDING_TERMS,
+    PHASE_TERMS,
+    STATUS_TERMS,
+    ServiceStatus,
+)
+
+STATUS_ORDER: tuple[str, ...] = tuple(STATUS_TERMS)
+DOMAIN_ORDER: tuple[str, ...] = tuple(DOMAIN_TERMS)
+DIRECTION_ORDER: tuple[str, ...] = tuple(DIRECTION_TERMS)
+FUNDING_ORDER: tuple[str, ...] = tuple(FUNDING_TERMS)
+#: The four development areas, then 시 전역.
+AREA_ORDER: tuple[str, ...] = tuple(AREA_TERMS)
+
+_IN_PROGRESS = (ServiceStatus.DESIGN, ServiceStatus.BUILDING)
+
+
+def filter_area(services: pd.DataFrame, area: str | None) -> pd.DataFrame:
+    """The services of one area: ``None`` for all, an area id, or ``"citywide"`` for 시 전역.
+
+    Raises
+    ------
+    ValueError
+        If ``area`` is not ``None`` and not one of ``geo.vocab.AREA_TERMS``.
+    """
+    if area is None:
+        return services
+    if area not in AREA_TERMS:
+        raise ValueError(f"area must be None, {CITYWIDE!r} or one of {list(AREA_ORDER[:-1])}, not {area!r}")
+    return services.loc[services["area_id"] == area]
+
+
+def _areas_for(area: str | None) -> tuple[str, ...]:
+    return AREA_ORDER if area is None else (area,)
+
+
+def _has_sample(services: pd.DataFrame) -> bool:
+    return "is_sample" in services and bool(services["is_sample"].fillna(False).astype(bool).any())
+
+
+def _finish(result: pd.DataFrame, services: pd.DataFrame) -> pd.DataFrame:
+    result = result.reset_index(drop=True)
+    result.attrs["has_sample"] = _has_sample(services)
+    return result
+
+
+def _budget(services: pd.DataFrame) -> pd.Series:
+    return pd.to_numeric(services["budget_krw_100m"], errors="coerce").fillna(0.0).astype(float)
+
+
+def _for_budget(services: pd.DataFrame, include_cancelled: bool) -> pd.DataFrame:
+    if include_cancelled:
+        return services
+    return services.loc[services["status"] != ServiceStatus.CANCELLED]
+
+
+def _count_grid(services: pd.DataFrame, row: str, rows: tuple[str, ...]) -> pd.DataFrame:
+    """Counts of ``row`` × status with every combination present, in vocabulary order."""
+    counts = services.groupby([row, "status"]).size()
+    index = pd.MultiIndex.from_product([rows, STATUS_ORDER], names=[row, "status"])
+    grid = counts.reindex(index, fill_value=0).astype(int).rename("count").reset_index()
+    return grid
+
+
+def _as_year(as_of: date | int) -> int:
+    return as_of if isinstance(as_of, int) else as_of.year
+
+
+def services_by_area_status(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
+    """Service counts per area and status.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``area_id``, ``status``, ``count``; one row for every area
+        (all five when ``area`` is None) × every status, in vocabulary order.
+    """
+    selected = filter_area(services, area)
+    return _finish(_count_grid(selected, "area_id", _areas_for(area)), selected)
+
+
+def services_by_domain_status(
+    services: pd.DataFrame, area: str | None = None, all_domains: bool = False
+) -> pd.DataFrame:
+    """Service counts per domain (서비스 분야) and status.
+
+    Parameters
+    ----------
+    all_domains : bool
+        List all twelve domains of the decree; by default only domains that
+        have at least one service in the selection (twelve mostly-empty bars
+        would hide the data).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``domain``, ``status``, ``count``; every status for every listed
+        domain, in vocabulary order.
+    """
+    selected = filter_area(services, area)
+    present = set(selected["domain"])
+    domains = DOMAIN_ORDER if all_domains else tuple(d for d in DOMAIN_ORDER if d in present)
+    return _finish(_count_grid(selected, "domain", domains), selected)
+
+
+def services_by_direction(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
+    """Services per plan direction (추진 방향).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``direction``, ``count`` (all statuses), ``operating`` (운영),
+        ``budget_krw_100m`` (억원, cancelled services left out); the three
+        directions in plan order, zeros included.
+    """
+    selected = filter_area(services, area)
+    rows = []
+    for direction in DIRECTION_ORDER:
+        group = selected.loc[selected["direction"] == direction]
+        active = _for_budget(group, include_cancelled=False)
+        rows.append(
+            {
+                "direction": direction,
+                "count": len(group),
+                "operating": int((group["status"] == ServiceStatus.OPERATING).sum()),
+                "budget_krw_100m": float(_budget(active).sum()),
+            }
+        )
+    return _finish(pd.DataFrame(rows), selected)
+
+
+def budget_by_area(services: pd.DataFrame, area: str | None = None, include_cancelled: bool = False) -> pd.DataFrame:
+    """Budget per area.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``area_id``, ``count`` (services counted in the budget),
+        ``budget_krw_100m`` (억원); every area in vocabulary order.
+    """
+    selected = filter_area(services, area)
+    counted = _for_budget(selected, include_cancelled)
+    budget = _budget(counted).groupby(counted["area_id"]).sum()
+    count = counted.groupby("area_id").size()
+    areas = list(_areas_for(area))
+    result = pd.DataFrame(
+        {
+            "area_id": areas,
+            "count": count.reindex(areas, fill_value=0).astype(int).to_numpy(),
+            "budget_krw_100m": budget.reindex(areas, fill_value=0.0).astype(float).to_numpy(),
+        }
+    )
+    return _finish(result, selected)
+
+
+def budget_by_year(services: pd.DataFrame, area: str | None = None, include_cancelled: bool = False) -> pd.DataFrame:
+    """Budget per calendar year and funding source, each service spread evenly over its years.
+
+    A service's ``budget_krw_100m`` is divided by ``end_year - start_year + 1``
+    and that share is booked in each year from ``start_year`` to ``end_year``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year`` (int), ``funding``, ``budget_krw_100m`` (억원); every
+        year from the earliest start to the latest end × every funding source,
+        zeros included. Empty when no service is counted.
+    """
+    selected = filter_area(services, area)
+    counted = _for_budget(selected, include_cancelled)
+    if counted.empty:
+        empty = pd.DataFrame({"year": pd.Series(dtype=int), "funding": [], "budget_krw_100m": pd.Series(dtype=float)})
+        return _finish(empty, selected)
+    totals: dict[tuple[int, str], float] = {}
+    for start, end, funding, budget in zip(
+        counted["start_year"], counted["end_year"], counted["funding"], _budget(counted), strict=True
+    ):
+        years = range(int(start), int(end) + 1)
+        for year in years:
+            totals[(year, funding)] = totals.get((year, funding), 0.0) + budget / len(years)
+    first, last = int(counted["start_year"].min()), int(counted["end_year"].max())
+    rows = [
+        {"year": year, "funding": funding, "budget_krw_100m": totals.get((year, funding), 0.0)}
+        for year in range(first, last + 1)
+        for funding in FUNDING_ORDER
+    ]
+    return _finish(pd.DataFrame(rows), selected)
+
+
+def budget_by_funding(services: pd.DataFrame, area: str | None = None, include_cancelled: bool = False) -> pd.DataFrame:
+    """Budget per funding source (재원).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``funding``, ``count``, ``budget_krw_100m`` (억원), ``share``
+        (fraction of the selection's budget, NaN when it is 0); the four
+        sources in vocabulary order.
+    """
+    selected = filter_area(services, area)
+    counted = _for_budget(selected, include_cancelled)
+    budget = _budget(counted).groupby(counted["funding"]).sum().reindex(FUNDING_ORDER, fill_value=0.0)
+    count = counted.groupby("funding").size().reindex(FUNDING_ORDER, fill_value=0)
+    total = float(budget.sum())
+    result = pd.DataFrame(
+        {
+            "funding": list(FUNDING_ORDER),
+            "count": count.astype(int).to_numpy(),
+            "budget_krw_100m": budget.astype(float).to_numpy(),
+            "share": (budget / total).to_numpy() if total else np.full(len(FUNDING_ORDER), np.nan),
+        }
+    )
+    return _finish(result, selected)
+
+
+def behind_schedule(services: pd.DataFrame, as_of: date | int) -> pd.Series:
+    """Whether each service is behind schedule in the year of ``as_of`` (definition in the module docstring).
+
+    Returns
+    -------
+    pandas.Series of bool
+        Aligned with ``services``; always False for cancelled services.
+    """
+    year = _as_year(as_of)
+    status = services["status"]
+    start = pd.to_numeric(services["start_year"]).astype(int)
+    end = pd.to_numeric(services["end_year"]).astype(int)
+    late_finish = (year > end) & (status != ServiceStatus.OPERATING)
+    late_start = (year > start) & status.isin([ServiceStatus.PLANNED, ServiceStatus.ON_HOLD])
+    return ((late_finish | late_start) & (status != ServiceStatus.CANCELLED)).astype(bool)
+
+
+def progress_by_area(services: pd.DataFrame, as_of: date | int, area: str | None = None) -> pd.DataFrame:
+    """Progress per area: share operating and share on schedule in the year of ``as_of``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per area in vocabulary order, columns ``area_id``, ``total``,
+        ``cancelled``, ``active`` (total − 취소), ``operating`` (운영),
+        ``behind_schedule``, ``on_schedule`` (active − behind),
+        ``share_operating`` (operating / active) and ``share_on_schedule``
+        (on_schedule / active), shares NaN when ``active`` is 0.
+    """
+    selected = filter_area(services, area)
+    behind = behind_schedule(selected, as_of) if not selected.empty else pd.Series(dtype=bool)
+    rows = []
+    for area_id in _areas_for(area):
+        mask = selected["area_id"] == area_id
+        status = selected.loc[mask, "status"]
+        cancelled = int((status == ServiceStatus.CANCELLED).sum())
+        active = len(status) - cancelled
+        operating = int((status == ServiceStatus.OPERATING).sum())
+        late = int(behind[mask].sum()) if len(behind) else 0
+        rows.append(
+            {
+                "area_id": area_id,
+                "total": len(status),
+                "cancelled": cancelled,
+                "active": active,
+                "operating": operating,
+                "behind_schedule": late,
+                "on_schedule": active - late,
+                "share_operating": operating / active if active else np.nan,
+                "share_on_schedule": (active - late) / active if active else np.nan,
+            }
+        )
+    return _finish(pd.DataFrame(rows), selected)
+
+
+def _by_place(
+    services: pd.DataFrame, keys: list[str], places: pd.DataFrame | None, include_cancelled: bool
+) -> pd.DataFrame:
+    frame = services.assign(
+        _budget=np.where(
+            include_cancelled | (services["status"] != ServiceStatus.CANCELLED).to_numpy(), _budget(services), 0.0
+        ),
+        _operating=(services["status"] == ServiceStatus.OPERATING).astype(int),
+        _one=1,
+    )
+    grouped = frame.groupby(keys, sort=False)[["_one", "_operating", "_budget"]].sum()
+    grouped.columns = ["count", "operating", "budget_krw_100m"]
+    if places is not None:
+        index = pd.MultiIndex.from_frame(places[keys]) if len(keys) > 1 else pd.Index(places[keys[0]], name=keys[0])
+        # Services outside every listed place (empty gu/dong) are kept after the listed ones.
+        extra = grouped.index.difference(index, sort=False)
+        grouped = grouped.reindex(index.append(extra), fill_value=0)
+    result = grouped.reset_index()
+    result[["count", "operating"]] = result[["count", "operating"]].astype(int)
+    result["budget_krw_100m"] = result["budget_krw_100m"].astype(float)
+    if places is None:
+        result = result.sort_values(keys, kind="stable")
+    return result
+
+
+def services_by_gu(
+    services: pd.DataFrame,
+    area: str | None = None,
+    boundaries: pd.DataFrame | None = None,
+    include_cancelled: bool = False,
+) -> pd.DataFrame:
+    """Services and budget per 구, from the services' ``gu`` column.
+
+    Parameters
+    ----------
+    boundaries : pandas.DataFrame, optional
+        The administrative boundaries; when given, every 구 is listed (in
+        their order), zeros included.
+    include_cancelled : bool
+        Count cancelled services' budget too (counts always include them).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``gu``, ``count``, ``operating``, ``budget_krw_100m`` (억원).
+        Services outside every 구 have ``gu == ""``.
+    """
+    selected = filter_area(services, area)
+    places = None
+    if boundaries is not None:
+        places = boundaries.loc[boundaries["level"] == "gu", ["name_ko"]].rename(columns={"name_ko": "gu"})
+    return _finish(_by_place(selected, ["gu"], places, include_cancelled), selected)
+
+
+def services_by_dong(
+    services: pd.DataFrame,
+    area: str | None = None,
+    boundaries: pd.DataFrame | None = None,
+    include_cancelled: bool = False,
+) -> pd.DataFrame:
+    """Services and budget per 행정동, from the services' ``gu`` and ``dong`` columns.
+
+    Parameters
+    ----------
+    boundaries : pandas.DataFrame, optional
+        The administrative boundaries; when given, every 행정동 is listed (in
+        their order), zeros included, as the choropleth needs.
+    include_cancelled : bool
+        Count cancelled services' budget too (counts always include them).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``gu``, ``dong``, ``count``, ``operating``, ``budget_krw_100m`` (억원).
+    """
+    selected = filter_area(services, area)
+    places = None
+    if boundaries is not None:
+        places = boundaries.loc[boundaries["level"] == "dong", ["gu", "name_ko"]].rename(columns={"name_ko": "dong"})
+    return _finish(_by_place(selected, ["gu", "dong"], places, include_cancelled), selected)
+
+
+HEADLINE_COLUMNS: tuple[str, ...] = (
+    "area_id",
+    "services",
+    "planned",
+    "in_progress",
+    "operating",
+    "on_hold",
+    "cancelled",
+    "budget_krw_100m",
+    "share_operating",
+    "share_on_schedule",
+    "start_year",
+    "end_year",
+)
+
+
+def headline_by_area(services: pd.DataFrame, as_of: date | int, area: str | None = None) -> pd.DataFrame:
+    """The headline numbers of each area (for the profile's metric cards).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per area, columns :data:`HEADLINE_COLUMNS`: ``services`` (all),
+        ``planned`` (계획), ``in_progress`` (설계 + 구축), ``operating`` (운영),
+        ``on_hold`` (보류), ``cancelled`` (취소), ``budget_krw_100m`` (억원,
+        without cancelled), ``share_operating`` and ``share_on_schedule`` as in
+        :func:`progress_by_area`, and the first ``start_year`` and last
+        ``end_year`` of the area's services (``<NA>`` without services).
+    """
+    selected = filter_area(services, area)
+    progress = progress_by_area(selected, as_of, area).set_index("area_id")
+    budget = budget_by_area(selected, area).set_index("area_id")["budget_krw_100m"]
+    rows = []
+    for area_id in _areas_for(area):
+        group = selected.loc[selected["area_id"] == area_id]
+        status = group["status"]
+        rows.append(
+            {
+                "area_id": area_id,
+                "services": len(group),
+                "planned": int((status == ServiceStatus.PLANNED).sum()),
+                "in_progress": int(status.isin(_IN_PROGRESS).sum()),
+                "operating": int((status == ServiceStatus.OPERATING).sum()),
+                "on_hold": int((status == ServiceStatus.ON_HOLD).sum()),
+                "cancelled": int((status == ServiceStatus.CANCELLED).sum()),
+                "budget_krw_100m": float(budget[area_id]),
+                "share_operating": progress.loc[area_id, "share_operating"],
+                "share_on_schedule": progress.loc[area_id, "share_on_schedule"],
+                "start_year": int(group["start_year"].min()) if len(group) else pd.NA,
+                "end_year": int(group["end_year"].max()) if len(group) else pd.NA,
+            }
+        )
+    result = pd.DataFrame(rows, columns=list(HEADLINE_COLUMNS))
+    result[["start_year", "end_year"]] = result[["start_year", "end_year"]].astype("Int64")
+    return _finish(result, selected)
+
+
+def timeline_rows(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
+    """The services as Gantt rows, ordered by phase (단기, 중기, 장기), then start year, then name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``service_id``, ``name_ko``, ``name_en``, ``area_id``, ``phase``,
+        ``status``, ``start_year``, ``end_year``, ``budget_krw_100m``.
+    """
+    selected = filter_area(services, area)
+    columns = [
+        "service_id",
+        "name_ko",
+        "name_en",
+        "area_id",
+        "phase",
+        "status",
+        "start_year",
+        "end_year",
+        "budget_krw_100m",
+    ]
+    rows = pd.DataFrame(selected.loc[:, columns])
+    rows["start_year"] = pd.to_numeric(rows["start_year"]).astype(int)
+    rows["end_year"] = pd.to_numeric(rows["end_year"]).astype(int)
+    rows["budget_krw_100m"] = _budget(rows)
+    phase_rank = {phase: rank for rank, phase in enumerate(PHASE_TERMS)}
+    rows = rows.assign(_rank=rows["phase"].map(phase_rank).fillna(len(phase_rank)))
+    rows = rows.sort_values(["_rank", "start_year", "end_year", "name_ko"], kind="stable").drop(columns="_rank")
+    return _finish(rows, selected)

@@ -1,0 +1,177 @@
+"""Service statuses "as of" a date, read from the status-change history.
+
+Status changes are history, not overwrites (DESIGN.md section 3): each row of
+``status_history`` keeps ``old_status``, ``new_status`` and ``changed_at``.
+This module replays that history so any view can be shown as it stood on a
+given day, and lists what changed between two days for briefings.
+
+As-of rules, for each service and a day ``as_of``:
+
+1. the service has a change on or before ``as_of``: its status is the
+   ``new_status`` of the last such change (changes on the same day keep the
+   order of the history file);
+2. the service has changes, all after ``as_of``: its status is the
+   ``old_status`` of its first change, or ``계획`` when that first change has
+   no old status (the record that created it);
+3. the service has no recorded change at all: its current ``status``. No
+   recorded change means it has never changed, so the as-of view on any day
+   equals the current view; guessing ``계획`` instead would make the as-of view
+   disagree with the live data for a service imported as, say, ``운영``.
+
+Services are never dropped: the services table has no creation date, and
+every service is part of the plan from the start, so before its first
+recorded change a service is shown with the status it had then (rule 2).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.vocab import ServiceStatus
+
+#: Columns of :func:`status_changes_between`, in order.
+CHANGE_COLUMNS: tuple[str, ...] = (
+    "changed_at",
+    "service_id",
+    "name_ko",
+    "name_en",
+    "area_id",
+    "old_status",
+    "new_status",
+    "changed_by",
+    "reason",
+    "is_sample",
+)
+
+
+def _as_date(value: date | str | pd.Timestamp, argument: str) -> date:
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ValueError(f"{argument} must be a date or an ISO date such as '2026-01-31', not {value!r}") from exc
+
+
+def _history_dates(status_history: pd.DataFrame) -> pd.Series:
+    """``changed_at`` as ``datetime.date`` values, whatever type the loader or the caller used."""
+    return pd.to_datetime(status_history["changed_at"]).dt.date
+
+
+def default_as_of(status_history: pd.DataFrame, today: date | None = None) -> date:
+    """The day the dashboard shows by default: the latest recorded status change.
+
+    On that day the as-of view equals the current data. With an empty history
+    there is nothing to replay, and ``today`` (or the system date) is returned.
+
+    Parameters
+    ----------
+    status_history : pandas.DataFrame
+        The status-change history (``geo.schema.STATUS_HISTORY``).
+    today : datetime.date, optional
+        Returned when the history is empty; defaults to ``date.today()``.
+
+    Returns
+    -------
+    datetime.date
+    """
+    if status_history.empty:
+        return today or date.today()
+    return max(_history_dates(status_history))
+
+
+def services_as_of(
+    services: gpd.GeoDataFrame | pd.DataFrame,
+    status_history: pd.DataFrame,
+    as_of: date | str,
+) -> gpd.GeoDataFrame | pd.DataFrame:
+    """Each service with the status it had on ``as_of`` (see the module docstring for the rules).
+
+    Parameters
+    ----------
+    services : geopandas.GeoDataFrame or pandas.DataFrame
+        The services (``geo.schema.SERVICES``); geometry and CRS are kept.
+    status_history : pandas.DataFrame
+        The status-change history (``geo.schema.STATUS_HISTORY``), in any row order.
+    as_of : datetime.date or str
+        The day to show; changes made on that day count.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame or pandas.DataFrame
+        A copy of ``services``, same rows and order, where ``status`` is the
+        status on ``as_of`` and two columns are added: ``status_current`` (the
+        status in the data now) and ``status_since`` (the day of the change that
+        set the as-of status, or ``None`` when no change had been made by then).
+    """
+    day = _as_date(as_of, "as_of")
+    result = services.copy()
+    result["status_current"] = result["status"]
+    since: dict[str, date] = {}
+    status: dict[str, str] = {}
+    if not status_history.empty:
+        history = status_history.assign(_day=_history_dates(status_history), _order=range(len(status_history)))
+        history = history.sort_values(["service_id", "_day", "_order"], kind="stable")
+        for service_id, changes in history.groupby("service_id", sort=False):
+            done = changes.loc[changes["_day"] <= day]
+            if not done.empty:
+                last = done.iloc[-1]
+                status[service_id] = last["new_status"]
+                since[service_id] = last["_day"]
+            else:
+                first_old = changes.iloc[0]["old_status"]
+                status[service_id] = first_old if isinstance(first_old, str) and first_old else ServiceStatus.PLANNED
+    ids = result["service_id"]
+    result["status"] = [str(status.get(i, current)) for i, current in zip(ids, result["status_current"], strict=True)]
+    result["status_since"] = [since.get(i) for i in ids]
+    return result
+
+
+def status_changes_between(
+    status_history: pd.DataFrame,
+    start: date | str,
+    end: date | str,
+    services: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The status changes made from ``start`` to ``end``, both days included, oldest first.
+
+    Parameters
+    ----------
+    status_history : pandas.DataFrame
+        The status-change history (``geo.schema.STATUS_HISTORY``).
+    start, end : datetime.date or str
+        First and last day of the period ("what changed since the last briefing").
+    services : pandas.DataFrame, optional
+        The services, to add each change's ``name_ko``, ``name_en`` and ``area_id``.
+        Without it those columns are empty.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per change, columns :data:`CHANGE_COLUMNS`; ``changed_at`` is a
+        ``datetime.date``. Sorted by day, then service id, then history order.
+
+    Raises
+    ------
+    ValueError
+        If ``start`` is after ``end``.
+    """
+    first, last = _as_date(start, "start"), _as_date(end, "end")
+    if first > last:
+        raise ValueError(f"start ({first}) must not be after end ({last}); swap them")
+    history = status_history.assign(changed_at=_history_dates(status_history), _order=range(len(status_history)))
+    changes = history.loc[(history["changed_at"] >= first) & (history["changed_at"] <= last)]
+    changes = changes.sort_values(["changed_at", "service_id", "_order"], kind="stable")
+    if services is not None:
+        names = services.drop_duplicates("service_id").set_index("service_id")
+        for column in ("name_ko", "name_en", "area_id"):
+            changes[column] = changes["service_id"].map(names[column]) if column in names else None
+    for column in CHANGE_COLUMNS:
+        if column not in changes:
+            changes[column] = None
+    return pd.DataFrame(changes.loc[:, list(CHANGE_COLUMNS)]).reset_index(drop=True)

@@ -1,0 +1,176 @@
+"""Statuses "as of" a date, on a small hand-made history whose every change is known."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import Point
+
+from geo.aggregate import services_by_area_status
+from geo.history import CHANGE_COLUMNS, default_as_of, services_as_of, status_changes_between
+
+
+@pytest.fixture
+def services() -> gpd.GeoDataFrame:
+    """Five services in 신길2: A went 계획→설계→구축→운영, B was cancelled, C and D never changed, E was created as 설계."""
+    rows = [
+        ("A", "스마트 횡단보도", "Smart crosswalk", "운영"),
+        ("B", "스마트 버스정류장", "Smart bus shelter", "취소"),
+        ("C", "스마트 경로당", "Smart senior centre", "계획"),
+        ("D", "스마트폴", "Smart pole", "운영"),
+        ("E", "침수 감지 센서망", "Flood sensors", "설계"),
+    ]
+    return gpd.GeoDataFrame(
+        {
+            "service_id": [r[0] for r in rows],
+            "name_ko": [r[1] for r in rows],
+            "name_en": [r[2] for r in rows],
+            "area_id": ["singil2"] * 5,
+            "status": [r[3] for r in rows],
+            "is_sample": [False] * 5,
+        },
+        geometry=[Point(126.77, 37.33)] * 5,
+        crs="EPSG:4326",
+    )
+
+
+@pytest.fixture
+def history() -> pd.DataFrame:
+    rows = [
+        # Deliberately not in date order: the replay must sort.
+        ("A", date(2025, 6, 1), "설계", "구축"),
+        ("A", date(2025, 1, 10), "계획", "설계"),
+        ("A", date(2026, 1, 15), "구축", "운영"),
+        ("B", date(2025, 2, 1), "계획", "취소"),
+        ("E", date(2025, 3, 1), None, "설계"),
+    ]
+    return pd.DataFrame(
+        {
+            "service_id": [r[0] for r in rows],
+            "changed_at": [r[1] for r in rows],
+            "old_status": [r[2] for r in rows],
+            "new_status": [r[3] for r in rows],
+            "changed_by": ["스마트도시과"] * len(rows),
+            "reason": ["단계 전환"] * len(rows),
+            "is_sample": [False] * len(rows),
+        }
+    )
+
+
+def _statuses(frame: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(frame["service_id"], frame["status"], strict=True))
+
+
+def test_before_any_change_services_have_their_first_old_status_or_planned(services, history):
+    result = services_as_of(services, history, date(2024, 12, 31))
+    # C and D have no history: they keep their current status. E's first record has no old status: 계획.
+    assert _statuses(result) == {"A": "계획", "B": "계획", "C": "계획", "D": "운영", "E": "계획"}
+    assert list(result["status_since"]) == [None] * 5
+
+
+def test_a_change_counts_from_its_own_day(services, history):
+    assert _statuses(services_as_of(services, history, date(2025, 1, 9)))["A"] == "계획"
+    assert _statuses(services_as_of(services, history, date(2025, 1, 10)))["A"] == "설계"
+
+
+def test_mid_2025_replays_every_change_made_by_then(services, history):
+    result = services_as_of(services, history, "2025-06-30")
+    assert _statuses(result) == {"A": "구축", "B": "취소", "C": "계획", "D": "운영", "E": "설계"}
+    assert dict(zip(result["service_id"], result["status_since"], strict=True)) == {
+        "A": date(2025, 6, 1),
+        "B": date(2025, 2, 1),
+        "C": None,
+        "D": None,
+        "E": date(2025, 3, 1),
+    }
+    assert list(result["status_current"]) == ["운영", "취소", "계획", "운영", "설계"]
+
+
+def test_changing_the_as_of_date_changes_the_counts_exactly(services, history):
+    def counts(day: date) -> dict[str, int]:
+        table = services_by_area_status(services_as_of(services, history, day))
+        table = table.loc[table["area_id"] == "singil2"]
+        return {status: n for status, n in zip(table["status"], table["count"], strict=True) if n}
+
+    assert counts(date(2024, 12, 31)) == {"계획": 4, "운영": 1}
+    assert counts(date(2025, 2, 1)) == {"계획": 2, "설계": 1, "운영": 1, "취소": 1}
+    assert counts(date(2025, 6, 1)) == {"계획": 1, "설계": 1, "구축": 1, "운영": 1, "취소": 1}
+    assert counts(date(2026, 1, 15)) == {"계획": 1, "설계": 1, "운영": 2, "취소": 1}
+
+
+def test_the_default_day_is_the_last_change_and_shows_the_current_data(services, history):
+    day = default_as_of(history)
+    assert day == date(2026, 1, 15)
+    result = services_as_of(services, history, day)
+    assert list(result["status"]) == list(services["status"])
+
+
+def test_default_day_of_an_empty_history_is_today(history):
+    assert default_as_of(history.iloc[0:0], today=date(2026, 3, 1)) == date(2026, 3, 1)
+
+
+def test_as_of_keeps_rows_geometry_and_crs(services, history):
+    result = services_as_of(services, history, date(2025, 1, 1))
+    assert isinstance(result, gpd.GeoDataFrame)
+    assert result.crs == services.crs
+    assert list(result["service_id"]) == ["A", "B", "C", "D", "E"]
+    assert services["status"].tolist() == ["운영", "취소", "계획", "운영", "설계"]  # input untouched
+
+
+def test_same_day_changes_follow_the_file_order(services, history):
+    same_day = pd.concat(
+        [
+            history,
+            pd.DataFrame(
+                {
+                    "service_id": ["C", "C"],
+                    "changed_at": [date(2025, 5, 5)] * 2,
+                    "old_status": ["계획", "설계"],
+                    "new_status": ["설계", "보류"],
+                    "changed_by": ["a", "a"],
+                    "reason": [None, None],
+                    "is_sample": [False, False],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    assert _statuses(services_as_of(services, same_day, date(2025, 5, 5)))["C"] == "보류"
+
+
+def test_bad_as_of_names_the_argument(services, history):
+    with pytest.raises(ValueError, match="as_of"):
+        services_as_of(services, history, "지난주")
+
+
+def test_changes_between_lists_each_change_with_names_both_days_included(services, history):
+    changes = status_changes_between(history, date(2025, 1, 10), date(2025, 3, 1), services)
+    assert list(changes.columns) == list(CHANGE_COLUMNS)
+    assert changes[["service_id", "name_ko", "new_status"]].values.tolist() == [
+        ["A", "스마트 횡단보도", "설계"],
+        ["B", "스마트 버스정류장", "취소"],
+        ["E", "침수 감지 센서망", "설계"],
+    ]
+    assert changes["old_status"].tolist()[:2] == ["계획", "계획"]
+    assert pd.isna(changes["old_status"].iloc[2])
+    assert list(changes["changed_at"]) == [date(2025, 1, 10), date(2025, 2, 1), date(2025, 3, 1)]
+
+
+def test_changes_between_without_services_and_empty_period(history):
+    changes = status_changes_between(history, "2026-01-01", "2026-12-31")
+    assert changes["service_id"].tolist() == ["A"]
+    assert changes["name_ko"].isna().all()
+    assert status_changes_between(history, "2024-01-01", "2024-12-31").empty
+
+
+def test_changes_between_rejects_a_reversed_period(history):
+    with pytest.raises(ValueError, match="start"):
+        status_changes_between(history, date(2026, 1, 1), date(2025, 1, 1))
+
+
+def test_bundled_history_replayed_to_its_last_day_equals_the_bundled_statuses(bundled):
+    result = services_as_of(bundled.services, bundled.status_history, default_as_of(bundled.status_history))
+    assert (result["status"] == bundled.services["status"]).all()
