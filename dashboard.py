@@ -38,6 +38,7 @@ except DataError as error:
 
 staff_pages = [
     st.Page("app_pages/home.py", title=t("nav.home", lang), icon=":material/dashboard:", default=True, url_path="home"),
+    st.Page("app_pages/map_explorer.py", title=t("nav.map", lang), icon=":material/map:", url_path="map"),
 ]
 navigation = st.navigation(staff_pages, position="sidebar")
 language_switch()

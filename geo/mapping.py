@@ -10,6 +10,7 @@ array per domain, and drawn by a small script (clustered above a threshold), so
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -172,7 +173,7 @@ class Legend(MacroElement):
   .dash-legend .swatch { width: 1.1em; height: .8em; display: inline-block; border: 2px solid; opacity: .8; }
   .leaflet-container { background: #dfe9f2; font-family: 'Noto Sans CJK KR','Noto Sans KR','Malgun Gothic',sans-serif; }
   .area-label { background: transparent; border: 0; }
-  .area-label span { display: inline-block; transform: translate(-50%, -50%); white-space: nowrap;
+  .area-label span { display: inline-block; transform: translate(-50%, -115%); white-space: nowrap;
     font: 700 {{ this.label_px }}px 'Noto Sans CJK KR','Noto Sans KR','Malgun Gothic',sans-serif; color: #1a1a1a;
     text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
   .svc-icon { background: transparent; border: 0; }
@@ -225,6 +226,46 @@ class SafeBinding(MacroElement):
         self.options_json = json_for_script(options)
 
 
+class FullscreenControl(MacroElement):
+    """A full-screen button drawn by our own few lines (the usual plugin would come from a CDN)."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var control = L.control({position: 'topleft'});
+  control.onAdd = function (map) {
+    var button = L.DomUtil.create('a', 'leaflet-bar dash-fullscreen');
+    button.href = '#'; button.title = {{ this.title_json }}; button.setAttribute('role', 'button');
+    button.setAttribute('aria-label', {{ this.title_json }});
+    button.innerHTML = '&#x26F6;';
+    button.style.cssText = 'display:block;width:34px;height:34px;line-height:34px;text-align:center;' +
+      'font-size:20px;background:#fff;color:#222;text-decoration:none';
+    L.DomEvent.on(button, 'click', function (e) {
+      L.DomEvent.preventDefault(e);
+      var root = document.documentElement;
+      if (document.fullscreenElement) { document.exitFullscreen(); }
+      else if (root.requestFullscreen) { root.requestFullscreen(); }
+    });
+    document.addEventListener('fullscreenchange', function () {
+      var mapDiv = map.getContainer();
+      mapDiv.style.height = document.fullscreenElement ? '100vh' : '';
+      setTimeout(function () { map.invalidateSize(); }, 200);
+    });
+    return button;
+  };
+  control.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, title: str):
+        super().__init__()
+        self._name = "FullscreenControl"
+        self.title_json = json_for_script(title)
+
+
 def legend_html(lang: str) -> str:
     parts = [f"<h4>{escape_html(t('legend.status', lang))}</h4>"]
     for status in STATUS_TERMS:
@@ -272,15 +313,17 @@ def service_tooltip(row: dict, lang: str) -> str:
 
 def _add_base_layers(fmap: folium.Map, boundaries: gpd.GeoDataFrame, options: MapOptions) -> None:
     lang = options.lang
-    city = boundaries.loc[boundaries["level"] == "city", ["name_ko", "geometry"]]
+    land = 1.0 if options.basemap == "none" else 0.25
+    city = boundaries.loc[boundaries["level"] == "city", ["geometry"]]
     folium.GeoJson(
         city,
         name=t("layer.city", lang),
-        style_function=lambda _: {"color": "#4d4d4d", "weight": 2.5, "fillColor": "#fbfaf6", "fillOpacity": 1},
+        # Opaque land over the sea-blue background, unless online tiles should show through.
+        style_function=lambda _: {"color": "#4d4d4d", "weight": 2.5, "fillColor": "#fbfaf6", "fillOpacity": land},
         interactive=False,
     ).add_to(fmap)
     if options.show_dongs:
-        dongs = boundaries.loc[boundaries["level"] == "dong", ["name_ko", "gu", "geometry"]].copy()
+        dongs = boundaries.loc[boundaries["level"] == "dong", ["name_ko", "geometry"]].copy()
         dongs["name_ko"] = dongs["name_ko"].map(escape_html)
         folium.GeoJson(
             dongs,
@@ -288,7 +331,7 @@ def _add_base_layers(fmap: folium.Map, boundaries: gpd.GeoDataFrame, options: Ma
             style_function=lambda _: {"color": "#9a9a9a", "weight": 0.8, "dashArray": "3 3", "fillOpacity": 0},
             tooltip=folium.GeoJsonTooltip(["name_ko"], labels=False) if options.audience == "staff" else None,
         ).add_to(fmap)
-    gu = boundaries.loc[boundaries["level"] == "gu", ["name_ko", "geometry"]]
+    gu = boundaries.loc[boundaries["level"] == "gu", ["geometry"]]
     folium.GeoJson(
         gu,
         name=t("layer.gu", lang),
@@ -300,8 +343,7 @@ def _add_base_layers(fmap: folium.Map, boundaries: gpd.GeoDataFrame, options: Ma
 def _add_areas(fmap: folium.Map, areas: gpd.GeoDataFrame, options: MapOptions, selected_area: str | None) -> None:
     lang = options.lang
     group = folium.FeatureGroup(name=t("layer.areas", lang))
-    anchors = representative_points(areas)
-    for (_, area), anchor in zip(areas.iterrows(), anchors):
+    for _, area in areas.iterrows():
         record = area.to_dict()
         colour = AREA_TERMS.get(record["area_id"], AREA_TERMS["citywide"]).colour
         selected = record["area_id"] == selected_area
@@ -321,90 +363,103 @@ def _add_areas(fmap: folium.Map, areas: gpd.GeoDataFrame, options: MapOptions, s
             layer.add_child(SafeBinding("popup", _area_popup_html(record, lang), maxWidth=360))
         layer.add_to(group)
         short = name.split(" ")[0] if lang == "ko" else name
+        # The label sits on the area's north edge so it does not hide the services inside.
+        minx, _, maxx, maxy = area.geometry.bounds
         folium.Marker(
-            [anchor.y, anchor.x],
+            [maxy, (minx + maxx) / 2],
             icon=folium.DivIcon(html=f"<span>{escape_html(short)}</span>", class_name="area-label"),
             interactive=False,
         ).add_to(group)
     group.add_to(fmap)
 
 
-def _add_services(fmap: folium.Map, services: gpd.GeoDataFrame, options: MapOptions, selected: str | None) -> None:
+def _shape_layer(shapes: gpd.GeoDataFrame, lang: str, selected: str | None) -> folium.GeoJson:
+    """Line and zone services, styled by status (dashed while planned or cancelled)."""
+    frame = shapes[["service_id", "name_ko", "name_en", "status", "geometry"]].copy()
+    frame["tip"] = [service_tooltip(r, lang) for r in frame.to_dict("records")]
+    # folium embeds GeoJSON properties in a script unescaped: only escaped text goes in.
+    frame["service_id"] = frame["service_id"].map(escape_html)
+    frame = frame[["service_id", "status", "tip", "geometry"]]
+    selected = escape_html(selected) if selected else None
+
+    def style(feature: dict) -> dict:
+        props = feature["properties"]
+        colour = STATUS_TERMS[props["status"]].colour
+        return {
+            "color": colour,
+            "weight": 7 if props["service_id"] == selected else 4,
+            "fillColor": colour,
+            "fillOpacity": 0.25,
+            "dashArray": "6 4" if props["status"] in ("계획", "취소") else None,
+        }
+
+    return folium.GeoJson(frame, style_function=style, tooltip=folium.GeoJsonTooltip(["tip"], labels=False))
+
+
+def service_groups(
+    services: gpd.GeoDataFrame,
+    options: MapOptions | None = None,
+    selected_service: str | None = None,
+) -> list[folium.FeatureGroup]:
+    """One layer group per service domain (points, lines and zones), plus the selection highlight.
+
+    Pages that keep the map's position across filter changes pass these to
+    ``st_folium(feature_group_to_add=...)``; ``build_map`` adds them directly.
+    """
+    options = options or MapOptions()
     lang = options.lang
     statuses = list(STATUS_TERMS)
     icon_px = 30 if options.large else 22
     icons = [status_icon_svg(s, icon_px) for s in statuses]
-    is_point = services.geom_type == "Point"
-    points, shapes = services.loc[is_point], services.loc[~is_point]
-    if not shapes.empty:
-        shape_layer = shapes[["service_id", "name_ko", "name_en", "status", "geometry"]].copy()
-        shape_layer["tip"] = [service_tooltip(r, lang) for r in shape_layer.to_dict("records")]
-        shape_layer = shape_layer[["service_id", "status", "tip", "geometry"]]
-
-        def style(feature: dict) -> dict:
-            props = feature["properties"]
-            colour = STATUS_TERMS[props["status"]].colour
-            is_selected = props["service_id"] == selected
-            return {
-                "color": colour,
-                "weight": 6 if is_selected else 4,
-                "fillColor": colour,
-                "fillOpacity": 0.25,
-                "dashArray": "6 4" if props["status"] in ("계획", "취소") else None,
-            }
-
-        folium.GeoJson(
-            shape_layer,
-            name=f"{t('layer.services', lang)} (선·구역)"
-            if lang == "ko"
-            else f"{t('layer.services', lang)} (lines, zones)",
-            style_function=style,
-            tooltip=folium.GeoJsonTooltip(["tip"], labels=False),
-        ).add_to(fmap)
+    groups = []
     for domain in DOMAIN_TERMS:
-        in_domain = points.loc[points["domain"] == domain]
+        in_domain = services.loc[services["domain"] == domain]
         if in_domain.empty:
             continue
-        rows = [
-            [round(g.y, 6), round(g.x, 6), statuses.index(r["status"]), service_tooltip(r, lang)]
-            for r, g in zip(in_domain.drop(columns="geometry").to_dict("records"), in_domain.geometry)
-        ]
-        name = f"{t('layer.services', lang)}: {label(DOMAIN_TERMS, domain, lang)} ({len(rows):,})"
-        ServiceLayer(name, rows, icons, len(rows) > CLUSTER_THRESHOLD, icon_px, options.static_url).add_to(fmap)
-    if selected is not None:
-        chosen = services.loc[services["service_id"] == selected]
-        if not chosen.empty:
-            anchor = representative_points(chosen).iloc[0]
-            folium.CircleMarker(
-                [anchor.y, anchor.x],
-                radius=18,
-                color="#000",
-                weight=3,
-                fill=False,
-                dash_array="4 3",
-                interactive=False,
-            ).add_to(fmap)
+        group = folium.FeatureGroup(
+            name=f"{label(DOMAIN_TERMS, domain, lang)} ({len(in_domain):,})", overlay=True, control=True
+        )
+        is_point = in_domain.geom_type == "Point"
+        shapes, points = in_domain.loc[~is_point], in_domain.loc[is_point]
+        if not shapes.empty:
+            _shape_layer(shapes, lang, selected_service).add_to(group)
+        if not points.empty:
+            rows = [
+                [round(g.y, 6), round(g.x, 6), statuses.index(r["status"]), service_tooltip(r, lang)]
+                for r, g in zip(points.drop(columns="geometry").to_dict("records"), points.geometry)
+            ]
+            layer = ServiceLayer(domain, rows, icons, len(rows) > CLUSTER_THRESHOLD, icon_px, options.static_url)
+            layer.control = False
+            layer.add_to(group)
+        groups.append(group)
+    chosen = services.loc[services["service_id"] == selected_service] if selected_service else services.iloc[:0]
+    if not chosen.empty:
+        highlight = folium.FeatureGroup(name="selection", control=False)
+        anchor = representative_points(chosen).iloc[0]
+        folium.CircleMarker(
+            [anchor.y, anchor.x], radius=20, color="#000", weight=3, fill=False, dash_array="4 3", interactive=False
+        ).add_to(highlight)
+        groups.append(highlight)
+    return groups
 
 
-def build_map(
+def build_base_map(
     boundaries: gpd.GeoDataFrame,
     areas: gpd.GeoDataFrame,
-    services: gpd.GeoDataFrame,
     options: MapOptions | None = None,
-    selected_service: str | None = None,
     selected_area: str | None = None,
     bounds: tuple[tuple[float, float], tuple[float, float]] | None = None,
 ) -> folium.Map:
-    """Build the dashboard map from EPSG:4326 frames.
+    """The map without services: outline, 구/동, development areas, legend, scale and controls.
 
     Parameters
     ----------
-    boundaries, areas, services : GeoDataFrame
-        As returned by ``geo.loaders`` (services already filtered by the caller).
+    boundaries, areas : GeoDataFrame
+        EPSG:4326, as returned by ``geo.loaders``.
     options : MapOptions
         Language, audience (``staff``, ``briefing``, ``kiosk``), basemap and asset URL.
-    selected_service, selected_area : str, optional
-        Highlighted on the map.
+    selected_area : str, optional
+        Drawn with a heavier outline.
     bounds : ((south, west), (north, east)), optional
         The initial view in degrees; default the urban part of Ansan.
     """
@@ -430,16 +485,49 @@ def build_map(
         url, attribution = ONLINE_BASEMAPS[options.basemap]
         if options.basemap == "vworld":
             url = url.replace("{key}", options.basemap_key or "")
-        # Online tiles sit under the vector base's outline; when they fail the vector base still shows.
         folium.TileLayer(url, attr=attribution, name=options.basemap, overlay=False, max_zoom=19).add_to(fmap)
     _add_base_layers(fmap, boundaries, options)
     _add_areas(fmap, areas, options, selected_area)
-    _add_services(fmap, services, options, selected_service)
     Legend(legend_html(options.lang), 18 if options.large else 13, 20 if options.large else 14).add_to(fmap)
-    if options.audience == "staff":
-        folium.LayerControl(collapsed=True).add_to(fmap)
+    FullscreenControl(t("map.fullscreen", options.lang)).add_to(fmap)
     fmap.fit_bounds([list(b) for b in (bounds or URBAN_BOUNDS)])
     return fmap
+
+
+def build_map(
+    boundaries: gpd.GeoDataFrame,
+    areas: gpd.GeoDataFrame,
+    services: gpd.GeoDataFrame,
+    options: MapOptions | None = None,
+    selected_service: str | None = None,
+    selected_area: str | None = None,
+    bounds: tuple[tuple[float, float], tuple[float, float]] | None = None,
+) -> folium.Map:
+    """The whole map in one piece: ``build_base_map`` plus ``service_groups`` (services filtered by the caller)."""
+    options = options or MapOptions()
+    fmap = build_base_map(boundaries, areas, options, selected_area, bounds)
+    for group in service_groups(services, options, selected_service):
+        group.add_to(fmap)
+    if options.audience == "staff":
+        folium.LayerControl(collapsed=True).add_to(fmap)
+    return fmap
+
+
+def view_for_bounds(
+    bounds: tuple[float, float, float, float], width_px: int = 900, height_px: int = 600, padding: float = 0.15
+) -> tuple[tuple[float, float], int]:
+    """Centre (lat, lon) and the largest Web Mercator zoom that shows ``bounds`` (minx, miny, maxx, maxy, degrees)."""
+    minx, miny, maxx, maxy = bounds
+
+    def mercator_y(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    span_x = max((maxx - minx) / 360, 1e-9)
+    span_y = max((mercator_y(maxy) - mercator_y(miny)) / (2 * math.pi), 1e-9)
+    usable = 1 - 2 * padding
+    zoom = min(math.log2(width_px * usable / 256 / span_x), math.log2(height_px * usable / 256 / span_y))
+    centre_lat = math.degrees(2 * math.atan(math.exp((mercator_y(maxy) + mercator_y(miny)) / 2)) - math.pi / 2)
+    return (round(centre_lat, 6), round((minx + maxx) / 2, 6)), max(10, min(18, int(zoom)))
 
 
 def map_asset_urls(fmap: folium.Map) -> list[str]:

@@ -70,3 +70,27 @@ def test_bad_mode_setting_is_explained(app):
     at = app(DASHBOARD_MODE="admin").run()
     assert not at.exception
     assert "DASHBOARD_MODE='admin'" in at.error[0].value
+
+
+def test_map_explorer_reads_filters_and_selection_from_the_url(app, bundled):
+    at = app()
+    service = bundled.services.loc[bundled.services["area_id"] == "jangsang"].iloc[0]
+    at.query_params.update({"area": "jangsang", "sel": f"svc:{service['service_id']}"})
+    at.run()
+    at.switch_page("app_pages/map_explorer.py").run()
+    assert not at.exception
+    assert at.title[0].value == "지도 탐색"
+    in_area = int((bundled.services["area_id"] == "jangsang").sum())
+    assert at.caption[0].value.startswith(f"표시 중: {in_area} / {len(bundled.services)}건")
+    assert at.multiselect[0].value == ["jangsang"]
+    details = next(m.value for m in at.markdown if "detail-panel" in m.value)
+    assert service["name_ko"] in details and service["department"] in details
+
+
+def test_map_explorer_filter_change_updates_the_url(app, bundled):
+    at = app().run()
+    at.switch_page("app_pages/map_explorer.py").run()
+    at.multiselect[2].select("운영").run()
+    assert at.query_params["status"] in ("운영", ["운영"])
+    operating = int((bundled.services["status"] == "운영").sum())
+    assert at.caption[0].value.startswith(f"표시 중: {operating} / ")

@@ -1,0 +1,97 @@
+"""Service filters and their round trip through URL query parameters, so a view can be bookmarked."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.vocab import AREA_TERMS, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS
+
+# Query parameter names: short, stable, and documented in the README.
+PARAM_AREA, PARAM_DOMAIN, PARAM_STATUS, PARAM_PHASE = "area", "domain", "status", "phase"
+PARAM_YEARS, PARAM_TEXT, PARAM_SELECTED = "years", "q", "sel"
+LIST_SEPARATOR = ","
+
+
+@dataclass(frozen=True)
+class ServiceFilter:
+    """What the user narrowed the services to; empty tuples mean 'all'."""
+
+    areas: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    phases: tuple[str, ...] = ()
+    years: tuple[int, int] | None = None  # services whose period overlaps these years (inclusive)
+    text: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self == ServiceFilter()
+
+    def to_query(self) -> dict[str, str]:
+        """Query parameters for this filter (only the ones that narrow something)."""
+        params: dict[str, str] = {}
+        for name, values in (
+            (PARAM_AREA, self.areas),
+            (PARAM_DOMAIN, self.domains),
+            (PARAM_STATUS, self.statuses),
+            (PARAM_PHASE, self.phases),
+        ):
+            if values:
+                params[name] = LIST_SEPARATOR.join(values)
+        if self.years:
+            params[PARAM_YEARS] = f"{self.years[0]}-{self.years[1]}"
+        if self.text.strip():
+            params[PARAM_TEXT] = self.text.strip()
+        return params
+
+    @classmethod
+    def from_query(cls, params: Mapping[str, str]) -> ServiceFilter:
+        """Read a filter from query parameters; unknown values are dropped, never trusted."""
+
+        def known(name: str, vocabulary: Mapping[str, object]) -> tuple[str, ...]:
+            raw = params.get(name) or ""
+            return tuple(v for v in raw.split(LIST_SEPARATOR) if v in vocabulary)
+
+        years = None
+        raw_years = (params.get(PARAM_YEARS) or "").split("-")
+        if len(raw_years) == 2 and all(part.isdigit() for part in raw_years):
+            low, high = sorted(int(part) for part in raw_years)
+            years = (low, high)
+        return cls(
+            areas=known(PARAM_AREA, AREA_TERMS),
+            domains=known(PARAM_DOMAIN, DOMAIN_TERMS),
+            statuses=known(PARAM_STATUS, STATUS_TERMS),
+            phases=known(PARAM_PHASE, PHASE_TERMS),
+            years=years,
+            text=(params.get(PARAM_TEXT) or "")[:100],
+        )
+
+
+def filter_services(services: gpd.GeoDataFrame, service_filter: ServiceFilter) -> gpd.GeoDataFrame:
+    """The services that pass every part of ``service_filter`` (text matches Korean or English name)."""
+    keep = pd.Series(True, index=services.index)
+    for column, values in (
+        ("area_id", service_filter.areas),
+        ("domain", service_filter.domains),
+        ("status", service_filter.statuses),
+        ("phase", service_filter.phases),
+    ):
+        if values:
+            keep &= services[column].isin(values)
+    if service_filter.years:
+        low, high = service_filter.years
+        keep &= (services["start_year"].astype(int) <= high) & (services["end_year"].astype(int) >= low)
+    text = service_filter.text.strip().casefold()
+    if text:
+        names = services["name_ko"].fillna("") + " " + services["name_en"].fillna("")
+        keep &= names.str.casefold().str.contains(text, regex=False)
+    return services.loc[keep]
+
+
+def year_span(services: pd.DataFrame) -> tuple[int, int]:
+    """The first start year and last end year in the data (for the year slider's limits)."""
+    return int(services["start_year"].astype(int).min()), int(services["end_year"].astype(int).max())
