@@ -1,0 +1,350 @@
+"""The store on both backends: round trip, edits with history and conflicts, layer writes, rollback, backups.
+
+The PostGIS variant needs ``TEST_DATABASE_URL`` (``scripts/start_postgis.sh`` prints one);
+each test gets its own schema, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+import pyogrio
+import pytest
+import shapely
+from geopandas.testing import assert_geodataframe_equal
+
+from geo.loaders import load_dashboard_data
+from geo.settings import BUNDLED_DATA_DIR, PROJECT_ROOT, load_settings
+from geo.store import (
+    KST,
+    STORE_FILE_NAME,
+    ConflictError,
+    GeoPackageStore,
+    InvalidChangeError,
+    PostgisStore,
+    Store,
+    StoreError,
+    open_store,
+)
+
+T0 = datetime(2026, 2, 1, 9, 0, tzinfo=KST)
+BACKENDS = ["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)]
+
+
+def postgis_url() -> str:
+    url = os.environ.get("TEST_DATABASE_URL", "").strip()
+    if not url:
+        pytest.skip(
+            "TEST_DATABASE_URL이 없어 PostGIS 테스트를 건너뜁니다 (bash scripts/start_postgis.sh 의 출력을 설정)"
+        )
+    import psycopg
+
+    try:
+        psycopg.connect(url, connect_timeout=3).close()
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"TEST_DATABASE_URL의 PostGIS 서버에 연결할 수 없습니다: {str(exc).strip()[:120]}")
+    return url
+
+
+def make_store(backend: str, tmp_path: Path) -> tuple[Store, object]:
+    """An uninitialised store and a cleanup callable."""
+    if backend == "sqlite":
+        return GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME), lambda: None
+    url = postgis_url()
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+
+    def drop() -> None:
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+    return PostgisStore(url, schema=schema), drop
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_store(request, tmp_path):
+    store, cleanup = make_store(request.param, tmp_path)
+    yield store
+    cleanup()
+
+
+@pytest.fixture
+def store(empty_store):
+    assert empty_store.initialise(BUNDLED_DATA_DIR, now=T0) is True
+    return empty_store
+
+
+@pytest.fixture(scope="module")
+def text_data():
+    return load_dashboard_data(BUNDLED_DATA_DIR)
+
+
+def test_read_data_equals_the_text_files(store, text_data):
+    data = store.read_data()
+    assert data.plan == text_data.plan
+    for name in ("boundaries", "areas", "services"):
+        assert_geodataframe_equal(getattr(data, name), getattr(text_data, name), check_dtype=True)
+    pd.testing.assert_frame_equal(data.status_history, text_data.status_history)
+    assert (len(data.boundaries), len(data.areas), len(data.services), len(data.status_history)) == (28, 4, 96, 107)
+    assert data.services.loc[data.services["service_id"] == "SVC-002", ["gu", "dong"]].values.tolist() == [
+        ["단원구", "신길동"]
+    ]
+
+
+def test_initialise_twice_keeps_the_store(store):
+    before = store.dump()
+    assert store.initialise(BUNDLED_DATA_DIR) is False
+    assert store.dump() == before
+
+
+def test_reading_before_initialise_says_what_to_do(empty_store):
+    assert empty_store.is_initialised() is False
+    with pytest.raises(StoreError, match="저장소가 아직 만들어지지 않았습니다"):
+        empty_store.read_data()
+
+
+def test_geopackage_store_opens_in_gdal(tmp_path):
+    store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
+    store.initialise(BUNDLED_DATA_DIR)
+    layers = {str(name) for name, _ in pyogrio.list_layers(store.path)}
+    assert {"services", "areas", "boundaries"} <= layers
+    services = pyogrio.read_dataframe(store.path, layer="services")
+    assert len(services) == 96
+    assert services.crs.to_epsg() == 4326
+    assert services["service_id"].iloc[0] == "SVC-001"
+    assert services.geometry.iloc[1].equals_exact(shapely.Point(126.769024, 37.330347), 1e-9)
+
+
+def test_update_records_every_changed_field(store):
+    moment = datetime(2026, 2, 3, 14, 5, tzinfo=KST)
+    before = store.service_record("SVC-001")
+    assert (before.version, before.values["status"], before.values["budget_krw_100m"]) == (1, "계획", 9.7)
+
+    after = store.update_service(
+        "SVC-001",
+        1,
+        {"status": "설계", "budget_krw_100m": "12.5", "end_year": 2035},
+        user="kim",
+        reason="실시설계 착수",
+        now=moment,
+    )
+
+    assert after.version == 2
+    assert after.values["status"] == "설계"
+    assert after.values["budget_krw_100m"] == 12.5
+    assert after.values["updated_at"] == date(2026, 2, 3)
+    assert (after.modified_by, after.modified_at) == ("kim", moment)
+    history = store.change_history("SVC-001")
+    # end_year was sent unchanged, so it is not history.
+    assert history[["field", "old_value", "new_value", "changed_by", "reason", "source"]].values.tolist() == [
+        ["status", "계획", "설계", "kim", "실시설계 착수", "edit"],
+        ["budget_krw_100m", "9.7", "12.5", "kim", "실시설계 착수", "edit"],
+    ]
+    assert history["changed_at"].tolist() == ["2026-02-03T14:05:00+09:00"] * 2
+    status_rows = store.read_data().status_history.query("service_id == 'SVC-001'")
+    assert status_rows[["changed_at", "old_status", "new_status", "changed_by"]].values.tolist() == [
+        [date(2026, 2, 3), "계획", "설계", "kim"]
+    ]
+
+
+def test_stale_version_is_refused_and_names_who_changed_it(store):
+    store.update_service("SVC-001", 1, {"status": "설계"}, user="kim", now=datetime(2026, 2, 3, 14, 5, tzinfo=KST))
+
+    with pytest.raises(ConflictError) as caught:
+        store.update_service("SVC-001", 1, {"status": "보류"}, user="lee", now=datetime(2026, 2, 3, 14, 7, tzinfo=KST))
+
+    message = str(caught.value)
+    assert "kim님이 2026-02-03 14:05에 먼저 변경했습니다" in message
+    assert "불러온 버전 1, 현재 버전 2" in message
+    assert "다시 불러와" in message
+    assert (caught.value.changed_by, caught.value.current_version) == ("kim", 2)
+    assert store.service_record("SVC-001").values["status"] == "설계"
+    assert store.change_history("SVC-001")["changed_by"].tolist() == ["kim"]
+
+
+def test_invalid_values_are_refused_with_field_messages(store):
+    before = store.dump()
+    with pytest.raises(InvalidChangeError) as caught:
+        store.update_service("SVC-001", 1, {"status": "완료", "start_year": 2040}, user="kim")
+    assert caught.value.report.messages() == [
+        "서비스 SVC-001 status: '완료'는 허용되지 않는 값입니다 (허용: 계획, 설계, 구축, 운영, 보류, 취소)",
+        "서비스 SVC-001 end_year: 종료 연도 2035가 시작 연도 2040보다 앞섭니다",
+    ]
+    with pytest.raises(StoreError, match="변경할 수 없는 항목입니다: name_ko"):
+        store.update_service("SVC-001", 1, {"name_ko": "x"}, user="kim")
+    with pytest.raises(StoreError, match="서비스 ID 'SVC-999'이\\(가\\) 저장소에 없습니다"):
+        store.update_service("SVC-999", 1, {"status": "운영"}, user="kim")
+    with pytest.raises(StoreError, match="변경자"):
+        store.update_service("SVC-001", 1, {"status": "운영"}, user=" ")
+    assert store.dump() == before
+
+
+def test_exception_inside_an_update_leaves_the_previous_state(store, monkeypatch):
+    before = store.dump()
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full while writing history")
+
+    # The UPDATE has run when history is written: the rollback must undo it.
+    monkeypatch.setattr(type(store), "_record_changes", fail)
+    with pytest.raises(RuntimeError):
+        store.update_service("SVC-001", 1, {"status": "운영"}, user="kim")
+
+    assert store.dump() == before
+    assert store.service_record("SVC-001").version == 1
+
+
+def test_exception_inside_a_layer_replace_leaves_the_previous_state(store, monkeypatch):
+    before = store.dump()
+    revision = store.revision()
+    frame = store.read_layer("services").iloc[:10]
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("crash after delete and insert")
+
+    monkeypatch.setattr(type(store), "_after_layer_write", fail)
+    with pytest.raises(RuntimeError):
+        store.write_layer("services", frame, mode="replace", user="kim", source_name="x.geojson")
+
+    assert store.dump() == before
+    assert store.revision() == revision
+    assert len(store.read_data().services) == 96
+
+
+def test_failed_first_run_leaves_no_store_and_can_be_retried(empty_store, monkeypatch):
+    original = Store._insert_layer
+
+    def fail_on_services(self, tx, layer, *args, **kwargs):
+        if layer == "services":
+            raise RuntimeError("interrupted")
+        return original(self, tx, layer, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "_insert_layer", fail_on_services)
+    with pytest.raises(RuntimeError):
+        empty_store.initialise(BUNDLED_DATA_DIR)
+    assert empty_store.is_initialised() is False
+    if isinstance(empty_store, GeoPackageStore):
+        assert not empty_store.path.exists()
+        assert list(empty_store.path.parent.iterdir()) == []
+
+    monkeypatch.setattr(Store, "_insert_layer", original)
+    assert empty_store.initialise(BUNDLED_DATA_DIR) is True
+    assert len(empty_store.read_data().services) == 96
+
+
+def test_replace_keeps_history_of_changed_services_and_versions(store):
+    frame = store.read_layer("services")
+    frame.loc[frame["service_id"] == "SVC-001", "status"] = "운영"
+    frame.loc[frame["service_id"] == "SVC-003", "name_ko"] = "이름만 바뀜"
+    removed = "SVC-007"  # has seeded status history
+    frame = frame.loc[frame["service_id"] != removed].reset_index(drop=True)
+
+    result = store.write_layer("services", frame, mode="replace", user="park", source_name="new.geojson")
+
+    assert (result.rows_written, result.rows_removed, result.history_rows) == (95, 96, 1)
+    assert result.changed_service_ids == ("SVC-001",)
+    versions = store.service_versions()
+    assert (versions["SVC-001"], versions["SVC-003"], versions["SVC-002"]) == (2, 2, 1)
+    assert removed not in versions
+    import_rows = store.change_history().query("source == 'import'")
+    assert import_rows[["service_id", "field", "old_value", "new_value", "changed_by", "reason"]].values.tolist() == [
+        ["SVC-001", "status", "계획", "운영", "park", "가져오기: new.geojson"]
+    ]
+    data = store.read_data()
+    assert removed not in set(data.status_history["service_id"])
+    assert len(store.change_history(removed)) == 3  # kept in the table, only hidden from the frame
+    assert store.audit_log()["action"].tolist()[-1] == "import:services:replace"
+
+
+def test_append_refuses_ids_already_stored(store):
+    before = store.dump()
+    frame = store.read_layer("services").iloc[[0, 1]]
+    with pytest.raises(StoreError, match="2개의 ID가 이미 저장소에 있습니다: SVC-001, SVC-002"):
+        store.write_layer("services", frame, mode="append", user="kim", source_name="dup.geojson")
+    assert store.dump() == before
+
+
+def test_append_adds_rows_and_remembers_mapping(store):
+    frame = store.read_layer("services").iloc[[0]].copy()
+    frame["service_id"] = "SVC-900"
+    result = store.write_layer(
+        "services", frame, mode="append", user="kim", source_name="one.csv", mapping={"사업명": "name_ko"}
+    )
+    assert (result.rows_written, result.rows_removed) == (1, 0)
+    assert store.service_versions()["SVC-900"] == 1
+    assert len(store.read_data().services) == 97
+    assert store.column_mapping("services") == {"사업명": "name_ko"}
+
+
+def test_revision_changes_with_every_write(store):
+    first = store.revision()
+    assert store.revision() == first
+    store.update_service("SVC-002", 1, {"status": "구축"}, user="kim")
+    assert store.revision() != first
+
+
+def test_backups_keep_the_newest_and_restore_one(tmp_path):
+    store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
+    store.initialise(BUNDLED_DATA_DIR)
+    made = [store.backup(keep=3, now=datetime(2026, 2, day, 10, 0, tzinfo=KST)) for day in range(1, 6)]
+    same_second = store.backup(keep=3, now=datetime(2026, 2, 5, 10, 0, tzinfo=KST))
+
+    assert made[0].name == "dashboard-20260201-100000.gpkg"
+    assert same_second.name == "dashboard-20260205-100000-2.gpkg"
+    assert [b.name for b in store.list_backups()] == [
+        "dashboard-20260205-100000-2.gpkg",
+        "dashboard-20260205-100000.gpkg",
+        "dashboard-20260204-100000.gpkg",
+    ]
+    assert sorted(p.name for p in store.backup_dir.iterdir()) == sorted(b.name for b in store.list_backups())
+
+    store.update_service("SVC-001", 1, {"status": "운영"}, user="kim")
+    safety = store.restore("dashboard-20260204-100000.gpkg", user="admin", now=datetime(2026, 2, 6, 8, 0, tzinfo=KST))
+
+    assert store.service_record("SVC-001").values["status"] == "계획"
+    assert safety.name == "dashboard-20260206-080000.gpkg"
+    assert GeoPackageStore(safety.path).service_record("SVC-001").values["status"] == "운영"
+    assert store.audit_log()["detail"].tolist()[-1] == (
+        "백업 dashboard-20260204-100000.gpkg에서 복원했습니다 (복원 전 상태: dashboard-20260206-080000.gpkg)"
+    )
+    with pytest.raises(StoreError, match="백업 'nope.gpkg'이\\(가\\) .*에 없습니다. 사용할 수 있는 백업"):
+        store.restore("nope.gpkg", user="admin")
+
+
+def test_postgis_store_explains_how_to_back_up():
+    store = PostgisStore("postgresql://u:secret@localhost:1/db")
+    with pytest.raises(StoreError, match="pg_dump"):
+        store.backup()
+    assert "secret" not in store.describe()
+
+
+def test_open_store_picks_the_backend_from_settings(tmp_path):
+    data_dir = tmp_path / "data"
+    local = open_store(load_settings({"DASHBOARD_DATA_DIR": str(data_dir)}), initialise=False)
+    assert isinstance(local, GeoPackageStore)
+    assert local.path == data_dir / STORE_FILE_NAME
+    server = open_store(load_settings({"DATABASE_URL": "postgresql://u:p@localhost:1/db"}), initialise=False)
+    assert isinstance(server, PostgisStore)
+
+
+def test_store_refuses_a_foreign_file(tmp_path):
+    path = tmp_path / STORE_FILE_NAME
+    path.write_text("not a database")
+    with pytest.raises(StoreError, match="대시보드 저장소가 아닙니다"):
+        GeoPackageStore(path).initialise(BUNDLED_DATA_DIR)
+    assert path.read_text() == "not a database"
+
+
+def test_geo_package_never_imports_streamlit():
+    offenders = [
+        path.name
+        for path in (PROJECT_ROOT / "geo").glob("*.py")
+        if re.search(r"^\s*(import|from)\s+streamlit\b", path.read_text(encoding="utf-8"), re.MULTILINE)
+    ]
+    assert offenders == []
