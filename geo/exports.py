@@ -1,0 +1,186 @@
+"""Downloads of tables and layers: CSV and XLSX with Korean headers, and GeoJSON.
+
+Spreadsheets open in Excel, so two things matter: CSV is written as UTF-8
+with a byte-order mark (without it Excel reads Hangul as CP949 mojibake), and
+no text cell may start a formula. Any text cell beginning with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return is prefixed with a single quote
+(OWASP's advice for CSV injection); numbers, booleans and dates stay as they are.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Mapping
+from datetime import date, datetime
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.io import STORAGE_CRS
+from geo.schema import ALL_SCHEMAS
+from geo.vocab import (
+    AREA_TERMS,
+    DIRECTION_TERMS,
+    DOMAIN_TERMS,
+    FUNDING_TERMS,
+    PHASE_TERMS,
+    STATUS_TERMS,
+    Term,
+    label,
+)
+
+FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+# Korean headers of the columns that geo.aggregate and geo.history add; schema columns use the schema's labels.
+AGGREGATE_LABELS_KO: dict[str, str] = {
+    "count": "서비스 수",
+    "operating": "운영",
+    "planned": "계획",
+    "in_progress": "추진 중(설계·구축)",
+    "on_hold": "보류",
+    "cancelled": "취소",
+    "services": "서비스 수",
+    "total": "전체",
+    "active": "추진 대상(취소 제외)",
+    "behind_schedule": "일정 지연",
+    "on_schedule": "일정 준수",
+    "share_operating": "운영 비율",
+    "share_on_schedule": "일정 준수 비율",
+    "share": "비율",
+    "year": "연도",
+    "gu": "구",
+    "dong": "행정동",
+    "status_current": "현재 상태",
+    "status_since": "상태 변경일",
+    "date": "일자",
+    "precision": "일자 단위",
+    "label": "내용",
+    "note": "비고",
+}
+
+# Columns whose stored values are vocabulary ids, and the terms that label them.
+VOCABULARY_COLUMNS: dict[str, dict[str, Term]] = {
+    "status": STATUS_TERMS,
+    "old_status": STATUS_TERMS,
+    "new_status": STATUS_TERMS,
+    "status_current": STATUS_TERMS,
+    "domain": DOMAIN_TERMS,
+    "direction": DIRECTION_TERMS,
+    "area_id": AREA_TERMS,
+    "phase": PHASE_TERMS,
+    "funding": FUNDING_TERMS,
+}
+
+
+def column_labels_ko() -> dict[str, str]:
+    """Korean header for every known column: schema labels first, then the aggregation columns."""
+    labels: dict[str, str] = {}
+    for schema in ALL_SCHEMAS:
+        for name, text in schema.labels_ko.items():
+            labels.setdefault(name, text)
+    for name, text in AGGREGATE_LABELS_KO.items():
+        labels.setdefault(name, text)
+    return labels
+
+
+def with_vocabulary_labels(df: pd.DataFrame, lang: str = "ko") -> pd.DataFrame:
+    """A copy of ``df`` with vocabulary ids (``singil2``, ``citizen``) replaced by their labels in ``lang``."""
+    result = df.copy()
+    for column, terms in VOCABULARY_COLUMNS.items():
+        if column in result:
+            result[column] = [label(terms, v, lang) if isinstance(v, str) else v for v in result[column]]
+    return result
+
+
+def neutralise_formula(value: object) -> object:
+    """``value`` made safe for a spreadsheet cell: text that would start a formula gets a leading ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _table(df: pd.DataFrame, columns_ko: Mapping[str, str] | None) -> pd.DataFrame:
+    """The frame as written to a spreadsheet: no geometry, dates as ISO text, text neutralised, Korean headers."""
+    table = pd.DataFrame(df.drop(columns=[c for c in df.columns if c == "geometry" or _is_geometry(df[c])]))
+    for column in table.columns:
+        values = table[column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            table[column] = pd.Series(
+                [
+                    v.isoformat() if isinstance(v, date | datetime) else neutralise_formula(v)
+                    for v in values.astype(object)
+                ],
+                index=table.index,
+                dtype=object,
+            )
+    labels = column_labels_ko()
+    if columns_ko:
+        labels.update(columns_ko)
+    return table.rename(columns={c: labels.get(c, c) for c in table.columns})
+
+
+def _is_geometry(series: pd.Series) -> bool:
+    return isinstance(series.dtype, gpd.array.GeometryDtype)
+
+
+def to_csv_bytes(df: pd.DataFrame, columns_ko: Mapping[str, str] | None = None) -> bytes:
+    """The table as CSV for Excel: UTF-8 with BOM, Korean headers, formula-safe text.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Any table; a geometry column is left out (use :func:`to_geojson_bytes` for layers).
+    columns_ko : mapping, optional
+        Header per column, overriding the defaults (``geo.schema`` labels and
+        :data:`AGGREGATE_LABELS_KO`); a column with neither keeps its name.
+
+    Returns
+    -------
+    bytes
+    """
+    # CRLF rows, as Excel writes them; a CR inside a cell is then quoted instead of breaking the row.
+    return _table(df, columns_ko).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def to_xlsx_bytes(df: pd.DataFrame, columns_ko: Mapping[str, str] | None = None, sheet_name: str = "데이터") -> bytes:
+    """The table as an Excel workbook (one sheet), Korean headers, formula-safe text.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Any table; a geometry column is left out.
+    columns_ko : mapping, optional
+        Header per column, as in :func:`to_csv_bytes`.
+    sheet_name : str
+        Name of the sheet (at most 31 characters, as Excel allows).
+
+    Returns
+    -------
+    bytes
+    """
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        _table(df, columns_ko).to_excel(writer, sheet_name=sheet_name[:31], index=False)
+    return buffer.getvalue()
+
+
+def to_geojson_bytes(frame: gpd.GeoDataFrame) -> bytes:
+    """The layer as GeoJSON in WGS84 (EPSG:4326), UTF-8 without escaping Hangul.
+
+    Dates become ISO text. The layer is reprojected to EPSG:4326 if needed.
+
+    Raises
+    ------
+    ValueError
+        If ``frame`` has no CRS (it cannot be reprojected safely).
+    """
+    if frame.crs is None:
+        raise ValueError("Cannot export a layer without a CRS. Please set a crs on the GeoDataFrame first.")
+    layer = frame.to_crs(STORAGE_CRS) if frame.crs != STORAGE_CRS else frame.copy()
+    for column in layer.columns:
+        if column != layer.geometry.name and layer[column].dtype == object:
+            layer[column] = [v.isoformat() if isinstance(v, date | datetime) else v for v in layer[column]]
+    text = layer.to_json(na="null", ensure_ascii=False, default=str)
+    # Round-trip once so the bytes are compact, valid JSON whatever to_json chose.
+    return json.dumps(json.loads(text), ensure_ascii=False).encode("utf-8")

@@ -1,0 +1,251 @@
+"""The figures agree with the data, carry their labels and sample badge, and fetch nothing from the internet.
+
+Totals are recomputed here straight from the services frame with plain loops,
+independently of ``geo.aggregate``, and compared with the numbers inside the traces.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter, defaultdict
+from datetime import date
+
+import plotly.graph_objects as go
+import pytest
+
+from geo import aggregate as agg
+from geo import charts
+from geo.vocab import DIRECTION_TERMS, DOMAIN_TERMS, FUNDING_TERMS, STATUS_TERMS
+
+
+@pytest.fixture(scope="module")
+def services(bundled):
+    return bundled.services
+
+
+def _active_rows(services):
+    return [row for row in services.itertuples() if row.status != "취소"]
+
+
+def _all_figures(bundled) -> dict[str, go.Figure]:
+    s = bundled.services
+    return {
+        "domain_status": charts.domain_status_figure(agg.services_by_domain_status(s)),
+        "domain": charts.domain_figure(agg.services_by_domain_status(s)),
+        "direction": charts.direction_figure(agg.services_by_direction(s)),
+        "budget_year": charts.budget_by_year_figure(agg.budget_by_year(s)),
+        "budget_funding": charts.budget_by_funding_figure(agg.budget_by_funding(s)),
+        "timeline": charts.timeline_figure(agg.timeline_rows(s, "choji"), as_of=date(2026, 5, 1)),
+        "progress": charts.progress_figure(agg.progress_by_area(s, 2026)),
+        "compare": charts.area_comparison_figure(agg.services_by_area_status(s)),
+        "dong": charts.dong_choropleth_figure(
+            agg.services_by_dong(s, boundaries=bundled.boundaries), bundled.boundaries, areas=bundled.areas
+        ),
+        "milestones": charts.milestones_figure(bundled.plan),
+    }
+
+
+def test_domain_status_bars_equal_counts_from_the_services(services):
+    fig = charts.domain_status_figure(agg.services_by_domain_status(services))
+    expected = Counter((row.domain, row.status) for row in services.itertuples())
+    assert [trace.meta for trace in fig.data] == list(STATUS_TERMS)
+    for trace in fig.data:
+        assert trace.name == STATUS_TERMS[trace.meta].ko
+        for domain_label, count in zip(trace.y, trace.x, strict=True):
+            domain = next(d for d, term in DOMAIN_TERMS.items() if term.ko == domain_label)
+            assert count == expected[(domain, trace.meta)], (domain, trace.meta)
+    assert sum(sum(trace.x) for trace in fig.data) == len(services)
+
+
+def test_domain_bars_equal_counts_and_use_domain_colours(services):
+    fig = charts.domain_figure(agg.services_by_domain_status(services), lang="en")
+    expected = Counter(row.domain for row in services.itertuples())
+    bar = fig.data[0]
+    assert dict(zip(bar.customdata, bar.x, strict=True)) == dict(expected)
+    assert list(bar.marker.color) == [DOMAIN_TERMS[d].colour for d in bar.customdata]
+    assert bar.y[0] == DOMAIN_TERMS[bar.customdata[0]].en
+
+
+def test_direction_bars_equal_counts(services):
+    fig = charts.direction_figure(agg.services_by_direction(services))
+    expected = Counter(row.direction for row in services.itertuples())
+    bar = fig.data[0]
+    assert list(bar.y) == [term.ko for term in DIRECTION_TERMS.values()]
+    assert list(bar.x) == [expected[d] for d in DIRECTION_TERMS]
+    assert bar.text[0].startswith(f"{expected['citizen']}건")
+
+
+def test_budget_by_year_bars_equal_budgets_spread_over_years(services):
+    expected: dict[tuple[int, str], float] = defaultdict(float)
+    for row in _active_rows(services):
+        years = list(range(int(row.start_year), int(row.end_year) + 1))
+        for year in years:
+            expected[(year, row.funding)] += float(row.budget_krw_100m) / len(years)
+    fig = charts.budget_by_year_figure(agg.budget_by_year(services))
+    assert [trace.meta for trace in fig.data] == list(FUNDING_TERMS)
+    for trace in fig.data:
+        for year, value in zip(trace.x, trace.y, strict=True):
+            assert value == pytest.approx(expected.get((year, trace.meta), 0.0)), (year, trace.meta)
+    total = sum(sum(trace.y) for trace in fig.data)
+    assert total == pytest.approx(sum(float(row.budget_krw_100m) for row in _active_rows(services)))
+
+
+def test_budget_by_funding_slices_equal_budgets(services):
+    expected: dict[str, float] = defaultdict(float)
+    for row in _active_rows(services):
+        expected[row.funding] += float(row.budget_krw_100m)
+    fig = charts.budget_by_funding_figure(agg.budget_by_funding(services))
+    pie = fig.data[0]
+    for funding, value in zip(pie.customdata, pie.values, strict=True):
+        assert value == pytest.approx(expected[funding])
+    assert list(pie.marker.colors) == [FUNDING_TERMS[f].colour for f in pie.customdata]
+    total_text = f"{sum(expected.values()):,.1f}억원"
+    assert any(total_text in (a.text or "") for a in fig.layout.annotations)
+
+
+def test_timeline_bars_span_start_of_start_year_to_end_of_end_year(services):
+    choji = [row for row in services.itertuples() if row.area_id == "choji"]
+    fig = charts.timeline_figure(agg.timeline_rows(services, "choji"))
+    seen = {}
+    for trace in fig.data:
+        assert trace.marker.color == STATUS_TERMS[trace.meta].colour
+        for base, custom in zip(trace.base, trace.customdata, strict=True):
+            seen[custom[0]] = (trace.meta, str(base)[:10], custom[2], custom[3])
+    assert len(seen) == len(choji)
+    for row in choji:
+        status, base, start, end = seen[row.service_id]
+        assert (status, base, start, end) == (row.status, f"{row.start_year}-01-01", row.start_year, row.end_year)
+    names = {row.name_ko for row in choji}
+    assert {y for trace in fig.data for y in trace.y} == names
+
+
+def test_progress_gauges_equal_shares_computed_from_the_services(services):
+    year = 2030  # late enough that some bundled services are behind schedule
+    fig = charts.progress_figure(agg.progress_by_area(services, year))
+    behind_total = 0
+    for trace in fig.data:
+        rows = [row for row in services.itertuples() if row.area_id == trace.meta["area_id"]]
+        active = [row for row in rows if row.status != "취소"]
+        operating = sum(row.status == "운영" for row in active)
+        behind = sum(
+            (row.end_year < year and row.status != "운영") or (row.start_year < year and row.status in ("계획", "보류"))
+            for row in active
+        )
+        behind_total += behind
+        expected = operating if trace.meta["measure"] == "share_operating" else len(active) - behind
+        assert trace.value == pytest.approx(100 * expected / len(active))
+    assert len(fig.data) == 2 * 5
+    assert behind_total > 0
+
+
+def test_area_comparison_uses_one_scale_and_equals_counts(services):
+    fig = charts.area_comparison_figure(agg.services_by_area_status(services))
+    expected = Counter((row.area_id, row.status) for row in services.itertuples())
+    for trace in fig.data:
+        assert trace.y[0] == expected[(trace.meta["area_id"], trace.meta["status"])]
+    ranges = {tuple(fig.layout[name].range) for name in fig.layout if name.startswith("yaxis")}
+    assert len(ranges) == 1
+    assert ranges.pop()[1] >= max(expected.values())
+
+
+def test_dong_map_labels_equal_counts_and_budgets(services, bundled):
+    counts = Counter(row.dong for row in services.itertuples())
+    budgets: dict[str, float] = defaultdict(float)
+    for row in _active_rows(services):
+        budgets[row.dong] += float(row.budget_krw_100m)
+    for value, expected in (("count", counts), ("budget_krw_100m", budgets)):
+        table = agg.services_by_dong(services, boundaries=bundled.boundaries)
+        fig = charts.dong_choropleth_figure(table, bundled.boundaries, value=value)
+        labels = next(trace for trace in fig.data if trace.name == "labels")
+        assert len(labels.customdata) == 25
+        for _gu, dong, amount in labels.customdata:
+            assert amount == pytest.approx(expected.get(dong, 0)), (value, dong)
+        polygons = [trace for trace in fig.data if isinstance(trace.meta, dict) and "dong" in trace.meta]
+        assert len(polygons) == 25
+
+
+def test_dong_map_is_plain_cartesian_with_equal_scale(bundled):
+    fig = _all_figures(bundled)["dong"]
+    assert all(isinstance(trace, go.Scatter) for trace in fig.data)
+    assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis.scaleratio == 1
+
+
+def test_milestones_keep_months_as_months_and_show_the_interim_note(bundled):
+    fig = charts.milestones_figure(bundled.plan)
+    dates = [str(m["date"]) for m in bundled.plan["milestones"]]
+    assert list(fig.data[0].x) == dates
+    assert "2025-01" in dates and "2025-01-01" not in fig.to_json()
+    interim = fig.data[0].text[dates.index("2025-01")]
+    assert "중간보고회" in interim and "※" in interim
+    assert "올해 1월" in fig.layout.title.subtitle.text
+    english = charts.milestones_figure(bundled.plan, lang="en")
+    assert "January of this year" in english.layout.title.subtitle.text
+
+
+def _has_sample_badge(fig: go.Figure) -> str | None:
+    badge = [a for a in fig.layout.annotations if a.name == charts.SAMPLE_ANNOTATION_NAME]
+    return badge[0].text if badge else None
+
+
+def test_figures_from_sample_records_say_so_and_others_do_not(bundled):
+    figures = _all_figures(bundled)
+    for name, fig in figures.items():
+        expected = None if name == "milestones" else "예시 데이터"
+        assert _has_sample_badge(fig) == expected, name
+    real = bundled.services.assign(is_sample=False)
+    assert _has_sample_badge(charts.direction_figure(agg.services_by_direction(real))) is None
+    english = charts.direction_figure(agg.services_by_direction(bundled.services), lang="en")
+    assert _has_sample_badge(english) == "Sample data"
+
+
+def test_large_size_sets_every_text_to_at_least_24_px(bundled):
+    s = bundled.services
+    figures = [
+        charts.domain_status_figure(agg.services_by_domain_status(s), size="large"),
+        charts.budget_by_year_figure(agg.budget_by_year(s), size="large"),
+        charts.progress_figure(agg.progress_by_area(s, 2026), size="large"),
+        charts.milestones_figure(bundled.plan, size="large"),
+    ]
+    for fig in figures:
+        spec = fig.to_plotly_json()
+        spec["layout"].pop("template")  # the theme's defaults, all overridden by the figure's own sizes
+        sizes = [int(v) for v in re.findall(r"'size': (\d+)", str(spec["layout"]) + str(spec["data"]))]
+        sizes += [int(v) for v in re.findall(r"font-size:(\d+)px", str(spec))]
+        assert sizes and min(sizes) >= 24
+        assert fig.layout.font.family == charts.FONT_FAMILY
+    with pytest.raises(ValueError, match="size"):
+        charts.direction_figure(agg.services_by_direction(s), size="huge")
+
+
+def test_budget_text_uses_eok_won_with_thousands_separators():
+    assert charts.format_budget(1234.5) == "1,234.5억원"
+    assert charts.format_budget(1_530_000) == "1,530,000.0억원"
+    assert charts.format_budget(12.34, "en") == "12.3 × KRW 100 m"
+
+
+def test_empty_selection_says_no_data(services):
+    fig = charts.domain_status_figure(agg.services_by_domain_status(services.iloc[0:0]))
+    assert any(a.text == "표시할 데이터가 없습니다" for a in fig.layout.annotations)
+
+
+def test_font_stack_uses_installed_korean_fonts_not_web_fonts():
+    for family in ("Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", "sans-serif"):
+        assert family in charts.FONT_FAMILY
+
+
+def test_no_figure_refers_to_anything_on_the_internet(bundled):
+    for name, fig in _all_figures(bundled).items():
+        spec = fig.to_json()
+        assert "http" not in spec, name
+        assert not any(trace.type in ("scattergeo", "choropleth", "choroplethmap", "scattermap") for trace in fig.data)
+        assert "geo" not in fig.layout.to_plotly_json() and "map" not in fig.layout.to_plotly_json(), name
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="kaleido needs Chromium (/usr/bin/chromium) to render PNG")
+def test_a_figure_renders_to_png_offline(bundled):
+    fig = charts.dong_choropleth_figure(
+        agg.services_by_dong(bundled.services, boundaries=bundled.boundaries), bundled.boundaries
+    )
+    png = fig.to_image(format="png", width=800, height=600)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
