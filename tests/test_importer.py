@@ -1,0 +1,420 @@
+"""Import pipeline: real reference files, tables with coordinates, column mapping, and broken inputs.
+
+Every broken input gets a specific Korean message and leaves the store as it was
+(file bytes for the GeoPackage, a dump of every table on both backends).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import uuid
+import zipfile
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+
+from geo.importer import (
+    ImportRejectedError,
+    UploadLimits,
+    check_upload,
+    commit_import,
+    parse_mapping,
+    preview_import,
+    preview_upload,
+)
+from geo.settings import BUNDLED_DATA_DIR
+from geo.store import STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+ADMDONG_GEOJSON = REFERENCE / "ansan_admdong.geojson"
+ADMDONG_ZIP = REFERENCE / "ansan_admdong_epsg5179_cp949.zip"
+needs_reference = pytest.mark.skipif(
+    not ADMDONG_GEOJSON.exists() or not ADMDONG_ZIP.exists(),
+    reason=f"참조 자료 폴더 {REFERENCE}가 없습니다 (shared/reference 옆에서 실행하세요)",
+)
+BACKENDS = ["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)]
+STATUSES = "계획, 설계, 구축, 운영, 보류, 취소"
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        created = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
+        created.initialise(BUNDLED_DATA_DIR)
+        yield created
+        return
+    url = os.environ.get("TEST_DATABASE_URL", "").strip()
+    if not url:
+        pytest.skip(
+            "TEST_DATABASE_URL이 없어 PostGIS 테스트를 건너뜁니다 (bash scripts/start_postgis.sh 의 출력을 설정)"
+        )
+    import psycopg
+
+    try:
+        psycopg.connect(url, connect_timeout=3).close()
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"TEST_DATABASE_URL의 PostGIS 서버에 연결할 수 없습니다: {str(exc).strip()[:120]}")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    created = PostgisStore(url, schema=schema)
+    created.initialise(BUNDLED_DATA_DIR)
+    yield created
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture
+def gpkg_store(tmp_path):
+    created = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
+    created.initialise(BUNDLED_DATA_DIR)
+    return created
+
+
+def service_features(count: int = 3) -> list[dict]:
+    """The first ``count`` bundled services as GeoJSON features."""
+    collection = json.loads((BUNDLED_DATA_DIR / "services.geojson").read_text(encoding="utf-8"))
+    return collection["features"][:count]
+
+
+def write_geojson(path: Path, features: list[dict], **extra: object) -> Path:
+    path.write_text(json.dumps({"type": "FeatureCollection", **extra, "features": features}, ensure_ascii=False))
+    return path
+
+
+def point_services_table() -> pd.DataFrame:
+    services = gpd.read_file(BUNDLED_DATA_DIR / "services.geojson")
+    points = services.loc[services.geom_type == "Point"].head(4).reset_index(drop=True)
+    table = pd.DataFrame(points.drop(columns="geometry"))
+    table["lon"] = points.geometry.x
+    table["lat"] = points.geometry.y
+    return table
+
+
+def assert_refused(store, preview, expected_message: str, before_dump, before_bytes=None) -> None:
+    """The preview is invalid with ``expected_message``; commit refuses; nothing changed."""
+    assert not preview.ok
+    assert expected_message in preview.report.messages()[0], preview.report.messages()
+    with pytest.raises(ImportRejectedError, match="저장하지 않았습니다"):
+        commit_import(store, preview, user="kim")
+    assert store.dump() == before_dump
+    if before_bytes is not None:
+        assert store.path.read_bytes() == before_bytes
+
+
+# --- real reference data ---------------------------------------------------------------------------------
+
+
+@needs_reference
+def test_reference_geojson_and_cp949_shapefile_give_the_same_dongs(store):
+    from_geojson = preview_import(ADMDONG_GEOJSON, "boundaries", store=store)
+    from_zip = preview_import(ADMDONG_ZIP, "boundaries", store=store)
+
+    for preview in (from_geojson, from_zip):
+        assert preview.ok, preview.report.messages()
+        assert preview.feature_count == 25
+        assert preview.frame.crs.to_epsg() == 4326
+        first = preview.frame.iloc[0]
+        assert (first["boundary_id"], first["name_ko"], first["gu"], first["level"]) == (
+            "dong-3109151",
+            "일동",
+            "상록구",
+            "dong",
+        )
+        assert preview.frame["gu"].value_counts().to_dict() == {"상록구": 13, "단원구": 12}
+    assert "좌표계 EPSG:5179 (Korea 2000 / Unified CS)를 EPSG:4326(WGS 84)으로 변환했습니다" in from_zip.notes
+    assert from_zip.encoding == "CP949 (.cpg)"
+    assert from_geojson.frame["name_ko"].tolist() == from_zip.frame["name_ko"].tolist()
+    assert from_geojson.frame["boundary_id"].tolist() == from_zip.frame["boundary_id"].tolist()
+    # Through EPSG:5179 and back, in metres: the outlines agree to well under a millimetre.
+    # (The shapefile has single-part dongs as Polygon where the GeoJSON says MultiPolygon.)
+    geojson_m, zip_m = from_geojson.frame.to_crs(5186).geometry, from_zip.frame.to_crs(5186).geometry
+    assert geojson_m.hausdorff_distance(zip_m).max() < 0.001
+    assert geojson_m.symmetric_difference(zip_m).area.max() < 0.001
+    assert from_zip.frame.geom_type.value_counts().to_dict() == {"Polygon": 24, "MultiPolygon": 1}
+    metric = from_geojson.frame.to_crs(5186).area.sum() / 1e6
+    assert metric == pytest.approx(163.2, abs=0.2)
+
+
+@needs_reference
+def test_committing_reference_dongs_derives_gu_and_city_and_reassigns_services(store):
+    preview = preview_import(ADMDONG_ZIP, "boundaries", store=store)
+    assert preview.derived["boundary_id"].tolist() == ["gu-31091", "gu-31092", "city-31090"]
+
+    result = commit_import(store, preview, mode="replace", user="kim")
+
+    assert (result.rows_written, result.rows_removed) == (28, 28)
+    data = store.read_data()
+    assert data.boundaries["level"].value_counts().to_dict() == {"dong": 25, "gu": 2, "city": 1}
+    assert set(data.boundaries["source"]) == {
+        "가져온 파일 ansan_admdong_epsg5179_cp949.zip",
+        "가져온 파일 ansan_admdong_epsg5179_cp949.zip의 행정동을 합쳐 만든 경계",
+    }
+    svc = data.services.set_index("service_id")
+    assert (svc.loc["SVC-002", "gu"], svc.loc["SVC-002", "dong"]) == ("단원구", "신길동")
+    assert (data.services["dong"] != "").all()
+
+
+# --- tables, mapping -----------------------------------------------------------------------------------
+
+
+def test_csv_with_korean_headers_is_mapped_and_the_mapping_remembered(store, tmp_path):
+    table = point_services_table().rename(columns={"name_ko": "사업명", "status": "추진상태"})
+    path = tmp_path / "services_cp949.csv"
+    table.to_csv(path, index=False, encoding="cp949")
+
+    preview = preview_import(
+        path, "services", store=store, mapping=parse_mapping(["사업명=name_ko", "추진상태=status"])
+    )
+
+    assert preview.ok, preview.report.messages()
+    assert preview.feature_count == 4
+    assert preview.frame["name_ko"].tolist() == table["사업명"].tolist()
+    assert preview.frame.geometry.iloc[0].equals_exact(shapely.Point(table["lon"][0], table["lat"][0]), 1e-9)
+    commit_import(store, preview, mode="replace", user="kim")
+    assert store.column_mapping("services") == {"사업명": "name_ko", "추진상태": "status"}
+
+    again = preview_import(path, "services", store=store)  # no mapping given: the remembered one applies
+    assert again.ok
+    assert again.mapping == {"사업명": "name_ko", "추진상태": "status"}
+
+
+def test_xlsx_with_projected_xy_needs_and_uses_a_crs(store, tmp_path):
+    table = point_services_table()
+    projected = gpd.GeoSeries(gpd.points_from_xy(table["lon"], table["lat"]), crs=4326).to_crs(5186)
+    table = table.drop(columns=["lon", "lat"]).assign(x=projected.x, y=projected.y)
+    path = tmp_path / "services.xlsx"
+    table.to_excel(path, index=False)
+
+    without = preview_import(path, "services", store=store)
+    assert without.report.messages() == [
+        "services.xlsx: 좌표 열 'x', 'y'의 좌표계가 지정되지 않았습니다: 좌표계를 함께 지정하세요 (예: EPSG:5186)"
+    ]
+    preview = preview_import(path, "services", store=store, crs="EPSG:5186")
+    assert preview.ok, preview.report.messages()
+    assert "좌표계 EPSG:5186 (Korea 2000 / Central Belt 2010)를 EPSG:4326(WGS 84)으로 변환했습니다" in preview.notes
+    original = point_services_table()
+    assert abs(preview.frame.geometry.x - original["lon"]).max() < 1e-7
+    assert abs(preview.frame.geometry.y - original["lat"]).max() < 1e-7
+
+
+def test_table_problems_are_reported_by_row(store, tmp_path):
+    table = point_services_table().astype({"lon": object})
+    table.loc[2, "lon"] = "abc"
+    table.loc[1, "status"] = "완료"
+    path = tmp_path / "bad.csv"
+    table.to_csv(path, index=False)
+
+    preview = preview_import(path, "services", store=store)
+
+    assert preview.report.messages() == ["bad.csv 3행 lon: 'abc'는 숫자가 아닙니다"]
+    table.loc[2, "lon"] = point_services_table().loc[2, "lon"]
+    table.to_csv(path, index=False)
+    assert preview_import(path, "services", store=store).report.messages() == [
+        f"bad.csv 2행 status: '완료'는 허용되지 않는 값입니다 (허용: {STATUSES})"
+    ]
+
+
+def test_append_of_new_services_and_refusal_of_existing_ids(store, tmp_path):
+    features = service_features(2)
+    features[0]["properties"]["service_id"] = "SVC-901"
+    preview = preview_import(write_geojson(tmp_path / "mixed.geojson", features), "services", store=store)
+    assert preview.ok
+    assert preview.ids_in_store == ["SVC-002"]
+    before = store.dump()
+    with pytest.raises(StoreError, match="1개의 ID가 이미 저장소에 있습니다: SVC-002"):
+        commit_import(store, preview, mode="append", user="kim")
+    assert store.dump() == before
+
+    only_new = preview_import(write_geojson(tmp_path / "new.geojson", features[:1]), "services", store=store)
+    result = commit_import(store, only_new, mode="append", user="kim")
+    assert (result.rows_written, result.rows_removed) == (1, 0)
+    assert len(store.read_data().services) == 97
+
+
+def test_invalid_area_is_repaired_with_a_note(store, tmp_path):
+    collection = json.loads((BUNDLED_DATA_DIR / "areas.geojson").read_text(encoding="utf-8"))
+    # A bow-tie inside 신길2: two triangles meeting at a point.
+    collection["features"][0]["geometry"] = {
+        "type": "Polygon",
+        "coordinates": [
+            [[126.770, 37.330], [126.775, 37.335], [126.775, 37.330], [126.770, 37.335], [126.770, 37.330]]
+        ],
+    }
+    path = write_geojson(tmp_path / "areas.geojson", collection["features"])
+
+    preview = preview_import(path, "areas", store=store)
+
+    assert preview.ok, preview.report.messages()
+    assert "올바르지 않은 도형 1개를 자동 보정했습니다 (1번째 피처)" in preview.notes
+    assert preview.frame.geometry.iloc[0].geom_type == "MultiPolygon"
+
+
+# --- broken inputs -----------------------------------------------------------------------------------------
+
+
+def test_bad_json_is_reported_with_its_line(store, tmp_path):
+    before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
+    path = tmp_path / "broken.geojson"
+    path.write_text('{"type": "FeatureCollection",\n "features": [\n  {"type": "Feature",, }\n]}')
+    preview = preview_import(path, "services", store=store)
+    assert preview.report.messages() == [
+        "broken.geojson: GeoJSON(JSON) 문법 오류: 3행 22열 근처 (Expecting property name enclosed in double quotes). "
+        "텍스트 편집기나 QGIS에서 파일을 고친 뒤 다시 올리세요"
+    ]
+    assert_refused(store, preview, "문법 오류", before, raw)
+
+
+def test_projected_coordinates_declared_as_wgs84_are_refused(store, tmp_path):
+    before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
+    features = service_features(3)
+    for feature in features:
+        lon, lat = feature["geometry"]["coordinates"] if feature["geometry"]["type"] == "Point" else (126.8, 37.3)
+        x, y = gpd.GeoSeries([shapely.Point(lon, lat)], crs=4326).to_crs(5186).iloc[0].coords[0]
+        feature["geometry"] = {"type": "Point", "coordinates": [x, y]}
+    path = write_geojson(tmp_path / "wrong_crs.geojson", features)  # no crs member: RFC 7946 says WGS 84
+
+    preview = preview_import(path, "services", store=store)
+
+    message = preview.report.messages()[0]
+    assert message.startswith("wrong_crs.geojson: 좌표 값이 경위도 범위를 벗어납니다 (x 1")
+    assert "좌표는 투영 좌표(예: EPSG:5186, 5179)로 보입니다" in message
+    assert_refused(store, preview, "경위도 범위를 벗어납니다", before, raw)
+
+
+def test_missing_required_column_names_the_column_and_suggests_mapping(store, tmp_path):
+    before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
+    features = service_features(2)
+    for feature in features:
+        feature["properties"]["상태"] = feature["properties"].pop("status")
+    preview = preview_import(write_geojson(tmp_path / "no_status.geojson", features), "services", store=store)
+
+    messages = preview.report.messages()
+    assert messages[0] == "no_status.geojson status: 필수 열 'status'(추진 상태)이(가) 없습니다"
+    assert "상태" in messages[1] and "열 매핑을 지정하세요 (예: 사업명=name_ko)" in messages[1]
+    assert_refused(store, preview, "필수 열 'status'", before, raw)
+
+
+def test_unknown_status_is_reported_by_feature_and_field(store, tmp_path):
+    before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
+    features = service_features(3)
+    features[1]["properties"]["status"] = "완료"
+    preview = preview_import(write_geojson(tmp_path / "status.geojson", features), "services", store=store)
+    assert preview.report.messages() == [
+        f"status.geojson 2번째 피처 status: '완료'는 허용되지 않는 값입니다 (허용: {STATUSES})"
+    ]
+    assert_refused(store, preview, "'완료'는 허용되지 않는 값입니다", before, raw)
+
+
+def test_self_intersecting_service_zone_is_reported_not_repaired(store, tmp_path):
+    before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
+    features = service_features(1)
+    features[0]["geometry"] = {
+        "type": "Polygon",
+        "coordinates": [
+            [[126.770, 37.330], [126.775, 37.335], [126.775, 37.330], [126.770, 37.335], [126.770, 37.330]]
+        ],
+    }
+    preview = preview_import(write_geojson(tmp_path / "bowtie.geojson", features), "services", store=store)
+    assert len(preview.report.problems) == 1
+    assert preview.report.messages()[0].startswith(
+        "bowtie.geojson 1번째 피처 geometry: 도형이 올바르지 않습니다 (Self-intersection["
+    )
+    assert_refused(store, preview, "Self-intersection", before, raw)
+
+
+def test_zip_with_parent_paths_is_refused_before_extraction(store, tmp_path):
+    before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
+    path = tmp_path / "evil.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("../evil.geojson", json.dumps({"type": "FeatureCollection", "features": service_features(1)}))
+    preview = preview_import(path, "services", store=store)
+    assert preview.report.messages() == [
+        "evil.zip: 압축 파일 안의 경로 '../evil.geojson'이(가) 압축을 푸는 폴더 밖을 가리킵니다 (보안상 거부). "
+        "절대 경로나 '../' 없이 파일만 다시 압축해 올리세요"
+    ]
+    assert not (tmp_path.parent / "evil.geojson").exists()
+    assert_refused(store, preview, "폴더 밖을 가리킵니다", before, raw)
+
+
+def test_zip_with_a_symlink_is_refused(tmp_path):
+    path = tmp_path / "link.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        info = zipfile.ZipInfo("data.geojson")
+        info.external_attr = 0o120777 << 16
+        archive.writestr(info, "/etc/passwd")
+    assert check_upload(path).messages() == [
+        "link.zip: 압축 파일 안의 'data.geojson'은(는) 심볼릭 링크입니다 (보안상 거부). 실제 파일을 넣어 다시 압축하세요"
+    ]
+
+
+def test_oversized_file_is_refused_before_reading(store, tmp_path):
+    before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
+    path = write_geojson(tmp_path / "big.geojson", service_features(20))
+    size_kb = path.stat().st_size / 1024
+    preview = preview_import(path, "services", store=store, limits=UploadLimits(max_bytes=1000))
+    assert preview.report.messages() == [
+        f"big.geojson: 파일 크기 {size_kb:.1f} KB가 한도 1000바이트를 넘습니다. 필요한 피처만 남기거나 나누어 올리세요"
+    ]
+    assert_refused(store, preview, "한도 1000바이트", before, raw)
+    uploaded = preview_upload(path.read_bytes(), "big.geojson", "services", limits=UploadLimits(max_bytes=1000))
+    assert uploaded.report.messages() == preview.report.messages()
+
+
+def test_too_many_features_are_refused(store, tmp_path):
+    path = write_geojson(tmp_path / "many.geojson", service_features(12))
+    preview = preview_import(path, "services", store=store, limits=UploadLimits(max_features=10))
+    assert preview.report.messages() == ["many.geojson: 피처(행)가 12개로 한도 10개를 넘습니다. 나누어 올리세요"]
+
+
+def test_zip_bomb_is_refused_by_its_compression_ratio(store, tmp_path):
+    before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("bomb.geojson", b" " * (20 * 1024 * 1024))
+    preview = preview_import(path, "services", store=store)
+    message = preview.report.messages()[0]
+    assert message.startswith("bomb.zip: 압축 파일 안의 'bomb.geojson'의 압축률이 ")
+    assert "배로 비정상적으로 높습니다 (한도 100배, 압축 폭탄 의심)" in message
+    assert_refused(store, preview, "압축 폭탄 의심", before, raw)
+    smaller_limit = check_upload(path, limits=UploadLimits(max_uncompressed_bytes=10 * 1024 * 1024))
+    assert smaller_limit.messages() == [
+        "bomb.zip: 압축을 풀면 20.0 MB로 한도 10.0 MB를 넘습니다. 필요한 파일만 나누어 올리세요"
+    ]
+
+
+def test_zip_must_hold_exactly_one_dataset(tmp_path):
+    path = tmp_path / "two.zip"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("a.geojson", "{}")
+        archive.writestr("b.geojson", "{}")
+    path.write_bytes(buffer.getvalue())
+    assert check_upload(path).messages() == [
+        "two.zip: 압축 파일 안에 공간 데이터 파일이 2개 있습니다 (a.geojson, b.geojson): 하나만 넣어 다시 압축하세요"
+    ]
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("roads.shp", b"x")
+        archive.writestr("roads.prj", b"x")
+    assert check_upload(path).messages() == [
+        "two.zip: Shapefile 'roads.shp'에 필요한 .shx, .dbf 파일이 압축 파일에 없습니다: .shp, .shx, .dbf, .prj를 함께 압축하세요"
+    ]
+
+
+def test_unsupported_format_and_bad_mapping(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("hello")
+    assert check_upload(path).messages() == [
+        "notes.txt: 지원하지 않는 파일 형식입니다 (.txt). GeoJSON, GeoPackage, 압축한 Shapefile(.zip), CSV, XLSX 중 하나로 올리세요"
+    ]
+    with pytest.raises(ValueError, match="'원래열=스키마열'"):
+        parse_mapping(["사업명"])
+    preview = preview_import(
+        write_geojson(tmp_path / "s.geojson", service_features(1)), "services", mapping={"name_ko": "title"}
+    )
+    assert preview.report.messages()[0].startswith(
+        "s.geojson name_ko: 매핑 대상 'title'은(는) 스마트서비스의 열이 아닙니다"
+    )
