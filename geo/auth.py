@@ -1,0 +1,276 @@
+"""Staff sign-in: accounts in ``.streamlit/secrets.toml``, password hashes, a failure limiter and session timeout.
+
+Accounts live under ``[auth.users.<username>]`` with ``password_hash`` and
+``display_name``. Hashes are scrypt with a per-user random salt, encoded in one
+string (``scrypt$n$r$p$salt$hash``, base64) and checked with
+``hmac.compare_digest``. Everything here is pure or a small class, with the time
+passed in, so the page stays thin and the logic is tested without Streamlit.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import re
+import tomllib
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from geo.settings import PROJECT_ROOT
+
+SECRETS_PATH = PROJECT_ROOT / ".streamlit" / "secrets.toml"
+SESSION_TIMEOUT = timedelta(minutes=30)
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 10
+# scrypt cost: 16 MiB of memory and ~50 ms per check on the target machine.
+SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_BYTES = 2**14, 8, 1, 32
+# A TOML bare key, so the table header needs no quoting.
+_USERNAME = re.compile(r"^[A-Za-z0-9_-]{2,32}$")
+_USER_HEADER = re.compile(r"^\s*\[\s*auth\s*\.\s*users\s*\.\s*\"?([^\]\"]+)\"?\s*\]\s*$")
+_ANY_HEADER = re.compile(r"^\s*\[")
+
+
+class AuthError(ValueError):
+    """An account cannot be created or read; the message (Korean) says why."""
+
+
+@dataclass(frozen=True)
+class StaffUser:
+    username: str
+    display_name: str
+    password_hash: str
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    """The outcome of ``sign_in``: ``user`` when it succeeded, otherwise a message to show."""
+
+    ok: bool
+    message: str
+    user: StaffUser | None = None
+    locked_for: timedelta | None = None
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def hash_password(password: str, *, salt: bytes | None = None) -> str:
+    """The stored form of ``password``: ``scrypt$n$r$p$salt$hash`` with a fresh 16-byte salt."""
+    salt = salt or os.urandom(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=SCRYPT_BYTES)
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+
+
+def verify_password(password: str, encoded: str) -> bool:
+    """True when ``password`` matches ``encoded`` (from ``hash_password``); False for any malformed hash."""
+    try:
+        scheme, n, r, p, salt, expected = encoded.split("$")
+        if scheme != "scrypt":
+            return False
+        expected_bytes = base64.b64decode(expected)
+        digest = hashlib.scrypt(
+            password.encode("utf-8"),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(expected_bytes),
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(digest, expected_bytes)
+
+
+# A hash to check against when the username is unknown, so timing does not reveal which names exist.
+_DUMMY_HASH = hash_password("dummy-password", salt=b"\0" * 16)
+
+
+def load_users(secrets_path: Path = SECRETS_PATH) -> dict[str, StaffUser]:
+    """The staff accounts in ``secrets_path`` (none when the file or section is absent).
+
+    Raises
+    ------
+    AuthError
+        The file is not valid TOML (the message names the line).
+    """
+    if not secrets_path.exists():
+        return {}
+    try:
+        data = tomllib.loads(secrets_path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise AuthError(f"{secrets_path}의 TOML 형식이 올바르지 않습니다: {exc}") from exc
+    users = data.get("auth", {}).get("users", {})
+    return {
+        name: StaffUser(name, str(entry.get("display_name") or name), str(entry["password_hash"]))
+        for name, entry in users.items()
+        if isinstance(entry, dict) and entry.get("password_hash")
+    }
+
+
+def check_new_password(password: str) -> str | None:
+    """A Korean reason why ``password`` is too weak, or None when it is acceptable."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"비밀번호는 {MIN_PASSWORD_LENGTH}자 이상이어야 합니다 (지금 {len(password)}자)"
+    if password.strip() != password:
+        return "비밀번호의 앞뒤에 공백을 넣지 마세요"
+    return None
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(c if ord(c) >= 0x20 and c != "\x7f" else f"\\u{ord(c):04x}" for c in escaped)
+    return f'"{escaped}"'
+
+
+def add_user(
+    username: str,
+    password: str,
+    *,
+    display_name: str | None = None,
+    secrets_path: Path = SECRETS_PATH,
+) -> StaffUser:
+    """Create or update an account in ``secrets_path``, keeping the rest of the file as it is.
+
+    Only the ``[auth.users.<username>]`` table is rewritten (appended when new);
+    the result is read back with ``tomllib`` before it replaces the file.
+
+    Raises
+    ------
+    AuthError
+        Bad username or weak password, or the file is not valid TOML.
+    """
+    if not _USERNAME.match(username):
+        raise AuthError("사용자 이름은 영문, 숫자, _, - 로 2~32자여야 합니다 (예: kim_gis)")
+    weakness = check_new_password(password)
+    if weakness:
+        raise AuthError(weakness)
+    existing = load_users(secrets_path)
+    name = display_name or (existing[username].display_name if username in existing else username)
+    user = StaffUser(username, name, hash_password(password))
+
+    lines = secrets_path.read_text(encoding="utf-8").splitlines() if secrets_path.exists() else []
+    kept: list[str] = []
+    skipping = False
+    for line in lines:
+        header = _USER_HEADER.match(line)
+        if header:
+            skipping = header.group(1).strip() == username
+        elif _ANY_HEADER.match(line):
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    while kept and not kept[-1].strip():
+        kept.pop()
+    block = [
+        f"[auth.users.{username}]",
+        f"display_name = {_toml_string(user.display_name)}",
+        f"password_hash = {_toml_string(user.password_hash)}",
+    ]
+    text = "\n".join([*kept, *([""] if kept else []), *block]) + "\n"
+    try:
+        written = tomllib.loads(text)["auth"]["users"][username]
+    except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        raise AuthError(f"{secrets_path}에 계정을 쓸 수 없습니다 (기존 내용과 형식이 맞지 않습니다: {exc})") from exc
+    if written.get("password_hash") != user.password_hash:
+        raise AuthError(f"{secrets_path}에 계정을 쓸 수 없습니다: auth.users 항목을 다른 형식으로 적은 줄이 있습니다")
+    secrets_path.parent.mkdir(parents=True, exist_ok=True)
+    partial = secrets_path.with_name(secrets_path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.chmod(0o600)
+    partial.replace(secrets_path)
+    return user
+
+
+@dataclass
+class SignInLimiter:
+    """Locks a username for ``window`` once it has ``max_failures`` failed sign-ins within ``window``.
+
+    Kept in memory, per process (one per app: ``st.cache_resource``). Times are
+    passed in, so tests need no clock.
+    """
+
+    max_failures: int = MAX_FAILURES
+    window: timedelta = FAILURE_WINDOW
+    _failures: dict[str, deque[datetime]] = field(default_factory=dict)
+    _locked_until: dict[str, datetime] = field(default_factory=dict)
+
+    def _recent(self, username: str, now: datetime) -> deque[datetime]:
+        failures = self._failures.setdefault(username.lower(), deque())
+        while failures and now - failures[0] >= self.window:
+            failures.popleft()
+        return failures
+
+    def locked_for(self, username: str, now: datetime) -> timedelta | None:
+        """How long ``username`` stays locked, or None when it may try."""
+        until = self._locked_until.get(username.lower())
+        if until is None or until <= now:
+            self._locked_until.pop(username.lower(), None)
+            return None
+        return until - now
+
+    def failures_left(self, username: str, now: datetime) -> int:
+        """Failed attempts still allowed before the lock."""
+        return self.max_failures - len(self._recent(username, now))
+
+    def record_failure(self, username: str, now: datetime) -> None:
+        failures = self._recent(username, now)
+        failures.append(now)
+        if len(failures) >= self.max_failures:
+            self._locked_until[username.lower()] = now + self.window
+            failures.clear()
+
+    def record_success(self, username: str) -> None:
+        self._failures.pop(username.lower(), None)
+
+
+def lock_message(username: str, wait: timedelta, max_failures: int = MAX_FAILURES) -> str:
+    """The Korean message for a locked account, with the wait rounded up to whole minutes."""
+    minutes = max(1, -(-int(wait.total_seconds()) // 60))
+    return (
+        f"'{username}' 계정은 로그인에 {max_failures}번 실패해 잠시 잠겼습니다. "
+        f"{minutes}분 후에 다시 시도하세요. 비밀번호를 잊었다면 관리자에게 재설정을 요청하세요."
+    )
+
+
+def sign_in(
+    users: dict[str, StaffUser],
+    limiter: SignInLimiter,
+    username: str,
+    password: str,
+    now: datetime,
+) -> SignInResult:
+    """Check a sign-in attempt; failures count towards the lock, success clears them.
+
+    The message does not say whether the username or the password was wrong.
+    """
+    username = username.strip()
+    wait = limiter.locked_for(username, now)
+    if wait is not None:
+        return SignInResult(False, lock_message(username, wait, limiter.max_failures), locked_for=wait)
+    user = users.get(username)
+    matched = verify_password(password, user.password_hash if user else _DUMMY_HASH) and user is not None
+    if matched:
+        limiter.record_success(username)
+        return SignInResult(True, f"{user.display_name}님, 로그인했습니다.", user=user)
+    limiter.record_failure(username, now)
+    wait = limiter.locked_for(username, now)
+    if wait is not None:
+        return SignInResult(False, lock_message(username, wait, limiter.max_failures), locked_for=wait)
+    left = limiter.failures_left(username, now)
+    return SignInResult(False, f"사용자 이름 또는 비밀번호가 맞지 않습니다. {left}번 더 틀리면 계정이 잠깁니다.")
+
+
+def session_expired(last_activity: datetime, now: datetime, timeout: timedelta = SESSION_TIMEOUT) -> bool:
+    """True when more than ``timeout`` (default 30 minutes) passed since ``last_activity``."""
+    return now - last_activity > timeout
+
+
+def session_time_left(last_activity: datetime, now: datetime, timeout: timedelta = SESSION_TIMEOUT) -> timedelta:
+    """Time until the session expires (zero when it has)."""
+    return max(timedelta(0), last_activity + timeout - now)

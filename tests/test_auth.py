@@ -1,0 +1,120 @@
+"""Staff accounts, password hashes, the sign-in limiter and the session timeout."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime, timedelta
+
+import pytest
+
+from geo.auth import (
+    AuthError,
+    SignInLimiter,
+    add_user,
+    hash_password,
+    load_users,
+    session_expired,
+    session_time_left,
+    sign_in,
+    verify_password,
+)
+
+T0 = datetime(2026, 2, 3, 9, 0)
+
+
+def test_hash_is_salted_and_verifies_only_the_right_password():
+    first, second = hash_password("correct horse"), hash_password("correct horse")
+    assert first != second  # a fresh salt each time
+    assert first.startswith("scrypt$16384$8$1$")
+    assert verify_password("correct horse", first) and verify_password("correct horse", second)
+    assert not verify_password("correct horsf", first)
+    assert not verify_password("correct horse", "plain-text")
+    assert not verify_password("correct horse", "pbkdf2$1$2$3$4$5")
+
+
+def test_add_user_writes_the_account_and_keeps_the_rest_of_the_file(tmp_path):
+    secrets = tmp_path / ".streamlit" / "secrets.toml"
+    secrets.parent.mkdir()
+    secrets.write_text(
+        '# 운영 설정\n[vworld]\napi_key = "abc"\n\n[auth.users.lee]\ndisplay_name = "이담당"\npassword_hash = "x"\n'
+    )
+
+    add_user("kim", "long-enough-pw", display_name='김 "지리"', secrets_path=secrets)
+    add_user("lee", "new-password-1", secrets_path=secrets)  # password change keeps the display name
+
+    text = secrets.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    assert text.startswith('# 운영 설정\n[vworld]\napi_key = "abc"\n')
+    assert data["vworld"] == {"api_key": "abc"}
+    users = load_users(secrets)
+    assert sorted(users) == ["kim", "lee"]
+    assert users["kim"].display_name == '김 "지리"'
+    assert users["lee"].display_name == "이담당"
+    assert verify_password("long-enough-pw", users["kim"].password_hash)
+    assert verify_password("new-password-1", users["lee"].password_hash)
+    assert text.count("[auth.users.lee]") == 1
+    assert oct(secrets.stat().st_mode & 0o777) == "0o600"
+
+
+def test_add_user_refuses_bad_names_and_weak_passwords(tmp_path):
+    secrets = tmp_path / "secrets.toml"
+    with pytest.raises(AuthError, match="영문, 숫자, _, - 로 2~32자"):
+        add_user("kim.lee", "long-enough-pw", secrets_path=secrets)
+    with pytest.raises(AuthError, match="비밀번호는 10자 이상이어야 합니다 \\(지금 5자\\)"):
+        add_user("kim", "short", secrets_path=secrets)
+    assert not secrets.exists()
+    assert load_users(secrets) == {}
+
+
+def test_five_failures_within_fifteen_minutes_lock_the_username():
+    users = {}
+    limiter = SignInLimiter()
+    for minute in range(4):
+        result = sign_in(users, limiter, "kim", "wrong", T0 + timedelta(minutes=minute))
+        assert result.message == f"사용자 이름 또는 비밀번호가 맞지 않습니다. {4 - minute}번 더 틀리면 계정이 잠깁니다."
+    fifth = sign_in(users, limiter, "kim", "wrong", T0 + timedelta(minutes=4))
+    assert not fifth.ok
+    assert fifth.locked_for == timedelta(minutes=15)
+    assert fifth.message.startswith("'kim' 계정은 로그인에 5번 실패해 잠시 잠겼습니다. 15분 후에 다시 시도하세요.")
+
+    # Locked even with the right password, for 15 minutes from the fifth failure (wait rounded up).
+    users = {"kim": load_user("kim", "the-right-password")}
+    later = sign_in(users, limiter, "kim", "the-right-password", T0 + timedelta(minutes=10, seconds=30))
+    assert not later.ok and "9분 후에 다시 시도하세요" in later.message
+    assert not sign_in(users, limiter, "kim", "the-right-password", T0 + timedelta(minutes=18, seconds=59)).ok
+    assert sign_in(users, limiter, "kim", "the-right-password", T0 + timedelta(minutes=19)).ok
+
+
+def test_failures_spread_beyond_the_window_never_lock_and_success_resets():
+    users = {"kim": load_user("kim", "the-right-password")}
+    limiter = SignInLimiter()
+    for minute in range(0, 60, 4):  # one failure every 4 minutes: at most 4 in any 15 minutes
+        assert sign_in(users, limiter, "kim", "wrong", T0 + timedelta(minutes=minute)).locked_for is None
+    for minute in range(4):
+        sign_in(users, limiter, "lee", "wrong", T0 + timedelta(minutes=minute))
+    assert sign_in(users, limiter, "kim", "the-right-password", T0 + timedelta(minutes=61)).ok
+    assert limiter.locked_for("lee", T0 + timedelta(minutes=5)) is None  # other usernames are counted apart
+
+
+def test_unknown_user_gets_the_same_message_as_a_wrong_password():
+    users = {"kim": load_user("kim", "the-right-password")}
+    unknown = sign_in(users, SignInLimiter(), "nobody", "whatever", T0)
+    wrong = sign_in(users, SignInLimiter(), "kim", "whatever", T0)
+    assert unknown.message == wrong.message
+    success = sign_in(users, SignInLimiter(), " kim ", "the-right-password", T0)
+    assert success.ok and success.user.username == "kim" and success.message == "김지리님, 로그인했습니다."
+
+
+def test_session_expires_after_thirty_minutes_of_inactivity():
+    assert not session_expired(T0, T0 + timedelta(minutes=29, seconds=59))
+    assert not session_expired(T0, T0 + timedelta(minutes=30))
+    assert session_expired(T0, T0 + timedelta(minutes=30, seconds=1))
+    assert session_expired(T0, T0 + timedelta(minutes=6), timeout=timedelta(minutes=5))
+    assert session_time_left(T0, T0 + timedelta(minutes=10)) == timedelta(minutes=20)
+    assert session_time_left(T0, T0 + timedelta(hours=2)) == timedelta(0)
+
+
+def load_user(username: str, password: str):
+    from geo.auth import StaffUser
+
+    return StaffUser(username, "김지리", hash_password(password))
