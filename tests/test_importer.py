@@ -229,10 +229,13 @@ def test_append_of_new_services_and_refusal_of_existing_ids(store, tmp_path):
         commit_import(store, preview, mode="append", user="kim")
     assert store.dump() == before
 
+    count = len(store.read_data().services)
     only_new = preview_import(write_geojson(tmp_path / "new.geojson", features[:1]), "services", store=store)
     result = commit_import(store, only_new, mode="append", user="kim")
     assert (result.rows_written, result.rows_removed) == (1, 0)
-    assert len(store.read_data().services) == 97
+    services = store.read_data().services
+    assert len(services) == count + 1
+    assert services["service_id"].iloc[-1] == "SVC-901"
 
 
 def test_invalid_area_is_repaired_with_a_note(store, tmp_path):

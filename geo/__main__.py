@@ -1,0 +1,186 @@
+"""Command line for staff data tasks: ``python -m geo import|validate|backup|backups|restore|add-user``.
+
+The store is the one ``geo.settings.load_settings()`` points at (``DATABASE_URL``,
+or ``dashboard.gpkg`` in ``DASHBOARD_STORE_DIR``/``DASHBOARD_DATA_DIR``).
+Exit codes: 0 done, 1 invalid file or failed operation, 2 wrong usage, 3 cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from geo.auth import SECRETS_PATH, AuthError, add_user
+from geo.importer import MODES, commit_import, parse_mapping, preview_import
+from geo.loaders import city_outline, load_boundaries
+from geo.settings import SettingsError, load_settings
+from geo.store import BACKUP_KEEP, LAYERS, StoreError, open_store
+from geo.validation import DataError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 3
+
+
+def _help(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-h", "--help", action="help", help="이 도움말을 보이고 끝냄")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m geo",
+        description="안산 스마트도시 대시보드 데이터 관리: 가져오기, 검증, 백업, 복원, 직원 계정",
+        add_help=False,
+    )
+    _help(parser)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="명령", title="명령")
+
+    def file_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("file", type=Path, help="GeoJSON, GeoPackage, 압축한 Shapefile(.zip), CSV 또는 XLSX 파일")
+        sub.add_argument("--layer", required=True, choices=list(LAYERS), help="대상 레이어")
+        sub.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="원래열=스키마열",
+            help="열 매핑 (예: --map 사업명=name_ko), 여러 번 쓸 수 있음",
+        )
+        sub.add_argument("--crs", help="CSV/XLSX의 x/y 열 좌표계 (예: EPSG:5186)")
+
+    importing = commands.add_parser("import", add_help=False, help="파일을 검증하고 확인 후 저장소에 반영")
+    _help(importing)
+    file_options(importing)
+    importing.add_argument("--mode", choices=MODES, default="replace", help="replace: 레이어 교체(기본), append: 추가")
+    importing.add_argument("--yes", action="store_true", help="확인 질문 없이 반영")
+    importing.add_argument("--user", default=None, help="이력에 남길 변경자 (기본: 시스템 사용자 이름)")
+
+    validating = commands.add_parser("validate", add_help=False, help="파일을 검증만 하고 저장하지 않음")
+    _help(validating)
+    file_options(validating)
+
+    backing = commands.add_parser("backup", add_help=False, help="저장소를 날짜별 백업 파일로 복사")
+    _help(backing)
+    backing.add_argument("--keep", type=int, default=BACKUP_KEEP, help=f"보관할 최신 백업 수 (기본 {BACKUP_KEEP})")
+
+    _help(commands.add_parser("backups", add_help=False, help="백업 목록 (최신순)"))
+
+    restoring = commands.add_parser("restore", add_help=False, help="백업으로 저장소를 되돌림 (현재 상태는 먼저 백업)")
+    _help(restoring)
+    restoring.add_argument("name", help="백업 파일 이름 (python -m geo backups로 확인)")
+    restoring.add_argument("--user", default=None, help="감사 기록에 남길 사용자 (기본: 시스템 사용자 이름)")
+
+    adding = commands.add_parser("add-user", add_help=False, help="직원 계정을 만들거나 비밀번호를 바꿈")
+    _help(adding)
+    adding.add_argument("username", help="사용자 이름 (영문, 숫자, _, -)")
+    adding.add_argument("--display-name", help="화면에 보일 이름 (예: 김지리)")
+    adding.add_argument("--password-stdin", action="store_true", help="비밀번호를 표준 입력 첫 줄에서 읽음")
+    adding.add_argument("--secrets", type=Path, default=SECRETS_PATH, help=f"계정 파일 (기본: {SECRETS_PATH})")
+    return parser
+
+
+def _user(explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _preview(args: argparse.Namespace, *, create_store: bool):
+    settings = load_settings()
+    store = open_store(settings, initialise=create_store)
+    outline = None
+    if not store.is_initialised():
+        # Only checking: do not create a store; the data folder's boundaries give the city outline.
+        store_for_preview = None
+        try:
+            outline = city_outline(load_boundaries(settings.data_dir))
+        except DataError:
+            outline = None
+    else:
+        store_for_preview = store
+    preview = preview_import(
+        args.file,
+        args.layer,
+        store=store_for_preview,
+        city_outline=outline,
+        mapping=parse_mapping(args.map),
+        crs=args.crs,
+    )
+    return store, preview
+
+
+def _confirm(question: str) -> bool:
+    try:
+        answer = input(f"{question} [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "예", "ㅇ")
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command in ("import", "validate"):
+        store, preview = _preview(args, create_store=args.command == "import")
+        print("\n".join(preview.summary_lines()))
+        if not preview.ok:
+            return EXIT_FAILED
+        if args.command == "validate":
+            return EXIT_OK
+        action = "교체" if args.mode == "replace" else "추가"
+        if not args.yes and not _confirm(f"{store.describe()}의 {args.layer} 레이어에 {action}할까요?"):
+            print("취소했습니다. 저장소는 바뀌지 않았습니다.")
+            return EXIT_CANCELLED
+        result = commit_import(store, preview, mode=args.mode, user=_user(args.user))
+        print(
+            f"저장했습니다: {result.layer} {result.rows_written}개 {action}"
+            + (f" (이전 {result.rows_removed}개 삭제)" if result.mode == "replace" else "")
+            + (f", 변경 이력 {result.history_rows}건" if result.history_rows else "")
+        )
+        return EXIT_OK
+    if args.command == "backup":
+        info = open_store(load_settings()).backup(keep=args.keep)
+        print(f"백업했습니다: {info.path} ({info.size_bytes:,}바이트, 최신 {args.keep}개 보관)")
+        return EXIT_OK
+    if args.command == "backups":
+        backups = open_store(load_settings()).list_backups()
+        if not backups:
+            print("백업이 없습니다. python -m geo backup 으로 만드세요.")
+        for info in backups:
+            print(f"{info.name}\t{info.created_at:%Y-%m-%d %H:%M:%S}\t{info.size_bytes:,}바이트")
+        return EXIT_OK
+    if args.command == "restore":
+        safety = open_store(load_settings()).restore(args.name, user=_user(args.user))
+        print(f"{args.name}에서 복원했습니다. 복원 전 상태는 {safety.name}에 백업했습니다.")
+        return EXIT_OK
+    if args.command == "add-user":
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            password = getpass.getpass("비밀번호: ")
+            if getpass.getpass("비밀번호 확인: ") != password:
+                print("두 비밀번호가 다릅니다. 다시 실행하세요.", file=sys.stderr)
+                return EXIT_FAILED
+        user = add_user(args.username, password, display_name=args.display_name, secrets_path=args.secrets)
+        print(f"계정 '{user.username}'({user.display_name})을(를) {args.secrets}에 저장했습니다.")
+        return EXIT_OK
+    return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; messages for people go to stdout/stderr, never a traceback."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except (StoreError, AuthError, SettingsError, ValueError) as error:
+        print(f"오류: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except DataError as error:
+        print("데이터 폴더의 파일에 문제가 있어 저장소를 만들 수 없습니다:", file=sys.stderr)
+        print("\n".join(error.report.messages()), file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
