@@ -39,7 +39,14 @@ except DataError as error:
 staff_pages = [
     st.Page("app_pages/home.py", title=t("nav.home", lang), icon=":material/dashboard:", default=True, url_path="home"),
     st.Page("app_pages/map_explorer.py", title=t("nav.map", lang), icon=":material/map:", url_path="map"),
+    st.Page("app_pages/districts.py", title=t("nav.districts", lang), icon=":material/bar_chart:", url_path="districts"),
+    st.Page("app_pages/briefing.py", title=t("nav.briefing", lang), icon=":material/slideshow:", url_path="briefing"),
 ]
-navigation = st.navigation(staff_pages, position="sidebar")
-language_switch()
+if config.is_kiosk:
+    # Only the kiosk page exists: every other URL falls back to it; its own switch sets the language.
+    kiosk_page = st.Page("app_pages/kiosk.py", title=t("nav.kiosk", lang), default=True, url_path="kiosk")
+    navigation = st.navigation([kiosk_page], position="hidden")
+else:
+    navigation = st.navigation(staff_pages, position="sidebar")
+    language_switch()
 navigation.run()

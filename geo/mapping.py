@@ -27,7 +27,7 @@ from geo.spatial import representative_points
 from geo.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, label
 
 AUDIENCES = ("staff", "briefing", "kiosk")
-# Above this many points per domain, markers are clustered.
+# Above this many points on one map, markers are clustered.
 CLUSTER_THRESHOLD = 1500
 # Default view: the urban part of Ansan (the Daebu islands stay reachable by panning).
 URBAN_BOUNDS = ((37.275, 126.735), (37.375, 126.915))
@@ -411,6 +411,8 @@ def service_groups(
     statuses = list(STATUS_TERMS)
     icon_px = 30 if options.large else 22
     icons = [status_icon_svg(s, icon_px) for s in statuses]
+    # Cluster every domain once the map as a whole holds more markers than the browser draws comfortably.
+    cluster = int((services.geom_type == "Point").sum()) > CLUSTER_THRESHOLD
     groups = []
     for domain in DOMAIN_TERMS:
         in_domain = services.loc[services["domain"] == domain]
@@ -428,7 +430,7 @@ def service_groups(
                 [round(g.y, 6), round(g.x, 6), statuses.index(r["status"]), service_tooltip(r, lang)]
                 for r, g in zip(points.drop(columns="geometry").to_dict("records"), points.geometry)
             ]
-            layer = ServiceLayer(domain, rows, icons, len(rows) > CLUSTER_THRESHOLD, icon_px, options.static_url)
+            layer = ServiceLayer(domain, rows, icons, cluster, icon_px, options.static_url)
             layer.control = False
             layer.add_to(group)
         groups.append(group)
@@ -472,9 +474,9 @@ def build_base_map(
         tiles=None,
         control_scale=True,
         zoom_control=True,
-        min_zoom=10,
-        max_zoom=19,
     )
+    # With no tile layer folium passes no zoom limits to Leaflet; clustering needs maxZoom.
+    fmap.options.update({"minZoom": 10, "maxZoom": 19})
     base = options.static_url
     _use_local_assets(
         fmap,

@@ -36,7 +36,7 @@ BOUNDARY_SOURCE = "통계청 SGIS 2018 행정동 경계(공공누리 제1유형)
 AREA_OUTLINES = {
     "singil2": ((37.3338, 126.7722), 750_000, 1.6, 35),
     "jangsang": ((37.3535, 126.8760), 2_205_604, 1.7, -35),
-    "gfez": ((37.2960, 126.8385), 1_660_000, 1.5, 20),
+    "gfez": ((37.2990, 126.8480), 1_660_000, 1.5, 20),
     "choji": ((37.3188, 126.8098), 183_927, 1.3, 10),
 }
 
@@ -370,7 +370,7 @@ DEPARTMENTS = {
     "기타": "기업지원과",
 }
 
-PHASES = {"단기": (2026, 2027), "중기": (2027, 2030), "장기": (2029, 2035)}
+PHASES = {"단기": (2025, 2027), "중기": (2027, 2030), "장기": (2029, 2035)}
 FUNDING_CHOICES = ["국비", "도비", "시비", "민자"]
 STATUS_WEIGHTS = {"계획": 30, "설계": 22, "구축": 18, "운영": 20, "보류": 6, "취소": 4}
 PROGRESSION = ["계획", "설계", "구축", "운영"]
@@ -524,6 +524,12 @@ def build_services(areas: gpd.GeoDataFrame, city: Polygon, rng: random.Random) -
                     break
                 changes.append((old, new, when))
             current = changes[-1][1] if changes else "계획"
+            # Keep the period consistent with the history: building starts, and operation ends, inside it.
+            for _, new, when_changed in changes:
+                if new in ("구축", "운영"):
+                    start = min(start, when_changed.year)
+                if new == "운영":
+                    end = max(end, when_changed.year)
             service_id = f"SVC-{n:03d}"
             place = (
                 "" if area_id == "citywide" else f" ({areas.set_index('area_id').loc[area_id, 'name_ko'].split()[0]})"

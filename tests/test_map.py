@@ -64,7 +64,10 @@ def test_large_layers_are_clustered_with_local_plugin(bundled):
     many["domain"] = "교통"
     fmap = build_map(bundled.boundaries, bundled.areas, many)
     assert "/app/static/vendor/markercluster/leaflet.markercluster.js" in map_asset_urls(fmap)
-    assert "var cluster = true" in _html(fmap)
+    html = _html(fmap)
+    assert "var cluster = true" in html
+    # markercluster refuses a map without maxZoom ("Map has no maxZoom specified").
+    assert '"maxZoom": 19' in html
 
 
 def test_every_text_from_data_is_escaped_in_tooltips_popups_and_details(bundled):

@@ -94,3 +94,33 @@ def test_map_explorer_filter_change_updates_the_url(app, bundled):
     assert at.query_params["status"] in ("운영", ["운영"])
     operating = int((bundled.services["status"] == "운영").sum())
     assert at.caption[0].value.startswith(f"표시 중: {operating} / ")
+
+
+@pytest.mark.parametrize("area_id", ["singil2", "jangsang", "gfez", "choji", "citywide"])
+def test_district_profile_shows_each_area(app, bundled, area_id):
+    at = app()
+    at.query_params["area"] = area_id
+    at.run()
+    at.switch_page("app_pages/districts.py").run()
+    assert not at.exception
+    assert at.title[0].value == "지구별 현황"
+    metrics = {m.label: m.value for m in at.metric}
+    in_area = int((bundled.services["area_id"] == area_id).sum())
+    assert metrics["스마트서비스"] == f"{in_area}건"
+    assert len(at.get("download_button")) >= 10
+
+
+def test_district_as_of_date_changes_the_numbers(app, bundled):
+    from datetime import date
+
+    at = app()
+    at.query_params["area"] = "citywide"
+    at.run()
+    at.switch_page("app_pages/districts.py").run()
+    latest = {m.label: m.value for m in at.metric}
+    at.date_input(key="district_as_of").set_value(date(2024, 6, 1)).run()
+    early = {m.label: m.value for m in at.metric}
+    assert early["운영 중"] == "0건"
+    citywide = bundled.services.loc[bundled.services["area_id"] == "citywide"]
+    assert latest["운영 중"] == f"{int((citywide['status'] == '운영').sum())}건"
+    assert "2024-06-01 기준" in at.caption[0].value

@@ -1,0 +1,136 @@
+"""지구별 현황: each development area's profile, the areas compared, and services per 구/동, as of a date."""
+
+from datetime import date
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import aggregate, charts
+from geo.details import area_detail_rows, detail_table_html
+from geo.history import default_as_of, services_as_of
+from geo.i18n import t
+from geo.mapping import MapOptions, build_map
+from geo.stats import format_budget
+from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DEVELOPMENT_AREA_IDS, label
+from ui.charts import chart_with_data
+from ui.data import dashboard_data, settings
+from ui.frame import current_language, sample_notice
+
+lang = current_language()
+data = dashboard_data()
+
+st.title(t("districts.title", lang))
+sample_notice(data.has_samples, lang)
+
+choices = [*DEVELOPMENT_AREA_IDS, CITYWIDE]
+area_from_url = st.query_params.get("area", DEVELOPMENT_AREA_IDS[0])
+picker, date_col = st.columns([3, 1])
+area_id = (
+    picker.segmented_control(
+        t("districts.area", lang),
+        choices,
+        default=area_from_url if area_from_url in choices else choices[0],
+        format_func=lambda v: label(AREA_SHORT, v, lang),
+        key="district_area",
+    )
+    or choices[0]
+)
+latest = default_as_of(data.status_history)
+as_of: date = date_col.date_input(
+    t("districts.as_of", lang), value=latest, max_value=max(latest, date.today()), key="district_as_of"
+)
+st.query_params["area"] = area_id
+st.caption(t("districts.as_of_note", lang, date=as_of.isoformat()))
+services = services_as_of(data.services, data.status_history, as_of)
+
+profile_tab, compare_tab, dong_tab = st.tabs(
+    [t("districts.tab_profile", lang), t("districts.tab_compare", lang), t("districts.tab_dong", lang)]
+)
+
+with profile_tab:
+    numbers = aggregate.headline_by_area(services, as_of, area_id).iloc[0]
+    cards = st.columns(5)
+    cards[0].metric(t("metric.services", lang), f"{numbers['services']:,}{t('metric.count_unit', lang)}")
+    cards[1].metric(t("metric.operating", lang), f"{numbers['operating']:,}{t('metric.count_unit', lang)}")
+    cards[2].metric(t("districts.in_progress", lang), f"{numbers['in_progress']:,}{t('metric.count_unit', lang)}")
+    cards[3].metric(t("metric.budget", lang), format_budget(numbers["budget_krw_100m"], lang))
+    on_schedule = numbers["share_on_schedule"]
+    cards[4].metric(t("districts.on_schedule", lang), "—" if on_schedule != on_schedule else f"{on_schedule:.0%}")
+
+    map_col, facts_col = st.columns([3, 2], gap="large")
+    in_area = services.loc[services["area_id"] == area_id]
+    with map_col:
+        if area_id == CITYWIDE:
+            bounds = None
+        else:
+            minx, miny, maxx, maxy = data.areas.loc[data.areas["area_id"] == area_id].total_bounds
+            pad = 0.004
+            bounds = ((miny - pad, minx - pad), (maxy + pad, maxx + pad))
+        area_map = build_map(
+            data.boundaries,
+            data.areas,
+            in_area,
+            MapOptions(lang=lang, basemap=settings().basemap),
+            selected_area=area_id,
+            bounds=bounds,
+        )
+        st_folium(area_map, height=460, use_container_width=True, returned_objects=[], key=f"district_map_{area_id}")
+    with facts_col:
+        if area_id == CITYWIDE:
+            st.markdown(f"#### {label(AREA_TERMS, CITYWIDE, lang)}")
+        else:
+            area = data.areas.loc[data.areas["area_id"] == area_id].iloc[0].to_dict()
+            title = area["name_en"] if lang == "en" and area.get("name_en") else area["name_ko"]
+            st.markdown(detail_table_html(title, area_detail_rows(area, in_area, lang)), unsafe_allow_html=True)
+
+    left, right = st.columns(2, gap="large")
+    with left:
+        by_domain_status = aggregate.services_by_domain_status(services, area_id)
+        chart_with_data(
+            charts.domain_status_figure(by_domain_status, lang), by_domain_status, f"domain_status_{area_id}", lang
+        )
+        by_funding = aggregate.budget_by_funding(services, area_id)
+        chart_with_data(charts.budget_by_funding_figure(by_funding, lang), by_funding, f"funding_{area_id}", lang)
+    with right:
+        by_year = aggregate.budget_by_year(services, area_id)
+        chart_with_data(charts.budget_by_year_figure(by_year, lang), by_year, f"budget_year_{area_id}", lang)
+        progress = aggregate.progress_by_area(services, as_of, area_id)
+        chart_with_data(charts.progress_figure(progress, lang), progress, f"progress_{area_id}", lang)
+    timeline = aggregate.timeline_rows(services, area_id)
+    chart_with_data(charts.timeline_figure(timeline, lang, as_of=as_of), timeline, f"timeline_{area_id}", lang)
+
+with compare_tab:
+    by_area_status = aggregate.services_by_area_status(services)
+    chart_with_data(charts.area_comparison_figure(by_area_status, lang), by_area_status, "compare_areas", lang)
+    progress_all = aggregate.progress_by_area(services, as_of)
+    chart_with_data(charts.progress_figure(progress_all, lang), progress_all, "progress_all", lang)
+    headline_all = aggregate.headline_by_area(services, as_of)
+    chart_with_data(
+        charts.budget_by_funding_figure(aggregate.budget_by_funding(services), lang),
+        aggregate.budget_by_area(services),
+        "budget_by_area",
+        lang,
+    )
+    st.dataframe(headline_all, hide_index=True)
+
+with dong_tab:
+    value = (
+        st.segmented_control(
+            t("districts.dong_value", lang),
+            ["count", "budget_krw_100m"],
+            default="count",
+            format_func=lambda v: t("chart.dong_count" if v == "count" else "chart.dong_budget", lang),
+            key="dong_value",
+        )
+        or "count"
+    )
+    by_dong = aggregate.services_by_dong(services, boundaries=data.boundaries)
+    chart_with_data(
+        charts.dong_choropleth_figure(by_dong, data.boundaries, value, lang, areas=data.areas),
+        by_dong,
+        f"dong_{value}",
+        lang,
+    )
+    st.markdown(f"**{t('districts.gu_table', lang)}**")
+    by_gu = aggregate.services_by_gu(services, boundaries=data.boundaries)
+    st.dataframe(by_gu, hide_index=True)
