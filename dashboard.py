@@ -10,6 +10,7 @@ import streamlit as st
 
 from geo.i18n import t
 from geo.settings import STATIC_DIR, SettingsError
+from geo.store import StoreError
 from geo.validation import DataError
 from ui.data import dashboard_data, ensure_vendor_assets, settings
 from ui.frame import current_language, data_error_page, language_switch, settings_error_page
@@ -34,6 +35,9 @@ try:
     dashboard_data()
 except DataError as error:
     data_error_page(error, str(config.data_dir), lang)
+    st.stop()
+except StoreError as error:
+    settings_error_page(str(error), lang)
     st.stop()
 
 staff_pages = [

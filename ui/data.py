@@ -1,14 +1,19 @@
-"""Cached access to settings and data: the one place pages get them from."""
+"""Cached access to settings, the store and its data: the one place pages get them from.
+
+The app reads from the store (a GeoPackage in ``DASHBOARD_STORE_DIR``, by
+default the data folder, or PostGIS with ``DATABASE_URL``), which is created
+from the text files of ``DASHBOARD_DATA_DIR`` on first run. The data is cached
+per store revision, so an edit or an import shows on the next rerun everywhere.
+"""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import streamlit as st
 
 from geo.assets import install_vendor_assets
-from geo.loaders import DashboardData, load_dashboard_data
+from geo.loaders import DashboardData
 from geo.settings import STATIC_DIR, Settings, load_settings
+from geo.store import Store, open_store
 
 
 def settings() -> Settings:
@@ -21,19 +26,25 @@ def ensure_vendor_assets() -> None:
     install_vendor_assets(STATIC_DIR)
 
 
-def _data_signature(data_dir: Path) -> tuple:
-    # Reload when a file in the data folder changes.
-    if not data_dir.is_dir():
-        return ()
-    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.iterdir() if p.is_file()))
+@st.cache_resource(show_spinner=False)
+def _open_store(data_dir: str, store_dir: str, database_url: str | None) -> Store:
+    # Arguments are the cache key: a different configuration opens a different store.
+    return open_store(settings())
+
+
+def store() -> Store:
+    """The data store for the current settings; raises DataError or StoreError with a Korean message."""
+    config = settings()
+    return _open_store(str(config.data_dir), str(config.store_dir), config.database_url)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _load(data_dir: str, signature: tuple) -> DashboardData:
-    return load_dashboard_data(Path(data_dir))
+def _read(store_key: tuple, revision: str) -> DashboardData:
+    return store().read_data()
 
 
 def dashboard_data() -> DashboardData:
-    """All validated data for the pages; raises geo.validation.DataError with a Korean report."""
-    data_dir = settings().data_dir
-    return _load(str(data_dir), _data_signature(data_dir))
+    """All validated data for the pages, as stored now."""
+    config = settings()
+    current = store()
+    return _read((str(config.data_dir), str(config.store_dir), config.database_url), current.revision())
