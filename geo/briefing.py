@@ -1,0 +1,244 @@
+"""The executive briefing (브리핑): which slides there are, in what order, and what each one says.
+
+A briefing is a fixed sequence of slides for a projector: the overview with
+the headline numbers, one slide per development area (map, key facts with
+their source, two charts), services by domain, and what changed since a
+chosen day. Every slide is shown "as of" a day (``geo.history``). This module
+holds the slide list, navigation, the tables the slides and the PDF show
+(``geo.briefing_pdf``) and the small keyboard script; the page only places
+them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from geo.history import status_changes_between
+from geo.html import json_for_script
+from geo.i18n import t
+from geo.vocab import AREA_SHORT, AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS, label
+
+SLIDE_KINDS: tuple[str, ...] = ("overview", "area", "domains", "changes")
+
+#: Keys that move the briefing; presentation clickers send PageDown and PageUp.
+NEXT_KEYS: tuple[str, ...] = ("PageDown", "ArrowRight", "ArrowDown")
+PREVIOUS_KEYS: tuple[str, ...] = ("PageUp", "ArrowLeft", "ArrowUp")
+
+#: Default look-back of the "what changed" slide, in days before the as-of day.
+DEFAULT_LOOKBACK_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: its kind and, for an area slide, the area id."""
+
+    kind: str
+    area_id: str | None = None
+
+    def title(self, lang: str, since: date | None = None) -> str:
+        if self.kind == "overview":
+            return t("briefing.overview", lang)
+        if self.kind == "area":
+            return label(AREA_TERMS, self.area_id or "", lang)
+        if self.kind == "domains":
+            return t("briefing.domains", lang)
+        return t("briefing.changes", lang, since=(since or date.min).isoformat())
+
+
+def briefing_slides(area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS) -> tuple[Slide, ...]:
+    """Overview, one slide per development area (in vocabulary order), services by domain, changes."""
+    return (Slide("overview"), *(Slide("area", a) for a in area_ids), Slide("domains"), Slide("changes"))
+
+
+def step_slide(index: int, step: int, count: int) -> int:
+    """The slide ``step`` away from ``index``, held at the first and last slide (a clicker never wraps)."""
+    if count < 1:
+        raise ValueError(f"count must be at least 1, not {count}")
+    return min(max(index + step, 0), count - 1)
+
+
+def default_since(as_of: date, days: int = DEFAULT_LOOKBACK_DAYS) -> date:
+    """The default start of "what changed": ``days`` before ``as_of``."""
+    return as_of - timedelta(days=days)
+
+
+def last_data_update(services: pd.DataFrame) -> date | None:
+    """The data's last update: the latest ``updated_at`` of the services (None when there is none)."""
+    if services.empty or "updated_at" not in services:
+        return None
+    latest = pd.to_datetime(services["updated_at"]).max()
+    return None if pd.isna(latest) else latest.date()
+
+
+def period_text(start_year: int, end_year: int, lang: str = "ko") -> str:
+    """'2026–2028년' (Korean) or '2026–2028'; a one-year service shows one year."""
+    years = f"{int(start_year)}" if int(start_year) == int(end_year) else f"{int(start_year)}–{int(end_year)}"
+    return f"{years}년" if lang == "ko" else years
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str
+
+
+def area_facts(areas: pd.DataFrame, area_id: str, lang: str = "ko") -> tuple[list[Fact], str]:
+    """The key facts of one area as (label, value) rows, and their source.
+
+    Facts come from the areas data (``facts_ko``/``facts_en``, ``location_ko``,
+    ``reported_area_m2``, ``homes``); the source is the record's ``source``.
+
+    Raises
+    ------
+    KeyError
+        If ``area_id`` is not in ``areas``.
+    """
+    rows = areas.loc[areas["area_id"] == area_id]
+    if rows.empty:
+        raise KeyError(f"area_id {area_id!r} is not in the areas data ({', '.join(areas['area_id'])})")
+    area = rows.iloc[0]
+    facts = [Fact(t("briefing.kind", lang), str(area.get("kind_ko") or ""))]
+    if area.get("location_ko"):
+        facts.append(Fact(t("briefing.location", lang), str(area["location_ko"])))
+    reported = area.get("reported_area_m2")
+    if reported is not None and not pd.isna(reported):
+        facts.append(Fact(t("briefing.reported_area", lang), f"{float(reported):,.0f} ㎡"))
+    homes = area.get("homes")
+    if homes is not None and not pd.isna(homes):
+        facts.append(Fact(t("briefing.homes", lang), f"{int(homes):,}{t('briefing.homes_unit', lang)}"))
+    text = area.get("facts_en") if lang == "en" and area.get("facts_en") else area.get("facts_ko")
+    if text:
+        facts.append(Fact(t("briefing.facts", lang), str(text)))
+    return [f for f in facts if f.value], str(area.get("source") or "")
+
+
+def services_table(services: pd.DataFrame, lang: str = "ko", area_id: str | None = None) -> pd.DataFrame:
+    """The services as a labelled table for the briefing (staff audience: budget included).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns 서비스, 대상지, 서비스 분야, 추진 상태, 기간, 사업비 (labels in ``lang``),
+        sorted by area, then status order, then name.
+    """
+    rows = services if area_id is None else services.loc[services["area_id"] == area_id]
+    status_rank = {s: i for i, s in enumerate(STATUS_TERMS)}
+    area_rank = {a: i for i, a in enumerate(AREA_TERMS)}
+    rows = rows.assign(
+        _a=rows["area_id"].map(area_rank).fillna(len(area_rank)),
+        _s=rows["status"].map(status_rank).fillna(len(status_rank)),
+    ).sort_values(["_a", "_s", "name_ko"], kind="stable")
+    names = (
+        rows["name_en"].where(rows["name_en"].fillna("") != "", rows["name_ko"]) if lang == "en" else rows["name_ko"]
+    )
+    unit = "억원" if lang == "ko" else t("unit.100m_krw", "en")
+    return pd.DataFrame(
+        {
+            t("briefing.service", lang): names.to_list(),
+            t("field.area", lang): [label(AREA_SHORT, a, lang) for a in rows["area_id"]],
+            t("field.domain", lang): [label(DOMAIN_TERMS, d, lang) for d in rows["domain"]],
+            t("field.status", lang): [label(STATUS_TERMS, s, lang) for s in rows["status"]],
+            t("briefing.period", lang): [
+                period_text(a, b, lang) for a, b in zip(rows["start_year"], rows["end_year"], strict=True)
+            ],
+            f"{t('field.budget', lang)} ({unit})": [
+                f"{float(v):,.1f}" for v in pd.to_numeric(rows["budget_krw_100m"]).fillna(0.0)
+            ],
+        }
+    )
+
+
+def changes_table(
+    status_history: pd.DataFrame, services: pd.DataFrame, since: date, as_of: date, lang: str = "ko"
+) -> pd.DataFrame:
+    """The status changes from ``since`` to ``as_of`` (both included) as a labelled table, oldest first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns 날짜, 서비스, 대상지, 변경 ('계획 → 설계'), 사유, in ``lang``.
+    """
+    changes = status_changes_between(status_history, since, as_of, services)
+    names = changes["name_en"].fillna(changes["name_ko"]) if lang == "en" else changes["name_ko"]
+    arrows = [
+        f"{label(STATUS_TERMS, old, lang) if isinstance(old, str) and old else '—'} → {label(STATUS_TERMS, new, lang)}"
+        for old, new in zip(changes["old_status"], changes["new_status"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            t("briefing.date", lang): [d.isoformat() for d in changes["changed_at"]],
+            t("briefing.service", lang): names.fillna(changes["service_id"]).to_list(),
+            t("field.area", lang): [
+                label(AREA_SHORT, a, lang) if isinstance(a, str) else "" for a in changes["area_id"]
+            ],
+            t("briefing.change", lang): arrows,
+            t("briefing.reason", lang): changes["reason"].fillna("").to_list(),
+        }
+    )
+
+
+def area_view_bounds(
+    areas: pd.DataFrame, area_id: str, padding: float = 0.6
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The map view of one area, ((south, west), (north, east)) in EPSG:4326 degrees, padded by ``padding`` × its size.
+
+    Raises
+    ------
+    KeyError
+        If ``area_id`` is not in ``areas``.
+    """
+    rows = areas.loc[areas["area_id"] == area_id]
+    if rows.empty:
+        raise KeyError(f"area_id {area_id!r} is not in the areas data ({', '.join(areas['area_id'])})")
+    minx, miny, maxx, maxy = rows.total_bounds
+    pad = padding * max(maxx - minx, maxy - miny)
+    return (miny - pad, minx - pad), (maxy + pad, maxx + pad)
+
+
+#: Large type for the projector: the page's own text (charts and maps size themselves).
+BRIEFING_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.2rem; padding-bottom: 1rem; }
+.st-key-briefing_slide h1 { font-size: 2.6rem; padding: 0.2rem 0 0; }
+.st-key-briefing_slide p, .st-key-briefing_slide li { font-size: 1.4rem; line-height: 1.45; }
+.st-key-briefing_slide [data-testid="stMetricValue"], .st-key-briefing_slide [data-testid="stMetricValue"] * {
+  font-size: 2.8rem; font-weight: 700; color: #005A9C; }
+.st-key-briefing_slide [data-testid="stMetricLabel"] p { font-size: 1.4rem; }
+.st-key-briefing_slide [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
+.st-key-briefing_slide [data-testid="stAlert"] p { font-size: 1.1rem; }
+.st-key-briefing_slide table { font-size: 1.25rem; }
+.st-key-briefing_previous button, .st-key-briefing_next button { min-height: 3rem; font-size: 1.3rem; }
+</style>"""
+
+
+def keyboard_script(next_key: str, previous_key: str) -> str:
+    """A script for the page that clicks the slide buttons on PageDown/PageUp and the arrow keys.
+
+    The buttons are found by their Streamlit key class (``.st-key-<key>``);
+    keys typed into an input (the date fields) are left alone. The listener is
+    installed once per browser tab and replaced on a later run.
+    """
+    config = json_for_script(
+        {"next": f".st-key-{next_key} button", "previous": f".st-key-{previous_key} button"}
+        | {"nextKeys": list(NEXT_KEYS), "previousKeys": list(PREVIOUS_KEYS)}
+    )
+    return (
+        "<script>(function () {"
+        f"var cfg = {config};"
+        "var doc = window.parent && window.parent.document ? window.parent.document : document;"
+        "var win = doc.defaultView || window;"
+        "if (win.__briefingKeys) { doc.removeEventListener('keydown', win.__briefingKeys, true); }"
+        "win.__briefingKeys = function (event) {"
+        "  var el = event.target; var tag = el && el.tagName ? el.tagName.toLowerCase() : '';"
+        "  if (tag === 'input' || tag === 'textarea' || tag === 'select' || (el && el.isContentEditable)) return;"
+        "  var which = cfg.nextKeys.indexOf(event.key) >= 0 ? cfg.next"
+        "    : (cfg.previousKeys.indexOf(event.key) >= 0 ? cfg.previous : null);"
+        "  if (!which) return;"
+        "  var button = doc.querySelector(which);"
+        "  if (button && !button.disabled) { event.preventDefault(); button.click(); }"
+        "};"
+        "doc.addEventListener('keydown', win.__briefingKeys, true);"
+        "})();</script>"
+    )
