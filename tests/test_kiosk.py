@@ -1,0 +1,138 @@
+"""The kiosk's screens, rotation rules and public-only content (geo.kiosk)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.kiosk import (
+    PUBLIC_COLUMNS,
+    UNDER_WAY,
+    RotationState,
+    advance,
+    cards_html,
+    kiosk_screens,
+    overview_html,
+    progress_html,
+    public_services,
+    select,
+    service_card_html,
+    tick_seconds,
+    touch,
+    touch_script,
+)
+
+INTERVAL, IDLE = 4.0, 8.0
+
+
+def test_screens_run_overview_areas_then_nearby():
+    screens = kiosk_screens()
+    assert [s.kind for s in screens] == ["overview", "area", "area", "area", "area", "nearby"]
+    assert [s.nav_label("ko") for s in screens] == [
+        "처음",
+        "신길2",
+        "장상",
+        "경기경제자유구역",
+        "초지역세권",
+        "지금 만들고 있는 서비스",
+    ]
+    assert [s.nav_label("en") for s in screens][:2] == ["Start", "Singil-2"]
+
+
+def test_rotation_advances_after_the_interval_and_wraps():
+    state = RotationState(0, shown_at=100.0)
+    assert advance(state, 103.9, 6, INTERVAL, IDLE) == state
+    state = advance(state, 104.0, 6, INTERVAL, IDLE)
+    assert state == RotationState(1, 104.0, None)
+    last = RotationState(5, shown_at=200.0)
+    assert advance(last, 204.0, 6, INTERVAL, IDLE).screen == 0
+
+
+def test_touch_stops_rotation_until_idle_reset_then_returns_to_start():
+    state = touch(RotationState(3, shown_at=100.0), now=101.0)
+    for now in (105.0, 108.9):  # well past the interval: still the same screen
+        assert advance(state, now, 6, INTERVAL, IDLE).screen == 3
+    back = advance(state, 109.0, 6, INTERVAL, IDLE)
+    assert back == RotationState(0, 109.0, None)
+    assert advance(back, 113.0, 6, INTERVAL, IDLE).screen == 1  # rotation resumes
+
+
+def test_a_new_touch_restarts_the_idle_timer():
+    state = touch(RotationState(2, 100.0), 101.0)
+    state = touch(advance(state, 107.0, 6, INTERVAL, IDLE), 107.0)
+    assert advance(state, 114.0, 6, INTERVAL, IDLE).screen == 2
+    assert advance(state, 115.0, 6, INTERVAL, IDLE).screen == 0
+
+
+def test_select_shows_the_screen_and_counts_as_a_touch():
+    state = select(RotationState(0, 100.0), 4, 102.0, 6)
+    assert state == RotationState(4, 102.0, 102.0) and state.paused()
+    with pytest.raises(ValueError, match="screen must be from 0 to 5"):
+        select(state, 6, 103.0, 6)
+
+
+def test_tick_is_a_quarter_of_the_shorter_timer_within_1_to_5_s():
+    assert tick_seconds(4, 8) == 1.0
+    assert tick_seconds(20, 90) == 5.0
+    assert tick_seconds(12, 90) == 3.0
+
+
+def test_public_services_hold_only_public_fields(bundled):
+    services = public_services(bundled.services, "ko", "jangsang")
+    expected = bundled.services.loc[
+        (bundled.services["area_id"] == "jangsang") & (bundled.services["status"] != "취소")
+    ]
+    assert len(services) == len(expected)
+    assert {s.status for s in services} <= {"운영", "구축", "설계", "계획", "보류"}
+    ranks = ["운영", "구축", "설계", "계획", "보류"]
+    assert [ranks.index(s.status) for s in services] == sorted(ranks.index(s.status) for s in services)
+    assert set(PUBLIC_COLUMNS).isdisjoint({"department", "budget_krw_100m", "service_id", "funding"})
+    html = cards_html(services, "ko", limit=len(services))
+    for department in bundled.services["department"].unique():
+        assert department not in html
+    for service_id in bundled.services["service_id"]:
+        assert service_id not in html
+
+
+def test_under_way_lists_building_before_design(bundled):
+    services = public_services(bundled.services, "en", statuses=UNDER_WAY)
+    counts = bundled.services["status"].value_counts()
+    assert len(services) == counts.get("구축", 0) + counts.get("설계", 0)
+    statuses = [s.status for s in services]
+    assert statuses == sorted(statuses, key=["구축", "설계"].index)
+    assert services[0].status_label == "Building"
+
+
+def test_card_escapes_data_and_shows_status_with_a_symbol():
+    from geo.kiosk import PublicService
+
+    card = service_card_html(PublicService("<b>X</b>", "구축", "구축", "장상", "a & b", "2026–2027년"), "ko", True)
+    assert "&lt;b&gt;X&lt;/b&gt;" in card and "a &amp; b" in card
+    assert "▲" in card and "구축" in card and "기간 2026–2027년" in card and "장상" in card
+
+
+def test_cards_say_how_many_more_did_not_fit(bundled):
+    services = public_services(bundled.services, "ko")
+    html = cards_html(services, "ko", limit=3)
+    assert html.count('class="kiosk-card"') == 3
+    assert f"외 {len(services) - 3}건" in html
+    assert "아직 등록된 서비스가 없습니다" in cards_html([], "ko", limit=3)
+
+
+def test_overview_numbers_leave_out_cancelled_and_budget(bundled):
+    html = overview_html(bundled.plan, bundled.services, bundled.areas, "ko")
+    active = int((bundled.services["status"] != "취소").sum())
+    assert f"{active:,}건" in html and "억원" not in html
+    assert "산업 혁신을 주도하는 첨단 스마트도시" in html
+
+
+def test_progress_marks_the_screen_and_says_paused():
+    html = progress_html(2, 6, True, 90, "ko", True)
+    assert html.count("kiosk-dot on") == 1 and 'data-screen="2"' in html
+    assert "90초 동안 누르지 않으면" in html and "예시 데이터" in html
+    assert "Touch the screen" in progress_html(0, 6, False, 90, "en", False)
+
+
+def test_touch_script_clicks_the_hidden_button_and_ignores_buttons():
+    script = touch_script("kiosk_touch")
+    assert ".st-key-kiosk_touch button" in script
+    assert "closest('button')" in script and "pointerdown" in script
