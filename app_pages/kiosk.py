@@ -1,0 +1,128 @@
+"""키오스크: the public touch screen — overview, each area, what is being built — rotating on its own."""
+
+import time
+
+import streamlit as st
+
+from geo.briefing import area_view_bounds
+from geo.i18n import LANGUAGES, t
+from geo.kiosk import (
+    KIOSK_CSS,
+    PUBLIC_COLUMNS,
+    UNDER_WAY,
+    RotationState,
+    advance,
+    area_intro_html,
+    cards_html,
+    heading_html,
+    kiosk_screens,
+    overview_html,
+    progress_html,
+    public_services,
+    select,
+    tick_seconds,
+    touch,
+    touch_script,
+)
+from geo.mapping import MapOptions, build_map
+from ui.data import dashboard_data, settings
+from ui.frame import current_language, set_language
+
+STATE = "kiosk_rotation"
+MAP_HEIGHT = 700
+
+lang = current_language()
+data = dashboard_data()
+config = settings()
+screens = kiosk_screens()
+
+
+@st.cache_data(max_entries=24, show_spinner=False)
+def kiosk_map_html(area_id: str | None, lang: str, data_token: int, _data) -> str:
+    # A plain iframe, not the two-way st_folium component: the kiosk needs no clicks back, and a new
+    # screen's map must load at full height every time (st_folium's frame could stay 0 px after a switch).
+    # Only the columns the map draws go to the browser: no department or budget in the page.
+    services = _data.services.loc[:, ["service_id", *PUBLIC_COLUMNS, "domain", "geometry"]]
+    if area_id is not None:
+        services = services.loc[services["area_id"] == area_id]
+    bounds = area_view_bounds(_data.areas, area_id, padding=0.45) if area_id else None
+    options = MapOptions(lang=lang, audience="kiosk", show_dongs=False, height_px=MAP_HEIGHT)
+    fmap = build_map(_data.boundaries, _data.areas, services, options, selected_area=area_id, bounds=bounds)
+    return fmap.get_root().render()
+
+
+def on_touch() -> None:
+    st.session_state[STATE] = touch(st.session_state.get(STATE, RotationState(0, time.monotonic())), time.monotonic())
+
+
+def on_select(screen: int) -> None:
+    st.session_state[STATE] = select(
+        st.session_state.get(STATE, RotationState()), screen, time.monotonic(), len(screens)
+    )
+
+
+def on_language(choice: str) -> None:
+    set_language(choice)
+    on_touch()
+
+
+st.html(KIOSK_CSS)
+st.html(touch_script("kiosk_touch"), unsafe_allow_javascript=True)
+title_col, *lang_cols = st.columns([6, 1, 1], vertical_alignment="center")
+title_col.html(heading_html(t("kiosk.title", lang), "title"))
+for column, choice in zip(lang_cols, LANGUAGES):
+    column.button(
+        "한국어" if choice == "ko" else "English",
+        key=f"kiosk_lang_{choice}",
+        type="primary" if choice == lang else "secondary",
+        on_click=on_language,
+        args=(choice,),
+        width="stretch",
+    )
+
+
+@st.fragment(run_every=tick_seconds(config.kiosk_interval_s, config.kiosk_idle_reset_s))
+def kiosk_screen() -> None:
+    now = time.monotonic()
+    state = advance(
+        st.session_state.get(STATE, RotationState(0, now)),
+        now,
+        len(screens),
+        config.kiosk_interval_s,
+        config.kiosk_idle_reset_s,
+    )
+    st.session_state[STATE] = state
+    st.button(t("kiosk.touch", lang), key="kiosk_touch", on_click=on_touch)
+    widths = [max(len(screen.nav_label(lang)), 6) for screen in screens]
+    for column, (position, screen) in zip(st.columns(widths), enumerate(screens)):
+        column.button(
+            screen.nav_label(lang),
+            key=f"kiosk_nav_{position}",
+            type="primary" if position == state.screen else "secondary",
+            on_click=on_select,
+            args=(position,),
+            width="stretch",
+        )
+    screen = screens[state.screen]
+    with st.container(key=f"kiosk_screen_{screen.kind}_{screen.area_id or 'all'}"):
+        if screen.kind == "nearby":
+            st.html(heading_html(screen.title(lang)))
+            under_way = public_services(data.services, lang, statuses=UNDER_WAY)
+            st.html(cards_html(under_way, lang, limit=6, show_area=True, columns=2))
+        else:
+            map_col, text_col = st.columns([11, 9], gap="large")
+            with map_col, st.container(key="kiosk_map"):
+                st.iframe(kiosk_map_html(screen.area_id, lang, id(data), data), height=MAP_HEIGHT)
+            with text_col:
+                st.html(heading_html(screen.title(lang)))
+                if screen.kind == "overview":
+                    st.html(overview_html(data.plan, data.services, data.areas, lang))
+                else:
+                    st.html(area_intro_html(data.areas, screen.area_id, lang))
+                    st.html(cards_html(public_services(data.services, lang, screen.area_id), lang, limit=3))
+    st.html(
+        progress_html(state.screen, len(screens), state.paused(), config.kiosk_idle_reset_s, lang, data.has_samples)
+    )
+
+
+kiosk_screen()

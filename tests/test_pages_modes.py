@@ -1,0 +1,90 @@
+"""The briefing and kiosk pages under AppTest: they run, show the as-of date, navigate, and kiosk mode is closed."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.history import default_as_of
+from tests.conftest import PROJECT_ROOT
+
+ENTRY = str(PROJECT_ROOT / "dashboard.py")
+
+
+@pytest.fixture
+def app(monkeypatch):
+    def _app(**env: str) -> AppTest:
+        for name in ("DASHBOARD_MODE", "DASHBOARD_DATA_DIR", "DASHBOARD_KIOSK_INTERVAL", "DASHBOARD_KIOSK_IDLE_RESET"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        return AppTest.from_file(ENTRY, default_timeout=60)
+
+    return _app
+
+
+def _briefing(app) -> AppTest:
+    at = app()
+    at.switch_page("app_pages/briefing.py")
+    return at.run()
+
+
+def test_briefing_shows_the_overview_with_the_as_of_date(app, bundled):
+    at = _briefing(app)
+    assert not at.exception
+    assert at.title[0].value == "스마트도시계획 한눈에"
+    day = default_as_of(bundled.status_history)
+    assert f"기준일 {day.isoformat()}" in at.caption[0].value
+    assert at.date_input(key="as_of").value == day
+    assert any("예시 데이터" in w.value for w in at.warning)
+    assert at.button(key="briefing_previous").disabled
+
+
+def test_briefing_next_and_previous_change_the_slide(app):
+    at = _briefing(app)
+    at.button(key="briefing_next").click().run()
+    assert at.title[0].value == "신길2 공공주택지구"
+    assert "2 / 7" in at.caption[0].value
+    for _ in range(5):
+        at.button(key="briefing_next").click().run()
+    assert at.title[0].value.endswith("이후 달라진 점")
+    assert at.button(key="briefing_next").disabled
+    at.button(key="briefing_previous").click().run()
+    assert at.title[0].value == "분야별 스마트서비스"
+    assert not at.exception
+
+
+def test_briefing_as_of_date_reaches_every_slide(app):
+    at = _briefing(app)
+    at.date_input(key="as_of").set_value("2025-01-31").run()
+    at.button(key="briefing_next").click().run()
+    assert "기준일 2025-01-31" in at.caption[0].value
+
+
+def test_kiosk_mode_shows_the_kiosk_and_nothing_else(app):
+    at = app(DASHBOARD_MODE="kiosk").run()
+    assert not at.exception
+    html = " ".join(h.value for h in at.get("html"))
+    assert "안산 스마트도시" in html and "안산시 스마트도시계획" in html
+    assert [b.label for b in at.button][:2] == ["한국어", "English"]
+    assert not at.sidebar.children or all(not c.children for c in at.sidebar.children.values())
+    # The kiosk is the only registered page: staff pages have no URL at all.
+    for staff_page in ("home.py", "map_explorer.py", "briefing.py"):
+        with pytest.raises(ValueError, match=r"Known pages: \['[^',]*app_pages/kiosk\.py'\]"):
+            at.switch_page(f"app_pages/{staff_page}")
+
+
+def test_kiosk_nav_button_selects_a_screen_and_pauses(app):
+    at = app(DASHBOARD_MODE="kiosk").run()
+    at.button(key="kiosk_nav_2").click().run()
+    html = " ".join(h.value for h in at.get("html"))
+    assert "장상 공공주택지구" in html
+    assert "자동 넘김 멈춤" in html
+
+
+def test_kiosk_in_english(app):
+    at = app(DASHBOARD_MODE="kiosk")
+    at.query_params["lang"] = "en"
+    at.run()
+    html = " ".join(h.value for h in at.get("html"))
+    assert "Smart City Ansan" in html and "Touch the screen" in html
