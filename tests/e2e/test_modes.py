@@ -186,3 +186,16 @@ def test_briefing_moves_with_buttons_and_clicker_keys(staff_server, open_app):
     page.keyboard.press("ArrowLeft")
     page.get_by_role("heading", name="스마트도시계획 한눈에").wait_for()
     assert session.external_requests == []
+
+
+def test_briefing_pdf_downloads_with_one_click(staff_server, open_app, tmp_path):
+    session = open_app(staff_server, "/briefing")
+    page = session.page
+    page.get_by_role("heading", name="스마트도시계획 한눈에").wait_for()
+    with page.expect_download(timeout=90_000) as download:
+        page.locator(".st-key-briefing_pdf button").click()
+    target = tmp_path / download.value.suggested_filename
+    download.value.save_as(target)
+    assert target.name.startswith("ansan-smart-city-briefing-") and target.suffix == ".pdf"
+    assert target.read_bytes()[:5] == b"%PDF-"
+    assert session.external_requests == []
