@@ -3,9 +3,11 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo import aggregate, charts
 from geo.i18n import t
 from geo.mapping import MapOptions, build_map
 from geo.stats import format_budget, headline
+from ui.charts import chart_with_data
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
 
@@ -41,7 +43,16 @@ with plan_col:
     for line in plan["vision"]:
         st.markdown(f"##### “{line[lang]}”")
     st.subheader(t("home.directions", lang))
+    per_direction = aggregate.services_by_direction(data.services).set_index("direction")["count"]
     for number, direction in enumerate(plan["directions"], start=1):
-        st.markdown(f"**{number}.** {direction[lang]}")
+        count = int(per_direction.get(direction["id"], 0))
+        st.markdown(f"**{number}.** {direction[lang]} · {t('home.direction_count', lang, count=count)}")
     st.caption(f"{t('home.fields', lang)}: " + " · ".join(f[lang] for f in plan["fields"]))
     st.caption(f"{t('home.source', lang)}: {plan['source'][lang]}")
+
+milestones_col, status_col = st.columns(2, gap="large")
+with milestones_col:
+    chart_with_data(charts.milestones_figure(plan, lang), charts.milestones_frame(plan, lang), "plan_milestones", lang)
+with status_col:
+    by_area_status = aggregate.services_by_area_status(data.services)
+    chart_with_data(charts.area_comparison_figure(by_area_status, lang), by_area_status, "areas_by_status", lang)

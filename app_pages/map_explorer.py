@@ -73,7 +73,11 @@ def map_and_details() -> None:
             if service["is_sample"]:
                 st.caption(t("sample.short", lang))
             st.markdown(f"**{t('history.title', lang)}**")
-            st.dataframe(service_history_rows(data.status_history, selection[1], lang), hide_index=True)
+            history = service_history_rows(data.status_history, selection[1], lang)
+            if history.empty:
+                st.caption(t("history.none", lang))
+            else:
+                st.dataframe(history, hide_index=True)
         elif selection[0] == "area" and selection[1] in set(data.areas["area_id"]):
             area = data.areas.loc[data.areas["area_id"] == selection[1]].iloc[0].to_dict()
             in_area = data.services.loc[data.services["area_id"] == selection[1]]

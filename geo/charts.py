@@ -48,6 +48,7 @@ from shapely.geometry import MultiPolygon, Polygon
 
 from geo.i18n import t
 from geo.io import METRIC_CRS
+from geo.stats import format_budget
 from geo.vocab import (
     AREA_SHORT,
     AREA_TERMS,
@@ -80,12 +81,6 @@ def _sizes(size: str) -> dict[str, int]:
     if size not in SIZES:
         raise ValueError(f"size must be one of {list(SIZES)}, not {size!r}")
     return SIZES[size]
-
-
-def format_budget(value: float, lang: str = "ko") -> str:
-    """A budget in 억원 as shown in charts: ``1,234.5억원`` (English: ``1,234.5 × KRW 100 m``)."""
-    number = f"{value:,.1f}"
-    return f"{number}억원" if lang != "en" else f"{number} {t('unit.100m_krw', 'en')}"
 
 
 def _budget_hover(lang: str, axis: str) -> str:

@@ -30,7 +30,7 @@ AUDIENCES = ("staff", "briefing", "kiosk")
 # Above this many points on one map, markers are clustered.
 CLUSTER_THRESHOLD = 1500
 # Default view: the urban part of Ansan (the Daebu islands stay reachable by panning).
-URBAN_BOUNDS = ((37.275, 126.735), (37.375, 126.915))
+URBAN_BOUNDS = ((37.285, 126.745), (37.37, 126.905))
 
 ONLINE_BASEMAPS = {
     "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors"),
@@ -181,7 +181,7 @@ class Legend(MacroElement):
 {% endmacro %}
 {% macro script(this, kwargs) %}
 (function () {
-  var legend = L.control({position: 'bottomright'});
+  var legend = L.control({position: 'bottomleft'});  // the sea lies south-west of the city
   legend.onAdd = function () {
     var div = L.DomUtil.create('div', 'dash-legend');
     div.innerHTML = {{ this.html_json }};
@@ -238,7 +238,8 @@ class FullscreenControl(MacroElement):
     var button = L.DomUtil.create('a', 'leaflet-bar dash-fullscreen');
     button.href = '#'; button.title = {{ this.title_json }}; button.setAttribute('role', 'button');
     button.setAttribute('aria-label', {{ this.title_json }});
-    button.innerHTML = '&#x26F6;';
+    button.innerHTML = '<svg width="18" height="18" viewBox="0 0 24 24" style="margin-top:8px" fill="none" ' +
+      'stroke="#222" stroke-width="2.5"><path d="M3 9V3h6M15 3h6v6M21 15v6h-6M9 21H3v-6"/></svg>';
     button.style.cssText = 'display:block;width:34px;height:34px;line-height:34px;text-align:center;' +
       'font-size:20px;background:#fff;color:#222;text-decoration:none';
     L.DomEvent.on(button, 'click', function (e) {
@@ -266,13 +267,16 @@ class FullscreenControl(MacroElement):
         self.title_json = json_for_script(title)
 
 
-def legend_html(lang: str) -> str:
+def legend_html(lang: str, with_areas: bool = False) -> str:
+    """Status symbols (and, on request, area colours; areas carry their names on the map anyway)."""
     parts = [f"<h4>{escape_html(t('legend.status', lang))}</h4>"]
     for status in STATUS_TERMS:
         parts.append(
             f'<div class="row">{status_icon_svg(status, 18)}<span>{escape_html(label(STATUS_TERMS, status, lang))}'
             "</span></div>"
         )
+    if not with_areas:
+        return "".join(parts)
     parts.append(f"<h4 style='margin-top:6px'>{escape_html(t('legend.areas', lang))}</h4>")
     for area_id, term in AREA_TERMS.items():
         if area_id == "citywide":
@@ -545,3 +549,36 @@ def _walk(element):
     for child in element._children.values():
         yield child
         yield from _walk(child)
+
+
+def import_preview_layer(shapes: gpd.GeoDataFrame, id_column: str, name: str) -> folium.GeoJson:
+    """Areas or boundaries of an import preview, dashed blue over the base map, with escaped tooltips.
+
+    Parameters
+    ----------
+    shapes : GeoDataFrame
+        EPSG:4326 polygons with ``id_column`` and, where present, ``name_ko``.
+    id_column : str
+        The schema's id column (``area_id``, ``boundary_id``), shown in the tooltip.
+    name : str
+        The layer's name in the layer control.
+    """
+    names = shapes["name_ko"] if "name_ko" in shapes else shapes[id_column]
+    # folium embeds GeoJSON properties in a script unescaped: only escaped text goes in.
+    layer = gpd.GeoDataFrame(
+        {"tip": [f"{escape_html(n)} ({escape_html(i)})" for n, i in zip(names, shapes[id_column])]},
+        geometry=shapes.geometry.values,
+        crs=shapes.crs,
+    )
+    return folium.GeoJson(
+        layer,
+        name=name,
+        style_function=lambda _: {
+            "color": "#0072B2",
+            "weight": 3,
+            "fillColor": "#0072B2",
+            "fillOpacity": 0.12,
+            "dashArray": "6 4",
+        },
+        tooltip=folium.GeoJsonTooltip(["tip"], labels=False),
+    )

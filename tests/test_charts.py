@@ -221,7 +221,7 @@ def test_large_size_sets_every_text_to_at_least_24_px(bundled):
 def test_budget_text_uses_eok_won_with_thousands_separators():
     assert charts.format_budget(1234.5) == "1,234.5억원"
     assert charts.format_budget(1_530_000) == "1,530,000.0억원"
-    assert charts.format_budget(12.34, "en") == "12.3 × KRW 100 m"
+    assert charts.format_budget(12.34, "en") == "KRW 1.2 bn"
 
 
 def test_empty_selection_says_no_data(services):
