@@ -223,7 +223,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Smart services coming to your neighbourhood",
     },
     "kiosk.overview_title": {"ko": "안산시 스마트도시계획", "en": "Ansan Smart City Plan"},
-    "kiosk.area_services": {"ko": "이곳에 들어서는 스마트서비스", "en": "Smart services here"},
     "kiosk.when": {"ko": "기간", "en": "When"},
     "kiosk.touch": {"ko": "화면 터치", "en": "Screen touched"},
     "kiosk.hint_running": {
@@ -236,7 +235,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "kiosk.no_services": {"ko": "아직 등록된 서비스가 없습니다", "en": "No services yet"},
     "kiosk.more": {"ko": "외 {n}건", "en": "and {n} more"},
-    "kiosk.description_ko_only": {"ko": "", "en": "Description in Korean"},
     # --- data management ---
     "data.title": {"ko": "데이터 관리", "en": "Data management"},
     "data.caption": {
