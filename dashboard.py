@@ -43,8 +43,11 @@ except StoreError as error:
 staff_pages = [
     st.Page("app_pages/home.py", title=t("nav.home", lang), icon=":material/dashboard:", default=True, url_path="home"),
     st.Page("app_pages/map_explorer.py", title=t("nav.map", lang), icon=":material/map:", url_path="map"),
-    st.Page("app_pages/districts.py", title=t("nav.districts", lang), icon=":material/bar_chart:", url_path="districts"),
+    st.Page(
+        "app_pages/districts.py", title=t("nav.districts", lang), icon=":material/bar_chart:", url_path="districts"
+    ),
     st.Page("app_pages/briefing.py", title=t("nav.briefing", lang), icon=":material/slideshow:", url_path="briefing"),
+    st.Page("app_pages/data_manager.py", title=t("nav.data", lang), icon=":material/database:", url_path="data"),
 ]
 if config.is_kiosk:
     # Only the kiosk page exists: every other URL falls back to it; its own switch sets the language.

@@ -105,10 +105,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "explorer.clear_selection": {"ko": "선택 해제", "en": "Clear selection"},
     "explorer.table": {"ko": "서비스 목록", "en": "Service list"},
-    "explorer.share": {"ko": "이 화면의 주소(URL)에 필터와 선택이 담겨 있어 북마크·공유할 수 있습니다.",
-                       "en": "The page address (URL) holds the filters and selection: bookmark or share it."},
-    "explorer.none": {"ko": "조건에 맞는 서비스가 없습니다. 필터를 줄여 보세요.",
-                      "en": "No service matches. Try fewer filters."},
+    "explorer.share": {
+        "ko": "이 화면의 주소(URL)에 필터와 선택이 담겨 있어 북마크·공유할 수 있습니다.",
+        "en": "The page address (URL) holds the filters and selection: bookmark or share it.",
+    },
+    "explorer.none": {
+        "ko": "조건에 맞는 서비스가 없습니다. 필터를 줄여 보세요.",
+        "en": "No service matches. Try fewer filters.",
+    },
     "map.fullscreen": {"ko": "전체 화면", "en": "Full screen"},
     # --- district profiles and charts ---
     "districts.title": {"ko": "지구별 현황", "en": "District profiles"},
@@ -129,7 +133,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "districts.gu_table": {"ko": "구별 합계", "en": "Totals per gu"},
     "download.csv": {"ko": "데이터 CSV", "en": "Data (CSV)"},
     "download.xlsx": {"ko": "데이터 XLSX", "en": "Data (XLSX)"},
-    "download.hint": {"ko": "그림은 차트 오른쪽 위 카메라 단추로 PNG 저장", "en": "Save the chart as PNG with the camera button"},
+    "download.hint": {
+        "ko": "그림은 차트 오른쪽 위 카메라 단추로 PNG 저장",
+        "en": "Save the chart as PNG with the camera button",
+    },
     "chart.domain_status": {"ko": "분야별 서비스 추진 상태", "en": "Services by domain and status"},
     "chart.domain": {"ko": "분야별 스마트서비스", "en": "Smart services by domain"},
     "chart.direction": {"ko": "추진 방향별 스마트서비스", "en": "Smart services by direction"},
@@ -293,8 +300,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "저장했습니다: {name} (버전 {version}). 모든 화면에 바로 반영됩니다.",
         "en": "Saved: {name} (version {version}). Every screen shows it now.",
     },
-    "data.edit.no_change": {"ko": "바뀐 값이 없습니다. 저장할 내용이 없습니다.", "en": "Nothing changed: nothing to save."},
-    "data.edit.need_reason": {"ko": "변경 사유를 입력하세요: 이력에 남습니다.", "en": "Enter a reason: it is kept in the history."},
+    "data.edit.no_change": {
+        "ko": "바뀐 값이 없습니다. 저장할 내용이 없습니다.",
+        "en": "Nothing changed: nothing to save.",
+    },
+    "data.edit.need_reason": {
+        "ko": "변경 사유를 입력하세요: 이력에 남습니다.",
+        "en": "Enter a reason: it is kept in the history.",
+    },
+    "data.edit.conflict": {
+        "ko": "서비스 '{service_id}'은(는) 불러온 뒤에 {who}이(가){when} 먼저 변경했습니다 "
+        "(불러온 버전 {read}, 현재 버전 {current}). 이번 변경은 저장하지 않았습니다.",
+        "en": "'{service_id}' was changed by {who}{when} after you loaded it (your version {read}, now "
+        "{current}). Your change was not saved.",
+    },
+    "data.layer.boundaries": {"ko": "행정 경계", "en": "Administrative boundaries"},
     "data.edit.conflict_title": {"ko": "다른 사람이 먼저 수정했습니다", "en": "Someone else changed it first"},
     "data.edit.latest": {"ko": "지금 저장된 값", "en": "Values stored now"},
     "data.edit.reapply": {"ko": "내 입력을 최신 버전에 다시 적용", "en": "Re-apply my input to the latest version"},
@@ -327,7 +347,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Zip a Shapefile with its .shp, .shx, .dbf and .prj. CRS (EPSG:5186, 5179, 5174, 2097) and CP949 "
         "are converted automatically. Limit {limit}.",
     },
-    "data.import.mapping": {"ko": "열 매핑 (한 줄에 하나: 원본열=스키마열)", "en": "Column mapping (one per line: source=schema)"},
+    "data.import.mapping": {
+        "ko": "열 매핑 (한 줄에 하나: 원본열=스키마열)",
+        "en": "Column mapping (one per line: source=schema)",
+    },
     "data.import.mapping_help": {
         "ko": "파일의 열 이름이 스키마와 다를 때만 적습니다. 저장소가 기억한 매핑으로 미리 채워집니다. 스키마 열: {columns}",
         "en": "Only where the file's column names differ from the schema. Pre-filled from the store. Schema columns: {columns}",
@@ -336,7 +359,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "스키마에 없는 열 이름입니다: {names}",
         "en": "Not columns of the schema: {names}",
     },
-    "data.import.crs": {"ko": "x/y 열의 좌표계 (CSV·XLSX에 경도/위도 대신 x/y가 있을 때)", "en": "CRS of x/y columns (CSV/XLSX)"},
+    "data.import.crs": {
+        "ko": "x/y 열의 좌표계 (CSV·XLSX에 경도/위도 대신 x/y가 있을 때)",
+        "en": "CRS of x/y columns (CSV/XLSX)",
+    },
     "data.import.crs_none": {"ko": "경도/위도 열 사용", "en": "lon/lat columns"},
     "data.import.preview": {"ko": "미리보기", "en": "Preview"},
     "data.import.preview_note": {

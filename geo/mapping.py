@@ -226,6 +226,22 @@ class SafeBinding(MacroElement):
         self.options_json = json_for_script(options)
 
 
+class MetricScale(MacroElement):
+    """A scale bar in metres only (folium's control_scale adds feet and miles)."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+L.control.scale({metric: true, imperial: false}).addTo({{ this._parent.get_name() }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "MetricScale"
+
+
 class FullscreenControl(MacroElement):
     """A full-screen button drawn by our own few lines (the usual plugin would come from a CDN)."""
 
@@ -361,8 +377,9 @@ def _add_areas(fmap: folium.Map, areas: gpd.GeoDataFrame, options: MapOptions, s
                 "fillOpacity": 0.28 if s else 0.16,
             },
         )
-        tip = f"{escape_html(name)} {escape_html(selection_tag('area', record['area_id']))}"
-        layer.add_child(SafeBinding("tooltip", tip, sticky=True))
+        if options.audience != "kiosk":
+            tip = f"{escape_html(name)} {escape_html(selection_tag('area', record['area_id']))}"
+            layer.add_child(SafeBinding("tooltip", tip, sticky=True))
         if options.audience != "kiosk":
             layer.add_child(SafeBinding("popup", _area_popup_html(record, lang), maxWidth=360))
         layer.add_to(group)
@@ -377,13 +394,13 @@ def _add_areas(fmap: folium.Map, areas: gpd.GeoDataFrame, options: MapOptions, s
     group.add_to(fmap)
 
 
-def _shape_layer(shapes: gpd.GeoDataFrame, lang: str, selected: str | None) -> folium.GeoJson:
+def _shape_layer(shapes: gpd.GeoDataFrame, lang: str, selected: str | None, tooltips: bool) -> folium.GeoJson:
     """Line and zone services, styled by status (dashed while planned or cancelled)."""
     frame = shapes[["service_id", "name_ko", "name_en", "status", "geometry"]].copy()
     frame["tip"] = [service_tooltip(r, lang) for r in frame.to_dict("records")]
     # folium embeds GeoJSON properties in a script unescaped: only escaped text goes in.
     frame["service_id"] = frame["service_id"].map(escape_html)
-    frame = frame[["service_id", "status", "tip", "geometry"]]
+    frame = frame[["service_id", "status", "tip", "geometry"] if tooltips else ["status", "geometry"]]
     selected = escape_html(selected) if selected else None
 
     def style(feature: dict) -> dict:
@@ -391,13 +408,14 @@ def _shape_layer(shapes: gpd.GeoDataFrame, lang: str, selected: str | None) -> f
         colour = STATUS_TERMS[props["status"]].colour
         return {
             "color": colour,
-            "weight": 7 if props["service_id"] == selected else 4,
+            "weight": 7 if props.get("service_id") == selected else 4,
             "fillColor": colour,
             "fillOpacity": 0.25,
             "dashArray": "6 4" if props["status"] in ("계획", "취소") else None,
         }
 
-    return folium.GeoJson(frame, style_function=style, tooltip=folium.GeoJsonTooltip(["tip"], labels=False))
+    tooltip = folium.GeoJsonTooltip(["tip"], labels=False) if tooltips else None
+    return folium.GeoJson(frame, style_function=style, tooltip=tooltip)
 
 
 def service_groups(
@@ -417,6 +435,8 @@ def service_groups(
     icons = [status_icon_svg(s, icon_px) for s in statuses]
     # Cluster every domain once the map as a whole holds more markers than the browser draws comfortably.
     cluster = int((services.geom_type == "Point").sum()) > CLUSTER_THRESHOLD
+    # The kiosk is public and touch-only: no hover tooltips, and no internal ids in the page.
+    tooltips = options.audience != "kiosk"
     groups = []
     for domain in DOMAIN_TERMS:
         in_domain = services.loc[services["domain"] == domain]
@@ -428,10 +448,15 @@ def service_groups(
         is_point = in_domain.geom_type == "Point"
         shapes, points = in_domain.loc[~is_point], in_domain.loc[is_point]
         if not shapes.empty:
-            _shape_layer(shapes, lang, selected_service).add_to(group)
+            _shape_layer(shapes, lang, selected_service, tooltips).add_to(group)
         if not points.empty:
             rows = [
-                [round(g.y, 6), round(g.x, 6), statuses.index(r["status"]), service_tooltip(r, lang)]
+                [
+                    round(g.y, 6),
+                    round(g.x, 6),
+                    statuses.index(r["status"]),
+                    service_tooltip(r, lang) if tooltips else "",
+                ]
                 for r, g in zip(points.drop(columns="geometry").to_dict("records"), points.geometry)
             ]
             layer = ServiceLayer(domain, rows, icons, cluster, icon_px, options.static_url)
@@ -476,7 +501,7 @@ def build_base_map(
         location=[37.32, 126.83],
         zoom_start=12,
         tiles=None,
-        control_scale=True,
+        control_scale=False,
         zoom_control=True,
     )
     # With no tile layer folium passes no zoom limits to Leaflet; clustering needs maxZoom.
@@ -496,6 +521,7 @@ def build_base_map(
     _add_areas(fmap, areas, options, selected_area)
     Legend(legend_html(options.lang), 18 if options.large else 13, 20 if options.large else 14).add_to(fmap)
     FullscreenControl(t("map.fullscreen", options.lang)).add_to(fmap)
+    MetricScale().add_to(fmap)
     fmap.fit_bounds([list(b) for b in (bounds or URBAN_BOUNDS)])
     return fmap
 

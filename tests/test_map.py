@@ -155,3 +155,10 @@ def test_area_details_and_history(bundled):
     history = service_history_rows(bundled.status_history, service_id)
     assert list(history.columns) == ["변경일", "변경", "변경자", "사유"]
     assert len(history) == int((bundled.status_history["service_id"] == service_id).sum())
+
+
+def test_kiosk_map_has_no_tooltips_or_internal_ids(bundled):
+    html = _html(build_map(bundled.boundaries, bundled.areas, bundled.services, MapOptions(audience="kiosk")))
+    assert "[svc:" not in html and "[area:" not in html and 'bindTooltip("' not in html
+    assert "SVC-0" not in html
+    assert "imperial: false" in html
