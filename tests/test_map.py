@@ -162,3 +162,14 @@ def test_kiosk_map_has_no_tooltips_or_internal_ids(bundled):
     assert "[svc:" not in html and "[area:" not in html and 'bindTooltip("' not in html
     assert "SVC-0" not in html
     assert "imperial: false" in html
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_column_wise_point_rows_match_the_tooltip_function(bundled, lang):
+    from geo.mapping import _point_rows
+    from geo.vocab import STATUS_TERMS
+
+    points = bundled.services.loc[bundled.services.geom_type == "Point"]
+    rows = _point_rows(points, list(STATUS_TERMS), lang, tooltips=True)
+    assert [r[3] for r in rows] == [service_tooltip(r, lang) for r in points.to_dict("records")]
+    assert [r[2] for r in rows] == [list(STATUS_TERMS).index(s) for s in points["status"]]
