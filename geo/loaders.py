@@ -17,7 +17,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.io import read_table, read_vector
 from geo.schema import AREAS, BOUNDARIES, SERVICES, STATUS_HISTORY, DatasetSchema
-from geo.spatial import area_m2, assign_districts
+from geo.spatial import area_m2, assign_districts, services_outside_declared_area
 from geo.validation import DataError, ValidationReport, validate_frame
 from geo.vocab import DIRECTION_TERMS
 
@@ -137,5 +137,16 @@ def load_dashboard_data(data_dir: Path) -> DashboardData:
     history = attempt(load_status_history, data_dir, known)
     if not report.ok:
         raise DataError(report)
-    services = assign_districts(services, boundaries)
+    for service_id in services_outside_declared_area(services, areas):
+        position = services.index[services["service_id"] == service_id][0] + 1
+        area_id = services.loc[services["service_id"] == service_id, "area_id"].iloc[0]
+        report.add(
+            SERVICES.file_name,
+            int(position),
+            "area_id",
+            f"대상지가 '{area_id}'로 되어 있지만 도형이 그 대상지 경계와 겹치지 않습니다 (대상지 또는 좌표를 확인하세요)",
+        )
+    if not report.ok:
+        raise DataError(report)
+    services = assign_districts(services, boundaries, areas)
     return DashboardData(plan, boundaries, areas, services, history)

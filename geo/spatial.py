@@ -6,6 +6,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.io import METRIC_CRS
+from geo.vocab import CITYWIDE
 
 
 def area_m2(frame: gpd.GeoDataFrame) -> pd.Series:
@@ -18,23 +19,34 @@ def representative_points(frame: gpd.GeoDataFrame) -> gpd.GeoSeries:
     return frame.geometry.representative_point()
 
 
-def assign_districts(services: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Add ``gu`` and ``dong`` to each service from the 행정동 its representative point falls in.
+def assign_districts(
+    services: gpd.GeoDataFrame, boundaries: gpd.GeoDataFrame, areas: gpd.GeoDataFrame | None = None
+) -> gpd.GeoDataFrame:
+    """Add ``gu`` and ``dong`` (and, given ``areas``, ``located_area_id``) from where each service lies.
 
-    Both frames are EPSG:4326. A service outside every dong gets empty values.
+    The join uses each service's representative point; all frames are EPSG:4326.
+    A service outside every dong gets empty ``gu``/``dong``; one outside every
+    development area gets ``located_area_id = "citywide"``.
     """
-    dongs = boundaries.loc[boundaries["level"] == "dong", ["name_ko", "gu", "geometry"]]
-    dongs = dongs.rename(columns={"name_ko": "dong"})
     anchors = gpd.GeoDataFrame(
         {"_row": range(len(services))}, geometry=representative_points(services).values, crs=services.crs
     )
-    joined = gpd.sjoin(anchors, dongs, how="left", predicate="within")
-    # A point on a shared edge matches two dongs: keep the first so rows stay one-to-one.
-    joined = joined.drop_duplicates("_row").sort_values("_row")
+    dongs = boundaries.loc[boundaries["level"] == "dong", ["name_ko", "gu", "geometry"]]
+    dongs = dongs.rename(columns={"name_ko": "dong"})
     result = services.copy()
-    result["gu"] = joined["gu"].fillna("").to_numpy()
-    result["dong"] = joined["dong"].fillna("").to_numpy()
+    in_dong = _first_match(anchors, dongs)
+    result["gu"] = in_dong["gu"].fillna("").to_numpy()
+    result["dong"] = in_dong["dong"].fillna("").to_numpy()
+    if areas is not None:
+        in_area = _first_match(anchors, areas[["area_id", "geometry"]])
+        result["located_area_id"] = in_area["area_id"].fillna(CITYWIDE).to_numpy()
     return result
+
+
+def _first_match(anchors: gpd.GeoDataFrame, polygons: gpd.GeoDataFrame) -> pd.DataFrame:
+    joined = gpd.sjoin(anchors, polygons, how="left", predicate="within")
+    # A point on a shared edge matches two polygons: keep the first so rows stay one-to-one.
+    return joined.drop_duplicates("_row").sort_values("_row")
 
 
 def services_outside_declared_area(services: gpd.GeoDataFrame, areas: gpd.GeoDataFrame) -> list[str]:

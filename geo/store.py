@@ -443,7 +443,7 @@ class Store(ABC):
             columns=STATUS_HISTORY.column_names,
         ).astype(object)
         history = history.sort_values(["service_id", "changed_at"], kind="stable").reset_index(drop=True)
-        services = assign_districts(services, boundaries)
+        services = assign_districts(services, boundaries, areas)
         return DashboardData(plan, boundaries, areas, services, history)
 
     def read_layer(self, layer: LayerName) -> gpd.GeoDataFrame:

@@ -98,6 +98,21 @@ def test_spatial_join_places_services_in_their_dong(bundled):
     assert (bundled.services["gu"] != "").all()
 
 
+def test_spatial_join_finds_each_services_development_area(bundled):
+    declared = bundled.services["area_id"]
+    located = bundled.services["located_area_id"]
+    in_areas = declared != "citywide"
+    assert (located[in_areas] == declared[in_areas]).all()
+
+
+def test_service_outside_its_declared_area_is_reported(data_copy: Path):
+    services = json.loads((data_copy / "services.geojson").read_text(encoding="utf-8"))
+    services["features"][0]["properties"]["area_id"] = "choji"  # it lies in 신길2
+    (data_copy / "services.geojson").write_text(json.dumps(services, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DataError, match="services.geojson 1번째 피처 area_id: 대상지가 'choji'로 되어 있지만"):
+        load_dashboard_data(data_copy)
+
+
 def test_assign_districts_leaves_outside_points_empty(bundled):
     outside = gpd.GeoDataFrame({"service_id": ["X"]}, geometry=[Point(127.5, 36.0)], crs=4326)
     assert assign_districts(outside, bundled.boundaries)[["gu", "dong"]].iloc[0].tolist() == ["", ""]
