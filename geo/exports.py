@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
 from collections.abc import Mapping
 from datetime import date, datetime
 
 import geopandas as gpd
 import pandas as pd
+import pyogrio
 
 from geo.io import STORAGE_CRS
 from geo.schema import ALL_SCHEMAS
@@ -184,3 +186,29 @@ def to_geojson_bytes(frame: gpd.GeoDataFrame) -> bytes:
     text = layer.to_json(na="null", ensure_ascii=False, default=str)
     # Round-trip once so the bytes are compact, valid JSON whatever to_json chose.
     return json.dumps(json.loads(text), ensure_ascii=False).encode("utf-8")
+
+
+def to_gpkg_bytes(frame: gpd.GeoDataFrame, layer: str) -> bytes:
+    """The layer as a GeoPackage file (one layer named ``layer``, EPSG:4326), written by pyogrio.
+
+    Dates become ISO text and booleans stay booleans, so QGIS opens the file as it is.
+
+    Raises
+    ------
+    ValueError
+        If ``frame`` has no CRS (it cannot be reprojected safely).
+    """
+    if frame.crs is None:
+        raise ValueError("Cannot export a layer without a CRS. Please set a crs on the GeoDataFrame first.")
+    out = frame.to_crs(STORAGE_CRS) if frame.crs != STORAGE_CRS else frame.copy()
+    for column in out.columns:
+        if column != out.geometry.name and out[column].dtype == object:
+            values = [v.isoformat() if isinstance(v, date | datetime) else v for v in out[column]]
+            kinds = {type(v) for v in values if v is not None and not (isinstance(v, float) and pd.isna(v))}
+            # A column of Python bools would otherwise be written as text.
+            out[column] = pd.array(values, dtype="boolean") if kinds == {bool} else values
+    with tempfile.TemporaryDirectory(prefix="dashboard-export-") as folder:
+        path = f"{folder}/{layer}.gpkg"
+        pyogrio.write_dataframe(out, path, layer=layer, driver="GPKG")
+        with open(path, "rb") as handle:
+            return handle.read()

@@ -4,6 +4,8 @@ Nothing else in the project reads ``os.environ``. ``DASHBOARD_DATA_DIR`` points
 at the data folder (default: the bundled ``data/``), ``DASHBOARD_MODE`` selects
 the audience (``staff`` by default, or ``kiosk``), ``DASHBOARD_BASEMAP`` picks an
 optional online basemap (``none`` by default: the map draws offline).
+``DASHBOARD_SECRETS_FILE`` names the staff accounts file (default
+``.streamlit/secrets.toml`` in the project), so tests can use a temporary one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_DATA_DIR = PROJECT_ROOT / "data"
 STATIC_DIR = PROJECT_ROOT / "static"
+DEFAULT_SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 # Streamlit serves PROJECT_ROOT/static at this URL path (server.enableStaticServing).
 STATIC_URL = "/app/static"
 
@@ -36,6 +39,7 @@ class Settings:
     kiosk_idle_reset_s: int
     database_url: str | None
     store_dir: Path
+    secrets_file: Path = DEFAULT_SECRETS_FILE
 
     @property
     def is_kiosk(self) -> bool:
@@ -74,4 +78,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         kiosk_idle_reset_s=_int_setting(env, "DASHBOARD_KIOSK_IDLE_RESET", 90, 5),
         database_url=env.get("DATABASE_URL", "").strip() or None,
         store_dir=store_dir,
+        secrets_file=Path(env.get("DASHBOARD_SECRETS_FILE", "").strip() or DEFAULT_SECRETS_FILE).expanduser(),
     )

@@ -1,0 +1,300 @@
+"""데이터 관리 (staff only): edit a service, import a file, back up and restore, export.
+
+Nothing below ``require_staff`` runs for a signed-out or timed-out session: the
+page then shows only the sign-in form.
+"""
+
+from functools import partial
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.data_manager import (
+    backups_table,
+    build_preview_map,
+    change_history_table,
+    editor_name,
+    mapping_from_text,
+    mapping_to_text,
+    md_text,
+    notes_table,
+    search_services,
+    service_labels,
+    services_table,
+    unknown_mapping_targets,
+)
+from geo.details import detail_table_html, service_detail_rows
+from geo.exports import to_csv_bytes, to_geojson_bytes, to_gpkg_bytes, to_xlsx_bytes
+from geo.i18n import t
+from geo.importer import UploadLimits, commit_import
+from geo.mapping import MapOptions
+from geo.store import BACKUP_KEEP, LAYERS, StoreError
+from geo.vocab import STATUS_TERMS, label
+from ui import data_tools
+from ui.auth import require_staff
+from ui.data import dashboard_data, settings, store
+from ui.frame import current_language, sample_notice
+
+LAYER_KEYS = {"services": "layer.services", "areas": "layer.areas", "boundaries": "data.layer.boundaries"}
+CRS_CHOICES = [None, "EPSG:5186", "EPSG:5179", "EPSG:5174", "EPSG:2097", "EPSG:4326"]
+
+lang = current_language()
+st.title(t("data.title", lang))
+user = require_staff(lang)
+editor = editor_name(user)
+current = store()
+data = dashboard_data()
+st.caption(t("data.caption", lang) + " · " + t("data.store", lang, where=current.describe()))
+sample_notice(data.has_samples, lang)
+notice = data_tools.pop_notice()
+if notice:
+    st.toast(md_text(notice), icon=":material/check_circle:")
+    st.success(md_text(notice))
+
+edit_tab, import_tab, backup_tab, export_tab = st.tabs(
+    [t("data.tab.edit", lang), t("data.tab.import", lang), t("data.tab.backup", lang), t("data.tab.export", lang)]
+)
+
+with edit_tab:
+    labels = service_labels(data.services)
+    pick_col, search_col = st.columns([2, 1])
+    query = search_col.text_input(
+        t("data.edit.search", lang), key="edit_search", placeholder=t("data.edit.search_hint", lang)
+    )
+    matches = set(search_services(data.services, query))
+    choices = [sid for sid in labels if sid in matches]
+    service_id = pick_col.selectbox(
+        t("data.edit.pick", lang),
+        choices,
+        format_func=labels.get,
+        key="edit_service",
+        placeholder=t("data.edit.placeholder", lang),
+    )
+    if not choices:
+        st.info(t("data.edit.none_found", lang))
+    if service_id:
+        record = data_tools.record_for_edit(current, service_id)
+        title = record.values["name_en"] if lang == "en" and record.values.get("name_en") else record.values["name_ko"]
+        info_col, form_col = st.columns(2, gap="large")
+        with info_col:
+            st.subheader(t("data.edit.current", lang))
+            st.markdown(detail_table_html(title, service_detail_rows(record.values, lang)), unsafe_allow_html=True)
+            st.caption(
+                t("data.edit.version", lang, version=record.version)
+                + (
+                    " · "
+                    + t(
+                        "data.edit.last_change",
+                        lang,
+                        who=record.modified_by,
+                        when=f"{record.modified_at:%Y-%m-%d %H:%M}",
+                    )
+                    if record.modified_by and record.modified_at
+                    else ""
+                )
+            )
+        with form_col:
+            st.subheader(t("data.edit.form", lang))
+            conflict = data_tools.conflict_for(service_id)
+            if conflict:
+                st.error(f"**{t('data.edit.conflict_title', lang)}**\n\n{md_text(conflict)}")
+                latest = current.service_record(service_id)
+                st.markdown(
+                    detail_table_html(t("data.edit.latest", lang), service_detail_rows(latest.values, lang)[1:6]),
+                    unsafe_allow_html=True,
+                )
+                st.caption(t("data.edit.reapply_note", lang))
+                reapply_col, discard_col = st.columns(2)
+                reapply_col.button(
+                    t("data.edit.reapply", lang),
+                    key="edit_reapply",
+                    on_click=data_tools.request_reload,
+                    kwargs={"keep_input": True},
+                    type="primary",
+                )
+                discard_col.button(t("data.edit.discard", lang), key="edit_discard", on_click=data_tools.request_reload)
+            with st.form("edit_service_form", border=True):
+                st.selectbox(
+                    t("field.status", lang),
+                    list(STATUS_TERMS),
+                    format_func=lambda status: label(STATUS_TERMS, status, lang),
+                    key=data_tools.FIELD_WIDGETS["status"],
+                )
+                start_col, end_col, budget_col = st.columns(3)
+                start_col.number_input(
+                    t("data.field.start_year", lang), 2000, 2060, step=1, key=data_tools.FIELD_WIDGETS["start_year"]
+                )
+                end_col.number_input(
+                    t("data.field.end_year", lang), 2000, 2060, step=1, key=data_tools.FIELD_WIDGETS["end_year"]
+                )
+                budget_col.number_input(
+                    t("data.field.budget", lang),
+                    0.0,
+                    100_000.0,
+                    step=0.1,
+                    format="%.1f",
+                    key=data_tools.FIELD_WIDGETS["budget_krw_100m"],
+                )
+                st.text_input(
+                    t("data.edit.reason", lang),
+                    key=data_tools.REASON_KEY,
+                    placeholder=t("data.edit.reason_hint", lang),
+                    max_chars=300,
+                )
+                saved = st.form_submit_button(t("data.edit.save", lang), type="primary", icon=":material/save:")
+            if saved:
+                data_tools.save_edit(current, record, editor, title, lang)
+        st.subheader(t("data.edit.history", lang))
+        history = change_history_table(current.change_history(service_id), lang)
+        if history.empty:
+            st.caption(t("data.edit.no_history", lang))
+        else:
+            st.dataframe(history, hide_index=True, width="stretch")
+
+with import_tab:
+    limits = UploadLimits()
+    layer_col, file_col = st.columns([1, 2], gap="large")
+    layer = layer_col.radio(
+        t("data.import.layer", lang),
+        list(LAYERS),
+        format_func=lambda name: t(LAYER_KEYS[name], lang),
+        key="import_layer",
+    )
+    crs = layer_col.selectbox(
+        t("data.import.crs", lang),
+        CRS_CHOICES,
+        format_func=lambda code: code or t("data.import.crs_none", lang),
+        key="import_crs",
+    )
+    uploaded = file_col.file_uploader(
+        t("data.import.file", lang),
+        type=["geojson", "json", "gpkg", "zip", "csv", "xlsx"],
+        key=f"import_file_{st.session_state.get('import_round', 0)}",
+        help=t("data.import.file_help", lang, limit=f"{limits.max_bytes // (1024 * 1024)} MB"),
+    )
+    mapping_text = file_col.text_area(
+        t("data.import.mapping", lang),
+        value=mapping_to_text(current.column_mapping(layer)),
+        key=f"import_mapping_{layer}",
+        height=90,
+        placeholder="사업명=name_ko\n상태=status",
+        help=t("data.import.mapping_help", lang, columns=", ".join(LAYERS[layer].column_names)),
+    )
+    mapping = None
+    try:
+        mapping = mapping_from_text(mapping_text)
+    except ValueError as error:
+        file_col.error(md_text(str(error)))
+    unknown = unknown_mapping_targets(mapping or {}, layer)
+    if unknown:
+        file_col.warning(md_text(t("data.import.mapping_unknown", lang, names=", ".join(unknown))))
+    if uploaded is not None and mapping is not None:
+        with st.spinner(t("data.import.wait", lang)):
+            preview = data_tools.import_preview(current, uploaded.getvalue(), uploaded.name, layer, mapping, crs)
+        st.subheader(t("data.import.preview", lang))
+        st.caption(t("data.import.preview_note", lang))
+        count_col, crs_col, encoding_col, ids_col = st.columns(4)
+        count_col.metric(t("data.import.count", lang, unit=LAYERS[layer].unit_ko), f"{preview.feature_count:,}")
+        crs_col.metric(t("data.import.crs_read", lang), preview.source_crs or "—")
+        encoding_col.metric(t("data.import.encoding", lang), preview.encoding or "—")
+        ids_col.metric(t("data.import.in_store", lang), f"{len(preview.ids_in_store):,}")
+        if preview.notes:
+            st.dataframe(notes_table(preview, lang), hide_index=True, width="stretch")
+        preview_map = build_preview_map(data, preview, MapOptions(lang=lang, basemap=settings().basemap))
+        if preview_map is not None:
+            st_folium(preview_map, height=460, use_container_width=True, returned_objects=[], key="import_preview_map")
+        if preview.ok:
+            st.success(t("data.import.ok", lang))
+        else:
+            st.error(t("data.import.problems", lang, count=len(preview.report.problems)))
+            st.dataframe(preview.report.to_frame(), hide_index=True, width="stretch")
+        mode = st.radio(
+            t("data.import.mode", lang),
+            ["replace", "append"],
+            format_func=lambda name: t(f"data.import.mode_{name}", lang),
+            key="import_mode",
+            horizontal=True,
+            disabled=not preview.ok,
+        )
+        if st.button(t("data.import.confirm", lang), type="primary", disabled=not preview.ok, key="import_confirm"):
+            try:
+                safety = current.backup().name if current.backend == "geopackage" else "—"
+                result = commit_import(current, preview, mode=mode, user=editor)
+            except StoreError as error:
+                st.error(md_text(str(error)))
+            else:
+                data_tools.set_notice(
+                    t(
+                        "data.import.saved",
+                        lang,
+                        layer=t(LAYER_KEYS[layer], lang),
+                        rows=result.rows_written,
+                        removed=result.rows_removed,
+                        history=result.history_rows,
+                        backup=safety,
+                    )
+                )
+                st.session_state["import_round"] = st.session_state.get("import_round", 0) + 1
+                data_tools.request_reload()
+                st.rerun()
+
+with backup_tab:
+    if current.backend != "geopackage":
+        try:
+            current.list_backups()
+        except StoreError as error:
+            st.info(md_text(str(error)))
+    else:
+        if st.button(t("data.backup.now", lang), icon=":material/backup:", key="backup_now"):
+            data_tools.set_notice(t("data.backup.done", lang, name=current.backup().name))
+            st.rerun()
+        st.caption(t("data.backup.keep", lang, keep=BACKUP_KEEP))
+        backups = current.list_backups()
+        if not backups:
+            st.info(t("data.backup.none", lang))
+        else:
+            st.dataframe(backups_table(backups, lang), hide_index=True, width="stretch")
+            restore_round = st.session_state.get("restore_round", 0)
+            chosen = st.selectbox(t("data.backup.restore", lang), [b.name for b in backups], key="restore_name")
+            confirmed = st.checkbox(t("data.backup.confirm", lang), key=f"restore_confirm_{restore_round}")
+            if st.button(t("data.backup.restore_button", lang), disabled=not confirmed, type="primary", key="restore"):
+                try:
+                    safety = current.restore(chosen, user=editor)
+                except StoreError as error:
+                    st.error(md_text(str(error)))
+                else:
+                    data_tools.set_notice(t("data.backup.restored", lang, name=chosen, safety=safety.name))
+                    st.session_state["restore_round"] = restore_round + 1
+                    data_tools.request_reload()
+                    st.rerun()
+
+with export_tab:
+    st.caption(t("data.export.caption", lang, count=len(data.services)))
+    table = services_table(data.services)
+    exports = [
+        ("data.export.geojson", partial(to_geojson_bytes, data.services), "geojson", "application/geo+json"),
+        (
+            "data.export.gpkg",
+            partial(to_gpkg_bytes, data.services, "services"),
+            "gpkg",
+            "application/geopackage+sqlite3",
+        ),
+        ("data.export.csv", partial(to_csv_bytes, table), "csv", "text/csv"),
+        (
+            "data.export.xlsx",
+            partial(to_xlsx_bytes, table, sheet_name="스마트서비스"),
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    ]
+    for column, (key, payload, suffix, mime) in zip(st.columns(4), exports):
+        column.download_button(
+            t(key, lang),
+            payload,
+            file_name=f"ansan_smart_services.{suffix}",
+            mime=mime,
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"export_{suffix}",
+            width="stretch",
+        )

@@ -1,0 +1,230 @@
+"""What the staff data-management screen shows and sends, without Streamlit.
+
+Service choices and search, the edit diff (only fields the editor changed are
+sent to ``Store.update_service``), the change history as a table with Korean
+headers, the column mapping as editable ``원본열=스키마열`` lines, the backup
+list and the import-preview map. Every text from data stays data: tables go to
+``st.dataframe``, the map escapes in ``geo.mapping``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from geo.auth import StaffUser
+from geo.exports import with_vocabulary_labels
+from geo.i18n import t
+from geo.importer import ImportPreview, parse_mapping
+from geo.loaders import DashboardData
+from geo.mapping import MapOptions, build_base_map, build_map, import_preview_layer
+from geo.store import LAYERS, TRACKED_FIELDS, BackupInfo, ConflictError
+from geo.vocab import STATUS_TERMS, label
+
+# Labels of the editable fields, by i18n key (the schema's Korean labels, with English beside them).
+FIELD_KEYS: dict[str, str] = {
+    "status": "field.status",
+    "start_year": "data.field.start_year",
+    "end_year": "data.field.end_year",
+    "budget_krw_100m": "data.field.budget",
+}
+SOURCE_KEYS: dict[str, str] = {"seed": "data.source.seed", "edit": "data.source.edit", "import": "data.source.import"}
+# Margin around a previewed layer's bounds, in degrees (about 500 m), so a single point is not zoomed to the max.
+PREVIEW_MARGIN_DEG = 0.005
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md_text(text: str) -> str:
+    """``text`` with Markdown syntax escaped, for messages that quote data (file, column or service names).
+
+    Streamlit's alerts render Markdown: an unescaped ``![x](http://...)`` in a
+    file's column name would make the browser fetch an outside image.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def conflict_message(error: ConflictError, lang: str = "ko") -> str:
+    """The conflict explained to the editor: the store's Korean message, or its English version."""
+    if lang == "ko":
+        return str(error)
+    who = error.changed_by or "another user"
+    when = f" at {error.changed_at:%Y-%m-%d %H:%M}" if error.changed_at else ""
+    return t(
+        "data.edit.conflict",
+        lang,
+        service_id=error.service_id,
+        who=who,
+        when=when,
+        read=error.read_version,
+        current=error.current_version,
+    )
+
+
+def editor_name(user: StaffUser) -> str:
+    """How an editor is named in history and conflict messages: '홍길동(kim_gis)', or the username alone."""
+    if user.display_name and user.display_name != user.username:
+        return f"{user.display_name}({user.username})"
+    return user.username
+
+
+def service_labels(services: pd.DataFrame) -> dict[str, str]:
+    """``service_id`` → '서비스명 · ID', sorted by Korean name, for a searchable picker."""
+    ordered = services.sort_values(["name_ko", "service_id"], kind="stable")
+    return {sid: f"{name} · {sid}" for sid, name in zip(ordered["service_id"], ordered["name_ko"])}
+
+
+def search_services(services: pd.DataFrame, text: str) -> list[str]:
+    """Ids of services whose id, Korean or English name contains ``text`` (case-insensitive); all when blank."""
+    needle = text.strip().casefold()
+    if not needle:
+        return list(services["service_id"])
+    haystack = (
+        services["service_id"].astype(str)
+        + " "
+        + services["name_ko"].astype(str)
+        + " "
+        + services["name_en"].fillna("")
+    ).str.casefold()
+    return list(services.loc[haystack.str.contains(needle, regex=False), "service_id"])
+
+
+def _same(field: str, old: Any, new: Any) -> bool:
+    if old is None or new is None:
+        return old is new
+    if field == "budget_krw_100m":
+        return round(float(old), 4) == round(float(new), 4)
+    if field in ("start_year", "end_year"):
+        return int(old) == int(new)
+    return str(old) == str(new)
+
+
+def changed_values(loaded: Mapping[str, Any], proposed: Mapping[str, Any]) -> dict[str, Any]:
+    """The editable fields whose ``proposed`` value differs from the ``loaded`` one (what to send)."""
+    return {
+        field: proposed[field]
+        for field in TRACKED_FIELDS
+        if field in proposed and not _same(field, loaded.get(field), proposed[field])
+    }
+
+
+def _value_text(field: str, value: Any, lang: str) -> str:
+    if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
+        return "—"
+    if field == "status":
+        return label(STATUS_TERMS, str(value), lang)
+    if field == "budget_krw_100m":
+        try:
+            return f"{float(value):,.1f}"
+        except ValueError:
+            return str(value)
+    return str(value)
+
+
+def _when_text(stamp: str) -> str:
+    """'2026-11-25T22:41:07+09:00' → '2026-11-25 22:41'; a date stays a date."""
+    if len(stamp) <= 10:
+        return stamp
+    try:
+        return datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
+def change_history_table(history: pd.DataFrame, lang: str = "ko") -> pd.DataFrame:
+    """``Store.change_history`` as shown to staff: newest first, labelled values, Korean (or English) headers."""
+    rows = history.iloc[::-1]
+    return pd.DataFrame(
+        {
+            t("data.history.when", lang): [_when_text(str(v)) for v in rows["changed_at"]],
+            t("data.history.field", lang): [t(FIELD_KEYS.get(f, f), lang) for f in rows["field"]],
+            t("data.history.old", lang): [_value_text(f, v, lang) for f, v in zip(rows["field"], rows["old_value"])],
+            t("data.history.new", lang): [_value_text(f, v, lang) for f, v in zip(rows["field"], rows["new_value"])],
+            t("history.by", lang): rows["changed_by"].astype(str).tolist(),
+            t("history.reason", lang): rows["reason"].fillna("").astype(str).tolist(),
+            t("data.history.source", lang): [t(SOURCE_KEYS.get(s, s), lang) for s in rows["source"]],
+        }
+    )
+
+
+def mapping_to_text(mapping: Mapping[str, str]) -> str:
+    """A column mapping as one ``원본열=스키마열`` line per column."""
+    return "\n".join(f"{source}={target}" for source, target in mapping.items())
+
+
+def mapping_from_text(text: str) -> dict[str, str]:
+    """``원본열=스키마열`` lines → mapping; blank lines and lines starting with ``#`` are skipped.
+
+    Raises
+    ------
+    ValueError
+        A line without ``=`` or with an empty side (Korean message naming the line).
+    """
+    lines = [line.strip() for line in text.splitlines()]
+    return parse_mapping(line for line in lines if line and not line.startswith("#"))
+
+
+def unknown_mapping_targets(mapping: Mapping[str, str], layer: str) -> list[str]:
+    """Targets of ``mapping`` that are not columns of ``layer``'s schema (a typo the preview would not explain)."""
+    columns = set(LAYERS[layer].column_names)
+    return [target for target in mapping.values() if target not in columns]
+
+
+def backups_table(backups: Iterable[BackupInfo], lang: str = "ko") -> pd.DataFrame:
+    """The backups, newest first: file name, when, size (KB)."""
+    items = list(backups)
+    return pd.DataFrame(
+        {
+            t("data.backup.name", lang): [b.name for b in items],
+            t("data.backup.created", lang): [f"{b.created_at:%Y-%m-%d %H:%M:%S}" for b in items],
+            t("data.backup.size", lang): [f"{b.size_bytes / 1024:,.0f} KB" for b in items],
+        }
+    )
+
+
+def preview_view(preview: ImportPreview) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The map view ((south, west), (north, east)) around the previewed features, with a small margin."""
+    if preview.bounds is None:
+        return None
+    minx, miny, maxx, maxy = preview.bounds
+    m = PREVIEW_MARGIN_DEG
+    return (miny - m, minx - m), (maxy + m, maxx + m)
+
+
+def build_preview_map(data: DashboardData, preview: ImportPreview, options: MapOptions) -> folium.Map | None:
+    """The previewed features on the dashboard's map, fitted to them; None when nothing could be read.
+
+    Services are drawn as services (status symbols, over the stored outline and
+    areas). Areas and boundaries are drawn as a dashed blue layer over the base
+    map; for areas the stored areas are left out, so only the new outlines show.
+    """
+    frame = preview.frame
+    if frame is None or frame.empty:
+        return None
+    view = preview_view(preview)
+    if preview.layer == "services":
+        return build_map(data.boundaries, data.areas, frame, options, bounds=view)
+    areas = data.areas.iloc[:0] if preview.layer == "areas" else data.areas
+    fmap = build_base_map(data.boundaries, areas, options, bounds=view)
+    schema = LAYERS[preview.layer]
+    name = f"{t('data.import.preview_layer', options.lang)} ({len(frame):,})"
+    import_preview_layer(gpd.GeoDataFrame(frame), schema.id_column or frame.columns[0], name).add_to(fmap)
+    folium.LayerControl(collapsed=True).add_to(fmap)
+    return fmap
+
+
+def notes_table(preview: ImportPreview, lang: str = "ko") -> pd.DataFrame:
+    """What the import did to the data (CRS conversion, encoding, repairs), one note per row, as text."""
+    return pd.DataFrame({t("data.import.notes", lang): list(preview.notes)})
+
+
+def services_table(services: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Services for a spreadsheet: no geometry, vocabulary ids as their Korean labels (headers by ``geo.exports``)."""
+    return with_vocabulary_labels(pd.DataFrame(services.drop(columns=services.geometry.name)), "ko")

@@ -1,0 +1,107 @@
+"""The data-management page in real Chromium: a cold deep link shows no data, an edit reaches the map, offline."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import urllib.parse
+
+import pytest
+
+from geo.auth import add_user
+from geo.filters import ServiceFilter, filter_services
+from geo.vocab import STATUS_TERMS
+from tests.conftest import DATA_DIR
+from tests.e2e.conftest import MAP_FRAME, start_server, stop_server, wait_for_map
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(scope="module")
+def data_server(tmp_path_factory):
+    """A fresh server on a temporary data folder (the store is created there) and a temporary accounts file."""
+    root = tmp_path_factory.mktemp("data_manager")
+    shutil.copytree(DATA_DIR, root / "data", ignore=shutil.ignore_patterns("*.gpkg", "backups"))
+    add_user("kim_gis", PASSWORD, display_name="김지리", secrets_path=root / "secrets.toml")
+    server = start_server(
+        {
+            "DASHBOARD_MODE": "staff",
+            "DASHBOARD_DATA_DIR": str(root / "data"),
+            "DASHBOARD_SECRETS_FILE": str(root / "secrets.toml"),
+        },
+        root,
+    )
+    yield server
+    stop_server(server)
+
+
+def _target(services):
+    """A point service that is not operating and whose full name matches only itself."""
+    for _, row in services.loc[(services.geom_type == "Point") & (services["status"] != "운영")].iterrows():
+        if len(filter_services(services, ServiceFilter(text=row["name_ko"]))) == 1:
+            return row
+    raise AssertionError("no suitable service in the bundled data")
+
+
+def test_cold_deep_link_shows_only_the_sign_in_form(data_server, open_app, bundled):
+    # The first request after this server started: nothing is cached or signed in yet.
+    session = open_app(data_server, "/data")
+    page = session.page
+    page.get_by_role("heading", name="직원 로그인").wait_for()
+    page.get_by_label("비밀번호").wait_for()
+    main = page.locator("[data-testid='stMain']")
+    text = main.inner_text()
+    for service_name in bundled.services["name_ko"].head(20):
+        assert service_name not in text
+    assert page.locator("[data-testid='stFileUploader']").count() == 0
+    assert page.locator("[data-testid='stDownloadButton']").count() == 0
+    assert page.locator("[data-testid='stTabs']").count() == 0
+    assert page.locator("[data-testid='stNumberInput']").count() == 0
+    assert page.locator(MAP_FRAME).count() == 0
+    assert session.external_requests == []
+
+
+def test_status_edit_shows_in_history_and_on_the_map(data_server, open_app, bundled):
+    target = _target(bundled.services)
+    service_id, old_status = target["service_id"], target["status"]
+    session = open_app(data_server, "/data")
+    page = session.page
+    page.get_by_label("사용자 이름").fill("kim_gis")
+    page.get_by_label("비밀번호").fill(PASSWORD)
+    page.get_by_role("button", name="로그인").click()
+    page.get_by_role("tab", name="서비스 수정").wait_for()
+
+    search = page.get_by_label("서비스명이나 ID로 찾기")
+    search.fill(service_id)
+    search.press("Enter")
+    page.locator(".detail-panel h4", has_text=target["name_ko"]).wait_for()
+    page.get_by_text(re.compile(r"^버전 1( ·|$)")).wait_for()
+
+    form = page.locator("[data-testid='stForm']")
+    form.get_by_label("추진 상태").click()
+    page.get_by_role("option", name="운영", exact=True).click()
+    form.get_by_label("변경 사유 (필수)").fill("준공 후 운영 개시")
+    form.get_by_role("button", name="저장").click()
+
+    page.get_by_text(re.compile(r"^버전 2 · 마지막 수정: 김지리\(kim_gis\)")).wait_for()
+    history = page.locator("[data-testid='stDataFrame']").first
+    history.get_by_text("준공 후 운영 개시").first.wait_for(state="attached")
+    assert history.get_by_text("김지리(kim_gis)").count() >= 1
+    page.screenshot(path=str(data_server.log_path.parent / "data_manager.png"))
+
+    # The map explorer shows the new status in the details panel and the operating symbol on the marker.
+    query = urllib.parse.urlencode({"q": target["name_ko"], "sel": f"svc:{service_id}"})
+    page.goto(f"{data_server.url}/map?{query}")
+    panel = page.locator(".detail-panel")
+    panel.wait_for()
+    assert "운영" in panel.locator("tr", has_text="추진 상태").inner_text()
+    frame = wait_for_map(page, min_shapes=10)
+    icon = frame.locator(".svc-icon")
+    icon.first.wait_for(state="attached")
+    assert icon.count() == 1
+    marker_html = icon.first.inner_html()
+    assert STATUS_TERMS["운영"].colour in marker_html and "polygon" in marker_html  # the green star
+    assert STATUS_TERMS[old_status].colour not in marker_html
+    assert session.external_requests == []

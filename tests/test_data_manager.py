@@ -1,0 +1,180 @@
+"""The pure side of the data-management page: edit diffs, history table, mapping lines, preview map, GPKG export."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import pytest
+from shapely.geometry import Point, box
+
+from geo.auth import StaffUser
+from geo.data_manager import (
+    build_preview_map,
+    change_history_table,
+    changed_values,
+    conflict_message,
+    editor_name,
+    mapping_from_text,
+    mapping_to_text,
+    md_text,
+    preview_view,
+    search_services,
+    unknown_mapping_targets,
+)
+from geo.exports import to_gpkg_bytes
+from geo.importer import ImportPreview
+from geo.mapping import MapOptions
+from geo.settings import DEFAULT_SECRETS_FILE, load_settings
+from geo.store import KST, ConflictError
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def test_only_fields_the_editor_changed_are_sent():
+    loaded = {"status": "계획", "start_year": 2026, "end_year": 2028, "budget_krw_100m": 9.7}
+    proposed = {"status": "설계", "start_year": 2026, "end_year": 2028, "budget_krw_100m": 9.70000001}
+    assert changed_values(loaded, proposed) == {"status": "설계"}
+    assert changed_values(loaded, {**loaded, "end_year": 2029.0}) == {"end_year": 2029.0}
+
+
+def test_search_finds_by_name_id_and_english_name(bundled):
+    services = bundled.services
+    first = services.iloc[0]
+    assert first["service_id"] in search_services(services, first["service_id"].lower())
+    assert first["service_id"] in search_services(services, first["name_ko"][:4])
+    assert search_services(services, "   ") == list(services["service_id"])
+    assert search_services(services, "없는서비스이름") == []
+
+
+def test_history_table_has_korean_headers_labels_and_newest_first():
+    history = pd.DataFrame(
+        [
+            ("SVC-1", "status", None, "계획", "2024-03-01", "초기 데이터", "계획 수립", True, "seed"),
+            (
+                "SVC-1",
+                "budget_krw_100m",
+                "9.7",
+                "12.5",
+                "2026-11-26T07:46:12+09:00",
+                "김지리(kim_gis)",
+                None,
+                True,
+                "edit",
+            ),
+        ],
+        columns=[
+            "service_id",
+            "field",
+            "old_value",
+            "new_value",
+            "changed_at",
+            "changed_by",
+            "reason",
+            "is_sample",
+            "source",
+        ],
+    )
+    table = change_history_table(history)
+    assert list(table.columns) == ["변경 일시", "항목", "이전 값", "새 값", "변경자", "사유", "구분"]
+    assert table.iloc[0].tolist() == [
+        "2026-11-26 07:46",
+        "사업비(억원)",
+        "9.7",
+        "12.5",
+        "김지리(kim_gis)",
+        "",
+        "직접 수정",
+    ]
+    assert table.iloc[1].tolist() == ["2024-03-01", "추진 상태", "—", "계획", "초기 데이터", "계획 수립", "초기 데이터"]
+    english = change_history_table(history, "en")
+    assert english.columns[0] == "When" and english.iloc[1]["New value"] == "Planned"
+
+
+def test_mapping_lines_round_trip_and_report_bad_lines():
+    mapping = {"사업명": "name_ko", "상태": "status"}
+    assert mapping_from_text(mapping_to_text(mapping) + "\n\n# 주석\n") == mapping
+    with pytest.raises(ValueError, match="'사업명 name_ko'의 형식이 올바르지 않습니다"):
+        mapping_from_text("사업명 name_ko")
+    assert unknown_mapping_targets({"사업명": "name_ko", "상태": "state"}, "services") == ["state"]
+
+
+def test_markdown_in_data_is_shown_as_text():
+    assert md_text("![x](http://evil.example/a.png)") == "\\!\\[x\\]\\(http://evil\\.example/a\\.png\\)"
+    assert md_text("SVC_1 *굵게*") == "SVC\\_1 \\*굵게\\*"
+
+
+def test_editor_name_and_english_conflict_message():
+    assert editor_name(StaffUser("kim_gis", "김지리", "h")) == "김지리(kim_gis)"
+    assert editor_name(StaffUser("kim_gis", "kim_gis", "h")) == "kim_gis"
+    error = ConflictError("SVC-001", 1, 2, "이지도(lee_map)", datetime(2026, 3, 2, 9, 30, tzinfo=KST))
+    assert conflict_message(error, "ko") == str(error)
+    assert conflict_message(error, "en") == (
+        "'SVC-001' was changed by 이지도(lee_map) at 2026-03-02 09:30 after you loaded it "
+        "(your version 1, now 2). Your change was not saved."
+    )
+
+
+def _areas_preview(name: str) -> ImportPreview:
+    frame = gpd.GeoDataFrame(
+        {"area_id": ["new-area"], "name_ko": [name]}, geometry=[box(126.80, 37.30, 126.82, 37.32)], crs="EPSG:4326"
+    )
+    return ImportPreview(
+        layer="areas", file_name="a.geojson", feature_count=1, frame=frame, bounds=(126.80, 37.30, 126.82, 37.32)
+    )
+
+
+def test_area_preview_map_draws_only_the_new_outline_escaped(bundled):
+    preview = _areas_preview(HOSTILE)
+    html = build_preview_map(bundled, preview, MapOptions()).get_root().render()
+    assert HOSTILE not in html
+    assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt; (new-area)" in html  # escaped, then JSON-encoded
+    # The stored areas are left out of an areas preview; their labels would confuse the comparison.
+    assert "[area:singil2]" not in html
+    stored = (
+        build_preview_map(
+            bundled,
+            ImportPreview(
+                layer="boundaries",
+                file_name="b",
+                frame=preview.frame.rename(columns={"area_id": "boundary_id"}),
+                bounds=preview.bounds,
+            ),
+            MapOptions(),
+        )
+        .get_root()
+        .render()
+    )
+    assert "[area:singil2]" in stored  # a boundaries preview keeps the stored areas for orientation
+    (south, west), (north, east) = preview_view(preview)
+    assert (south, west, north, east) == pytest.approx((37.295, 126.795, 37.325, 126.825))
+
+
+def test_service_preview_map_uses_status_symbols(bundled):
+    services = bundled.services.iloc[:3].copy()
+    preview = ImportPreview(
+        layer="services", file_name="s.geojson", frame=services, bounds=tuple(services.total_bounds)
+    )
+    html = build_preview_map(bundled, preview, MapOptions()).get_root().render()
+    assert services.iloc[0]["service_id"] in html
+    assert build_preview_map(bundled, ImportPreview(layer="services", file_name="bad.csv"), MapOptions()) is None
+
+
+def test_gpkg_export_round_trips_columns_types_and_crs(bundled, tmp_path: Path):
+    path = tmp_path / "services.gpkg"
+    path.write_bytes(to_gpkg_bytes(bundled.services, "services"))
+    assert [name for name, _ in pyogrio.list_layers(path)] == ["services"]
+    back = pyogrio.read_dataframe(path)
+    assert back.crs.to_epsg() == 4326 and len(back) == len(bundled.services)
+    assert back["is_sample"].dtype == bool
+    assert back["updated_at"].iloc[0] == bundled.services["updated_at"].iloc[0].isoformat()
+    with pytest.raises(ValueError, match="set a crs"):
+        to_gpkg_bytes(gpd.GeoDataFrame({"a": [1]}, geometry=[Point(0, 0)]), "x")
+
+
+def test_secrets_file_setting():
+    assert load_settings({}).secrets_file == DEFAULT_SECRETS_FILE
+    assert load_settings({"DASHBOARD_SECRETS_FILE": "/tmp/s.toml"}).secrets_file == Path("/tmp/s.toml")

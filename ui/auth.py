@@ -1,0 +1,113 @@
+"""Staff sign-in glue: the form, the 30-minute session timeout and ``require_staff()``, the guard of editing pages.
+
+Every page that edits, imports, restores or exports calls ``require_staff(lang)``
+before it reads any data: signed out (or timed out), the page shows only the
+sign-in form and stops. The checks themselves (hashes, the failure limiter,
+the timeout) are pure functions in ``geo.auth``; this module keeps the signed-in
+user in the session and the one limiter per process.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import streamlit as st
+
+from geo.auth import SESSION_TIMEOUT, AuthError, SignInLimiter, StaffUser, load_users, session_expired, sign_in
+from geo.i18n import t
+from geo.store import KST
+from ui.data import settings
+
+USER_KEY = "staff_user"
+ACTIVITY_KEY = "staff_last_activity"
+NOTICE_KEY = "staff_auth_notice"
+
+
+@st.cache_resource(show_spinner=False)
+def sign_in_limiter() -> SignInLimiter:
+    """One failure counter per server process, shared by every browser session."""
+    return SignInLimiter()
+
+
+def _now() -> datetime:
+    return datetime.now(KST)
+
+
+def sign_out(notice: str | None = "auth.signed_out") -> None:
+    """Forget the signed-in user; ``notice`` (an i18n key) is shown above the next sign-in form."""
+    st.session_state.pop(USER_KEY, None)
+    st.session_state.pop(ACTIVITY_KEY, None)
+    if notice:
+        st.session_state[NOTICE_KEY] = notice
+
+
+def signed_in_user() -> StaffUser | None:
+    """The signed-in user, or None; a session idle for more than 30 minutes is signed out here."""
+    user = st.session_state.get(USER_KEY)
+    if user is None:
+        return None
+    now = _now()
+    if session_expired(st.session_state.get(ACTIVITY_KEY, now), now, SESSION_TIMEOUT):
+        sign_out("auth.expired")
+        return None
+    st.session_state[ACTIVITY_KEY] = now
+    return user
+
+
+def _failure_message(result_message: str, username: str, locked: bool, lang: str) -> str:
+    if lang == "ko":
+        return result_message  # geo.auth words it in Korean
+    now = _now()
+    limiter = sign_in_limiter()
+    if locked:
+        wait = limiter.locked_for(username.strip(), now)
+        minutes = max(1, -(-int(wait.total_seconds()) // 60)) if wait else 1
+        return t("auth.locked", lang, username=username.strip(), minutes=minutes)
+    return t("auth.failed", lang, left=limiter.failures_left(username.strip(), now))
+
+
+def sign_in_form(lang: str) -> None:
+    """The username/password form; a success reruns the page signed in, a failure says why (Korean first)."""
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        st.info(t(notice, lang))
+    secrets_file = settings().secrets_file
+    try:
+        users = load_users(secrets_file)
+    except AuthError as error:
+        st.error(str(error))
+        return
+    if not users:
+        st.warning(t("auth.no_accounts", lang, path=str(secrets_file)))
+    with st.form("staff_sign_in", clear_on_submit=True, width=420):
+        username = st.text_input(t("auth.username", lang), key="sign_in_username", autocomplete="username")
+        password = st.text_input(
+            t("auth.password", lang), type="password", key="sign_in_password", autocomplete="current-password"
+        )
+        submitted = st.form_submit_button(t("auth.submit", lang), type="primary", width="stretch")
+    if not submitted:
+        return
+    result = sign_in(users, sign_in_limiter(), username, password, _now())
+    if result.ok:
+        st.session_state[USER_KEY] = result.user
+        st.session_state[ACTIVITY_KEY] = _now()
+        st.rerun()
+    st.error(_failure_message(result.message, username, result.locked_for is not None, lang))
+
+
+def require_staff(lang: str) -> StaffUser:
+    """The signed-in staff user; otherwise show the sign-in form and stop the page (nothing below runs)."""
+    user = signed_in_user()
+    if user is None:
+        st.subheader(t("auth.title", lang))
+        st.caption(t("auth.hint", lang))
+        sign_in_form(lang)
+        st.stop()
+    sidebar = st.sidebar.container()
+    sidebar.caption(
+        t("auth.signed_in_as", lang, name=user.display_name)
+        + " · "
+        + t("auth.timeout_note", lang, minutes=int(SESSION_TIMEOUT.total_seconds() // 60))
+    )
+    sidebar.button(t("auth.sign_out", lang), key="staff_sign_out", on_click=sign_out, icon=":material/logout:")
+    return user
