@@ -99,3 +99,42 @@ def test_names_from_data_show_as_text_in_tooltip_and_details(hostile_server, ope
     assert frame.locator("img[src='x']").count() == 0 and page.locator("img[src='x']").count() == 0
     assert dialogs == []
     assert session.external_requests == []
+
+
+def _leaflet_frame(page):
+    """The map iframe as a Playwright Frame, to ask Leaflet for its view."""
+    page.wait_for_function(
+        f"() => {{ const f = document.querySelector('{MAP_FRAME}'); return f && f.contentWindow.map; }}"
+    )
+    return next(f for f in page.frames if "streamlit_folium" in f.url)
+
+
+def test_fit_buttons_move_the_view_and_filters_keep_it(staff_server, open_app, bundled):
+    session = open_app(staff_server, "/map")
+    page = session.page
+    wait_for_map(page, min_shapes=30)
+    frame = _leaflet_frame(page)
+    start_zoom = frame.evaluate("() => window.map.getZoom()")
+
+    page.get_by_role("button", name="장상", exact=True).click()
+    page.wait_for_function(f"() => document.querySelector('{MAP_FRAME}').contentWindow.map.getZoom() > {start_zoom}")
+    centre = frame.evaluate("() => window.map.getCenter()")
+    minx, miny, maxx, maxy = bundled.areas.loc[bundled.areas["area_id"] == "jangsang"].total_bounds
+    assert miny <= centre["lat"] <= maxy and minx <= centre["lng"] <= maxx
+    zoom_on_area = frame.evaluate("() => window.map.getZoom()")
+
+    # A filter change replaces the service layers only: same frame, same view.
+    frame.evaluate("() => { window.__sameFrame = true; }")
+    page.get_by_label("서비스명 검색").fill("가로등")
+    page.get_by_label("서비스명 검색").press("Enter")
+    page.get_by_text("표시 중: ").first.wait_for()
+    page.wait_for_function("() => new URL(location.href).searchParams.get('q') === '가로등'")
+    lamps = filter_services(bundled.services, ServiceFilter(text="가로등"))
+    page.wait_for_function(
+        f"() => document.querySelector('{MAP_FRAME}').contentDocument.querySelectorAll('.svc-icon').length"
+        f" === {_point_count(lamps)}"
+    )
+    frame = _leaflet_frame(page)
+    assert frame.evaluate("() => window.__sameFrame === true")
+    assert frame.evaluate("() => window.map.getZoom()") == zoom_on_area
+    assert session.external_requests == []
