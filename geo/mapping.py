@@ -511,7 +511,8 @@ def build_base_map(
         zoom_start=12,
         tiles=None,
         control_scale=False,
-        zoom_control=True,
+        # The kiosk map is for looking, not handling: no small controls on a touch screen.
+        zoom_control=options.audience != "kiosk",
     )
     # With no tile layer folium passes no zoom limits to Leaflet; clustering needs maxZoom.
     fmap.options.update({"minZoom": 10, "maxZoom": 19})
@@ -528,8 +529,10 @@ def build_base_map(
         folium.TileLayer(url, attr=attribution, name=options.basemap, overlay=False, max_zoom=19).add_to(fmap)
     _add_base_layers(fmap, boundaries, options)
     _add_areas(fmap, areas, options, selected_area)
-    Legend(legend_html(options.lang), 18 if options.large else 13, 20 if options.large else 14).add_to(fmap)
-    FullscreenControl(t("map.fullscreen", options.lang)).add_to(fmap)
+    legend_px = {"staff": 13, "briefing": 18, "kiosk": 24}[options.audience]
+    Legend(legend_html(options.lang), legend_px, legend_px + 2).add_to(fmap)
+    if options.audience != "kiosk":
+        FullscreenControl(t("map.fullscreen", options.lang)).add_to(fmap)
     MetricScale().add_to(fmap)
     fmap.fit_bounds([list(b) for b in (bounds or URBAN_BOUNDS)])
     return fmap

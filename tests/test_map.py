@@ -162,6 +162,8 @@ def test_kiosk_map_has_no_tooltips_or_internal_ids(bundled):
     assert "[svc:" not in html and "[area:" not in html and 'bindTooltip("' not in html
     assert "SVC-0" not in html
     assert "imperial: false" in html
+    assert "dash-fullscreen" not in html and '"zoomControl": false' in html
+    assert "font: 24px/1.45" in html  # kiosk text is at least 24 px
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
