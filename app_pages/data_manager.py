@@ -52,7 +52,9 @@ if notice:
     st.success(md_text(notice))
 
 edit_tab, import_tab, backup_tab, export_tab = st.tabs(
-    [t("data.tab.edit", lang), t("data.tab.import", lang), t("data.tab.backup", lang), t("data.tab.export", lang)]
+    [t("data.tab.edit", lang), t("data.tab.import", lang), t("data.tab.backup", lang), t("data.tab.export", lang)],
+    key="data_tab",  # keyed, so an upload or a save keeps the open tab instead of jumping back to the first
+    on_change="rerun",
 )
 
 with edit_tab:
