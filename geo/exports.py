@@ -167,6 +167,20 @@ def to_xlsx_bytes(df: pd.DataFrame, columns_ko: Mapping[str, str] | None = None,
     return buffer.getvalue()
 
 
+def _layer_for_export(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A copy in EPSG:4326 whose date cells are ISO text and whose all-bool columns are booleans."""
+    if frame.crs is None:
+        raise ValueError("Cannot export a layer without a CRS. Please set a crs on the GeoDataFrame first.")
+    layer = frame.to_crs(STORAGE_CRS) if frame.crs != STORAGE_CRS else frame.copy()
+    for column in layer.columns:
+        if column != layer.geometry.name and layer[column].dtype == object:
+            values = [v.isoformat() if isinstance(v, date | datetime) else v for v in layer[column]]
+            kinds = {type(v) for v in values if v is not None and not (isinstance(v, float) and pd.isna(v))}
+            # A column of Python bools would otherwise be written as text.
+            layer[column] = pd.array(values, dtype="boolean") if kinds == {bool} else values
+    return layer
+
+
 def to_geojson_bytes(frame: gpd.GeoDataFrame) -> bytes:
     """The layer as GeoJSON in WGS84 (EPSG:4326), UTF-8 without escaping Hangul.
 
@@ -177,13 +191,7 @@ def to_geojson_bytes(frame: gpd.GeoDataFrame) -> bytes:
     ValueError
         If ``frame`` has no CRS (it cannot be reprojected safely).
     """
-    if frame.crs is None:
-        raise ValueError("Cannot export a layer without a CRS. Please set a crs on the GeoDataFrame first.")
-    layer = frame.to_crs(STORAGE_CRS) if frame.crs != STORAGE_CRS else frame.copy()
-    for column in layer.columns:
-        if column != layer.geometry.name and layer[column].dtype == object:
-            layer[column] = [v.isoformat() if isinstance(v, date | datetime) else v for v in layer[column]]
-    text = layer.to_json(na="null", ensure_ascii=False, default=str)
+    text = _layer_for_export(frame).to_json(na="null", ensure_ascii=False, default=str)
     # Round-trip once so the bytes are compact, valid JSON whatever to_json chose.
     return json.dumps(json.loads(text), ensure_ascii=False).encode("utf-8")
 
@@ -198,15 +206,7 @@ def to_gpkg_bytes(frame: gpd.GeoDataFrame, layer: str) -> bytes:
     ValueError
         If ``frame`` has no CRS (it cannot be reprojected safely).
     """
-    if frame.crs is None:
-        raise ValueError("Cannot export a layer without a CRS. Please set a crs on the GeoDataFrame first.")
-    out = frame.to_crs(STORAGE_CRS) if frame.crs != STORAGE_CRS else frame.copy()
-    for column in out.columns:
-        if column != out.geometry.name and out[column].dtype == object:
-            values = [v.isoformat() if isinstance(v, date | datetime) else v for v in out[column]]
-            kinds = {type(v) for v in values if v is not None and not (isinstance(v, float) and pd.isna(v))}
-            # A column of Python bools would otherwise be written as text.
-            out[column] = pd.array(values, dtype="boolean") if kinds == {bool} else values
+    out = _layer_for_export(frame)
     with tempfile.TemporaryDirectory(prefix="dashboard-export-") as folder:
         path = f"{folder}/{layer}.gpkg"
         pyogrio.write_dataframe(out, path, layer=layer, driver="GPKG")

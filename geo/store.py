@@ -76,6 +76,20 @@ _OWN_TABLES = (
 )
 
 
+# Columns of Store.change_history: one row per changed field.
+CHANGE_HISTORY_COLUMNS = (
+    "service_id",
+    "field",
+    "old_value",
+    "new_value",
+    "changed_at",
+    "changed_by",
+    "reason",
+    "is_sample",
+    "source",
+)
+
+
 class StoreError(Exception):
     """A store operation that cannot be done; the message (Korean) says why and what to do."""
 
@@ -519,20 +533,7 @@ class Store(ABC):
         with self._reading() as tx:
             self._require(tx)
             rows = tx.query(sql + " ORDER BY id", params)
-        frame = pd.DataFrame(
-            rows,
-            columns=[
-                "service_id",
-                "field",
-                "old_value",
-                "new_value",
-                "changed_at",
-                "changed_by",
-                "reason",
-                "is_sample",
-                "source",
-            ],
-        )
+        frame = pd.DataFrame(rows, columns=list(CHANGE_HISTORY_COLUMNS))
         frame["is_sample"] = frame["is_sample"].astype(bool)
         return frame
 

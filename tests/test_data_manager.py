@@ -29,7 +29,7 @@ from geo.exports import to_gpkg_bytes
 from geo.importer import ImportPreview
 from geo.mapping import MapOptions
 from geo.settings import DEFAULT_SECRETS_FILE, load_settings
-from geo.store import KST, ConflictError
+from geo.store import CHANGE_HISTORY_COLUMNS, KST, ConflictError
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -66,17 +66,7 @@ def test_history_table_has_korean_headers_labels_and_newest_first():
                 "edit",
             ),
         ],
-        columns=[
-            "service_id",
-            "field",
-            "old_value",
-            "new_value",
-            "changed_at",
-            "changed_by",
-            "reason",
-            "is_sample",
-            "source",
-        ],
+        columns=list(CHANGE_HISTORY_COLUMNS),
     )
     table = change_history_table(history)
     assert list(table.columns) == ["변경 일시", "항목", "이전 값", "새 값", "변경자", "사유", "구분"]
