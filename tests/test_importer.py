@@ -421,3 +421,17 @@ def test_unsupported_format_and_bad_mapping(tmp_path):
     assert preview.report.messages()[0].startswith(
         "s.geojson name_ko: 매핑 대상 'title'은(는) 스마트서비스의 열이 아닙니다"
     )
+
+
+def test_service_outside_its_declared_area_is_refused(store, tmp_path):
+    before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
+    features = service_features(2)
+    choji = store.read_layer("areas").set_index("area_id").geometry["choji"]
+    features[1]["properties"]["area_id"] = "jangsang"
+    features[1]["geometry"] = {"type": "Point", "coordinates": [choji.centroid.x, choji.centroid.y]}
+    preview = preview_import(write_geojson(tmp_path / "moved.geojson", features), "services", store=store)
+    assert preview.report.messages() == [
+        "moved.geojson 2번째 피처 area_id: 대상지가 'jangsang'로 되어 있지만 도형이 그 대상지 경계와 겹치지 않습니다 "
+        "(대상지 또는 좌표를 확인하세요)"
+    ]
+    assert_refused(store, preview, "대상지 경계와 겹치지 않습니다", before, raw)
