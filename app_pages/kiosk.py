@@ -106,8 +106,9 @@ def kiosk_screen() -> None:
     screen = screens[state.screen]
     with st.container(key=f"kiosk_screen_{screen.kind}_{screen.area_id or 'all'}"):
         if screen.kind == "nearby":
-            st.html(heading_html(screen.title(lang)))
-            under_way = public_services(data.services, lang, statuses=UNDER_WAY)
+            near = config.kiosk_location
+            st.html(heading_html(t("kiosk.nearby_here", lang) if near else screen.title(lang)))
+            under_way = public_services(data.services, lang, statuses=UNDER_WAY, near=near)
             st.html(cards_html(under_way, lang, limit=6, show_area=True, columns=2))
         else:
             map_col, text_col = st.columns([11, 9], gap="large")

@@ -231,6 +231,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "kiosk.overview_title": {"ko": "안산시 스마트도시계획", "en": "Ansan Smart City Plan"},
     "kiosk.when": {"ko": "기간", "en": "When"},
+    "kiosk.distance": {"ko": "여기서 약 {km} km", "en": "about {km} km from here"},
+    "kiosk.nearby_here": {"ko": "이 근처에서 만들고 있는 서비스", "en": "Being built near here"},
     "kiosk.touch": {"ko": "화면 터치", "en": "Screen touched"},
     "kiosk.hint_running": {
         "ko": "화면을 누르면 자동 넘김이 멈춥니다",

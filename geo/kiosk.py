@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import geopandas as gpd
 import pandas as pd
+from shapely.geometry import Point
 
 from geo.html import escape_html, json_for_script
 from geo.i18n import t
+from geo.io import METRIC_CRS, STORAGE_CRS
 from geo.vocab import AREA_SHORT, AREA_TERMS, DEVELOPMENT_AREA_IDS, STATUS_TERMS, ServiceStatus, label
 
 #: The only service columns the kiosk reads; department, budget and ids never reach it.
@@ -135,6 +138,7 @@ class PublicService:
     area: str
     description: str
     period: str
+    distance_km: float | None = None  # from the kiosk, when its location is configured
 
 
 def public_services(
@@ -142,19 +146,23 @@ def public_services(
     lang: str = "ko",
     area_id: str | None = None,
     statuses: tuple[str, ...] = CITIZEN_ORDER,
+    near: tuple[float, float] | None = None,
 ) -> list[PublicService]:
     """The services of one area (or all), with the given statuses, in that status order, then by start year.
 
-    Cancelled services are never shown (they will not come). Only :data:`PUBLIC_COLUMNS` are read.
+    With ``near`` (the kiosk's lat, lon) they come nearest first instead, with their
+    distance measured in EPSG:5186. Cancelled services are never shown (they will
+    not come). Only :data:`PUBLIC_COLUMNS` are read.
     """
     public = services.loc[:, list(PUBLIC_COLUMNS)]
+    if near is not None:
+        public = public.assign(_km=distances_km(services, near))
     if area_id is not None:
         public = public.loc[public["area_id"] == area_id]
     rank = {status: position for position, status in enumerate(statuses)}
     public = public.loc[public["status"].isin(rank)]
-    public = public.assign(_rank=public["status"].map(rank)).sort_values(
-        ["_rank", "start_year", "end_year", "name_ko"], kind="stable"
-    )
+    order = ["_km", "name_ko"] if near is not None else ["_rank", "start_year", "end_year", "name_ko"]
+    public = public.assign(_rank=public["status"].map(rank)).sort_values(order, kind="stable")
     result = []
     for row in public.to_dict("records"):
         name = row["name_en"] if lang == "en" and row.get("name_en") else row["name_ko"]
@@ -168,14 +176,26 @@ def public_services(
                 area=label(AREA_SHORT, row["area_id"], lang),
                 description=str(row.get("description_public") or ""),
                 period=f"{years}년" if lang == "ko" else years,
+                distance_km=round(float(row["_km"]), 1) if near is not None else None,
             )
         )
     return result
 
 
+def distances_km(services: gpd.GeoDataFrame, near: tuple[float, float]) -> pd.Series:
+    """Distance in km from ``near`` (lat, lon, EPSG:4326) to each service, measured in EPSG:5186."""
+    metric = services.geometry.to_crs(METRIC_CRS)
+    origin = gpd.GeoSeries([Point(near[1], near[0])], crs=STORAGE_CRS).to_crs(METRIC_CRS).iloc[0]
+    return metric.distance(origin) / 1000
+
+
 def service_card_html(service: PublicService, lang: str = "ko", show_area: bool = False) -> str:
     """One service card: status (symbol + word), when, name, what it does; every text escaped."""
     area = f'<span class="kiosk-area">{escape_html(service.area)}</span>' if show_area else ""
+    if service.distance_km is not None:
+        away = t("kiosk.distance", lang, km=f"{service.distance_km:,.1f}")
+        area += f'<span class="kiosk-area">{escape_html(away)}</span>'
+
     return (
         '<div class="kiosk-card">'
         f'<div class="kiosk-card-head"><span class="kiosk-status">{status_badge_html(service.status)}'

@@ -37,6 +37,7 @@ class Settings:
     basemap: str
     kiosk_interval_s: int
     kiosk_idle_reset_s: int
+    kiosk_location: tuple[float, float] | None  # (lat, lon) of the kiosk, for "being built near you"
     database_url: str | None
     store_dir: Path
     secrets_file: Path = DEFAULT_SECRETS_FILE
@@ -59,6 +60,19 @@ def _int_setting(env: Mapping[str, str], name: str, default: int, minimum: int) 
     return value
 
 
+def _location_setting(env: Mapping[str, str], name: str) -> tuple[float, float] | None:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        lat, lon = (float(part) for part in raw.split(","))
+    except ValueError as exc:
+        raise SettingsError(f"{name}={raw!r}: '위도,경도' 형식이어야 합니다 (예: 37.3219,126.8309).") from exc
+    if not (37.0 <= lat <= 37.5 and 126.3 <= lon <= 127.0):
+        raise SettingsError(f"{name}={raw!r}: 안산시 부근의 위도,경도가 아닙니다 (위도·경도 순서를 확인하세요).")
+    return lat, lon
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read the settings from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
@@ -76,6 +90,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         basemap=basemap,
         kiosk_interval_s=_int_setting(env, "DASHBOARD_KIOSK_INTERVAL", 20, 3),
         kiosk_idle_reset_s=_int_setting(env, "DASHBOARD_KIOSK_IDLE_RESET", 90, 5),
+        kiosk_location=_location_setting(env, "DASHBOARD_KIOSK_LOCATION"),
         database_url=env.get("DATABASE_URL", "").strip() or None,
         store_dir=store_dir,
         secrets_file=Path(env.get("DASHBOARD_SECRETS_FILE", "").strip() or DEFAULT_SECRETS_FILE).expanduser(),

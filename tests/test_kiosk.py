@@ -136,3 +136,34 @@ def test_touch_script_clicks_the_hidden_button_and_ignores_buttons():
     script = touch_script("kiosk_touch")
     assert ".st-key-kiosk_touch button" in script
     assert "closest('button')" in script and "pointerdown" in script
+
+
+def test_services_near_the_kiosk_come_nearest_first_with_their_distance(bundled):
+    from geo.io import METRIC_CRS
+    from geo.kiosk import public_services, service_card_html
+
+    choji = bundled.areas.set_index("area_id").geometry["choji"].centroid
+    near = (choji.y, choji.x)
+    listed = public_services(bundled.services, "ko", statuses=("설계", "구축"), near=near)
+    distances = [s.distance_km for s in listed]
+    assert distances == sorted(distances)
+    under_way = bundled.services.loc[bundled.services["status"].isin(["설계", "구축"])]
+    nearest = under_way.to_crs(METRIC_CRS).distance(
+        bundled.areas.loc[bundled.areas["area_id"] == "choji"].to_crs(METRIC_CRS).centroid.iloc[0]
+    )
+    assert distances[0] == round(nearest.min() / 1000, 1)
+    assert listed[0].name == under_way.loc[nearest.idxmin(), "name_ko"]
+    assert f"여기서 약 {distances[0]:,.1f} km" in service_card_html(listed[0], "ko")
+    assert all(s.distance_km is None for s in public_services(bundled.services, "ko"))
+
+
+def test_kiosk_location_setting_is_checked():
+    import pytest
+
+    from geo.settings import SettingsError, load_settings
+
+    assert load_settings({"DASHBOARD_KIOSK_LOCATION": "37.3219, 126.8309"}).kiosk_location == (37.3219, 126.8309)
+    with pytest.raises(SettingsError, match="위도·경도 순서"):
+        load_settings({"DASHBOARD_KIOSK_LOCATION": "126.8309,37.3219"})
+    with pytest.raises(SettingsError, match="형식"):
+        load_settings({"DASHBOARD_KIOSK_LOCATION": "시청"})
