@@ -12,7 +12,7 @@ from geo.i18n import t
 from geo.settings import STATIC_DIR, SettingsError
 from geo.store import StoreError
 from geo.validation import DataError
-from ui.data import dashboard_data, ensure_vendor_assets, settings
+from ui.data import dashboard_data, ensure_vendor_assets, settings, store_is_outdated
 from ui.frame import current_language, data_error_page, language_switch, settings_error_page
 
 lang = current_language()
@@ -56,4 +56,6 @@ if config.is_kiosk:
 else:
     navigation = st.navigation(staff_pages, position="sidebar")
     language_switch()
+    if store_is_outdated():
+        st.sidebar.warning(t("store.outdated", lang, path=config.data_dir), icon=":material/sync_problem:")
 navigation.run()

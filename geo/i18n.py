@@ -53,6 +53,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "아래 파일을 고친 뒤 페이지를 새로 고치세요. 데이터 폴더: {path}",
         "en": "Fix the files below, then reload the page. Data folder: {path}",
     },
+    "store.outdated": {
+        "ko": "데이터 폴더({path})의 파일이 저장소를 만든 뒤 바뀌었습니다. 화면은 저장소의 데이터를 보여 줍니다. "
+        "바뀐 파일을 반영하려면 데이터 관리에서 가져오거나, 저장소 파일(dashboard.gpkg)을 치우고 다시 시작하세요.",
+        "en": "Files in the data folder ({path}) changed after the store was created from them. The screens show "
+        "the store's data: import the changed files in Data management, or move dashboard.gpkg away and restart.",
+    },
     "error.settings": {"ko": "설정 값이 올바르지 않습니다", "en": "A setting is not valid"},
     "legend.status": {"ko": "추진 상태", "en": "Status"},
     "legend.areas": {"ko": "개발 대상지", "en": "Development areas"},

@@ -22,6 +22,7 @@ Streamlit's threads (``st.cache_resource``).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sqlite3
@@ -75,6 +76,9 @@ _OWN_TABLES = (
     "audit_log",
 )
 
+
+# The text files a store is created from (see geo.loaders).
+SEED_FILES = ("plan.yaml", "boundaries.geojson", "areas.geojson", "services.geojson", "status_history.csv")
 
 # Columns of Store.change_history: one row per changed field.
 CHANGE_HISTORY_COLUMNS = (
@@ -388,6 +392,7 @@ class Store(ABC):
                 ("schema_version", STORE_SCHEMA_VERSION),
                 ("created_at", _stamp(moment)),
                 ("created_from", str(data_dir)),
+                ("seed_signature", seed_signature(data_dir)),
                 ("revision", uuid.uuid4().hex),
             ],
         )
@@ -419,6 +424,16 @@ class Store(ABC):
         self._audit(tx, SEED_USER, "initialise", f"{data_dir}에서 저장소를 만들었습니다", moment)
 
     # -- reading --
+
+    def seed_is_outdated(self, data_dir: Path) -> bool:
+        """True when the text files in ``data_dir`` changed after this store was created from them.
+
+        The store never re-reads them by itself (edits and imports would be lost);
+        the pages say so, and staff import the files or start a new store.
+        """
+        with self._reading() as tx:
+            row = tx.one("SELECT value FROM store_meta WHERE key = 'seed_signature'")
+        return bool(row) and row[0] != seed_signature(data_dir)
 
     def revision(self) -> str:
         """A token that changes with every write (key for ``st.cache_data``)."""
@@ -1225,6 +1240,16 @@ class PostgisStore(Store):
             tx.execute(f'SET LOCAL search_path TO "{self.schema}", public')
             self._create(tx, data_dir, now)
             return True
+
+
+def seed_signature(data_dir: Path) -> str:
+    """A fingerprint of the text datasets in ``data_dir`` (names and contents)."""
+    digest = hashlib.sha256()
+    for name in SEED_FILES:
+        path = data_dir / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()
 
 
 def open_store(settings: Settings, *, initialise: bool = True, now: datetime | None = None) -> Store:

@@ -124,3 +124,12 @@ def test_district_as_of_date_changes_the_numbers(app, bundled):
     citywide = bundled.services.loc[bundled.services["area_id"] == "citywide"]
     assert latest["운영 중"] == f"{int((citywide['status'] == '운영').sum())}건"
     assert "2024-06-01 기준" in at.caption[0].value
+
+
+def test_staff_are_told_when_the_data_files_changed_after_the_store_was_made(app, data_copy: Path):
+    at = app(DASHBOARD_DATA_DIR=str(data_copy)).run()
+    assert not at.exception and not at.sidebar.warning
+    plan = data_copy / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    at.run()
+    assert "저장소를 만든 뒤 바뀌었습니다" in at.sidebar.warning[0].value

@@ -352,3 +352,19 @@ def test_geo_package_never_imports_streamlit():
         if re.search(r"^\s*(import|from)\s+streamlit\b", path.read_text(encoding="utf-8"), re.MULTILINE)
     ]
     assert offenders == []
+
+
+def test_store_notices_when_its_seed_files_change(tmp_path):
+    import shutil
+
+    from geo.settings import BUNDLED_DATA_DIR
+    from geo.store import GeoPackageStore
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA_DIR, data_dir, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
+    store = GeoPackageStore(tmp_path / "dashboard.gpkg")
+    store.initialise(data_dir)
+    assert not store.seed_is_outdated(data_dir)
+    plan = data_dir / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert store.seed_is_outdated(data_dir)

@@ -48,3 +48,18 @@ def dashboard_data() -> DashboardData:
     config = settings()
     current = store()
     return _read((str(config.data_dir), str(config.store_dir), config.database_url), current.revision())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _outdated(store_key: tuple, revision: str, files: tuple) -> bool:
+    return store().seed_is_outdated(settings().data_dir)
+
+
+def store_is_outdated() -> bool:
+    """True when the data folder's text files changed after the store was created from them."""
+    config = settings()
+    files = tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(config.data_dir.glob("*")) if p.is_file()
+    )
+    key = (str(config.data_dir), str(config.store_dir), config.database_url)
+    return _outdated(key, store().revision(), files)
