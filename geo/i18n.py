@@ -430,5 +430,6 @@ def t(key: str, lang: str = "ko", **values: object) -> str:
     entry = TEXTS.get(key)
     if entry is None:
         return key
-    text = entry.get(lang) or entry["ko"]
+    # An empty English text is deliberate (no unit suffix), so only a missing one falls back.
+    text = entry[lang] if lang in entry else entry["ko"]
     return text.format(**values) if values else text

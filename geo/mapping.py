@@ -24,7 +24,7 @@ from geo.html import escape_html, json_for_script
 from geo.i18n import t
 from geo.settings import STATIC_URL
 from geo.spatial import representative_points
-from geo.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, label
+from geo.vocab import AREA_SHORT, AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, label
 
 AUDIENCES = ("staff", "briefing", "kiosk")
 # Above this many points on one map, markers are clustered.
@@ -383,7 +383,7 @@ def _add_areas(fmap: folium.Map, areas: gpd.GeoDataFrame, options: MapOptions, s
         if options.audience != "kiosk":
             layer.add_child(SafeBinding("popup", _area_popup_html(record, lang), maxWidth=360))
         layer.add_to(group)
-        short = name.split(" ")[0] if lang == "ko" else name
+        short = label(AREA_SHORT, record["area_id"], lang)
         # The label sits on the area's north edge so it does not hide the services inside.
         minx, _, maxx, maxy = area.geometry.bounds
         folium.Marker(

@@ -49,6 +49,7 @@ def test_every_text_has_korean_and_english():
     assert missing == []
     assert t("nav.home") == "종합 현황" and t("nav.home", "en") == "Overview"
     assert t("no.such.key") == "no.such.key"
+    assert t("metric.count_unit", "en") == "" and t("metric.count_unit", "fr") == "건"
 
 
 def test_settings_defaults_and_errors(tmp_path):

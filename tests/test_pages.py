@@ -45,6 +45,7 @@ def test_home_in_english(app):
     at.run()
     assert not at.exception
     assert at.title[0].value == "Ansan Smart City Dashboard"
+    assert {m.label: m.value for m in at.metric}["Development areas"] == "4"
     assert any(w.value.startswith("Sample data") for w in at.warning)
 
 
