@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import uuid
 import zipfile
 from pathlib import Path
@@ -29,6 +28,7 @@ from geo.importer import (
 )
 from geo.settings import BUNDLED_DATA_DIR
 from geo.store import STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
+from tests.conftest import postgis_url
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 ADMDONG_GEOJSON = REFERENCE / "ansan_admdong.geojson"
@@ -37,6 +37,7 @@ needs_reference = pytest.mark.skipif(
     not ADMDONG_GEOJSON.exists() or not ADMDONG_ZIP.exists(),
     reason=f"참조 자료 폴더 {REFERENCE}가 없습니다 (shared/reference 옆에서 실행하세요)",
 )
+
 BACKENDS = ["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)]
 STATUSES = "계획, 설계, 구축, 운영, 보류, 취소"
 
@@ -48,17 +49,9 @@ def store(request, tmp_path):
         created.initialise(BUNDLED_DATA_DIR)
         yield created
         return
-    url = os.environ.get("TEST_DATABASE_URL", "").strip()
-    if not url:
-        pytest.skip(
-            "TEST_DATABASE_URL이 없어 PostGIS 테스트를 건너뜁니다 (bash scripts/start_postgis.sh 의 출력을 설정)"
-        )
+    url = postgis_url()
     import psycopg
 
-    try:
-        psycopg.connect(url, connect_timeout=3).close()
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"TEST_DATABASE_URL의 PostGIS 서버에 연결할 수 없습니다: {str(exc).strip()[:120]}")
     schema = f"test_{uuid.uuid4().hex[:12]}"
     created = PostgisStore(url, schema=schema)
     created.initialise(BUNDLED_DATA_DIR)

@@ -6,7 +6,6 @@ each test gets its own schema, dropped afterwards.
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
 from datetime import date, datetime
@@ -31,27 +30,13 @@ from geo.store import (
     StoreError,
     open_store,
 )
+from tests.conftest import postgis_url
 
 T0 = datetime(2026, 2, 1, 9, 0, tzinfo=KST)
 # Counted from the bundled files, which other work may extend.
 SERVICE_COUNT = len(load_dashboard_data(BUNDLED_DATA_DIR).services)
 SVC_007_HISTORY = int((load_dashboard_data(BUNDLED_DATA_DIR).status_history["service_id"] == "SVC-007").sum())
 BACKENDS = ["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)]
-
-
-def postgis_url() -> str:
-    url = os.environ.get("TEST_DATABASE_URL", "").strip()
-    if not url:
-        pytest.skip(
-            "TEST_DATABASE_URL이 없어 PostGIS 테스트를 건너뜁니다 (bash scripts/start_postgis.sh 의 출력을 설정)"
-        )
-    import psycopg
-
-    try:
-        psycopg.connect(url, connect_timeout=3).close()
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"TEST_DATABASE_URL의 PostGIS 서버에 연결할 수 없습니다: {str(exc).strip()[:120]}")
-    return url
 
 
 def make_store(backend: str, tmp_path: Path) -> tuple[Store, object]:
