@@ -23,8 +23,8 @@ from ui.data import dashboard_data
 from ui.frame import current_language, sample_notice
 
 SLIDE = "briefing_slide_index"
-CHART_HEIGHT = 370
-MAP_HEIGHT = 400
+CHART_HEIGHT = 320
+MAP_HEIGHT = 370
 CHART_FONT_PX = 18
 PLOT_CONFIG = {"displayModeBar": False}
 
