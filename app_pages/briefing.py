@@ -145,7 +145,8 @@ with st.container(key="briefing_slide"):
             cols[2].metric(t("field.budget", lang), format_budget(numbers.budget_krw_100m, lang))
             facts, source = area_facts(data.areas, area_id, lang)
             st.markdown("\n".join(f"- **{fact.label}**: {fact.value}" for fact in facts))
-            st.caption(f"{t('field.source', lang)}: {source} · {t('approximate.note', lang)}")
+            outline_note = f" · {t('approximate.note', lang)}" if data.has_approximate_outlines else ""
+            st.caption(f"{t('field.source', lang)}: {source}{outline_note}")
         left, right = st.columns(2, gap="large")
         with left:
             chart(charts.direction_figure(aggregate.services_by_direction(services, area_id), lang, "large"))

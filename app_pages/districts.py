@@ -12,7 +12,7 @@ from geo.i18n import t
 from geo.mapping import MapOptions, build_map
 from geo.stats import format_budget
 from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DEVELOPMENT_AREA_IDS, label
-from ui.charts import chart_with_data
+from ui.charts import chart_with_data, table
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
 
@@ -105,13 +105,9 @@ with compare_tab:
     progress_all = aggregate.progress_by_area(services, as_of)
     chart_with_data(charts.progress_figure(progress_all, lang), progress_all, "progress_all", lang)
     headline_all = aggregate.headline_by_area(services, as_of)
-    chart_with_data(
-        charts.budget_by_funding_figure(aggregate.budget_by_funding(services), lang),
-        aggregate.budget_by_area(services),
-        "budget_by_area",
-        lang,
-    )
-    st.dataframe(headline_all, hide_index=True)
+    by_funding_all = aggregate.budget_by_funding(services)
+    chart_with_data(charts.budget_by_funding_figure(by_funding_all, lang), by_funding_all, "funding_all", lang)
+    table(headline_all, lang)
 
 with dong_tab:
     value = (
@@ -133,4 +129,4 @@ with dong_tab:
     )
     st.markdown(f"**{t('districts.gu_table', lang)}**")
     by_gu = aggregate.services_by_gu(services, boundaries=data.boundaries)
-    st.dataframe(by_gu, hide_index=True)
+    table(by_gu, lang)

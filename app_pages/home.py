@@ -4,6 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import aggregate, charts
+from geo.data_manager import md_text
 from geo.i18n import t
 from geo.mapping import MapOptions, build_map
 from geo.stats import format_budget, headline
@@ -37,18 +38,20 @@ with map_col:
         returned_objects=[],
         key="home_map",
     )
-    st.caption(t("approximate.note", lang))
+    if data.has_approximate_outlines:
+        st.caption(t("approximate.note", lang))
+    st.caption(t("metric.budget_note", lang))
 with plan_col:
     st.subheader(t("home.vision", lang))
     for line in plan["vision"]:
-        st.markdown(f"##### “{line[lang]}”")
+        st.markdown(f"##### “{md_text(line[lang])}”")
     st.subheader(t("home.directions", lang))
     per_direction = aggregate.services_by_direction(data.services).set_index("direction")["count"]
     for number, direction in enumerate(plan["directions"], start=1):
         count = int(per_direction.get(direction["id"], 0))
-        st.markdown(f"**{number}.** {direction[lang]} · {t('home.direction_count', lang, count=count)}")
-    st.caption(f"{t('home.fields', lang)}: " + " · ".join(f[lang] for f in plan["fields"]))
-    st.caption(f"{t('home.source', lang)}: {plan['source'][lang]}")
+        st.markdown(f"**{number}.** {md_text(direction[lang])} · {t('home.direction_count', lang, count=count)}")
+    st.caption(f"{t('home.fields', lang)}: " + " · ".join(md_text(f[lang]) for f in plan["fields"]))
+    st.caption(f"{t('home.source', lang)}: {md_text(plan['source'][lang])}")
 
 milestones_col, status_col = st.columns(2, gap="large")
 with milestones_col:

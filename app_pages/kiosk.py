@@ -25,6 +25,7 @@ from geo.kiosk import (
     touch_script,
 )
 from geo.mapping import MapOptions, build_map
+from geo.vocab import ServiceStatus
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, set_language
 
@@ -43,6 +44,8 @@ def kiosk_map_html(area_id: str | None, lang: str, data_token: int, _data) -> st
     # screen's map must load at full height every time (st_folium's frame could stay 0 px after a switch).
     # Only the columns the map draws go to the browser: no department or budget in the page.
     services = _data.services.loc[:, ["service_id", *PUBLIC_COLUMNS, "domain", "geometry"]]
+    # Cancelled services will not come: the kiosk shows them nowhere, on the map neither.
+    services = services.loc[services["status"] != ServiceStatus.CANCELLED]
     if area_id is not None:
         services = services.loc[services["area_id"] == area_id]
     bounds = area_view_bounds(_data.areas, area_id, padding=0.45) if area_id else None

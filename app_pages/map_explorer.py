@@ -37,7 +37,7 @@ def map_and_details() -> None:
             bounds = data.areas.loc[data.areas["area_id"] == area_id].total_bounds
             st.session_state["map_view"] = view_for_bounds(tuple(bounds))
     if fit_columns[-1].button(t("explorer.fit_city", lang), key="fit_city", width="stretch"):
-        st.session_state["map_view"] = view_for_bounds((126.735, 37.275, 126.915, 37.375))
+        st.session_state["map_view"] = view_for_bounds(tuple(data.boundaries.total_bounds))
     centre, zoom = st.session_state.get("map_view", (None, None))
 
     selection = selection_from_url()

@@ -45,6 +45,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "metric.operating": {"ko": "운영 중", "en": "Operating"},
     "metric.areas": {"ko": "개발 대상지", "en": "Development areas"},
     "metric.budget": {"ko": "총사업비", "en": "Total budget"},
+    "metric.budget_note": {
+        "ko": "서비스 수는 모든 상태, 총사업비는 취소 사업을 뺀 금액입니다.",
+        "en": "Service counts include every status; the total budget excludes cancelled services.",
+    },
     "metric.count_unit": {"ko": "건", "en": ""},
     "metric.area_unit": {"ko": "곳", "en": ""},
     "unit.100m_krw": {"ko": "억원", "en": "× KRW 100 m"},
@@ -237,6 +241,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "kiosk.overview_title": {"ko": "안산시 스마트도시계획", "en": "Ansan Smart City Plan"},
     "kiosk.when": {"ko": "기간", "en": "When"},
+    "kiosk.services_going_ahead": {"ko": "추진 중인 스마트서비스", "en": "Smart services going ahead"},
     "kiosk.distance": {"ko": "여기서 약 {km} km", "en": "about {km} km from here"},
     "kiosk.nearby_here": {"ko": "이 근처에서 만들고 있는 서비스", "en": "Being built near here"},
     "kiosk.touch": {"ko": "화면 터치", "en": "Screen touched"},

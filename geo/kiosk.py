@@ -307,7 +307,7 @@ def overview_html(plan: dict, services: pd.DataFrame, areas: pd.DataFrame, lang:
     active = int((services["status"] != ServiceStatus.CANCELLED).sum())
     unit = t("metric.count_unit", lang)
     numbers = [
-        (f"{active:,}{unit}", t("metric.services", lang)),
+        (f"{active:,}{unit}", t("kiosk.services_going_ahead", lang)),
         (f"{operating:,}{unit}", t("metric.operating", lang)),
         (f"{len(areas)}{t('metric.area_unit', lang)}", t("metric.areas", lang)),
     ]

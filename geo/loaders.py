@@ -38,6 +38,13 @@ class DashboardData:
         return city_outline(self.boundaries)
 
     @property
+    def has_approximate_outlines(self) -> bool:
+        """True while any area or boundary outline on the maps is a drawn approximation."""
+        return bool(
+            (self.areas["accuracy"] == "approximate").any() or (self.boundaries["accuracy"] == "approximate").any()
+        )
+
+    @property
     def has_samples(self) -> bool:
         return bool(self.services["is_sample"].any()) or bool(self.status_history["is_sample"].any())
 

@@ -320,7 +320,7 @@ def _area_popup_html(area: dict, lang: str) -> str:
         f"{escape_html(t('field.area_m2', lang))}: {area_m2:,.0f} ㎡ ({area_m2 / 10_000:,.1f} ㏊, 지도 도형 기준)",
         escape_html(facts or ""),
         f"<small>{escape_html(t('field.source', lang))}: {escape_html(area.get('source', ''))}</small>",
-        f"<small>{escape_html(t('approximate.note', lang))}</small>",
+        f"<small>{escape_html(t('approximate.note', lang))}</small>" if area.get("accuracy") == "approximate" else "",
     ]
     return "<br>".join(r for r in rows if r)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from geo.vocab import STATUS_TERMS
+from geo.vocab import STATUS_TERMS, ServiceStatus
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ def headline(services: pd.DataFrame | gpd.GeoDataFrame, areas: pd.DataFrame) -> 
     """Count services by status and sum the budget of those not cancelled (억원)."""
     counts = services["status"].value_counts()
     by_status = {status: int(counts.get(status, 0)) for status in STATUS_TERMS}
-    live = services.loc[services["status"] != "취소", "budget_krw_100m"]
+    live = services.loc[services["status"] != ServiceStatus.CANCELLED, "budget_krw_100m"]
     return Headline(
         services=len(services),
         by_status=by_status,

@@ -43,3 +43,11 @@ def chart_with_data(fig: go.Figure, data: pd.DataFrame, file_stem: str, lang: st
         icon=":material/download:",
     )
     hint_col.caption(t("download.hint", lang))
+
+
+def table(data: pd.DataFrame, lang: str) -> None:
+    """A table with the same labels as the downloads: vocabulary labels, Korean headers on Korean screens."""
+    shown = with_vocabulary_labels(data, lang)
+    if lang == "ko":
+        shown = shown.rename(columns=column_labels_ko())
+    st.dataframe(shown, hide_index=True)
