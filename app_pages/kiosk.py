@@ -26,7 +26,7 @@ from geo.kiosk import (
 )
 from geo.mapping import MapOptions, build_map
 from geo.vocab import ServiceStatus
-from ui.data import dashboard_data, settings
+from ui.data import dashboard_data, settings, store
 from ui.frame import current_language, set_language
 
 STATE = "kiosk_rotation"
@@ -39,7 +39,7 @@ screens = kiosk_screens()
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-def kiosk_map_html(area_id: str | None, lang: str, data_token: int, _data) -> str:
+def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data) -> str:
     # A plain iframe, not the two-way st_folium component: the kiosk needs no clicks back, and a new
     # screen's map must load at full height every time (st_folium's frame could stay 0 px after a switch).
     # Only the columns the map draws go to the browser: no department or budget in the page.
@@ -116,7 +116,7 @@ def kiosk_screen() -> None:
         else:
             map_col, text_col = st.columns([11, 9], gap="large")
             with map_col, st.container(key="kiosk_map"):
-                st.iframe(kiosk_map_html(screen.area_id, lang, id(data), data), height=MAP_HEIGHT)
+                st.iframe(kiosk_map_html(screen.area_id, lang, store().revision(), data), height=MAP_HEIGHT)
             with text_col:
                 st.html(heading_html(screen.title(lang)))
                 if screen.kind == "overview":
