@@ -176,7 +176,8 @@ def test_briefing_moves_with_buttons_and_clicker_keys(staff_server, open_app):
     # The next area's map draws too (full height, not a collapsed frame).
     frame = wait_for_map(page, min_shapes=5, where=".st-key-briefing_map")
     assert frame.get_by_text("장상", exact=True).count() == 1
-    assert page.locator(".st-key-briefing_map iframe").bounding_box()["height"] >= 380
+    # MAP_HEIGHT in app_pages/briefing.py is 370 px: the frame has its full height, not the 0 px of a failed load.
+    assert page.locator(".st-key-briefing_map iframe").bounding_box()["height"] >= 360
     page.keyboard.press("ArrowRight")
     page.get_by_role("heading", name="경기경제자유구역 안산사이언스밸리(ASV)지구").wait_for()
     page.keyboard.press("PageUp")
