@@ -50,8 +50,8 @@ from pyproj.exceptions import CRSError
 from shapely.geometry.base import BaseGeometry
 
 from geo.io import STORAGE_CRS, describe_crs, read_table, read_vector
+from geo.loaders import area_consistency_report
 from geo.loaders import city_outline as outline_of
-from geo.spatial import services_outside_declared_area
 from geo.store import LAYERS, Store, StoreError, WriteMode, WriteResult
 from geo.validation import Problem, ValidationReport, validate_frame
 
@@ -764,16 +764,9 @@ def preview_import(
     ).reset_index(drop=True)
     if layer == "services" and stored:
         # Same cross-check as the loader: a service said to be in an area must lie in (or touch) it.
-        outside = set(services_outside_declared_area(result_frame, store.read_layer("areas")))
-        for position, (service_id, area_id) in enumerate(zip(result_frame["service_id"], result_frame["area_id"]), 1):
-            if service_id in outside:
-                report.add(
-                    name,
-                    position,
-                    "area_id",
-                    f"대상지가 '{area_id}'로 되어 있지만 도형이 그 대상지 경계와 겹치지 않습니다 (대상지 또는 좌표를 확인하세요)",
-                    "행" if is_table else "피처",
-                )
+        report.extend(
+            area_consistency_report(result_frame, store.read_layer("areas"), name, "행" if is_table else "피처")
+        )
         if not report.ok:
             return preview
     preview.frame = result_frame

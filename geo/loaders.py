@@ -121,6 +121,24 @@ def load_status_history(data_dir: Path, known_service_ids: set[str] | None = Non
     return typed.sort_values(["service_id", "changed_at"], kind="stable").reset_index(drop=True)
 
 
+def area_consistency_report(
+    services: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, file: str, unit: str = "피처"
+) -> ValidationReport:
+    """A problem for each service said to be in a development area whose geometry does not touch it."""
+    report = ValidationReport()
+    outside = set(services_outside_declared_area(services, areas))
+    for position, (service_id, area_id) in enumerate(zip(services["service_id"], services["area_id"]), start=1):
+        if service_id in outside:
+            report.add(
+                file,
+                position,
+                "area_id",
+                f"대상지가 '{area_id}'로 되어 있지만 도형이 그 대상지 경계와 겹치지 않습니다 (대상지 또는 좌표를 확인하세요)",
+                unit,
+            )
+    return report
+
+
 def load_dashboard_data(data_dir: Path) -> DashboardData:
     """Read and cross-check every dataset in ``data_dir``; raise DataError listing all problems found."""
     report = ValidationReport()
@@ -144,15 +162,7 @@ def load_dashboard_data(data_dir: Path) -> DashboardData:
     history = attempt(load_status_history, data_dir, known)
     if not report.ok:
         raise DataError(report)
-    for service_id in services_outside_declared_area(services, areas):
-        position = services.index[services["service_id"] == service_id][0] + 1
-        area_id = services.loc[services["service_id"] == service_id, "area_id"].iloc[0]
-        report.add(
-            SERVICES.file_name,
-            int(position),
-            "area_id",
-            f"대상지가 '{area_id}'로 되어 있지만 도형이 그 대상지 경계와 겹치지 않습니다 (대상지 또는 좌표를 확인하세요)",
-        )
+    report.extend(area_consistency_report(services, areas, SERVICES.file_name))
     if not report.ok:
         raise DataError(report)
     services = assign_districts(services, boundaries, areas)
