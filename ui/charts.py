@@ -48,6 +48,11 @@ def chart_with_data(fig: go.Figure, data: pd.DataFrame, file_stem: str, lang: st
 def table(data: pd.DataFrame, lang: str) -> None:
     """A table with the same labels as the downloads: vocabulary labels, Korean headers on Korean screens."""
     shown = with_vocabulary_labels(data, lang)
-    if lang == "ko":
-        shown = shown.rename(columns=column_labels_ko())
-    st.dataframe(shown, hide_index=True)
+    headers = column_labels_ko() if lang == "ko" else {}
+    # Shares are stored as 0–1; show them as percentages.
+    formats = {
+        headers.get(c, c): st.column_config.NumberColumn(format="percent")
+        for c in data.columns
+        if c.startswith("share_")
+    }
+    st.dataframe(shown.rename(columns=headers), hide_index=True, column_config=formats)
