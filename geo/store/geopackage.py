@@ -190,6 +190,13 @@ class GeoPackageStore(Store):
         tx.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
         tx.execute("PRAGMA user_version = 10300")
 
+    def _after_reference_create(self, tx: _Tx) -> None:
+        tx.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
+            "VALUES ('reference_points', 'features', 'reference_points', '참고 레이어 (공공데이터 지점)', 4326)"
+        )
+        tx.execute("INSERT INTO gpkg_geometry_columns VALUES ('reference_points', 'geom', 'POINT', 4326, 0, 0)")
+
     def _after_layer_write(self, tx: _Tx, layer: str, frame: gpd.GeoDataFrame) -> None:
         bounds = [float(v) for v in frame.total_bounds] if len(frame) else [None] * 4
         tx.execute(
@@ -201,6 +208,9 @@ class GeoPackageStore(Store):
     def initialise(self, data_dir: Path, now: datetime | None = None) -> bool:
         if self.path.exists():
             if self.is_initialised():
+                if self._needs_upgrade():
+                    with self._transaction() as tx:
+                        self._upgrade(tx, data_dir, now)
                 return False
             raise StoreError(
                 f"{self.path}은(는) 대시보드 저장소가 아닙니다. 다른 곳으로 옮기거나 지운 뒤 다시 실행하세요."

@@ -98,11 +98,15 @@ class PostgisStore(Store):
         for layer in LAYERS:
             tx.execute(f"CREATE INDEX {layer}_geom ON {layer} USING GIST (geom)")
 
+    def _after_reference_create(self, tx: _Tx) -> None:
+        tx.execute("CREATE INDEX reference_points_geom ON reference_points USING GIST (geom)")
+
     def initialise(self, data_dir: Path, now: datetime | None = None) -> bool:
         with self._transaction() as tx:
             # Serialise first runs of several app processes; the loser sees the tables and stops.
             tx.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (f"dashboard-store-{self.schema}",))
             if self._table_exists(tx, "store_meta"):
+                self._upgrade(tx, data_dir, now)
                 return False
             tx.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
             tx.execute(f'SET LOCAL search_path TO "{self.schema}", public')
