@@ -120,6 +120,10 @@ class Store(ABC):
     def _sql_value(self, value: Any, column: Column) -> Any:
         return value
 
+    def close(self) -> None:
+        """Release what the store keeps open between calls (the PostGIS connection pool)."""
+        return None
+
     @abstractmethod
     def describe(self) -> str:
         """Where the store is, for messages (a path, or the database without its password)."""
