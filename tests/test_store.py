@@ -329,9 +329,13 @@ def test_open_store_picks_the_backend_from_settings(tmp_path):
 def test_store_refuses_a_foreign_file(tmp_path):
     path = tmp_path / STORE_FILE_NAME
     path.write_text("not a database")
-    with pytest.raises(StoreError, match="대시보드 저장소가 아닙니다"):
+    with pytest.raises(StoreError, match="대시보드 저장소로 읽을 수 없는 파일입니다") as raised:
         GeoPackageStore(path).initialise(BUNDLED_DATA_DIR)
     assert path.read_text() == "not a database"
+    message = str(raised.value)
+    assert "지우지 말고 다른 이름으로 옮겨 보관하세요" in message
+    assert "python -m geo restore" in message
+    assert "지운 뒤" not in message and "삭제" not in message
 
 
 def test_geo_package_never_imports_streamlit():
