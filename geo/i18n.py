@@ -293,6 +293,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "'{username}' 계정은 로그인에 여러 번 실패해 잠시 잠겼습니다. {minutes}분 후에 다시 시도하세요.",
         "en": "The account '{username}' is locked after repeated failed sign-ins. Try again in {minutes} min.",
     },
+    # Reliability (store branch): sign-in lockout per client, page guard, sign-in for every staff page.
+    "auth.client_locked": {
+        "ko": "이 기기에서 로그인에 너무 많이 실패해 잠시 로그인을 막았습니다. {minutes}분 후에 다시 시도하세요.",
+        "en": "Too many failed sign-ins from this device. Try again in {minutes} min.",
+    },
     "auth.no_accounts": {
         "ko": "직원 계정이 없습니다. 서버에서 python -m geo add-user 사용자이름 으로 계정을 만드세요 (계정 파일: {path}).",
         "en": "There are no staff accounts. Create one on the server with python -m geo add-user NAME (file: {path}).",

@@ -21,13 +21,16 @@ import shapely
 import yaml
 from shapely.geometry.base import BaseGeometry
 
+from geo.auth import LockoutRules, SignInTicket
 from geo.io import STORAGE_CRS
 from geo.loaders import PLAN_FILE, DashboardData, load_dashboard_data
 from geo.reference import ReferenceLayer
 from geo.schema import SERVICES, STATUS_HISTORY, Column
 from geo.spatial import area_m2, assign_districts
+from geo.store import signin
 from geo.store.common import (
     _OWN_TABLES,
+    ADDED_TABLES,
     BACKUP_KEEP,
     CHANGE_HISTORY_COLUMNS,
     LAYERS,
@@ -231,6 +234,8 @@ class Store(ABC):
             ],
         )
         self._create_reference_tables(tx, data_dir, moment)
+        for statement in signin.signin_ddl(self._id_column_sql):
+            tx.execute(statement)
         self._audit(tx, SEED_USER, "initialise", f"{data_dir}에서 저장소를 만들었습니다", moment)
 
     def _create_reference_tables(self, tx: _Tx, data_dir: Path, moment: datetime) -> None:
@@ -242,16 +247,27 @@ class Store(ABC):
 
     def _needs_upgrade(self) -> bool:
         with self._reading() as tx:
-            return self._table_exists(tx, "store_meta") and not self._table_exists(tx, "reference_layers")
+            return self._table_exists(tx, "store_meta") and not all(
+                self._table_exists(tx, table) for table in ADDED_TABLES
+            )
 
     def _upgrade(self, tx: _Tx, data_dir: Path, now: datetime | None) -> None:
-        """Add what a store made by an earlier version lacks (the reference layers, seeded from the data folder)."""
-        if self._table_exists(tx, "reference_layers"):
-            return
+        """Add what a store made by an earlier version lacks: reference layers (seeded from the data folder)
+        and the sign-in attempts."""
         moment = _now(now)
-        self._create_reference_tables(tx, data_dir, moment)
-        self._audit(tx, SEED_USER, "upgrade", f"참고 레이어 표를 추가했습니다 ({data_dir})", moment)
-        self._touch(tx)
+        added = []
+        if not self._table_exists(tx, "reference_layers"):
+            self._create_reference_tables(tx, data_dir, moment)
+            added.append("참고 레이어")
+            self._touch(tx)
+        if not self._table_exists(tx, "sign_in_attempts"):
+            for statement in signin.signin_ddl(self._id_column_sql):
+                tx.execute(statement)
+            added.append("로그인 시도")
+        if added:
+            self._audit(
+                tx, SEED_USER, "upgrade", f"저장소에 표를 추가했습니다: {', '.join(added)} ({data_dir})", moment
+            )
 
     # -- reading --
 
@@ -515,6 +531,43 @@ class Store(ABC):
             self._audit(tx, user, "reference:delete", f"참고 레이어 {layer_id} ({row[0]}) 삭제: 점 {removed}개", moment)
             self._touch(tx)
         return removed
+
+    # -- sign-in attempts (geo.auth.AttemptLedger) --
+
+    def _serialise(self, tx: _Tx, name: str) -> None:
+        """Make transactions that call this with the same name run one after another (SQLite: already so)."""
+        return None
+
+    def reserve_sign_in(self, account: str, client: str, *, now: datetime, rules: LockoutRules) -> SignInTicket:
+        """Reserve a sign-in attempt, or refuse it when the account or client is locked or at its limit."""
+        with self._transaction() as tx:
+            self._require(tx)
+            self._serialise(tx, "sign-in")
+            return signin.reserve(tx, account, client, now, rules)
+
+    def finish_sign_in(
+        self, ticket: SignInTicket, account: str, client: str, *, succeeded: bool, now: datetime, rules: LockoutRules
+    ) -> SignInTicket:
+        """Record a reserved attempt's outcome; each failure gets an audit row, and a lock one more."""
+        with self._transaction() as tx:
+            self._serialise(tx, "sign-in")
+            outcome = signin.finish(tx, ticket, account, client, succeeded, now, rules)
+            if not succeeded:
+                name, address = signin.keys(account, client)
+                locked = (
+                    f", {'계정' if outcome.scope == 'account' else '이 주소'}을 "
+                    f"{int(rules.window.total_seconds() // 60)}분 동안 잠금"
+                    if outcome.locked_for
+                    else ""
+                )
+                self._audit(
+                    tx,
+                    name or "(빈 이름)",
+                    "sign-in:failed",
+                    f"로그인 실패 (주소 {address or '알 수 없음'}){locked}",
+                    _now(now),
+                )
+            return outcome
 
     @staticmethod
     def _require_user(user: str) -> None:
