@@ -94,14 +94,18 @@ def sign_in_form(lang: str) -> None:
     st.error(_failure_message(result, username, lang))
 
 
-def require_staff(lang: str) -> StaffUser:
-    """The signed-in staff user; otherwise show the sign-in form and stop the page (nothing below runs)."""
+def _user_or_sign_in(lang: str, hint: str = "auth.hint") -> StaffUser:
+    """The signed-in user; otherwise show the sign-in form and stop the page (nothing below runs)."""
     user = signed_in_user()
     if user is None:
         st.subheader(t("auth.title", lang))
-        st.caption(t("auth.hint", lang))
+        st.caption(t(hint, lang))
         sign_in_form(lang)
         st.stop()
+    return user
+
+
+def _signed_in_sidebar(user: StaffUser, lang: str) -> None:
     sidebar = st.sidebar.container()
     sidebar.caption(
         t("auth.signed_in_as", lang, name=user.display_name)
@@ -109,4 +113,22 @@ def require_staff(lang: str) -> StaffUser:
         + t("auth.timeout_note", lang, minutes=int(SESSION_TIMEOUT.total_seconds() // 60))
     )
     sidebar.button(t("auth.sign_out", lang), key="staff_sign_out", on_click=sign_out, icon=":material/logout:")
+
+
+def require_staff(lang: str) -> StaffUser:
+    """The signed-in staff user; otherwise show the sign-in form and stop the page (nothing below runs)."""
+    user = _user_or_sign_in(lang)
+    if not settings().require_signin:  # otherwise the frame already shows who is signed in
+        _signed_in_sidebar(user, lang)
     return user
+
+
+def require_signin_if_configured(lang: str) -> None:
+    """With ``DASHBOARD_REQUIRE_SIGNIN=1`` every staff page needs a signed-in user (the kiosk never does).
+
+    Called by the app's frame before any page runs; by default (off) only the
+    data page asks, and the overview pages are open to anyone who can reach the server.
+    """
+    config = settings()
+    if config.require_signin and not config.is_kiosk:
+        _signed_in_sidebar(_user_or_sign_in(lang, "auth.signin_required"), lang)
