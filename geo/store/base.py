@@ -6,6 +6,7 @@ types and geometry encoding; all logic is here.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import uuid
 from abc import ABC, abstractmethod
@@ -790,8 +791,20 @@ class Store(ABC):
         if layer == "services":
             names += ["version", "modified_by", "modified_at"]
             placeholders += ["?", "?", "?"]
+        numbers = [c for c in schema.columns if c.kind in ("int", "float")]
         rows = []
-        for record in frame.to_dict("records"):
+        for position, record in enumerate(frame.to_dict("records"), start=1):
+            for column in numbers:
+                value = record.get(column.name)
+                if isinstance(value, float) and not math.isfinite(value):
+                    if column.nullable and math.isnan(value):
+                        record[column.name] = None  # pandas' missing value in a float column
+                        continue
+                    # Validation refuses these; this guard keeps them out of totals whatever the caller.
+                    raise StoreError(
+                        f"{schema.label_ko} {position}번째 {column.name}: 값 {value}은(는) 저장할 수 없습니다 "
+                        "(NaN·무한대). 아무것도 바뀌지 않았습니다."
+                    )
             values = [self._sql_value(record.get(c.name), c) for c in schema.columns]
             if layer == "services":
                 values += list(bookkeeping.get(record["service_id"], (1, user, _stamp(moment))))
