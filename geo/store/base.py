@@ -65,8 +65,10 @@ from geo.store.reference import (
     read_layers,
     reference_ddl,
 )
-from geo.validation import Problem, ValidationReport, validate_frame
+from geo.validation import TEXT_MAX_LENGTH, Problem, ValidationReport, validate_frame
 
+# Who made a change, as kept in history and audit rows (sign-in names are far shorter).
+USER_MAX_LENGTH = 100
 # A yes/no cell outside the dataset schemas (a reference layer's kiosk flag).
 _FLAG = Column("flag", "flag", "bool")
 
@@ -574,6 +576,8 @@ class Store(ABC):
     def _require_user(user: str) -> None:
         if not user or not user.strip():
             raise StoreError("변경자(user)를 입력하세요: 이력에 누가 바꿨는지 남깁니다.")
+        if len(user) > USER_MAX_LENGTH:
+            raise StoreError(f"변경자 이름이 너무 깁니다 ({len(user):,}자, 최대 {USER_MAX_LENGTH}자).")
 
     def update_service(
         self,
@@ -623,6 +627,8 @@ class Store(ABC):
                 f"변경할 수 없는 항목입니다: {', '.join(unknown)} (변경 가능: {', '.join(TRACKED_FIELDS)})"
             )
         self._require_user(user)
+        if reason and len(reason) > TEXT_MAX_LENGTH:
+            raise StoreError(f"변경 사유가 너무 깁니다 ({len(reason):,}자, 최대 {TEXT_MAX_LENGTH:,}자).")
         moment = _now(now)
         with self._transaction() as tx:
             self._require(tx)
