@@ -261,7 +261,7 @@ def sign_in(
     user = users.get(username)
     matched = verify_password(password, user.password_hash if user else _DUMMY_HASH) and user is not None
     outcome = ledger.finish_sign_in(ticket, username, client, succeeded=matched, now=now, rules=rules)
-    if matched:
+    if matched and user is not None:
         return SignInResult(True, f"{user.display_name}님, 로그인했습니다.", user=user)
     if outcome.locked_for is not None:
         return _locked(username, outcome, rules)

@@ -244,7 +244,7 @@ def validate_frame(
         if column.name not in typed.columns:
             typed[column.name] = False if column.kind == "bool" else None
             continue
-        values = []
+        values: list[object] = []
         for position, raw in enumerate(typed[column.name].tolist(), start=1):
             if _is_blank(raw):
                 if not column.nullable and column.kind != "bool":
@@ -254,7 +254,7 @@ def validate_frame(
             value, error = _coerce(raw, column)
             if error is None and column.vocabulary is not None and value not in column.vocabulary:
                 error = f"'{_short(value)}'는 허용되지 않는 값입니다 (허용: {', '.join(column.vocabulary)})"
-            if error is None and column.kind == "text" and len(value) > max_length(column, schema):
+            if error is None and isinstance(value, str) and len(value) > max_length(column, schema):
                 error = f"{column.label_ko}이(가) 너무 깁니다 ({len(value):,}자, 최대 {max_length(column, schema):,}자)"
             if error:
                 report.add(file, position, column.name, error, unit)
@@ -279,8 +279,7 @@ def validate_frame(
         else:
             for position, geometry in enumerate(geometries, start=1):
                 error = _check_geometry(geometry, schema)
-                outside = schema.must_lie_in_city and city_outline is not None
-                if error is None and outside and not city_outline.intersects(geometry):
+                if error is None and schema.must_lie_in_city and city_outline and not city_outline.intersects(geometry):
                     error = "도형이 안산시 경계 밖에 있습니다 (좌표계 또는 좌표 순서를 확인하세요)"
                 if error:
                     report.add(file, position, "geometry", error, unit)

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import math
 import sqlite3
-import uuid
-from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from abc import abstractmethod
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -20,23 +18,16 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 import yaml
-from shapely.geometry.base import BaseGeometry
 
-from geo.auth import LockoutRules, SignInTicket
 from geo.io import STORAGE_CRS
-from geo.loaders import PLAN_FILE, DashboardData, load_dashboard_data
-from geo.reference import ReferenceLayer
-from geo.schema import SERVICES, STATUS_HISTORY, Column
+from geo.loaders import DashboardData
+from geo.schema import SERVICES, STATUS_HISTORY
 from geo.spatial import area_m2, assign_districts
-from geo.store import signin
 from geo.store.common import (
     _OWN_TABLES,
-    ADDED_TABLES,
     BACKUP_KEEP,
     CHANGE_HISTORY_COLUMNS,
     LAYERS,
-    SEED_USER,
-    STORE_SCHEMA_VERSION,
     TRACKED_FIELDS,
     BackupInfo,
     ConflictError,
@@ -57,113 +48,20 @@ from geo.store.common import (
     _wkb_hex,
     seed_signature,
 )
-from geo.store.reference import (
-    bundled_reference_layers,
-    checked_layer,
-    layer_row,
-    point_rows,
-    read_layers,
-    reference_ddl,
-)
+from geo.store.creation import CreationMethods
+from geo.store.reference import ReferenceLayerMethods
+from geo.store.signin import SignInMethods
 from geo.validation import TEXT_MAX_LENGTH, Problem, ValidationReport, validate_frame
 
-# Who made a change, as kept in history and audit rows (sign-in names are far shorter).
-USER_MAX_LENGTH = 100
-# A yes/no cell outside the dataset schemas (a reference layer's kiosk flag).
-_FLAG = Column("flag", "flag", "bool")
 
-
-class Store(ABC):
+class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
     """The dashboard's data, read and written through transactions.
 
     Use ``open_store(settings)`` to get one. Backends differ only in their
     connection, column types and geometry encoding; all logic is here.
     """
 
-    backend: str = ""
-    _types: dict[str, str] = {}
-    _id_column_sql: str = ""
-    _geometry_sql: str = ""
-    _false: str = "0"
-    _geom_in: str = "?"
-
-    # -- backend hooks --
-
-    @abstractmethod
-    @contextmanager
-    def _transaction(self) -> Iterator[_Tx]:
-        """A write transaction: commits on success, rolls back on any exception."""
-
-    @abstractmethod
-    @contextmanager
-    def _reading(self) -> Iterator[_Tx]:
-        """A read-only snapshot, so several queries see one consistent state."""
-
-    @abstractmethod
-    def _geom_out(self, column: str) -> str: ...
-
-    @abstractmethod
-    def _encode_geometry(self, geometry: BaseGeometry | None) -> Any: ...
-
-    @abstractmethod
-    def _decode_geometry(self, value: Any) -> BaseGeometry | None: ...
-
-    @abstractmethod
-    def _table_exists(self, tx: _Tx, table: str) -> bool: ...
-
-    def _after_create(self, tx: _Tx) -> None:
-        """Backend extras after the tables exist (GeoPackage registry, spatial indexes)."""
-        return None
-
-    def _after_layer_write(self, tx: _Tx, layer: str, frame: gpd.GeoDataFrame) -> None:
-        """Backend extras after a layer changed (the GeoPackage extent)."""
-        return None
-
-    def _after_reference_create(self, tx: _Tx) -> None:
-        """Backend extras after the reference tables exist (GeoPackage registry, spatial index)."""
-        return None
-
-    def _sql_value(self, value: Any, column: Column) -> Any:
-        return value
-
-    def close(self) -> None:
-        """Release what the store keeps open between calls (the PostGIS connection pool)."""
-        return None
-
-    @abstractmethod
-    def describe(self) -> str:
-        """Where the store is, for messages (a path, or the database without its password)."""
-
     # -- creation --
-
-    def _ddl(self) -> list[str]:
-        statements = [
-            "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-            "CREATE TABLE documents (key TEXT PRIMARY KEY, content TEXT NOT NULL)",
-        ]
-        for layer, schema in LAYERS.items():
-            columns = [f"fid {self._id_column_sql}"]
-            for column in schema.columns:
-                not_null = "" if column.nullable else " NOT NULL"
-                unique = " UNIQUE" if column.name == schema.id_column else ""
-                columns.append(f"{column.name} {self._types[column.kind]}{not_null}{unique}")
-            if layer == "services":
-                columns += ["version INTEGER NOT NULL DEFAULT 1", "modified_by TEXT", "modified_at TEXT"]
-            columns.append(f"geom {self._geometry_sql}")
-            statements.append(f"CREATE TABLE {layer} ({', '.join(columns)})")
-        statements += [
-            f"CREATE TABLE change_history (id {self._id_column_sql}, service_id TEXT NOT NULL, "
-            "field TEXT NOT NULL, old_value TEXT, new_value TEXT, changed_at TEXT NOT NULL, "
-            f"changed_by TEXT NOT NULL, reason TEXT, is_sample BOOLEAN NOT NULL DEFAULT {self._false}, "
-            "source TEXT NOT NULL)",
-            "CREATE INDEX change_history_service ON change_history (service_id, changed_at)",
-            "CREATE TABLE column_mappings (layer TEXT NOT NULL, source_column TEXT NOT NULL, "
-            "target_column TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, "
-            "PRIMARY KEY (layer, source_column))",
-            f"CREATE TABLE audit_log (id {self._id_column_sql}, at TEXT NOT NULL, user_name TEXT NOT NULL, "
-            "action TEXT NOT NULL, detail TEXT)",
-        ]
-        return statements
 
     def is_initialised(self) -> bool:
         """True when the store's tables exist (``initialise`` has run)."""
@@ -195,83 +93,6 @@ class Store(ABC):
             The text datasets are not valid; nothing is created.
         """
 
-    def _create(self, tx: _Tx, data_dir: Path, now: datetime | None) -> None:
-        data = load_dashboard_data(data_dir)
-        moment = _now(now)
-        for statement in self._ddl():
-            tx.execute(statement)
-        self._after_create(tx)
-        tx.executemany(
-            "INSERT INTO store_meta (key, value) VALUES (?, ?)",
-            [
-                ("schema_version", STORE_SCHEMA_VERSION),
-                ("created_at", _stamp(moment)),
-                ("created_from", str(data_dir)),
-                ("seed_signature", seed_signature(data_dir)),
-                ("revision", uuid.uuid4().hex),
-            ],
-        )
-        tx.execute(
-            "INSERT INTO documents (key, content) VALUES (?, ?)",
-            ("plan", (data_dir / PLAN_FILE).read_text(encoding="utf-8")),
-        )
-        for layer in ("boundaries", "areas", "services"):
-            frame = getattr(data, layer)
-            self._insert_layer(tx, layer, frame, {}, SEED_USER, moment)
-            self._after_layer_write(tx, layer, frame)
-        history = data.status_history
-        tx.executemany(
-            "INSERT INTO change_history (service_id, field, old_value, new_value, changed_at, changed_by, "
-            "reason, is_sample, source) VALUES (?, 'status', ?, ?, ?, ?, ?, ?, 'seed')",
-            [
-                (
-                    r.service_id,
-                    r.old_status,
-                    r.new_status,
-                    r.changed_at.isoformat(),
-                    r.changed_by,
-                    r.reason,
-                    self._sql_value(bool(r.is_sample), STATUS_HISTORY.column("is_sample")),
-                )
-                for r in history.itertuples(index=False)
-            ],
-        )
-        self._create_reference_tables(tx, data_dir, moment)
-        for statement in signin.signin_ddl(self._id_column_sql):
-            tx.execute(statement)
-        self._audit(tx, SEED_USER, "initialise", f"{data_dir}에서 저장소를 만들었습니다", moment)
-
-    def _create_reference_tables(self, tx: _Tx, data_dir: Path, moment: datetime) -> None:
-        for statement in reference_ddl(self._id_column_sql, self._geometry_sql, self._false):
-            tx.execute(statement)
-        self._after_reference_create(tx)
-        for layer in bundled_reference_layers(data_dir):
-            self._write_reference(tx, layer, SEED_USER, moment)
-
-    def _needs_upgrade(self) -> bool:
-        with self._reading() as tx:
-            return self._table_exists(tx, "store_meta") and not all(
-                self._table_exists(tx, table) for table in ADDED_TABLES
-            )
-
-    def _upgrade(self, tx: _Tx, data_dir: Path, now: datetime | None) -> None:
-        """Add what a store made by an earlier version lacks: reference layers (seeded from the data folder)
-        and the sign-in attempts."""
-        moment = _now(now)
-        added = []
-        if not self._table_exists(tx, "reference_layers"):
-            self._create_reference_tables(tx, data_dir, moment)
-            added.append("참고 레이어")
-            self._touch(tx)
-        if not self._table_exists(tx, "sign_in_attempts"):
-            for statement in signin.signin_ddl(self._id_column_sql):
-                tx.execute(statement)
-            added.append("로그인 시도")
-        if added:
-            self._audit(
-                tx, SEED_USER, "upgrade", f"저장소에 표를 추가했습니다: {', '.join(added)} ({data_dir})", moment
-            )
-
     # -- reading --
 
     def seed_is_outdated(self, data_dir: Path) -> bool:
@@ -282,7 +103,7 @@ class Store(ABC):
         """
         with self._reading() as tx:
             row = tx.one("SELECT value FROM store_meta WHERE key = 'seed_signature'")
-        return bool(row) and row[0] != seed_signature(data_dir)
+        return row is not None and row[0] != seed_signature(data_dir)
 
     def revision(self) -> str:
         """A token that changes with every write (key for ``st.cache_data``)."""
@@ -440,144 +261,7 @@ class Store(ABC):
                 result[table] = [tuple(_plain(v) for v in r) for r in rows]
         return result
 
-    def reference_layers(self) -> list[ReferenceLayer]:
-        """The stored public reference layers (points in EPSG:4326), in ``layer_id`` order."""
-        with self._reading() as tx:
-            self._require(tx)
-            if not self._table_exists(tx, "reference_layers"):  # a store not yet upgraded
-                return []
-            return read_layers(tx, self._geom_out("geom"), self._decode_geometry)
-
     # -- writing --
-
-    def write_reference_layer(self, layer: ReferenceLayer, *, user: str, now: datetime | None = None) -> WriteResult:
-        """Add a reference layer, or replace the one with the same ``layer_id``, in one transaction.
-
-        Returns
-        -------
-        WriteResult
-            ``layer`` is the layer id, ``mode`` ``replace`` or ``append`` (a new layer),
-            ``rows_removed`` the points of the layer it replaced.
-
-        Raises
-        ------
-        StoreError
-            No user, a bad layer id, points that are not points or lack a CRS,
-            or display fields the points do not have; nothing is written.
-        """
-        self._require_user(user)
-        points = checked_layer(layer)
-        moment = _now(now)
-        with self._transaction() as tx:
-            self._require(tx)
-            removed = self._write_reference(tx, layer, user, moment, points)
-            verb = "교체" if removed is not None else "추가"
-            self._audit(
-                tx,
-                user,
-                "reference:write",
-                f"참고 레이어 {layer.layer_id} ({layer.title_ko}): 점 {len(points)}개 {verb}"
-                + (f" (이전 {removed}개 삭제)" if removed is not None else ""),
-                moment,
-            )
-            self._touch(tx)
-        mode = "replace" if removed is not None else "append"
-        return WriteResult(layer.layer_id, mode, len(points), removed or 0)
-
-    def _write_reference(
-        self,
-        tx: _Tx,
-        layer: ReferenceLayer,
-        user: str,
-        moment: datetime,
-        points: gpd.GeoDataFrame | None = None,
-    ) -> int | None:
-        """Write one layer; returns how many points it replaced (None: the layer is new)."""
-        points = checked_layer(layer) if points is None else points
-        existed = tx.one("SELECT 1 FROM reference_layers WHERE layer_id = ?", (layer.layer_id,)) is not None
-        removed = None
-        if existed:
-            removed = tx.execute("DELETE FROM reference_points WHERE layer_id = ?", (layer.layer_id,))
-            tx.execute("DELETE FROM reference_layers WHERE layer_id = ?", (layer.layer_id,))
-        flag = self._sql_value(bool(layer.kiosk), _FLAG)
-        tx.execute(
-            f"INSERT INTO reference_layers VALUES ({', '.join(['?'] * 13)})",
-            layer_row(layer, points, flag, _stamp(moment), user),
-        )
-        tx.executemany(
-            f"INSERT INTO reference_points (layer_id, properties, geom) VALUES (?, ?, {self._geom_in})",
-            point_rows(layer.layer_id, points, self._encode_geometry),
-        )
-        return removed
-
-    def delete_reference_layer(self, layer_id: str, *, user: str, now: datetime | None = None) -> int:
-        """Remove a reference layer and its points; returns how many points were removed.
-
-        Raises
-        ------
-        StoreError
-            No user, or no layer has this id.
-        """
-        self._require_user(user)
-        moment = _now(now)
-        with self._transaction() as tx:
-            self._require(tx)
-            row = (
-                tx.one("SELECT title_ko FROM reference_layers WHERE layer_id = ?", (layer_id,))
-                if self._table_exists(tx, "reference_layers")
-                else None
-            )
-            if row is None:
-                raise StoreError(f"참고 레이어 '{layer_id}'이(가) 저장소에 없습니다. 목록을 다시 불러오세요.")
-            removed = tx.execute("DELETE FROM reference_points WHERE layer_id = ?", (layer_id,))
-            tx.execute("DELETE FROM reference_layers WHERE layer_id = ?", (layer_id,))
-            self._audit(tx, user, "reference:delete", f"참고 레이어 {layer_id} ({row[0]}) 삭제: 점 {removed}개", moment)
-            self._touch(tx)
-        return removed
-
-    # -- sign-in attempts (geo.auth.AttemptLedger) --
-
-    def _serialise(self, tx: _Tx, name: str) -> None:
-        """Make transactions that call this with the same name run one after another (SQLite: already so)."""
-        return None
-
-    def reserve_sign_in(self, account: str, client: str, *, now: datetime, rules: LockoutRules) -> SignInTicket:
-        """Reserve a sign-in attempt, or refuse it when the account or client is locked or at its limit."""
-        with self._transaction() as tx:
-            self._require(tx)
-            self._serialise(tx, "sign-in")
-            return signin.reserve(tx, account, client, now, rules)
-
-    def finish_sign_in(
-        self, ticket: SignInTicket, account: str, client: str, *, succeeded: bool, now: datetime, rules: LockoutRules
-    ) -> SignInTicket:
-        """Record a reserved attempt's outcome; each failure gets an audit row, and a lock one more."""
-        with self._transaction() as tx:
-            self._serialise(tx, "sign-in")
-            outcome = signin.finish(tx, ticket, account, client, succeeded, now, rules)
-            if not succeeded:
-                name, address = signin.keys(account, client)
-                locked = (
-                    f", {'계정' if outcome.scope == 'account' else '이 주소'}을 "
-                    f"{int(rules.window.total_seconds() // 60)}분 동안 잠금"
-                    if outcome.locked_for
-                    else ""
-                )
-                self._audit(
-                    tx,
-                    name or "(빈 이름)",
-                    "sign-in:failed",
-                    f"로그인 실패 (주소 {address or '알 수 없음'}){locked}",
-                    _now(now),
-                )
-            return outcome
-
-    @staticmethod
-    def _require_user(user: str) -> None:
-        if not user or not user.strip():
-            raise StoreError("변경자(user)를 입력하세요: 이력에 누가 바꿨는지 남깁니다.")
-        if len(user) > USER_MAX_LENGTH:
-            raise StoreError(f"변경자 이름이 너무 깁니다 ({len(user):,}자, 최대 {USER_MAX_LENGTH}자).")
 
     def update_service(
         self,
@@ -838,25 +522,6 @@ class Store(ABC):
                 (sid, f, _history_text(old), _history_text(new), _stamp(moment), user, reason, flag, source)
                 for sid, f, old, new in changes
             ],
-        )
-
-    def _audit(self, tx: _Tx, user: str, action: str, detail: str, moment: datetime) -> None:
-        tx.execute(
-            "INSERT INTO audit_log (at, user_name, action, detail) VALUES (?, ?, ?, ?)",
-            (_stamp(moment), user, action, detail),
-        )
-
-    def _touch(self, tx: _Tx) -> None:
-        tx.execute("UPDATE store_meta SET value = ? WHERE key = 'revision'", (uuid.uuid4().hex,))
-
-    def _require(self, tx: _Tx) -> None:
-        if not self._table_exists(tx, "store_meta"):
-            raise StoreError(self._missing())
-
-    def _missing(self) -> str:
-        return (
-            f"저장소가 아직 만들어지지 않았습니다 ({self.describe()}). "
-            "앱을 한 번 실행하거나 python -m geo backup 등 명령을 한 번 실행해 만드세요."
         )
 
     # -- backups (embedded store only) --

@@ -242,7 +242,7 @@ class GeoPackageStore(Store):
         tx.execute("INSERT INTO gpkg_geometry_columns VALUES ('reference_points', 'geom', 'POINT', 4326, 0, 0)")
 
     def _after_layer_write(self, tx: _Tx, layer: str, frame: gpd.GeoDataFrame) -> None:
-        bounds = [float(v) for v in frame.total_bounds] if len(frame) else [None] * 4
+        bounds: list[float | None] = [float(v) for v in frame.total_bounds] if len(frame) else [None] * 4
         tx.execute(
             "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, "
             "last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = ?",

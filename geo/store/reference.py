@@ -15,14 +15,19 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import geopandas as gpd
 import pandas as pd
 
 from geo.io import STORAGE_CRS
 from geo.reference import ReferenceLayer
-from geo.store.common import StoreError, _Tx
+from geo.schema import Column
+from geo.store.common import SEED_USER, StoreError, WriteResult, _now, _stamp, _Tx
+from geo.store.core import StoreCore
+
+# A yes/no cell outside the dataset schemas (a reference layer's kiosk flag).
+_FLAG = Column("flag", "flag", "bool")
 
 REFERENCE_TABLES = ("reference_layers", "reference_points")
 _LAYER_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,62}$")
@@ -167,7 +172,7 @@ def _layer(row: Sequence[Any], points: list[tuple], decode: Callable[[Any], Any]
     frame = pd.DataFrame({name: [r.get(name) for r in records] for name in kinds}, dtype=object)
     for name, kind in kinds.items():
         if kind in _DTYPES:
-            frame[name] = frame[name].astype(_DTYPES[kind])
+            frame[name] = frame[name].astype(cast(Any, _DTYPES[kind]))
         elif kind == "datetime":
             frame[name] = pd.to_datetime(frame[name])
     geometry = gpd.GeoSeries([decode(g) for _, g in points], crs=STORAGE_CRS)
@@ -184,3 +189,107 @@ def _layer(row: Sequence[Any], points: list[tuple], decode: Callable[[Any], Any]
         popup_fields=tuple(json.loads(popup)),
         kiosk=bool(kiosk),
     )
+
+
+class ReferenceLayerMethods(StoreCore):
+    """The store's reference-layer methods (part of ``Store``)."""
+
+    def _create_reference_tables(self, tx: _Tx, data_dir: Path, moment: datetime) -> None:
+        for statement in reference_ddl(self._id_column_sql, self._geometry_sql, self._false):
+            tx.execute(statement)
+        self._after_reference_create(tx)
+        for layer in bundled_reference_layers(data_dir):
+            self._write_reference(tx, layer, SEED_USER, moment)
+
+    def reference_layers(self) -> list[ReferenceLayer]:
+        """The stored public reference layers (points in EPSG:4326), in ``layer_id`` order."""
+        with self._reading() as tx:
+            self._require(tx)
+            if not self._table_exists(tx, "reference_layers"):  # a store not yet upgraded
+                return []
+            return read_layers(tx, self._geom_out("geom"), self._decode_geometry)
+
+    def write_reference_layer(self, layer: ReferenceLayer, *, user: str, now: datetime | None = None) -> WriteResult:
+        """Add a reference layer, or replace the one with the same ``layer_id``, in one transaction.
+
+        Returns
+        -------
+        WriteResult
+            ``layer`` is the layer id, ``mode`` ``replace`` or ``append`` (a new layer),
+            ``rows_removed`` the points of the layer it replaced.
+
+        Raises
+        ------
+        StoreError
+            No user, a bad layer id, points that are not points or lack a CRS,
+            or display fields the points do not have; nothing is written.
+        """
+        self._require_user(user)
+        points = checked_layer(layer)
+        moment = _now(now)
+        with self._transaction() as tx:
+            self._require(tx)
+            removed = self._write_reference(tx, layer, user, moment, points)
+            verb = "교체" if removed is not None else "추가"
+            self._audit(
+                tx,
+                user,
+                "reference:write",
+                f"참고 레이어 {layer.layer_id} ({layer.title_ko}): 점 {len(points)}개 {verb}"
+                + (f" (이전 {removed}개 삭제)" if removed is not None else ""),
+                moment,
+            )
+            self._touch(tx)
+        mode = "replace" if removed is not None else "append"
+        return WriteResult(layer.layer_id, mode, len(points), removed or 0)
+
+    def _write_reference(
+        self,
+        tx: _Tx,
+        layer: ReferenceLayer,
+        user: str,
+        moment: datetime,
+        points: gpd.GeoDataFrame | None = None,
+    ) -> int | None:
+        """Write one layer; returns how many points it replaced (None: the layer is new)."""
+        points = checked_layer(layer) if points is None else points
+        existed = tx.one("SELECT 1 FROM reference_layers WHERE layer_id = ?", (layer.layer_id,)) is not None
+        removed = None
+        if existed:
+            removed = tx.execute("DELETE FROM reference_points WHERE layer_id = ?", (layer.layer_id,))
+            tx.execute("DELETE FROM reference_layers WHERE layer_id = ?", (layer.layer_id,))
+        flag = self._sql_value(bool(layer.kiosk), _FLAG)
+        tx.execute(
+            f"INSERT INTO reference_layers VALUES ({', '.join(['?'] * 13)})",
+            layer_row(layer, points, flag, _stamp(moment), user),
+        )
+        tx.executemany(
+            f"INSERT INTO reference_points (layer_id, properties, geom) VALUES (?, ?, {self._geom_in})",
+            point_rows(layer.layer_id, points, self._encode_geometry),
+        )
+        return removed
+
+    def delete_reference_layer(self, layer_id: str, *, user: str, now: datetime | None = None) -> int:
+        """Remove a reference layer and its points; returns how many points were removed.
+
+        Raises
+        ------
+        StoreError
+            No user, or no layer has this id.
+        """
+        self._require_user(user)
+        moment = _now(now)
+        with self._transaction() as tx:
+            self._require(tx)
+            row = (
+                tx.one("SELECT title_ko FROM reference_layers WHERE layer_id = ?", (layer_id,))
+                if self._table_exists(tx, "reference_layers")
+                else None
+            )
+            if row is None:
+                raise StoreError(f"참고 레이어 '{layer_id}'이(가) 저장소에 없습니다. 목록을 다시 불러오세요.")
+            removed = tx.execute("DELETE FROM reference_points WHERE layer_id = ?", (layer_id,))
+            tx.execute("DELETE FROM reference_layers WHERE layer_id = ?", (layer_id,))
+            self._audit(tx, user, "reference:delete", f"참고 레이어 {layer_id} ({row[0]}) 삭제: 점 {removed}개", moment)
+            self._touch(tx)
+        return removed

@@ -12,7 +12,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from geo.auth import LockoutRules, SignInTicket
-from geo.store.common import _Tx
+from geo.store.common import _now, _Tx
+from geo.store.core import StoreCore
 
 # Longer account names or client addresses are cut: they are keys, not text to show.
 KEY_LENGTH = 64
@@ -104,3 +105,49 @@ def finish(
             return SignInTicket(ticket.attempt_id, rules.window, scope, 0)
     left = rules.account_failures - _failures(tx, "account", account, now, rules.window)
     return SignInTicket(ticket.attempt_id, None, "", max(0, left))
+
+
+class SignInMethods(StoreCore):
+    """The store's sign-in ledger (``geo.auth.AttemptLedger``, part of ``Store``)."""
+
+    def _serialise(self, tx: _Tx, name: str) -> None:
+        """Make transactions that call this with the same name run one after another (SQLite: already so)."""
+        return None
+
+    def reserve_sign_in(self, account: str, client: str, *, now: datetime, rules: LockoutRules) -> SignInTicket:
+        """Reserve a sign-in attempt, or refuse it when the account or client is locked or at its limit."""
+        with self._transaction() as tx:
+            self._require(tx)
+            self._serialise(tx, "sign-in")
+            return reserve(tx, account, client, now, rules)
+
+    def finish_sign_in(
+        self,
+        ticket: SignInTicket,
+        account: str,
+        client: str,
+        *,
+        succeeded: bool,
+        now: datetime,
+        rules: LockoutRules,
+    ) -> SignInTicket:
+        """Record a reserved attempt's outcome; each failure gets an audit row, and a lock one more."""
+        with self._transaction() as tx:
+            self._serialise(tx, "sign-in")
+            outcome = finish(tx, ticket, account, client, succeeded, now, rules)
+            if not succeeded:
+                name, address = keys(account, client)
+                locked = (
+                    f", {'계정' if outcome.scope == 'account' else '이 주소'}을 "
+                    f"{int(rules.window.total_seconds() // 60)}분 동안 잠금"
+                    if outcome.locked_for
+                    else ""
+                )
+                self._audit(
+                    tx,
+                    name or "(빈 이름)",
+                    "sign-in:failed",
+                    f"로그인 실패 (주소 {address or '알 수 없음'}){locked}",
+                    _now(now),
+                )
+            return outcome

@@ -46,7 +46,7 @@ def _remove(path: Path) -> None:
 
 def clean_leftovers(folder: Path, pattern: str) -> list[Path]:
     """Remove the temporary files matching ``pattern`` in ``folder`` whose writer has died; returns them."""
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     for path in sorted(folder.glob(pattern)):

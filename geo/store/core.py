@@ -1,0 +1,126 @@
+"""What every part of the store builds on: the backend hooks and the few helpers all writes use."""
+
+from __future__ import annotations
+
+import uuid
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+from shapely.geometry.base import BaseGeometry
+
+from geo.reference import ReferenceLayer
+from geo.schema import Column
+from geo.store.common import StoreError, _stamp, _Tx
+
+# Who made a change, as kept in history and audit rows (sign-in names are far shorter).
+USER_MAX_LENGTH = 100
+
+
+class StoreCore(ABC):
+    """The hooks a backend provides and the helpers the store's parts share (see ``geo.store.base.Store``)."""
+
+    backend: str = ""
+    _types: dict[str, str] = {}
+    _id_column_sql: str = ""
+    _geometry_sql: str = ""
+    _false: str = "0"
+    _geom_in: str = "?"
+
+    # -- backend hooks --
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[_Tx]:
+        """A write transaction: commits on success, rolls back on any exception."""
+
+    @abstractmethod
+    def _reading(self) -> AbstractContextManager[_Tx]:
+        """A read-only snapshot, so several queries see one consistent state."""
+
+    @abstractmethod
+    def _geom_out(self, column: str) -> str: ...
+
+    @abstractmethod
+    def _encode_geometry(self, geometry: BaseGeometry | None) -> Any: ...
+
+    @abstractmethod
+    def _decode_geometry(self, value: Any) -> BaseGeometry | None: ...
+
+    @abstractmethod
+    def _table_exists(self, tx: _Tx, table: str) -> bool: ...
+
+    def _after_create(self, tx: _Tx) -> None:
+        """Backend extras after the tables exist (GeoPackage registry, spatial indexes)."""
+        return None
+
+    def _after_layer_write(self, tx: _Tx, layer: str, frame: gpd.GeoDataFrame) -> None:
+        """Backend extras after a layer changed (the GeoPackage extent)."""
+        return None
+
+    def _after_reference_create(self, tx: _Tx) -> None:
+        """Backend extras after the reference tables exist (GeoPackage registry, spatial index)."""
+        return None
+
+    def _sql_value(self, value: Any, column: Column) -> Any:
+        return value
+
+    def close(self) -> None:
+        """Release what the store keeps open between calls (the PostGIS connection pool)."""
+        return None
+
+    @abstractmethod
+    def describe(self) -> str:
+        """Where the store is, for messages (a path, or the database without its password)."""
+
+    # -- shared by the parts of Store --
+
+    def _audit(self, tx: _Tx, user: str, action: str, detail: str, moment: datetime) -> None:
+        tx.execute(
+            "INSERT INTO audit_log (at, user_name, action, detail) VALUES (?, ?, ?, ?)",
+            (_stamp(moment), user, action, detail),
+        )
+
+    def _touch(self, tx: _Tx) -> None:
+        tx.execute("UPDATE store_meta SET value = ? WHERE key = 'revision'", (uuid.uuid4().hex,))
+
+    def _require(self, tx: _Tx) -> None:
+        if not self._table_exists(tx, "store_meta"):
+            raise StoreError(self._missing())
+
+    def _missing(self) -> str:
+        return (
+            f"저장소가 아직 만들어지지 않았습니다 ({self.describe()}). "
+            "앱을 한 번 실행하거나 python -m geo backup 등 명령을 한 번 실행해 만드세요."
+        )
+
+    @staticmethod
+    def _require_user(user: str) -> None:
+        if not user or not user.strip():
+            raise StoreError("변경자(user)를 입력하세요: 이력에 누가 바꿨는지 남깁니다.")
+        if len(user) > USER_MAX_LENGTH:
+            raise StoreError(f"변경자 이름이 너무 깁니다 ({len(user):,}자, 최대 {USER_MAX_LENGTH}자).")
+
+    # Implemented by other parts of Store, declared here so each part can call them.
+
+    @abstractmethod
+    def _insert_layer(
+        self,
+        tx: _Tx,
+        layer: str,
+        frame: gpd.GeoDataFrame,
+        bookkeeping: Mapping[str, tuple],
+        user: str,
+        moment: datetime,
+    ) -> None: ...
+
+    @abstractmethod
+    def _create_reference_tables(self, tx: _Tx, data_dir: Path, moment: datetime) -> None: ...
+
+    @abstractmethod
+    def _write_reference(
+        self, tx: _Tx, layer: ReferenceLayer, user: str, moment: datetime, points: gpd.GeoDataFrame | None = None
+    ) -> int | None: ...

@@ -1,0 +1,126 @@
+"""Creating a store from the data folder's text files, and adding to a store what later versions need."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from pathlib import Path
+from typing import cast
+
+from geo.loaders import PLAN_FILE, load_dashboard_data
+from geo.schema import STATUS_HISTORY
+from geo.store.common import (
+    ADDED_TABLES,
+    LAYERS,
+    SEED_USER,
+    STORE_SCHEMA_VERSION,
+    _now,
+    _stamp,
+    _Tx,
+    seed_signature,
+)
+from geo.store.core import StoreCore
+from geo.store.signin import signin_ddl
+
+
+class CreationMethods(StoreCore):
+    """The tables of a store and their first content (part of ``Store``)."""
+
+    def _ddl(self) -> list[str]:
+        statements = [
+            "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "CREATE TABLE documents (key TEXT PRIMARY KEY, content TEXT NOT NULL)",
+        ]
+        for layer, schema in LAYERS.items():
+            columns = [f"fid {self._id_column_sql}"]
+            for column in schema.columns:
+                not_null = "" if column.nullable else " NOT NULL"
+                unique = " UNIQUE" if column.name == schema.id_column else ""
+                columns.append(f"{column.name} {self._types[column.kind]}{not_null}{unique}")
+            if layer == "services":
+                columns += ["version INTEGER NOT NULL DEFAULT 1", "modified_by TEXT", "modified_at TEXT"]
+            columns.append(f"geom {self._geometry_sql}")
+            statements.append(f"CREATE TABLE {layer} ({', '.join(columns)})")
+        statements += [
+            f"CREATE TABLE change_history (id {self._id_column_sql}, service_id TEXT NOT NULL, "
+            "field TEXT NOT NULL, old_value TEXT, new_value TEXT, changed_at TEXT NOT NULL, "
+            f"changed_by TEXT NOT NULL, reason TEXT, is_sample BOOLEAN NOT NULL DEFAULT {self._false}, "
+            "source TEXT NOT NULL)",
+            "CREATE INDEX change_history_service ON change_history (service_id, changed_at)",
+            "CREATE TABLE column_mappings (layer TEXT NOT NULL, source_column TEXT NOT NULL, "
+            "target_column TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, "
+            "PRIMARY KEY (layer, source_column))",
+            f"CREATE TABLE audit_log (id {self._id_column_sql}, at TEXT NOT NULL, user_name TEXT NOT NULL, "
+            "action TEXT NOT NULL, detail TEXT)",
+        ]
+        return statements
+
+    def _create(self, tx: _Tx, data_dir: Path, now: datetime | None) -> None:
+        data = load_dashboard_data(data_dir)
+        moment = _now(now)
+        for statement in self._ddl():
+            tx.execute(statement)
+        self._after_create(tx)
+        tx.executemany(
+            "INSERT INTO store_meta (key, value) VALUES (?, ?)",
+            [
+                ("schema_version", STORE_SCHEMA_VERSION),
+                ("created_at", _stamp(moment)),
+                ("created_from", str(data_dir)),
+                ("seed_signature", seed_signature(data_dir)),
+                ("revision", uuid.uuid4().hex),
+            ],
+        )
+        tx.execute(
+            "INSERT INTO documents (key, content) VALUES (?, ?)",
+            ("plan", (data_dir / PLAN_FILE).read_text(encoding="utf-8")),
+        )
+        for layer in ("boundaries", "areas", "services"):
+            frame = getattr(data, layer)
+            self._insert_layer(tx, layer, frame, {}, SEED_USER, moment)
+            self._after_layer_write(tx, layer, frame)
+        history = data.status_history
+        tx.executemany(
+            "INSERT INTO change_history (service_id, field, old_value, new_value, changed_at, changed_by, "
+            "reason, is_sample, source) VALUES (?, 'status', ?, ?, ?, ?, ?, ?, 'seed')",
+            [
+                (
+                    r.service_id,
+                    r.old_status,
+                    r.new_status,
+                    cast(date, r.changed_at).isoformat(),
+                    r.changed_by,
+                    r.reason,
+                    self._sql_value(bool(r.is_sample), STATUS_HISTORY.column("is_sample")),
+                )
+                for r in history.itertuples(index=False)
+            ],
+        )
+        self._create_reference_tables(tx, data_dir, moment)
+        for statement in signin_ddl(self._id_column_sql):
+            tx.execute(statement)
+        self._audit(tx, SEED_USER, "initialise", f"{data_dir}에서 저장소를 만들었습니다", moment)
+
+    def _needs_upgrade(self) -> bool:
+        with self._reading() as tx:
+            return self._table_exists(tx, "store_meta") and not all(
+                self._table_exists(tx, table) for table in ADDED_TABLES
+            )
+
+    def _upgrade(self, tx: _Tx, data_dir: Path, now: datetime | None) -> None:
+        """Add what a store made by an earlier version lacks: reference layers (seeded from the data folder)
+        and the sign-in attempts."""
+        moment = _now(now)
+        added = []
+        if not self._table_exists(tx, "reference_layers"):
+            self._create_reference_tables(tx, data_dir, moment)
+            added.append("참고 레이어")
+            self._touch(tx)
+        if not self._table_exists(tx, "sign_in_attempts"):
+            for statement in signin_ddl(self._id_column_sql):
+                tx.execute(statement)
+            added.append("로그인 시도")
+        if added:
+            self._audit(
+                tx, SEED_USER, "upgrade", f"저장소에 표를 추가했습니다: {', '.join(added)} ({data_dir})", moment
+            )
