@@ -59,7 +59,16 @@ def _failure_message(result: SignInResult, username: str, lang: str) -> str:
 
 
 def _client_address() -> str:
-    """The browser's address as the server sees it (behind a proxy: the proxy's), for the per-client limit."""
+    """The browser's address, for the per-client limit.
+
+    Behind a reverse proxy every browser arrives from the proxy's address, so the
+    address the proxy appends last to ``X-Forwarded-For`` is used when present
+    (an address a client writes there itself only evades the per-client limit;
+    the per-account limit still holds).
+    """
+    forwarded = st.context.headers.get("X-Forwarded-For") if st.context.headers else None
+    if isinstance(forwarded, str) and forwarded.strip():
+        return forwarded.split(",")[-1].strip()
     address = st.context.ip_address
     return address if isinstance(address, str) else ""
 

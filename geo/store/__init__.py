@@ -16,8 +16,16 @@ and when. Every change of ``status``, ``start_year``, ``end_year`` or
 ``budget_krw_100m`` is kept in ``change_history`` (who, when, old and new value,
 reason). Geometry is stored in EPSG:4326.
 
-Connections are opened per operation, so one store object can be shared by
-Streamlit's threads (``st.cache_resource``).
+One store object can be shared by Streamlit's threads (``st.cache_resource``):
+GeoPackage connections are opened per operation, PostGIS connections come from
+a small pool (``pool``). A writer killed part-way leaves the old or the new
+state (``geopackage``, ``tempfiles``).
+
+Modules: ``base`` (the ``Store`` interface: reading, edits, layer writes),
+``core`` (backend hooks and shared helpers), ``creation`` (tables and first
+content, upgrades of older stores), ``reference`` (public reference layers),
+``signin`` (sign-in attempts and locks), ``common`` (names, errors, records,
+value conversion), ``geopackage`` and ``postgis`` (the backends).
 """
 
 from __future__ import annotations
