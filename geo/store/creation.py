@@ -97,7 +97,7 @@ class CreationMethods(StoreCore):
             ],
         )
         self._create_reference_tables(tx, data_dir, moment)
-        for statement in signin_ddl(self._id_column_sql):
+        for statement in signin_ddl(self._id_column_sql, self._types["float"]):
             tx.execute(statement)
         self._audit(tx, SEED_USER, "initialise", f"{data_dir}에서 저장소를 만들었습니다", moment)
 
@@ -117,7 +117,7 @@ class CreationMethods(StoreCore):
             added.append("참고 레이어")
             self._touch(tx)
         if not self._table_exists(tx, "sign_in_attempts"):
-            for statement in signin_ddl(self._id_column_sql):
+            for statement in signin_ddl(self._id_column_sql, self._types["float"]):
                 tx.execute(statement)
             added.append("로그인 시도")
         if added:

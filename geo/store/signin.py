@@ -21,14 +21,15 @@ KEY_LENGTH = 64
 KEEP_ROWS = timedelta(days=1)
 
 
-def signin_ddl(id_column_sql: str) -> list[str]:
+def signin_ddl(id_column_sql: str, float_sql: str) -> list[str]:
+    """The tables; times are seconds since the epoch (``float_sql``: the backend's double type)."""
     return [
         f"CREATE TABLE sign_in_attempts (id {id_column_sql}, account TEXT NOT NULL, client TEXT NOT NULL, "
-        "at DOUBLE PRECISION NOT NULL, outcome TEXT NOT NULL, account_cleared INTEGER NOT NULL DEFAULT 0, "
+        f"at {float_sql} NOT NULL, outcome TEXT NOT NULL, account_cleared INTEGER NOT NULL DEFAULT 0, "
         "client_cleared INTEGER NOT NULL DEFAULT 0)",
         "CREATE INDEX sign_in_attempts_account ON sign_in_attempts (account, at)",
         "CREATE INDEX sign_in_attempts_client ON sign_in_attempts (client, at)",
-        "CREATE TABLE sign_in_locks (key TEXT PRIMARY KEY, locked_until DOUBLE PRECISION NOT NULL)",
+        f"CREATE TABLE sign_in_locks (key TEXT PRIMARY KEY, locked_until {float_sql} NOT NULL)",
     ]
 
 
