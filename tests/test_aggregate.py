@@ -61,7 +61,14 @@ def test_area_status_lists_every_area_and_status_in_vocabulary_order(services):
     assert list(table.columns) == ["area_id", "status", "count"]
     assert len(table) == 6 * 6
     assert table["status"].tolist()[:6] == list(STATUS_TERMS)
-    assert table["area_id"].drop_duplicates().tolist() == ["singil2", "jangsang", "gfez", "choji", "uiwang_gunpo_ansan", "citywide"]
+    assert table["area_id"].drop_duplicates().tolist() == [
+        "singil2",
+        "jangsang",
+        "gfez",
+        "choji",
+        "uiwang_gunpo_ansan",
+        "citywide",
+    ]
     counts = table.set_index(["area_id", "status"])["count"]
     assert counts[("singil2", "구축")] == 1
     assert counts[("singil2", "취소")] == 1

@@ -79,9 +79,7 @@ def test_tick_is_a_quarter_of_the_shorter_timer_within_1_to_5_s():
 
 def test_public_services_hold_only_public_fields(demo):
     services = public_services(demo.services, "ko", "jangsang")
-    expected = demo.services.loc[
-        (demo.services["area_id"] == "jangsang") & (demo.services["status"] != "취소")
-    ]
+    expected = demo.services.loc[(demo.services["area_id"] == "jangsang") & (demo.services["status"] != "취소")]
     assert len(services) == len(expected)
     assert {s.status for s in services} <= {"운영", "구축", "설계", "계획", "보류"}
     ranks = ["운영", "구축", "설계", "계획", "보류"]
