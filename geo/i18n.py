@@ -468,8 +468,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "To use the new data, preview and import the data folder's files below (a backup is made first).",
     },
     "store.upgrade.preview": {
-        "ko": "새 번들 데이터: 서비스 {new}건 (저장소: {old}건, 그중 예시 {samples}건)",
-        "en": "New bundled data: {new} services (store: {old}, of which {samples} samples)",
+        "ko": "데이터 폴더의 새 데이터: 서비스 {new}건 (예시 {new_samples}건) · 지금 저장소: 서비스 {old}건",
+        "en": "New data in the data folder: {new} services ({new_samples} samples) · store now: {old} services",
     },
 }
 
