@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from geo.places import dong_anchor, dong_outline  # noqa: E402
 from geo.schema import AREAS, SERVICES  # noqa: E402
+from geo.vocab import SMART_HUB_EN, SMART_HUB_KO  # noqa: E402
 
 METRIC = "EPSG:5186"
 
@@ -169,10 +170,8 @@ KYEONGGI_0619 = ("경기일보 (2025-06-19)", "https://m.kyeonggi.com/article/20
 NEWS1_0619 = "뉴스1 (2025-06-19), https://news1.kr/amp/local/gyeonggi/5819377"
 GRANT_KO = "2025 강소형 스마트도시 조성사업(160억)의 일부"
 GRANT_EN = "Part of the 2025 compact smart city grant programme (KRW 16 bn)"
-HUB_KO = "안산스마트허브(반월·시화 국가산업단지); 지도에는 산단이 있는 행정동 초지동의 중심점에 표시"
-HUB_EN = (
-    "Ansan Smart Hub (Banwol-Sihwa industrial estate); drawn at the centre of Choji-dong, the dong the estate lies in"
-)
+HUB_KO = f"{SMART_HUB_KO}; 지도에는 산단이 있는 행정동 초지동의 중심점에 표시"
+HUB_EN = f"{SMART_HUB_EN}; drawn at the centre of Choji-dong, the dong the estate lies in"
 SELECTED_0619 = [
     (
         "2025-06-19",
