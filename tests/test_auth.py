@@ -19,8 +19,8 @@ from geo.auth import (
     sign_in,
     verify_password,
 )
-from geo.settings import BUNDLED_DATA_DIR
 from geo.store import GeoPackageStore, PostgisStore
+from tests.conftest import DEMO_DIR
 from tests.test_store import BACKENDS, make_store
 
 T0 = datetime(2026, 2, 3, 9, 0)
@@ -73,7 +73,7 @@ def test_add_user_refuses_bad_names_and_weak_passwords(tmp_path):
 @pytest.fixture(params=BACKENDS)
 def ledger(request, tmp_path):
     store, cleanup = make_store(request.param, tmp_path)
-    store.initialise(BUNDLED_DATA_DIR)
+    store.initialise(DEMO_DIR)
     yield store
     cleanup()
 

@@ -11,7 +11,6 @@ from shapely.affinity import translate
 
 from geo.loaders import load_dashboard_data
 from geo.schema import AREAS, BOUNDARIES, SERVICES
-from geo.settings import BUNDLED_DATA_DIR
 from geo.validation import (
     MAX_LISTED,
     coordinate_problem,
@@ -19,11 +18,12 @@ from geo.validation import (
     services_orphaned_by_boundaries,
     validate_frame,
 )
+from tests.conftest import DEMO_DIR
 
 
 @pytest.fixture(scope="module")
 def data():
-    return load_dashboard_data(BUNDLED_DATA_DIR)
+    return load_dashboard_data(DEMO_DIR)
 
 
 def services_with(data, **cells) -> gpd.GeoDataFrame:
@@ -69,9 +69,9 @@ def test_nan_inf_and_nat_are_refused_with_row_and_field(data, cells, field, mess
 
 def test_missing_values_of_typed_columns_count_as_blank(data):
     frame = services_with(data)
-    frame.loc[frame.index[1], "budget_krw_100m"] = float("nan")
-    frame.loc[frame.index[2], "name_en"] = float("nan")  # nullable: fine
-    assert problems(frame) == [(2, "budget_krw_100m", "사업비(억원) 값이 비어 있습니다")]
+    frame.loc[frame.index[1], "updated_at"] = float("nan")
+    frame.loc[frame.index[2], "budget_krw_100m"] = float("nan")  # nullable: a budget no source gives
+    assert problems(frame) == [(2, "updated_at", "갱신일 값이 비어 있습니다")]
 
 
 def test_text_longer_than_its_limit_is_refused_without_quoting_it_whole(data):

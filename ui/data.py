@@ -14,6 +14,7 @@ from geo.assets import install_vendor_assets
 from geo.loaders import DashboardData
 from geo.settings import STATIC_DIR, Settings, load_settings
 from geo.store import Store, open_store
+from geo.upgrade import UpgradeOutcome, upgrade_store
 
 
 def settings() -> Settings:
@@ -27,15 +28,23 @@ def ensure_vendor_assets() -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def _open_store(data_dir: str, store_dir: str, database_url: str | None) -> Store:
+def _open_store(data_dir: str, store_dir: str, database_url: str | None) -> tuple[Store, UpgradeOutcome]:
     # Arguments are the cache key: a different configuration opens a different store.
-    return open_store(settings())
+    # A store made from older data files is rebuilt here (backup first) unless staff changed it.
+    opened = open_store(settings())
+    return opened, upgrade_store(opened, settings().data_dir)
 
 
 def store() -> Store:
     """The data store for the current settings; raises DataError or StoreError with a Korean message."""
     config = settings()
-    return _open_store(str(config.data_dir), str(config.store_dir), config.database_url)
+    return _open_store(str(config.data_dir), str(config.store_dir), config.database_url)[0]
+
+
+def store_upgrade() -> UpgradeOutcome:
+    """What was decided about the store when this process opened it (geo.upgrade)."""
+    config = settings()
+    return _open_store(str(config.data_dir), str(config.store_dir), config.database_url)[1]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
