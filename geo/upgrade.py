@@ -60,7 +60,10 @@ def staff_changes(store: Store) -> int:
     """
     history = store.change_history()
     audit = store.audit_log()
-    by_people = (audit["user"] != SEED_USER) | ~audit["action"].isin(_SELF_ACTIONS)
+    # Failed sign-ins are audited too, but change no data.
+    by_people = ((audit["user"] != SEED_USER) | ~audit["action"].isin(_SELF_ACTIONS)) & ~audit["action"].str.startswith(
+        "sign-in:"
+    )
     return int((history["source"] != "seed").sum()) + int(by_people.sum())
 
 

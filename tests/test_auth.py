@@ -211,3 +211,12 @@ def test_cli_add_user_writes_to_the_configured_secrets_file(tmp_path, monkeypatc
     assert str(configured) in capsys.readouterr().out
     assert verify_password("a-long-password", load_users(configured)["park"].password_hash)
     assert (DEFAULT_SECRETS_FILE.read_bytes() if DEFAULT_SECRETS_FILE.exists() else None) == before
+
+
+def test_failed_sign_ins_do_not_count_as_staff_changes_of_the_data(ledger):
+    from geo.upgrade import staff_changes
+
+    for _ in range(MAX_FAILURES):
+        sign_in({}, ledger, "kim", "wrong", T0)
+    assert len(ledger.audit_log().query("action == 'sign-in:failed'")) == MAX_FAILURES
+    assert staff_changes(ledger) == 0

@@ -13,8 +13,9 @@ import pytest
 import shapely
 from geopandas.testing import assert_geodataframe_equal
 
-import geo.loaders
+from geo.loaders import load_reference_layers
 from geo.reference import ReferenceLayer
+from geo.settings import BUNDLED_DATA_DIR
 from geo.store import KST, SEED_USER, STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
 from tests.conftest import DEMO_DIR
 from tests.test_store import BACKENDS, make_store
@@ -135,29 +136,36 @@ def test_points_in_another_crs_are_stored_in_wgs84(store):
     assert stored.points.geometry.iloc[2].distance(layer.points.geometry.iloc[2]) < 1e-7
 
 
-def test_a_new_store_is_seeded_from_the_data_folders_reference_layers(empty_store_factory, monkeypatch):
-    monkeypatch.setattr(geo.loaders, "load_reference_layers", lambda data_dir: [car_parks()], raising=False)
+def test_a_new_store_is_seeded_from_the_data_folders_reference_layers(empty_store_factory, bundled_layers):
     store = empty_store_factory()
-    assert store.initialise(DEMO_DIR, now=T0) is True
-    (stored,) = store.reference_layers()
-    assert_same_layer(stored, car_parks())
+    assert store.initialise(BUNDLED_DATA_DIR, now=T0) is True
+    stored = {layer.layer_id: layer for layer in store.reference_layers()}
+    assert sorted(stored) == sorted(layer.layer_id for layer in bundled_layers)
+    for layer in bundled_layers:
+        assert_same_layer(stored[layer.layer_id], layer)
     assert store.audit_log()["user"].iloc[0] == SEED_USER
 
 
-def test_a_store_made_before_reference_layers_is_upgraded_and_keeps_its_edits(empty_store_factory, monkeypatch):
+def test_a_store_made_before_reference_layers_is_upgraded_and_keeps_its_edits(empty_store_factory, bundled_layers):
     store = empty_store_factory()
-    store.initialise(DEMO_DIR, now=T0)
-    store.update_service("SVC-001", 1, {"status": "운영"}, user="kim")
+    store.initialise(BUNDLED_DATA_DIR, now=T0)
+    sid = store.read_layer("services")["service_id"].iloc[0]
+    record = store.service_record(sid)
+    store.update_service(sid, record.version, {"budget_krw_100m": 7.5}, user="kim")
     drop_reference_tables(store)
     assert store.reference_layers() == []
-    monkeypatch.setattr(geo.loaders, "load_reference_layers", lambda data_dir: [car_parks()], raising=False)
-    assert store.initialise(DEMO_DIR) is False
-    assert [layer.layer_id for layer in store.reference_layers()] == ["car_parks"]
-    assert store.service_record("SVC-001").values["status"] == "운영"
+    assert store.initialise(BUNDLED_DATA_DIR) is False
+    assert len(store.reference_layers()) == len(bundled_layers) > 0
+    assert store.service_record(sid).values["budget_krw_100m"] == 7.5
     assert store.audit_log()["action"].iloc[-1] == "upgrade"
     before = store.dump()
-    assert store.initialise(DEMO_DIR) is False
+    assert store.initialise(BUNDLED_DATA_DIR) is False
     assert store.dump() == before
+
+
+@pytest.fixture(scope="module")
+def bundled_layers() -> list[ReferenceLayer]:
+    return load_reference_layers(BUNDLED_DATA_DIR)
 
 
 def drop_reference_tables(store) -> None:

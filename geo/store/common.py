@@ -44,6 +44,8 @@ _OWN_TABLES = (
 ADDED_TABLES = ("reference_layers", "reference_points", "sign_in_attempts", "sign_in_locks")
 
 
+# The public reference layers' folder (its manifest and files) a store is also seeded from.
+REFERENCE_FOLDER = "reference"
 # The text files a store is created from (see geo.loaders).
 SEED_FILES = ("plan.yaml", "boundaries.geojson", "areas.geojson", "services.geojson", "status_history.csv")
 
@@ -229,4 +231,9 @@ def seed_signature(data_dir: Path) -> str:
         path = data_dir / name
         digest.update(name.encode())
         digest.update(path.read_bytes() if path.exists() else b"")
+    reference = data_dir / REFERENCE_FOLDER
+    for path in sorted(reference.iterdir()) if reference.is_dir() else []:
+        if path.is_file():
+            digest.update(f"{REFERENCE_FOLDER}/{path.name}".encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -21,6 +21,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.io import STORAGE_CRS
+from geo.loaders import load_reference_layers
 from geo.reference import ReferenceLayer
 from geo.schema import Column
 from geo.store.common import SEED_USER, StoreError, WriteResult, _now, _stamp, _Tx
@@ -60,19 +61,6 @@ def reference_ddl(id_column_sql: str, geometry_sql: str, false: str) -> list[str
         f"properties TEXT NOT NULL, geom {geometry_sql})",
         "CREATE INDEX reference_points_layer ON reference_points (layer_id, fid)",
     ]
-
-
-def bundled_reference_layers(data_dir: Path) -> list[ReferenceLayer]:
-    """The public layers of the data folder a new store is seeded with.
-
-    The loader (``geo.loaders.load_reference_layers``) comes with the bundled
-    public layers; until it exists a store starts without reference layers.
-    """
-    try:
-        from geo.loaders import load_reference_layers  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    return list(load_reference_layers(data_dir))
 
 
 def _column_kind(series: pd.Series) -> str:
@@ -198,7 +186,7 @@ class ReferenceLayerMethods(StoreCore):
         for statement in reference_ddl(self._id_column_sql, self._geometry_sql, self._false):
             tx.execute(statement)
         self._after_reference_create(tx)
-        for layer in bundled_reference_layers(data_dir):
+        for layer in load_reference_layers(data_dir):
             self._write_reference(tx, layer, SEED_USER, moment)
 
     def reference_layers(self) -> list[ReferenceLayer]:
