@@ -91,8 +91,7 @@ def rebuild_store(store: GeoPackageStore, data_dir: Path, now: datetime | None =
     """
     load_dashboard_data(data_dir)
     backup = store.backup(now=now)
-    store.path.unlink()
-    store.initialise(data_dir, now=now)
+    store.rebuild(data_dir, now=now)  # in one step: a crash leaves the old store, never none
     return backup
 
 

@@ -19,6 +19,7 @@ from geo.auth import (
     sign_in,
     verify_password,
 )
+from geo.settings import BUNDLED_DATA_DIR
 from geo.store import GeoPackageStore, PostgisStore
 from tests.conftest import DEMO_DIR
 from tests.test_store import BACKENDS, make_store
@@ -220,3 +221,14 @@ def test_failed_sign_ins_do_not_count_as_staff_changes_of_the_data(ledger):
         sign_in({}, ledger, "kim", "wrong", T0)
     assert len(ledger.audit_log().query("action == 'sign-in:failed'")) == MAX_FAILURES
     assert staff_changes(ledger) == 0
+
+
+def test_a_lock_survives_the_store_being_rebuilt_from_new_data_files(tmp_path):
+    store = GeoPackageStore(tmp_path / "dashboard.gpkg")
+    store.initialise(DEMO_DIR)
+    for _ in range(MAX_FAILURES):
+        result = sign_in({}, store, "kim", "wrong", T0)
+    assert result.locked_for is not None
+    store.rebuild(BUNDLED_DATA_DIR)
+    users = {"kim": load_user("kim", "the-right-password")}
+    assert sign_in(users, store, "kim", "the-right-password", T0 + timedelta(minutes=1)).locked_for is not None

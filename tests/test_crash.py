@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.settings import BUNDLED_DATA_DIR
 from geo.store import KST, STORE_FILE_NAME, GeoPackageStore, PostgisStore, Store
 from geo.store.common import _Tx
 from tests.conftest import DEMO_DIR, PROJECT_ROOT, postgis_url
@@ -115,9 +116,10 @@ def leftovers(folder: Path) -> list[str]:
 
 
 def still_writable(store: Store) -> None:
-    record = store.service_record("SVC-004")
-    store.update_service("SVC-004", record.version, {"budget_krw_100m": 1.5}, user="after")
-    assert store.service_record("SVC-004").version == record.version + 1
+    service_id = store.read_layer("services")["service_id"].iloc[3]
+    record = store.service_record(service_id)
+    store.update_service(service_id, record.version, {"budget_krw_100m": 1.5}, user="after")
+    assert store.service_record(service_id).version == record.version + 1
 
 
 def kill_points(total: int) -> list[int]:
@@ -146,6 +148,11 @@ def write_reference(store: Store) -> None:
 
 def backup(store: Store) -> None:
     store.backup(now=T1)
+
+
+def rebuild(store: Store) -> None:
+    assert isinstance(store, GeoPackageStore)
+    store.rebuild(BUNDLED_DATA_DIR, now=T1)  # the pristine store is made from the demo folder
 
 
 def restore(store: Store) -> None:
@@ -181,7 +188,7 @@ def outcome(pristine: Path, work: Path, operation) -> tuple[dict, dict, set[str]
     return content(old_store), content(new_store), {b.name for b in new_store.list_backups()}
 
 
-@pytest.mark.parametrize("operation", [edit, import_services, write_reference, backup, restore])
+@pytest.mark.parametrize("operation", [edit, import_services, write_reference, backup, restore, rebuild])
 def test_a_killed_writer_leaves_the_old_or_the_new_store_and_nothing_else(pristine, tmp_path, operation):
     old, new, new_backups = outcome(pristine, tmp_path, operation)
     assert old != new or operation is backup

@@ -321,22 +321,61 @@ class GeoPackageStore(Store):
         # Build beside the target and link it into place: a failure leaves no half-made store,
         # and of two processes starting at once only one store wins.
         with claimed(temp_name(self.path, "building")) as building:
-            connection = self._connect(building)
-            try:
-                connection.execute("BEGIN IMMEDIATE")
-                try:
-                    self._create(_Tx(connection.cursor(), "?"), data_dir, now)
-                except BaseException:
-                    connection.execute("ROLLBACK")
-                    raise
-                connection.execute("COMMIT")
-            finally:
-                connection.close()
+            self._build(building, data_dir, now)
             try:
                 os.link(building, self.path)
             except FileExistsError:
                 return False
             return True
+
+    def _build(self, path: Path, data_dir: Path, now: datetime | None) -> None:
+        """Create a complete store in ``path`` (a claimed temporary file) from ``data_dir``."""
+        connection = self._connect(path)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                self._create(_Tx(connection.cursor(), "?"), data_dir, now)
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
+
+    def rebuild(self, data_dir: Path, *, now: datetime | None = None) -> None:
+        """Replace the whole store with one made afresh from ``data_dir``, in one step (back it up first).
+
+        The new store is built aside and copied in with SQLite's backup, one
+        transaction: readers see the old store or the new one, and a crash
+        part-way leaves the old one. Sign-in attempts and locks are carried over.
+
+        Raises
+        ------
+        geo.validation.DataError
+            The data folder is not valid; the store is unchanged.
+        """
+        self._require_ours()
+        with claimed(temp_name(self.path, "building")) as building, self._sqlite_errors():
+            self._build(building, data_dir, now)
+            fresh = self._connect(building)
+            try:
+                fresh.execute("ATTACH DATABASE ? AS current", (str(self.path),))
+                fresh.execute("BEGIN IMMEDIATE")
+                for table in ("sign_in_attempts", "sign_in_locks"):
+                    found = fresh.execute(
+                        "SELECT 1 FROM current.sqlite_master WHERE type = 'table' AND name = ?", (table,)
+                    ).fetchone()
+                    if found:
+                        fresh.execute(f"INSERT INTO main.{table} SELECT * FROM current.{table}")
+                fresh.execute("COMMIT")
+                fresh.execute("DETACH DATABASE current")
+                destination = self._connect()
+                try:
+                    fresh.backup(destination)
+                finally:
+                    destination.close()
+            finally:
+                fresh.close()
 
     # -- backups --
 
