@@ -32,7 +32,6 @@ from geo.briefing_pdf import (
 )
 from geo.history import default_as_of, services_as_of
 from geo.stats import format_budget, headline
-from tests.conftest import PROJECT_ROOT
 
 AREA_NAMES_KO = (
     "신길2 공공주택지구",
@@ -176,8 +175,7 @@ def test_briefing_pdf_first_page_renders(briefing_pdf_bytes, tmp_path):
         pytest.skip("poppler-utils (pdftoppm) is not installed")
     pdf = tmp_path / "briefing.pdf"
     pdf.write_bytes(briefing_pdf_bytes)
-    out = PROJECT_ROOT / "test-artifacts" / "briefing-page1"
-    out.parent.mkdir(exist_ok=True)
+    out = tmp_path / "briefing-page1"
     subprocess.run(
         ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(out)], check=True
     )

@@ -134,3 +134,13 @@ def test_staff_are_told_when_the_data_files_changed_after_the_store_was_made(app
     plan.write_text(plan.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     at.run()
     assert "저장소를 만든 뒤 바뀌었습니다" in at.sidebar.warning[0].value
+
+
+def test_tests_never_touch_the_developers_store_or_database(monkeypatch):
+    # The autouse fixture in tests/conftest.py: a private store outside the tree, no DATABASE_URL from the shell.
+    from geo.settings import load_settings
+
+    config = load_settings()
+    assert config.database_url is None
+    assert PROJECT_ROOT not in config.store_dir.resolve().parents
+    assert config.secrets_file.parent == config.store_dir
