@@ -333,7 +333,7 @@ def test_store_refuses_a_foreign_file(tmp_path):
 def test_geo_package_never_imports_streamlit():
     offenders = [
         path.name
-        for path in (PROJECT_ROOT / "geo").glob("*.py")
+        for path in (PROJECT_ROOT / "geo").rglob("*.py")
         if re.search(r"^\s*(import|from)\s+streamlit\b", path.read_text(encoding="utf-8"), re.MULTILINE)
     ]
     assert offenders == []

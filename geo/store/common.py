@@ -1,0 +1,226 @@
+"""Shared pieces of the store: names, errors, records, value conversion and the transaction cursor."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geo.schema import AREAS, BOUNDARIES, SERVICES, Column, DatasetSchema
+from geo.validation import ValidationReport
+
+BACKUP_KEEP = 10
+STORE_SCHEMA_VERSION = "1"
+KST = timezone(timedelta(hours=9))
+
+LayerName = Literal["services", "areas", "boundaries"]
+WriteMode = Literal["replace", "append"]
+LAYERS: dict[str, DatasetSchema] = {"services": SERVICES, "areas": AREAS, "boundaries": BOUNDARIES}
+# Fields of a service whose every change is kept in change_history.
+TRACKED_FIELDS: tuple[str, ...] = ("status", "start_year", "end_year", "budget_krw_100m")
+SEED_USER = "초기 데이터"
+
+_OWN_TABLES = (
+    "store_meta",
+    "documents",
+    "services",
+    "areas",
+    "boundaries",
+    "change_history",
+    "column_mappings",
+    "audit_log",
+)
+
+
+# The text files a store is created from (see geo.loaders).
+SEED_FILES = ("plan.yaml", "boundaries.geojson", "areas.geojson", "services.geojson", "status_history.csv")
+
+# Columns of Store.change_history: one row per changed field.
+CHANGE_HISTORY_COLUMNS = (
+    "service_id",
+    "field",
+    "old_value",
+    "new_value",
+    "changed_at",
+    "changed_by",
+    "reason",
+    "is_sample",
+    "source",
+)
+
+
+class StoreError(Exception):
+    """A store operation that cannot be done; the message (Korean) says why and what to do."""
+
+
+class ConflictError(StoreError):
+    """A service was changed by someone else after it was read; nothing was written."""
+
+    def __init__(
+        self,
+        service_id: str,
+        read_version: int,
+        current_version: int,
+        changed_by: str | None,
+        changed_at: datetime | None,
+    ):
+        self.service_id = service_id
+        self.read_version = read_version
+        self.current_version = current_version
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        who = f"{changed_by}님" if changed_by else "다른 사용자"
+        when = f" {changed_at:%Y-%m-%d %H:%M}에" if changed_at else ""
+        super().__init__(
+            f"서비스 '{service_id}'은(는) 불러온 뒤에 {who}이{when} 먼저 변경했습니다 "
+            f"(불러온 버전 {read_version}, 현재 버전 {current_version}). 이번 변경은 저장하지 않았습니다. "
+            "최신 내용을 다시 불러와 확인한 뒤 다시 저장하세요."
+        )
+
+
+class InvalidChangeError(StoreError):
+    """A service edit with values the schema does not allow; carries the report."""
+
+    def __init__(self, report: ValidationReport):
+        self.report = report
+        super().__init__("\n".join(report.messages()))
+
+
+@dataclass(frozen=True)
+class ServiceRecord:
+    """One service row as stored, with the version an edit must state."""
+
+    service_id: str
+    version: int
+    values: dict[str, Any]  # schema columns, typed as in DashboardData.services
+    modified_by: str | None
+    modified_at: datetime | None
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What a layer write did: rows written, services whose tracked fields changed, history rows added."""
+
+    layer: str
+    mode: str
+    rows_written: int
+    rows_removed: int
+    changed_service_ids: tuple[str, ...] = ()
+    history_rows: int = 0
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    name: str
+    path: Path
+    created_at: datetime
+    size_bytes: int
+
+
+# --- value conversion --------------------------------------------------------------------------------
+
+
+def _now(now: datetime | None) -> datetime:
+    value = now or datetime.now(KST)
+    return value if value.tzinfo else value.replace(tzinfo=KST)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _parse_stamp(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    return datetime.fromisoformat(text)
+
+
+def _from_db(value: Any, column: Column) -> Any:
+    """A stored cell back to the Python type the loaders produce (object columns, None for null)."""
+    if value is None:
+        return False if column.kind == "bool" else None
+    if column.kind == "text":
+        return str(value)
+    if column.kind == "int":
+        return int(value)
+    if column.kind == "float":
+        return float(value)
+    if column.kind == "bool":
+        return bool(value)
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _history_text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+class _Tx:
+    """A cursor with ``?`` placeholders on both backends."""
+
+    def __init__(self, cursor: Any, placeholder: str):
+        self._cursor = cursor
+        self._placeholder = placeholder
+
+    def _sql(self, sql: str) -> str:
+        return sql if self._placeholder == "?" else sql.replace("?", self._placeholder)
+
+    def _run(self, sql: str, params: Sequence[Any]) -> None:
+        # Without parameters psycopg must not parse placeholders at all.
+        if params:
+            self._cursor.execute(self._sql(sql), tuple(params))
+        else:
+            self._cursor.execute(sql)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        self._run(sql, params)
+        return self._cursor.rowcount
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self._cursor.executemany(self._sql(sql), [tuple(r) for r in rows])
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        self._run(sql, params)
+        return [tuple(r) for r in self._cursor.fetchall()]
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+
+def _wkb_hex(geometry: BaseGeometry | None) -> str | None:
+    return None if geometry is None else shapely.to_wkb(geometry, hex=True, byte_order=1)
+
+
+def _plain(value: Any) -> Any:
+    """Backend-neutral cell values for ``dump``: booleans as 0/1, dates as ISO text."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, memoryview | bytes):
+        return bytes(value).hex()
+    return value
+
+
+def _check_layer(layer: str) -> None:
+    if layer not in LAYERS:
+        raise StoreError(f"레이어 '{layer}'은(는) 없습니다 (가능: {', '.join(LAYERS)})")
+
+
+def seed_signature(data_dir: Path) -> str:
+    """A fingerprint of the text datasets in ``data_dir`` (names and contents)."""
+    digest = hashlib.sha256()
+    for name in SEED_FILES:
+        path = data_dir / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()
