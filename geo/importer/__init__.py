@@ -9,10 +9,11 @@ The package, in pipeline order:
   the feature count (default limit 200,000).
 - ``readers``: files to frames in EPSG:4326: GeoJSON, GeoPackage and (zipped)
   Shapefiles through ``geo.io.read_vector``; CSV/XLSX points from coordinate columns.
-- ``mapping``: column mapping (``사업명=name_ko``), the store's remembered
-  mapping for the layer overlaid by the caller's, applied before validation.
-- ``boundaries``: boundary files in the reference layouts (``BOUNDARY_LAYOUTS``)
-  and the gu and city outlines derived from a dong layer.
+- ``mapping``: column mapping (``사업명=name_ko``): columns recognised by name
+  (a table of aliases) and by content (Ansan's dong names, administrative
+  codes), the store's remembered mapping, the caller's over both.
+- ``boundaries``: what real dong files never carry (level, ids, gu, source,
+  accuracy) filled in and shown as defaults; gu and city outlines derived.
 - ``preview``: the pipeline of small steps ending in an ``ImportPreview``;
   validation against ``geo.schema``; services and areas must lie in Ansan.
   ``commit_import`` writes a preview without problems, nothing before.
@@ -24,8 +25,8 @@ repaired, because a service's zone is drawn by staff and a silently split shape
 changes what it means.
 """
 
-from geo.importer.boundaries import BOUNDARY_LAYOUTS, CITY_NAME, GU_BY_CODE_PREFIX, GU_NAMES_EN
-from geo.importer.mapping import parse_mapping
+from geo.importer.boundaries import CITY_NAME, GU_BY_CODE_PREFIX, GU_NAMES_EN
+from geo.importer.mapping import ALIASES, map_arguments, parse_mapping
 from geo.importer.preview import (
     MODES,
     ImportPreview,
@@ -38,7 +39,8 @@ from geo.importer.readers import LAT_COLUMNS, LON_COLUMNS, X_COLUMNS, Y_COLUMNS
 from geo.importer.safety import MB, TABLE_SUFFIXES, VECTOR_SUFFIXES, UploadLimits, check_upload
 
 __all__ = [
-    "BOUNDARY_LAYOUTS",
+    "ALIASES",
+    "map_arguments",
     "CITY_NAME",
     "GU_BY_CODE_PREFIX",
     "GU_NAMES_EN",

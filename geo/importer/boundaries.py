@@ -1,12 +1,15 @@
-"""Boundary files: the reference dong layouts read as the BOUNDARIES schema, and gu/city outlines derived."""
+"""Boundary files: what real dong files never carry filled in (shown as defaults), and gu/city outlines derived."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 
+from geo.importer.mapping import ANSAN_DONGS
 from geo.io import STORAGE_CRS
 from geo.store import LAYERS
 
@@ -15,15 +18,6 @@ GU_BY_CODE_PREFIX = {"31091": "상록구", "31092": "단원구", "41271": "상�
 GU_NAMES_EN = {"상록구": "Sangnok-gu", "단원구": "Danwon-gu"}
 CITY_NAME = ("안산시", "Ansan")
 
-BOUNDARY_LAYOUTS = {
-    "admdongkor": "adm_nm '경기도 안산시상록구 일동' → name_ko '일동'; sggnm '안산시상록구' → gu '상록구'; "
-    "adm_cd → boundary_id 'dong-<adm_cd>'",
-    "kostat2018": "name → name_ko; name_eng → name_en; code '3109151' → boundary_id 'dong-3109151', "
-    "gu from the code's first five digits (31091 상록구, 31092 단원구)",
-    "defaults": "level 'dong', source '가져온 파일 <file>', accuracy 'official' where the file has none",
-}
-"""How boundary files without the schema's columns are read (the two layouts of ``shared/reference``)."""
-
 
 def _gu_name(value: object) -> str | None:
     text = str(value or "").strip()
@@ -31,55 +25,72 @@ def _gu_name(value: object) -> str | None:
     return text.rsplit("시", 1)[-1] if text.endswith("구") and "시" in text else (text or None)
 
 
-def _layout(frame: gpd.GeoDataFrame) -> str | None:
-    if "name_ko" in frame.columns:
-        return None
-    if "adm_nm" in frame.columns:
-        return "admdongkor"
-    if {"name", "code"} <= set(frame.columns):
-        return "kostat2018"
-    return None
+def _level_of(name: str) -> str:
+    return "gu" if name.endswith("구") else "city" if name.endswith("시") else "dong"
 
 
-def _admdongkor(frame: gpd.GeoDataFrame) -> None:
-    frame["name_ko"] = frame["adm_nm"].astype(str).str.split().str[-1]
-    code_column = "adm_cd" if "adm_cd" in frame.columns else "adm_cd2"
-    if "boundary_id" not in frame.columns and code_column in frame.columns:
-        frame["boundary_id"] = "dong-" + frame[code_column].astype(str).str.strip()
-    if "gu" not in frame.columns:
-        source = frame["sggnm"] if "sggnm" in frame.columns else frame["adm_nm"].astype(str).str.split().str[1]
-        frame["gu"] = [_gu_name(v) for v in source]
+def _codes(values: pd.Series) -> pd.Series | None:
+    """An id column of bare administrative codes ('3109151', 4127151000.0) as digit strings, else None."""
+    text = values.astype(str).str.strip().str.removesuffix(".0")
+    return text if text.str.fullmatch(r"\d{5,10}").all() else None
 
 
-def _kostat2018(frame: gpd.GeoDataFrame) -> None:
-    frame["name_ko"] = frame["name"].astype(str).str.strip()
-    if "name_eng" in frame.columns and "name_en" not in frame.columns:
-        frame["name_en"] = frame["name_eng"]
-    codes = frame["code"].astype(str).str.strip()
-    if "boundary_id" not in frame.columns:
-        frame["boundary_id"] = "dong-" + codes
-    if "gu" not in frame.columns:
-        frame["gu"] = [GU_BY_CODE_PREFIX.get(c[:5]) for c in codes]
+def _gu_from(full_names: pd.Series, codes: pd.Series | None, names: pd.Series) -> tuple[list[str | None], str]:
+    """Each feature's gu from its code, its full name ('안산시상록구 일동') or Ansan's dong list, and how."""
+    if codes is not None:
+        found = [GU_BY_CODE_PREFIX.get(c[:5]) for c in codes]
+        if all(found):
+            return found, "행정동 코드 앞 다섯 자리(31091/41271 상록구, 31092/41273 단원구)"
+    words = [next((_gu_name(w) for w in str(n).split() if w.endswith("구")), None) for n in full_names]
+    if all(words):
+        return words, "전체 이름의 구"
+    return [ANSAN_DONGS.get(n) for n in names], "안산시 행정동 목록"
 
 
-def apply_boundary_layout(frame: gpd.GeoDataFrame, name: str) -> tuple[gpd.GeoDataFrame, list[str]]:
-    """The reference dong layouts (``BOUNDARY_LAYOUTS``) read as the BOUNDARIES schema, with notes saying how."""
+def complete_boundaries(
+    frame: gpd.GeoDataFrame, file_name: str, today: date, year: str | None
+) -> tuple[gpd.GeoDataFrame, dict[str, str], list[str]]:
+    """Fill what real boundary files never carry; returns the frame, the defaults used (shown) and notes.
+
+    Names given in full ('경기도 안산시상록구 일동') keep their last word; ``level``
+    comes from the names (구, 시, else 동); ``boundary_id`` from the code column
+    ('dong-3109151') or the name; ``gu`` from the codes, the full names or
+    Ansan's dong list; ``source`` is the file name with the data's year and the
+    import date; ``accuracy`` is ``official`` (an imported official file).
+    """
     frame = frame.copy()
-    notes = []
-    layout = _layout(frame)
-    if layout is None and "name_ko" not in frame.columns:
-        return frame, notes
-    if layout is not None:
-        {"admdongkor": _admdongkor, "kostat2018": _kostat2018}[layout](frame)
-        notes.append(f"행정동 경계 파일 형식({layout})을 행정 경계 열로 바꿨습니다: {BOUNDARY_LAYOUTS[layout]}")
-    defaults = {"level": "dong", "source": f"가져온 파일 {name}", "accuracy": "official"}
-    filled = [f"{column}='{value}'" for column, value in defaults.items() if column not in frame.columns]
-    for column, value in defaults.items():
+    defaults: dict[str, str] = {}
+    notes: list[str] = []
+    if "name_ko" not in frame.columns:
+        return frame, defaults, notes
+    full = frame["name_ko"].astype(str).str.strip()
+    frame["name_ko"] = full.str.split().str[-1]
+    if (full.str.split().str.len() > 1).any():
+        notes.append(f"이름의 마지막 낱말을 이름으로 썼습니다 (예: '{full.iloc[0]}' → '{frame['name_ko'].iloc[0]}')")
+    if "level" not in frame.columns:
+        frame["level"] = [_level_of(n) for n in frame["name_ko"]]
+        defaults["level"] = "이름으로 판단 (…구 → gu, …시 → city, 그 밖 → dong)"
+    codes = _codes(frame["boundary_id"]) if "boundary_id" in frame.columns else None
+    if codes is not None:
+        frame["boundary_id"] = frame["level"] + "-" + codes
+        defaults["boundary_id"] = f"구분-코드 (예: {frame['boundary_id'].iloc[0]})"
+    elif "boundary_id" not in frame.columns:
+        frame["boundary_id"] = frame["level"] + "-" + frame["name_ko"]
+        defaults["boundary_id"] = f"구분-이름 (예: {frame['boundary_id'].iloc[0]}; 코드 열이 없음)"
+    if "gu" in frame.columns:
+        frame["gu"] = [_gu_name(v) for v in frame["gu"]]
+    else:
+        frame["gu"], how = _gu_from(full, codes, frame["name_ko"])
+        defaults["gu"] = how
+    dated = f"{year}년 기준, " if year else ""
+    for column, value, why in (
+        ("source", f"가져온 파일 {file_name} ({dated}{today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜"),
+        ("accuracy", "official", "가져온 공식 파일"),
+    ):
         if column not in frame.columns:
             frame[column] = value
-    if filled:
-        notes.append(f"파일에 없는 열을 기본값으로 채웠습니다: {', '.join(filled)} (다르면 파일에 해당 열을 넣으세요)")
-    return frame, notes
+            defaults[column] = f"'{value}' ({why})"
+    return frame, defaults, notes
 
 
 def derive_upper_levels(dongs: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:

@@ -12,7 +12,7 @@ import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,11 +20,11 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
-from geo.importer.boundaries import apply_boundary_layout, derive_upper_levels
-from geo.importer.mapping import apply_mapping
+from geo.importer.boundaries import complete_boundaries, derive_upper_levels
+from geo.importer.mapping import apply_mapping, map_arguments, recognise_columns, year_column
 from geo.importer.readers import Read, is_table, points_from_table, read_table_file, read_vector_file
 from geo.importer.safety import UploadLimits, checked_file, refusal, too_large
-from geo.io import STORAGE_CRS
+from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
 from geo.loaders import city_outline as outline_of
 from geo.schema import DatasetSchema
@@ -72,6 +72,15 @@ class ImportPreview:
     bounds: tuple[float, float, float, float] | None = None  # lon/lat: minx, miny, maxx, maxy
     ids_in_store: list[str] = field(default_factory=list)
     derived: gpd.GeoDataFrame | None = None
+    columns: list[str] = field(default_factory=list)  # the file's own columns, for choosing a mapping
+    mapping_how: dict[str, str] = field(default_factory=dict)  # source column → how it was chosen
+    defaults: dict[str, str] = field(default_factory=dict)  # schema column → the value filled in, and why
+    crs_guessed: bool = False
+    coordinates: tuple[str, str] | None = None  # a table's x and y columns
+
+    def map_arguments(self) -> str:
+        """The ``--map`` arguments that reproduce this preview's column mapping on the command line."""
+        return map_arguments(self.mapping)
 
     @property
     def ok(self) -> bool:
@@ -92,8 +101,19 @@ class ImportPreview:
         if self.bounds:
             minx, miny, maxx, maxy = self.bounds
             lines.append(f"범위(경위도): 경도 {minx:.4f}~{maxx:.4f}, 위도 {miny:.4f}~{maxy:.4f}")
+        if self.coordinates:
+            lines.append(f"좌표 열: {self.coordinates[0]}, {self.coordinates[1]}")
         if self.mapping:
-            lines.append("열 매핑: " + ", ".join(f"{s} → {t}" for s, t in self.mapping.items()))
+            lines.append(
+                "열 매핑: "
+                + ", ".join(
+                    f"{s} → {t}" + (f" ({self.mapping_how[s]})" if s in self.mapping_how else "")
+                    for s, t in self.mapping.items()
+                )
+            )
+            lines.append(f"  명령줄로 같은 매핑: {self.map_arguments()}")
+        if self.defaults:
+            lines.append("기본값: " + "; ".join(f"{c} = {v}" for c, v in self.defaults.items()))
         if self.ids_in_store:
             lines.append(
                 f"저장소에 이미 있는 ID {len(self.ids_in_store)}개: 교체(replace)하면 새 값으로 바뀌고, "
@@ -150,8 +170,11 @@ class _Request:
     layer: str
     name: str
     limits: UploadLimits
-    mapping: dict[str, str]
+    mapping: dict[str, str]  # given by the caller
+    remembered: dict[str, str]  # from the store's last import of this layer
     crs: str | None
+    encoding: str | None
+    today: date
     repair: bool
     store: Store | None  # only when initialised; read, never written
     city_outline: BaseGeometry | None
@@ -164,28 +187,40 @@ class _Request:
 # --- the steps, in order -----------------------------------------------------------------------------------
 
 
+def _mapped(frame: pd.DataFrame, request: _Request) -> tuple[pd.DataFrame, dict[str, str], dict[str, str]]:
+    """``frame`` with the given, remembered and recognised column mapping applied; the mapping and how each came."""
+    given = {**request.remembered, **request.mapping}
+    proposed = recognise_columns(frame, request.layer, {s: t for s, t in given.items() if s in frame.columns})
+    mapping = {**{s: t for s, (t, _) in proposed.items()}, **given}
+    frame, applied, problems = apply_mapping(frame, mapping, request.layer, request.name)
+    _check(problems)
+    how = {
+        s: "지정" if s in request.mapping else "이전 가져오기" if s in request.remembered else proposed[s][1]
+        for s in applied
+    }
+    return frame, applied, how
+
+
 def _read(readable: Path, request: _Request) -> Read | ValidationReport:
-    """The file as features in EPSG:4326 with its own column names, after the column mapping."""
+    """The file as features in EPSG:4326, after the column mapping; a table's rows without a point are noted."""
     if is_table(readable):
-        table = read_table_file(readable, request.name)
+        table = read_table_file(readable, request.name, request.encoding)
         if isinstance(table, ValidationReport):
             return table
-        table, applied, problems = apply_mapping(table, request.mapping, request.layer, request.name)
-        read = points_from_table(table, request.name, request.crs)
+        frame, encoding = table
+        columns = [str(c) for c in frame.columns]
+        frame, applied, how = _mapped(frame, request)
+        read = points_from_table(frame, request.name, request.crs)
         if isinstance(read, ValidationReport):
-            read.problems[:0] = problems.problems
             return read
-        if readable.suffix.lower() == ".csv":
-            read.encoding = "UTF-8 또는 CP949 (자동 판별)"
+        read.encoding = encoding
     else:
-        read = read_vector_file(readable, request.name, request.repair)
+        read = read_vector_file(readable, request.name, request.repair, request.encoding, request.crs)
         if isinstance(read, ValidationReport):
             return read
-        read.frame, applied, problems = apply_mapping(read.frame, request.mapping, request.layer, request.name)
-    _check(problems)
-    read.mapping = applied
-    if applied:
-        read.notes.append("열 이름을 바꿨습니다: " + ", ".join(f"{s} → {t}" for s, t in applied.items()))
+        columns = [str(c) for c in read.frame.columns if c != read.frame.geometry.name]
+        read.frame, applied, how = _mapped(read.frame, request)
+    read.mapping, read.mapping_how, read.columns = applied, how, columns
     return read
 
 
@@ -222,14 +257,42 @@ def _outline(request: _Request, notes: list[str]) -> BaseGeometry | None:
     return outline
 
 
-def _missing_columns_hint(frame: gpd.GeoDataFrame, report: ValidationReport, name: str) -> ValidationReport:
-    missing = [p for p in report.problems if p.row is None and p.message.startswith("필수 열")]
-    if missing:
-        columns = ", ".join(map(str, frame.columns.drop(frame.geometry.name, errors="ignore")))
-        report.add(
-            name, None, None, f"파일의 열: {columns}. 열 이름이 다르면 열 매핑을 지정하세요 (예: 사업명=name_ko)"
-        )
-    return report
+def _completed(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataFrame, dict[str, str], list[str]]:
+    """What real files never carry, filled in: boundary levels, ids, gu, source and accuracy; area source/accuracy."""
+    year_source = year_column(frame)
+    year = next((str(v).strip()[:4] for v in frame[year_source] if str(v).strip()), None) if year_source else None
+    if request.layer == "boundaries":
+        return complete_boundaries(frame, request.name, request.today, year)
+    defaults: dict[str, str] = {}
+    if request.layer == "areas":
+        frame = frame.copy()
+        for column, value, why in (
+            ("source", f"가져온 파일 {request.name} ({request.today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜"),
+            ("accuracy", "official", "가져온 공식 파일"),
+        ):
+            if column not in frame.columns:
+                frame[column] = value
+                defaults[column] = f"'{value}' ({why})"
+    return frame, defaults, []
+
+
+def _missing_required(
+    frame: gpd.GeoDataFrame, request: _Request, mapping: dict[str, str], unit: str
+) -> ValidationReport | None:
+    """All required columns still missing after mapping and defaults, in one message with the ``--map`` line."""
+    missing = [c for c in request.schema.columns if c.required and c.name not in frame.columns]
+    if not missing:
+        return None
+    named = ", ".join(f"'{c.name}'({c.label_ko})" for c in missing)
+    unused = [str(c) for c in frame.columns if c != frame.geometry.name and c not in request.schema.column_names]
+    line = " ".join(filter(None, [map_arguments(mapping), *(f"--map 열이름={c.name}" for c in missing)]))
+    return refusal(
+        request.name,
+        f"필수 열 {len(missing)}개를 찾지 못했습니다: {named}. 파일에서 해당하는 열을 골라 지정하세요 "
+        f"(데이터 관리 화면의 열 매핑, 또는 명령줄: {line}). "
+        f"매핑되지 않은 파일의 열: {', '.join(unused) or '없음'}",
+        unit,
+    )
 
 
 def _validated(
@@ -241,7 +304,7 @@ def _validated(
     if unit != "피처":
         report = ValidationReport([Problem(p.file, p.row, p.field, p.message, unit) for p in report.problems])
     if not report.ok:
-        return _missing_columns_hint(frame, report, request.name)
+        return report
     return gpd.GeoDataFrame(
         {c: typed[c] for c in schema.column_names}, geometry=typed.geometry.values, crs=STORAGE_CRS
     ).reset_index(drop=True)
@@ -283,16 +346,17 @@ def _run(path: Path, request: _Request, preview: ImportPreview) -> None:
     with tempfile.TemporaryDirectory(prefix="dashboard-import-") as workdir:
         readable = _need(checked_file(path, request.name, request.limits, Path(workdir)))
         read = _need(_read(readable, request))
-    preview.source_crs, preview.encoding = read.source_crs, read.encoding
-    preview.mapping = read.mapping
+    preview.source_crs, preview.encoding, preview.crs_guessed = read.source_crs, read.encoding, read.crs_guessed
+    preview.mapping, preview.mapping_how, preview.coordinates = read.mapping, read.mapping_how, read.coordinates
+    preview.columns = read.columns
     preview.notes.extend(read.notes)
     preview.feature_count = len(read.frame)
+    _check(read.row_problems)
     _check(_in_lonlat_range(read, request.name))
     _check(_not_empty(read.frame, request))
-    frame = read.frame
-    if request.layer == "boundaries":
-        frame, notes = apply_boundary_layout(frame, request.name)
-        preview.notes.extend(notes)
+    frame, preview.defaults, notes = _completed(read.frame, request)
+    preview.notes.extend(notes)
+    _check(_missing_required(frame, request, read.mapping, read.unit))
     preview.notes.extend(_dropped_columns_note(frame, request.schema))
     typed = _need(_validated(frame, request, read.unit, preview.notes))
     _check(_areas_consistent(typed, request, read.unit))
@@ -314,6 +378,8 @@ def preview_import(
     limits: UploadLimits | None = None,
     display_name: str | None = None,
     repair: bool | None = None,
+    encoding: str | None = None,
+    today: date | None = None,
 ) -> ImportPreview:
     """Check, read, map and validate a file for ``layer``; write nothing.
 
@@ -332,7 +398,8 @@ def preview_import(
     mapping : Mapping[str, str], optional
         Source column → schema column, over the store's remembered mapping.
     crs : str, optional
-        CRS of ``x``/``y`` columns in CSV/XLSX, e.g. ``"EPSG:5186"``.
+        The file's CRS, e.g. ``"EPSG:5186"``, over its ``.prj`` (or the guess from
+        the coordinate ranges when it has none; x/y columns of CSV/XLSX too).
     limits : UploadLimits, optional
         Size, feature and archive limits.
     display_name : str, optional
@@ -340,6 +407,10 @@ def preview_import(
     repair : bool, optional
         Repair invalid geometry with a note (default: True for boundaries and
         areas, False for services, whose invalid geometry is reported).
+    encoding : str, optional
+        ``utf-8`` or ``cp949`` (or ``EUC-KR``) for a Shapefile's DBF or a CSV, over the detected one.
+    today : date, optional
+        The import date written in a default ``source`` (default: today).
 
     Returns
     -------
@@ -359,8 +430,11 @@ def preview_import(
         layer=layer,
         name=display_name or path.name,
         limits=limits or UploadLimits(),
-        mapping={**(stored.column_mapping(layer) if stored else {}), **dict(mapping or {})},  # type: ignore[arg-type]
+        mapping=dict(mapping or {}),
+        remembered=stored.column_mapping(layer) if stored else {},  # type: ignore[arg-type]
         crs=crs,
+        encoding=encoding_code(encoding),
+        today=today or date.today(),
         repair=layer != "services" if repair is None else repair,
         store=stored,
         city_outline=city_outline,
