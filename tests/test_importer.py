@@ -10,6 +10,7 @@ import io
 import json
 import uuid
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
@@ -134,7 +135,7 @@ def test_reference_geojson_and_cp949_shapefile_give_the_same_dongs(store):
 
 @needs_reference
 def test_committing_reference_dongs_derives_gu_and_city_and_reassigns_services(store):
-    preview = preview_import(ADMDONG_ZIP, "boundaries", store=store)
+    preview = preview_import(ADMDONG_ZIP, "boundaries", store=store, today=date(2026, 6, 1))
     assert preview.derived["boundary_id"].tolist() == ["gu-31091", "gu-31092", "city-31090"]
 
     result = commit_import(store, preview, mode="replace", user="kim")
@@ -143,8 +144,8 @@ def test_committing_reference_dongs_derives_gu_and_city_and_reassigns_services(s
     data = store.read_data()
     assert data.boundaries["level"].value_counts().to_dict() == {"dong": 25, "gu": 2, "city": 1}
     assert set(data.boundaries["source"]) == {
-        "가져온 파일 ansan_admdong_epsg5179_cp949.zip",
-        "가져온 파일 ansan_admdong_epsg5179_cp949.zip의 행정동을 합쳐 만든 경계",
+        "가져온 파일 ansan_admdong_epsg5179_cp949.zip (2026-06-01 가져옴)",
+        "가져온 파일 ansan_admdong_epsg5179_cp949.zip (2026-06-01 가져옴)의 행정동을 합쳐 만든 경계",
     }
     svc = data.services.set_index("service_id")
     assert (svc.loc["SVC-002", "gu"], svc.loc["SVC-002", "dong"]) == ("단원구", "신길동")
@@ -175,19 +176,22 @@ def test_csv_with_korean_headers_is_mapped_and_the_mapping_remembered(store, tmp
     assert again.mapping == {"사업명": "name_ko", "추진상태": "status"}
 
 
-def test_xlsx_with_projected_xy_needs_and_uses_a_crs(store, tmp_path):
+def test_xlsx_with_projected_xy_guesses_the_crs_and_says_so_or_uses_the_given_one(store, tmp_path):
     table = point_services_table()
     projected = gpd.GeoSeries(gpd.points_from_xy(table["lon"], table["lat"]), crs=4326).to_crs(5186)
     table = table.drop(columns=["lon", "lat"]).assign(x=projected.x, y=projected.y)
     path = tmp_path / "services.xlsx"
     table.to_excel(path, index=False)
 
-    without = preview_import(path, "services", store=store)
-    assert without.report.messages() == [
-        "services.xlsx: 좌표 열 'x', 'y'의 좌표계가 지정되지 않았습니다: 좌표계를 함께 지정하세요 (예: EPSG:5186)"
-    ]
+    guessed = preview_import(path, "services", store=store)
+    assert guessed.ok, guessed.report.messages()
+    assert guessed.crs_guessed
+    assert guessed.source_crs == "EPSG:5186 (Korea 2000 / Central Belt 2010) (추정)"
+    assert any(n.startswith("파일에 좌표계 정보가 없어 좌표 범위로 EPSG:5186") and "--crs" in n for n in guessed.notes)
     preview = preview_import(path, "services", store=store, crs="EPSG:5186")
     assert preview.ok, preview.report.messages()
+    assert not preview.crs_guessed
+    assert guessed.frame.geometry.geom_equals_exact(preview.frame.geometry, 1e-9).all()
     assert "좌표계 EPSG:5186 (Korea 2000 / Central Belt 2010)를 EPSG:4326(WGS 84)으로 변환했습니다" in preview.notes
     original = point_services_table()
     assert abs(preview.frame.geometry.x - original["lon"]).max() < 1e-7
@@ -281,17 +285,32 @@ def test_projected_coordinates_declared_as_wgs84_are_refused(store, tmp_path):
     assert_refused(store, preview, "경위도 범위를 벗어납니다", before, raw)
 
 
-def test_missing_required_column_names_the_column_and_suggests_mapping(store, tmp_path):
+def test_all_missing_required_columns_are_named_at_once_with_the_map_line(store, tmp_path):
     before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
     features = service_features(2)
     for feature in features:
-        feature["properties"]["상태"] = feature["properties"].pop("status")
-    preview = preview_import(write_geojson(tmp_path / "no_status.geojson", features), "services", store=store)
+        properties = feature["properties"]
+        properties["현황"] = properties.pop("status")
+        properties["부문코드"] = properties.pop("domain")
+        properties["사업명"] = properties.pop("name_ko")  # recognised by its name
+    preview = preview_import(write_geojson(tmp_path / "two_missing.geojson", features), "services", store=store)
 
-    messages = preview.report.messages()
-    assert messages[0] == "no_status.geojson status: 필수 열 'status'(추진 상태)이(가) 없습니다"
-    assert "상태" in messages[1] and "열 매핑을 지정하세요 (예: 사업명=name_ko)" in messages[1]
-    assert_refused(store, preview, "필수 열 'status'", before, raw)
+    assert preview.mapping == {"사업명": "name_ko"}
+    assert preview.mapping_how == {"사업명": "열 이름으로"}
+    [message] = preview.report.messages()
+    assert message.startswith(
+        "two_missing.geojson: 필수 열 2개를 찾지 못했습니다: 'domain'(서비스 분야), 'status'(추진 상태)."
+    )
+    assert "명령줄: --map 사업명=name_ko --map 열이름=domain --map 열이름=status" in message
+    assert "매핑되지 않은 파일의 열:" in message and "현황" in message and "부문코드" in message
+    assert_refused(store, preview, "필수 열 2개", before, raw)
+
+    fixed = preview_import(
+        tmp_path / "two_missing.geojson", "services", store=store, mapping={"현황": "status", "부문코드": "domain"}
+    )
+    assert fixed.ok, fixed.report.messages()
+    assert fixed.mapping_how == {"사업명": "열 이름으로", "현황": "지정", "부문코드": "지정"}
+    assert fixed.map_arguments() == "--map 사업명=name_ko --map 현황=status --map 부문코드=domain"
 
 
 def test_unknown_status_is_reported_by_feature_and_field(store, tmp_path):
