@@ -33,6 +33,7 @@ class Column:
     vocabulary: tuple[str, ...] | None = None
     minimum: float | None = None
     maximum: float | None = None
+    max_length: int | None = None  # text only; None: geo.validation's limit for the kind of column
 
 
 @dataclass(frozen=True)

@@ -433,3 +433,17 @@ def test_postgis_store_recovers_when_the_server_drops_its_connections(postgis_st
     assert postgis_store.revision() == before
     postgis_store.update_service("SVC-002", 1, {"status": "구축"}, user="kim")
     assert postgis_store.service_record("SVC-002").version == 2
+
+
+def test_a_layer_write_refuses_infinite_numbers_and_keeps_missing_ones_missing(store):
+    before = store.dump()
+    frame = store.read_layer("services")
+    frame.loc[frame.index[3], "budget_krw_100m"] = float("inf")
+    with pytest.raises(StoreError, match="스마트서비스 4번째 budget_krw_100m: 값 inf은\\(는\\) 저장할 수 없습니다"):
+        store.write_layer("services", frame, mode="replace", user="kim", source_name="inf.geojson")
+    assert store.dump() == before
+    areas = store.read_layer("areas")
+    areas["homes"] = areas["homes"].astype(float)  # pandas' NaN for a missing number
+    areas.loc[areas.index[0], "homes"] = float("nan")
+    store.write_layer("areas", areas, mode="replace", user="kim", source_name="areas.geojson")
+    assert store.read_layer("areas")["homes"].iloc[0] is None
