@@ -46,7 +46,15 @@ def _parser() -> argparse.ArgumentParser:
             metavar="원래열=스키마열",
             help="열 매핑 (예: --map 사업명=name_ko), 여러 번 쓸 수 있음",
         )
-        sub.add_argument("--crs", help="CSV/XLSX의 x/y 열 좌표계 (예: EPSG:5186)")
+        sub.add_argument(
+            "--crs",
+            help="파일의 좌표계: .prj가 없거나 틀릴 때, CSV/XLSX의 X/Y 열 (예: EPSG:5186, EPSG:5174). "
+            "없으면 .prj, 그것도 없으면 좌표 범위로 추정",
+        )
+        sub.add_argument(
+            "--encoding",
+            help="Shapefile(.dbf)·CSV의 문자 인코딩: utf-8 또는 cp949(euc-kr). 없으면 내용으로 판별",
+        )
 
     importing = commands.add_parser("import", add_help=False, help="파일을 검증하고 확인 후 저장소에 반영")
     _help(importing)
@@ -108,6 +116,7 @@ def _preview(args: argparse.Namespace, *, create_store: bool):
         city_outline=outline,
         mapping=parse_mapping(args.map),
         crs=args.crs,
+        encoding=args.encoding,
     )
     return store, preview
 

@@ -29,14 +29,13 @@ from geo.importer import (
 )
 from geo.settings import BUNDLED_DATA_DIR
 from geo.store import STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
-from tests.conftest import postgis_url
+from tests.conftest import REFERENCE_DIR, postgis_url
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
-ADMDONG_GEOJSON = REFERENCE / "ansan_admdong.geojson"
-ADMDONG_ZIP = REFERENCE / "ansan_admdong_epsg5179_cp949.zip"
+ADMDONG_GEOJSON = REFERENCE_DIR / "ansan_admdong.geojson"
+ADMDONG_ZIP = REFERENCE_DIR / "ansan_admdong_epsg5179_cp949.zip"
 needs_reference = pytest.mark.skipif(
     not ADMDONG_GEOJSON.exists() or not ADMDONG_ZIP.exists(),
-    reason=f"참조 자료 폴더 {REFERENCE}가 없습니다 (shared/reference 옆에서 실행하세요)",
+    reason=f"참조 자료 폴더 {REFERENCE_DIR}가 없습니다 (shared/reference 옆에서 실행하세요)",
 )
 
 BACKENDS = ["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)]

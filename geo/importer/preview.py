@@ -20,7 +20,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
-from geo.importer.boundaries import complete_boundaries, derive_upper_levels
+from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels
 from geo.importer.mapping import apply_mapping, map_arguments, recognise_columns, year_column
 from geo.importer.readers import Read, is_table, points_from_table, read_table_file, read_vector_file
 from geo.importer.safety import UploadLimits, checked_file, refusal, too_large
@@ -261,19 +261,25 @@ def _completed(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataF
     """What real files never carry, filled in: boundary levels, ids, gu, source and accuracy; area source/accuracy."""
     year_source = year_column(frame)
     year = next((str(v).strip()[:4] for v in frame[year_source] if str(v).strip()), None) if year_source else None
+    dated = [f"'{year_source}' 열의 {year}을 자료의 기준 연도로 출처에 적었습니다"] if year else []
     if request.layer == "boundaries":
-        return complete_boundaries(frame, request.name, request.today, year)
+        frame, defaults, notes = complete_boundaries(frame, request.name, request.today, year)
+        return frame, defaults, notes + (dated if "source" in defaults else [])
     defaults: dict[str, str] = {}
     if request.layer == "areas":
         frame = frame.copy()
         for column, value, why in (
-            ("source", f"가져온 파일 {request.name} ({request.today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜"),
+            (
+                "source",
+                f"가져온 파일 {request.name} ({year + '년 기준, ' if year else ''}{request.today.isoformat()} 가져옴)",
+                "파일 이름과 가져온 날짜",
+            ),
             ("accuracy", "official", "가져온 공식 파일"),
         ):
             if column not in frame.columns:
                 frame[column] = value
                 defaults[column] = f"'{value}' ({why})"
-    return frame, defaults, []
+    return frame, defaults, dated if "source" in defaults else []
 
 
 def _missing_required(
@@ -281,6 +287,8 @@ def _missing_required(
 ) -> ValidationReport | None:
     """All required columns still missing after mapping and defaults, in one message with the ``--map`` line."""
     missing = [c for c in request.schema.columns if c.required and c.name not in frame.columns]
+    if request.layer == "boundaries" and "name_ko" not in frame.columns:
+        missing = [c for c in missing if c.name not in FROM_NAME]
     if not missing:
         return None
     named = ", ".join(f"'{c.name}'({c.label_ko})" for c in missing)
