@@ -1,4 +1,4 @@
-"""Staff sign-in: accounts in ``.streamlit/secrets.toml``, password hashes, a failure limiter and session timeout.
+"""Staff sign-in: accounts in the secrets file (``Settings.secrets_file``), password hashes, a failure limiter and session timeout.
 
 Accounts live under ``[auth.users.<username>]`` with ``password_hash`` and
 ``display_name``. Hashes are scrypt with a per-user random salt, encoded in one
@@ -20,9 +20,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from geo.settings import PROJECT_ROOT
-
-SECRETS_PATH = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 SESSION_TIMEOUT = timedelta(minutes=30)
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
@@ -91,7 +88,7 @@ def verify_password(password: str, encoded: str) -> bool:
 _DUMMY_HASH = hash_password("dummy-password", salt=b"\0" * 16)
 
 
-def load_users(secrets_path: Path = SECRETS_PATH) -> dict[str, StaffUser]:
+def load_users(secrets_path: Path) -> dict[str, StaffUser]:
     """The staff accounts in ``secrets_path`` (none when the file or section is absent).
 
     Raises
@@ -133,7 +130,7 @@ def add_user(
     password: str,
     *,
     display_name: str | None = None,
-    secrets_path: Path = SECRETS_PATH,
+    secrets_path: Path,
 ) -> StaffUser:
     """Create or update an account in ``secrets_path``, keeping the rest of the file as it is.
 

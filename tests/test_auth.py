@@ -118,3 +118,21 @@ def load_user(username: str, password: str):
     from geo.auth import StaffUser
 
     return StaffUser(username, "김지리", hash_password(password))
+
+
+def test_cli_add_user_writes_to_the_configured_secrets_file(tmp_path, monkeypatch, capsys):
+    import io
+
+    from geo.__main__ import main
+    from geo.settings import DEFAULT_SECRETS_FILE
+
+    configured = tmp_path / "conf" / "accounts.toml"
+    monkeypatch.setenv("DASHBOARD_SECRETS_FILE", str(configured))
+    before = DEFAULT_SECRETS_FILE.read_bytes() if DEFAULT_SECRETS_FILE.exists() else None
+    monkeypatch.setattr("sys.stdin", io.StringIO("a-long-password\n"))
+
+    assert main(["add-user", "park", "--display-name", "박담당", "--password-stdin"]) == 0
+
+    assert str(configured) in capsys.readouterr().out
+    assert verify_password("a-long-password", load_users(configured)["park"].password_hash)
+    assert (DEFAULT_SECRETS_FILE.read_bytes() if DEFAULT_SECRETS_FILE.exists() else None) == before

@@ -35,6 +35,8 @@ _OWN_TABLES = (
     "change_history",
     "column_mappings",
     "audit_log",
+    "reference_layers",
+    "reference_points",
 )
 
 
