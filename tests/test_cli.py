@@ -7,15 +7,17 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from geo.auth import load_users, verify_password
 from geo.settings import BUNDLED_DATA_DIR, PROJECT_ROOT
 from geo.store import STORE_FILE_NAME, GeoPackageStore
 from tests.conftest import REFERENCE_DIR
-from tests.fixtures.corpus import ShapefileSpec, dongs, write_geopackage, write_shapefile
+from tests.fixtures.corpus import ShapefileSpec, dongs, places, write_geopackage, write_points_csv, write_shapefile
 
 SERVICE_COUNT = len(json.loads((BUNDLED_DATA_DIR / "services.geojson").read_text(encoding="utf-8"))["features"])
 REFERENCE_ZIP = REFERENCE_DIR / "ansan_admdong_epsg5179_cp949.zip"
@@ -209,3 +211,38 @@ def test_bad_encoding_or_crs_option_is_a_korean_error(env, tmp_path):
         "좌표계 'EPSG:99999'을(를) 알 수 없습니다"
         in run(env, "validate", str(path), "--layer", "boundaries", "--crs", "EPSG:99999").stderr
     )
+
+
+def test_reference_layer_import_and_the_layer_list(env, tmp_path):
+    # A CP949 public-data file of 1,153 points with 위도/경도 columns.
+    table = places()
+    rows = pd.concat([table] * 47, ignore_index=True).head(1153)
+    rows = rows.assign(시설명=[f"{n} {i}" for i, n in enumerate(rows["시설명"], 1)])
+    path = tmp_path / "공공시설.csv"
+    pd.DataFrame(
+        {
+            "시설명": rows["시설명"],
+            "위도": rows["lat"],
+            "경도": rows["lon"],
+            "제공기관명": "경기도 안산시",
+            "데이터기준일자": "2026-06-15",
+        }
+    ).to_csv(path, index=False, encoding="cp949")
+
+    asked = run(env, "import", str(path), "--layer", "reference", "--title", "공공시설", stdin="n\n")
+    assert asked.returncode == 3 and "가져올 점: 1,153개" in asked.stdout
+    assert "문자 인코딩: CP949 (자동 판별)" in asked.stdout and "좌표 열: 경도, 위도" in asked.stdout
+    assert "공공시설" not in run(env, "layers").stdout
+
+    done = run(env, "import", str(path), "--layer", "reference", "--title", "공공시설", "--yes")
+    assert done.returncode == 0, done.stdout + done.stderr
+    listed = run(env, "layers").stdout.splitlines()
+    assert f"공공시설\t1,153개\t{path.name} ({date.today().isoformat()} 가져옴)\t2026-06-15\t경기도 안산시" in listed
+    assert "교체" in run(env, "import", str(path), "--layer", "reference", "--title", "공공시설", "--yes").stdout
+
+
+def test_reference_import_needs_a_title(env, tmp_path):
+    path = write_points_csv(tmp_path)
+    result = run(env, "validate", str(path), "--layer", "reference")
+    assert result.returncode == 1
+    assert "참고 레이어에는 제목이 필요합니다: --title 어린이보호구역 처럼 지정하세요" in result.stderr

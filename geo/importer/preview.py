@@ -8,13 +8,12 @@ until ``commit_import``, which refuses a preview with problems.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -23,7 +22,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels
 from geo.importer.mapping import apply_mapping, map_arguments, recognise_columns, year_column
 from geo.importer.readers import Read, is_table, points_from_table, read_table_file, read_vector_file
-from geo.importer.safety import UploadLimits, checked_file, refusal, too_large
+from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
 from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
 from geo.loaders import city_outline as outline_of
@@ -131,9 +130,9 @@ class ImportPreview:
 
 
 class ImportRejectedError(StoreError):
-    """``commit_import`` was given a preview with problems; nothing was written."""
+    """``commit_import`` (or ``commit_reference``) was given a preview with problems; nothing was written."""
 
-    def __init__(self, preview: ImportPreview):
+    def __init__(self, preview: ImportPreview | Any):
         self.preview = preview
         count = len(preview.report.problems)
         first = preview.report.messages()[:3]
@@ -453,14 +452,6 @@ def preview_import(
     except _Stop as stop:
         preview.report.extend(stop.report)
     return preview
-
-
-def safe_upload_name(file_name: str) -> str:
-    """A name to write an upload under: no path, no odd characters, short enough for any file system."""
-    path = Path(file_name)
-    stem = re.sub(r"[^\w.\-가-힣]", "_", path.stem)[:60] or "upload"
-    suffix = re.sub(r"[^\w.]", "_", path.suffix)[:10]
-    return stem + suffix
 
 
 def preview_upload(data: bytes, file_name: str, layer: str, **options: object) -> ImportPreview:

@@ -289,3 +289,11 @@ def check_upload(
     with tempfile.TemporaryDirectory(prefix="dashboard-import-") as workdir:
         result = checked_file(Path(path), display_name or Path(path).name, limits or UploadLimits(), Path(workdir))
     return result if isinstance(result, ValidationReport) else ValidationReport()
+
+
+def safe_upload_name(file_name: str) -> str:
+    """A name to write an upload under: no path, no odd characters, short enough for any file system."""
+    path = Path(file_name)
+    stem = re.sub(r"[^\w.\-가-힣]", "_", path.stem)[:60] or "upload"
+    suffix = re.sub(r"[^\w.]", "_", path.suffix)[:10]
+    return stem + suffix
