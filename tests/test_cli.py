@@ -246,3 +246,18 @@ def test_reference_import_needs_a_title(env, tmp_path):
     result = run(env, "validate", str(path), "--layer", "reference")
     assert result.returncode == 1
     assert "참고 레이어에는 제목이 필요합니다: --title 어린이보호구역 처럼 지정하세요" in result.stderr
+
+
+def test_a_bad_100k_row_public_file_prints_200_refused_rows_and_counts(env, tmp_path):
+    path = tmp_path / "bad.csv"
+    rows = ["시설명,위도,경도"] + [f"시설 {i},,126.8" for i in range(100_000)] + ["반월역,37.312244,126.903684"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    result = run(env, "validate", str(path), "--layer", "reference", "--title", "시설")
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "제외한 행 100,000개 (좌표 없음 100,000행):" in lines
+    assert sum(line.startswith("  - ") for line in lines) == 200
+    assert "  … 외 99,800개 (위 종류별 수에 포함)" in lines and "가져올 점: 1개" in lines
+    assert len(lines) < 230

@@ -31,11 +31,13 @@ from geo.importer.boundaries import CITY_NAME, GU_BY_CODE_PREFIX, GU_NAMES_EN
 from geo.importer.mapping import ALIASES, map_arguments, parse_mapping
 from geo.importer.preview import (
     MODES,
+    PROBLEMS_LISTED,
     ImportPreview,
     ImportRejectedError,
     commit_import,
     preview_import,
     preview_upload,
+    problem_counts,
 )
 from geo.importer.readers import LAT_COLUMNS, LON_COLUMNS, X_COLUMNS, Y_COLUMNS
 from geo.importer.reference import (
@@ -58,6 +60,7 @@ __all__ = [
     "MB",
     "REFERENCE_LAYER",
     "MODES",
+    "PROBLEMS_LISTED",
     "TABLE_SUFFIXES",
     "VECTOR_SUFFIXES",
     "X_COLUMNS",
@@ -74,4 +77,5 @@ __all__ = [
     "preview_reference",
     "preview_reference_upload",
     "preview_upload",
+    "problem_counts",
 ]

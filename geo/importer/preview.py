@@ -8,8 +8,10 @@ until ``commit_import``, which refuses a preview with problems.
 
 from __future__ import annotations
 
+import re
 import tempfile
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -31,7 +33,32 @@ from geo.store import LAYERS, Store, StoreError, WriteMode, WriteResult
 from geo.validation import Problem, ValidationReport, validate_frame
 
 MODES: tuple[str, ...] = ("replace", "append")
+PROBLEMS_LISTED = 200  # a file with 100,000 bad rows lists this many, then counts by kind
 T = TypeVar("T")
+
+
+def problem_kind(message: str) -> str:
+    """A problem's kind for counting: its message without the row's own values (quoted text, numbers)."""
+    return re.sub(r"\d[\d,.]*", "N", re.sub(r"'[^']*'", "'…'", message))[:80]
+
+
+def problem_counts(problems: Iterable[Problem]) -> list[tuple[str, str, int]]:
+    """(field, kind, count) for every kind of problem, most frequent first."""
+    counts = Counter((p.field or "", problem_kind(p.message)) for p in problems)
+    return [(field_name, kind, count) for (field_name, kind), count in counts.most_common()]
+
+
+def problem_lines(report: ValidationReport, limit: int = PROBLEMS_LISTED) -> list[str]:
+    """'검증: 문제 N개' with the first ``limit`` problems and, when there are more, the counts by kind."""
+    problems = report.problems
+    lines = [f"검증: 문제 {len(problems):,}개 (저장할 수 없습니다)"]
+    lines += [f"  - {p}" for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"  … 외 {len(problems) - limit:,}개. 종류별 개수:")
+        lines += [
+            f"  {count:>9,}개  {field_name or '파일'}: {kind}" for field_name, kind, count in problem_counts(problems)
+        ]
+    return lines
 
 
 @dataclass
@@ -86,8 +113,8 @@ class ImportPreview:
         """True when the preview can be committed."""
         return self.report.ok and self.frame is not None
 
-    def summary_lines(self) -> list[str]:
-        """The preview as Korean lines, for the command line and the page."""
+    def summary_lines(self, limit: int = PROBLEMS_LISTED) -> list[str]:
+        """The preview as Korean lines for the command line; at most ``limit`` problems, then counts by kind."""
         schema = LAYERS[self.layer]
         lines = [
             f"파일: {self.file_name} → {schema.label_ko}({self.layer})",
@@ -124,8 +151,7 @@ class ImportPreview:
         if self.ok:
             lines.append("검증: 문제 없음")
         else:
-            lines.append(f"검증: 문제 {len(self.report.problems)}개 (저장할 수 없습니다)")
-            lines += [f"  - {message}" for message in self.report.messages()]
+            lines += problem_lines(self.report, limit)
         return lines
 
 

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
-from geo.importer.preview import ImportRejectedError
+from geo.importer.preview import PROBLEMS_LISTED, ImportRejectedError, problem_lines
 from geo.importer.readers import Read, is_table, outside_ansan, points_from_table, read_table_file, read_vector_file
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
 from geo.io import encoding_code
@@ -70,7 +70,7 @@ class ReferencePreview:
         """Refused rows by kind of reason, for a short summary."""
         return pd.Series([kind_of(p.message) for p in self.refused.problems], dtype=object).value_counts().to_dict()
 
-    def summary_lines(self, limit: int = 200) -> list[str]:
+    def summary_lines(self, limit: int = PROBLEMS_LISTED) -> list[str]:
         """The preview as Korean lines for the command line; at most ``limit`` refused rows are listed."""
         lines = [f"파일: {self.file_name} → 참고 레이어 '{self.title}'", f"읽은 행: {self.feature_count:,}"]
         if self.coordinates:
@@ -98,8 +98,7 @@ class ReferencePreview:
         if self.ok:
             lines.append("검증: 저장할 수 있습니다")
         else:
-            lines.append(f"검증: 문제 {len(self.report.problems)}개 (저장할 수 없습니다)")
-            lines += [f"  - {message}" for message in self.report.messages()[:limit]]
+            lines += problem_lines(self.report, limit)
         return lines
 
 

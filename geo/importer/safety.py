@@ -161,7 +161,8 @@ def extract(
     try:
         with zipfile.ZipFile(path) as archive:
             for info in wanted:
-                destination = target / Path(info.filename.replace("\\", "/")).name
+                # A short fixed name: member names of 86+ Hangul characters exceed the file system's 255 bytes.
+                destination = target / _extracted_name(info)
                 with archive.open(info) as source, destination.open("wb") as sink:
                     # The reader stops at the declared size; the checks above bounded those sizes.
                     shutil.copyfileobj(source, sink, 1024 * 1024)
@@ -172,7 +173,12 @@ def extract(
             f"압축 파일이 손상되어 '{info.filename}'을(를) 풀 수 없습니다 ({type(exc).__name__}). "
             "원본 파일을 다시 압축해 올리세요",
         )
-    return target / Path(chosen.filename.replace("\\", "/")).name
+    return target / _extracted_name(chosen)
+
+
+def _extracted_name(info: zipfile.ZipInfo) -> str:
+    """``data.shp``, ``data.dbf``...: one stem keeps a Shapefile's sidecars together."""
+    return "data" + Path(info.filename.replace("\\", "/")).suffix.lower()
 
 
 def json_problem(path: Path, name: str) -> ValidationReport | None:
