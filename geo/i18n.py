@@ -377,23 +377,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Zip a Shapefile with its .shp, .shx, .dbf and .prj. CRS (EPSG:5186, 5179, 5174, 2097) and CP949 "
         "are converted automatically. Limit {limit}.",
     },
-    "data.import.mapping": {
-        "ko": "열 매핑 (한 줄에 하나: 원본열=스키마열)",
-        "en": "Column mapping (one per line: source=schema)",
-    },
-    "data.import.mapping_help": {
-        "ko": "파일의 열 이름이 스키마와 다를 때만 적습니다. 저장소가 기억한 매핑으로 미리 채워집니다. 스키마 열: {columns}",
-        "en": "Only where the file's column names differ from the schema. Pre-filled from the store. Schema columns: {columns}",
-    },
-    "data.import.mapping_unknown": {
-        "ko": "스키마에 없는 열 이름입니다: {names}",
-        "en": "Not columns of the schema: {names}",
-    },
     "data.import.crs": {
-        "ko": "x/y 열의 좌표계 (CSV·XLSX에 경도/위도 대신 x/y가 있을 때)",
-        "en": "CRS of x/y columns (CSV/XLSX)",
+        "ko": "좌표계 (.prj가 없거나 틀릴 때, CSV의 X/Y 열)",
+        "en": "CRS (when the .prj is missing or wrong; X/Y columns of a CSV)",
     },
-    "data.import.crs_none": {"ko": "경도/위도 열 사용", "en": "lon/lat columns"},
+    "data.import.crs_none": {"ko": "자동 (.prj, 없으면 좌표 범위로 추정)", "en": "Automatic (.prj, else guessed)"},
     "data.import.preview": {"ko": "미리보기", "en": "Preview"},
     "data.import.preview_note": {
         "ko": "아직 아무것도 저장하지 않았습니다. 아래 내용을 확인하고 저장을 누르세요.",
@@ -419,6 +407,51 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Saved: {layer} {rows} rows ({removed} removed, {history} history rows). Backup first: {backup}",
     },
     "data.import.wait": {"ko": "파일을 검사하는 중…", "en": "Checking the file…"},
+    # importer: column mapping choices, encoding, problem lists, reference layers (importer branch)
+    "data.layer.reference": {"ko": "참고 레이어 (공공데이터 점)", "en": "Reference layer (public points)"},
+    "data.import.encoding_choice": {"ko": "문자 인코딩", "en": "Text encoding"},
+    "data.import.encoding_auto": {"ko": "자동 판별", "en": "Detect"},
+    "data.import.mapping_title": {"ko": "열 매핑: 파일의 어느 열이 어느 항목인지", "en": "Column mapping"},
+    "data.import.mapping_note": {
+        "ko": "자동으로 찾은 매핑입니다. 다르면 고르세요. 필수 항목은 *표. 명령줄로 같은 매핑:",
+        "en": "The mapping found automatically; change any choice. Required fields are marked *. Same on the command line:",
+    },
+    "data.import.mapping_auto": {"ko": "(자동 / 없음)", "en": "(automatic / none)"},
+    "data.import.mapping_how": {"ko": "찾은 방법: {how}", "en": "Found: {how}"},
+    "data.import.defaults": {"ko": "파일에 없어 채운 값", "en": "Filled in (not in the file)"},
+    "data.import.default_column": {"ko": "항목", "en": "Field"},
+    "data.import.default_value": {"ko": "값", "en": "Value"},
+    "data.import.crs_guessed": {
+        "ko": "좌표계를 좌표 범위로 추정했습니다: 지도에서 위치를 확인하고, 다르면 위에서 좌표계를 고르세요.",
+        "en": "The CRS was guessed from the coordinates: check the map and choose the CRS above if it is wrong.",
+    },
+    "data.import.p_file": {"ko": "파일", "en": "File"},
+    "data.import.p_where": {"ko": "위치(행/피처)", "en": "Row/feature"},
+    "data.import.p_field": {"ko": "항목", "en": "Field"},
+    "data.import.p_message": {"ko": "문제", "en": "Problem"},
+    "data.import.p_kind": {"ko": "종류", "en": "Kind"},
+    "data.import.p_count": {"ko": "개수", "en": "Count"},
+    "data.import.p_shown": {
+        "ko": "문제 {total:,}개 중 처음 {shown:,}개 (아래는 종류별 개수)",
+        "en": "First {shown:,} of {total:,} problems (counts by kind below)",
+    },
+    "data.import.title": {"ko": "레이어 제목 (같은 제목이면 교체)", "en": "Layer title (same title replaces)"},
+    "data.import.title_needed": {"ko": "레이어 제목을 적으세요.", "en": "Enter the layer's title."},
+    "data.import.points": {"ko": "가져올 점", "en": "Points to import"},
+    "data.import.refused": {"ko": "제외한 행", "en": "Rows left out"},
+    "data.import.first_rows": {"ko": "처음 {count}행", "en": "First {count} rows"},
+    "data.import.replaces": {
+        "ko": "같은 제목의 레이어(점 {count:,}개)를 교체합니다.",
+        "en": "Replaces the layer with the same title ({count:,} points).",
+    },
+    "data.import.reference_saved": {
+        "ko": "참고 레이어 '{title}'을(를) 저장했습니다: 점 {rows:,}개.",
+        "en": "Saved reference layer '{title}': {rows:,} points.",
+    },
+    "data.import.provenance": {
+        "ko": "제공기관: {provider} · 기준일: {date} · 출처: {source}",
+        "en": "Provider: {provider} · Data date: {date} · Source: {source}",
+    },
     "data.backup.name": {"ko": "백업 파일", "en": "Backup file"},
     "data.backup.created": {"ko": "만든 시각", "en": "Created"},
     "data.backup.size": {"ko": "크기", "en": "Size"},

@@ -54,8 +54,8 @@ KOREAN_CRS_NAMES = {
 _MATCHABLE = tuple(code for code in KOREAN_CRS_NAMES if code not in (4326, 4737, 4162))
 # Tried in this order when a file has no CRS; the first that puts the data in Ansan is the guess.
 GUESS_ORDER = (4326, 5186, 5179, 5174, 5181, 2097, 5185, 5187)
-# Generous lon/lat box around Ansan (126.7-126.95 E, 37.2-37.4 N).
-ANSAN_BOX = (126.45, 37.05, 127.15, 37.55)
+# Generous lon/lat box around Ansan, its islands included (풍도 lies at 126.38 E, 37.11 N).
+ANSAN_BOX = (126.2, 37.0, 127.2, 37.6)
 ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "cp949": "CP949"}
 
 # Latin-1 letters that UTF-8 or CP949 Hangul turns into when decoded wrongly.

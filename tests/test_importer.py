@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import tomllib
 import uuid
 import zipfile
 from datetime import date
@@ -19,6 +20,7 @@ import pytest
 import shapely
 
 from geo.importer import (
+    MB,
     ImportRejectedError,
     UploadLimits,
     check_upload,
@@ -29,14 +31,13 @@ from geo.importer import (
 )
 from geo.settings import BUNDLED_DATA_DIR
 from geo.store import STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
-from tests.conftest import postgis_url
+from tests.conftest import PROJECT_ROOT, REFERENCE_DIR, postgis_url
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
-ADMDONG_GEOJSON = REFERENCE / "ansan_admdong.geojson"
-ADMDONG_ZIP = REFERENCE / "ansan_admdong_epsg5179_cp949.zip"
+ADMDONG_GEOJSON = REFERENCE_DIR / "ansan_admdong.geojson"
+ADMDONG_ZIP = REFERENCE_DIR / "ansan_admdong_epsg5179_cp949.zip"
 needs_reference = pytest.mark.skipif(
     not ADMDONG_GEOJSON.exists() or not ADMDONG_ZIP.exists(),
-    reason=f"참조 자료 폴더 {REFERENCE}가 없습니다 (shared/reference 옆에서 실행하세요)",
+    reason=f"참조 자료 폴더 {REFERENCE_DIR}가 없습니다 (shared/reference 옆에서 실행하세요)",
 )
 
 BACKENDS = ["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)]
@@ -447,3 +448,113 @@ def test_service_outside_its_declared_area_is_refused(store, tmp_path):
         "(대상지 또는 좌표를 확인하세요)"
     ]
     assert_refused(store, preview, "대상지 경계와 겹치지 않습니다", before, raw)
+
+
+# --- hostile inputs: each refused with a Korean message, the store byte-identical ----------------------------
+
+
+def zipped_dongs(tmp_path: Path, compression: int, member_name: str = "dongs") -> Path:
+    """The bundled dongs as a zipped EPSG:5186 Shapefile."""
+    folder = tmp_path / "shp"
+    folder.mkdir()
+    dongs = gpd.read_file(BUNDLED_DATA_DIR / "boundaries.geojson").to_crs(5186)
+    dongs.rename(columns={"boundary_id": "code"}).to_file(folder / "d.shp", engine="pyogrio")
+    archive = tmp_path / f"{member_name[:40]}.zip"
+    with zipfile.ZipFile(archive, "w", compression) as bundle:
+        for part in sorted(folder.iterdir()):
+            bundle.write(part, member_name + part.suffix)
+    return archive
+
+
+def corrupt_member(archive: Path, suffix: str, garbage: bytes) -> None:
+    """Overwrite the start of one member's stored data, keeping the zip directory intact."""
+    with zipfile.ZipFile(archive) as bundle:
+        info = next(i for i in bundle.infolist() if i.filename.endswith(suffix))
+    raw = bytearray(archive.read_bytes())
+    header = info.header_offset
+    name_length, extra_length = (
+        int.from_bytes(raw[header + 26 : header + 28], "little"),
+        int.from_bytes(raw[header + 28 : header + 30], "little"),
+    )
+    start = header + 30 + name_length + extra_length
+    raw[start : start + len(garbage)] = garbage
+    archive.write_bytes(bytes(raw))
+
+
+@pytest.mark.parametrize(
+    ("compression", "garbage", "kind"),
+    [(zipfile.ZIP_STORED, b"\x00" * 64, "BadZipFile"), (zipfile.ZIP_DEFLATED, b"\xff" * 64, "error")],
+    ids=["bad-crc", "bad-deflate-data"],
+)
+def test_damaged_zip_data_is_refused_in_korean(store, tmp_path, compression, garbage, kind):
+    before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
+    archive = zipped_dongs(tmp_path, compression)
+    corrupt_member(archive, ".shp", garbage)
+
+    preview = preview_import(archive, "boundaries", store=store)
+
+    assert preview.report.messages() == [
+        f"{archive.name}: 압축 파일이 손상되어 'dongs.shp'을(를) 풀 수 없습니다 ({kind}). 원본 파일을 다시 압축해 올리세요"
+    ]
+    assert_refused(store, preview, "압축 파일이 손상되어", before, raw)
+
+
+def test_deeply_nested_json_is_refused_in_korean(store, tmp_path):
+    before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
+    path = tmp_path / "deep.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": ' + "[" * 200_000 + "]" * 200_000 + "}")
+
+    preview = preview_import(path, "services", store=store)
+
+    assert preview.report.messages() == [
+        "deep.geojson: GeoJSON(JSON)이 너무 깊이 중첩되어 읽을 수 없습니다 (공간 데이터 파일로 보이지 않습니다). "
+        "QGIS 등에서 GeoJSON으로 다시 저장해 올리세요"
+    ]
+    assert_refused(store, preview, "너무 깊이 중첩", before, raw)
+
+
+def test_upload_and_zip_member_named_with_90_hangul_characters_import(store, tmp_path):
+    long_name = "안산시행정동경계" * 12  # 96 Hangul characters: 288 bytes in UTF-8, over the 255-byte file name limit
+    archive = zipped_dongs(tmp_path, zipfile.ZIP_DEFLATED, member_name=long_name)
+    before = store.dump()
+
+    preview = preview_upload(archive.read_bytes(), f"{long_name}.zip", "boundaries", store=store)
+
+    assert preview.ok, preview.report.messages()
+    assert preview.file_name == f"{long_name}.zip" and preview.feature_count == 28
+    assert store.dump() == before
+
+
+def test_a_bad_100k_row_file_lists_200_problems_and_counts_the_rest(store, tmp_path):
+    table = pd.concat([point_services_table()] * 25_000, ignore_index=True)
+    table["service_id"] = [f"SVC-{i:06d}" for i in range(len(table))]
+    table["status"] = "완료"
+    path = tmp_path / "big.csv"
+    table.to_csv(path, index=False)
+
+    preview = preview_import(path, "services", store=store)
+    lines = preview.summary_lines()
+
+    assert len(preview.report.problems) >= 100_000
+    problems = [line for line in lines if line.startswith("  - ")]
+    assert len(problems) == 200
+    assert f"  … 외 {len(preview.report.problems) - 200:,}개. 종류별 개수:" in lines
+    assert f"  {100_000:>9,}개  status: '…'는 허용되지 않는 값입니다 (허용: {STATUSES})" in lines
+    assert len(lines) < 230
+
+
+def test_a_60_mb_upload_gets_our_korean_limit_message_not_streamlits(store):
+    # Streamlit refuses uploads over server.maxUploadSize with its own English message before our code runs,
+    # so its cap is twice ours: every file up to 100 MB reaches the importer and gets the Korean message.
+    config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    ours = UploadLimits().max_bytes
+    assert ours == 50 * MB
+    assert config["server"]["maxUploadSize"] * MB == 2 * ours
+    before = store.dump()
+
+    preview = preview_upload(b"\0" * (60 * MB), "행정동경계.zip", "boundaries", store=store)
+
+    assert preview.report.messages() == [
+        "행정동경계.zip: 파일 크기 60.0 MB가 한도 50.0 MB를 넘습니다. 필요한 피처만 남기거나 나누어 올리세요"
+    ]
+    assert store.dump() == before

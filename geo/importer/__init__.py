@@ -14,6 +14,8 @@ The package, in pipeline order:
   codes), the store's remembered mapping, the caller's over both.
 - ``boundaries``: what real dong files never carry (level, ids, gu, source,
   accuracy) filled in and shown as defaults; gu and city outlines derived.
+- ``reference``: reference layers (기반 시설) from public-data point files,
+  rows without a usable point refused with their reason.
 - ``preview``: the pipeline of small steps ending in an ``ImportPreview``;
   validation against ``geo.schema``; services and areas must lie in Ansan.
   ``commit_import`` writes a preview without problems, nothing before.
@@ -29,13 +31,22 @@ from geo.importer.boundaries import CITY_NAME, GU_BY_CODE_PREFIX, GU_NAMES_EN
 from geo.importer.mapping import ALIASES, map_arguments, parse_mapping
 from geo.importer.preview import (
     MODES,
+    PROBLEMS_LISTED,
     ImportPreview,
     ImportRejectedError,
     commit_import,
     preview_import,
     preview_upload,
+    problem_counts,
 )
 from geo.importer.readers import LAT_COLUMNS, LON_COLUMNS, X_COLUMNS, Y_COLUMNS
+from geo.importer.reference import (
+    REFERENCE_LAYER,
+    ReferencePreview,
+    commit_reference,
+    preview_reference,
+    preview_reference_upload,
+)
 from geo.importer.safety import MB, TABLE_SUFFIXES, VECTOR_SUFFIXES, UploadLimits, check_upload
 
 __all__ = [
@@ -47,17 +58,24 @@ __all__ = [
     "LAT_COLUMNS",
     "LON_COLUMNS",
     "MB",
+    "REFERENCE_LAYER",
     "MODES",
+    "PROBLEMS_LISTED",
     "TABLE_SUFFIXES",
     "VECTOR_SUFFIXES",
     "X_COLUMNS",
     "Y_COLUMNS",
     "ImportPreview",
     "ImportRejectedError",
+    "ReferencePreview",
     "UploadLimits",
     "check_upload",
     "commit_import",
+    "commit_reference",
     "parse_mapping",
     "preview_import",
+    "preview_reference",
+    "preview_reference_upload",
     "preview_upload",
+    "problem_counts",
 ]

@@ -47,6 +47,10 @@ def _gu_from(full_names: pd.Series, codes: pd.Series | None, names: pd.Series) -
     return [ANSAN_DONGS.get(n) for n in names], "안산시 행정동 목록"
 
 
+# Columns made from the name when the file has no such column: never asked for while the name is missing.
+FROM_NAME = ("level", "boundary_id")
+
+
 def complete_boundaries(
     frame: gpd.GeoDataFrame, file_name: str, today: date, year: str | None
 ) -> tuple[gpd.GeoDataFrame, dict[str, str], list[str]]:
@@ -61,8 +65,16 @@ def complete_boundaries(
     frame = frame.copy()
     defaults: dict[str, str] = {}
     notes: list[str] = []
+    dated = f"{year}년 기준, " if year else ""
+    for column, value, why in (
+        ("source", f"가져온 파일 {file_name} ({dated}{today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜"),
+        ("accuracy", "official", "가져온 공식 파일"),
+    ):
+        if column not in frame.columns:
+            frame[column] = value
+            defaults[column] = f"'{value}' ({why})"
     if "name_ko" not in frame.columns:
-        return frame, defaults, notes
+        return frame, defaults, notes  # level, id and gu come from the names: only the name is missing
     full = frame["name_ko"].astype(str).str.strip()
     frame["name_ko"] = full.str.split().str[-1]
     if (full.str.split().str.len() > 1).any():
@@ -82,14 +94,6 @@ def complete_boundaries(
     else:
         frame["gu"], how = _gu_from(full, codes, frame["name_ko"])
         defaults["gu"] = how
-    dated = f"{year}년 기준, " if year else ""
-    for column, value, why in (
-        ("source", f"가져온 파일 {file_name} ({dated}{today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜"),
-        ("accuracy", "official", "가져온 공식 파일"),
-    ):
-        if column not in frame.columns:
-            frame[column] = value
-            defaults[column] = f"'{value}' ({why})"
     return frame, defaults, notes
 
 

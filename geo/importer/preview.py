@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import geopandas as gpd
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
-from geo.importer.boundaries import complete_boundaries, derive_upper_levels
+from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels
 from geo.importer.mapping import apply_mapping, map_arguments, recognise_columns, year_column
 from geo.importer.readers import Read, is_table, points_from_table, read_table_file, read_vector_file
-from geo.importer.safety import UploadLimits, checked_file, refusal, too_large
+from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
 from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
 from geo.loaders import city_outline as outline_of
@@ -32,7 +33,32 @@ from geo.store import LAYERS, Store, StoreError, WriteMode, WriteResult
 from geo.validation import Problem, ValidationReport, validate_frame
 
 MODES: tuple[str, ...] = ("replace", "append")
+PROBLEMS_LISTED = 200  # a file with 100,000 bad rows lists this many, then counts by kind
 T = TypeVar("T")
+
+
+def problem_kind(message: str) -> str:
+    """A problem's kind for counting: its message without the row's own values (quoted text, numbers)."""
+    return re.sub(r"\d[\d,.]*", "N", re.sub(r"'[^']*'", "'…'", message))[:80]
+
+
+def problem_counts(problems: Iterable[Problem]) -> list[tuple[str, str, int]]:
+    """(field, kind, count) for every kind of problem, most frequent first."""
+    counts = Counter((p.field or "", problem_kind(p.message)) for p in problems)
+    return [(field_name, kind, count) for (field_name, kind), count in counts.most_common()]
+
+
+def problem_lines(report: ValidationReport, limit: int = PROBLEMS_LISTED) -> list[str]:
+    """'검증: 문제 N개' with the first ``limit`` problems and, when there are more, the counts by kind."""
+    problems = report.problems
+    lines = [f"검증: 문제 {len(problems):,}개 (저장할 수 없습니다)"]
+    lines += [f"  - {p}" for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"  … 외 {len(problems) - limit:,}개. 종류별 개수:")
+        lines += [
+            f"  {count:>9,}개  {field_name or '파일'}: {kind}" for field_name, kind, count in problem_counts(problems)
+        ]
+    return lines
 
 
 @dataclass
@@ -87,8 +113,8 @@ class ImportPreview:
         """True when the preview can be committed."""
         return self.report.ok and self.frame is not None
 
-    def summary_lines(self) -> list[str]:
-        """The preview as Korean lines, for the command line and the page."""
+    def summary_lines(self, limit: int = PROBLEMS_LISTED) -> list[str]:
+        """The preview as Korean lines for the command line; at most ``limit`` problems, then counts by kind."""
         schema = LAYERS[self.layer]
         lines = [
             f"파일: {self.file_name} → {schema.label_ko}({self.layer})",
@@ -125,15 +151,14 @@ class ImportPreview:
         if self.ok:
             lines.append("검증: 문제 없음")
         else:
-            lines.append(f"검증: 문제 {len(self.report.problems)}개 (저장할 수 없습니다)")
-            lines += [f"  - {message}" for message in self.report.messages()]
+            lines += problem_lines(self.report, limit)
         return lines
 
 
 class ImportRejectedError(StoreError):
-    """``commit_import`` was given a preview with problems; nothing was written."""
+    """``commit_import`` (or ``commit_reference``) was given a preview with problems; nothing was written."""
 
-    def __init__(self, preview: ImportPreview):
+    def __init__(self, preview: ImportPreview | Any):
         self.preview = preview
         count = len(preview.report.problems)
         first = preview.report.messages()[:3]
@@ -261,19 +286,25 @@ def _completed(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataF
     """What real files never carry, filled in: boundary levels, ids, gu, source and accuracy; area source/accuracy."""
     year_source = year_column(frame)
     year = next((str(v).strip()[:4] for v in frame[year_source] if str(v).strip()), None) if year_source else None
+    dated = [f"'{year_source}' 열의 {year}을 자료의 기준 연도로 출처에 적었습니다"] if year else []
     if request.layer == "boundaries":
-        return complete_boundaries(frame, request.name, request.today, year)
+        frame, defaults, notes = complete_boundaries(frame, request.name, request.today, year)
+        return frame, defaults, notes + (dated if "source" in defaults else [])
     defaults: dict[str, str] = {}
     if request.layer == "areas":
         frame = frame.copy()
         for column, value, why in (
-            ("source", f"가져온 파일 {request.name} ({request.today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜"),
+            (
+                "source",
+                f"가져온 파일 {request.name} ({year + '년 기준, ' if year else ''}{request.today.isoformat()} 가져옴)",
+                "파일 이름과 가져온 날짜",
+            ),
             ("accuracy", "official", "가져온 공식 파일"),
         ):
             if column not in frame.columns:
                 frame[column] = value
                 defaults[column] = f"'{value}' ({why})"
-    return frame, defaults, []
+    return frame, defaults, dated if "source" in defaults else []
 
 
 def _missing_required(
@@ -281,6 +312,8 @@ def _missing_required(
 ) -> ValidationReport | None:
     """All required columns still missing after mapping and defaults, in one message with the ``--map`` line."""
     missing = [c for c in request.schema.columns if c.required and c.name not in frame.columns]
+    if request.layer == "boundaries" and "name_ko" not in frame.columns:
+        missing = [c for c in missing if c.name not in FROM_NAME]
     if not missing:
         return None
     named = ", ".join(f"'{c.name}'({c.label_ko})" for c in missing)
@@ -445,14 +478,6 @@ def preview_import(
     except _Stop as stop:
         preview.report.extend(stop.report)
     return preview
-
-
-def safe_upload_name(file_name: str) -> str:
-    """A name to write an upload under: no path, no odd characters, short enough for any file system."""
-    path = Path(file_name)
-    stem = re.sub(r"[^\w.\-가-힣]", "_", path.stem)[:60] or "upload"
-    suffix = re.sub(r"[^\w.]", "_", path.suffix)[:10]
-    return stem + suffix
 
 
 def preview_upload(data: bytes, file_name: str, layer: str, **options: object) -> ImportPreview:

@@ -170,7 +170,9 @@ def points_from_table(frame: pd.DataFrame, name: str, crs: str | None) -> Read |
         return found
     source_crs, crs_notes, guessed = found
     notes += crs_notes
-    usable = xs.notna() & ys.notna()
+    problems = _row_problems(frame, x_column, y_column, xs, ys, lonlat and not crs, name)
+    refused = {p.row - 1 for p in problems.problems if p.row is not None}
+    usable = xs.notna() & ys.notna() & ~pd.Series(range(len(frame)), index=xs.index).isin(refused)
     geometry = gpd.GeoSeries(
         [shapely.Point(x, y) if ok else None for x, y, ok in zip(xs, ys, usable, strict=True)], crs=source_crs
     )
@@ -179,7 +181,6 @@ def points_from_table(frame: pd.DataFrame, name: str, crs: str | None) -> Read |
     if source_crs.to_epsg() != 4326:
         points = points.to_crs(STORAGE_CRS)
         notes.append(f"좌표계 {describe_crs(source_crs)}를 EPSG:4326(WGS 84)으로 변환했습니다")
-    problems = _row_problems(frame, x_column, y_column, xs, ys, lonlat and not crs, name)
     return Read(points, crs_text, None, notes, "행", crs_guessed=guessed, coordinates=pair, row_problems=problems)
 
 

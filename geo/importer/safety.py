@@ -161,7 +161,8 @@ def extract(
     try:
         with zipfile.ZipFile(path) as archive:
             for info in wanted:
-                destination = target / Path(info.filename.replace("\\", "/")).name
+                # A short fixed name: member names of 86+ Hangul characters exceed the file system's 255 bytes.
+                destination = target / _extracted_name(info)
                 with archive.open(info) as source, destination.open("wb") as sink:
                     # The reader stops at the declared size; the checks above bounded those sizes.
                     shutil.copyfileobj(source, sink, 1024 * 1024)
@@ -172,7 +173,12 @@ def extract(
             f"압축 파일이 손상되어 '{info.filename}'을(를) 풀 수 없습니다 ({type(exc).__name__}). "
             "원본 파일을 다시 압축해 올리세요",
         )
-    return target / Path(chosen.filename.replace("\\", "/")).name
+    return target / _extracted_name(chosen)
+
+
+def _extracted_name(info: zipfile.ZipInfo) -> str:
+    """``data.shp``, ``data.dbf``...: one stem keeps a Shapefile's sidecars together."""
+    return "data" + Path(info.filename.replace("\\", "/")).suffix.lower()
 
 
 def json_problem(path: Path, name: str) -> ValidationReport | None:
@@ -289,3 +295,11 @@ def check_upload(
     with tempfile.TemporaryDirectory(prefix="dashboard-import-") as workdir:
         result = checked_file(Path(path), display_name or Path(path).name, limits or UploadLimits(), Path(workdir))
     return result if isinstance(result, ValidationReport) else ValidationReport()
+
+
+def safe_upload_name(file_name: str) -> str:
+    """A name to write an upload under: no path, no odd characters, short enough for any file system."""
+    path = Path(file_name)
+    stem = re.sub(r"[^\w.\-가-힣]", "_", path.stem)[:60] or "upload"
+    suffix = re.sub(r"[^\w.]", "_", path.suffix)[:10]
+    return stem + suffix
