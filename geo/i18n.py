@@ -7,6 +7,8 @@ Labels of vocabulary values (statuses, domains, areas) live in ``geo.vocab``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 LANGUAGES = ("ko", "en")
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -477,6 +479,31 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.export.gpkg": {"ko": "GeoPackage", "en": "GeoPackage"},
     "data.export.csv": {"ko": "CSV (엑셀)", "en": "CSV (Excel)"},
     "data.export.xlsx": {"ko": "XLSX (엑셀)", "en": "XLSX (Excel)"},
+    # --- data branch: reported projects, their provenance, sources that disagree, store upgrade ---
+    "field.not_reported": {"ko": "미공개", "en": "not reported"},
+    "field.reported_on": {"ko": "보도일", "en": "Reported on"},
+    "field.status_reported": {"ko": "보도된 상태", "en": "Status as reported"},
+    "field.status_as_of": {"ko": "{status} ({date} 보도 기준)", "en": "{status} (as reported on {date})"},
+    "field.location_reported": {"ko": "위치(보도)", "en": "Location (as reported)"},
+    "field.location_accuracy": {"ko": "위치 표시 방법", "en": "How the location was placed"},
+    "field.domain_reported": {"ko": "보도된 분야", "en": "Field as reported"},
+    "field.sources_other": {"ko": "다른 출처", "en": "Other sources"},
+    "field.conflicts": {"ko": "출처 간 차이", "en": "Where sources differ"},
+    "field.conflict_row": {"ko": "{field}: {values}", "en": "{field}: {values}"},
+    "store.upgrade.rebuilt": {
+        "ko": "번들 데이터가 바뀌어 저장소를 새 데이터로 다시 만들었습니다 (편집 기록이 없는 저장소). 이전 저장소 백업: {backup}",
+        "en": "The bundled data changed, so the store (which had no edits) was rebuilt from it. Backup of the old store: {backup}",
+    },
+    "store.upgrade.edited": {
+        "ko": "번들 데이터가 바뀌었지만 이 저장소에는 직원이 편집하거나 가져온 내용이 있어 그대로 두었습니다. "
+        "새 데이터를 쓰려면 아래 '가져오기'에서 데이터 폴더의 파일을 미리 보고 가져오세요 (가져오기 전에 백업됩니다).",
+        "en": "The bundled data changed, but this store holds staff edits or imports, so it was kept as it is. "
+        "To use the new data, preview and import the data folder's files below (a backup is made first).",
+    },
+    "store.upgrade.preview": {
+        "ko": "새 번들 데이터: 서비스 {new}건 (저장소: {old}건, 그중 예시 {samples}건)",
+        "en": "New bundled data: {new} services (store: {old}, of which {samples} samples)",
+    },
 }
 
 
@@ -488,3 +515,17 @@ def t(key: str, lang: str = "ko", **values: object) -> str:
     # An empty English text is deliberate (no unit suffix), so only a missing one falls back.
     text = entry[lang] if lang in entry else entry["ko"]
     return text.format(**values) if values else text
+
+
+def localized(record: Mapping[str, object], field: str, lang: str = "ko") -> str:
+    """A record's text ``field`` in ``lang``: ``field_en`` in English when it is filled, else the Korean.
+
+    The Korean text is ``field_ko`` or, for fields stored without a suffix
+    (``description_public``), ``field`` itself. Empty when none is filled.
+    """
+    names = ([f"{field}_en"] if lang == "en" else []) + [f"{field}_ko", field]
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
