@@ -95,3 +95,15 @@ def filter_services(services: gpd.GeoDataFrame, service_filter: ServiceFilter) -
 def year_span(services: pd.DataFrame) -> tuple[int, int]:
     """The first start year and last end year in the data (for the year slider's limits)."""
     return int(services["start_year"].astype(int).min()), int(services["end_year"].astype(int).max())
+
+
+def clamp_years(years: tuple[int, int] | None, span: tuple[int, int]) -> tuple[int, int]:
+    """``years`` moved inside ``span`` (the data's first and last year), so a stale link gives a valid range.
+
+    ``(3000, 4000)`` within ``(2020, 2030)`` becomes ``(2030, 2030)``; None becomes the whole span.
+    """
+    low, high = span
+    if years is None:
+        return span
+    start, end = sorted(min(max(year, low), high) for year in years)
+    return start, end
