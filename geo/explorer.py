@@ -14,6 +14,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import shapely
 
 from geo.i18n import t
 from geo.spatial import representative_points
@@ -26,14 +27,24 @@ RESULTS_LIMIT = 1000
 SORT_KEYS = ("name", "area", "status", "domain", "budget")
 
 
+def anchor_coordinates(services: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(lon, lat) arrays of each service's anchor: the point itself, or a point on a line or zone (degrees)."""
+    geometries = services.geometry.to_numpy()
+    anchors = geometries.copy()
+    # Points are their own anchor; only lines and zones need the (slower) point-on-surface.
+    others = shapely.get_type_id(geometries) != 0
+    if others.any():
+        anchors[others] = shapely.point_on_surface(geometries[others])
+    return shapely.get_x(anchors), shapely.get_y(anchors)
+
+
 def within_bbox(services: gpd.GeoDataFrame, bbox: tuple[float, float, float, float] | None) -> gpd.GeoDataFrame:
     """Services whose representative point lies in ``bbox`` (west, south, east, north; degrees); all when None."""
     if bbox is None or services.empty:
         return services
     west, south, east, north = bbox
-    anchors = representative_points(services)
-    inside = (anchors.x >= west) & (anchors.x <= east) & (anchors.y >= south) & (anchors.y <= north)
-    return services.loc[inside.to_numpy()]
+    lon, lat = anchor_coordinates(services)
+    return services.loc[(lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)]
 
 
 def results_table(
@@ -51,23 +62,30 @@ def results_table(
         english = services["name_en"].fillna("").astype(str)
         names = english.where(english != "", names)
     budget = pd.to_numeric(services["budget_krw_100m"], errors="coerce")
-    order_of = {
-        "area": services["area_id"].map({k: i for i, k in enumerate(AREA_TERMS)}),
-        "status": services["status"].map({k: i for i, k in enumerate(STATUS_TERMS)}),
-        "domain": services["domain"].map({k: i for i, k in enumerate(DOMAIN_TERMS)}),
-        "budget": -budget,
-        "name": names.str.casefold(),
+    folded = names.str.casefold()
+    vocabularies = {
+        "area": ("area_id", AREA_TERMS),
+        "status": ("status", STATUS_TERMS),
+        "domain": ("domain", DOMAIN_TERMS),
     }
-    keys = pd.DataFrame({"primary": order_of[sort_by], "name": names.str.casefold()}, index=services.index)
-    ordered = keys.sort_values(["primary", "name"], na_position="last", kind="stable").index[:limit]
-    chosen = services.loc[ordered]
+    if sort_by in vocabularies:
+        column, terms = vocabularies[sort_by]
+        primary = services[column].map({k: i for i, k in enumerate(terms)})
+    elif sort_by == "budget":
+        primary = -budget
+    else:
+        primary = pd.Series(0, index=services.index)
+    keys = pd.DataFrame({"primary": primary.to_numpy(), "name": folded.to_numpy()})
+    # Positions, not labels: an index with repeated labels still sorts and slices correctly.
+    positions = keys.sort_values(["primary", "name"], na_position="last", kind="stable").index.to_numpy()[:limit]
+    chosen = services.iloc[positions]
     table = pd.DataFrame(
         {
-            t("explorer.col.name", lang): names.loc[ordered].to_numpy(),
+            t("explorer.col.name", lang): names.iloc[positions].to_numpy(),
             t("explorer.col.area", lang): [label(AREA_TERMS, v, lang) for v in chosen["area_id"]],
             t("explorer.col.status", lang): [label(STATUS_TERMS, v, lang) for v in chosen["status"]],
             t("explorer.col.domain", lang): [label(DOMAIN_TERMS, v, lang) for v in chosen["domain"]],
-            t("explorer.col.budget", lang): budget.loc[ordered].to_numpy(),
+            t("explorer.col.budget", lang): budget.iloc[positions].to_numpy(),
         },
         index=pd.Index(chosen["service_id"].astype(str).to_numpy(), name="service_id"),
     )
@@ -144,8 +162,8 @@ def bbox_of(services: gpd.GeoDataFrame) -> tuple[float, float, float, float] | N
     """(west, south, east, north) around the services' representative points, or None when there are none."""
     if services.empty:
         return None
-    anchors = representative_points(services)
-    return float(anchors.x.min()), float(anchors.y.min()), float(anchors.x.max()), float(anchors.y.max())
+    lon, lat = anchor_coordinates(services)
+    return float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())
 
 
 def anchor_of(services: gpd.GeoDataFrame, service_id: str) -> tuple[float, float] | None:
