@@ -126,6 +126,45 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No service matches. Try fewer filters.",
     },
     "map.fullscreen": {"ko": "전체 화면", "en": "Full screen"},
+    # --- Staff map (map branch): canvas map, results table, extent switch, reference layers ---
+    "explorer.fit_results": {"ko": "결과에 맞추기", "en": "Fit to results"},
+    "explorer.fit_results_help": {
+        "ko": "필터 결과가 모두 보이도록 지도를 맞춥니다",
+        "en": "Zoom the map so every filtered service is in view",
+    },
+    "explorer.in_view": {"ko": "지도 범위 내만", "en": "Only within the map view"},
+    "explorer.in_view_help": {
+        "ko": "표, 건수, 차트를 지금 지도에 보이는 범위로 좁힙니다",
+        "en": "Limit the table, the counts and the chart to what the map shows now",
+    },
+    "explorer.in_view_count": {
+        "ko": "지도 범위 내: {shown:,}건",
+        "en": "Within the map view: {shown:,}",
+    },
+    "explorer.results": {"ko": "결과 목록", "en": "Results"},
+    "explorer.results_hint": {
+        "ko": "행을 누르면 지도에서 선택하고 확대합니다. 열 제목을 누르면 정렬합니다.",
+        "en": "Click a row to select it and zoom to it on the map. Click a column title to sort.",
+    },
+    "explorer.sort": {"ko": "정렬", "en": "Sort by"},
+    "explorer.results_capped": {
+        "ko": "{total:,}건 중 정렬 순서로 처음 {limit:,}건을 보여 줍니다. 필터나 '지도 범위 내만'으로 좁히세요.",
+        "en": "The first {limit:,} of {total:,} in this order. Narrow the filters or use 'Only within the map view'.",
+    },
+    "explorer.chart": {"ko": "추진 상태별 건수", "en": "Services by status"},
+    "explorer.chart_hint": {
+        "ko": "막대를 누르면 그 상태로 지도를 거릅니다",
+        "en": "Click a bar to filter the map to that status",
+    },
+    "explorer.col.name": {"ko": "서비스명", "en": "Service"},
+    "explorer.col.area": {"ko": "대상지", "en": "Area"},
+    "explorer.col.status": {"ko": "상태", "en": "Status"},
+    "explorer.col.domain": {"ko": "분야", "en": "Domain"},
+    "explorer.col.budget": {"ko": "사업비(억원)", "en": "Budget (KRW 100 m)"},
+    "explorer.cluster_tip": {"ko": "{n}건 · 누르면 확대", "en": "{n} services · click to zoom in"},
+    "refmap.layers": {"ko": "기반 시설", "en": "Public facilities"},
+    "refmap.count": {"ko": "{count:,}곳", "en": "{count:,}"},
+    "refmap.provenance": {"ko": "{provider} · {date} 기준", "en": "{provider} · as of {date}"},
     # --- district profiles and charts ---
     "districts.title": {"ko": "지구별 현황", "en": "District profiles"},
     "districts.area": {"ko": "대상지 선택", "en": "Choose an area"},

@@ -456,7 +456,7 @@ def zipped_dongs(tmp_path: Path, compression: int, member_name: str = "dongs") -
     """The bundled dongs as a zipped EPSG:5186 Shapefile."""
     folder = tmp_path / "shp"
     folder.mkdir()
-    dongs = gpd.read_file(BUNDLED_DATA_DIR / "boundaries.geojson").to_crs(5186)
+    dongs = gpd.read_file(DEMO_DIR / "boundaries.geojson").to_crs(5186)
     dongs.rename(columns={"boundary_id": "code"}).to_file(folder / "d.shp", engine="pyogrio")
     archive = tmp_path / f"{member_name[:40]}.zip"
     with zipfile.ZipFile(archive, "w", compression) as bundle:

@@ -365,7 +365,7 @@ def test_store_notices_when_its_seed_files_change(tmp_path):
 @pytest.fixture
 def postgis_store(tmp_path):
     store, cleanup = make_store("postgis", tmp_path)
-    store.initialise(BUNDLED_DATA_DIR, now=T0)
+    store.initialise(DEMO_DIR, now=T0)
     yield store
     cleanup()
 
