@@ -18,7 +18,7 @@ import pandas as pd
 
 from geo.history import status_changes_between
 from geo.html import json_for_script
-from geo.i18n import t
+from geo.i18n import localized, localized_column, t
 from geo.vocab import AREA_SHORT, AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS, label
 
 SLIDE_KINDS: tuple[str, ...] = ("overview", "area", "domains", "changes")
@@ -100,19 +100,16 @@ def area_facts(areas: pd.DataFrame, area_id: str, lang: str = "ko") -> tuple[lis
     if rows.empty:
         raise KeyError(f"area_id {area_id!r} is not in the areas data ({', '.join(areas['area_id'])})")
     area = rows.iloc[0]
-    facts = [Fact(t("briefing.kind", lang), str(area.get("kind_ko") or ""))]
-    if area.get("location_ko"):
-        facts.append(Fact(t("briefing.location", lang), str(area["location_ko"])))
+    facts = [Fact(t("briefing.kind", lang), localized(area, "kind", lang))]
+    facts.append(Fact(t("briefing.location", lang), localized(area, "location", lang)))
     reported = area.get("reported_area_m2")
     if reported is not None and not pd.isna(reported):
         facts.append(Fact(t("briefing.reported_area", lang), f"{float(reported):,.0f} ㎡"))
     homes = area.get("homes")
     if homes is not None and not pd.isna(homes):
         facts.append(Fact(t("briefing.homes", lang), f"{int(homes):,}{t('briefing.homes_unit', lang)}"))
-    text = area.get("facts_en") if lang == "en" and area.get("facts_en") else area.get("facts_ko")
-    if text:
-        facts.append(Fact(t("briefing.facts", lang), str(text)))
-    return [f for f in facts if f.value], str(area.get("source") or "")
+    facts.append(Fact(t("briefing.facts", lang), localized(area, "facts", lang)))
+    return [f for f in facts if f.value], localized(area, "source", lang)
 
 
 def services_table(services: pd.DataFrame, lang: str = "ko", area_id: str | None = None) -> pd.DataFrame:
@@ -131,9 +128,7 @@ def services_table(services: pd.DataFrame, lang: str = "ko", area_id: str | None
         _a=rows["area_id"].map(area_rank).fillna(len(area_rank)),
         _s=rows["status"].map(status_rank).fillna(len(status_rank)),
     ).sort_values(["_a", "_s", "name_ko"], kind="stable")
-    names = (
-        rows["name_en"].where(rows["name_en"].fillna("") != "", rows["name_ko"]) if lang == "en" else rows["name_ko"]
-    )
+    names = localized_column(rows, "name", lang)
     unit = "억원" if lang == "ko" else t("unit.100m_krw", "en")
     return pd.DataFrame(
         {
@@ -162,7 +157,7 @@ def changes_table(
         Columns 날짜, 서비스, 대상지, 변경 ('계획 → 설계'), 사유, in ``lang``.
     """
     changes = status_changes_between(status_history, since, as_of, services)
-    names = changes["name_en"].fillna(changes["name_ko"]) if lang == "en" else changes["name_ko"]
+    names = localized_column(changes, "name", lang).replace("", None)
     arrows = [
         f"{label(STATUS_TERMS, old, lang) if isinstance(old, str) and old else '—'} → {label(STATUS_TERMS, new, lang)}"
         for old, new in zip(changes["old_status"], changes["new_status"], strict=True)

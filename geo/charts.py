@@ -46,7 +46,7 @@ from plotly.colors import sample_colorscale
 from plotly.subplots import make_subplots
 from shapely.geometry import MultiPolygon, Polygon
 
-from geo.i18n import t
+from geo.i18n import localized_column, t
 from geo.io import METRIC_CRS
 from geo.stats import format_budget
 from geo.vocab import (
@@ -432,7 +432,7 @@ def timeline_figure(
     """
     s = _sizes(size)
     rows = timeline.copy()
-    names = rows["name_en"].fillna(rows["name_ko"]) if lang == "en" else rows["name_ko"]
+    names = localized_column(rows, "name", lang)
     # Two services with one name would share a bar row; their ids keep them apart.
     duplicate = names.duplicated(keep=False)
     rows["label"] = names.where(~duplicate, names + " (" + rows["service_id"] + ")")

@@ -21,7 +21,7 @@ import pandas as pd
 from shapely.geometry import Point
 
 from geo.html import escape_html, json_for_script
-from geo.i18n import t
+from geo.i18n import localized, t
 from geo.io import METRIC_CRS, STORAGE_CRS
 from geo.vocab import AREA_SHORT, AREA_TERMS, DEVELOPMENT_AREA_IDS, STATUS_TERMS, ServiceStatus, label
 
@@ -165,7 +165,7 @@ def public_services(
     public = public.assign(_rank=public["status"].map(rank)).sort_values(order, kind="stable")
     result = []
     for row in public.to_dict("records"):
-        name = row["name_en"] if lang == "en" and row.get("name_en") else row["name_ko"]
+        name = localized(row, "name", lang)
         start, end = int(row["start_year"]), int(row["end_year"])
         years = f"{start}" if start == end else f"{start}–{end}"
         result.append(
@@ -224,12 +224,11 @@ def area_intro_html(areas: pd.DataFrame, area_id: str, lang: str) -> str:
     if rows.empty:
         return ""
     area = rows.iloc[0]
-    facts = area.get("facts_en") if lang == "en" and area.get("facts_en") else area.get("facts_ko")
-    where = area.get("location_ko") or ""
+    where = localized(area, "location", lang)
     return (
-        f'<div class="kiosk-intro"><div class="kiosk-kind">{escape_html(area.get("kind_ko") or "")}'
+        f'<div class="kiosk-intro"><div class="kiosk-kind">{escape_html(localized(area, "kind", lang))}'
         f"{' · ' + escape_html(where) if where else ''}</div>"
-        f'<div class="kiosk-facts">{escape_html(facts or "")}</div></div>'
+        f'<div class="kiosk-facts">{escape_html(localized(area, "facts", lang))}</div></div>'
     )
 
 
