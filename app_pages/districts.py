@@ -80,7 +80,10 @@ with profile_tab:
             st.markdown(f"#### {label(AREA_TERMS, CITYWIDE, lang)}")
         else:
             area = data.areas.loc[data.areas["area_id"] == area_id].iloc[0].to_dict()
-            st.markdown(detail_table_html(localized(area, "name", lang), area_detail_rows(area, in_area, lang)), unsafe_allow_html=True)
+            st.markdown(
+                detail_table_html(localized(area, "name", lang), area_detail_rows(area, in_area, lang)),
+                unsafe_allow_html=True,
+            )
 
     left, right = st.columns(2, gap="large")
     with left:

@@ -195,8 +195,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "briefing.next": {"ko": "다음", "en": "Next"},
     "briefing.previous": {"ko": "이전", "en": "Previous"},
     "briefing.keys_hint": {
-        "ko": "PageDown·→ 다음, PageUp·← 이전 (리모컨 사용 가능)",
-        "en": "PageDown/→ next, PageUp/← previous (clickers work)",
+        "ko": "PageDown·→·Space 다음, PageUp·← 이전, Home·End 처음·끝, B 화면 가림, P 발표 모드, Esc 나가기",
+        "en": "PageDown/→/Space next, PageUp/← previous, Home/End first/last, B blank, P present, Esc leave",
     },
     "briefing.overview": {"ko": "스마트도시계획 한눈에", "en": "The plan at a glance"},
     "briefing.domains": {"ko": "분야별 스마트서비스", "en": "Smart services by domain"},
@@ -433,6 +433,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.export.gpkg": {"ko": "GeoPackage", "en": "GeoPackage"},
     "data.export.csv": {"ko": "CSV (엑셀)", "en": "CSV (Excel)"},
     "data.export.xlsx": {"ko": "XLSX (엑셀)", "en": "XLSX (Excel)"},
+    # --- audience (issue 11): presentation mode, handout, kiosk, download context, small screens ---
+    "briefing.present": {"ko": "발표 모드", "en": "Present"},
+    "briefing.present_help": {
+        "ko": "사이드바와 모든 조작 단추를 숨기고 슬라이드만 보입니다 (P 또는 F5). Esc로 나옵니다.",
+        "en": "Hides the sidebar and every control; only the slide shows (P or F5). Esc leaves.",
+    },
+    "chart.no_services": {"ko": "보도된 사업 없음", "en": "No reported projects"},
+    "chart.no_budget": {"ko": "보도된 사업비 없음", "en": "No reported budget"},
 }
 
 
