@@ -14,6 +14,7 @@ from geo.store import StoreError
 from geo.validation import DataError
 from ui.data import dashboard_data, ensure_vendor_assets, settings, store_is_outdated
 from ui.frame import current_language, data_error_page, language_switch, settings_error_page
+from ui.kiosk import CLOSE_DIALOGS_SCRIPT, NO_STREAMLIT_CHROME_CSS
 
 lang = current_language()
 try:
@@ -30,6 +31,11 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if config.is_kiosk else "expanded",
 )
 ensure_vendor_assets()
+if config.is_kiosk:
+    # Before any page runs: Streamlit's English "Page not found" dialog (for /kiosk or any other path,
+    # which simply show the kiosk), its menu and its status never reach the public screen.
+    st.html(NO_STREAMLIT_CHROME_CSS)
+    st.html(CLOSE_DIALOGS_SCRIPT, unsafe_allow_javascript=True)
 
 try:
     dashboard_data()

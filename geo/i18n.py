@@ -441,6 +441,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "chart.no_services": {"ko": "보도된 사업 없음", "en": "No reported projects"},
     "chart.no_budget": {"ko": "보도된 사업비 없음", "en": "No reported budget"},
+    "plan.approved": {"ko": "2026년 1월 국토교통부 승인", "en": "Approved by MOLIT, January 2026"},
+    "kiosk.count": {"ko": "{n}건 · 밀어서 모두 보기", "en": "{n} in all · swipe to see every one"},
+    "kiosk.undisclosed": {"ko": "미공개", "en": "not disclosed"},
+    "kiosk.domain_service": {"ko": "{domain} 분야 서비스", "en": "A {domain} service"},
 }
 
 
