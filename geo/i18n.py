@@ -7,7 +7,11 @@ Labels of vocabulary values (statuses, domains, areas) live in ``geo.vocab``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
 
 LANGUAGES = ("ko", "en")
 
@@ -230,8 +234,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "briefing.next": {"ko": "다음", "en": "Next"},
     "briefing.previous": {"ko": "이전", "en": "Previous"},
     "briefing.keys_hint": {
-        "ko": "PageDown·→ 다음, PageUp·← 이전 (리모컨 사용 가능)",
-        "en": "PageDown/→ next, PageUp/← previous (clickers work)",
+        "ko": "PageDown·→·Space 다음, PageUp·← 이전, Home·End 처음·끝, B 화면 가림, P 발표 모드, Esc 나가기",
+        "en": "PageDown/→/Space next, PageUp/← previous, Home/End first/last, B blank, P present, Esc leave",
     },
     "briefing.overview": {"ko": "스마트도시계획 한눈에", "en": "The plan at a glance"},
     "briefing.domains": {"ko": "분야별 스마트서비스", "en": "Smart services by domain"},
@@ -543,6 +547,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "새 번들 데이터: 서비스 {new}건 (저장소: {old}건, 그중 예시 {samples}건)",
         "en": "New bundled data: {new} services (store: {old}, of which {samples} samples)",
     },
+    # --- audience (issue 11): presentation mode, handout, kiosk, download context, small screens ---
+    "briefing.present": {"ko": "발표 모드", "en": "Present"},
+    "briefing.present_help": {
+        "ko": "사이드바와 모든 조작 단추를 숨기고 슬라이드만 보입니다 (P 또는 F5). Esc로 나옵니다.",
+        "en": "Hides the sidebar and every control; only the slide shows (P or F5). Esc leaves.",
+    },
+    "chart.no_services": {"ko": "보도된 사업 없음", "en": "No reported projects"},
+    "chart.no_budget": {"ko": "보도된 사업비 없음", "en": "No reported budget"},
+    "plan.approved": {"ko": "2026년 1월 국토교통부 승인", "en": "Approved by MOLIT, January 2026"},
+    "kiosk.count": {"ko": "{n}건 · 밀어서 모두 보기", "en": "{n} in all · swipe to see every one"},
+    "kiosk.undisclosed": {"ko": "미공개", "en": "not disclosed"},
+    "kiosk.domain_service": {"ko": "{domain} 분야 서비스", "en": "A {domain} service"},
 }
 
 
@@ -556,15 +572,68 @@ def t(key: str, lang: str = "ko", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def localized(record: Mapping[str, object], field: str, lang: str = "ko") -> str:
-    """A record's text ``field`` in ``lang``: ``field_en`` in English when it is filled, else the Korean.
+# --- audience: one rule for data fields shown in either language ---------------------------------
 
-    The Korean text is ``field_ko`` or, for fields stored without a suffix
-    (``description_public``), ``field`` itself. Empty when none is filled.
+#: English for data values that are not vocabulary ids (those are labelled by ``geo.vocab``):
+#: the city's departments and the kinds of development area. A value missing here is shown as it
+#: is (a proper name, or a new value the data's own ``*_en`` field should translate).
+GLOSSARY: dict[str, dict[str, str]] = {
+    "department": {
+        "기후에너지과": "Climate and Energy Division",
+        "복지정책과": "Welfare Policy Division",
+        "일자리정책과": "Jobs Policy Division",
+        "안전총괄과": "Safety Management Division",
+        "공동주택과": "Apartment Housing Division",
+        "교통정책과": "Transport Policy Division",
+        "도로관리과": "Road Management Division",
+        "스마트도시과": "Smart City Division",
+        "관광과": "Tourism Division",
+        "경제정책과": "Economic Policy Division",
+        "평생교육과": "Lifelong Learning Division",
+        "기업지원과": "Business Support Division",
+        "정보통신과": "ICT Division",
+        "도시계획과": "Urban Planning Division",
+        "안산도시공사": "Ansan Urban Corporation",
+        "경기테크노파크": "Gyeonggi Technopark",
+    },
+    "kind": {
+        "3기 신도시 (공공주택지구)": "3rd-generation new town (public housing district)",
+        "3기 신도시(공공주택지구)": "3rd-generation new town (public housing district)",
+        "공공주택지구": "Public housing district",
+        "경제자유구역": "Free economic zone",
+        "역세권 개발": "Station-area development",
+    },
+    "gu": {"상록구": "Sangnok-gu", "단원구": "Danwon-gu"},
+}
+
+
+def _present(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, float) and math.isnan(value):
+        return False
+    return str(value).strip() != ""
+
+
+def localized(record: Mapping[str, Any] | pd.Series, field: str, lang: str = "ko") -> str:
+    """The text of ``field`` of a data record in ``lang``: the one rule for bilingual data fields.
+
+    Korean is ``<field>_ko`` (or ``<field>`` when the data has no ``_ko`` column,
+    as ``description_public`` or ``source``). English is ``<field>_en`` when the
+    record has it, otherwise the :data:`GLOSSARY` entry for the Korean value,
+    otherwise the Korean value itself (a proper name without an English one).
+    A missing value is an empty string.
     """
-    names = ([f"{field}_en"] if lang == "en" else []) + [f"{field}_ko", field]
-    for name in names:
-        value = record.get(name)
-        if isinstance(value, str) and value.strip():
-            return value
-    return ""
+    korean = record.get(f"{field}_ko") if _present(record.get(f"{field}_ko")) else record.get(field)
+    if lang == "en":
+        english = record.get(f"{field}_en")
+        if _present(english):
+            return str(english)
+        if _present(korean) and str(korean) in GLOSSARY.get(field, {}):
+            return GLOSSARY[field][str(korean)]
+    return str(korean) if _present(korean) else ""
+
+
+def localized_column(frame: pd.DataFrame, field: str, lang: str = "ko") -> pd.Series:
+    """:func:`localized` for every row of ``frame`` (index kept)."""
+    return pd.Series([localized(row, field, lang) for row in frame.to_dict("records")], index=frame.index, dtype=object)
