@@ -28,6 +28,7 @@ from geo.mapping import MapOptions, build_map
 from geo.vocab import ServiceStatus
 from ui.data import dashboard_data, settings, store
 from ui.frame import current_language, set_language
+from ui.reconnect import connection_guard
 
 STATE = "kiosk_rotation"
 MAP_HEIGHT = 700
@@ -70,6 +71,7 @@ def on_language(choice: str) -> None:
 
 
 st.html(KIOSK_CSS)
+connection_guard()  # deploy: calm "reconnecting" notice instead of Streamlit's dialog, reload when back
 st.html(touch_script("kiosk_touch"), unsafe_allow_javascript=True)
 title_col, *lang_cols = st.columns([6, 1, 1], vertical_alignment="center")
 title_col.html(heading_html(t("kiosk.title", lang), "title"))

@@ -427,6 +427,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.export.gpkg": {"ko": "GeoPackage", "en": "GeoPackage"},
     "data.export.csv": {"ko": "CSV (엑셀)", "en": "CSV (Excel)"},
     "data.export.xlsx": {"ko": "XLSX (엑셀)", "en": "XLSX (Excel)"},
+    # deploy: the kiosk's notice while its server is away (geo/reconnect.py)
+    "reconnect.title": {"ko": "잠시 후 다시 연결합니다", "en": "Reconnecting shortly"},
+    "reconnect.body": {
+        "ko": "화면은 저절로 돌아옵니다. 만지지 않으셔도 됩니다.",
+        "en": "The screen comes back by itself. No need to touch it.",
+    },
 }
 
 
