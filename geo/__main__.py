@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from geo.auth import SECRETS_PATH, AuthError, add_user
+from geo.auth import AuthError, add_user
 from geo.importer import MODES, commit_import, parse_mapping, preview_import
 from geo.loaders import city_outline, load_boundaries
 from geo.settings import SettingsError, load_settings
@@ -75,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     adding.add_argument("username", help="사용자 이름 (영문, 숫자, _, -)")
     adding.add_argument("--display-name", help="화면에 보일 이름 (예: 김지리)")
     adding.add_argument("--password-stdin", action="store_true", help="비밀번호를 표준 입력 첫 줄에서 읽음")
-    adding.add_argument("--secrets", type=Path, default=SECRETS_PATH, help=f"계정 파일 (기본: {SECRETS_PATH})")
+    adding.add_argument("--secrets", type=Path, help="계정 파일 (기본: DASHBOARD_SECRETS_FILE 또는 .streamlit/secrets.toml)")
     return parser
 
 
@@ -162,8 +162,9 @@ def _run(args: argparse.Namespace) -> int:
             if getpass.getpass("비밀번호 확인: ") != password:
                 print("두 비밀번호가 다릅니다. 다시 실행하세요.", file=sys.stderr)
                 return EXIT_FAILED
-        user = add_user(args.username, password, display_name=args.display_name, secrets_path=args.secrets)
-        print(f"계정 '{user.username}'({user.display_name})을(를) {args.secrets}에 저장했습니다.")
+        secrets = args.secrets or load_settings().secrets_file
+        user = add_user(args.username, password, display_name=args.display_name, secrets_path=secrets)
+        print(f"계정 '{user.username}'({user.display_name})을(를) {secrets}에 저장했습니다.")
         return EXIT_OK
     return EXIT_USAGE
 

@@ -293,6 +293,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "'{username}' 계정은 로그인에 여러 번 실패해 잠시 잠겼습니다. {minutes}분 후에 다시 시도하세요.",
         "en": "The account '{username}' is locked after repeated failed sign-ins. Try again in {minutes} min.",
     },
+    # Reliability (store branch): sign-in lockout per client, page guard, sign-in for every staff page.
+    "error.store": {"ko": "저장소를 사용할 수 없습니다", "en": "The data store cannot be used"},
+    "error.unexpected.title": {"ko": "이 화면을 보여 드리지 못했습니다", "en": "This screen could not be shown"},
+    "error.unexpected.body": {
+        "ko": "예상하지 못한 문제가 생겼습니다. 새로고침하거나 잠시 후 다시 시도하세요. "
+        "계속되면 관리자에게 사건 번호 {incident}를 알려 주세요.",
+        "en": "Something unexpected went wrong. Reload the page or try again shortly. "
+        "If it keeps happening, give the administrator incident number {incident}.",
+    },
+    "auth.signin_required": {
+        "ko": "이 대시보드는 직원 로그인 후에 볼 수 있습니다.",
+        "en": "This dashboard is for signed-in staff.",
+    },
+    "auth.client_locked": {
+        "ko": "이 기기에서 로그인에 너무 많이 실패해 잠시 로그인을 막았습니다. {minutes}분 후에 다시 시도하세요.",
+        "en": "Too many failed sign-ins from this device. Try again in {minutes} min.",
+    },
     "auth.no_accounts": {
         "ko": "직원 계정이 없습니다. 서버에서 python -m geo add-user 사용자이름 으로 계정을 만드세요 (계정 파일: {path}).",
         "en": "There are no staff accounts. Create one on the server with python -m geo add-user NAME (file: {path}).",

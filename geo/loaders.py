@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.io import read_table, read_vector
 from geo.schema import AREAS, BOUNDARIES, SERVICES, STATUS_HISTORY, DatasetSchema
 from geo.spatial import area_m2, assign_districts, services_outside_declared_area
-from geo.validation import DataError, ValidationReport, validate_frame
+from geo.validation import NOT_UTF8, DataError, ValidationReport, validate_frame
 from geo.vocab import DIRECTION_TERMS
 
 PLAN_FILE = "plan.yaml"
@@ -62,7 +62,10 @@ def load_plan(data_dir: Path) -> dict[str, Any]:
         raise DataError(report)
     try:
         plan = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        report.add(PLAN_FILE, None, None, NOT_UTF8)
+        raise DataError(report) from exc
+    except yaml.YAMLError as exc:
         report.add(PLAN_FILE, None, None, f"YAML 형식이 올바르지 않습니다: {str(exc).splitlines()[0]}")
         raise DataError(report) from exc
     if not isinstance(plan, dict):

@@ -14,6 +14,11 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.schema import Column, DatasetSchema
 
+# For a text file that is not UTF-8 (Korean Windows tools save CP949/EUC-KR by default).
+NOT_UTF8 = (
+    "문자 인코딩이 UTF-8이 아닙니다 (CP949/EUC-KR로 저장된 것 같습니다). "
+    "편집기에서 인코딩을 'UTF-8'로 골라 다시 저장한 뒤 다시 시도하세요"
+)
 TRUE_WORDS = {"true", "1", "yes", "y", "예", "t"}
 FALSE_WORDS = {"false", "0", "no", "n", "아니오", "f", ""}
 

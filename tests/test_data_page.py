@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from geo.auth import add_user
 from geo.store import STORE_FILE_NAME, GeoPackageStore
 from tests.conftest import PROJECT_ROOT
-from ui.auth import ACTIVITY_KEY, sign_in_limiter
+from ui.auth import ACTIVITY_KEY
 
 ENTRY = str(PROJECT_ROOT / "dashboard.py")
 PAGE = "app_pages/data_manager.py"
@@ -29,14 +29,12 @@ def page(monkeypatch, data_copy: Path, tmp_path: Path):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
     monkeypatch.setenv("DASHBOARD_SECRETS_FILE", str(secrets))
-    sign_in_limiter.clear()  # one limiter per process: tests must not lock each other out
 
     def _open() -> AppTest:
         at = AppTest.from_file(ENTRY, default_timeout=60).run()
         return at.switch_page(PAGE).run()
 
-    yield _open
-    sign_in_limiter.clear()
+    return _open
 
 
 def _sign_in(at: AppTest, username: str, password: str) -> AppTest:

@@ -46,13 +46,17 @@ def make_store(backend: str, tmp_path: Path) -> tuple[Store, object]:
     url = postgis_url()
     schema = f"test_{uuid.uuid4().hex[:12]}"
 
+    store = PostgisStore(url, schema=schema)
+
     def drop() -> None:
         import psycopg
+
+        store.close()
 
         with psycopg.connect(url, autocommit=True) as connection:
             connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
-    return PostgisStore(url, schema=schema), drop
+    return store, drop
 
 
 @pytest.fixture(params=BACKENDS)
@@ -325,9 +329,13 @@ def test_open_store_picks_the_backend_from_settings(tmp_path):
 def test_store_refuses_a_foreign_file(tmp_path):
     path = tmp_path / STORE_FILE_NAME
     path.write_text("not a database")
-    with pytest.raises(StoreError, match="대시보드 저장소가 아닙니다"):
+    with pytest.raises(StoreError, match="대시보드 저장소로 읽을 수 없는 파일입니다") as raised:
         GeoPackageStore(path).initialise(BUNDLED_DATA_DIR)
     assert path.read_text() == "not a database"
+    message = str(raised.value)
+    assert "지우지 말고 다른 이름으로 옮겨 보관하세요" in message
+    assert "python -m geo restore" in message
+    assert "지운 뒤" not in message and "삭제" not in message
 
 
 def test_geo_package_never_imports_streamlit():
@@ -353,3 +361,75 @@ def test_store_notices_when_its_seed_files_change(tmp_path):
     plan = data_dir / "plan.yaml"
     plan.write_text(plan.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert store.seed_is_outdated(data_dir)
+
+
+@pytest.fixture
+def postgis_store(tmp_path):
+    store, cleanup = make_store("postgis", tmp_path)
+    store.initialise(BUNDLED_DATA_DIR, now=T0)
+    yield store
+    cleanup()
+
+
+@pytest.fixture
+def connections_opened(monkeypatch):
+    """Counts new PostgreSQL connections from here on."""
+    import psycopg
+
+    opened = []
+    real_connect = psycopg.connect
+
+    def counting_connect(*args, **kwargs):
+        opened.append(1)
+        return real_connect(*args, **kwargs)
+
+    monkeypatch.setattr(psycopg, "connect", counting_connect)
+    return opened
+
+
+@pytest.mark.postgis
+def test_postgis_revision_reuses_its_connection(postgis_store, connections_opened):
+    revisions = {postgis_store.revision() for _ in range(50)}
+    postgis_store.read_data()
+    assert len(revisions) == 1
+    assert len(connections_opened) <= 1
+
+
+@pytest.mark.postgis
+def test_postgis_connections_are_shared_safely_by_threads(postgis_store, connections_opened):
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = postgis_store.revision()
+
+    def many_reads(_: int) -> set[str]:
+        seen = set()
+        for _ in range(20):
+            seen.add(postgis_store.revision())
+            seen.add(str(postgis_store.service_record("SVC-001").version))
+        return seen
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(many_reads, range(8)))
+    assert all(seen == {expected, "1"} for seen in results)
+    assert len(connections_opened) <= 8
+    postgis_store.update_service("SVC-001", 1, {"status": "운영"}, user="kim")
+    assert postgis_store.revision() != expected
+
+
+@pytest.mark.postgis
+def test_postgis_store_recovers_when_the_server_drops_its_connections(postgis_store):
+    import psycopg
+
+    from geo.store.postgis import APPLICATION_NAME
+
+    before = postgis_store.revision()
+    with psycopg.connect(postgis_store.url, autocommit=True) as admin:
+        killed = admin.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND application_name = %s AND pid <> pg_backend_pid()",
+            (APPLICATION_NAME,),
+        ).fetchone()[0]
+    assert killed >= 1
+    assert postgis_store.revision() == before
+    postgis_store.update_service("SVC-002", 1, {"status": "구축"}, user="kim")
+    assert postgis_store.service_record("SVC-002").version == 2
