@@ -559,6 +559,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "kiosk.count": {"ko": "{n}건 · 밀어서 모두 보기", "en": "{n} in all · swipe to see every one"},
     "kiosk.undisclosed": {"ko": "미공개", "en": "not disclosed"},
     "kiosk.domain_service": {"ko": "{domain} 분야 서비스", "en": "A {domain} service"},
+    # deploy: the kiosk's notice while its server is away (geo/reconnect.py)
+    "reconnect.title": {"ko": "잠시 후 다시 연결합니다", "en": "Reconnecting shortly"},
+    "reconnect.body": {
+        "ko": "화면은 저절로 돌아옵니다. 만지지 않으셔도 됩니다.",
+        "en": "The screen comes back by itself. No need to touch it.",
+    },
 }
 
 
