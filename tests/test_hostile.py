@@ -19,15 +19,15 @@ import shapely
 
 from geo.__main__ import main
 from geo.loaders import load_dashboard_data
-from geo.settings import BUNDLED_DATA_DIR
 from geo.store import STORE_FILE_NAME, GeoPackageStore, StoreError
+from tests.conftest import DEMO_DIR
 
 HANGUL = re.compile(r"[가-힣]")
 
 
 @pytest.fixture(scope="module")
 def data():
-    return load_dashboard_data(BUNDLED_DATA_DIR)
+    return load_dashboard_data(DEMO_DIR)
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def store(tmp_path, monkeypatch) -> GeoPackageStore:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DASHBOARD_STORE_DIR", str(tmp_path / "store"))
     store = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
-    store.initialise(BUNDLED_DATA_DIR)
+    store.initialise(DEMO_DIR)
     return store
 
 
@@ -133,7 +133,7 @@ def test_a_large_file_full_of_errors_prints_a_bounded_report(store, data, tmp_pa
     path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False))
     before = fingerprint(store.path.parent)
     code, output = run_cli(capsys, "import", str(path), "--layer", "services", "--yes")
-    assert_refused_in_korean(code, output, "… 외 9,800개 문제 (전체 10,000개, 항목별: ")
+    assert_refused_in_korean(code, output, "  … 외 9,800개. 종류별 개수:")
     assert len(output) < 60_000
     assert fingerprint(store.path.parent) == before
 
