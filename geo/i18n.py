@@ -45,6 +45,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "home.headline": {"ko": "주요 지표", "en": "Headline numbers"},
     "home.map": {"ko": "대상지와 스마트서비스", "en": "Areas and smart services"},
     "home.direction_count": {"ko": "서비스 {count}건", "en": "{count} services"},
+    "home.directions_unclassified": {
+        "ko": "보도된 사업은 추진 방향별로 분류되어 있지 않습니다 (출처에 없음).",
+        "en": "The reported projects are not classified by direction (no source gives one).",
+    },
     "home.chart": {"ko": "대상지별 서비스 추진 상태", "en": "Services by area and status"},
     "home.source": {"ko": "출처", "en": "Source"},
     "metric.services": {"ko": "스마트서비스", "en": "Smart services"},

@@ -38,6 +38,16 @@ def test_home_shows_title_vision_and_headline_numbers(app, bundled):
     # The default shows the reported projects: no sample on screen, so no "예시 데이터".
     assert not any("예시 데이터" in w.value for w in at.warning)
     assert any("산업 혁신을 주도하는 첨단 스마트도시" in m.value for m in at.markdown)
+    # No source assigns the reported projects to a plan direction: say so instead of "서비스 0건".
+    assert not any("서비스 0건" in m.value for m in at.markdown)
+    assert any("추진 방향별로 분류되어 있지 않습니다" in c.value for c in at.caption)
+
+
+def test_home_counts_services_per_direction_where_the_data_has_them(app):
+    at = app(DASHBOARD_DATA_DIR=str(DEMO_DIR)).run()
+    directions = [m.value for m in at.markdown if m.value.startswith(("**1.**", "**2.**", "**3.**"))]
+    assert len(directions) == 3 and all("건" in line for line in directions)
+    assert not any("추진 방향별로 분류되어 있지 않습니다" in c.value for c in at.caption)
 
 
 def test_home_in_english(app):
