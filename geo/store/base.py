@@ -21,6 +21,7 @@ import yaml
 
 from geo.io import STORAGE_CRS
 from geo.loaders import DashboardData
+from geo.logs import log_event
 from geo.schema import SERVICES, STATUS_HISTORY
 from geo.spatial import area_m2, assign_districts
 from geo.store.common import (
@@ -359,7 +360,15 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
                 bool(current.values.get("is_sample")),
             )
             self._touch(tx)
-            return self._service_record(tx, service_id)
+            updated = self._service_record(tx, service_id)
+        log_event(  # after the commit
+            "edit",
+            user=user,
+            service_id=service_id,
+            version=updated.version,
+            changes={f: [str(o), str(n)] for f, o, n in diffs},
+        )
+        return updated
 
     def _checked_values(self, current: ServiceRecord, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Validate the row with the changes applied, reporting only problems the changes caused."""
@@ -464,6 +473,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
                 moment,
             )
             self._touch(tx)
+        log_event("import", user=user, layer=layer, mode=mode, rows=len(frame), removed=removed, source=source_name)
         return WriteResult(layer, mode, len(frame), removed, tuple(sorted({c[0] for c in changes})), len(changes))
 
     def _insert_layer(
