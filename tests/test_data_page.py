@@ -188,3 +188,26 @@ def test_kiosk_mode_has_no_data_page(monkeypatch, demo_copy):
     at = AppTest.from_file(ENTRY, default_timeout=60).run()
     with pytest.raises(Exception, match="data_manager"):
         at.switch_page(PAGE).run()
+
+
+def test_a_reported_project_without_a_budget_can_be_edited(monkeypatch, data_copy: Path, tmp_path: Path):
+    secrets = tmp_path / "secrets.toml"
+    add_user("kim_gis", PASSWORD, display_name="김지리", secrets_path=secrets)
+    monkeypatch.delenv("DASHBOARD_STORE_DIR", raising=False)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    monkeypatch.setenv("DASHBOARD_SECRETS_FILE", str(secrets))
+    store = GeoPackageStore(data_copy / STORE_FILE_NAME)
+    at = AppTest.from_file(ENTRY, default_timeout=60).run()
+    services = store.read_layer("services")
+    service_id = services.loc[services["budget_krw_100m"].isna(), "service_id"].iloc[0]
+    at = _sign_in(at.switch_page(PAGE).run(), "kim_gis", PASSWORD)
+    at.selectbox(key="edit_service").select(service_id).run()
+    assert not at.exception and not at.error
+    assert at.number_input(key="edit_budget").value is None
+    new_status = next(s for s in at.selectbox(key="edit_status").options if s != at.selectbox(key="edit_status").value)
+    at.selectbox(key="edit_status").select(new_status)
+    at.text_input(key="edit_reason").input("예산 미공개 사업의 상태 변경")
+    at = at.button(key=SAVE).click().run()
+    assert not at.exception and not at.error
+    saved = store.service_record(service_id)
+    assert saved.values["status"] == new_status and saved.values["budget_krw_100m"] is None

@@ -39,7 +39,7 @@ def _widgets_missing() -> bool:
 def _seed_widgets(record: ServiceRecord) -> None:
     for field, key in FIELD_WIDGETS.items():
         value = record.values[field]
-        st.session_state[key] = float(value) if field == "budget_krw_100m" else value
+        st.session_state[key] = float(value) if field == "budget_krw_100m" and value is not None else value
     st.session_state[REASON_KEY] = ""
 
 
