@@ -25,7 +25,7 @@ from geo.kiosk import (
 from geo.mapping import MapOptions, build_map
 from geo.vocab import ServiceStatus
 from ui.data import dashboard_data, settings, store
-from ui.frame import current_language, set_language
+from ui.frame import current_language, guarded, set_language
 from ui.kiosk import KIOSK_CSS, touch_script
 from ui.reconnect import connection_guard
 
@@ -86,6 +86,7 @@ with st.container(horizontal=True, vertical_alignment="center", key="kiosk_top")
 
 
 @st.fragment(run_every=tick_seconds(config.kiosk_interval_s, config.kiosk_idle_reset_s))
+@guarded  # errors in the fragment's own reruns get the friendly message too
 def kiosk_screen() -> None:
     now = time.monotonic()
     state = advance(

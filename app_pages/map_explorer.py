@@ -22,7 +22,7 @@ from geo.pointmap import row_of, service_id_at
 from geo.vocab import AREA_SHORT, DEVELOPMENT_AREA_IDS, label
 from ui.data import dashboard_data, reference_layers
 from ui.filters import request_statuses, selection_from_url, service_filter_sidebar, set_selection, set_view
-from ui.frame import current_language, sample_notice
+from ui.frame import current_language, guarded, sample_notice
 from ui.servicemap import fit_to, service_map, zoom_to
 
 lang = current_language()
@@ -38,6 +38,7 @@ if shown.empty:
 
 
 @st.fragment
+@guarded  # errors in the fragment's own reruns get the friendly message too
 def map_and_details() -> None:
     # Map events (clicks, pans), fit buttons and table clicks rerun only this fragment; the map stays in place.
     buttons = st.columns(len(DEVELOPMENT_AREA_IDS) + 2)

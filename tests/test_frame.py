@@ -132,3 +132,27 @@ def test_a_bad_require_signin_value_is_explained(app):
     at = app(DASHBOARD_REQUIRE_SIGNIN="maybe")
     assert not at.exception
     assert "DASHBOARD_REQUIRE_SIGNIN='maybe': 1(켜기) 또는 0(끄기)이어야 합니다." in errors(at)[0]
+
+
+def test_an_error_in_a_fragment_gets_the_friendly_message_too():
+    def script():
+        import streamlit as st
+
+        from ui.frame import guarded
+
+        @st.fragment
+        @guarded
+        def panel() -> None:
+            st.write("before")
+            if st.button("break"):
+                raise ZeroDivisionError("division by zero in /srv/app/panel.py")
+
+        panel()
+        st.write("after the fragment")
+
+    at = AppTest.from_function(script, default_timeout=30).run()
+    assert not at.exception and not at.error
+    at.button[0].click().run()
+    assert not at.exception
+    (message,) = errors(at)
+    assert message.startswith("### 이 화면을 보여 드리지 못했습니다") and "/srv/app" not in message

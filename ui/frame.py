@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import streamlit as st
@@ -98,3 +99,17 @@ def page_guard(lang: str, data_dir: str = "") -> Iterator[None]:
     else:
         return
     st.stop()
+
+
+def guarded(function: Callable[[], None]) -> Callable[[], None]:
+    """``page_guard`` for a fragment: a fragment's own reruns do not pass through the page's guard.
+
+    Put it under ``@st.fragment``; an error then shows the same friendly message in the fragment.
+    """
+
+    @functools.wraps(function)
+    def run() -> None:
+        with page_guard(current_language()):
+            function()
+
+    return run
