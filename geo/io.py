@@ -24,7 +24,7 @@ import pyogrio
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
-from geo.validation import ValidationReport
+from geo.validation import NOT_UTF8, ValidationReport
 
 STORAGE_CRS = "EPSG:4326"
 METRIC_CRS = "EPSG:5186"  # Korea 2000 / Central Belt 2010: areas and distances
@@ -364,13 +364,16 @@ def read_vector(
         )
         return ReadResult(None, report)
     except UnicodeError:
-        report.add(
-            name,
-            None,
-            None,
-            "속성(.dbf)의 문자 인코딩을 판별할 수 없습니다 (UTF-8로도 CP949로도 깨끗하게 읽히지 않음): "
-            "인코딩을 지정하거나(명령줄: --encoding cp949) QGIS에서 UTF-8로 다시 저장해 올리세요",
-        )
+        if path.suffix.lower() in (".geojson", ".json"):
+            report.add(name, None, None, NOT_UTF8)
+        else:
+            report.add(
+                name,
+                None,
+                None,
+                "속성(.dbf)의 문자 인코딩을 판별할 수 없습니다 (UTF-8로도 CP949로도 깨끗하게 읽히지 않음): "
+                "인코딩을 지정하거나(명령줄: --encoding cp949) QGIS에서 UTF-8로 다시 저장해 올리세요",
+            )
         return ReadResult(None, report)
     except (ValueError, RecursionError) as exc:
         report.add(name, None, None, f"파일을 해석할 수 없습니다: {_first_line(exc)}")

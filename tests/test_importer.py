@@ -29,9 +29,8 @@ from geo.importer import (
     preview_import,
     preview_upload,
 )
-from geo.settings import BUNDLED_DATA_DIR
 from geo.store import STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
-from tests.conftest import PROJECT_ROOT, REFERENCE_DIR, postgis_url
+from tests.conftest import DEMO_DIR, PROJECT_ROOT, REFERENCE_DIR, postgis_url
 
 ADMDONG_GEOJSON = REFERENCE_DIR / "ansan_admdong.geojson"
 ADMDONG_ZIP = REFERENCE_DIR / "ansan_admdong_epsg5179_cp949.zip"
@@ -48,7 +47,7 @@ STATUSES = "계획, 설계, 구축, 운영, 보류, 취소"
 def store(request, tmp_path):
     if request.param == "sqlite":
         created = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
-        created.initialise(BUNDLED_DATA_DIR)
+        created.initialise(DEMO_DIR)
         yield created
         return
     url = postgis_url()
@@ -56,7 +55,7 @@ def store(request, tmp_path):
 
     schema = f"test_{uuid.uuid4().hex[:12]}"
     created = PostgisStore(url, schema=schema)
-    created.initialise(BUNDLED_DATA_DIR)
+    created.initialise(DEMO_DIR)
     yield created
     with psycopg.connect(url, autocommit=True) as connection:
         connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
@@ -65,13 +64,13 @@ def store(request, tmp_path):
 @pytest.fixture
 def gpkg_store(tmp_path):
     created = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
-    created.initialise(BUNDLED_DATA_DIR)
+    created.initialise(DEMO_DIR)
     return created
 
 
 def service_features(count: int = 3) -> list[dict]:
     """The first ``count`` bundled services as GeoJSON features."""
-    collection = json.loads((BUNDLED_DATA_DIR / "services.geojson").read_text(encoding="utf-8"))
+    collection = json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))
     return collection["features"][:count]
 
 
@@ -81,7 +80,7 @@ def write_geojson(path: Path, features: list[dict], **extra: object) -> Path:
 
 
 def point_services_table() -> pd.DataFrame:
-    services = gpd.read_file(BUNDLED_DATA_DIR / "services.geojson")
+    services = gpd.read_file(DEMO_DIR / "services.geojson")
     points = services.loc[services.geom_type == "Point"].head(4).reset_index(drop=True)
     table = pd.DataFrame(points.drop(columns="geometry"))
     table["lon"] = points.geometry.x
@@ -237,7 +236,7 @@ def test_append_of_new_services_and_refusal_of_existing_ids(store, tmp_path):
 
 
 def test_invalid_area_is_repaired_with_a_note(store, tmp_path):
-    collection = json.loads((BUNDLED_DATA_DIR / "areas.geojson").read_text(encoding="utf-8"))
+    collection = json.loads((DEMO_DIR / "areas.geojson").read_text(encoding="utf-8"))
     # A bow-tie inside 신길2: two triangles meeting at a point.
     collection["features"][0]["geometry"] = {
         "type": "Polygon",
@@ -457,7 +456,7 @@ def zipped_dongs(tmp_path: Path, compression: int, member_name: str = "dongs") -
     """The bundled dongs as a zipped EPSG:5186 Shapefile."""
     folder = tmp_path / "shp"
     folder.mkdir()
-    dongs = gpd.read_file(BUNDLED_DATA_DIR / "boundaries.geojson").to_crs(5186)
+    dongs = gpd.read_file(DEMO_DIR / "boundaries.geojson").to_crs(5186)
     dongs.rename(columns={"boundary_id": "code"}).to_file(folder / "d.shp", engine="pyogrio")
     archive = tmp_path / f"{member_name[:40]}.zip"
     with zipfile.ZipFile(archive, "w", compression) as bundle:

@@ -37,7 +37,6 @@ from geo.importer.preview import (
     commit_import,
     preview_import,
     preview_upload,
-    problem_counts,
 )
 from geo.importer.readers import LAT_COLUMNS, LON_COLUMNS, X_COLUMNS, Y_COLUMNS
 from geo.importer.reference import (
@@ -48,6 +47,7 @@ from geo.importer.reference import (
     preview_reference_upload,
 )
 from geo.importer.safety import MB, TABLE_SUFFIXES, VECTOR_SUFFIXES, UploadLimits, check_upload
+from geo.validation import problem_counts
 
 __all__ = [
     "ALIASES",

@@ -8,10 +8,8 @@ until ``commit_import``, which refuses a preview with problems.
 
 from __future__ import annotations
 
-import re
 import tempfile
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -30,22 +28,11 @@ from geo.loaders import area_consistency_report
 from geo.loaders import city_outline as outline_of
 from geo.schema import DatasetSchema
 from geo.store import LAYERS, Store, StoreError, WriteMode, WriteResult
-from geo.validation import Problem, ValidationReport, validate_frame
+from geo.validation import MAX_LISTED, Problem, ValidationReport, validate_frame
 
 MODES: tuple[str, ...] = ("replace", "append")
-PROBLEMS_LISTED = 200  # a file with 100,000 bad rows lists this many, then counts by kind
+PROBLEMS_LISTED = MAX_LISTED  # a file with 100,000 bad rows lists this many, then counts by kind
 T = TypeVar("T")
-
-
-def problem_kind(message: str) -> str:
-    """A problem's kind for counting: its message without the row's own values (quoted text, numbers)."""
-    return re.sub(r"\d[\d,.]*", "N", re.sub(r"'[^']*'", "'…'", message))[:80]
-
-
-def problem_counts(problems: Iterable[Problem]) -> list[tuple[str, str, int]]:
-    """(field, kind, count) for every kind of problem, most frequent first."""
-    counts = Counter((p.field or "", problem_kind(p.message)) for p in problems)
-    return [(field_name, kind, count) for (field_name, kind), count in counts.most_common()]
 
 
 def problem_lines(report: ValidationReport, limit: int = PROBLEMS_LISTED) -> list[str]:
@@ -56,7 +43,7 @@ def problem_lines(report: ValidationReport, limit: int = PROBLEMS_LISTED) -> lis
     if len(problems) > limit:
         lines.append(f"  … 외 {len(problems) - limit:,}개. 종류별 개수:")
         lines += [
-            f"  {count:>9,}개  {field_name or '파일'}: {kind}" for field_name, kind, count in problem_counts(problems)
+            f"  {count:>9,}개  {field_name or '파일'}: {kind}" for field_name, kind, count in report.counts_by_kind()
         ]
     return lines
 

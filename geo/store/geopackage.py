@@ -123,6 +123,8 @@ class GeoPackageStore(Store):
         """SQLite's errors as a StoreError saying what to do (the transaction was rolled back)."""
         try:
             yield
+        except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
+            raise  # a mistake in the calling code, not a state of the file
         except sqlite3.OperationalError as exc:
             problem = _problem(exc)
             if problem == "busy":
