@@ -170,3 +170,16 @@ def test_no_recognisable_name_column_names_what_is_missing_and_how_to_map_it(sto
 
     assert "필수 열 1개를 찾지 못했습니다: 'name_ko'(이름)" in message
     assert "--map 열이름=name_ko" in message and "매핑되지 않은 파일의 열: 값" in message
+
+
+def test_boundaries_that_would_leave_stored_services_outside_the_city_are_refused(store, tmp_path):
+    before = store.path.read_bytes()
+    sangnok_only = dongs().loc[lambda d: d["gu"] == "상록구"]
+    path = write_shapefile(tmp_path, ShapefileSpec(5186), frame=sangnok_only)
+
+    preview = preview_import(path, "boundaries", store=store)
+
+    [message] = preview.report.messages()
+    assert message.startswith(f"{path.name} geometry: 이 경계로 바꾸면 저장된 서비스 ")
+    assert "개가 안산시 경계 밖에 놓입니다" in message and "경계 파일의 좌표계와 범위를 확인하세요" in message
+    assert store.path.read_bytes() == before

@@ -27,6 +27,7 @@ from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
 from geo.loaders import city_outline as outline_of
 from geo.schema import DatasetSchema
+from geo.spatial import orphaned_services_report
 from geo.store import LAYERS, Store, StoreError, WriteMode, WriteResult
 from geo.validation import MAX_LISTED, Problem, ValidationReport, validate_frame
 
@@ -342,6 +343,13 @@ def _areas_consistent(frame: gpd.GeoDataFrame, request: _Request, unit: str) -> 
     return area_consistency_report(frame, request.store.read_layer("areas"), request.name, unit)
 
 
+def _services_kept_in_city(frame: gpd.GeoDataFrame, request: _Request) -> ValidationReport | None:
+    """A boundaries replacement must not leave stored services outside the city (later imports would refuse them)."""
+    if request.layer != "boundaries" or request.store is None:
+        return None
+    return orphaned_services_report(frame, request.store.read_layer("services"), request.name)
+
+
 def _ids_in_store(frame: gpd.GeoDataFrame, request: _Request) -> list[str]:
     if request.store is None:
         return []
@@ -380,6 +388,7 @@ def _run(path: Path, request: _Request, preview: ImportPreview) -> None:
     preview.notes.extend(_dropped_columns_note(frame, request.schema))
     typed = _need(_validated(frame, request, read.unit, preview.notes))
     _check(_areas_consistent(typed, request, read.unit))
+    _check(_services_kept_in_city(typed, request))
     preview.frame = typed
     preview.bounds = tuple(float(v) for v in typed.total_bounds)  # type: ignore[assignment]
     preview.ids_in_store = _ids_in_store(typed, request)
