@@ -38,7 +38,7 @@ from geo.importer import (
 )
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions
-from geo.store import LAYERS, Store, StoreError
+from geo.store import LAYERS, Store, StoreError, WriteMode
 from ui import data_tools
 
 LAYER_KEYS = {
@@ -60,7 +60,7 @@ def _cached_preview(
     data: bytes,
     file_name: str,
     layer: str,
-    choices: tuple[tuple[str, str], ...],
+    choices: tuple[tuple[str, str | None], ...],
     revision: str,
     _store: Store,
 ) -> ImportPreview | ReferencePreview:
@@ -133,7 +133,7 @@ def _metrics(preview: ImportPreview | ReferencePreview, count_label: str, count:
     if preview.crs_guessed:
         st.warning(t("data.import.crs_guessed", lang))
     if preview.notes:
-        st.dataframe(notes_table(preview, lang), hide_index=True, width="stretch")  # type: ignore[arg-type]
+        st.dataframe(notes_table(preview, lang), hide_index=True, width="stretch")
 
 
 def _saved(message: str) -> None:
@@ -170,7 +170,7 @@ def _layer_preview(
         st.success(t("data.import.ok", lang))
     else:
         _refusal(preview.report.problems, lang)
-    mode = st.radio(
+    mode: WriteMode = st.radio(
         t("data.import.mode", lang),
         ["replace", "append"],
         format_func=lambda name: t(f"data.import.mode_{name}", lang),
@@ -278,7 +278,7 @@ def import_section(store: Store, data: DashboardData, editor: str, lang: str, ma
     except ValueError as error:
         file_col.error(md_text(str(error)))
         return
-    choices = {**mapping, "\0crs": crs or None, "\0encoding": encoding or None, "\0title": title}
+    choices: dict[str, str | None] = {**mapping, "\0crs": crs or None, "\0encoding": encoding or None, "\0title": title}
     with st.spinner(t("data.import.wait", lang)):
         preview = _cached_preview(raw, uploaded.name, layer, tuple(choices.items()), store.revision(), store)
     st.subheader(t("data.import.preview", lang))

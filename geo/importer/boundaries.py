@@ -47,6 +47,23 @@ def _gu_from(full_names: pd.Series, codes: pd.Series | None, names: pd.Series) -
     return [ANSAN_DONGS.get(n) for n in names], "안산시 행정동 목록"
 
 
+def fill_provenance(frame: pd.DataFrame, file_name: str, today: date, year: str | None) -> dict[str, str]:
+    """Fill ``source`` (file name, the data's year, import date) and ``accuracy`` (official) where missing.
+
+    Changes ``frame`` in place; returns the defaults used, for the preview.
+    """
+    dated = f"{year}년 기준, " if year else ""
+    defaults = {}
+    for column, value, why in (
+        ("source", f"가져온 파일 {file_name} ({dated}{today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜"),
+        ("accuracy", "official", "가져온 공식 파일"),
+    ):
+        if column not in frame.columns:
+            frame[column] = value
+            defaults[column] = f"'{value}' ({why})"
+    return defaults
+
+
 # Columns made from the name when the file has no such column: never asked for while the name is missing.
 FROM_NAME = ("level", "boundary_id")
 
@@ -65,14 +82,7 @@ def complete_boundaries(
     frame = frame.copy()
     defaults: dict[str, str] = {}
     notes: list[str] = []
-    dated = f"{year}년 기준, " if year else ""
-    for column, value, why in (
-        ("source", f"가져온 파일 {file_name} ({dated}{today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜"),
-        ("accuracy", "official", "가져온 공식 파일"),
-    ):
-        if column not in frame.columns:
-            frame[column] = value
-            defaults[column] = f"'{value}' ({why})"
+    defaults.update(fill_provenance(frame, file_name, today, year))
     if "name_ko" not in frame.columns:
         return frame, defaults, notes  # level, id and gu come from the names: only the name is missing
     full = frame["name_ko"].astype(str).str.strip()

@@ -19,7 +19,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
-from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels
+from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels, fill_provenance
 from geo.importer.mapping import apply_mapping, map_arguments, recognise_columns, year_column
 from geo.importer.readers import Read, is_table, points_from_table, read_table_file, read_vector_file
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
@@ -277,22 +277,12 @@ def _completed(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataF
     dated = [f"'{year_source}' 열의 {year}을 자료의 기준 연도로 출처에 적었습니다"] if year else []
     if request.layer == "boundaries":
         frame, defaults, notes = complete_boundaries(frame, request.name, request.today, year)
-        return frame, defaults, notes + (dated if "source" in defaults else [])
-    defaults: dict[str, str] = {}
-    if request.layer == "areas":
+    elif request.layer == "areas":
         frame = frame.copy()
-        for column, value, why in (
-            (
-                "source",
-                f"가져온 파일 {request.name} ({year + '년 기준, ' if year else ''}{request.today.isoformat()} 가져옴)",
-                "파일 이름과 가져온 날짜",
-            ),
-            ("accuracy", "official", "가져온 공식 파일"),
-        ):
-            if column not in frame.columns:
-                frame[column] = value
-                defaults[column] = f"'{value}' ({why})"
-    return frame, defaults, dated if "source" in defaults else []
+        defaults, notes = fill_provenance(frame, request.name, request.today, year), []
+    else:
+        defaults, notes = {}, []
+    return frame, defaults, notes + (dated if "source" in defaults else [])
 
 
 def _missing_required(
