@@ -249,7 +249,8 @@ def _in_lonlat_range(read: Read, name: str) -> ValidationReport | None:
         name,
         f"좌표 값이 경위도 범위를 벗어납니다 (x {minx:,.0f}~{maxx:,.0f}, y {miny:,.0f}~{maxy:,.0f}). "
         f"파일은 좌표계를 {read.source_crs}로 밝히지만 좌표는 투영 좌표(예: EPSG:5186, 5179)로 보입니다: "
-        "파일의 좌표계 정보(GeoJSON의 crs, Shapefile의 .prj)를 실제 좌표계로 고쳐 다시 올리세요",
+        "파일의 좌표계 정보(GeoJSON의 crs, Shapefile의 .prj)를 실제 좌표계로 고쳐 다시 올리거나, "
+        "좌표계를 지정하세요 (화면의 좌표계 선택, 명령줄: --crs EPSG:5186)",
     )
 
 
