@@ -29,6 +29,13 @@ def _level_of(name: str) -> str:
     return "gu" if name.endswith("구") else "city" if name.endswith("시") else "dong"
 
 
+def _level_from_code(code: str) -> str | None:
+    """A boundary's level from its administrative code: 5 digits or a 10-digit code ending 00000 is a gu."""
+    if len(code) == 5 or (len(code) == 10 and code.endswith("00000")):
+        return "gu"
+    return "dong" if len(code) in (7, 8, 10) else None
+
+
 def _codes(values: pd.Series) -> pd.Series | None:
     """An id column of bare administrative codes ('3109151', 4127151000.0) as digit strings, else None."""
     text = values.astype(str).str.strip().str.removesuffix(".0")
@@ -89,10 +96,15 @@ def complete_boundaries(
     frame["name_ko"] = full.str.split().str[-1]
     if (full.str.split().str.len() > 1).any():
         notes.append(f"이름의 마지막 낱말을 이름으로 썼습니다 (예: '{full.iloc[0]}' → '{frame['name_ko'].iloc[0]}')")
-    if "level" not in frame.columns:
-        frame["level"] = [_level_of(n) for n in frame["name_ko"]]
-        defaults["level"] = "이름으로 판단 (…구 → gu, …시 → city, 그 밖 → dong)"
     codes = _codes(frame["boundary_id"]) if "boundary_id" in frame.columns else None
+    if "level" not in frame.columns:
+        by_code = [_level_from_code(c) for c in codes] if codes is not None else [None]
+        if all(by_code):
+            frame["level"] = by_code
+            defaults["level"] = "코드 자릿수로 판단 (5자리·…00000 → gu, 7·8·10자리 → dong)"
+        else:
+            frame["level"] = [_level_of(n) for n in frame["name_ko"]]
+            defaults["level"] = "이름으로 판단 (…구 → gu, …시 → city, 그 밖 → dong)"
     if codes is not None:
         frame["boundary_id"] = frame["level"] + "-" + codes
         defaults["boundary_id"] = f"구분-코드 (예: {frame['boundary_id'].iloc[0]})"
