@@ -282,6 +282,10 @@ def test_projected_coordinates_declared_as_wgs84_are_refused(store, tmp_path):
     message = preview.report.messages()[0]
     assert message.startswith("wrong_crs.geojson: 좌표 값이 경위도 범위를 벗어납니다 (x 1")
     assert "좌표는 투영 좌표(예: EPSG:5186, 5179)로 보입니다" in message
+    assert message.endswith("좌표계를 지정하세요 (화면의 좌표계 선택, 명령줄: --crs EPSG:5186)")
+    fixed = preview_import(path, "services", store=store, crs="EPSG:5186")  # read as what the numbers are
+    assert fixed.source_crs.startswith("EPSG:5186") and fixed.feature_count == 3
+    assert not any("경위도 범위" in m for m in fixed.report.messages())
     assert_refused(store, preview, "경위도 범위를 벗어납니다", before, raw)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 
 from geo.importer import preview_import
@@ -114,7 +115,7 @@ def test_geopackage_with_korean_columns_is_mapped_without_help_and_shows_its_def
     assert farthest_metres(preview.frame) < TOLERANCE_M
     lines = "\n".join(preview.summary_lines())
     assert "좌표계: EPSG:5186" in lines and "열 매핑: 행정동코드 → boundary_id (열 이름으로)" in lines
-    assert "명령줄로 같은 매핑: --map 행정동코드=boundary_id" in lines and "level = 이름으로 판단" in lines
+    assert "명령줄로 같은 매핑: --map 행정동코드=boundary_id" in lines and "level = 코드 자릿수로 판단" in lines
     assert "'기준연도' 열의 2018을 자료의 기준 연도로 출처에 적었습니다" in preview.notes
 
 
@@ -170,3 +171,33 @@ def test_no_recognisable_name_column_names_what_is_missing_and_how_to_map_it(sto
 
     assert "필수 열 1개를 찾지 못했습니다: 'name_ko'(이름)" in message
     assert "--map 열이름=name_ko" in message and "매핑되지 않은 파일의 열: 값" in message
+
+
+def test_boundaries_that_would_leave_stored_services_outside_the_city_are_refused(store, tmp_path):
+    before = store.path.read_bytes()
+    sangnok_only = dongs().loc[lambda d: d["gu"] == "상록구"]
+    path = write_shapefile(tmp_path, ShapefileSpec(5186), frame=sangnok_only)
+
+    preview = preview_import(path, "boundaries", store=store)
+
+    [message] = preview.report.messages()
+    assert message.startswith(f"{path.name} geometry: 이 경계로 바꾸면 저장된 서비스 ")
+    assert "개가 안산시 경계 밖에 놓입니다" in message and "경계 파일의 좌표계와 범위를 확인하세요" in message
+    assert store.path.read_bytes() == before
+
+
+def test_level_comes_from_the_codes_when_gu_rows_are_in_the_file(store, tmp_path):
+    frame = korean_columns(projected(dongs(), 5186))
+    gu = frame.dissolve(by=frame["행정동코드"] // 100).reset_index(drop=True)
+    gu["행정동명"] = ["상록구", "단원구"]
+    gu["행정동코드"] = [31091, 31092]
+    path = tmp_path / "mixed.gpkg"
+    pd.concat([frame, gu], ignore_index=True).to_file(path, engine="pyogrio")
+
+    preview = preview_import(path, "boundaries", store=store)
+
+    assert preview.ok, preview.report.messages()
+    assert preview.frame["level"].value_counts().to_dict() == {"dong": 25, "gu": 2}
+    assert preview.defaults["level"].startswith("코드 자릿수로 판단")
+    assert preview.frame["boundary_id"].tolist()[-2:] == ["gu-31091", "gu-31092"]
+    assert preview.derived is None  # gu rows are in the file: nothing to derive

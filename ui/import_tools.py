@@ -38,7 +38,7 @@ from geo.importer import (
 )
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions
-from geo.store import LAYERS, Store, StoreError
+from geo.store import LAYERS, Store, StoreError, WriteMode
 from ui import data_tools
 
 LAYER_KEYS = {
@@ -47,10 +47,12 @@ LAYER_KEYS = {
     "boundaries": "data.layer.boundaries",
     REFERENCE_LAYER: "data.layer.reference",
 }
-CRS_CHOICES = [None, "EPSG:5186", "EPSG:5179", "EPSG:5174", "EPSG:2097", "EPSG:5181", "EPSG:4326"]
-ENCODING_CHOICES = [None, "utf-8", "cp949"]
+# "" is automatic: a None option would show as an empty placeholder after a rerun.
+CRS_CHOICES = ["", "EPSG:5186", "EPSG:5179", "EPSG:5174", "EPSG:2097", "EPSG:5181", "EPSG:4326"]
+ENCODING_CHOICES = ["", "utf-8", "cp949"]
 ENCODING_LABELS = {"utf-8": "UTF-8", "cp949": "CP949 (EUC-KR)"}
 ROUND_KEY = "import_round"
+FIRST_PROBLEMS = 5  # written out in the error box; more go to the table
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -58,7 +60,7 @@ def _cached_preview(
     data: bytes,
     file_name: str,
     layer: str,
-    choices: tuple[tuple[str, str], ...],
+    choices: tuple[tuple[str, str | None], ...],
     revision: str,
     _store: Store,
 ) -> ImportPreview | ReferencePreview:
@@ -112,15 +114,26 @@ def _problems(problems: list, lang: str) -> None:
         st.dataframe(counts, hide_index=True, width="stretch")
 
 
+def _refusal(problems: list, lang: str) -> None:
+    """The refusal with its first problems written out (a table is drawn on a canvas), then the table."""
+    first = "".join(f"\n- {md_text(str(p))}" for p in problems[:FIRST_PROBLEMS])
+    st.error(t("data.import.problems", lang, count=len(problems)) + "\n" + first)
+    if len(problems) > FIRST_PROBLEMS:
+        _problems(problems, lang)
+
+
 def _metrics(preview: ImportPreview | ReferencePreview, count_label: str, count: int, lang: str) -> None:
-    count_col, crs_col, encoding_col = st.columns(3)
+    count_col, read_col = st.columns([1, 3])
     count_col.metric(count_label, f"{count:,}")
-    crs_col.metric(t("data.import.crs_read", lang), preview.source_crs or "—")
-    encoding_col.metric(t("data.import.encoding", lang), preview.encoding or "—")
+    # Plain lines, not metrics: a CRS name is too long for a metric and would be cut off.
+    read_col.markdown(
+        f"**{t('data.import.crs_read', lang)}**: {md_text(preview.source_crs or '—')}  \n"
+        f"**{t('data.import.encoding', lang)}**: {md_text(preview.encoding or '—')}"
+    )
     if preview.crs_guessed:
         st.warning(t("data.import.crs_guessed", lang))
     if preview.notes:
-        st.dataframe(notes_table(preview, lang), hide_index=True, width="stretch")  # type: ignore[arg-type]
+        st.dataframe(notes_table(preview, lang), hide_index=True, width="stretch")
 
 
 def _saved(message: str) -> None:
@@ -156,9 +169,8 @@ def _layer_preview(
     if preview.ok:
         st.success(t("data.import.ok", lang))
     else:
-        st.error(t("data.import.problems", lang, count=len(preview.report.problems)))
-        _problems(preview.report.problems, lang)
-    mode = st.radio(
+        _refusal(preview.report.problems, lang)
+    mode: WriteMode = st.radio(
         t("data.import.mode", lang),
         ["replace", "append"],
         format_func=lambda name: t(f"data.import.mode_{name}", lang),
@@ -213,8 +225,7 @@ def _reference_preview(
     if preview.ok:
         st.success(t("data.import.ok", lang))
     else:
-        st.error(t("data.import.problems", lang, count=len(preview.report.problems)))
-        _problems(preview.report.problems, lang)
+        _refusal(preview.report.problems, lang)
     if st.button(t("data.import.confirm", lang), type="primary", disabled=not preview.ok, key="reference_confirm"):
         try:
             result = commit_reference(store, preview, user=editor)
@@ -267,7 +278,7 @@ def import_section(store: Store, data: DashboardData, editor: str, lang: str, ma
     except ValueError as error:
         file_col.error(md_text(str(error)))
         return
-    choices = {**mapping, "\0crs": crs, "\0encoding": encoding, "\0title": title}
+    choices: dict[str, str | None] = {**mapping, "\0crs": crs or None, "\0encoding": encoding or None, "\0title": title}
     with st.spinner(t("data.import.wait", lang)):
         preview = _cached_preview(raw, uploaded.name, layer, tuple(choices.items()), store.revision(), store)
     st.subheader(t("data.import.preview", lang))

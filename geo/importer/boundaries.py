@@ -29,6 +29,13 @@ def _level_of(name: str) -> str:
     return "gu" if name.endswith("구") else "city" if name.endswith("시") else "dong"
 
 
+def _level_from_code(code: str) -> str | None:
+    """A boundary's level from its administrative code: 5 digits or a 10-digit code ending 00000 is a gu."""
+    if len(code) == 5 or (len(code) == 10 and code.endswith("00000")):
+        return "gu"
+    return "dong" if len(code) in (7, 8, 10) else None
+
+
 def _codes(values: pd.Series) -> pd.Series | None:
     """An id column of bare administrative codes ('3109151', 4127151000.0) as digit strings, else None."""
     text = values.astype(str).str.strip().str.removesuffix(".0")
@@ -45,6 +52,23 @@ def _gu_from(full_names: pd.Series, codes: pd.Series | None, names: pd.Series) -
     if all(words):
         return words, "전체 이름의 구"
     return [ANSAN_DONGS.get(n) for n in names], "안산시 행정동 목록"
+
+
+def fill_provenance(frame: pd.DataFrame, file_name: str, today: date, year: str | None) -> dict[str, str]:
+    """Fill ``source`` (file name, the data's year, import date) and ``accuracy`` (official) where missing.
+
+    Changes ``frame`` in place; returns the defaults used, for the preview.
+    """
+    dated = f"{year}년 기준, " if year else ""
+    defaults = {}
+    for column, value, why in (
+        ("source", f"가져온 파일 {file_name} ({dated}{today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜"),
+        ("accuracy", "official", "가져온 공식 파일"),
+    ):
+        if column not in frame.columns:
+            frame[column] = value
+            defaults[column] = f"'{value}' ({why})"
+    return defaults
 
 
 # Columns made from the name when the file has no such column: never asked for while the name is missing.
@@ -65,24 +89,22 @@ def complete_boundaries(
     frame = frame.copy()
     defaults: dict[str, str] = {}
     notes: list[str] = []
-    dated = f"{year}년 기준, " if year else ""
-    for column, value, why in (
-        ("source", f"가져온 파일 {file_name} ({dated}{today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜"),
-        ("accuracy", "official", "가져온 공식 파일"),
-    ):
-        if column not in frame.columns:
-            frame[column] = value
-            defaults[column] = f"'{value}' ({why})"
+    defaults.update(fill_provenance(frame, file_name, today, year))
     if "name_ko" not in frame.columns:
         return frame, defaults, notes  # level, id and gu come from the names: only the name is missing
     full = frame["name_ko"].astype(str).str.strip()
     frame["name_ko"] = full.str.split().str[-1]
     if (full.str.split().str.len() > 1).any():
         notes.append(f"이름의 마지막 낱말을 이름으로 썼습니다 (예: '{full.iloc[0]}' → '{frame['name_ko'].iloc[0]}')")
-    if "level" not in frame.columns:
-        frame["level"] = [_level_of(n) for n in frame["name_ko"]]
-        defaults["level"] = "이름으로 판단 (…구 → gu, …시 → city, 그 밖 → dong)"
     codes = _codes(frame["boundary_id"]) if "boundary_id" in frame.columns else None
+    if "level" not in frame.columns:
+        by_code = [_level_from_code(c) for c in codes] if codes is not None else [None]
+        if all(by_code):
+            frame["level"] = by_code
+            defaults["level"] = "코드 자릿수로 판단 (5자리·…00000 → gu, 7·8·10자리 → dong)"
+        else:
+            frame["level"] = [_level_of(n) for n in frame["name_ko"]]
+            defaults["level"] = "이름으로 판단 (…구 → gu, …시 → city, 그 밖 → dong)"
     if codes is not None:
         frame["boundary_id"] = frame["level"] + "-" + codes
         defaults["boundary_id"] = f"구분-코드 (예: {frame['boundary_id'].iloc[0]})"

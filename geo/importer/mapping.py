@@ -154,7 +154,7 @@ def looks_like_dong_names(values: pd.Series) -> bool:
 def looks_like_admin_codes(values: pd.Series) -> bool:
     """Every value is a 7-, 8- or 10-digit administrative code (KOSTAT or MOIS), all different."""
     text = values.dropna().astype(str).str.strip().str.removesuffix(".0")
-    return bool(len(text)) and text.str.fullmatch(r"\d{7}|\d{8}|\d{10}").all() and text.is_unique
+    return bool(len(text) and text.str.fullmatch(r"\d{7}|\d{8}|\d{10}").all() and text.is_unique)
 
 
 def recognise_columns(frame: pd.DataFrame, layer: str, taken: Mapping[str, str]) -> dict[str, tuple[str, str]]:

@@ -19,7 +19,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
-from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels
+from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels, fill_provenance
 from geo.importer.mapping import apply_mapping, map_arguments, recognise_columns, year_column
 from geo.importer.readers import Read, is_table, points_from_table, read_table_file, read_vector_file
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
@@ -27,6 +27,7 @@ from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
 from geo.loaders import city_outline as outline_of
 from geo.schema import DatasetSchema
+from geo.spatial import orphaned_services_report
 from geo.store import LAYERS, Store, StoreError, WriteMode, WriteResult
 from geo.validation import MAX_LISTED, Problem, ValidationReport, validate_frame
 
@@ -248,7 +249,8 @@ def _in_lonlat_range(read: Read, name: str) -> ValidationReport | None:
         name,
         f"좌표 값이 경위도 범위를 벗어납니다 (x {minx:,.0f}~{maxx:,.0f}, y {miny:,.0f}~{maxy:,.0f}). "
         f"파일은 좌표계를 {read.source_crs}로 밝히지만 좌표는 투영 좌표(예: EPSG:5186, 5179)로 보입니다: "
-        "파일의 좌표계 정보(GeoJSON의 crs, Shapefile의 .prj)를 실제 좌표계로 고쳐 다시 올리세요",
+        "파일의 좌표계 정보(GeoJSON의 crs, Shapefile의 .prj)를 실제 좌표계로 고쳐 다시 올리거나, "
+        "좌표계를 지정하세요 (화면의 좌표계 선택, 명령줄: --crs EPSG:5186)",
     )
 
 
@@ -276,22 +278,12 @@ def _completed(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataF
     dated = [f"'{year_source}' 열의 {year}을 자료의 기준 연도로 출처에 적었습니다"] if year else []
     if request.layer == "boundaries":
         frame, defaults, notes = complete_boundaries(frame, request.name, request.today, year)
-        return frame, defaults, notes + (dated if "source" in defaults else [])
-    defaults: dict[str, str] = {}
-    if request.layer == "areas":
+    elif request.layer == "areas":
         frame = frame.copy()
-        for column, value, why in (
-            (
-                "source",
-                f"가져온 파일 {request.name} ({year + '년 기준, ' if year else ''}{request.today.isoformat()} 가져옴)",
-                "파일 이름과 가져온 날짜",
-            ),
-            ("accuracy", "official", "가져온 공식 파일"),
-        ):
-            if column not in frame.columns:
-                frame[column] = value
-                defaults[column] = f"'{value}' ({why})"
-    return frame, defaults, dated if "source" in defaults else []
+        defaults, notes = fill_provenance(frame, request.name, request.today, year), []
+    else:
+        defaults, notes = {}, []
+    return frame, defaults, notes + (dated if "source" in defaults else [])
 
 
 def _missing_required(
@@ -342,6 +334,13 @@ def _areas_consistent(frame: gpd.GeoDataFrame, request: _Request, unit: str) -> 
     return area_consistency_report(frame, request.store.read_layer("areas"), request.name, unit)
 
 
+def _services_kept_in_city(frame: gpd.GeoDataFrame, request: _Request) -> ValidationReport | None:
+    """A boundaries replacement must not leave stored services outside the city (later imports would refuse them)."""
+    if request.layer != "boundaries" or request.store is None:
+        return None
+    return orphaned_services_report(frame, request.store.read_layer("services"), request.name)
+
+
 def _ids_in_store(frame: gpd.GeoDataFrame, request: _Request) -> list[str]:
     if request.store is None:
         return []
@@ -380,6 +379,7 @@ def _run(path: Path, request: _Request, preview: ImportPreview) -> None:
     preview.notes.extend(_dropped_columns_note(frame, request.schema))
     typed = _need(_validated(frame, request, read.unit, preview.notes))
     _check(_areas_consistent(typed, request, read.unit))
+    _check(_services_kept_in_city(typed, request))
     preview.frame = typed
     preview.bounds = tuple(float(v) for v in typed.total_bounds)  # type: ignore[assignment]
     preview.ids_in_store = _ids_in_store(typed, request)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -68,7 +69,7 @@ class ReferencePreview:
 
     def refused_counts(self) -> dict[str, int]:
         """Refused rows by kind of reason, for a short summary."""
-        return pd.Series([kind_of(p.message) for p in self.refused.problems], dtype=object).value_counts().to_dict()
+        return dict(Counter(kind_of(p.message) for p in self.refused.problems).most_common())
 
     def summary_lines(self, limit: int = PROBLEMS_LISTED) -> list[str]:
         """The preview as Korean lines for the command line; at most ``limit`` refused rows are listed."""

@@ -1,4 +1,4 @@
-"""The data-management page in real Chromium: a cold deep link shows no data, an edit reaches the map, offline."""
+"""The data-management page in real Chromium: a cold deep link shows no data, an edit reaches the map, imports, offline."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from geo.filters import ServiceFilter, filter_services
 from geo.vocab import STATUS_TERMS
 from tests.conftest import DATA_DIR
 from tests.e2e.conftest import MAP_FRAME, start_server, stop_server, wait_for_map
+from tests.fixtures.corpus import ShapefileSpec, write_points_csv, write_shapefile
 
 pytestmark = pytest.mark.browser
 
@@ -105,3 +106,59 @@ def test_status_edit_shows_in_history_and_on_the_map(data_server, open_app, bund
     assert STATUS_TERMS["운영"].colour in marker_html and "polygon" in marker_html  # the green star
     assert STATUS_TERMS[old_status].colour not in marker_html
     assert session.external_requests == []
+
+
+def _signed_in_import_tab(session) -> object:
+    page = session.page
+    page.get_by_label("사용자 이름").fill("kim_gis")
+    page.get_by_label("비밀번호").fill(PASSWORD)
+    page.get_by_role("button", name="로그인").click()
+    page.get_by_role("tab", name="가져오기").click()
+    return page
+
+
+def test_city_boundary_file_import_shows_detection_mapping_and_map(data_server, open_app, tmp_path, artifacts_dir):
+    path = write_shapefile(tmp_path, ShapefileSpec(5174, cpg=False))
+    session = open_app(data_server, "/data")
+    page = _signed_in_import_tab(session)
+    page.get_by_text("행정 경계", exact=True).click()
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
+
+    page.get_by_text("CP949 (자동 판별, .cpg 없음)").wait_for(timeout=90_000)  # a cold server reads PROJ and GDAL first
+    page.get_by_text("EPSG:5174 (Korean 1985 / Modified Central Belt)").wait_for()
+    page.get_by_text("--map 행정동코드=boundary_id --map 행정동명=name_ko").wait_for(state="attached")
+    wait_for_map(page, min_shapes=25)
+    page.get_by_text("검증 통과: 문제 없음").wait_for()
+    page.screenshot(path=str(artifacts_dir / "import_boundaries.png"), full_page=True)
+    page.get_by_role("button", name="확인하고 저장").click()
+    page.get_by_text(re.compile(r"^저장했습니다: 행정 경계 28개")).first.wait_for()
+    assert session.external_requests == []
+
+
+def test_public_data_csv_becomes_a_reference_layer_on_the_page(data_server, open_app, tmp_path, artifacts_dir):
+    path = write_points_csv(tmp_path, encoding="cp949")
+    session = open_app(data_server, "/data")
+    page = _signed_in_import_tab(session)
+    page.get_by_text("참고 레이어 (공공데이터 점)").click()
+    page.get_by_label("레이어 제목 (같은 제목이면 교체)").fill("행정복지센터")
+    page.get_by_label("레이어 제목 (같은 제목이면 교체)").press("Enter")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
+
+    page.get_by_text("CP949 (자동 판별)").wait_for(timeout=90_000)
+    page.get_by_text("제공기관: 경기도 안산시 · 기준일: 2026-06-15").wait_for()
+    wait_for_map(page, min_shapes=25)
+    page.screenshot(path=str(artifacts_dir / "import_reference.png"), full_page=True)
+    page.get_by_role("button", name="확인하고 저장").click()
+    page.get_by_text("참고 레이어 '행정복지센터'을(를) 저장했습니다: 점 25개.").first.wait_for()
+    assert session.external_requests == []
+
+
+def test_a_60_mb_upload_gets_the_korean_limit_message(data_server, open_app, tmp_path):
+    path = tmp_path / "행정동경계.zip"
+    path.write_bytes(b"\0" * (60 * 1024 * 1024))
+    session = open_app(data_server, "/data")
+    page = _signed_in_import_tab(session)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
+
+    page.get_by_text("파일 크기 60.0 MB가 한도 50.0 MB를 넘습니다").first.wait_for(timeout=60_000)
+    assert page.get_by_text("File must be").count() == 0
