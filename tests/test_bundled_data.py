@@ -249,3 +249,16 @@ def test_bad_reference_rows_and_files_are_reported_in_korean(data_copy: Path):
 
 def test_a_folder_without_reference_layers_has_none(tmp_path: Path):
     assert load_reference_layers(tmp_path) == []
+
+
+def test_a_store_made_from_the_bundled_folder_holds_the_public_layers(tmp_path: Path):
+    from geo.store import GeoPackageStore
+
+    store = GeoPackageStore(tmp_path / "dashboard.gpkg")
+    store.initialise(DATA_DIR)
+    stored = {layer.layer_id: layer for layer in store.reference_layers()}
+    bundled = {layer.layer_id: layer for layer in load_reference_layers(DATA_DIR)}
+    assert {k: v.count for k, v in stored.items()} == {k: v.count for k, v in bundled.items()}
+    wifi = stored["public_wifi"]
+    assert (wifi.provider, wifi.data_date, wifi.kiosk) == ("안산시청", "2015–2016", False)
+    assert stored["rail_stations"].kiosk and "CCTV설치대수" in stored["school_zones"].popup_fields
