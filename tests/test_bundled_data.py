@@ -262,3 +262,15 @@ def test_a_store_made_from_the_bundled_folder_holds_the_public_layers(tmp_path: 
     wifi = stored["public_wifi"]
     assert (wifi.provider, wifi.data_date, wifi.kiosk) == ("안산시청", "2015–2016", False)
     assert stored["rail_stations"].kiosk and "CCTV설치대수" in stored["school_zones"].popup_fields
+
+
+def test_the_gu_view_counts_each_project_where_it_lies_and_citywide_ones_apart(bundled):
+    from geo import aggregate
+
+    table = aggregate.services_by_gu(bundled.services, boundaries=bundled.boundaries).set_index("gu")["count"]
+    placed = bundled.services.loc[bundled.services["location_accuracy"] != "citywide"]
+    assert table["상록구"] == int((placed["gu"] == "상록구").sum()) and table["단원구"] == int(
+        (placed["gu"] == "단원구").sum()
+    )
+    assert table[""] == int((bundled.services["location_accuracy"] == "citywide").sum())
+    assert table.sum() == len(bundled.services)
