@@ -103,3 +103,15 @@ def year_span(services: pd.DataFrame) -> tuple[int, int]:
     if years.empty:  # no service reports a period
         return 2026, 2026
     return int(years.min()), int(years.max())
+
+
+def clamp_years(years: tuple[int, int] | None, span: tuple[int, int]) -> tuple[int, int]:
+    """``years`` moved inside ``span`` (the data's first and last year), so a stale link gives a valid range.
+
+    ``(3000, 4000)`` within ``(2020, 2030)`` becomes ``(2030, 2030)``; None becomes the whole span.
+    """
+    low, high = span
+    if years is None:
+        return span
+    start, end = sorted(min(max(year, low), high) for year in years)
+    return start, end

@@ -19,7 +19,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.io import METRIC_CRS, STORAGE_CRS, read_table, read_vector
 from geo.reference import ReferenceLayer
 from geo.schema import AREAS, BOUNDARIES, SERVICES, STATUS_HISTORY, DatasetSchema
-from geo.spatial import area_m2, assign_districts, services_outside_declared_area
+from geo.spatial import area_m2, assign_districts, city_outline, services_outside_declared_area
 from geo.validation import NOT_UTF8, DataError, ValidationReport, validate_frame
 from geo.vocab import CITYWIDE, DIRECTION_TERMS
 
@@ -49,11 +49,6 @@ class DashboardData:
     @property
     def has_samples(self) -> bool:
         return bool(self.services["is_sample"].any()) or bool(self.status_history["is_sample"].any())
-
-
-def city_outline(boundaries: gpd.GeoDataFrame) -> BaseGeometry:
-    city = boundaries.loc[boundaries["level"] == "city"]
-    return (city if not city.empty else boundaries).geometry.union_all()
 
 
 def load_plan(data_dir: Path) -> dict[str, Any]:

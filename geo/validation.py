@@ -10,7 +10,9 @@ be finite, text has a length limit per column. A report lists at most the first
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -58,6 +60,17 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+def problem_kind(message: str) -> str:
+    """A problem's kind for counting: its message without the row's own values (quoted text, numbers)."""
+    return re.sub(r"\d[\d,.]*", "N", re.sub(r"'[^']*'", "'…'", message))[:80]
+
+
+def problem_counts(problems: Iterable[Problem]) -> list[tuple[str, str, int]]:
+    """(field, kind, count) for every kind of problem, most frequent first."""
+    counts = Counter((p.field or "", problem_kind(p.message)) for p in problems)
+    return [(field_name, kind, count) for (field_name, kind), count in counts.most_common()]
+
+
 @dataclass
 class ValidationReport:
     problems: list[Problem] = field(default_factory=list)
@@ -72,17 +85,16 @@ class ValidationReport:
     def extend(self, other: ValidationReport) -> None:
         self.problems.extend(other.problems)
 
-    def counts_by_field(self) -> dict[str, int]:
-        """How many problems each field has (file-wide problems under ``파일``), most first."""
-        counts = Counter(p.field or "파일" for p in self.problems)
-        return dict(counts.most_common())
+    def counts_by_kind(self) -> list[tuple[str, str, int]]:
+        """(field, kind, count) for every kind of problem, most frequent first (file-wide problems: field ``""``)."""
+        return problem_counts(self.problems)
 
     def _rest(self, limit: int) -> str | None:
         hidden = len(self.problems) - limit
         if hidden <= 0:
             return None
-        by_field = ", ".join(f"{name} {count:,}개" for name, count in self.counts_by_field().items())
-        return f"… 외 {hidden:,}개 문제 (전체 {len(self.problems):,}개, 항목별: {by_field})"
+        by_kind = "; ".join(f"{name or '파일'}: {kind} {count:,}개" for name, kind, count in self.counts_by_kind())
+        return f"… 외 {hidden:,}개 문제 (전체 {len(self.problems):,}개, 종류별: {by_kind})"
 
     def messages(self, limit: int = MAX_LISTED) -> list[str]:
         """The first ``limit`` problems, then one line counting all of them by field."""
@@ -290,38 +302,3 @@ def validate_frame(
 def _positions(frame: pd.DataFrame, index: pd.Index) -> list[int]:
     lookup = {label: i for i, label in enumerate(frame.index, start=1)}
     return [lookup[label] for label in index]
-
-
-def services_orphaned_by_boundaries(new_boundaries: gpd.GeoDataFrame, services: gpd.GeoDataFrame) -> list[str]:
-    """The ``service_id`` of each stored service that would lie outside the city after a boundaries replacement.
-
-    For the import preview: services are checked against the city outline when
-    they are imported, so a new outline that leaves some of them outside would
-    make the stored data inconsistent (and every later services import refused).
-    Both frames in EPSG:4326; ids in the services' order.
-    """
-    from geo.loaders import city_outline  # the loaders use this module
-
-    if new_boundaries.empty or services.empty:
-        return list(services["service_id"]) if new_boundaries.empty else []
-    outline = city_outline(new_boundaries)
-    inside = services.geometry.intersects(outline)
-    return [str(sid) for sid, ok in zip(services["service_id"], inside, strict=True) if not ok]
-
-
-def orphaned_services_report(
-    new_boundaries: gpd.GeoDataFrame, services: gpd.GeoDataFrame, file: str
-) -> ValidationReport:
-    """One problem naming the stored services a boundaries replacement would leave outside the city."""
-    report = ValidationReport()
-    orphaned = services_orphaned_by_boundaries(new_boundaries, services)
-    if orphaned:
-        shown = ", ".join(orphaned[:10]) + (f" 외 {len(orphaned) - 10}개" if len(orphaned) > 10 else "")
-        report.add(
-            file,
-            None,
-            "geometry",
-            f"이 경계로 바꾸면 저장된 서비스 {len(orphaned)}개가 안산시 경계 밖에 놓입니다: {shown}. "
-            "경계 파일의 좌표계와 범위를 확인하세요",
-        )
-    return report

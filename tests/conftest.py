@@ -1,4 +1,10 @@
-"""Shared test fixtures: paths to the bundled data and to the real reference files."""
+"""Shared test fixtures: isolation from the developer's setup, the bundled data, the real reference files.
+
+Every test runs with a fresh temporary store directory, a temporary secrets file
+and no ``DATABASE_URL`` or other ``DASHBOARD_*`` variable from the developer's
+shell, so a local edit to ``data/dashboard.gpkg`` or an exported database URL can
+never change a result, and a run leaves nothing in the tree.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,38 @@ DATA_DIR = PROJECT_ROOT / "data"
 # services in every status and area use it; the bundled default holds the reported projects.
 DEMO_DIR = DATA_DIR / "demo"
 REFERENCE_DIR = PROJECT_ROOT.parent / "shared" / "reference"
+
+
+# Variables that select data, store, accounts or mode; none may leak in from the developer's shell.
+_APP_VARIABLES = ("DATABASE_URL",)
+_APP_PREFIX = "DASHBOARD_"
+
+
+def isolated_env(base: dict[str, str], store_dir: Path) -> dict[str, str]:
+    """``base`` without the app's variables, pointed at a private store and secrets file (for subprocesses)."""
+    env = {k: v for k, v in base.items() if not (k.startswith(_APP_PREFIX) or k in _APP_VARIABLES)}
+    env["DASHBOARD_STORE_DIR"] = str(store_dir)
+    env["DASHBOARD_SECRETS_FILE"] = str(store_dir / "secrets.toml")
+    return env
+
+
+@pytest.fixture(autouse=True)
+def isolated_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary store directory for this test; the app's variables from the shell are removed."""
+    store_dir = tmp_path_factory.mktemp("store")
+    for name, value in isolated_env(dict(os.environ), store_dir).items():
+        if os.environ.get(name) != value:
+            monkeypatch.setenv(name, value)
+    for name in [n for n in os.environ if n.startswith(_APP_PREFIX) or n in _APP_VARIABLES]:
+        if name not in ("DASHBOARD_STORE_DIR", "DASHBOARD_SECRETS_FILE"):
+            monkeypatch.delenv(name)
+    return store_dir
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots and rendered pages of failed or inspected tests go: outside the tree."""
+    return tmp_path_factory.mktemp("artifacts")
 
 
 @pytest.fixture(scope="session")

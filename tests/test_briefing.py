@@ -17,7 +17,6 @@ from geo.briefing import (
     briefing_slides,
     changes_table,
     default_since,
-    keyboard_script,
     last_data_update,
     period_text,
     services_table,
@@ -32,7 +31,6 @@ from geo.briefing_pdf import (
 )
 from geo.history import default_as_of, services_as_of
 from geo.stats import format_budget, headline
-from tests.conftest import PROJECT_ROOT
 
 AREA_NAMES_KO = (
     "신길2 공공주택지구",
@@ -50,6 +48,18 @@ def test_slides_are_overview_four_areas_domains_then_changes():
     assert [s.title("ko") for s in slides[1:6]] == list(AREA_NAMES_KO)
     assert Slide("changes").title("ko", date(2026, 2, 1)) == "2026-02-01 이후 달라진 점"
     assert Slide("changes").title("en", date(2026, 2, 1)) == "What changed since 2026-02-01"
+
+
+def test_many_changes_make_more_change_slides_of_ten_rows():
+    slides = briefing_slides(changes=23)
+    parts = [s for s in slides if s.kind == "changes"]
+    # overview, five areas, comparison, changes in three parts, service list
+    assert len(slides) == 10 and len(parts) == 3
+    assert parts[2].title("ko", date(2026, 2, 1)) == "2026-02-01 이후 달라진 점 (3/3)"
+    table = pd.DataFrame({"n": range(23)})
+    assert [len(s.rows(table)) for s in parts] == [10, 10, 3]
+    assert parts[2].rows(table)["n"].tolist() == list(range(20, 23))
+    assert len(briefing_slides(changes=0)) == 8
 
 
 @pytest.mark.parametrize(
@@ -107,13 +117,6 @@ def test_changes_table_matches_the_history(demo):
     assert list(table.columns) == ["날짜", "서비스", "대상지", "변경", "사유"]
     assert all(" → " in change for change in table["변경"])
     assert table["날짜"].tolist() == sorted(table["날짜"])
-
-
-def test_keyboard_script_clicks_the_buttons_on_clicker_keys():
-    script = keyboard_script("briefing_next", "briefing_previous")
-    assert ".st-key-briefing_next button" in script and ".st-key-briefing_previous button" in script
-    assert '"PageDown"' in script and '"PageUp"' in script
-    assert "</script>" not in script[:-9]
 
 
 def test_area_map_figure_draws_only_the_area_services(demo):
@@ -177,8 +180,7 @@ def test_briefing_pdf_first_page_renders(briefing_pdf_bytes, tmp_path):
         pytest.skip("poppler-utils (pdftoppm) is not installed")
     pdf = tmp_path / "briefing.pdf"
     pdf.write_bytes(briefing_pdf_bytes)
-    out = PROJECT_ROOT / "test-artifacts" / "briefing-page1"
-    out.parent.mkdir(exist_ok=True)
+    out = tmp_path / "briefing-page1"
     subprocess.run(
         ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(out)], check=True
     )

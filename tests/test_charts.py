@@ -54,8 +54,8 @@ def test_domain_status_bars_equal_counts_from_the_services(services):
         assert trace.name == STATUS_TERMS[trace.meta].ko
         for domain_label, count in zip(trace.y, trace.x, strict=True):
             domain = next(d for d, term in DOMAIN_TERMS.items() if term.ko == domain_label)
-            assert count == expected[(domain, trace.meta)], (domain, trace.meta)
-    assert sum(sum(trace.x) for trace in fig.data) == len(services)
+            assert (count or 0) == expected[(domain, trace.meta)], (domain, trace.meta)
+    assert sum(sum(c or 0 for c in trace.x) for trace in fig.data) == len(services)
 
 
 def test_domain_bars_equal_counts_and_use_domain_colours(services):
@@ -227,9 +227,35 @@ def test_budget_text_uses_eok_won_with_thousands_separators():
     assert charts.format_budget(12.34, "en") == "KRW 1.2 bn"
 
 
-def test_empty_selection_says_no_data(services):
-    fig = charts.domain_status_figure(agg.services_by_domain_status(services.iloc[0:0]))
-    assert any(a.text == "표시할 데이터가 없습니다" for a in fig.layout.annotations)
+def test_an_area_without_projects_says_so_plainly(services):
+    none = services.iloc[0:0]
+    for fig in (
+        charts.domain_status_figure(agg.services_by_domain_status(none)),
+        charts.direction_figure(agg.services_by_direction(none)),
+        charts.area_comparison_figure(agg.services_by_area_status(none)),
+        charts.timeline_figure(agg.timeline_rows(none)),
+    ):
+        assert [a.text for a in fig.layout.annotations if a.name == "no-data"] == ["보도된 사업 없음"]
+    english = charts.budget_by_year_figure(agg.budget_by_year(none), lang="en")
+    assert [a.text for a in english.layout.annotations if a.name == "no-data"] == ["No reported budget"]
+
+
+def test_count_axes_have_whole_number_ticks_when_counts_are_small(services):
+    few = services.loc[services["area_id"] == "choji"].head(2)
+    for fig in (
+        charts.domain_status_figure(agg.services_by_domain_status(few)),
+        charts.direction_figure(agg.services_by_direction(few)),
+    ):
+        assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == ",d"
+    compare = charts.area_comparison_figure(agg.services_by_area_status(few))
+    assert compare.layout.yaxis.dtick == 1
+
+
+def test_sample_badge_sits_above_the_comparison_facet_titles(demo):
+    fig = charts.area_comparison_figure(agg.services_by_area_status(demo.services))
+    badge = next(a for a in fig.layout.annotations if a.name == charts.SAMPLE_ANNOTATION_NAME)
+    facet_titles = [a for a in fig.layout.annotations if a.name is None and a.yanchor == "bottom"]
+    assert facet_titles and badge.yshift >= 1.5 * facet_titles[0].font.size
 
 
 def test_font_stack_uses_installed_korean_fonts_not_web_fonts():

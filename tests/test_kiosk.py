@@ -18,8 +18,8 @@ from geo.kiosk import (
     service_card_html,
     tick_seconds,
     touch,
-    touch_script,
 )
+from ui.kiosk import touch_script
 
 INTERVAL, IDLE = 4.0, 8.0
 
@@ -85,7 +85,7 @@ def test_public_services_hold_only_public_fields(demo):
     ranks = ["운영", "구축", "설계", "계획", "보류"]
     assert [ranks.index(s.status) for s in services] == sorted(ranks.index(s.status) for s in services)
     assert set(PUBLIC_COLUMNS).isdisjoint({"department", "budget_krw_100m", "service_id", "funding"})
-    html = cards_html(services, "ko", limit=len(services))
+    html = cards_html(services, "ko")
     for department in demo.services["department"].unique():
         assert department not in html
     for service_id in demo.services["service_id"]:
@@ -109,19 +109,41 @@ def test_card_escapes_data_and_shows_status_with_a_symbol():
     assert "▲" in card and "구축" in card and "기간 2026–2027년" in card and "장상" in card
 
 
-def test_cards_say_how_many_more_did_not_fit(demo):
-    services = public_services(demo.services, "ko")
-    html = cards_html(services, "ko", limit=3)
-    assert html.count('class="kiosk-card"') == 3
-    assert f"외 {len(services) - 3}건" in html
-    assert "아직 등록된 서비스가 없습니다" in cards_html([], "ko", limit=3)
+def test_cards_list_every_service_in_a_scrolling_list_with_the_count(bundled):
+    services = public_services(bundled.services, "ko")
+    html = cards_html(services, "ko")
+    assert html.count('class="kiosk-card"') == len(services) > 20
+    assert f'data-count="{len(services)}"' in html and f"{len(services)}건 · 밀어서 모두 보기" in html
+    assert "외 " not in html
+    assert "아직 등록된 서비스가 없습니다" in cards_html([], "ko")
 
 
-def test_overview_numbers_leave_out_cancelled_and_budget(demo):
+def test_overview_counts_going_ahead_without_on_hold_or_cancelled_and_no_budget(demo):
     html = overview_html(demo.plan, demo.services, demo.areas, "ko")
-    active = int((demo.services["status"] != "취소").sum())
-    assert f"{active:,}건" in html and "억원" not in html
+    statuses = demo.services["status"]
+    going_ahead = int(statuses.isin(["계획", "설계", "구축", "운영"]).sum())
+    assert (statuses == "보류").any() and going_ahead < int((statuses != "취소").sum())
+    assert f"<b>{going_ahead:,}건</b><span>추진 중인 스마트서비스" in html and "억원" not in html
     assert "산업 혁신을 주도하는 첨단 스마트도시" in html
+
+
+def test_overview_states_the_molit_approval_the_four_fields_and_the_source(bundled):
+    html = overview_html(bundled.plan, bundled.services, bundled.areas, "ko")
+    assert "2026년 1월 국토교통부 승인" in html and "교통·환경·안전·복지" in html
+    assert f"출처: {bundled.plan['source']['ko']}" in html
+    english = overview_html(bundled.plan, bundled.services, bundled.areas, "en")
+    assert "Approved by MOLIT" in english and "Transport·Environment·Safety·Welfare" in english
+
+
+def test_area_intro_carries_its_source_and_no_korean_free_text_in_english(bundled):
+    from geo.kiosk import area_intro_html
+
+    row = bundled.areas.set_index("area_id").loc["singil2"]
+    assert f"출처: {row['source']}" in area_intro_html(bundled.areas, "singil2", "ko")
+    english = area_intro_html(bundled.areas, "singil2", "en")
+    assert row["facts_en"][:20] in english
+    if not isinstance(row.get("location_en"), str):
+        assert row["location_ko"] not in english
 
 
 def test_progress_marks_the_screen_and_says_paused():

@@ -2,26 +2,48 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 
 import geopandas as gpd
+import numpy as np
 import pytest
 from shapely.geometry import Point
 
 from geo.details import area_detail_rows, detail_table_html, service_detail_rows, service_history_rows
-from geo.filters import ServiceFilter, filter_services, year_span
+from geo.explorer import (
+    parse_view,
+    results_table,
+    status_chart,
+    status_counts,
+    status_from_chart_point,
+    view_param,
+    within_bbox,
+)
+from geo.filters import ServiceFilter, clamp_years, filter_services, year_span
+from geo.html import escape_html, json_for_script
 from geo.mapping import (
     CLUSTER_THRESHOLD,
     MapOptions,
     build_base_map,
     build_map,
     map_asset_urls,
-    parse_selection,
-    selection_tag,
     service_groups,
     service_tooltip,
     view_for_bounds,
 )
+from geo.pointmap import (
+    reference_meta,
+    reference_payload,
+    row_of,
+    service_id_at,
+    service_payload,
+    visibility_mask,
+    write_payload,
+)
+from geo.reference import ReferenceLayer
+from geo.vocab import STATUS_TERMS
 
 HOSTILE = "<img src=x onerror=alert(1)>`${alert(2)}`</script>"
 
@@ -94,12 +116,6 @@ def test_ids_from_data_cannot_close_the_script(demo):
     boundaries["name_ko"] = "</script><b>x</b>"
     html = _html(build_map(boundaries, demo.areas, services))
     assert "</script><script>alert(3)" not in html and "</script><b>" not in html
-
-
-def test_selection_tags_round_trip():
-    assert parse_selection(f"스마트 횡단보도 · 운영 {selection_tag('svc', 'SVC-001')}") == ("svc", "SVC-001")
-    assert parse_selection("신길2 공공주택지구 [area:singil2]") == ("area", "singil2")
-    assert parse_selection("no tag here") is None and parse_selection(None) is None
 
 
 def test_base_map_is_identical_across_filters(demo):
@@ -175,3 +191,174 @@ def test_column_wise_point_rows_match_the_tooltip_function(demo, lang):
     rows = _point_rows(points, list(STATUS_TERMS), lang, tooltips=True)
     assert [r[3] for r in rows] == [service_tooltip(r, lang) for r in points.to_dict("records")]
     assert [r[2] for r in rows] == [list(STATUS_TERMS).index(s) for s in points["status"]]
+
+
+# --- The staff map's canvas renderer: payloads, masks, results table, view and reference layers ---
+
+
+def _reference_layer(count: int = 3, name: str = "안산역") -> ReferenceLayer:
+    points = gpd.GeoDataFrame(
+        {
+            "시설명": [name] + [f"주차장 {n}" for n in range(1, count)],
+            "주차면수": [120] + [None] * (count - 1),
+            "요금": ["유료"] * count,
+        },
+        geometry=[Point(126.80 + n * 0.001, 37.31) for n in range(count)],
+        crs=4326,
+    )
+    return ReferenceLayer(
+        layer_id="car_parks",
+        title_ko="공영주차장",
+        title_en="Public car parks",
+        provider="경기도 안산시",
+        data_date="2016",
+        licence="공공누리 제1유형",
+        source="전국주차장정보표준데이터",
+        points=points,
+        name_field="시설명",
+        popup_fields=("주차면수", "요금"),
+        kiosk=False,
+    )
+
+
+def test_payload_has_every_service_as_columns_with_escaped_names_and_no_ids(bundled):
+    payload = service_payload(bundled.services, bundled.boundaries, bundled.areas, "ko")
+    count = len(bundled.services)
+    assert payload["count"] == count
+    for column in ("lat", "lon", "status", "point", "name"):
+        assert len(payload[column]) == count
+    points = bundled.services.geom_type == "Point"
+    assert sum(payload["point"]) == int(points.sum())
+    assert len(payload["shapes"]["features"]) == count - int(points.sum())
+    first = bundled.services.iloc[0]
+    anchor = bundled.services.geometry.iloc[0].representative_point()
+    assert payload["lat"][0] == round(anchor.y * 1e6) and payload["lon"][0] == round(anchor.x * 1e6)
+    assert payload["statuses"][payload["status"][0]]["label"] == first["status"]
+    text = json_for_script(payload)
+    # Internal ids never reach the page: a click comes back as a row number.
+    assert first["service_id"] not in text and "[svc:" not in text
+    assert {f["properties"]["area_id"] for f in payload["base"]["areas"]["features"]} == set(bundled.areas["area_id"])
+
+
+def test_payload_escapes_hostile_names(bundled):
+    services = bundled.services.copy()
+    services.loc[services.index[0], "name_ko"] = HOSTILE
+    payload = service_payload(services, bundled.boundaries, bundled.areas, "ko")
+    assert payload["name"][0] == escape_html(HOSTILE)
+    assert "<img" not in json_for_script(payload) and "</script>" not in json_for_script(payload)
+
+
+def test_visibility_mask_is_a_bitset_of_the_filtered_rows(bundled):
+    services = bundled.services
+    assert visibility_mask(services, services) is None
+    shown = filter_services(services, ServiceFilter(statuses=("운영",)))
+    bits = np.unpackbits(
+        np.frombuffer(base64.b64decode(visibility_mask(services, shown)), dtype=np.uint8), bitorder="little"
+    )
+    assert bits[: len(services)].tolist() == services["status"].eq("운영").astype(int).tolist()
+    assert visibility_mask(services, services.iloc[:0]) == base64.b64encode(bytes((len(services) + 7) // 8)).decode()
+
+
+def test_clicked_row_numbers_map_back_to_ids_and_bad_rows_are_refused(bundled):
+    services = bundled.services
+    assert service_id_at(services, 0) == services["service_id"].iloc[0]
+    assert service_id_at(services, len(services) - 1) == services["service_id"].iloc[-1]
+    for bad in (-1, len(services), "3", 1.0, True, None):
+        assert service_id_at(services, bad) is None
+    assert row_of(services, services["service_id"].iloc[5]) == 5
+    assert row_of(services, "NOPE") == -1 and row_of(services, None) == -1
+
+
+def test_payload_files_are_named_by_content_and_written_once(tmp_path, bundled):
+    payload = service_payload(bundled.services, bundled.boundaries, bundled.areas, "ko")
+    first = write_payload(tmp_path, "services-ko", payload)
+    assert write_payload(tmp_path, "services-ko", payload) == first
+    changed = write_payload(tmp_path, "services-ko", {**payload, "count": payload["count"] + 1})
+    assert changed != first
+    assert sorted(p.name for p in tmp_path.glob("services-ko-*.json")) == sorted([first, changed])
+    assert json.loads((tmp_path / first).read_text(encoding="utf-8"))["count"] == len(bundled.services)
+
+
+def test_results_table_lists_name_area_status_domain_budget_sorted(bundled):
+    services = bundled.services
+    table = results_table(services, "ko", "budget")
+    assert list(table.columns) == ["서비스명", "대상지", "상태", "분야", "사업비(억원)"]
+    assert len(table) == len(services)
+    budgets = table["사업비(억원)"].dropna().tolist()
+    assert budgets == sorted(budgets, reverse=True)
+    by_status = results_table(services, "ko", "status")
+    assert by_status["상태"].tolist() == sorted(by_status["상태"], key=list(STATUS_TERMS).index)
+    assert results_table(services, "ko", "name", limit=5).shape[0] == 5
+    english = results_table(services, "en", "name")
+    assert "Service" in english.columns and set(english.index) == set(services["service_id"])
+
+
+def test_extent_filter_keeps_services_whose_anchor_is_inside(bundled):
+    services = bundled.services
+    anchors = services.geometry.representative_point()
+    west, south = anchors.x.median(), anchors.y.median()
+    inside = within_bbox(services, (west, south, 180.0, 90.0))
+    expected = ((anchors.x >= west) & (anchors.y >= south)).sum()
+    assert len(inside) == expected and 0 < expected < len(services)
+    assert len(within_bbox(services, None)) == len(services)
+
+
+def test_status_counts_and_chart_bars_carry_their_status(bundled):
+    counts = status_counts(bundled.services)
+    assert counts["status"].tolist() == list(STATUS_TERMS)
+    assert counts["count"].sum() == len(bundled.services)
+    figure = status_chart(counts, "ko")
+    assert list(figure.data[0].customdata) == list(STATUS_TERMS)
+    assert status_from_chart_point({"customdata": "운영"}) == "운영"
+    assert status_from_chart_point({"customdata": ["보류"]}) == "보류"
+    assert status_from_chart_point({"customdata": "<script>"}) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("37.32,126.83,14", ((37.32, 126.83), 14)),
+        ("90,200,40", ((37.5, 127.0), 19)),
+        ("-90,-200,-3", ((37.0, 126.3), 10)),
+        ("nan,126.8,12", None),
+        ("37.3,126.8", None),
+        ("a,b,c", None),
+    ],
+)
+def test_view_parameter_is_clamped_into_ansan(raw, expected):
+    assert parse_view({"view": raw}) == expected
+    if expected:
+        assert parse_view({"view": view_param(*expected)}) == expected
+
+
+@pytest.mark.parametrize(
+    ("years", "expected"),
+    [((3000, 4000), (2039, 2039)), ((1000, 2030), (2024, 2030)), ((2031, 2026), (2026, 2031)), (None, (2024, 2039))],
+)
+def test_years_from_a_stale_link_are_clamped_to_the_data(years, expected):
+    assert clamp_years(years, (2024, 2039)) == expected
+
+
+def test_reference_layer_payload_has_escaped_popups_with_its_fields_and_provenance():
+    layer = _reference_layer(name=HOSTILE)
+    payload = reference_payload(layer, "ko")
+    assert len(payload["lat"]) == 3
+    assert payload["popup"][0].startswith(f"<b>{escape_html(HOSTILE)}</b>")
+    assert "주차면수: 120" in payload["popup"][0] and "요금: 유료" in payload["popup"][0]
+    assert "주차면수" not in payload["popup"][1]  # an empty field is left out
+    assert "경기도 안산시 · 2016 기준" in payload["popup"][2]
+    meta = reference_meta(layer, 0, "/x.json", "en")
+    assert meta["title"] == "Public car parks" and meta["count"] == 3
+    assert meta["provenance"] == "경기도 안산시 · as of 2016"
+
+
+def test_kiosk_map_can_show_chosen_reference_layers(bundled):
+    layer = _reference_layer()
+    fmap = build_map(
+        bundled.boundaries, bundled.areas, bundled.services, MapOptions(audience="kiosk"), reference_layers=[layer]
+    )
+    html = _html(fmap)
+    assert "ReferenceMarkers" not in html  # rendered, not named
+    assert html.count("L.circleMarker(") == 1 and "126800000" in html
+    plain = _html(build_map(bundled.boundaries, bundled.areas, bundled.services, MapOptions(audience="kiosk")))
+    assert "L.circleMarker(" not in plain

@@ -38,6 +38,16 @@ def test_home_shows_title_vision_and_headline_numbers(app, bundled):
     # The default shows the reported projects: no sample on screen, so no "예시 데이터".
     assert not any("예시 데이터" in w.value for w in at.warning)
     assert any("산업 혁신을 주도하는 첨단 스마트도시" in m.value for m in at.markdown)
+    # No source assigns the reported projects to a plan direction: say so instead of "서비스 0건".
+    assert not any("서비스 0건" in m.value for m in at.markdown)
+    assert any("추진 방향별로 분류되어 있지 않습니다" in c.value for c in at.caption)
+
+
+def test_home_counts_services_per_direction_where_the_data_has_them(app):
+    at = app(DASHBOARD_DATA_DIR=str(DEMO_DIR)).run()
+    directions = [m.value for m in at.markdown if m.value.startswith(("**1.**", "**2.**", "**3.**"))]
+    assert len(directions) == 3 and all("건" in line for line in directions)
+    assert not any("추진 방향별로 분류되어 있지 않습니다" in c.value for c in at.caption)
 
 
 def test_home_in_english(app):
@@ -138,3 +148,13 @@ def test_staff_are_told_when_the_data_files_changed_after_the_store_was_made(app
     plan.write_text(plan.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     at.run()
     assert "저장소를 만든 뒤 바뀌었습니다" in at.sidebar.warning[0].value
+
+
+def test_tests_never_touch_the_developers_store_or_database(monkeypatch):
+    # The autouse fixture in tests/conftest.py: a private store outside the tree, no DATABASE_URL from the shell.
+    from geo.settings import load_settings
+
+    config = load_settings()
+    assert config.database_url is None
+    assert PROJECT_ROOT not in config.store_dir.resolve().parents
+    assert config.secrets_file.parent == config.store_dir

@@ -11,11 +11,10 @@ from shapely.affinity import translate
 
 from geo.loaders import load_dashboard_data
 from geo.schema import AREAS, BOUNDARIES, SERVICES
+from geo.spatial import orphaned_services_report, services_orphaned_by_boundaries
 from geo.validation import (
     MAX_LISTED,
     coordinate_problem,
-    orphaned_services_report,
-    services_orphaned_by_boundaries,
     validate_frame,
 )
 from tests.conftest import DEMO_DIR
@@ -70,7 +69,7 @@ def test_nan_inf_and_nat_are_refused_with_row_and_field(data, cells, field, mess
 def test_missing_values_of_typed_columns_count_as_blank(data):
     frame = services_with(data)
     frame.loc[frame.index[1], "updated_at"] = float("nan")
-    frame.loc[frame.index[2], "budget_krw_100m"] = float("nan")  # nullable: a budget no source gives
+    frame.loc[frame.index[2], "budget_krw_100m"] = float("nan")  # nullable: a budget no source reported
     assert problems(frame) == [(2, "updated_at", "갱신일 값이 비어 있습니다")]
 
 
@@ -124,8 +123,8 @@ def test_a_report_lists_the_first_problems_and_counts_the_rest(data):
     assert total > MAX_LISTED
     messages = report.messages()
     assert len(messages) == MAX_LISTED + 1
-    assert messages[-1].startswith(f"… 외 {total - MAX_LISTED:,}개 문제 (전체 {total:,}개, 항목별: ")
-    assert "start_year 300개" in messages[-1]
+    assert messages[-1].startswith(f"… 외 {total - MAX_LISTED:,}개 문제 (전체 {total:,}개, 종류별: ")
+    assert "start_year: '…'는 쓸 수 없는 숫자입니다" in messages[-1] and "300개" in messages[-1]
     table = report.to_frame()
     assert len(table) == MAX_LISTED + 1 and table["문제"].iloc[-1] == messages[-1]
 

@@ -15,6 +15,7 @@ import streamlit as st
 
 from geo.auth import SESSION_TIMEOUT, AuthError, SignInResult, StaffUser, load_users, session_expired, sign_in
 from geo.i18n import t
+from geo.logs import log_event
 from geo.store import KST
 from ui.data import settings, store
 
@@ -87,6 +88,7 @@ def sign_in_form(lang: str) -> None:
         return
     # Attempts are counted in the store: shared by every app process and kept over restarts.
     result = sign_in(users, store(), username, password, _now(), client=_client_address())
+    log_event("sign_in", user=username.strip(), ok=result.ok, locked=result.scope or None, client=_client_address())  # deploy
     if result.ok:
         st.session_state[USER_KEY] = result.user
         st.session_state[ACTIVITY_KEY] = _now()

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import logging
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import streamlit as st
 
 from geo.i18n import LANGUAGES, t
+from geo.logs import log_incident, logger
 from geo.settings import SettingsError
 from geo.store import StoreError
 from geo.validation import DataError
 
-LOG = logging.getLogger("dashboard")
+LOG = logger()  # deploy: the same JSON-lines logger as geo.logs
 
 LANG_KEY = "lang"
 
@@ -71,8 +70,7 @@ def store_error_page(message: str, lang: str) -> None:
 
 def unexpected_error_page(error: BaseException, lang: str) -> str:
     """A friendly error with an incident id instead of a traceback; the traceback goes to the log with the id."""
-    incident = uuid.uuid4().hex[:8].upper()
-    LOG.error("incident %s: unexpected %s on a page", incident, type(error).__name__, exc_info=error)
+    incident = log_incident("page", error)  # deploy: one JSON line with the id and the traceback
     st.error(f"### {t('error.unexpected.title', lang)}\n\n{t('error.unexpected.body', lang, incident=incident)}")
     return incident
 

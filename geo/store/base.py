@@ -25,6 +25,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.auth import LockoutRules, SignInTicket
 from geo.io import STORAGE_CRS
 from geo.loaders import PLAN_FILE, DashboardData, load_dashboard_data
+from geo.logs import log_event
 from geo.reference import ReferenceLayer
 from geo.schema import SERVICES, STATUS_HISTORY, Column
 from geo.spatial import area_m2, assign_districts
@@ -675,7 +676,9 @@ class Store(ABC):
                 bool(current.values.get("is_sample")),
             )
             self._touch(tx)
-            return self._service_record(tx, service_id)
+            updated = self._service_record(tx, service_id)
+        log_event("edit", user=user, service_id=service_id, version=updated.version, changes={f: [str(o), str(n)] for f, o, n in diffs})  # deploy: after commit
+        return updated
 
     def _checked_values(self, current: ServiceRecord, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Validate the row with the changes applied, reporting only problems the changes caused."""
@@ -780,6 +783,7 @@ class Store(ABC):
                 moment,
             )
             self._touch(tx)
+        log_event("import", user=user, layer=layer, mode=mode, rows=len(frame), removed=removed, source=source_name)  # deploy
         return WriteResult(layer, mode, len(frame), removed, tuple(sorted({c[0] for c in changes})), len(changes))
 
     def _insert_layer(

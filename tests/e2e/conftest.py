@@ -2,7 +2,8 @@
 
 Every request not addressed to the app's own server is blocked and recorded,
 so a test can assert that the app made zero external requests. A screenshot is
-saved to ``test-artifacts/`` when a test fails.
+saved to the session's temporary artifacts folder (printed in the failure) when a test fails.
+Each server gets its own temporary store unless the test gives one.
 """
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, isolated_env
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -55,7 +55,7 @@ class AppServer:
 def start_server(env_overrides: dict[str, str], log_dir: Path) -> AppServer:
     """Start ``streamlit run dashboard.py`` and wait until /_stcore/health answers (polling, no fixed sleep)."""
     port = _free_port()
-    env = {**os.environ, **env_overrides, "PYTHONUNBUFFERED": "1"}
+    env = {**isolated_env(dict(os.environ), log_dir / "store"), **env_overrides, "PYTHONUNBUFFERED": "1"}
     log_path = log_dir / f"streamlit-{port}.log"
     process = subprocess.Popen(
         [
@@ -140,7 +140,7 @@ def _is_local(url: str, app_url: str) -> bool:
 
 
 @pytest.fixture
-def open_app(browser, request):
+def open_app(browser, request, artifacts_dir):
     """Open a page of a server with external requests blocked; returns a BrowserSession factory."""
     contexts = []
 
@@ -167,9 +167,10 @@ def open_app(browser, request):
     failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
     for number, context in enumerate(contexts):
         if failed:
-            ARTIFACTS.mkdir(exist_ok=True)
             for page_number, page in enumerate(context.pages):
-                page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{number}-{page_number}.png"))
+                shot = artifacts_dir / f"{request.node.name}-{number}-{page_number}.png"
+                page.screenshot(path=str(shot))
+                print(f"screenshot of the failed page: {shot}")
         context.close()
 
 
