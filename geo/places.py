@@ -34,12 +34,3 @@ def dong_anchor(boundaries: gpd.GeoDataFrame, dong: str) -> Point:
     centre = shape.centroid if shape.contains(shape.centroid) else shape.representative_point()
     point = gpd.GeoSeries([centre], crs=METRIC_CRS).to_crs(boundaries.crs).iloc[0]
     return Point(round(point.x, 6), round(point.y, 6))
-
-
-def dong_outline(boundaries: gpd.GeoDataFrame, dongs: list[str]):
-    """The union of the named dongs' outlines (EPSG:4326), for a project reported for several dongs."""
-    rows = boundaries.loc[(boundaries["level"] == "dong") & boundaries["name_ko"].isin(dongs)]
-    missing = set(dongs) - set(rows["name_ko"])
-    if missing:
-        raise KeyError(f"행정동 {', '.join(sorted(missing))}이(가) 경계 자료에 없습니다")
-    return rows.geometry.union_all()

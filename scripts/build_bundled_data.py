@@ -44,7 +44,7 @@ from shapely.ops import unary_union
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.places import dong_anchor, dong_outline  # noqa: E402
+from geo.places import dong_anchor  # noqa: E402
 from geo.schema import AREAS, SERVICES  # noqa: E402
 from geo.vocab import SMART_HUB_EN, SMART_HUB_KO  # noqa: E402
 
@@ -190,8 +190,8 @@ PROJECTS = [
         what_ko="국토교통부 공모 사업으로 다국어 교통(MaaS), 상권 분석, AI 교육, 원격 건강관리, 도로 위험 탐지, 스마트 네스트센터를 묶은 사업입니다.",
         what_en="A MOLIT grant programme that bundles multilingual transport (MaaS), shop analytics, AI education, remote health care, road-hazard detection and the Smart Nest Centre.",
         where=("dong", ["원곡동", "초지동"]),
-        where_ko="원곡동·초지동",
-        where_en="Wongok-dong and Choji-dong",
+        where_ko="원곡동·초지동 (지도에는 원곡동 중심점에 표시)",
+        where_en="Wongok-dong and Choji-dong (drawn at the centre of Wongok-dong)",
         area_id="citywide",
         domain="기타",
         domain_reported="여러 분야 (several)",
@@ -215,8 +215,8 @@ PROJECTS = [
         what_ko="교통·관광·일자리·행정 정보를 여러 언어로 한 번에 안내하는 앱·웹 서비스입니다.",
         what_en="One multilingual app and website for transport, tourism, jobs and administration.",
         where=("dong", ["원곡동", "초지동"]),
-        where_ko="원곡동·초지동 중심",
-        where_en="Focused on Wongok-dong and Choji-dong",
+        where_ko="원곡동·초지동 중심 (지도에는 원곡동 중심점에 표시)",
+        where_en="Focused on Wongok-dong and Choji-dong (drawn at the centre of Wongok-dong)",
         area_id="citywide",
         domain="교통",
         domain_reported="교통",
@@ -238,8 +238,8 @@ PROJECTS = [
         what_ko="다문화 상권의 이용 행태 데이터를 분석해 상점을 돕는 플랫폼입니다.",
         what_en="Analyses visitor-behaviour data to help shops in multicultural districts.",
         where=("dong", ["원곡동", "초지동"]),
-        where_ko="원곡동·초지동",
-        where_en="Wongok-dong and Choji-dong",
+        where_ko="원곡동·초지동 (지도에는 원곡동 중심점에 표시)",
+        where_en="Wongok-dong and Choji-dong (drawn at the centre of Wongok-dong)",
         area_id="citywide",
         domain="기타",
         domain_reported="경제 (economy)",
@@ -749,8 +749,8 @@ PROJECTS = [
         what_ko="'똑타' 앱으로 부르면 AI가 배차하는 수요응답형 버스입니다.",
         what_en="A demand-responsive bus dispatched by AI, booked in the Ttokta app.",
         where=("dong", ["대부동", "초지동"]),
-        where_ko="대부도 (2023-03-21부터); 안산스마트허브 성곡·원시·목내·초지동 (2024-07-04부터)",
-        where_en="Daebu-do (from 2023-03-21); Ansan Smart Hub: Seonggok, Wonsi, Moknae and Choji (from 2024-07-04)",
+        where_ko="대부도 (2023-03-21부터); 안산스마트허브 성곡·원시·목내·초지동 (2024-07-04부터). 지도에는 대부동 중심점에 표시",
+        where_en="Daebu-do (from 2023-03-21); Ansan Smart Hub: Seonggok, Wonsi, Moknae and Choji (from 2024-07-04). Drawn at the centre of Daebu-dong",
         area_id="citywide",
         domain="교통",
         domain_reported="교통",
@@ -1520,10 +1520,8 @@ def project_geometry(project: dict, places: dict[str, Point], boundaries: gpd.Ge
     if kind == "address":
         return address_point(public_layers, *spec), "address", None
     if kind == "dong":
-        dongs = spec[0]
-        if len(dongs) == 1:
-            return dong_anchor(boundaries, dongs[0]), "dong", None
-        return dong_outline(boundaries, dongs), "dong", None
+        # A project reported for several dongs is drawn at the first one's centre (its text names them all).
+        return dong_anchor(boundaries, spec[0][0]), "dong", None
     if kind == "route":
         stops = spec[0]
         known = [places[s] for s in stops if s in places]

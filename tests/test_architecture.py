@@ -21,7 +21,7 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # vocabularies, schema, texts, escaping, settings, shared shapes: import nothing of geo above them
     "core": ("vocab", "schema", "i18n", "html", "settings", "reference", "validation", "logs"),
     # reading and writing data: files, store, importer, accounts, served assets
-    "data": ("io", "spatial", "places", "loaders", "store", "importer", "auth", "assets", "upgrade"),
+    "data": ("io", "spatial", "places", "loaders", "store", "upgrade", "importer", "auth", "assets"),
     # pure computations on loaded data
     "analysis": ("aggregate", "history", "stats", "filters", "exports"),
     # what a page shows: maps, charts, detail tables

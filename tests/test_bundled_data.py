@@ -19,7 +19,7 @@ from geo.history import services_as_of
 from geo.i18n import localized
 from geo.io import METRIC_CRS
 from geo.loaders import load_dashboard_data, load_reference_layers, read_reference_layers
-from geo.places import dong_anchor, dong_outline
+from geo.places import dong_anchor
 from geo.validation import DataError
 from geo.vocab import AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, label
 from tests.conftest import DATA_DIR, DEMO_DIR, PROJECT_ROOT
@@ -81,12 +81,8 @@ def test_no_point_is_invented(bundled, places):
             assert geometry.coords[0] in place_points, row.service_id
         elif kind == "address":
             assert geometry.coords[0] in lot_points, row.service_id
-        elif kind == "dong" and geometry.geom_type == "Point":
-            assert geometry.coords[0] in anchors, row.service_id
         elif kind == "dong":
-            named = [d for d in dongs if d in (row.location_ko or "") or d[:-1] + "도" in (row.location_ko or "")]
-            outline = dong_outline(bundled.boundaries, named)
-            assert geometry.symmetric_difference(outline).area < 1e-9, row.service_id
+            assert geometry.coords[0] in anchors, row.service_id
         else:
             assert kind == "route" and geometry.geom_type == "LineString", row.service_id
     citywide = bundled.services.loc[bundled.services["location_accuracy"] == "citywide"]
@@ -107,8 +103,9 @@ def test_citywide_projects_count_as_citywide_in_the_gu_and_dong_views(bundled):
     assert len(citywide) >= 4 and (citywide["gu"] == "").all() and (citywide["dong"] == "").all()
     placed = bundled.services.loc[bundled.services["location_accuracy"] != "citywide"]
     assert (placed["dong"] != "").all()
-    # The estate projects lie in 초지동, the CCTV centre in 사동.
+    # The estate projects lie in 초지동, the CCTV centre in 사동, the multicultural-district projects in 원곡동.
     assert _by_id(bundled, "ANS-14")["dong"] == "초지동" and _by_id(bundled, "ANS-09")["dong"] == "사동"
+    assert _by_id(bundled, "ANS-02")["dong"] == "원곡동" and _by_id(bundled, "ANS-21")["dong"] == "대부동"
 
 
 def test_domains_follow_the_decree_and_keep_the_reported_field(bundled):
@@ -252,3 +249,28 @@ def test_bad_reference_rows_and_files_are_reported_in_korean(data_copy: Path):
 
 def test_a_folder_without_reference_layers_has_none(tmp_path: Path):
     assert load_reference_layers(tmp_path) == []
+
+
+def test_a_store_made_from_the_bundled_folder_holds_the_public_layers(tmp_path: Path):
+    from geo.store import GeoPackageStore
+
+    store = GeoPackageStore(tmp_path / "dashboard.gpkg")
+    store.initialise(DATA_DIR)
+    stored = {layer.layer_id: layer for layer in store.reference_layers()}
+    bundled = {layer.layer_id: layer for layer in load_reference_layers(DATA_DIR)}
+    assert {k: v.count for k, v in stored.items()} == {k: v.count for k, v in bundled.items()}
+    wifi = stored["public_wifi"]
+    assert (wifi.provider, wifi.data_date, wifi.kiosk) == ("안산시청", "2015–2016", False)
+    assert stored["rail_stations"].kiosk and "CCTV설치대수" in stored["school_zones"].popup_fields
+
+
+def test_the_gu_view_counts_each_project_where_it_lies_and_citywide_ones_apart(bundled):
+    from geo import aggregate
+
+    table = aggregate.services_by_gu(bundled.services, boundaries=bundled.boundaries).set_index("gu")["count"]
+    placed = bundled.services.loc[bundled.services["location_accuracy"] != "citywide"]
+    assert table["상록구"] == int((placed["gu"] == "상록구").sum()) and table["단원구"] == int(
+        (placed["gu"] == "단원구").sum()
+    )
+    assert table[""] == int((bundled.services["location_accuracy"] == "citywide").sum())
+    assert table.sum() == len(bundled.services)

@@ -166,14 +166,14 @@ def test_area_preview_map_draws_only_the_new_outline_escaped(bundled):
     assert (south, west, north, east) == pytest.approx((37.295, 126.795, 37.325, 126.825))
 
 
-def test_service_preview_map_uses_status_symbols(bundled):
-    services = bundled.services.iloc[:3].copy()
+def test_service_preview_map_uses_status_symbols(demo):
+    services = demo.services.iloc[:3].copy()  # the first is a zone, whose GeoJSON carries its id
     preview = ImportPreview(
         layer="services", file_name="s.geojson", frame=services, bounds=tuple(services.total_bounds)
     )
-    html = build_preview_map(bundled, preview, MapOptions()).get_root().render()
+    html = build_preview_map(demo, preview, MapOptions()).get_root().render()
     assert services.iloc[0]["service_id"] in html
-    assert build_preview_map(bundled, ImportPreview(layer="services", file_name="bad.csv"), MapOptions()) is None
+    assert build_preview_map(demo, ImportPreview(layer="services", file_name="bad.csv"), MapOptions()) is None
 
 
 def test_gpkg_export_round_trips_columns_types_and_crs(bundled, tmp_path: Path):

@@ -140,3 +140,20 @@ def test_the_data_page_tells_staff_their_edited_store_was_kept(old_install, monk
     assert any("직원이 편집하거나 가져온 내용이 있어 그대로 두었습니다" in w.value for w in at.warning)
     assert any("새 데이터: 서비스 25건 (예시 0건) · 지금 저장소: 서비스 96건" in c.value for c in at.caption)
     assert store.read_data().services.set_index("service_id").loc["SVC-001", "status"] == "설계"
+
+
+def test_a_shared_postgis_store_is_never_rebuilt_automatically(tmp_path: Path):
+    from tests.test_store import make_store
+
+    store, cleanup = make_store("postgis", tmp_path)
+    try:
+        data_dir = tmp_path / "data"
+        shutil.copytree(DEMO_DIR, data_dir, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
+        store.initialise(data_dir, now=T0)
+        _ship_new_version(data_dir)
+        decision = decide_store_upgrade(store, data_dir)
+        assert decision.action is UpgradeAction.NOTICE and decision.staff_changes == 0
+        assert upgrade_store(store, data_dir).backup is None
+        assert len(store.service_versions()) == 96
+    finally:
+        cleanup()

@@ -14,10 +14,9 @@ def test_home_draws_title_numbers_and_map_offline(staff_server, open_app, bundle
     page.get_by_role("heading", name="안산 스마트도시 대시보드").wait_for()
     numbers = headline(bundled.services, bundled.areas)
     page.get_by_text(f"{numbers.services:,}건").first.wait_for()
-    page.get_by_text("예시 데이터").first.wait_for()
 
     frame = wait_for_map(page, min_shapes=10)
-    # Base outline (city, 2 gu, 25 dongs) + 4 development areas + line/zone services, all as SVG paths.
+    # Base outline (city, 2 gu, 25 dongs) + 5 development areas + line/zone services, all as SVG paths.
     shape_services = int((bundled.services.geom_type != "Point").sum())
     expected_paths = 1 + 25 + 2 + len(bundled.areas) + shape_services
     assert frame.locator(".leaflet-overlay-pane path").count() == expected_paths
@@ -27,4 +26,6 @@ def test_home_draws_title_numbers_and_map_offline(staff_server, open_app, bundle
     for short_name in ("신길2", "장상", "초지역세권"):
         assert frame.get_by_text(short_name, exact=True).count() == 1
     assert frame.locator(".dash-legend").get_by_text("운영").count() == 1
+    # The default data is the reported projects: no sample is on screen, so no "예시 데이터".
+    assert page.get_by_text("예시 데이터").count() == 0
     assert session.external_requests == []
