@@ -277,3 +277,25 @@ def test_reference_layer_toggles_on_with_legend_count_and_escaped_popup(large_se
     page.wait_for_function(_map_js("return m.el.dataset.drawnReference === '0';"))
     assert frame.locator(".ref-legend-row").count() == 0
     assert session.external_requests == []
+
+
+def test_extent_switch_limits_the_counts_and_a_chart_bar_filters_the_map(staff_server, open_app, bundled):
+    session = open_app(staff_server, "/map")
+    page = session.page
+    wait_for_drawn(page, len(bundled.services))
+    page.get_by_role("button", name="장상", exact=True).click()
+    page.wait_for_function("() => new URL(location.href).searchParams.get('view') !== null")
+    page.get_by_text("지도 범위 내만").click()
+    caption = page.get_by_text("지도 범위 내:")
+    caption.wait_for()
+    in_view = int(caption.inner_text().split(":")[1].strip().removesuffix("건").replace(",", ""))
+    assert 0 < in_view < len(bundled.services)
+
+    bar = page.locator(".js-plotly-plot .bars .point path").nth(3)  # 운영, the fourth status
+    bar.scroll_into_view_if_needed()
+    bar.click()
+    operating = filter_services(bundled.services, ServiceFilter(statuses=("운영",)))
+    page.get_by_text(f"표시 중: {len(operating)} / {len(bundled.services)}건").wait_for()
+    wait_for_drawn(page, len(operating))
+    page.wait_for_function("() => new URL(location.href).searchParams.get('status') === '운영'")
+    assert session.external_requests == []
