@@ -10,10 +10,9 @@ import streamlit as st
 
 from geo.i18n import t
 from geo.settings import STATIC_DIR, SettingsError
-from geo.store import StoreError
-from geo.validation import DataError
+from ui.auth import require_signin_if_configured
 from ui.data import dashboard_data, ensure_vendor_assets, settings, store_is_outdated
-from ui.frame import current_language, data_error_page, language_switch, settings_error_page
+from ui.frame import current_language, language_switch, page_guard, settings_error_page
 
 lang = current_language()
 try:
@@ -31,14 +30,8 @@ st.set_page_config(
 )
 ensure_vendor_assets()
 
-try:
+with page_guard(lang, str(config.data_dir)):
     dashboard_data()
-except DataError as error:
-    data_error_page(error, str(config.data_dir), lang)
-    st.stop()
-except StoreError as error:
-    settings_error_page(str(error), lang)
-    st.stop()
 
 staff_pages = [
     st.Page("app_pages/home.py", title=t("nav.home", lang), icon=":material/dashboard:", default=True, url_path="home"),
@@ -58,4 +51,6 @@ else:
     language_switch()
     if store_is_outdated():
         st.sidebar.warning(t("store.outdated", lang, path=config.data_dir), icon=":material/sync_problem:")
-navigation.run()
+    require_signin_if_configured(lang)
+with page_guard(lang, str(config.data_dir)):
+    navigation.run()

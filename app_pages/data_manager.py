@@ -34,6 +34,7 @@ from ui import data_tools
 from ui.auth import require_staff
 from ui.data import dashboard_data, settings, store
 from ui.frame import current_language, sample_notice
+from ui.upgrade import show_upgrade_notice
 
 LAYER_KEYS = {"services": "layer.services", "areas": "layer.areas", "boundaries": "data.layer.boundaries"}
 CRS_CHOICES = [None, "EPSG:5186", "EPSG:5179", "EPSG:5174", "EPSG:2097", "EPSG:4326"]
@@ -46,6 +47,7 @@ current = store()
 data = dashboard_data()
 st.caption(t("data.caption", lang) + " · " + t("data.store", lang, where=current.describe()))
 sample_notice(data.has_samples, lang)
+show_upgrade_notice(lang)  # data branch: a store made from older data files
 notice = data_tools.pop_notice()
 if notice:
     st.toast(md_text(notice), icon=":material/check_circle:")

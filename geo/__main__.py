@@ -75,7 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     adding.add_argument("username", help="사용자 이름 (영문, 숫자, _, -)")
     adding.add_argument("--display-name", help="화면에 보일 이름 (예: 김지리)")
     adding.add_argument("--password-stdin", action="store_true", help="비밀번호를 표준 입력 첫 줄에서 읽음")
-    adding.add_argument("--secrets", type=Path, help="계정 파일 (기본: DASHBOARD_SECRETS_FILE 또는 .streamlit/secrets.toml)")
+    adding.add_argument(
+        "--secrets", type=Path, help="계정 파일 (기본: DASHBOARD_SECRETS_FILE 또는 .streamlit/secrets.toml)"
+    )
     return parser
 
 

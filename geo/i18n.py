@@ -7,6 +7,8 @@ Labels of vocabulary values (statuses, domains, areas) live in ``geo.vocab``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 LANGUAGES = ("ko", "en")
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -332,6 +334,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "'{username}' 계정은 로그인에 여러 번 실패해 잠시 잠겼습니다. {minutes}분 후에 다시 시도하세요.",
         "en": "The account '{username}' is locked after repeated failed sign-ins. Try again in {minutes} min.",
     },
+    # Reliability (store branch): sign-in lockout per client, page guard, sign-in for every staff page.
+    "error.store": {"ko": "저장소를 사용할 수 없습니다", "en": "The data store cannot be used"},
+    "error.unexpected.title": {"ko": "이 화면을 보여 드리지 못했습니다", "en": "This screen could not be shown"},
+    "error.unexpected.body": {
+        "ko": "예상하지 못한 문제가 생겼습니다. 새로고침하거나 잠시 후 다시 시도하세요. "
+        "계속되면 관리자에게 사건 번호 {incident}를 알려 주세요.",
+        "en": "Something unexpected went wrong. Reload the page or try again shortly. "
+        "If it keeps happening, give the administrator incident number {incident}.",
+    },
+    "auth.signin_required": {
+        "ko": "이 대시보드는 직원 로그인 후에 볼 수 있습니다.",
+        "en": "This dashboard is for signed-in staff.",
+    },
+    "auth.client_locked": {
+        "ko": "이 기기에서 로그인에 너무 많이 실패해 잠시 로그인을 막았습니다. {minutes}분 후에 다시 시도하세요.",
+        "en": "Too many failed sign-ins from this device. Try again in {minutes} min.",
+    },
     "auth.no_accounts": {
         "ko": "직원 계정이 없습니다. 서버에서 python -m geo add-user 사용자이름 으로 계정을 만드세요 (계정 파일: {path}).",
         "en": "There are no staff accounts. Create one on the server with python -m geo add-user NAME (file: {path}).",
@@ -466,6 +485,31 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.export.gpkg": {"ko": "GeoPackage", "en": "GeoPackage"},
     "data.export.csv": {"ko": "CSV (엑셀)", "en": "CSV (Excel)"},
     "data.export.xlsx": {"ko": "XLSX (엑셀)", "en": "XLSX (Excel)"},
+    # --- data branch: reported projects, their provenance, sources that disagree, store upgrade ---
+    "field.not_reported": {"ko": "미공개", "en": "not reported"},
+    "field.reported_on": {"ko": "보도일", "en": "Reported on"},
+    "field.status_reported": {"ko": "보도된 상태", "en": "Status as reported"},
+    "field.status_as_of": {"ko": "{status} ({date} 보도 기준)", "en": "{status} (as reported on {date})"},
+    "field.location_reported": {"ko": "위치(보도)", "en": "Location (as reported)"},
+    "field.location_accuracy": {"ko": "위치 표시 방법", "en": "How the location was placed"},
+    "field.domain_reported": {"ko": "보도된 분야", "en": "Field as reported"},
+    "field.sources_other": {"ko": "다른 출처", "en": "Other sources"},
+    "field.conflicts": {"ko": "출처 간 차이", "en": "Where sources differ"},
+    "field.conflict_row": {"ko": "{field}: {values}", "en": "{field}: {values}"},
+    "store.upgrade.rebuilt": {
+        "ko": "번들 데이터가 바뀌어 저장소를 새 데이터로 다시 만들었습니다 (편집 기록이 없는 저장소). 이전 저장소 백업: {backup}",
+        "en": "The bundled data changed, so the store (which had no edits) was rebuilt from it. Backup of the old store: {backup}",
+    },
+    "store.upgrade.edited": {
+        "ko": "번들 데이터가 바뀌었지만 이 저장소에는 직원이 편집하거나 가져온 내용이 있어 그대로 두었습니다. "
+        "새 데이터를 쓰려면 아래 '가져오기'에서 데이터 폴더의 파일을 미리 보고 가져오세요 (가져오기 전에 백업됩니다).",
+        "en": "The bundled data changed, but this store holds staff edits or imports, so it was kept as it is. "
+        "To use the new data, preview and import the data folder's files below (a backup is made first).",
+    },
+    "store.upgrade.preview": {
+        "ko": "데이터 폴더의 새 데이터: 서비스 {new}건 (예시 {new_samples}건) · 지금 저장소: 서비스 {old}건",
+        "en": "New data in the data folder: {new} services ({new_samples} samples) · store now: {old} services",
+    },
 }
 
 
@@ -477,3 +521,17 @@ def t(key: str, lang: str = "ko", **values: object) -> str:
     # An empty English text is deliberate (no unit suffix), so only a missing one falls back.
     text = entry[lang] if lang in entry else entry["ko"]
     return text.format(**values) if values else text
+
+
+def localized(record: Mapping[str, object], field: str, lang: str = "ko") -> str:
+    """A record's text ``field`` in ``lang``: ``field_en`` in English when it is filled, else the Korean.
+
+    The Korean text is ``field_ko`` or, for fields stored without a suffix
+    (``description_public``), ``field`` itself. Empty when none is filled.
+    """
+    names = ([f"{field}_en"] if lang == "en" else []) + [f"{field}_ko", field]
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""

@@ -17,7 +17,7 @@ import pandas as pd
 import pyogrio
 from pyproj import CRS
 
-from geo.validation import ValidationReport
+from geo.validation import NOT_UTF8, ValidationReport
 
 STORAGE_CRS = "EPSG:4326"
 METRIC_CRS = "EPSG:5186"  # Korea 2000 / Central Belt 2010: areas and distances
@@ -102,7 +102,10 @@ def read_vector(path: Path, display_name: str | None = None, repair: bool = True
             name, None, None, f"공간 데이터 파일로 읽을 수 없습니다 (손상되었거나 형식이 다릅니다): {_first_line(exc)}"
         )
         return ReadResult(None, report)
-    except (UnicodeDecodeError, ValueError) as exc:
+    except UnicodeDecodeError:
+        report.add(name, None, None, NOT_UTF8)
+        return ReadResult(None, report)
+    except ValueError as exc:
         report.add(name, None, None, f"파일을 해석할 수 없습니다: {_first_line(exc)}")
         return ReadResult(None, report)
 

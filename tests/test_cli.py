@@ -12,17 +12,18 @@ from pathlib import Path
 import pytest
 
 from geo.auth import load_users, verify_password
-from geo.settings import BUNDLED_DATA_DIR, PROJECT_ROOT
+from geo.settings import PROJECT_ROOT
 from geo.store import STORE_FILE_NAME, GeoPackageStore
+from tests.conftest import DEMO_DIR
 
-SERVICE_COUNT = len(json.loads((BUNDLED_DATA_DIR / "services.geojson").read_text(encoding="utf-8"))["features"])
+SERVICE_COUNT = len(json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))["features"])
 REFERENCE_ZIP = Path(__file__).resolve().parents[2] / "shared" / "reference" / "ansan_admdong_epsg5179_cp949.zip"
 
 
 @pytest.fixture
 def env(tmp_path) -> dict[str, str]:
     data = tmp_path / "data"
-    shutil.copytree(BUNDLED_DATA_DIR, data, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
+    shutil.copytree(DEMO_DIR, data, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
     variables = {k: v for k, v in os.environ.items() if not k.startswith(("DASHBOARD_", "DATABASE_URL"))}
     variables.update(
         DASHBOARD_DATA_DIR=str(data), DASHBOARD_STORE_DIR=str(tmp_path / "store"), PYTHONIOENCODING="utf-8"
@@ -47,7 +48,7 @@ def store_of(env: dict[str, str]) -> GeoPackageStore:
 
 
 def bad_status_file(tmp_path: Path) -> Path:
-    collection = json.loads((BUNDLED_DATA_DIR / "services.geojson").read_text(encoding="utf-8"))
+    collection = json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))
     collection["features"] = collection["features"][:2]
     collection["features"][1]["properties"]["status"] = "완료"
     path = tmp_path / "bad.geojson"
@@ -87,7 +88,7 @@ def test_invalid_file_exits_1_with_the_korean_report(env, tmp_path):
 
 
 def test_import_asks_first_and_writes_only_after_yes(env, tmp_path):
-    collection = json.loads((BUNDLED_DATA_DIR / "services.geojson").read_text(encoding="utf-8"))
+    collection = json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))
     collection["features"] = collection["features"][:3]
     for feature in collection["features"]:
         feature["properties"]["사업명"] = feature["properties"].pop("name_ko")

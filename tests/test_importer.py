@@ -26,9 +26,8 @@ from geo.importer import (
     preview_import,
     preview_upload,
 )
-from geo.settings import BUNDLED_DATA_DIR
 from geo.store import STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
-from tests.conftest import postgis_url
+from tests.conftest import DEMO_DIR, postgis_url
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 ADMDONG_GEOJSON = REFERENCE / "ansan_admdong.geojson"
@@ -46,7 +45,7 @@ STATUSES = "계획, 설계, 구축, 운영, 보류, 취소"
 def store(request, tmp_path):
     if request.param == "sqlite":
         created = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
-        created.initialise(BUNDLED_DATA_DIR)
+        created.initialise(DEMO_DIR)
         yield created
         return
     url = postgis_url()
@@ -54,7 +53,7 @@ def store(request, tmp_path):
 
     schema = f"test_{uuid.uuid4().hex[:12]}"
     created = PostgisStore(url, schema=schema)
-    created.initialise(BUNDLED_DATA_DIR)
+    created.initialise(DEMO_DIR)
     yield created
     with psycopg.connect(url, autocommit=True) as connection:
         connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
@@ -63,13 +62,13 @@ def store(request, tmp_path):
 @pytest.fixture
 def gpkg_store(tmp_path):
     created = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
-    created.initialise(BUNDLED_DATA_DIR)
+    created.initialise(DEMO_DIR)
     return created
 
 
 def service_features(count: int = 3) -> list[dict]:
     """The first ``count`` bundled services as GeoJSON features."""
-    collection = json.loads((BUNDLED_DATA_DIR / "services.geojson").read_text(encoding="utf-8"))
+    collection = json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))
     return collection["features"][:count]
 
 
@@ -79,7 +78,7 @@ def write_geojson(path: Path, features: list[dict], **extra: object) -> Path:
 
 
 def point_services_table() -> pd.DataFrame:
-    services = gpd.read_file(BUNDLED_DATA_DIR / "services.geojson")
+    services = gpd.read_file(DEMO_DIR / "services.geojson")
     points = services.loc[services.geom_type == "Point"].head(4).reset_index(drop=True)
     table = pd.DataFrame(points.drop(columns="geometry"))
     table["lon"] = points.geometry.x
@@ -232,7 +231,7 @@ def test_append_of_new_services_and_refusal_of_existing_ids(store, tmp_path):
 
 
 def test_invalid_area_is_repaired_with_a_note(store, tmp_path):
-    collection = json.loads((BUNDLED_DATA_DIR / "areas.geojson").read_text(encoding="utf-8"))
+    collection = json.loads((DEMO_DIR / "areas.geojson").read_text(encoding="utf-8"))
     # A bow-tie inside 신길2: two triangles meeting at a point.
     collection["features"][0]["geometry"] = {
         "type": "Polygon",

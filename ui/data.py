@@ -11,10 +11,11 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.assets import install_vendor_assets
-from geo.loaders import DashboardData
+from geo.loaders import DashboardData, load_reference_layers
 from geo.reference import ReferenceLayer
 from geo.settings import STATIC_DIR, Settings, load_settings
 from geo.store import Store, open_store
+from geo.upgrade import UpgradeOutcome, upgrade_store
 
 
 def settings() -> Settings:
@@ -28,15 +29,23 @@ def ensure_vendor_assets() -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def _open_store(data_dir: str, store_dir: str, database_url: str | None) -> Store:
+def _open_store(data_dir: str, store_dir: str, database_url: str | None) -> tuple[Store, UpgradeOutcome]:
     # Arguments are the cache key: a different configuration opens a different store.
-    return open_store(settings())
+    # A store made from older data files is rebuilt here (backup first) unless staff changed it.
+    opened = open_store(settings())
+    return opened, upgrade_store(opened, settings().data_dir)
 
 
 def store() -> Store:
     """The data store for the current settings; raises DataError or StoreError with a Korean message."""
     config = settings()
-    return _open_store(str(config.data_dir), str(config.store_dir), config.database_url)
+    return _open_store(str(config.data_dir), str(config.store_dir), config.database_url)[0]
+
+
+def store_upgrade() -> UpgradeOutcome:
+    """What was decided about the store when this process opened it (geo.upgrade)."""
+    config = settings()
+    return _open_store(str(config.data_dir), str(config.store_dir), config.database_url)[1]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -71,11 +80,8 @@ def _reference_layers(store_key: tuple, revision: str) -> list[ReferenceLayer]:
     current = store()
     if hasattr(current, "reference_layers"):
         return current.reference_layers()
-    # A store without reference layers yet: the data folder's own layers, read directly.
-    from geo import loaders
-
-    load = getattr(loaders, "load_reference_layers", None)
-    return list(load(settings().data_dir)) if load else []
+    # A store backend without reference layers: the data folder's own public layers, read directly.
+    return load_reference_layers(settings().data_dir)
 
 
 def reference_layers() -> list[ReferenceLayer]:

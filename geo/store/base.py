@@ -6,6 +6,7 @@ types and geometry encoding; all logic is here.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import uuid
 from abc import ABC, abstractmethod
@@ -21,13 +22,16 @@ import shapely
 import yaml
 from shapely.geometry.base import BaseGeometry
 
+from geo.auth import LockoutRules, SignInTicket
 from geo.io import STORAGE_CRS
 from geo.loaders import PLAN_FILE, DashboardData, load_dashboard_data
 from geo.reference import ReferenceLayer
 from geo.schema import SERVICES, STATUS_HISTORY, Column
 from geo.spatial import area_m2, assign_districts
+from geo.store import signin
 from geo.store.common import (
     _OWN_TABLES,
+    ADDED_TABLES,
     BACKUP_KEEP,
     CHANGE_HISTORY_COLUMNS,
     LAYERS,
@@ -61,8 +65,10 @@ from geo.store.reference import (
     read_layers,
     reference_ddl,
 )
-from geo.validation import Problem, ValidationReport, validate_frame
+from geo.validation import TEXT_MAX_LENGTH, Problem, ValidationReport, validate_frame
 
+# Who made a change, as kept in history and audit rows (sign-in names are far shorter).
+USER_MAX_LENGTH = 100
 # A yes/no cell outside the dataset schemas (a reference layer's kiosk flag).
 _FLAG = Column("flag", "flag", "bool")
 
@@ -231,6 +237,8 @@ class Store(ABC):
             ],
         )
         self._create_reference_tables(tx, data_dir, moment)
+        for statement in signin.signin_ddl(self._id_column_sql):
+            tx.execute(statement)
         self._audit(tx, SEED_USER, "initialise", f"{data_dir}에서 저장소를 만들었습니다", moment)
 
     def _create_reference_tables(self, tx: _Tx, data_dir: Path, moment: datetime) -> None:
@@ -242,16 +250,27 @@ class Store(ABC):
 
     def _needs_upgrade(self) -> bool:
         with self._reading() as tx:
-            return self._table_exists(tx, "store_meta") and not self._table_exists(tx, "reference_layers")
+            return self._table_exists(tx, "store_meta") and not all(
+                self._table_exists(tx, table) for table in ADDED_TABLES
+            )
 
     def _upgrade(self, tx: _Tx, data_dir: Path, now: datetime | None) -> None:
-        """Add what a store made by an earlier version lacks (the reference layers, seeded from the data folder)."""
-        if self._table_exists(tx, "reference_layers"):
-            return
+        """Add what a store made by an earlier version lacks: reference layers (seeded from the data folder)
+        and the sign-in attempts."""
         moment = _now(now)
-        self._create_reference_tables(tx, data_dir, moment)
-        self._audit(tx, SEED_USER, "upgrade", f"참고 레이어 표를 추가했습니다 ({data_dir})", moment)
-        self._touch(tx)
+        added = []
+        if not self._table_exists(tx, "reference_layers"):
+            self._create_reference_tables(tx, data_dir, moment)
+            added.append("참고 레이어")
+            self._touch(tx)
+        if not self._table_exists(tx, "sign_in_attempts"):
+            for statement in signin.signin_ddl(self._id_column_sql):
+                tx.execute(statement)
+            added.append("로그인 시도")
+        if added:
+            self._audit(
+                tx, SEED_USER, "upgrade", f"저장소에 표를 추가했습니다: {', '.join(added)} ({data_dir})", moment
+            )
 
     # -- reading --
 
@@ -516,10 +535,49 @@ class Store(ABC):
             self._touch(tx)
         return removed
 
+    # -- sign-in attempts (geo.auth.AttemptLedger) --
+
+    def _serialise(self, tx: _Tx, name: str) -> None:
+        """Make transactions that call this with the same name run one after another (SQLite: already so)."""
+        return None
+
+    def reserve_sign_in(self, account: str, client: str, *, now: datetime, rules: LockoutRules) -> SignInTicket:
+        """Reserve a sign-in attempt, or refuse it when the account or client is locked or at its limit."""
+        with self._transaction() as tx:
+            self._require(tx)
+            self._serialise(tx, "sign-in")
+            return signin.reserve(tx, account, client, now, rules)
+
+    def finish_sign_in(
+        self, ticket: SignInTicket, account: str, client: str, *, succeeded: bool, now: datetime, rules: LockoutRules
+    ) -> SignInTicket:
+        """Record a reserved attempt's outcome; each failure gets an audit row, and a lock one more."""
+        with self._transaction() as tx:
+            self._serialise(tx, "sign-in")
+            outcome = signin.finish(tx, ticket, account, client, succeeded, now, rules)
+            if not succeeded:
+                name, address = signin.keys(account, client)
+                locked = (
+                    f", {'계정' if outcome.scope == 'account' else '이 주소'}을 "
+                    f"{int(rules.window.total_seconds() // 60)}분 동안 잠금"
+                    if outcome.locked_for
+                    else ""
+                )
+                self._audit(
+                    tx,
+                    name or "(빈 이름)",
+                    "sign-in:failed",
+                    f"로그인 실패 (주소 {address or '알 수 없음'}){locked}",
+                    _now(now),
+                )
+            return outcome
+
     @staticmethod
     def _require_user(user: str) -> None:
         if not user or not user.strip():
             raise StoreError("변경자(user)를 입력하세요: 이력에 누가 바꿨는지 남깁니다.")
+        if len(user) > USER_MAX_LENGTH:
+            raise StoreError(f"변경자 이름이 너무 깁니다 ({len(user):,}자, 최대 {USER_MAX_LENGTH}자).")
 
     def update_service(
         self,
@@ -569,6 +627,8 @@ class Store(ABC):
                 f"변경할 수 없는 항목입니다: {', '.join(unknown)} (변경 가능: {', '.join(TRACKED_FIELDS)})"
             )
         self._require_user(user)
+        if reason and len(reason) > TEXT_MAX_LENGTH:
+            raise StoreError(f"변경 사유가 너무 깁니다 ({len(reason):,}자, 최대 {TEXT_MAX_LENGTH:,}자).")
         moment = _now(now)
         with self._transaction() as tx:
             self._require(tx)
@@ -737,8 +797,20 @@ class Store(ABC):
         if layer == "services":
             names += ["version", "modified_by", "modified_at"]
             placeholders += ["?", "?", "?"]
+        numbers = [c for c in schema.columns if c.kind in ("int", "float")]
         rows = []
-        for record in frame.to_dict("records"):
+        for position, record in enumerate(frame.to_dict("records"), start=1):
+            for column in numbers:
+                value = record.get(column.name)
+                if isinstance(value, float) and not math.isfinite(value):
+                    if column.nullable and math.isnan(value):
+                        record[column.name] = None  # pandas' missing value in a float column
+                        continue
+                    # Validation refuses these; this guard keeps them out of totals whatever the caller.
+                    raise StoreError(
+                        f"{schema.label_ko} {position}번째 {column.name}: 값 {value}은(는) 저장할 수 없습니다 "
+                        "(NaN·무한대). 아무것도 바뀌지 않았습니다."
+                    )
             values = [self._sql_value(record.get(c.name), c) for c in schema.columns]
             if layer == "services":
                 values += list(bookkeeping.get(record["service_id"], (1, user, _stamp(moment))))

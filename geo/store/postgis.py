@@ -108,6 +108,9 @@ class PostgisStore(Store):
         for layer in LAYERS:
             tx.execute(f"CREATE INDEX {layer}_geom ON {layer} USING GIST (geom)")
 
+    def _serialise(self, tx: _Tx, name: str) -> None:
+        tx.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (f"dashboard-{name}-{self.schema}",))
+
     def _after_reference_create(self, tx: _Tx) -> None:
         tx.execute("CREATE INDEX reference_points_geom ON reference_points USING GIST (geom)")
 

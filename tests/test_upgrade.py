@@ -1,0 +1,142 @@
+"""A store made from the old bundled samples: rebuilt when nobody changed it, kept (with a notice) when staff did."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.auth import add_user
+from geo.schema import SERVICES
+from geo.store import STORE_FILE_NAME, GeoPackageStore
+from geo.upgrade import UpgradeAction, decide_store_upgrade, rebuild_store, upgrade_preview, upgrade_store
+from geo.validation import DataError
+from tests.conftest import DATA_DIR, DEMO_DIR, PROJECT_ROOT
+
+SEED_FILES = ("plan.yaml", "boundaries.geojson", "areas.geojson", "services.geojson", "status_history.csv")
+# Columns the previous version's services table did not have.
+NEW_COLUMNS = [c.name for c in SERVICES.columns if c.name not in {
+    "service_id", "name_ko", "name_en", "domain", "direction", "area_id", "status", "phase", "start_year",
+    "end_year", "budget_krw_100m", "funding", "department", "description_public", "updated_at", "is_sample",
+}]  # fmt: skip
+T0, T1 = datetime(2026, 11, 1, 9, 0), datetime(2026, 11, 28, 9, 0)
+
+
+@pytest.fixture
+def old_install(tmp_path: Path) -> tuple[Path, GeoPackageStore]:
+    """A data folder as the previous version shipped it (the samples) and the store made from it."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(DEMO_DIR, data_dir, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
+    store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
+    store.initialise(data_dir, now=T0)
+    return data_dir, store
+
+
+def _ship_new_version(data_dir: Path) -> None:
+    """The upgrade replaces the bundled files with the reported projects."""
+    for name in SEED_FILES:
+        shutil.copyfile(DATA_DIR / name, data_dir / name)
+    shutil.copytree(DATA_DIR / "reference", data_dir / "reference", dirs_exist_ok=True)
+
+
+def _as_previous_version_made_it(store: GeoPackageStore) -> None:
+    """Drop the columns this version added, as a store made by the previous version lacks them."""
+    with sqlite3.connect(store.path) as connection:
+        for column in NEW_COLUMNS:
+            connection.execute(f"ALTER TABLE services DROP COLUMN {column}")
+
+
+def test_an_unchanged_data_folder_keeps_the_store(old_install):
+    data_dir, store = old_install
+    assert decide_store_upgrade(store, data_dir).action is UpgradeAction.KEEP
+    assert upgrade_store(store, data_dir).backup is None
+
+
+def test_an_unedited_store_of_old_samples_is_rebuilt_after_a_backup(old_install):
+    data_dir, store = old_install
+    _as_previous_version_made_it(store)
+    _ship_new_version(data_dir)
+    decision = decide_store_upgrade(store, data_dir)
+    assert decision.action is UpgradeAction.REBUILD and decision.staff_changes == 0
+    outcome = upgrade_store(store, data_dir, now=T1)
+    assert outcome.backup is not None and outcome.backup.path.exists()
+    data = store.read_data()
+    assert len(data.services) == 25 and not data.has_samples
+    assert not store.seed_is_outdated(data_dir)
+    with sqlite3.connect(outcome.backup.path) as old:
+        assert old.execute("SELECT count(*) FROM services WHERE is_sample").fetchone()[0] == 96
+    assert decide_store_upgrade(store, data_dir).action is UpgradeAction.KEEP
+
+
+def test_an_edited_store_is_kept_and_the_new_data_previewed(old_install):
+    data_dir, store = old_install
+    record = store.service_record("SVC-001")
+    store.update_service("SVC-001", record.version, {"status": "설계"}, user="김지리", reason="현장 확인", now=T0)
+    _ship_new_version(data_dir)
+    before = store.dump()
+    decision = decide_store_upgrade(store, data_dir)
+    assert decision.action is UpgradeAction.NOTICE and decision.staff_changes >= 1
+    outcome = upgrade_store(store, data_dir, now=T1)
+    assert outcome.backup is None and store.dump() == before
+    preview = upgrade_preview(store, data_dir)
+    assert (preview.new_services, preview.new_samples, preview.stored_services) == (25, 0, 96)
+
+
+def test_a_restored_store_counts_as_changed_by_staff(old_install):
+    data_dir, store = old_install
+    backup = store.backup(now=T0)
+    store.restore(backup.name, user="김지리", now=T0)
+    _ship_new_version(data_dir)
+    assert decide_store_upgrade(store, data_dir).action is UpgradeAction.NOTICE
+
+
+def test_an_invalid_new_data_folder_leaves_the_store_as_it_was(old_install):
+    data_dir, store = old_install
+    (data_dir / "services.geojson").write_text("{ not json", encoding="utf-8")
+    before = store.dump()
+    with pytest.raises(DataError):
+        rebuild_store(store, data_dir, now=T1)
+    assert store.dump() == before and store.list_backups() == []
+
+
+def _app(monkeypatch, data_dir: Path, **env: str) -> AppTest:
+    for name in ("DASHBOARD_MODE", "DATABASE_URL", "DASHBOARD_STORE_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("DASHBOARD_STORE_DIR", str(data_dir.parent))
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60)
+
+
+def test_after_the_upgrade_the_home_page_shows_the_reported_projects_not_the_samples(old_install, monkeypatch):
+    data_dir, store = old_install
+    _as_previous_version_made_it(store)
+    _ship_new_version(data_dir)
+    at = _app(monkeypatch, data_dir).run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["스마트서비스"] == "25건"
+    assert not any("예시 데이터" in w.value for w in at.warning)
+    assert len(store.list_backups()) == 1
+
+
+def test_the_data_page_tells_staff_their_edited_store_was_kept(old_install, monkeypatch, tmp_path: Path):
+    data_dir, store = old_install
+    record = store.service_record("SVC-001")
+    store.update_service("SVC-001", record.version, {"status": "설계"}, user="김지리", reason="현장 확인", now=T0)
+    _ship_new_version(data_dir)
+    secrets = tmp_path / "secrets.toml"
+    add_user("kim_gis", "correct horse battery", display_name="김지리", secrets_path=secrets)
+    at = _app(monkeypatch, data_dir, DASHBOARD_SECRETS_FILE=str(secrets)).run()
+    at = at.switch_page("app_pages/data_manager.py").run()
+    at.text_input(key="sign_in_username").input("kim_gis")
+    at.text_input(key="sign_in_password").input("correct horse battery")
+    at = at.button[0].click().run()
+    assert not at.exception
+    assert any("직원이 편집하거나 가져온 내용이 있어 그대로 두었습니다" in w.value for w in at.warning)
+    assert any("새 데이터: 서비스 25건 (예시 0건) · 지금 저장소: 서비스 96건" in c.value for c in at.caption)
+    assert store.read_data().services.set_index("service_id").loc["SVC-001", "status"] == "설계"
