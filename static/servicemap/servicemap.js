@@ -155,7 +155,7 @@
         x[i] = mercX(lon[i]); y[i] = mercY(lat[i]);
       }
       self.data = {count: n, lat: lat, lon: lon, x: x, y: y, status: Uint8Array.from(p.status),
-        point: Uint8Array.from(p.point), name: p.name, statuses: p.statuses, clusterAbove: p.cluster_above};
+        point: Uint8Array.from(p.point), name: null, statuses: p.statuses, clusterAbove: p.cluster_above};
       self.sprites = p.statuses.map(function (s) { return makeSprite(s, p.icon_radius, window.devicePixelRatio || 1); });
       self.selectedSprite = null;
       self.fullIndex = null;
@@ -164,6 +164,12 @@
       self.drawShapes(p.shapes);
       self.applyMask(self.pendingMask);
       self.el.dataset.ready = '1';
+      // Names (half the bytes) follow the first draw; until they arrive a tooltip shows the status.
+      fetch(p.names_url).then(function (r) { return r.json(); }).then(function (names) {
+        if (self.dataUrl !== url) return;
+        self.data.name = names.name;
+        self.el.dataset.names = '1';
+      });
     });
   };
 
@@ -216,7 +222,8 @@
   };
 
   ServiceMap.prototype.tipHtml = function (i) {
-    return this.data.name[i] + ' · ' + this.data.statuses[this.data.status[i]].label;
+    var status = this.data.statuses[this.data.status[i]].label;
+    return this.data.name ? this.data.name[i] + ' · ' + status : status;
   };
 
   ServiceMap.prototype.applyMask = function (maskB64) {

@@ -35,7 +35,11 @@ def _map_js(body: str) -> str:
 def wait_for_drawn(page, visible: int) -> None:
     """Wait until the map has its data and shows exactly ``visible`` services (after a filter, say)."""
     page.wait_for_function(
-        _map_js(f"return !!m && m.el.dataset.ready === '1' && m.el.dataset.visible === '{visible}';"), timeout=90_000
+        _map_js(
+            "return !!m && m.el.dataset.ready === '1' && m.el.dataset.names === '1'"
+            f" && m.el.dataset.visible === '{visible}';"
+        ),
+        timeout=90_000,
     )
 
 
