@@ -358,24 +358,19 @@
   };
 
   ServiceMap.prototype.onClick = function (e) {
-    var it = this.hit(e.containerPoint), map = this.map, self = this;
-    if (it && it.kind === 'svc') return this.select('svc', it.i);
+    var it = this.hit(e.containerPoint), map = this.map;
+    if (it && it.kind === 'svc') {
+      // Services at the same spot (one address, several devices) cannot be told apart by a click: list them.
+      var same = this.items.filter(function (o) { return o.kind === 'svc' && Math.abs(o.x - it.x) < 3 && Math.abs(o.y - it.y) < 3; });
+      if (same.length > 1) return this.pickList(same.map(function (o) { return o.i; }), map.containerPointToLatLng([it.x, it.y]));
+      return this.select('svc', it.i);
+    }
     if (it && it.kind === 'cluster') {
       var zoom = this.index.getClusterExpansionZoom(it.id);
       var centre = map.containerPointToLatLng([it.x, it.y]);
       if (zoom <= 17 && map.getZoom() < map.getMaxZoom()) { map.setView(centre, Math.min(zoom, map.getMaxZoom())); return; }
       // Points at the same place stay clustered at the last zoom: list them, each one selectable.
-      var leaves = this.index.getLeaves(it.id, 50);
-      var list = document.createElement('ol');
-      list.className = 'spider-list';
-      leaves.forEach(function (leaf) {
-        var li = document.createElement('li'), a = document.createElement('a');
-        a.innerHTML = self.tipHtml(leaf.properties.i);
-        a.addEventListener('click', function () { map.closePopup(); self.select('svc', leaf.properties.i); });
-        li.appendChild(a); list.appendChild(li);
-      });
-      L.popup({maxWidth: 360}).setLatLng(centre).setContent(list).openOn(map);
-      return;
+      return this.pickList(this.index.getLeaves(it.id, 50).map(function (leaf) { return leaf.properties.i; }), centre);
     }
     if (it && it.kind === 'ref') {
       var layer = this.refLayers[it.layer];
@@ -384,6 +379,18 @@
     }
     if (e.originalEvent._svcHit !== undefined) return this.select('svc', e.originalEvent._svcHit);
     if (e.originalEvent._areaHit !== undefined) return this.select('area', e.originalEvent._areaHit);
+  };
+
+  ServiceMap.prototype.pickList = function (rows, latlng) {
+    var self = this, map = this.map, list = document.createElement('ol');
+    list.className = 'spider-list';
+    rows.forEach(function (i) {
+      var li = document.createElement('li'), a = document.createElement('a');
+      a.innerHTML = self.tipHtml(i);
+      a.addEventListener('click', function () { map.closePopup(); self.select('svc', i); });
+      li.appendChild(a); list.appendChild(li);
+    });
+    L.popup({maxWidth: 360}).setLatLng(latlng).setContent(list).openOn(map);
   };
 
   ServiceMap.prototype.select = function (kind, key) {
