@@ -476,11 +476,13 @@
 
   ServiceMap.prototype.render = function (args) {
     this.texts = args.texts;
+    // Renders that arrive while the data loads only update these; the newest is applied once it is in.
+    this.lastArgs = args;
     if (!this.map) this.create(args);
     if (args.data_url !== this.dataUrl) {
       var self = this;
       this.pendingMask = args.mask;
-      this.load(args.data_url).then(function () { self.afterData(args); });
+      this.load(args.data_url).then(function () { self.afterData(self.lastArgs); });
     } else {
       this.applyMask(args.mask);
       this.afterData(args);
