@@ -123,7 +123,7 @@ def test_area_preview_map_draws_only_the_new_outline_escaped(bundled):
     assert HOSTILE not in html
     assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt; (new-area)" in html  # escaped, then JSON-encoded
     # The stored areas are left out of an areas preview; their labels would confuse the comparison.
-    assert "[area:singil2]" not in html
+    assert 'bindTooltip("신길2 공공주택지구"' not in html
     stored = (
         build_preview_map(
             bundled,
@@ -138,7 +138,7 @@ def test_area_preview_map_draws_only_the_new_outline_escaped(bundled):
         .get_root()
         .render()
     )
-    assert "[area:singil2]" in stored  # a boundaries preview keeps the stored areas for orientation
+    assert 'bindTooltip("신길2 공공주택지구"' in stored  # a boundaries preview keeps the stored areas for orientation
     (south, west), (north, east) = preview_view(preview)
     assert (south, west, north, east) == pytest.approx((37.295, 126.795, 37.325, 126.825))
 
