@@ -26,6 +26,7 @@ from geo.data_manager import (
     unknown_mapping_targets,
 )
 from geo.exports import to_gpkg_bytes
+from geo.html import escape_html, json_for_script
 from geo.importer import ImportPreview
 from geo.mapping import MapOptions
 from geo.settings import DEFAULT_SECRETS_FILE, load_settings
@@ -149,7 +150,8 @@ def test_service_preview_map_uses_status_symbols(bundled):
         layer="services", file_name="s.geojson", frame=services, bounds=tuple(services.total_bounds)
     )
     html = build_preview_map(bundled, preview, MapOptions()).get_root().render()
-    assert services.iloc[0]["service_id"] in html
+    # The tooltip names the service (escaped, then JSON-encoded in the page).
+    assert json_for_script(escape_html(services.iloc[0]["name_ko"]))[1:-1] in html
     assert build_preview_map(bundled, ImportPreview(layer="services", file_name="bad.csv"), MapOptions()) is None
 
 
