@@ -85,10 +85,12 @@ def start(script: Path, env: dict[str, str], log: Path) -> tuple[subprocess.Pope
 
 
 def baseline_script(workdir: Path, name: str) -> Path:
-    """The baseline app copied next to a ``static`` link, so it serves the same local Leaflet files."""
+    """The baseline app copied next to a copy of the app's vendored files, so it serves the same local Leaflet.
+
+    A copy, not a link: Streamlit refuses static files whose real path leaves the app's folder.
+    """
     folder = workdir / name.removesuffix(".py")
-    folder.mkdir()
-    (folder / "static").symlink_to(ROOT / "static")
+    shutil.copytree(ROOT / "static" / "vendor", folder / "static" / "vendor")
     shutil.copy(ROOT / "benchmarks" / "apps" / name, folder / name)
     return folder / name
 
@@ -192,6 +194,8 @@ def measure(browser, url: str, path: str, drawn, search_box, map_selector: str, 
     page.wait_for_function(drawn(count), polling=50)
     result["cleared"] = time.perf_counter() - start
     result["external"] = len(blocked)
+    if blocked:
+        print(f"  blocked (not loaded): {sorted(set(blocked))[:3]}")
     context.close()
     return result
 

@@ -47,12 +47,16 @@ def synthetic_services(data: DashboardData, count: int, seed: int = 7) -> gpd.Ge
     return gpd.GeoDataFrame(rows, geometry=points, crs=4326)
 
 
+# The demo folder's illustrative records have every field filled: a complete template for synthetic rows.
+TEMPLATE_DIR = BUNDLED_DATA_DIR / "demo"
+
+
 def write_large_data_dir(target: Path, count: int) -> Path:
-    """A data folder like the bundled one whose services layer holds ``count`` synthetic points."""
+    """A data folder like the demo one whose services layer holds ``count`` synthetic points."""
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(BUNDLED_DATA_DIR, target, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
-    services = synthetic_services(load_dashboard_data(BUNDLED_DATA_DIR), count)
+    shutil.copytree(TEMPLATE_DIR, target, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
+    services = synthetic_services(load_dashboard_data(TEMPLATE_DIR), count)
     services["updated_at"] = services["updated_at"].astype(str)
     services.to_file(target / "services.geojson", driver="GeoJSON")
     (target / "status_history.csv").write_text(

@@ -4,9 +4,10 @@ The staff map draws every service on one canvas in the browser. What the browser
 needs is built here, without Streamlit:
 
 - ``service_payload``: every service of one data revision as columns (coordinates
-  in micro-degrees as integers, status indexes, escaped names), plus the base
-  outlines and the line/zone services as GeoJSON. Written once per revision and
-  language to a file whose name is its content hash, so the browser may cache it.
+  in micro-degrees as integers, status indexes), plus the base outlines and the
+  line/zone services as GeoJSON; ``service_names`` the escaped names, fetched after
+  the first draw. Written once per revision and language to files whose names are
+  their content hash, so the browser may cache them.
 - ``visibility_mask``: which rows a filter keeps, as a base64 bitset (12.5 kB
   for 100,000 services), the only thing a filter change sends.
 - ``reference_payload`` / ``reference_meta``: a public reference layer's points
@@ -125,13 +126,13 @@ def service_payload(
     dict
         ``lat``/``lon`` (representative point of every row, micro-degrees), ``status`` (index into
         ``statuses``), ``point`` (1 for a point drawn on the canvas, 0 for a line or zone drawn from
-        ``shapes``), ``name`` (escaped HTML), ``statuses``, ``shapes``, ``base``.
+        ``shapes``), ``statuses``, ``shapes``, ``base``. Names travel apart (``service_names``): the
+        first draw does not wait for them, tooltips use them once they arrived.
     """
     anchors = representative_points(services)
     is_point = (services.geom_type == "Point").to_numpy()
     status_index = {status: number for number, status in enumerate(STATUS_TERMS)}
     statuses = services["status"].map(status_index).astype(int)
-    names = _escaped_names(services, lang)
     shapes = []
     for row, (geometry, status) in enumerate(zip(services.geometry, statuses)):
         if not is_point[row]:
@@ -149,13 +150,17 @@ def service_payload(
         "lon": _micro_degrees(anchors.x),
         "status": statuses.tolist(),
         "point": is_point.astype(int).tolist(),
-        "name": names.tolist(),
         "statuses": _status_table(lang),
         "icon_radius": icon_radius,
         "cluster_above": cluster_above,
         "shapes": {"type": "FeatureCollection", "features": shapes},
         "base": _base_layers(boundaries, areas, lang),
     }
+
+
+def service_names(services: pd.DataFrame, lang: str = "ko") -> dict:
+    """``{"name": [...]}``: each service's name in ``lang`` (English falls back to Korean), escaped, in row order."""
+    return {"name": _escaped_names(services, lang).tolist()}
 
 
 def visibility_mask(services: pd.DataFrame, shown: pd.DataFrame) -> str | None:

@@ -26,6 +26,7 @@ from geo.data_manager import (
     search_services,
 )
 from geo.exports import to_gpkg_bytes
+from geo.html import escape_html, json_for_script
 from geo.importer import ImportPreview, preview_import
 from geo.mapping import MapOptions
 from geo.settings import DEFAULT_SECRETS_FILE, load_settings
@@ -146,7 +147,7 @@ def test_area_preview_map_draws_only_the_new_outline_escaped(bundled):
     assert HOSTILE not in html
     assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt; (new-area)" in html  # escaped, then JSON-encoded
     # The stored areas are left out of an areas preview; their labels would confuse the comparison.
-    assert "신길2" not in html
+    assert 'bindTooltip("신길2 공공주택지구"' not in html
     stored = (
         build_preview_map(
             bundled,
@@ -161,7 +162,7 @@ def test_area_preview_map_draws_only_the_new_outline_escaped(bundled):
         .get_root()
         .render()
     )
-    assert "신길2" in stored  # a boundaries preview keeps the stored areas for orientation
+    assert 'bindTooltip("신길2 공공주택지구"' in stored  # a boundaries preview keeps the stored areas for orientation
     (south, west), (north, east) = preview_view(preview)
     assert (south, west, north, east) == pytest.approx((37.295, 126.795, 37.325, 126.825))
 
@@ -172,7 +173,8 @@ def test_service_preview_map_uses_status_symbols(demo):
         layer="services", file_name="s.geojson", frame=services, bounds=tuple(services.total_bounds)
     )
     html = build_preview_map(demo, preview, MapOptions()).get_root().render()
-    assert services.iloc[0]["service_id"] in html
+    # The tooltip names the service (escaped, then JSON-encoded in the page).
+    assert json_for_script(escape_html(services.iloc[0]["name_ko"]))[1:-1] in html
     assert build_preview_map(demo, ImportPreview(layer="services", file_name="bad.csv"), MapOptions()) is None
 
 

@@ -38,6 +38,7 @@ from geo.pointmap import (
     reference_payload,
     row_of,
     service_id_at,
+    service_names,
     service_payload,
     visibility_mask,
     write_payload,
@@ -225,8 +226,9 @@ def test_payload_has_every_service_as_columns_with_escaped_names_and_no_ids(bund
     payload = service_payload(bundled.services, bundled.boundaries, bundled.areas, "ko")
     count = len(bundled.services)
     assert payload["count"] == count
-    for column in ("lat", "lon", "status", "point", "name"):
+    for column in ("lat", "lon", "status", "point"):
         assert len(payload[column]) == count
+    assert service_names(bundled.services, "ko")["name"][0] == escape_html(bundled.services["name_ko"].iloc[0])
     points = bundled.services.geom_type == "Point"
     assert sum(payload["point"]) == int(points.sum())
     assert len(payload["shapes"]["features"]) == count - int(points.sum())
@@ -243,9 +245,9 @@ def test_payload_has_every_service_as_columns_with_escaped_names_and_no_ids(bund
 def test_payload_escapes_hostile_names(bundled):
     services = bundled.services.copy()
     services.loc[services.index[0], "name_ko"] = HOSTILE
-    payload = service_payload(services, bundled.boundaries, bundled.areas, "ko")
-    assert payload["name"][0] == escape_html(HOSTILE)
-    assert "<img" not in json_for_script(payload) and "</script>" not in json_for_script(payload)
+    names = service_names(services, "ko")
+    assert names["name"][0] == escape_html(HOSTILE)
+    assert "<img" not in json_for_script(names) and "</script>" not in json_for_script(names)
 
 
 def test_visibility_mask_is_a_bitset_of_the_filtered_rows(bundled):

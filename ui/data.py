@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.assets import install_vendor_assets
-from geo.loaders import DashboardData
+from geo.loaders import DashboardData, load_reference_layers
 from geo.reference import ReferenceLayer
 from geo.settings import STATIC_DIR, Settings, load_settings
 from geo.store import Store, open_store
@@ -80,11 +80,8 @@ def _reference_layers(store_key: tuple, revision: str) -> list[ReferenceLayer]:
     current = store()
     if hasattr(current, "reference_layers"):
         return current.reference_layers()
-    # A store without reference layers yet: the data folder's own layers, read directly.
-    from geo import loaders
-
-    load = getattr(loaders, "load_reference_layers", None)
-    return list(load(settings().data_dir)) if load else []
+    # A store backend without reference layers: the data folder's own public layers, read directly.
+    return load_reference_layers(settings().data_dir)
 
 
 def reference_layers() -> list[ReferenceLayer]:

@@ -19,7 +19,7 @@ import streamlit.components.v1 as components
 from geo.i18n import t
 from geo.loaders import DashboardData
 from geo.mapping import URBAN_BOUNDS, legend_html
-from geo.pointmap import reference_entries, service_payload, visibility_mask, write_payload
+from geo.pointmap import reference_entries, service_names, service_payload, visibility_mask, write_payload
 from geo.reference import ReferenceLayer
 from geo.settings import STATIC_DIR, STATIC_URL
 from ui.data import data_key
@@ -43,8 +43,9 @@ class MapEvent:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _payload_name(key: tuple, lang: str, _data: DashboardData) -> str:
+    names = write_payload(PAYLOAD_DIR, f"names-{lang}", service_names(_data.services, lang))
     payload = service_payload(_data.services, _data.boundaries, _data.areas, lang)
-    return write_payload(PAYLOAD_DIR, f"services-{lang}", payload)
+    return write_payload(PAYLOAD_DIR, f"services-{lang}", {**payload, "names_url": f"{PAYLOAD_URL}/{names}"})
 
 
 def payload_url(data: DashboardData, lang: str) -> str:

@@ -25,9 +25,14 @@ query = st.text_input("q")
 shown = frame[frame["name"].str.contains(query, regex=False)] if query else frame
 st.caption(f"shown {len(shown)}")
 fmap = folium.Map(location=[37.32, 126.83], zoom_start=11, tiles=None)
+fmap.options.update({"minZoom": 10, "maxZoom": 19})  # clustering needs maxZoom, which no tile layer gives here
 fmap.default_js = [("leaflet", vendor_url("leaflet_js", STATIC_URL))]
 fmap.default_css = [("leaflet_css", vendor_url("leaflet_css", STATIC_URL))]
-cluster = FastMarkerCluster(shown[["lat", "lon"]].to_numpy().tolist())
+# The default callback needs the awesome-markers plugin from a CDN; a plain Leaflet marker needs nothing more.
+cluster = FastMarkerCluster(
+    shown[["lat", "lon"]].to_numpy().tolist(),
+    callback="function (row) { return L.marker(new L.LatLng(row[0], row[1])); }",
+)
 cluster.default_js = [("markerclusterjs", vendor_url("markercluster_js", STATIC_URL))]
 cluster.default_css = [
     ("markerclustercss", vendor_url("markercluster_css", STATIC_URL)),

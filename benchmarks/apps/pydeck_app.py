@@ -41,5 +41,6 @@ layer = pdk.Layer(
 )
 view = pdk.ViewState(latitude=37.32, longitude=126.83, zoom=11)
 st.pydeck_chart(
-    pdk.Deck(layers=[layer], initial_view_state=view, map_style=None, tooltip={"text": "{name}"}), height=650
+    pdk.Deck(layers=[layer], initial_view_state=view, map_provider=None, map_style=None, tooltip={"text": "{name}"}),
+    height=650,
 )

@@ -155,7 +155,7 @@
         x[i] = mercX(lon[i]); y[i] = mercY(lat[i]);
       }
       self.data = {count: n, lat: lat, lon: lon, x: x, y: y, status: Uint8Array.from(p.status),
-        point: Uint8Array.from(p.point), name: p.name, statuses: p.statuses, clusterAbove: p.cluster_above};
+        point: Uint8Array.from(p.point), name: null, statuses: p.statuses, clusterAbove: p.cluster_above};
       self.sprites = p.statuses.map(function (s) { return makeSprite(s, p.icon_radius, window.devicePixelRatio || 1); });
       self.selectedSprite = null;
       self.fullIndex = null;
@@ -164,6 +164,12 @@
       self.drawShapes(p.shapes);
       self.applyMask(self.pendingMask);
       self.el.dataset.ready = '1';
+      // Names (half the bytes) follow the first draw; until they arrive a tooltip shows the status.
+      fetch(p.names_url).then(function (r) { return r.json(); }).then(function (names) {
+        if (self.dataUrl !== url) return;
+        self.data.name = names.name;
+        self.el.dataset.names = '1';
+      });
     });
   };
 
@@ -216,7 +222,8 @@
   };
 
   ServiceMap.prototype.tipHtml = function (i) {
-    return this.data.name[i] + ' · ' + this.data.statuses[this.data.status[i]].label;
+    var status = this.data.statuses[this.data.status[i]].label;
+    return this.data.name ? this.data.name[i] + ' · ' + status : status;
   };
 
   ServiceMap.prototype.applyMask = function (maskB64) {
@@ -351,24 +358,19 @@
   };
 
   ServiceMap.prototype.onClick = function (e) {
-    var it = this.hit(e.containerPoint), map = this.map, self = this;
-    if (it && it.kind === 'svc') return this.select('svc', it.i);
+    var it = this.hit(e.containerPoint), map = this.map;
+    if (it && it.kind === 'svc') {
+      // Services at the same spot (one address, several devices) cannot be told apart by a click: list them.
+      var same = this.items.filter(function (o) { return o.kind === 'svc' && Math.abs(o.x - it.x) < 3 && Math.abs(o.y - it.y) < 3; });
+      if (same.length > 1) return this.pickList(same.map(function (o) { return o.i; }), map.containerPointToLatLng([it.x, it.y]));
+      return this.select('svc', it.i);
+    }
     if (it && it.kind === 'cluster') {
       var zoom = this.index.getClusterExpansionZoom(it.id);
       var centre = map.containerPointToLatLng([it.x, it.y]);
       if (zoom <= 17 && map.getZoom() < map.getMaxZoom()) { map.setView(centre, Math.min(zoom, map.getMaxZoom())); return; }
       // Points at the same place stay clustered at the last zoom: list them, each one selectable.
-      var leaves = this.index.getLeaves(it.id, 50);
-      var list = document.createElement('ol');
-      list.className = 'spider-list';
-      leaves.forEach(function (leaf) {
-        var li = document.createElement('li'), a = document.createElement('a');
-        a.innerHTML = self.tipHtml(leaf.properties.i);
-        a.addEventListener('click', function () { map.closePopup(); self.select('svc', leaf.properties.i); });
-        li.appendChild(a); list.appendChild(li);
-      });
-      L.popup({maxWidth: 360}).setLatLng(centre).setContent(list).openOn(map);
-      return;
+      return this.pickList(this.index.getLeaves(it.id, 50).map(function (leaf) { return leaf.properties.i; }), centre);
     }
     if (it && it.kind === 'ref') {
       var layer = this.refLayers[it.layer];
@@ -377,6 +379,18 @@
     }
     if (e.originalEvent._svcHit !== undefined) return this.select('svc', e.originalEvent._svcHit);
     if (e.originalEvent._areaHit !== undefined) return this.select('area', e.originalEvent._areaHit);
+  };
+
+  ServiceMap.prototype.pickList = function (rows, latlng) {
+    var self = this, map = this.map, list = document.createElement('ol');
+    list.className = 'spider-list';
+    rows.forEach(function (i) {
+      var li = document.createElement('li'), a = document.createElement('a');
+      a.innerHTML = self.tipHtml(i);
+      a.addEventListener('click', function () { map.closePopup(); self.select('svc', i); });
+      li.appendChild(a); list.appendChild(li);
+    });
+    L.popup({maxWidth: 360}).setLatLng(latlng).setContent(list).openOn(map);
   };
 
   ServiceMap.prototype.select = function (kind, key) {
@@ -462,11 +476,13 @@
 
   ServiceMap.prototype.render = function (args) {
     this.texts = args.texts;
+    // Renders that arrive while the data loads only update these; the newest is applied once it is in.
+    this.lastArgs = args;
     if (!this.map) this.create(args);
     if (args.data_url !== this.dataUrl) {
       var self = this;
       this.pendingMask = args.mask;
-      this.load(args.data_url).then(function () { self.afterData(args); });
+      this.load(args.data_url).then(function () { self.afterData(self.lastArgs); });
     } else {
       this.applyMask(args.mask);
       this.afterData(args);

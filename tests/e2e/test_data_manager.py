@@ -98,13 +98,16 @@ def test_status_edit_shows_in_history_and_on_the_map(data_server, open_app, bund
     panel = page.locator(".detail-panel")
     panel.wait_for()
     assert "운영" in panel.locator("tr", has_text="추진 상태").inner_text()
-    frame = wait_for_map(page, min_shapes=10)
-    icon = frame.locator(".svc-icon")
-    icon.first.wait_for(state="attached")
-    assert icon.count() == 1
-    marker_html = icon.first.inner_html()
-    assert STATUS_TERMS["운영"].colour in marker_html and "polygon" in marker_html  # the green star
-    assert STATUS_TERMS[old_status].colour not in marker_html
+    # The staff map draws on a canvas: ask it which status symbol the one visible, selected service has.
+    drawn_status = (
+        "() => { const f = document.querySelector('iframe[src*=\"service_map\"]'); const m = f && f.contentWindow.svcMap;"
+        " return m && m.el.dataset.ready === '1' && m.el.dataset.visible === '1' && m.selected >= 0"
+        " ? m.data.statuses[m.data.status[m.selected]] : null; }"
+    )
+    page.wait_for_function(drawn_status)
+    symbol = page.evaluate(drawn_status)
+    assert (symbol["label"], symbol["colour"], symbol["shape"]) == ("운영", STATUS_TERMS["운영"].colour, "star")
+    assert symbol["colour"] != STATUS_TERMS[old_status].colour
     assert session.external_requests == []
 
 

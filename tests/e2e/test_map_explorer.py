@@ -35,7 +35,11 @@ def _map_js(body: str) -> str:
 def wait_for_drawn(page, visible: int) -> None:
     """Wait until the map has its data and shows exactly ``visible`` services (after a filter, say)."""
     page.wait_for_function(
-        _map_js(f"return !!m && m.el.dataset.ready === '1' && m.el.dataset.visible === '{visible}';"), timeout=90_000
+        _map_js(
+            "return !!m && m.el.dataset.ready === '1' && m.el.dataset.names === '1'"
+            f" && m.el.dataset.visible === '{visible}';"
+        ),
+        timeout=90_000,
     )
 
 
@@ -61,11 +65,24 @@ def search(page, text: str) -> None:
     box.press("Enter")
 
 
-def test_deep_link_draws_outline_areas_services_and_legend(staff_server, open_app, bundled):
-    session = open_app(staff_server, "/map?status=운영,구축")
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    """The illustrative demo folder (96 services in every status and area): stable expectations for the map."""
+    from tests.conftest import DATA_DIR
+
+    store_dir = tmp_path_factory.mktemp("demo-store")
+    server = start_server(
+        {"DASHBOARD_DATA_DIR": str(DATA_DIR / "demo"), "DASHBOARD_STORE_DIR": str(store_dir)}, store_dir
+    )
+    yield server
+    stop_server(server)
+
+
+def test_deep_link_draws_outline_areas_services_and_legend(demo_server, open_app, demo):
+    session = open_app(demo_server, "/map?status=운영,구축")
     page = session.page
     page.get_by_role("heading", name="지도 탐색").wait_for()
-    expected = filter_services(bundled.services, ServiceFilter(statuses=("운영", "구축")))
+    expected = filter_services(demo.services, ServiceFilter(statuses=("운영", "구축")))
     wait_for_drawn(page, len(expected))
     frame = page.frame_locator(SERVICE_MAP)
     for name in ("신길2", "장상", "경기경제자유구역", "초지역세권"):
@@ -80,8 +97,8 @@ def test_deep_link_draws_outline_areas_services_and_legend(staff_server, open_ap
     assert session.external_requests == []
 
 
-def test_years_far_outside_the_data_open_a_clamped_page(staff_server, open_app):
-    session = open_app(staff_server, "/map?years=3000-4000")
+def test_years_far_outside_the_data_open_a_clamped_page(demo_server, open_app):
+    session = open_app(demo_server, "/map?years=3000-4000")
     page = session.page
     page.get_by_role("heading", name="지도 탐색").wait_for()
     page.get_by_text("표시 중:").first.wait_for()
@@ -129,15 +146,15 @@ def test_names_from_data_show_as_text_in_tooltip_and_details(hostile_server, ope
     assert session.external_requests == []
 
 
-def test_fit_buttons_move_the_view_and_filters_keep_it(staff_server, open_app, bundled):
-    session = open_app(staff_server, "/map")
+def test_fit_buttons_move_the_view_and_filters_keep_it(demo_server, open_app, demo):
+    session = open_app(demo_server, "/map")
     page = session.page
-    wait_for_drawn(page, len(bundled.services))
+    wait_for_drawn(page, len(demo.services))
     start_zoom = page.evaluate(_map_js("return m.map.getZoom();"))
     page.get_by_role("button", name="장상", exact=True).click()
     page.wait_for_function(_map_js(f"return m.map.getZoom() > {start_zoom};"))
     centre = page.evaluate(_map_js("return m.map.getCenter();"))
-    minx, miny, maxx, maxy = bundled.areas.loc[bundled.areas["area_id"] == "jangsang"].total_bounds
+    minx, miny, maxx, maxy = demo.areas.loc[demo.areas["area_id"] == "jangsang"].total_bounds
     assert miny <= centre["lat"] <= maxy and minx <= centre["lng"] <= maxx
     zoom_on_area = page.evaluate(_map_js("return m.map.getZoom();"))
     page.wait_for_function("() => new URL(location.href).searchParams.get('view') !== null")
@@ -145,7 +162,7 @@ def test_fit_buttons_move_the_view_and_filters_keep_it(staff_server, open_app, b
     # A filter change sends a visibility mask: same map object, same view, no new payload.
     page.evaluate(_map_js("m.__sameMap = true;"))
     search(page, "가로등")
-    lamps = filter_services(bundled.services, ServiceFilter(text="가로등"))
+    lamps = filter_services(demo.services, ServiceFilter(text="가로등"))
     wait_for_drawn(page, len(lamps))
     assert page.evaluate(_map_js("return m.__sameMap === true;"))
     assert page.evaluate(_map_js("return m.map.getZoom();")) == zoom_on_area
@@ -280,4 +297,28 @@ def test_reference_layer_toggles_on_with_legend_count_and_escaped_popup(large_se
     entry.locator("input").uncheck()
     page.wait_for_function(_map_js("return m.el.dataset.drawnReference === '0';"))
     assert frame.locator(".ref-legend-row").count() == 0
+    assert session.external_requests == []
+
+
+def test_extent_switch_limits_the_counts_and_a_chart_bar_filters_the_map(demo_server, open_app, demo):
+    session = open_app(demo_server, "/map")
+    page = session.page
+    wait_for_drawn(page, len(demo.services))
+    page.get_by_role("button", name="장상", exact=True).click()
+    page.wait_for_function("() => new URL(location.href).searchParams.get('view') !== null")
+    page.get_by_text("지도 범위 내만").click()
+    caption = page.get_by_text("지도 범위 내:")
+    caption.wait_for()
+    in_view = int(caption.inner_text().split(":")[1].strip().removesuffix("건").replace(",", ""))
+    assert 0 < in_view < len(demo.services)
+
+    bar = page.locator(".js-plotly-plot .bars .point path").nth(3)  # 운영, the fourth status
+    bar.scroll_into_view_if_needed()
+    # Plotly's drag layer lies over the bars and takes the click, as it does for a user's mouse.
+    box = bar.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    operating = filter_services(demo.services, ServiceFilter(statuses=("운영",)))
+    page.get_by_text(f"표시 중: {len(operating)} / {len(demo.services)}건").wait_for()
+    wait_for_drawn(page, len(operating))
+    page.wait_for_function("() => new URL(location.href).searchParams.get('status') === '운영'")
     assert session.external_requests == []
