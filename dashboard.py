@@ -10,10 +10,9 @@ import streamlit as st
 
 from geo.i18n import t
 from geo.settings import STATIC_DIR, SettingsError
-from geo.store import StoreError
-from geo.validation import DataError
+from ui.auth import require_signin_if_configured
 from ui.data import dashboard_data, ensure_vendor_assets, settings, store_is_outdated
-from ui.frame import current_language, data_error_page, language_switch, settings_error_page
+from ui.frame import current_language, language_switch, page_guard, settings_error_page
 from ui.kiosk import CLOSE_DIALOGS_SCRIPT, NO_STREAMLIT_CHROME_CSS
 
 lang = current_language()
@@ -37,14 +36,8 @@ if config.is_kiosk:
     st.html(NO_STREAMLIT_CHROME_CSS)
     st.html(CLOSE_DIALOGS_SCRIPT, unsafe_allow_javascript=True)
 
-try:
+with page_guard(lang, str(config.data_dir)):
     dashboard_data()
-except DataError as error:
-    data_error_page(error, str(config.data_dir), lang)
-    st.stop()
-except StoreError as error:
-    settings_error_page(str(error), lang)
-    st.stop()
 
 staff_pages = [
     st.Page("app_pages/home.py", title=t("nav.home", lang), icon=":material/dashboard:", default=True, url_path="home"),
@@ -64,4 +57,6 @@ else:
     language_switch()
     if store_is_outdated():
         st.sidebar.warning(t("store.outdated", lang, path=config.data_dir), icon=":material/sync_problem:")
-navigation.run()
+    require_signin_if_configured(lang)
+with page_guard(lang, str(config.data_dir)):
+    navigation.run()

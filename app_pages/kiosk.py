@@ -27,6 +27,7 @@ from geo.vocab import ServiceStatus
 from ui.data import dashboard_data, settings, store
 from ui.frame import current_language, set_language
 from ui.kiosk import KIOSK_CSS, touch_script
+from ui.reconnect import connection_guard
 
 STATE = "kiosk_rotation"
 MAP_HEIGHT = 700
@@ -70,6 +71,7 @@ def on_language(choice: str) -> None:
 
 
 st.html(KIOSK_CSS)
+connection_guard()  # deploy: calm "reconnecting" notice instead of Streamlit's dialog, reload when back
 st.html(touch_script("kiosk_touch"), unsafe_allow_javascript=True)
 with st.container(horizontal=True, vertical_alignment="center", key="kiosk_top"):
     st.html(heading_html(t("kiosk.title", lang), "title"), width="stretch")

@@ -1,4 +1,4 @@
-"""Staff sign-in: accounts in ``.streamlit/secrets.toml``, password hashes, a failure limiter and session timeout.
+"""Staff sign-in: accounts in the secrets file (``Settings.secrets_file``), password hashes, lockout and session timeout.
 
 Accounts live under ``[auth.users.<username>]`` with ``password_hash`` and
 ``display_name``. Hashes are scrypt with a per-user random salt, encoded in one
@@ -15,16 +15,15 @@ import hmac
 import os
 import re
 import tomllib
-from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
-from geo.settings import PROJECT_ROOT
-
-SECRETS_PATH = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 SESSION_TIMEOUT = timedelta(minutes=30)
 MAX_FAILURES = 5
+# Failures from one client address (over all accounts) before it is locked out.
+MAX_CLIENT_FAILURES = 20
 FAILURE_WINDOW = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
 # scrypt cost: 16 MiB of memory and ~50 ms per check on the target machine.
@@ -54,6 +53,8 @@ class SignInResult:
     message: str
     user: StaffUser | None = None
     locked_for: timedelta | None = None
+    scope: str = ""  # "account" or "client" when locked
+    failures_left: int | None = None
 
 
 def _b64(data: bytes) -> str:
@@ -91,7 +92,7 @@ def verify_password(password: str, encoded: str) -> bool:
 _DUMMY_HASH = hash_password("dummy-password", salt=b"\0" * 16)
 
 
-def load_users(secrets_path: Path = SECRETS_PATH) -> dict[str, StaffUser]:
+def load_users(secrets_path: Path) -> dict[str, StaffUser]:
     """The staff accounts in ``secrets_path`` (none when the file or section is absent).
 
     Raises
@@ -133,7 +134,7 @@ def add_user(
     password: str,
     *,
     display_name: str | None = None,
-    secrets_path: Path = SECRETS_PATH,
+    secrets_path: Path,
 ) -> StaffUser:
     """Create or update an account in ``secrets_path``, keeping the rest of the file as it is.
 
@@ -187,83 +188,99 @@ def add_user(
     return user
 
 
-@dataclass
-class SignInLimiter:
-    """Locks a username for ``window`` once it has ``max_failures`` failed sign-ins within ``window``.
+@dataclass(frozen=True)
+class LockoutRules:
+    """How many failed sign-ins lock an account, or a client (one address trying many accounts), and for how long.
 
-    Kept in memory, per process (one per app: ``st.cache_resource``). Times are
-    passed in, so tests need no clock.
+    Failures count within ``window``; the one that reaches a limit locks for ``window``.
     """
 
-    max_failures: int = MAX_FAILURES
+    account_failures: int = MAX_FAILURES
+    client_failures: int = MAX_CLIENT_FAILURES
     window: timedelta = FAILURE_WINDOW
-    _failures: dict[str, deque[datetime]] = field(default_factory=dict)
-    _locked_until: dict[str, datetime] = field(default_factory=dict)
-
-    def _recent(self, username: str, now: datetime) -> deque[datetime]:
-        failures = self._failures.setdefault(username.lower(), deque())
-        while failures and now - failures[0] >= self.window:
-            failures.popleft()
-        return failures
-
-    def locked_for(self, username: str, now: datetime) -> timedelta | None:
-        """How long ``username`` stays locked, or None when it may try."""
-        until = self._locked_until.get(username.lower())
-        if until is None or until <= now:
-            self._locked_until.pop(username.lower(), None)
-            return None
-        return until - now
-
-    def failures_left(self, username: str, now: datetime) -> int:
-        """Failed attempts still allowed before the lock."""
-        return self.max_failures - len(self._recent(username, now))
-
-    def record_failure(self, username: str, now: datetime) -> None:
-        failures = self._recent(username, now)
-        failures.append(now)
-        if len(failures) >= self.max_failures:
-            self._locked_until[username.lower()] = now + self.window
-            failures.clear()
-
-    def record_success(self, username: str) -> None:
-        self._failures.pop(username.lower(), None)
 
 
-def lock_message(username: str, wait: timedelta, max_failures: int = MAX_FAILURES) -> str:
-    """The Korean message for a locked account, with the wait rounded up to whole minutes."""
-    minutes = max(1, -(-int(wait.total_seconds()) // 60))
+@dataclass(frozen=True)
+class SignInTicket:
+    """An attempt as the ledger sees it: reserved (``attempt_id``) or refused (``locked_for``)."""
+
+    attempt_id: int | None
+    locked_for: timedelta | None
+    scope: str  # "account" or "client" when locked
+    failures_left: int
+
+
+class AttemptLedger(Protocol):
+    """Where attempts are counted: the store (``geo.store.Store``), shared by every app process."""
+
+    def reserve_sign_in(self, account: str, client: str, *, now: datetime, rules: LockoutRules) -> SignInTicket: ...
+
+    def finish_sign_in(
+        self, ticket: SignInTicket, account: str, client: str, *, succeeded: bool, now: datetime, rules: LockoutRules
+    ) -> SignInTicket: ...
+
+
+def _minutes(wait: timedelta) -> int:
+    return max(1, -(-int(wait.total_seconds()) // 60))
+
+
+def lock_message(username: str, wait: timedelta, max_failures: int = MAX_FAILURES, scope: str = "account") -> str:
+    """The Korean message for a locked account (or client), with the wait rounded up to whole minutes."""
+    if scope == "client":
+        return (
+            f"이 기기에서 로그인에 너무 많이 실패해 잠시 로그인을 막았습니다. {_minutes(wait)}분 후에 다시 시도하세요. "
+            "계속되면 관리자에게 알려 주세요."
+        )
     return (
         f"'{username}' 계정은 로그인에 {max_failures}번 실패해 잠시 잠겼습니다. "
-        f"{minutes}분 후에 다시 시도하세요. 비밀번호를 잊었다면 관리자에게 재설정을 요청하세요."
+        f"{_minutes(wait)}분 후에 다시 시도하세요. 비밀번호를 잊었다면 관리자에게 재설정을 요청하세요."
     )
 
 
 def sign_in(
     users: dict[str, StaffUser],
-    limiter: SignInLimiter,
+    ledger: AttemptLedger,
     username: str,
     password: str,
     now: datetime,
+    *,
+    client: str = "",
+    rules: LockoutRules = LockoutRules(),
 ) -> SignInResult:
-    """Check a sign-in attempt; failures count towards the lock, success clears them.
+    """Check a sign-in attempt from ``client`` (its address); failures count towards the locks, success clears
+    the account's.
 
-    The message does not say whether the username or the password was wrong.
+    The attempt is reserved in the ledger before the password is checked, so
+    simultaneous attempts get at most the allowed number of checks. The message
+    does not say whether the username or the password was wrong.
     """
     username = username.strip()
-    wait = limiter.locked_for(username, now)
-    if wait is not None:
-        return SignInResult(False, lock_message(username, wait, limiter.max_failures), locked_for=wait)
+    ticket = ledger.reserve_sign_in(username, client, now=now, rules=rules)
+    if ticket.locked_for is not None:
+        return _locked(username, ticket, rules)
     user = users.get(username)
     matched = verify_password(password, user.password_hash if user else _DUMMY_HASH) and user is not None
+    outcome = ledger.finish_sign_in(ticket, username, client, succeeded=matched, now=now, rules=rules)
     if matched:
-        limiter.record_success(username)
         return SignInResult(True, f"{user.display_name}님, 로그인했습니다.", user=user)
-    limiter.record_failure(username, now)
-    wait = limiter.locked_for(username, now)
-    if wait is not None:
-        return SignInResult(False, lock_message(username, wait, limiter.max_failures), locked_for=wait)
-    left = limiter.failures_left(username, now)
-    return SignInResult(False, f"사용자 이름 또는 비밀번호가 맞지 않습니다. {left}번 더 틀리면 계정이 잠깁니다.")
+    if outcome.locked_for is not None:
+        return _locked(username, outcome, rules)
+    return SignInResult(
+        False,
+        f"사용자 이름 또는 비밀번호가 맞지 않습니다. {outcome.failures_left}번 더 틀리면 계정이 잠깁니다.",
+        failures_left=outcome.failures_left,
+    )
+
+
+def _locked(username: str, ticket: SignInTicket, rules: LockoutRules) -> SignInResult:
+    assert ticket.locked_for is not None
+    return SignInResult(
+        False,
+        lock_message(username, ticket.locked_for, rules.account_failures, ticket.scope),
+        locked_for=ticket.locked_for,
+        scope=ticket.scope,
+        failures_left=0,
+    )
 
 
 def session_expired(last_activity: datetime, now: datetime, timeout: timedelta = SESSION_TIMEOUT) -> bool:

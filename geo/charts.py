@@ -503,7 +503,8 @@ def timeline_figure(
         color_discrete_map={label(STATUS_TERMS, v, lang): term.colour for v, term in STATUS_TERMS.items()},
         category_orders={"status_label": order, "label": list(rows["label"])},
     )
-    for trace in fig.data:
+    # Without rows plotly draws one unnamed placeholder trace; there is no status to style.
+    for trace in fig.data if not rows.empty else ():
         status = next(v for v in STATUS_TERMS if label(STATUS_TERMS, v, lang) == trace.name)
         trace.update(
             meta=status,

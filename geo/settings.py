@@ -6,6 +6,8 @@ the audience (``staff`` by default, or ``kiosk``), ``DASHBOARD_BASEMAP`` picks a
 optional online basemap (``none`` by default: the map draws offline).
 ``DASHBOARD_SECRETS_FILE`` names the staff accounts file (default
 ``.streamlit/secrets.toml`` in the project), so tests can use a temporary one.
+``DASHBOARD_REQUIRE_SIGNIN=1`` makes every staff page ask for a staff sign-in
+(default off: only the data page does; the kiosk never does).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class Settings:
     database_url: str | None
     store_dir: Path
     secrets_file: Path = DEFAULT_SECRETS_FILE
+    require_signin: bool = False
 
     @property
     def is_kiosk(self) -> bool:
@@ -73,6 +76,22 @@ def _location_setting(env: Mapping[str, str], name: str) -> tuple[float, float] 
     return lat, lon
 
 
+def _bool_setting(env: Mapping[str, str], name: str) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw in ("", "0", "false", "no", "off"):
+        return False
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    raise SettingsError(f"{name}={raw!r}: 1(켜기) 또는 0(끄기)이어야 합니다.")
+
+
+def _folder_setting(env: Mapping[str, str], name: str, default: Path) -> Path:
+    path = Path(env.get(name, "").strip() or default).expanduser()
+    if path.exists() and not path.is_dir():
+        raise SettingsError(f"{name}={str(path)!r}: 폴더가 아니라 파일입니다. 폴더 경로를 지정하세요.")
+    return path
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read the settings from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
@@ -82,8 +101,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     basemap = env.get("DASHBOARD_BASEMAP", "none").strip().lower() or "none"
     if basemap not in BASEMAPS:
         raise SettingsError(f"DASHBOARD_BASEMAP={basemap!r}: 허용되는 값은 {', '.join(BASEMAPS)} 입니다.")
-    data_dir = Path(env.get("DASHBOARD_DATA_DIR", "").strip() or BUNDLED_DATA_DIR).expanduser()
-    store_dir = Path(env.get("DASHBOARD_STORE_DIR", "").strip() or data_dir).expanduser()
+    data_dir = _folder_setting(env, "DASHBOARD_DATA_DIR", BUNDLED_DATA_DIR)
+    store_dir = _folder_setting(env, "DASHBOARD_STORE_DIR", data_dir)
+    secrets_file = Path(env.get("DASHBOARD_SECRETS_FILE", "").strip() or DEFAULT_SECRETS_FILE).expanduser()
+    if secrets_file.is_dir():
+        raise SettingsError(
+            f"DASHBOARD_SECRETS_FILE={str(secrets_file)!r}: 파일이 아니라 폴더입니다. 계정 파일 경로를 지정하세요."
+        )
     return Settings(
         data_dir=data_dir,
         mode=mode,
@@ -93,5 +117,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         kiosk_location=_location_setting(env, "DASHBOARD_KIOSK_LOCATION"),
         database_url=env.get("DATABASE_URL", "").strip() or None,
         store_dir=store_dir,
-        secrets_file=Path(env.get("DASHBOARD_SECRETS_FILE", "").strip() or DEFAULT_SECRETS_FILE).expanduser(),
+        secrets_file=secrets_file,
+        require_signin=_bool_setting(env, "DASHBOARD_REQUIRE_SIGNIN"),
     )

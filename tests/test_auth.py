@@ -1,4 +1,4 @@
-"""Staff accounts, password hashes, the sign-in limiter and the session timeout."""
+"""Staff accounts, password hashes, the sign-in lockout (counted in the store) and the session timeout."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from geo.auth import (
+    MAX_CLIENT_FAILURES,
+    MAX_FAILURES,
     AuthError,
-    SignInLimiter,
     add_user,
     hash_password,
     load_users,
@@ -18,6 +19,9 @@ from geo.auth import (
     sign_in,
     verify_password,
 )
+from geo.settings import BUNDLED_DATA_DIR
+from geo.store import GeoPackageStore, PostgisStore
+from tests.test_store import BACKENDS, make_store
 
 T0 = datetime(2026, 2, 3, 9, 0)
 
@@ -66,43 +70,114 @@ def test_add_user_refuses_bad_names_and_weak_passwords(tmp_path):
     assert load_users(secrets) == {}
 
 
-def test_five_failures_within_fifteen_minutes_lock_the_username():
+@pytest.fixture(params=BACKENDS)
+def ledger(request, tmp_path):
+    store, cleanup = make_store(request.param, tmp_path)
+    store.initialise(BUNDLED_DATA_DIR)
+    yield store
+    cleanup()
+
+
+def test_five_failures_within_fifteen_minutes_lock_the_username(ledger):
     users = {}
-    limiter = SignInLimiter()
     for minute in range(4):
-        result = sign_in(users, limiter, "kim", "wrong", T0 + timedelta(minutes=minute))
+        result = sign_in(users, ledger, "kim", "wrong", T0 + timedelta(minutes=minute))
         assert result.message == f"사용자 이름 또는 비밀번호가 맞지 않습니다. {4 - minute}번 더 틀리면 계정이 잠깁니다."
-    fifth = sign_in(users, limiter, "kim", "wrong", T0 + timedelta(minutes=4))
+    fifth = sign_in(users, ledger, "kim", "wrong", T0 + timedelta(minutes=4))
     assert not fifth.ok
     assert fifth.locked_for == timedelta(minutes=15)
     assert fifth.message.startswith("'kim' 계정은 로그인에 5번 실패해 잠시 잠겼습니다. 15분 후에 다시 시도하세요.")
 
     # Locked even with the right password, for 15 minutes from the fifth failure (wait rounded up).
     users = {"kim": load_user("kim", "the-right-password")}
-    later = sign_in(users, limiter, "kim", "the-right-password", T0 + timedelta(minutes=10, seconds=30))
+    later = sign_in(users, ledger, "kim", "the-right-password", T0 + timedelta(minutes=10, seconds=30))
     assert not later.ok and "9분 후에 다시 시도하세요" in later.message
-    assert not sign_in(users, limiter, "kim", "the-right-password", T0 + timedelta(minutes=18, seconds=59)).ok
-    assert sign_in(users, limiter, "kim", "the-right-password", T0 + timedelta(minutes=19)).ok
+    assert not sign_in(users, ledger, "KIM ", "the-right-password", T0 + timedelta(minutes=18, seconds=59)).ok
+    assert sign_in(users, ledger, "kim", "the-right-password", T0 + timedelta(minutes=19)).ok
+    failures = ledger.audit_log().query("action == 'sign-in:failed'")
+    assert failures["user"].tolist() == ["kim"] * 5
+    assert failures["detail"].iloc[-1] == "로그인 실패 (주소 알 수 없음), 계정을 15분 동안 잠금"
 
 
-def test_failures_spread_beyond_the_window_never_lock_and_success_resets():
+def test_failures_spread_beyond_the_window_never_lock_and_success_resets(ledger):
     users = {"kim": load_user("kim", "the-right-password")}
-    limiter = SignInLimiter()
     for minute in range(0, 60, 4):  # one failure every 4 minutes: at most 4 in any 15 minutes
-        assert sign_in(users, limiter, "kim", "wrong", T0 + timedelta(minutes=minute)).locked_for is None
+        assert sign_in(users, ledger, "kim", "wrong", T0 + timedelta(minutes=minute)).locked_for is None
     for minute in range(4):
-        sign_in(users, limiter, "lee", "wrong", T0 + timedelta(minutes=minute))
-    assert sign_in(users, limiter, "kim", "the-right-password", T0 + timedelta(minutes=61)).ok
-    assert limiter.locked_for("lee", T0 + timedelta(minutes=5)) is None  # other usernames are counted apart
+        sign_in(users, ledger, "lee", "wrong", T0 + timedelta(minutes=minute))
+    assert sign_in(users, ledger, "kim", "the-right-password", T0 + timedelta(minutes=61)).ok
+    # kim's success cleared kim's failures; lee's four are counted apart and lock only on the fifth.
+    assert sign_in(users, ledger, "kim", "wrong", T0 + timedelta(minutes=62)).failures_left == 4
+    assert sign_in(users, ledger, "lee", "wrong", T0 + timedelta(minutes=5)).locked_for == timedelta(minutes=15)
 
 
-def test_unknown_user_gets_the_same_message_as_a_wrong_password():
+def test_one_client_trying_many_accounts_is_locked_out(ledger):
     users = {"kim": load_user("kim", "the-right-password")}
-    unknown = sign_in(users, SignInLimiter(), "nobody", "whatever", T0)
-    wrong = sign_in(users, SignInLimiter(), "kim", "whatever", T0)
-    assert unknown.message == wrong.message
-    success = sign_in(users, SignInLimiter(), " kim ", "the-right-password", T0)
+    for n in range(MAX_CLIENT_FAILURES):
+        result = sign_in(users, ledger, f"user{n}", "wrong", T0, client="203.0.113.9")
+    assert result.locked_for == timedelta(minutes=15) and result.scope == "client"
+    refused = sign_in(users, ledger, "kim", "the-right-password", T0 + timedelta(minutes=1), client="203.0.113.9")
+    assert not refused.ok and refused.message.startswith("이 기기에서 로그인에 너무 많이 실패해")
+    assert sign_in(users, ledger, "kim", "the-right-password", T0, client="198.51.100.7").ok
+
+
+def test_fifty_simultaneous_wrong_attempts_get_at_most_five_checks_and_the_lock_survives_a_restart(
+    ledger, tmp_path, monkeypatch
+):
+    from concurrent.futures import ThreadPoolExecutor
+
+    import geo.auth
+
+    users = {"kim": load_user("kim", "the-right-password")}
+    checked = []
+    real_verify = geo.auth.verify_password
+
+    def counting_verify(password, encoded):
+        checked.append(password)
+        return real_verify(password, encoded)
+
+    monkeypatch.setattr(geo.auth, "verify_password", counting_verify)
+    passwords = ["wrong"] * 49 + ["the-right-password"]
+
+    def attempt(password: str):
+        return sign_in(users, ledger, "kim", password, T0, client="203.0.113.9")
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        results = list(pool.map(attempt, passwords))
+
+    assert len(checked) <= MAX_FAILURES
+    assert sum(result.locked_for is not None for result in results) >= len(passwords) - MAX_FAILURES
+    assert len(ledger.audit_log().query("action == 'sign-in:failed'")) == len(checked) - checked.count(
+        "the-right-password"
+    )
+    # Locked now (a lucky right password among the checks cleared the count: fail until locked) ...
+    for _ in range(MAX_FAILURES):
+        if sign_in(users, ledger, "kim", "wrong", T0).locked_for is not None:
+            break
+    # ... and still locked for a freshly opened store, as after a server restart.
+    reopened = GeoPackageStore(ledger.path) if hasattr(ledger, "path") else PostgisStore(ledger.url, ledger.schema)
+    later = sign_in(users, reopened, "kim", "the-right-password", T0 + timedelta(minutes=5))
+    assert not later.ok and later.locked_for is not None
+    reopened.close()
+
+
+def test_unknown_user_gets_the_same_message_as_a_wrong_password(ledger):
+    users = {"kim": load_user("kim", "the-right-password")}
+    unknown = sign_in(users, ledger, "nobody", "whatever", T0)
+    wrong = sign_in(users, ledger, "kim", "whatever", T0)
+    assert unknown.message.split(".")[0] == wrong.message.split(".")[0]
+    success = sign_in(users, ledger, " kim ", "the-right-password", T0)
     assert success.ok and success.user.username == "kim" and success.message == "김지리님, 로그인했습니다."
+
+
+def test_hostile_usernames_are_counted_without_storing_them_whole(ledger):
+    long_name = "가" * 10_000
+    before = ledger.revision()
+    for _ in range(MAX_FAILURES):
+        result = sign_in({}, ledger, long_name, "x", T0, client="1" * 500)
+    assert result.locked_for is not None
+    assert ledger.revision() == before  # sign-in bookkeeping never invalidates the data caches
+    assert max(len(u) for u in ledger.audit_log()["user"]) <= 64
 
 
 def test_session_expires_after_thirty_minutes_of_inactivity():
@@ -118,3 +193,21 @@ def load_user(username: str, password: str):
     from geo.auth import StaffUser
 
     return StaffUser(username, "김지리", hash_password(password))
+
+
+def test_cli_add_user_writes_to_the_configured_secrets_file(tmp_path, monkeypatch, capsys):
+    import io
+
+    from geo.__main__ import main
+    from geo.settings import DEFAULT_SECRETS_FILE
+
+    configured = tmp_path / "conf" / "accounts.toml"
+    monkeypatch.setenv("DASHBOARD_SECRETS_FILE", str(configured))
+    before = DEFAULT_SECRETS_FILE.read_bytes() if DEFAULT_SECRETS_FILE.exists() else None
+    monkeypatch.setattr("sys.stdin", io.StringIO("a-long-password\n"))
+
+    assert main(["add-user", "park", "--display-name", "박담당", "--password-stdin"]) == 0
+
+    assert str(configured) in capsys.readouterr().out
+    assert verify_password("a-long-password", load_users(configured)["park"].password_hash)
+    assert (DEFAULT_SECRETS_FILE.read_bytes() if DEFAULT_SECRETS_FILE.exists() else None) == before

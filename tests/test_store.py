@@ -18,7 +18,7 @@ import shapely
 from geopandas.testing import assert_geodataframe_equal
 
 from geo.loaders import load_dashboard_data
-from geo.settings import BUNDLED_DATA_DIR, PROJECT_ROOT, load_settings
+from geo.settings import PROJECT_ROOT, load_settings
 from geo.store import (
     KST,
     STORE_FILE_NAME,
@@ -30,12 +30,12 @@ from geo.store import (
     StoreError,
     open_store,
 )
-from tests.conftest import postgis_url
+from tests.conftest import DEMO_DIR, postgis_url
 
 T0 = datetime(2026, 2, 1, 9, 0, tzinfo=KST)
 # Counted from the bundled files, which other work may extend.
-SERVICE_COUNT = len(load_dashboard_data(BUNDLED_DATA_DIR).services)
-SVC_007_HISTORY = int((load_dashboard_data(BUNDLED_DATA_DIR).status_history["service_id"] == "SVC-007").sum())
+SERVICE_COUNT = len(load_dashboard_data(DEMO_DIR).services)
+SVC_007_HISTORY = int((load_dashboard_data(DEMO_DIR).status_history["service_id"] == "SVC-007").sum())
 BACKENDS = ["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)]
 
 
@@ -46,13 +46,17 @@ def make_store(backend: str, tmp_path: Path) -> tuple[Store, object]:
     url = postgis_url()
     schema = f"test_{uuid.uuid4().hex[:12]}"
 
+    store = PostgisStore(url, schema=schema)
+
     def drop() -> None:
         import psycopg
+
+        store.close()
 
         with psycopg.connect(url, autocommit=True) as connection:
             connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
-    return PostgisStore(url, schema=schema), drop
+    return store, drop
 
 
 @pytest.fixture(params=BACKENDS)
@@ -64,13 +68,13 @@ def empty_store(request, tmp_path):
 
 @pytest.fixture
 def store(empty_store):
-    assert empty_store.initialise(BUNDLED_DATA_DIR, now=T0) is True
+    assert empty_store.initialise(DEMO_DIR, now=T0) is True
     return empty_store
 
 
 @pytest.fixture(scope="module")
 def text_data():
-    return load_dashboard_data(BUNDLED_DATA_DIR)
+    return load_dashboard_data(DEMO_DIR)
 
 
 def test_read_data_equals_the_text_files(store, text_data):
@@ -79,7 +83,7 @@ def test_read_data_equals_the_text_files(store, text_data):
     for name in ("boundaries", "areas", "services"):
         assert_geodataframe_equal(getattr(data, name), getattr(text_data, name), check_dtype=True)
     pd.testing.assert_frame_equal(data.status_history, text_data.status_history)
-    assert (len(data.boundaries), len(data.areas)) == (28, 4)
+    assert (len(data.boundaries), len(data.areas)) == (28, 5)
     assert data.services.loc[data.services["service_id"] == "SVC-002", ["gu", "dong"]].values.tolist() == [
         ["단원구", "신길동"]
     ]
@@ -87,7 +91,7 @@ def test_read_data_equals_the_text_files(store, text_data):
 
 def test_initialise_twice_keeps_the_store(store):
     before = store.dump()
-    assert store.initialise(BUNDLED_DATA_DIR) is False
+    assert store.initialise(DEMO_DIR) is False
     assert store.dump() == before
 
 
@@ -99,7 +103,7 @@ def test_reading_before_initialise_says_what_to_do(empty_store):
 
 def test_geopackage_store_opens_in_gdal(tmp_path):
     store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
-    store.initialise(BUNDLED_DATA_DIR)
+    store.initialise(DEMO_DIR)
     layers = {str(name) for name, _ in pyogrio.list_layers(store.path)}
     assert {"services", "areas", "boundaries"} <= layers
     services = pyogrio.read_dataframe(store.path, layer="services")
@@ -215,14 +219,14 @@ def test_failed_first_run_leaves_no_store_and_can_be_retried(empty_store, monkey
 
     monkeypatch.setattr(Store, "_insert_layer", fail_on_services)
     with pytest.raises(RuntimeError):
-        empty_store.initialise(BUNDLED_DATA_DIR)
+        empty_store.initialise(DEMO_DIR)
     assert empty_store.is_initialised() is False
     if isinstance(empty_store, GeoPackageStore):
         assert not empty_store.path.exists()
         assert list(empty_store.path.parent.iterdir()) == []
 
     monkeypatch.setattr(Store, "_insert_layer", original)
-    assert empty_store.initialise(BUNDLED_DATA_DIR) is True
+    assert empty_store.initialise(DEMO_DIR) is True
     assert len(empty_store.read_data().services) == SERVICE_COUNT
 
 
@@ -280,7 +284,7 @@ def test_revision_changes_with_every_write(store):
 
 def test_backups_keep_the_newest_and_restore_one(tmp_path):
     store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
-    store.initialise(BUNDLED_DATA_DIR)
+    store.initialise(DEMO_DIR)
     made = [store.backup(keep=3, now=datetime(2026, 2, day, 10, 0, tzinfo=KST)) for day in range(1, 6)]
     same_second = store.backup(keep=3, now=datetime(2026, 2, 5, 10, 0, tzinfo=KST))
 
@@ -325,9 +329,13 @@ def test_open_store_picks_the_backend_from_settings(tmp_path):
 def test_store_refuses_a_foreign_file(tmp_path):
     path = tmp_path / STORE_FILE_NAME
     path.write_text("not a database")
-    with pytest.raises(StoreError, match="대시보드 저장소가 아닙니다"):
-        GeoPackageStore(path).initialise(BUNDLED_DATA_DIR)
+    with pytest.raises(StoreError, match="대시보드 저장소로 읽을 수 없는 파일입니다") as raised:
+        GeoPackageStore(path).initialise(DEMO_DIR)
     assert path.read_text() == "not a database"
+    message = str(raised.value)
+    assert "지우지 말고 다른 이름으로 옮겨 보관하세요" in message
+    assert "python -m geo restore" in message
+    assert "지운 뒤" not in message and "삭제" not in message
 
 
 def test_geo_package_never_imports_streamlit():
@@ -342,14 +350,99 @@ def test_geo_package_never_imports_streamlit():
 def test_store_notices_when_its_seed_files_change(tmp_path):
     import shutil
 
-    from geo.settings import BUNDLED_DATA_DIR
     from geo.store import GeoPackageStore
 
     data_dir = tmp_path / "data"
-    shutil.copytree(BUNDLED_DATA_DIR, data_dir, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
+    shutil.copytree(DEMO_DIR, data_dir, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
     store = GeoPackageStore(tmp_path / "dashboard.gpkg")
     store.initialise(data_dir)
     assert not store.seed_is_outdated(data_dir)
     plan = data_dir / "plan.yaml"
     plan.write_text(plan.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert store.seed_is_outdated(data_dir)
+
+
+@pytest.fixture
+def postgis_store(tmp_path):
+    store, cleanup = make_store("postgis", tmp_path)
+    store.initialise(DEMO_DIR, now=T0)
+    yield store
+    cleanup()
+
+
+@pytest.fixture
+def connections_opened(monkeypatch):
+    """Counts new PostgreSQL connections from here on."""
+    import psycopg
+
+    opened = []
+    real_connect = psycopg.connect
+
+    def counting_connect(*args, **kwargs):
+        opened.append(1)
+        return real_connect(*args, **kwargs)
+
+    monkeypatch.setattr(psycopg, "connect", counting_connect)
+    return opened
+
+
+@pytest.mark.postgis
+def test_postgis_revision_reuses_its_connection(postgis_store, connections_opened):
+    revisions = {postgis_store.revision() for _ in range(50)}
+    postgis_store.read_data()
+    assert len(revisions) == 1
+    assert len(connections_opened) <= 1
+
+
+@pytest.mark.postgis
+def test_postgis_connections_are_shared_safely_by_threads(postgis_store, connections_opened):
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = postgis_store.revision()
+
+    def many_reads(_: int) -> set[str]:
+        seen = set()
+        for _ in range(20):
+            seen.add(postgis_store.revision())
+            seen.add(str(postgis_store.service_record("SVC-001").version))
+        return seen
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(many_reads, range(8)))
+    assert all(seen == {expected, "1"} for seen in results)
+    assert len(connections_opened) <= 8
+    postgis_store.update_service("SVC-001", 1, {"status": "운영"}, user="kim")
+    assert postgis_store.revision() != expected
+
+
+@pytest.mark.postgis
+def test_postgis_store_recovers_when_the_server_drops_its_connections(postgis_store):
+    import psycopg
+
+    from geo.store.postgis import APPLICATION_NAME
+
+    before = postgis_store.revision()
+    with psycopg.connect(postgis_store.url, autocommit=True) as admin:
+        killed = admin.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND application_name = %s AND pid <> pg_backend_pid()",
+            (APPLICATION_NAME,),
+        ).fetchone()[0]
+    assert killed >= 1
+    assert postgis_store.revision() == before
+    postgis_store.update_service("SVC-002", 1, {"status": "구축"}, user="kim")
+    assert postgis_store.service_record("SVC-002").version == 2
+
+
+def test_a_layer_write_refuses_infinite_numbers_and_keeps_missing_ones_missing(store):
+    before = store.dump()
+    frame = store.read_layer("services")
+    frame.loc[frame.index[3], "budget_krw_100m"] = float("inf")
+    with pytest.raises(StoreError, match="스마트서비스 4번째 budget_krw_100m: 값 inf은\\(는\\) 저장할 수 없습니다"):
+        store.write_layer("services", frame, mode="replace", user="kim", source_name="inf.geojson")
+    assert store.dump() == before
+    areas = store.read_layer("areas")
+    areas["homes"] = areas["homes"].astype(float)  # pandas' NaN for a missing number
+    areas.loc[areas.index[0], "homes"] = float("nan")
+    store.write_layer("areas", areas, mode="replace", user="kim", source_name="areas.geojson")
+    assert store.read_layer("areas")["homes"].iloc[0] is None

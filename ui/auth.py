@@ -2,9 +2,9 @@
 
 Every page that edits, imports, restores or exports calls ``require_staff(lang)``
 before it reads any data: signed out (or timed out), the page shows only the
-sign-in form and stops. The checks themselves (hashes, the failure limiter,
-the timeout) are pure functions in ``geo.auth``; this module keeps the signed-in
-user in the session and the one limiter per process.
+sign-in form and stops. The checks themselves (hashes, the lockout, the
+timeout) are in ``geo.auth``, with failed attempts counted in the store; this
+module keeps the signed-in user in the session.
 """
 
 from __future__ import annotations
@@ -13,20 +13,15 @@ from datetime import datetime
 
 import streamlit as st
 
-from geo.auth import SESSION_TIMEOUT, AuthError, SignInLimiter, StaffUser, load_users, session_expired, sign_in
+from geo.auth import SESSION_TIMEOUT, AuthError, SignInResult, StaffUser, load_users, session_expired, sign_in
 from geo.i18n import t
+from geo.logs import log_event
 from geo.store import KST
-from ui.data import settings
+from ui.data import settings, store
 
 USER_KEY = "staff_user"
 ACTIVITY_KEY = "staff_last_activity"
 NOTICE_KEY = "staff_auth_notice"
-
-
-@st.cache_resource(show_spinner=False)
-def sign_in_limiter() -> SignInLimiter:
-    """One failure counter per server process, shared by every browser session."""
-    return SignInLimiter()
 
 
 def _now() -> datetime:
@@ -54,16 +49,20 @@ def signed_in_user() -> StaffUser | None:
     return user
 
 
-def _failure_message(result_message: str, username: str, locked: bool, lang: str) -> str:
+def _failure_message(result: SignInResult, username: str, lang: str) -> str:
     if lang == "ko":
-        return result_message  # geo.auth words it in Korean
-    now = _now()
-    limiter = sign_in_limiter()
-    if locked:
-        wait = limiter.locked_for(username.strip(), now)
-        minutes = max(1, -(-int(wait.total_seconds()) // 60)) if wait else 1
-        return t("auth.locked", lang, username=username.strip(), minutes=minutes)
-    return t("auth.failed", lang, left=limiter.failures_left(username.strip(), now))
+        return result.message  # geo.auth words it in Korean
+    if result.locked_for is not None:
+        minutes = max(1, -(-int(result.locked_for.total_seconds()) // 60))
+        key = "auth.client_locked" if result.scope == "client" else "auth.locked"
+        return t(key, lang, username=username.strip(), minutes=minutes)
+    return t("auth.failed", lang, left=result.failures_left)
+
+
+def _client_address() -> str:
+    """The browser's address as the server sees it (behind a proxy: the proxy's), for the per-client limit."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) else ""
 
 
 def sign_in_form(lang: str) -> None:
@@ -87,22 +86,28 @@ def sign_in_form(lang: str) -> None:
         submitted = st.form_submit_button(t("auth.submit", lang), type="primary", width="stretch")
     if not submitted:
         return
-    result = sign_in(users, sign_in_limiter(), username, password, _now())
+    # Attempts are counted in the store: shared by every app process and kept over restarts.
+    result = sign_in(users, store(), username, password, _now(), client=_client_address())
+    log_event("sign_in", user=username.strip(), ok=result.ok, locked=result.scope or None, client=_client_address())  # deploy
     if result.ok:
         st.session_state[USER_KEY] = result.user
         st.session_state[ACTIVITY_KEY] = _now()
         st.rerun()
-    st.error(_failure_message(result.message, username, result.locked_for is not None, lang))
+    st.error(_failure_message(result, username, lang))
 
 
-def require_staff(lang: str) -> StaffUser:
-    """The signed-in staff user; otherwise show the sign-in form and stop the page (nothing below runs)."""
+def _user_or_sign_in(lang: str, hint: str = "auth.hint") -> StaffUser:
+    """The signed-in user; otherwise show the sign-in form and stop the page (nothing below runs)."""
     user = signed_in_user()
     if user is None:
         st.subheader(t("auth.title", lang))
-        st.caption(t("auth.hint", lang))
+        st.caption(t(hint, lang))
         sign_in_form(lang)
         st.stop()
+    return user
+
+
+def _signed_in_sidebar(user: StaffUser, lang: str) -> None:
     sidebar = st.sidebar.container()
     sidebar.caption(
         t("auth.signed_in_as", lang, name=user.display_name)
@@ -110,4 +115,22 @@ def require_staff(lang: str) -> StaffUser:
         + t("auth.timeout_note", lang, minutes=int(SESSION_TIMEOUT.total_seconds() // 60))
     )
     sidebar.button(t("auth.sign_out", lang), key="staff_sign_out", on_click=sign_out, icon=":material/logout:")
+
+
+def require_staff(lang: str) -> StaffUser:
+    """The signed-in staff user; otherwise show the sign-in form and stop the page (nothing below runs)."""
+    user = _user_or_sign_in(lang)
+    if not settings().require_signin:  # otherwise the frame already shows who is signed in
+        _signed_in_sidebar(user, lang)
     return user
+
+
+def require_signin_if_configured(lang: str) -> None:
+    """With ``DASHBOARD_REQUIRE_SIGNIN=1`` every staff page needs a signed-in user (the kiosk never does).
+
+    Called by the app's frame before any page runs; by default (off) only the
+    data page asks, and the overview pages are open to anyone who can reach the server.
+    """
+    config = settings()
+    if config.require_signin and not config.is_kiosk:
+        _signed_in_sidebar(_user_or_sign_in(lang, "auth.signin_required"), lang)

@@ -1,11 +1,19 @@
-"""The shared page frame: language, sample-data notice, error page and page guards."""
+"""The shared page frame: language, sample-data notice, error pages and the guard every page runs inside."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import streamlit as st
 
 from geo.i18n import LANGUAGES, t
+from geo.logs import log_incident, logger
+from geo.settings import SettingsError
+from geo.store import StoreError
 from geo.validation import DataError
+
+LOG = logger()  # deploy: the same JSON-lines logger as geo.logs
 
 LANG_KEY = "lang"
 
@@ -54,3 +62,39 @@ def data_error_page(error: DataError, data_dir: str, lang: str) -> None:
 
 def settings_error_page(message: str, lang: str) -> None:
     st.error(f"### {t('error.settings', lang)}\n\n{message}")
+
+
+def store_error_page(message: str, lang: str) -> None:
+    st.error(f"### {t('error.store', lang)}\n\n{message}")
+
+
+def unexpected_error_page(error: BaseException, lang: str) -> str:
+    """A friendly error with an incident id instead of a traceback; the traceback goes to the log with the id."""
+    incident = log_incident("page", error)  # deploy: one JSON line with the id and the traceback
+    st.error(f"### {t('error.unexpected.title', lang)}\n\n{t('error.unexpected.body', lang, incident=incident)}")
+    return incident
+
+
+@contextmanager
+def page_guard(lang: str, data_dir: str = "") -> Iterator[None]:
+    """Run a page (or the app's frame) so that no exception reaches the browser as a traceback.
+
+    Known errors get their own Korean page (data files, settings, store);
+    anything else gets a friendly message with an incident id that is also
+    logged with the traceback. The page stops there. Streamlit's own controls
+    (``st.stop``, ``st.rerun``) are not exceptions of this kind and pass through.
+    """
+    try:
+        yield
+    except DataError as error:
+        data_error_page(error, data_dir, lang)
+    except SettingsError as error:
+        settings_error_page(str(error), lang)
+    except StoreError as error:
+        LOG.warning("store error shown to the user: %s", error)
+        store_error_page(str(error), lang)
+    except Exception as error:  # the last line of defence: every page, every unexpected error
+        unexpected_error_page(error, lang)
+    else:
+        return
+    st.stop()

@@ -6,6 +6,7 @@ types and geometry encoding; all logic is here.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import uuid
 from abc import ABC, abstractmethod
@@ -21,12 +22,17 @@ import shapely
 import yaml
 from shapely.geometry.base import BaseGeometry
 
+from geo.auth import LockoutRules, SignInTicket
 from geo.io import STORAGE_CRS
 from geo.loaders import PLAN_FILE, DashboardData, load_dashboard_data
+from geo.logs import log_event
+from geo.reference import ReferenceLayer
 from geo.schema import SERVICES, STATUS_HISTORY, Column
 from geo.spatial import area_m2, assign_districts
+from geo.store import signin
 from geo.store.common import (
     _OWN_TABLES,
+    ADDED_TABLES,
     BACKUP_KEEP,
     CHANGE_HISTORY_COLUMNS,
     LAYERS,
@@ -52,7 +58,20 @@ from geo.store.common import (
     _wkb_hex,
     seed_signature,
 )
-from geo.validation import Problem, ValidationReport, validate_frame
+from geo.store.reference import (
+    bundled_reference_layers,
+    checked_layer,
+    layer_row,
+    point_rows,
+    read_layers,
+    reference_ddl,
+)
+from geo.validation import TEXT_MAX_LENGTH, Problem, ValidationReport, validate_frame
+
+# Who made a change, as kept in history and audit rows (sign-in names are far shorter).
+USER_MAX_LENGTH = 100
+# A yes/no cell outside the dataset schemas (a reference layer's kiosk flag).
+_FLAG = Column("flag", "flag", "bool")
 
 
 class Store(ABC):
@@ -101,8 +120,16 @@ class Store(ABC):
         """Backend extras after a layer changed (the GeoPackage extent)."""
         return None
 
+    def _after_reference_create(self, tx: _Tx) -> None:
+        """Backend extras after the reference tables exist (GeoPackage registry, spatial index)."""
+        return None
+
     def _sql_value(self, value: Any, column: Column) -> Any:
         return value
+
+    def close(self) -> None:
+        """Release what the store keeps open between calls (the PostGIS connection pool)."""
+        return None
 
     @abstractmethod
     def describe(self) -> str:
@@ -210,7 +237,41 @@ class Store(ABC):
                 for r in history.itertuples(index=False)
             ],
         )
+        self._create_reference_tables(tx, data_dir, moment)
+        for statement in signin.signin_ddl(self._id_column_sql):
+            tx.execute(statement)
         self._audit(tx, SEED_USER, "initialise", f"{data_dir}에서 저장소를 만들었습니다", moment)
+
+    def _create_reference_tables(self, tx: _Tx, data_dir: Path, moment: datetime) -> None:
+        for statement in reference_ddl(self._id_column_sql, self._geometry_sql, self._false):
+            tx.execute(statement)
+        self._after_reference_create(tx)
+        for layer in bundled_reference_layers(data_dir):
+            self._write_reference(tx, layer, SEED_USER, moment)
+
+    def _needs_upgrade(self) -> bool:
+        with self._reading() as tx:
+            return self._table_exists(tx, "store_meta") and not all(
+                self._table_exists(tx, table) for table in ADDED_TABLES
+            )
+
+    def _upgrade(self, tx: _Tx, data_dir: Path, now: datetime | None) -> None:
+        """Add what a store made by an earlier version lacks: reference layers (seeded from the data folder)
+        and the sign-in attempts."""
+        moment = _now(now)
+        added = []
+        if not self._table_exists(tx, "reference_layers"):
+            self._create_reference_tables(tx, data_dir, moment)
+            added.append("참고 레이어")
+            self._touch(tx)
+        if not self._table_exists(tx, "sign_in_attempts"):
+            for statement in signin.signin_ddl(self._id_column_sql):
+                tx.execute(statement)
+            added.append("로그인 시도")
+        if added:
+            self._audit(
+                tx, SEED_USER, "upgrade", f"저장소에 표를 추가했습니다: {', '.join(added)} ({data_dir})", moment
+            )
 
     # -- reading --
 
@@ -365,8 +426,12 @@ class Store(ABC):
         with self._reading() as tx:
             self._require(tx)
             for table in _OWN_TABLES:
-                if table in LAYERS:
-                    names = ["fid", *LAYERS[table].column_names]
+                if not self._table_exists(tx, table):
+                    continue
+                if table in LAYERS or table == "reference_points":
+                    names = ["fid", "layer_id", "properties"]
+                    if table in LAYERS:
+                        names = ["fid", *LAYERS[table].column_names]
                     if table == "services":
                         names += ["version", "modified_by", "modified_at"]
                     rows = tx.query(f"SELECT {', '.join(names)}, {self._geom_out('geom')} FROM {table} ORDER BY fid")
@@ -376,7 +441,144 @@ class Store(ABC):
                 result[table] = [tuple(_plain(v) for v in r) for r in rows]
         return result
 
+    def reference_layers(self) -> list[ReferenceLayer]:
+        """The stored public reference layers (points in EPSG:4326), in ``layer_id`` order."""
+        with self._reading() as tx:
+            self._require(tx)
+            if not self._table_exists(tx, "reference_layers"):  # a store not yet upgraded
+                return []
+            return read_layers(tx, self._geom_out("geom"), self._decode_geometry)
+
     # -- writing --
+
+    def write_reference_layer(self, layer: ReferenceLayer, *, user: str, now: datetime | None = None) -> WriteResult:
+        """Add a reference layer, or replace the one with the same ``layer_id``, in one transaction.
+
+        Returns
+        -------
+        WriteResult
+            ``layer`` is the layer id, ``mode`` ``replace`` or ``append`` (a new layer),
+            ``rows_removed`` the points of the layer it replaced.
+
+        Raises
+        ------
+        StoreError
+            No user, a bad layer id, points that are not points or lack a CRS,
+            or display fields the points do not have; nothing is written.
+        """
+        self._require_user(user)
+        points = checked_layer(layer)
+        moment = _now(now)
+        with self._transaction() as tx:
+            self._require(tx)
+            removed = self._write_reference(tx, layer, user, moment, points)
+            verb = "교체" if removed is not None else "추가"
+            self._audit(
+                tx,
+                user,
+                "reference:write",
+                f"참고 레이어 {layer.layer_id} ({layer.title_ko}): 점 {len(points)}개 {verb}"
+                + (f" (이전 {removed}개 삭제)" if removed is not None else ""),
+                moment,
+            )
+            self._touch(tx)
+        mode = "replace" if removed is not None else "append"
+        return WriteResult(layer.layer_id, mode, len(points), removed or 0)
+
+    def _write_reference(
+        self,
+        tx: _Tx,
+        layer: ReferenceLayer,
+        user: str,
+        moment: datetime,
+        points: gpd.GeoDataFrame | None = None,
+    ) -> int | None:
+        """Write one layer; returns how many points it replaced (None: the layer is new)."""
+        points = checked_layer(layer) if points is None else points
+        existed = tx.one("SELECT 1 FROM reference_layers WHERE layer_id = ?", (layer.layer_id,)) is not None
+        removed = None
+        if existed:
+            removed = tx.execute("DELETE FROM reference_points WHERE layer_id = ?", (layer.layer_id,))
+            tx.execute("DELETE FROM reference_layers WHERE layer_id = ?", (layer.layer_id,))
+        flag = self._sql_value(bool(layer.kiosk), _FLAG)
+        tx.execute(
+            f"INSERT INTO reference_layers VALUES ({', '.join(['?'] * 13)})",
+            layer_row(layer, points, flag, _stamp(moment), user),
+        )
+        tx.executemany(
+            f"INSERT INTO reference_points (layer_id, properties, geom) VALUES (?, ?, {self._geom_in})",
+            point_rows(layer.layer_id, points, self._encode_geometry),
+        )
+        return removed
+
+    def delete_reference_layer(self, layer_id: str, *, user: str, now: datetime | None = None) -> int:
+        """Remove a reference layer and its points; returns how many points were removed.
+
+        Raises
+        ------
+        StoreError
+            No user, or no layer has this id.
+        """
+        self._require_user(user)
+        moment = _now(now)
+        with self._transaction() as tx:
+            self._require(tx)
+            row = (
+                tx.one("SELECT title_ko FROM reference_layers WHERE layer_id = ?", (layer_id,))
+                if self._table_exists(tx, "reference_layers")
+                else None
+            )
+            if row is None:
+                raise StoreError(f"참고 레이어 '{layer_id}'이(가) 저장소에 없습니다. 목록을 다시 불러오세요.")
+            removed = tx.execute("DELETE FROM reference_points WHERE layer_id = ?", (layer_id,))
+            tx.execute("DELETE FROM reference_layers WHERE layer_id = ?", (layer_id,))
+            self._audit(tx, user, "reference:delete", f"참고 레이어 {layer_id} ({row[0]}) 삭제: 점 {removed}개", moment)
+            self._touch(tx)
+        return removed
+
+    # -- sign-in attempts (geo.auth.AttemptLedger) --
+
+    def _serialise(self, tx: _Tx, name: str) -> None:
+        """Make transactions that call this with the same name run one after another (SQLite: already so)."""
+        return None
+
+    def reserve_sign_in(self, account: str, client: str, *, now: datetime, rules: LockoutRules) -> SignInTicket:
+        """Reserve a sign-in attempt, or refuse it when the account or client is locked or at its limit."""
+        with self._transaction() as tx:
+            self._require(tx)
+            self._serialise(tx, "sign-in")
+            return signin.reserve(tx, account, client, now, rules)
+
+    def finish_sign_in(
+        self, ticket: SignInTicket, account: str, client: str, *, succeeded: bool, now: datetime, rules: LockoutRules
+    ) -> SignInTicket:
+        """Record a reserved attempt's outcome; each failure gets an audit row, and a lock one more."""
+        with self._transaction() as tx:
+            self._serialise(tx, "sign-in")
+            outcome = signin.finish(tx, ticket, account, client, succeeded, now, rules)
+            if not succeeded:
+                name, address = signin.keys(account, client)
+                locked = (
+                    f", {'계정' if outcome.scope == 'account' else '이 주소'}을 "
+                    f"{int(rules.window.total_seconds() // 60)}분 동안 잠금"
+                    if outcome.locked_for
+                    else ""
+                )
+                self._audit(
+                    tx,
+                    name or "(빈 이름)",
+                    "sign-in:failed",
+                    f"로그인 실패 (주소 {address or '알 수 없음'}){locked}",
+                    _now(now),
+                )
+            return outcome
+
+    @staticmethod
+    def _require_user(user: str) -> None:
+        if not user or not user.strip():
+            raise StoreError("변경자(user)를 입력하세요: 이력에 누가 바꿨는지 남깁니다.")
+        if len(user) > USER_MAX_LENGTH:
+            raise StoreError(f"변경자 이름이 너무 깁니다 ({len(user):,}자, 최대 {USER_MAX_LENGTH}자).")
 
     def update_service(
         self,
@@ -425,8 +627,9 @@ class Store(ABC):
             raise StoreError(
                 f"변경할 수 없는 항목입니다: {', '.join(unknown)} (변경 가능: {', '.join(TRACKED_FIELDS)})"
             )
-        if not user or not user.strip():
-            raise StoreError("변경자(user)를 입력하세요: 이력에 누가 바꿨는지 남깁니다.")
+        self._require_user(user)
+        if reason and len(reason) > TEXT_MAX_LENGTH:
+            raise StoreError(f"변경 사유가 너무 깁니다 ({len(reason):,}자, 최대 {TEXT_MAX_LENGTH:,}자).")
         moment = _now(now)
         with self._transaction() as tx:
             self._require(tx)
@@ -473,7 +676,9 @@ class Store(ABC):
                 bool(current.values.get("is_sample")),
             )
             self._touch(tx)
-            return self._service_record(tx, service_id)
+            updated = self._service_record(tx, service_id)
+        log_event("edit", user=user, service_id=service_id, version=updated.version, changes={f: [str(o), str(n)] for f, o, n in diffs})  # deploy: after commit
+        return updated
 
     def _checked_values(self, current: ServiceRecord, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Validate the row with the changes applied, reporting only problems the changes caused."""
@@ -578,6 +783,7 @@ class Store(ABC):
                 moment,
             )
             self._touch(tx)
+        log_event("import", user=user, layer=layer, mode=mode, rows=len(frame), removed=removed, source=source_name)  # deploy
         return WriteResult(layer, mode, len(frame), removed, tuple(sorted({c[0] for c in changes})), len(changes))
 
     def _insert_layer(
@@ -595,8 +801,20 @@ class Store(ABC):
         if layer == "services":
             names += ["version", "modified_by", "modified_at"]
             placeholders += ["?", "?", "?"]
+        numbers = [c for c in schema.columns if c.kind in ("int", "float")]
         rows = []
-        for record in frame.to_dict("records"):
+        for position, record in enumerate(frame.to_dict("records"), start=1):
+            for column in numbers:
+                value = record.get(column.name)
+                if isinstance(value, float) and not math.isfinite(value):
+                    if column.nullable and math.isnan(value):
+                        record[column.name] = None  # pandas' missing value in a float column
+                        continue
+                    # Validation refuses these; this guard keeps them out of totals whatever the caller.
+                    raise StoreError(
+                        f"{schema.label_ko} {position}번째 {column.name}: 값 {value}은(는) 저장할 수 없습니다 "
+                        "(NaN·무한대). 아무것도 바뀌지 않았습니다."
+                    )
             values = [self._sql_value(record.get(c.name), c) for c in schema.columns]
             if layer == "services":
                 values += list(bookkeeping.get(record["service_id"], (1, user, _stamp(moment))))

@@ -35,7 +35,13 @@ _OWN_TABLES = (
     "change_history",
     "column_mappings",
     "audit_log",
+    "reference_layers",
+    "reference_points",
+    "sign_in_attempts",
+    "sign_in_locks",
 )
+# Tables added after the first release; ``initialise`` adds them to older stores.
+ADDED_TABLES = ("reference_layers", "reference_points", "sign_in_attempts", "sign_in_locks")
 
 
 # The text files a store is created from (see geo.loaders).

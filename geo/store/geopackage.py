@@ -6,7 +6,6 @@ import os
 import re
 import sqlite3
 import struct
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -29,6 +28,7 @@ from geo.store.common import (
     _now,
     _Tx,
 )
+from geo.store.tempfiles import claimed, clean_leftovers, temp_name
 
 STORE_FILE_NAME = "dashboard.gpkg"
 BACKUP_DIR_NAME = "backups"
@@ -81,7 +81,8 @@ class GeoPackageStore(Store):
         return str(self.path)
 
     def _connect(self, path: Path | None = None) -> sqlite3.Connection:
-        # Autocommit mode: transactions are opened explicitly below.
+        # Autocommit mode: transactions are opened explicitly below. Read-write even for reading: the
+        # first read then rolls back a hot journal a killed writer left (a read-only connection cannot).
         connection = sqlite3.connect(path or self.path, isolation_level=None, timeout=15)
         connection.execute("PRAGMA busy_timeout = 15000")
         return connection
@@ -90,30 +91,73 @@ class GeoPackageStore(Store):
     def _transaction(self) -> Iterator[_Tx]:
         if not self.path.exists():
             raise StoreError(self._missing())
-        connection = self._connect()
-        try:
-            # IMMEDIATE takes the write lock now, so the version read below cannot go stale before the update.
-            connection.execute("BEGIN IMMEDIATE")
+        with self._sqlite_errors():
+            connection = self._connect()
             try:
-                yield _Tx(connection.cursor(), "?")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
-        finally:
-            connection.close()
+                # IMMEDIATE takes the write lock now, so the version read below cannot go stale before the update.
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield _Tx(connection.cursor(), "?")
+                except BaseException:
+                    connection.execute("ROLLBACK")
+                    raise
+                connection.execute("COMMIT")
+            finally:
+                connection.close()
 
     @contextmanager
     def _reading(self) -> Iterator[_Tx]:
         if not self.path.exists():
             raise StoreError(self._missing())
-        connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=15)
+        with self._sqlite_errors():
+            connection = self._connect()
+            try:
+                connection.execute("BEGIN")
+                yield _Tx(connection.cursor(), "?")
+                connection.execute("ROLLBACK")
+            finally:
+                connection.close()
+
+    @contextmanager
+    def _sqlite_errors(self) -> Iterator[None]:
+        """SQLite's errors as a StoreError saying what to do (the transaction was rolled back)."""
         try:
-            connection.execute("BEGIN")
-            yield _Tx(connection.cursor(), "?")
-            connection.execute("ROLLBACK")
-        finally:
-            connection.close()
+            yield
+        except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
+            raise  # a mistake in the calling code, not a state of the file
+        except sqlite3.OperationalError as exc:
+            problem = _problem(exc)
+            if problem == "busy":
+                raise StoreError(
+                    f"저장소({self.path})를 다른 작업이 15초 넘게 쓰고 있어 기다리다 멈췄습니다. "
+                    "아무것도 바뀌지 않았습니다. 잠시 후 다시 시도하세요."
+                ) from exc
+            if problem == "readonly":
+                raise StoreError(
+                    f"저장소({self.path})에 쓸 수 없습니다 (파일이나 폴더가 읽기 전용입니다). "
+                    "마치지 못한 쓰기를 되돌리려면 쓰기 권한이 필요합니다: 앱을 실행하는 계정에 "
+                    "쓰기 권한을 주고 다시 실행하세요. 데이터는 그대로입니다."
+                ) from exc
+            if problem == "cannot_open":
+                raise StoreError(
+                    f"저장소 파일({self.path})을 열 수 없습니다 ({exc}). 파일과 폴더의 권한을 확인하세요. "
+                    "데이터는 그대로입니다."
+                ) from exc
+            raise StoreError(self._unreadable(str(exc))) from exc
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(
+                f"저장소 규칙에 맞지 않는 값이라 저장하지 않았습니다 ({exc}). 아무것도 바뀌지 않았습니다."
+            ) from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(self._unreadable(str(exc))) from exc
+
+    def _unreadable(self, detail: str) -> str:
+        return (
+            f"{self.path}은(는) 대시보드 저장소로 읽을 수 없는 파일입니다 ({detail}). 파일은 그대로 두었습니다. "
+            "지우지 말고 다른 이름으로 옮겨 보관하세요 (예: 이름 끝에 .보관 을 붙임). 그다음 백업이 있으면 "
+            f"python -m geo backups 로 목록을 보고 python -m geo restore 백업이름 으로 복원하거나 ({self.backup_dir}), "
+            "백업이 없으면 앱을 다시 실행해 데이터 폴더의 파일로 새 저장소를 만드세요."
+        )
 
     def _geom_out(self, column: str) -> str:
         return column
@@ -190,6 +234,13 @@ class GeoPackageStore(Store):
         tx.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
         tx.execute("PRAGMA user_version = 10300")
 
+    def _after_reference_create(self, tx: _Tx) -> None:
+        tx.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
+            "VALUES ('reference_points', 'features', 'reference_points', '참고 레이어 (공공데이터 지점)', 4326)"
+        )
+        tx.execute("INSERT INTO gpkg_geometry_columns VALUES ('reference_points', 'geom', 'POINT', 4326, 0, 0)")
+
     def _after_layer_write(self, tx: _Tx, layer: str, frame: gpd.GeoDataFrame) -> None:
         bounds = [float(v) for v in frame.total_bounds] if len(frame) else [None] * 4
         tx.execute(
@@ -198,18 +249,78 @@ class GeoPackageStore(Store):
             (*bounds, layer),
         )
 
+    def _state(self) -> str:
+        """``missing``, ``ours`` or ``foreign``; a store that is busy or cannot be opened raises its StoreError."""
+        if not self.path.exists():
+            return "missing"
+        try:
+            connection = self._connect()
+            try:
+                row = connection.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'"
+                ).fetchone()
+            finally:
+                connection.close()
+        except sqlite3.OperationalError as exc:
+            if _problem(exc) != "foreign":
+                with self._sqlite_errors():
+                    raise
+            return "foreign"
+        except sqlite3.DatabaseError:
+            return "foreign"
+        return "ours" if row else "foreign"
+
+    def _drop_stale_journal(self) -> None:
+        """Remove a rollback journal a writer killed before it wrote anything worth rolling back.
+
+        A hot journal is rolled back by the first read; one SQLite does not consider hot
+        (its header never completed) stays beside the store. Holding the exclusive lock
+        proves no live writer owns it.
+        """
+        journal = Path(f"{self.path}-journal")
+        if not journal.exists():
+            return
+        with self._sqlite_errors():
+            connection = self._connect()
+            try:
+                connection.execute("BEGIN EXCLUSIVE")
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                journal.unlink(missing_ok=True)
+                connection.execute("ROLLBACK")
+            finally:
+                connection.close()
+
+    def _require_ours(self) -> None:
+        state = self._state()
+        if state == "missing":
+            raise StoreError(self._missing())
+        if state == "foreign":
+            raise StoreError(self._unreadable("대시보드 저장소의 표가 없습니다"))
+
+    def clean_leftovers(self) -> list[Path]:
+        """Remove what writers killed part-way left behind (half-made stores, backups and restores)."""
+        return [
+            *clean_leftovers(self.path.parent, f".{self.path.name}.*"),
+            *clean_leftovers(self.backup_dir, ".*.partial*"),
+        ]
+
     def initialise(self, data_dir: Path, now: datetime | None = None) -> bool:
-        if self.path.exists():
-            if self.is_initialised():
-                return False
-            raise StoreError(
-                f"{self.path}은(는) 대시보드 저장소가 아닙니다. 다른 곳으로 옮기거나 지운 뒤 다시 실행하세요."
-            )
+        if self.path.parent.exists() and not self.path.parent.is_dir():
+            raise StoreError(f"저장소 폴더 {self.path.parent}이(가) 폴더가 아니라 파일입니다. 설정을 확인하세요.")
+        self.clean_leftovers()
+        state = self._state()
+        self._drop_stale_journal()
+        if state == "ours":
+            if self._needs_upgrade():
+                with self._transaction() as tx:
+                    self._upgrade(tx, data_dir, now)
+            return False
+        if state == "foreign":
+            raise StoreError(self._unreadable("대시보드 저장소의 표가 없습니다"))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Build beside the target and link it into place: a failure leaves no half-made store,
         # and of two processes starting at once only one store wins.
-        building = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.building")
-        try:
+        with claimed(temp_name(self.path, "building")) as building:
             connection = self._connect(building)
             try:
                 connection.execute("BEGIN IMMEDIATE")
@@ -226,8 +337,6 @@ class GeoPackageStore(Store):
             except FileExistsError:
                 return False
             return True
-        finally:
-            building.unlink(missing_ok=True)
 
     # -- backups --
 
@@ -239,21 +348,17 @@ class GeoPackageStore(Store):
         moment = _now(now)
         self.backup_dir.mkdir(parents=True, exist_ok=True)
         stem = f"dashboard-{moment:%Y%m%d-%H%M%S}"
-        target = self.backup_dir / f"{stem}.gpkg"
-        sequence = 1
-        while target.exists():
-            sequence += 1
-            target = self.backup_dir / f"{stem}-{sequence}.gpkg"
-        partial = target.with_name(f".{target.name}.partial")
-        source = self._connect()
-        destination = sqlite3.connect(partial)
-        try:
-            # SQLite's online backup: a consistent copy even while others write.
-            source.backup(destination)
-        finally:
-            destination.close()
-            source.close()
-        os.replace(partial, target)
+        with claimed(temp_name(self.backup_dir / f"{stem}.gpkg", "partial")) as partial:
+            with self._sqlite_errors():
+                source = self._connect()
+                destination = sqlite3.connect(partial)
+                try:
+                    # SQLite's online backup: a consistent copy even while others write.
+                    source.backup(destination)
+                finally:
+                    destination.close()
+                    source.close()
+            target = _link_unique(partial, self.backup_dir, stem)
         for old in self.list_backups()[keep:]:
             old.path.unlink(missing_ok=True)
         return self._backup_info(target)
@@ -288,19 +393,59 @@ class GeoPackageStore(Store):
             raise StoreError(f"백업 '{name}'이(가) {self.backup_dir}에 없습니다. 사용할 수 있는 백업(최신순): {names}")
         if not GeoPackageStore(chosen.path).is_initialised():
             raise StoreError(f"백업 '{name}'은(는) 대시보드 저장소 파일이 아닙니다 (손상되었을 수 있습니다).")
+        self._require_ours()
         # Keep the safety copy even if the retention limit would remove it right away.
         safety = self.backup(keep=max(keep, len(available) + 1), now=now)
-        source = sqlite3.connect(f"file:{chosen.path}?mode=ro", uri=True)
-        destination = self._connect()
-        try:
-            source.backup(destination)
-        finally:
-            source.close()
-            destination.close()
-        with self._transaction() as tx:
-            self._audit(tx, user, "restore", f"백업 {name}에서 복원했습니다 (복원 전 상태: {safety.name})", _now(now))
-            self._touch(tx)
+        moment = _now(now)
+        with claimed(temp_name(self.path, "restoring")) as staged, self._sqlite_errors():
+            # The backup, with this restore's audit row and a new revision, is prepared aside and then
+            # copied in with SQLite's backup, which writes the store in one transaction: readers see
+            # the old state or the restored one, and a crash part-way is rolled back on the next open.
+            copy = sqlite3.connect(chosen.path)
+            prepared = self._connect(staged)
+            try:
+                copy.backup(prepared)
+            finally:
+                copy.close()
+            try:
+                tx = _Tx(prepared.cursor(), "?")
+                prepared.execute("BEGIN IMMEDIATE")
+                self._audit(tx, user, "restore", f"백업 {name}에서 복원했습니다 (복원 전 상태: {safety.name})", moment)
+                self._touch(tx)
+                prepared.execute("COMMIT")
+                destination = self._connect()
+                try:
+                    prepared.backup(destination)
+                finally:
+                    destination.close()
+            finally:
+                prepared.close()
         return safety
+
+
+def _problem(error: sqlite3.OperationalError) -> str:
+    """What an SQLite operational error means for the user: busy, readonly, cannot_open or foreign."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return "busy"
+    if "readonly" in text or "read-only" in text:
+        return "readonly"
+    if "unable to open" in text or "disk i/o" in text:
+        return "cannot_open"
+    return "foreign"
+
+
+def _link_unique(source: Path, folder: Path, stem: str) -> Path:
+    """Link ``source`` into ``folder`` as ``stem.gpkg`` (or ``stem-2.gpkg`` ... if taken); never overwrites."""
+    sequence = 1
+    while True:
+        target = folder / (f"{stem}.gpkg" if sequence == 1 else f"{stem}-{sequence}.gpkg")
+        try:
+            os.link(source, target)
+        except FileExistsError:
+            sequence += 1
+            continue
+        return target
 
 
 def _backup_sort_key(path: Path) -> tuple[str, int]:

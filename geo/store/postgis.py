@@ -14,7 +14,10 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.store.base import Store
 from geo.store.common import LAYERS, StoreError, _Tx
+from geo.store.pool import ConnectionPool
 
+# Names the dashboard's sessions in pg_stat_activity.
+APPLICATION_NAME = "ansan-dashboard"
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -34,6 +37,7 @@ class PostgisStore(Store):
             raise StoreError(f"스키마 이름 '{schema}'은(는) 쓸 수 없습니다 (영문 소문자, 숫자, _ 만)")
         self.url = url
         self.schema = schema
+        self._pool = ConnectionPool(self._connect)
 
     def describe(self) -> str:
         safe = re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", self.url)
@@ -43,7 +47,12 @@ class PostgisStore(Store):
         import psycopg  # only the server backend needs it
 
         try:
-            return psycopg.connect(self.url, connect_timeout=10, options=f"-c search_path={self.schema},public")
+            return psycopg.connect(
+                self.url,
+                connect_timeout=10,
+                application_name=APPLICATION_NAME,
+                options=f"-c search_path={self.schema},public",
+            )
         except psycopg.OperationalError as exc:
             raise StoreError(
                 f"PostgreSQL에 연결할 수 없습니다: {self.describe()} "
@@ -53,28 +62,29 @@ class PostgisStore(Store):
 
     @contextmanager
     def _transaction(self) -> Iterator[_Tx]:
-        connection = self._connect()
-        try:
-            with connection.cursor() as cursor:
-                try:
+        # A write waits at most 15 s for another writer's locks, like the GeoPackage's busy timeout.
+        with self._pool.connection("SET LOCAL lock_timeout = '15s'") as connection:
+            try:
+                with connection.cursor() as cursor:
                     yield _Tx(cursor, "%s")
-                except BaseException:
+            except BaseException:
+                if not connection.closed:
                     connection.rollback()
-                    raise
+                raise
             connection.commit()
-        finally:
-            connection.close()
 
     @contextmanager
     def _reading(self) -> Iterator[_Tx]:
-        connection = self._connect()
-        try:
-            connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            with connection.cursor() as cursor:
-                yield _Tx(cursor, "%s")
-            connection.rollback()
-        finally:
-            connection.close()
+        with self._pool.connection("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY") as connection:
+            try:
+                with connection.cursor() as cursor:
+                    yield _Tx(cursor, "%s")
+            finally:
+                if not connection.closed:
+                    connection.rollback()
+
+    def close(self) -> None:
+        self._pool.close()
 
     def _geom_out(self, column: str) -> str:
         return f"ST_AsBinary({column})"
@@ -98,11 +108,18 @@ class PostgisStore(Store):
         for layer in LAYERS:
             tx.execute(f"CREATE INDEX {layer}_geom ON {layer} USING GIST (geom)")
 
+    def _serialise(self, tx: _Tx, name: str) -> None:
+        tx.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (f"dashboard-{name}-{self.schema}",))
+
+    def _after_reference_create(self, tx: _Tx) -> None:
+        tx.execute("CREATE INDEX reference_points_geom ON reference_points USING GIST (geom)")
+
     def initialise(self, data_dir: Path, now: datetime | None = None) -> bool:
         with self._transaction() as tx:
             # Serialise first runs of several app processes; the loser sees the tables and stops.
             tx.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (f"dashboard-store-{self.schema}",))
             if self._table_exists(tx, "store_meta"):
+                self._upgrade(tx, data_dir, now)
                 return False
             tx.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
             tx.execute(f'SET LOCAL search_path TO "{self.schema}", public')

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Start one app instance on 127.0.0.1:PORT (nginx is the only thing that talks to it).
+# Used by the systemd unit dashboard@PORT.service and by deploy/local-cluster.sh, so both run the same command.
+# Usage: dashboard-instance.sh PORT   (run from the app folder, with the environment file loaded)
+set -euo pipefail
+PORT="${1:?usage: dashboard-instance.sh PORT}"
+PYTHON="${DASHBOARD_PYTHON:-python3}"
+exec "$PYTHON" -m streamlit run dashboard.py \
+    --server.port "$PORT" \
+    --server.address 127.0.0.1 \
+    --server.headless true \
+    --server.fileWatcherType none \
+    --browser.gatherUsageStats false

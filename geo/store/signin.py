@@ -1,0 +1,106 @@
+"""Sign-in attempts kept in the store, so a lockout holds across sessions, app processes and restarts.
+
+An attempt is reserved before its password is checked, in one serialised write
+transaction that counts the recent failures of the account and of the client:
+so many simultaneous attempts cannot get more checks than the limit allows. A
+reserved attempt counts as a failure until it is finished; one whose process
+died stays counted until it leaves the window.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from geo.auth import LockoutRules, SignInTicket
+from geo.store.common import _Tx
+
+# Longer account names or client addresses are cut: they are keys, not text to show.
+KEY_LENGTH = 64
+# Rows older than this are removed when attempts are reserved.
+KEEP_ROWS = timedelta(days=1)
+
+
+def signin_ddl(id_column_sql: str) -> list[str]:
+    return [
+        f"CREATE TABLE sign_in_attempts (id {id_column_sql}, account TEXT NOT NULL, client TEXT NOT NULL, "
+        "at DOUBLE PRECISION NOT NULL, outcome TEXT NOT NULL, account_cleared INTEGER NOT NULL DEFAULT 0, "
+        "client_cleared INTEGER NOT NULL DEFAULT 0)",
+        "CREATE INDEX sign_in_attempts_account ON sign_in_attempts (account, at)",
+        "CREATE INDEX sign_in_attempts_client ON sign_in_attempts (client, at)",
+        "CREATE TABLE sign_in_locks (key TEXT PRIMARY KEY, locked_until DOUBLE PRECISION NOT NULL)",
+    ]
+
+
+def keys(account: str, client: str) -> tuple[str, str]:
+    return account.strip().lower()[:KEY_LENGTH], client.strip()[:KEY_LENGTH]
+
+
+def _locked_for(tx: _Tx, key: str, now: float) -> timedelta | None:
+    row = tx.one("SELECT locked_until FROM sign_in_locks WHERE key = ?", (key,))
+    if row is None or row[0] <= now:
+        return None
+    return timedelta(seconds=row[0] - now)
+
+
+def _failures(tx: _Tx, column: str, value: str, now: float, window: timedelta) -> int:
+    """Failures (and attempts still being checked) of an account or a client within the window."""
+    row = tx.one(
+        f"SELECT count(*) FROM sign_in_attempts WHERE {column} = ? AND at > ? AND outcome <> 'success' "
+        f"AND {column}_cleared = 0",
+        (value, now - window.total_seconds()),
+    )
+    return int(row[0]) if row else 0
+
+
+def reserve(tx: _Tx, account: str, client: str, moment: datetime, rules: LockoutRules) -> SignInTicket:
+    """Refuse when the account or the client is locked or at its limit; otherwise record the attempt."""
+    account, client = keys(account, client)
+    now = moment.timestamp()
+    tx.execute("DELETE FROM sign_in_attempts WHERE at < ?", (now - KEEP_ROWS.total_seconds(),))
+    for scope, key in (("account", f"account:{account}"), ("client", f"client:{client}")):
+        if scope == "client" and not client:
+            continue
+        wait = _locked_for(tx, key, now)
+        if wait is not None:
+            return SignInTicket(None, wait, scope, 0)
+    account_failures = _failures(tx, "account", account, now, rules.window)
+    if account_failures >= rules.account_failures:
+        # Attempts still being checked fill the allowance; the lock follows when they fail.
+        return SignInTicket(None, rules.window, "account", 0)
+    if client and _failures(tx, "client", client, now, rules.window) >= rules.client_failures:
+        return SignInTicket(None, rules.window, "client", 0)
+    row = tx.one(
+        "INSERT INTO sign_in_attempts (account, client, at, outcome) VALUES (?, ?, ?, 'pending') RETURNING id",
+        (account, client, now),
+    )
+    assert row is not None
+    return SignInTicket(int(row[0]), None, "", rules.account_failures - account_failures - 1)
+
+
+def finish(
+    tx: _Tx, ticket: SignInTicket, account: str, client: str, succeeded: bool, moment: datetime, rules: LockoutRules
+) -> SignInTicket:
+    """Record the outcome; a failure that reaches a limit locks the account or the client for the window."""
+    account, client = keys(account, client)
+    now = moment.timestamp()
+    if succeeded:
+        tx.execute("UPDATE sign_in_attempts SET outcome = 'success' WHERE id = ?", (ticket.attempt_id,))
+        tx.execute("UPDATE sign_in_attempts SET account_cleared = 1 WHERE account = ?", (account,))
+        return ticket
+    tx.execute("UPDATE sign_in_attempts SET outcome = 'failure' WHERE id = ?", (ticket.attempt_id,))
+    limits = [("account", account, rules.account_failures)]
+    if client:
+        limits.append(("client", client, rules.client_failures))
+    for scope, value, limit in limits:
+        failures = _failures(tx, scope, value, now, rules.window)
+        if failures >= limit:
+            key = f"{scope}:{value}"
+            tx.execute("DELETE FROM sign_in_locks WHERE key = ?", (key,))
+            tx.execute(
+                "INSERT INTO sign_in_locks (key, locked_until) VALUES (?, ?)", (key, now + rules.window.total_seconds())
+            )
+            # Counting starts again after the lock.
+            tx.execute(f"UPDATE sign_in_attempts SET {scope}_cleared = 1 WHERE {scope} = ?", (value,))
+            return SignInTicket(ticket.attempt_id, rules.window, scope, 0)
+    left = rules.account_failures - _failures(tx, "account", account, now, rules.window)
+    return SignInTicket(ticket.attempt_id, None, "", max(0, left))

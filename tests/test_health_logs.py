@@ -1,0 +1,116 @@
+"""Health report, health endpoint, structured log lines and the kiosk's reconnect script."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import threading
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from geo import logs
+from geo.health import FAIL, OK, WARN, InstanceHealth, check_health, main, make_server
+from geo.reconnect import OVERLAY_ID, reconnect_script
+from geo.settings import load_settings
+from geo.store import open_store
+
+
+@pytest.fixture
+def log_lines(monkeypatch):
+    """Capture the dashboard logger's JSON lines."""
+    stream = io.StringIO()
+    log = logging.getLogger(logs.LOGGER_NAME)
+    monkeypatch.setattr(log, "handlers", [])
+    monkeypatch.setattr(log, "propagate", False)
+    logs.logger(stream)
+    return lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
+
+
+def test_an_event_is_one_json_line_with_time_and_fields(log_lines):
+    logs.log_event("edit", user="kim", service_id="S-001", field="status", old="계획", new="구축")
+    (line,) = log_lines()
+    assert line["event"] == "edit" and line["level"] == "info"
+    assert (line["user"], line["old"], line["new"]) == ("kim", "계획", "구축")
+    assert datetime.fromisoformat(line["ts"]) > datetime.now(UTC) - timedelta(minutes=1)
+
+
+def test_a_failure_gets_an_incident_id_that_finds_its_traceback(log_lines):
+    try:
+        {}["missing"]
+    except KeyError as error:
+        incident = logs.log_incident("map", error, user="kim")
+    (line,) = log_lines()
+    assert line["incident"] == incident and line["level"] == "error" and line["error"] == "KeyError"
+    assert "Traceback" in line["traceback"] and "missing" in line["traceback"]
+    assert len(incident) == 8 and line["message"] == f"incident {incident}: unexpected KeyError in map"
+
+
+def test_a_long_text_is_cut(log_lines):
+    logs.log_event("import", file="가" * 5000)
+    (line,) = log_lines()
+    assert len(line["file"]) < 600 and line["file"].endswith("(+4500)")
+
+
+def test_health_says_store_revision_and_backup_age(data_copy, isolated_store):
+    settings = load_settings()
+    store = open_store(settings)
+    report = check_health(settings)
+    assert report.store_ok and report.revision == store.revision()
+    assert report.status == WARN and report.problems == ["no backup found"]
+    store.backup()
+    report = check_health(settings)
+    assert report.status == OK and report.last_backup_age_h is not None and report.last_backup_age_h < 0.1
+    later = check_health(settings, now=datetime.now(UTC) + timedelta(days=2))
+    assert later.status == WARN and "h old" in later.problems[0]
+
+
+def test_health_fails_when_every_instance_or_the_store_is_down(isolated_store, tmp_path):
+    settings = load_settings()
+    open_store(settings).backup()
+
+    def probe(url: str) -> InstanceHealth:
+        return InstanceHealth(url, url.endswith("8501"), 1.0)
+
+    half = check_health(settings, instances=["http://a:8501", "http://a:8502"], probe=probe)
+    assert half.status == WARN and half.problems == ["instances not answering: http://a:8502"]
+    assert check_health(settings, instances=["http://a:8502"], probe=probe).status == FAIL
+    nowhere = load_settings({"DATABASE_URL": "postgresql://u:secret@127.0.0.1:1/none"})
+    report = check_health(nowhere, backup_dir=tmp_path)
+    assert report.status == FAIL and not report.store_ok and "secret" not in report.to_json()
+
+
+def test_the_health_endpoint_answers_json_and_503_on_failure(isolated_store):
+    settings = load_settings()
+    open_store(settings).backup()
+    status = {"instances": ["http://127.0.0.1:9/"]}
+    server = make_server("127.0.0.1", 0, lambda: check_health(settings, **status), ttl_s=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/healthz"
+    try:
+        with pytest.raises(urllib.error.HTTPError) as failed:
+            urllib.request.urlopen(url, timeout=10)
+        assert failed.value.code == 503 and json.loads(failed.value.read())["status"] == FAIL
+        status["instances"] = []
+        with urllib.request.urlopen(url, timeout=10) as response:
+            body = json.loads(response.read())
+        assert response.status == 200 and body["status"] == OK and body["revision"]
+    finally:
+        server.shutdown()
+
+
+def test_the_check_command_exit_code_follows_the_status(isolated_store, capsys):
+    assert main(["check"]) == 2  # no store yet: fail
+    capsys.readouterr()
+    open_store(load_settings())
+    assert main(["check"]) == 1  # a new store has no backup yet: warn
+    assert json.loads(capsys.readouterr().out)["problems"] == ["no backup found"]
+
+
+def test_reconnect_script_carries_both_languages_safely():
+    script = reconnect_script(health_url="/_stcore/health", poll_ms=1500)
+    assert "잠시 후 다시 연결합니다" in script and "Reconnecting shortly" in script
+    assert OVERLAY_ID in script and script.count("</script>") == 1
