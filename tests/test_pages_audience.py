@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.briefing import briefing_slides
 from tests.conftest import PROJECT_ROOT
 
 ENTRY = str(PROJECT_ROOT / "dashboard.py")
@@ -58,7 +59,7 @@ def test_presentation_mode_hides_controls_and_is_kept_in_the_url(app):
     assert at.query_params["present"] in ("1", ["1"])
     styles = " ".join(h.proto.body for h in at.get("html"))
     assert ".st-key-briefing_controls" in styles and '[data-testid="stSidebar"]' in styles
-    assert "PageDown" not in at.caption[0].value and "1 / 7" in at.caption[0].value
+    assert "PageDown" not in at.caption[0].value and f"1 / {len(briefing_slides())}" in at.caption[0].value
     at.button(key="briefing_last").click().run()
     assert at.title[0].value.endswith("이후 달라진 점")
     at.button(key="briefing_first").click().run()
