@@ -332,7 +332,7 @@ def direction_figure(
     fig.update_xaxes(title=t("field.count", lang), range=[0, max(counts + [1]) * 1.35])
     _count_axis(fig, max(counts + [1]) * 1.35, "x")
     _style(fig, t("chart.direction", lang), lang, size, _is_sample(by_direction, sample))
-    return _no_data(fig, lang, size) if sum(counts) == 0 else fig
+    return _no_data(fig, lang, size, "chart.no_direction") if sum(counts) == 0 else fig
 
 
 def budget_by_year_figure(
@@ -478,7 +478,7 @@ def timeline_figure(
     s = _sizes(size)
     if timeline.empty:
         empty = _style(go.Figure(), t("chart.timeline", lang), lang, size, _is_sample(timeline, sample))
-        return _no_data(empty, lang, size)
+        return _no_data(empty, lang, size, "chart.no_period")
     rows = timeline.copy()
     names = localized_column(rows, "name", lang)
     # Two services with one name would share a bar row; their ids keep them apart.

@@ -559,6 +559,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "chart.no_services": {"ko": "보도된 사업 없음", "en": "No reported projects"},
     "chart.no_budget": {"ko": "보도된 사업비 없음", "en": "No reported budget"},
+    "chart.no_direction": {
+        "ko": "추진 방향이 보도된 사업 없음",
+        "en": "No reported project with a plan direction",
+    },
+    "chart.no_period": {"ko": "기간이 보도된 사업 없음", "en": "No reported project with a period"},
     "briefing.appendix": {"ko": "부록", "en": "Appendix"},
     "export.area": {"ko": "대상지", "en": "Area"},
     "export.item": {"ko": "항목", "en": "Item"},
