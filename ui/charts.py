@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from geo.charts import with_caption
+from geo.data_manager import md_text
 from geo.exports import ExportContext, column_labels_ko, to_csv_bytes, to_xlsx_bytes, with_vocabulary_labels
 from geo.i18n import t
 
@@ -71,13 +72,17 @@ def chart_with_data(
 
 
 def table(data: pd.DataFrame, lang: str) -> None:
-    """A table with the same labels as the downloads: vocabulary labels, Korean headers on Korean screens."""
+    """A table with the same labels as the downloads: vocabulary labels, Korean headers on Korean screens.
+
+    A plain table, not ``st.dataframe``: its toolbar speaks English ("Search", "Download as CSV") on
+    Korean screens, and the chart above already offers the download with its context.
+    """
     shown = with_vocabulary_labels(data, lang)
     headers = column_labels_ko() if lang == "ko" else {}
-    # Shares are stored as 0–1; show them as percentages.
-    formats = {
-        headers.get(c, c): st.column_config.NumberColumn(format="percent")
-        for c in data.columns
-        if c.startswith("share_")
-    }
-    st.dataframe(shown.rename(columns=headers), hide_index=True, column_config=formats)
+    for column in shown.columns:
+        if column.startswith("share_"):  # stored as 0–1
+            shown[column] = [("—" if pd.isna(v) else f"{v:.0%}") for v in shown[column]]
+        elif shown[column].dtype == object:
+            # st.table renders Markdown in cells; names from data are shown as text.
+            shown[column] = [md_text(str(v)) if isinstance(v, str) else v for v in shown[column]]
+    st.table(shown.rename(columns=headers), hide_index=True)
