@@ -196,27 +196,27 @@ def _page_text(pdf_bytes: bytes, tmp_path, page: int) -> str:
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
-def test_handout_follows_the_slides_within_twelve_pages(bundled, briefing_pdf_bytes):
+def test_handout_follows_the_slides_within_twelve_pages(demo, briefing_pdf_bytes):
     from pypdf import PdfReader
 
-    day = default_as_of(bundled.status_history)
+    day = default_as_of(demo.status_history)
     slides = briefing_slides(
-        changes=len(changes_table(bundled.status_history, bundled.services, default_since(day), day))
+        changes=len(changes_table(demo.status_history, demo.services, default_since(day), day))
     )
     pages = PdfReader(io.BytesIO(briefing_pdf_bytes)).pages
-    appendix = -(-len(bundled.services) // APPENDIX_ROWS_PER_PAGE)
+    appendix = -(-len(demo.services) // APPENDIX_ROWS_PER_PAGE)
     assert len(pages) == len(slides) + appendix <= 12
 
 
-def test_cover_states_the_plan_and_numbers_copy_out_as_text(bundled, briefing_pdf_bytes, tmp_path):
+def test_cover_states_the_plan_and_numbers_copy_out_as_text(demo, briefing_pdf_bytes, tmp_path):
     if not shutil.which("pdftotext"):
         pytest.skip("poppler-utils (pdftotext) is not installed")
     cover = _page_text(briefing_pdf_bytes, tmp_path, 1)
     assert "국토교통부 승인" in cover and "교통·환경·안전·복지" in cover
-    assert bundled.plan["vision"][0]["ko"] in cover and bundled.plan["directions"][2]["ko"] in cover
-    assert "2026-02-02" in cover and "최종보고회" in cover and bundled.plan["source"]["ko"][:20] in cover
-    day = default_as_of(bundled.status_history)
-    numbers = headline(services_as_of(bundled.services, bundled.status_history, day), bundled.areas)
+    assert demo.plan["vision"][0]["ko"] in cover and demo.plan["directions"][2]["ko"] in cover
+    assert "2026-02-02" in cover and "최종보고회" in cover and demo.plan["source"]["ko"][:20] in cover
+    day = default_as_of(demo.status_history)
+    numbers = headline(services_as_of(demo.services, demo.status_history, day), demo.areas)
     assert f"{numbers.budget_krw_100m:,.1f}" in cover and "\x00" not in cover
     assert f"기준일 {day.isoformat()}" in cover
 
