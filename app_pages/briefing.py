@@ -122,11 +122,12 @@ controls[2].button(
     help=t("briefing.present_help", lang),
     width="stretch",
 )
+revision = store().revision()  # the handout is cached per data revision
 try:
     find_cjk_font()
     controls[5].download_button(
         t("briefing.pdf", lang),
-        data=lambda: handout_pdf(store().revision(), as_of, since, lang, data),
+        data=lambda: handout_pdf(revision, as_of, since, lang, data),
         file_name=f"ansan-smart-city-briefing-{as_of.isoformat()}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
