@@ -325,8 +325,11 @@ def _paste(page: go.Figure, source: go.Figure, cell: int, x: tuple[float, float]
             copied.update(xref=ref(note.xref, "x"), yref=ref(note.yref or "y", "y"))
         page.add_annotation(copied)
     if source.layout.title.text:
+        note = source.layout.title.subtitle.text
+        # The chart's footnote (how a budget is spread, what is excluded) stays with its heading.
+        note_html = f"<br><span style='font-size:14px;color:#555555'>{note}</span>" if note else ""
         page.add_annotation(
-            text=f"<b>{source.layout.title.text}</b>",
+            text=f"<b>{source.layout.title.text}</b>{note_html}",
             xref="paper",
             yref="paper",
             x=x[0],
@@ -334,6 +337,7 @@ def _paste(page: go.Figure, source: go.Figure, cell: int, x: tuple[float, float]
             yshift=30 if len(suffixes) > 1 else 8,
             xanchor="left",
             yanchor="bottom",
+            align="left",
             showarrow=False,
             font={"size": 20, "color": "#1A1A1A"},
         )

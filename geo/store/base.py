@@ -677,7 +677,13 @@ class Store(ABC):
             )
             self._touch(tx)
             updated = self._service_record(tx, service_id)
-        log_event("edit", user=user, service_id=service_id, version=updated.version, changes={f: [str(o), str(n)] for f, o, n in diffs})  # deploy: after commit
+        log_event(
+            "edit",
+            user=user,
+            service_id=service_id,
+            version=updated.version,
+            changes={f: [str(o), str(n)] for f, o, n in diffs},
+        )  # deploy: after commit
         return updated
 
     def _checked_values(self, current: ServiceRecord, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -783,7 +789,9 @@ class Store(ABC):
                 moment,
             )
             self._touch(tx)
-        log_event("import", user=user, layer=layer, mode=mode, rows=len(frame), removed=removed, source=source_name)  # deploy
+        log_event(
+            "import", user=user, layer=layer, mode=mode, rows=len(frame), removed=removed, source=source_name
+        )  # deploy
         return WriteResult(layer, mode, len(frame), removed, tuple(sorted({c[0] for c in changes})), len(changes))
 
     def _insert_layer(
