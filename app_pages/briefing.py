@@ -12,14 +12,21 @@ from geo.briefing import (
     last_data_update,
     step_slide,
 )
-from geo.briefing_pdf import BriefingExportError, briefing_pdf, find_cjk_font
+from geo.briefing_pdf import BriefingExportError, find_cjk_font
 from geo.data_manager import md_text
 from geo.history import default_as_of, services_as_of
 from geo.i18n import t
 from geo.mapping import MapOptions, build_map
 from geo.stats import format_budget, headline
-from ui.briefing import BRIEFING_CSS, PRESENTATION_CSS, counter_html, keyboard_script, without_map_controls
-from ui.data import dashboard_data
+from ui.briefing import (
+    BRIEFING_CSS,
+    PRESENTATION_CSS,
+    counter_html,
+    handout_pdf,
+    keyboard_script,
+    without_map_controls,
+)
+from ui.data import dashboard_data, store
 from ui.frame import current_language, sample_notice
 
 SLIDE = "briefing_slide_index"
@@ -115,11 +122,12 @@ controls[2].button(
     help=t("briefing.present_help", lang),
     width="stretch",
 )
+revision = store().revision()  # the handout is cached per data revision
 try:
     find_cjk_font()
     controls[5].download_button(
         t("briefing.pdf", lang),
-        data=lambda: briefing_pdf(data, as_of, since, lang),
+        data=lambda: handout_pdf(revision, as_of, since, lang, data),
         file_name=f"ansan-smart-city-briefing-{as_of.isoformat()}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",

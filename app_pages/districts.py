@@ -6,7 +6,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import aggregate, charts
+from geo.briefing import last_data_update
 from geo.details import area_detail_rows, detail_table_html
+from geo.exports import ExportContext, services_source
 from geo.history import default_as_of, services_as_of
 from geo.i18n import localized, t
 from geo.mapping import MapOptions, build_map
@@ -43,11 +45,19 @@ st.query_params["area"] = area_id
 st.caption(t("districts.as_of_note", lang, date=as_of.isoformat()))
 services = services_as_of(data.services, data.status_history, as_of)
 
-profile_tab, compare_tab, dong_tab = st.tabs(
-    [t("districts.tab_profile", lang), t("districts.tab_compare", lang), t("districts.tab_dong", lang)]
-)
+updated = last_data_update(data.services)
+source = services_source(data.services, lang)
+CITYWIDE_ALL = "all"
 
-with profile_tab:
+
+def context(area: str) -> ExportContext:
+    """What every download and chart picture of this page says about itself."""
+    name = t("export.all_areas", lang) if area == CITYWIDE_ALL else label(AREA_SHORT, area, lang)
+    return ExportContext(name, as_of, updated, source, data.has_samples)
+
+
+def profile() -> None:
+    """The chosen area: numbers, map, facts, charts."""
     numbers = aggregate.headline_by_area(services, as_of, area_id).iloc[0]
     cards = st.columns(5)
     cards[0].metric(t("metric.services", lang), f"{numbers['services']:,}{t('metric.count_unit', lang)}")
@@ -89,29 +99,57 @@ with profile_tab:
     with left:
         by_domain_status = aggregate.services_by_domain_status(services, area_id)
         chart_with_data(
-            charts.domain_status_figure(by_domain_status, lang), by_domain_status, f"domain_status_{area_id}", lang
+            charts.domain_status_figure(by_domain_status, lang),
+            by_domain_status,
+            f"domain_status_{area_id}",
+            lang,
+            context(area_id),
         )
         by_funding = aggregate.budget_by_funding(services, area_id)
-        chart_with_data(charts.budget_by_funding_figure(by_funding, lang), by_funding, f"funding_{area_id}", lang)
+        chart_with_data(
+            charts.budget_by_funding_figure(by_funding, lang), by_funding, f"funding_{area_id}", lang, context(area_id)
+        )
     with right:
         by_year = aggregate.budget_by_year(services, area_id)
-        chart_with_data(charts.budget_by_year_figure(by_year, lang), by_year, f"budget_year_{area_id}", lang)
+        chart_with_data(
+            charts.budget_by_year_figure(by_year, lang), by_year, f"budget_year_{area_id}", lang, context(area_id)
+        )
         progress = aggregate.progress_by_area(services, as_of, area_id)
-        chart_with_data(charts.progress_figure(progress, lang), progress, f"progress_{area_id}", lang)
+        chart_with_data(charts.progress_figure(progress, lang), progress, f"progress_{area_id}", lang, context(area_id))
     timeline = aggregate.timeline_rows(services, area_id)
-    chart_with_data(charts.timeline_figure(timeline, lang, as_of=as_of), timeline, f"timeline_{area_id}", lang)
+    chart_with_data(
+        charts.timeline_figure(timeline, lang, as_of=as_of), timeline, f"timeline_{area_id}", lang, context(area_id)
+    )
 
-with compare_tab:
+
+def compare() -> None:
+    """The areas side by side on the same scales."""
     by_area_status = aggregate.services_by_area_status(services)
-    chart_with_data(charts.area_comparison_figure(by_area_status, lang), by_area_status, "compare_areas", lang)
+    chart_with_data(
+        charts.area_comparison_figure(by_area_status, lang),
+        by_area_status,
+        "compare_areas",
+        lang,
+        context(CITYWIDE_ALL),
+    )
     progress_all = aggregate.progress_by_area(services, as_of)
-    chart_with_data(charts.progress_figure(progress_all, lang), progress_all, "progress_all", lang)
+    chart_with_data(
+        charts.progress_figure(progress_all, lang), progress_all, "progress_all", lang, context(CITYWIDE_ALL)
+    )
     headline_all = aggregate.headline_by_area(services, as_of)
     by_funding_all = aggregate.budget_by_funding(services)
-    chart_with_data(charts.budget_by_funding_figure(by_funding_all, lang), by_funding_all, "funding_all", lang)
+    chart_with_data(
+        charts.budget_by_funding_figure(by_funding_all, lang),
+        by_funding_all,
+        "funding_all",
+        lang,
+        context(CITYWIDE_ALL),
+    )
     table(headline_all, lang)
 
-with dong_tab:
+
+def by_dong() -> None:
+    """Services and budget per 행정동 and 구."""
     value = (
         st.segmented_control(
             t("districts.dong_value", lang),
@@ -128,7 +166,20 @@ with dong_tab:
         by_dong,
         f"dong_{value}",
         lang,
+        context(CITYWIDE_ALL),
     )
     st.markdown(f"**{t('districts.gu_table', lang)}**")
     by_gu = aggregate.services_by_gu(services, boundaries=data.boundaries)
     table(by_gu, lang)
+
+
+# Only the open tab is computed and drawn; choosing another tab reruns the page (lazy tabs).
+profile_tab, compare_tab, dong_tab = st.tabs(
+    [t("districts.tab_profile", lang), t("districts.tab_compare", lang), t("districts.tab_dong", lang)],
+    key="district_tab",
+    on_change="rerun",
+)
+for tab, draw in ((profile_tab, profile), (compare_tab, compare), (dong_tab, by_dong)):
+    if tab.open is not False:
+        with tab:
+            draw()

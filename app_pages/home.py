@@ -4,7 +4,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import aggregate, charts
+from geo.briefing import last_data_update
 from geo.data_manager import md_text
+from geo.exports import ExportContext, services_source
+from geo.history import default_as_of
 from geo.i18n import t
 from geo.mapping import MapOptions, build_map
 from geo.stats import format_budget, headline
@@ -57,9 +60,24 @@ with plan_col:
     st.caption(f"{t('home.fields', lang)}: " + " · ".join(md_text(f[lang]) for f in plan["fields"]))
     st.caption(f"{t('home.source', lang)}: {md_text(plan['source'][lang])}")
 
+as_of = default_as_of(data.status_history)
+updated = last_data_update(data.services)
+all_areas = t("export.all_areas", lang)
 milestones_col, status_col = st.columns(2, gap="large")
 with milestones_col:
-    chart_with_data(charts.milestones_figure(plan, lang), charts.milestones_frame(plan, lang), "plan_milestones", lang)
+    chart_with_data(
+        charts.milestones_figure(plan, lang),
+        charts.milestones_frame(plan, lang),
+        "plan_milestones",
+        lang,
+        ExportContext(all_areas, as_of, updated, plan["source"][lang], sample=False),
+    )
 with status_col:
     by_area_status = aggregate.services_by_area_status(data.services)
-    chart_with_data(charts.area_comparison_figure(by_area_status, lang), by_area_status, "areas_by_status", lang)
+    chart_with_data(
+        charts.area_comparison_figure(by_area_status, lang),
+        by_area_status,
+        "areas_by_status",
+        lang,
+        ExportContext(all_areas, as_of, updated, services_source(data.services, lang), data.has_samples),
+    )

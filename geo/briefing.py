@@ -88,8 +88,10 @@ def last_data_update(services: pd.DataFrame) -> date | None:
     return None if pd.isna(latest) else latest.date()
 
 
-def period_text(start_year: int, end_year: int, lang: str = "ko") -> str:
-    """'2026–2028년' (Korean) or '2026–2028'; a one-year service shows one year."""
+def period_text(start_year: float | None, end_year: float | None, lang: str = "ko") -> str:
+    """'2026–2028년' (Korean) or '2026–2028'; a one-year service shows one year; '미공개' when no source gives it."""
+    if start_year is None or end_year is None or pd.isna(start_year) or pd.isna(end_year):
+        return t("field.not_reported", lang)
     years = f"{int(start_year)}" if int(start_year) == int(end_year) else f"{int(start_year)}–{int(end_year)}"
     return f"{years}년" if lang == "ko" else years
 
@@ -155,7 +157,8 @@ def services_table(services: pd.DataFrame, lang: str = "ko", area_id: str | None
                 period_text(a, b, lang) for a, b in zip(rows["start_year"], rows["end_year"], strict=True)
             ],
             f"{t('field.budget', lang)} ({unit})": [
-                f"{float(v):,.1f}" for v in pd.to_numeric(rows["budget_krw_100m"]).fillna(0.0)
+                t("field.not_reported", lang) if pd.isna(v) else f"{float(v):,.1f}"
+                for v in pd.to_numeric(rows["budget_krw_100m"])
             ],
         }
     )

@@ -1,22 +1,26 @@
-"""The PDF briefing: one click, one 16:9 PDF with the headline numbers, each area's map and key charts.
+"""The PDF handout: the briefing's slides, one 16:9 page each, then an appendix with every service.
 
 Why Plotly + kaleido (and pypdf to join the pages), not matplotlib: the
-charts in the PDF are the very figures ``geo.charts`` builds for the screen,
-so the PDF and the dashboard can never disagree on a number, a colour or a
-label, and there is one chart implementation to maintain, not two. Maps are
-drawn the way ``geo.charts`` draws its choropleth: polygons, lines and
-status symbols on plain x/y axes in EPSG:5186 (no tiles, no topojson), so
-nothing is fetched. kaleido 1.x renders each page with the machine's own
-Chromium (``/usr/bin/chromium``), offline; one Chromium is started per export
-(``kaleido.start_sync_server``), about 0.3 s a page. Chromium finds Hangul
-through fontconfig, so the export first checks that Noto Sans CJK is
-installed and otherwise fails with a Korean message instead of printing
-empty boxes. pypdf, already used by the tests, moves to the runtime
-requirements to join the one-page PDFs.
+charts in the PDF are the very figures ``geo.charts`` builds for the screen
+(copied into the page's layout by :func:`_paste`), so the handout and the
+slides can never disagree on a number, a colour or a label, and there is one
+chart implementation to maintain, not two. Maps are drawn the way
+``geo.charts`` draws its choropleth: polygons, lines and status symbols on
+plain x/y axes in EPSG:5186 metres (no tiles, no topojson), so nothing is
+fetched, and a scale bar is exact. kaleido 1.x renders each page with the
+machine's own Chromium (``/usr/bin/chromium``), offline; one Chromium is
+started per export. Chromium finds Hangul through fontconfig, so the export
+first checks that Noto Sans CJK is installed and otherwise fails with a Korean
+message instead of printing empty boxes. Digits and Latin text are set in
+DejaVu Sans so they copy out of the PDF as text.
 
-Pages are 1600 × 900 px (1200 × 675 pt, 16:9); each carries the as-of day,
-the data's last update, a page number and, when sample records are included,
-"예시 데이터".
+Pages are 1600 × 900 px (1200 × 675 pt, 16:9): page 1 is the overview slide
+as a cover (title, MOLIT approval, the four fields, vision, directions,
+milestones, as-of day, sources, numbers, areas compared); then each area
+(map with scale bar, facts with source, two charts), the domains, what
+changed, and the appendix. Tables have light fills and dark text. Every
+page's footer carries the as-of day, the data's last update, the page number
+and, when sample records are included, "예시 데이터".
 """
 
 from __future__ import annotations
@@ -35,17 +39,34 @@ import plotly.graph_objects as go
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 
 from geo import aggregate, charts
-from geo.briefing import area_facts, changes_table, last_data_update, period_text, services_table
+from geo.briefing import (
+    area_facts,
+    briefing_slides,
+    changes_table,
+    last_data_update,
+    period_text,
+    services_table,
+)
 from geo.history import services_as_of
 from geo.i18n import t
 from geo.io import METRIC_CRS
 from geo.loaders import DashboardData
 from geo.stats import Headline, format_budget, headline
-from geo.vocab import AREA_SHORT, AREA_TERMS, DEVELOPMENT_AREA_IDS, STATUS_TERMS, label
+from geo.vocab import AREA_SHORT, AREA_TERMS, STATUS_TERMS, label
 
 PAGE_WIDTH_PX = 1600
 PAGE_HEIGHT_PX = 900
-TABLE_ROWS_PER_PAGE = 20
+#: Services per appendix page: the full list stays within a few pages.
+APPENDIX_ROWS_PER_PAGE = 33
+PAGE_FOOTER_SHIFT_PX = 52
+#: Latin text and digits in DejaVu Sans, Hangul in Noto Sans CJK: with Noto CJK alone, Chromium's PDF
+#: leaves digits without a text mapping, so numbers would copy out of the PDF as \x00.
+PDF_FONT_FAMILY = "'DejaVu Sans', " + charts.FONT_FAMILY
+#: Scale bar lengths to choose from, in metres.
+SCALE_BAR_LENGTHS_M: tuple[int, ...] = (100, 200, 500, 1000, 2000, 5000, 10000)
+TABLE_HEADER_FILL = "#DCE6F0"
+TABLE_ROW_FILLS = ("#FFFFFF", "#F3F6F9")
+TABLE_LINE = "#C8D2DC"
 FONT_GLOBS: tuple[str, ...] = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-*.ttc",
     "/usr/share/fonts/**/NotoSansCJK*.tt[cf]",
@@ -192,8 +213,10 @@ def area_map_figure(
     else:
         minx, miny, maxx, maxy = metric_areas.total_bounds
     pad = 0.45 * max(maxx - minx, maxy - miny, 1500.0)
-    fig.update_xaxes(visible=False, range=[minx - pad, maxx + pad])
-    fig.update_yaxes(visible=False, range=[miny - pad, maxy + pad], scaleanchor="x", scaleratio=1)
+    x_range, y_range = (minx - pad, maxx + pad), (miny - pad, maxy + pad)
+    _scale_bar(fig, x_range, y_range)
+    fig.update_xaxes(visible=False, range=list(x_range))
+    fig.update_yaxes(visible=False, range=list(y_range), scaleanchor="x", scaleratio=1)
     fig.update_layout(
         plot_bgcolor="#EEF3F7",
         legend={"title": {"text": t("legend.status", lang)}, "font": {"size": 18}},
@@ -206,27 +229,164 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width=width, break_long_words=True)) if text else ""
 
 
-def _page(fig: go.Figure, title: str, header: str, number: int, total: int, lang: str) -> go.Figure:
-    """Give a figure the page frame: size, title (unless it has one) and the header line at the top right.
+def _scale_bar(fig: go.Figure, x_range: tuple[float, float], y_range: tuple[float, float]) -> None:
+    """A scale bar at the bottom left of a map drawn in EPSG:5186 metres (one 'nice' length, about 1/5 wide)."""
+    width = x_range[1] - x_range[0]
+    length = max((n for n in SCALE_BAR_LENGTHS_M if n <= width / 5), default=SCALE_BAR_LENGTHS_M[0])
+    x0 = x_range[0] + 0.05 * width
+    y0 = y_range[0] + 0.06 * (y_range[1] - y_range[0])
+    tick = 0.012 * (y_range[1] - y_range[0])
+    text = f"{length / 1000:g} km" if length >= 1000 else f"{length} m"
+    fig.add_scatter(
+        x=[x0, x0, None, x0, x0 + length, None, x0 + length, x0 + length],
+        y=[y0 - tick, y0 + tick, None, y0, y0, None, y0 - tick, y0 + tick],
+        mode="lines",
+        line={"color": "#1A1A1A", "width": 3},
+        hoverinfo="skip",
+        showlegend=False,
+        name="scale-bar",
+    )
+    fig.add_scatter(
+        x=[x0 + length / 2],
+        y=[y0 + tick],
+        mode="text",
+        text=[text],
+        textposition="top center",
+        textfont={"size": 16, "color": "#1A1A1A"},
+        hoverinfo="skip",
+        showlegend=False,
+        name="scale-bar-label",
+    )
 
-    The header (sample badge, as-of day, last update, page number) sits above the plot, where no
-    legend or axis of ``geo.charts`` goes; the charts' own sample badge is replaced by it.
+
+def _axis_suffix(name: str) -> str:
+    """'x' → '', 'x3' → '3', 'xaxis3' → '3'."""
+    return name.removeprefix("xaxis").removeprefix("yaxis").lstrip("xy")
+
+
+def _paste(page: go.Figure, source: go.Figure, cell: int, x: tuple[float, float], y: tuple[float, float]) -> int:
+    """Copy ``source`` (traces, axes, annotations, title) into a rectangle of ``page``; return the next free cell.
+
+    Each of ``source``'s axis pairs (one per facet) becomes pair ``cell``, ``cell + 1``… of
+    ``page``, its domain scaled into the rectangle; the chart keeps its own scales, ticks and
+    labels, so a PDF page shows the very figure the slide shows. Its title becomes a heading
+    above the rectangle, its legend a legend under it. The sample badge is left out (the
+    page footer says it).
     """
-    fig.update_layout(width=PAGE_WIDTH_PX, height=PAGE_HEIGHT_PX, font={"family": charts.FONT_FAMILY})
-    fig.layout.annotations = [a for a in fig.layout.annotations if a.name != charts.SAMPLE_ANNOTATION_NAME]
-    if not fig.layout.title.text:
-        fig.update_layout(title={"text": f"<b>{title}</b>", "font": {"size": 34}, "x": 0.02, "xref": "container"})
-    fig.update_layout(title={"y": 0.975, "yref": "container", "yanchor": "top"})
-    top = max(fig.layout.margin.t or 0, 120)
-    fig.update_layout(margin={"t": top, "b": max(fig.layout.margin.b or 0, 50), "l": 40, "r": 40})
+    layout = source.layout.to_plotly_json()
+    suffixes = sorted(
+        {_axis_suffix(k) for k in layout if k.startswith(("xaxis", "yaxis"))} | {""}, key=lambda v: int(v or 1)
+    )
+    target = {suffix: "" if cell + n == 1 else str(cell + n) for n, suffix in enumerate(suffixes)}
+
+    def ref(name: str, axis: str) -> str:
+        return axis + target.get(_axis_suffix(name), target[""])
+
+    legend = "legend" if cell == 1 else f"legend{cell}"
+    for trace in source.data:
+        copied = go.Figure(trace).data[0]
+        if "xaxis" in copied:
+            copied.update(xaxis=ref(trace.xaxis or "x", "x"), yaxis=ref(trace.yaxis or "y", "y"))
+        if "legend" in copied:
+            copied.update(legend=legend)
+        page.add_trace(copied)
+    for suffix in suffixes:
+        for axis, span in (("x", x), ("y", y)):
+            props = dict(layout.get(f"{axis}axis{suffix}", {}))
+            low, high = props.get("domain", [0, 1])
+            props["domain"] = [span[0] + (span[1] - span[0]) * low, span[0] + (span[1] - span[0]) * high]
+            for key in ("anchor", "matches", "scaleanchor"):
+                if props.get(key) and props[key] != "free":
+                    props[key] = ref(props[key], props[key][0])
+            props.setdefault("anchor", ref(suffix, "y" if axis == "x" else "x"))
+            if isinstance(props.get("title"), dict):
+                props["title"] = props["title"] | {"font": {"size": 16}}
+            props["tickfont"] = {"size": 15}
+            page.layout[f"{axis}axis{target[suffix]}"] = props
+    page.layout[legend] = {
+        "orientation": "h",
+        "x": x[0],
+        "y": y[0] - 0.05,
+        "xanchor": "left",
+        "yanchor": "top",
+        "font": {"size": 15},
+        "title": layout.get("legend", {}).get("title", {}) | {"font": {"size": 15}},
+        "traceorder": layout.get("legend", {}).get("traceorder", "normal"),
+    }
+    for note in source.layout.annotations:
+        if note.name == charts.SAMPLE_ANNOTATION_NAME:
+            continue
+        copied = go.layout.Annotation(note)
+        if note.xref in (None, "paper") or str(note.xref).endswith("domain"):
+            copied.update(xref="paper", yref="paper", yshift=0)
+            copied.update(x=x[0] + (x[1] - x[0]) * (0.5 if note.x is None else note.x))
+            copied.update(y=y[0] + (y[1] - y[0]) * (0.5 if note.y is None else note.y))
+        else:
+            copied.update(xref=ref(note.xref, "x"), yref=ref(note.yref or "y", "y"))
+        page.add_annotation(copied)
+    if source.layout.title.text:
+        note = source.layout.title.subtitle.text
+        # The chart's footnote (how a budget is spread, what is excluded) stays with its heading.
+        note_html = f"<br><span style='font-size:14px;color:#555555'>{note}</span>" if note else ""
+        page.add_annotation(
+            text=f"<b>{source.layout.title.text}</b>{note_html}",
+            xref="paper",
+            yref="paper",
+            x=x[0],
+            y=y[1],
+            yshift=30 if len(suffixes) > 1 else 8,
+            xanchor="left",
+            yanchor="bottom",
+            align="left",
+            showarrow=False,
+            font={"size": 20, "color": "#1A1A1A"},
+        )
+    return cell + len(suffixes)
+
+
+def _blank_page(title: str) -> go.Figure:
+    fig = go.Figure()
+    fig.update_layout(
+        width=PAGE_WIDTH_PX,
+        height=PAGE_HEIGHT_PX,
+        template="plotly_white",
+        plot_bgcolor="#FFFFFF",
+        title={"text": f"<b>{title}</b>", "font": {"size": 32}, "x": 0.025, "xref": "container", "y": 0.965},
+        margin={"t": 110, "b": 90, "l": 50, "r": 50},
+        barmode="stack",
+        showlegend=True,
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def _text(fig: go.Figure, lines: list[str], x: float, y: float, size: int = 20) -> None:
+    fig.add_annotation(
+        text="<br>".join(lines),
+        xref="paper",
+        yref="paper",
+        x=x,
+        y=y,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font={"size": size, "color": "#1A1A1A"},
+    )
+
+
+def _footer(fig: go.Figure, footer: str, number: int, total: int, lang: str) -> go.Figure:
+    """The strip at the foot of every page: sample badge, as-of day, last update, page number (never near a title)."""
+    fig.update_layout(font={"family": PDF_FONT_FAMILY, "color": "#1A1A1A"})
     fig.add_annotation(
         name="page-header",
-        text=f"{header} · {t('briefing.page', lang, n=number, total=total)}",
+        text=f"{footer} · {t('briefing.page', lang, n=number, total=total)}",
         xref="paper",
         yref="paper",
         x=1,
-        y=1,
-        yshift=top - 14,
+        y=0,
+        yshift=-PAGE_FOOTER_SHIFT_PX,
         xanchor="right",
         yanchor="top",
         showarrow=False,
@@ -246,185 +406,168 @@ def _numbers_lines(numbers: Headline, lang: str) -> list[tuple[str, str]]:
 
 
 def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated: date | None, lang: str):
-    fig = go.Figure()
-    fig.update_xaxes(visible=False, range=[0, 1])
-    fig.update_yaxes(visible=False, range=[0, 1])
-    fig.update_layout(plot_bgcolor="#FFFFFF", title={"text": f"<b>{t('app.title', lang)}</b>", "font": {"size": 44}})
+    """Page 1, the overview slide as a cover: the plan (approval, fields, vision, directions, milestones), numbers, chart."""
     plan = data.plan
+    fig = _blank_page(f"{plan.get('title', {}).get(lang, t('app.title', lang))} · {t('nav.briefing', lang)}")
+    fields = "·".join(field[lang] for field in plan.get("fields", []))
+    width = 52 if lang == "ko" else 95
     lines = [
-        f"<b>{t('briefing.as_of', lang)} {as_of.isoformat()}</b>",
-        f"{t('briefing.last_update', lang)} {updated.isoformat() if updated else '—'}",
+        f"<span style='color:#00457A'><b>{t('plan.approved', lang)}</b></span>",
+        f"<b>{t('home.fields', lang)}</b>: {fields}",
+        "",
+        f"<b>{t('home.vision', lang)}</b>",
+        *(f"“{line[lang]}”" for line in plan.get("vision", [])),
+        "",
+        f"<b>{t('home.directions', lang)}</b>",
+        *(f"{n}. {d[lang]}" for n, d in enumerate(plan.get("directions", []), start=1)),
+        "",
+        f"<b>{t('chart.milestones', lang)}</b>",
+        *(
+            f"{row.date}  {row.label}{' ※' if row.note else ''}"
+            for row in charts.milestones_frame(plan, lang).itertuples()
+        ),
+        "",
+        f"<b>{t('briefing.as_of', lang)} {as_of.isoformat()}</b> · {t('briefing.last_update', lang)} "
+        f"{updated.isoformat() if updated else '—'}",
     ]
-    fig.add_annotation(
-        text="<br>".join(lines),
-        x=0,
-        y=1,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        font={"size": 26},
-        align="left",
-    )
+    _text(fig, lines, 0.0, 1.0, 19)
+    sources = [f"{t('home.source', lang)}: {plan['source'][lang]}"]
+    notes = [f"※ {row.date}: {row.note}" for row in charts.milestones_frame(plan, lang).itertuples() if row.note]
+    _text(fig, [_wrap(line, width + 10) for line in (*notes, *sources)], 0.0, 0.11, 14)
     numbers = headline(services, data.areas)
     for position, (name, value) in enumerate(_numbers_lines(numbers, lang)):
-        x = 0.125 + position * 0.25
-        fig.add_annotation(text=name, x=x, y=0.72, showarrow=False, font={"size": 26, "color": "#444444"})
-        fig.add_annotation(text=f"<b>{value}</b>", x=x, y=0.62, showarrow=False, font={"size": 44, "color": "#0072B2"})
-    vision = "<br>".join(f"“{line[lang]}”" for line in plan.get("vision", []))
-    directions = "<br>".join(f"{n}. {d[lang]}" for n, d in enumerate(plan.get("directions", []), start=1))
-    fig.add_annotation(
-        text=f"<b>{t('home.vision', lang)}</b><br>{vision}<br><br><b>{t('home.directions', lang)}</b><br>{directions}",
-        x=0,
-        y=0.45,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        align="left",
-        font={"size": 22},
-    )
-    fig.add_annotation(
-        text=f"{t('home.source', lang)}: {plan['source'][lang]}",
-        x=0,
-        y=0.02,
-        xanchor="left",
-        yanchor="bottom",
-        showarrow=False,
-        font={"size": 16, "color": "#444444"},
-    )
-    if data.has_samples:
+        x = 0.53 + position * 0.12
         fig.add_annotation(
-            text=_wrap(t("sample.banner", lang), 90 if lang == "ko" else 150),
-            x=1,
-            y=1,
-            xanchor="right",
+            text=name,
+            x=x,
+            y=1.0,
+            xref="paper",
+            yref="paper",
+            xanchor="left",
             yanchor="top",
             showarrow=False,
-            align="left",
-            font={"size": 16, "color": "#8A3B00"},
-            bgcolor="#FFF4E5",
-            bordercolor="#D55E00",
-            borderwidth=2,
-            borderpad=8,
+            font={"size": 18, "color": "#444444"},
         )
+        fig.add_annotation(
+            text=f"<b>{value}</b>",
+            x=x,
+            y=0.955,
+            xref="paper",
+            yref="paper",
+            xanchor="left",
+            yanchor="top",
+            showarrow=False,
+            font={"size": 28 if len(value) < 9 else 22, "color": "#005A9C"},
+        )
+    comparison = charts.area_comparison_figure(aggregate.services_by_area_status(services), lang, "normal")
+    _paste(fig, comparison, 1, (0.53, 1.0), (0.14, 0.74))
+    fig.update_layout(barmode="group")
     return fig
 
 
-def _area_page(data: DashboardData, services: gpd.GeoDataFrame, area_id: str, as_of: date, lang: str) -> go.Figure:
-    fig = area_map_figure(data.boundaries, data.areas, services, area_id, lang)
-    fig.update_layout(
-        xaxis={"domain": [0, 0.5]},
-        legend={"x": 0.0, "y": -0.02, "yanchor": "top", "orientation": "h", "font": {"size": 16}},
-        title={
-            "text": f"<b>{label(AREA_TERMS, area_id, lang)}</b>",
-            "font": {"size": 34},
-            "x": 0.02,
-            "xref": "container",
-        },
+def _area_page(data: DashboardData, services: gpd.GeoDataFrame, area_id: str, lang: str) -> go.Figure:
+    """An area slide: map with scale bar (top left), key facts with source (top right), two charts below."""
+    fig = _blank_page(label(AREA_TERMS, area_id, lang))
+    cell = _paste(
+        fig, area_map_figure(data.boundaries, data.areas, services, area_id, lang), 1, (0.0, 0.47), (0.53, 1.0)
     )
+    fig.layout.legend.update(x=0.0, y=0.51, font={"size": 14})
     facts, source = area_facts(data.areas, area_id, lang)
     area_services = services.loc[services["area_id"] == area_id]
     numbers = headline(area_services, data.areas.loc[data.areas["area_id"] == area_id])
-    period = (
-        period_text(area_services["start_year"].min(), area_services["end_year"].max(), lang)
-        if len(area_services)
-        else "—"
-    )
-    number_line = " · ".join(f"{name} <b>{value}</b>" for name, value in _numbers_lines(numbers, lang)[:2])
-    number_line += f" · {t('field.budget', lang)} <b>{format_budget(numbers.budget_krw_100m, lang)}</b>"
-    number_line += f" · {t('briefing.period', lang)} <b>{period}</b>"
-    width = 38 if lang == "ko" else 70
-    text = [
-        f"<b>{t('briefing.area_numbers', lang)}</b>",
-        _wrap(number_line.replace("<b>", "").replace("</b>", ""), width),
-    ]
-    text.append("")
-    for fact in facts:
-        text.append(f"<b>{fact.label}</b>: " + _wrap(fact.value, width))
-    text.append("")
-    text.append(f"<span style='font-size:15px;color:#444'>{t('field.source', lang)}: {_wrap(source, width + 8)}</span>")
-    text.append(f"<span style='font-size:15px;color:#444'>{t('briefing.map_note', lang)}</span>")
-    fig.add_annotation(
-        text="<br>".join(text),
-        xref="paper",
-        yref="paper",
-        x=0.54,
-        y=1,
-        xanchor="left",
-        yanchor="top",
-        align="left",
-        showarrow=False,
-        font={"size": 20},
-    )
+    starts, ends = area_services.get("start_year"), area_services.get("end_year")
+    known = starts is not None and ends is not None and starts.notna().any() and ends.notna().any()
+    period = period_text(starts.min(), ends.max(), lang) if known else "—"
+    width = 48 if lang == "ko" else 90
+    number_line = " · ".join(f"{name} {value}" for name, value in _numbers_lines(numbers, lang)[:2])
+    number_line += f" · {t('field.budget', lang)} {format_budget(numbers.budget_krw_100m, lang)}"
+    number_line += f" · {t('briefing.period', lang)} {period}"
+    lines = [f"<b>{t('briefing.area_numbers', lang)}</b>", _wrap(number_line, width), ""]
+    lines += [f"<b>{fact.label}</b>: " + _wrap(fact.value, width) for fact in facts]
+    _text(fig, lines, 0.52, 1.0, 18)
+    _text(fig, [_wrap(f"{t('field.source', lang)}: {source}", width + 12), t("briefing.map_note", lang)], 0.52, 0.6, 14)
+    direction = charts.direction_figure(aggregate.services_by_direction(services, area_id), lang, "normal")
+    cell = _paste(fig, direction, cell, (0.0, 0.44), (0.1, 0.36))
+    budget = charts.budget_by_year_figure(aggregate.budget_by_year(services, area_id), lang, "normal")
+    _paste(fig, budget, cell, (0.54, 1.0), (0.1, 0.36))
+    fig.layout[f"legend{cell}"].update(y=0.03)
     return fig
 
 
-def _table_figure(table: pd.DataFrame, title: str, widths: list[float] | None = None) -> go.Figure:
-    fig = go.Figure(
+def _domains_page(services: gpd.GeoDataFrame, lang: str) -> go.Figure:
+    """The domains slide: services by domain and status (left), by direction (right)."""
+    fig = _blank_page(t("briefing.domains", lang))
+    domains = charts.domain_status_figure(aggregate.services_by_domain_status(services), lang)
+    cell = _paste(fig, domains, 1, (0.12, 0.58), (0.1, 0.95))
+    _paste(fig, charts.direction_figure(aggregate.services_by_direction(services), lang), cell, (0.8, 1.0), (0.1, 0.95))
+    fig.layout.legend.update(y=0.03)
+    return fig
+
+
+def _table_page(table: pd.DataFrame, title: str, widths: list[float], row_px: int = 30) -> go.Figure:
+    """A readable table page: light header, white and light-grey rows, dark text (never a dark block)."""
+    fig = _blank_page(title)
+    fig.add_trace(
         go.Table(
+            domain={"x": [0, 1], "y": [0, 1]},
             columnwidth=widths,
             header={
                 "values": [f"<b>{c}</b>" for c in table.columns],
-                "fill_color": "#E8EEF4",
-                "font": {"size": 18},
+                "fill_color": TABLE_HEADER_FILL,
+                "font": {"size": 17, "color": "#1A1A1A"},
+                "line_color": TABLE_LINE,
                 "align": "left",
-                "height": 36,
+                "height": 34,
             },
             cells={
-                "values": [table[c].to_list() for c in table.columns],
-                "font": {"size": 18},
+                "values": [table[c].astype(str).to_list() for c in table.columns],
+                "fill_color": [[TABLE_ROW_FILLS[i % 2] for i in range(len(table))]],
+                "font": {"size": 16 if row_px >= 26 else 14, "color": "#1A1A1A"},
+                "line_color": TABLE_LINE,
                 "align": "left",
-                "height": 31,
+                "height": row_px,
             },
         )
     )
-    fig.update_layout(title={"text": f"<b>{title}</b>", "font": {"size": 34}, "x": 0.02, "xref": "container"})
     return fig
 
 
 def briefing_figures(data: DashboardData, as_of: date, since: date, lang: str = "ko") -> list[go.Figure]:
     """Every page of the PDF briefing as a Plotly figure, in order (testable without Chromium).
 
-    Services are shown with their status on ``as_of`` (``geo.history``);
-    "what changed" lists the changes from ``since`` to ``as_of``.
+    One page per slide of the briefing (``geo.briefing.briefing_slides``: the
+    overview as the cover, each area, the domains, what changed), then an
+    appendix with every service (:data:`APPENDIX_ROWS_PER_PAGE` a page).
+    Services are shown with their status on ``as_of`` (``geo.history``).
     """
     services = services_as_of(data.services, data.status_history, as_of)
     updated = last_data_update(data.services)
-    sample = data.has_samples
-    pages: list[tuple[go.Figure, str]] = [(_cover(data, services, as_of, updated, lang), t("app.title", lang))]
-    pages.append(
-        (
-            charts.area_comparison_figure(aggregate.services_by_area_status(services), lang, "large"),
-            t("chart.compare", lang),
-        )
-    )
-    for area_id in DEVELOPMENT_AREA_IDS:
-        if not (data.areas["area_id"] == area_id).any():
-            continue
-        pages.append((_area_page(data, services, area_id, as_of, lang), label(AREA_TERMS, area_id, lang)))
-        figure = charts.domain_status_figure(aggregate.services_by_domain_status(services, area_id), lang, "large")
-        figure.update_layout(title={"text": f"{label(AREA_SHORT, area_id, lang)} · {t('chart.domain_status', lang)}"})
-        pages.append((figure, ""))
-    pages.append((charts.domain_status_figure(aggregate.services_by_domain_status(services), lang, "large"), ""))
-    pages.append((charts.progress_figure(aggregate.progress_by_area(services, as_of), lang, "large"), ""))
     changes = changes_table(data.status_history, data.services, since, as_of, lang)
-    changes_title = t("briefing.changes", lang, since=since.isoformat())
-    changes_title += f" ({t('briefing.changes_count', lang, n=len(changes))})"
-    for start in range(0, max(len(changes), 1), TABLE_ROWS_PER_PAGE):
-        chunk = changes.iloc[start : start + TABLE_ROWS_PER_PAGE]
-        if chunk.empty:
-            chunk = pd.DataFrame({changes.columns[0]: [t("briefing.no_changes", lang)]})
-        pages.append((_table_figure(chunk, changes_title, [1, 3, 1.3, 1.6, 3]), ""))
+    pages: list[go.Figure] = []
+    for slide in briefing_slides(changes=len(changes)):
+        if slide.kind == "overview":
+            pages.append(_cover(data, services, as_of, updated, lang))
+        elif slide.kind == "area" and (data.areas["area_id"] == slide.area_id).any():
+            pages.append(_area_page(data, services, slide.area_id or "", lang))
+        elif slide.kind == "domains":
+            pages.append(_domains_page(services, lang))
+        elif slide.kind == "changes":
+            title = f"{slide.title(lang, since)} · {t('briefing.changes_count', lang, n=len(changes))}"
+            rows = slide.rows(changes)
+            if rows.empty:
+                rows = pd.DataFrame({changes.columns[0]: [t("briefing.no_changes", lang)]})
+            pages.append(_table_page(rows, title, [1, 3, 1.3, 1.6, 3]))
     table = services_table(services, lang)
-    for start in range(0, len(table), TABLE_ROWS_PER_PAGE):
-        chunk = table.iloc[start : start + TABLE_ROWS_PER_PAGE]
-        title = f"{t('briefing.services_table', lang)} ({start + 1}–{start + len(chunk)} / {len(table)})"
-        pages.append((_table_figure(chunk, title, [3.4, 1.3, 1.8, 1, 1.2, 1.1]), ""))
-    header = f"<b>{t('briefing.as_of', lang)} {as_of.isoformat()}</b> · {t('briefing.last_update', lang)} "
-    header += updated.isoformat() if updated else "—"
-    if sample:
-        header = f"<span style='color:#D55E00'><b>{t('sample.short', lang)}</b></span> · {header}"
+    for start in range(0, len(table), APPENDIX_ROWS_PER_PAGE):
+        chunk = table.iloc[start : start + APPENDIX_ROWS_PER_PAGE]
+        title = f"{t('briefing.appendix', lang)} · {t('briefing.services_table', lang)} ({start + 1}–{start + len(chunk)} / {len(table)})"
+        pages.append(_table_page(chunk, title, [3.4, 1.3, 1.8, 1, 1.2, 1.1], row_px=21))
+    footer = f"<b>{t('briefing.as_of', lang)} {as_of.isoformat()}</b> · {t('briefing.last_update', lang)} "
+    footer += updated.isoformat() if updated else "—"
+    if data.has_samples:
+        footer = f"<span style='color:#B04A00'><b>{t('sample.short', lang)}</b></span> · {footer}"
     total = len(pages)
-    return [_page(fig, title, header, n, total, lang) for n, (fig, title) in enumerate(pages, start=1)]
+    return [_footer(fig, footer, n, total, lang) for n, fig in enumerate(pages, start=1)]
 
 
 def figures_to_pdf(figures: Sequence[go.Figure], title: str = "") -> bytes:

@@ -75,6 +75,10 @@ SIZES: dict[str, dict[str, int]] = {
 MAP_COLORSCALE = "YlGnBu"
 ON_SCHEDULE_COLOUR = "#0072B2"
 SAMPLE_ANNOTATION_NAME = "sample-data"
+#: Heights of milestone labels, in steps above (+) or below (−) the time line, used in turn.
+MILESTONE_LEVELS: tuple[int, ...] = (1, -1, 2, -2)
+#: Longest caption line (characters) under a chart's title; longer captions break between their parts.
+CAPTION_LINE_CHARS = 48
 
 
 def _sizes(size: str) -> dict[str, int]:
@@ -152,6 +156,30 @@ def _style(
     if note:
         fig.update_layout(title={"subtitle": {"text": note, "font": {"size": s["small"], "color": "#444444"}}})
     return fig
+
+
+def with_caption(fig: go.Figure, caption: str) -> go.Figure:
+    """A copy of ``fig`` with ``caption`` (what, when, from where) as a small grey line under its title.
+
+    The line is part of the figure, so a PNG saved from the chart keeps it; the
+    top margin grows by one line so nothing moves over the plot.
+    """
+    captioned = go.Figure(fig)
+    size = max(int((captioned.layout.font.size or 14) * 0.8), 11)
+    # Short lines (split between the " · " parts) so a half-width chart shows the whole caption.
+    lines: list[str] = []
+    for part in caption.split(" · "):
+        if lines and len(lines[-1]) + len(part) + 3 <= CAPTION_LINE_CHARS:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    note = captioned.layout.title.subtitle.text
+    text = "<br>".join([note, *lines] if note else lines)
+    captioned.update_layout(
+        title={"subtitle": {"text": text, "font": {"size": size, "color": "#555555"}}},
+        margin={"t": (captioned.layout.margin.t or 80) + int(size * 1.5) * len(lines) + 4},
+    )
+    return captioned
 
 
 def _no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services") -> go.Figure:
@@ -304,7 +332,7 @@ def direction_figure(
     fig.update_xaxes(title=t("field.count", lang), range=[0, max(counts + [1]) * 1.35])
     _count_axis(fig, max(counts + [1]) * 1.35, "x")
     _style(fig, t("chart.direction", lang), lang, size, _is_sample(by_direction, sample))
-    return _no_data(fig, lang, size) if sum(counts) == 0 else fig
+    return _no_data(fig, lang, size, "chart.no_direction") if sum(counts) == 0 else fig
 
 
 def budget_by_year_figure(
@@ -450,7 +478,7 @@ def timeline_figure(
     s = _sizes(size)
     if timeline.empty:
         empty = _style(go.Figure(), t("chart.timeline", lang), lang, size, _is_sample(timeline, sample))
-        return _no_data(empty, lang, size)
+        return _no_data(empty, lang, size, "chart.no_period")
     rows = timeline.copy()
     names = localized_column(rows, "name", lang)
     # Two services with one name would share a bar row; their ids keep them apart.
@@ -530,7 +558,8 @@ def progress_figure(
         ("share_operating", t("chart.share_operating", lang), STATUS_TERMS["운영"].colour),
         ("share_on_schedule", t("chart.share_on_schedule", lang), ON_SCHEDULE_COLOUR),
     )
-    columns = ((0.22, 0.56), (0.64, 0.98))
+    # Gauges at x 0.2–0.5 and 0.72–1.0: each title (name, count, share) has the space to its left.
+    columns = ((0.2, 0.58), (0.72, 1.08))
     for (_, measure_label, _), (left, right) in zip(measures, columns, strict=True):
         fig.add_annotation(
             text=f"<b>{measure_label}</b>",
@@ -552,13 +581,14 @@ def progress_figure(
             detail = f"{part}/{row.active}{t('metric.count_unit', lang)}"
             # The area's name heads its row once; the second gauge shows only its count.
             heading = f"<b>{label(AREA_SHORT, row.area_id, lang)}</b><br>" if left == columns[0][0] else ""
+            # The share is written in the title, beside its count: a separate number was cut to "00%" when narrow.
+            shown = "—" if value is None else f"{value:.0f}%"
             fig.add_trace(
                 go.Indicator(
-                    mode="number+gauge",
+                    mode="gauge",
                     value=value,
                     meta={"area_id": row.area_id, "measure": measure},
-                    number={"suffix": "%", "valueformat": ".0f", "font": {"size": s["title"]}},
-                    title={"text": f"{heading}{detail}", "font": {"size": s["font"]}, "align": "right"},
+                    title={"text": f"{heading}{detail} <b>{shown}</b>", "font": {"size": s["font"]}, "align": "right"},
                     domain={"x": [left, right - 0.08], "y": [bottom, top]},
                     gauge={
                         "shape": "bullet",
@@ -859,11 +889,9 @@ def milestones_figure(plan: dict[str, Any], lang: Lang = "ko", size: Size = "nor
         go.Scatter(
             x=list(frame["date"]),
             y=[0] * len(frame),
-            mode="lines+markers+text",
+            mode="lines+markers",
             text=texts,
             customdata=list(frame["precision"]),
-            textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(frame))],
-            textfont={"size": s["small"]},
             marker={
                 "size": s["font"],
                 "color": "#0072B2",
@@ -875,8 +903,26 @@ def milestones_figure(plan: dict[str, Any], lang: Lang = "ko", size: Size = "nor
             cliponaxis=False,
         )
     )
+    # Labels on four levels (above, below, higher, lower): neighbours a month apart never overlap.
+    step = s["small"] * 3
+    for position, (when, text) in enumerate(zip(frame["date"], texts, strict=True)):
+        level = MILESTONE_LEVELS[position % len(MILESTONE_LEVELS)]
+        fig.add_annotation(
+            name="milestone",
+            x=when,
+            y=0,
+            text=text,
+            showarrow=True,
+            arrowhead=0,
+            arrowcolor="#BBBBBB",
+            ax=0,
+            ay=-level * step,
+            yanchor="bottom" if level > 0 else "top",
+            font={"size": s["small"]},
+            bgcolor="rgba(255,255,255,0.85)",
+        )
     notes = [f"※ {row.date}: {row.note}" for row in frame.itertuples(index=False) if row.note]
-    fig.update_yaxes(visible=False, range=[-1.2, 1.2])
+    fig.update_yaxes(visible=False, range=[-1, 1])
     fig.update_xaxes(tickformat="%Y-%m", dtick="M3", showgrid=True)
     _style(
         fig,
@@ -884,7 +930,7 @@ def milestones_figure(plan: dict[str, Any], lang: Lang = "ko", size: Size = "nor
         lang,
         size,
         sample=False,
-        height=int(s["height"] * 0.8),
+        height=int(s["height"] * 0.9),
         note="<br>".join(notes) or None,
     )
     return fig

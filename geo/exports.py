@@ -5,20 +5,28 @@ with a byte-order mark (without it Excel reads Hangul as CP949 mojibake), and
 no text cell may start a formula. Any text cell beginning with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return is prefixed with a single quote
 (OWASP's advice for CSV injection); numbers, booleans and dates stay as they are.
+
+A table that leaves the dashboard keeps its context (:class:`ExportContext`):
+the area, the as-of day, the data's last update, the source and, when sample
+records are included, the sample note. CSV carries it as header rows above the
+table; XLSX as a second sheet; a chart as a caption line (``caption``).
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import geopandas as gpd
 import pandas as pd
 import pyogrio
 
+from geo.i18n import t
 from geo.io import STORAGE_CRS
 from geo.schema import ALL_SCHEMAS
 from geo.vocab import (
@@ -75,6 +83,58 @@ VOCABULARY_COLUMNS: dict[str, dict[str, Term]] = {
 }
 
 
+@dataclass(frozen=True)
+class ExportContext:
+    """What a downloaded table or picture is about, so a forwarded file keeps its meaning.
+
+    ``area`` is the area's label ("신길2", "전체"); ``as_of`` the day the statuses
+    are shown for; ``last_update`` the data's latest change; ``source`` where the
+    data comes from; ``sample`` whether illustrative records are included.
+    """
+
+    area: str
+    as_of: date
+    last_update: date | None
+    source: str
+    sample: bool
+
+    def rows(self, lang: str = "ko") -> list[tuple[str, str]]:
+        """The context as (label, value) rows, in ``lang``."""
+        rows = [
+            (t("export.area", lang), self.area),
+            (t("briefing.as_of", lang), self.as_of.isoformat()),
+            (t("briefing.last_update", lang), self.last_update.isoformat() if self.last_update else "—"),
+            (t("field.source", lang), self.source),
+        ]
+        if self.sample:
+            rows.append((t("sample.short", lang), t("sample.banner", lang)))
+        return rows
+
+    def caption(self, lang: str = "ko") -> str:
+        """One line for a chart picture: area · as-of · last update · source (· sample data)."""
+        parts = [
+            f"{name} {value}" if name != t("field.source", lang) else f"{name}: {value}"
+            for name, value in self.rows(lang)[:4]
+        ]
+        if self.sample:
+            parts.append(t("sample.short", lang))
+        return " · ".join(parts)
+
+
+def services_source(services: pd.DataFrame, lang: str = "ko", most: int = 2) -> str:
+    """Where the services come from: their own ``source`` values (the first ``most``, then how many
+    more), or the dashboard's service data when the records name none."""
+    sources = (
+        []
+        if "source" not in services
+        else list(dict.fromkeys(s for s in services["source"].dropna() if str(s).strip()))
+    )
+    if not sources:
+        return t("export.source_services", lang)
+    text = "; ".join(str(s) for s in sources[:most])
+    return text + (f" {t('kiosk.more', lang, n=len(sources) - most)}" if len(sources) > most else "")
+
+
 def column_labels_ko() -> dict[str, str]:
     """Korean header for every known column: schema labels first, then the aggregation columns."""
     labels: dict[str, str] = {}
@@ -126,8 +186,15 @@ def _is_geometry(series: pd.Series) -> bool:
     return isinstance(series.dtype, gpd.array.GeometryDtype)
 
 
-def to_csv_bytes(df: pd.DataFrame, columns_ko: Mapping[str, str] | None = None) -> bytes:
+def to_csv_bytes(
+    df: pd.DataFrame,
+    columns_ko: Mapping[str, str] | None = None,
+    context: ExportContext | None = None,
+    lang: str = "ko",
+) -> bytes:
     """The table as CSV for Excel: UTF-8 with BOM, Korean headers, formula-safe text.
+
+    With ``context``, its rows (label, value) come first, then an empty row, then the table.
 
     Parameters
     ----------
@@ -142,11 +209,23 @@ def to_csv_bytes(df: pd.DataFrame, columns_ko: Mapping[str, str] | None = None) 
     bytes
     """
     # CRLF rows, as Excel writes them; a CR inside a cell is then quoted instead of breaking the row.
-    return _table(df, columns_ko).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    buffer = io.StringIO()
+    if context is not None:
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerows([[neutralise_formula(name), neutralise_formula(value)] for name, value in context.rows(lang)])
+        writer.writerow([])
+    _table(df, columns_ko).to_csv(buffer, index=False, lineterminator="\r\n")
+    return buffer.getvalue().encode("utf-8-sig")
 
 
-def to_xlsx_bytes(df: pd.DataFrame, columns_ko: Mapping[str, str] | None = None, sheet_name: str = "데이터") -> bytes:
-    """The table as an Excel workbook (one sheet), Korean headers, formula-safe text.
+def to_xlsx_bytes(
+    df: pd.DataFrame,
+    columns_ko: Mapping[str, str] | None = None,
+    sheet_name: str = "데이터",
+    context: ExportContext | None = None,
+    lang: str = "ko",
+) -> bytes:
+    """The table as an Excel workbook, Korean headers, formula-safe text; ``context`` on a second sheet.
 
     Parameters
     ----------
@@ -164,6 +243,12 @@ def to_xlsx_bytes(df: pd.DataFrame, columns_ko: Mapping[str, str] | None = None,
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         _table(df, columns_ko).to_excel(writer, sheet_name=sheet_name[:31], index=False)
+        if context is not None:
+            about = pd.DataFrame(
+                [(neutralise_formula(n), neutralise_formula(v)) for n, v in context.rows(lang)],
+                columns=[t("export.item", lang), t("export.value", lang)],
+            )
+            about.to_excel(writer, sheet_name=t("export.sheet", lang), index=False)
     return buffer.getvalue()
 
 

@@ -180,7 +180,6 @@ def public_services(
     result = []
     for row in public.to_dict("records"):
         start, end = row.get("start_year"), row.get("end_year")
-        known = not (pd.isna(start) or pd.isna(end))
         result.append(
             PublicService(
                 name=localized(row, "name", lang),
@@ -188,7 +187,7 @@ def public_services(
                 status_label=label(STATUS_TERMS, row["status"], lang),
                 area=label(AREA_SHORT, row["area_id"], lang),
                 description=public_description(row, lang),
-                period=period_text(start, end, lang) if known else t("kiosk.undisclosed", lang),
+                period=period_text(start, end, lang),
                 distance_km=round(float(row["_km"]), 1) if near is not None else None,
             )
         )

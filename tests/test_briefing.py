@@ -23,6 +23,7 @@ from geo.briefing import (
     step_slide,
 )
 from geo.briefing_pdf import (
+    APPENDIX_ROWS_PER_PAGE,
     BriefingExportError,
     area_map_figure,
     briefing_figures,
@@ -186,3 +187,64 @@ def test_briefing_pdf_first_page_renders(briefing_pdf_bytes, tmp_path):
     )
     png = out.with_suffix(".png")
     assert png.stat().st_size > 20_000  # a blank page is a few kB
+
+
+def _page_text(pdf_bytes: bytes, tmp_path, page: int) -> str:
+    pdf = tmp_path / "handout.pdf"
+    pdf.write_bytes(pdf_bytes)
+    args = ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def test_handout_follows_the_slides_within_twelve_pages(demo, briefing_pdf_bytes):
+    from pypdf import PdfReader
+
+    day = default_as_of(demo.status_history)
+    slides = briefing_slides(
+        changes=len(changes_table(demo.status_history, demo.services, default_since(day), day))
+    )
+    pages = PdfReader(io.BytesIO(briefing_pdf_bytes)).pages
+    appendix = -(-len(demo.services) // APPENDIX_ROWS_PER_PAGE)
+    assert len(pages) == len(slides) + appendix <= 12
+
+
+def test_cover_states_the_plan_and_numbers_copy_out_as_text(demo, briefing_pdf_bytes, tmp_path):
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+    cover = _page_text(briefing_pdf_bytes, tmp_path, 1)
+    assert "국토교통부 승인" in cover and "교통·환경·안전·복지" in cover
+    assert demo.plan["vision"][0]["ko"] in cover and demo.plan["directions"][2]["ko"] in cover
+    assert "2026-02-02" in cover and "최종보고회" in cover and demo.plan["source"]["ko"][:20] in cover
+    day = default_as_of(demo.status_history)
+    numbers = headline(services_as_of(demo.services, demo.status_history, day), demo.areas)
+    assert f"{numbers.budget_krw_100m:,.1f}" in cover and "\x00" not in cover
+    assert f"기준일 {day.isoformat()}" in cover
+
+
+def test_no_page_is_mostly_dark(briefing_pdf_bytes, tmp_path):
+    if not shutil.which("pdftoppm"):
+        pytest.skip("poppler-utils (pdftoppm) is not installed")
+    from PIL import Image
+
+    pdf = tmp_path / "handout.pdf"
+    pdf.write_bytes(briefing_pdf_bytes)
+    subprocess.run(["pdftoppm", "-png", "-r", "20", "-gray", str(pdf), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert pages
+    for png in pages:
+        histogram = Image.open(png).convert("L").histogram()
+        dark = sum(histogram[:100]) / sum(histogram)
+        assert dark < 0.2, f"{png.name}: {dark:.0%} dark"
+
+
+def test_area_pages_have_a_scale_bar_and_tables_have_light_fills(bundled):
+    day = default_as_of(bundled.status_history)
+    figures = briefing_figures(bundled, day, default_since(day))
+    area_page = figures[1]
+    bar = next(trace for trace in area_page.data if trace.name == "scale-bar-label")
+    assert bar.text[0] in {"100 m", "200 m", "500 m", "1 km", "2 km", "5 km", "10 km"}
+    tables = [trace for fig in figures for trace in fig.data if trace.type == "table"]
+    assert tables
+    for table in tables:
+        assert set(table.cells.fill.color[0]) <= {"#FFFFFF", "#F3F6F9"}
+        assert table.cells.font.color == "#1A1A1A"

@@ -231,11 +231,14 @@ def test_an_area_without_projects_says_so_plainly(services):
     none = services.iloc[0:0]
     for fig in (
         charts.domain_status_figure(agg.services_by_domain_status(none)),
-        charts.direction_figure(agg.services_by_direction(none)),
         charts.area_comparison_figure(agg.services_by_area_status(none)),
-        charts.timeline_figure(agg.timeline_rows(none)),
     ):
         assert [a.text for a in fig.layout.annotations if a.name == "no-data"] == ["보도된 사업 없음"]
+    # Honest when projects exist but no source gives their direction or period.
+    direction = charts.direction_figure(agg.services_by_direction(none))
+    assert [a.text for a in direction.layout.annotations if a.name == "no-data"] == ["추진 방향이 보도된 사업 없음"]
+    timeline = charts.timeline_figure(agg.timeline_rows(none))
+    assert [a.text for a in timeline.layout.annotations if a.name == "no-data"] == ["기간이 보도된 사업 없음"]
     english = charts.budget_by_year_figure(agg.budget_by_year(none), lang="en")
     assert [a.text for a in english.layout.annotations if a.name == "no-data"] == ["No reported budget"]
 

@@ -10,7 +10,13 @@ layer in the browser alone: nothing reruns.
 
 from __future__ import annotations
 
+from datetime import date
+
+import streamlit as st
+
+from geo.briefing_pdf import briefing_pdf
 from geo.html import escape_html, json_for_script
+from geo.loaders import DashboardData
 
 #: Keys that move the briefing, as presentation clickers and keyboards send them.
 NEXT_KEYS: tuple[str, ...] = ("PageDown", "ArrowRight", "ArrowDown", " ", "Enter")
@@ -147,3 +153,9 @@ def keyboard_script(buttons: dict[str, str], presenting: bool, position: int = 0
         "  fit(); }"
         "})();</script>"
     )
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def handout_pdf(revision: str, as_of: date, since: date, lang: str, _data: DashboardData) -> bytes:
+    """The PDF handout, made once per data revision, day, period and language (an export takes seconds)."""
+    return briefing_pdf(_data, as_of, since, lang)

@@ -1,4 +1,10 @@
-"""A chart with its data: the figure, a PNG button in its toolbar, and CSV/XLSX of the same table."""
+"""A chart with its data: the figure, a PNG button in its toolbar, and CSV/XLSX of the same table.
+
+Every download keeps its context (``geo.exports.ExportContext``): CSV and XLSX
+carry the area, the as-of day, the data's last update, the source and the
+sample note; the chart itself (and so its PNG) carries the same as a caption
+line. The files are built only when the button is pressed, not on every rerun.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,23 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from geo.exports import column_labels_ko, to_csv_bytes, to_xlsx_bytes, with_vocabulary_labels
+from geo.charts import with_caption
+from geo.data_manager import md_text
+from geo.exports import ExportContext, column_labels_ko, to_csv_bytes, to_xlsx_bytes, with_vocabulary_labels
 from geo.i18n import t
 
 
-def chart_with_data(fig: go.Figure, data: pd.DataFrame, file_stem: str, lang: str, downloads: bool = True) -> None:
-    """Show ``fig``; offer ``data`` (what the chart draws) with Korean headers, safe against formula injection."""
+def chart_with_data(
+    fig: go.Figure,
+    data: pd.DataFrame,
+    file_stem: str,
+    lang: str,
+    context: ExportContext | None = None,
+    downloads: bool = True,
+) -> None:
+    """Show ``fig`` (with ``context`` as its caption line); offer ``data`` (what the chart draws) as CSV/XLSX."""
+    if context is not None:
+        fig = with_caption(fig, context.caption(lang))
     st.plotly_chart(
         fig,
         width="stretch",
@@ -23,36 +40,49 @@ def chart_with_data(fig: go.Figure, data: pd.DataFrame, file_stem: str, lang: st
     )
     if not downloads:
         return
-    table = with_vocabulary_labels(data, lang)
     headers = column_labels_ko() if lang == "ko" else None
-    csv_col, xlsx_col, hint_col = st.columns([1, 1, 3])
-    csv_col.download_button(
-        t("download.csv", lang),
-        to_csv_bytes(table, headers),
-        f"{file_stem}.csv",
-        "text/csv",
-        key=f"csv_{file_stem}",
-        icon=":material/download:",
-    )
-    xlsx_col.download_button(
-        t("download.xlsx", lang),
-        to_xlsx_bytes(table, headers),
-        f"{file_stem}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"xlsx_{file_stem}",
-        icon=":material/download:",
-    )
-    hint_col.caption(t("download.hint", lang))
+
+    def csv_bytes() -> bytes:
+        return to_csv_bytes(with_vocabulary_labels(data, lang), headers, context, lang)
+
+    def xlsx_bytes() -> bytes:
+        return to_xlsx_bytes(with_vocabulary_labels(data, lang), headers, context=context, lang=lang)
+
+    # Content-sized buttons that wrap onto a new line on a narrow screen, never cut to "데..".
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.download_button(
+            t("download.csv", lang),
+            csv_bytes,
+            f"{file_stem}.csv",
+            "text/csv",
+            key=f"csv_{file_stem}",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+        st.download_button(
+            t("download.xlsx", lang),
+            xlsx_bytes,
+            f"{file_stem}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"xlsx_{file_stem}",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+        st.caption(t("download.hint", lang))
 
 
 def table(data: pd.DataFrame, lang: str) -> None:
-    """A table with the same labels as the downloads: vocabulary labels, Korean headers on Korean screens."""
+    """A table with the same labels as the downloads: vocabulary labels, Korean headers on Korean screens.
+
+    A plain table, not ``st.dataframe``: its toolbar speaks English ("Search", "Download as CSV") on
+    Korean screens, and the chart above already offers the download with its context.
+    """
     shown = with_vocabulary_labels(data, lang)
     headers = column_labels_ko() if lang == "ko" else {}
-    # Shares are stored as 0–1; show them as percentages.
-    formats = {
-        headers.get(c, c): st.column_config.NumberColumn(format="percent")
-        for c in data.columns
-        if c.startswith("share_")
-    }
-    st.dataframe(shown.rename(columns=headers), hide_index=True, column_config=formats)
+    for column in shown.columns:
+        if column.startswith("share_"):  # stored as 0–1
+            shown[column] = [("—" if pd.isna(v) else f"{v:.0%}") for v in shown[column]]
+        elif shown[column].dtype == object:
+            # st.table renders Markdown in cells; names from data are shown as text.
+            shown[column] = [md_text(str(v)) if isinstance(v, str) else v for v in shown[column]]
+    st.table(shown.rename(columns=headers), hide_index=True)

@@ -25,7 +25,7 @@ CLOSE_DIALOGS_SCRIPT = (
     "var doc = document; var win = window;"
     "function close() {"
     "  var dialog = doc.querySelector('[data-testid=\"stDialog\"]'); if (!dialog) return;"
-    "  var button = dialog.querySelector('button[aria-label=\"Close\"], button[aria-label=\"Dismiss\"]');"
+    '  var button = dialog.querySelector(\'button[aria-label="Close"], button[aria-label="Dismiss"]\');'
     "  if (button) { button.click(); }"
     "}"
     "if (!win.__kioskDialogs) {"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -199,4 +200,184 @@ def test_briefing_pdf_downloads_with_one_click(staff_server, open_app, tmp_path)
     download.value.save_as(target)
     assert target.name.startswith("ansan-smart-city-briefing-") and target.suffix == ".pdf"
     assert target.read_bytes()[:5] == b"%PDF-"
+    assert session.external_requests == []
+
+
+# --- issue 11: presentation mode, handout, kiosk in portrait and landscape ---------------------------------
+
+SLIDE = ".st-key-briefing_slide"
+# Streamlit controls that must not show on a projector in presentation mode.
+CONTROLS = (
+    "button, input, [data-testid='stSidebar'], [data-testid='stHeader'], [data-testid='stToolbar'], "
+    "[data-testid='stExpandSidebarButton'], [data-testid='stElementToolbar'], .leaflet-control-zoom"
+)
+
+
+def _counter(page) -> str:
+    return page.locator(".briefing-counter").inner_text()
+
+
+def _slide_fits(page) -> dict:
+    return page.evaluate(
+        """() => {
+        const slide = document.querySelector('.st-key-briefing_slide');
+        const main = document.querySelector('[data-testid="stMain"]');
+        const box = slide.getBoundingClientRect();
+        return {bottom: box.bottom, right: box.right, height: window.innerHeight, width: window.innerWidth,
+                scroll: main.scrollHeight - main.clientHeight};
+    }"""
+    )
+
+
+def _wait_counter(page, text: str) -> None:
+    _poll(lambda: _counter(page) == text, 30, f"the counter shows {text}")
+
+
+@pytest.mark.parametrize("viewport", [(1920, 1080), (1920, 950)])
+def test_presentation_mode_shows_every_slide_whole_without_controls_and_obeys_clicker_keys(
+    staff_server, open_app, viewport
+):
+    from geo.briefing import briefing_slides
+
+    session = open_app(staff_server, "/briefing", viewport=viewport)
+    page = session.page
+    page.get_by_role("heading", name="스마트도시계획 한눈에").wait_for()
+    count = len(briefing_slides())  # the bundled changes fit on one slide
+    page.keyboard.press("p")
+    page.wait_for_function("() => new URL(location.href).searchParams.get('present') === '1'")
+    page.locator(".st-key-briefing_controls").wait_for(state="hidden")
+    for number in range(1, count + 1):
+        _wait_counter(page, f"{number} / {count}")
+        page.locator(f"{SLIDE} h1").wait_for()
+        _poll(lambda: _slide_fits(page)["bottom"] <= viewport[1] + 1, 15, f"slide {number} fits the window")
+        fits = _slide_fits(page)
+        assert fits["scroll"] <= 1 and fits["right"] <= viewport[0] + 1, (number, fits)
+        assert page.locator(CONTROLS).filter(visible=True).count() == 0, number
+        for frame in page.frames[1:]:
+            assert frame.locator(".leaflet-control-zoom").filter(visible=True).count() == 0, number
+        page.keyboard.press("PageDown" if number % 2 else " ")
+    _wait_counter(page, f"{count} / {count}")
+    page.keyboard.press("Home")
+    _wait_counter(page, f"1 / {count}")
+    page.keyboard.press("End")
+    _wait_counter(page, f"{count} / {count}")
+    page.keyboard.press("PageUp")
+    _wait_counter(page, f"{count - 1} / {count}")
+    page.keyboard.press("ArrowLeft")
+    _wait_counter(page, f"{count - 2} / {count}")
+    page.keyboard.press("ArrowRight")
+    _wait_counter(page, f"{count - 1} / {count}")
+    # "b" blanks the screen (as PowerPoint does) and brings it back.
+    page.keyboard.press("b")
+    blank = page.locator("#briefing-blank")
+    blank.wait_for()
+    assert blank.bounding_box() == {"x": 0, "y": 0, "width": viewport[0], "height": viewport[1]}
+    page.keyboard.press("b")
+    blank.wait_for(state="detached")
+    assert _counter(page) == f"{count - 1} / {count}"
+    page.keyboard.press("Escape")
+    page.locator(".st-key-briefing_controls").wait_for()
+    assert session.external_requests == []
+
+
+def test_handout_pdf_from_the_page_has_the_cover_and_no_dark_page(staff_server, open_app, tmp_path):
+    import shutil
+    import subprocess
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    session = open_app(staff_server, "/briefing")
+    page = session.page
+    page.get_by_role("heading", name="스마트도시계획 한눈에").wait_for()
+    started = time.monotonic()
+    with page.expect_download(timeout=90_000) as download:
+        page.locator(".st-key-briefing_pdf button").click()
+    target = tmp_path / "handout.pdf"
+    download.value.save_as(target)
+    print(f"handout export took {time.monotonic() - started:.1f} s")
+    reader = PdfReader(target)
+    assert 1 < len(reader.pages) <= 12
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed")
+    cover = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(target), "-"], capture_output=True, text=True)
+    assert "국토교통부" in cover.stdout and "교통·환경·안전·복지" in cover.stdout
+    subprocess.run(["pdftoppm", "-png", "-r", "20", str(target), str(tmp_path / "page")], check=True)
+    for png in sorted(tmp_path.glob("page-*.png")):
+        histogram = Image.open(png).convert("L").histogram()
+        assert sum(histogram[:100]) / sum(histogram) < 0.2, png.name
+    assert session.external_requests == []
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def _overflowing_buttons(page) -> list[str]:
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('button')).filter(b => {
+            const r = b.getBoundingClientRect();
+            if (!r.width || getComputedStyle(b).display === 'none') return false;
+            const text = b.querySelector('p') || b;
+            return b.scrollWidth > b.clientWidth + 1 || text.scrollWidth > text.clientWidth + 1
+                || r.right > window.innerWidth + 1;
+        }).map(b => b.innerText)"""
+    )
+
+
+@pytest.mark.parametrize("viewport", [(1080, 1920), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_kiosk_fills_portrait_and_landscape_without_cut_buttons_in_both_languages(
+    kiosk_server, open_app, viewport, lang
+):
+    from geo.kiosk import kiosk_screens
+
+    session = open_app(kiosk_server, "/" if lang == "ko" else "/?lang=en", viewport=viewport)
+    page = session.page
+    page.locator(".kiosk-title").wait_for()
+    wait_for_map(page, min_shapes=5)
+    # Hold the rotation: every screen is opened by touch, as a visitor would.
+    for position in range(len(kiosk_screens())):
+        page.locator(f".st-key-kiosk_nav_{position} button").click()
+        _poll(lambda p=position: _screen(page) == p, 20, f"screen {position} shows")
+        if position < len(kiosk_screens()) - 1:
+            wait_for_map(page, min_shapes=1)
+        assert _overflowing_buttons(page) == [], position
+        main = page.evaluate(
+            "() => { const m = document.querySelector('[data-testid=\"stMain\"]'); "
+            "return [m.scrollHeight, m.clientHeight]; }"
+        )
+        assert main[0] <= main[1] + 1, (position, main)
+        text = page.locator("[data-testid='stMain']").inner_text()
+        if lang == "en":
+            hangul, latin = len(HANGUL.findall(text)), len(LATIN.findall(text))
+            assert hangul < 0.1 * latin, (position, hangul, latin)
+        assert page.locator("[data-testid='stMain'] :text-matches('Page not found|Running|Deploy')").count() == 0
+        boxes = page.locator(".kiosk-list")
+        if boxes.count():  # the whole list is reachable: it scrolls by touch when it does not fit
+            overflow = boxes.first.evaluate("l => [l.scrollHeight, l.clientHeight, getComputedStyle(l).overflowY]")
+            assert overflow[2] == "auto"
+    if viewport[1] > viewport[0]:
+        # Portrait: the map is above the text, each the full width; the screen is used to its foot.
+        page.locator(".st-key-kiosk_nav_0 button").click()
+        _poll(lambda: _screen(page) == 0, 20, "the first screen")
+        map_box = page.locator(".st-key-kiosk_map").bounding_box()
+        heading = page.locator(".kiosk-screen-title").bounding_box()
+        assert heading["y"] > map_box["y"] + map_box["height"] - 1 and map_box["width"] > 0.9 * viewport[0] - 100
+        footer = page.locator(".kiosk-footer").bounding_box()
+        assert footer["y"] > 0.6 * viewport[1]
+    assert session.external_requests == []
+
+
+@pytest.mark.parametrize("path", ["/kiosk", "/no-such-page"])
+def test_kiosk_own_path_and_unknown_paths_show_the_kiosk_without_a_dialog(kiosk_server, open_app, path):
+    session = open_app(kiosk_server, path, viewport=(1080, 1920))
+    page = session.page
+    page.locator(".kiosk-title").wait_for()
+    wait_for_map(page, min_shapes=5)
+    _poll(lambda: page.locator("[data-testid='stDialog']").count() == 0, 10, "no dialog is left open")
+    assert page.get_by_text("Page not found").count() == 0
+    # The page takes touches (an open modal would make it inert).
+    page.locator(".st-key-kiosk_nav_1 button").click(timeout=5_000)
+    _poll(lambda: _screen(page) == 1, 20, "a touch on the navigation works")
     assert session.external_requests == []

@@ -1,0 +1,98 @@
+"""AppTest of the audience pages (briefing, kiosk, districts, home): presentation mode, escaping, counts, tabs."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.briefing import briefing_slides
+from tests.conftest import PROJECT_ROOT
+
+ENTRY = str(PROJECT_ROOT / "dashboard.py")
+HOSTILE = "![x](http://evil.example/x.png) <img src=http://evil.example/y.png>"
+
+
+@pytest.fixture
+def app(monkeypatch):
+    def _app(**env: str) -> AppTest:
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        return AppTest.from_file(ENTRY, default_timeout=90)
+
+    return _app
+
+
+def _briefing(at: AppTest) -> AppTest:
+    at.switch_page("app_pages/briefing.py")
+    return at.run()
+
+
+def _markdown_bodies(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown] + [c.value for c in at.caption] + [str(t.value) for t in at.table]
+
+
+def test_imported_markdown_on_the_briefing_is_shown_as_text(app, data_copy: Path):
+    areas_file = data_copy / "areas.geojson"
+    areas = json.loads(areas_file.read_text(encoding="utf-8"))
+    for feature in areas["features"]:
+        if feature["properties"]["area_id"] == "singil2":
+            feature["properties"].update(facts_ko=HOSTILE, location_ko=HOSTILE, kind_ko=HOSTILE, source=HOSTILE)
+    areas_file.write_text(json.dumps(areas, ensure_ascii=False), encoding="utf-8")
+    at = _briefing(app(DASHBOARD_DATA_DIR=str(data_copy)))
+    at.button(key="briefing_next").click().run()
+    assert not at.exception
+    assert at.title[0].value == "신길2 공공주택지구"
+    bodies = _markdown_bodies(at)
+    # Escaped: Streamlit shows the characters instead of an image or a tag.
+    assert any(r"\!\[x\]\(http://evil\.example/x\.png\)" in body for body in bodies)
+    assert not any(re.search(r"(?<!\\)!\[x\]|(?<!\\)<img", body) for body in bodies)
+
+
+def test_presentation_mode_hides_controls_and_is_kept_in_the_url(app):
+    at = _briefing(app())
+    assert "PageDown" in at.caption[0].value  # the keys hint while preparing
+    at.button(key="briefing_present_button").click().run()
+    assert at.query_params["present"] in ("1", ["1"])
+    styles = " ".join(h.proto.body for h in at.get("html"))
+    assert ".st-key-briefing_controls" in styles and '[data-testid="stSidebar"]' in styles
+    assert "PageDown" not in at.caption[0].value and f"1 / {len(briefing_slides())}" in at.caption[0].value
+    at.button(key="briefing_last").click().run()
+    assert at.title[0].value.endswith("이후 달라진 점")
+    at.button(key="briefing_first").click().run()
+    assert at.title[0].value == "스마트도시계획 한눈에"
+    at.button(key="briefing_present").click().run()
+    assert "present" not in at.query_params
+
+
+def test_kiosk_first_screen_states_the_plan_and_counts_going_ahead(app, bundled):
+    at = app(DASHBOARD_MODE="kiosk").run()
+    assert not at.exception
+    page = " ".join(h.proto.body for h in at.get("html"))
+    assert "2026년 1월 국토교통부 승인" in page and "교통·환경·안전·복지" in page
+    going_ahead = int(bundled.services["status"].isin(["계획", "설계", "구축", "운영"]).sum())
+    assert f"<b>{going_ahead:,}건</b>" in page
+    assert '[data-testid="stDialog"]' in page  # Streamlit's dialogs are hidden on the public screen
+
+
+def test_kiosk_area_screen_lists_every_service_with_the_source(app, bundled):
+    at = app(DASHBOARD_MODE="kiosk").run()
+    at.button(key="kiosk_nav_2").click().run()
+    page = " ".join(h.proto.body for h in at.get("html"))
+    jangsang = bundled.services.loc[
+        (bundled.services["area_id"] == "jangsang") & (bundled.services["status"] != "취소")
+    ]
+    assert page.count('class="kiosk-card"') == len(jangsang)
+    assert "출처:" in page and "외 " not in page
+
+
+def test_district_tabs_draw_only_the_open_tab(app):
+    at = app()
+    at.switch_page("app_pages/districts.py")
+    at.run()
+    assert not at.exception
+    keys = [chart.proto.id for chart in at.get("plotly_chart")]
+    assert keys and not any("compare_areas" in k or "dong_" in k for k in keys)
