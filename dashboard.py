@@ -13,6 +13,7 @@ from geo.settings import STATIC_DIR, SettingsError
 from ui.auth import require_signin_if_configured
 from ui.data import dashboard_data, ensure_vendor_assets, settings, store_is_outdated
 from ui.frame import current_language, language_switch, page_guard, settings_error_page
+from ui.kiosk import CLOSE_DIALOGS_SCRIPT, NO_STREAMLIT_CHROME_CSS
 
 lang = current_language()
 try:
@@ -29,6 +30,11 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if config.is_kiosk else "expanded",
 )
 ensure_vendor_assets()
+if config.is_kiosk:
+    # Before any page runs: Streamlit's English "Page not found" dialog (for /kiosk or any other path,
+    # which simply show the kiosk), its menu and its status never reach the public screen.
+    st.html(NO_STREAMLIT_CHROME_CSS)
+    st.html(CLOSE_DIALOGS_SCRIPT, unsafe_allow_javascript=True)
 
 with page_guard(lang, str(config.data_dir)):
     dashboard_data()

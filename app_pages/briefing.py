@@ -4,38 +4,53 @@ import streamlit as st
 
 from geo import aggregate, charts
 from geo.briefing import (
-    BRIEFING_CSS,
     area_facts,
     area_view_bounds,
     briefing_slides,
     changes_table,
     default_since,
-    keyboard_script,
     last_data_update,
     step_slide,
 )
 from geo.briefing_pdf import BriefingExportError, briefing_pdf, find_cjk_font
+from geo.data_manager import md_text
 from geo.history import default_as_of, services_as_of
 from geo.i18n import t
 from geo.mapping import MapOptions, build_map
 from geo.stats import format_budget, headline
+from ui.briefing import BRIEFING_CSS, PRESENTATION_CSS, counter_html, keyboard_script, without_map_controls
 from ui.data import dashboard_data
 from ui.frame import current_language, sample_notice
 
 SLIDE = "briefing_slide_index"
+SLIDE_COUNT = "briefing_slide_count"
+PRESENTING = "briefing_presenting"
 CHART_HEIGHT = 320
 MAP_HEIGHT = 370
 CHART_FONT_PX = 18
-PLOT_CONFIG = {"displayModeBar": False}
+PLOT_CONFIG = {"displayModeBar": False, "staticPlot": True}
 
 lang = current_language()
 data = dashboard_data()
-slides = briefing_slides()
-index = step_slide(st.session_state.get(SLIDE, 0), 0, len(slides))
+if PRESENTING not in st.session_state:
+    st.session_state[PRESENTING] = st.query_params.get("present") == "1"
+presenting: bool = st.session_state[PRESENTING]
+
+
+def go_to(position: int) -> None:
+    st.session_state[SLIDE] = step_slide(position, 0, st.session_state.get(SLIDE_COUNT, 1))
 
 
 def move(step: int) -> None:
-    st.session_state[SLIDE] = step_slide(st.session_state.get(SLIDE, 0), step, len(slides))
+    go_to(st.session_state.get(SLIDE, 0) + step)
+
+
+def toggle_presentation() -> None:
+    st.session_state[PRESENTING] = not st.session_state.get(PRESENTING, False)
+    if st.session_state[PRESENTING]:
+        st.query_params["present"] = "1"
+    else:
+        st.query_params.pop("present", None)
 
 
 def numbers_row(services, areas) -> None:
@@ -54,14 +69,26 @@ def chart(figure, height: int = CHART_HEIGHT) -> None:
         height=height,
         font={"size": CHART_FONT_PX},
         legend={"font": {"size": CHART_FONT_PX}},
-        margin={"t": 110 if figure.layout.title.subtitle.text else 80, "b": 30},
+        margin={"t": 110 if figure.layout.title.subtitle.text else 80},
     )
     # theme=None keeps the figure's own fonts and colours (the Streamlit theme would shrink them).
     st.plotly_chart(figure, config=PLOT_CONFIG, theme=None)
 
 
 st.html(BRIEFING_CSS)
-controls = st.columns([1, 1, 2, 2, 3], vertical_alignment="bottom")
+if presenting:
+    st.html(PRESENTATION_CSS)
+
+with st.container(key="briefing_controls"):
+    controls = st.columns([1, 1, 1.4, 2, 2, 2.6], vertical_alignment="bottom")
+as_of = controls[3].date_input(t("briefing.as_of", lang), value=default_as_of(data.status_history), key="as_of")
+since = controls[4].date_input(t("briefing.since", lang), value=default_since(as_of), key="since", max_value=as_of)
+changes = changes_table(data.status_history, data.services, since, as_of, lang)
+slides = briefing_slides(changes=len(changes))
+st.session_state[SLIDE_COUNT] = len(slides)
+index = step_slide(st.session_state.get(SLIDE, 0), 0, len(slides))
+st.session_state[SLIDE] = index
+
 controls[0].button(
     t("briefing.previous", lang),
     key="briefing_previous",
@@ -80,11 +107,17 @@ controls[1].button(
     disabled=index == len(slides) - 1,
     width="stretch",
 )
-as_of = controls[2].date_input(t("briefing.as_of", lang), value=default_as_of(data.status_history), key="as_of")
-since = controls[3].date_input(t("briefing.since", lang), value=default_since(as_of), key="since", max_value=as_of)
+controls[2].button(
+    t("briefing.present", lang),
+    key="briefing_present_button",
+    icon=":material/slideshow:",
+    on_click=toggle_presentation,
+    help=t("briefing.present_help", lang),
+    width="stretch",
+)
 try:
     find_cjk_font()
-    controls[4].download_button(
+    controls[5].download_button(
         t("briefing.pdf", lang),
         data=lambda: briefing_pdf(data, as_of, since, lang),
         file_name=f"ansan-smart-city-briefing-{as_of.isoformat()}.pdf",
@@ -95,27 +128,41 @@ try:
         width="stretch",
     )
 except BriefingExportError as error:
-    controls[4].error(f"{t('briefing.pdf_error', lang)}: {error}")
-st.html(keyboard_script("briefing_next", "briefing_previous"), unsafe_allow_javascript=True)
+    controls[5].error(f"{t('briefing.pdf_error', lang)}: {error}")
+
+# Clicker keys without a visible button: first, last, presentation on/off.
+with st.container(key="briefing_hidden"):
+    st.button("first", key="briefing_first", on_click=go_to, args=(0,))
+    st.button("last", key="briefing_last", on_click=go_to, args=(len(slides) - 1,))
+    st.button("present", key="briefing_present", on_click=toggle_presentation)
+buttons = {"next": "briefing_next", "previous": "briefing_previous", "first": "briefing_first"}
+buttons |= {"last": "briefing_last", "present": "briefing_present"}
+st.html(keyboard_script(buttons, presenting, index), unsafe_allow_javascript=True)
+st.html(counter_html(index, len(slides), t("briefing.keys_hint", lang)))
 
 services = services_as_of(data.services, data.status_history, as_of)
 updated = last_data_update(data.services)
 slide = slides[index]
 with st.container(key="briefing_slide"):
     st.title(slide.title(lang, since))
+    sample = f":orange-badge[{t('sample.short', lang)}] · " if presenting and data.has_samples else ""
+    hint = "" if presenting else f" · {t('briefing.keys_hint', lang)}"
     st.caption(
-        f"**{t('briefing.as_of', lang)} {as_of.isoformat()}** · {t('briefing.last_update', lang)} "
-        f"{updated.isoformat() if updated else '—'} · {index + 1} / {len(slides)} · {t('briefing.keys_hint', lang)}"
+        f"{sample}**{t('briefing.as_of', lang)} {as_of.isoformat()}** · {t('briefing.last_update', lang)} "
+        f"{updated.isoformat() if updated else '—'} · {index + 1} / {len(slides)}{hint}"
     )
-    sample_notice(data.has_samples, lang)
+    if not presenting:
+        sample_notice(data.has_samples, lang)
     if slide.kind == "overview":
         numbers_row(services, data.areas)
         vision, comparison = st.columns([2, 3], gap="large")
         for line in data.plan["vision"]:
-            vision.markdown(f"#### “{line[lang]}”")
+            vision.markdown(f"#### “{md_text(line[lang])}”")
         for number, direction in enumerate(data.plan["directions"], start=1):
-            vision.markdown(f"**{number}.** {direction[lang]}")
-        vision.caption(f"{t('home.source', lang)}: {data.plan['source'][lang]}")
+            vision.markdown(f"**{number}.** {md_text(direction[lang])}")
+        fields = " · ".join(md_text(field[lang]) for field in data.plan["fields"])
+        vision.markdown(f"**{t('home.fields', lang)}**: {fields}")
+        vision.caption(f"{t('home.source', lang)}: {md_text(data.plan['source'][lang])}")
         with comparison:
             chart(charts.area_comparison_figure(aggregate.services_by_area_status(services), lang, "large"), 560)
     elif slide.kind == "area":
@@ -133,8 +180,9 @@ with st.container(key="briefing_slide"):
             )
             # A plain iframe (no clicks come back): each slide's map loads at full height; the two-way
             # st_folium frame could stay 0 px high when one area's map replaced another's.
+            map_html = area_map.get_root().render()
             with st.container(key="briefing_map"):
-                st.iframe(area_map.get_root().render(), height=MAP_HEIGHT)
+                st.iframe(without_map_controls(map_html) if presenting else map_html, height=MAP_HEIGHT)
         with facts_col:
             area_services = services.loc[services["area_id"] == area_id]
             numbers = headline(area_services, data.areas.loc[data.areas["area_id"] == area_id])
@@ -144,9 +192,10 @@ with st.container(key="briefing_slide"):
             cols[1].metric(t("metric.operating", lang), f"{numbers.operating:,}{unit}")
             cols[2].metric(t("field.budget", lang), format_budget(numbers.budget_krw_100m, lang))
             facts, source = area_facts(data.areas, area_id, lang)
-            st.markdown("\n".join(f"- **{fact.label}**: {fact.value}" for fact in facts))
+            # Facts and sources come from imported data: Markdown in them is shown as text.
+            st.markdown("\n".join(f"- **{fact.label}**: {md_text(fact.value)}" for fact in facts))
             outline_note = f" · {t('approximate.note', lang)}" if data.has_approximate_outlines else ""
-            st.caption(f"{t('field.source', lang)}: {source}{outline_note}")
+            st.caption(f"{t('field.source', lang)}: {md_text(source)}{outline_note}")
         left, right = st.columns(2, gap="large")
         with left:
             chart(charts.direction_figure(aggregate.services_by_direction(services, area_id), lang, "large"))
@@ -159,9 +208,9 @@ with st.container(key="briefing_slide"):
         with right:
             chart(charts.direction_figure(aggregate.services_by_direction(services), lang, "large"), 700)
     else:
-        changes = changes_table(data.status_history, data.services, since, as_of, lang)
         st.subheader(t("briefing.changes_count", lang, n=len(changes)))
         if changes.empty:
             st.info(t("briefing.no_changes", lang))
         else:
-            st.table(changes, hide_index=True)
+            # st.table renders Markdown in cells; service names and reasons are shown as text.
+            st.table(slide.rows(changes).map(lambda v: md_text(str(v))), hide_index=True)

@@ -7,36 +7,26 @@ page then shows only the sign-in form.
 from functools import partial
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.data_manager import (
     backups_table,
-    build_preview_map,
     change_history_table,
     editor_name,
-    mapping_from_text,
-    mapping_to_text,
     md_text,
-    notes_table,
     search_services,
     service_labels,
     services_table,
-    unknown_mapping_targets,
 )
 from geo.details import detail_table_html, service_detail_rows
 from geo.exports import to_csv_bytes, to_geojson_bytes, to_gpkg_bytes, to_xlsx_bytes
 from geo.i18n import t
-from geo.importer import UploadLimits, commit_import
 from geo.mapping import MapOptions
-from geo.store import BACKUP_KEEP, LAYERS, StoreError
+from geo.store import BACKUP_KEEP, StoreError
 from geo.vocab import STATUS_TERMS, label
-from ui import data_tools
+from ui import data_tools, import_tools
 from ui.auth import require_staff
 from ui.data import dashboard_data, settings, store
 from ui.frame import current_language, sample_notice
-
-LAYER_KEYS = {"services": "layer.services", "areas": "layer.areas", "boundaries": "data.layer.boundaries"}
-CRS_CHOICES = [None, "EPSG:5186", "EPSG:5179", "EPSG:5174", "EPSG:2097", "EPSG:4326"]
 
 lang = current_language()
 st.title(t("data.title", lang))
@@ -154,91 +144,7 @@ with edit_tab:
             st.dataframe(history, hide_index=True, width="stretch")
 
 with import_tab:
-    limits = UploadLimits()
-    layer_col, file_col = st.columns([1, 2], gap="large")
-    layer = layer_col.radio(
-        t("data.import.layer", lang),
-        list(LAYERS),
-        format_func=lambda name: t(LAYER_KEYS[name], lang),
-        key="import_layer",
-    )
-    crs = layer_col.selectbox(
-        t("data.import.crs", lang),
-        CRS_CHOICES,
-        format_func=lambda code: code or t("data.import.crs_none", lang),
-        key="import_crs",
-    )
-    uploaded = file_col.file_uploader(
-        t("data.import.file", lang),
-        type=["geojson", "json", "gpkg", "zip", "csv", "xlsx"],
-        key=f"import_file_{st.session_state.get('import_round', 0)}",
-        help=t("data.import.file_help", lang, limit=f"{limits.max_bytes // (1024 * 1024)} MB"),
-    )
-    mapping_text = file_col.text_area(
-        t("data.import.mapping", lang),
-        value=mapping_to_text(current.column_mapping(layer)),
-        key=f"import_mapping_{layer}",
-        height=90,
-        placeholder="사업명=name_ko\n상태=status",
-        help=t("data.import.mapping_help", lang, columns=", ".join(LAYERS[layer].column_names)),
-    )
-    mapping = None
-    try:
-        mapping = mapping_from_text(mapping_text)
-    except ValueError as error:
-        file_col.error(md_text(str(error)))
-    unknown = unknown_mapping_targets(mapping or {}, layer)
-    if unknown:
-        file_col.warning(md_text(t("data.import.mapping_unknown", lang, names=", ".join(unknown))))
-    if uploaded is not None and mapping is not None:
-        with st.spinner(t("data.import.wait", lang)):
-            preview = data_tools.import_preview(current, uploaded.getvalue(), uploaded.name, layer, mapping, crs)
-        st.subheader(t("data.import.preview", lang))
-        st.caption(t("data.import.preview_note", lang))
-        count_col, crs_col, encoding_col, ids_col = st.columns(4)
-        count_col.metric(t("data.import.count", lang, unit=LAYERS[layer].unit_ko), f"{preview.feature_count:,}")
-        crs_col.metric(t("data.import.crs_read", lang), preview.source_crs or "—")
-        encoding_col.metric(t("data.import.encoding", lang), preview.encoding or "—")
-        ids_col.metric(t("data.import.in_store", lang), f"{len(preview.ids_in_store):,}")
-        if preview.notes:
-            st.dataframe(notes_table(preview, lang), hide_index=True, width="stretch")
-        preview_map = build_preview_map(data, preview, MapOptions(lang=lang, basemap=settings().basemap))
-        if preview_map is not None:
-            st_folium(preview_map, height=460, use_container_width=True, returned_objects=[], key="import_preview_map")
-        if preview.ok:
-            st.success(t("data.import.ok", lang))
-        else:
-            st.error(t("data.import.problems", lang, count=len(preview.report.problems)))
-            st.dataframe(preview.report.to_frame(), hide_index=True, width="stretch")
-        mode = st.radio(
-            t("data.import.mode", lang),
-            ["replace", "append"],
-            format_func=lambda name: t(f"data.import.mode_{name}", lang),
-            key="import_mode",
-            horizontal=True,
-            disabled=not preview.ok,
-        )
-        if st.button(t("data.import.confirm", lang), type="primary", disabled=not preview.ok, key="import_confirm"):
-            try:
-                safety = current.backup().name if current.backend == "geopackage" else "—"
-                result = commit_import(current, preview, mode=mode, user=editor)
-            except StoreError as error:
-                st.error(md_text(str(error)))
-            else:
-                data_tools.set_notice(
-                    t(
-                        "data.import.saved",
-                        lang,
-                        layer=t(LAYER_KEYS[layer], lang),
-                        rows=result.rows_written,
-                        removed=result.rows_removed,
-                        history=result.history_rows,
-                        backup=safety,
-                    )
-                )
-                st.session_state["import_round"] = st.session_state.get("import_round", 0) + 1
-                data_tools.request_reload()
-                st.rerun()
+    import_tools.import_section(current, data, editor, lang, MapOptions(lang=lang, basemap=settings().basemap))
 
 with backup_tab:
     if current.backend != "geopackage":

@@ -8,7 +8,7 @@ from streamlit_folium import st_folium
 from geo import aggregate, charts
 from geo.details import area_detail_rows, detail_table_html
 from geo.history import default_as_of, services_as_of
-from geo.i18n import t
+from geo.i18n import localized, t
 from geo.mapping import MapOptions, build_map
 from geo.stats import format_budget
 from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DEVELOPMENT_AREA_IDS, label
@@ -80,8 +80,10 @@ with profile_tab:
             st.markdown(f"#### {label(AREA_TERMS, CITYWIDE, lang)}")
         else:
             area = data.areas.loc[data.areas["area_id"] == area_id].iloc[0].to_dict()
-            title = area["name_en"] if lang == "en" and area.get("name_en") else area["name_ko"]
-            st.markdown(detail_table_html(title, area_detail_rows(area, in_area, lang)), unsafe_allow_html=True)
+            st.markdown(
+                detail_table_html(localized(area, "name", lang), area_detail_rows(area, in_area, lang)),
+                unsafe_allow_html=True,
+            )
 
     left, right = st.columns(2, gap="large")
     with left:

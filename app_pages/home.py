@@ -47,9 +47,13 @@ with plan_col:
         st.markdown(f"##### “{md_text(line[lang])}”")
     st.subheader(t("home.directions", lang))
     per_direction = aggregate.services_by_direction(data.services).set_index("direction")["count"]
+    # Reported projects carry no direction (no source assigns one): counts of zero would mislead.
+    classified = int(per_direction.sum()) > 0
     for number, direction in enumerate(plan["directions"], start=1):
-        count = int(per_direction.get(direction["id"], 0))
-        st.markdown(f"**{number}.** {md_text(direction[lang])} · {t('home.direction_count', lang, count=count)}")
+        count = t("home.direction_count", lang, count=int(per_direction.get(direction["id"], 0)))
+        st.markdown(f"**{number}.** {md_text(direction[lang])}" + (f" · {count}" if classified else ""))
+    if not classified:
+        st.caption(t("home.directions_unclassified", lang))
     st.caption(f"{t('home.fields', lang)}: " + " · ".join(md_text(f[lang]) for f in plan["fields"]))
     st.caption(f"{t('home.source', lang)}: {md_text(plan['source'][lang])}")
 

@@ -7,7 +7,6 @@ import streamlit as st
 from geo.briefing import area_view_bounds
 from geo.i18n import LANGUAGES, t
 from geo.kiosk import (
-    KIOSK_CSS,
     PUBLIC_COLUMNS,
     UNDER_WAY,
     RotationState,
@@ -22,12 +21,12 @@ from geo.kiosk import (
     select,
     tick_seconds,
     touch,
-    touch_script,
 )
 from geo.mapping import MapOptions, build_map
 from geo.vocab import ServiceStatus
 from ui.data import dashboard_data, settings, store
 from ui.frame import current_language, set_language
+from ui.kiosk import KIOSK_CSS, touch_script
 from ui.reconnect import connection_guard
 
 STATE = "kiosk_rotation"
@@ -44,7 +43,8 @@ def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data) ->
     # A plain iframe, not the two-way st_folium component: the kiosk needs no clicks back, and a new
     # screen's map must load at full height every time (st_folium's frame could stay 0 px after a switch).
     # Only the columns the map draws go to the browser: no department or budget in the page.
-    services = _data.services.loc[:, ["service_id", *PUBLIC_COLUMNS, "domain", "geometry"]]
+    columns = [c for c in ("service_id", *PUBLIC_COLUMNS, "geometry") if c in _data.services.columns]
+    services = _data.services.loc[:, columns]
     # Cancelled services will not come: the kiosk shows them nowhere, on the map neither.
     services = services.loc[services["status"] != ServiceStatus.CANCELLED]
     if area_id is not None:
@@ -73,17 +73,16 @@ def on_language(choice: str) -> None:
 st.html(KIOSK_CSS)
 connection_guard()  # deploy: calm "reconnecting" notice instead of Streamlit's dialog, reload when back
 st.html(touch_script("kiosk_touch"), unsafe_allow_javascript=True)
-title_col, *lang_cols = st.columns([6, 1, 1], vertical_alignment="center")
-title_col.html(heading_html(t("kiosk.title", lang), "title"))
-for column, choice in zip(lang_cols, LANGUAGES):
-    column.button(
-        "한국어" if choice == "ko" else "English",
-        key=f"kiosk_lang_{choice}",
-        type="primary" if choice == lang else "secondary",
-        on_click=on_language,
-        args=(choice,),
-        width="stretch",
-    )
+with st.container(horizontal=True, vertical_alignment="center", key="kiosk_top"):
+    st.html(heading_html(t("kiosk.title", lang), "title"), width="stretch")
+    for choice in LANGUAGES:
+        st.button(
+            "한국어" if choice == "ko" else "English",
+            key=f"kiosk_lang_{choice}",
+            type="primary" if choice == lang else "secondary",
+            on_click=on_language,
+            args=(choice,),
+        )
 
 
 @st.fragment(run_every=tick_seconds(config.kiosk_interval_s, config.kiosk_idle_reset_s))
@@ -98,23 +97,22 @@ def kiosk_screen() -> None:
     )
     st.session_state[STATE] = state
     st.button(t("kiosk.touch", lang), key="kiosk_touch", on_click=on_touch)
-    widths = [max(len(screen.nav_label(lang)), 6) for screen in screens]
-    for column, (position, screen) in zip(st.columns(widths), enumerate(screens)):
-        column.button(
-            screen.nav_label(lang),
-            key=f"kiosk_nav_{position}",
-            type="primary" if position == state.screen else "secondary",
-            on_click=on_select,
-            args=(position,),
-            width="stretch",
-        )
+    with st.container(horizontal=True, key="kiosk_nav"):
+        for position, screen in enumerate(screens):
+            st.button(
+                screen.nav_label(lang),
+                key=f"kiosk_nav_{position}",
+                type="primary" if position == state.screen else "secondary",
+                on_click=on_select,
+                args=(position,),
+            )
     screen = screens[state.screen]
-    with st.container(key=f"kiosk_screen_{screen.kind}_{screen.area_id or 'all'}"):
+    with st.container(key="kiosk_body"), st.container(key=f"kiosk_screen_{screen.kind}_{screen.area_id or 'all'}"):
         if screen.kind == "nearby":
             near = config.kiosk_location
             st.html(heading_html(t("kiosk.nearby_here", lang) if near else screen.title(lang)))
             under_way = public_services(data.services, lang, statuses=UNDER_WAY, near=near)
-            st.html(cards_html(under_way, lang, limit=6, show_area=True, columns=2))
+            st.html(cards_html(under_way, lang, show_area=True, wide=True))
         else:
             map_col, text_col = st.columns([11, 9], gap="large")
             with map_col, st.container(key="kiosk_map"):
@@ -125,7 +123,7 @@ def kiosk_screen() -> None:
                     st.html(overview_html(data.plan, data.services, data.areas, lang))
                 else:
                     st.html(area_intro_html(data.areas, screen.area_id, lang))
-                    st.html(cards_html(public_services(data.services, lang, screen.area_id), lang, limit=3))
+                    st.html(cards_html(public_services(data.services, lang, screen.area_id), lang))
     st.html(
         progress_html(state.screen, len(screens), state.paused(), config.kiosk_idle_reset_s, lang, data.has_samples)
     )

@@ -1,21 +1,32 @@
-"""지도 탐색: filter the services, click a service or an area, read its details beside the map."""
+"""지도 탐색: filter the services, see them on the map and in a table, click one for its details."""
 
-import folium
+import geopandas as gpd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.details import area_detail_rows, detail_table_html, service_detail_rows, service_history_rows
+from geo.explorer import (
+    SORT_KEYS,
+    anchor_of,
+    bbox_of,
+    parse_view,
+    results_table,
+    status_chart,
+    status_counts,
+    status_from_chart_point,
+    view_param,
+    within_bbox,
+)
 from geo.filters import filter_services
 from geo.i18n import t
-from geo.mapping import MapOptions, build_base_map, parse_selection, service_groups, view_for_bounds
+from geo.pointmap import row_of, service_id_at
 from geo.vocab import AREA_SHORT, DEVELOPMENT_AREA_IDS, label
-from ui.data import dashboard_data, settings
-from ui.filters import selection_from_url, service_filter_sidebar, set_selection
+from ui.data import dashboard_data, reference_layers
+from ui.filters import request_statuses, selection_from_url, service_filter_sidebar, set_selection, set_view
 from ui.frame import current_language, sample_notice
+from ui.servicemap import fit_to, service_map, zoom_to
 
 lang = current_language()
 data = dashboard_data()
-options = MapOptions(lang=lang, basemap=settings().basemap)
 
 st.title(t("explorer.title", lang))
 sample_notice(data.has_samples, lang)
@@ -28,64 +39,139 @@ if shown.empty:
 
 @st.fragment
 def map_and_details() -> None:
-    # A click or a fit button reruns only this fragment; the base map stays, so do zoom and position.
-    fit_columns = st.columns(len(DEVELOPMENT_AREA_IDS) + 1)
-    for column, area_id in zip(fit_columns, DEVELOPMENT_AREA_IDS):
+    # Map events (clicks, pans), fit buttons and table clicks rerun only this fragment; the map stays in place.
+    buttons = st.columns(len(DEVELOPMENT_AREA_IDS) + 2)
+    for column, area_id in zip(buttons, DEVELOPMENT_AREA_IDS):
         if column.button(
             label(AREA_SHORT, area_id, lang), key=f"fit_{area_id}", width="stretch", help=t("explorer.fit", lang)
         ):
-            bounds = data.areas.loc[data.areas["area_id"] == area_id].total_bounds
-            st.session_state["map_view"] = view_for_bounds(tuple(bounds))
-    if fit_columns[-1].button(t("explorer.fit_city", lang), key="fit_city", width="stretch"):
-        st.session_state["map_view"] = view_for_bounds(tuple(data.boundaries.total_bounds))
-    centre, zoom = st.session_state.get("map_view", (None, None))
+            fit_to(tuple(data.areas.loc[data.areas["area_id"] == area_id].total_bounds))
+    if buttons[-2].button(t("explorer.fit_city", lang), key="fit_city", width="stretch"):
+        fit_to(tuple(data.boundaries.total_bounds))
+    if buttons[-1].button(
+        t("explorer.fit_results", lang),
+        key="fit_results",
+        width="stretch",
+        type="primary",
+        disabled=shown.empty,
+        help=t("explorer.fit_results_help", lang),
+    ):
+        fit_to(bbox_of(shown))
 
     selection = selection_from_url()
-    selected_service = selection[1] if selection and selection[0] == "svc" else None
     map_col, detail_col = st.columns([3, 1], gap="medium")
     with map_col:
-        result = st_folium(
-            build_base_map(data.boundaries, data.areas, options),
-            feature_group_to_add=service_groups(shown, options, selected_service),
-            layer_control=folium.LayerControl(collapsed=True),
-            center=centre,
-            zoom=zoom,
-            height=650,
-            use_container_width=True,
-            returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"],
-            key="explorer_map",
+        event = service_map(
+            data,
+            shown,
+            lang,
+            selected_row=row_of(data.services, selection[1]) if selection and selection[0] == "svc" else -1,
+            selected_area=selection[1] if selection and selection[0] == "area" else None,
+            view=parse_view(st.query_params.to_dict()),
+            reference_layers=reference_layers(),
         )
-    clicked = parse_selection((result or {}).get("last_object_clicked_tooltip"))
-    click_count = (result or {}).get("last_object_clicked_count")
-    if clicked and click_count != st.session_state.get("handled_click"):
-        st.session_state["handled_click"] = click_count
-        set_selection(clicked)
-        selection = clicked
-        st.rerun(scope="fragment")
-    with detail_col:
-        st.subheader(t("explorer.details", lang))
-        if selection is None:
-            st.info(t("explorer.details_hint", lang))
-        elif selection[0] == "svc" and selection[1] in set(data.services["service_id"]):
-            service = data.services.loc[data.services["service_id"] == selection[1]].iloc[0].to_dict()
-            title = service["name_en"] if lang == "en" and service.get("name_en") else service["name_ko"]
-            st.markdown(detail_table_html(title, service_detail_rows(service, lang)), unsafe_allow_html=True)
-            if service["is_sample"]:
-                st.caption(t("sample.short", lang))
-            st.markdown(f"**{t('history.title', lang)}**")
-            history = service_history_rows(data.status_history, selection[1], lang)
-            if history.empty:
-                st.caption(t("history.none", lang))
-            else:
-                st.dataframe(history, hide_index=True)
-        elif selection[0] == "area" and selection[1] in set(data.areas["area_id"]):
-            area = data.areas.loc[data.areas["area_id"] == selection[1]].iloc[0].to_dict()
-            in_area = data.services.loc[data.services["area_id"] == selection[1]]
-            title = area["name_en"] if lang == "en" and area.get("name_en") else area["name_ko"]
-            st.markdown(detail_table_html(title, area_detail_rows(area, in_area, lang)), unsafe_allow_html=True)
-        if selection is not None and st.button(t("explorer.clear_selection", lang), key="clear_selection"):
-            set_selection(None)
+    if event.center is not None and event.zoom is not None:
+        set_view(view_param(event.center, event.zoom))
+    if event.click and event.click[2] != st.session_state.get("handled_click"):
+        st.session_state["handled_click"] = event.click[2]
+        kind, key, _ = event.click
+        clicked = ("svc", service_id_at(data.services, key)) if kind == "svc" else ("area", str(key))
+        if clicked[1]:
+            set_selection(clicked)
             st.rerun(scope="fragment")
+
+    with detail_col:
+        _details(selection)
+
+    in_view = st.toggle(t("explorer.in_view", lang), key="in_view", help=t("explorer.in_view_help", lang))
+    listed = within_bbox(shown, event.bbox) if in_view else shown
+    if in_view:
+        st.caption(t("explorer.in_view_count", lang, shown=len(listed)))
+    table_col, chart_col = st.columns([2, 1], gap="medium")
+    with table_col:
+        _results(listed)
+    with chart_col:
+        _status_chart(listed)
+
+
+def _details(selection: tuple[str, str] | None) -> None:
+    st.subheader(t("explorer.details", lang))
+    if selection is None:
+        st.info(t("explorer.details_hint", lang))
+    elif selection[0] == "svc" and selection[1] in set(data.services["service_id"]):
+        service = data.services.loc[data.services["service_id"] == selection[1]].iloc[0].to_dict()
+        title = service["name_en"] if lang == "en" and service.get("name_en") else service["name_ko"]
+        st.markdown(detail_table_html(title, service_detail_rows(service, lang)), unsafe_allow_html=True)
+        if service["is_sample"]:
+            st.caption(t("sample.short", lang))
+        st.markdown(f"**{t('history.title', lang)}**")
+        history = service_history_rows(data.status_history, selection[1], lang)
+        if history.empty:
+            st.caption(t("history.none", lang))
+        else:
+            st.dataframe(history, hide_index=True)
+    elif selection[0] == "area" and selection[1] in set(data.areas["area_id"]):
+        area = data.areas.loc[data.areas["area_id"] == selection[1]].iloc[0].to_dict()
+        in_area = data.services.loc[data.services["area_id"] == selection[1]]
+        title = area["name_en"] if lang == "en" and area.get("name_en") else area["name_ko"]
+        st.markdown(detail_table_html(title, area_detail_rows(area, in_area, lang)), unsafe_allow_html=True)
+    if selection is not None and st.button(t("explorer.clear_selection", lang), key="clear_selection"):
+        set_selection(None)
+        st.rerun(scope="fragment")
+
+
+def _results(listed: gpd.GeoDataFrame) -> None:
+    st.markdown(f"**{t('explorer.results', lang)}**")
+    sort_by = st.selectbox(
+        t("explorer.sort", lang),
+        SORT_KEYS,
+        key="results_sort",
+        format_func=lambda key: t(f"explorer.col.{key}", lang),
+    )
+    table = results_table(listed, lang, sort_by)
+    if len(listed) > len(table):
+        st.caption(t("explorer.results_capped", lang, total=len(listed), limit=len(table)))
+    else:
+        st.caption(t("explorer.results_hint", lang))
+    picked = st.dataframe(
+        table,
+        hide_index=True,
+        height=320,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="results_table",
+        column_config={t("explorer.col.budget", lang): st.column_config.NumberColumn(format="%.1f")},
+    )
+    rows = picked.selection.rows if picked else []
+    service_id = table.index[rows[0]] if rows and rows[0] < len(table) else None
+    if service_id != st.session_state.get("handled_row"):
+        # Only a newly picked row acts; a deselected row resets, so picking it again acts again.
+        st.session_state["handled_row"] = service_id
+        anchor = anchor_of(listed, service_id) if service_id else None
+        if anchor:
+            set_selection(("svc", service_id))
+            zoom_to(anchor)
+            st.rerun(scope="fragment")
+
+
+def _status_chart(listed: gpd.GeoDataFrame) -> None:
+    st.markdown(f"**{t('explorer.chart', lang)}**")
+    generation = st.session_state.get("status_chart_generation", 0)
+    clicked = st.plotly_chart(
+        status_chart(status_counts(listed), lang),
+        key=f"status_chart_{generation}",
+        on_select="rerun",
+        selection_mode="points",
+        config={"displayModeBar": False},
+    )
+    st.caption(t("explorer.chart_hint", lang))
+    points = clicked.selection.points if clicked else []
+    status = status_from_chart_point(points[0]) if points else None
+    if status:
+        # A new chart key drops the selection, so the next click on any bar counts again.
+        st.session_state["status_chart_generation"] = generation + 1
+        request_statuses([status])
+        st.rerun()
 
 
 map_and_details()

@@ -1,4 +1,4 @@
-"""Command line for staff data tasks: ``python -m geo import|validate|backup|backups|restore|add-user``.
+"""Command line for staff data tasks: ``python -m geo import|validate|layers|backup|backups|restore|add-user``.
 
 The store is the one ``geo.settings.load_settings()`` points at (``DATABASE_URL``,
 or ``dashboard.gpkg`` in ``DASHBOARD_STORE_DIR``/``DASHBOARD_DATA_DIR``).
@@ -14,10 +14,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from geo.auth import AuthError, add_user
-from geo.importer import MODES, commit_import, parse_mapping, preview_import
+from geo.importer import (
+    MODES,
+    REFERENCE_LAYER,
+    ImportPreview,
+    ReferencePreview,
+    commit_import,
+    commit_reference,
+    parse_mapping,
+    preview_import,
+    preview_reference,
+)
 from geo.loaders import city_outline, load_boundaries
 from geo.settings import SettingsError, load_settings
-from geo.store import BACKUP_KEEP, LAYERS, StoreError, open_store
+from geo.store import BACKUP_KEEP, LAYERS, Store, StoreError, open_store
 from geo.validation import DataError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 3
@@ -38,7 +48,13 @@ def _parser() -> argparse.ArgumentParser:
 
     def file_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("file", type=Path, help="GeoJSON, GeoPackage, 압축한 Shapefile(.zip), CSV 또는 XLSX 파일")
-        sub.add_argument("--layer", required=True, choices=list(LAYERS), help="대상 레이어")
+        sub.add_argument(
+            "--layer",
+            required=True,
+            choices=[*LAYERS, REFERENCE_LAYER],
+            help="대상 레이어 (reference: 공공데이터 점 자료를 참고 레이어로)",
+        )
+        sub.add_argument("--title", help="참고 레이어의 제목 (--layer reference일 때 필수; 같은 제목이면 교체)")
         sub.add_argument(
             "--map",
             action="append",
@@ -46,7 +62,15 @@ def _parser() -> argparse.ArgumentParser:
             metavar="원래열=스키마열",
             help="열 매핑 (예: --map 사업명=name_ko), 여러 번 쓸 수 있음",
         )
-        sub.add_argument("--crs", help="CSV/XLSX의 x/y 열 좌표계 (예: EPSG:5186)")
+        sub.add_argument(
+            "--crs",
+            help="파일의 좌표계: .prj가 없거나 틀릴 때, CSV/XLSX의 X/Y 열 (예: EPSG:5186, EPSG:5174). "
+            "없으면 .prj, 그것도 없으면 좌표 범위로 추정",
+        )
+        sub.add_argument(
+            "--encoding",
+            help="Shapefile(.dbf)·CSV의 문자 인코딩: utf-8 또는 cp949(euc-kr). 없으면 내용으로 판별",
+        )
 
     importing = commands.add_parser("import", add_help=False, help="파일을 검증하고 확인 후 저장소에 반영")
     _help(importing)
@@ -58,6 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     validating = commands.add_parser("validate", add_help=False, help="파일을 검증만 하고 저장하지 않음")
     _help(validating)
     file_options(validating)
+
+    _help(commands.add_parser("layers", add_help=False, help="참고 레이어 목록: 제목, 점 수, 출처, 기준일"))
 
     backing = commands.add_parser("backup", add_help=False, help="저장소를 날짜별 백업 파일로 복사")
     _help(backing)
@@ -75,7 +101,9 @@ def _parser() -> argparse.ArgumentParser:
     adding.add_argument("username", help="사용자 이름 (영문, 숫자, _, -)")
     adding.add_argument("--display-name", help="화면에 보일 이름 (예: 김지리)")
     adding.add_argument("--password-stdin", action="store_true", help="비밀번호를 표준 입력 첫 줄에서 읽음")
-    adding.add_argument("--secrets", type=Path, help="계정 파일 (기본: DASHBOARD_SECRETS_FILE 또는 .streamlit/secrets.toml)")
+    adding.add_argument(
+        "--secrets", type=Path, help="계정 파일 (기본: DASHBOARD_SECRETS_FILE 또는 .streamlit/secrets.toml)"
+    )
     return parser
 
 
@@ -88,7 +116,7 @@ def _user(explicit: str | None) -> str:
         return "unknown"
 
 
-def _preview(args: argparse.Namespace, *, create_store: bool):
+def _preview(args: argparse.Namespace, *, create_store: bool) -> tuple[Store, ImportPreview | ReferencePreview]:
     settings = load_settings()
     store = open_store(settings, initialise=create_store)
     outline = None
@@ -101,15 +129,12 @@ def _preview(args: argparse.Namespace, *, create_store: bool):
             outline = None
     else:
         store_for_preview = store
-    preview = preview_import(
-        args.file,
-        args.layer,
-        store=store_for_preview,
-        city_outline=outline,
-        mapping=parse_mapping(args.map),
-        crs=args.crs,
-    )
-    return store, preview
+    options = {"store": store_for_preview, "city_outline": outline, "crs": args.crs, "encoding": args.encoding}
+    if args.layer == REFERENCE_LAYER:
+        if not args.title:
+            raise ValueError("참고 레이어에는 제목이 필요합니다: --title 어린이보호구역 처럼 지정하세요")
+        return store, preview_reference(args.file, title=args.title, **options)
+    return store, preview_import(args.file, args.layer, mapping=parse_mapping(args.map), **options)
 
 
 def _confirm(question: str) -> bool:
@@ -120,25 +145,47 @@ def _confirm(question: str) -> bool:
     return answer.strip().lower() in ("y", "yes", "예", "ㅇ")
 
 
+def _import(args: argparse.Namespace) -> int:
+    store, preview = _preview(args, create_store=args.command == "import")
+    print("\n".join(preview.summary_lines()))
+    if not preview.ok:
+        return EXIT_FAILED
+    if args.command == "validate":
+        return EXIT_OK
+    replacing = bool(preview.replaces) if isinstance(preview, ReferencePreview) else args.mode == "replace"
+    action = "교체" if replacing else "추가"
+    target = f"참고 레이어 '{preview.title}'" if isinstance(preview, ReferencePreview) else f"{args.layer} 레이어"
+    if not args.yes and not _confirm(f"{store.describe()}의 {target}에 {action}할까요?"):
+        print("취소했습니다. 저장소는 바뀌지 않았습니다.")
+        return EXIT_CANCELLED
+    if isinstance(preview, ReferencePreview):
+        result = commit_reference(store, preview, user=_user(args.user))
+        print(f"저장했습니다: 참고 레이어 '{preview.title}' ({result.layer}) 점 {result.rows_written:,}개 {action}")
+        return EXIT_OK
+    result = commit_import(store, preview, mode=args.mode, user=_user(args.user))
+    print(
+        f"저장했습니다: {result.layer} {result.rows_written}개 {action}"
+        + (f" (이전 {result.rows_removed}개 삭제)" if result.mode == "replace" else "")
+        + (f", 변경 이력 {result.history_rows}건" if result.history_rows else "")
+    )
+    return EXIT_OK
+
+
+def _layers() -> int:
+    store = open_store(load_settings())
+    layers = store.reference_layers()
+    if not layers:
+        print("참고 레이어가 없습니다. python -m geo import 파일 --layer reference --title 제목 으로 추가하세요.")
+    for layer in layers:
+        print(f"{layer.title_ko}\t{layer.count:,}개\t{layer.source}\t{layer.data_date}\t{layer.provider}")
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command in ("import", "validate"):
-        store, preview = _preview(args, create_store=args.command == "import")
-        print("\n".join(preview.summary_lines()))
-        if not preview.ok:
-            return EXIT_FAILED
-        if args.command == "validate":
-            return EXIT_OK
-        action = "교체" if args.mode == "replace" else "추가"
-        if not args.yes and not _confirm(f"{store.describe()}의 {args.layer} 레이어에 {action}할까요?"):
-            print("취소했습니다. 저장소는 바뀌지 않았습니다.")
-            return EXIT_CANCELLED
-        result = commit_import(store, preview, mode=args.mode, user=_user(args.user))
-        print(
-            f"저장했습니다: {result.layer} {result.rows_written}개 {action}"
-            + (f" (이전 {result.rows_removed}개 삭제)" if result.mode == "replace" else "")
-            + (f", 변경 이력 {result.history_rows}건" if result.history_rows else "")
-        )
-        return EXIT_OK
+        return _import(args)
+    if args.command == "layers":
+        return _layers()
     if args.command == "backup":
         info = open_store(load_settings()).backup(keep=args.keep)
         print(f"백업했습니다: {info.path} ({info.size_bytes:,}바이트, 최신 {args.keep}개 보관)")

@@ -211,6 +211,13 @@ def budget_by_year(services: pd.DataFrame, area: str | None = None, include_canc
     """
     selected = filter_area(services, area)
     counted = _for_budget(selected, include_cancelled)
+    # A year chart needs a period, a budget and one funding source; reported projects often lack them.
+    counted = counted.loc[
+        pd.to_numeric(counted["start_year"], errors="coerce").notna()
+        & pd.to_numeric(counted["end_year"], errors="coerce").notna()
+        & pd.to_numeric(counted["budget_krw_100m"], errors="coerce").notna()
+        & counted["funding"].isin(FUNDING_ORDER)
+    ]
     if counted.empty:
         empty = pd.DataFrame({"year": pd.Series(dtype=int), "funding": [], "budget_krw_100m": pd.Series(dtype=float)})
         return _finish(empty, selected)
@@ -266,8 +273,9 @@ def behind_schedule(services: pd.DataFrame, as_of: date | int) -> pd.Series:
     """
     year = _as_year(as_of)
     status = services["status"]
-    start = pd.to_numeric(services["start_year"]).astype(int)
-    end = pd.to_numeric(services["end_year"]).astype(int)
+    # Without a reported period a service cannot be late: the comparisons are False for NaN.
+    start = pd.to_numeric(services["start_year"], errors="coerce")
+    end = pd.to_numeric(services["end_year"], errors="coerce")
     late_finish = (year > end) & (status != ServiceStatus.OPERATING)
     late_start = (year > start) & status.isin([ServiceStatus.PLANNED, ServiceStatus.ON_HOLD])
     return ((late_finish | late_start) & (status != ServiceStatus.CANCELLED)).astype(bool)
@@ -441,8 +449,8 @@ def headline_by_area(services: pd.DataFrame, as_of: date | int, area: str | None
                 "budget_krw_100m": float(budget[area_id]),
                 "share_operating": progress.loc[area_id, "share_operating"],
                 "share_on_schedule": progress.loc[area_id, "share_on_schedule"],
-                "start_year": int(group["start_year"].min()) if len(group) else pd.NA,
-                "end_year": int(group["end_year"].max()) if len(group) else pd.NA,
+                "start_year": _year(pd.to_numeric(group["start_year"], errors="coerce").min()),
+                "end_year": _year(pd.to_numeric(group["end_year"], errors="coerce").max()),
             }
         )
     result = pd.DataFrame(rows, columns=list(HEADLINE_COLUMNS))
@@ -450,8 +458,15 @@ def headline_by_area(services: pd.DataFrame, as_of: date | int, area: str | None
     return _finish(result, selected)
 
 
+def _year(value: float) -> object:
+    return pd.NA if pd.isna(value) else int(value)
+
+
 def timeline_rows(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
     """The services as Gantt rows, ordered by phase (단기, 중기, 장기), then start year, then name.
+
+    A service with no reported period has no bar and is left out; one with a
+    single reported year (start or end) gets a one-year bar.
 
     Returns
     -------
@@ -472,8 +487,12 @@ def timeline_rows(services: pd.DataFrame, area: str | None = None) -> pd.DataFra
         "budget_krw_100m",
     ]
     rows = pd.DataFrame(selected.loc[:, columns])
-    rows["start_year"] = pd.to_numeric(rows["start_year"]).astype(int)
-    rows["end_year"] = pd.to_numeric(rows["end_year"]).astype(int)
+    start = pd.to_numeric(rows["start_year"], errors="coerce")
+    end = pd.to_numeric(rows["end_year"], errors="coerce")
+    start, end = start.fillna(end), end.fillna(start)
+    rows = rows.loc[start.notna()]
+    rows["start_year"] = start[start.notna()].astype(int)
+    rows["end_year"] = end[start.notna()].astype(int)
     rows["budget_krw_100m"] = _budget(rows)
     phase_rank = {phase: rank for rank, phase in enumerate(PHASE_TERMS)}
     rows = rows.assign(_rank=rows["phase"].map(phase_rank).fillna(len(phase_rank)))

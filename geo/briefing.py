@@ -17,15 +17,13 @@ from datetime import date, timedelta
 import pandas as pd
 
 from geo.history import status_changes_between
-from geo.html import json_for_script
-from geo.i18n import t
+from geo.i18n import localized, localized_column, t
 from geo.vocab import AREA_SHORT, AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS, label
 
 SLIDE_KINDS: tuple[str, ...] = ("overview", "area", "domains", "changes")
 
-#: Keys that move the briefing; presentation clickers send PageDown and PageUp.
-NEXT_KEYS: tuple[str, ...] = ("PageDown", "ArrowRight", "ArrowDown")
-PREVIOUS_KEYS: tuple[str, ...] = ("PageUp", "ArrowLeft", "ArrowUp")
+#: Rows of "what changed" on one slide (and one PDF page): more changes make more slides.
+CHANGES_PER_SLIDE = 10
 
 #: Default look-back of the "what changed" slide, in days before the as-of day.
 DEFAULT_LOOKBACK_DAYS = 90
@@ -33,10 +31,12 @@ DEFAULT_LOOKBACK_DAYS = 90
 
 @dataclass(frozen=True)
 class Slide:
-    """One slide: its kind and, for an area slide, the area id."""
+    """One slide: its kind, for an area slide the area id, for "what changed" its part (0-based) of ``parts``."""
 
     kind: str
     area_id: str | None = None
+    part: int = 0
+    parts: int = 1
 
     def title(self, lang: str, since: date | None = None) -> str:
         if self.kind == "overview":
@@ -45,12 +45,27 @@ class Slide:
             return label(AREA_TERMS, self.area_id or "", lang)
         if self.kind == "domains":
             return t("briefing.domains", lang)
-        return t("briefing.changes", lang, since=(since or date.min).isoformat())
+        title = t("briefing.changes", lang, since=(since or date.min).isoformat())
+        return title if self.parts == 1 else f"{title} ({self.part + 1}/{self.parts})"
+
+    def rows(self, table: pd.DataFrame) -> pd.DataFrame:
+        """The rows of the "what changed" table this slide shows."""
+        return table.iloc[self.part * CHANGES_PER_SLIDE : (self.part + 1) * CHANGES_PER_SLIDE]
 
 
-def briefing_slides(area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS) -> tuple[Slide, ...]:
-    """Overview, one slide per development area (in vocabulary order), services by domain, changes."""
-    return (Slide("overview"), *(Slide("area", a) for a in area_ids), Slide("domains"), Slide("changes"))
+def briefing_slides(area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS, changes: int = 0) -> tuple[Slide, ...]:
+    """Overview, one slide per development area (in vocabulary order), services by domain, changes.
+
+    ``changes`` (the number of status changes shown) sets how many "what changed"
+    slides there are: :data:`CHANGES_PER_SLIDE` rows each, at least one.
+    """
+    parts = max(1, -(-changes // CHANGES_PER_SLIDE))
+    return (
+        Slide("overview"),
+        *(Slide("area", a) for a in area_ids),
+        Slide("domains"),
+        *(Slide("changes", part=n, parts=parts) for n in range(parts)),
+    )
 
 
 def step_slide(index: int, step: int, count: int) -> int:
@@ -100,19 +115,16 @@ def area_facts(areas: pd.DataFrame, area_id: str, lang: str = "ko") -> tuple[lis
     if rows.empty:
         raise KeyError(f"area_id {area_id!r} is not in the areas data ({', '.join(areas['area_id'])})")
     area = rows.iloc[0]
-    facts = [Fact(t("briefing.kind", lang), str(area.get("kind_ko") or ""))]
-    if area.get("location_ko"):
-        facts.append(Fact(t("briefing.location", lang), str(area["location_ko"])))
+    facts = [Fact(t("briefing.kind", lang), localized(area, "kind", lang))]
+    facts.append(Fact(t("briefing.location", lang), localized(area, "location", lang)))
     reported = area.get("reported_area_m2")
     if reported is not None and not pd.isna(reported):
         facts.append(Fact(t("briefing.reported_area", lang), f"{float(reported):,.0f} ㎡"))
     homes = area.get("homes")
     if homes is not None and not pd.isna(homes):
         facts.append(Fact(t("briefing.homes", lang), f"{int(homes):,}{t('briefing.homes_unit', lang)}"))
-    text = area.get("facts_en") if lang == "en" and area.get("facts_en") else area.get("facts_ko")
-    if text:
-        facts.append(Fact(t("briefing.facts", lang), str(text)))
-    return [f for f in facts if f.value], str(area.get("source") or "")
+    facts.append(Fact(t("briefing.facts", lang), localized(area, "facts", lang)))
+    return [f for f in facts if f.value], localized(area, "source", lang)
 
 
 def services_table(services: pd.DataFrame, lang: str = "ko", area_id: str | None = None) -> pd.DataFrame:
@@ -131,9 +143,7 @@ def services_table(services: pd.DataFrame, lang: str = "ko", area_id: str | None
         _a=rows["area_id"].map(area_rank).fillna(len(area_rank)),
         _s=rows["status"].map(status_rank).fillna(len(status_rank)),
     ).sort_values(["_a", "_s", "name_ko"], kind="stable")
-    names = (
-        rows["name_en"].where(rows["name_en"].fillna("") != "", rows["name_ko"]) if lang == "en" else rows["name_ko"]
-    )
+    names = localized_column(rows, "name", lang)
     unit = "억원" if lang == "ko" else t("unit.100m_krw", "en")
     return pd.DataFrame(
         {
@@ -162,7 +172,7 @@ def changes_table(
         Columns 날짜, 서비스, 대상지, 변경 ('계획 → 설계'), 사유, in ``lang``.
     """
     changes = status_changes_between(status_history, since, as_of, services)
-    names = changes["name_en"].fillna(changes["name_ko"]) if lang == "en" else changes["name_ko"]
+    names = localized_column(changes, "name", lang).replace("", None)
     arrows = [
         f"{label(STATUS_TERMS, old, lang) if isinstance(old, str) and old else '—'} → {label(STATUS_TERMS, new, lang)}"
         for old, new in zip(changes["old_status"], changes["new_status"], strict=True)
@@ -196,49 +206,3 @@ def area_view_bounds(
     minx, miny, maxx, maxy = rows.total_bounds
     pad = padding * max(maxx - minx, maxy - miny)
     return (miny - pad, minx - pad), (maxy + pad, maxx + pad)
-
-
-#: Large type for the projector: the page's own text (charts and maps size themselves).
-BRIEFING_CSS = """<style>
-[data-testid="stMainBlockContainer"] { padding-top: 2.2rem; padding-bottom: 1rem; }
-.st-key-briefing_slide h1 { font-size: 2.6rem; padding: 0.2rem 0 0; }
-.st-key-briefing_slide p, .st-key-briefing_slide li { font-size: 1.4rem; line-height: 1.45; }
-.st-key-briefing_slide [data-testid="stMetricValue"], .st-key-briefing_slide [data-testid="stMetricValue"] * {
-  font-size: 2.8rem; font-weight: 700; color: #005A9C; }
-.st-key-briefing_slide [data-testid="stMetricLabel"] p { font-size: 1.4rem; }
-.st-key-briefing_slide [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
-.st-key-briefing_slide [data-testid="stAlert"] p { font-size: 1.1rem; }
-.st-key-briefing_slide table { font-size: 1.25rem; }
-.st-key-briefing_previous button, .st-key-briefing_next button { min-height: 3rem; font-size: 1.3rem; }
-</style>"""
-
-
-def keyboard_script(next_key: str, previous_key: str) -> str:
-    """A script for the page that clicks the slide buttons on PageDown/PageUp and the arrow keys.
-
-    The buttons are found by their Streamlit key class (``.st-key-<key>``);
-    keys typed into an input (the date fields) are left alone. The listener is
-    installed once per browser tab and replaced on a later run.
-    """
-    config = json_for_script(
-        {"next": f".st-key-{next_key} button", "previous": f".st-key-{previous_key} button"}
-        | {"nextKeys": list(NEXT_KEYS), "previousKeys": list(PREVIOUS_KEYS)}
-    )
-    return (
-        "<script>(function () {"
-        f"var cfg = {config};"
-        "var doc = window.parent && window.parent.document ? window.parent.document : document;"
-        "var win = doc.defaultView || window;"
-        "if (win.__briefingKeys) { doc.removeEventListener('keydown', win.__briefingKeys, true); }"
-        "win.__briefingKeys = function (event) {"
-        "  var el = event.target; var tag = el && el.tagName ? el.tagName.toLowerCase() : '';"
-        "  if (tag === 'input' || tag === 'textarea' || tag === 'select' || (el && el.isContentEditable)) return;"
-        "  var which = cfg.nextKeys.indexOf(event.key) >= 0 ? cfg.next"
-        "    : (cfg.previousKeys.indexOf(event.key) >= 0 ? cfg.previous : null);"
-        "  if (!which) return;"
-        "  var button = doc.querySelector(which);"
-        "  if (button && !button.disabled) { event.preventDefault(); button.click(); }"
-        "};"
-        "doc.addEventListener('keydown', win.__briefingKeys, true);"
-        "})();</script>"
-    )

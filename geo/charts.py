@@ -46,7 +46,7 @@ from plotly.colors import sample_colorscale
 from plotly.subplots import make_subplots
 from shapely.geometry import MultiPolygon, Polygon
 
-from geo.i18n import t
+from geo.i18n import localized_column, t
 from geo.io import METRIC_CRS
 from geo.stats import format_budget
 from geo.vocab import (
@@ -106,6 +106,7 @@ def _style(
     height: int | None = None,
     note: str | None = None,
     top_extra: int = 0,
+    badge_shift: int = 6,
 ) -> go.Figure:
     """Fonts, title, margins, the sample-data badge and an optional footnote, the same on every figure."""
     s = _sizes(size)
@@ -137,8 +138,8 @@ def _style(
             yref="paper",
             x=1.0,
             y=1.0,
-            # Top right, in the top margin just above the plot area.
-            yshift=6,
+            # Top right, in the top margin above the plot area (and above facet titles when there are some).
+            yshift=badge_shift,
             xanchor="right",
             yanchor="bottom",
             showarrow=False,
@@ -153,9 +154,11 @@ def _style(
     return fig
 
 
-def _no_data(fig: go.Figure, lang: str, size: str) -> go.Figure:
+def _no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services") -> go.Figure:
+    """The chart says plainly that there is nothing to draw, instead of showing empty axes."""
     fig.add_annotation(
-        text=t("chart.no_data", lang),
+        name="no-data",
+        text=t(key, lang),
         xref="paper",
         yref="paper",
         x=0.5,
@@ -166,6 +169,13 @@ def _no_data(fig: go.Figure, lang: str, size: str) -> go.Figure:
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return fig
+
+
+def _count_axis(fig: go.Figure, peak: float, axis: Literal["x", "y"]) -> None:
+    """Whole-number ticks on a count axis: no '0.5 services' when the counts are small."""
+    step = 1 if peak <= 8 else (2 if peak <= 16 else None)
+    update = fig.update_xaxes if axis == "x" else fig.update_yaxes
+    update(tickformat=",d", rangemode="tozero", **({"dtick": step, "tick0": 0} if step else {}))
 
 
 def domain_status_figure(
@@ -198,29 +208,29 @@ def domain_status_figure(
             meta=status,
             orientation="h",
             y=[label(DOMAIN_TERMS, domain, lang) for domain in domains],
-            x=counts,
+            # No bar for a zero: a zero-width bar would still draw its outline as a stray tick.
+            x=[c if c else None for c in counts],
             text=[str(c) if c else "" for c in counts],
             textposition="inside",
             insidetextanchor="middle",
+            textangle=0,
             textfont={"size": s["font"]},
             marker={
                 "color": term.colour if status != "취소" else "#FFFFFF",
-                # A zero-width bar would still draw its outline as a stray tick.
-                "line": {
-                    "color": term.colour if status == "취소" else "#FFFFFF",
-                    "width": [2 if c else 0 for c in counts],
-                },
+                "line": {"color": term.colour if status == "취소" else "#FFFFFF", "width": 2},
             },
             hovertemplate="%{y}<br>" + term.label(lang) + ": %{x}<extra></extra>",
         )
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.15, "traceorder": "normal"})
     fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(title=t("field.count", lang), dtick=1 if by_domain_status["count"].sum() <= 10 else None)
+    fig.update_xaxes(title=t("field.count", lang))
+    totals = by_domain_status.groupby("domain")["count"].sum()
+    _count_axis(fig, float(totals.max()) if len(totals) else 0.0, "x")
     # Cancelled bars are hollow, so their numbers must be dark.
     fig.for_each_trace(lambda tr: tr.update(textfont_color="#000000") if tr.meta == "취소" else None)
     height = max(s["height"], s["row"] * len(domains) + s["title"] * 8)
     _style(fig, t("chart.domain_status", lang), lang, size, _is_sample(by_domain_status, sample), height)
-    return _no_data(fig, lang, size) if not domains else fig
+    return _no_data(fig, lang, size) if by_domain_status["count"].sum() == 0 else fig
 
 
 def domain_figure(
@@ -250,9 +260,10 @@ def domain_figure(
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title=t("field.count", lang))
+    _count_axis(fig, float(totals.max()) if len(totals) else 0.0, "x")
     height = max(s["height"], s["row"] * len(domains) + s["title"] * 6)
     _style(fig, t("chart.domain", lang), lang, size, _is_sample(by_domain_status, sample), height)
-    return _no_data(fig, lang, size) if not domains else fig
+    return _no_data(fig, lang, size) if totals.sum() == 0 else fig
 
 
 def direction_figure(
@@ -291,8 +302,9 @@ def direction_figure(
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title=t("field.count", lang), range=[0, max(counts + [1]) * 1.35])
+    _count_axis(fig, max(counts + [1]) * 1.35, "x")
     _style(fig, t("chart.direction", lang), lang, size, _is_sample(by_direction, sample))
-    return fig
+    return _no_data(fig, lang, size) if sum(counts) == 0 else fig
 
 
 def budget_by_year_figure(
@@ -335,12 +347,17 @@ def budget_by_year_figure(
             font={"size": s["small"]},
         )
     unit = "억원" if lang != "en" else t("unit.100m_krw", "en")
-    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.2, "traceorder": "normal"})
-    fig.update_xaxes(title=t("chart.year", lang), dtick=1, tickformat="d")
+    # The legend, titled 재원, sits under the years; an axis title there would collide with it.
+    fig.update_layout(
+        barmode="stack",
+        legend={"orientation": "h", "y": -0.12, "yanchor": "top", "traceorder": "normal"},
+        legend_title_text=t("field.funding", lang),
+    )
+    fig.update_xaxes(title=None, dtick=1, tickformat="d")
     fig.update_yaxes(title=f"{t('field.budget', lang)} ({unit})", tickformat=",.0f")
     note = f"{t('chart.budget_spread', lang)}, {t('chart.excluding_cancelled', lang)}"
     _style(fig, t("chart.budget_year", lang), lang, size, _is_sample(by_year, sample), note=note)
-    return _no_data(fig, lang, size) if not years else fig
+    return _no_data(fig, lang, size, "chart.no_budget") if not years or totals.sum() == 0 else fig
 
 
 def budget_by_funding_figure(
@@ -400,7 +417,7 @@ def budget_by_funding_figure(
         _is_sample(by_funding, sample),
         note=t("chart.excluding_cancelled", lang),
     )
-    return _no_data(fig, lang, size) if total == 0 else fig
+    return _no_data(fig, lang, size, "chart.no_budget") if total == 0 else fig
 
 
 def timeline_figure(
@@ -431,8 +448,11 @@ def timeline_figure(
         included, so a 2026–2027 service ends on 2028-01-01.
     """
     s = _sizes(size)
+    if timeline.empty:
+        empty = _style(go.Figure(), t("chart.timeline", lang), lang, size, _is_sample(timeline, sample))
+        return _no_data(empty, lang, size)
     rows = timeline.copy()
-    names = rows["name_en"].fillna(rows["name_ko"]) if lang == "en" else rows["name_ko"]
+    names = localized_column(rows, "name", lang)
     # Two services with one name would share a bar row; their ids keep them apart.
     duplicate = names.duplicated(keep=False)
     rows["label"] = names.where(~duplicate, names + " (" + rows["service_id"] + ")")
@@ -455,7 +475,8 @@ def timeline_figure(
         color_discrete_map={label(STATUS_TERMS, v, lang): term.colour for v, term in STATUS_TERMS.items()},
         category_orders={"status_label": order, "label": list(rows["label"])},
     )
-    for trace in fig.data:
+    # Without rows plotly draws one unnamed placeholder trace; there is no status to style.
+    for trace in fig.data if not rows.empty else ():
         status = next(v for v in STATUS_TERMS if label(STATUS_TERMS, v, lang) == trace.name)
         trace.update(
             meta=status,
@@ -479,8 +500,7 @@ def timeline_figure(
             font={"color": "#D55E00", "size": s["small"]},
         )
     height = max(s["height"], s["row"] * len(rows) + s["title"] * 8)
-    _style(fig, t("chart.timeline", lang), lang, size, _is_sample(timeline, sample), height)
-    return _no_data(fig, lang, size) if rows.empty else fig
+    return _style(fig, t("chart.timeline", lang), lang, size, _is_sample(timeline, sample), height)
 
 
 def progress_figure(
@@ -613,12 +633,22 @@ def area_comparison_figure(
                 col=column,
             )
     fig.update_yaxes(range=[0, max(peak, 1) * 1.2], title=None)
+    _count_axis(fig, max(peak, 1) * 1.2, "y")
     fig.update_yaxes(title=t("field.count", lang), row=1, col=1)
     fig.update_xaxes(showticklabels=False)
     fig.update_layout(barmode="group", bargap=0.15, legend={"orientation": "h", "y": -0.1})
     fig.update_annotations(font={"size": s["font"]})
-    _style(fig, t("chart.compare", lang), lang, size, _is_sample(by_area_status, sample))
-    return _no_data(fig, lang, size) if not areas else fig
+    # The badge goes above the facet titles (one text line high), never over the last area's name.
+    _style(
+        fig,
+        t("chart.compare", lang),
+        lang,
+        size,
+        _is_sample(by_area_status, sample),
+        top_extra=s["font"],
+        badge_shift=int(s["font"] * 1.7),
+    )
+    return _no_data(fig, lang, size) if peak == 0 else fig
 
 
 def _rings(geometry: Polygon | MultiPolygon) -> tuple[list[float | None], list[float | None]]:

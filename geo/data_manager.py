@@ -2,8 +2,8 @@
 
 Service choices and search, the edit diff (only fields the editor changed are
 sent to ``Store.update_service``), the change history as a table with Korean
-headers, the column mapping as editable ``원본열=스키마열`` lines, the backup
-list and the import-preview map. Every text from data stays data: tables go to
+headers, the column mapping as editable choices, the backup list, the
+import-preview maps and problem lists (the first 200, with counts by kind). Every text from data stays data: tables go to
 ``st.dataframe``, the map escapes in ``geo.mapping``.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -20,8 +21,9 @@ import pandas as pd
 
 from geo.auth import StaffUser
 from geo.exports import with_vocabulary_labels
+from geo.html import escape_html
 from geo.i18n import t
-from geo.importer import ImportPreview, parse_mapping
+from geo.importer import PROBLEMS_LISTED, ImportPreview, ReferencePreview, problem_counts
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions, build_base_map, build_map, import_preview_layer
 from geo.store import LAYERS, TRACKED_FIELDS, BackupInfo, ConflictError
@@ -154,29 +156,6 @@ def change_history_table(history: pd.DataFrame, lang: str = "ko") -> pd.DataFram
     )
 
 
-def mapping_to_text(mapping: Mapping[str, str]) -> str:
-    """A column mapping as one ``원본열=스키마열`` line per column."""
-    return "\n".join(f"{source}={target}" for source, target in mapping.items())
-
-
-def mapping_from_text(text: str) -> dict[str, str]:
-    """``원본열=스키마열`` lines → mapping; blank lines and lines starting with ``#`` are skipped.
-
-    Raises
-    ------
-    ValueError
-        A line without ``=`` or with an empty side (Korean message naming the line).
-    """
-    lines = [line.strip() for line in text.splitlines()]
-    return parse_mapping(line for line in lines if line and not line.startswith("#"))
-
-
-def unknown_mapping_targets(mapping: Mapping[str, str], layer: str) -> list[str]:
-    """Targets of ``mapping`` that are not columns of ``layer``'s schema (a typo the preview would not explain)."""
-    columns = set(LAYERS[layer].column_names)
-    return [target for target in mapping.values() if target not in columns]
-
-
 def backups_table(backups: Iterable[BackupInfo], lang: str = "ko") -> pd.DataFrame:
     """The backups, newest first: file name, when, size (KB)."""
     items = list(backups)
@@ -228,3 +207,107 @@ def notes_table(preview: ImportPreview, lang: str = "ko") -> pd.DataFrame:
 def services_table(services: gpd.GeoDataFrame) -> pd.DataFrame:
     """Services for a spreadsheet: no geometry, vocabulary ids as their Korean labels (headers by ``geo.exports``)."""
     return with_vocabulary_labels(pd.DataFrame(services.drop(columns=services.geometry.name)), "ko")
+
+
+# --- import preview: mapping choices, problems, reference layers --------------------------------------------
+
+FIRST_ROWS = 10
+
+
+@dataclass(frozen=True)
+class MappingChoice:
+    """One schema column and the file column that fills it, as an editable choice."""
+
+    target: str
+    label: str
+    required: bool
+    options: tuple[str, ...]  # "" (none or automatic) then the file's columns
+    current: str  # the file column used now, or ""
+    how: str  # how it was chosen (열 이름으로, 내용으로, 지정, 이전 가져오기, 같은 이름), or ""
+
+
+def mapping_choices(preview: ImportPreview) -> list[MappingChoice]:
+    """For each column of the layer's schema, the file column mapped to it now and the file's other columns."""
+    by_target = {target: source for source, target in preview.mapping.items()}
+    options = ("", *preview.columns)
+    choices = []
+    for column in LAYERS[preview.layer].columns:
+        source = by_target.get(column.name) or (column.name if column.name in preview.columns else "")
+        how = preview.mapping_how.get(source, "같은 이름" if source == column.name else "") if source else ""
+        choices.append(MappingChoice(column.name, column.label_ko, column.required, options, source, how))
+    return choices
+
+
+def mapping_from_choices(chosen: Mapping[str, str]) -> dict[str, str]:
+    """Schema column → file column choices as a mapping (file column → schema column); empty choices left out.
+
+    Raises
+    ------
+    ValueError
+        One file column chosen for two schema columns (Korean message naming both).
+    """
+    mapping: dict[str, str] = {}
+    for target, source in chosen.items():
+        if not source or source == target:
+            continue
+        if source in mapping:
+            raise ValueError(
+                f"파일의 열 '{source}'을(를) '{mapping[source]}'와 '{target}' 두 곳에 골랐습니다: 하나만 고르세요"
+            )
+        mapping[source] = target
+    return mapping
+
+
+def problems_tables(
+    problems: Iterable[Any], limit: int = PROBLEMS_LISTED, lang: str = "ko"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The first ``limit`` problems as a table, and every problem counted by field and kind."""
+    items = list(problems)
+    shown = pd.DataFrame(
+        [(p.file, p.row, p.field or "", p.message) for p in items[:limit]],
+        columns=[
+            t("data.import.p_file", lang),
+            t("data.import.p_where", lang),
+            t("data.import.p_field", lang),
+            t("data.import.p_message", lang),
+        ],
+    )
+    counts = pd.DataFrame(
+        problem_counts(items),
+        columns=[t("data.import.p_field", lang), t("data.import.p_kind", lang), t("data.import.p_count", lang)],
+    )
+    return shown, counts
+
+
+def reference_rows(preview: ReferencePreview, count: int = FIRST_ROWS) -> pd.DataFrame:
+    """The first rows of a previewed reference layer, as text (no geometry)."""
+    if preview.layer is None:
+        return pd.DataFrame()
+    points = preview.layer.points
+    return pd.DataFrame(points.drop(columns=points.geometry.name).head(count))
+
+
+def build_reference_preview_map(
+    data: DashboardData, preview: ReferencePreview, options: MapOptions
+) -> folium.Map | None:
+    """The previewed points as small circles over the city, with escaped name tooltips; None without points."""
+    if preview.layer is None or preview.layer.count == 0:
+        return None
+    points = preview.layer.points
+    minx, miny, maxx, maxy = (float(v) for v in points.total_bounds)
+    m = PREVIEW_MARGIN_DEG
+    fmap = build_base_map(data.boundaries, data.areas, options, bounds=((miny - m, minx - m), (maxy + m, maxx + m)))
+    group = folium.FeatureGroup(name=f"{escape_html(preview.title)} ({preview.layer.count:,})")
+    for name, point in zip(points[preview.layer.name_field], points.geometry, strict=True):
+        folium.CircleMarker(
+            (point.y, point.x),
+            radius=4,
+            color="#0072B2",
+            weight=1,
+            fill=True,
+            fill_opacity=0.8,
+            tooltip=escape_html(name),
+        ).add_to(group)
+    group.add_to(fmap)
+    folium.LayerControl(collapsed=True).add_to(fmap)
+    return fmap

@@ -1,66 +1,203 @@
 """What the details panel beside the map says about a clicked service or area, escaped for HTML.
 
-Kiosk screens get the public fields only; staff screens get all of them.
+Kiosk screens get the public fields only; staff screens get all of them. A
+reported project also shows its source (linked), the date of the report, how its
+location was placed, "미공개" for what no source gives, and every fact on which
+its sources disagree with each value and its source (``conflicts``).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
 from geo.html import escape_html
-from geo.i18n import t
+from geo.i18n import localized, t
 from geo.stats import format_budget
-from geo.vocab import AREA_TERMS, DIRECTION_TERMS, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, label
+from geo.vocab import (
+    AREA_TERMS,
+    DIRECTION_TERMS,
+    DOMAIN_TERMS,
+    LOCATION_ACCURACY_TERMS,
+    PHASE_TERMS,
+    STATUS_TERMS,
+    label,
+)
 
-PUBLIC_FIELDS = ("field.area", "field.status", "field.period", "field.description")
+PUBLIC_FIELDS = ("field.area", "field.status", "field.period", "field.description", "field.source")
 
 
-def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = False) -> list[tuple[str, str]]:
-    """(label, value) pairs describing one service, as plain text (not yet escaped)."""
-    rows = [
+@dataclass(frozen=True)
+class Link:
+    """A value shown as a link (a source's address); only http(s) addresses become links."""
+
+    text: str
+    url: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class ConflictValue:
+    value_ko: str
+    value_en: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One fact on which sources disagree, with every value and its source."""
+
+    field_ko: str
+    field_en: str
+    values: tuple[ConflictValue, ...]
+
+    def text(self, lang: str = "ko") -> str:
+        values = " / ".join(
+            f"{v.value_en if lang == 'en' and v.value_en else v.value_ko} ({v.source})" for v in self.values
+        )
+        return t("field.conflict_row", lang, field=self.field_en if lang == "en" else self.field_ko, values=values)
+
+
+def conflicts(record: Mapping) -> list[Conflict]:
+    """The facts of a service or area on which sources disagree (its ``conflicts`` JSON), in order.
+
+    A record without the column, or with it empty, has none. Malformed JSON is a
+    data error the loader should have caught, so it raises ``ValueError``.
+    """
+    raw = record.get("conflicts")
+    if not isinstance(raw, str) or not raw.strip():
+        return []
+    try:
+        items = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"conflicts is not valid JSON: {exc}") from exc
+    return [
+        Conflict(
+            str(item["field_ko"]),
+            str(item.get("field_en") or item["field_ko"]),
+            tuple(
+                ConflictValue(str(v["value_ko"]), str(v.get("value_en") or v["value_ko"]), str(v["source"]))
+                for v in item["values"]
+            ),
+        )
+        for item in items
+    ]
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value)) or (isinstance(value, str) and not value)
+
+
+def _period(service: Mapping, lang: str) -> str:
+    start, end = service.get("start_year"), service.get("end_year")
+    if _missing(start) and _missing(end):
+        return t("field.not_reported", lang)
+    if _missing(start) or _missing(end) or int(start) == int(end):
+        return str(int(end if _missing(start) else start))
+    return f"{int(start)}–{int(end)}"
+
+
+def _budget(service: Mapping, lang: str) -> str:
+    note = localized(service, "budget_note", lang)
+    amount = service.get("budget_krw_100m")
+    if _missing(amount):
+        return note or t("field.not_reported", lang)
+    funding = service.get("funding")
+    text = format_budget(float(amount), lang) + ("" if _missing(funding) else f" ({funding})")
+    return f"{text} · {note}" if note else text
+
+
+def _or_not_reported(value: object, lang: str) -> str:
+    return t("field.not_reported", lang) if _missing(value) else str(value)
+
+
+def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = False) -> list[tuple[str, object]]:
+    """(label, value) pairs describing one service; a value is text or a ``Link`` (not yet escaped).
+
+    For a reported (real) record every field no source gives reads "미공개"; a
+    sample or an imported record without provenance columns keeps the old rows.
+    """
+    reported = bool(service.get("source")) and not service.get("is_sample")
+    status = label(STATUS_TERMS, service["status"], lang)
+    if reported and service.get("reported_on"):
+        status = t("field.status_as_of", lang, status=status, date=str(service["reported_on"]))
+    direction, phase = service.get("direction"), service.get("phase")
+    location = " ".join(p for p in (service.get("gu"), service.get("dong")) if p)
+    rows: list[tuple[str, object]] = [
         (t("field.area", lang), label(AREA_TERMS, service["area_id"], lang)),
-        (t("field.status", lang), label(STATUS_TERMS, service["status"], lang)),
+        (t("field.status", lang), status),
+        (t("field.status_reported", lang), localized(service, "status_reported", lang)),
         (t("field.domain", lang), label(DOMAIN_TERMS, service["domain"], lang)),
-        (t("home.directions", lang), label(DIRECTION_TERMS, service["direction"], lang)),
-        (t("field.phase", lang), label(PHASE_TERMS, service["phase"], lang)),
-        (t("field.period", lang), f"{int(service['start_year'])}–{int(service['end_year'])}"),
-        (t("field.budget", lang), f"{format_budget(float(service['budget_krw_100m']), lang)} ({service['funding']})"),
-        (t("field.department", lang), str(service["department"])),
-        (t("field.location", lang), " ".join(p for p in (service.get("gu"), service.get("dong")) if p)),
-        (t("field.description", lang), str(service.get("description_public") or "")),
-        (t("field.updated", lang), str(service.get("updated_at") or "")),
+        (t("field.domain_reported", lang), str(service.get("domain_reported") or "")),
+        (t("home.directions", lang), "" if _missing(direction) else label(DIRECTION_TERMS, direction, lang)),
+        (t("field.phase", lang), "" if _missing(phase) else label(PHASE_TERMS, phase, lang)),
+        (t("field.period", lang), _period(service, lang)),
+        (t("field.budget", lang), _budget(service, lang)),
+        (t("field.department", lang), _or_not_reported(service.get("department"), lang)),
+        (t("field.location_reported", lang), localized(service, "location", lang)),
+        (t("field.location", lang), location),
+        (
+            t("field.location_accuracy", lang),
+            label(LOCATION_ACCURACY_TERMS, service["location_accuracy"], lang)
+            if service.get("location_accuracy")
+            else "",
+        ),
+        (t("field.description", lang), localized(service, "description_public", lang)),
+        *((t("field.conflicts", lang), c.text(lang)) for c in conflicts(service)),
+        (t("field.source", lang), _source(service)),
+        (t("field.sources_other", lang), str(service.get("sources_other") or "")),
+        (t("field.reported_on", lang), str(service.get("reported_on") or "")),
+        (t("field.updated", lang), "" if reported else str(service.get("updated_at") or "")),
     ]
     if public_only:
         public_labels = {t(key, lang) for key in PUBLIC_FIELDS}
         rows = [row for row in rows if row[0] in public_labels]
-    return [row for row in rows if row[1]]
+    return [row for row in rows if str(row[1])]
 
 
-def area_detail_rows(area: Mapping, services_in_area: pd.DataFrame, lang: str = "ko") -> list[tuple[str, str]]:
+def _source(record: Mapping) -> object:
+    text = str(record.get("source") or "")
+    url = str(record.get("source_url") or "")
+    return Link(text, url) if text and url.startswith(("https://", "http://")) else text
+
+
+def area_detail_rows(area: Mapping, services_in_area: pd.DataFrame, lang: str = "ko") -> list[tuple[str, object]]:
     """(label, value) pairs for a development area: its facts with their source and its services."""
     area_m2 = float(area["area_m2"])
-    facts = area.get("facts_en") if lang == "en" and area.get("facts_en") else area.get("facts_ko")
     counts = services_in_area["status"].value_counts()
     status_text = ", ".join(
         f"{label(STATUS_TERMS, status, lang)} {int(counts[status])}" for status in STATUS_TERMS if status in counts
     )
     return [
-        (t("field.kind", lang), str(area.get("kind_ko") or "")),
-        (t("field.location", lang), str(area.get("location_ko") or "")),
+        (t("field.kind", lang), localized(area, "kind", lang)),
+        (t("field.location", lang), localized(area, "location", lang)),
         (t("field.area_m2", lang), f"{area_m2:,.0f} ㎡ ({area_m2 / 10_000:,.1f} ㏊) · {t('field.map_outline', lang)}"),
-        (t("field.facts", lang), str(facts or "")),
-        (t("field.source", lang), str(area.get("source") or "")),
+        (t("field.facts", lang), localized(area, "facts", lang)),
+        *((t("field.conflicts", lang), c.text(lang)) for c in conflicts(area)),
+        (t("field.source", lang), _source(area)),
         (t("field.count", lang), f"{len(services_in_area)} ({status_text})" if status_text else "0"),
     ]
 
 
-def detail_table_html(title: str, rows: list[tuple[str, str]]) -> str:
-    """A small two-column table; every label and value is escaped here."""
+def _cell(value: object) -> str:
+    if isinstance(value, Link):
+        return (
+            f"<a href='{escape_html(value.url)}' target='_blank' rel='noopener noreferrer'>"
+            f"{escape_html(value.text)}</a>"
+        )
+    return escape_html(str(value))
+
+
+def detail_table_html(title: str, rows: list[tuple[str, object]]) -> str:
+    """A small two-column table; every label and value is escaped here (a source's link included)."""
     body = "".join(
         f"<tr><th style='text-align:left;padding:4px 10px 4px 0;vertical-align:top;white-space:nowrap'>"
-        f"{escape_html(name)}</th><td style='padding:4px 0'>{escape_html(value)}</td></tr>"
+        f"{escape_html(name)}</th><td style='padding:4px 0'>{_cell(value)}</td></tr>"
         for name, value in rows
     )
     return f"<div class='detail-panel'><h4 style='margin:0 0 6px'>{escape_html(title)}</h4><table>{body}</table></div>"

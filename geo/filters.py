@@ -84,7 +84,10 @@ def filter_services(services: gpd.GeoDataFrame, service_filter: ServiceFilter) -
             keep &= services[column].isin(values)
     if service_filter.years:
         low, high = service_filter.years
-        keep &= (services["start_year"].astype(int) <= high) & (services["end_year"].astype(int) >= low)
+        # A service without a reported period cannot be placed in years: a year filter leaves it out.
+        start = pd.to_numeric(services["start_year"], errors="coerce")
+        end = pd.to_numeric(services["end_year"], errors="coerce")
+        keep &= (start.fillna(end) <= high) & (end.fillna(start) >= low)
     text = service_filter.text.strip().casefold()
     if text:
         names = services["name_ko"].fillna("") + " " + services["name_en"].fillna("")
@@ -94,4 +97,21 @@ def filter_services(services: gpd.GeoDataFrame, service_filter: ServiceFilter) -
 
 def year_span(services: pd.DataFrame) -> tuple[int, int]:
     """The first start year and last end year in the data (for the year slider's limits)."""
-    return int(services["start_year"].astype(int).min()), int(services["end_year"].astype(int).max())
+    start = pd.to_numeric(services["start_year"], errors="coerce")
+    end = pd.to_numeric(services["end_year"], errors="coerce")
+    years = pd.concat([start, end]).dropna()
+    if years.empty:  # no service reports a period
+        return 2026, 2026
+    return int(years.min()), int(years.max())
+
+
+def clamp_years(years: tuple[int, int] | None, span: tuple[int, int]) -> tuple[int, int]:
+    """``years`` moved inside ``span`` (the data's first and last year), so a stale link gives a valid range.
+
+    ``(3000, 4000)`` within ``(2020, 2030)`` becomes ``(2030, 2030)``; None becomes the whole span.
+    """
+    low, high = span
+    if years is None:
+        return span
+    start, end = sorted(min(max(year, low), high) for year in years)
+    return start, end

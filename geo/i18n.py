@@ -7,6 +7,12 @@ Labels of vocabulary values (statuses, domains, areas) live in ``geo.vocab``.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
 LANGUAGES = ("ko", "en")
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -39,6 +45,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "home.headline": {"ko": "주요 지표", "en": "Headline numbers"},
     "home.map": {"ko": "대상지와 스마트서비스", "en": "Areas and smart services"},
     "home.direction_count": {"ko": "서비스 {count}건", "en": "{count} services"},
+    "home.directions_unclassified": {
+        "ko": "보도된 사업은 추진 방향별로 분류되어 있지 않습니다 (출처에 없음).",
+        "en": "The reported projects are not classified by direction (no source gives one).",
+    },
     "home.chart": {"ko": "대상지별 서비스 추진 상태", "en": "Services by area and status"},
     "home.source": {"ko": "출처", "en": "Source"},
     "metric.services": {"ko": "스마트서비스", "en": "Smart services"},
@@ -124,6 +134,45 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No service matches. Try fewer filters.",
     },
     "map.fullscreen": {"ko": "전체 화면", "en": "Full screen"},
+    # --- Staff map (map branch): canvas map, results table, extent switch, reference layers ---
+    "explorer.fit_results": {"ko": "결과에 맞추기", "en": "Fit to results"},
+    "explorer.fit_results_help": {
+        "ko": "필터 결과가 모두 보이도록 지도를 맞춥니다",
+        "en": "Zoom the map so every filtered service is in view",
+    },
+    "explorer.in_view": {"ko": "지도 범위 내만", "en": "Only within the map view"},
+    "explorer.in_view_help": {
+        "ko": "표, 건수, 차트를 지금 지도에 보이는 범위로 좁힙니다",
+        "en": "Limit the table, the counts and the chart to what the map shows now",
+    },
+    "explorer.in_view_count": {
+        "ko": "지도 범위 내: {shown:,}건",
+        "en": "Within the map view: {shown:,}",
+    },
+    "explorer.results": {"ko": "결과 목록", "en": "Results"},
+    "explorer.results_hint": {
+        "ko": "행을 누르면 지도에서 선택하고 확대합니다. 열 제목을 누르면 정렬합니다.",
+        "en": "Click a row to select it and zoom to it on the map. Click a column title to sort.",
+    },
+    "explorer.sort": {"ko": "정렬", "en": "Sort by"},
+    "explorer.results_capped": {
+        "ko": "{total:,}건 중 정렬 순서로 처음 {limit:,}건을 보여 줍니다. 필터나 '지도 범위 내만'으로 좁히세요.",
+        "en": "The first {limit:,} of {total:,} in this order. Narrow the filters or use 'Only within the map view'.",
+    },
+    "explorer.chart": {"ko": "추진 상태별 건수", "en": "Services by status"},
+    "explorer.chart_hint": {
+        "ko": "막대를 누르면 그 상태로 지도를 거릅니다",
+        "en": "Click a bar to filter the map to that status",
+    },
+    "explorer.col.name": {"ko": "서비스명", "en": "Service"},
+    "explorer.col.area": {"ko": "대상지", "en": "Area"},
+    "explorer.col.status": {"ko": "상태", "en": "Status"},
+    "explorer.col.domain": {"ko": "분야", "en": "Domain"},
+    "explorer.col.budget": {"ko": "사업비(억원)", "en": "Budget (KRW 100 m)"},
+    "explorer.cluster_tip": {"ko": "{n}건 · 누르면 확대", "en": "{n} services · click to zoom in"},
+    "refmap.layers": {"ko": "기반 시설", "en": "Public facilities"},
+    "refmap.count": {"ko": "{count:,}곳", "en": "{count:,}"},
+    "refmap.provenance": {"ko": "{provider} · {date} 기준", "en": "{provider} · as of {date}"},
     # --- district profiles and charts ---
     "districts.title": {"ko": "지구별 현황", "en": "District profiles"},
     "districts.area": {"ko": "대상지 선택", "en": "Choose an area"},
@@ -189,8 +238,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "briefing.next": {"ko": "다음", "en": "Next"},
     "briefing.previous": {"ko": "이전", "en": "Previous"},
     "briefing.keys_hint": {
-        "ko": "PageDown·→ 다음, PageUp·← 이전 (리모컨 사용 가능)",
-        "en": "PageDown/→ next, PageUp/← previous (clickers work)",
+        "ko": "PageDown·→·Space 다음, PageUp·← 이전, Home·End 처음·끝, B 화면 가림, P 발표 모드, Esc 나가기",
+        "en": "PageDown/→/Space next, PageUp/← previous, Home/End first/last, B blank, P present, Esc leave",
     },
     "briefing.overview": {"ko": "스마트도시계획 한눈에", "en": "The plan at a glance"},
     "briefing.domains": {"ko": "분야별 스마트서비스", "en": "Smart services by domain"},
@@ -377,23 +426,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Zip a Shapefile with its .shp, .shx, .dbf and .prj. CRS (EPSG:5186, 5179, 5174, 2097) and CP949 "
         "are converted automatically. Limit {limit}.",
     },
-    "data.import.mapping": {
-        "ko": "열 매핑 (한 줄에 하나: 원본열=스키마열)",
-        "en": "Column mapping (one per line: source=schema)",
-    },
-    "data.import.mapping_help": {
-        "ko": "파일의 열 이름이 스키마와 다를 때만 적습니다. 저장소가 기억한 매핑으로 미리 채워집니다. 스키마 열: {columns}",
-        "en": "Only where the file's column names differ from the schema. Pre-filled from the store. Schema columns: {columns}",
-    },
-    "data.import.mapping_unknown": {
-        "ko": "스키마에 없는 열 이름입니다: {names}",
-        "en": "Not columns of the schema: {names}",
-    },
     "data.import.crs": {
-        "ko": "x/y 열의 좌표계 (CSV·XLSX에 경도/위도 대신 x/y가 있을 때)",
-        "en": "CRS of x/y columns (CSV/XLSX)",
+        "ko": "좌표계 (.prj가 없거나 틀릴 때, CSV의 X/Y 열)",
+        "en": "CRS (when the .prj is missing or wrong; X/Y columns of a CSV)",
     },
-    "data.import.crs_none": {"ko": "경도/위도 열 사용", "en": "lon/lat columns"},
+    "data.import.crs_none": {"ko": "자동 (.prj, 없으면 좌표 범위로 추정)", "en": "Automatic (.prj, else guessed)"},
     "data.import.preview": {"ko": "미리보기", "en": "Preview"},
     "data.import.preview_note": {
         "ko": "아직 아무것도 저장하지 않았습니다. 아래 내용을 확인하고 저장을 누르세요.",
@@ -419,6 +456,51 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Saved: {layer} {rows} rows ({removed} removed, {history} history rows). Backup first: {backup}",
     },
     "data.import.wait": {"ko": "파일을 검사하는 중…", "en": "Checking the file…"},
+    # importer: column mapping choices, encoding, problem lists, reference layers (importer branch)
+    "data.layer.reference": {"ko": "참고 레이어 (공공데이터 점)", "en": "Reference layer (public points)"},
+    "data.import.encoding_choice": {"ko": "문자 인코딩", "en": "Text encoding"},
+    "data.import.encoding_auto": {"ko": "자동 판별", "en": "Detect"},
+    "data.import.mapping_title": {"ko": "열 매핑: 파일의 어느 열이 어느 항목인지", "en": "Column mapping"},
+    "data.import.mapping_note": {
+        "ko": "자동으로 찾은 매핑입니다. 다르면 고르세요. 필수 항목은 *표. 명령줄로 같은 매핑:",
+        "en": "The mapping found automatically; change any choice. Required fields are marked *. Same on the command line:",
+    },
+    "data.import.mapping_auto": {"ko": "(자동 / 없음)", "en": "(automatic / none)"},
+    "data.import.mapping_how": {"ko": "찾은 방법: {how}", "en": "Found: {how}"},
+    "data.import.defaults": {"ko": "파일에 없어 채운 값", "en": "Filled in (not in the file)"},
+    "data.import.default_column": {"ko": "항목", "en": "Field"},
+    "data.import.default_value": {"ko": "값", "en": "Value"},
+    "data.import.crs_guessed": {
+        "ko": "좌표계를 좌표 범위로 추정했습니다: 지도에서 위치를 확인하고, 다르면 위에서 좌표계를 고르세요.",
+        "en": "The CRS was guessed from the coordinates: check the map and choose the CRS above if it is wrong.",
+    },
+    "data.import.p_file": {"ko": "파일", "en": "File"},
+    "data.import.p_where": {"ko": "위치(행/피처)", "en": "Row/feature"},
+    "data.import.p_field": {"ko": "항목", "en": "Field"},
+    "data.import.p_message": {"ko": "문제", "en": "Problem"},
+    "data.import.p_kind": {"ko": "종류", "en": "Kind"},
+    "data.import.p_count": {"ko": "개수", "en": "Count"},
+    "data.import.p_shown": {
+        "ko": "문제 {total:,}개 중 처음 {shown:,}개 (아래는 종류별 개수)",
+        "en": "First {shown:,} of {total:,} problems (counts by kind below)",
+    },
+    "data.import.title": {"ko": "레이어 제목 (같은 제목이면 교체)", "en": "Layer title (same title replaces)"},
+    "data.import.title_needed": {"ko": "레이어 제목을 적으세요.", "en": "Enter the layer's title."},
+    "data.import.points": {"ko": "가져올 점", "en": "Points to import"},
+    "data.import.refused": {"ko": "제외한 행", "en": "Rows left out"},
+    "data.import.first_rows": {"ko": "처음 {count}행", "en": "First {count} rows"},
+    "data.import.replaces": {
+        "ko": "같은 제목의 레이어(점 {count:,}개)를 교체합니다.",
+        "en": "Replaces the layer with the same title ({count:,} points).",
+    },
+    "data.import.reference_saved": {
+        "ko": "참고 레이어 '{title}'을(를) 저장했습니다: 점 {rows:,}개.",
+        "en": "Saved reference layer '{title}': {rows:,} points.",
+    },
+    "data.import.provenance": {
+        "ko": "제공기관: {provider} · 기준일: {date} · 출처: {source}",
+        "en": "Provider: {provider} · Data date: {date} · Source: {source}",
+    },
     "data.backup.name": {"ko": "백업 파일", "en": "Backup file"},
     "data.backup.created": {"ko": "만든 시각", "en": "Created"},
     "data.backup.size": {"ko": "크기", "en": "Size"},
@@ -444,6 +526,43 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.export.gpkg": {"ko": "GeoPackage", "en": "GeoPackage"},
     "data.export.csv": {"ko": "CSV (엑셀)", "en": "CSV (Excel)"},
     "data.export.xlsx": {"ko": "XLSX (엑셀)", "en": "XLSX (Excel)"},
+    # --- data branch: reported projects, their provenance, sources that disagree, store upgrade ---
+    "field.not_reported": {"ko": "미공개", "en": "not reported"},
+    "field.reported_on": {"ko": "보도일", "en": "Reported on"},
+    "field.status_reported": {"ko": "보도된 상태", "en": "Status as reported"},
+    "field.status_as_of": {"ko": "{status} ({date} 보도 기준)", "en": "{status} (as reported on {date})"},
+    "field.location_reported": {"ko": "위치(보도)", "en": "Location (as reported)"},
+    "field.location_accuracy": {"ko": "위치 표시 방법", "en": "How the location was placed"},
+    "field.domain_reported": {"ko": "보도된 분야", "en": "Field as reported"},
+    "field.sources_other": {"ko": "다른 출처", "en": "Other sources"},
+    "field.conflicts": {"ko": "출처 간 차이", "en": "Where sources differ"},
+    "field.conflict_row": {"ko": "{field}: {values}", "en": "{field}: {values}"},
+    "store.upgrade.rebuilt": {
+        "ko": "번들 데이터가 바뀌어 저장소를 새 데이터로 다시 만들었습니다 (편집 기록이 없는 저장소). 이전 저장소 백업: {backup}",
+        "en": "The bundled data changed, so the store (which had no edits) was rebuilt from it. Backup of the old store: {backup}",
+    },
+    "store.upgrade.edited": {
+        "ko": "번들 데이터가 바뀌었지만 이 저장소에는 직원이 편집하거나 가져온 내용이 있어 그대로 두었습니다. "
+        "새 데이터를 쓰려면 아래 '가져오기'에서 데이터 폴더의 파일을 미리 보고 가져오세요 (가져오기 전에 백업됩니다).",
+        "en": "The bundled data changed, but this store holds staff edits or imports, so it was kept as it is. "
+        "To use the new data, preview and import the data folder's files below (a backup is made first).",
+    },
+    "store.upgrade.preview": {
+        "ko": "새 번들 데이터: 서비스 {new}건 (저장소: {old}건, 그중 예시 {samples}건)",
+        "en": "New bundled data: {new} services (store: {old}, of which {samples} samples)",
+    },
+    # --- audience (issue 11): presentation mode, handout, kiosk, download context, small screens ---
+    "briefing.present": {"ko": "발표 모드", "en": "Present"},
+    "briefing.present_help": {
+        "ko": "사이드바와 모든 조작 단추를 숨기고 슬라이드만 보입니다 (P 또는 F5). Esc로 나옵니다.",
+        "en": "Hides the sidebar and every control; only the slide shows (P or F5). Esc leaves.",
+    },
+    "chart.no_services": {"ko": "보도된 사업 없음", "en": "No reported projects"},
+    "chart.no_budget": {"ko": "보도된 사업비 없음", "en": "No reported budget"},
+    "plan.approved": {"ko": "2026년 1월 국토교통부 승인", "en": "Approved by MOLIT, January 2026"},
+    "kiosk.count": {"ko": "{n}건 · 밀어서 모두 보기", "en": "{n} in all · swipe to see every one"},
+    "kiosk.undisclosed": {"ko": "미공개", "en": "not disclosed"},
+    "kiosk.domain_service": {"ko": "{domain} 분야 서비스", "en": "A {domain} service"},
     # deploy: the kiosk's notice while its server is away (geo/reconnect.py)
     "reconnect.title": {"ko": "잠시 후 다시 연결합니다", "en": "Reconnecting shortly"},
     "reconnect.body": {
@@ -461,3 +580,70 @@ def t(key: str, lang: str = "ko", **values: object) -> str:
     # An empty English text is deliberate (no unit suffix), so only a missing one falls back.
     text = entry[lang] if lang in entry else entry["ko"]
     return text.format(**values) if values else text
+
+
+# --- audience: one rule for data fields shown in either language ---------------------------------
+
+#: English for data values that are not vocabulary ids (those are labelled by ``geo.vocab``):
+#: the city's departments and the kinds of development area. A value missing here is shown as it
+#: is (a proper name, or a new value the data's own ``*_en`` field should translate).
+GLOSSARY: dict[str, dict[str, str]] = {
+    "department": {
+        "기후에너지과": "Climate and Energy Division",
+        "복지정책과": "Welfare Policy Division",
+        "일자리정책과": "Jobs Policy Division",
+        "안전총괄과": "Safety Management Division",
+        "공동주택과": "Apartment Housing Division",
+        "교통정책과": "Transport Policy Division",
+        "도로관리과": "Road Management Division",
+        "스마트도시과": "Smart City Division",
+        "관광과": "Tourism Division",
+        "경제정책과": "Economic Policy Division",
+        "평생교육과": "Lifelong Learning Division",
+        "기업지원과": "Business Support Division",
+        "정보통신과": "ICT Division",
+        "도시계획과": "Urban Planning Division",
+        "안산도시공사": "Ansan Urban Corporation",
+        "경기테크노파크": "Gyeonggi Technopark",
+    },
+    "kind": {
+        "3기 신도시 (공공주택지구)": "3rd-generation new town (public housing district)",
+        "3기 신도시(공공주택지구)": "3rd-generation new town (public housing district)",
+        "공공주택지구": "Public housing district",
+        "경제자유구역": "Free economic zone",
+        "역세권 개발": "Station-area development",
+    },
+    "gu": {"상록구": "Sangnok-gu", "단원구": "Danwon-gu"},
+}
+
+
+def _present(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, float) and math.isnan(value):
+        return False
+    return str(value).strip() != ""
+
+
+def localized(record: Mapping[str, Any] | pd.Series, field: str, lang: str = "ko") -> str:
+    """The text of ``field`` of a data record in ``lang``: the one rule for bilingual data fields.
+
+    Korean is ``<field>_ko`` (or ``<field>`` when the data has no ``_ko`` column,
+    as ``description_public`` or ``source``). English is ``<field>_en`` when the
+    record has it, otherwise the :data:`GLOSSARY` entry for the Korean value,
+    otherwise the Korean value itself (a proper name without an English one).
+    A missing value is an empty string.
+    """
+    korean = record.get(f"{field}_ko") if _present(record.get(f"{field}_ko")) else record.get(field)
+    if lang == "en":
+        english = record.get(f"{field}_en")
+        if _present(english):
+            return str(english)
+        if _present(korean) and str(korean) in GLOSSARY.get(field, {}):
+            return GLOSSARY[field][str(korean)]
+    return str(korean) if _present(korean) else ""
+
+
+def localized_column(frame: pd.DataFrame, field: str, lang: str = "ko") -> pd.Series:
+    """:func:`localized` for every row of ``frame`` (index kept)."""
+    return pd.Series([localized(row, field, lang) for row in frame.to_dict("records")], index=frame.index, dtype=object)

@@ -1,21 +1,28 @@
 """Read vector and table files the way Korean GIS data arrives, into EPSG:4326.
 
 Handles GeoJSON (with or without the legacy ``crs`` member), GeoPackage and
-Shapefiles (plain or zipped) in EPSG:5186, 5179, 5174, 2097 or 4326, with
-attributes in UTF-8 or CP949/EUC-KR (from the ``.cpg`` or detected), and CSV
-files. Problems come back as a ``ValidationReport``, never as a traceback.
+Shapefiles (plain or zipped) in any Korean CRS in use (Korea 2000 belts,
+UTM-K, the Bessel-based Korean 1985 belts EPSG:5173-5176 and 2096-2098, and
+``.prj`` files from older software that name only a datum), with attributes in
+UTF-8 or CP949/EUC-KR (detected from the bytes when there is no ``.cpg``), and
+CSV files in UTF-8 (with or without BOM) or CP949. Problems come back as a
+``ValidationReport``, never as a traceback.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+import struct
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import pyogrio
-from pyproj import CRS
+from pyproj import CRS, Transformer
+from pyproj.exceptions import CRSError
 
 from geo.validation import NOT_UTF8, ValidationReport
 
@@ -23,15 +30,38 @@ STORAGE_CRS = "EPSG:4326"
 METRIC_CRS = "EPSG:5186"  # Korea 2000 / Central Belt 2010: areas and distances
 KOREAN_CRS_NAMES = {
     5186: "Korea 2000 / Central Belt 2010",
+    5185: "Korea 2000 / West Belt 2010",
+    5187: "Korea 2000 / East Belt 2010",
+    5188: "Korea 2000 / East Sea Belt 2010",
     5179: "Korea 2000 / Unified CS",
+    5181: "Korea 2000 / Central Belt",
+    5180: "Korea 2000 / West Belt",
+    5182: "Korea 2000 / Central Belt Jeju",
+    5183: "Korea 2000 / East Belt",
+    5184: "Korea 2000 / East Sea Belt",
     5174: "Korean 1985 / Modified Central Belt",
+    5173: "Korean 1985 / Modified West Belt",
+    5175: "Korean 1985 / Modified Central Belt Jeju",
+    5176: "Korean 1985 / Modified East Belt",
     2097: "Korean 1985 / Central Belt",
+    2096: "Korean 1985 / East Belt",
+    2098: "Korean 1985 / West Belt",
     4326: "WGS 84",
+    4737: "Korea 2000",
+    4162: "Korean 1985",
 }
+# Projected codes a datum-name-only .prj is matched against by its projection parameters.
+_MATCHABLE = tuple(code for code in KOREAN_CRS_NAMES if code not in (4326, 4737, 4162))
+# Tried in this order when a file has no CRS; the first that puts the data in Ansan is the guess.
+GUESS_ORDER = (4326, 5186, 5179, 5174, 5181, 2097, 5185, 5187)
+# Generous lon/lat box around Ansan, its islands included (풍도 lies at 126.38 E, 37.11 N).
+ANSAN_BOX = (126.2, 37.0, 127.2, 37.6)
+ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "cp949": "CP949"}
 
 # Latin-1 letters that UTF-8 or CP949 Hangul turns into when decoded wrongly.
 _MOJIBAKE = re.compile(r"[\u00c0-\u00ff]{2,}")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_DBF_SAMPLE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass
@@ -40,7 +70,8 @@ class ReadResult:
     report: ValidationReport
     notes: list[str] = field(default_factory=list)  # what was done to the data, for the preview
     source_crs: str | None = None
-    encoding: str | None = None
+    encoding: str | None = None  # for the preview: which encoding and how it was chosen
+    crs_guessed: bool = False
 
 
 def describe_crs(crs: CRS | None) -> str:
@@ -50,6 +81,185 @@ def describe_crs(crs: CRS | None) -> str:
     if epsg is None:
         return crs.name
     return f"EPSG:{epsg} ({KOREAN_CRS_NAMES.get(epsg, crs.name)})"
+
+
+# --- encodings -----------------------------------------------------------------------------------------------
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """``utf-8``, ``utf-8-sig`` or ``cp949`` for text bytes, or None when neither reads them cleanly.
+
+    UTF-8 is tried strictly first (CP949 Hangul is never valid UTF-8); CP949 must
+    then yield Hangul. A few undecodable bytes are tolerated (a DBF field cut in
+    the middle of a character) as long as one encoding is clearly better.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    bad = {}
+    for encoding in ("utf-8", "cp949"):
+        text = data.decode(encoding, errors="replace")
+        if encoding == "cp949" and not _HANGUL.search(text):
+            continue
+        bad[encoding] = text.count("\ufffd")
+        if bad[encoding] == 0:
+            return encoding
+    non_ascii = sum(1 for byte in data if byte > 0x7F) or 1
+    best = min(bad, key=bad.__getitem__, default=None)
+    return best if best is not None and bad[best] <= 0.005 * non_ascii else None
+
+
+def _dbf_text_bytes(dbf: Path) -> bytes:
+    """Field names and records of a DBF (no binary header numbers), enough to tell its encoding."""
+    with dbf.open("rb") as handle:
+        head = handle.read(32)
+        if len(head) < 32:
+            return b""
+        header_length = struct.unpack("<H", head[8:10])[0]
+        descriptors = handle.read(max(header_length - 32, 0))
+        names = b" ".join(descriptors[i : i + 11].split(b"\0")[0] for i in range(0, len(descriptors) - 1, 32))
+        return names + b" " + handle.read(_DBF_SAMPLE_BYTES)
+
+
+def _sidecar(path: Path, suffix: str) -> Path | None:
+    for candidate in path.parent.glob(path.stem + ".*"):
+        if candidate.suffix.lower() == suffix:
+            return candidate
+    return None
+
+
+def shapefile_encoding(shp: Path, override: str | None = None) -> tuple[str | None, str]:
+    """The encoding of a Shapefile's attributes and how it was chosen (for the preview).
+
+    Returns ``(None, reason)`` when the bytes are neither UTF-8 nor CP949.
+    """
+    if override:
+        return override, f"{ENCODINGS.get(override, override)} (사용자 지정)"
+    dbf = _sidecar(shp, ".dbf")
+    detected = detect_encoding(_dbf_text_bytes(dbf)) if dbf else "utf-8"
+    cpg = _sidecar(shp, ".cpg")
+    declared = cpg.read_text(encoding="ascii", errors="replace").strip() if cpg else ""
+    declared_code = _encoding_code(declared)
+    if detected is None:
+        if declared_code:
+            return declared_code, f"{ENCODINGS[declared_code]} (.cpg)"
+        return None, "판별 불가"
+    if declared_code and declared_code == detected.replace("-sig", ""):
+        return detected, f"{ENCODINGS[detected]} (.cpg)"
+    if declared:
+        return (
+            detected,
+            f"{ENCODINGS[detected]} (자동 판별: .cpg는 '{declared}'라고 하지만 내용은 {ENCODINGS[detected]})",
+        )
+    return detected, f"{ENCODINGS[detected]} (자동 판별, .cpg 없음)"
+
+
+def _encoding_code(name: str) -> str | None:
+    """``cp949``/``utf-8`` for the names a .cpg or a user may give (EUC-KR, 949, UTF8, ...)."""
+    key = name.strip().lower().replace("_", "-")
+    if key in ("utf-8", "utf8", "65001"):
+        return "utf-8"
+    if key in ("cp949", "euc-kr", "euckr", "949", "ms949", "ks-c-5601-1987", "uhc", "ansi 949"):
+        return "cp949"
+    return None
+
+
+def encoding_code(name: str | None) -> str | None:
+    """A user's encoding choice as ``utf-8``/``cp949``; raises ValueError (Korean) for anything else."""
+    if not name:
+        return None
+    code = _encoding_code(name)
+    if code is None:
+        raise ValueError(f"문자 인코딩 '{name}'은(는) 쓸 수 없습니다: UTF-8 또는 CP949(EUC-KR) 중 하나를 지정하세요")
+    return code
+
+
+# --- coordinate reference systems ---------------------------------------------------------------------------
+
+
+def _projection_key(crs: CRS) -> tuple | None:
+    """Projection parameters and ellipsoid, rounded: what identifies a Korean belt whatever its .prj calls it."""
+    if not crs.is_projected:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        params = crs.to_dict()
+    keys = ("proj", "lat_0", "lon_0", "k", "x_0", "y_0")
+    values = tuple(round(v, 6) if isinstance(v, float | int) else v for v in (params.get(k) for k in keys))
+    ellipsoid = crs.ellipsoid
+    shape = (round(ellipsoid.semi_major_metre, 2), round(ellipsoid.inverse_flattening, 4)) if ellipsoid else None
+    return (*values, shape)
+
+
+def identify_crs(crs: CRS) -> tuple[CRS, str | None]:
+    """The EPSG CRS a file's CRS means, and a note when it was recognised only by its parameters.
+
+    A ``.prj`` written by older software may name only a datum (``Bessel 1841``,
+    ``Tokyo``) with no shift to WGS 84; PROJ then uses a ballpark transformation
+    and everything moves by about 300 m. Matching the projection parameters to
+    the Korean EPSG codes gives the right datum shift.
+    """
+    epsg = crs.to_epsg(min_confidence=70)
+    if epsg in KOREAN_CRS_NAMES:
+        return CRS.from_epsg(epsg), None
+    key = _projection_key(crs)
+    if key is not None:
+        for code in _MATCHABLE:
+            if _projection_key(CRS.from_epsg(code)) == key:
+                return CRS.from_epsg(code), (
+                    f"파일의 좌표계 정의('{crs.name}')에 EPSG 코드가 없어 투영 변수로 EPSG:{code} "
+                    f"({KOREAN_CRS_NAMES[code]})로 판단했습니다"
+                )
+    return crs, None
+
+
+def guess_crs(bounds: tuple[float, float, float, float]) -> list[int]:
+    """The codes (``GUESS_ORDER``) that put coordinates with these bounds in Ansan; the first is the guess."""
+    minx, miny, maxx, maxy = bounds
+    west, south, east, north = ANSAN_BOX
+    fits = []
+    for code in GUESS_ORDER:
+        if code == 4326:
+            lon_lat = ((minx, miny), (maxx, maxy))
+        else:
+            transformer = Transformer.from_crs(code, 4326, always_xy=True)
+            lon_lat = (transformer.transform(minx, miny), transformer.transform(maxx, maxy))
+        if all(west <= lon <= east and south <= lat <= north for lon, lat in lon_lat):
+            fits.append(code)
+    return fits
+
+
+def guess_note(codes: list[int]) -> str:
+    """What the preview says about a guessed CRS."""
+    first = codes[0]
+    others = ", ".join(f"EPSG:{c}" for c in codes[1:])
+    note = (
+        f"파일에 좌표계 정보가 없어 좌표 범위로 EPSG:{first} ({KOREAN_CRS_NAMES[first]})로 추정했습니다. "
+        "미리보기 지도에서 위치를 확인하고, 다르면 좌표계를 지정하세요 (명령줄: --crs EPSG:5186)"
+    )
+    if others:
+        note += f". 같은 범위에 맞는 다른 좌표계: {others} (서로 수백 m 차이가 날 수 있습니다)"
+    return note
+
+
+def parse_crs(text: str) -> CRS:
+    """A user's CRS (``EPSG:5186``, ``5186``); raises ValueError with a Korean message."""
+    value = text.strip()
+    try:
+        return CRS.from_user_input(int(value) if value.isdigit() else value)
+    except CRSError:
+        raise ValueError(f"좌표계 '{text}'을(를) 알 수 없습니다 (예: EPSG:5186, EPSG:5179, EPSG:5174)") from None
+
+
+def no_crs_message(bounds: tuple[float, float, float, float]) -> str:
+    minx, miny, maxx, maxy = bounds
+    return (
+        f"좌표계 정보(.prj)가 없고, 좌표 범위(x {minx:,.0f}~{maxx:,.0f}, y {miny:,.0f}~{maxy:,.0f})로도 "
+        "안산의 좌표계를 추정할 수 없습니다: .prj 파일을 함께 압축해 올리거나 좌표계를 지정하세요 "
+        "(예: --crs EPSG:5186)"
+    )
+
+
+# --- reading -------------------------------------------------------------------------------------------------
 
 
 def _looks_garbled(frame: pd.DataFrame) -> bool:
@@ -67,7 +277,61 @@ def _vsi_path(path: Path) -> str:
     return f"/vsizip/{path}" if path.suffix.lower() == ".zip" else str(path)
 
 
-def read_vector(path: Path, display_name: str | None = None, repair: bool = True) -> ReadResult:
+def _read_frame(path: Path, encoding: str | None) -> tuple[gpd.GeoDataFrame, str | None, str | None]:
+    """The frame, the encoding used and how it was chosen (None, None for formats that are always UTF-8)."""
+    source = _vsi_path(path)
+    if path.suffix.lower() == ".shp":
+        code, how = shapefile_encoding(path, encoding)
+        if code is None:
+            raise UnicodeError(how)
+        return gpd.read_file(source, engine="pyogrio", encoding=code.replace("-sig", "")), code, how
+    frame = gpd.read_file(source, engine="pyogrio")
+    if path.suffix.lower() == ".zip" and _looks_garbled(frame):
+        # A zipped Shapefile read in place (the loader's path): the bytes were not inspected.
+        return gpd.read_file(source, engine="pyogrio", encoding="cp949"), "cp949", "CP949 (자동 판별)"
+    return frame, None, None
+
+
+def _to_storage_crs(
+    frame: gpd.GeoDataFrame, path: Path, crs: str | None
+) -> tuple[gpd.GeoDataFrame | None, str, list[str], bool]:
+    """The frame in EPSG:4326; the source CRS text, notes, and whether it was a guess. None: no CRS at all."""
+    notes: list[str] = []
+    guessed = False
+    if crs:
+        source = parse_crs(crs)
+        if frame.crs is not None and not CRS(frame.crs).equals(source):
+            notes.append(f"파일의 좌표계 {describe_crs(CRS(frame.crs))} 대신 지정한 {describe_crs(source)}를 썼습니다")
+    elif frame.crs is not None:
+        source, note = identify_crs(CRS(frame.crs))
+        notes += [note] if note else []
+    elif path.suffix.lower() in (".geojson", ".json"):
+        source = CRS.from_epsg(4326)  # RFC 7946: a GeoJSON without a crs member is WGS 84 by definition
+    else:
+        geometry = frame.geometry.dropna()
+        codes = guess_crs(tuple(geometry.total_bounds)) if not geometry.empty else []
+        if not codes:
+            return None, "", notes, False
+        source, guessed = CRS.from_epsg(codes[0]), True
+        notes.append(guess_note(codes))
+    frame = frame.set_crs(source, allow_override=True)
+    crs_text = describe_crs(source) + (" (추정)" if guessed else "")
+    if not source.equals(CRS(STORAGE_CRS), ignore_axis_order=True):
+        frame = frame.to_crs(STORAGE_CRS)
+        notes.append(f"좌표계 {describe_crs(source)}를 EPSG:4326(WGS 84)으로 변환했습니다")
+    else:
+        frame = frame.set_crs(STORAGE_CRS, allow_override=True)
+    return frame, crs_text, notes, guessed
+
+
+def read_vector(
+    path: Path,
+    display_name: str | None = None,
+    repair: bool = True,
+    *,
+    encoding: str | None = None,
+    crs: str | None = None,
+) -> ReadResult:
     """Read a vector file into EPSG:4326.
 
     Parameters
@@ -79,59 +343,80 @@ def read_vector(path: Path, display_name: str | None = None, repair: bool = True
     repair : bool
         Repair invalid polygons with ``make_valid`` and say so in ``notes``;
         when False they are left for validation to report.
+    encoding : str, optional
+        ``utf-8`` or ``cp949`` for a Shapefile's attributes instead of the detected one.
+    crs : str, optional
+        The CRS to use instead of the file's (or of the guess when it has none).
     """
     name = display_name or path.name
     report = ValidationReport()
-    notes: list[str] = []
     if not path.exists():
         report.add(name, None, None, "파일이 없습니다")
         return ReadResult(None, report)
     if path.stat().st_size == 0:
         report.add(name, None, None, "파일이 비어 있습니다 (0바이트)")
         return ReadResult(None, report)
-    source = _vsi_path(path)
-    encoding = None
     try:
-        frame = gpd.read_file(source, engine="pyogrio")
-        if _looks_garbled(frame):
-            encoding = "cp949"
-            frame = gpd.read_file(source, engine="pyogrio", encoding=encoding)
-            notes.append("속성 문자 인코딩을 CP949(EUC-KR)로 판단해 다시 읽었습니다")
+        frame, _, how = _read_frame(path, encoding)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
         report.add(
             name, None, None, f"공간 데이터 파일로 읽을 수 없습니다 (손상되었거나 형식이 다릅니다): {_first_line(exc)}"
         )
         return ReadResult(None, report)
-    except UnicodeDecodeError:
-        report.add(name, None, None, NOT_UTF8)
+    except UnicodeError:
+        if path.suffix.lower() in (".geojson", ".json"):
+            report.add(name, None, None, NOT_UTF8)
+        else:
+            report.add(
+                name,
+                None,
+                None,
+                "속성(.dbf)의 문자 인코딩을 판별할 수 없습니다 (UTF-8로도 CP949로도 깨끗하게 읽히지 않음): "
+                "인코딩을 지정하거나(명령줄: --encoding cp949) QGIS에서 UTF-8로 다시 저장해 올리세요",
+            )
         return ReadResult(None, report)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         report.add(name, None, None, f"파일을 해석할 수 없습니다: {_first_line(exc)}")
         return ReadResult(None, report)
-
-    source_crs = frame.crs
-    if source_crs is None:
-        if path.suffix.lower() in (".geojson", ".json"):
-            # RFC 7946: a GeoJSON without a crs member is WGS 84 by definition.
-            frame = frame.set_crs(STORAGE_CRS)
-            source_crs = frame.crs
-        else:
-            report.add(name, None, None, "좌표계 정보가 없습니다 (.prj 파일을 함께 올리거나 좌표계를 지정하세요)")
-            return ReadResult(None, report)
-    crs_text = describe_crs(source_crs)
-    if not CRS(source_crs).equals(CRS(STORAGE_CRS), ignore_axis_order=True):
-        frame = frame.to_crs(STORAGE_CRS)
-        notes.append(f"좌표계 {crs_text}를 EPSG:4326(WGS 84)으로 변환했습니다")
-    else:
-        frame = frame.set_crs(STORAGE_CRS, allow_override=True)
-
+    notes: list[str] = []
+    converted, crs_text, crs_notes, guessed = _to_storage_crs(frame, path, crs)
+    if converted is None:
+        geometry = frame.geometry.dropna()
+        bounds = tuple(float(v) for v in geometry.total_bounds) if not geometry.empty else (0.0, 0.0, 0.0, 0.0)
+        report.add(name, None, None, no_crs_message(bounds))  # type: ignore[arg-type]
+        return ReadResult(None, report)
+    frame = converted
+    notes += crs_notes
     if repair:
         invalid = ~frame.geometry.is_valid & frame.geometry.notna()
         if invalid.any():
             frame.loc[invalid, "geometry"] = frame.geometry[invalid].make_valid()
             rows = ", ".join(str(i + 1) for i in invalid.to_numpy().nonzero()[0])
             notes.append(f"올바르지 않은 도형 {int(invalid.sum())}개를 자동 보정했습니다 ({rows}번째 피처)")
-    return ReadResult(frame, report, notes, crs_text, encoding or "utf-8")
+    return ReadResult(frame, report, notes, crs_text, how or "UTF-8", guessed)
+
+
+def read_text_table(data_path: Path, encoding: str | None = None) -> tuple[pd.DataFrame, str, str]:
+    """A CSV as text columns, the encoding used and how it was chosen.
+
+    Raises
+    ------
+    UnicodeError
+        Neither UTF-8 nor CP949 reads the bytes cleanly (and no ``encoding`` was given).
+    pandas.errors.ParserError, pandas.errors.EmptyDataError
+        Not a CSV.
+    """
+    if encoding:
+        code, how = encoding, f"{ENCODINGS.get(encoding, encoding)} (사용자 지정)"
+        if code == "utf-8" and data_path.read_bytes()[:3] == codecs.BOM_UTF8:
+            code = "utf-8-sig"
+    else:
+        detected = detect_encoding(data_path.read_bytes())
+        if detected is None:
+            raise UnicodeError("neither UTF-8 nor CP949")
+        code, how = detected, f"{ENCODINGS[detected]} (자동 판별)"
+    frame = pd.read_csv(data_path, dtype=str, keep_default_na=False, encoding=code, encoding_errors="replace")
+    return frame, code, how
 
 
 def read_table(path: Path, display_name: str | None = None) -> tuple[pd.DataFrame | None, ValidationReport]:
@@ -141,16 +426,15 @@ def read_table(path: Path, display_name: str | None = None) -> tuple[pd.DataFram
     if not path.exists():
         report.add(name, None, None, "파일이 없습니다", "행")
         return None, report
-    for encoding in ("utf-8-sig", "cp949"):
-        try:
-            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding), report
-        except UnicodeDecodeError:
-            continue
-        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            report.add(name, None, None, f"CSV로 읽을 수 없습니다: {_first_line(exc)}", "행")
-            return None, report
-    report.add(name, None, None, "문자 인코딩을 알 수 없습니다 (UTF-8 또는 CP949로 저장하세요)", "행")
-    return None, report
+    try:
+        frame, _, _ = read_text_table(path)
+    except UnicodeError:
+        report.add(name, None, None, "문자 인코딩을 알 수 없습니다 (UTF-8 또는 CP949로 저장하세요)", "행")
+        return None, report
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        report.add(name, None, None, f"CSV로 읽을 수 없습니다: {_first_line(exc)}", "행")
+        return None, report
+    return frame, report
 
 
 def _first_line(exc: Exception) -> str:

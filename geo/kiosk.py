@@ -1,6 +1,7 @@
 """The public kiosk (키오스크): its screens, the unattended rotation, and what citizens may see.
 
-A kiosk is a 1920 × 1080 touch display in a public place. It cycles through
+A kiosk is a touch display in a public place, portrait (1080 × 1920, the usual
+lobby stand) or landscape (1920 × 1080). It cycles through
 the overview, each development area and the services being built now, stops
 while someone touches it, and returns to the start after a while without a
 touch. Only public fields reach it (:data:`PUBLIC_COLUMNS`): never a
@@ -9,7 +10,10 @@ department, a budget or an internal id.
 Rotation is decided on the server from the time (:func:`advance`), so it is a
 pure function that tests can drive with any clock; the page calls it from a
 fragment that reruns every :func:`tick_seconds`. Touches reach the server
-through a hidden button that :func:`touch_script` clicks (throttled).
+through a hidden button that ``ui.kiosk.touch_script`` clicks (throttled).
+Every text from data is escaped here (``geo.html``); English screens show a
+field's English text (``geo.i18n.localized``) and leave out free Korean text
+that has none.
 """
 
 from __future__ import annotations
@@ -20,20 +24,30 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from geo.html import escape_html, json_for_script
-from geo.i18n import t
+from geo.briefing import period_text
+from geo.html import escape_html
+from geo.i18n import localized, t
 from geo.io import METRIC_CRS, STORAGE_CRS
-from geo.vocab import AREA_SHORT, AREA_TERMS, DEVELOPMENT_AREA_IDS, STATUS_TERMS, ServiceStatus, label
+from geo.vocab import AREA_SHORT, AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS, ServiceStatus, label
 
-#: The only service columns the kiosk reads; department, budget and ids never reach it.
+#: The only service columns the kiosk reads (those present); department, budget and ids never reach it.
 PUBLIC_COLUMNS: tuple[str, ...] = (
     "name_ko",
     "name_en",
     "status",
     "area_id",
+    "domain",
     "description_public",
+    "description_public_en",
     "start_year",
     "end_year",
+)
+#: "추진 중" on the kiosk: planned, designed, built or running; on hold and cancelled are not going ahead.
+GOING_AHEAD: tuple[str, ...] = (
+    ServiceStatus.PLANNED,
+    ServiceStatus.DESIGN,
+    ServiceStatus.BUILDING,
+    ServiceStatus.OPERATING,
 )
 #: What a citizen sees first: running services, then those being built, designed, planned; on hold last.
 CITIZEN_ORDER: tuple[str, ...] = (
@@ -154,7 +168,7 @@ def public_services(
     distance measured in EPSG:5186. Cancelled services are never shown (they will
     not come). Only :data:`PUBLIC_COLUMNS` are read.
     """
-    public = services.loc[:, list(PUBLIC_COLUMNS)]
+    public = services.loc[:, [c for c in PUBLIC_COLUMNS if c in services.columns]]
     if near is not None:
         public = public.assign(_km=distances_km(services, near))
     if area_id is not None:
@@ -162,24 +176,31 @@ def public_services(
     rank = {status: position for position, status in enumerate(statuses)}
     public = public.loc[public["status"].isin(rank)]
     order = ["_km", "name_ko"] if near is not None else ["_rank", "start_year", "end_year", "name_ko"]
-    public = public.assign(_rank=public["status"].map(rank)).sort_values(order, kind="stable")
+    public = public.assign(_rank=public["status"].map(rank)).sort_values(order, kind="stable", na_position="last")
     result = []
     for row in public.to_dict("records"):
-        name = row["name_en"] if lang == "en" and row.get("name_en") else row["name_ko"]
-        start, end = int(row["start_year"]), int(row["end_year"])
-        years = f"{start}" if start == end else f"{start}–{end}"
+        start, end = row.get("start_year"), row.get("end_year")
+        known = not (pd.isna(start) or pd.isna(end))
         result.append(
             PublicService(
-                name=str(name),
+                name=localized(row, "name", lang),
                 status=str(row["status"]),
                 status_label=label(STATUS_TERMS, row["status"], lang),
                 area=label(AREA_SHORT, row["area_id"], lang),
-                description=str(row.get("description_public") or ""),
-                period=f"{years}년" if lang == "ko" else years,
+                description=public_description(row, lang),
+                period=period_text(start, end, lang) if known else t("kiosk.undisclosed", lang),
                 distance_km=round(float(row["_km"]), 1) if near is not None else None,
             )
         )
     return result
+
+
+def public_description(row: dict, lang: str) -> str:
+    """What the service does for citizens; on English screens, its domain when no English text exists."""
+    if lang == "en" and localized(row, "description_public", "en") == localized(row, "description_public", "ko"):
+        domain = row.get("domain")
+        return t("kiosk.domain_service", "en", domain=label(DOMAIN_TERMS, domain, "en")) if domain else ""
+    return localized(row, "description_public", lang)
 
 
 def distances_km(services: gpd.GeoDataFrame, near: tuple[float, float]) -> pd.Series:
@@ -207,15 +228,22 @@ def service_card_html(service: PublicService, lang: str = "ko", show_area: bool 
     )
 
 
-def cards_html(services: list[PublicService], lang: str, limit: int, show_area: bool = False, columns: int = 1) -> str:
-    """Up to ``limit`` cards in a grid of ``columns``, then 'and n more' when some did not fit."""
+def cards_html(services: list[PublicService], lang: str, show_area: bool = False, wide: bool = False) -> str:
+    """Every card in a list that scrolls by touch, headed by how many there are.
+
+    Nothing is hidden behind 'and n more': the list holds all services and
+    scrolls (the page's CSS gives it its height); ``wide`` lays the cards in two
+    columns where the screen is wide enough.
+    """
     if not services:
         return f'<div class="kiosk-empty">{escape_html(t("kiosk.no_services", lang))}</div>'
-    cards = "".join(service_card_html(s, lang, show_area) for s in services[:limit])
-    more = ""
-    if len(services) > limit:
-        more = f'<div class="kiosk-more">{escape_html(t("kiosk.more", lang, n=len(services) - limit))}</div>'
-    return f'<div class="kiosk-cards" style="grid-template-columns: repeat({columns}, 1fr)">{cards}</div>{more}'
+    cards = "".join(service_card_html(s, lang, show_area) for s in services)
+    count = t("kiosk.count", lang, n=len(services))
+    layout = "kiosk-cards wide" if wide else "kiosk-cards"
+    return (
+        f'<div class="kiosk-count">{escape_html(count)}</div>'
+        f'<div class="kiosk-list" data-count="{len(services)}"><div class="{layout}">{cards}</div></div>'
+    )
 
 
 def area_intro_html(areas: pd.DataFrame, area_id: str, lang: str) -> str:
@@ -224,13 +252,22 @@ def area_intro_html(areas: pd.DataFrame, area_id: str, lang: str) -> str:
     if rows.empty:
         return ""
     area = rows.iloc[0]
-    facts = area.get("facts_en") if lang == "en" and area.get("facts_en") else area.get("facts_ko")
-    where = area.get("location_ko") or ""
+    kind = localized(area, "kind", lang)
+    # Free Korean text without an English version stays off English screens.
+    where = _in_language(area, "location", lang)
+    facts = _in_language(area, "facts", lang)
+    source = localized(area, "source", lang)
     return (
-        f'<div class="kiosk-intro"><div class="kiosk-kind">{escape_html(area.get("kind_ko") or "")}'
+        f'<div class="kiosk-intro"><div class="kiosk-kind">{escape_html(kind)}'
         f"{' · ' + escape_html(where) if where else ''}</div>"
-        f'<div class="kiosk-facts">{escape_html(facts or "")}</div></div>'
+        f'<div class="kiosk-facts">{escape_html(facts)}</div>'
+        f'<div class="kiosk-source">{escape_html(t("field.source", lang))}: {escape_html(source)}</div></div>'
     )
+
+
+def _in_language(record: pd.Series, field: str, lang: str) -> str:
+    text = localized(record, field, lang)
+    return "" if lang == "en" and text == localized(record, field, "ko") else text
 
 
 def status_badge_html(status: str) -> str:
@@ -257,57 +294,22 @@ def heading_html(text: str, kind: str = "screen") -> str:
     return f'<h2 class="kiosk-screen-title">{escape_html(text)}</h2>'
 
 
-#: Full-screen, high-contrast, large type (≥ 24 px), touch targets ≥ 64 px; no sidebar, toolbar or header.
-KIOSK_CSS = """<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-[data-testid="collapsedControl"], header[data-testid="stHeader"], [data-testid="stToolbar"],
-[data-testid="stDecoration"], [data-testid="stStatusWidget"], footer { display: none !important; }
-.stApp { background: #FFFFFF; color: #000000; }
-[data-testid="stMainBlockContainer"], .block-container { padding: 1.2rem 2.4rem 0.6rem; max-width: 100%; }
-.stApp, .stApp p, .stApp li, .stApp span { font-size: 26px; }
-.stApp button { min-height: 68px; padding: 0.4rem 1rem; border-width: 2px; }
-.stApp button p { font-size: 28px; font-weight: 700; }
-.stApp [data-stale="true"], .stApp .stale-element { opacity: 1 !important; transition: none !important; }
-.st-key-kiosk_touch { display: none !important; }
-/* The map is a picture here: touches go to the page (they pause the rotation) and nothing hides behind a hover. */
-.st-key-kiosk_map iframe { pointer-events: none; border: 2px solid #333; border-radius: 8px; }
-.kiosk-title { font-size: 52px; font-weight: 800; line-height: 1.15; margin: 0; }
-.kiosk-screen-title { font-size: 44px; font-weight: 800; margin: 0 0 0.3rem; }
-.kiosk-intro { margin-bottom: 0.6rem; }
-.kiosk-kind { font-size: 26px; font-weight: 700; color: #1A1A1A; }
-.kiosk-facts { font-size: 24px; color: #1A1A1A; line-height: 1.45; }
-.kiosk-cards { display: grid; gap: 14px; }
-.kiosk-card { border: 2px solid #1A1A1A; border-radius: 10px; padding: 12px 16px; background: #FFFFFF; }
-.kiosk-card-head { display: flex; align-items: center; gap: 18px; flex-wrap: wrap; }
-.kiosk-status { display: inline-flex; align-items: center; gap: 8px; font-size: 26px; font-weight: 800; }
-.kiosk-area { font-size: 24px; font-weight: 700; background: #E8EEF4; padding: 2px 10px; border-radius: 6px; }
-.kiosk-period { font-size: 24px; font-weight: 700; color: #1A1A1A; }
-.kiosk-name { font-size: 30px; font-weight: 800; margin-top: 4px; }
-.kiosk-desc { font-size: 25px; line-height: 1.4; color: #111111; }
-.kiosk-more, .kiosk-empty { font-size: 26px; font-weight: 700; margin-top: 10px; }
-.stApp .kiosk-glyph { font-size: 34px; line-height: 1; -webkit-text-stroke: 1px #1A1A1A; }
-.kiosk-numbers { display: flex; gap: 28px; margin: 12px 0 18px; }
-.kiosk-number { border: 2px solid #1A1A1A; border-radius: 10px; padding: 10px 22px; }
-.kiosk-number b { display: block; font-size: 56px; color: #005A9C; line-height: 1.1; }
-.kiosk-number span { font-size: 26px; font-weight: 700; }
-.kiosk-vision { font-size: 34px; font-weight: 800; line-height: 1.35; margin: 6px 0; }
-.kiosk-directions { font-size: 27px; line-height: 1.5; }
-.kiosk-footer { display: flex; align-items: center; gap: 28px; margin-top: 6px; }
-.kiosk-dots { display: inline-flex; gap: 12px; }
-.kiosk-dot { width: 22px; height: 22px; border-radius: 50%; border: 3px solid #1A1A1A; display: inline-block; }
-.kiosk-dot.on { background: #1A1A1A; }
-.kiosk-hint { font-size: 24px; font-weight: 700; }
-.kiosk-sample { font-size: 24px; font-weight: 800; color: #8A3B00; }
-</style>"""
+def plan_headline_html(plan: dict, lang: str) -> str:
+    """The plan's headline: approved by MOLIT (국토교통부) and its four fields, with the source."""
+    fields = "·".join(field[lang] for field in plan.get("fields", []))
+    return (
+        f'<div class="kiosk-headline"><b>{escape_html(t("plan.approved", lang))}</b>'
+        f"<span>{escape_html(t('home.fields', lang))}: {escape_html(fields)}</span></div>"
+    )
 
 
 def overview_html(plan: dict, services: pd.DataFrame, areas: pd.DataFrame, lang: str) -> str:
-    """Vision, directions and the public headline numbers (counts only, no budget)."""
+    """The plan's headline, vision, directions and the public numbers (counts only, no budget), with the source."""
     operating = int((services["status"] == ServiceStatus.OPERATING).sum())
-    active = int((services["status"] != ServiceStatus.CANCELLED).sum())
+    going_ahead = int(services["status"].isin(GOING_AHEAD).sum())
     unit = t("metric.count_unit", lang)
     numbers = [
-        (f"{active:,}{unit}", t("kiosk.services_going_ahead", lang)),
+        (f"{going_ahead:,}{unit}", t("kiosk.services_going_ahead", lang)),
         (f"{operating:,}{unit}", t("metric.operating", lang)),
         (f"{len(areas)}{t('metric.area_unit', lang)}", t("metric.areas", lang)),
     ]
@@ -318,33 +320,10 @@ def overview_html(plan: dict, services: pd.DataFrame, areas: pd.DataFrame, lang:
     directions = "".join(
         f"<div>{n}. {escape_html(d[lang])}</div>" for n, d in enumerate(plan.get("directions", []), start=1)
     )
+    source = plan.get("source", {}).get(lang, "")
     return (
-        f'{vision}<div class="kiosk-numbers">{number_html}</div>'
+        f'{plan_headline_html(plan, lang)}{vision}<div class="kiosk-numbers">{number_html}</div>'
         f'<div class="kiosk-kind">{escape_html(t("home.directions", lang))}</div>'
         f'<div class="kiosk-directions">{directions}</div>'
-    )
-
-
-def touch_script(button_key: str, throttle_ms: int = 1500) -> str:
-    """A script for the page: any touch, click, key or wheel on the page clicks the hidden touch button.
-
-    Touches on a button are left to the button (it reports itself). At most one report per
-    ``throttle_ms``. The listener is installed once per tab and replaced on a later run.
-    """
-    config = json_for_script({"selector": f".st-key-{button_key} button", "throttle": throttle_ms})
-    return (
-        "<script>(function () {"
-        f"var cfg = {config};"
-        "var doc = document; var win = window;"
-        "var events = ['pointerdown', 'touchstart', 'keydown', 'wheel'];"
-        "if (win.__kioskTouch) { events.forEach(function (e) { doc.removeEventListener(e, win.__kioskTouch, true); }); }"
-        "var last = 0;"
-        "win.__kioskTouch = function (event) {"
-        "  var target = event.target;"
-        "  if (target && target.closest && target.closest('button')) return;"
-        "  var now = Date.now(); if (now - last < cfg.throttle) return; last = now;"
-        "  var button = doc.querySelector(cfg.selector); if (button) button.click();"
-        "};"
-        "events.forEach(function (e) { doc.addEventListener(e, win.__kioskTouch, {capture: true, passive: true}); });"
-        "})();</script>"
+        f'<div class="kiosk-source">{escape_html(t("field.source", lang))}: {escape_html(source)}</div>'
     )

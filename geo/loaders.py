@@ -13,13 +13,15 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 import yaml
+from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from geo.io import read_table, read_vector
+from geo.io import METRIC_CRS, STORAGE_CRS, read_table, read_vector
+from geo.reference import ReferenceLayer
 from geo.schema import AREAS, BOUNDARIES, SERVICES, STATUS_HISTORY, DatasetSchema
-from geo.spatial import area_m2, assign_districts, services_outside_declared_area
+from geo.spatial import area_m2, assign_districts, city_outline, services_outside_declared_area
 from geo.validation import NOT_UTF8, DataError, ValidationReport, validate_frame
-from geo.vocab import DIRECTION_TERMS
+from geo.vocab import CITYWIDE, DIRECTION_TERMS
 
 PLAN_FILE = "plan.yaml"
 PLAN_REQUIRED_KEYS = ("source", "title", "vision", "directions", "milestones")
@@ -47,11 +49,6 @@ class DashboardData:
     @property
     def has_samples(self) -> bool:
         return bool(self.services["is_sample"].any()) or bool(self.status_history["is_sample"].any())
-
-
-def city_outline(boundaries: gpd.GeoDataFrame) -> BaseGeometry:
-    city = boundaries.loc[boundaries["level"] == "city"]
-    return (city if not city.empty else boundaries).geometry.union_all()
 
 
 def load_plan(data_dir: Path) -> dict[str, Any]:
@@ -89,7 +86,9 @@ def _load_vector(data_dir: Path, schema: DatasetSchema, outline: BaseGeometry | 
     typed, report = validate_frame(result.frame, schema, schema.file_name, outline)
     if not report.ok:
         raise DataError(report)
-    return gpd.GeoDataFrame(typed, geometry="geometry", crs=result.frame.crs)
+    # Schema columns first, in schema order, whichever optional ones the file had: as the store reads them.
+    ordered = [*schema.column_names, *(c for c in typed.columns if c not in schema.column_names)]
+    return gpd.GeoDataFrame(typed[ordered], geometry="geometry", crs=result.frame.crs)
 
 
 def load_boundaries(data_dir: Path) -> gpd.GeoDataFrame:
@@ -168,5 +167,161 @@ def load_dashboard_data(data_dir: Path) -> DashboardData:
     report.extend(area_consistency_report(services, areas, SERVICES.file_name))
     if not report.ok:
         raise DataError(report)
-    services = assign_districts(services, boundaries, areas)
+    services = place_citywide(assign_districts(services, boundaries, areas))
     return DashboardData(plan, boundaries, areas, services, history)
+
+
+def place_citywide(services: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Services reported with no place count as 시 전역 in the 구/동 views, not where their marker is drawn.
+
+    Their marker stands at City Hall only so that they can be clicked; the 동 of City
+    Hall says nothing about them.
+    """
+    if "location_accuracy" not in services:
+        return services
+    result = services.copy()
+    citywide = (result["location_accuracy"] == "citywide").to_numpy()
+    result.loc[citywide, ["gu", "dong"]] = ""
+    if "located_area_id" in result:
+        result.loc[citywide, "located_area_id"] = CITYWIDE
+    return result
+
+
+REFERENCE_DIR = "reference"
+REFERENCE_MANIFEST = "manifest.yaml"
+REFERENCE_REQUIRED_KEYS = (
+    "layer_id",
+    "file",
+    "title_ko",
+    "title_en",
+    "provider",
+    "data_date",
+    "licence",
+    "source",
+    "name_field",
+)
+# Public datasets place some points on the shore or a pier just outside the simplified outline.
+REFERENCE_TOLERANCE_M = 500
+
+
+def read_reference_layers(data_dir: Path) -> tuple[list[ReferenceLayer], ValidationReport]:
+    """The public point layers of ``data_dir/reference`` and every problem found, without raising.
+
+    ``manifest.yaml`` there lists each layer (file, titles, provider, data date as
+    given, licence, source, name and popup columns, coordinate columns, kiosk flag,
+    optional ``where`` row filter). A row without usable coordinates or outside
+    Ansan (more than 500 m beyond the outline of ``boundaries.geojson``) is left out
+    and reported by file and row; a layer whose file or columns are missing is left out.
+    A folder without ``reference/`` has no layers and no problems.
+    """
+    report = ValidationReport()
+    folder = data_dir / REFERENCE_DIR
+    manifest_path = folder / REFERENCE_MANIFEST
+    if not manifest_path.exists():
+        return [], report
+    where = f"{REFERENCE_DIR}/{REFERENCE_MANIFEST}"
+    try:
+        manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        report.add(where, None, None, f"YAML 형식이 올바르지 않습니다: {str(exc).splitlines()[0]}")
+        return [], report
+    entries = manifest.get("layers") if isinstance(manifest, dict) else None
+    if not isinstance(entries, list):
+        report.add(where, None, "layers", "'layers' 목록이 없습니다")
+        return [], report
+    outline = _reference_outline(data_dir)
+    layers = []
+    for position, entry in enumerate(entries, start=1):
+        missing = [key for key in REFERENCE_REQUIRED_KEYS if not (isinstance(entry, dict) and entry.get(key))]
+        if missing:
+            report.add(where, position, ", ".join(missing), "레이어 설명에 필수 항목이 없습니다", "번째 레이어")
+            continue
+        layer = _reference_layer(folder, entry, outline, report)
+        if layer is not None:
+            layers.append(layer)
+    return layers, report
+
+
+def load_reference_layers(data_dir: Path) -> list[ReferenceLayer]:
+    """The public point layers of the data folder, without their bad rows.
+
+    Raises DataError when the manifest, a file or a listed column is unusable.
+    Rows without usable coordinates or outside Ansan are left out (as published,
+    two of the 198 enforcement cameras lie outside Ansan); ``read_reference_layers``
+    says which.
+    """
+    layers, report = read_reference_layers(data_dir)
+    layer_problems = [p for p in report.problems if p.unit != "행"]
+    if layer_problems:
+        raise DataError(ValidationReport(layer_problems))
+    return layers
+
+
+def _reference_outline(data_dir: Path) -> BaseGeometry | None:
+    if not (data_dir / BOUNDARIES.file_name).exists():
+        return None
+    try:
+        boundaries = load_boundaries(data_dir)
+    except DataError:
+        return None
+    city = gpd.GeoSeries([city_outline(boundaries)], crs=STORAGE_CRS).to_crs(METRIC_CRS)
+    return city.buffer(REFERENCE_TOLERANCE_M).to_crs(STORAGE_CRS).iloc[0]
+
+
+def _reference_layer(
+    folder: Path, entry: dict, outline: BaseGeometry | None, report: ValidationReport
+) -> ReferenceLayer | None:
+    file = f"{REFERENCE_DIR}/{entry['file']}"
+    path = folder / str(entry["file"])
+    if not path.exists():
+        report.add(file, None, None, "파일이 없습니다")
+        return None
+    # Every cell stays text as published (codes such as 41273-00092 keep their form).
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    lat, lon = str(entry.get("lat") or "위도"), str(entry.get("lon") or "경도")
+    popup = tuple(str(c) for c in entry.get("popup_fields") or ())
+    absent = [c for c in (lat, lon, str(entry["name_field"]), *popup) if c not in frame.columns]
+    for column, value in (entry.get("where") or {}).items():
+        if column not in frame.columns:
+            absent.append(column)
+        else:
+            frame = frame.loc[frame[column] == str(value)]
+    if absent:
+        report.add(file, None, ", ".join(absent), "매니페스트에 적힌 열이 파일에 없습니다")
+        return None
+    keep, points = [], []
+    for row_number, (raw_lat, raw_lon) in zip(frame.index + 2, zip(frame[lat], frame[lon])):
+        point = _reference_point(raw_lat, raw_lon)
+        if point is None:
+            report.add(file, int(row_number), f"{lat}/{lon}", f"좌표 '{raw_lat}, {raw_lon}'를 읽을 수 없습니다", "행")
+        elif outline is not None and not outline.contains(point):
+            report.add(file, int(row_number), f"{lat}/{lon}", f"좌표 {raw_lat}, {raw_lon}이(가) 안산시 밖입니다", "행")
+        else:
+            keep.append(True)
+            points.append(point)
+            continue
+        keep.append(False)
+    rows = frame.loc[keep].reset_index(drop=True)
+    return ReferenceLayer(
+        layer_id=str(entry["layer_id"]),
+        title_ko=str(entry["title_ko"]),
+        title_en=str(entry["title_en"]),
+        provider=str(entry["provider"]),
+        data_date=str(entry["data_date"]),
+        licence=str(entry["licence"]),
+        source=str(entry["source"]),
+        points=gpd.GeoDataFrame(rows, geometry=points, crs=STORAGE_CRS),
+        name_field=str(entry["name_field"]),
+        popup_fields=popup,
+        kiosk=bool(entry.get("kiosk", False)),
+    )
+
+
+def _reference_point(raw_lat: str, raw_lon: str) -> Point | None:
+    try:
+        lat, lon = float(raw_lat), float(raw_lon)
+    except ValueError:
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return Point(lon, lat)

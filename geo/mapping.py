@@ -11,7 +11,7 @@ array per domain, and drawn by a small script (clustered above a threshold), so
 from __future__ import annotations
 
 import math
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import folium
@@ -22,6 +22,8 @@ from jinja2 import Template
 from geo.assets import vendor_url
 from geo.html import escape_html, json_for_script
 from geo.i18n import t
+from geo.pointmap import REFERENCE_COLOURS, reference_payload
+from geo.reference import ReferenceLayer
 from geo.settings import STATIC_URL
 from geo.spatial import representative_points
 from geo.vocab import AREA_SHORT, AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, label
@@ -38,7 +40,6 @@ ONLINE_BASEMAPS = {
     "vworld": ("https://api.vworld.kr/req/wmts/1.0.0/{key}/Base/{z}/{y}/{x}.png", "© VWorld (국토교통부)"),
 }
 
-SELECTION_TAG = re.compile(r"\[((?:svc|area):[^\[\]]+)\]\s*$")
 
 # Inline SVG per status shape; colour pairs with shape so status reads without colour.
 _SHAPES = {
@@ -56,22 +57,6 @@ def status_icon_svg(status: str, size: int = 24) -> str:
     term = STATUS_TERMS[status]
     body = _SHAPES[term.shape].format(c=term.colour)
     return f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 24 24">{body}</svg>'
-
-
-def selection_tag(kind: str, identifier: str) -> str:
-    """The tag a tooltip ends with, so a click can be traced back to the record (``[svc:ID]``)."""
-    return f"[{kind}:{identifier}]"
-
-
-def parse_selection(tooltip_text: str | None) -> tuple[str, str] | None:
-    """(kind, id) from the text of a clicked object's tooltip, or None."""
-    if not tooltip_text:
-        return None
-    match = SELECTION_TAG.search(tooltip_text.strip())
-    if not match:
-        return None
-    kind, identifier = match.group(1).split(":", 1)
-    return kind, identifier
 
 
 @dataclass(frozen=True)
@@ -283,6 +268,36 @@ class FullscreenControl(MacroElement):
         self.title_json = json_for_script(title)
 
 
+class ReferenceMarkers(MacroElement):
+    """A public reference layer as small circles on one canvas, each with its escaped popup (kiosk, briefing).
+
+    The staff map draws reference layers itself (``static/servicemap``); this is for the folium maps.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var p = {{ this.payload_json }}, renderer = L.canvas({padding: 0.3});
+  var group = L.featureGroup();
+  for (var i = 0; i < p.lat.length; i++) {
+    L.circleMarker([p.lat[i] / 1e6, p.lon[i] / 1e6], {renderer: renderer, radius: {{ this.radius }}, weight: 1.5,
+      color: '#222', fillColor: {{ this.colour_json }}, fillOpacity: 1}).bindPopup(p.popup[i]).addTo(group);
+  }
+  group.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, payload: dict, colour: str, radius: int):
+        super().__init__()
+        self._name = "ReferenceMarkers"
+        self.payload_json = json_for_script({"lat": payload["lat"], "lon": payload["lon"], "popup": payload["popup"]})
+        self.colour_json = json_for_script(colour)
+        self.radius = radius
+
+
 def legend_html(lang: str, with_areas: bool = False) -> str:
     """Status symbols (and, on request, area colours; areas carry their names on the map anyway)."""
     parts = [f"<h4>{escape_html(t('legend.status', lang))}</h4>"]
@@ -328,7 +343,7 @@ def _area_popup_html(area: dict, lang: str) -> str:
 def service_tooltip(row: dict, lang: str) -> str:
     name = row["name_en"] if lang == "en" and row.get("name_en") else row["name_ko"]
     status = label(STATUS_TERMS, row["status"], lang)
-    return f"{escape_html(name)} · {escape_html(status)} {escape_html(selection_tag('svc', row['service_id']))}"
+    return f"{escape_html(name)} · {escape_html(status)}"
 
 
 def _add_base_layers(fmap: folium.Map, boundaries: gpd.GeoDataFrame, options: MapOptions) -> None:
@@ -378,7 +393,7 @@ def _add_areas(fmap: folium.Map, areas: gpd.GeoDataFrame, options: MapOptions, s
             },
         )
         if options.audience != "kiosk":
-            tip = f"{escape_html(name)} {escape_html(selection_tag('area', record['area_id']))}"
+            tip = escape_html(name)
             layer.add_child(SafeBinding("tooltip", tip, sticky=True))
         if options.audience != "kiosk":
             layer.add_child(SafeBinding("popup", _area_popup_html(record, lang), maxWidth=360))
@@ -428,8 +443,7 @@ def _point_rows(points: gpd.GeoDataFrame, statuses: list[str], lang: str, toolti
         if lang == "en":
             names = points["name_en"].where(points["name_en"].fillna("").astype(bool), points["name_ko"])
         status_text = points["status"].map(lambda s: escape_html(label(STATUS_TERMS, s, lang)))
-        ids = points["service_id"].map(lambda v: escape_html(selection_tag("svc", v)))
-        tips = (names.map(escape_html) + " · " + status_text + " " + ids).tolist()
+        tips = (names.map(escape_html) + " · " + status_text).tolist()
     else:
         tips = [""] * len(points)
     return [list(row) for row in zip(lats, lons, status_index, tips)]
@@ -546,10 +560,18 @@ def build_map(
     selected_service: str | None = None,
     selected_area: str | None = None,
     bounds: tuple[tuple[float, float], tuple[float, float]] | None = None,
+    reference_layers: Sequence[ReferenceLayer] = (),
 ) -> folium.Map:
-    """The whole map in one piece: ``build_base_map`` plus ``service_groups`` (services filtered by the caller)."""
+    """The whole map in one piece: ``build_base_map`` plus ``service_groups`` (services filtered by the caller).
+
+    ``reference_layers`` are drawn under the services, each in its colour with popups; the kiosk passes
+    the layers marked ``kiosk=True`` (stations, parks) for orientation.
+    """
     options = options or MapOptions()
     fmap = build_base_map(boundaries, areas, options, selected_area, bounds)
+    for position, layer in enumerate(reference_layers):
+        colour = REFERENCE_COLOURS[position % len(REFERENCE_COLOURS)]
+        ReferenceMarkers(reference_payload(layer, options.lang), colour, 7 if options.large else 5).add_to(fmap)
     for group in service_groups(services, options, selected_service):
         group.add_to(fmap)
     if options.audience == "staff":

@@ -16,6 +16,7 @@ from geo.vocab import (
     DIRECTION_TERMS,
     DOMAIN_TERMS,
     FUNDING_TERMS,
+    LOCATION_ACCURACY_TERMS,
     PHASE_TERMS,
     STATUS_TERMS,
 )
@@ -33,6 +34,7 @@ class Column:
     vocabulary: tuple[str, ...] | None = None
     minimum: float | None = None
     maximum: float | None = None
+    max_length: int | None = None  # text only; None: geo.validation's limit for the kind of column
 
 
 @dataclass(frozen=True)
@@ -73,18 +75,42 @@ SERVICES = DatasetSchema(
         Column("name_ko", "서비스명"),
         Column("name_en", "서비스명(영문)", required=False, nullable=True),
         Column("domain", "서비스 분야", vocabulary=tuple(DOMAIN_TERMS)),
-        Column("direction", "추진 방향", vocabulary=tuple(DIRECTION_TERMS)),
+        # Reported projects give no plan direction, phase, period, budget, funding or department
+        # when no source does: those stay empty and screens say "미공개" (never a guess).
+        Column("direction", "추진 방향", vocabulary=tuple(DIRECTION_TERMS), required=False, nullable=True),
         Column("area_id", "대상지", vocabulary=tuple(AREA_TERMS)),
         Column("status", "추진 상태", vocabulary=tuple(STATUS_TERMS)),
-        Column("phase", "추진 단계", vocabulary=tuple(PHASE_TERMS)),
-        Column("start_year", "시작 연도", "int", minimum=2000, maximum=2060),
-        Column("end_year", "종료 연도", "int", minimum=2000, maximum=2060),
-        Column("budget_krw_100m", "사업비(억원)", "float", minimum=0, maximum=100_000),
-        Column("funding", "재원", vocabulary=tuple(FUNDING_TERMS)),
-        Column("department", "담당 부서"),
+        Column("phase", "추진 단계", vocabulary=tuple(PHASE_TERMS), required=False, nullable=True),
+        Column("start_year", "시작 연도", "int", required=False, nullable=True, minimum=1990, maximum=2060),
+        Column("end_year", "종료 연도", "int", required=False, nullable=True, minimum=1990, maximum=2060),
+        Column("budget_krw_100m", "사업비(억원)", "float", required=False, nullable=True, minimum=0, maximum=100_000),
+        Column("funding", "재원", vocabulary=tuple(FUNDING_TERMS), required=False, nullable=True),
+        Column("department", "담당 부서", required=False, nullable=True),
         Column("description_public", "시민 안내", required=False, nullable=True),
         Column("updated_at", "갱신일", "date"),
         Column("is_sample", "예시 여부", "bool", required=False),
+        # Provenance and English text of reported (real) projects; empty for samples and plain imports.
+        Column("description_public_en", "시민 안내(영문)", required=False, nullable=True),
+        Column("domain_reported", "보도된 분야", required=False, nullable=True),
+        Column("status_reported_ko", "보도된 상태", required=False, nullable=True),
+        Column("status_reported_en", "보도된 상태(영문)", required=False, nullable=True),
+        Column("budget_note_ko", "사업비 내역(보도)", required=False, nullable=True),
+        Column("budget_note_en", "사업비 내역(영문)", required=False, nullable=True),
+        Column("location_ko", "위치(보도)", required=False, nullable=True),
+        Column("location_en", "위치(영문)", required=False, nullable=True),
+        Column(
+            "location_accuracy",
+            "위치 표시 방법",
+            required=False,
+            nullable=True,
+            vocabulary=tuple(LOCATION_ACCURACY_TERMS),
+        ),
+        Column("source", "출처", required=False, nullable=True),
+        Column("source_url", "출처 주소", required=False, nullable=True),
+        Column("sources_other", "다른 출처", required=False, nullable=True),
+        Column("reported_on", "보도일", "date", required=False, nullable=True),
+        # JSON list of facts on which sources disagree (see geo.details.conflicts).
+        Column("conflicts", "출처 간 차이", required=False, nullable=True),
     ),
 )
 
@@ -109,6 +135,10 @@ AREAS = DatasetSchema(
         Column("source", "출처"),
         Column("accuracy", "경계 정확도", vocabulary=ACCURACY_VALUES),
         Column("outline_source", "경계 출처", required=False, nullable=True),
+        Column("kind_en", "유형(영문)", required=False, nullable=True),
+        Column("location_en", "위치(영문)", required=False, nullable=True),
+        Column("source_url", "출처 주소", required=False, nullable=True),
+        Column("conflicts", "출처 간 차이", required=False, nullable=True),
     ),
 )
 

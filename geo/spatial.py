@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import geopandas as gpd
 import pandas as pd
+from shapely.geometry.base import BaseGeometry
 
 from geo.io import METRIC_CRS
+from geo.validation import ValidationReport
 from geo.vocab import CITYWIDE
 
 
@@ -57,3 +59,42 @@ def services_outside_declared_area(services: gpd.GeoDataFrame, areas: gpd.GeoDat
         for row in services.itertuples()
         if row.area_id in outlines.index and not outlines[row.area_id].intersects(row.geometry)
     ]
+
+
+def city_outline(boundaries: gpd.GeoDataFrame) -> BaseGeometry:
+    """The city's outline: its ``city`` row, or the union of every boundary when the layer has none."""
+    city = boundaries.loc[boundaries["level"] == "city"]
+    return (city if not city.empty else boundaries).geometry.union_all()
+
+
+def services_orphaned_by_boundaries(new_boundaries: gpd.GeoDataFrame, services: gpd.GeoDataFrame) -> list[str]:
+    """The ``service_id`` of each stored service that would lie outside the city after a boundaries replacement.
+
+    For the import preview: services are checked against the city outline when
+    they are imported, so a new outline that leaves some of them outside would
+    make the stored data inconsistent (and every later services import refused).
+    Both frames in EPSG:4326; ids in the services' order.
+    """
+    if new_boundaries.empty or services.empty:
+        return list(services["service_id"]) if new_boundaries.empty else []
+    outline = city_outline(new_boundaries)
+    inside = services.geometry.intersects(outline)
+    return [str(sid) for sid, ok in zip(services["service_id"], inside, strict=True) if not ok]
+
+
+def orphaned_services_report(
+    new_boundaries: gpd.GeoDataFrame, services: gpd.GeoDataFrame, file: str
+) -> ValidationReport:
+    """One problem naming the stored services a boundaries replacement would leave outside the city."""
+    report = ValidationReport()
+    orphaned = services_orphaned_by_boundaries(new_boundaries, services)
+    if orphaned:
+        shown = ", ".join(orphaned[:10]) + (f" 외 {len(orphaned) - 10}개" if len(orphaned) > 10 else "")
+        report.add(
+            file,
+            None,
+            "geometry",
+            f"이 경계로 바꾸면 저장된 서비스 {len(orphaned)}개가 안산시 경계 밖에 놓입니다: {shown}. "
+            "경계 파일의 좌표계와 범위를 확인하세요",
+        )
+    return report

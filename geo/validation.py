@@ -2,14 +2,23 @@
 
 ``validate_frame`` never raises on bad data: it returns the typed frame and a
 ``ValidationReport``. Callers store or show the data only when the report is ok.
+It knows the city: boundaries and areas must lie in or near Ansan, numbers must
+be finite, text has a length limit per column. A report lists at most the first
+``MAX_LISTED`` problems, with counts by field for the rest.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.schema import Column, DatasetSchema
@@ -19,6 +28,17 @@ NOT_UTF8 = (
     "문자 인코딩이 UTF-8이 아닙니다 (CP949/EUC-KR로 저장된 것 같습니다). "
     "편집기에서 인코딩을 'UTF-8'로 골라 다시 저장한 뒤 다시 시도하세요"
 )
+# Ansan with its islands (lon 126.38-126.94, lat 37.08-37.38) and a margin of about 2 km.
+ANSAN_BOUNDS = (126.38, 37.08, 126.94, 37.38)
+BOUNDS_MARGIN = 0.02
+# Datasets whose every geometry must lie in or near Ansan (a file in the wrong CRS would replace the city).
+CITY_BOUND_DATASETS = ("boundaries", "areas")
+# Problems listed one by one in messages and tables; the rest are counted by field.
+MAX_LISTED = 200
+# Text length limits, when a column does not set ``max_length``.
+ID_MAX_LENGTH = 64
+NAME_MAX_LENGTH = 200
+TEXT_MAX_LENGTH = 2000
 TRUE_WORDS = {"true", "1", "yes", "y", "예", "t"}
 FALSE_WORDS = {"false", "0", "no", "n", "아니오", "f", ""}
 
@@ -40,6 +60,17 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+def problem_kind(message: str) -> str:
+    """A problem's kind for counting: its message without the row's own values (quoted text, numbers)."""
+    return re.sub(r"\d[\d,.]*", "N", re.sub(r"'[^']*'", "'…'", message))[:80]
+
+
+def problem_counts(problems: Iterable[Problem]) -> list[tuple[str, str, int]]:
+    """(field, kind, count) for every kind of problem, most frequent first."""
+    counts = Counter((p.field or "", problem_kind(p.message)) for p in problems)
+    return [(field_name, kind, count) for (field_name, kind), count in counts.most_common()]
+
+
 @dataclass
 class ValidationReport:
     problems: list[Problem] = field(default_factory=list)
@@ -54,15 +85,30 @@ class ValidationReport:
     def extend(self, other: ValidationReport) -> None:
         self.problems.extend(other.problems)
 
-    def messages(self) -> list[str]:
-        return [str(p) for p in self.problems]
+    def counts_by_kind(self) -> list[tuple[str, str, int]]:
+        """(field, kind, count) for every kind of problem, most frequent first (file-wide problems: field ``""``)."""
+        return problem_counts(self.problems)
 
-    def to_frame(self) -> pd.DataFrame:
-        """The problems as a table with Korean headers, for display and export."""
-        return pd.DataFrame(
-            [(p.file, p.row, p.field or "", p.message) for p in self.problems],
-            columns=["파일", "위치(행/피처)", "항목", "문제"],
-        )
+    def _rest(self, limit: int) -> str | None:
+        hidden = len(self.problems) - limit
+        if hidden <= 0:
+            return None
+        by_kind = "; ".join(f"{name or '파일'}: {kind} {count:,}개" for name, kind, count in self.counts_by_kind())
+        return f"… 외 {hidden:,}개 문제 (전체 {len(self.problems):,}개, 종류별: {by_kind})"
+
+    def messages(self, limit: int = MAX_LISTED) -> list[str]:
+        """The first ``limit`` problems, then one line counting all of them by field."""
+        lines = [str(p) for p in self.problems[:limit]]
+        rest = self._rest(limit)
+        return [*lines, rest] if rest else lines
+
+    def to_frame(self, limit: int = MAX_LISTED) -> pd.DataFrame:
+        """The first ``limit`` problems as a table with Korean headers (a last row counts the rest)."""
+        rows = [(p.file, p.row, p.field or "", p.message) for p in self.problems[:limit]]
+        rest = self._rest(limit)
+        if rest:
+            rows.append(("", None, "", rest))
+        return pd.DataFrame(rows, columns=["파일", "위치(행/피처)", "항목", "문제"])
 
 
 class DataError(Exception):
@@ -74,11 +120,25 @@ class DataError(Exception):
 
 
 def _is_blank(value: object) -> bool:
-    if value is None:
+    """A missing cell: None, an empty text, or a missing value of a typed column (NaN, NaT, NA)."""
+    if value is None or value is pd.NaT or value is pd.NA:
         return True
-    if isinstance(value, float) and pd.isna(value):
+    if isinstance(value, float | np.floating) and math.isnan(value):
+        return True
+    if isinstance(value, np.datetime64) and np.isnat(value):
         return True
     return isinstance(value, str) and not value.strip()
+
+
+def max_length(column: Column, schema: DatasetSchema) -> int:
+    """The longest text ``column`` accepts: its own ``max_length``, else a limit by kind of column."""
+    if column.max_length:
+        return column.max_length
+    if column.name == schema.id_column:
+        return ID_MAX_LENGTH
+    if column.name.startswith("name_"):
+        return NAME_MAX_LENGTH
+    return TEXT_MAX_LENGTH
 
 
 def _coerce(value: object, column: Column) -> tuple[object, str | None]:
@@ -86,37 +146,80 @@ def _coerce(value: object, column: Column) -> tuple[object, str | None]:
     if column.kind == "text":
         return str(value).strip(), None
     if column.kind == "bool":
-        if isinstance(value, bool):
-            return value, None
+        if isinstance(value, bool | np.bool_):
+            return bool(value), None
         word = str(value).strip().lower()
         if word in TRUE_WORDS:
             return True, None
         if word in FALSE_WORDS:
             return False, None
-        return None, f"'{value}'는 참/거짓 값이 아닙니다 (허용: true, false)"
+        return None, f"'{_short(value)}'는 참/거짓 값이 아닙니다 (허용: true, false)"
     if column.kind == "date":
         try:
-            return pd.Timestamp(str(value).strip()).date(), None
-        except ValueError:
-            return None, f"'{value}'는 날짜가 아닙니다 (예: 2026-01-15)"
+            moment = pd.Timestamp(str(value).strip())
+        except (ValueError, OverflowError):
+            return None, f"'{_short(value)}'는 날짜가 아닙니다 (예: 2026-01-15)"
+        if moment is pd.NaT:
+            return None, f"'{_short(value)}'는 날짜가 아닙니다 (예: 2026-01-15)"
+        return moment.date(), None
     try:
         number = float(str(value).replace(",", "").strip())
     except ValueError:
-        return None, f"'{value}'는 숫자가 아닙니다"
+        return None, f"'{_short(value)}'는 숫자가 아닙니다"
+    if not math.isfinite(number):
+        return None, f"'{_short(value)}'는 쓸 수 없는 숫자입니다 (NaN·무한대는 허용되지 않습니다)"
     if column.kind == "int":
         if number != int(number):
-            return None, f"'{value}'는 정수가 아닙니다"
+            return None, f"'{_short(value)}'는 정수가 아닙니다"
         number = int(number)
     if column.minimum is not None and number < column.minimum:
-        return None, f"{value}는 {column.minimum:g} 이상이어야 합니다"
+        return None, f"{_short(value)}는 {column.minimum:g} 이상이어야 합니다"
     if column.maximum is not None and number > column.maximum:
-        return None, f"{value}는 {column.maximum:g} 이하여야 합니다"
+        return None, f"{_short(value)}는 {column.maximum:g} 이하여야 합니다"
     return number, None
+
+
+def _short(value: object, limit: int = 40) -> str:
+    """A cell as shown in a message: long values cut, so a hostile cell cannot flood the report."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text):,}자)"
+
+
+def coordinate_problem(geometry: BaseGeometry) -> str | None:
+    """Why ``geometry`` (EPSG:4326) cannot be in Ansan, or None when it lies in or near the city.
+
+    Tells swapped latitude/longitude and projected (metre) coordinates apart
+    from a place elsewhere, so the message says what to fix.
+    """
+    minx, miny, maxx, maxy = geometry.bounds
+    west, south, east, north = ANSAN_BOUNDS
+    margin = BOUNDS_MARGIN
+
+    def inside(x0: float, y0: float, x1: float, y1: float) -> bool:
+        return west - margin <= x0 and x1 <= east + margin and south - margin <= y0 and y1 <= north + margin
+
+    if inside(minx, miny, maxx, maxy):
+        return None
+    centre = geometry.centroid if not geometry.is_empty else None
+    where = f"경도 {centre.x:.4f}, 위도 {centre.y:.4f}" if centre is not None else ""
+    if inside(miny, minx, maxy, maxx):
+        return (
+            f"위도와 경도가 바뀐 것 같습니다 ({where}): x(경도)가 126.4~126.9, y(위도)가 37.1~37.4여야 합니다. "
+            "열 매핑에서 경도·위도 열을 바꿔 지정하세요"
+        )
+    if max(abs(minx), abs(maxx)) > 180 or max(abs(miny), abs(maxy)) > 90:
+        return "좌표가 경위도가 아닙니다 (미터 단위 투영 좌표로 보입니다). 파일의 좌표계(.prj 또는 좌표계 지정)를 확인하세요"
+    return (
+        f"도형이 안산시 부근(경도 {west}~{east}, 위도 {south}~{north})을 벗어납니다 ({where}). "
+        "좌표계가 맞는지 확인하세요"
+    )
 
 
 def _check_geometry(geometry: object, schema: DatasetSchema) -> str | None:
     if geometry is None or not isinstance(geometry, BaseGeometry) or geometry.is_empty:
         return "도형(geometry)이 없습니다"
+    if not np.isfinite(shapely.get_coordinates(geometry)).all():
+        return "도형 좌표에 숫자가 아닌 값(NaN·무한대)이 있습니다"
     if schema.geometry_types and geometry.geom_type not in schema.geometry_types:
         allowed = ", ".join(schema.geometry_types)
         return f"도형 종류 {geometry.geom_type}은(는) 허용되지 않습니다 (허용: {allowed})"
@@ -124,6 +227,8 @@ def _check_geometry(geometry: object, schema: DatasetSchema) -> str | None:
         from shapely.validation import explain_validity
 
         return f"도형이 올바르지 않습니다 ({explain_validity(geometry)})"
+    if schema.name in CITY_BOUND_DATASETS:
+        return coordinate_problem(geometry)
     return None
 
 
@@ -160,7 +265,9 @@ def validate_frame(
                 continue
             value, error = _coerce(raw, column)
             if error is None and column.vocabulary is not None and value not in column.vocabulary:
-                error = f"'{value}'는 허용되지 않는 값입니다 (허용: {', '.join(column.vocabulary)})"
+                error = f"'{_short(value)}'는 허용되지 않는 값입니다 (허용: {', '.join(column.vocabulary)})"
+            if error is None and column.kind == "text" and len(value) > max_length(column, schema):
+                error = f"{column.label_ko}이(가) 너무 깁니다 ({len(value):,}자, 최대 {max_length(column, schema):,}자)"
             if error:
                 report.add(file, position, column.name, error, unit)
             values.append(value)
@@ -170,7 +277,7 @@ def validate_frame(
         ids = typed[schema.id_column]
         duplicated = ids[ids.duplicated(keep="first") & ids.notna()]
         for position, value in zip(_positions(typed, duplicated.index), duplicated):
-            report.add(file, position, schema.id_column, f"ID '{value}'가 중복됩니다", unit)
+            report.add(file, position, schema.id_column, f"ID '{_short(value)}'가 중복됩니다", unit)
 
     if "start_before_end" in schema.row_rules:
         for position, (start, end) in enumerate(zip(typed["start_year"], typed["end_year"]), start=1):

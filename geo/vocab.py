@@ -103,7 +103,9 @@ FUNDING_TERMS: dict[str, Term] = {
 
 CITYWIDE = "citywide"
 
-# The four development areas of DESIGN.md section 2, plus 시 전역 for citywide services.
+# The five development areas of DESIGN.md section 2, plus 시 전역: a service outside every
+# development area (its 동 or the industrial estate is named in its location, and the
+# 구/동 views count it where it lies) or one with no place at all.
 AREA_TERMS: dict[str, Term] = {
     t.value: t
     for t in (
@@ -111,6 +113,12 @@ AREA_TERMS: dict[str, Term] = {
         Term("jangsang", "장상 공공주택지구", "Jangsang new town", "#D95F02"),
         Term("gfez", "경기경제자유구역 안산사이언스밸리(ASV)지구", "Gyeonggi FEZ Ansan Science Valley", "#7570B3"),
         Term("choji", "초지역세권 개발", "Choji station area", "#E7298A"),
+        Term(
+            "uiwang_gunpo_ansan",
+            "의왕·군포·안산 공공주택지구 (안산 구역)",
+            "Uiwang-Gunpo-Ansan new town (Ansan part)",
+            "#66A61E",
+        ),
         Term(CITYWIDE, "시 전역", "Citywide", "#666666"),
     )
 }
@@ -123,11 +131,28 @@ AREA_SHORT: dict[str, Term] = {
         Term("jangsang", "장상", "Jangsang"),
         Term("gfez", "경기경제자유구역", "Gyeonggi FEZ"),
         Term("choji", "초지역세권", "Choji"),
+        Term("uiwang_gunpo_ansan", "의왕·군포·안산", "Uiwang-Gunpo-Ansan"),
         Term(CITYWIDE, "시 전역", "Citywide"),
     )
 }
 
-DEVELOPMENT_AREA_IDS: tuple[str, ...] = ("singil2", "jangsang", "gfez", "choji")
+DEVELOPMENT_AREA_IDS: tuple[str, ...] = ("singil2", "jangsang", "gfez", "choji", "uiwang_gunpo_ansan")
+
+# How a service's geometry was placed (real records; samples leave it empty).
+LOCATION_ACCURACY_TERMS: dict[str, Term] = {
+    t.value: t
+    for t in (
+        Term("address", "보도된 지번·건물의 지점", "Point of the reported lot number or building"),
+        Term("place", "이름난 장소의 지점(역·공원·청사)", "Point of a named place (station, park, office)"),
+        Term("dong", "행정동 중심점·경계(개략)", "Administrative dong centre or outline (approximate)"),
+        Term("route", "보도된 정류장을 잇는 선", "Line through the reported stops"),
+        Term("citywide", "장소 미공개·시 전역(시청에 표시)", "No place reported, citywide (drawn at City Hall)"),
+    )
+}
+
+# The industrial estate several reported projects name instead of a 동.
+SMART_HUB_KO = "안산스마트허브(반월·시화 국가산업단지)"
+SMART_HUB_EN = "Ansan Smart Hub (Banwol-Sihwa national industrial estate)"
 
 ACCURACY_VALUES: tuple[str, ...] = ("approximate", "surveyed", "official")
 

@@ -18,6 +18,9 @@ from geo.loaders import DashboardData, load_dashboard_data
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = PROJECT_ROOT / "data"
+# The illustrative set (96 sample services): tests of charts, edits and imports that need many
+# services in every status and area use it; the bundled default holds the reported projects.
+DEMO_DIR = DATA_DIR / "demo"
 REFERENCE_DIR = PROJECT_ROOT.parent / "shared" / "reference"
 
 
@@ -58,6 +61,11 @@ def bundled() -> DashboardData:
     return load_dashboard_data(DATA_DIR)
 
 
+@pytest.fixture(scope="session")
+def demo() -> DashboardData:
+    return load_dashboard_data(DEMO_DIR)
+
+
 @pytest.fixture
 def reference_dir() -> Path:
     if not REFERENCE_DIR.is_dir():
@@ -69,7 +77,15 @@ def reference_dir() -> Path:
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled data folder, for tests that break or change files."""
     target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("*.gpkg", "*.sqlite", "backups"))
+    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("*.gpkg", "*.sqlite", "backups", "demo"))
+    return target
+
+
+@pytest.fixture
+def demo_copy(tmp_path: Path) -> Path:
+    """A writable copy of the demo data folder (96 sample services), for edit and import tests."""
+    target = tmp_path / "demo"
+    shutil.copytree(DEMO_DIR, target, ignore=shutil.ignore_patterns("*.gpkg", "*.sqlite", "backups"))
     return target
 
 

@@ -1,4 +1,4 @@
-"""Aggregations behind the charts: exact numbers on small fixtures, and consistency on the bundled data."""
+"""Aggregations behind the charts: exact numbers on small fixtures, and consistency on the demo data."""
 
 from __future__ import annotations
 
@@ -59,9 +59,16 @@ def test_area_filter_rejects_unknown_areas_and_names_the_choices(services):
 def test_area_status_lists_every_area_and_status_in_vocabulary_order(services):
     table = agg.services_by_area_status(services)
     assert list(table.columns) == ["area_id", "status", "count"]
-    assert len(table) == 5 * 6
+    assert len(table) == 6 * 6
     assert table["status"].tolist()[:6] == list(STATUS_TERMS)
-    assert table["area_id"].drop_duplicates().tolist() == ["singil2", "jangsang", "gfez", "choji", "citywide"]
+    assert table["area_id"].drop_duplicates().tolist() == [
+        "singil2",
+        "jangsang",
+        "gfez",
+        "choji",
+        "uiwang_gunpo_ansan",
+        "citywide",
+    ]
     counts = table.set_index(["area_id", "status"])["count"]
     assert counts[("singil2", "구축")] == 1
     assert counts[("singil2", "취소")] == 1
@@ -167,8 +174,8 @@ def test_progress_of_an_area_without_active_services_is_nan(services):
     assert math.isnan(row["share_operating"]) and math.isnan(row["share_on_schedule"])
 
 
-def test_counts_per_gu_and_dong_list_every_place_when_boundaries_are_given(services, bundled):
-    dong = agg.services_by_dong(services, boundaries=bundled.boundaries)
+def test_counts_per_gu_and_dong_list_every_place_when_boundaries_are_given(services, demo):
+    dong = agg.services_by_dong(services, boundaries=demo.boundaries)
     assert len(dong) == 25 + 1  # 25 행정동 and the service outside every dong
     cell = dong.set_index(["gu", "dong"])
     assert cell.loc[("단원구", "신길동"), "count"] == 3
@@ -176,7 +183,7 @@ def test_counts_per_gu_and_dong_list_every_place_when_boundaries_are_given(servi
     assert cell.loc[("상록구", "안산동"), "operating"] == 1
     assert cell.loc[("단원구", "대부동"), "count"] == 0
     assert cell.loc[("", ""), "count"] == 1
-    gu = agg.services_by_gu(services, boundaries=bundled.boundaries)
+    gu = agg.services_by_gu(services, boundaries=demo.boundaries)
     assert gu["gu"].tolist() == ["상록구", "단원구", ""]
     assert gu["count"].tolist() == [2, 3, 1]
 
@@ -205,11 +212,11 @@ def test_results_say_whether_they_come_from_sample_records(services):
     assert agg.budget_by_year(marked, "singil2").attrs["has_sample"] is False
 
 
-def test_bundled_totals_agree_across_aggregations(bundled):
-    services = bundled.services
+def test_bundled_totals_agree_across_aggregations(demo):
+    services = demo.services
     assert agg.services_by_area_status(services)["count"].sum() == len(services)
     active_budget = services.loc[services["status"] != "취소", "budget_krw_100m"].astype(float).sum()
     assert agg.budget_by_area(services)["budget_krw_100m"].sum() == pytest.approx(active_budget)
     assert agg.budget_by_year(services)["budget_krw_100m"].sum() == pytest.approx(active_budget)
     assert agg.budget_by_funding(services)["budget_krw_100m"].sum() == pytest.approx(active_budget)
-    assert agg.services_by_dong(services, boundaries=bundled.boundaries)["count"].sum() == len(services)
+    assert agg.services_by_dong(services, boundaries=demo.boundaries)["count"].sum() == len(services)

@@ -21,11 +21,11 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # vocabularies, schema, texts, escaping, settings, shared shapes: import nothing of geo above them
     "core": ("vocab", "schema", "i18n", "html", "settings", "reference", "validation", "logs"),
     # reading and writing data: files, store, importer, accounts, served assets
-    "data": ("io", "spatial", "loaders", "store", "importer", "auth", "assets"),
+    "data": ("io", "spatial", "places", "loaders", "store", "importer", "auth", "assets"),
     # pure computations on loaded data
     "analysis": ("aggregate", "history", "stats", "filters", "exports"),
     # what a page shows: maps, charts, detail tables
-    "views": ("mapping", "charts", "details"),
+    "views": ("mapping", "pointmap", "explorer", "charts", "details"),
     # one audience's screens end to end
     "modes": ("briefing", "briefing_pdf", "kiosk", "data_manager", "reconnect"),
     # the command line

@@ -17,7 +17,6 @@ from geo.briefing import (
     briefing_slides,
     changes_table,
     default_since,
-    keyboard_script,
     last_data_update,
     period_text,
     services_table,
@@ -38,16 +37,29 @@ AREA_NAMES_KO = (
     "장상 공공주택지구",
     "경기경제자유구역 안산사이언스밸리(ASV)지구",
     "초지역세권 개발",
+    "의왕·군포·안산 공공주택지구 (안산 구역)",
 )
 
 
 def test_slides_are_overview_four_areas_domains_then_changes():
     slides = briefing_slides()
-    assert [s.kind for s in slides] == ["overview", "area", "area", "area", "area", "domains", "changes"]
-    assert [s.area_id for s in slides[1:5]] == ["singil2", "jangsang", "gfez", "choji"]
-    assert [s.title("ko") for s in slides[1:5]] == list(AREA_NAMES_KO)
+    assert [s.kind for s in slides] == ["overview", "area", "area", "area", "area", "area", "domains", "changes"]
+    assert [s.area_id for s in slides[1:6]] == ["singil2", "jangsang", "gfez", "choji", "uiwang_gunpo_ansan"]
+    assert [s.title("ko") for s in slides[1:6]] == list(AREA_NAMES_KO)
     assert Slide("changes").title("ko", date(2026, 2, 1)) == "2026-02-01 이후 달라진 점"
     assert Slide("changes").title("en", date(2026, 2, 1)) == "What changed since 2026-02-01"
+
+
+def test_many_changes_make_more_change_slides_of_ten_rows():
+    slides = briefing_slides(changes=23)
+    parts = [s for s in slides if s.kind == "changes"]
+    # overview, five areas, comparison, changes in three parts, service list
+    assert len(slides) == 10 and len(parts) == 3
+    assert parts[2].title("ko", date(2026, 2, 1)) == "2026-02-01 이후 달라진 점 (3/3)"
+    table = pd.DataFrame({"n": range(23)})
+    assert [len(s.rows(table)) for s in parts] == [10, 10, 3]
+    assert parts[2].rows(table)["n"].tolist() == list(range(20, 23))
+    assert len(briefing_slides(changes=0)) == 8
 
 
 @pytest.mark.parametrize(
@@ -62,44 +74,44 @@ def test_step_slide_needs_slides():
         step_slide(0, 1, 0)
 
 
-def test_dates_period_and_last_update(bundled):
+def test_dates_period_and_last_update(demo):
     assert default_since(date(2026, 5, 13)) == date(2026, 2, 12)
     assert period_text(2026, 2028) == "2026–2028년"
     assert period_text(2027, 2027, "en") == "2027"
-    assert last_data_update(bundled.services) == pd.to_datetime(bundled.services["updated_at"]).max().date()
+    assert last_data_update(demo.services) == pd.to_datetime(demo.services["updated_at"]).max().date()
 
 
-def test_area_facts_carry_the_source(bundled):
-    facts, source = area_facts(bundled.areas, "jangsang")
+def test_area_facts_carry_the_source(demo):
+    facts, source = area_facts(demo.areas, "jangsang")
     values = {f.label: f.value for f in facts}
-    row = bundled.areas.set_index("area_id").loc["jangsang"]
+    row = demo.areas.set_index("area_id").loc["jangsang"]
     assert values["주요 사실"] == row["facts_ko"]
     assert source == row["source"] and source
     with pytest.raises(KeyError, match="'nowhere' is not in the areas data"):
-        area_facts(bundled.areas, "nowhere")
+        area_facts(demo.areas, "nowhere")
 
 
-def test_area_view_contains_the_area(bundled):
-    (south, west), (north, east) = area_view_bounds(bundled.areas, "choji")
-    minx, miny, maxx, maxy = bundled.areas.loc[bundled.areas["area_id"] == "choji"].total_bounds
+def test_area_view_contains_the_area(demo):
+    (south, west), (north, east) = area_view_bounds(demo.areas, "choji")
+    minx, miny, maxx, maxy = demo.areas.loc[demo.areas["area_id"] == "choji"].total_bounds
     assert south < miny < maxy < north and west < minx < maxx < east
 
 
-def test_services_table_lists_every_service_with_labels(bundled):
-    table = services_table(bundled.services)
-    assert len(table) == len(bundled.services)
+def test_services_table_lists_every_service_with_labels(demo):
+    table = services_table(demo.services)
+    assert len(table) == len(demo.services)
     assert list(table.columns) == ["서비스", "대상지", "서비스 분야", "추진 상태", "기간", "사업비 (억원)"]
     assert set(table["추진 상태"]) <= {"계획", "설계", "구축", "운영", "보류", "취소"}
-    english = services_table(bundled.services, "en", area_id="singil2")
-    assert len(english) == int((bundled.services["area_id"] == "singil2").sum())
+    english = services_table(demo.services, "en", area_id="singil2")
+    assert len(english) == int((demo.services["area_id"] == "singil2").sum())
     assert set(english["Area"]) == {"Singil-2"}
 
 
-def test_changes_table_matches_the_history(bundled):
-    history = bundled.status_history
+def test_changes_table_matches_the_history(demo):
+    history = demo.status_history
     day = default_as_of(history)
     since = default_since(day)
-    table = changes_table(history, bundled.services, since, day)
+    table = changes_table(history, demo.services, since, day)
     dates = pd.to_datetime(history["changed_at"]).dt.date
     assert len(table) == int(((dates >= since) & (dates <= day)).sum())
     assert list(table.columns) == ["날짜", "서비스", "대상지", "변경", "사유"]
@@ -107,29 +119,22 @@ def test_changes_table_matches_the_history(bundled):
     assert table["날짜"].tolist() == sorted(table["날짜"])
 
 
-def test_keyboard_script_clicks_the_buttons_on_clicker_keys():
-    script = keyboard_script("briefing_next", "briefing_previous")
-    assert ".st-key-briefing_next button" in script and ".st-key-briefing_previous button" in script
-    assert '"PageDown"' in script and '"PageUp"' in script
-    assert "</script>" not in script[:-9]
-
-
-def test_area_map_figure_draws_only_the_area_services(bundled):
-    figure = area_map_figure(bundled.boundaries, bundled.areas, bundled.services, "gfez")
+def test_area_map_figure_draws_only_the_area_services(demo):
+    figure = area_map_figure(demo.boundaries, demo.areas, demo.services, "gfez")
     legend = [trace.name for trace in figure.data if trace.showlegend is not False and trace.name]
-    in_area = bundled.services.loc[bundled.services["area_id"] == "gfez", "status"].value_counts()
+    in_area = demo.services.loc[demo.services["area_id"] == "gfez", "status"].value_counts()
     expected = {f"{status} ({count})" for status, count in in_area.items()}
     assert set(legend) == expected
-    naive = bundled.areas.set_crs(None, allow_override=True)
+    naive = demo.areas.set_crs(None, allow_override=True)
     with pytest.raises(ValueError, match="areas has no CRS"):
-        area_map_figure(bundled.boundaries, naive, bundled.services, "gfez")
+        area_map_figure(demo.boundaries, naive, demo.services, "gfez")
 
 
-def test_briefing_figures_start_with_the_headline_numbers(bundled):
-    day = default_as_of(bundled.status_history)
-    figures = briefing_figures(bundled, day, default_since(day))
+def test_briefing_figures_start_with_the_headline_numbers(demo):
+    day = default_as_of(demo.status_history)
+    figures = briefing_figures(demo, day, default_since(day))
     cover = " ".join(a.text for a in figures[0].layout.annotations)
-    numbers = headline(services_as_of(bundled.services, bundled.status_history, day), bundled.areas)
+    numbers = headline(services_as_of(demo.services, demo.status_history, day), demo.areas)
     assert f"{numbers.services:,}건" in cover and format_budget(numbers.budget_krw_100m) in cover
     headers = [next(a.text for a in f.layout.annotations if a.name == "page-header") for f in figures]
     assert all(f"기준일 {day.isoformat()}" in h and "예시 데이터" in h for h in headers)
@@ -142,15 +147,15 @@ def test_missing_font_fails_with_a_korean_message(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def briefing_pdf_bytes(bundled) -> bytes:
+def briefing_pdf_bytes(demo) -> bytes:
     if not shutil.which("chromium"):
         pytest.skip("Debian chromium is not installed; kaleido needs it to draw the PDF")
     find_cjk_font()
-    day = default_as_of(bundled.status_history)
-    return briefing_pdf(bundled, day, default_since(day))
+    day = default_as_of(demo.status_history)
+    return briefing_pdf(demo, day, default_since(day))
 
 
-def test_briefing_pdf_holds_areas_numbers_dates_and_sample_notice(bundled, briefing_pdf_bytes):
+def test_briefing_pdf_holds_areas_numbers_dates_and_sample_notice(demo, briefing_pdf_bytes):
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(briefing_pdf_bytes))
@@ -159,12 +164,12 @@ def test_briefing_pdf_holds_areas_numbers_dates_and_sample_notice(bundled, brief
     flat = "".join(text.split())
     for name in AREA_NAMES_KO:
         assert "".join(name.split()) in flat, name
-    day = default_as_of(bundled.status_history)
-    numbers = headline(services_as_of(bundled.services, bundled.status_history, day), bundled.areas)
-    for value in (f"{numbers.services:,}건", f"{numbers.operating:,}건", "4곳", format_budget(numbers.budget_krw_100m)):
+    day = default_as_of(demo.status_history)
+    numbers = headline(services_as_of(demo.services, demo.status_history, day), demo.areas)
+    for value in (f"{numbers.services:,}건", f"{numbers.operating:,}건", "5곳", format_budget(numbers.budget_krw_100m)):
         assert value in flat, value
     assert f"기준일{day.isoformat()}" in flat
-    assert f"데이터최종갱신{last_data_update(bundled.services).isoformat()}" in flat
+    assert f"데이터최종갱신{last_data_update(demo.services).isoformat()}" in flat
     assert "예시데이터" in flat
     first = reader.pages[0].mediabox
     assert round(float(first.width) / float(first.height), 2) == round(16 / 9, 2)

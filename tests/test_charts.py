@@ -20,16 +20,16 @@ from geo.vocab import DIRECTION_TERMS, DOMAIN_TERMS, FUNDING_TERMS, STATUS_TERMS
 
 
 @pytest.fixture(scope="module")
-def services(bundled):
-    return bundled.services
+def services(demo):
+    return demo.services
 
 
 def _active_rows(services):
     return [row for row in services.itertuples() if row.status != "취소"]
 
 
-def _all_figures(bundled) -> dict[str, go.Figure]:
-    s = bundled.services
+def _all_figures(demo) -> dict[str, go.Figure]:
+    s = demo.services
     return {
         "domain_status": charts.domain_status_figure(agg.services_by_domain_status(s)),
         "domain": charts.domain_figure(agg.services_by_domain_status(s)),
@@ -40,9 +40,9 @@ def _all_figures(bundled) -> dict[str, go.Figure]:
         "progress": charts.progress_figure(agg.progress_by_area(s, 2026)),
         "compare": charts.area_comparison_figure(agg.services_by_area_status(s)),
         "dong": charts.dong_choropleth_figure(
-            agg.services_by_dong(s, boundaries=bundled.boundaries), bundled.boundaries, areas=bundled.areas
+            agg.services_by_dong(s, boundaries=demo.boundaries), demo.boundaries, areas=demo.areas
         ),
-        "milestones": charts.milestones_figure(bundled.plan),
+        "milestones": charts.milestones_figure(demo.plan),
     }
 
 
@@ -54,8 +54,8 @@ def test_domain_status_bars_equal_counts_from_the_services(services):
         assert trace.name == STATUS_TERMS[trace.meta].ko
         for domain_label, count in zip(trace.y, trace.x, strict=True):
             domain = next(d for d, term in DOMAIN_TERMS.items() if term.ko == domain_label)
-            assert count == expected[(domain, trace.meta)], (domain, trace.meta)
-    assert sum(sum(trace.x) for trace in fig.data) == len(services)
+            assert (count or 0) == expected[(domain, trace.meta)], (domain, trace.meta)
+    assert sum(sum(c or 0 for c in trace.x) for trace in fig.data) == len(services)
 
 
 def test_domain_bars_equal_counts_and_use_domain_colours(services):
@@ -121,7 +121,7 @@ def test_timeline_bars_span_start_of_start_year_to_end_of_end_year(services):
 
 
 def test_progress_gauges_equal_shares_computed_from_the_services(services):
-    year = 2030  # late enough that some bundled services are behind schedule
+    year = 2030  # late enough that some demo services are behind schedule
     fig = charts.progress_figure(agg.progress_by_area(services, year))
     behind_total = 0
     for trace in fig.data:
@@ -133,9 +133,12 @@ def test_progress_gauges_equal_shares_computed_from_the_services(services):
             for row in active
         )
         behind_total += behind
+        if not active:  # an area without services (the demo has none in 의왕·군포·안산) has no share
+            assert trace.value is None or trace.value != trace.value
+            continue
         expected = operating if trace.meta["measure"] == "share_operating" else len(active) - behind
         assert trace.value == pytest.approx(100 * expected / len(active))
-    assert len(fig.data) == 2 * 5
+    assert len(fig.data) == 2 * 6
     assert behind_total > 0
 
 
@@ -149,14 +152,14 @@ def test_area_comparison_uses_one_scale_and_equals_counts(services):
     assert ranges.pop()[1] >= max(expected.values())
 
 
-def test_dong_map_labels_equal_counts_and_budgets(services, bundled):
+def test_dong_map_labels_equal_counts_and_budgets(services, demo):
     counts = Counter(row.dong for row in services.itertuples())
     budgets: dict[str, float] = defaultdict(float)
     for row in _active_rows(services):
         budgets[row.dong] += float(row.budget_krw_100m)
     for value, expected in (("count", counts), ("budget_krw_100m", budgets)):
-        table = agg.services_by_dong(services, boundaries=bundled.boundaries)
-        fig = charts.dong_choropleth_figure(table, bundled.boundaries, value=value)
+        table = agg.services_by_dong(services, boundaries=demo.boundaries)
+        fig = charts.dong_choropleth_figure(table, demo.boundaries, value=value)
         labels = next(trace for trace in fig.data if trace.name == "labels")
         assert len(labels.customdata) == 25
         for _gu, dong, amount in labels.customdata:
@@ -165,21 +168,21 @@ def test_dong_map_labels_equal_counts_and_budgets(services, bundled):
         assert len(polygons) == 25
 
 
-def test_dong_map_is_plain_cartesian_with_equal_scale(bundled):
-    fig = _all_figures(bundled)["dong"]
+def test_dong_map_is_plain_cartesian_with_equal_scale(demo):
+    fig = _all_figures(demo)["dong"]
     assert all(isinstance(trace, go.Scatter) for trace in fig.data)
     assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis.scaleratio == 1
 
 
-def test_milestones_keep_months_as_months_and_show_the_interim_note(bundled):
-    fig = charts.milestones_figure(bundled.plan)
-    dates = [str(m["date"]) for m in bundled.plan["milestones"]]
+def test_milestones_keep_months_as_months_and_show_the_interim_note(demo):
+    fig = charts.milestones_figure(demo.plan)
+    dates = [str(m["date"]) for m in demo.plan["milestones"]]
     assert list(fig.data[0].x) == dates
     assert "2025-01" in dates and "2025-01-01" not in fig.to_json()
     interim = fig.data[0].text[dates.index("2025-01")]
     assert "중간보고회" in interim and "※" in interim
     assert "올해 1월" in fig.layout.title.subtitle.text
-    english = charts.milestones_figure(bundled.plan, lang="en")
+    english = charts.milestones_figure(demo.plan, lang="en")
     assert "January of this year" in english.layout.title.subtitle.text
 
 
@@ -188,24 +191,24 @@ def _has_sample_badge(fig: go.Figure) -> str | None:
     return badge[0].text if badge else None
 
 
-def test_figures_from_sample_records_say_so_and_others_do_not(bundled):
-    figures = _all_figures(bundled)
+def test_figures_from_sample_records_say_so_and_others_do_not(demo):
+    figures = _all_figures(demo)
     for name, fig in figures.items():
         expected = None if name == "milestones" else "예시 데이터"
         assert _has_sample_badge(fig) == expected, name
-    real = bundled.services.assign(is_sample=False)
+    real = demo.services.assign(is_sample=False)
     assert _has_sample_badge(charts.direction_figure(agg.services_by_direction(real))) is None
-    english = charts.direction_figure(agg.services_by_direction(bundled.services), lang="en")
+    english = charts.direction_figure(agg.services_by_direction(demo.services), lang="en")
     assert _has_sample_badge(english) == "Sample data"
 
 
-def test_large_size_sets_every_text_to_at_least_24_px(bundled):
-    s = bundled.services
+def test_large_size_sets_every_text_to_at_least_24_px(demo):
+    s = demo.services
     figures = [
         charts.domain_status_figure(agg.services_by_domain_status(s), size="large"),
         charts.budget_by_year_figure(agg.budget_by_year(s), size="large"),
         charts.progress_figure(agg.progress_by_area(s, 2026), size="large"),
-        charts.milestones_figure(bundled.plan, size="large"),
+        charts.milestones_figure(demo.plan, size="large"),
     ]
     for fig in figures:
         spec = fig.to_plotly_json()
@@ -224,9 +227,35 @@ def test_budget_text_uses_eok_won_with_thousands_separators():
     assert charts.format_budget(12.34, "en") == "KRW 1.2 bn"
 
 
-def test_empty_selection_says_no_data(services):
-    fig = charts.domain_status_figure(agg.services_by_domain_status(services.iloc[0:0]))
-    assert any(a.text == "표시할 데이터가 없습니다" for a in fig.layout.annotations)
+def test_an_area_without_projects_says_so_plainly(services):
+    none = services.iloc[0:0]
+    for fig in (
+        charts.domain_status_figure(agg.services_by_domain_status(none)),
+        charts.direction_figure(agg.services_by_direction(none)),
+        charts.area_comparison_figure(agg.services_by_area_status(none)),
+        charts.timeline_figure(agg.timeline_rows(none)),
+    ):
+        assert [a.text for a in fig.layout.annotations if a.name == "no-data"] == ["보도된 사업 없음"]
+    english = charts.budget_by_year_figure(agg.budget_by_year(none), lang="en")
+    assert [a.text for a in english.layout.annotations if a.name == "no-data"] == ["No reported budget"]
+
+
+def test_count_axes_have_whole_number_ticks_when_counts_are_small(services):
+    few = services.loc[services["area_id"] == "choji"].head(2)
+    for fig in (
+        charts.domain_status_figure(agg.services_by_domain_status(few)),
+        charts.direction_figure(agg.services_by_direction(few)),
+    ):
+        assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == ",d"
+    compare = charts.area_comparison_figure(agg.services_by_area_status(few))
+    assert compare.layout.yaxis.dtick == 1
+
+
+def test_sample_badge_sits_above_the_comparison_facet_titles(demo):
+    fig = charts.area_comparison_figure(agg.services_by_area_status(demo.services))
+    badge = next(a for a in fig.layout.annotations if a.name == charts.SAMPLE_ANNOTATION_NAME)
+    facet_titles = [a for a in fig.layout.annotations if a.name is None and a.yanchor == "bottom"]
+    assert facet_titles and badge.yshift >= 1.5 * facet_titles[0].font.size
 
 
 def test_font_stack_uses_installed_korean_fonts_not_web_fonts():
@@ -234,8 +263,8 @@ def test_font_stack_uses_installed_korean_fonts_not_web_fonts():
         assert family in charts.FONT_FAMILY
 
 
-def test_no_figure_refers_to_anything_on_the_internet(bundled):
-    for name, fig in _all_figures(bundled).items():
+def test_no_figure_refers_to_anything_on_the_internet(demo):
+    for name, fig in _all_figures(demo).items():
         spec = fig.to_json()
         assert "http" not in spec, name
         assert not any(trace.type in ("scattergeo", "choropleth", "choroplethmap", "scattermap") for trace in fig.data)
@@ -243,9 +272,9 @@ def test_no_figure_refers_to_anything_on_the_internet(bundled):
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="kaleido needs Chromium (/usr/bin/chromium) to render PNG")
-def test_a_figure_renders_to_png_offline(bundled):
+def test_a_figure_renders_to_png_offline(demo):
     fig = charts.dong_choropleth_figure(
-        agg.services_by_dong(bundled.services, boundaries=bundled.boundaries), bundled.boundaries
+        agg.services_by_dong(demo.services, boundaries=demo.boundaries), demo.boundaries
     )
     png = fig.to_image(format="png", width=800, height=600)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"

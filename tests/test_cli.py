@@ -7,22 +7,26 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from geo.auth import load_users, verify_password
-from geo.settings import BUNDLED_DATA_DIR, PROJECT_ROOT
+from geo.settings import PROJECT_ROOT
 from geo.store import STORE_FILE_NAME, GeoPackageStore
+from tests.conftest import DEMO_DIR, REFERENCE_DIR
+from tests.fixtures.corpus import ShapefileSpec, dongs, places, write_geopackage, write_points_csv, write_shapefile
 
-SERVICE_COUNT = len(json.loads((BUNDLED_DATA_DIR / "services.geojson").read_text(encoding="utf-8"))["features"])
-REFERENCE_ZIP = Path(__file__).resolve().parents[2] / "shared" / "reference" / "ansan_admdong_epsg5179_cp949.zip"
+SERVICE_COUNT = len(json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))["features"])
+REFERENCE_ZIP = REFERENCE_DIR / "ansan_admdong_epsg5179_cp949.zip"
 
 
 @pytest.fixture
 def env(tmp_path) -> dict[str, str]:
     data = tmp_path / "data"
-    shutil.copytree(BUNDLED_DATA_DIR, data, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
+    shutil.copytree(DEMO_DIR, data, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
     variables = {k: v for k, v in os.environ.items() if not k.startswith(("DASHBOARD_", "DATABASE_URL"))}
     variables.update(
         DASHBOARD_DATA_DIR=str(data), DASHBOARD_STORE_DIR=str(tmp_path / "store"), PYTHONIOENCODING="utf-8"
@@ -47,7 +51,7 @@ def store_of(env: dict[str, str]) -> GeoPackageStore:
 
 
 def bad_status_file(tmp_path: Path) -> Path:
-    collection = json.loads((BUNDLED_DATA_DIR / "services.geojson").read_text(encoding="utf-8"))
+    collection = json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))
     collection["features"] = collection["features"][:2]
     collection["features"][1]["properties"]["status"] = "완료"
     path = tmp_path / "bad.geojson"
@@ -87,7 +91,7 @@ def test_invalid_file_exits_1_with_the_korean_report(env, tmp_path):
 
 
 def test_import_asks_first_and_writes_only_after_yes(env, tmp_path):
-    collection = json.loads((BUNDLED_DATA_DIR / "services.geojson").read_text(encoding="utf-8"))
+    collection = json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))
     collection["features"] = collection["features"][:3]
     for feature in collection["features"]:
         feature["properties"]["사업명"] = feature["properties"].pop("name_ko")
@@ -150,3 +154,110 @@ def test_add_user_from_stdin(env, tmp_path):
     assert weak.returncode == 1
     assert weak.stderr.strip() == "오류: 비밀번호는 10자 이상이어야 합니다 (지금 5자)"
     assert sorted(load_users(secrets)) == ["kim"]
+
+
+@pytest.mark.parametrize(
+    ("build", "crs", "encoding"),
+    [
+        (
+            lambda folder: write_shapefile(folder, ShapefileSpec(5174, cpg=False)),
+            "EPSG:5174",
+            "CP949 (자동 판별, .cpg 없음)",
+        ),
+        (lambda folder: write_geopackage(folder, 5186), "EPSG:5186", "UTF-8"),
+    ],
+    ids=["shp-5174-euckr-no-cpg", "gpkg-5186-korean-columns"],
+)
+def test_import_of_city_files_needs_no_mapping_and_shows_what_it_detected(env, tmp_path, build, crs, encoding):
+    path = build(tmp_path / "files")
+
+    result = run(env, "import", str(path), "--layer", "boundaries", "--yes")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"좌표계: {crs}" in result.stdout
+    assert f"문자 인코딩: {encoding}" in result.stdout
+    assert "열 매핑: 행정동코드 → boundary_id (열 이름으로), 행정동명 → name_ko (열 이름으로)" in result.stdout
+    assert "명령줄로 같은 매핑: --map 행정동코드=boundary_id --map 행정동명=name_ko" in result.stdout
+    stored = store_of(env).read_layer("boundaries")
+    imported = stored.loc[stored["level"] == "dong"].reset_index(drop=True)
+    assert imported["name_ko"].tolist() == dongs()["name_ko"].tolist()
+    distance = imported.to_crs(5186).geometry.hausdorff_distance(dongs().to_crs(5186).geometry, align=False)
+    assert distance.max() < 5
+
+
+def test_two_unrecognised_required_columns_get_one_message_with_the_map_line(env, tmp_path):
+    collection = json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))
+    for feature in collection["features"]:
+        feature["properties"]["현황"] = feature["properties"].pop("status")
+        feature["properties"]["부문"] = feature["properties"].pop("domain")
+    path = tmp_path / "services.geojson"
+    path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+
+    result = run(env, "validate", str(path), "--layer", "services")
+
+    assert result.returncode == 1
+    problems = [line for line in result.stdout.splitlines() if line.startswith("  - ")]
+    assert len(problems) == 1
+    assert "필수 열 2개를 찾지 못했습니다: 'domain'(서비스 분야), 'status'(추진 상태)" in problems[0]
+    assert "--map 열이름=domain --map 열이름=status" in problems[0]
+    fixed = run(env, "validate", str(path), "--layer", "services", "--map", "현황=status", "--map", "부문=domain")
+    assert fixed.returncode == 0, fixed.stdout
+
+
+def test_bad_encoding_or_crs_option_is_a_korean_error(env, tmp_path):
+    path = write_geopackage(tmp_path, 5186)
+    assert "UTF-8 또는 CP949" in run(env, "validate", str(path), "--layer", "boundaries", "--encoding", "latin1").stderr
+    assert (
+        "좌표계 'EPSG:99999'을(를) 알 수 없습니다"
+        in run(env, "validate", str(path), "--layer", "boundaries", "--crs", "EPSG:99999").stderr
+    )
+
+
+def test_reference_layer_import_and_the_layer_list(env, tmp_path):
+    # A CP949 public-data file of 1,153 points with 위도/경도 columns.
+    table = places()
+    rows = pd.concat([table] * 47, ignore_index=True).head(1153)
+    rows = rows.assign(시설명=[f"{n} {i}" for i, n in enumerate(rows["시설명"], 1)])
+    path = tmp_path / "공공시설.csv"
+    pd.DataFrame(
+        {
+            "시설명": rows["시설명"],
+            "위도": rows["lat"],
+            "경도": rows["lon"],
+            "제공기관명": "경기도 안산시",
+            "데이터기준일자": "2026-06-15",
+        }
+    ).to_csv(path, index=False, encoding="cp949")
+
+    asked = run(env, "import", str(path), "--layer", "reference", "--title", "공공시설", stdin="n\n")
+    assert asked.returncode == 3 and "가져올 점: 1,153개" in asked.stdout
+    assert "문자 인코딩: CP949 (자동 판별)" in asked.stdout and "좌표 열: 경도, 위도" in asked.stdout
+    assert "공공시설" not in run(env, "layers").stdout
+
+    done = run(env, "import", str(path), "--layer", "reference", "--title", "공공시설", "--yes")
+    assert done.returncode == 0, done.stdout + done.stderr
+    listed = run(env, "layers").stdout.splitlines()
+    assert f"공공시설\t1,153개\t{path.name} ({date.today().isoformat()} 가져옴)\t2026-06-15\t경기도 안산시" in listed
+    assert "교체" in run(env, "import", str(path), "--layer", "reference", "--title", "공공시설", "--yes").stdout
+
+
+def test_reference_import_needs_a_title(env, tmp_path):
+    path = write_points_csv(tmp_path)
+    result = run(env, "validate", str(path), "--layer", "reference")
+    assert result.returncode == 1
+    assert "참고 레이어에는 제목이 필요합니다: --title 어린이보호구역 처럼 지정하세요" in result.stderr
+
+
+def test_a_bad_100k_row_public_file_prints_200_refused_rows_and_counts(env, tmp_path):
+    path = tmp_path / "bad.csv"
+    rows = ["시설명,위도,경도"] + [f"시설 {i},,126.8" for i in range(100_000)] + ["반월역,37.312244,126.903684"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    result = run(env, "validate", str(path), "--layer", "reference", "--title", "시설")
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "제외한 행 100,000개 (좌표 없음 100,000행):" in lines
+    assert sum(line.startswith("  - ") for line in lines) == 200
+    assert "  … 외 99,800개 (위 종류별 수에 포함)" in lines and "가져올 점: 1개" in lines
+    assert len(lines) < 230

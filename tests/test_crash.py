@@ -23,10 +23,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.settings import BUNDLED_DATA_DIR
 from geo.store import KST, STORE_FILE_NAME, GeoPackageStore, PostgisStore, Store
 from geo.store.common import _Tx
-from tests.conftest import PROJECT_ROOT, postgis_url
+from tests.conftest import DEMO_DIR, PROJECT_ROOT, postgis_url
 from tests.test_store_reference import car_parks
 
 FORK = multiprocessing.get_context("fork")
@@ -161,7 +160,7 @@ def pristine(tmp_path_factory) -> Path:
     """A store folder with a store, a reference layer and one older backup (of a different state)."""
     folder = tmp_path_factory.mktemp("pristine")
     store = GeoPackageStore(folder / STORE_FILE_NAME)
-    store.initialise(BUNDLED_DATA_DIR)
+    store.initialise(DEMO_DIR)
     store.write_reference_layer(car_parks(3), user="kim")
     store.update_service("SVC-002", 1, {"status": "구축"}, user="kim")
     store.backup(now=datetime(2026, 3, 1, 9, 0, tzinfo=KST))
@@ -201,7 +200,7 @@ def test_a_killed_writer_leaves_the_old_or_the_new_store_and_nothing_else(pristi
         code = run_killed(lambda store=store: GeoPackageStore(store.path), operation, kill_at, tmp_path / "n.txt")
         assert code == -signal.SIGKILL, f"point {kill_at} of {total}"
 
-        assert store.initialise(BUNDLED_DATA_DIR) is False  # opens; recovers and cleans up first
+        assert store.initialise(DEMO_DIR) is False  # opens; recovers and cleans up first
         state = content(store)
         assert state in (old, new), f"killed at point {kill_at} of {total}: neither the old nor the new data"
         seen.add("new" if state == new and state != old else "old")
@@ -258,7 +257,7 @@ def test_a_killed_postgis_writer_leaves_the_old_or_the_new_data(tmp_path, operat
         schema = f"crash_{uuid.uuid4().hex[:12]}"
         schemas.append(schema)
         store = PostgisStore(url, schema=schema)
-        store.initialise(BUNDLED_DATA_DIR, now=T1)
+        store.initialise(DEMO_DIR, now=T1)
         store.write_reference_layer(car_parks(3), user="kim", now=T1)
         return store
 
@@ -277,7 +276,7 @@ def test_a_killed_postgis_writer_leaves_the_old_or_the_new_data(tmp_path, operat
             store = new_schema()
             code = run_killed(lambda s=store.schema: PostgisStore(url, schema=s), operation, kill_at, tmp_path / "n")
             assert code == -signal.SIGKILL
-            assert store.initialise(BUNDLED_DATA_DIR) is False
+            assert store.initialise(DEMO_DIR) is False
             state = content(store)
             assert state in (old, new), f"killed at point {kill_at} of {total}"
             seen.add("new" if state == new else "old")

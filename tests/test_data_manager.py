@@ -18,18 +18,19 @@ from geo.data_manager import (
     changed_values,
     conflict_message,
     editor_name,
-    mapping_from_text,
-    mapping_to_text,
+    mapping_choices,
+    mapping_from_choices,
     md_text,
     preview_view,
+    problems_tables,
     search_services,
-    unknown_mapping_targets,
 )
 from geo.exports import to_gpkg_bytes
-from geo.importer import ImportPreview
+from geo.importer import ImportPreview, preview_import
 from geo.mapping import MapOptions
 from geo.settings import DEFAULT_SECRETS_FILE, load_settings
 from geo.store import CHANGE_HISTORY_COLUMNS, KST, ConflictError
+from geo.validation import ValidationReport
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -84,12 +85,34 @@ def test_history_table_has_korean_headers_labels_and_newest_first():
     assert english.columns[0] == "When" and english.iloc[1]["New value"] == "Planned"
 
 
-def test_mapping_lines_round_trip_and_report_bad_lines():
-    mapping = {"사업명": "name_ko", "상태": "status"}
-    assert mapping_from_text(mapping_to_text(mapping) + "\n\n# 주석\n") == mapping
-    with pytest.raises(ValueError, match="'사업명 name_ko'의 형식이 올바르지 않습니다"):
-        mapping_from_text("사업명 name_ko")
-    assert unknown_mapping_targets({"사업명": "name_ko", "상태": "state"}, "services") == ["state"]
+def test_mapping_choices_show_the_proposed_mapping_and_send_only_real_choices(tmp_path):
+    from tests.fixtures.corpus import write_geopackage
+
+    preview = preview_import(write_geopackage(tmp_path), "boundaries")
+    choices = {c.target: c for c in mapping_choices(preview)}
+    assert (choices["name_ko"].current, choices["name_ko"].how, choices["name_ko"].required) == (
+        "행정동명",
+        "열 이름으로",
+        True,
+    )
+    assert choices["gu"].current == "" and choices["name_ko"].options[0] == ""
+    assert set(choices["name_ko"].options[1:]) == {"행정동명", "행정동코드", "영문명", "기준연도"}
+    assert mapping_from_choices({"name_ko": "행정동명", "gu": "", "level": "level"}) == {"행정동명": "name_ko"}
+    with pytest.raises(ValueError, match="'행정동명'을\\(를\\) 'name_ko'와 'name_en' 두 곳에 골랐습니다"):
+        mapping_from_choices({"name_ko": "행정동명", "name_en": "행정동명"})
+
+
+def test_long_problem_lists_show_the_first_200_and_counts_by_kind():
+    report = ValidationReport()
+    for row in range(1, 100_001):
+        report.add("big.csv", row, "status", f"'완료{row % 7}'는 허용되지 않는 값입니다", "행")
+    report.add("big.csv", 5, "lon", "좌표 값이 비어 있습니다", "행")
+    shown, counts = problems_tables(report.problems)
+    assert len(shown) == 200 and shown.iloc[0]["문제"] == "'완료1'는 허용되지 않는 값입니다"
+    assert counts.values.tolist() == [
+        ["status", "'…'는 허용되지 않는 값입니다", 100_000],
+        ["lon", "좌표 값이 비어 있습니다", 1],
+    ]
 
 
 def test_markdown_in_data_is_shown_as_text():
@@ -123,7 +146,7 @@ def test_area_preview_map_draws_only_the_new_outline_escaped(bundled):
     assert HOSTILE not in html
     assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt; (new-area)" in html  # escaped, then JSON-encoded
     # The stored areas are left out of an areas preview; their labels would confuse the comparison.
-    assert "[area:singil2]" not in html
+    assert "신길2" not in html
     stored = (
         build_preview_map(
             bundled,
@@ -138,7 +161,7 @@ def test_area_preview_map_draws_only_the_new_outline_escaped(bundled):
         .get_root()
         .render()
     )
-    assert "[area:singil2]" in stored  # a boundaries preview keeps the stored areas for orientation
+    assert "신길2" in stored  # a boundaries preview keeps the stored areas for orientation
     (south, west), (north, east) = preview_view(preview)
     assert (south, west, north, east) == pytest.approx((37.295, 126.795, 37.325, 126.825))
 

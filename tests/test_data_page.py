@@ -20,14 +20,14 @@ SAVE = "FormSubmitter:edit_service_form-저장"
 
 
 @pytest.fixture
-def page(monkeypatch, data_copy: Path, tmp_path: Path):
+def page(monkeypatch, demo_copy: Path, tmp_path: Path):
     """A factory of AppTests on the data page, with a temporary store and a temporary accounts file."""
     secrets = tmp_path / "secrets.toml"
     add_user("kim_gis", PASSWORD, display_name="김지리", secrets_path=secrets)
     add_user("lee_map", PASSWORD, display_name="이지도", secrets_path=secrets)
     for name in ("DASHBOARD_MODE", "DATABASE_URL", "DASHBOARD_STORE_DIR"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(demo_copy))
     monkeypatch.setenv("DASHBOARD_SECRETS_FILE", str(secrets))
 
     def _open() -> AppTest:
@@ -43,8 +43,8 @@ def _sign_in(at: AppTest, username: str, password: str) -> AppTest:
     return at.button[0].click().run()
 
 
-def _store(data_copy: Path) -> GeoPackageStore:
-    return GeoPackageStore(data_copy / STORE_FILE_NAME)
+def _store(demo_copy: Path) -> GeoPackageStore:
+    return GeoPackageStore(demo_copy / STORE_FILE_NAME)
 
 
 def test_signed_out_page_shows_only_the_sign_in_form(page):
@@ -68,10 +68,10 @@ def test_signing_in_shows_the_tools(page):
     assert at.number_input(key="edit_start_year").value > 2000
 
 
-def test_status_change_is_saved_and_shown_in_the_history(page, data_copy):
+def test_status_change_is_saved_and_shown_in_the_history(page, demo_copy):
     at = _sign_in(page(), "kim_gis", PASSWORD)
     at.selectbox(key="edit_service").select("SVC-001").run()
-    before = _store(data_copy).service_record("SVC-001")
+    before = _store(demo_copy).service_record("SVC-001")
     assert at.selectbox(key="edit_status").value == before.values["status"] == "계획"
 
     at.selectbox(key="edit_status").select("설계")
@@ -80,7 +80,7 @@ def test_status_change_is_saved_and_shown_in_the_history(page, data_copy):
 
     assert not at.exception
     assert at.success[0].value.startswith("저장했습니다")
-    after = _store(data_copy).service_record("SVC-001")
+    after = _store(demo_copy).service_record("SVC-001")
     assert (after.values["status"], after.version, after.modified_by) == ("설계", before.version + 1, "김지리(kim_gis)")
     history = at.dataframe[0].value
     assert list(history.columns) == ["변경 일시", "항목", "이전 값", "새 값", "변경자", "사유", "구분"]
@@ -103,20 +103,20 @@ def test_status_change_is_saved_and_shown_in_the_history(page, data_copy):
     assert "<td style='padding:4px 0'>설계</td>" in details
 
 
-def test_a_save_without_reason_is_refused(page, data_copy):
+def test_a_save_without_reason_is_refused(page, demo_copy):
     at = _sign_in(page(), "kim_gis", PASSWORD)
     at.selectbox(key="edit_service").select("SVC-001").run()
     at.selectbox(key="edit_status").select("운영")
     at.button(key=SAVE).click().run()
     assert at.error[0].value == "변경 사유를 입력하세요: 이력에 남습니다."
-    assert _store(data_copy).service_record("SVC-001").values["status"] == "계획"
+    assert _store(demo_copy).service_record("SVC-001").values["status"] == "계획"
 
 
-def test_a_stale_version_shows_who_changed_it_and_keeps_the_input(page, data_copy):
+def test_a_stale_version_shows_who_changed_it_and_keeps_the_input(page, demo_copy):
     at = _sign_in(page(), "kim_gis", PASSWORD)
     at.selectbox(key="edit_service").select("SVC-001").run()
     # Someone else saves first, after this editor loaded version 1.
-    _store(data_copy).update_service(
+    _store(demo_copy).update_service(
         "SVC-001", 1, {"budget_krw_100m": 12.5}, user="이지도(lee_map)", reason="예산 조정"
     )
 
@@ -129,12 +129,12 @@ def test_a_stale_version_shows_who_changed_it_and_keeps_the_input(page, data_cop
     assert "서비스 'SVC-001'은(는) 불러온 뒤에 이지도(lee_map)님이" in conflict
     assert "(불러온 버전 1, 현재 버전 2). 이번 변경은 저장하지 않았습니다." in conflict
     assert at.selectbox(key="edit_status").value == "설계"  # the editor's input is kept
-    assert _store(data_copy).service_record("SVC-001").values["status"] == "계획"
+    assert _store(demo_copy).service_record("SVC-001").values["status"] == "계획"
 
     at.button(key="edit_reapply").click().run()
     assert at.selectbox(key="edit_status").value == "설계"
     at.button(key=SAVE).click().run()
-    saved = _store(data_copy).service_record("SVC-001")
+    saved = _store(demo_copy).service_record("SVC-001")
     # Only the editor's own change is applied over the other's: the new budget stays.
     assert (saved.values["status"], saved.values["budget_krw_100m"], saved.version) == ("설계", 12.5, 3)
 
@@ -182,9 +182,9 @@ def test_english_screen_speaks_english(page):
     assert at.error[0].value == "Wrong username or password. 4 more failures lock the account."
 
 
-def test_kiosk_mode_has_no_data_page(monkeypatch, data_copy):
+def test_kiosk_mode_has_no_data_page(monkeypatch, demo_copy):
     monkeypatch.setenv("DASHBOARD_MODE", "kiosk")
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(demo_copy))
     at = AppTest.from_file(ENTRY, default_timeout=60).run()
     with pytest.raises(Exception, match="data_manager"):
         at.switch_page(PAGE).run()

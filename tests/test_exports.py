@@ -63,18 +63,18 @@ def test_xlsx_reads_back_with_korean_headers_text_cells_and_real_numbers(risky):
     assert sheet.cell(row=3, column=3).value == -0.5 and sheet.cell(row=3, column=3).data_type == "n"
 
 
-def test_service_table_exports_with_schema_labels_and_without_geometry(bundled):
-    data = to_csv_bytes(bundled.services).decode("utf-8-sig")
+def test_service_table_exports_with_schema_labels_and_without_geometry(demo):
+    data = to_csv_bytes(demo.services).decode("utf-8-sig")
     header = data.splitlines()[0].split(",")
     assert header[:3] == ["서비스 ID", "서비스명", "서비스명(영문)"]
     assert "추진 상태" in header and "갱신일" in header and "행정동" in header
     assert "geometry" not in header
     first = next(csv.DictReader(io.StringIO(data)))
-    assert first["갱신일"] == str(bundled.services["updated_at"].iloc[0])
+    assert first["갱신일"] == str(demo.services["updated_at"].iloc[0])
 
 
-def test_aggregations_export_with_labelled_values(bundled):
-    table = with_vocabulary_labels(agg.progress_by_area(bundled.services, 2026))
+def test_aggregations_export_with_labelled_values(demo):
+    table = with_vocabulary_labels(agg.progress_by_area(demo.services, 2026))
     rows = list(csv.reader(io.StringIO(to_csv_bytes(table).decode("utf-8-sig"))))
     assert rows[0][:3] == ["대상지", "전체", "취소"]
     assert [row[0] for row in rows[1:]] == [
@@ -82,20 +82,21 @@ def test_aggregations_export_with_labelled_values(bundled):
         "장상 공공주택지구",
         "경기경제자유구역 안산사이언스밸리(ASV)지구",
         "초지역세권 개발",
+        "의왕·군포·안산 공공주택지구 (안산 구역)",
         "시 전역",
     ]
-    english = with_vocabulary_labels(agg.budget_by_funding(bundled.services), "en")
+    english = with_vocabulary_labels(agg.budget_by_funding(demo.services), "en")
     assert english["funding"].tolist() == ["National", "Provincial", "City", "Private"]
 
 
-def test_geojson_is_wgs84_utf8_and_round_trips(bundled):
-    data = to_geojson_bytes(bundled.services)
+def test_geojson_is_wgs84_utf8_and_round_trips(demo):
+    data = to_geojson_bytes(demo.services)
     assert "그린 스마트 공원".encode() in data
     parsed = json.loads(data)
-    assert len(parsed["features"]) == len(bundled.services)
+    assert len(parsed["features"]) == len(demo.services)
     back = gpd.read_file(io.BytesIO(data))
     assert back.crs.to_epsg() == 4326
-    assert back["service_id"].tolist() == bundled.services["service_id"].tolist()
+    assert back["service_id"].tolist() == demo.services["service_id"].tolist()
 
 
 def test_geojson_reprojects_metric_layers_and_refuses_layers_without_crs():

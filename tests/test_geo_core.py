@@ -76,9 +76,9 @@ def test_bundled_data_is_valid_and_honest(bundled):
     assert (bundled.areas["accuracy"] == "approximate").all()
     assert (bundled.boundaries["accuracy"] == "approximate").all()
     assert bundled.boundaries["level"].value_counts().to_dict() == {"dong": 25, "gu": 2, "city": 1}
-    assert 60 <= len(bundled.services) <= 120
-    assert bundled.services["is_sample"].all() and bundled.status_history["is_sample"].all()
-    assert set(bundled.services.geom_type) == {"Point", "LineString", "Polygon"}
+    # The default is the reported projects, not samples; the demo folder holds the illustrative set.
+    assert len(bundled.services) == 25 and not bundled.has_samples
+    assert set(bundled.services.geom_type) <= {"Point", "LineString", "Polygon", "MultiPolygon"}
     assert bundled.areas["source"].str.len().gt(0).all()
     assert bundled.plan["directions"][0]["ko"] == "시민 중심 체감형 스마트서비스 확대"
     assert bundled.plan["milestones"][-1]["date"] == "2026-02-02"
@@ -91,12 +91,12 @@ def test_area_sizes_match_reported_sizes_within_one_percent(bundled):
         assert measured[area_id] == pytest.approx(reported[area_id], rel=0.01)
 
 
-def test_spatial_join_places_services_in_their_dong(bundled):
-    by_area = bundled.services.groupby("area_id")["dong"].agg(lambda s: set(s))
+def test_spatial_join_places_services_in_their_dong(demo):
+    by_area = demo.services.groupby("area_id")["dong"].agg(lambda s: set(s))
     assert by_area["singil2"] == {"신길동"}
     assert by_area["choji"] == {"초지동"}
     assert by_area["jangsang"] <= {"안산동", "부곡동"}
-    assert (bundled.services["gu"] != "").all()
+    assert (demo.services["gu"] != "").all()
 
 
 def test_spatial_join_finds_each_services_development_area(bundled):
@@ -106,12 +106,12 @@ def test_spatial_join_finds_each_services_development_area(bundled):
     assert (located[in_areas] == declared[in_areas]).all()
 
 
-def test_service_outside_its_declared_area_is_reported(data_copy: Path):
-    services = json.loads((data_copy / "services.geojson").read_text(encoding="utf-8"))
+def test_service_outside_its_declared_area_is_reported(demo_copy: Path):
+    services = json.loads((demo_copy / "services.geojson").read_text(encoding="utf-8"))
     services["features"][0]["properties"]["area_id"] = "choji"  # it lies in 신길2
-    (data_copy / "services.geojson").write_text(json.dumps(services, ensure_ascii=False), encoding="utf-8")
+    (demo_copy / "services.geojson").write_text(json.dumps(services, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(DataError, match="services.geojson 1번째 피처 area_id: 대상지가 'choji'로 되어 있지만"):
-        load_dashboard_data(data_copy)
+        load_dashboard_data(demo_copy)
 
 
 def test_assign_districts_leaves_outside_points_empty(bundled):
@@ -211,11 +211,11 @@ def test_plan_yaml_errors_are_readable(data_copy: Path):
         load_plan(data_copy)
 
 
-def test_headline_counts_and_budget(bundled):
-    numbers = headline(bundled.services, bundled.areas)
-    assert numbers.services == len(bundled.services)
+def test_headline_counts_and_budget(demo):
+    numbers = headline(demo.services, demo.areas)
+    assert numbers.services == len(demo.services)
     assert sum(numbers.by_status.values()) == numbers.services
-    assert numbers.operating == int((bundled.services["status"] == "운영").sum())
-    live = bundled.services.loc[bundled.services["status"] != "취소", "budget_krw_100m"]
+    assert numbers.operating == int((demo.services["status"] == "운영").sum())
+    live = demo.services.loc[demo.services["status"] != "취소", "budget_krw_100m"]
     assert numbers.budget_krw_100m == pytest.approx(round(sum(live), 1))
     assert format_budget(1234.56) == "1,234.6억원" and format_budget(1234.5, "en") == "KRW 123.5 bn"

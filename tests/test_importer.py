@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import io
 import json
+import tomllib
 import uuid
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
@@ -18,6 +20,7 @@ import pytest
 import shapely
 
 from geo.importer import (
+    MB,
     ImportRejectedError,
     UploadLimits,
     check_upload,
@@ -26,16 +29,14 @@ from geo.importer import (
     preview_import,
     preview_upload,
 )
-from geo.settings import BUNDLED_DATA_DIR
 from geo.store import STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
-from tests.conftest import postgis_url
+from tests.conftest import DEMO_DIR, PROJECT_ROOT, REFERENCE_DIR, postgis_url
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
-ADMDONG_GEOJSON = REFERENCE / "ansan_admdong.geojson"
-ADMDONG_ZIP = REFERENCE / "ansan_admdong_epsg5179_cp949.zip"
+ADMDONG_GEOJSON = REFERENCE_DIR / "ansan_admdong.geojson"
+ADMDONG_ZIP = REFERENCE_DIR / "ansan_admdong_epsg5179_cp949.zip"
 needs_reference = pytest.mark.skipif(
     not ADMDONG_GEOJSON.exists() or not ADMDONG_ZIP.exists(),
-    reason=f"참조 자료 폴더 {REFERENCE}가 없습니다 (shared/reference 옆에서 실행하세요)",
+    reason=f"참조 자료 폴더 {REFERENCE_DIR}가 없습니다 (shared/reference 옆에서 실행하세요)",
 )
 
 BACKENDS = ["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)]
@@ -46,7 +47,7 @@ STATUSES = "계획, 설계, 구축, 운영, 보류, 취소"
 def store(request, tmp_path):
     if request.param == "sqlite":
         created = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
-        created.initialise(BUNDLED_DATA_DIR)
+        created.initialise(DEMO_DIR)
         yield created
         return
     url = postgis_url()
@@ -54,7 +55,7 @@ def store(request, tmp_path):
 
     schema = f"test_{uuid.uuid4().hex[:12]}"
     created = PostgisStore(url, schema=schema)
-    created.initialise(BUNDLED_DATA_DIR)
+    created.initialise(DEMO_DIR)
     yield created
     with psycopg.connect(url, autocommit=True) as connection:
         connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
@@ -63,13 +64,13 @@ def store(request, tmp_path):
 @pytest.fixture
 def gpkg_store(tmp_path):
     created = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
-    created.initialise(BUNDLED_DATA_DIR)
+    created.initialise(DEMO_DIR)
     return created
 
 
 def service_features(count: int = 3) -> list[dict]:
     """The first ``count`` bundled services as GeoJSON features."""
-    collection = json.loads((BUNDLED_DATA_DIR / "services.geojson").read_text(encoding="utf-8"))
+    collection = json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))
     return collection["features"][:count]
 
 
@@ -79,7 +80,7 @@ def write_geojson(path: Path, features: list[dict], **extra: object) -> Path:
 
 
 def point_services_table() -> pd.DataFrame:
-    services = gpd.read_file(BUNDLED_DATA_DIR / "services.geojson")
+    services = gpd.read_file(DEMO_DIR / "services.geojson")
     points = services.loc[services.geom_type == "Point"].head(4).reset_index(drop=True)
     table = pd.DataFrame(points.drop(columns="geometry"))
     table["lon"] = points.geometry.x
@@ -134,7 +135,7 @@ def test_reference_geojson_and_cp949_shapefile_give_the_same_dongs(store):
 
 @needs_reference
 def test_committing_reference_dongs_derives_gu_and_city_and_reassigns_services(store):
-    preview = preview_import(ADMDONG_ZIP, "boundaries", store=store)
+    preview = preview_import(ADMDONG_ZIP, "boundaries", store=store, today=date(2026, 6, 1))
     assert preview.derived["boundary_id"].tolist() == ["gu-31091", "gu-31092", "city-31090"]
 
     result = commit_import(store, preview, mode="replace", user="kim")
@@ -143,8 +144,8 @@ def test_committing_reference_dongs_derives_gu_and_city_and_reassigns_services(s
     data = store.read_data()
     assert data.boundaries["level"].value_counts().to_dict() == {"dong": 25, "gu": 2, "city": 1}
     assert set(data.boundaries["source"]) == {
-        "가져온 파일 ansan_admdong_epsg5179_cp949.zip",
-        "가져온 파일 ansan_admdong_epsg5179_cp949.zip의 행정동을 합쳐 만든 경계",
+        "가져온 파일 ansan_admdong_epsg5179_cp949.zip (2026-06-01 가져옴)",
+        "가져온 파일 ansan_admdong_epsg5179_cp949.zip (2026-06-01 가져옴)의 행정동을 합쳐 만든 경계",
     }
     svc = data.services.set_index("service_id")
     assert (svc.loc["SVC-002", "gu"], svc.loc["SVC-002", "dong"]) == ("단원구", "신길동")
@@ -175,19 +176,22 @@ def test_csv_with_korean_headers_is_mapped_and_the_mapping_remembered(store, tmp
     assert again.mapping == {"사업명": "name_ko", "추진상태": "status"}
 
 
-def test_xlsx_with_projected_xy_needs_and_uses_a_crs(store, tmp_path):
+def test_xlsx_with_projected_xy_guesses_the_crs_and_says_so_or_uses_the_given_one(store, tmp_path):
     table = point_services_table()
     projected = gpd.GeoSeries(gpd.points_from_xy(table["lon"], table["lat"]), crs=4326).to_crs(5186)
     table = table.drop(columns=["lon", "lat"]).assign(x=projected.x, y=projected.y)
     path = tmp_path / "services.xlsx"
     table.to_excel(path, index=False)
 
-    without = preview_import(path, "services", store=store)
-    assert without.report.messages() == [
-        "services.xlsx: 좌표 열 'x', 'y'의 좌표계가 지정되지 않았습니다: 좌표계를 함께 지정하세요 (예: EPSG:5186)"
-    ]
+    guessed = preview_import(path, "services", store=store)
+    assert guessed.ok, guessed.report.messages()
+    assert guessed.crs_guessed
+    assert guessed.source_crs == "EPSG:5186 (Korea 2000 / Central Belt 2010) (추정)"
+    assert any(n.startswith("파일에 좌표계 정보가 없어 좌표 범위로 EPSG:5186") and "--crs" in n for n in guessed.notes)
     preview = preview_import(path, "services", store=store, crs="EPSG:5186")
     assert preview.ok, preview.report.messages()
+    assert not preview.crs_guessed
+    assert guessed.frame.geometry.geom_equals_exact(preview.frame.geometry, 1e-9).all()
     assert "좌표계 EPSG:5186 (Korea 2000 / Central Belt 2010)를 EPSG:4326(WGS 84)으로 변환했습니다" in preview.notes
     original = point_services_table()
     assert abs(preview.frame.geometry.x - original["lon"]).max() < 1e-7
@@ -232,7 +236,7 @@ def test_append_of_new_services_and_refusal_of_existing_ids(store, tmp_path):
 
 
 def test_invalid_area_is_repaired_with_a_note(store, tmp_path):
-    collection = json.loads((BUNDLED_DATA_DIR / "areas.geojson").read_text(encoding="utf-8"))
+    collection = json.loads((DEMO_DIR / "areas.geojson").read_text(encoding="utf-8"))
     # A bow-tie inside 신길2: two triangles meeting at a point.
     collection["features"][0]["geometry"] = {
         "type": "Polygon",
@@ -281,17 +285,32 @@ def test_projected_coordinates_declared_as_wgs84_are_refused(store, tmp_path):
     assert_refused(store, preview, "경위도 범위를 벗어납니다", before, raw)
 
 
-def test_missing_required_column_names_the_column_and_suggests_mapping(store, tmp_path):
+def test_all_missing_required_columns_are_named_at_once_with_the_map_line(store, tmp_path):
     before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
     features = service_features(2)
     for feature in features:
-        feature["properties"]["상태"] = feature["properties"].pop("status")
-    preview = preview_import(write_geojson(tmp_path / "no_status.geojson", features), "services", store=store)
+        properties = feature["properties"]
+        properties["현황"] = properties.pop("status")
+        properties["부문코드"] = properties.pop("domain")
+        properties["사업명"] = properties.pop("name_ko")  # recognised by its name
+    preview = preview_import(write_geojson(tmp_path / "two_missing.geojson", features), "services", store=store)
 
-    messages = preview.report.messages()
-    assert messages[0] == "no_status.geojson status: 필수 열 'status'(추진 상태)이(가) 없습니다"
-    assert "상태" in messages[1] and "열 매핑을 지정하세요 (예: 사업명=name_ko)" in messages[1]
-    assert_refused(store, preview, "필수 열 'status'", before, raw)
+    assert preview.mapping == {"사업명": "name_ko"}
+    assert preview.mapping_how == {"사업명": "열 이름으로"}
+    [message] = preview.report.messages()
+    assert message.startswith(
+        "two_missing.geojson: 필수 열 2개를 찾지 못했습니다: 'domain'(서비스 분야), 'status'(추진 상태)."
+    )
+    assert "명령줄: --map 사업명=name_ko --map 열이름=domain --map 열이름=status" in message
+    assert "매핑되지 않은 파일의 열:" in message and "현황" in message and "부문코드" in message
+    assert_refused(store, preview, "필수 열 2개", before, raw)
+
+    fixed = preview_import(
+        tmp_path / "two_missing.geojson", "services", store=store, mapping={"현황": "status", "부문코드": "domain"}
+    )
+    assert fixed.ok, fixed.report.messages()
+    assert fixed.mapping_how == {"사업명": "열 이름으로", "현황": "지정", "부문코드": "지정"}
+    assert fixed.map_arguments() == "--map 사업명=name_ko --map 현황=status --map 부문코드=domain"
 
 
 def test_unknown_status_is_reported_by_feature_and_field(store, tmp_path):
@@ -428,3 +447,113 @@ def test_service_outside_its_declared_area_is_refused(store, tmp_path):
         "(대상지 또는 좌표를 확인하세요)"
     ]
     assert_refused(store, preview, "대상지 경계와 겹치지 않습니다", before, raw)
+
+
+# --- hostile inputs: each refused with a Korean message, the store byte-identical ----------------------------
+
+
+def zipped_dongs(tmp_path: Path, compression: int, member_name: str = "dongs") -> Path:
+    """The bundled dongs as a zipped EPSG:5186 Shapefile."""
+    folder = tmp_path / "shp"
+    folder.mkdir()
+    dongs = gpd.read_file(DEMO_DIR / "boundaries.geojson").to_crs(5186)
+    dongs.rename(columns={"boundary_id": "code"}).to_file(folder / "d.shp", engine="pyogrio")
+    archive = tmp_path / f"{member_name[:40]}.zip"
+    with zipfile.ZipFile(archive, "w", compression) as bundle:
+        for part in sorted(folder.iterdir()):
+            bundle.write(part, member_name + part.suffix)
+    return archive
+
+
+def corrupt_member(archive: Path, suffix: str, garbage: bytes) -> None:
+    """Overwrite the start of one member's stored data, keeping the zip directory intact."""
+    with zipfile.ZipFile(archive) as bundle:
+        info = next(i for i in bundle.infolist() if i.filename.endswith(suffix))
+    raw = bytearray(archive.read_bytes())
+    header = info.header_offset
+    name_length, extra_length = (
+        int.from_bytes(raw[header + 26 : header + 28], "little"),
+        int.from_bytes(raw[header + 28 : header + 30], "little"),
+    )
+    start = header + 30 + name_length + extra_length
+    raw[start : start + len(garbage)] = garbage
+    archive.write_bytes(bytes(raw))
+
+
+@pytest.mark.parametrize(
+    ("compression", "garbage", "kind"),
+    [(zipfile.ZIP_STORED, b"\x00" * 64, "BadZipFile"), (zipfile.ZIP_DEFLATED, b"\xff" * 64, "error")],
+    ids=["bad-crc", "bad-deflate-data"],
+)
+def test_damaged_zip_data_is_refused_in_korean(store, tmp_path, compression, garbage, kind):
+    before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
+    archive = zipped_dongs(tmp_path, compression)
+    corrupt_member(archive, ".shp", garbage)
+
+    preview = preview_import(archive, "boundaries", store=store)
+
+    assert preview.report.messages() == [
+        f"{archive.name}: 압축 파일이 손상되어 'dongs.shp'을(를) 풀 수 없습니다 ({kind}). 원본 파일을 다시 압축해 올리세요"
+    ]
+    assert_refused(store, preview, "압축 파일이 손상되어", before, raw)
+
+
+def test_deeply_nested_json_is_refused_in_korean(store, tmp_path):
+    before, raw = store.dump(), getattr(store, "path", None) and store.path.read_bytes()
+    path = tmp_path / "deep.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": ' + "[" * 200_000 + "]" * 200_000 + "}")
+
+    preview = preview_import(path, "services", store=store)
+
+    assert preview.report.messages() == [
+        "deep.geojson: GeoJSON(JSON)이 너무 깊이 중첩되어 읽을 수 없습니다 (공간 데이터 파일로 보이지 않습니다). "
+        "QGIS 등에서 GeoJSON으로 다시 저장해 올리세요"
+    ]
+    assert_refused(store, preview, "너무 깊이 중첩", before, raw)
+
+
+def test_upload_and_zip_member_named_with_90_hangul_characters_import(store, tmp_path):
+    long_name = "안산시행정동경계" * 12  # 96 Hangul characters: 288 bytes in UTF-8, over the 255-byte file name limit
+    archive = zipped_dongs(tmp_path, zipfile.ZIP_DEFLATED, member_name=long_name)
+    before = store.dump()
+
+    preview = preview_upload(archive.read_bytes(), f"{long_name}.zip", "boundaries", store=store)
+
+    assert preview.ok, preview.report.messages()
+    assert preview.file_name == f"{long_name}.zip" and preview.feature_count == 28
+    assert store.dump() == before
+
+
+def test_a_bad_100k_row_file_lists_200_problems_and_counts_the_rest(store, tmp_path):
+    table = pd.concat([point_services_table()] * 25_000, ignore_index=True)
+    table["service_id"] = [f"SVC-{i:06d}" for i in range(len(table))]
+    table["status"] = "완료"
+    path = tmp_path / "big.csv"
+    table.to_csv(path, index=False)
+
+    preview = preview_import(path, "services", store=store)
+    lines = preview.summary_lines()
+
+    assert len(preview.report.problems) >= 100_000
+    problems = [line for line in lines if line.startswith("  - ")]
+    assert len(problems) == 200
+    assert f"  … 외 {len(preview.report.problems) - 200:,}개. 종류별 개수:" in lines
+    assert f"  {100_000:>9,}개  status: '…'는 허용되지 않는 값입니다 (허용: {STATUSES})" in lines
+    assert len(lines) < 230
+
+
+def test_a_60_mb_upload_gets_our_korean_limit_message_not_streamlits(store):
+    # Streamlit refuses uploads over server.maxUploadSize with its own English message before our code runs,
+    # so its cap is twice ours: every file up to 100 MB reaches the importer and gets the Korean message.
+    config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    ours = UploadLimits().max_bytes
+    assert ours == 50 * MB
+    assert config["server"]["maxUploadSize"] * MB == 2 * ours
+    before = store.dump()
+
+    preview = preview_upload(b"\0" * (60 * MB), "행정동경계.zip", "boundaries", store=store)
+
+    assert preview.report.messages() == [
+        "행정동경계.zip: 파일 크기 60.0 MB가 한도 50.0 MB를 넘습니다. 필요한 피처만 남기거나 나누어 올리세요"
+    ]
+    assert store.dump() == before

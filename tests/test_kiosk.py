@@ -18,21 +18,22 @@ from geo.kiosk import (
     service_card_html,
     tick_seconds,
     touch,
-    touch_script,
 )
+from ui.kiosk import touch_script
 
 INTERVAL, IDLE = 4.0, 8.0
 
 
 def test_screens_run_overview_areas_then_nearby():
     screens = kiosk_screens()
-    assert [s.kind for s in screens] == ["overview", "area", "area", "area", "area", "nearby"]
+    assert [s.kind for s in screens] == ["overview", "area", "area", "area", "area", "area", "nearby"]
     assert [s.nav_label("ko") for s in screens] == [
         "처음",
         "신길2",
         "장상",
         "경기경제자유구역",
         "초지역세권",
+        "의왕·군포·안산",
         "지금 만들고 있는 서비스",
     ]
     assert [s.nav_label("en") for s in screens][:2] == ["Start", "Singil-2"]
@@ -76,26 +77,24 @@ def test_tick_is_a_quarter_of_the_shorter_timer_within_1_to_5_s():
     assert tick_seconds(12, 90) == 3.0
 
 
-def test_public_services_hold_only_public_fields(bundled):
-    services = public_services(bundled.services, "ko", "jangsang")
-    expected = bundled.services.loc[
-        (bundled.services["area_id"] == "jangsang") & (bundled.services["status"] != "취소")
-    ]
+def test_public_services_hold_only_public_fields(demo):
+    services = public_services(demo.services, "ko", "jangsang")
+    expected = demo.services.loc[(demo.services["area_id"] == "jangsang") & (demo.services["status"] != "취소")]
     assert len(services) == len(expected)
     assert {s.status for s in services} <= {"운영", "구축", "설계", "계획", "보류"}
     ranks = ["운영", "구축", "설계", "계획", "보류"]
     assert [ranks.index(s.status) for s in services] == sorted(ranks.index(s.status) for s in services)
     assert set(PUBLIC_COLUMNS).isdisjoint({"department", "budget_krw_100m", "service_id", "funding"})
-    html = cards_html(services, "ko", limit=len(services))
-    for department in bundled.services["department"].unique():
+    html = cards_html(services, "ko")
+    for department in demo.services["department"].unique():
         assert department not in html
-    for service_id in bundled.services["service_id"]:
+    for service_id in demo.services["service_id"]:
         assert service_id not in html
 
 
-def test_under_way_lists_building_before_design(bundled):
-    services = public_services(bundled.services, "en", statuses=UNDER_WAY)
-    counts = bundled.services["status"].value_counts()
+def test_under_way_lists_building_before_design(demo):
+    services = public_services(demo.services, "en", statuses=UNDER_WAY)
+    counts = demo.services["status"].value_counts()
     assert len(services) == counts.get("구축", 0) + counts.get("설계", 0)
     statuses = [s.status for s in services]
     assert statuses == sorted(statuses, key=["구축", "설계"].index)
@@ -110,19 +109,41 @@ def test_card_escapes_data_and_shows_status_with_a_symbol():
     assert "▲" in card and "구축" in card and "기간 2026–2027년" in card and "장상" in card
 
 
-def test_cards_say_how_many_more_did_not_fit(bundled):
+def test_cards_list_every_service_in_a_scrolling_list_with_the_count(bundled):
     services = public_services(bundled.services, "ko")
-    html = cards_html(services, "ko", limit=3)
-    assert html.count('class="kiosk-card"') == 3
-    assert f"외 {len(services) - 3}건" in html
-    assert "아직 등록된 서비스가 없습니다" in cards_html([], "ko", limit=3)
+    html = cards_html(services, "ko")
+    assert html.count('class="kiosk-card"') == len(services) > 20
+    assert f'data-count="{len(services)}"' in html and f"{len(services)}건 · 밀어서 모두 보기" in html
+    assert "외 " not in html
+    assert "아직 등록된 서비스가 없습니다" in cards_html([], "ko")
 
 
-def test_overview_numbers_leave_out_cancelled_and_budget(bundled):
-    html = overview_html(bundled.plan, bundled.services, bundled.areas, "ko")
-    active = int((bundled.services["status"] != "취소").sum())
-    assert f"{active:,}건" in html and "억원" not in html
+def test_overview_counts_going_ahead_without_on_hold_or_cancelled_and_no_budget(demo):
+    html = overview_html(demo.plan, demo.services, demo.areas, "ko")
+    statuses = demo.services["status"]
+    going_ahead = int(statuses.isin(["계획", "설계", "구축", "운영"]).sum())
+    assert (statuses == "보류").any() and going_ahead < int((statuses != "취소").sum())
+    assert f"<b>{going_ahead:,}건</b><span>추진 중인 스마트서비스" in html and "억원" not in html
     assert "산업 혁신을 주도하는 첨단 스마트도시" in html
+
+
+def test_overview_states_the_molit_approval_the_four_fields_and_the_source(bundled):
+    html = overview_html(bundled.plan, bundled.services, bundled.areas, "ko")
+    assert "2026년 1월 국토교통부 승인" in html and "교통·환경·안전·복지" in html
+    assert f"출처: {bundled.plan['source']['ko']}" in html
+    english = overview_html(bundled.plan, bundled.services, bundled.areas, "en")
+    assert "Approved by MOLIT" in english and "Transport·Environment·Safety·Welfare" in english
+
+
+def test_area_intro_carries_its_source_and_no_korean_free_text_in_english(bundled):
+    from geo.kiosk import area_intro_html
+
+    row = bundled.areas.set_index("area_id").loc["singil2"]
+    assert f"출처: {row['source']}" in area_intro_html(bundled.areas, "singil2", "ko")
+    english = area_intro_html(bundled.areas, "singil2", "en")
+    assert row["facts_en"][:20] in english
+    if not isinstance(row.get("location_en"), str):
+        assert row["location_ko"] not in english
 
 
 def test_progress_marks_the_screen_and_says_paused():
@@ -138,23 +159,23 @@ def test_touch_script_clicks_the_hidden_button_and_ignores_buttons():
     assert "closest('button')" in script and "pointerdown" in script
 
 
-def test_services_near_the_kiosk_come_nearest_first_with_their_distance(bundled):
+def test_services_near_the_kiosk_come_nearest_first_with_their_distance(demo):
     from geo.io import METRIC_CRS
     from geo.kiosk import public_services, service_card_html
 
-    choji = bundled.areas.set_index("area_id").geometry["choji"].centroid
+    choji = demo.areas.set_index("area_id").geometry["choji"].centroid
     near = (choji.y, choji.x)
-    listed = public_services(bundled.services, "ko", statuses=("설계", "구축"), near=near)
+    listed = public_services(demo.services, "ko", statuses=("설계", "구축"), near=near)
     distances = [s.distance_km for s in listed]
     assert distances == sorted(distances)
-    under_way = bundled.services.loc[bundled.services["status"].isin(["설계", "구축"])]
+    under_way = demo.services.loc[demo.services["status"].isin(["설계", "구축"])]
     nearest = under_way.to_crs(METRIC_CRS).distance(
-        bundled.areas.loc[bundled.areas["area_id"] == "choji"].to_crs(METRIC_CRS).centroid.iloc[0]
+        demo.areas.loc[demo.areas["area_id"] == "choji"].to_crs(METRIC_CRS).centroid.iloc[0]
     )
     assert distances[0] == round(nearest.min() / 1000, 1)
     assert listed[0].name == under_way.loc[nearest.idxmin(), "name_ko"]
     assert f"여기서 약 {distances[0]:,.1f} km" in service_card_html(listed[0], "ko")
-    assert all(s.distance_km is None for s in public_services(bundled.services, "ko"))
+    assert all(s.distance_km is None for s in public_services(demo.services, "ko"))
 
 
 def test_kiosk_location_setting_is_checked():

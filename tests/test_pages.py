@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.stats import format_budget, headline
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import DEMO_DIR, PROJECT_ROOT
 
 ENTRY = str(PROJECT_ROOT / "dashboard.py")
 
@@ -33,10 +33,21 @@ def test_home_shows_title_vision_and_headline_numbers(app, bundled):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["스마트서비스"] == f"{numbers.services}건"
     assert metrics["운영 중"] == f"{numbers.operating}건"
-    assert metrics["개발 대상지"] == "4곳"
+    assert metrics["개발 대상지"] == "5곳"
     assert metrics["총사업비"] == format_budget(numbers.budget_krw_100m)
-    assert any("예시 데이터" in w.value for w in at.warning)
+    # The default shows the reported projects: no sample on screen, so no "예시 데이터".
+    assert not any("예시 데이터" in w.value for w in at.warning)
     assert any("산업 혁신을 주도하는 첨단 스마트도시" in m.value for m in at.markdown)
+    # No source assigns the reported projects to a plan direction: say so instead of "서비스 0건".
+    assert not any("서비스 0건" in m.value for m in at.markdown)
+    assert any("추진 방향별로 분류되어 있지 않습니다" in c.value for c in at.caption)
+
+
+def test_home_counts_services_per_direction_where_the_data_has_them(app):
+    at = app(DASHBOARD_DATA_DIR=str(DEMO_DIR)).run()
+    directions = [m.value for m in at.markdown if m.value.startswith(("**1.**", "**2.**", "**3.**"))]
+    assert len(directions) == 3 and all("건" in line for line in directions)
+    assert not any("추진 방향별로 분류되어 있지 않습니다" in c.value for c in at.caption)
 
 
 def test_home_in_english(app):
@@ -45,8 +56,8 @@ def test_home_in_english(app):
     at.run()
     assert not at.exception
     assert at.title[0].value == "Ansan Smart City Dashboard"
-    assert {m.label: m.value for m in at.metric}["Development areas"] == "4"
-    assert any(w.value.startswith("Sample data") for w in at.warning)
+    assert {m.label: m.value for m in at.metric}["Development areas"] == "5"
+    assert not any(w.value.startswith("Sample data") for w in at.warning)
 
 
 def test_empty_data_folder_shows_a_korean_error_page(app, tmp_path: Path):
@@ -75,17 +86,20 @@ def test_bad_mode_setting_is_explained(app):
 
 def test_map_explorer_reads_filters_and_selection_from_the_url(app, bundled):
     at = app()
-    service = bundled.services.loc[bundled.services["area_id"] == "jangsang"].iloc[0]
-    at.query_params.update({"area": "jangsang", "sel": f"svc:{service['service_id']}"})
+    service = bundled.services.loc[bundled.services["area_id"] == "gfez"].iloc[0]
+    at.query_params.update({"area": "gfez", "sel": f"svc:{service['service_id']}"})
     at.run()
     at.switch_page("app_pages/map_explorer.py").run()
     assert not at.exception
     assert at.title[0].value == "지도 탐색"
-    in_area = int((bundled.services["area_id"] == "jangsang").sum())
+    in_area = int((bundled.services["area_id"] == "gfez").sum())
     assert at.caption[0].value.startswith(f"표시 중: {in_area} / {len(bundled.services)}건")
-    assert at.multiselect[0].value == ["jangsang"]
+    assert at.multiselect[0].value == ["gfez"]
     details = next(m.value for m in at.markdown if "detail-panel" in m.value)
     assert service["name_ko"] in details and service["department"] in details
+    # A reported project: its source links out, its report date and how it was placed are shown.
+    assert f"href='{service['source_url']}'" in details and service["reported_on"].isoformat() in details
+    assert "행정동 중심점" in details
 
 
 def test_map_explorer_filter_change_updates_the_url(app, bundled):
@@ -97,7 +111,7 @@ def test_map_explorer_filter_change_updates_the_url(app, bundled):
     assert at.caption[0].value.startswith(f"표시 중: {operating} / ")
 
 
-@pytest.mark.parametrize("area_id", ["singil2", "jangsang", "gfez", "choji", "citywide"])
+@pytest.mark.parametrize("area_id", ["singil2", "jangsang", "gfez", "choji", "uiwang_gunpo_ansan", "citywide"])
 def test_district_profile_shows_each_area(app, bundled, area_id):
     at = app()
     at.query_params["area"] = area_id
@@ -111,10 +125,10 @@ def test_district_profile_shows_each_area(app, bundled, area_id):
     assert len(at.get("download_button")) >= 10
 
 
-def test_district_as_of_date_changes_the_numbers(app, bundled):
+def test_district_as_of_date_changes_the_numbers(app, demo):
     from datetime import date
 
-    at = app()
+    at = app(DASHBOARD_DATA_DIR=str(DEMO_DIR))
     at.query_params["area"] = "citywide"
     at.run()
     at.switch_page("app_pages/districts.py").run()
@@ -122,7 +136,7 @@ def test_district_as_of_date_changes_the_numbers(app, bundled):
     at.date_input(key="district_as_of").set_value(date(2024, 6, 1)).run()
     early = {m.label: m.value for m in at.metric}
     assert early["운영 중"] == "0건"
-    citywide = bundled.services.loc[bundled.services["area_id"] == "citywide"]
+    citywide = demo.services.loc[demo.services["area_id"] == "citywide"]
     assert latest["운영 중"] == f"{int((citywide['status'] == '운영').sum())}건"
     assert "2024-06-01 기준" in at.caption[0].value
 

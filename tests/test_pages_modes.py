@@ -36,7 +36,7 @@ def test_briefing_shows_the_overview_with_the_as_of_date(app, bundled):
     day = default_as_of(bundled.status_history)
     assert f"기준일 {day.isoformat()}" in at.caption[0].value
     assert at.date_input(key="as_of").value == day
-    assert any("예시 데이터" in w.value for w in at.warning)
+    assert not any("예시 데이터" in w.value for w in at.warning)  # the reported projects are not samples
     assert at.button(key="briefing_previous").disabled
 
 
@@ -44,8 +44,8 @@ def test_briefing_next_and_previous_change_the_slide(app):
     at = _briefing(app)
     at.button(key="briefing_next").click().run()
     assert at.title[0].value == "신길2 공공주택지구"
-    assert "2 / 7" in at.caption[0].value
-    for _ in range(5):
+    assert "2 / 8" in at.caption[0].value
+    for _ in range(6):
         at.button(key="briefing_next").click().run()
     assert at.title[0].value.endswith("이후 달라진 점")
     assert at.button(key="briefing_next").disabled

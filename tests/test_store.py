@@ -18,7 +18,7 @@ import shapely
 from geopandas.testing import assert_geodataframe_equal
 
 from geo.loaders import load_dashboard_data
-from geo.settings import BUNDLED_DATA_DIR, PROJECT_ROOT, load_settings
+from geo.settings import PROJECT_ROOT, load_settings
 from geo.store import (
     KST,
     STORE_FILE_NAME,
@@ -30,12 +30,12 @@ from geo.store import (
     StoreError,
     open_store,
 )
-from tests.conftest import postgis_url
+from tests.conftest import DEMO_DIR, postgis_url
 
 T0 = datetime(2026, 2, 1, 9, 0, tzinfo=KST)
 # Counted from the bundled files, which other work may extend.
-SERVICE_COUNT = len(load_dashboard_data(BUNDLED_DATA_DIR).services)
-SVC_007_HISTORY = int((load_dashboard_data(BUNDLED_DATA_DIR).status_history["service_id"] == "SVC-007").sum())
+SERVICE_COUNT = len(load_dashboard_data(DEMO_DIR).services)
+SVC_007_HISTORY = int((load_dashboard_data(DEMO_DIR).status_history["service_id"] == "SVC-007").sum())
 BACKENDS = ["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)]
 
 
@@ -68,13 +68,13 @@ def empty_store(request, tmp_path):
 
 @pytest.fixture
 def store(empty_store):
-    assert empty_store.initialise(BUNDLED_DATA_DIR, now=T0) is True
+    assert empty_store.initialise(DEMO_DIR, now=T0) is True
     return empty_store
 
 
 @pytest.fixture(scope="module")
 def text_data():
-    return load_dashboard_data(BUNDLED_DATA_DIR)
+    return load_dashboard_data(DEMO_DIR)
 
 
 def test_read_data_equals_the_text_files(store, text_data):
@@ -83,7 +83,7 @@ def test_read_data_equals_the_text_files(store, text_data):
     for name in ("boundaries", "areas", "services"):
         assert_geodataframe_equal(getattr(data, name), getattr(text_data, name), check_dtype=True)
     pd.testing.assert_frame_equal(data.status_history, text_data.status_history)
-    assert (len(data.boundaries), len(data.areas)) == (28, 4)
+    assert (len(data.boundaries), len(data.areas)) == (28, 5)
     assert data.services.loc[data.services["service_id"] == "SVC-002", ["gu", "dong"]].values.tolist() == [
         ["단원구", "신길동"]
     ]
@@ -91,7 +91,7 @@ def test_read_data_equals_the_text_files(store, text_data):
 
 def test_initialise_twice_keeps_the_store(store):
     before = store.dump()
-    assert store.initialise(BUNDLED_DATA_DIR) is False
+    assert store.initialise(DEMO_DIR) is False
     assert store.dump() == before
 
 
@@ -103,7 +103,7 @@ def test_reading_before_initialise_says_what_to_do(empty_store):
 
 def test_geopackage_store_opens_in_gdal(tmp_path):
     store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
-    store.initialise(BUNDLED_DATA_DIR)
+    store.initialise(DEMO_DIR)
     layers = {str(name) for name, _ in pyogrio.list_layers(store.path)}
     assert {"services", "areas", "boundaries"} <= layers
     services = pyogrio.read_dataframe(store.path, layer="services")
@@ -219,14 +219,14 @@ def test_failed_first_run_leaves_no_store_and_can_be_retried(empty_store, monkey
 
     monkeypatch.setattr(Store, "_insert_layer", fail_on_services)
     with pytest.raises(RuntimeError):
-        empty_store.initialise(BUNDLED_DATA_DIR)
+        empty_store.initialise(DEMO_DIR)
     assert empty_store.is_initialised() is False
     if isinstance(empty_store, GeoPackageStore):
         assert not empty_store.path.exists()
         assert list(empty_store.path.parent.iterdir()) == []
 
     monkeypatch.setattr(Store, "_insert_layer", original)
-    assert empty_store.initialise(BUNDLED_DATA_DIR) is True
+    assert empty_store.initialise(DEMO_DIR) is True
     assert len(empty_store.read_data().services) == SERVICE_COUNT
 
 
@@ -284,7 +284,7 @@ def test_revision_changes_with_every_write(store):
 
 def test_backups_keep_the_newest_and_restore_one(tmp_path):
     store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
-    store.initialise(BUNDLED_DATA_DIR)
+    store.initialise(DEMO_DIR)
     made = [store.backup(keep=3, now=datetime(2026, 2, day, 10, 0, tzinfo=KST)) for day in range(1, 6)]
     same_second = store.backup(keep=3, now=datetime(2026, 2, 5, 10, 0, tzinfo=KST))
 
@@ -330,7 +330,7 @@ def test_store_refuses_a_foreign_file(tmp_path):
     path = tmp_path / STORE_FILE_NAME
     path.write_text("not a database")
     with pytest.raises(StoreError, match="대시보드 저장소로 읽을 수 없는 파일입니다") as raised:
-        GeoPackageStore(path).initialise(BUNDLED_DATA_DIR)
+        GeoPackageStore(path).initialise(DEMO_DIR)
     assert path.read_text() == "not a database"
     message = str(raised.value)
     assert "지우지 말고 다른 이름으로 옮겨 보관하세요" in message
@@ -350,11 +350,10 @@ def test_geo_package_never_imports_streamlit():
 def test_store_notices_when_its_seed_files_change(tmp_path):
     import shutil
 
-    from geo.settings import BUNDLED_DATA_DIR
     from geo.store import GeoPackageStore
 
     data_dir = tmp_path / "data"
-    shutil.copytree(BUNDLED_DATA_DIR, data_dir, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
+    shutil.copytree(DEMO_DIR, data_dir, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
     store = GeoPackageStore(tmp_path / "dashboard.gpkg")
     store.initialise(data_dir)
     assert not store.seed_is_outdated(data_dir)
@@ -366,7 +365,7 @@ def test_store_notices_when_its_seed_files_change(tmp_path):
 @pytest.fixture
 def postgis_store(tmp_path):
     store, cleanup = make_store("postgis", tmp_path)
-    store.initialise(BUNDLED_DATA_DIR, now=T0)
+    store.initialise(DEMO_DIR, now=T0)
     yield store
     cleanup()
 
@@ -433,3 +432,17 @@ def test_postgis_store_recovers_when_the_server_drops_its_connections(postgis_st
     assert postgis_store.revision() == before
     postgis_store.update_service("SVC-002", 1, {"status": "구축"}, user="kim")
     assert postgis_store.service_record("SVC-002").version == 2
+
+
+def test_a_layer_write_refuses_infinite_numbers_and_keeps_missing_ones_missing(store):
+    before = store.dump()
+    frame = store.read_layer("services")
+    frame.loc[frame.index[3], "budget_krw_100m"] = float("inf")
+    with pytest.raises(StoreError, match="스마트서비스 4번째 budget_krw_100m: 값 inf은\\(는\\) 저장할 수 없습니다"):
+        store.write_layer("services", frame, mode="replace", user="kim", source_name="inf.geojson")
+    assert store.dump() == before
+    areas = store.read_layer("areas")
+    areas["homes"] = areas["homes"].astype(float)  # pandas' NaN for a missing number
+    areas.loc[areas.index[0], "homes"] = float("nan")
+    store.write_layer("areas", areas, mode="replace", user="kim", source_name="areas.geojson")
+    assert store.read_layer("areas")["homes"].iloc[0] is None

@@ -15,8 +15,8 @@ from geopandas.testing import assert_geodataframe_equal
 
 import geo.loaders
 from geo.reference import ReferenceLayer
-from geo.settings import BUNDLED_DATA_DIR
 from geo.store import KST, SEED_USER, STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
+from tests.conftest import DEMO_DIR
 from tests.test_store import BACKENDS, make_store
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=KST)
@@ -52,7 +52,7 @@ def car_parks(count: int = 3, layer_id: str = "car_parks") -> ReferenceLayer:
 @pytest.fixture(params=BACKENDS)
 def store(request, tmp_path):
     store, cleanup = make_store(request.param, tmp_path)
-    store.initialise(BUNDLED_DATA_DIR, now=T0)
+    store.initialise(DEMO_DIR, now=T0)
     yield store
     cleanup()
 
@@ -138,7 +138,7 @@ def test_points_in_another_crs_are_stored_in_wgs84(store):
 def test_a_new_store_is_seeded_from_the_data_folders_reference_layers(empty_store_factory, monkeypatch):
     monkeypatch.setattr(geo.loaders, "load_reference_layers", lambda data_dir: [car_parks()], raising=False)
     store = empty_store_factory()
-    assert store.initialise(BUNDLED_DATA_DIR, now=T0) is True
+    assert store.initialise(DEMO_DIR, now=T0) is True
     (stored,) = store.reference_layers()
     assert_same_layer(stored, car_parks())
     assert store.audit_log()["user"].iloc[0] == SEED_USER
@@ -146,17 +146,17 @@ def test_a_new_store_is_seeded_from_the_data_folders_reference_layers(empty_stor
 
 def test_a_store_made_before_reference_layers_is_upgraded_and_keeps_its_edits(empty_store_factory, monkeypatch):
     store = empty_store_factory()
-    store.initialise(BUNDLED_DATA_DIR, now=T0)
+    store.initialise(DEMO_DIR, now=T0)
     store.update_service("SVC-001", 1, {"status": "운영"}, user="kim")
     drop_reference_tables(store)
     assert store.reference_layers() == []
     monkeypatch.setattr(geo.loaders, "load_reference_layers", lambda data_dir: [car_parks()], raising=False)
-    assert store.initialise(BUNDLED_DATA_DIR) is False
+    assert store.initialise(DEMO_DIR) is False
     assert [layer.layer_id for layer in store.reference_layers()] == ["car_parks"]
     assert store.service_record("SVC-001").values["status"] == "운영"
     assert store.audit_log()["action"].iloc[-1] == "upgrade"
     before = store.dump()
-    assert store.initialise(BUNDLED_DATA_DIR) is False
+    assert store.initialise(DEMO_DIR) is False
     assert store.dump() == before
 
 
@@ -190,7 +190,7 @@ def empty_store_factory(request, tmp_path):
 
 def test_backup_and_restore_include_reference_layers(tmp_path):
     store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
-    store.initialise(BUNDLED_DATA_DIR)
+    store.initialise(DEMO_DIR)
     store.write_reference_layer(car_parks(), user="kim")
     backup = store.backup(now=datetime(2026, 3, 2, 10, 0, tzinfo=KST))
     store.delete_reference_layer("car_parks", user="kim")
@@ -202,7 +202,7 @@ def test_backup_and_restore_include_reference_layers(tmp_path):
 
 def test_reference_points_open_in_gdal(tmp_path):
     store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
-    store.initialise(BUNDLED_DATA_DIR)
+    store.initialise(DEMO_DIR)
     store.write_reference_layer(car_parks(), user="kim")
     points = pyogrio.read_dataframe(store.path, layer="reference_points")
     assert points.crs.to_epsg() == 4326

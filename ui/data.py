@@ -12,6 +12,7 @@ import streamlit as st
 
 from geo.assets import install_vendor_assets
 from geo.loaders import DashboardData
+from geo.reference import ReferenceLayer
 from geo.settings import STATIC_DIR, Settings, load_settings
 from geo.store import Store, open_store
 
@@ -63,3 +64,27 @@ def store_is_outdated() -> bool:
     )
     key = (str(config.data_dir), str(config.store_dir), config.database_url)
     return _outdated(key, store().revision(), files)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _reference_layers(store_key: tuple, revision: str) -> list[ReferenceLayer]:
+    current = store()
+    if hasattr(current, "reference_layers"):
+        return current.reference_layers()
+    # A store without reference layers yet: the data folder's own layers, read directly.
+    from geo import loaders
+
+    load = getattr(loaders, "load_reference_layers", None)
+    return list(load(settings().data_dir)) if load else []
+
+
+def reference_layers() -> list[ReferenceLayer]:
+    """The public reference layers (기반 시설) for the maps, as stored now (cached per store revision)."""
+    config = settings()
+    return _reference_layers((str(config.data_dir), str(config.store_dir), config.database_url), store().revision())
+
+
+def data_key() -> tuple:
+    """(data folder, store folder, database, revision): changes whenever the stored data changes."""
+    config = settings()
+    return (str(config.data_dir), str(config.store_dir), config.database_url, store().revision())

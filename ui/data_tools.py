@@ -15,7 +15,6 @@ import streamlit as st
 
 from geo.data_manager import changed_values, conflict_message, md_text
 from geo.i18n import t
-from geo.importer import ImportPreview, preview_upload
 from geo.store import ConflictError, InvalidChangeError, ServiceRecord, Store, StoreError
 
 LOADED_KEY = "edit_loaded_record"
@@ -131,24 +130,3 @@ def save_edit(store: Store, record: ServiceRecord, editor: str, title: str, lang
     set_notice(t("data.edit.saved", lang, name=title, version=saved.version))
     request_reload()
     st.rerun()
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _cached_preview(
-    data: bytes,
-    file_name: str,
-    layer: str,
-    mapping: tuple[tuple[str, str], ...],
-    crs: str | None,
-    revision: str,
-    _store: Store,
-) -> ImportPreview:
-    # Keyed by the file, the choices and the store revision (ids and outline come from the store).
-    return preview_upload(data, file_name, layer, store=_store, mapping=dict(mapping), crs=crs)
-
-
-def import_preview(
-    store: Store, data: bytes, file_name: str, layer: str, mapping: dict[str, str], crs: str | None
-) -> ImportPreview:
-    """The preview of an uploaded file, computed once per file, choice and store revision."""
-    return _cached_preview(data, file_name, layer, tuple(mapping.items()), crs, store.revision(), store)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import geopandas as gpd
 import streamlit as st
 
-from geo.filters import PARAM_SELECTED, ServiceFilter, year_span
+from geo.explorer import PARAM_VIEW
+from geo.filters import PARAM_SELECTED, ServiceFilter, clamp_years, year_span
 from geo.i18n import t
 from geo.vocab import AREA_TERMS, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, label
 
 _SEEDED = "filters_seeded_from_url"
+_REQUESTED = "filters_requested"
 _KEYS = {
     "areas": "f_area",
     "domains": "f_domain",
@@ -30,8 +32,8 @@ def _seed_from_url(services: gpd.GeoDataFrame) -> None:
     st.session_state[_KEYS["domains"]] = list(initial.domains)
     st.session_state[_KEYS["statuses"]] = list(initial.statuses)
     st.session_state[_KEYS["phases"]] = list(initial.phases)
-    years = initial.years or (low, high)
-    st.session_state[_KEYS["years"]] = (max(low, years[0]), min(high, years[1]))
+    # A stale or hostile link (years=3000-4000) must not push the slider outside its range.
+    st.session_state[_KEYS["years"]] = clamp_years(initial.years, (low, high))
     st.session_state[_KEYS["text"]] = initial.text
     st.session_state[_SEEDED] = True
 
@@ -43,10 +45,20 @@ def _reset(services: gpd.GeoDataFrame) -> None:
     st.session_state[_KEYS["text"]] = ""
 
 
+def request_statuses(statuses: list[str]) -> None:
+    """Ask the next run to set the status filter (a widget's value cannot change after it is drawn)."""
+    st.session_state[_REQUESTED] = {"statuses": statuses}
+
+
 def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilter:
     """Draw the filters in the sidebar and return the filter they describe."""
     _seed_from_url(services)
     low, high = year_span(services)
+    # The data may have changed since the slider was set (an import): keep its value inside the range.
+    st.session_state[_KEYS["years"]] = clamp_years(tuple(st.session_state[_KEYS["years"]]), (low, high))
+    requested = st.session_state.pop(_REQUESTED, None)
+    if requested:
+        st.session_state[_KEYS["statuses"]] = requested["statuses"]
     with st.sidebar:
         st.header(t("explorer.filters", lang))
         st.text_input(t("explorer.search", lang), key=_KEYS["text"], placeholder=t("explorer.search_hint", lang))
@@ -95,7 +107,7 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
 
 def write_to_url(service_filter: ServiceFilter) -> None:
     """Keep the URL in step with the filter; other parameters (language, selection) stay."""
-    keep = {k: v for k, v in st.query_params.to_dict().items() if k in ("lang", PARAM_SELECTED)}
+    keep = {k: v for k, v in st.query_params.to_dict().items() if k in ("lang", PARAM_SELECTED, PARAM_VIEW)}
     wanted = {**keep, **service_filter.to_query()}
     if wanted != st.query_params.to_dict():
         st.query_params.from_dict(wanted)
@@ -112,3 +124,9 @@ def set_selection(selection: tuple[str, str] | None) -> None:
         st.query_params.pop(PARAM_SELECTED, None)
     else:
         st.query_params[PARAM_SELECTED] = f"{selection[0]}:{selection[1]}"
+
+
+def set_view(view: str) -> None:
+    """Keep the map's centre and zoom in the URL (``view=lat,lon,zoom``), so a shared link opens the same view."""
+    if st.query_params.get(PARAM_VIEW) != view:
+        st.query_params[PARAM_VIEW] = view

@@ -6,6 +6,7 @@ types and geometry encoding; all logic is here.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import uuid
 from abc import ABC, abstractmethod
@@ -65,8 +66,10 @@ from geo.store.reference import (
     read_layers,
     reference_ddl,
 )
-from geo.validation import Problem, ValidationReport, validate_frame
+from geo.validation import TEXT_MAX_LENGTH, Problem, ValidationReport, validate_frame
 
+# Who made a change, as kept in history and audit rows (sign-in names are far shorter).
+USER_MAX_LENGTH = 100
 # A yes/no cell outside the dataset schemas (a reference layer's kiosk flag).
 _FLAG = Column("flag", "flag", "bool")
 
@@ -574,6 +577,8 @@ class Store(ABC):
     def _require_user(user: str) -> None:
         if not user or not user.strip():
             raise StoreError("변경자(user)를 입력하세요: 이력에 누가 바꿨는지 남깁니다.")
+        if len(user) > USER_MAX_LENGTH:
+            raise StoreError(f"변경자 이름이 너무 깁니다 ({len(user):,}자, 최대 {USER_MAX_LENGTH}자).")
 
     def update_service(
         self,
@@ -623,6 +628,8 @@ class Store(ABC):
                 f"변경할 수 없는 항목입니다: {', '.join(unknown)} (변경 가능: {', '.join(TRACKED_FIELDS)})"
             )
         self._require_user(user)
+        if reason and len(reason) > TEXT_MAX_LENGTH:
+            raise StoreError(f"변경 사유가 너무 깁니다 ({len(reason):,}자, 최대 {TEXT_MAX_LENGTH:,}자).")
         moment = _now(now)
         with self._transaction() as tx:
             self._require(tx)
@@ -794,8 +801,20 @@ class Store(ABC):
         if layer == "services":
             names += ["version", "modified_by", "modified_at"]
             placeholders += ["?", "?", "?"]
+        numbers = [c for c in schema.columns if c.kind in ("int", "float")]
         rows = []
-        for record in frame.to_dict("records"):
+        for position, record in enumerate(frame.to_dict("records"), start=1):
+            for column in numbers:
+                value = record.get(column.name)
+                if isinstance(value, float) and not math.isfinite(value):
+                    if column.nullable and math.isnan(value):
+                        record[column.name] = None  # pandas' missing value in a float column
+                        continue
+                    # Validation refuses these; this guard keeps them out of totals whatever the caller.
+                    raise StoreError(
+                        f"{schema.label_ko} {position}번째 {column.name}: 값 {value}은(는) 저장할 수 없습니다 "
+                        "(NaN·무한대). 아무것도 바뀌지 않았습니다."
+                    )
             values = [self._sql_value(record.get(c.name), c) for c in schema.columns]
             if layer == "services":
                 values += list(bookkeeping.get(record["service_id"], (1, user, _stamp(moment))))

@@ -1,73 +1,97 @@
-"""The map explorer in real Chromium, offline: layers drawn, a filter change, a click, escaping."""
+"""The staff map in real Chromium, offline: canvas drawing at scale, clicks, the results table, reference layers."""
 
 from __future__ import annotations
 
 import json
+import shutil
 
+import geopandas as gpd
 import pytest
+from shapely.geometry import Point
 
+from benchmarks.synthetic import write_large_data_dir
 from geo.filters import ServiceFilter, filter_services
-from tests.e2e.conftest import MAP_FRAME, start_server, stop_server, wait_for_map
+from geo.reference import ReferenceLayer
+from geo.settings import load_settings
+from geo.store import open_store
+from tests.e2e.conftest import start_server, stop_server
 
 pytestmark = pytest.mark.browser
 
+SERVICE_MAP = 'iframe[src*="service_map"]'
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+LARGE = 10_000
+REFERENCE_POINTS = 1_200
 
 
-def _point_count(services) -> int:
-    return int((services.geom_type == "Point").sum())
+def _map_js(body: str) -> str:
+    """A page-level JS function body with ``m`` bound to the map's ServiceMap (or undefined)."""
+    return (
+        f"() => {{ const f = document.querySelector('{SERVICE_MAP}');"
+        f" const m = f && f.contentWindow && f.contentWindow.svcMap; {body} }}"
+    )
+
+
+def wait_for_drawn(page, visible: int) -> None:
+    """Wait until the map has its data and shows exactly ``visible`` services (after a filter, say)."""
+    page.wait_for_function(
+        _map_js(f"return !!m && m.el.dataset.ready === '1' && m.el.dataset.visible === '{visible}';"), timeout=90_000
+    )
+
+
+def dataset(page) -> dict:
+    return page.evaluate(_map_js("return Object.assign({}, m.el.dataset);"))
+
+
+def click_item(page, item: dict) -> None:
+    """Click the map where a drawn item is (coordinates inside the map iframe)."""
+    box = page.locator(SERVICE_MAP).bounding_box()
+    page.mouse.click(box["x"] + item["x"], box["y"] + item["y"])
+
+
+def drawn_services(page) -> list[dict]:
+    return page.evaluate(
+        _map_js("return m.items.filter(it => it.kind === 'svc').map(it => ({i: it.i, x: it.x, y: it.y}));")
+    )
+
+
+def search(page, text: str) -> None:
+    box = page.get_by_label("서비스명 검색")
+    box.fill(text)
+    box.press("Enter")
 
 
 def test_deep_link_draws_outline_areas_services_and_legend(staff_server, open_app, bundled):
     session = open_app(staff_server, "/map?status=운영,구축")
     page = session.page
     page.get_by_role("heading", name="지도 탐색").wait_for()
-    frame = wait_for_map(page, min_shapes=30)
     expected = filter_services(bundled.services, ServiceFilter(statuses=("운영", "구축")))
-    frame.locator(".svc-icon").nth(_point_count(expected) - 1).wait_for(state="attached")
-    assert frame.locator(".svc-icon").count() == _point_count(expected)
+    wait_for_drawn(page, len(expected))
+    frame = page.frame_locator(SERVICE_MAP)
     for name in ("신길2", "장상", "경기경제자유구역", "초지역세권"):
         assert frame.locator(".area-label").get_by_text(name, exact=True).count() == 1
+    points = int((expected.geom_type == "Point").sum())
+    assert int(dataset(page)["drawnPoints"]) == points
+    assert frame.locator(".leaflet-overlay-pane path").count() > 30  # outline, dongs, areas, lines and zones
     assert frame.locator(".dash-legend").is_visible()
     assert frame.locator(".leaflet-control-scale").count() == 1
     assert session.external_requests == []
 
 
-def test_search_filter_and_click_show_details_beside_the_map(staff_server, open_app, bundled):
-    session = open_app(staff_server, "/map")
+def test_years_far_outside_the_data_open_a_clamped_page(staff_server, open_app):
+    session = open_app(staff_server, "/map?years=3000-4000")
     page = session.page
-    frame = wait_for_map(page, min_shapes=30)
-    frame.locator(".svc-icon").nth(_point_count(bundled.services) - 1).wait_for(state="attached")
-
-    target = bundled.services.loc[bundled.services.geom_type == "Point"].iloc[0]
-    search = page.get_by_label("서비스명 검색")
-    search.fill(target["name_ko"])
-    search.press("Enter")
-    matching = filter_services(bundled.services, ServiceFilter(text=target["name_ko"]))
-    page.get_by_text(f"표시 중: {len(matching)} / {len(bundled.services)}건").wait_for()
-    icons = page.frame_locator(MAP_FRAME).locator(".svc-icon")
-    page.wait_for_function(
-        f"() => document.querySelector('{MAP_FRAME}').contentDocument.querySelectorAll('.svc-icon').length"
-        f" === {_point_count(matching)}"
-    )
-    assert "q=" in page.url
-
-    icons.first.click()
-    panel = page.locator(".detail-panel")
-    panel.wait_for()
-    assert panel.locator("h4").inner_text() == target["name_ko"]
-    assert target["department"] in panel.inner_text()
-    assert "sel=svc" in page.url
-    assert session.external_requests == []
+    page.get_by_role("heading", name="지도 탐색").wait_for()
+    page.get_by_text("표시 중:").first.wait_for()
+    assert page.get_by_text("StreamlitValueAboveMaxError").count() == 0
+    assert page.locator('[data-testid="stException"]').count() == 0
 
 
 @pytest.fixture(scope="module")
-def hostile_server(tmp_path_factory, request):
+def hostile_server(tmp_path_factory):
     from tests.conftest import DATA_DIR
 
     folder = tmp_path_factory.mktemp("hostile") / "data"
-    import shutil
-
     shutil.copytree(DATA_DIR, folder, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
     services = json.loads((folder / "services.geojson").read_text(encoding="utf-8"))
     point = next(f for f in services["features"] if f["geometry"]["type"] == "Point")
@@ -89,52 +113,167 @@ def test_names_from_data_show_as_text_in_tooltip_and_details(hostile_server, ope
     panel.wait_for()
     assert panel.locator("h4").inner_text() == HOSTILE_NAME
     assert "`${alert(2)}`</script>" in panel.inner_text()
-    frame = wait_for_map(page, min_shapes=30)
-    icon = frame.locator(".svc-icon").first
-    icon.wait_for()
-    icon.hover()
-    tooltip = frame.locator(".leaflet-tooltip").last
+    wait_for_drawn(page, 1)
+    (item,) = drawn_services(page)
+    box = page.locator(SERVICE_MAP).bounding_box()
+    page.mouse.move(box["x"] + item["x"], box["y"] + item["y"])
+    tooltip = page.frame_locator(SERVICE_MAP).locator(".leaflet-tooltip").last
     tooltip.wait_for()
     assert HOSTILE_NAME in tooltip.inner_text()
-    assert frame.locator("img[src='x']").count() == 0 and page.locator("img[src='x']").count() == 0
+    assert "svc:" not in tooltip.inner_text()
+    assert page.frame_locator(SERVICE_MAP).locator("img[src='x']").count() == 0
+    assert page.locator("img[src='x']").count() == 0
     assert dialogs == []
     assert session.external_requests == []
-
-
-def _leaflet_frame(page):
-    """The map iframe as a Playwright Frame, to ask Leaflet for its view."""
-    page.wait_for_function(
-        f"() => {{ const f = document.querySelector('{MAP_FRAME}'); return f && f.contentWindow.map; }}"
-    )
-    return next(f for f in page.frames if "streamlit_folium" in f.url)
 
 
 def test_fit_buttons_move_the_view_and_filters_keep_it(staff_server, open_app, bundled):
     session = open_app(staff_server, "/map")
     page = session.page
-    wait_for_map(page, min_shapes=30)
-    frame = _leaflet_frame(page)
-    start_zoom = frame.evaluate("() => window.map.getZoom()")
-
+    wait_for_drawn(page, len(bundled.services))
+    start_zoom = page.evaluate(_map_js("return m.map.getZoom();"))
     page.get_by_role("button", name="장상", exact=True).click()
-    page.wait_for_function(f"() => document.querySelector('{MAP_FRAME}').contentWindow.map.getZoom() > {start_zoom}")
-    centre = frame.evaluate("() => window.map.getCenter()")
+    page.wait_for_function(_map_js(f"return m.map.getZoom() > {start_zoom};"))
+    centre = page.evaluate(_map_js("return m.map.getCenter();"))
     minx, miny, maxx, maxy = bundled.areas.loc[bundled.areas["area_id"] == "jangsang"].total_bounds
     assert miny <= centre["lat"] <= maxy and minx <= centre["lng"] <= maxx
-    zoom_on_area = frame.evaluate("() => window.map.getZoom()")
+    zoom_on_area = page.evaluate(_map_js("return m.map.getZoom();"))
+    page.wait_for_function("() => new URL(location.href).searchParams.get('view') !== null")
 
-    # A filter change replaces the service layers only: same frame, same view.
-    frame.evaluate("() => { window.__sameFrame = true; }")
-    page.get_by_label("서비스명 검색").fill("가로등")
-    page.get_by_label("서비스명 검색").press("Enter")
-    page.get_by_text("표시 중: ").first.wait_for()
-    page.wait_for_function("() => new URL(location.href).searchParams.get('q') === '가로등'")
+    # A filter change sends a visibility mask: same map object, same view, no new payload.
+    page.evaluate(_map_js("m.__sameMap = true;"))
+    search(page, "가로등")
     lamps = filter_services(bundled.services, ServiceFilter(text="가로등"))
-    page.wait_for_function(
-        f"() => document.querySelector('{MAP_FRAME}').contentDocument.querySelectorAll('.svc-icon').length"
-        f" === {_point_count(lamps)}"
+    wait_for_drawn(page, len(lamps))
+    assert page.evaluate(_map_js("return m.__sameMap === true;"))
+    assert page.evaluate(_map_js("return m.map.getZoom();")) == zoom_on_area
+    assert session.external_requests == []
+
+
+@pytest.fixture(scope="module")
+def large_server(tmp_path_factory):
+    """10,000 synthetic services and a reference layer of 1,200 points (one with a hostile name) in the store."""
+    workdir = tmp_path_factory.mktemp("large")
+    data_dir = write_large_data_dir(workdir / "data", LARGE)
+    env = {"DASHBOARD_DATA_DIR": str(data_dir), "DASHBOARD_STORE_DIR": str(workdir)}
+    points = gpd.GeoDataFrame(
+        {
+            "시설명": [HOSTILE_NAME] + [f"공영주차장 {n}" for n in range(1, REFERENCE_POINTS)],
+            "주차구획수": [n % 300 for n in range(REFERENCE_POINTS)],
+        },
+        geometry=[Point(126.80 + (n % 40) * 0.002, 37.30 + (n // 40) * 0.001) for n in range(REFERENCE_POINTS)],
+        crs=4326,
     )
-    frame = _leaflet_frame(page)
-    assert frame.evaluate("() => window.__sameFrame === true")
-    assert frame.evaluate("() => window.map.getZoom()") == zoom_on_area
+    layer = ReferenceLayer(
+        layer_id="car_parks",
+        title_ko="공영주차장",
+        title_en="Public car parks",
+        provider="경기도 안산시",
+        data_date="2016",
+        licence="공공누리 제1유형",
+        source="시험용 (코드로 만든 점)",
+        points=points,
+        name_field="시설명",
+        popup_fields=("주차구획수",),
+    )
+    store = open_store(load_settings(env))
+    store.write_reference_layer(layer, user="test")
+    server = start_server(env, workdir)
+    yield server
+    stop_server(server)
+
+
+def test_at_scale_a_filter_to_ten_draws_exactly_ten_and_each_click_opens_details(large_server, open_app):
+    session = open_app(large_server, "/map")
+    page = session.page
+    wait_for_drawn(page, LARGE)
+    page.get_by_role("button", name="안산 전체").click()
+    # With the whole city in view, clusters and single symbols together hold every service.
+    page.wait_for_function(_map_js(f"return +m.el.dataset.drawnInClusters + +m.el.dataset.drawnPoints === {LARGE};"))
+
+    search(page, "가로등 00001")  # 000010 … 000019
+    page.get_by_text(f"표시 중: 10 / {LARGE:,}건").wait_for()
+    wait_for_drawn(page, 10)
+    page.wait_for_function(_map_js("return m.el.dataset.drawnPoints === '10';"))
+    assert dataset(page)["drawnClusters"] == "0"
+
+    items = drawn_services(page)
+    first, second = items[0], max(items, key=lambda it: (it["x"] - items[0]["x"]) ** 2 + (it["y"] - items[0]["y"]) ** 2)
+    panel_title = page.locator(".detail-panel h4")
+    names = page.evaluate(_map_js("return m.data.name;"))
+    for number in range(10):
+        item = first if number % 2 == 0 else second
+        click_item(page, item)
+        page.wait_for_function(
+            "name => { const h = document.querySelector('.detail-panel h4'); return h && h.innerText === name; }",
+            arg=names[item["i"]],
+        )
+    assert page.evaluate(_map_js("return m.el.dataset.clicks;")) == "10"
+    assert panel_title.inner_text() == names[second["i"]]
+    assert "sel=svc" in page.url
+    assert session.external_requests == []
+
+
+def test_at_scale_a_point_clicked_at_street_zoom_opens_its_details(large_server, open_app):
+    session = open_app(large_server, "/map")
+    page = session.page
+    wait_for_drawn(page, LARGE)
+    page.evaluate(_map_js("m.map.setView([37.32, 126.83], 18);"))
+    page.wait_for_function(_map_js("return m.map.getZoom() === 18 && +m.el.dataset.drawnPoints > 0;"))
+    item = drawn_services(page)[0]
+    name = page.evaluate(_map_js(f"return m.data.name[{item['i']}];"))
+    click_item(page, item)
+    page.wait_for_function(
+        "name => { const h = document.querySelector('.detail-panel h4'); return h && h.innerText === name; }", arg=name
+    )
+    assert session.external_requests == []
+
+
+def test_results_table_row_click_selects_and_zooms(large_server, open_app):
+    session = open_app(large_server, "/map?q=가로등%2000001")
+    page = session.page
+    wait_for_drawn(page, 10)
+    grid = page.locator('[data-testid="stDataFrame"]').last
+    grid.wait_for()
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    # The first body row's selection box (header and rows are 35 px high in Streamlit's grid).
+    page.mouse.click(box["x"] + 14, box["y"] + 35 + 17)
+    page.wait_for_function(
+        "() => { const h = document.querySelector('.detail-panel h4'); return h && h.innerText === '스마트 가로등 000010'; }"
+    )
+    page.wait_for_function(_map_js("return m.map.getZoom() >= 16;"))
+    assert "sel=svc%3ADEV-000010" in page.url or "sel=svc:DEV-000010" in page.url
+    assert session.external_requests == []
+
+
+def test_reference_layer_toggles_on_with_legend_count_and_escaped_popup(large_server, open_app):
+    session = open_app(large_server, "/map")
+    page = session.page
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    wait_for_drawn(page, LARGE)
+    search(page, "없는 서비스 이름")  # no service over the reference points, so a click reaches them
+    wait_for_drawn(page, 0)
+    frame = page.frame_locator(SERVICE_MAP)
+    entry = frame.locator(".dash-layers label").filter(has_text="공영주차장")
+    assert "1,200곳" in entry.inner_text() and "경기도 안산시 · 2016 기준" in entry.inner_text()
+    assert frame.locator(".ref-legend-row").count() == 0  # off by default
+    assert dataset(page)["drawnReference"] == "0"
+
+    entry.locator("input").check()
+    frame.locator(".ref-legend-row").filter(has_text="공영주차장").wait_for()
+    page.evaluate(_map_js("m.map.setView([37.3, 126.8], 17);"))
+    page.wait_for_function(_map_js("return m.map.getZoom() === 17 && +m.el.dataset.drawnReference > 0;"))
+    hostile = page.evaluate(_map_js("return m.items.find(it => it.kind === 'ref' && it.i === 0) || null;"))
+    assert hostile is not None
+    click_item(page, hostile)
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert HOSTILE_NAME in popup.inner_text() and "주차구획수: 0" in popup.inner_text()
+    assert frame.locator("img[src='x']").count() == 0 and dialogs == []
+
+    entry.locator("input").uncheck()
+    page.wait_for_function(_map_js("return m.el.dataset.drawnReference === '0';"))
+    assert frame.locator(".ref-legend-row").count() == 0
     assert session.external_requests == []

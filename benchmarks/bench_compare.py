@@ -1,0 +1,276 @@
+"""The staff map against pydeck (WebGL) and folium's FastMarkerCluster, in one run, one browser, same points.
+
+For each size N it writes N synthetic services, starts three servers (the app's ``/map``, a pydeck
+ScatterplotLayer app, a folium FastMarkerCluster app; ``benchmarks/apps/``) and times in headless
+Chromium, with every non-local request blocked:
+
+- cold: first navigation after the server started (the app also builds its store from N features);
+- warm: a reload, to the first drawn points, and until settled (no script running);
+- filter: a name search down to 10 points, to those drawn; cleared: back to all N drawn;
+- frame: pan and zoom with the mouse, p95 of frame intervals (ms);
+- heap: the JS heap after the page settled (MB).
+
+Usage: ``flock /tmp/browser.lock python benchmarks/bench_compare.py [--sizes 1000 10000 100000]``
+Needs ``pip install -r requirements-bench.txt`` (pydeck).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import geopandas as gpd  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from benchmarks.synthetic import write_large_data_dir  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+SEARCH = "가로등 00001"  # matches exactly 10 synthetic names (000010 … 000019)
+IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+OURS = 'iframe[src*="service_map"]'
+FOLIUM = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def _port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start(script: Path, env: dict[str, str], log: Path) -> tuple[subprocess.Popen, str]:
+    port = _port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--server.enableStaticServing",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                return process, url
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{script.name} did not start: {log.read_text()}")
+
+
+def baseline_script(workdir: Path, name: str) -> Path:
+    """The baseline app copied next to a ``static`` link, so it serves the same local Leaflet files."""
+    folder = workdir / name.removesuffix(".py")
+    folder.mkdir()
+    (folder / "static").symlink_to(ROOT / "static")
+    shutil.copy(ROOT / "benchmarks" / "apps" / name, folder / name)
+    return folder / name
+
+
+# --- per app: how to know its points are drawn (polled in the browser) ---
+def ours_drawn(count: int | None) -> str:
+    want = "n > 0" if count is None else f"v === {count} && n === {count}"
+    return (
+        f"() => {{ const f = document.querySelector('{OURS}'); const m = f && f.contentWindow.svcMap;"
+        " if (!m || m.el.dataset.ready !== '1') return false; const d = m.el.dataset;"
+        f" const v = +d.visible, n = +d.drawnPoints + +d.drawnInClusters; return {want}; }}"
+    )
+
+
+def folium_drawn(count: int | None) -> str:
+    want = "n > 0" if count is None else f"n === {count}"
+    return (
+        f"() => {{ const f = document.querySelector('{FOLIUM}'); const d = f && f.contentDocument; if (!d) return false;"
+        " let n = 0; d.querySelectorAll('.marker-cluster').forEach(c => n += +c.innerText);"
+        f" n += d.querySelectorAll('.leaflet-marker-icon:not(.marker-cluster)').length; return {want}; }}"
+    )
+
+
+def pydeck_drawn(count: int | None) -> str:
+    want = "true" if count is None else f"!!document.body.innerText.match(/shown {count}\\b/)"
+    return (
+        "() => { const c = document.querySelector('[data-testid=\"stDeckGlJsonChart\"] canvas');"
+        f" return !!c && c.width > 0 && {want}; }}"
+    )
+
+
+def frame_p95(page, map_selector: str) -> float:
+    """p95 frame interval (ms) while dragging and wheel-zooming over the map."""
+    box = page.locator(map_selector).first.bounding_box()
+    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.evaluate(
+        "() => { window.__frames = []; let last = performance.now();"
+        " const tick = t => { window.__frames.push(t - last); last = t; if (window.__frames.length < 100000)"
+        " window.__raf = requestAnimationFrame(tick); }; window.__raf = requestAnimationFrame(tick); }"
+    )
+    page.mouse.move(cx, cy)
+    page.mouse.down()
+    for step in range(30):
+        page.mouse.move(cx + 6 * step, cy + 3 * step)
+    page.mouse.up()
+    for _ in range(3):
+        page.mouse.wheel(0, -300)
+        page.wait_for_timeout(250)
+    for _ in range(3):
+        page.mouse.wheel(0, 300)
+        page.wait_for_timeout(250)
+    frames = sorted(page.evaluate("() => { cancelAnimationFrame(window.__raf); return window.__frames.slice(1); }"))
+    return frames[int(len(frames) * 0.95)] if frames else float("nan")
+
+
+def heap_mb(page) -> float:
+    session = page.context.new_cdp_session(page)
+    session.send("Performance.enable")
+    metrics = {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
+    return metrics.get("JSHeapUsedSize", float("nan")) / 1e6
+
+
+def measure(browser, url: str, path: str, drawn, search_box, map_selector: str, count: int) -> dict[str, float]:
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="ko-KR")
+    blocked: list[str] = []
+    context.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith(url) or r.request.url.startswith(("data:", "blob:"))
+            else (blocked.append(r.request.url), r.abort())
+        ),
+    )
+    page = context.new_page()
+    page.set_default_timeout(600_000)
+    result: dict[str, float] = {}
+    start = time.perf_counter()
+    page.goto(url + path)
+    page.wait_for_function(drawn(None), polling=50)
+    result["cold"] = time.perf_counter() - start
+    page.wait_for_function(IDLE)
+    start = time.perf_counter()
+    page.reload()
+    page.wait_for_function(drawn(None), polling=50)
+    result["warm"] = time.perf_counter() - start
+    page.wait_for_function(drawn(count), polling=100)
+    page.wait_for_function(IDLE, polling=100)
+    result["settled"] = time.perf_counter() - start
+    result["heap"] = heap_mb(page)
+    result["frame"] = frame_p95(page, map_selector)
+    box = page.get_by_label(search_box)
+    start = time.perf_counter()
+    box.fill(SEARCH)
+    box.press("Enter")
+    page.wait_for_function(drawn(10), polling=50)
+    result["filter"] = time.perf_counter() - start
+    page.wait_for_function(IDLE)
+    start = time.perf_counter()
+    box.fill("")
+    box.press("Enter")
+    page.wait_for_function(drawn(count), polling=50)
+    result["cleared"] = time.perf_counter() - start
+    result["external"] = len(blocked)
+    context.close()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    args = parser.parse_args()
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        for count in args.sizes:
+            workdir = Path(tempfile.mkdtemp(prefix=f"bench-compare-{count}-"))
+            data_dir = write_large_data_dir(workdir / "data", count)
+            services = gpd.read_file(data_dir / "services.geojson")
+            points_csv = workdir / "points.csv"
+            services.assign(lat=services.geometry.y, lon=services.geometry.x, name=services["name_ko"])[
+                ["lat", "lon", "status", "name"]
+            ].to_csv(points_csv, index=False)
+            apps = {
+                # The app's map: drawn when every visible service is in a cluster or a symbol on the canvas.
+                # Its view is fitted to the whole city, so all N are in view at every size.
+                "ours": (
+                    ROOT / "dashboard.py",
+                    {"DASHBOARD_DATA_DIR": str(data_dir), "DASHBOARD_STORE_DIR": str(workdir)},
+                    "/map?view=37.32,126.83,11",
+                    ours_drawn,
+                    "서비스명 검색",
+                    OURS,
+                ),
+                "pydeck": (
+                    baseline_script(workdir, "pydeck_app.py"),
+                    {"BENCH_POINTS": str(points_csv)},
+                    "/",
+                    pydeck_drawn,
+                    "q",
+                    '[data-testid="stDeckGlJsonChart"]',
+                ),
+                "folium": (
+                    baseline_script(workdir, "folium_fast_app.py"),
+                    {"BENCH_POINTS": str(points_csv)},
+                    "/",
+                    folium_drawn,
+                    "q",
+                    FOLIUM,
+                ),
+            }
+            results = {}
+            for name, (script, env, path, drawn, search_box, selector) in apps.items():
+                process, url = start(script, env, workdir / f"{name}.log")
+                try:
+                    results[name] = measure(browser, url, path, drawn, search_box, selector, count)
+                except Exception as error:  # a baseline that cannot cope at this size is reported, not fatal
+                    print(f"{name} at {count:,}: {error.__class__.__name__}: {str(error).splitlines()[0]}")
+                    results[name] = {}
+                finally:
+                    process.terminate()
+                    process.wait(timeout=20)
+                print(f"{count:>7,} {name:7} " + " ".join(f"{k}={v:.2f}" for k, v in results[name].items()), flush=True)
+            rows.append((count, results))
+        browser.close()
+    print()
+    columns = ("cold", "warm", "settled", "filter", "cleared", "frame", "heap")
+    units = {"frame": "ms", "heap": "MB"}
+    print(
+        "| N | app | "
+        + " | ".join(f"{c} ({units.get(c, 's')})" for c in columns)
+        + " | warm ÷ pydeck | warm ÷ folium |"
+    )
+    print("|---:|---|" + "---:|" * (len(columns) + 2))
+    for count, results in rows:
+        for name, figures in results.items():
+            cells = [f"{figures[c]:.1f}" if c in figures else "–" for c in columns]
+            ratios = []
+            for base in ("pydeck", "folium"):
+                other = results.get(base, {}).get("warm")
+                ratios.append(f"{figures['warm'] / other:.2f}" if other and "warm" in figures else "–")
+            print(f"| {count:,} | {name} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Boundary files: what real dong files never carry filled in (shown as defaults), and gu/city outlines derived."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from geo.importer.mapping import ANSAN_DONGS
+from geo.io import STORAGE_CRS
+from geo.store import LAYERS
+
+# Ansan's districts, for gu and city outlines derived from an imported dong layer.
+GU_BY_CODE_PREFIX = {"31091": "상록구", "31092": "단원구", "41271": "상록구", "41273": "단원구"}
+GU_NAMES_EN = {"상록구": "Sangnok-gu", "단원구": "Danwon-gu"}
+CITY_NAME = ("안산시", "Ansan")
+
+
+def _gu_name(value: object) -> str | None:
+    text = str(value or "").strip()
+    # '안산시상록구' → '상록구': the gu is what follows the city's name.
+    return text.rsplit("시", 1)[-1] if text.endswith("구") and "시" in text else (text or None)
+
+
+def _level_of(name: str) -> str:
+    return "gu" if name.endswith("구") else "city" if name.endswith("시") else "dong"
+
+
+def _codes(values: pd.Series) -> pd.Series | None:
+    """An id column of bare administrative codes ('3109151', 4127151000.0) as digit strings, else None."""
+    text = values.astype(str).str.strip().str.removesuffix(".0")
+    return text if text.str.fullmatch(r"\d{5,10}").all() else None
+
+
+def _gu_from(full_names: pd.Series, codes: pd.Series | None, names: pd.Series) -> tuple[list[str | None], str]:
+    """Each feature's gu from its code, its full name ('안산시상록구 일동') or Ansan's dong list, and how."""
+    if codes is not None:
+        found = [GU_BY_CODE_PREFIX.get(c[:5]) for c in codes]
+        if all(found):
+            return found, "행정동 코드 앞 다섯 자리(31091/41271 상록구, 31092/41273 단원구)"
+    words = [next((_gu_name(w) for w in str(n).split() if w.endswith("구")), None) for n in full_names]
+    if all(words):
+        return words, "전체 이름의 구"
+    return [ANSAN_DONGS.get(n) for n in names], "안산시 행정동 목록"
+
+
+# Columns made from the name when the file has no such column: never asked for while the name is missing.
+FROM_NAME = ("level", "boundary_id")
+
+
+def complete_boundaries(
+    frame: gpd.GeoDataFrame, file_name: str, today: date, year: str | None
+) -> tuple[gpd.GeoDataFrame, dict[str, str], list[str]]:
+    """Fill what real boundary files never carry; returns the frame, the defaults used (shown) and notes.
+
+    Names given in full ('경기도 안산시상록구 일동') keep their last word; ``level``
+    comes from the names (구, 시, else 동); ``boundary_id`` from the code column
+    ('dong-3109151') or the name; ``gu`` from the codes, the full names or
+    Ansan's dong list; ``source`` is the file name with the data's year and the
+    import date; ``accuracy`` is ``official`` (an imported official file).
+    """
+    frame = frame.copy()
+    defaults: dict[str, str] = {}
+    notes: list[str] = []
+    dated = f"{year}년 기준, " if year else ""
+    for column, value, why in (
+        ("source", f"가져온 파일 {file_name} ({dated}{today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜"),
+        ("accuracy", "official", "가져온 공식 파일"),
+    ):
+        if column not in frame.columns:
+            frame[column] = value
+            defaults[column] = f"'{value}' ({why})"
+    if "name_ko" not in frame.columns:
+        return frame, defaults, notes  # level, id and gu come from the names: only the name is missing
+    full = frame["name_ko"].astype(str).str.strip()
+    frame["name_ko"] = full.str.split().str[-1]
+    if (full.str.split().str.len() > 1).any():
+        notes.append(f"이름의 마지막 낱말을 이름으로 썼습니다 (예: '{full.iloc[0]}' → '{frame['name_ko'].iloc[0]}')")
+    if "level" not in frame.columns:
+        frame["level"] = [_level_of(n) for n in frame["name_ko"]]
+        defaults["level"] = "이름으로 판단 (…구 → gu, …시 → city, 그 밖 → dong)"
+    codes = _codes(frame["boundary_id"]) if "boundary_id" in frame.columns else None
+    if codes is not None:
+        frame["boundary_id"] = frame["level"] + "-" + codes
+        defaults["boundary_id"] = f"구분-코드 (예: {frame['boundary_id'].iloc[0]})"
+    elif "boundary_id" not in frame.columns:
+        frame["boundary_id"] = frame["level"] + "-" + frame["name_ko"]
+        defaults["boundary_id"] = f"구분-이름 (예: {frame['boundary_id'].iloc[0]}; 코드 열이 없음)"
+    if "gu" in frame.columns:
+        frame["gu"] = [_gu_name(v) for v in frame["gu"]]
+    else:
+        frame["gu"], how = _gu_from(full, codes, frame["name_ko"])
+        defaults["gu"] = how
+    return frame, defaults, notes
+
+
+def derive_upper_levels(dongs: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:
+    """Gu and city outlines dissolved from dongs, so a dong-only import keeps every map layer."""
+    if set(dongs["level"]) != {"dong"} or dongs["gu"].isna().any():
+        return None
+    rows = []
+    for gu, group in dongs.groupby("gu", sort=False):
+        digits = re.sub(r"\D", "", str(group["boundary_id"].iloc[0]))
+        boundary_id = f"gu-{digits[:5]}" if len(digits) >= 5 else f"gu-{gu}"
+        geometry = shapely.make_valid(group.geometry.union_all())
+        rows.append((boundary_id, "gu", gu, GU_NAMES_EN.get(gu), gu, geometry))
+    digits = re.sub(r"\D", "", str(dongs["boundary_id"].iloc[0]))
+    city_id = f"city-{digits[:4]}0" if len(digits) >= 4 else "city"
+    rows.append((city_id, "city", CITY_NAME[0], CITY_NAME[1], None, shapely.make_valid(dongs.geometry.union_all())))
+    derived = gpd.GeoDataFrame(
+        [r[:5] for r in rows],
+        columns=["boundary_id", "level", "name_ko", "name_en", "gu"],
+        geometry=[r[5] for r in rows],
+        crs=STORAGE_CRS,
+    ).astype({c: object for c in ("boundary_id", "level", "name_ko", "name_en", "gu")})
+    derived["source"] = f"{dongs['source'].iloc[0]}의 행정동을 합쳐 만든 경계"
+    derived["accuracy"] = dongs["accuracy"].iloc[0]
+    return derived[[*LAYERS["boundaries"].column_names, "geometry"]]

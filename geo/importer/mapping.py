@@ -1,0 +1,205 @@
+"""Column mapping: a file's own column names to the schema's (``사업명=name_ko``)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from geo.importer.readers import COORDINATE_COLUMNS, normalised
+from geo.store import LAYERS
+from geo.validation import ValidationReport
+
+
+def parse_mapping(items: Iterable[str]) -> dict[str, str]:
+    """``["사업명=name_ko", ...]`` → ``{"사업명": "name_ko"}``.
+
+    Raises
+    ------
+    ValueError
+        An item without ``=`` or with an empty side (Korean message).
+    """
+    mapping: dict[str, str] = {}
+    for item in items:
+        source, sep, target = item.partition("=")
+        if not sep or not source.strip() or not target.strip():
+            raise ValueError(f"열 매핑 '{item}'의 형식이 올바르지 않습니다: '원래열=스키마열' (예: 사업명=name_ko)")
+        mapping[source.strip()] = target.strip()
+    return mapping
+
+
+def apply_mapping(
+    frame: pd.DataFrame, mapping: Mapping[str, str], layer: str, name: str
+) -> tuple[pd.DataFrame, dict[str, str], ValidationReport]:
+    """``frame`` with columns renamed; the entries that applied; problems with the mapping itself."""
+    allowed = set(LAYERS[layer].column_names) | set(COORDINATE_COLUMNS)
+    report = ValidationReport()
+    applied: dict[str, str] = {}
+    for source, target in mapping.items():
+        if target not in allowed:
+            report.add(
+                name,
+                None,
+                source,
+                f"매핑 대상 '{target}'은(는) {LAYERS[layer].label_ko}의 열이 아닙니다 "
+                f"(가능: {', '.join(LAYERS[layer].column_names)})",
+            )
+        elif source not in frame.columns:
+            continue
+        elif target in frame.columns and target != source:
+            report.add(
+                name, None, source, f"열 '{target}'이(가) 이미 있어 '{source}'을(를) '{target}'(으)로 바꿀 수 없습니다"
+            )
+        else:
+            applied[source] = target
+    renamed = frame.rename(columns=applied) if applied else frame
+    return renamed, applied, report
+
+
+# --- recognition ---------------------------------------------------------------------------------------------
+
+# Column names Korean files use for each schema column, compared normalised (lower case, no spaces, '_', brackets).
+ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "boundaries": {
+        "boundary_id": (
+            "행정동코드",
+            "adm_cd",
+            "adm_dr_cd",
+            "adm_cd2",
+            "emd_cd",
+            "hjd_cd",
+            "행정구역코드",
+            "code",
+            "코드",
+        ),
+        "name_ko": (
+            "행정동명",
+            "adm_nm",
+            "adm_dr_nm",
+            "emd_kor_nm",
+            "읍면동명",
+            "hjd_nam",
+            "행정동",
+            "동명",
+            "name",
+            "이름",
+        ),
+        "name_en": ("영문명", "name_eng", "emd_eng_nm", "eng_nm", "영문이름", "영문"),
+        "gu": ("구", "구명", "자치구", "시군구명", "sggnm", "sgg_nm", "sig_kor_nm"),
+        "level": ("구분", "경계구분"),
+        "source": ("출처", "자료출처"),
+        "accuracy": ("정확도", "경계정확도"),
+    },
+    "areas": {
+        "area_id": ("대상지id", "대상지코드", "사업지구코드"),
+        "name_ko": ("대상지명", "사업지구명", "지구명", "사업명", "name"),
+        "name_en": ("영문명", "name_eng"),
+        "kind_ko": ("유형", "사업유형", "지구유형"),
+        "location_ko": ("위치", "소재지"),
+        "reported_area_m2": ("면적", "면적㎡", "면적(㎡)", "보도면적"),
+        "homes": ("주택", "주택수", "세대수", "호수"),
+        "residents": ("계획인구", "인구"),
+        "source": ("출처", "자료출처"),
+        "accuracy": ("정확도", "경계정확도"),
+    },
+    "services": {
+        "service_id": ("서비스id", "사업id", "사업번호", "관리번호"),
+        "name_ko": ("사업명", "서비스명", "사업이름"),
+        "name_en": ("영문명", "영문사업명", "name_eng"),
+        "domain": ("분야", "서비스분야", "사업분야"),
+        "direction": ("추진방향", "방향"),
+        "area_id": ("대상지", "대상지id", "사업지구"),
+        "status": ("상태", "추진상태", "진행상태"),
+        "phase": ("단계", "추진단계"),
+        "start_year": ("시작연도", "시작년도", "착수연도"),
+        "end_year": ("종료연도", "종료년도", "완료연도"),
+        "budget_krw_100m": ("사업비", "사업비억원", "예산", "총사업비"),
+        "funding": ("재원", "재원구분"),
+        "department": ("담당부서", "부서", "주관부서"),
+        "description_public": ("시민안내", "설명", "사업내용"),
+        "updated_at": ("갱신일", "수정일", "기준일"),
+    },
+}
+# Columns holding the data's reference year or date: they become the layer's date (in its source).
+YEAR_ALIASES = ("기준연도", "기준년도", "base_year", "기준일자", "데이터기준일자", "year", "연도")
+
+# Ansan's 25 administrative dongs (KOSTAT 2018, as in data/boundaries.geojson), to recognise a name column by content.
+ANSAN_DONGS = {
+    "일동": "상록구", "본오1동": "상록구", "본오2동": "상록구", "본오3동": "상록구", "부곡동": "상록구",
+    "월피동": "상록구", "성포동": "상록구", "반월동": "상록구", "안산동": "상록구", "이동": "상록구",
+    "사동": "상록구", "사이동": "상록구", "해양동": "상록구", "와동": "단원구", "초지동": "단원구",
+    "선부1동": "단원구", "선부2동": "단원구", "선부3동": "단원구", "대부동": "단원구", "호수동": "단원구",
+    "고잔동": "단원구", "중앙동": "단원구", "원곡동": "단원구", "신길동": "단원구", "백운동": "단원구",
+}  # fmt: skip
+
+BY_NAME, BY_CONTENT = "열 이름으로", "내용으로"
+
+
+def _last_words(values: pd.Series) -> pd.Series:
+    return values.dropna().astype(str).str.strip().str.split().str[-1].dropna()
+
+
+def looks_like_dong_names(values: pd.Series) -> bool:
+    """Most values end in 동/읍/면 (last word), and some are Ansan's dongs."""
+    words = _last_words(values)
+    if words.empty:
+        return False
+    suffixed = words.str.contains(r"[동읍면]$").mean()
+    known = words.isin(list(ANSAN_DONGS)).mean()
+    return bool(suffixed >= 0.8 and known >= 0.3)
+
+
+def looks_like_admin_codes(values: pd.Series) -> bool:
+    """Every value is a 7-, 8- or 10-digit administrative code (KOSTAT or MOIS), all different."""
+    text = values.dropna().astype(str).str.strip().str.removesuffix(".0")
+    return bool(len(text)) and text.str.fullmatch(r"\d{7}|\d{8}|\d{10}").all() and text.is_unique
+
+
+def recognise_columns(frame: pd.DataFrame, layer: str, taken: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """Proposed ``source column → (schema column, how)`` for columns the file names its own way.
+
+    ``taken`` is the mapping already given (by the user or remembered); those
+    sources and targets are left alone, as are schema columns the file already has.
+    """
+    columns = [c for c in frame.columns if c != getattr(frame, "geometry", pd.Series(name=None)).name]
+    present = {str(c) for c in columns} | set(taken.values())
+    used = set(taken)
+    proposed: dict[str, tuple[str, str]] = {}
+    lookup = {normalised(c): c for c in columns}
+    for target, aliases in ALIASES.get(layer, {}).items():
+        if target in present:
+            continue
+        source = next((lookup[normalised(a)] for a in aliases if normalised(a) in lookup), None)
+        if source is not None and source not in used:
+            proposed[source] = (target, BY_NAME)
+            used.add(source)
+            present.add(target)
+    if layer == "boundaries":
+        checks = (("name_ko", looks_like_dong_names), ("boundary_id", looks_like_admin_codes))
+        for target, check in checks:
+            if target in present:
+                continue
+            source = next((c for c in columns if c not in used and check(frame[c])), None)
+            if source is not None:
+                proposed[source] = (target, BY_CONTENT)
+                used.add(source)
+                present.add(target)
+    return proposed
+
+
+def year_column(frame: pd.DataFrame) -> str | None:
+    """The column holding the data's reference year (``기준연도``), if any."""
+    lookup = {normalised(c): c for c in frame.columns}
+    return next((lookup[normalised(a)] for a in YEAR_ALIASES if normalised(a) in lookup), None)
+
+
+def map_arguments(mapping: Mapping[str, str]) -> str:
+    """The command-line arguments that reproduce ``mapping`` (quoted where a name has spaces)."""
+    return " ".join(f"--map {_shell_word(f'{source}={target}')}" for source, target in mapping.items())
+
+
+def _shell_word(text: str) -> str:
+    # shlex.quote would quote every Hangul name; only spaces and shell characters need it.
+    return shlex.quote(text) if re.search(r"[\s'\"$`\\|&;<>()*?!#~\[\]{}]", text) else text

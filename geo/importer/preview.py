@@ -1,0 +1,533 @@
+"""The preview: a pipeline of small named steps from a file to what an import would write.
+
+Each step returns its result or a ``ValidationReport`` saying why the file
+stops there; ``preview_import`` runs them in order and records what each found
+(CRS, encoding, mapping, notes) in the ``ImportPreview``. Nothing is written
+until ``commit_import``, which refuses a preview with problems.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry.base import BaseGeometry
+
+from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels
+from geo.importer.mapping import apply_mapping, map_arguments, recognise_columns, year_column
+from geo.importer.readers import Read, is_table, points_from_table, read_table_file, read_vector_file
+from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
+from geo.io import STORAGE_CRS, encoding_code
+from geo.loaders import area_consistency_report
+from geo.loaders import city_outline as outline_of
+from geo.schema import DatasetSchema
+from geo.store import LAYERS, Store, StoreError, WriteMode, WriteResult
+from geo.validation import MAX_LISTED, Problem, ValidationReport, validate_frame
+
+MODES: tuple[str, ...] = ("replace", "append")
+PROBLEMS_LISTED = MAX_LISTED  # a file with 100,000 bad rows lists this many, then counts by kind
+T = TypeVar("T")
+
+
+def problem_lines(report: ValidationReport, limit: int = PROBLEMS_LISTED) -> list[str]:
+    """'검증: 문제 N개' with the first ``limit`` problems and, when there are more, the counts by kind."""
+    problems = report.problems
+    lines = [f"검증: 문제 {len(problems):,}개 (저장할 수 없습니다)"]
+    lines += [f"  - {p}" for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"  … 외 {len(problems) - limit:,}개. 종류별 개수:")
+        lines += [
+            f"  {count:>9,}개  {field_name or '파일'}: {kind}" for field_name, kind, count in report.counts_by_kind()
+        ]
+    return lines
+
+
+@dataclass
+class ImportPreview:
+    """What an import would write, for the staff to check before ``commit_import``.
+
+    Attributes
+    ----------
+    layer : str
+        ``services``, ``areas`` or ``boundaries``.
+    file_name : str
+        The file's name as the user knows it (used in every message).
+    feature_count : int
+        Features (rows) read from the file; 0 when it could not be read.
+    frame : GeoDataFrame or None
+        The typed schema columns and geometry, EPSG:4326; None when unreadable.
+    report : ValidationReport
+        Every problem, in Korean, by feature/row number and field.
+    notes : list of str
+        What was done to the data: CRS conversion, encoding, repairs, dropped columns.
+    mapping : dict
+        The column mapping applied (source column → schema column); remembered on commit.
+    derived : GeoDataFrame or None
+        Rows made from the file, written with it in ``replace`` mode only (gu and
+        city outlines dissolved from an imported dong layer).
+    """
+
+    layer: str
+    file_name: str
+    feature_count: int = 0
+    frame: gpd.GeoDataFrame | None = None
+    report: ValidationReport = field(default_factory=ValidationReport)
+    notes: list[str] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)
+    source_crs: str | None = None
+    encoding: str | None = None
+    bounds: tuple[float, float, float, float] | None = None  # lon/lat: minx, miny, maxx, maxy
+    ids_in_store: list[str] = field(default_factory=list)
+    derived: gpd.GeoDataFrame | None = None
+    columns: list[str] = field(default_factory=list)  # the file's own columns, for choosing a mapping
+    mapping_how: dict[str, str] = field(default_factory=dict)  # source column → how it was chosen
+    defaults: dict[str, str] = field(default_factory=dict)  # schema column → the value filled in, and why
+    crs_guessed: bool = False
+    coordinates: tuple[str, str] | None = None  # a table's x and y columns
+
+    def map_arguments(self) -> str:
+        """The ``--map`` arguments that reproduce this preview's column mapping on the command line."""
+        return map_arguments(self.mapping)
+
+    @property
+    def ok(self) -> bool:
+        """True when the preview can be committed."""
+        return self.report.ok and self.frame is not None
+
+    def summary_lines(self, limit: int = PROBLEMS_LISTED) -> list[str]:
+        """The preview as Korean lines for the command line; at most ``limit`` problems, then counts by kind."""
+        schema = LAYERS[self.layer]
+        lines = [
+            f"파일: {self.file_name} → {schema.label_ko}({self.layer})",
+            f"{schema.unit_ko} 수: {self.feature_count}",
+        ]
+        if self.source_crs:
+            lines.append(f"좌표계: {self.source_crs}")
+        if self.encoding:
+            lines.append(f"문자 인코딩: {self.encoding}")
+        if self.bounds:
+            minx, miny, maxx, maxy = self.bounds
+            lines.append(f"범위(경위도): 경도 {minx:.4f}~{maxx:.4f}, 위도 {miny:.4f}~{maxy:.4f}")
+        if self.coordinates:
+            lines.append(f"좌표 열: {self.coordinates[0]}, {self.coordinates[1]}")
+        if self.mapping:
+            lines.append(
+                "열 매핑: "
+                + ", ".join(
+                    f"{s} → {t}" + (f" ({self.mapping_how[s]})" if s in self.mapping_how else "")
+                    for s, t in self.mapping.items()
+                )
+            )
+            lines.append(f"  명령줄로 같은 매핑: {self.map_arguments()}")
+        if self.defaults:
+            lines.append("기본값: " + "; ".join(f"{c} = {v}" for c, v in self.defaults.items()))
+        if self.ids_in_store:
+            lines.append(
+                f"저장소에 이미 있는 ID {len(self.ids_in_store)}개: 교체(replace)하면 새 값으로 바뀌고, "
+                "추가(append)는 거부됩니다"
+            )
+        if self.derived is not None:
+            lines.append(f"함께 만들 경계: {', '.join(self.derived['name_ko'])} (교체할 때만 저장)")
+        lines += [f"참고: {note}" for note in self.notes]
+        if self.ok:
+            lines.append("검증: 문제 없음")
+        else:
+            lines += problem_lines(self.report, limit)
+        return lines
+
+
+class ImportRejectedError(StoreError):
+    """``commit_import`` (or ``commit_reference``) was given a preview with problems; nothing was written."""
+
+    def __init__(self, preview: ImportPreview | Any):
+        self.preview = preview
+        count = len(preview.report.problems)
+        first = preview.report.messages()[:3]
+        super().__init__(
+            f"'{preview.file_name}'에 문제 {count}개가 있어 저장하지 않았습니다. 문제를 고친 파일로 다시 가져오세요."
+            + "".join(f"\n- {m}" for m in first)
+        )
+
+
+class _Stop(Exception):
+    """A step refused the file; the pipeline ends with these problems."""
+
+    def __init__(self, report: ValidationReport):
+        self.report = report
+
+
+def _need(result: T | ValidationReport) -> T:
+    """A step's result, or the end of the pipeline with the step's report."""
+    if isinstance(result, ValidationReport):
+        raise _Stop(result)
+    return result
+
+
+def _check(refused: ValidationReport | None) -> None:
+    """Go on, or end the pipeline with a check's problems."""
+    if refused is not None and not refused.ok:
+        raise _Stop(refused)
+
+
+@dataclass(frozen=True)
+class _Request:
+    """What the caller asked for, fixed for the whole pipeline."""
+
+    layer: str
+    name: str
+    limits: UploadLimits
+    mapping: dict[str, str]  # given by the caller
+    remembered: dict[str, str]  # from the store's last import of this layer
+    crs: str | None
+    encoding: str | None
+    today: date
+    repair: bool
+    store: Store | None  # only when initialised; read, never written
+    city_outline: BaseGeometry | None
+
+    @property
+    def schema(self) -> DatasetSchema:
+        return LAYERS[self.layer]
+
+
+# --- the steps, in order -----------------------------------------------------------------------------------
+
+
+def _mapped(frame: pd.DataFrame, request: _Request) -> tuple[pd.DataFrame, dict[str, str], dict[str, str]]:
+    """``frame`` with the given, remembered and recognised column mapping applied; the mapping and how each came."""
+    given = {**request.remembered, **request.mapping}
+    proposed = recognise_columns(frame, request.layer, {s: t for s, t in given.items() if s in frame.columns})
+    mapping = {**{s: t for s, (t, _) in proposed.items()}, **given}
+    frame, applied, problems = apply_mapping(frame, mapping, request.layer, request.name)
+    _check(problems)
+    how = {
+        s: "지정" if s in request.mapping else "이전 가져오기" if s in request.remembered else proposed[s][1]
+        for s in applied
+    }
+    return frame, applied, how
+
+
+def _read(readable: Path, request: _Request) -> Read | ValidationReport:
+    """The file as features in EPSG:4326, after the column mapping; a table's rows without a point are noted."""
+    if is_table(readable):
+        table = read_table_file(readable, request.name, request.encoding)
+        if isinstance(table, ValidationReport):
+            return table
+        frame, encoding = table
+        columns = [str(c) for c in frame.columns]
+        frame, applied, how = _mapped(frame, request)
+        read = points_from_table(frame, request.name, request.crs)
+        if isinstance(read, ValidationReport):
+            return read
+        read.encoding = encoding
+    else:
+        read = read_vector_file(readable, request.name, request.repair, request.encoding, request.crs)
+        if isinstance(read, ValidationReport):
+            return read
+        columns = [str(c) for c in read.frame.columns if c != read.frame.geometry.name]
+        read.frame, applied, how = _mapped(read.frame, request)
+    read.mapping, read.mapping_how, read.columns = applied, how, columns
+    return read
+
+
+def _in_lonlat_range(read: Read, name: str) -> ValidationReport | None:
+    """Coordinates outside longitude/latitude: a projected file declared (or defaulted) as WGS 84."""
+    geometry = read.frame.geometry.dropna()
+    if geometry.empty:
+        return None
+    minx, miny, maxx, maxy = (float(v) for v in geometry.total_bounds)
+    if minx >= -180 and maxx <= 180 and miny >= -90 and maxy <= 90:
+        return None
+    return refusal(
+        name,
+        f"좌표 값이 경위도 범위를 벗어납니다 (x {minx:,.0f}~{maxx:,.0f}, y {miny:,.0f}~{maxy:,.0f}). "
+        f"파일은 좌표계를 {read.source_crs}로 밝히지만 좌표는 투영 좌표(예: EPSG:5186, 5179)로 보입니다: "
+        "파일의 좌표계 정보(GeoJSON의 crs, Shapefile의 .prj)를 실제 좌표계로 고쳐 다시 올리세요",
+    )
+
+
+def _not_empty(frame: gpd.GeoDataFrame, request: _Request) -> ValidationReport | None:
+    if len(frame):
+        return None
+    schema = request.schema
+    return refusal(request.name, f"{schema.label_ko} {schema.unit_ko}가 하나도 없습니다: 빈 파일로는 바꿀 수 없습니다")
+
+
+def _outline(request: _Request, notes: list[str]) -> BaseGeometry | None:
+    """The city outline services and areas must touch: the caller's, else the store's boundaries."""
+    outline = request.city_outline
+    if outline is None and request.store is not None and request.schema.must_lie_in_city:
+        outline = outline_of(request.store.read_layer("boundaries"))
+    if request.schema.must_lie_in_city and outline is None:
+        notes.append("안산시 경계 안에 있는지는 확인하지 않았습니다 (경계 자료 없음)")
+    return outline
+
+
+def _completed(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataFrame, dict[str, str], list[str]]:
+    """What real files never carry, filled in: boundary levels, ids, gu, source and accuracy; area source/accuracy."""
+    year_source = year_column(frame)
+    year = next((str(v).strip()[:4] for v in frame[year_source] if str(v).strip()), None) if year_source else None
+    dated = [f"'{year_source}' 열의 {year}을 자료의 기준 연도로 출처에 적었습니다"] if year else []
+    if request.layer == "boundaries":
+        frame, defaults, notes = complete_boundaries(frame, request.name, request.today, year)
+        return frame, defaults, notes + (dated if "source" in defaults else [])
+    defaults: dict[str, str] = {}
+    if request.layer == "areas":
+        frame = frame.copy()
+        for column, value, why in (
+            (
+                "source",
+                f"가져온 파일 {request.name} ({year + '년 기준, ' if year else ''}{request.today.isoformat()} 가져옴)",
+                "파일 이름과 가져온 날짜",
+            ),
+            ("accuracy", "official", "가져온 공식 파일"),
+        ):
+            if column not in frame.columns:
+                frame[column] = value
+                defaults[column] = f"'{value}' ({why})"
+    return frame, defaults, dated if "source" in defaults else []
+
+
+def _missing_required(
+    frame: gpd.GeoDataFrame, request: _Request, mapping: dict[str, str], unit: str
+) -> ValidationReport | None:
+    """All required columns still missing after mapping and defaults, in one message with the ``--map`` line."""
+    missing = [c for c in request.schema.columns if c.required and c.name not in frame.columns]
+    if request.layer == "boundaries" and "name_ko" not in frame.columns:
+        missing = [c for c in missing if c.name not in FROM_NAME]
+    if not missing:
+        return None
+    named = ", ".join(f"'{c.name}'({c.label_ko})" for c in missing)
+    unused = [str(c) for c in frame.columns if c != frame.geometry.name and c not in request.schema.column_names]
+    line = " ".join(filter(None, [map_arguments(mapping), *(f"--map 열이름={c.name}" for c in missing)]))
+    return refusal(
+        request.name,
+        f"필수 열 {len(missing)}개를 찾지 못했습니다: {named}. 파일에서 해당하는 열을 골라 지정하세요 "
+        f"(데이터 관리 화면의 열 매핑, 또는 명령줄: {line}). "
+        f"매핑되지 않은 파일의 열: {', '.join(unused) or '없음'}",
+        unit,
+    )
+
+
+def _validated(
+    frame: gpd.GeoDataFrame, request: _Request, unit: str, notes: list[str]
+) -> gpd.GeoDataFrame | ValidationReport:
+    """The schema's typed columns and geometry, or every problem by feature/row and field."""
+    schema = request.schema
+    typed, report = validate_frame(frame, schema, request.name, _outline(request, notes))
+    if unit != "피처":
+        report = ValidationReport([Problem(p.file, p.row, p.field, p.message, unit) for p in report.problems])
+    if not report.ok:
+        return report
+    return gpd.GeoDataFrame(
+        {c: typed[c] for c in schema.column_names}, geometry=typed.geometry.values, crs=STORAGE_CRS
+    ).reset_index(drop=True)
+
+
+def _dropped_columns_note(frame: gpd.GeoDataFrame, schema: DatasetSchema) -> list[str]:
+    extra = [c for c in frame.columns if c not in schema.column_names and c != frame.geometry.name]
+    return [f"스키마에 없는 열 {len(extra)}개는 저장하지 않습니다: {', '.join(map(str, extra))}"] if extra else []
+
+
+def _areas_consistent(frame: gpd.GeoDataFrame, request: _Request, unit: str) -> ValidationReport | None:
+    """Same cross-check as the loader: a service said to be in an area must lie in (or touch) it."""
+    if request.layer != "services" or request.store is None:
+        return None
+    return area_consistency_report(frame, request.store.read_layer("areas"), request.name, unit)
+
+
+def _ids_in_store(frame: gpd.GeoDataFrame, request: _Request) -> list[str]:
+    if request.store is None:
+        return []
+    id_column = request.schema.id_column
+    existing = set(request.store.read_layer(request.layer)[id_column])  # type: ignore[arg-type]
+    return [i for i in frame[id_column] if i in existing]
+
+
+def _derived(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataFrame | None, list[str]]:
+    if request.layer != "boundaries":
+        return None, []
+    derived = derive_upper_levels(frame)
+    if derived is None:
+        return None, []
+    return derived, [
+        f"행정동 {len(frame)}개를 합쳐 구 경계와 시 경계 {len(derived)}개를 만들었습니다 (교체할 때 함께 저장)"
+    ]
+
+
+def _run(path: Path, request: _Request, preview: ImportPreview) -> None:
+    """The steps in order; each records what it found in ``preview``. Raises ``_Stop`` at a refusal."""
+    with tempfile.TemporaryDirectory(prefix="dashboard-import-") as workdir:
+        readable = _need(checked_file(path, request.name, request.limits, Path(workdir)))
+        read = _need(_read(readable, request))
+    preview.source_crs, preview.encoding, preview.crs_guessed = read.source_crs, read.encoding, read.crs_guessed
+    preview.mapping, preview.mapping_how, preview.coordinates = read.mapping, read.mapping_how, read.coordinates
+    preview.columns = read.columns
+    preview.notes.extend(read.notes)
+    preview.feature_count = len(read.frame)
+    _check(read.row_problems)
+    _check(_in_lonlat_range(read, request.name))
+    _check(_not_empty(read.frame, request))
+    frame, preview.defaults, notes = _completed(read.frame, request)
+    preview.notes.extend(notes)
+    _check(_missing_required(frame, request, read.mapping, read.unit))
+    preview.notes.extend(_dropped_columns_note(frame, request.schema))
+    typed = _need(_validated(frame, request, read.unit, preview.notes))
+    _check(_areas_consistent(typed, request, read.unit))
+    preview.frame = typed
+    preview.bounds = tuple(float(v) for v in typed.total_bounds)  # type: ignore[assignment]
+    preview.ids_in_store = _ids_in_store(typed, request)
+    preview.derived, notes = _derived(typed, request)
+    preview.notes.extend(notes)
+
+
+def preview_import(
+    path: Path,
+    layer: str,
+    *,
+    store: Store | None = None,
+    city_outline: BaseGeometry | None = None,
+    mapping: Mapping[str, str] | None = None,
+    crs: str | None = None,
+    limits: UploadLimits | None = None,
+    display_name: str | None = None,
+    repair: bool | None = None,
+    encoding: str | None = None,
+    today: date | None = None,
+) -> ImportPreview:
+    """Check, read, map and validate a file for ``layer``; write nothing.
+
+    Parameters
+    ----------
+    path : Path
+        GeoJSON, GeoPackage, zipped Shapefile (or a ``.shp`` beside its sidecars), CSV or XLSX.
+    layer : str
+        ``services``, ``areas`` or ``boundaries``.
+    store : Store, optional
+        Supplies the remembered column mapping, the city outline (from its
+        boundaries) and the ids already stored. Only read, never written.
+    city_outline : shapely geometry, optional
+        EPSG:4326 outline that services and areas must touch; overrides the store's.
+        Without both, that check is skipped (and a note says so).
+    mapping : Mapping[str, str], optional
+        Source column → schema column, over the store's remembered mapping.
+    crs : str, optional
+        The file's CRS, e.g. ``"EPSG:5186"``, over its ``.prj`` (or the guess from
+        the coordinate ranges when it has none; x/y columns of CSV/XLSX too).
+    limits : UploadLimits, optional
+        Size, feature and archive limits.
+    display_name : str, optional
+        The name used in messages (an upload's original file name).
+    repair : bool, optional
+        Repair invalid geometry with a note (default: True for boundaries and
+        areas, False for services, whose invalid geometry is reported).
+    encoding : str, optional
+        ``utf-8`` or ``cp949`` (or ``EUC-KR``) for a Shapefile's DBF or a CSV, over the detected one.
+    today : date, optional
+        The import date written in a default ``source`` (default: today).
+
+    Returns
+    -------
+    ImportPreview
+        ``ok`` only when there is no problem; nothing in the store has changed.
+
+    Raises
+    ------
+    ValueError
+        Unknown ``layer``.
+    """
+    if layer not in LAYERS:
+        raise ValueError(f"레이어 '{layer}'은(는) 없습니다 (가능: {', '.join(LAYERS)})")
+    path = Path(path)
+    stored = store if store is not None and store.is_initialised() else None
+    request = _Request(
+        layer=layer,
+        name=display_name or path.name,
+        limits=limits or UploadLimits(),
+        mapping=dict(mapping or {}),
+        remembered=stored.column_mapping(layer) if stored else {},  # type: ignore[arg-type]
+        crs=crs,
+        encoding=encoding_code(encoding),
+        today=today or date.today(),
+        repair=layer != "services" if repair is None else repair,
+        store=stored,
+        city_outline=city_outline,
+    )
+    preview = ImportPreview(layer=layer, file_name=request.name)
+    try:
+        _run(path, request, preview)
+    except _Stop as stop:
+        preview.report.extend(stop.report)
+    return preview
+
+
+def preview_upload(data: bytes, file_name: str, layer: str, **options: object) -> ImportPreview:
+    """``preview_import`` for bytes (e.g. Streamlit's ``UploadedFile.getvalue()``).
+
+    The size limit is checked before anything is written to a temporary file.
+    ``options`` are those of ``preview_import``.
+    """
+    limits = options.get("limits") or UploadLimits()
+    assert isinstance(limits, UploadLimits)
+    refused = too_large(file_name, len(data), limits)
+    if refused is not None:
+        preview = ImportPreview(layer=layer, file_name=file_name)
+        preview.report.extend(refused)
+        return preview
+    with tempfile.TemporaryDirectory(prefix="dashboard-upload-") as folder:
+        target = Path(folder) / safe_upload_name(file_name)
+        target.write_bytes(data)
+        return preview_import(target, layer, display_name=file_name, **options)  # type: ignore[arg-type]
+
+
+def commit_import(
+    store: Store,
+    preview: ImportPreview,
+    *,
+    mode: WriteMode = "replace",
+    user: str,
+    now: datetime | None = None,
+) -> WriteResult:
+    """Write a checked preview to the store in one transaction and remember its column mapping.
+
+    Parameters
+    ----------
+    store : Store
+        The store to write.
+    preview : ImportPreview
+        From ``preview_import``; must be ``ok``.
+    mode : {'replace', 'append'}
+        ``replace`` swaps the whole layer (with ``preview.derived`` rows);
+        ``append`` adds the features and refuses ids already stored.
+    user : str
+        Who imports (history and audit log).
+
+    Raises
+    ------
+    ImportRejectedError
+        The preview has problems; nothing was written.
+    StoreError
+        Unknown mode, or ``append`` with ids already stored; nothing was written.
+    """
+    if not preview.ok or preview.frame is None:
+        raise ImportRejectedError(preview)
+    if mode not in MODES:
+        raise StoreError(f"가져오기 방식 '{mode}'은(는) 없습니다 (replace 또는 append)")
+    frame = preview.frame
+    if mode == "replace" and preview.derived is not None:
+        frame = pd.concat([frame, preview.derived], ignore_index=True)
+    return store.write_layer(
+        preview.layer,  # type: ignore[arg-type]
+        frame,
+        mode=mode,
+        user=user,
+        source_name=preview.file_name,
+        mapping=preview.mapping,
+        now=now,
+    )

@@ -1,0 +1,226 @@
+"""Readers: a checked file to a GeoDataFrame in EPSG:4326, with the CRS and encoding it was read in.
+
+Vector files (GeoJSON, GeoPackage, Shapefile) go through ``geo.io.read_vector``.
+CSV and XLSX tables become points from their coordinate columns, found by name
+(``위도``/``경도``, ``WGS84위도``/``WGS84경도``, ``역위도``/``역경도``, ``lat``/``lon``,
+``Y좌표``/``X좌표``, ``y``/``x``); projected x/y columns take the CRS given or,
+without one, the CRS their range fits in Ansan (said to be a guess).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import CRS
+
+from geo.importer.safety import TABLE_SUFFIXES, refusal
+from geo.io import (
+    ANSAN_BOX,
+    STORAGE_CRS,
+    describe_crs,
+    guess_crs,
+    guess_note,
+    no_crs_message,
+    parse_crs,
+    read_text_table,
+    read_vector,
+)
+from geo.validation import ValidationReport
+
+# Coordinate column pairs (x, y) by normalised name (lower case, no spaces, '_' or brackets), in priority order.
+LONLAT_PAIRS = (
+    ("경도", "위도"),
+    ("wgs84경도", "wgs84위도"),
+    ("역경도", "역위도"),
+    ("lon", "lat"),
+    ("lng", "lat"),
+    ("longitude", "latitude"),
+    ("x좌표(경도)", "y좌표(위도)"),
+)
+XY_PAIRS = (("x좌표", "y좌표"), ("x", "y"), ("xcoord", "ycoord"), ("tm_x", "tm_y"), ("utmk_x", "utmk_y"))
+LON_COLUMNS = tuple(dict.fromkeys(x for x, _ in LONLAT_PAIRS))
+LAT_COLUMNS = tuple(dict.fromkeys(y for _, y in LONLAT_PAIRS))
+X_COLUMNS = tuple(x for x, _ in XY_PAIRS)
+Y_COLUMNS = tuple(y for _, y in XY_PAIRS)
+COORDINATE_COLUMNS = LON_COLUMNS + LAT_COLUMNS + X_COLUMNS + Y_COLUMNS
+# Korea in lon/lat, to tell swapped columns and rows (a latitude never exceeds 39 here, a longitude is over 124).
+KOREA_LON, KOREA_LAT = (124.0, 132.0), (33.0, 39.0)
+
+
+@dataclass
+class Read:
+    """A file read as features in EPSG:4326, before validation."""
+
+    frame: gpd.GeoDataFrame
+    source_crs: str | None
+    encoding: str | None
+    notes: list[str] = field(default_factory=list)
+    unit: str = "피처"  # '행' for tables: how problems name a record
+    mapping: dict[str, str] = field(default_factory=dict)  # the column mapping applied (source → schema)
+    crs_guessed: bool = False
+    coordinates: tuple[str, str] | None = None  # a table's x and y columns
+    row_problems: ValidationReport = field(default_factory=ValidationReport)  # rows without a usable point
+    mapping_how: dict[str, str] = field(default_factory=dict)  # source column → how the mapping was chosen
+    columns: list[str] = field(default_factory=list)  # the file's own columns
+
+
+def is_table(path: Path) -> bool:
+    return path.suffix.lower() in TABLE_SUFFIXES
+
+
+def normalised(column: object) -> str:
+    return re.sub(r"[\s_\-()\[\]]", "", str(column)).lower()
+
+
+def _find_pair(frame: pd.DataFrame, pairs: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
+    lookup = {normalised(c): c for c in frame.columns}
+    return next(
+        (
+            (lookup[normalised(x)], lookup[normalised(y)])
+            for x, y in pairs
+            if normalised(x) in lookup and normalised(y) in lookup
+        ),
+        None,
+    )
+
+
+def _numbers(values: pd.Series) -> pd.Series:
+    return pd.to_numeric(values.astype(str).str.strip().str.replace(",", "", regex=False), errors="coerce")
+
+
+def _in_range(values: pd.Series, bounds: tuple[float, float]) -> pd.Series:
+    return values.between(*bounds)
+
+
+def _table_crs(
+    xs: pd.Series, ys: pd.Series, lonlat: bool, crs: str | None, name: str
+) -> tuple[CRS, list[str], bool] | ValidationReport:
+    """The CRS of a table's coordinates: lon/lat by name, the caller's, or guessed from the range."""
+    if crs:
+        return parse_crs(crs), [], False
+    if lonlat:
+        return CRS.from_epsg(4326), [], False
+    valid = xs.notna() & ys.notna()
+    if not valid.any():
+        return refusal(name, "좌표 열에 숫자 값이 하나도 없습니다: 좌표 열을 확인하세요", "행")
+    bounds = (float(xs[valid].median()), float(ys[valid].median())) * 2
+    codes = guess_crs(bounds)  # type: ignore[arg-type]
+    if not codes:
+        return refusal(name, no_crs_message(bounds), "행")  # type: ignore[arg-type]
+    return CRS.from_epsg(codes[0]), [guess_note(codes)], True
+
+
+def _row_problems(
+    frame: pd.DataFrame, x_column: str, y_column: str, xs: pd.Series, ys: pd.Series, lonlat: bool, name: str
+) -> ValidationReport:
+    """Rows whose coordinates are empty, not numbers, or (lon/lat) a latitude and longitude in each other's place."""
+    report = ValidationReport()
+    for position, (raw_x, raw_y, x, y) in enumerate(zip(frame[x_column], frame[y_column], xs, ys, strict=True), 1):
+        for column, raw, value in ((x_column, raw_x, x), (y_column, raw_y, y)):
+            if pd.isna(value):
+                text = str(raw).strip()
+                report.add(
+                    name,
+                    position,
+                    str(column),
+                    "좌표 값이 비어 있습니다" if not text else f"'{raw}'는 숫자가 아닙니다",
+                    "행",
+                )
+        swapped = lonlat and KOREA_LAT[0] <= x <= KOREA_LAT[1] and KOREA_LON[0] <= y <= KOREA_LON[1]
+        if swapped:
+            report.add(
+                name,
+                position,
+                f"{x_column}/{y_column}",
+                f"위도와 경도가 서로 바뀌어 있습니다 ({x_column} {raw_x}, {y_column} {raw_y}): 두 값을 바꿔 적으세요",
+                "행",
+            )
+    return report
+
+
+def points_from_table(frame: pd.DataFrame, name: str, crs: str | None) -> Read | ValidationReport:
+    """Point geometry from coordinate columns; rows without a usable point are in ``row_problems``."""
+    pair = _find_pair(frame, LONLAT_PAIRS)
+    lonlat = pair is not None
+    pair = pair or _find_pair(frame, XY_PAIRS)
+    if pair is None:
+        return refusal(
+            name,
+            "좌표 열이 없습니다: 위도/경도(lat/lon) 열, 또는 X좌표/Y좌표(x/y) 열을 넣으세요 "
+            f"(파일의 열: {', '.join(map(str, frame.columns))})",
+            "행",
+        )
+    x_column, y_column = pair
+    xs, ys = _numbers(frame[x_column]), _numbers(frame[y_column])
+    notes = []
+    if lonlat and not crs and (xs.notna() & ys.notna()).any():
+        both = xs.notna() & ys.notna()
+        if _in_range(xs[both], KOREA_LAT).all() and _in_range(ys[both], KOREA_LON).all():
+            # The whole columns are labelled the wrong way round: read them as they are meant.
+            xs, ys = ys, xs
+            notes.append(f"'{x_column}' 열에 위도, '{y_column}' 열에 경도가 들어 있어 서로 바꿔 읽었습니다")
+    found = _table_crs(xs, ys, lonlat, crs, name)
+    if isinstance(found, ValidationReport):
+        return found
+    source_crs, crs_notes, guessed = found
+    notes += crs_notes
+    problems = _row_problems(frame, x_column, y_column, xs, ys, lonlat and not crs, name)
+    refused = {p.row - 1 for p in problems.problems if p.row is not None}
+    usable = xs.notna() & ys.notna() & ~pd.Series(range(len(frame)), index=xs.index).isin(refused)
+    geometry = gpd.GeoSeries(
+        [shapely.Point(x, y) if ok else None for x, y, ok in zip(xs, ys, usable, strict=True)], crs=source_crs
+    )
+    points = gpd.GeoDataFrame(frame.drop(columns=[x_column, y_column]), geometry=geometry)
+    crs_text = describe_crs(source_crs) + (" (추정)" if guessed else "")
+    if source_crs.to_epsg() != 4326:
+        points = points.to_crs(STORAGE_CRS)
+        notes.append(f"좌표계 {describe_crs(source_crs)}를 EPSG:4326(WGS 84)으로 변환했습니다")
+    return Read(points, crs_text, None, notes, "행", crs_guessed=guessed, coordinates=pair, row_problems=problems)
+
+
+def outside_ansan(frame: gpd.GeoDataFrame) -> np.ndarray:
+    """Positions of points outside the generous box around Ansan (``geo.io.ANSAN_BOX``)."""
+    west, south, east, north = ANSAN_BOX
+    present = frame.geometry.notna()
+    xs = frame.geometry.x.where(present)
+    ys = frame.geometry.y.where(present)
+    return np.flatnonzero(present & ~(xs.between(west, east) & ys.between(south, north)))
+
+
+def read_table_file(
+    path: Path, name: str, encoding: str | None = None
+) -> tuple[pd.DataFrame, str | None] | ValidationReport:
+    """A CSV or XLSX as text columns, with the CSV's encoding and how it was chosen."""
+    if path.suffix.lower() == ".csv":
+        try:
+            frame, _, how = read_text_table(path, encoding)
+        except UnicodeError:
+            return refusal(
+                name,
+                "CSV의 문자 인코딩을 판별할 수 없습니다 (UTF-8로도 CP949로도 깨끗하게 읽히지 않음): "
+                "인코딩을 지정하거나(명령줄: --encoding cp949) 엑셀에서 'CSV UTF-8'로 다시 저장해 올리세요",
+                "행",
+            )
+        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            return refusal(name, f"CSV로 읽을 수 없습니다: {str(exc).strip().splitlines()[0]}", "행")
+        return frame, how
+    try:
+        return pd.read_excel(path, dtype=str, engine="openpyxl").fillna(""), "XLSX (유니코드, 판별 필요 없음)"
+    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+        return refusal(name, f"XLSX로 읽을 수 없습니다 (손상되었거나 형식이 다릅니다): {exc}", "행")
+
+
+def read_vector_file(
+    path: Path, name: str, repair: bool, encoding: str | None = None, crs: str | None = None
+) -> Read | ValidationReport:
+    """A GeoJSON, GeoPackage or Shapefile in EPSG:4326."""
+    result = read_vector(path, display_name=name, repair=repair, encoding=encoding, crs=crs)
+    if result.frame is None:
+        return result.report
+    return Read(result.frame, result.source_crs, result.encoding, list(result.notes), crs_guessed=result.crs_guessed)

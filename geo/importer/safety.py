@@ -1,0 +1,305 @@
+"""Safety checks before anything is parsed: size, archive inspection, JSON syntax, feature count.
+
+Every check returns the value it was asked for or a ``ValidationReport`` that
+says, in Korean, why the file is refused and what to do. A zip archive is
+inspected from its directory without extracting anything; only the one data
+file it must hold (with a Shapefile's sidecars) is extracted, and never past the
+sizes its directory declares.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyogrio
+
+from geo.validation import ValidationReport
+
+MB = 1024 * 1024
+VECTOR_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip")
+TABLE_SUFFIXES = (".csv", ".xlsx")
+
+
+@dataclass(frozen=True)
+class UploadLimits:
+    """Limits checked before a file is parsed; lower them in tests rather than writing huge files."""
+
+    max_bytes: int = 50 * MB
+    max_features: int = 200_000
+    max_uncompressed_bytes: int = 500 * MB
+    max_compression_ratio: float = 100.0
+    max_zip_members: int = 100
+    # A member smaller than this cannot be a bomb; small .dbf files compress 20x and more.
+    ratio_check_min_bytes: int = 1 * MB
+
+
+def refusal(name: str, message: str, unit: str = "피처") -> ValidationReport:
+    """A report with one file-wide problem: the file is refused for ``message``."""
+    report = ValidationReport()
+    report.add(name, None, None, message, unit)
+    return report
+
+
+def size_text(size: float) -> str:
+    if size >= MB:
+        return f"{size / MB:.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{int(size)}바이트"
+
+
+def too_large(name: str, size: int, limits: UploadLimits) -> ValidationReport | None:
+    """The size refusal, or None when ``size`` is within the limit."""
+    if size <= limits.max_bytes:
+        return None
+    return refusal(
+        name,
+        f"파일 크기 {size_text(size)}가 한도 {size_text(limits.max_bytes)}를 넘습니다. "
+        "필요한 피처만 남기거나 나누어 올리세요",
+    )
+
+
+def _is_junk(name: str) -> bool:
+    """Files zip tools add on macOS, never data."""
+    return name.startswith("__MACOSX/") or Path(name).name.startswith("._") or Path(name).name == ".DS_Store"
+
+
+def _member_problem(info: zipfile.ZipInfo) -> str | None:
+    member = info.filename.replace("\\", "/")
+    if member.startswith("/") or re.match(r"^[A-Za-z]:", member) or ".." in member.split("/"):
+        return (
+            f"압축 파일 안의 경로 '{info.filename}'이(가) 압축을 푸는 폴더 밖을 가리킵니다 (보안상 거부). "
+            "절대 경로나 '../' 없이 파일만 다시 압축해 올리세요"
+        )
+    if (info.external_attr >> 16) & 0o170000 == 0o120000:
+        return (
+            f"압축 파일 안의 '{info.filename}'은(는) 심볼릭 링크입니다 (보안상 거부). 실제 파일을 넣어 다시 압축하세요"
+        )
+    if info.flag_bits & 0x1:
+        return f"압축 파일 안의 '{info.filename}'에 암호가 걸려 있습니다: 암호 없이 다시 압축하세요"
+    return None
+
+
+def inspect_zip(path: Path, name: str, limits: UploadLimits) -> list[zipfile.ZipInfo] | ValidationReport:
+    """The archive's data members, checked from its directory without extracting anything."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        return refusal(name, f"압축 파일(zip)을 열 수 없습니다: 손상되었거나 zip 형식이 아닙니다 ({exc})")
+    members = [i for i in infos if not i.is_dir() and not _is_junk(i.filename)]
+    if len(members) > limits.max_zip_members:
+        return refusal(name, f"압축 파일 안의 파일이 {len(members)}개로 한도 {limits.max_zip_members}개를 넘습니다")
+    report = ValidationReport()
+    for info in members:
+        problem = _member_problem(info)
+        if problem:
+            report.add(name, None, None, problem)
+    if not report.ok:
+        return report
+    total = sum(i.file_size for i in members)
+    if total > limits.max_uncompressed_bytes:
+        return refusal(
+            name,
+            f"압축을 풀면 {size_text(total)}로 한도 {size_text(limits.max_uncompressed_bytes)}를 넘습니다. "
+            "필요한 파일만 나누어 올리세요",
+        )
+    for info in members:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size >= limits.ratio_check_min_bytes and ratio > limits.max_compression_ratio:
+            return refusal(
+                name,
+                f"압축 파일 안의 '{info.filename}'의 압축률이 {ratio:,.0f}배로 비정상적으로 높습니다 "
+                f"(한도 {limits.max_compression_ratio:g}배, 압축 폭탄 의심). 원본 파일을 다시 압축해 올리세요",
+            )
+    return members
+
+
+def data_member(members: list[zipfile.ZipInfo], name: str) -> zipfile.ZipInfo | ValidationReport:
+    """The one spatial data file of an archive (a Shapefile with its .shx and .dbf, a GeoJSON or a GeoPackage)."""
+    shapefiles = [m for m in members if m.filename.lower().endswith(".shp")]
+    others = [m for m in members if m.filename.lower().endswith((".geojson", ".json", ".gpkg"))]
+    candidates = shapefiles + others
+    if not candidates:
+        listed = ", ".join(m.filename for m in members[:8]) or "없음"
+        return refusal(name, f"압축 파일 안에 .shp, .geojson 또는 .gpkg 파일이 없습니다 (들어 있는 파일: {listed})")
+    if len(candidates) > 1:
+        listed = ", ".join(m.filename for m in candidates[:8])
+        return refusal(
+            name,
+            f"압축 파일 안에 공간 데이터 파일이 {len(candidates)}개 있습니다 ({listed}): 하나만 넣어 다시 압축하세요",
+        )
+    chosen = candidates[0]
+    if chosen in shapefiles:
+        stem = chosen.filename[:-4].lower()
+        present = {m.filename.lower()[len(stem) :] for m in members if m.filename.lower().startswith(stem)}
+        missing = [ext for ext in (".shx", ".dbf") if ext not in present]
+        if missing:
+            return refusal(
+                name,
+                f"Shapefile '{chosen.filename}'에 필요한 {', '.join(missing)} 파일이 압축 파일에 없습니다: "
+                ".shp, .shx, .dbf, .prj를 함께 압축하세요",
+            )
+    return chosen
+
+
+def extract(
+    path: Path, chosen: zipfile.ZipInfo, members: list[zipfile.ZipInfo], target: Path, name: str
+) -> Path | ValidationReport:
+    """Extract the chosen file (and a Shapefile's sidecars) flat into ``target``, never past declared sizes."""
+    wanted = [chosen]
+    if chosen.filename.lower().endswith(".shp"):
+        stem = chosen.filename[:-4].lower()
+        wanted = [m for m in members if m.filename.lower()[: len(stem) + 1] == stem + "."]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in wanted:
+                # A short fixed name: member names of 86+ Hangul characters exceed the file system's 255 bytes.
+                destination = target / _extracted_name(info)
+                with archive.open(info) as source, destination.open("wb") as sink:
+                    # The reader stops at the declared size; the checks above bounded those sizes.
+                    shutil.copyfileobj(source, sink, 1024 * 1024)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        # A wrong CRC (BadZipFile) or damaged compressed data (zlib.error) shows only while extracting.
+        return refusal(
+            name,
+            f"압축 파일이 손상되어 '{info.filename}'을(를) 풀 수 없습니다 ({type(exc).__name__}). "
+            "원본 파일을 다시 압축해 올리세요",
+        )
+    return target / _extracted_name(chosen)
+
+
+def _extracted_name(info: zipfile.ZipInfo) -> str:
+    """``data.shp``, ``data.dbf``...: one stem keeps a Shapefile's sidecars together."""
+    return "data" + Path(info.filename.replace("\\", "/")).suffix.lower()
+
+
+def json_problem(path: Path, name: str) -> ValidationReport | None:
+    """A GeoJSON's syntax problem, or None when it parses."""
+    try:
+        json.loads(path.read_bytes())
+    except UnicodeDecodeError:
+        return refusal(name, "GeoJSON은 UTF-8로 저장해야 합니다 (다른 인코딩으로 저장된 파일입니다)")
+    except json.JSONDecodeError as exc:
+        return refusal(
+            name,
+            f"GeoJSON(JSON) 문법 오류: {exc.lineno}행 {exc.colno}열 근처 ({exc.msg}). "
+            "텍스트 편집기나 QGIS에서 파일을 고친 뒤 다시 올리세요",
+        )
+    except RecursionError:
+        return refusal(
+            name,
+            "GeoJSON(JSON)이 너무 깊이 중첩되어 읽을 수 없습니다 (공간 데이터 파일로 보이지 않습니다). "
+            "QGIS 등에서 GeoJSON으로 다시 저장해 올리세요",
+        )
+    return None
+
+
+def count_features(path: Path) -> int | None:
+    """Features (rows) in a file, or None when it cannot be counted (the reader then reports why)."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            with path.open("rb") as handle:
+                return max(sum(1 for _ in handle) - 1, 0)
+        if suffix == ".xlsx":
+            from openpyxl import load_workbook
+
+            workbook = load_workbook(path, read_only=True)
+            try:
+                return max((workbook.worksheets[0].max_row or 1) - 1, 0)
+            finally:
+                workbook.close()
+        return int(pyogrio.read_info(path, force_feature_count=True)["features"])
+    except Exception:  # the reader reports an unreadable file with its own message
+        return None
+
+
+def _gpkg_layers_problem(path: Path, name: str) -> ValidationReport | None:
+    try:
+        layers = [str(n) for n, kind in pyogrio.list_layers(path) if kind is not None]
+    except Exception:  # an unreadable GeoPackage is reported by the reader
+        return None
+    if len(layers) > 1:
+        return refusal(
+            name, f"GeoPackage에 공간 레이어가 {len(layers)}개 있습니다 ({', '.join(layers[:8])}): 하나만 남겨 올리세요"
+        )
+    return None
+
+
+def _readable_file(path: Path, name: str, limits: UploadLimits, workdir: Path) -> Path | ValidationReport:
+    """The file to read: ``path`` itself, or the data file extracted from a checked archive."""
+    suffix = path.suffix.lower()
+    if suffix not in (".zip", ".xlsx"):
+        return path
+    members = inspect_zip(path, name, limits)
+    if isinstance(members, ValidationReport) or suffix == ".xlsx":
+        return members if isinstance(members, ValidationReport) else path
+    chosen = data_member(members, name)
+    if isinstance(chosen, ValidationReport):
+        return chosen
+    return extract(path, chosen, members, workdir, name)
+
+
+def checked_file(path: Path, name: str, limits: UploadLimits, workdir: Path) -> Path | ValidationReport:
+    """All checks before parsing; the file to read (extracted from a zip where needed) or why it is refused."""
+    suffix = path.suffix.lower()
+    if not path.exists():
+        return refusal(name, "파일이 없습니다: 경로를 확인하세요")
+    if suffix not in VECTOR_SUFFIXES + TABLE_SUFFIXES:
+        return refusal(
+            name,
+            f"지원하지 않는 파일 형식입니다 ({suffix or '확장자 없음'}). "
+            "GeoJSON, GeoPackage, 압축한 Shapefile(.zip), CSV, XLSX 중 하나로 올리세요",
+        )
+    size = path.stat().st_size
+    if (refused := too_large(name, size, limits)) is not None:
+        return refused
+    if size == 0:
+        return refusal(name, "파일이 비어 있습니다 (0바이트)")
+    readable = _readable_file(path, name, limits, workdir)
+    if isinstance(readable, ValidationReport):
+        return readable
+    kind = readable.suffix.lower()
+    problem = json_problem(readable, name) if kind in (".geojson", ".json") else None
+    problem = problem or (_gpkg_layers_problem(readable, name) if kind == ".gpkg" else None)
+    if problem is not None:
+        return problem
+    count = count_features(readable)
+    if count is not None and count > limits.max_features:
+        return refusal(name, f"피처(행)가 {count:,}개로 한도 {limits.max_features:,}개를 넘습니다. 나누어 올리세요")
+    return readable
+
+
+def check_upload(
+    path: Path, *, limits: UploadLimits | None = None, display_name: str | None = None
+) -> ValidationReport:
+    """Only the safety checks (size, archive, JSON syntax, feature count) of ``preview_import``.
+
+    Parameters
+    ----------
+    path : Path
+        The uploaded file.
+    limits : UploadLimits, optional
+        Defaults: 50 MB, 200,000 features, 500 MB uncompressed, ratio 100.
+    display_name : str, optional
+        The name used in messages (an upload's original file name).
+    """
+    with tempfile.TemporaryDirectory(prefix="dashboard-import-") as workdir:
+        result = checked_file(Path(path), display_name or Path(path).name, limits or UploadLimits(), Path(workdir))
+    return result if isinstance(result, ValidationReport) else ValidationReport()
+
+
+def safe_upload_name(file_name: str) -> str:
+    """A name to write an upload under: no path, no odd characters, short enough for any file system."""
+    path = Path(file_name)
+    stem = re.sub(r"[^\w.\-가-힣]", "_", path.stem)[:60] or "upload"
+    suffix = re.sub(r"[^\w.]", "_", path.suffix)[:10]
+    return stem + suffix

@@ -1,0 +1,45 @@
+"""Where reported projects are drawn: named places, 동 anchor points and reported addresses.
+
+A reported project's point is never guessed. It is one of: a named place of
+``places.csv`` (stations, city and district offices, parks), the point of a
+reported lot number found in a public dataset, or the anchor point of an
+administrative dong computed from the bundled boundaries (``dong_anchor``).
+The builder and the tests use the same functions, so a test can check every
+bundled point against them.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+from shapely.geometry import Point
+
+from geo.io import METRIC_CRS
+
+
+def dong_anchor(boundaries: gpd.GeoDataFrame, dong: str) -> Point:
+    """The centre of an administrative dong of ``boundaries`` (EPSG:4326), rounded to 6 decimals.
+
+    The centroid is computed in EPSG:5186; when it falls outside the dong (an island
+    dong such as 대부동) the dong's representative point is used instead.
+
+    Raises
+    ------
+    KeyError
+        If ``boundaries`` has no dong of that name.
+    """
+    dongs = boundaries.loc[(boundaries["level"] == "dong") & (boundaries["name_ko"] == dong)]
+    if dongs.empty:
+        raise KeyError(f"행정동 '{dong}'이(가) 경계 자료에 없습니다")
+    shape = gpd.GeoSeries([dongs.geometry.iloc[0]], crs=boundaries.crs).to_crs(METRIC_CRS).iloc[0]
+    centre = shape.centroid if shape.contains(shape.centroid) else shape.representative_point()
+    point = gpd.GeoSeries([centre], crs=METRIC_CRS).to_crs(boundaries.crs).iloc[0]
+    return Point(round(point.x, 6), round(point.y, 6))
+
+
+def dong_outline(boundaries: gpd.GeoDataFrame, dongs: list[str]):
+    """The union of the named dongs' outlines (EPSG:4326), for a project reported for several dongs."""
+    rows = boundaries.loc[(boundaries["level"] == "dong") & boundaries["name_ko"].isin(dongs)]
+    missing = set(dongs) - set(rows["name_ko"])
+    if missing:
+        raise KeyError(f"행정동 {', '.join(sorted(missing))}이(가) 경계 자료에 없습니다")
+    return rows.geometry.union_all()

@@ -1,0 +1,254 @@
+"""The bundled data: the reported projects (default), the fifth area, the demo folder and the public layers."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import Point
+
+from geo.details import area_detail_rows, conflicts, detail_table_html, service_detail_rows
+from geo.history import services_as_of
+from geo.i18n import localized
+from geo.io import METRIC_CRS
+from geo.loaders import load_dashboard_data, load_reference_layers, read_reference_layers
+from geo.places import dong_anchor, dong_outline
+from geo.validation import DataError
+from geo.vocab import AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, label
+from tests.conftest import DATA_DIR, DEMO_DIR, PROJECT_ROOT
+
+SHUTTLE_STOPS = (
+    "안산도시정보센터",
+    "한양대 ERICA 정문 정류장",
+    "한국산업기술시험원",
+    "안산호수공원",
+    "안산도시개발",
+    "원시역",
+    "시우역(구 원곡역)",
+    "초지역",
+)
+
+
+@pytest.fixture(scope="module")
+def places() -> dict[str, Point]:
+    path = PROJECT_ROOT.parent / "shared" / "reference" / "public_layers" / "places.csv"
+    if not path.exists():
+        pytest.skip(f"places.csv not found at {path} (../shared beside the project)")
+    with path.open(encoding="utf-8") as handle:
+        # The bundled GeoJSON keeps 6 decimals (about 0.1 m).
+        return {
+            row["name_ko"]: Point(round(float(row["lon"]), 6), round(float(row["lat"]), 6))
+            for row in csv.DictReader(handle)
+        }
+
+
+def _by_id(data, service_id: str) -> dict:
+    return data.services.set_index("service_id").loc[service_id].to_dict() | {"service_id": service_id}
+
+
+def test_every_reported_project_has_a_source_a_date_and_a_history(bundled):
+    services = bundled.services
+    assert len(services) == 25 and not services["is_sample"].any()
+    assert services["source"].str.len().gt(0).all()
+    assert services["reported_on"].notna().all()
+    assert services["location_accuracy"].isin(["address", "place", "dong", "route", "citywide"]).all()
+    assert services["name_en"].str.len().gt(0).all() and services["description_public_en"].str.len().gt(0).all()
+    history = bundled.status_history
+    assert set(history["service_id"]) == set(services["service_id"])
+    assert not history["is_sample"].any() and history["changed_by"].str.len().gt(0).all()
+    # The latest event of each project reaches the status it is shown with.
+    last = history.sort_values("changed_at").groupby("service_id")["new_status"].last()
+    assert (last == services.set_index("service_id")["status"]).all()
+
+
+def test_no_point_is_invented(bundled, places):
+    """Each point is a places.csv point, a reported address found in a public dataset, or a 동 centre."""
+    lots = pd.read_csv(DATA_DIR / "reference" / "ansan_parking_lots.csv", dtype=str)
+    lot_points = {(round(float(lon), 6), round(float(lat), 6)) for lon, lat in zip(lots["경도"], lots["위도"])}
+    dongs = bundled.boundaries.loc[bundled.boundaries["level"] == "dong", "name_ko"]
+    anchors = {dong_anchor(bundled.boundaries, d).coords[0]: d for d in dongs}
+    place_points = {p.coords[0] for p in places.values()}
+    for row in bundled.services.itertuples():
+        geometry, kind = row.geometry, row.location_accuracy
+        if kind in ("place", "citywide"):
+            assert geometry.coords[0] in place_points, row.service_id
+        elif kind == "address":
+            assert geometry.coords[0] in lot_points, row.service_id
+        elif kind == "dong" and geometry.geom_type == "Point":
+            assert geometry.coords[0] in anchors, row.service_id
+        elif kind == "dong":
+            named = [d for d in dongs if d in (row.location_ko or "") or d[:-1] + "도" in (row.location_ko or "")]
+            outline = dong_outline(bundled.boundaries, named)
+            assert geometry.symmetric_difference(outline).area < 1e-9, row.service_id
+        else:
+            assert kind == "route" and geometry.geom_type == "LineString", row.service_id
+    citywide = bundled.services.loc[bundled.services["location_accuracy"] == "citywide"]
+    assert (citywide.geometry.apply(lambda g: g.coords[0]) == places["안산시청"].coords[0]).all()
+
+
+def test_the_shuttle_route_passes_its_stops_in_order_and_says_which_it_left_out(bundled, places):
+    shuttle = _by_id(bundled, "ANS-08")
+    expected = [places[s].coords[0] for s in SHUTTLE_STOPS if s in places]
+    assert list(shuttle["geometry"].coords) == expected and len(expected) == 6
+    assert "한국산업기술시험원" in shuttle["location_ko"] and "안산도시개발" in shuttle["location_ko"]
+    assert "left out" in shuttle["location_en"]
+    assert any("5곳" in v.value_ko for c in conflicts(shuttle) for v in c.values)
+
+
+def test_citywide_projects_count_as_citywide_in_the_gu_and_dong_views(bundled):
+    citywide = bundled.services.loc[bundled.services["location_accuracy"] == "citywide"]
+    assert len(citywide) >= 4 and (citywide["gu"] == "").all() and (citywide["dong"] == "").all()
+    placed = bundled.services.loc[bundled.services["location_accuracy"] != "citywide"]
+    assert (placed["dong"] != "").all()
+    # The estate projects lie in 초지동, the CCTV centre in 사동.
+    assert _by_id(bundled, "ANS-14")["dong"] == "초지동" and _by_id(bundled, "ANS-09")["dong"] == "사동"
+
+
+def test_domains_follow_the_decree_and_keep_the_reported_field(bundled):
+    assert bundled.services["domain"].isin(list(DOMAIN_TERMS)).all()
+    hydrogen = _by_id(bundled, "ANS-17")
+    assert hydrogen["domain"] == "환경·에너지·수자원" and hydrogen["domain_reported"] == "에너지·환경"
+    assert _by_id(bundled, "ANS-25")["domain"] == "물류"
+
+
+def test_details_say_not_reported_link_the_source_and_show_disagreeing_sources(bundled):
+    cctv = _by_id(bundled, "ANS-09")
+    rows = dict(service_detail_rows(cctv, "ko"))
+    assert rows["사업비"] == "미공개" and rows["사업 기간"] == "미공개"
+    assert "3,337대 (경인일보 (2025-04-15))" in rows["출처 간 차이"] and "3,340대" in rows["출처 간 차이"]
+    html = detail_table_html("CCTV", service_detail_rows(cctv, "ko"))
+    assert "href='https://kyeongin.com/article/1736242'" in html and "rel='noopener noreferrer'" in html
+    assert "2025-04-15 보도 기준" in rows["추진 상태"]
+    english = dict(service_detail_rows(cctv, "en"))
+    assert english["Budget"] == "not reported" and "as reported on 2025-04-15" in english["Status"]
+    assert english["For citizens"].startswith("24-hour monitoring")
+    hub = dict(service_detail_rows(_by_id(bundled, "ANS-16"), "ko"))
+    assert "300억원" in hub["출처 간 차이"] and "465억원" in hub["출처 간 차이"]
+    singil = bundled.areas.set_index("area_id").loc["singil2"].to_dict()
+    area_rows = dict(area_detail_rows(singil, bundled.services.iloc[:0], "ko"))
+    assert all(f"{n}호" in area_rows["출처 간 차이"] for n in ("7,000", "5,600", "6,192"))
+
+
+def test_a_hostile_source_address_is_not_a_link():
+    record = {"source": "<b>x</b>", "source_url": "javascript:alert(1)", "area_id": "citywide"}
+    record |= {"status": "계획", "domain": "행정"}
+    html = detail_table_html("t", service_detail_rows(record, "ko"))
+    assert "href" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+
+
+def test_localized_prefers_english_only_when_it_is_filled():
+    record = {"name_ko": "가", "name_en": "A", "description_public": "설명", "description_public_en": ""}
+    assert localized(record, "name", "en") == "A" and localized(record, "name", "ko") == "가"
+    assert localized(record, "description_public", "en") == "설명"
+    assert localized(record, "location", "en") == ""
+
+
+def test_as_of_replays_the_reported_events(bundled):
+    before = services_as_of(bundled.services, bundled.status_history, date(2024, 12, 31)).set_index("service_id")
+    after = services_as_of(bundled.services, bundled.status_history, date(2025, 5, 1)).set_index("service_id")
+    assert before.loc["ANS-19", "status"] == "계획" and after.loc["ANS-19", "status"] == "운영"
+    assert before.loc["ANS-22", "status"] == "계획" and after.loc["ANS-22", "status"] == "운영"
+    assert after.loc["ANS-09", "status_since"] == date(2010, 4, 13)
+
+
+def test_the_fifth_area_is_drawn_approximately_in_banwol_dong(bundled):
+    assert DEVELOPMENT_AREA_IDS[-1] == "uiwang_gunpo_ansan"
+    assert label(AREA_TERMS, "uiwang_gunpo_ansan", "en") == "Uiwang-Gunpo-Ansan new town (Ansan part)"
+    area = bundled.areas.set_index("area_id").loc["uiwang_gunpo_ansan"]
+    assert area["accuracy"] == "approximate" and area["homes"] == 13000
+    assert area["area_m2"] == pytest.approx(1_990_000, rel=0.01)
+    assert "아시아경제 2026-02-03" in area["source"] and "41,518" in area["facts_ko"]
+    banwol = bundled.boundaries.loc[bundled.boundaries["name_ko"] == "반월동"].geometry.iloc[0]
+    assert banwol.contains(area.geometry.representative_point())
+    assert bundled.city_outline.buffer(1e-6).contains(area.geometry)
+    station = gpd.GeoSeries([Point(126.903684, 37.312244)], crs=4326).to_crs(METRIC_CRS).iloc[0]
+    outline = gpd.GeoSeries([area.geometry], crs=4326).to_crs(METRIC_CRS).iloc[0]
+    assert outline.distance(station) < 1500
+
+
+def test_the_demo_folder_is_complete_and_every_record_is_a_sample(bundled):
+    demo = load_dashboard_data(DEMO_DIR)
+    assert len(demo.services) == 96 and demo.services["is_sample"].all() and demo.status_history["is_sample"].all()
+    assert demo.has_samples and not bundled.has_samples
+    assert demo.areas["area_id"].tolist() == bundled.areas["area_id"].tolist()
+    assert demo.plan == bundled.plan
+
+
+def test_the_builder_reproduces_the_committed_files(tmp_path: Path):
+    if not (PROJECT_ROOT.parent / "shared" / "PROJECTS.md").exists():
+        pytest.skip("../shared is not beside the project")
+    script = PROJECT_ROOT / "scripts" / "build_bundled_data.py"
+    subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], check=True, capture_output=True)
+    built = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    committed = sorted(p.relative_to(DATA_DIR) for p in DATA_DIR.rglob("*") if p.is_file() and p.suffix != ".gpkg")
+    assert built == committed
+    for name in built:
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
+
+
+def test_reference_layers_carry_provider_date_licence_and_popup_fields():
+    layers = {layer.layer_id: layer for layer in load_reference_layers(DATA_DIR)}
+    counts = {layer_id: layer.count for layer_id, layer in layers.items()}
+    assert counts == {
+        "school_zones": 155,
+        "parking_lots": 162,
+        "enforcement_cameras": 196,
+        "urban_parks": 196,
+        "public_wifi": 43,
+        "ev_chargers": 39,
+        "public_facilities": 35,
+        "rail_stations": 15,
+        "rail_stations_seohae": 5,
+    }
+    assert layers["public_wifi"].data_date == "2015–2016" and layers["school_zones"].data_date == "2026-06-15"
+    assert all("공공누리 제1유형" in layer.licence and layer.provider for layer in layers.values())
+    assert "CCTV설치대수" in layers["school_zones"].popup_fields
+    assert {"주차구획수", "요금정보"} <= set(layers["parking_lots"].popup_fields)
+    assert {layer_id for layer_id, layer in layers.items() if layer.kiosk} == {
+        "urban_parks",
+        "rail_stations",
+        "rail_stations_seohae",
+    }
+    stations = layers["rail_stations_seohae"].points
+    assert set(stations["호선"]) == {"서해선"} and stations.crs.to_epsg() == 4326
+    # Codes keep their published form (text, not numbers).
+    assert layers["urban_parks"].points["관리번호"].iloc[0] == "41273-00092"
+
+
+def test_points_outside_ansan_are_left_out_and_reported_by_row():
+    _, report = read_reference_layers(DATA_DIR)
+    assert report.messages() == [
+        "reference/ansan_traffic_enforcement_cameras.csv 64행 위도/경도: 좌표 37.264715, 126.872880이(가) 안산시 밖입니다",
+        "reference/ansan_traffic_enforcement_cameras.csv 68행 위도/경도: 좌표 37.325348, 126.899125이(가) 안산시 밖입니다",
+    ]
+
+
+def test_bad_reference_rows_and_files_are_reported_in_korean(data_copy: Path):
+    wifi = data_copy / "reference" / "ansan_public_wifi.csv"
+    rows = wifi.read_text(encoding="utf-8").splitlines()
+    rows[1] = rows[1].replace("37.322304", "위도없음", 1)
+    wifi.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    layers, report = read_reference_layers(data_copy)
+    assert next(layer for layer in layers if layer.layer_id == "public_wifi").count == 42
+    assert (
+        "reference/ansan_public_wifi.csv 2행 위도/경도: 좌표 '위도없음, 126.832089'를 읽을 수 없습니다"
+        in report.messages()
+    )
+    (data_copy / "reference" / "ansan_ev_chargers.csv").unlink()
+    with pytest.raises(DataError, match="reference/ansan_ev_chargers.csv: 파일이 없습니다"):
+        load_reference_layers(data_copy)
+    manifest = data_copy / "reference" / "manifest.yaml"
+    manifest.write_text(json.dumps({"layers": [{"layer_id": "x"}]}), encoding="utf-8")
+    with pytest.raises(DataError, match="레이어 설명에 필수 항목이 없습니다"):
+        load_reference_layers(data_copy)
+
+
+def test_a_folder_without_reference_layers_has_none(tmp_path: Path):
+    assert load_reference_layers(tmp_path) == []

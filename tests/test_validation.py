@@ -1,0 +1,141 @@
+"""Validation that knows the city: Ansan's extent, finite numbers, real dates, text limits, capped reports,
+and the services a boundaries replacement would orphan."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+from shapely.affinity import translate
+
+from geo.loaders import load_dashboard_data
+from geo.schema import AREAS, BOUNDARIES, SERVICES
+from geo.spatial import orphaned_services_report, services_orphaned_by_boundaries
+from geo.validation import (
+    MAX_LISTED,
+    coordinate_problem,
+    validate_frame,
+)
+from tests.conftest import DEMO_DIR
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dashboard_data(DEMO_DIR)
+
+
+def services_with(data, **cells) -> gpd.GeoDataFrame:
+    """The bundled services as text cells (as a CSV gives them), with ``cells`` set on the second row."""
+    frame = data.services[SERVICES.column_names + ["geometry"]].copy()
+    for name in SERVICES.column_names:
+        frame[name] = frame[name].map(lambda v: "" if v is None else str(v)).astype(object)
+    for name, value in cells.items():
+        frame.loc[frame.index[1], name] = value
+    return frame
+
+
+def problems(frame, schema=SERVICES, outline=None) -> list[tuple]:
+    _, report = validate_frame(frame, schema, "hostile.csv", outline)
+    return [(p.row, p.field, p.message) for p in report.problems]
+
+
+def test_the_bundled_city_passes(data):
+    for name, schema in (("boundaries", BOUNDARIES), ("areas", AREAS)):
+        _, report = validate_frame(getattr(data, name), schema, name)
+        assert report.ok, report.messages()[:3]
+
+
+@pytest.mark.parametrize(
+    ("cells", "field", "message"),
+    [
+        ({"start_year": "inf"}, "start_year", "'inf'는 쓸 수 없는 숫자입니다 (NaN·무한대는 허용되지 않습니다)"),
+        ({"start_year": "-Infinity"}, "start_year", "'-Infinity'는 쓸 수 없는 숫자입니다"),
+        ({"budget_krw_100m": "nan"}, "budget_krw_100m", "'nan'는 쓸 수 없는 숫자입니다"),
+        ({"budget_krw_100m": "NaN"}, "budget_krw_100m", "'NaN'는 쓸 수 없는 숫자입니다"),
+        ({"updated_at": "NaT"}, "updated_at", "'NaT'는 날짜가 아닙니다 (예: 2026-01-15)"),
+        ({"updated_at": "3000-99-99"}, "updated_at", "'3000-99-99'는 날짜가 아닙니다"),
+        ({"end_year": "1e400"}, "end_year", "'1e400'는 쓸 수 없는 숫자입니다"),
+    ],
+)
+def test_nan_inf_and_nat_are_refused_with_row_and_field(data, cells, field, message):
+    found = problems(services_with(data, **cells))
+    assert len(found) == 1
+    row, where, text = found[0]
+    assert (row, where) == (2, field)
+    assert text.startswith(message)
+
+
+def test_missing_values_of_typed_columns_count_as_blank(data):
+    frame = services_with(data)
+    frame.loc[frame.index[1], "updated_at"] = float("nan")
+    frame.loc[frame.index[2], "budget_krw_100m"] = float("nan")  # nullable: a budget no source reported
+    assert problems(frame) == [(2, "updated_at", "갱신일 값이 비어 있습니다")]
+
+
+def test_text_longer_than_its_limit_is_refused_without_quoting_it_whole(data):
+    found = problems(services_with(data, name_ko="가" * 1_000_000, department="과" * 2001))
+    assert found == [
+        (2, "name_ko", "서비스명이(가) 너무 깁니다 (1,000,000자, 최대 200자)"),
+        (2, "department", "담당 부서이(가) 너무 깁니다 (2,001자, 최대 2,000자)"),
+    ]
+    long_id = problems(services_with(data, service_id="S" * 65, status="x" * 5000))
+    assert (2, "service_id", "서비스 ID이(가) 너무 깁니다 (65자, 최대 64자)") in long_id
+    status_message = next(text for _, where, text in long_id if where == "status")
+    assert len(status_message) < 300 and "(5,000자)" in status_message
+
+
+def test_a_geometry_with_nan_coordinates_is_refused(data):
+    frame = services_with(data)
+    frame.loc[frame.index[0], "geometry"] = shapely.Point(float("nan"), float("nan"))
+    assert problems(frame) == [(1, "geometry", "도형 좌표에 숫자가 아닌 값(NaN·무한대)이 있습니다")]
+
+
+def test_boundaries_in_the_wrong_crs_are_refused(data):
+    projected = data.boundaries.to_crs(5186).set_crs(4326, allow_override=True)  # metres read as degrees
+    found = problems(projected, BOUNDARIES)
+    assert len(found) == len(projected)
+    assert found[0][2].startswith("좌표가 경위도가 아닙니다 (미터 단위 투영 좌표로 보입니다)")
+
+
+def test_swapped_latitude_and_longitude_are_named_as_such(data):
+    swapped = data.areas.copy()
+    swapped["geometry"] = swapped.geometry.map(lambda g: shapely.transform(g, lambda xy: xy[:, ::-1]))
+    found = problems(swapped, AREAS)
+    assert len(found) == len(swapped)
+    assert all(text.startswith("위도와 경도가 바뀐 것 같습니다") for _, _, text in found)
+
+
+def test_boundaries_elsewhere_on_earth_are_refused(data):
+    seoul = data.boundaries.copy()
+    seoul["geometry"] = seoul.geometry.map(lambda g: translate(g, xoff=0.3, yoff=0.25))
+    found = problems(seoul, BOUNDARIES)
+    assert found and found[0][2].startswith("도형이 안산시 부근(경도 126.38~126.94, 위도 37.08~37.38)을 벗어납니다")
+    assert coordinate_problem(shapely.Point(126.83, 37.32)) is None
+    assert coordinate_problem(shapely.Point(126.37, 37.10)) is None  # within the margin
+
+
+def test_a_report_lists_the_first_problems_and_counts_the_rest(data):
+    rows = [services_with(data, start_year="inf")] * 300
+    frame = gpd.GeoDataFrame(pd.concat(rows, ignore_index=True), geometry="geometry", crs=data.services.crs)
+    _, report = validate_frame(frame, SERVICES, "big.csv")
+    total = len(report.problems)
+    assert total > MAX_LISTED
+    messages = report.messages()
+    assert len(messages) == MAX_LISTED + 1
+    assert messages[-1].startswith(f"… 외 {total - MAX_LISTED:,}개 문제 (전체 {total:,}개, 종류별: ")
+    assert "start_year: '…'는 쓸 수 없는 숫자입니다" in messages[-1] and "300개" in messages[-1]
+    table = report.to_frame()
+    assert len(table) == MAX_LISTED + 1 and table["문제"].iloc[-1] == messages[-1]
+
+
+def test_a_boundaries_replacement_names_the_services_it_would_orphan(data):
+    assert services_orphaned_by_boundaries(data.boundaries, data.services) == []
+    west_only = data.boundaries.copy()
+    west_only["geometry"] = west_only.geometry.map(lambda g: g.intersection(shapely.box(126.0, 37.0, 126.75, 38.0)))
+    west_only = west_only[~west_only.geometry.is_empty]
+    orphaned = services_orphaned_by_boundaries(west_only, data.services)
+    east = data.services.loc[data.services.geometry.representative_point().x > 126.76, "service_id"].tolist()
+    assert orphaned and set(east) <= set(orphaned)
+    (problem,) = orphaned_services_report(west_only, data.services, "boundaries.geojson").problems
+    assert problem.message.startswith(f"이 경계로 바꾸면 저장된 서비스 {len(orphaned)}개가 안산시 경계 밖에 놓입니다")

@@ -1,0 +1,149 @@
+"""The briefing's Streamlit-specific look and keys: projector type sizes, presentation mode, clicker keys.
+
+Presentation mode hides the sidebar, Streamlit's header and toolbars and the
+slide controls with CSS (they stay in the page, so the keys can still click
+them); the slide then owns the whole screen. Keys reach the server through
+hidden buttons (found by their ``.st-key-<key>`` class), as clickers send
+keys, not clicks. Blanking the screen ("b", as PowerPoint does) is a black
+layer in the browser alone: nothing reruns.
+"""
+
+from __future__ import annotations
+
+from geo.html import escape_html, json_for_script
+
+#: Keys that move the briefing, as presentation clickers and keyboards send them.
+NEXT_KEYS: tuple[str, ...] = ("PageDown", "ArrowRight", "ArrowDown", " ", "Enter")
+PREVIOUS_KEYS: tuple[str, ...] = ("PageUp", "ArrowLeft", "ArrowUp", "Backspace")
+FIRST_KEYS: tuple[str, ...] = ("Home",)
+LAST_KEYS: tuple[str, ...] = ("End",)
+#: Blank screen: "b" and "." (PowerPoint's keys; clickers send one of them).
+BLANK_KEYS: tuple[str, ...] = ("b", "B", ".")
+#: Enter or leave presentation mode; Escape only leaves it. F5 starts a show in PowerPoint.
+PRESENT_KEYS: tuple[str, ...] = ("p", "P", "F5")
+LEAVE_KEYS: tuple[str, ...] = ("Escape",)
+
+#: Large type for the projector: the page's own text (charts and maps size themselves).
+BRIEFING_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.2rem; padding-bottom: 1rem; }
+.st-key-briefing_slide h1 { font-size: 2.6rem; padding: 0.2rem 0 0; }
+.st-key-briefing_slide p, .st-key-briefing_slide li { font-size: 1.4rem; line-height: 1.45; }
+.st-key-briefing_slide [data-testid="stMetricValue"], .st-key-briefing_slide [data-testid="stMetricValue"] * {
+  font-size: 2.8rem; font-weight: 700; color: #005A9C; }
+.st-key-briefing_slide [data-testid="stMetricLabel"] p { font-size: 1.4rem; }
+.st-key-briefing_slide [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
+.st-key-briefing_slide [data-testid="stAlert"] p { font-size: 1.1rem; }
+.st-key-briefing_slide table { font-size: 1.25rem; }
+.st-key-briefing_previous button, .st-key-briefing_next button { min-height: 3rem; font-size: 1.3rem; }
+.st-key-briefing_hidden { display: none !important; }
+.briefing-counter { position: fixed; right: 1.2rem; bottom: 0.6rem; z-index: 1000; font-size: 1.3rem;
+  font-weight: 700; color: #1A1A1A; background: rgba(255, 255, 255, 0.85); padding: 0.1rem 0.6rem;
+  border-radius: 0.4rem; font-variant-numeric: tabular-nums; }
+</style>"""
+
+#: Presentation mode: nothing but the slide and its counter.
+PRESENTATION_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="collapsedControl"], header[data-testid="stHeader"], [data-testid="stToolbar"],
+[data-testid="stDecoration"], [data-testid="stStatusWidget"], [data-testid="stElementToolbar"],
+.st-key-briefing_controls, footer { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.8rem 2.5rem 0.4rem; max-width: 100%; }
+[data-testid="stMain"], [data-testid="stAppViewContainer"] { overflow: hidden !important; }
+.stApp [data-stale="true"], .stApp .stale-element { opacity: 1 !important; transition: none !important; }
+.st-key-briefing_slide h1 { padding-top: 0; }
+</style>"""
+
+
+#: Leaflet's own buttons inside a slide's map: nothing to click on a projector.
+_MAP_CONTROLS_CSS = (
+    "<style>.leaflet-control-zoom, .leaflet-control-fullscreen, .leaflet-control-layers"
+    " { display: none !important; }</style>"
+)
+
+
+def without_map_controls(map_html: str) -> str:
+    """A rendered Folium page whose zoom, full-screen and layer buttons are hidden (presentation mode)."""
+    return map_html.replace("</head>", _MAP_CONTROLS_CSS + "</head>", 1)
+
+
+def counter_html(position: int, count: int, hint: str) -> str:
+    """The slide counter ('3 / 8') at the bottom right; ``hint`` (how to leave) is its tooltip."""
+    return (
+        f'<div class="briefing-counter" data-slide="{position}" title="{escape_html(hint)}">'
+        f"{position + 1} / {count}</div>"
+    )
+
+
+def keyboard_script(buttons: dict[str, str], presenting: bool, position: int = 0) -> str:
+    """A script for the page: clicker and keyboard keys click the briefing's (hidden) buttons.
+
+    ``buttons`` maps an action (``next``, ``previous``, ``first``, ``last``,
+    ``present``) to a button's Streamlit key. Keys typed into an input (the
+    date fields) are left alone. "b" or "." lays a black screen over
+    everything (or lifts it); while it is down any other key only lifts it.
+    In presentation mode the slide is scaled down, never cut, when it is
+    taller than the window. The listener is installed once per tab and
+    replaced on a later run; ``position`` (the slide shown) makes each
+    slide's script new, so it runs again and fits the new slide.
+    """
+    config = json_for_script(
+        {
+            "buttons": {action: f".st-key-{key} button" for action, key in buttons.items()},
+            "keys": {
+                "next": list(NEXT_KEYS),
+                "previous": list(PREVIOUS_KEYS),
+                "first": list(FIRST_KEYS),
+                "last": list(LAST_KEYS),
+                "present": list(PRESENT_KEYS),
+                "leave": list(LEAVE_KEYS) if presenting else [],
+            },
+            "blank": list(BLANK_KEYS),
+            "presenting": presenting,
+            "slide": position,
+        }
+    )
+    return (
+        "<script>(function () {"
+        f"var cfg = {config};"
+        "var doc = window.parent && window.parent.document ? window.parent.document : document;"
+        "var win = doc.defaultView || window;"
+        "if (win.__briefingKeys) { doc.removeEventListener('keydown', win.__briefingKeys, true); }"
+        "function blank() { return doc.getElementById('briefing-blank'); }"
+        "function click(action) {"
+        "  var button = doc.querySelector(cfg.buttons[action]);"
+        "  if (button && !button.disabled) { button.click(); return true; } return false; }"
+        "win.__briefingKeys = function (event) {"
+        "  var el = event.target; var tag = el && el.tagName ? el.tagName.toLowerCase() : '';"
+        "  if (tag === 'input' || tag === 'textarea' || tag === 'select' || (el && el.isContentEditable)) return;"
+        "  if (event.ctrlKey || event.metaKey || event.altKey) return;"
+        "  if (cfg.blank.indexOf(event.key) >= 0 || (blank() && event.key !== 'Shift')) {"
+        "    event.preventDefault();"
+        "    if (blank()) { blank().remove(); return; }"
+        "    var layer = doc.createElement('div'); layer.id = 'briefing-blank';"
+        "    layer.style.cssText = 'position:fixed;inset:0;background:#000;z-index:2147483647;cursor:none';"
+        "    doc.body.appendChild(layer); return; }"
+        "  var action = null;"
+        "  Object.keys(cfg.keys).forEach(function (name) {"
+        "    if (!action && cfg.keys[name].indexOf(event.key) >= 0) action = name; });"
+        "  if (!action) return;"
+        "  if (tag === 'button' && (event.key === ' ' || event.key === 'Enter')) return;"
+        "  event.preventDefault();"
+        "  click(action === 'leave' ? 'present' : action);"
+        "};"
+        "doc.addEventListener('keydown', win.__briefingKeys, true);"
+        # Presentation mode: fit the slide into the window by scaling it down, never by cutting it.
+        "var slide = doc.querySelector('.st-key-briefing_slide');"
+        "if (win.__briefingFit) { win.__briefingFit.disconnect(); win.__briefingFit = null; }"
+        "if (slide) { slide.style.zoom = ''; }"
+        "if (cfg.presenting && slide && win.ResizeObserver) {"
+        "  var fit = function () {"
+        "    slide.style.zoom = '';"
+        "    var top = slide.getBoundingClientRect().top;"
+        "    var room = win.innerHeight - top - 8; var need = slide.scrollHeight;"
+        "    if (need > room && room > 200) { slide.style.zoom = String(Math.floor(room / need * 1000) / 1000); }"
+        "  };"
+        "  win.__briefingFit = new win.ResizeObserver(function () { win.requestAnimationFrame(fit); });"
+        "  Array.prototype.forEach.call(slide.children, function (child) { win.__briefingFit.observe(child); });"
+        "  fit(); }"
+        "})();</script>"
+    )

@@ -1,0 +1,139 @@
+"""The kiosk's Streamlit-specific look and touch script: full screen, portrait or landscape, no Streamlit chrome.
+
+The layout follows the screen's shape with CSS alone: in landscape the map
+and the text sit side by side; in portrait (the usual lobby stand) they
+stack, map above and cards below, so the whole screen is used. Buttons wrap
+their text instead of cutting it. Streamlit's header, menu, status widget and
+dialogs (its English "Page not found" included) never show.
+"""
+
+from __future__ import annotations
+
+from geo.html import json_for_script
+
+#: Streamlit's own chrome and dialogs: hidden on the public screen (``dashboard.py`` adds it before any page runs).
+NO_STREAMLIT_CHROME_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="collapsedControl"], header[data-testid="stHeader"], [data-testid="stToolbar"],
+[data-testid="stDecoration"], [data-testid="stStatusWidget"], [data-testid="stMainMenu"],
+[data-testid="stDialog"], [data-baseweb="modal"], [data-testid="stToast"], footer { display: none !important; }
+</style>"""
+
+#: Closes any Streamlit dialog as it opens: hidden is not enough, an open modal makes the page inert to touch.
+CLOSE_DIALOGS_SCRIPT = (
+    "<script>(function () {"
+    "var doc = document; var win = window;"
+    "function close() {"
+    "  var dialog = doc.querySelector('[data-testid=\"stDialog\"]'); if (!dialog) return;"
+    "  var button = dialog.querySelector('button[aria-label=\"Close\"], button[aria-label=\"Dismiss\"]');"
+    "  if (button) { button.click(); }"
+    "}"
+    "if (!win.__kioskDialogs) {"
+    "  win.__kioskDialogs = new MutationObserver(close);"
+    "  win.__kioskDialogs.observe(doc.body, {childList: true, subtree: true}); }"
+    "close();"
+    "})();</script>"
+)
+
+#: High contrast, large type (≥ 24 px), touch targets ≥ 64 px; the layout by the screen's shape.
+KIOSK_CSS = """<style>
+.stApp { background: #FFFFFF; color: #000000; }
+[data-testid="stMainBlockContainer"], .block-container { padding: 0.6rem 2.4rem 0.4rem; max-width: 100%; }
+.stApp { word-break: keep-all; overflow-wrap: anywhere; }
+.stApp, .stApp p, .stApp li, .stApp span { font-size: 26px; }
+.stApp button { min-height: 68px; min-width: 68px; padding: 0.4rem 1.1rem; border-width: 2px; }
+/* Buttons wrap their words; they never cut them with an ellipsis. */
+.stApp button p, .stApp button div { font-size: 28px; font-weight: 700; white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; line-height: 1.2; }
+.stApp [data-stale="true"], .stApp .stale-element { opacity: 1 !important; transition: none !important; }
+.st-key-kiosk_touch { display: none !important; }
+.st-key-kiosk_nav { row-gap: 12px; }
+/* The map is a picture here: touches go to the page (they pause the rotation) and nothing hides behind a hover. */
+.st-key-kiosk_map iframe { pointer-events: none; border: 2px solid #333; border-radius: 8px; }
+.kiosk-title { font-size: 52px; font-weight: 800; line-height: 1.15; margin: 0; }
+.kiosk-screen-title { font-size: 44px; font-weight: 800; margin: 0 0 0.3rem; line-height: 1.2; }
+.kiosk-headline { display: flex; flex-wrap: wrap; gap: 6px 22px; align-items: baseline; margin: 0 0 10px;
+  padding: 10px 16px; background: #E8EEF4; border-radius: 10px; }
+.kiosk-headline b { font-size: 30px; color: #00457A; }
+.kiosk-headline span { font-size: 28px; font-weight: 700; }
+.kiosk-intro { margin-bottom: 0.6rem; }
+.kiosk-kind { font-size: 26px; font-weight: 700; color: #1A1A1A; }
+.kiosk-facts { font-size: 24px; color: #1A1A1A; line-height: 1.45; }
+.stApp .kiosk-source { font-size: 24px; color: #333333; margin-top: 6px; }
+.kiosk-count { font-size: 26px; font-weight: 800; margin: 4px 0 6px; }
+/* Every service is in the list; it scrolls by touch (a thick bar shows that it does). */
+.kiosk-list { max-height: 50vh; overflow-y: auto; overscroll-behavior: contain; touch-action: pan-y;
+  padding-right: 10px; }
+.kiosk-list::-webkit-scrollbar { width: 18px; }
+.kiosk-list::-webkit-scrollbar-thumb { background: #555555; border-radius: 9px; }
+.kiosk-list::-webkit-scrollbar-track { background: #E8E8E8; border-radius: 9px; }
+.kiosk-cards { display: grid; gap: 14px; grid-template-columns: 1fr; }
+.kiosk-cards.wide { grid-template-columns: 1fr 1fr; }
+.kiosk-card { border: 2px solid #1A1A1A; border-radius: 10px; padding: 12px 16px; background: #FFFFFF; }
+.kiosk-card-head { display: flex; align-items: center; gap: 18px; flex-wrap: wrap; }
+.kiosk-status { display: inline-flex; align-items: center; gap: 8px; font-size: 26px; font-weight: 800; }
+.kiosk-area { font-size: 24px; font-weight: 700; background: #E8EEF4; padding: 2px 10px; border-radius: 6px; }
+.kiosk-period { font-size: 24px; font-weight: 700; color: #1A1A1A; }
+.kiosk-name { font-size: 30px; font-weight: 800; margin-top: 4px; }
+.kiosk-desc { font-size: 25px; line-height: 1.4; color: #111111; }
+.kiosk-more, .kiosk-empty { font-size: 26px; font-weight: 700; margin-top: 10px; }
+.stApp .kiosk-glyph { font-size: 34px; line-height: 1; -webkit-text-stroke: 1px #1A1A1A; }
+.kiosk-numbers { display: flex; flex-wrap: wrap; gap: 14px 20px; margin: 10px 0 14px; }
+.kiosk-number { flex: 1 1 0; min-width: 190px; border: 2px solid #1A1A1A; border-radius: 10px; padding: 8px 18px; }
+.kiosk-number b { display: block; font-size: 52px; color: #005A9C; line-height: 1.1; white-space: nowrap; }
+.kiosk-number span { font-size: 26px; font-weight: 700; line-height: 1.25; display: block; }
+.kiosk-vision { font-size: 31px; font-weight: 800; line-height: 1.3; margin: 4px 0; }
+.kiosk-directions { font-size: 27px; line-height: 1.5; }
+.kiosk-footer { display: flex; flex-wrap: wrap; align-items: center; gap: 12px 28px; margin-top: 6px; }
+.kiosk-dots { display: inline-flex; gap: 12px; }
+.kiosk-dot { width: 22px; height: 22px; border-radius: 50%; border: 3px solid #1A1A1A; display: inline-block; }
+.kiosk-dot.on { background: #1A1A1A; }
+.kiosk-hint { font-size: 24px; font-weight: 700; }
+.kiosk-sample { font-size: 24px; font-weight: 800; color: #8A3B00; }
+/* Portrait: map above, text and cards below, each the full width; the list takes what is left. */
+@media (orientation: portrait) {
+  .st-key-kiosk_body [data-testid="stHorizontalBlock"] { flex-direction: column; gap: 18px; }
+  .st-key-kiosk_body [data-testid="stColumn"] { width: 100% !important; flex: 1 1 auto !important; }
+  .kiosk-list { max-height: 30vh; }
+  .kiosk-list:has(.wide) { max-height: 72vh; }
+  .kiosk-cards.wide { grid-template-columns: 1fr; }
+}
+@media (orientation: landscape) {
+  .kiosk-list:has(.wide) { max-height: 62vh; }
+}
+</style>"""
+
+
+def touch_script(button_key: str, throttle_ms: int = 1500) -> str:
+    """A script for the page: any touch, click, key or wheel on the page clicks the hidden touch button.
+
+    Touches on a button are left to the button (it reports itself). At most one report per
+    ``throttle_ms``. The listener is installed once per tab and replaced on a later run.
+    """
+    config = json_for_script({"selector": f".st-key-{button_key} button", "throttle": throttle_ms})
+    return (
+        "<script>(function () {"
+        f"var cfg = {config};"
+        "var doc = document; var win = window;"
+        "var events = ['pointerdown', 'touchstart', 'keydown', 'wheel'];"
+        "if (win.__kioskTouch) { events.forEach(function (e) { doc.removeEventListener(e, win.__kioskTouch, true); }); }"
+        "var last = 0;"
+        "win.__kioskTouch = function (event) {"
+        "  var target = event.target;"
+        "  if (target && target.closest && target.closest('button')) return;"
+        "  var now = Date.now(); if (now - last < cfg.throttle) return; last = now;"
+        "  var button = doc.querySelector(cfg.selector); if (button) button.click();"
+        "};"
+        "events.forEach(function (e) { doc.addEventListener(e, win.__kioskTouch, {capture: true, passive: true}); });"
+        # The card list takes the height left above the footer, so the page itself never scrolls.
+        "function fit() { var footer = doc.querySelector('.kiosk-footer');"
+        "  var below = footer ? footer.getBoundingClientRect().height + 28 : 64;"
+        "  doc.querySelectorAll('.kiosk-list').forEach(function (list) {"
+        "    var room = Math.floor(win.innerHeight - list.getBoundingClientRect().top - below);"
+        "    if (room > 160) { list.style.maxHeight = room + 'px'; } }); }"
+        "if (!win.__kioskFit) { win.__kioskFit = new MutationObserver(fit);"
+        "  win.__kioskFit.observe(doc.body, {childList: true, subtree: true});"
+        "  win.addEventListener('resize', fit); }"
+        "fit();"
+        "})();</script>"
+    )

@@ -1,0 +1,118 @@
+"""The staff map component: Streamlit glue for ``static/servicemap/`` and the payloads of ``geo.pointmap``.
+
+The point data is written once per store revision and language as a static file
+(``/app/static/mapdata/…``, named by its content hash) that the browser fetches
+and caches; each rerun sends the component only the visibility bitset, the
+selection and one-off commands (fit, zoom to a row), so a filter change redraws
+in place and the map keeps its zoom and position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import geopandas as gpd
+import streamlit as st
+import streamlit.components.v1 as components
+
+from geo.i18n import t
+from geo.loaders import DashboardData
+from geo.mapping import URBAN_BOUNDS, legend_html
+from geo.pointmap import reference_entries, service_payload, visibility_mask, write_payload
+from geo.reference import ReferenceLayer
+from geo.settings import STATIC_DIR, STATIC_URL
+from ui.data import data_key
+
+PAYLOAD_DIR = STATIC_DIR / "mapdata"
+PAYLOAD_URL = f"{STATIC_URL}/mapdata"
+_COMMAND = "staff_map_command"
+
+_component = components.declare_component("service_map", path=str(STATIC_DIR / "servicemap"))
+
+
+@dataclass(frozen=True)
+class MapEvent:
+    """What the browser reported: the last click (kind, key, a token unique per click) and the view."""
+
+    click: tuple[str, Any, str] | None
+    bbox: tuple[float, float, float, float] | None
+    center: tuple[float, float] | None
+    zoom: int | None
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _payload_name(key: tuple, lang: str, _data: DashboardData) -> str:
+    payload = service_payload(_data.services, _data.boundaries, _data.areas, lang)
+    return write_payload(PAYLOAD_DIR, f"services-{lang}", payload)
+
+
+def payload_url(data: DashboardData, lang: str) -> str:
+    """URL of the current revision's point payload (written on first use; rewritten if it was removed)."""
+    key = data_key()
+    name = _payload_name(key, lang, data)
+    if not (PAYLOAD_DIR / name).exists():
+        _payload_name.clear()
+        name = _payload_name(key, lang, data)
+    return f"{PAYLOAD_URL}/{name}"
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _reference_entries(key: tuple, lang: str, _layers: tuple[ReferenceLayer, ...]) -> list[dict]:
+    return reference_entries(_layers, PAYLOAD_DIR, PAYLOAD_URL, lang)
+
+
+def fit_to(bbox: tuple[float, float, float, float] | None) -> None:
+    """Ask the map to fit ``bbox`` (west, south, east, north; degrees) on its next draw."""
+    if bbox is not None:
+        _next_command({"bbox": list(bbox)})
+
+
+def zoom_to(center: tuple[float, float], zoom: int = 16) -> None:
+    """Ask the map to centre on (lat, lon) at least at ``zoom``."""
+    _next_command({"center": list(center), "zoom": zoom})
+
+
+def _next_command(body: dict) -> None:
+    number = st.session_state.get(_COMMAND, {}).get("n", 0) + 1
+    st.session_state[_COMMAND] = {**body, "n": number}
+
+
+def service_map(
+    data: DashboardData,
+    shown: gpd.GeoDataFrame,
+    lang: str,
+    *,
+    selected_row: int,
+    selected_area: str | None,
+    view: tuple[tuple[float, float], int] | None,
+    reference_layers: list[ReferenceLayer],
+    height: int = 650,
+    key: str = "staff_map",
+) -> MapEvent:
+    """Draw the staff map of ``data.services`` with only ``shown`` visible; return the browser's last event."""
+    value = _component(
+        data_url=payload_url(data, lang),
+        mask=visibility_mask(data.services, shown),
+        selected=selected_row,
+        selected_area=selected_area,
+        command=st.session_state.get(_COMMAND),
+        view={"center": list(view[0]), "zoom": view[1]} if view else None,
+        bounds=[list(corner) for corner in URBAN_BOUNDS],
+        legend_html=legend_html(lang),
+        reference=_reference_entries(data_key(), lang, tuple(reference_layers)) if reference_layers else [],
+        texts={"cluster": t("explorer.cluster_tip", lang), "layers": t("refmap.layers", lang)},
+        height=height,
+        key=key,
+        default=None,
+    )
+    value = value or {}
+    click = value.get("click")
+    view_value = value.get("view") or {}
+    bbox = view_value.get("bbox")
+    return MapEvent(
+        click=(click["kind"], click["key"], f"{click.get('token')}:{click['n']}") if click else None,
+        bbox=tuple(bbox) if bbox and len(bbox) == 4 else None,
+        center=tuple(view_value["center"]) if view_value.get("center") else None,
+        zoom=view_value.get("zoom"),
+    )
