@@ -1,0 +1,142 @@
+"""The operator's scripts in deploy/: the kiosk watchdog, the nginx templates, the backup with retention."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT_ROOT, postgis_url
+
+DEPLOY = PROJECT_ROOT / "deploy"
+
+
+def _poll(condition, timeout_s: float, what: str):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"within {timeout_s} s: {what}")
+
+
+class _Health(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def _serve(port: int) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer(("127.0.0.1", port), _Health)
+    server.allow_reuse_address = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def test_kiosk_watchdog_restarts_the_browser_when_the_server_returns_and_when_it_exits(tmp_path):
+    if shutil.which("curl") is None:
+        pytest.skip("curl is not installed (the watchdog asks the health URL with it)")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    launches = tmp_path / "launches"
+    fake = tmp_path / "browser.sh"  # stands in for kiosk-launch.sh: records its start, then stays up
+    fake.write_text(f'#!/usr/bin/env bash\necho "$$ $1" >> {launches}\nexec sleep 600\n')
+    fake.chmod(0o755)
+    env = {
+        **os.environ,
+        "KIOSK_CONFIG": str(tmp_path / "none.env"),
+        "KIOSK_URL": f"http://127.0.0.1:{port}/",
+        "KIOSK_POLL": "0.2",
+        "KIOSK_LAUNCH": str(fake),
+    }
+    health = _serve(port)
+    watchdog = subprocess.Popen(["bash", str(DEPLOY / "kiosk" / "kiosk-watchdog.sh")], env=env, stderr=subprocess.PIPE)
+
+    def count() -> int:
+        return len(launches.read_text().splitlines()) if launches.exists() else 0
+
+    try:
+        _poll(lambda: count() == 1, 10, "the browser started")
+        health.shutdown()
+        health.server_close()
+        time.sleep(1)  # several polls while the server is away: the browser is left alone
+        assert count() == 1
+        health = _serve(port)
+        _poll(lambda: count() == 2, 10, "the browser restarted when the server came back")
+        second_pid = int(launches.read_text().splitlines()[-1].split()[0])
+        os.kill(second_pid, signal.SIGKILL)
+        _poll(lambda: count() == 3, 10, "the browser started again after it died")
+        assert [line.split()[1] for line in launches.read_text().splitlines()] == [f"http://127.0.0.1:{port}/"] * 3
+    finally:
+        watchdog.terminate()
+        watchdog.wait(timeout=15)
+        health.shutdown()
+        health.server_close()
+    # Stopping the watchdog stops its browser too: nothing is left on the screen's account.
+    last_pid = int(launches.read_text().splitlines()[-1].split()[0])
+    _poll(lambda: not Path(f"/proc/{last_pid}").exists(), 10, "the browser stopped with the watchdog")
+
+
+def test_nginx_templates_render_completely_and_nginx_accepts_them(tmp_path):
+    env = {
+        **os.environ,
+        "APP_PORTS": "8501 8502 8503",
+        "CACHE_DIR": str(tmp_path / "cache"),
+        "HEALTH_ALLOW": "10.1.2.0/24",
+    }
+    subprocess.run(["bash", str(DEPLOY / "nginx" / "render.sh"), str(tmp_path / "out")], env=env, check=True)
+    http = (tmp_path / "out" / "dashboard-http.conf").read_text()
+    locations = (tmp_path / "out" / "dashboard-locations.conf").read_text()
+    assert "@@" not in http + locations
+    assert http.count("max_fails=1 fail_timeout=10s;") == 3 and "allow 10.1.2.0/24;" in locations
+    if shutil.which("nginx") is None:
+        pytest.skip("nginx is not installed: rendered, not checked by nginx -t")
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log; events {{}}\n"
+        f"http {{ include {tmp_path}/out/dashboard-http.conf;\n"
+        f"  server {{ listen 127.0.0.1:1; set $dashboard_upstream dashboard_app; include {tmp_path}/out/dashboard-locations.conf; }} }}\n"
+    )
+    checked = subprocess.run(
+        ["nginx", "-t", "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stderr
+
+
+@pytest.mark.postgis
+def test_postgis_backup_keeps_the_newest_and_leaves_no_partial_file(tmp_path):
+    url = postgis_url()
+    from geo.settings import load_settings
+    from geo.store import open_store
+
+    open_store(load_settings({"DATABASE_URL": url}))
+    env = {**os.environ, "DATABASE_URL": url, "BACKUP_DIR": str(tmp_path), "BACKUP_KEEP": "2"}
+    for stamp in ("20260101-010101", "20260102-010101", "20260103-010101"):
+        (tmp_path / f"dashboard-{stamp}.dump").write_bytes(b"old")
+    done = subprocess.run(
+        ["bash", str(DEPLOY / "bin" / "dashboard-backup.sh")], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert len(kept) == 2 and kept[0] == "dashboard-20260103-010101.dump" and '"event": "backup"' in done.stdout
+    newest = tmp_path / kept[1]
+    listing = subprocess.run(["pg_restore", "--list", str(newest)], capture_output=True, text=True)
+    assert listing.returncode == 0 and "TABLE DATA dashboard services" in listing.stdout
+    # A server that refuses: the run fails and leaves no partial file.
+    env["DATABASE_URL"] = "postgresql://nobody:wrong@127.0.0.1:1/none"
+    failed = subprocess.run(
+        ["bash", str(DEPLOY / "bin" / "dashboard-backup.sh")], env=env, capture_output=True, text=True
+    )
+    assert failed.returncode != 0 and sorted(p.name for p in tmp_path.iterdir()) == kept
