@@ -197,7 +197,7 @@ with export_tab:
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
     ]
-    for column, (key, payload, suffix, mime) in zip(st.columns(4), exports):
+    for column, (key, payload, suffix, mime) in zip(st.columns(4), exports, strict=True):
         column.download_button(
             t(key, lang),
             payload,

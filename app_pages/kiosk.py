@@ -39,7 +39,7 @@ screens = kiosk_screens()
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data) -> str:
+def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data) -> str:  # noqa: ARG001 (cache key)
     # A plain iframe, not the two-way st_folium component: the kiosk needs no clicks back, and a new
     # screen's map must load at full height every time (st_folium's frame could stay 0 px after a switch).
     # Only the columns the map draws go to the browser: no department or budget in the page.

@@ -42,7 +42,7 @@ if shown.empty:
 def map_and_details() -> None:
     # Map events (clicks, pans), fit buttons and table clicks rerun only this fragment; the map stays in place.
     buttons = st.columns(len(DEVELOPMENT_AREA_IDS) + 2)
-    for column, area_id in zip(buttons, DEVELOPMENT_AREA_IDS):
+    for column, area_id in zip(buttons, DEVELOPMENT_AREA_IDS, strict=False):
         if column.button(
             label(AREA_SHORT, area_id, lang), key=f"fit_{area_id}", width="stretch", help=t("explorer.fit", lang)
         ):

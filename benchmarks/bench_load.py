@@ -123,7 +123,7 @@ def browser_level(url: str, page: str, users: int, duration_s: float, think_s: f
                         state="attached", timeout=READY_TIMEOUT_S * 1000
                     )
                     samples.ready_s.append(time.perf_counter() - started[tab])
-                except Exception as error:  # noqa: BLE001 (a benchmark counts every failure)
+                except Exception as error:  # a benchmark counts every failure
                     samples.errors.append(type(error).__name__)
             time.sleep(think_s)
         browser.close()

@@ -15,16 +15,16 @@ import folium
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.synthetic import synthetic_services  # noqa: E402
-from geo.loaders import load_dashboard_data  # noqa: E402
-from geo.mapping import build_map  # noqa: E402
-from geo.settings import BUNDLED_DATA_DIR  # noqa: E402
+from benchmarks.synthetic import synthetic_services
+from geo.loaders import load_dashboard_data
+from geo.mapping import build_map
+from geo.settings import BUNDLED_DATA_DIR
 
 
 def naive_map(services) -> folium.Map:
     """What a first attempt looks like: a Marker with a tooltip per point."""
     fmap = folium.Map(location=[37.32, 126.83], zoom_start=12, tiles=None)
-    for row, point in zip(services.itertuples(), services.geometry):
+    for row, point in zip(services.itertuples(), services.geometry, strict=True):
         folium.Marker([point.y, point.x], tooltip=row.name_ko).add_to(fmap)
     return fmap
 

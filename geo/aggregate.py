@@ -101,8 +101,7 @@ def _count_grid(services: pd.DataFrame, row: str, rows: tuple[str, ...]) -> pd.D
     """Counts of ``row`` × status with every combination present, in vocabulary order."""
     counts = services.groupby([row, "status"]).size()
     index = pd.MultiIndex.from_product([rows, STATUS_ORDER], names=[row, "status"])
-    grid = counts.reindex(index, fill_value=0).astype(int).rename("count").reset_index()
-    return grid
+    return counts.reindex(index, fill_value=0).astype(int).rename("count").reset_index()
 
 
 def _as_year(as_of: date | int) -> int:

@@ -329,8 +329,8 @@ def direction_figure(
         )
     )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=t("field.count", lang), range=[0, max(counts + [1]) * 1.35])
-    _count_axis(fig, max(counts + [1]) * 1.35, "x")
+    fig.update_xaxes(title=t("field.count", lang), range=[0, max([*counts, 1]) * 1.35])
+    _count_axis(fig, max([*counts, 1]) * 1.35, "x")
     _style(fig, t("chart.direction", lang), lang, size, _is_sample(by_direction, sample))
     return _no_data(fig, lang, size, "chart.no_direction") if sum(counts) == 0 else fig
 
@@ -747,7 +747,7 @@ def dong_choropleth_figure(
     dongs = boundaries.loc[boundaries["level"] == "dong"].to_crs(METRIC_CRS)
     values = by_dong.set_index(["gu", "dong"])[value]
     shown = [float(values.get((gu, name), 0.0)) for gu, name in zip(dongs["gu"], dongs["name_ko"], strict=True)]
-    top = max(shown + [0.0]) or 1.0
+    top = max([*shown, 0.0]) or 1.0
     colours = sample_colorscale(MAP_COLORSCALE, [v / top for v in shown])
     fig = go.Figure()
     for geometry, name, amount, fill in zip(dongs.geometry, dongs["name_ko"], shown, colours, strict=True):

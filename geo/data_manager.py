@@ -80,7 +80,7 @@ def editor_name(user: StaffUser) -> str:
 def service_labels(services: pd.DataFrame) -> dict[str, str]:
     """``service_id`` → '서비스명 · ID', sorted by Korean name, for a searchable picker."""
     ordered = services.sort_values(["name_ko", "service_id"], kind="stable")
-    return {sid: f"{name} · {sid}" for sid, name in zip(ordered["service_id"], ordered["name_ko"])}
+    return {sid: f"{name} · {sid}" for sid, name in zip(ordered["service_id"], ordered["name_ko"], strict=True)}
 
 
 def search_services(services: pd.DataFrame, text: str) -> list[str]:
@@ -147,8 +147,12 @@ def change_history_table(history: pd.DataFrame, lang: str = "ko") -> pd.DataFram
         {
             t("data.history.when", lang): [_when_text(str(v)) for v in rows["changed_at"]],
             t("data.history.field", lang): [t(FIELD_KEYS.get(f, f), lang) for f in rows["field"]],
-            t("data.history.old", lang): [_value_text(f, v, lang) for f, v in zip(rows["field"], rows["old_value"])],
-            t("data.history.new", lang): [_value_text(f, v, lang) for f, v in zip(rows["field"], rows["new_value"])],
+            t("data.history.old", lang): [
+                _value_text(f, v, lang) for f, v in zip(rows["field"], rows["old_value"], strict=True)
+            ],
+            t("data.history.new", lang): [
+                _value_text(f, v, lang) for f, v in zip(rows["field"], rows["new_value"], strict=True)
+            ],
             t("history.by", lang): rows["changed_by"].astype(str).tolist(),
             t("history.reason", lang): rows["reason"].fillna("").astype(str).tolist(),
             t("data.history.source", lang): [t(SOURCE_KEYS.get(s, s), lang) for s in rows["source"]],

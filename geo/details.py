@@ -211,7 +211,7 @@ def service_history_rows(status_history: pd.DataFrame, service_id: str, lang: st
             t("history.date", lang): rows["changed_at"].astype(str),
             t("history.change", lang): [
                 f"{label(STATUS_TERMS, old, lang) if old else '—'} → {label(STATUS_TERMS, new, lang)}"
-                for old, new in zip(rows["old_status"], rows["new_status"])
+                for old, new in zip(rows["old_status"], rows["new_status"], strict=True)
             ],
             t("history.by", lang): rows["changed_by"],
             t("history.reason", lang): rows["reason"].fillna(""),

@@ -79,7 +79,7 @@ def results_table(
     # Positions, not labels: an index with repeated labels still sorts and slices correctly.
     positions = keys.sort_values(["primary", "name"], na_position="last", kind="stable").index.to_numpy()[:limit]
     chosen = services.iloc[positions]
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             t("explorer.col.name", lang): names.iloc[positions].to_numpy(),
             t("explorer.col.area", lang): [label(AREA_TERMS, v, lang) for v in chosen["area_id"]],
@@ -89,7 +89,6 @@ def results_table(
         },
         index=pd.Index(chosen["service_id"].astype(str).to_numpy(), name="service_id"),
     )
-    return table
 
 
 def status_counts(services: pd.DataFrame) -> pd.DataFrame:

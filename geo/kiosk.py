@@ -130,7 +130,7 @@ def touch(state: RotationState, now: float) -> RotationState:
     return replace(state, touched_at=now)
 
 
-def select(state: RotationState, screen: int, now: float, count: int) -> RotationState:
+def select(state: RotationState, screen: int, now: float, count: int) -> RotationState:  # noqa: ARG001 (same shape as the other transitions)
     """Someone chose a screen: show it and count the choice as a touch."""
     if not 0 <= screen < count:
         raise ValueError(f"screen must be from 0 to {count - 1}, not {screen}")

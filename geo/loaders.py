@@ -129,7 +129,9 @@ def area_consistency_report(
     """A problem for each service said to be in a development area whose geometry does not touch it."""
     report = ValidationReport()
     outside = set(services_outside_declared_area(services, areas))
-    for position, (service_id, area_id) in enumerate(zip(services["service_id"], services["area_id"]), start=1):
+    for position, (service_id, area_id) in enumerate(
+        zip(services["service_id"], services["area_id"], strict=True), start=1
+    ):
         if service_id in outside:
             report.add(
                 file,
@@ -290,7 +292,7 @@ def _reference_layer(
         report.add(file, None, ", ".join(absent), "매니페스트에 적힌 열이 파일에 없습니다")
         return None
     keep, points = [], []
-    for row_number, (raw_lat, raw_lon) in zip(frame.index + 2, zip(frame[lat], frame[lon])):
+    for row_number, (raw_lat, raw_lon) in zip(frame.index + 2, zip(frame[lat], frame[lon], strict=True), strict=True):
         point = _reference_point(raw_lat, raw_lon)
         if point is None:
             report.add(file, int(row_number), f"{lat}/{lon}", f"좌표 '{raw_lat}, {raw_lon}'를 읽을 수 없습니다", "행")

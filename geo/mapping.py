@@ -446,7 +446,7 @@ def _point_rows(points: gpd.GeoDataFrame, statuses: list[str], lang: str, toolti
         tips = (names.map(escape_html) + " · " + status_text).tolist()
     else:
         tips = [""] * len(points)
-    return [list(row) for row in zip(lats, lons, status_index, tips)]
+    return [list(row) for row in zip(lats, lons, status_index, tips, strict=True)]
 
 
 def service_groups(
@@ -626,7 +626,7 @@ def import_preview_layer(shapes: gpd.GeoDataFrame, id_column: str, name: str) ->
     names = shapes["name_ko"] if "name_ko" in shapes else shapes[id_column]
     # folium embeds GeoJSON properties in a script unescaped: only escaped text goes in.
     layer = gpd.GeoDataFrame(
-        {"tip": [f"{escape_html(n)} ({escape_html(i)})" for n, i in zip(names, shapes[id_column])]},
+        {"tip": [f"{escape_html(n)} ({escape_html(i)})" for n, i in zip(names, shapes[id_column], strict=True)]},
         geometry=shapes.geometry.values,
         crs=shapes.crs,
     )

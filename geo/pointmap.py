@@ -76,7 +76,7 @@ def _base_layers(boundaries: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, lang: st
             "type": "FeatureCollection",
             "features": [
                 {"type": "Feature", "properties": props, "geometry": geometry.__geo_interface__}
-                for props, geometry in zip(properties, frame.geometry)
+                for props, geometry in zip(properties, frame.geometry, strict=True)
             ],
         }
 
@@ -134,7 +134,7 @@ def service_payload(
     status_index = {status: number for number, status in enumerate(STATUS_TERMS)}
     statuses = services["status"].map(status_index).astype(int)
     shapes = []
-    for row, (geometry, status) in enumerate(zip(services.geometry, statuses)):
+    for row, (geometry, status) in enumerate(zip(services.geometry, statuses, strict=True)):
         if not is_point[row]:
             shapes.append(
                 {

@@ -232,7 +232,7 @@ def _check_geometry(geometry: object, schema: DatasetSchema) -> str | None:
     return None
 
 
-def validate_frame(
+def validate_frame(  # noqa: C901 (one check after another; to be split with the importer pipeline)
     frame: pd.DataFrame,
     schema: DatasetSchema,
     file: str,
@@ -276,11 +276,11 @@ def validate_frame(
     if schema.id_column:
         ids = typed[schema.id_column]
         duplicated = ids[ids.duplicated(keep="first") & ids.notna()]
-        for position, value in zip(_positions(typed, duplicated.index), duplicated):
+        for position, value in zip(_positions(typed, duplicated.index), duplicated, strict=True):
             report.add(file, position, schema.id_column, f"ID '{_short(value)}'가 중복됩니다", unit)
 
     if "start_before_end" in schema.row_rules:
-        for position, (start, end) in enumerate(zip(typed["start_year"], typed["end_year"]), start=1):
+        for position, (start, end) in enumerate(zip(typed["start_year"], typed["end_year"], strict=True), start=1):
             if isinstance(start, int) and isinstance(end, int) and start > end:
                 report.add(file, position, "end_year", f"종료 연도 {end}가 시작 연도 {start}보다 앞섭니다", unit)
 

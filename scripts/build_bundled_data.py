@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import math
 import random
@@ -1260,7 +1261,7 @@ def build_boundaries(reference: Path) -> gpd.GeoDataFrame:
 def build_services(areas: gpd.GeoDataFrame, city: Polygon, rng: random.Random) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
     services, history = [], []
     city_core = CITY_CORE.intersection(city.buffer(-0.001))
-    statuses, weights = zip(*STATUS_WEIGHTS.items())
+    statuses, weights = zip(*STATUS_WEIGHTS.items(), strict=True)
     n = 0
     for area_id, count in AREA_SERVICE_COUNT.items():
         polygon = city_core if area_id == "citywide" else areas.set_index("area_id").geometry[area_id]
@@ -1276,7 +1277,7 @@ def build_services(areas: gpd.GeoDataFrame, city: Polygon, rng: random.Random) -
             path = status_path(final, rng)
             when = date(2024, 6, 1) + timedelta(days=rng.randint(0, 200))
             changes = []
-            for old, new in zip(path, path[1:]):
+            for old, new in itertools.pairwise(path):
                 when = when + timedelta(days=rng.randint(60, 240))
                 if when > date(2026, 11, 20):
                     break

@@ -71,7 +71,9 @@ def test_every_reported_project_has_a_source_a_date_and_a_history(bundled):
 def test_no_point_is_invented(bundled, places):
     """Each point is a places.csv point, a reported address found in a public dataset, or a 동 centre."""
     lots = pd.read_csv(DATA_DIR / "reference" / "ansan_parking_lots.csv", dtype=str)
-    lot_points = {(round(float(lon), 6), round(float(lat), 6)) for lon, lat in zip(lots["경도"], lots["위도"])}
+    lot_points = {
+        (round(float(lon), 6), round(float(lat), 6)) for lon, lat in zip(lots["경도"], lots["위도"], strict=True)
+    }
     dongs = bundled.boundaries.loc[bundled.boundaries["level"] == "dong", "name_ko"]
     anchors = {dong_anchor(bundled.boundaries, d).coords[0]: d for d in dongs}
     place_points = {p.coords[0] for p in places.values()}
@@ -239,7 +241,7 @@ def test_bad_reference_rows_and_files_are_reported_in_korean(data_copy: Path):
         in report.messages()
     )
     (data_copy / "reference" / "ansan_ev_chargers.csv").unlink()
-    with pytest.raises(DataError, match="reference/ansan_ev_chargers.csv: 파일이 없습니다"):
+    with pytest.raises(DataError, match=r"reference/ansan_ev_chargers.csv: 파일이 없습니다"):
         load_reference_layers(data_copy)
     manifest = data_copy / "reference" / "manifest.yaml"
     manifest.write_text(json.dumps({"layers": [{"layer_id": "x"}]}), encoding="utf-8")

@@ -279,7 +279,7 @@ def test_a_killed_postgis_writer_leaves_the_old_or_the_new_data(tmp_path, operat
         total = int(count_file.read_text())
 
         seen = set()
-        for kill_at in kill_points(total)[:: max(1, len(kill_points(total)) // 10)] + [total - 1, total]:
+        for kill_at in [*kill_points(total)[:: max(1, len(kill_points(total)) // 10)], total - 1, total]:
             store = new_schema()
             code = run_killed(lambda s=store.schema: PostgisStore(url, schema=s), operation, kill_at, tmp_path / "n")
             assert code == -signal.SIGKILL

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from datetime import date
 
 import pandas as pd
@@ -72,5 +73,5 @@ def test_milestone_labels_take_turns_above_and_below_on_four_levels(bundled):
     assert len(labels) == len(bundled.plan["milestones"])
     heights = [a.ay for a in labels]
     # Neighbours (a month apart at the end of the plan) never share a level.
-    assert all(a != b for a, b in zip(heights, heights[1:], strict=False))
+    assert all(a != b for a, b in itertools.pairwise(heights))
     assert all(a != b for a, b in zip(heights, heights[2:], strict=False))

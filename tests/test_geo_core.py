@@ -85,8 +85,8 @@ def test_bundled_data_is_valid_and_honest(bundled):
 
 
 def test_area_sizes_match_reported_sizes_within_one_percent(bundled):
-    measured = dict(zip(bundled.areas["area_id"], area_m2(bundled.areas)))
-    reported = dict(zip(bundled.areas["area_id"], bundled.areas["reported_area_m2"]))
+    measured = dict(zip(bundled.areas["area_id"], area_m2(bundled.areas), strict=True))
+    reported = dict(zip(bundled.areas["area_id"], bundled.areas["reported_area_m2"], strict=True))
     for area_id in DEVELOPMENT_AREA_IDS:
         assert measured[area_id] == pytest.approx(reported[area_id], rel=0.01)
 
@@ -110,7 +110,7 @@ def test_service_outside_its_declared_area_is_reported(demo_copy: Path):
     services = json.loads((demo_copy / "services.geojson").read_text(encoding="utf-8"))
     services["features"][0]["properties"]["area_id"] = "choji"  # it lies in 신길2
     (demo_copy / "services.geojson").write_text(json.dumps(services, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(DataError, match="services.geojson 1번째 피처 area_id: 대상지가 'choji'로 되어 있지만"):
+    with pytest.raises(DataError, match=r"services.geojson 1번째 피처 area_id: 대상지가 'choji'로 되어 있지만"):
         load_dashboard_data(demo_copy)
 
 
@@ -201,13 +201,13 @@ def test_history_pointing_at_unknown_service_is_reported(data_copy: Path):
     history = pd.read_csv(data_copy / "status_history.csv", dtype=str)
     history.loc[0, "service_id"] = "SVC-999"
     history.to_csv(data_copy / "status_history.csv", index=False)
-    with pytest.raises(DataError, match="status_history.csv 1행 service_id: 'SVC-999'는 서비스 목록에 없는 ID"):
+    with pytest.raises(DataError, match=r"status_history.csv 1행 service_id: 'SVC-999'는 서비스 목록에 없는 ID"):
         load_dashboard_data(data_copy)
 
 
 def test_plan_yaml_errors_are_readable(data_copy: Path):
     (data_copy / "plan.yaml").write_text("vision: [unclosed\n", encoding="utf-8")
-    with pytest.raises(DataError, match="plan.yaml: YAML 형식이 올바르지 않습니다"):
+    with pytest.raises(DataError, match=r"plan.yaml: YAML 형식이 올바르지 않습니다"):
         load_plan(data_copy)
 
 

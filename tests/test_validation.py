@@ -27,7 +27,7 @@ def data():
 
 def services_with(data, **cells) -> gpd.GeoDataFrame:
     """The bundled services as text cells (as a CSV gives them), with ``cells`` set on the second row."""
-    frame = data.services[SERVICES.column_names + ["geometry"]].copy()
+    frame = data.services[[*SERVICES.column_names, "geometry"]].copy()
     for name in SERVICES.column_names:
         frame[name] = frame[name].map(lambda v: "" if v is None else str(v)).astype(object)
     for name, value in cells.items():

@@ -29,7 +29,7 @@ def ensure_vendor_assets() -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def _open_store(data_dir: str, store_dir: str, database_url: str | None) -> tuple[Store, UpgradeOutcome]:
+def _open_store(data_dir: str, store_dir: str, database_url: str | None) -> tuple[Store, UpgradeOutcome]:  # noqa: ARG001 (cache key)
     # Arguments are the cache key: a different configuration opens a different store.
     # A store made from older data files is rebuilt here (backup first) unless staff changed it.
     opened = open_store(settings())
@@ -49,7 +49,7 @@ def store_upgrade() -> UpgradeOutcome:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _read(store_key: tuple, revision: str) -> DashboardData:
+def _read(store_key: tuple, revision: str) -> DashboardData:  # noqa: ARG001 (cache key)
     return store().read_data()
 
 
@@ -61,7 +61,7 @@ def dashboard_data() -> DashboardData:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _outdated(store_key: tuple, revision: str, files: tuple) -> bool:
+def _outdated(store_key: tuple, revision: str, files: tuple) -> bool:  # noqa: ARG001 (cache key)
     return store().seed_is_outdated(settings().data_dir)
 
 
@@ -76,7 +76,7 @@ def store_is_outdated() -> bool:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _reference_layers(store_key: tuple, revision: str) -> list[ReferenceLayer]:
+def _reference_layers(store_key: tuple, revision: str) -> list[ReferenceLayer]:  # noqa: ARG001 (cache key)
     current = store()
     if hasattr(current, "reference_layers"):
         return current.reference_layers()

@@ -61,7 +61,7 @@ def _cached_preview(
     file_name: str,
     layer: str,
     choices: tuple[tuple[str, str | None], ...],
-    revision: str,
+    revision: str,  # noqa: ARG001 (cache key)
     _store: Store,
 ) -> ImportPreview | ReferencePreview:
     # Keyed by the file, the choices and the store revision (ids, outline and stored layers come from the store).

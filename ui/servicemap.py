@@ -42,7 +42,7 @@ class MapEvent:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _payload_name(key: tuple, lang: str, _data: DashboardData) -> str:
+def _payload_name(key: tuple, lang: str, _data: DashboardData) -> str:  # noqa: ARG001 (cache key)
     names = write_payload(PAYLOAD_DIR, f"names-{lang}", service_names(_data.services, lang))
     payload = service_payload(_data.services, _data.boundaries, _data.areas, lang)
     return write_payload(PAYLOAD_DIR, f"services-{lang}", {**payload, "names_url": f"{PAYLOAD_URL}/{names}"})
@@ -59,7 +59,7 @@ def payload_url(data: DashboardData, lang: str) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _reference_entries(key: tuple, lang: str, _layers: tuple[ReferenceLayer, ...]) -> list[dict]:
+def _reference_entries(key: tuple, lang: str, _layers: tuple[ReferenceLayer, ...]) -> list[dict]:  # noqa: ARG001 (cache key)
     return reference_entries(_layers, PAYLOAD_DIR, PAYLOAD_URL, lang)
 
 

@@ -256,7 +256,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
                     if table == "services":
                         names += ["version", "modified_by", "modified_at"]
                     rows = tx.query(f"SELECT {', '.join(names)}, {self._geom_out('geom')} FROM {table} ORDER BY fid")
-                    rows = [r[:-1] + (_wkb_hex(self._decode_geometry(r[-1])),) for r in rows]
+                    rows = [(*r[:-1], _wkb_hex(self._decode_geometry(r[-1]))) for r in rows]
                 else:
                     rows = tx.query(f"SELECT * FROM {table} ORDER BY 1, 2")
                 result[table] = [tuple(_plain(v) for v in r) for r in rows]
@@ -536,7 +536,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
 
     # -- backups (embedded store only) --
 
-    def backup(self, *, keep: int = BACKUP_KEEP, now: datetime | None = None) -> BackupInfo:
+    def backup(self, *, keep: int = BACKUP_KEEP, now: datetime | None = None) -> BackupInfo:  # noqa: ARG002 (default; the GeoPackage store overrides it)
         """Copy the store to a dated backup and keep only the ``keep`` newest backups."""
         raise StoreError(self._no_backups())
 
@@ -544,7 +544,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
         """The backups, newest first."""
         raise StoreError(self._no_backups())
 
-    def restore(self, name: str, *, user: str, keep: int = BACKUP_KEEP, now: datetime | None = None) -> BackupInfo:
+    def restore(self, name: str, *, user: str, keep: int = BACKUP_KEEP, now: datetime | None = None) -> BackupInfo:  # noqa: ARG002 (default; the GeoPackage store overrides it)
         """Replace the store's content with backup ``name``; returns the safety backup made first."""
         raise StoreError(self._no_backups())
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import geopandas as gpd
 from shapely.geometry.base import BaseGeometry
@@ -25,7 +25,7 @@ class StoreCore(ABC):
     """The hooks a backend provides and the helpers the store's parts share (see ``geo.store.base.Store``)."""
 
     backend: str = ""
-    _types: dict[str, str] = {}
+    _types: ClassVar[dict[str, str]] = {}
     _id_column_sql: str = ""
     _geometry_sql: str = ""
     _false: str = "0"
@@ -53,24 +53,24 @@ class StoreCore(ABC):
     @abstractmethod
     def _table_exists(self, tx: _Tx, table: str) -> bool: ...
 
-    def _after_create(self, tx: _Tx) -> None:
+    def _after_create(self, tx: _Tx) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
         """Backend extras after the tables exist (GeoPackage registry, spatial indexes)."""
-        return None
+        return
 
-    def _after_layer_write(self, tx: _Tx, layer: str, frame: gpd.GeoDataFrame) -> None:
+    def _after_layer_write(self, tx: _Tx, layer: str, frame: gpd.GeoDataFrame) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
         """Backend extras after a layer changed (the GeoPackage extent)."""
-        return None
+        return
 
-    def _after_reference_create(self, tx: _Tx) -> None:
+    def _after_reference_create(self, tx: _Tx) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
         """Backend extras after the reference tables exist (GeoPackage registry, spatial index)."""
-        return None
+        return
 
-    def _sql_value(self, value: Any, column: Column) -> Any:
+    def _sql_value(self, value: Any, column: Column) -> Any:  # noqa: ARG002 (default hook; a backend uses the arguments)
         return value
 
     def close(self) -> None:
         """Release what the store keeps open between calls (the PostGIS connection pool)."""
-        return None
+        return
 
     @abstractmethod
     def describe(self) -> str:

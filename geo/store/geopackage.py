@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import geopandas as gpd
 import shapely
@@ -66,7 +66,13 @@ class GeoPackageStore(Store):
     """The embedded store: one GeoPackage file (SQLite), with dated backups beside it."""
 
     backend = "geopackage"
-    _types = {"text": "TEXT", "int": "INTEGER", "float": "DOUBLE", "bool": "BOOLEAN", "date": "DATE"}
+    _types: ClassVar[dict[str, str]] = {
+        "text": "TEXT",
+        "int": "INTEGER",
+        "float": "DOUBLE",
+        "bool": "BOOLEAN",
+        "date": "DATE",
+    }
     _id_column_sql = "INTEGER PRIMARY KEY AUTOINCREMENT"
     _geometry_sql = "GEOMETRY"
     _false = "0"

@@ -111,9 +111,9 @@ def finish(
 class SignInMethods(StoreCore):
     """The store's sign-in ledger (``geo.auth.AttemptLedger``, part of ``Store``)."""
 
-    def _serialise(self, tx: _Tx, name: str) -> None:
+    def _serialise(self, tx: _Tx, name: str) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
         """Make transactions that call this with the same name run one after another (SQLite: already so)."""
-        return None
+        return
 
     def reserve_sign_in(self, account: str, client: str, *, now: datetime, rules: LockoutRules) -> SignInTicket:
         """Reserve a sign-in attempt, or refuse it when the account or client is locked or at its limit."""

@@ -14,7 +14,8 @@ CHARTS_WITH_DATA = (
 
 
 @pytest.mark.parametrize(
-    "area_id, name", [("singil2", "신길2"), ("jangsang", "장상"), ("gfez", "경기경제자유구역"), ("choji", "초지역세권")]
+    ("area_id", "name"),
+    [("singil2", "신길2"), ("jangsang", "장상"), ("gfez", "경기경제자유구역"), ("choji", "초지역세권")],
 )
 def test_each_profile_draws_its_map_and_charts(staff_server, open_app, bundled, area_id, name):
     session = open_app(staff_server, f"/districts?area={area_id}")
