@@ -405,7 +405,7 @@ def _numbers_lines(numbers: Headline, lang: str) -> list[tuple[str, str]]:
     ]
 
 
-def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated: date | None, lang: str):
+def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated: date | None, lang: charts.Lang):
     """Page 1, the overview slide as a cover: the plan (approval, fields, vision, directions, milestones), numbers, chart."""
     plan = data.plan
     fig = _blank_page(f"{plan.get('title', {}).get(lang, t('app.title', lang))} · {t('nav.briefing', lang)}")
@@ -432,7 +432,7 @@ def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated
     ]
     _text(fig, lines, 0.0, 1.0, 19)
     sources = [f"{t('home.source', lang)}: {plan['source'][lang]}"]
-    notes = [f"※ {row.date}: {row.note}" for row in charts.milestones_frame(plan, lang).itertuples() if row.note]
+    notes = [f"※ {row.date}: {row.note}" for row in charts.milestones_frame(plan, lang).itertuples() if row.note]  # type: ignore[str-bytes-safe]  # pandas-stubs types row fields as any scalar, bytes included
     _text(fig, [_wrap(line, width + 10) for line in (*notes, *sources)], 0.0, 0.11, 14)
     numbers = headline(services, data.areas)
     for position, (name, value) in enumerate(_numbers_lines(numbers, lang)):
@@ -465,7 +465,7 @@ def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated
     return fig
 
 
-def _area_page(data: DashboardData, services: gpd.GeoDataFrame, area_id: str, lang: str) -> go.Figure:
+def _area_page(data: DashboardData, services: gpd.GeoDataFrame, area_id: str, lang: charts.Lang) -> go.Figure:
     """An area slide: map with scale bar (top left), key facts with source (top right), two charts below."""
     fig = _blank_page(label(AREA_TERMS, area_id, lang))
     cell = _paste(
@@ -494,7 +494,7 @@ def _area_page(data: DashboardData, services: gpd.GeoDataFrame, area_id: str, la
     return fig
 
 
-def _domains_page(services: gpd.GeoDataFrame, lang: str) -> go.Figure:
+def _domains_page(services: gpd.GeoDataFrame, lang: charts.Lang) -> go.Figure:
     """The domains slide: services by domain and status (left), by direction (right)."""
     fig = _blank_page(t("briefing.domains", lang))
     domains = charts.domain_status_figure(aggregate.services_by_domain_status(services), lang)
@@ -532,7 +532,7 @@ def _table_page(table: pd.DataFrame, title: str, widths: list[float], row_px: in
     return fig
 
 
-def briefing_figures(data: DashboardData, as_of: date, since: date, lang: str = "ko") -> list[go.Figure]:
+def briefing_figures(data: DashboardData, as_of: date, since: date, lang: charts.Lang = "ko") -> list[go.Figure]:
     """Every page of the PDF briefing as a Plotly figure, in order (testable without Chromium).
 
     One page per slide of the briefing (``geo.briefing.briefing_slides``: the
@@ -610,7 +610,7 @@ def figures_to_pdf(figures: Sequence[go.Figure], title: str = "") -> bytes:
     return output.getvalue()
 
 
-def briefing_pdf(data: DashboardData, as_of: date, since: date, lang: str = "ko") -> bytes:
+def briefing_pdf(data: DashboardData, as_of: date, since: date, lang: charts.Lang = "ko") -> bytes:
     """The whole briefing as PDF bytes (16:9 pages, Korean by default); see the module docstring."""
     find_cjk_font()
     title = f"{t('app.title', lang)} {t('nav.briefing', lang)} ({t('briefing.as_of', lang)} {as_of.isoformat()})"

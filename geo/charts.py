@@ -578,9 +578,9 @@ def progress_figure(
             share = getattr(row, measure)
             value = None if share is None or (isinstance(share, float) and math.isnan(share)) else share * 100
             part = row.operating if measure == "share_operating" else row.on_schedule
-            detail = f"{part}/{row.active}{t('metric.count_unit', lang)}"
+            detail = f"{part}/{row.active}{t('metric.count_unit', lang)}"  # type: ignore[str-bytes-safe]  # pandas-stubs types row fields as any scalar, bytes included
             # The area's name heads its row once; the second gauge shows only its count.
-            heading = f"<b>{label(AREA_SHORT, row.area_id, lang)}</b><br>" if left == columns[0][0] else ""
+            heading = f"<b>{label(AREA_SHORT, str(row.area_id), lang)}</b><br>" if left == columns[0][0] else ""
             # The share is written in the title, beside its count: a separate number was cut to "00%" when narrow.
             shown = "—" if value is None else f"{value:.0f}%"
             fig.add_trace(
@@ -696,7 +696,7 @@ def _rings(geometry: Polygon | MultiPolygon) -> tuple[list[float | None], list[f
 def _is_dark(colour: str) -> bool:
     """Whether white text reads better than black on ``colour`` (``rgb(r, g, b)`` or ``#rrggbb``)."""
     if colour.startswith("#"):
-        r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        r, g, b = (float(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
     else:
         r, g, b = (float(part) for part in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3])
     return 0.299 * r + 0.587 * g + 0.114 * b < 140
@@ -921,7 +921,7 @@ def milestones_figure(plan: dict[str, Any], lang: Lang = "ko", size: Size = "nor
             font={"size": s["small"]},
             bgcolor="rgba(255,255,255,0.85)",
         )
-    notes = [f"※ {row.date}: {row.note}" for row in frame.itertuples(index=False) if row.note]
+    notes = [f"※ {row.date}: {row.note}" for row in frame.itertuples(index=False) if row.note]  # type: ignore[str-bytes-safe]  # pandas-stubs types row fields as any scalar, bytes included
     fig.update_yaxes(visible=False, range=[-1, 1])
     fig.update_xaxes(tickformat="%Y-%m", dtick="M3", showgrid=True)
     _style(

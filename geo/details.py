@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -94,7 +95,8 @@ def _missing(value: object) -> bool:
 
 
 def _period(service: Mapping, lang: str) -> str:
-    start, end = service.get("start_year"), service.get("end_year")
+    start: Any = service.get("start_year")  # a year, NaN or None: _missing() decides
+    end: Any = service.get("end_year")
     if _missing(start) and _missing(end):
         return t("field.not_reported", lang)
     if _missing(start) or _missing(end) or int(start) == int(end):
@@ -104,7 +106,7 @@ def _period(service: Mapping, lang: str) -> str:
 
 def _budget(service: Mapping, lang: str) -> str:
     note = localized(service, "budget_note", lang)
-    amount = service.get("budget_krw_100m")
+    amount: Any = service.get("budget_krw_100m")
     if _missing(amount):
         return note or t("field.not_reported", lang)
     funding = service.get("funding")
@@ -126,7 +128,8 @@ def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = 
     status = label(STATUS_TERMS, service["status"], lang)
     if reported and service.get("reported_on"):
         status = t("field.status_as_of", lang, status=status, date=str(service["reported_on"]))
-    direction, phase = service.get("direction"), service.get("phase")
+    direction: Any = service.get("direction")
+    phase: Any = service.get("phase")
     location = " ".join(p for p in (service.get("gu"), service.get("dong")) if p)
     rows: list[tuple[str, object]] = [
         (t("field.area", lang), label(AREA_TERMS, service["area_id"], lang)),

@@ -262,7 +262,7 @@ def _layer_for_export(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
             values = [v.isoformat() if isinstance(v, date | datetime) else v for v in layer[column]]
             kinds = {type(v) for v in values if v is not None and not (isinstance(v, float) and pd.isna(v))}
             # A column of Python bools would otherwise be written as text.
-            layer[column] = pd.array(values, dtype="boolean") if kinds == {bool} else values
+            layer[column] = pd.array(values, dtype="boolean") if kinds == {bool} else values  # type: ignore[call-overload]  # pandas-stubs cannot see that values are bools and None here
     return layer
 
 

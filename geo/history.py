@@ -25,6 +25,7 @@ recorded change a service is shown with the status it had then (rule 2).
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date
 
 import geopandas as gpd
@@ -112,8 +113,8 @@ def services_as_of(
     day = _as_date(as_of, "as_of")
     result = services.copy()
     result["status_current"] = result["status"]
-    since: dict[str, date] = {}
-    status: dict[str, str] = {}
+    since: dict[Hashable, date] = {}  # keyed by service_id (groupby keys are typed Hashable)
+    status: dict[Hashable, str] = {}
     if not status_history.empty:
         history = status_history.assign(_day=_history_dates(status_history), _order=range(len(status_history)))
         history = history.sort_values(["service_id", "_day", "_order"], kind="stable")

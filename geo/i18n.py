@@ -8,7 +8,7 @@ Labels of vocabulary values (statuses, domains, areas) live in ``geo.vocab``.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -639,7 +639,7 @@ def _present(value: Any) -> bool:
     return str(value).strip() != ""
 
 
-def localized(record: Mapping[str, Any] | pd.Series, field: str, lang: str = "ko") -> str:
+def localized(record: Mapping[str, Any] | Mapping[Hashable, Any] | pd.Series, field: str, lang: str = "ko") -> str:
     """The text of ``field`` of a data record in ``lang``: the one rule for bilingual data fields.
 
     Korean is ``<field>_ko`` (or ``<field>`` when the data has no ``_ko`` column,
