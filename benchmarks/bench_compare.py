@@ -34,6 +34,8 @@ import geopandas as gpd  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from benchmarks.synthetic import write_large_data_dir  # noqa: E402
+from geo.settings import load_settings  # noqa: E402
+from geo.store import open_store  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 SEARCH = "가로등 00001"  # matches exactly 10 synthetic names (000010 … 000019)
@@ -203,6 +205,10 @@ def measure(browser, url: str, path: str, drawn, search_box, map_selector: str, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--apps", nargs="+", default=["ours", "pydeck", "folium"], choices=["ours", "pydeck", "folium"])
+    parser.add_argument(
+        "--store-first", action="store_true", help="build the app's store before its server starts (cold = page only)"
+    )
     args = parser.parse_args()
     rows = []
     with sync_playwright() as playwright:
@@ -243,8 +249,14 @@ def main() -> None:
                     FOLIUM,
                 ),
             }
+            if args.store_first:
+                started = time.perf_counter()
+                open_store(load_settings(apps["ours"][1]))
+                print(f"{count:>7,} store built from {count:,} features in {time.perf_counter() - started:.1f} s")
             results = {}
             for name, (script, env, path, drawn, search_box, selector) in apps.items():
+                if name not in args.apps:
+                    continue
                 process, url = start(script, env, workdir / f"{name}.log")
                 try:
                     results[name] = measure(browser, url, path, drawn, search_box, selector, count)
