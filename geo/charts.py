@@ -634,7 +634,7 @@ def area_comparison_figure(
         rows=1,
         cols=max(len(areas), 1),
         shared_yaxes=True,
-        subplot_titles=[label(AREA_SHORT, a, lang) for a in areas] or [""],
+        subplot_titles=[_two_lines(label(AREA_SHORT, a, lang)) for a in areas] or [""],
         horizontal_spacing=0.02,
     )
     peak = int(by_area_status["count"].max()) if len(by_area_status) else 0
@@ -675,10 +675,22 @@ def area_comparison_figure(
         lang,
         size,
         _is_sample(by_area_status, sample),
-        top_extra=s["font"],
-        badge_shift=int(s["font"] * 1.7),
+        top_extra=s["font"] * 2,
+        badge_shift=int(s["font"] * 2.9),
     )
     return _no_data(fig, lang, size) if peak == 0 else fig
+
+
+def _two_lines(name: str, longest: int = 6) -> str:
+    """A facet title on two lines when it is long ('경기경제<br>자유구역'), broken at the space or '·'
+    nearest its middle, so neighbouring panels' names never run into each other."""
+    if len(name) <= longest or (name.isascii() and len(name) <= 2 * longest):
+        return name
+    breaks = [i for i, c in enumerate(name) if c in " ·-"] or [len(name) // 2]
+    cut = min(breaks, key=lambda i: abs(i - len(name) / 2))
+    if name[cut] == "-":
+        return f"{name[: cut + 1]}<br>{name[cut + 1 :]}"
+    return f"{name[:cut]}<br>{name[cut:].lstrip(' ')}"
 
 
 def _rings(geometry: Polygon | MultiPolygon) -> tuple[list[float | None], list[float | None]]:

@@ -212,7 +212,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "사업비를 사업 기간에 균등 배분",
         "en": "each budget spread evenly over its years",
     },
-    "chart.no_data": {"ko": "표시할 데이터가 없습니다", "en": "No data to show"},
     "chart.total": {"ko": "합계", "en": "Total"},
     "chart.as_of": {"ko": "기준일", "en": "As of"},
     "chart.year": {"ko": "연도", "en": "Year"},
