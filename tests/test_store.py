@@ -446,3 +446,24 @@ def test_a_layer_write_refuses_infinite_numbers_and_keeps_missing_ones_missing(s
     areas.loc[areas.index[0], "homes"] = float("nan")
     store.write_layer("areas", areas, mode="replace", user="kim", source_name="areas.geojson")
     assert store.read_layer("areas")["homes"].iloc[0] is None
+
+
+def test_a_store_from_an_earlier_version_gains_the_new_columns_and_keeps_its_edits(store):
+    # A store made before the reported-project fields existed: the columns are dropped to recreate it.
+    record = store.service_record("SVC-001")
+    store.update_service("SVC-001", record.version, {"status": "보류"}, user="kim", reason="예산 재검토", now=T0)
+    old_columns = ("conflicts", "reported_on", "source_url", "location_accuracy")
+    with store._transaction() as tx:
+        for column in old_columns:
+            tx.execute(f"ALTER TABLE services DROP COLUMN {column}")
+    with store._reading() as tx:
+        assert not set(old_columns) & store._table_columns(tx, "services")
+
+    assert store.initialise(DEMO_DIR, now=T0) is False  # opened, not rebuilt
+
+    with store._reading() as tx:
+        assert set(old_columns) <= store._table_columns(tx, "services")
+    services = store.read_data().services.set_index("service_id")
+    assert services.loc["SVC-001", "status"] == "보류"  # the staff edit survives the upgrade
+    assert services["conflicts"].isna().all() and services["reported_on"].isna().all()
+    assert "services.conflicts" in store.audit_log()["detail"].iloc[-1]

@@ -53,6 +53,9 @@ class StoreCore(ABC):
     @abstractmethod
     def _table_exists(self, tx: _Tx, table: str) -> bool: ...
 
+    @abstractmethod
+    def _table_columns(self, tx: _Tx, table: str) -> set[str]: ...
+
     def _after_create(self, tx: _Tx) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
         """Backend extras after the tables exist (GeoPackage registry, spatial indexes)."""
         return

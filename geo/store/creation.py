@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import cast
 
 from geo.loaders import PLAN_FILE, load_dashboard_data
-from geo.schema import STATUS_HISTORY
+from geo.schema import STATUS_HISTORY, Column
 from geo.store.common import (
     ADDED_TABLES,
     LAYERS,
     SEED_USER,
     STORE_SCHEMA_VERSION,
+    StoreError,
     _now,
     _stamp,
     _Tx,
@@ -103,9 +104,30 @@ class CreationMethods(StoreCore):
 
     def _needs_upgrade(self) -> bool:
         with self._reading() as tx:
-            return self._table_exists(tx, "store_meta") and not all(
-                self._table_exists(tx, table) for table in ADDED_TABLES
-            )
+            if not self._table_exists(tx, "store_meta"):
+                return False
+            if not all(self._table_exists(tx, table) for table in ADDED_TABLES):
+                return True
+            return any(self._missing_columns(tx, layer) for layer in LAYERS)
+
+    def _missing_columns(self, tx: _Tx, layer: str) -> list[Column]:
+        """The schema's columns a layer table made by an earlier version lacks (in schema order)."""
+        present = self._table_columns(tx, layer)
+        return [column for column in LAYERS[layer].columns if column.name not in present]
+
+    def _add_missing_columns(self, tx: _Tx) -> list[str]:
+        """Add the schema's newer columns to the layer tables; existing rows get NULL (nothing reported)."""
+        added = []
+        for layer in LAYERS:
+            for column in self._missing_columns(tx, layer):
+                if not column.nullable:
+                    raise StoreError(
+                        f"저장소의 {layer} 표에 필수 열 {column.name}({column.label_ko})이(가) 없어 자동으로 "
+                        "추가할 수 없습니다. 백업을 만든 뒤 데이터 관리에서 데이터를 다시 가져오세요."
+                    )
+                tx.execute(f"ALTER TABLE {layer} ADD COLUMN {column.name} {self._types[column.kind]}")
+                added.append(f"{layer}.{column.name}")
+        return added
 
     def _upgrade(self, tx: _Tx, data_dir: Path, now: datetime | None) -> None:
         """Add what a store made by an earlier version lacks: reference layers (seeded from the data folder)
@@ -120,7 +142,11 @@ class CreationMethods(StoreCore):
             for statement in signin_ddl(self._id_column_sql, self._types["float"]):
                 tx.execute(statement)
             added.append("로그인 시도")
+        columns = self._add_missing_columns(tx)
+        if columns:
+            added.append("열 " + ", ".join(columns))
+            self._touch(tx)
         if added:
             self._audit(
-                tx, SEED_USER, "upgrade", f"저장소에 표를 추가했습니다: {', '.join(added)} ({data_dir})", moment
+                tx, SEED_USER, "upgrade", f"저장소를 이 버전에 맞췄습니다 (추가: {', '.join(added)}; {data_dir})", moment
             )

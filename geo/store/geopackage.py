@@ -186,6 +186,9 @@ class GeoPackageStore(Store):
     def _table_exists(self, tx: _Tx, table: str) -> bool:
         return tx.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)) is not None
 
+    def _table_columns(self, tx: _Tx, table: str) -> set[str]:
+        return {row[0] for row in tx.query("SELECT name FROM pragma_table_info(?)", (table,))}
+
     def _after_create(self, tx: _Tx) -> None:
         # The GeoPackage registry (OGC 12-128r18, clauses 1.1.2-1.1.3 and 2.1.5) so GIS tools see the layers.
         tx.execute(

@@ -110,6 +110,13 @@ class PostgisStore(Store):
             is not None
         )
 
+    def _table_columns(self, tx: _Tx, table: str) -> set[str]:
+        rows = tx.query(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?",
+            (self.schema, table),
+        )
+        return {row[0] for row in rows}
+
     def _after_create(self, tx: _Tx) -> None:
         for layer in LAYERS:
             tx.execute(f"CREATE INDEX {layer}_geom ON {layer} USING GIST (geom)")
