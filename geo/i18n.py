@@ -54,10 +54,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "metric.services": {"ko": "스마트서비스", "en": "Smart services"},
     "metric.operating": {"ko": "운영 중", "en": "Operating"},
     "metric.areas": {"ko": "개발 대상지", "en": "Development areas"},
-    "metric.budget": {"ko": "총사업비", "en": "Total budget"},
+    "metric.budget": {"ko": "사업비 합계(보도)", "en": "Budgets reported, summed"},
     "metric.budget_note": {
-        "ko": "서비스 수는 모든 상태, 총사업비는 취소 사업을 뺀 금액입니다.",
-        "en": "Service counts include every status; the total budget excludes cancelled services.",
+        "ko": "서비스 수는 모든 상태를 셉니다. 사업비 합계는 취소 사업을 뺀, 사업별로 보도된 금액의 단순 합입니다: "
+        "사업비가 보도되지 않은 사업은 빠지고, 한 사업비가 다른 사업을 포함하거나 타 시 분담분을 포함할 수 있습니다.",
+        "en": "Service counts include every status. The budget sum adds the amounts reported per project, "
+        "cancelled ones excluded: projects without a reported budget are missing, and one budget may include "
+        "another project's or another city's share.",
     },
     "metric.count_unit": {"ko": "건", "en": ""},
     "metric.area_unit": {"ko": "곳", "en": ""},

@@ -34,7 +34,7 @@ def test_home_shows_title_vision_and_headline_numbers(app, bundled):
     assert metrics["스마트서비스"] == f"{numbers.services}건"
     assert metrics["운영 중"] == f"{numbers.operating}건"
     assert metrics["개발 대상지"] == "5곳"
-    assert metrics["총사업비"] == format_budget(numbers.budget_krw_100m)
+    assert metrics["사업비 합계(보도)"] == format_budget(numbers.budget_krw_100m)
     # The default shows the reported projects: no sample on screen, so no "예시 데이터".
     assert not any("예시 데이터" in w.value for w in at.warning)
     assert any("산업 혁신을 주도하는 첨단 스마트도시" in m.value for m in at.markdown)
