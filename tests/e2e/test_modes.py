@@ -243,7 +243,7 @@ def test_presentation_mode_shows_every_slide_whole_without_controls_and_obeys_cl
     page = session.page
     page.get_by_role("heading", name="스마트도시계획 한눈에").wait_for()
     count = len(briefing_slides())  # the bundled changes fit on one slide
-    page.keyboard.press("p")
+    page.locator(".st-key-briefing_present_button button").click()
     page.wait_for_function("() => new URL(location.href).searchParams.get('present') === '1'")
     page.locator(".st-key-briefing_controls").wait_for(state="hidden")
     for number in range(1, count + 1):
@@ -277,6 +277,9 @@ def test_presentation_mode_shows_every_slide_whole_without_controls_and_obeys_cl
     assert _counter(page) == f"{count - 1} / {count}"
     page.keyboard.press("Escape")
     page.locator(".st-key-briefing_controls").wait_for()
+    # "P" (or F5, as a clicker's "start show" key) enters presentation mode again.
+    page.keyboard.press("p")
+    page.locator(".st-key-briefing_controls").wait_for(state="hidden")
     assert session.external_requests == []
 
 
