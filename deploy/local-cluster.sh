@@ -201,7 +201,8 @@ serving_port() {  # the instance port of the latest request nginx passed on for 
     local site="$1" logfile
     logfile="$DIR/nginx-$site-access.log"
     [[ -s "$logfile" ]] || die "no request has gone through the $site site yet"
-    grep -o 'upstream=127\.0\.0\.1:[0-9]*' "$logfile" | tail -1 | cut -d: -f2
+    # After a failed try nginx logs "upstream=dead:port, survivor:port": the last address answered.
+    sed -n 's/.*upstream=\(.*\) rt=.*/\1/p' "$logfile" | grep -v '^-$' | tail -1 | awk -F', ' '{print $NF}' | cut -d: -f2
 }
 
 cmd_kill_one() {
