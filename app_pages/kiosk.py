@@ -33,7 +33,6 @@ STATE = "kiosk_rotation"
 MAP_HEIGHT = 700
 
 lang = current_language()
-data = dashboard_data()
 config = settings()
 screens = kiosk_screens()
 
@@ -88,6 +87,9 @@ with st.container(horizontal=True, vertical_alignment="center", key="kiosk_top")
 @st.fragment(run_every=tick_seconds(config.kiosk_interval_s, config.kiosk_idle_reset_s))
 @guarded  # errors in the fragment's own reruns get the friendly message too
 def kiosk_screen() -> None:
+    # Read here, not once per page: the fragment reruns on its own for hours, and an edit made on the
+    # data page must reach the lobby without a reload (cached per store revision, so this is cheap).
+    data = dashboard_data()
     now = time.monotonic()
     state = advance(
         st.session_state.get(STATE, RotationState(0, now)),
