@@ -24,7 +24,7 @@ from geo.kiosk import (
 )
 from geo.mapping import MapOptions, build_map
 from geo.vocab import ServiceStatus
-from ui.data import dashboard_data, settings, store
+from ui.data import dashboard_data, reference_layers, settings, store
 from ui.frame import current_language, guarded, set_language
 from ui.kiosk import KIOSK_CSS, touch_script
 from ui.reconnect import connection_guard
@@ -38,7 +38,7 @@ screens = kiosk_screens()
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data) -> str:  # noqa: ARG001 (cache key)
+def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data, _layers) -> str:  # noqa: ARG001 (cache key)
     # A plain iframe, not the two-way st_folium component: the kiosk needs no clicks back, and a new
     # screen's map must load at full height every time (st_folium's frame could stay 0 px after a switch).
     # Only the columns the map draws go to the browser: no department or budget in the page.
@@ -50,7 +50,17 @@ def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data) ->
         services = services.loc[services["area_id"] == area_id]
     bounds = area_view_bounds(_data.areas, area_id, padding=0.45) if area_id else None
     options = MapOptions(lang=lang, audience="kiosk", show_dongs=False, height_px=MAP_HEIGHT)
-    fmap = build_map(_data.boundaries, _data.areas, services, options, selected_area=area_id, bounds=bounds)
+    # Stations and parks (public layers marked for the kiosk) help a visitor find where things are.
+    orientation = [layer for layer in _layers if layer.kiosk]
+    fmap = build_map(
+        _data.boundaries,
+        _data.areas,
+        services,
+        options,
+        selected_area=area_id,
+        bounds=bounds,
+        reference_layers=orientation,
+    )
     return fmap.get_root().render()
 
 
@@ -119,7 +129,10 @@ def kiosk_screen() -> None:
         else:
             map_col, text_col = st.columns([11, 9], gap="large")
             with map_col, st.container(key="kiosk_map"):
-                st.iframe(kiosk_map_html(screen.area_id, lang, store().revision(), data), height=MAP_HEIGHT)
+                st.iframe(
+                    kiosk_map_html(screen.area_id, lang, store().revision(), data, reference_layers()),
+                    height=MAP_HEIGHT,
+                )
             with text_col:
                 st.html(heading_html(screen.title(lang)))
                 if screen.kind == "overview":
