@@ -243,7 +243,7 @@ def test_presentation_mode_shows_every_slide_whole_without_controls_and_obeys_cl
     page = session.page
     page.get_by_role("heading", name="스마트도시계획 한눈에").wait_for()
     count = len(briefing_slides())  # the bundled changes fit on one slide
-    page.locator(".st-key-briefing_present_button button").click()
+    page.locator(".st-key-briefing_present_button button").first.click()
     page.wait_for_function("() => new URL(location.href).searchParams.get('present') === '1'")
     page.locator(".st-key-briefing_controls").wait_for(state="hidden")
     for number in range(1, count + 1):
