@@ -1,8 +1,13 @@
-"""District profiles in real Chromium, offline: each area's profile draws its map and its charts with data."""
+"""District profiles in real Chromium, offline: each area's profile draws its map and its charts.
+
+On the demo folder (services in every area) each profile draws its services and charts with data; on the
+real, reported data an area without a reported project says so in its charts instead of empty axes.
+"""
 
 import pytest
 
-from tests.e2e.conftest import wait_for_map
+from tests.conftest import DEMO_DIR
+from tests.e2e.conftest import start_server, stop_server, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -13,12 +18,26 @@ CHARTS_WITH_DATA = (
 )
 
 
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    store_dir = tmp_path_factory.mktemp("districts-demo")
+    server = start_server({"DASHBOARD_DATA_DIR": str(DEMO_DIR), "DASHBOARD_STORE_DIR": str(store_dir)}, store_dir)
+    yield server
+    stop_server(server)
+
+
 @pytest.mark.parametrize(
     ("area_id", "name"),
-    [("singil2", "신길2"), ("jangsang", "장상"), ("gfez", "경기경제자유구역"), ("choji", "초지역세권")],
+    [
+        ("singil2", "신길2"),
+        ("jangsang", "장상"),
+        ("gfez", "경기경제자유구역"),
+        ("choji", "초지역세권"),
+    ],
 )
-def test_each_profile_draws_its_map_and_charts(staff_server, open_app, bundled, area_id, name):
-    session = open_app(staff_server, f"/districts?area={area_id}")
+def test_each_profile_draws_its_map_and_charts(demo_server, open_app, demo, area_id, name):
+    bundled = demo
+    session = open_app(demo_server, f"/districts?area={area_id}")
     page = session.page
     page.get_by_role("heading", name="지구별 현황").wait_for()
     area_name = bundled.areas.loc[bundled.areas["area_id"] == area_id, "name_ko"].iloc[0]
@@ -29,4 +48,15 @@ def test_each_profile_draws_its_map_and_charts(staff_server, open_app, bundled, 
     frame.locator(".svc-icon").nth(len(in_area) - 1).wait_for(state="attached")
     assert frame.locator(".svc-icon").count() == len(in_area)
     page.wait_for_function(f"() => {CHARTS_WITH_DATA} >= 5")
+    assert session.external_requests == []
+
+
+def test_an_area_without_reported_projects_says_so_in_its_charts(staff_server, open_app, bundled):
+    singil2 = bundled.services.loc[bundled.services["area_id"] == "singil2"]
+    assert singil2.empty  # no source reports a smart-city project inside 신길2 yet
+    session = open_app(staff_server, "/districts?area=singil2")
+    page = session.page
+    page.get_by_role("heading", name="지구별 현황").wait_for()
+    wait_for_map(page, min_shapes=30)
+    page.locator(".js-plotly-plot .annotation-text", has_text="보도된 사업 없음").first.wait_for()
     assert session.external_requests == []

@@ -175,7 +175,7 @@ def large_server(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("large")
     data_dir = write_large_data_dir(workdir / "data", LARGE)
     # Only the test's own reference layer: the bundled public layers include a 공영주차장 layer too.
-    shutil.rmtree(data_dir / "reference")
+    shutil.rmtree(data_dir / "reference", ignore_errors=True)
     env = {"DASHBOARD_DATA_DIR": str(data_dir), "DASHBOARD_STORE_DIR": str(workdir)}
     points = gpd.GeoDataFrame(
         {

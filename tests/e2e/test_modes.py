@@ -8,6 +8,7 @@ import time
 import pytest
 
 import tests.e2e.conftest as e2e
+from geo.history import default_as_of
 from tests.e2e.conftest import start_server, stop_server
 
 pytestmark = pytest.mark.browser
@@ -51,7 +52,7 @@ def _assert_public_only(page, bundled) -> None:
     text = page.locator("body").inner_text()
     for word in STAFF_ONLY:
         assert word not in text, word
-    for department in bundled.services["department"].unique():
+    for department in bundled.services["department"].dropna().unique():
         assert department not in text, department
     assert page.locator('[data-testid="stSidebarNav"], [data-testid="stSidebar"]').filter(visible=True).count() == 0
     assert page.locator("input[type=file], [data-testid='stDownloadButton']").count() == 0
@@ -164,11 +165,12 @@ def test_kiosk_keeps_its_screen_through_a_server_restart_and_rotates_again(open_
         stop_server(server)
 
 
-def test_briefing_moves_with_buttons_and_clicker_keys(staff_server, open_app):
+def test_briefing_moves_with_buttons_and_clicker_keys(staff_server, open_app, bundled):
     session = open_app(staff_server, "/briefing")
     page = session.page
     page.get_by_role("heading", name="스마트도시계획 한눈에").wait_for()
-    assert page.get_by_text("기준일 2026").first.is_visible()
+    as_of = default_as_of(bundled.status_history).isoformat()
+    assert page.get_by_text(f"기준일 {as_of}").first.is_visible()
     page.locator(".st-key-briefing_next button").click()
     page.get_by_role("heading", name="신길2 공공주택지구").wait_for()
     wait_for_map(page, min_shapes=5, where=".st-key-briefing_map")
