@@ -416,6 +416,12 @@ HEADLINE_COLUMNS: tuple[str, ...] = (
 )
 
 
+def _has_reported_budget(services: pd.DataFrame) -> bool:
+    """True when a service that counts for budgets (not cancelled) has a reported budget."""
+    active = services.loc[services["status"] != ServiceStatus.CANCELLED, "budget_krw_100m"]
+    return bool(pd.to_numeric(active, errors="coerce").notna().any())
+
+
 def headline_by_area(services: pd.DataFrame, as_of: date | int, area: str | None = None) -> pd.DataFrame:
     """The headline numbers of each area (for the profile's metric cards).
 
@@ -445,7 +451,8 @@ def headline_by_area(services: pd.DataFrame, as_of: date | int, area: str | None
                 "operating": int((status == ServiceStatus.OPERATING).sum()),
                 "on_hold": int((status == ServiceStatus.ON_HOLD).sum()),
                 "cancelled": int((status == ServiceStatus.CANCELLED).sum()),
-                "budget_krw_100m": float(budget[area_id]),
+                # NaN, shown as 미공개, when no service of the area that counts has a reported budget.
+                "budget_krw_100m": float(budget[area_id]) if _has_reported_budget(group) else float("nan"),
                 "share_operating": progress.loc[area_id, "share_operating"],
                 "share_on_schedule": progress.loc[area_id, "share_on_schedule"],
                 "start_year": _year(pd.to_numeric(group["start_year"], errors="coerce").min()),

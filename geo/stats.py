@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
 
+from geo.i18n import t
 from geo.vocab import STATUS_TERMS, ServiceStatus
 
 
@@ -15,7 +17,7 @@ class Headline:
     services: int
     by_status: dict[str, int]  # every status, in vocabulary order, zeros included
     areas: int
-    budget_krw_100m: float  # excludes cancelled services
+    budget_krw_100m: float  # excludes cancelled services; NaN when none reports a budget
 
     @property
     def operating(self) -> int:
@@ -27,16 +29,19 @@ def headline(services: pd.DataFrame | gpd.GeoDataFrame, areas: pd.DataFrame) -> 
     counts = services["status"].value_counts()
     by_status = {status: int(counts.get(status, 0)) for status in STATUS_TERMS}
     live = services.loc[services["status"] != ServiceStatus.CANCELLED, "budget_krw_100m"]
+    reported = pd.to_numeric(live, errors="coerce").dropna()
     return Headline(
         services=len(services),
         by_status=by_status,
         areas=len(areas),
-        budget_krw_100m=round(float(pd.to_numeric(live).sum()), 1),
+        budget_krw_100m=round(float(reported.sum()), 1) if not reported.empty else float("nan"),
     )
 
 
-def format_budget(value_krw_100m: float, lang: str = "ko") -> str:
-    """'1,234.5억원' in Korean; 'KRW 123.45 bn' in English (1억원 = KRW 0.1 bn)."""
+def format_budget(value_krw_100m: float | None, lang: str = "ko") -> str:
+    """'1,234.5억원' in Korean; 'KRW 123.45 bn' in English (1억원 = KRW 0.1 bn); '미공개' when none is reported."""
+    if value_krw_100m is None or math.isnan(value_krw_100m):
+        return t("field.not_reported", lang)
     if lang == "en":
         return f"KRW {value_krw_100m / 10:,.1f} bn"
     return f"{value_krw_100m:,.1f}억원"

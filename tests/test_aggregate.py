@@ -220,3 +220,14 @@ def test_bundled_totals_agree_across_aggregations(demo):
     assert agg.budget_by_year(services)["budget_krw_100m"].sum() == pytest.approx(active_budget)
     assert agg.budget_by_funding(services)["budget_krw_100m"].sum() == pytest.approx(active_budget)
     assert agg.services_by_dong(services, boundaries=demo.boundaries)["count"].sum() == len(services)
+
+
+def test_an_area_without_a_reported_budget_shows_not_reported_rather_than_zero(bundled):
+    from geo.stats import format_budget, headline
+
+    row = agg.headline_by_area(bundled.services, None, "singil2").iloc[0]
+    assert row["services"] == 0
+    assert format_budget(row["budget_krw_100m"]) == "미공개"
+    assert format_budget(row["budget_krw_100m"], "en") == "not reported"
+    assert format_budget(headline(bundled.services.iloc[:0], bundled.areas).budget_krw_100m) == "미공개"
+    assert format_budget(headline(bundled.services, bundled.areas).budget_krw_100m).endswith("억원")
