@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+import folium
+
+from geo.mapping import FullscreenControl
 from ui.briefing import (
     BLANK_KEYS,
     NEXT_KEYS,
@@ -50,3 +53,9 @@ def test_counter_shows_position_of_count_and_escapes_its_hint():
 def test_presentation_maps_lose_their_buttons():
     html = without_map_controls("<html><head><title>m</title></head><body></body></html>")
     assert html.index(".leaflet-control-zoom") < html.index("</head>")
+    # The map's own full-screen button (geo.mapping.FullscreenControl draws class dash-fullscreen) is hidden too.
+    fmap = folium.Map(tiles=None)
+    FullscreenControl("전체 화면").add_to(fmap)
+    rendered = without_map_controls(fmap.get_root().render())
+    style = rendered[: rendered.index("</head>")]
+    assert "'leaflet-bar dash-fullscreen'" in rendered and ".dash-fullscreen" in style
