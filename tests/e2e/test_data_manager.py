@@ -7,6 +7,7 @@ import shutil
 import urllib.parse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from geo.auth import add_user
 from geo.filters import ServiceFilter, filter_services
@@ -138,6 +139,20 @@ def test_city_boundary_file_import_shows_detection_mapping_and_map(data_server, 
     assert session.external_requests == []
 
 
+def upload_when_settled(page, path) -> None:
+    """Give the uploader a file and wait for its preview: a rerun still under way (after a text input's
+    Enter) can redraw the uploader and drop a file given in that moment, so it is given again."""
+    dropzone = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+    for _ in range(3):
+        dropzone.set_input_files(str(path))
+        try:
+            page.get_by_role("heading", name="미리보기").wait_for(timeout=40_000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    raise AssertionError(f"no preview of {path.name} after three uploads")
+
+
 def test_public_data_csv_becomes_a_reference_layer_on_the_page(data_server, open_app, tmp_path, artifacts_dir):
     path = write_points_csv(tmp_path, encoding="cp949")
     session = open_app(data_server, "/data")
@@ -145,7 +160,7 @@ def test_public_data_csv_becomes_a_reference_layer_on_the_page(data_server, open
     page.get_by_text("참고 레이어 (공공데이터 점)").click()
     page.get_by_label("레이어 제목 (같은 제목이면 교체)").fill("행정복지센터")
     page.get_by_label("레이어 제목 (같은 제목이면 교체)").press("Enter")
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
+    upload_when_settled(page, path)
 
     page.get_by_text("CP949 (자동 판별)").wait_for(timeout=90_000)
     page.get_by_text("제공기관: 경기도 안산시 · 기준일: 2026-06-15").wait_for()
