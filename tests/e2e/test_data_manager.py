@@ -139,18 +139,18 @@ def test_city_boundary_file_import_shows_detection_mapping_and_map(data_server, 
     assert session.external_requests == []
 
 
-def upload_when_settled(page, path) -> None:
-    """Give the uploader a file and wait for its preview: a rerun still under way (after a text input's
-    Enter) can redraw the uploader and drop a file given in that moment, so it is given again."""
+def upload_when_settled(page, path, shown: str) -> None:
+    """Give the uploader a file and wait until the page answers with ``shown``; a rerun still under way
+    can redraw the uploader and drop a file given in that moment, so it is given again."""
     dropzone = page.locator("[data-testid='stFileUploaderDropzoneInput']")
     for _ in range(3):
         dropzone.set_input_files(str(path))
         try:
-            page.get_by_role("heading", name="미리보기").wait_for(timeout=40_000)
+            page.get_by_text(shown).first.wait_for(timeout=40_000)
             return
         except PlaywrightTimeoutError:
             continue
-    raise AssertionError(f"no preview of {path.name} after three uploads")
+    raise AssertionError(f"the page never answered {path.name} with {shown!r} after three uploads")
 
 
 def test_public_data_csv_becomes_a_reference_layer_on_the_page(data_server, open_app, tmp_path, artifacts_dir):
@@ -158,9 +158,10 @@ def test_public_data_csv_becomes_a_reference_layer_on_the_page(data_server, open
     session = open_app(data_server, "/data")
     page = _signed_in_import_tab(session)
     page.get_by_text("참고 레이어 (공공데이터 점)").click()
+    # The file first, then the title (as the page asks for it): no rerun is under way while the file is given.
+    upload_when_settled(page, path, shown="레이어 제목을 적으세요.")
     page.get_by_label("레이어 제목 (같은 제목이면 교체)").fill("행정복지센터")
     page.get_by_label("레이어 제목 (같은 제목이면 교체)").press("Enter")
-    upload_when_settled(page, path)
 
     page.get_by_text("CP949 (자동 판별)").wait_for(timeout=90_000)
     page.get_by_text("제공기관: 경기도 안산시 · 기준일: 2026-06-15").wait_for()
