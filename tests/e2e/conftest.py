@@ -189,3 +189,9 @@ def wait_for_map(page, min_shapes: int = 1, frame_index: int = 0):
     frame = page.frame_locator(MAP_FRAME).nth(frame_index)
     frame.locator(".leaflet-overlay-pane path").nth(min_shapes - 1).wait_for(state="attached", timeout=45_000)
     return frame
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the local-cluster tests last: their nginx, instances and kill -9 load the 2-core machine, and in
+    fresh CI runs a browser test started right after them sometimes lost a file upload."""
+    items.sort(key=lambda item: item.get_closest_marker("cluster") is not None)
