@@ -13,8 +13,8 @@ from geo.briefing import (
     step_slide,
 )
 from geo.briefing_pdf import BriefingExportError, find_cjk_font
-from geo.data_manager import md_text
 from geo.history import default_as_of, services_as_of
+from geo.html import md_text
 from geo.i18n import t
 from geo.mapping import MapOptions, build_map
 from geo.stats import format_budget, headline

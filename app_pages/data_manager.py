@@ -12,13 +12,13 @@ from geo.data_manager import (
     backups_table,
     change_history_table,
     editor_name,
-    md_text,
     search_services,
     service_labels,
     services_table,
 )
 from geo.details import detail_table_html, service_detail_rows
 from geo.exports import to_csv_bytes, to_geojson_bytes, to_gpkg_bytes, to_xlsx_bytes
+from geo.html import md_text
 from geo.i18n import t
 from geo.mapping import MapOptions
 from geo.store import BACKUP_KEEP, StoreError

@@ -5,9 +5,9 @@ from streamlit_folium import st_folium
 
 from geo import aggregate, charts
 from geo.briefing import last_data_update
-from geo.data_manager import md_text
 from geo.exports import ExportContext, services_source
 from geo.history import default_as_of
+from geo.html import md_text
 from geo.i18n import t
 from geo.mapping import MapOptions, build_map
 from geo.stats import format_budget, headline

@@ -9,7 +9,6 @@ import-preview maps and problem lists (the first 200, with counts by kind). Ever
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,18 +38,6 @@ FIELD_KEYS: dict[str, str] = {
 SOURCE_KEYS: dict[str, str] = {"seed": "data.source.seed", "edit": "data.source.edit", "import": "data.source.import"}
 # Margin around a previewed layer's bounds, in degrees (about 500 m), so a single point is not zoomed to the max.
 PREVIEW_MARGIN_DEG = 0.005
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def md_text(text: str) -> str:
-    """``text`` with Markdown syntax escaped, for messages that quote data (file, column or service names).
-
-    Streamlit's alerts render Markdown: an unescaped ``![x](http://...)`` in a
-    file's column name would make the browser fetch an outside image.
-    """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def conflict_message(error: ConflictError, lang: str = "ko") -> str:

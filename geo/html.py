@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 
 
@@ -24,3 +25,15 @@ def json_for_script(value: Any) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md_text(text: str) -> str:
+    """``text`` with Markdown syntax escaped, for messages that quote data (file, column or service names).
+
+    Streamlit's alerts render Markdown: an unescaped ``![x](http://...)`` in a
+    file's column name would make the browser fetch an outside image.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

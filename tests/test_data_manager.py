@@ -20,13 +20,12 @@ from geo.data_manager import (
     editor_name,
     mapping_choices,
     mapping_from_choices,
-    md_text,
     preview_view,
     problems_tables,
     search_services,
 )
 from geo.exports import to_gpkg_bytes
-from geo.html import escape_html, json_for_script
+from geo.html import escape_html, json_for_script, md_text
 from geo.importer import ImportPreview, preview_import
 from geo.mapping import MapOptions
 from geo.settings import DEFAULT_SECRETS_FILE, load_settings

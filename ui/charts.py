@@ -13,8 +13,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from geo.charts import with_caption
-from geo.data_manager import md_text
 from geo.exports import ExportContext, column_labels_ko, to_csv_bytes, to_xlsx_bytes, with_vocabulary_labels
+from geo.html import md_text
 from geo.i18n import t
 
 

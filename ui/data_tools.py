@@ -13,7 +13,8 @@ from typing import Any
 
 import streamlit as st
 
-from geo.data_manager import changed_values, conflict_message, md_text
+from geo.data_manager import changed_values, conflict_message
+from geo.html import md_text
 from geo.i18n import t
 from geo.store import ConflictError, InvalidChangeError, ServiceRecord, Store, StoreError
 

@@ -19,11 +19,11 @@ from geo.data_manager import (
     build_reference_preview_map,
     mapping_choices,
     mapping_from_choices,
-    md_text,
     notes_table,
     problems_tables,
     reference_rows,
 )
+from geo.html import md_text
 from geo.i18n import t
 from geo.importer import (
     PROBLEMS_LISTED,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.data_manager import md_text
+from geo.html import md_text
 from geo.i18n import t
 from geo.upgrade import UpgradeAction, upgrade_preview
 from ui.data import settings, store, store_upgrade
