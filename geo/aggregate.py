@@ -418,8 +418,8 @@ HEADLINE_COLUMNS: tuple[str, ...] = (
 
 def _has_reported_budget(services: pd.DataFrame) -> bool:
     """True when a service that counts for budgets (not cancelled) has a reported budget."""
-    active = services.loc[services["status"] != ServiceStatus.CANCELLED, "budget_krw_100m"]
-    return bool(pd.to_numeric(active, errors="coerce").notna().any())
+    active = _for_budget(services, include_cancelled=False)
+    return bool(pd.to_numeric(active["budget_krw_100m"], errors="coerce").notna().any())
 
 
 def headline_by_area(services: pd.DataFrame, as_of: date | int, area: str | None = None) -> pd.DataFrame:
