@@ -31,8 +31,8 @@ from geo.vocab import AREA_SHORT, AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, label
 AUDIENCES = ("staff", "briefing", "kiosk")
 # Above this many points on one map, markers are clustered.
 CLUSTER_THRESHOLD = 1500
-# Default view: the urban part of Ansan (the Daebu islands stay reachable by panning).
-URBAN_BOUNDS = ((37.285, 126.745), (37.37, 126.905))
+# Default view: the urban part of Ansan with all five development areas (the Daebu islands stay reachable by panning).
+URBAN_BOUNDS = ((37.285, 126.745), (37.37, 126.925))
 
 ONLINE_BASEMAPS = {
     "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors"),

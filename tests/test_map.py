@@ -364,3 +364,13 @@ def test_kiosk_map_can_show_chosen_reference_layers(bundled):
     assert html.count("L.circleMarker(") == 1 and "126800000" in html
     plain = _html(build_map(bundled.boundaries, bundled.areas, bundled.services, MapOptions(audience="kiosk")))
     assert "L.circleMarker(" not in plain
+
+
+def test_the_default_view_holds_every_development_area_with_its_label_room(bundled):
+    from geo.mapping import URBAN_BOUNDS
+
+    (south, west), (north, east) = URBAN_BOUNDS
+    for area_id, (minx, miny, maxx, maxy) in zip(bundled.areas["area_id"], bundled.areas.bounds.to_numpy(), strict=True):
+        # ~0.01° (about 900 m) to spare at the sides, so an area's name label is not cut at the edge.
+        assert west + 0.01 <= minx and maxx <= east - 0.01, area_id
+        assert south <= miny and maxy <= north, area_id
