@@ -183,6 +183,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "data.import.title": {"ko": "레이어 제목 (같은 제목이면 교체)", "en": "Layer title (same title replaces)"},
     "data.import.title_needed": {"ko": "레이어 제목을 적으세요.", "en": "Enter the layer's title."},
+    "data.import.title_en": {"ko": "영문 제목 (선택)", "en": "English title (optional)"},
+    "data.import.licence": {"ko": "이용 조건 (선택)", "en": "Licence (optional)"},
+    "data.import.licence_help": {
+        "ko": "제공기관이 밝힌 이용 조건, 예: 공공누리 제1유형. 비워 두면 '원본 자료의 이용 조건을 따름'으로 적습니다.",
+        "en": "The licence the provider states, e.g. KOGL Type 1. Left empty, the layer says it follows the source's terms.",
+    },
     "data.import.points": {"ko": "가져올 점", "en": "Points to import"},
     "data.import.refused": {"ko": "제외한 행", "en": "Rows left out"},
     "data.import.first_rows": {"ko": "처음 {count}행", "en": "First {count} rows"},
