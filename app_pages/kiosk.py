@@ -23,7 +23,7 @@ from geo.kiosk import (
     touch,
 )
 from geo.mapping import MapOptions, build_map
-from geo.vocab import ServiceStatus
+from geo.vocab import KIOSK_STATUSES
 from ui.data import dashboard_data, reference_layers, settings, store
 from ui.frame import current_language, guarded, set_language
 from ui.kiosk import KIOSK_CSS, touch_script
@@ -45,7 +45,7 @@ def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data, _l
     columns = [c for c in ("service_id", *PUBLIC_COLUMNS, "geometry") if c in _data.services.columns]
     services = _data.services.loc[:, columns]
     # Cancelled services will not come: the kiosk shows them nowhere, on the map neither.
-    services = services.loc[services["status"] != ServiceStatus.CANCELLED]
+    services = services.loc[services["status"].isin(KIOSK_STATUSES)]
     if area_id is not None:
         services = services.loc[services["area_id"] == area_id]
     bounds = area_view_bounds(_data.areas, area_id, padding=0.45) if area_id else None

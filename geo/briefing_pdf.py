@@ -189,7 +189,7 @@ def area_map_figure(
                 x=xs,
                 y=ys,
                 mode="lines",
-                line={"color": term.colour, "width": 4, "dash": "dash" if status in ("계획", "취소") else "solid"},
+                line={"color": term.colour, "width": 4, "dash": "dash" if term.dashed else "solid"},
                 hoverinfo="skip",
                 showlegend=False,
             )
@@ -203,7 +203,7 @@ def area_map_figure(
                 "symbol": STATUS_SYMBOLS[term.shape],
                 "size": 20 if len(points) else 14,
                 "color": term.colour,
-                "line": {"color": term.colour if status == "취소" else "#FFFFFF", "width": 2},
+                "line": {"color": term.colour if term.hollow else "#FFFFFF", "width": 2},
             },
             hoverinfo="skip",
         )

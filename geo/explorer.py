@@ -18,7 +18,7 @@ import shapely
 
 from geo.i18n import t
 from geo.spatial import representative_points
-from geo.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, label
+from geo.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, Term, label
 
 PARAM_VIEW = "view"
 # Where a view may point: Ansan with a margin (degrees, EPSG:4326), and the map's zoom range.
@@ -63,7 +63,7 @@ def results_table(
         names = english.where(english != "", names)
     budget = pd.to_numeric(services["budget_krw_100m"], errors="coerce")
     folded = names.str.casefold()
-    vocabularies = {
+    vocabularies: dict[str, tuple[str, Mapping[str, Term]]] = {
         "area": ("area_id", AREA_TERMS),
         "status": ("status", STATUS_TERMS),
         "domain": ("domain", DOMAIN_TERMS),

@@ -64,7 +64,7 @@ def _status_table(lang: str) -> list[dict]:
             "label": escape_html(label(STATUS_TERMS, status, lang)),
             "colour": term.colour,
             "shape": term.shape,
-            "dashed": status in ("계획", "취소"),
+            "dashed": term.dashed,
         }
         for status, term in STATUS_TERMS.items()
     ]

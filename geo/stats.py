@@ -21,7 +21,7 @@ class Headline:
 
     @property
     def operating(self) -> int:
-        return self.by_status["운영"]
+        return self.by_status[ServiceStatus.OPERATING]
 
 
 def headline(services: pd.DataFrame | gpd.GeoDataFrame, areas: pd.DataFrame) -> Headline:

@@ -98,7 +98,7 @@ def _shape_layer(shapes: gpd.GeoDataFrame, lang: str, selected: str | None, tool
             "weight": 7 if props.get("service_id") == selected else 4,
             "fillColor": colour,
             "fillOpacity": 0.25,
-            "dashArray": "6 4" if props["status"] in ("계획", "취소") else None,
+            "dashArray": "6 4" if STATUS_TERMS[props["status"]].dashed else None,
         }
 
     tooltip = folium.GeoJsonTooltip(["tip"], labels=False) if tooltips else None
