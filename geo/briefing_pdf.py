@@ -36,7 +36,6 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import plotly.graph_objects as go
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 
 from geo import aggregate, charts
 from geo.briefing import (
@@ -51,6 +50,7 @@ from geo.history import services_as_of
 from geo.i18n import t
 from geo.io import METRIC_CRS
 from geo.loaders import DashboardData
+from geo.spatial import geometry_path
 from geo.stats import Headline, format_budget, headline
 from geo.vocab import AREA_SHORT, AREA_TERMS, STATUS_TERMS, label
 
@@ -103,25 +103,6 @@ def find_cjk_font(patterns: Sequence[str] = FONT_GLOBS) -> Path:
     raise BriefingExportError(t("briefing.font_missing", "ko"))
 
 
-def _parts(geometry):
-    if isinstance(geometry, MultiPolygon | MultiLineString):
-        return list(geometry.geoms)
-    return [geometry]
-
-
-def _path(geometry) -> tuple[list[float | None], list[float | None]]:
-    """Polygon exteriors or lines as one x/y path, parts separated by None."""
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for part in _parts(geometry):
-        line = part.exterior if isinstance(part, Polygon) else part
-        if isinstance(line, LineString) or hasattr(line, "xy"):
-            x, y = line.xy
-            xs += [*x, None]
-            ys += [*y, None]
-    return xs, ys
-
-
 def area_map_figure(
     boundaries: gpd.GeoDataFrame,
     areas: gpd.GeoDataFrame,
@@ -141,13 +122,13 @@ def area_map_figure(
     fig = go.Figure()
     dongs = boundaries.loc[boundaries["level"] == "dong"].to_crs(METRIC_CRS)
     for geometry in dongs.geometry:
-        xs, ys = _path(geometry)
+        xs, ys = geometry_path(geometry)
         fig.add_scatter(
             x=xs, y=ys, mode="lines", line={"color": "#B5B5B5", "width": 1}, hoverinfo="skip", showlegend=False
         )
     city = boundaries.loc[boundaries["level"] == "city"].to_crs(METRIC_CRS)
     for geometry in city.geometry:
-        xs, ys = _path(geometry)
+        xs, ys = geometry_path(geometry)
         fig.add_scatter(
             x=xs, y=ys, mode="lines", line={"color": "#4D4D4D", "width": 2}, hoverinfo="skip", showlegend=False
         )
@@ -156,7 +137,7 @@ def area_map_figure(
     for geometry, anchor, current in zip(metric_areas.geometry, anchors, metric_areas["area_id"], strict=True):
         colour = AREA_TERMS.get(current, AREA_TERMS["citywide"]).colour
         chosen = area_id is None or current == area_id
-        xs, ys = _path(geometry)
+        xs, ys = geometry_path(geometry)
         fig.add_scatter(
             x=xs,
             y=ys,
@@ -184,7 +165,7 @@ def area_map_figure(
         points = of_status.loc[of_status.geom_type == "Point"]
         shapes = of_status.loc[of_status.geom_type != "Point"]
         for geometry in shapes.geometry:
-            xs, ys = _path(geometry)
+            xs, ys = geometry_path(geometry)
             fig.add_scatter(
                 x=xs,
                 y=ys,

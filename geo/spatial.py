@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import geopandas as gpd
 import pandas as pd
-from shapely.geometry.base import BaseGeometry
+from shapely.geometry import LineString, Polygon
+from shapely.geometry.base import BaseGeometry, BaseMultipartGeometry
+from shapely.geometry.polygon import orient
 
 from geo.io import METRIC_CRS
 from geo.validation import ValidationReport
@@ -19,6 +21,35 @@ def area_m2(frame: gpd.GeoDataFrame) -> pd.Series:
 def representative_points(frame: gpd.GeoDataFrame) -> gpd.GeoSeries:
     """A point guaranteed to lie on each geometry (a line's or zone's anchor for joins and markers)."""
     return frame.geometry.representative_point()
+
+
+def geometry_path(geometry: BaseGeometry) -> tuple[list[float | None], list[float | None]]:
+    """A geometry's outlines as one x/y path for a Plotly scatter, parts separated by ``None`` (a gap).
+
+    Polygons give their exterior and every hole; exteriors run counter-clockwise
+    and holes clockwise, so ``fill="toself"`` leaves the holes empty under either
+    SVG fill rule. Lines give their vertices; points have no outline and give
+    nothing. Coordinates stay in the geometry's own CRS (reproject first, e.g.
+    to EPSG:5186 for a map in metres).
+    """
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for line in _outlines(geometry):
+        x, y = line.xy
+        xs += [*x, None]
+        ys += [*y, None]
+    return xs, ys
+
+
+def _outlines(geometry: BaseGeometry) -> list[LineString]:
+    if isinstance(geometry, Polygon):
+        oriented = orient(geometry, sign=1.0)
+        return [oriented.exterior, *oriented.interiors]
+    if isinstance(geometry, LineString):
+        return [geometry]
+    if isinstance(geometry, BaseMultipartGeometry):
+        return [line for part in geometry.geoms for line in _outlines(part)]
+    return []
 
 
 def assign_districts(

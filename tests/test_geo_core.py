@@ -10,14 +10,14 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pytest
-from shapely.geometry import Point, Polygon
+from shapely.geometry import LinearRing, LineString, MultiPolygon, Point, Polygon
 
 from geo.html import escape_html, json_for_script
 from geo.i18n import TEXTS, t
 from geo.loaders import load_dashboard_data, load_plan
 from geo.schema import SERVICES, STATUS_HISTORY
 from geo.settings import BUNDLED_DATA_DIR, SettingsError, load_settings
-from geo.spatial import area_m2, assign_districts
+from geo.spatial import area_m2, assign_districts, geometry_path
 from geo.stats import format_budget, headline
 from geo.validation import DataError, validate_frame
 from geo.vocab import DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS
@@ -97,6 +97,28 @@ def test_area_sizes_match_reported_sizes_within_one_percent(bundled):
     reported = dict(zip(bundled.areas["area_id"], bundled.areas["reported_area_m2"], strict=True))
     for area_id in DEVELOPMENT_AREA_IDS:
         assert measured[area_id] == pytest.approx(reported[area_id], rel=0.01)
+
+
+def _rings_counter_clockwise(xs, ys):
+    """Whether each ring of a path runs counter-clockwise."""
+    rings, ring = [], []
+    for x, y in zip(xs, ys, strict=True):
+        if x is None:
+            rings.append(ring)
+            ring = []
+        else:
+            ring.append((x, y))
+    return [LinearRing(r).is_ccw for r in rings]
+
+
+def test_geometry_path_keeps_holes_wound_against_their_exterior():
+    # Exterior written clockwise and hole counter-clockwise: the path must turn both round.
+    donut = Polygon([(0, 0), (0, 10), (10, 10), (10, 0)], [[(2, 2), (4, 2), (4, 4), (2, 4)]])
+    xs, ys = geometry_path(MultiPolygon([donut, Polygon([(20, 0), (21, 0), (21, 1)])]))
+    assert xs.count(None) == 3 and (2.0, 4.0) in zip(xs, ys, strict=True)
+    assert _rings_counter_clockwise(xs, ys) == [True, False, True]
+    assert geometry_path(LineString([(0, 0), (1, 1)])) == ([0.0, 1.0, None], [0.0, 1.0, None])
+    assert geometry_path(Point(1, 1)) == ([], [])
 
 
 def test_spatial_join_places_services_in_their_dong(demo):

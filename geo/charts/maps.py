@@ -12,7 +12,6 @@ import geopandas as gpd
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
-from shapely.geometry import MultiPolygon, Polygon
 
 from geo.charts.common import (
     Lang,
@@ -23,6 +22,7 @@ from geo.charts.common import (
 )
 from geo.i18n import t
 from geo.io import METRIC_CRS
+from geo.spatial import geometry_path
 from geo.stats import format_budget
 from geo.vocab import (
     AREA_SHORT,
@@ -32,18 +32,6 @@ from geo.vocab import (
 
 # Sequential, colour-blind safe scale for maps (light = few, dark = many).
 MAP_COLORSCALE = "YlGnBu"
-
-
-def _rings(geometry: Polygon | MultiPolygon) -> tuple[list[float | None], list[float | None]]:
-    """The exterior rings of a polygon as one x/y path, parts separated by None (Plotly's gap)."""
-    parts = geometry.geoms if isinstance(geometry, MultiPolygon) else [geometry]
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for part in parts:
-        x, y = part.exterior.xy
-        xs += [*x, None]
-        ys += [*y, None]
-    return xs, ys
 
 
 def _is_dark(colour: str) -> bool:
@@ -104,7 +92,7 @@ def dong_choropleth_figure(
     colours = sample_colorscale(MAP_COLORSCALE, [v / top for v in shown])
     fig = go.Figure()
     for geometry, name, amount, fill in zip(dongs.geometry, dongs["name_ko"], shown, colours, strict=True):
-        xs, ys = _rings(geometry)
+        xs, ys = geometry_path(geometry)
         fig.add_trace(
             go.Scatter(
                 x=xs,
@@ -123,7 +111,7 @@ def dong_choropleth_figure(
         )
     if areas is not None and not areas.empty:
         for geometry, area_id in zip(areas.to_crs(METRIC_CRS).geometry, areas["area_id"], strict=True):
-            xs, ys = _rings(geometry)
+            xs, ys = geometry_path(geometry)
             fig.add_trace(
                 go.Scatter(
                     x=xs,
