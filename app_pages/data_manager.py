@@ -19,7 +19,7 @@ from geo.data_manager import (
 from geo.details import detail_table_html, service_detail_rows
 from geo.exports import to_csv_bytes, to_geojson_bytes, to_gpkg_bytes, to_xlsx_bytes
 from geo.html import md_text
-from geo.i18n import t
+from geo.i18n import localized, t
 from geo.mapping import MapOptions
 from geo.store import BACKUP_KEEP, StoreError
 from geo.vocab import STATUS_TERMS, label
@@ -68,7 +68,7 @@ with edit_tab:
         st.info(t("data.edit.none_found", lang))
     if service_id:
         record = data_tools.record_for_edit(current, service_id)
-        title = record.values["name_en"] if lang == "en" and record.values.get("name_en") else record.values["name_ko"]
+        title = localized(record.values, "name", lang)
         info_col, form_col = st.columns(2, gap="large")
         with info_col:
             st.subheader(t("data.edit.current", lang))

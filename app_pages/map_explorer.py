@@ -17,7 +17,7 @@ from geo.explorer import (
     within_bbox,
 )
 from geo.filters import filter_services
-from geo.i18n import t
+from geo.i18n import localized, t
 from geo.pointmap import row_of, service_id_at
 from geo.vocab import AREA_SHORT, DEVELOPMENT_AREA_IDS, label
 from ui.data import dashboard_data, reference_layers
@@ -101,7 +101,7 @@ def _details(selection: tuple[str, str] | None) -> None:
         st.info(t("explorer.details_hint", lang))
     elif selection[0] == "svc" and selection[1] in set(data.services["service_id"]):
         service = data.services.loc[data.services["service_id"] == selection[1]].iloc[0].to_dict()
-        title = service["name_en"] if lang == "en" and service.get("name_en") else service["name_ko"]
+        title = localized(service, "name", lang)
         st.markdown(detail_table_html(title, service_detail_rows(service, lang)), unsafe_allow_html=True)
         if service["is_sample"]:
             st.caption(t("sample.short", lang))
@@ -114,7 +114,7 @@ def _details(selection: tuple[str, str] | None) -> None:
     elif selection[0] == "area" and selection[1] in set(data.areas["area_id"]):
         area = data.areas.loc[data.areas["area_id"] == selection[1]].iloc[0].to_dict()
         in_area = data.services.loc[data.services["area_id"] == selection[1]]
-        title = area["name_en"] if lang == "en" and area.get("name_en") else area["name_ko"]
+        title = localized(area, "name", lang)
         st.markdown(detail_table_html(title, area_detail_rows(area, in_area, lang)), unsafe_allow_html=True)
     if selection is not None and st.button(t("explorer.clear_selection", lang), key="clear_selection"):
         set_selection(None)

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import shapely
 
-from geo.i18n import t
+from geo.i18n import localized_column, t
 from geo.spatial import representative_points
 from geo.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, Term, label
 
@@ -57,10 +57,7 @@ def results_table(
     """
     if sort_by not in SORT_KEYS:
         raise ValueError(f"sort_by must be one of {SORT_KEYS}, not {sort_by!r}")
-    names = services["name_ko"].fillna("").astype(str)
-    if lang == "en":
-        english = services["name_en"].fillna("").astype(str)
-        names = english.where(english != "", names)
+    names = localized_column(services, "name", lang)
     budget = pd.to_numeric(services["budget_krw_100m"], errors="coerce")
     folded = names.str.casefold()
     vocabularies: dict[str, tuple[str, Mapping[str, Term]]] = {
