@@ -146,7 +146,7 @@ def services_table(services: pd.DataFrame, lang: str = "ko", area_id: str | None
         _s=rows["status"].map(status_rank).fillna(len(status_rank)),
     ).sort_values(["_a", "_s", "name_ko"], kind="stable")
     names = localized_column(rows, "name", lang)
-    unit = "억원" if lang == "ko" else t("unit.100m_krw", "en")
+    unit = t("unit.100m_krw", lang)
     return pd.DataFrame(
         {
             t("briefing.service", lang): names.to_list(),

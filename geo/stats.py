@@ -44,4 +44,4 @@ def format_budget(value_krw_100m: float | None, lang: str = "ko") -> str:
         return t("field.not_reported", lang)
     if lang == "en":
         return f"KRW {value_krw_100m / 10:,.1f} bn"
-    return f"{value_krw_100m:,.1f}억원"
+    return f"{value_krw_100m:,.1f}{t('unit.100m_krw', lang)}"

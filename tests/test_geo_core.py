@@ -249,3 +249,19 @@ def test_headline_counts_and_budget(demo):
     live = demo.services.loc[demo.services["status"] != "취소", "budget_krw_100m"]
     assert numbers.budget_krw_100m == pytest.approx(round(sum(live), 1))
     assert format_budget(1234.56) == "1,234.6억원" and format_budget(1234.5, "en") == "KRW 123.5 bn"
+
+
+def test_the_budget_unit_is_spelled_once():
+    # Every screen takes 억원 from the texts (unit.100m_krw) or format_budget; a hand-written "억원" drifts.
+    spelled = []
+    for package in ("geo", "ui", "app_pages"):
+        for path in (PROJECT_ROOT / package).rglob("*.py"):
+            if path.parent.name == "i18n":
+                continue
+            # An f-string's literal parts are constants too: f"{v}억원" holds the constant "억원".
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            spelled += [
+                f"{path.name}:{n.lineno}" for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == "억원"
+            ]
+    assert spelled == []
+    assert t("unit.100m_krw") == "억원" and format_budget(2.5) == "2.5억원"

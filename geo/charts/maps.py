@@ -145,7 +145,7 @@ def dong_choropleth_figure(
             showlegend=False,
         )
     )
-    unit = t("metric.count_unit", lang) if value == "count" else ("억원" if lang != "en" else t("unit.100m_krw", "en"))
+    unit = t("metric.count_unit", lang) if value == "count" else t("unit.100m_krw", lang)
     fig.add_trace(
         go.Scatter(
             x=[None],
