@@ -5,7 +5,6 @@ import streamlit as st
 from geo import aggregate, charts
 from geo.briefing import (
     area_facts,
-    area_view_bounds,
     briefing_slides,
     changes_table,
     default_since,
@@ -17,6 +16,7 @@ from geo.history import default_as_of, services_as_of
 from geo.html import md_text
 from geo.i18n import t
 from geo.mapping import MapOptions, build_map
+from geo.spatial import area_view_bounds
 from geo.stats import format_budget, headline
 from ui.briefing import (
     BRIEFING_CSS,

@@ -4,7 +4,6 @@ import time
 
 import streamlit as st
 
-from geo.briefing import area_view_bounds
 from geo.i18n import LANGUAGES, t
 from geo.kiosk import (
     PUBLIC_COLUMNS,
@@ -23,6 +22,7 @@ from geo.kiosk import (
     touch,
 )
 from geo.mapping import MapOptions, build_map
+from geo.spatial import area_view_bounds
 from geo.vocab import KIOSK_STATUSES
 from ui.data import dashboard_data, reference_layers, settings, store
 from ui.frame import current_language, guarded, set_language

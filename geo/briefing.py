@@ -191,21 +191,3 @@ def changes_table(
             t("briefing.reason", lang): changes["reason"].fillna("").to_list(),
         }
     )
-
-
-def area_view_bounds(
-    areas: pd.DataFrame, area_id: str, padding: float = 0.6
-) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The map view of one area, ((south, west), (north, east)) in EPSG:4326 degrees, padded by ``padding`` × its size.
-
-    Raises
-    ------
-    KeyError
-        If ``area_id`` is not in ``areas``.
-    """
-    rows = areas.loc[areas["area_id"] == area_id]
-    if rows.empty:
-        raise KeyError(f"area_id {area_id!r} is not in the areas data ({', '.join(areas['area_id'])})")
-    minx, miny, maxx, maxy = rows.total_bounds
-    pad = padding * max(maxx - minx, maxy - miny)
-    return (miny - pad, minx - pad), (maxy + pad, maxx + pad)

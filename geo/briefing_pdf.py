@@ -50,7 +50,7 @@ from geo.history import services_as_of
 from geo.i18n import t
 from geo.io import METRIC_CRS
 from geo.loaders import DashboardData
-from geo.spatial import geometry_path
+from geo.spatial import geometry_path, pad_bounds
 from geo.stats import Headline, format_budget, headline
 from geo.vocab import AREA_SHORT, AREA_TERMS, STATUS_TERMS, label
 
@@ -193,8 +193,8 @@ def area_map_figure(
         minx, miny, maxx, maxy = gpd.GeoSeries(frame, crs=METRIC_CRS).total_bounds
     else:
         minx, miny, maxx, maxy = metric_areas.total_bounds
-    pad = 0.45 * max(maxx - minx, maxy - miny, 1500.0)
-    x_range, y_range = (minx - pad, maxx + pad), (miny - pad, maxy + pad)
+    minx, miny, maxx, maxy = pad_bounds((minx, miny, maxx, maxy), share=0.45, least_size=1500.0)
+    x_range, y_range = (minx, maxx), (miny, maxy)
     _scale_bar(fig, x_range, y_range)
     fig.update_xaxes(visible=False, range=list(x_range))
     fig.update_yaxes(visible=False, range=list(y_range), scaleanchor="x", scaleratio=1)

@@ -13,7 +13,6 @@ import pytest
 from geo.briefing import (
     Slide,
     area_facts,
-    area_view_bounds,
     briefing_slides,
     changes_table,
     default_since,
@@ -91,12 +90,6 @@ def test_area_facts_carry_the_source(demo):
     assert source == row["source"] and source
     with pytest.raises(KeyError, match="'nowhere' is not in the areas data"):
         area_facts(demo.areas, "nowhere")
-
-
-def test_area_view_contains_the_area(demo):
-    (south, west), (north, east) = area_view_bounds(demo.areas, "choji")
-    minx, miny, maxx, maxy = demo.areas.loc[demo.areas["area_id"] == "choji"].total_bounds
-    assert south < miny < maxy < north and west < minx < maxx < east
 
 
 def test_services_table_lists_every_service_with_labels(demo):

@@ -17,7 +17,7 @@ from geo.i18n import TEXTS, t
 from geo.loaders import load_dashboard_data, load_plan
 from geo.schema import SERVICES, STATUS_HISTORY
 from geo.settings import BUNDLED_DATA_DIR, SettingsError, load_settings
-from geo.spatial import area_m2, assign_districts, geometry_path
+from geo.spatial import area_m2, area_view_bounds, assign_districts, geometry_path, latlon_view, pad_bounds
 from geo.stats import format_budget, headline
 from geo.validation import DataError, validate_frame
 from geo.vocab import DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS
@@ -119,6 +119,24 @@ def test_geometry_path_keeps_holes_wound_against_their_exterior():
     assert _rings_counter_clockwise(xs, ys) == [True, False, True]
     assert geometry_path(LineString([(0, 0), (1, 1)])) == ([0.0, 1.0, None], [0.0, 1.0, None])
     assert geometry_path(Point(1, 1)) == ([], [])
+
+
+def test_bounds_pad_by_share_of_the_longer_side_plus_margin():
+    assert pad_bounds((0, 0, 10, 4), share=0.1) == (-1.0, -1.0, 11.0, 5.0)
+    assert pad_bounds((0, 0, 10, 4), margin=2) == (-2.0, -2.0, 12.0, 6.0)
+    # A single point still gets a view around it.
+    assert pad_bounds((5, 5, 5, 5), share=0.5, least_size=100) == (-45.0, -45.0, 55.0, 55.0)
+    # Leaflet takes (south, west), (north, east): latitude first.
+    (south, west), (north, east) = latlon_view((126.8, 37.3, 126.9, 37.4), margin=0.01)
+    assert (south, west, north, east) == pytest.approx((37.29, 126.79, 37.41, 126.91))
+
+
+def test_area_view_contains_the_area(demo):
+    (south, west), (north, east) = area_view_bounds(demo.areas, "choji")
+    minx, miny, maxx, maxy = demo.areas.loc[demo.areas["area_id"] == "choji"].total_bounds
+    assert south < miny < maxy < north and west < minx < maxx < east
+    with pytest.raises(KeyError, match="'nowhere' is not in the areas data"):
+        area_view_bounds(demo.areas, "nowhere")
 
 
 def test_spatial_join_places_services_in_their_dong(demo):

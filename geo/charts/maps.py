@@ -22,7 +22,7 @@ from geo.charts.common import (
 )
 from geo.i18n import t
 from geo.io import METRIC_CRS
-from geo.spatial import geometry_path
+from geo.spatial import geometry_path, pad_bounds
 from geo.stats import format_budget
 from geo.vocab import (
     AREA_SHORT,
@@ -174,10 +174,9 @@ def dong_choropleth_figure(
     with_values = dongs.loc[[amount > 0 for amount in shown]]
     if fit == "data" and not with_values.empty:
         # The island 대부동 would take most of the frame; zoom to where the services are (the rest stays drawn).
-        minx, miny, maxx, maxy = with_values.total_bounds
-        pad = 0.08 * max(maxx - minx, maxy - miny)
-        fig.update_xaxes(range=[minx - pad, maxx + pad])
-        fig.update_yaxes(range=[miny - pad, maxy + pad])
+        minx, miny, maxx, maxy = pad_bounds(with_values.total_bounds, share=0.08)
+        fig.update_xaxes(range=[minx, maxx])
+        fig.update_yaxes(range=[miny, maxy])
     fig.update_layout(plot_bgcolor="#FFFFFF", legend={"orientation": "h", "y": -0.02})
     title = t("chart.dong_count" if value == "count" else "chart.dong_budget", lang)
     note = t("chart.dong_note", lang) + (f", {t('chart.excluding_cancelled', lang)}" if value != "count" else "")
