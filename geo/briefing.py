@@ -18,6 +18,7 @@ import pandas as pd
 
 from geo.history import status_changes_between
 from geo.i18n import localized, localized_column, t
+from geo.spatial import area_rows
 from geo.vocab import AREA_SHORT, AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS, label
 
 SLIDE_KINDS: tuple[str, ...] = ("overview", "area", "domains", "changes")
@@ -113,10 +114,7 @@ def area_facts(areas: pd.DataFrame, area_id: str, lang: str = "ko") -> tuple[lis
     KeyError
         If ``area_id`` is not in ``areas``.
     """
-    rows = areas.loc[areas["area_id"] == area_id]
-    if rows.empty:
-        raise KeyError(f"area_id {area_id!r} is not in the areas data ({', '.join(areas['area_id'])})")
-    area = rows.iloc[0]
+    area = area_rows(areas, area_id).iloc[0]
     facts = [Fact(t("briefing.kind", lang), localized(area, "kind", lang))]
     facts.append(Fact(t("briefing.location", lang), localized(area, "location", lang)))
     reported = area.get("reported_area_m2")

@@ -49,18 +49,23 @@ def latlon_view(bounds: Sequence[float], share: float = 0.0, margin: float = 0.0
     return (south, west), (north, east)
 
 
-def area_view_bounds(areas: gpd.GeoDataFrame, area_id: str, padding: float = 0.6, margin: float = 0.0) -> LatLonView:
-    """The map view of one development area, padded by ``padding`` × its size plus ``margin`` degrees.
+def area_rows(areas: gpd.GeoDataFrame, area_id: str) -> gpd.GeoDataFrame:
+    """The rows of one development area in the areas data.
 
     Raises
     ------
     KeyError
-        If ``area_id`` is not in ``areas``.
+        If ``area_id`` is not in ``areas``, naming the ids that are.
     """
     rows = areas.loc[areas["area_id"] == area_id]
     if rows.empty:
         raise KeyError(f"area_id {area_id!r} is not in the areas data ({', '.join(areas['area_id'])})")
-    return latlon_view(rows.total_bounds, padding, margin)
+    return rows
+
+
+def area_view_bounds(areas: gpd.GeoDataFrame, area_id: str, padding: float = 0.6, margin: float = 0.0) -> LatLonView:
+    """The map view of one development area (:func:`area_rows`), padded by ``padding`` × its size plus ``margin`` degrees."""
+    return latlon_view(area_rows(areas, area_id).total_bounds, padding, margin)
 
 
 def geometry_path(geometry: BaseGeometry) -> tuple[list[float | None], list[float | None]]:
