@@ -9,7 +9,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.i18n import t
-from geo.vocab import STATUS_TERMS, ServiceStatus
+from geo.vocab import COUNTED_STATUSES, STATUS_TERMS, ServiceStatus
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ def headline(services: pd.DataFrame | gpd.GeoDataFrame, areas: pd.DataFrame) -> 
     """Count services by status and sum the budget of those not cancelled (억원)."""
     counts = services["status"].value_counts()
     by_status = {status: int(counts.get(status, 0)) for status in STATUS_TERMS}
-    live = services.loc[services["status"] != ServiceStatus.CANCELLED, "budget_krw_100m"]
+    live = services.loc[services["status"].isin(COUNTED_STATUSES), "budget_krw_100m"]
     reported = pd.to_numeric(live, errors="coerce").dropna()
     return Headline(
         services=len(services),

@@ -46,6 +46,8 @@ class StatusTerm(Term):
     dashed: bool = False
     #: Counted as 추진 중 (going ahead): planned, designed, built or running.
     active: bool = True
+    #: Counted in budgets and progress shares (추진 대상): a cancelled service's budget will not be spent.
+    counted: bool = True
     #: Shown on the public kiosk; a cancelled service will not come, so the public never sees it.
     on_kiosk: bool = True
     #: Text colour on a bar filled with the status colour (white on the dark ones).
@@ -74,6 +76,7 @@ STATUS_TERMS: dict[str, StatusTerm] = {
             "hollow",
             dashed=True,
             active=False,
+            counted=False,
             on_kiosk=False,
             ink="#FFFFFF",
         ),
@@ -82,6 +85,8 @@ STATUS_TERMS: dict[str, StatusTerm] = {
 
 #: Statuses counted as 추진 중 (the kiosk's "going ahead"), in vocabulary order.
 ACTIVE_STATUSES: tuple[str, ...] = tuple(value for value, term in STATUS_TERMS.items() if term.active)
+#: Statuses counted in budgets and progress shares (all but 취소), in vocabulary order.
+COUNTED_STATUSES: tuple[str, ...] = tuple(value for value, term in STATUS_TERMS.items() if term.counted)
 #: Statuses the public kiosk shows, in vocabulary order.
 KIOSK_STATUSES: tuple[str, ...] = tuple(value for value, term in STATUS_TERMS.items() if term.on_kiosk)
 

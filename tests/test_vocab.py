@@ -13,7 +13,7 @@ from geo import charts, kiosk, pointmap
 from geo.aggregate import services_by_domain_status
 from geo.briefing_pdf import area_map_figure
 from geo.mapping.layers import _shape_layer
-from geo.vocab import ACTIVE_STATUSES, KIOSK_STATUSES, STATUS_TERMS, ServiceStatus
+from geo.vocab import ACTIVE_STATUSES, COUNTED_STATUSES, KIOSK_STATUSES, STATUS_TERMS, ServiceStatus
 from tests.conftest import PROJECT_ROOT
 
 # Files allowed to spell a status word: the vocabulary itself and the screen texts.
@@ -42,6 +42,8 @@ def test_status_behaviour_follows_the_design():
     # 추진 중 counts planned to operating; on hold and cancelled are not going ahead.
     assert ACTIVE_STATUSES == ("계획", "설계", "구축", "운영")
     assert KIOSK_STATUSES == ("계획", "설계", "구축", "운영", "보류")
+    # Budgets and progress shares leave out only what was cancelled.
+    assert COUNTED_STATUSES == ("계획", "설계", "구축", "운영", "보류")
     assert set(kiosk.CITIZEN_ORDER) == set(KIOSK_STATUSES)
 
 
