@@ -24,6 +24,7 @@ from geo.vocab import (
     DIRECTION_TERMS,
     DOMAIN_TERMS,
     STATUS_TERMS,
+    ServiceStatus,
     label,
 )
 
@@ -68,8 +69,8 @@ def domain_status_figure(
             textangle=0,
             textfont={"size": s["font"]},
             marker={
-                "color": term.colour if status != "취소" else "#FFFFFF",
-                "line": {"color": term.colour if status == "취소" else "#FFFFFF", "width": 2},
+                "color": "#FFFFFF" if term.hollow else term.colour,
+                "line": {"color": term.colour if term.hollow else "#FFFFFF", "width": 2},
             },
             hovertemplate="%{y}<br>" + term.label(lang) + ": %{x}<extra></extra>",
         )
@@ -79,7 +80,7 @@ def domain_status_figure(
     totals = by_domain_status.groupby("domain")["count"].sum()
     count_axis(fig, float(totals.max()) if len(totals) else 0.0, "x")
     # Cancelled bars are hollow, so their numbers must be dark.
-    fig.for_each_trace(lambda tr: tr.update(textfont_color="#000000") if tr.meta == "취소" else None)
+    fig.for_each_trace(lambda tr: tr.update(textfont_color="#000000") if STATUS_TERMS[tr.meta].hollow else None)
     height = max(s["height"], s["row"] * len(domains) + s["title"] * 8)
     style_figure(fig, t("chart.domain_status", lang), lang, size, is_sample(by_domain_status, sample), height)
     return no_data(fig, lang, size) if by_domain_status["count"].sum() == 0 else fig
@@ -137,7 +138,7 @@ def direction_figure(
     directions = list(by_direction["direction"])
     counts = [int(v) for v in by_direction["count"]]
     operating = [int(v) for v in by_direction["operating"]]
-    operating_label = label(STATUS_TERMS, "운영", lang)
+    operating_label = label(STATUS_TERMS, ServiceStatus.OPERATING, lang)
     fig = go.Figure(
         go.Bar(
             orientation="h",
@@ -183,7 +184,7 @@ def progress_figure(
     # Leave room under each gauge for its tick labels.
     gap = s["small"] * 2.2 / height
     measures = (
-        ("share_operating", t("chart.share_operating", lang), STATUS_TERMS["운영"].colour),
+        ("share_operating", t("chart.share_operating", lang), STATUS_TERMS[ServiceStatus.OPERATING].colour),
         ("share_on_schedule", t("chart.share_on_schedule", lang), ON_SCHEDULE_COLOUR),
     )
     # Gauges at x 0.2–0.5 and 0.72–1.0: each title (name, count, share) has the space to its left.
@@ -279,7 +280,7 @@ def area_comparison_figure(
                     showlegend=column == 1,
                     meta={"area_id": area_id, "status": status},
                     marker={
-                        "color": term.colour if status != "취소" else "#FFFFFF",
+                        "color": "#FFFFFF" if term.hollow else term.colour,
                         "line": {"color": term.colour, "width": 2},
                     },
                     text=[str(count)],

@@ -40,7 +40,8 @@ def sizes(size: str) -> dict[str, int]:
 
 def budget_hover(lang: str, axis: str) -> str:
     """A hover template for a budget on ``axis``, in 억원 (Korean) or KRW 100 m (English)."""
-    return "%{" + axis + ":,.1f}" + ("억원" if lang != "en" else " " + t("unit.100m_krw", "en"))
+    # Korean writes the unit on the number (1.5억원); English leaves a space (1.5 × KRW 100 m).
+    return "%{" + axis + ":,.1f}" + (" " if lang == "en" else "") + t("unit.100m_krw", lang)
 
 
 def count_text(value: int, lang: str) -> str:

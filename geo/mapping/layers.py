@@ -11,7 +11,7 @@ import folium
 import geopandas as gpd
 
 from geo.html import escape_html
-from geo.i18n import t
+from geo.i18n import localized, localized_column, t
 from geo.mapping.elements import ServiceLayer
 from geo.settings import STATIC_URL
 from geo.spatial import representative_points
@@ -76,7 +76,7 @@ def legend_html(lang: str, with_areas: bool = False) -> str:
 
 
 def service_tooltip(row: dict, lang: str) -> str:
-    name = row["name_en"] if lang == "en" and row.get("name_en") else row["name_ko"]
+    name = localized(row, "name", lang)
     status = label(STATUS_TERMS, row["status"], lang)
     return f"{escape_html(name)} · {escape_html(status)}"
 
@@ -98,7 +98,7 @@ def _shape_layer(shapes: gpd.GeoDataFrame, lang: str, selected: str | None, tool
             "weight": 7 if props.get("service_id") == selected else 4,
             "fillColor": colour,
             "fillOpacity": 0.25,
-            "dashArray": "6 4" if props["status"] in ("계획", "취소") else None,
+            "dashArray": "6 4" if STATUS_TERMS[props["status"]].dashed else None,
         }
 
     tooltip = folium.GeoJsonTooltip(["tip"], labels=False) if tooltips else None
@@ -111,9 +111,7 @@ def _point_rows(points: gpd.GeoDataFrame, statuses: list[str], lang: str, toolti
     lons = points.geometry.x.round(6).tolist()
     status_index = points["status"].map({s: i for i, s in enumerate(statuses)}).astype(int).tolist()
     if tooltips:
-        names = points["name_ko"]
-        if lang == "en":
-            names = points["name_en"].where(points["name_en"].fillna("").astype(bool), points["name_ko"])
+        names = localized_column(points, "name", lang)
         status_text = points["status"].map(lambda s: escape_html(label(STATUS_TERMS, s, lang)))
         tips = (names.map(escape_html) + " · " + status_text).tolist()
     else:
