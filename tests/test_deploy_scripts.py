@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -140,3 +142,21 @@ def test_postgis_backup_keeps_the_newest_and_leaves_no_partial_file(tmp_path):
         ["bash", str(DEPLOY / "bin" / "dashboard-backup.sh")], env=env, capture_output=True, text=True
     )
     assert failed.returncode != 0 and sorted(p.name for p in tmp_path.iterdir()) == kept
+
+
+def test_geopackage_backup_writes_one_json_line_naming_the_file(isolated_store, tmp_path):
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    env.update(BACKUP_KEEP="3", DASHBOARD_PYTHON=sys.executable)
+    done = subprocess.run(
+        ["bash", str(DEPLOY / "bin" / "dashboard-backup.sh")],
+        env=env,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    (line,) = [json.loads(text) for text in done.stderr.splitlines() if text.startswith("{")]
+    backup = Path(line["file"])
+    assert line["event"] == "backup" and line["backend"] == "geopackage" and line["keep"] == 3
+    assert backup.parent == isolated_store / "backups" and line["bytes"] == backup.stat().st_size > 0
