@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -160,3 +161,27 @@ def test_geopackage_backup_writes_one_json_line_naming_the_file(isolated_store, 
     backup = Path(line["file"])
     assert line["event"] == "backup" and line["backend"] == "geopackage" and line["keep"] == 3
     assert backup.parent == isolated_store / "backups" and line["bytes"] == backup.stat().st_size > 0
+
+
+def test_the_app_unit_lets_the_app_write_where_it_writes_at_run_time():
+    """ProtectSystem=strict makes the app folder read-only; the staff map writes its point files into
+    static/mapdata (Streamlit serves only that folder), so the unit must open exactly that folder."""
+    from ui.servicemap import PAYLOAD_DIR
+
+    unit = (DEPLOY / "systemd" / "dashboard@.service").read_text()
+    workdir = Path(re.search(r"^WorkingDirectory=(.+)$", unit, re.M).group(1))
+    writable = re.search(r"^ReadWritePaths=(.+)$", unit, re.M).group(1).split()
+    assert "ProtectSystem=strict" in unit.splitlines()
+    assert str(workdir / PAYLOAD_DIR.relative_to(PROJECT_ROOT)) in writable
+    install = (DEPLOY / "README.md").read_text()
+    assert install.count(f"install -d -o dashboard -g dashboard {workdir / 'static' / 'mapdata'}") == 2  # install, upgrade
+
+
+def test_systemd_knows_every_setting_of_the_units():
+    """systemd ignores a setting in the wrong section with only a warning (StartLimit* once sat in [Service])."""
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze is not installed")
+    for unit in sorted((DEPLOY / "systemd").iterdir()):
+        checked = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True)
+        warnings = [line for line in checked.stderr.splitlines() if "Unknown" in line or "ignoring" in line]
+        assert warnings == [], unit.name
