@@ -11,11 +11,15 @@ import shutil
 from collections import Counter, defaultdict
 from datetime import date
 
+import geopandas as gpd
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from shapely.geometry import Polygon
 
 from geo import aggregate as agg
 from geo import charts
+from geo.stats import format_budget
 from geo.vocab import DIRECTION_TERMS, DOMAIN_TERMS, FUNDING_TERMS, STATUS_TERMS
 
 
@@ -222,9 +226,9 @@ def test_large_size_sets_every_text_to_at_least_24_px(demo):
 
 
 def test_budget_text_uses_eok_won_with_thousands_separators():
-    assert charts.format_budget(1234.5) == "1,234.5억원"
-    assert charts.format_budget(1_530_000) == "1,530,000.0억원"
-    assert charts.format_budget(12.34, "en") == "KRW 1.2 bn"
+    assert format_budget(1234.5) == "1,234.5억원"
+    assert format_budget(1_530_000) == "1,530,000.0억원"
+    assert format_budget(12.34, "en") == "KRW 1.2 bn"
 
 
 def test_an_area_without_projects_says_so_plainly(services):
@@ -281,3 +285,20 @@ def test_a_figure_renders_to_png_offline(demo):
     )
     png = fig.to_image(format="png", width=800, height=600)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_choropleth_leaves_a_dongs_hole_empty():
+    # 가동 surrounds 나동 (as a dong can surround another): 가동's fill must not cover 나동.
+    outer = Polygon([(126.80, 37.30), (126.84, 37.30), (126.84, 37.33), (126.80, 37.33)])
+    inner = Polygon([(126.81, 37.31), (126.83, 37.31), (126.83, 37.32), (126.81, 37.32)])
+    boundaries = gpd.GeoDataFrame(
+        {"level": ["dong", "dong"], "gu": ["상록구", "상록구"], "name_ko": ["가동", "나동"]},
+        geometry=[outer.difference(inner), inner],
+        crs="EPSG:4326",
+    )
+    by_dong = pd.DataFrame(
+        {"gu": ["상록구", "상록구"], "dong": ["가동", "나동"], "count": [1, 2], "budget_krw_100m": [0.0, 0.0]}
+    )
+    fig = charts.dong_choropleth_figure(by_dong, boundaries, fit="city")
+    fills = {trace.meta["dong"]: trace for trace in fig.data if trace.fill == "toself"}
+    assert list(fills["가동"].x).count(None) == 2 and list(fills["나동"].x).count(None) == 1

@@ -17,11 +17,8 @@ from geo.auth import SESSION_TIMEOUT, AuthError, SignInResult, StaffUser, load_u
 from geo.i18n import t
 from geo.logs import log_event
 from geo.store import KST
+from ui import state
 from ui.data import settings, store
-
-USER_KEY = "staff_user"
-ACTIVITY_KEY = "staff_last_activity"
-NOTICE_KEY = "staff_auth_notice"
 
 
 def _now() -> datetime:
@@ -30,22 +27,22 @@ def _now() -> datetime:
 
 def sign_out(notice: str | None = "auth.signed_out") -> None:
     """Forget the signed-in user; ``notice`` (an i18n key) is shown above the next sign-in form."""
-    st.session_state.pop(USER_KEY, None)
-    st.session_state.pop(ACTIVITY_KEY, None)
+    st.session_state.pop(state.STAFF_USER, None)
+    st.session_state.pop(state.STAFF_LAST_ACTIVITY, None)
     if notice:
-        st.session_state[NOTICE_KEY] = notice
+        st.session_state[state.STAFF_AUTH_NOTICE] = notice
 
 
 def signed_in_user() -> StaffUser | None:
     """The signed-in user, or None; a session idle for more than 30 minutes is signed out here."""
-    user = st.session_state.get(USER_KEY)
+    user = st.session_state.get(state.STAFF_USER)
     if user is None:
         return None
     now = _now()
-    if session_expired(st.session_state.get(ACTIVITY_KEY, now), now, SESSION_TIMEOUT):
+    if session_expired(st.session_state.get(state.STAFF_LAST_ACTIVITY, now), now, SESSION_TIMEOUT):
         sign_out("auth.expired")
         return None
-    st.session_state[ACTIVITY_KEY] = now
+    st.session_state[state.STAFF_LAST_ACTIVITY] = now
     return user
 
 
@@ -76,7 +73,7 @@ def _client_address() -> str:
 
 def sign_in_form(lang: str) -> None:
     """The username/password form; a success reruns the page signed in, a failure says why (Korean first)."""
-    notice = st.session_state.pop(NOTICE_KEY, None)
+    notice = st.session_state.pop(state.STAFF_AUTH_NOTICE, None)
     if notice:
         st.info(t(notice, lang))
     secrets_file = settings().secrets_file
@@ -101,8 +98,8 @@ def sign_in_form(lang: str) -> None:
         "sign_in", user=username.strip()[:64], ok=result.ok, locked=result.scope or None, client=_client_address()
     )  # deploy
     if result.ok:
-        st.session_state[USER_KEY] = result.user
-        st.session_state[ACTIVITY_KEY] = _now()
+        st.session_state[state.STAFF_USER] = result.user
+        st.session_state[state.STAFF_LAST_ACTIVITY] = _now()
         st.rerun()
     st.error(_failure_message(result, username, lang))
 

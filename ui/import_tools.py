@@ -39,7 +39,7 @@ from geo.importer import (
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions
 from geo.store import LAYERS, Store, StoreError, WriteMode
-from ui import data_tools
+from ui import data_tools, state
 
 LAYER_KEYS = {
     "services": "layer.services",
@@ -51,7 +51,6 @@ LAYER_KEYS = {
 CRS_CHOICES = ["", "EPSG:5186", "EPSG:5179", "EPSG:5174", "EPSG:2097", "EPSG:5181", "EPSG:4326"]
 ENCODING_CHOICES = ["", "utf-8", "cp949"]
 ENCODING_LABELS = {"utf-8": "UTF-8", "cp949": "CP949 (EUC-KR)"}
-ROUND_KEY = "import_round"
 FIRST_PROBLEMS = 5  # written out in the error box; more go to the table
 
 
@@ -67,8 +66,11 @@ def _cached_preview(
     # Keyed by the file, the choices and the store revision (ids, outline and stored layers come from the store).
     options = dict(choices)
     crs, encoding, title = options.pop("\0crs", None), options.pop("\0encoding", None), options.pop("\0title", "")
+    title_en, licence = options.pop("\0title_en", None) or "", options.pop("\0licence", None) or ""
     if layer == REFERENCE_LAYER:
-        return preview_reference_upload(data, file_name, title=title, store=_store, crs=crs, encoding=encoding)
+        return preview_reference_upload(
+            data, file_name, title=title, title_en=title_en, licence=licence, store=_store, crs=crs, encoding=encoding
+        )
     return preview_upload(data, file_name, layer, store=_store, mapping=options, crs=crs, encoding=encoding)
 
 
@@ -78,7 +80,7 @@ def _file_key(data: bytes, file_name: str, layer: str) -> str:
 
 def _chosen_mapping(key: str) -> dict[str, str]:
     """The mapping choices this user changed for this file (schema column → file column)."""
-    return st.session_state.setdefault(f"import_user_map_{key}", {})
+    return st.session_state.setdefault(state.IMPORT_USER_MAP_PREFIX + key, {})
 
 
 def _remember_choice(key: str, target: str, widget: str) -> None:
@@ -138,7 +140,7 @@ def _metrics(preview: ImportPreview | ReferencePreview, count_label: str, count:
 
 def _saved(message: str) -> None:
     data_tools.set_notice(message)
-    st.session_state[ROUND_KEY] = st.session_state.get(ROUND_KEY, 0) + 1
+    state.next_generation(state.IMPORT_ROUND)
     data_tools.request_reload()
     st.rerun()
 
@@ -257,13 +259,17 @@ def import_section(store: Store, data: DashboardData, editor: str, lang: str, ma
         format_func=lambda code: ENCODING_LABELS.get(code, t("data.import.encoding_auto", lang)),
         key="import_encoding",
     )
-    title = ""
+    title, title_en, licence = "", "", ""
     if layer == REFERENCE_LAYER:
         title = file_col.text_input(t("data.import.title", lang), key="import_title", max_chars=60)
+        title_en = file_col.text_input(t("data.import.title_en", lang), key="import_title_en", max_chars=60)
+        licence = file_col.text_input(
+            t("data.import.licence", lang), key="import_licence", max_chars=80, help=t("data.import.licence_help", lang)
+        )
     uploaded = file_col.file_uploader(
         t("data.import.file", lang),
         type=["geojson", "json", "gpkg", "zip", "csv", "xlsx"],
-        key=f"import_file_{st.session_state.get(ROUND_KEY, 0)}",
+        key=f"import_file_{state.generation(state.IMPORT_ROUND)}",
         help=t("data.import.file_help", lang, limit=f"{limits.max_bytes // (1024 * 1024)} MB"),
     )
     if uploaded is None:
@@ -279,6 +285,7 @@ def import_section(store: Store, data: DashboardData, editor: str, lang: str, ma
         file_col.error(md_text(str(error)))
         return
     choices: dict[str, str | None] = {**mapping, "\0crs": crs or None, "\0encoding": encoding or None, "\0title": title}
+    choices |= {"\0title_en": title_en or None, "\0licence": licence or None}
     with st.spinner(t("data.import.wait", lang)):
         preview = _cached_preview(raw, uploaded.name, layer, tuple(choices.items()), store.revision(), store)
     st.subheader(t("data.import.preview", lang))
