@@ -56,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
         )
         sub.add_argument("--title", help="참고 레이어의 제목 (--layer reference일 때 필수; 같은 제목이면 교체)")
         sub.add_argument(
+            "--title-en", default="", help="참고 레이어의 영문 제목 (선택; 없으면 영어 화면도 한국어 제목)"
+        )
+        sub.add_argument("--licence", default="", help="참고 레이어의 이용 조건 (선택; 예: 공공누리 제1유형)")
+        sub.add_argument(
             "--map",
             action="append",
             default=[],
@@ -133,7 +137,8 @@ def _preview(args: argparse.Namespace, *, create_store: bool) -> tuple[Store, Im
     if args.layer == REFERENCE_LAYER:
         if not args.title:
             raise ValueError("참고 레이어에는 제목이 필요합니다: --title 어린이보호구역 처럼 지정하세요")
-        return store, preview_reference(args.file, title=args.title, **options)
+        described = {"title": args.title, "title_en": args.title_en, "licence": args.licence}
+        return store, preview_reference(args.file, **described, **options)
     return store, preview_import(args.file, args.layer, mapping=parse_mapping(args.map), **options)
 
 
@@ -177,7 +182,9 @@ def _layers() -> int:
     if not layers:
         print("참고 레이어가 없습니다. python -m geo import 파일 --layer reference --title 제목 으로 추가하세요.")
     for layer in layers:
-        print(f"{layer.title_ko}\t{layer.count:,}개\t{layer.source}\t{layer.data_date}\t{layer.provider}")
+        print(
+            f"{layer.title_ko}\t{layer.count:,}개\t{layer.source}\t{layer.data_date}\t{layer.provider}\t{layer.licence}"
+        )
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ import pytest
 
 from geo import aggregate as agg
 from geo import charts
+from geo.stats import format_budget
 from geo.vocab import DIRECTION_TERMS, DOMAIN_TERMS, FUNDING_TERMS, STATUS_TERMS
 
 
@@ -222,9 +223,9 @@ def test_large_size_sets_every_text_to_at_least_24_px(demo):
 
 
 def test_budget_text_uses_eok_won_with_thousands_separators():
-    assert charts.format_budget(1234.5) == "1,234.5억원"
-    assert charts.format_budget(1_530_000) == "1,530,000.0억원"
-    assert charts.format_budget(12.34, "en") == "KRW 1.2 bn"
+    assert format_budget(1234.5) == "1,234.5억원"
+    assert format_budget(1_530_000) == "1,530,000.0억원"
+    assert format_budget(12.34, "en") == "KRW 1.2 bn"
 
 
 def test_an_area_without_projects_says_so_plainly(services):

@@ -234,10 +234,12 @@ def test_reference_layer_import_and_the_layer_list(env, tmp_path):
     assert "문자 인코딩: CP949 (자동 판별)" in asked.stdout and "좌표 열: 경도, 위도" in asked.stdout
     assert "공공시설" not in run(env, "layers").stdout
 
-    done = run(env, "import", str(path), "--layer", "reference", "--title", "공공시설", "--yes")
+    described = ["--title", "공공시설", "--title-en", "Public facilities", "--licence", "공공누리 제1유형"]
+    done = run(env, "import", str(path), "--layer", "reference", *described, "--yes")
     assert done.returncode == 0, done.stdout + done.stderr
     listed = run(env, "layers").stdout.splitlines()
-    assert f"공공시설\t1,153개\t{path.name} ({date.today().isoformat()} 가져옴)\t2026-06-15\t경기도 안산시" in listed
+    source = f"{path.name} ({date.today().isoformat()} 가져옴)"
+    assert f"공공시설\t1,153개\t{source}\t2026-06-15\t경기도 안산시\t공공누리 제1유형" in listed
     assert "교체" in run(env, "import", str(path), "--layer", "reference", "--title", "공공시설", "--yes").stdout
 
 

@@ -52,6 +52,14 @@ def test_every_text_has_korean_and_english():
     assert t("metric.count_unit", "en") == "" and t("metric.count_unit", "fr") == "건"
 
 
+def test_each_text_key_lives_in_one_table():
+    # The texts are split by area of the app; merging them must never let one table silently override another.
+    from geo.i18n import audience, common, data, districts, maps
+
+    tables = [audience.TEXTS, common.TEXTS, data.TEXTS, districts.TEXTS, maps.TEXTS]
+    assert sum(len(table) for table in tables) == len(TEXTS)
+
+
 def test_settings_defaults_and_errors(tmp_path):
     settings = load_settings({})
     assert settings.data_dir == BUNDLED_DATA_DIR and settings.mode == "staff" and settings.basemap == "none"

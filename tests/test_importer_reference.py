@@ -56,6 +56,24 @@ def test_public_data_csv_becomes_a_layer_with_names_intact(store, tmp_path, enco
         assert preview.coordinates == ("경도", "위도") and not preview.crs_guessed
 
 
+def test_the_layer_keeps_the_english_title_and_licence_given_at_import(store, tmp_path):
+    path = write_points_csv(tmp_path)
+
+    given = preview_reference(
+        path, title="행정복지센터", title_en=" Community centres ", licence="공공누리 제1유형", store=store
+    )
+    unsaid = preview_reference(path, title="행정복지센터", store=store)
+
+    assert (given.layer.title_en, given.layer.licence) == ("Community centres", "공공누리 제1유형")
+    assert given.layer.title("en") == "Community centres"
+    # Without them, English screens fall back to the Korean title and the licence says where the terms are.
+    assert unsaid.layer.title("en") == "행정복지센터"
+    assert unsaid.layer.licence.startswith("원본 자료의 이용 조건을 따름")
+    commit_reference(store, given, user="tester")
+    stored = next(layer for layer in store.reference_layers() if layer.title_ko == "행정복지센터")
+    assert (stored.title_en, stored.licence) == ("Community centres", "공공누리 제1유형")
+
+
 def test_bad_rows_are_refused_with_their_reason_and_the_rest_kept(store, tmp_path):
     path = write_points_csv(tmp_path)
     table = pd.read_csv(path, dtype=str)

@@ -185,7 +185,7 @@ def test_kiosk_map_has_no_tooltips_or_internal_ids(demo):
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_column_wise_point_rows_match_the_tooltip_function(demo, lang):
-    from geo.mapping import _point_rows
+    from geo.mapping.layers import _point_rows
     from geo.vocab import STATUS_TERMS
 
     points = demo.services.loc[demo.services.geom_type == "Point"]

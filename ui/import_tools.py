@@ -67,8 +67,11 @@ def _cached_preview(
     # Keyed by the file, the choices and the store revision (ids, outline and stored layers come from the store).
     options = dict(choices)
     crs, encoding, title = options.pop("\0crs", None), options.pop("\0encoding", None), options.pop("\0title", "")
+    title_en, licence = options.pop("\0title_en", None) or "", options.pop("\0licence", None) or ""
     if layer == REFERENCE_LAYER:
-        return preview_reference_upload(data, file_name, title=title, store=_store, crs=crs, encoding=encoding)
+        return preview_reference_upload(
+            data, file_name, title=title, title_en=title_en, licence=licence, store=_store, crs=crs, encoding=encoding
+        )
     return preview_upload(data, file_name, layer, store=_store, mapping=options, crs=crs, encoding=encoding)
 
 
@@ -257,9 +260,13 @@ def import_section(store: Store, data: DashboardData, editor: str, lang: str, ma
         format_func=lambda code: ENCODING_LABELS.get(code, t("data.import.encoding_auto", lang)),
         key="import_encoding",
     )
-    title = ""
+    title, title_en, licence = "", "", ""
     if layer == REFERENCE_LAYER:
         title = file_col.text_input(t("data.import.title", lang), key="import_title", max_chars=60)
+        title_en = file_col.text_input(t("data.import.title_en", lang), key="import_title_en", max_chars=60)
+        licence = file_col.text_input(
+            t("data.import.licence", lang), key="import_licence", max_chars=80, help=t("data.import.licence_help", lang)
+        )
     uploaded = file_col.file_uploader(
         t("data.import.file", lang),
         type=["geojson", "json", "gpkg", "zip", "csv", "xlsx"],
@@ -279,6 +286,7 @@ def import_section(store: Store, data: DashboardData, editor: str, lang: str, ma
         file_col.error(md_text(str(error)))
         return
     choices: dict[str, str | None] = {**mapping, "\0crs": crs or None, "\0encoding": encoding or None, "\0title": title}
+    choices |= {"\0title_en": title_en or None, "\0licence": licence or None}
     with st.spinner(t("data.import.wait", lang)):
         preview = _cached_preview(raw, uploaded.name, layer, tuple(choices.items()), store.revision(), store)
     st.subheader(t("data.import.preview", lang))

@@ -214,6 +214,8 @@ def preview_reference(
     path: Path,
     *,
     title: str,
+    title_en: str = "",
+    licence: str = "",
     store: Store | None = None,
     city_outline: BaseGeometry | None = None,
     crs: str | None = None,
@@ -230,6 +232,9 @@ def preview_reference(
         CSV or XLSX with coordinate columns, or a point GeoJSON, GeoPackage or (zipped) Shapefile.
     title : str
         The layer's title (Korean); a stored layer with the same title is replaced on commit.
+    title_en, licence : str, optional
+        The English title (English screens fall back to ``title``) and the licence as the
+        provider states it (for example "공공누리 제1유형"); a general note when not given.
     store : Store, optional
         Read for the layers already stored and for the city outline (its boundaries).
     city_outline : shapely geometry, optional
@@ -269,14 +274,24 @@ def preview_reference(
             name, None, None, "쓸 수 있는 점이 하나도 없습니다: 아래 제외한 행의 이유를 보고 좌표를 고치세요"
         )
         return preview
-    preview.layer = _layer(points, preview.title, name, stored, today or date.today())
+    described = _Described(preview.title, title_en.strip(), licence.strip())
+    preview.layer = _layer(points, described, name, stored, today or date.today())
     same = next((layer for layer in stored if layer.layer_id == preview.layer.layer_id), None)
     preview.replaces = (same.layer_id, same.count) if same is not None else None
     return preview
 
 
+@dataclass(frozen=True)
+class _Described:
+    """What the person importing says about a layer (the file itself rarely says it)."""
+
+    title_ko: str
+    title_en: str
+    licence: str
+
+
 def _layer(
-    points: gpd.GeoDataFrame, title: str, file_name: str, stored: list[ReferenceLayer], today: date
+    points: gpd.GeoDataFrame, described: _Described, file_name: str, stored: list[ReferenceLayer], today: date
 ) -> ReferenceLayer:
     columns = [c for c in points.columns if c != points.geometry.name]
     points = gpd.GeoDataFrame(
@@ -292,12 +307,12 @@ def _layer(
     dates = points[_first_column(points, DATE_COLUMNS)] if _first_column(points, DATE_COLUMNS) else None
     data_date = str(max(v for v in dates if v)) if dates is not None and (dates != "").any() else ""
     return ReferenceLayer(
-        layer_id=layer_id_for(title, stored),
-        title_ko=title,
-        title_en="",
+        layer_id=layer_id_for(described.title_ko, stored),
+        title_ko=described.title_ko,
+        title_en=described.title_en,
         provider=provider or "파일에 제공기관 없음",
         data_date=data_date or f"미상 ({today.isoformat()} 가져옴)",
-        licence="원본 자료의 이용 조건을 따름 (공공데이터는 제공기관 표시)",
+        licence=described.licence or "원본 자료의 이용 조건을 따름 (공공데이터는 제공기관 표시)",
         source=f"{file_name} ({today.isoformat()} 가져옴)",
         points=points,
         name_field=name,

@@ -1,0 +1,321 @@
+"""Services counted per domain, plan direction, area and status, and each area's progress."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from geo.charts.common import (
+    Lang,
+    Size,
+    count_axis,
+    count_text,
+    is_sample,
+    no_data,
+    sizes,
+    style_figure,
+)
+from geo.i18n import t
+from geo.vocab import (
+    AREA_SHORT,
+    DIRECTION_TERMS,
+    DOMAIN_TERMS,
+    STATUS_TERMS,
+    label,
+)
+
+ON_SCHEDULE_COLOUR = "#0072B2"
+
+
+def domain_status_figure(
+    by_domain_status: pd.DataFrame, lang: Lang = "ko", size: Size = "normal", sample: bool | None = None
+) -> go.Figure:
+    """Stacked horizontal bars: services per domain (서비스 분야), one stack segment per status.
+
+    Parameters
+    ----------
+    by_domain_status : pandas.DataFrame
+        ``geo.aggregate.services_by_domain_status``: ``domain``, ``status``, ``count``.
+    lang, size, sample
+        Language (``"ko"``/``"en"``), text size (``"normal"``/``"large"``) and whether
+        to mark the figure as sample data (default: the frame's ``attrs``).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One bar trace per status, in vocabulary order; ``meta`` holds the stored
+        status value, ``y`` the domain labels and ``x`` the counts.
+    """
+    s = sizes(size)
+    domains = list(dict.fromkeys(by_domain_status["domain"]))
+    fig = go.Figure()
+    for status, term in STATUS_TERMS.items():
+        rows = by_domain_status.loc[by_domain_status["status"] == status].set_index("domain")
+        counts = [int(rows["count"].get(domain, 0)) for domain in domains]
+        fig.add_bar(
+            name=term.label(lang),
+            meta=status,
+            orientation="h",
+            y=[label(DOMAIN_TERMS, domain, lang) for domain in domains],
+            # No bar for a zero: a zero-width bar would still draw its outline as a stray tick.
+            x=[c if c else None for c in counts],
+            text=[str(c) if c else "" for c in counts],
+            textposition="inside",
+            insidetextanchor="middle",
+            textangle=0,
+            textfont={"size": s["font"]},
+            marker={
+                "color": term.colour if status != "취소" else "#FFFFFF",
+                "line": {"color": term.colour if status == "취소" else "#FFFFFF", "width": 2},
+            },
+            hovertemplate="%{y}<br>" + term.label(lang) + ": %{x}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.15, "traceorder": "normal"})
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title=t("field.count", lang))
+    totals = by_domain_status.groupby("domain")["count"].sum()
+    count_axis(fig, float(totals.max()) if len(totals) else 0.0, "x")
+    # Cancelled bars are hollow, so their numbers must be dark.
+    fig.for_each_trace(lambda tr: tr.update(textfont_color="#000000") if tr.meta == "취소" else None)
+    height = max(s["height"], s["row"] * len(domains) + s["title"] * 8)
+    style_figure(fig, t("chart.domain_status", lang), lang, size, is_sample(by_domain_status, sample), height)
+    return no_data(fig, lang, size) if by_domain_status["count"].sum() == 0 else fig
+
+
+def domain_figure(
+    by_domain_status: pd.DataFrame, lang: Lang = "ko", size: Size = "normal", sample: bool | None = None
+) -> go.Figure:
+    """Horizontal bars: services per domain, each domain in its fixed colour, with its count as text.
+
+    Takes the same frame as :func:`domain_status_figure` and sums over statuses.
+    One trace; ``y`` the domain labels, ``x`` the counts, ``customdata`` the stored domain values.
+    """
+    s = sizes(size)
+    totals = by_domain_status.groupby("domain", sort=False)["count"].sum()
+    domains = list(totals.index)
+    fig = go.Figure(
+        go.Bar(
+            orientation="h",
+            y=[label(DOMAIN_TERMS, d, lang) for d in domains],
+            x=[int(v) for v in totals],
+            customdata=domains,
+            marker={"color": [DOMAIN_TERMS[d].colour if d in DOMAIN_TERMS else "#666666" for d in domains]},
+            text=[count_text(int(v), lang) for v in totals],
+            textposition="outside",
+            cliponaxis=False,
+            showlegend=False,
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title=t("field.count", lang))
+    count_axis(fig, float(totals.max()) if len(totals) else 0.0, "x")
+    height = max(s["height"], s["row"] * len(domains) + s["title"] * 6)
+    style_figure(fig, t("chart.domain", lang), lang, size, is_sample(by_domain_status, sample), height)
+    return no_data(fig, lang, size) if totals.sum() == 0 else fig
+
+
+def direction_figure(
+    by_direction: pd.DataFrame, lang: Lang = "ko", size: Size = "normal", sample: bool | None = None
+) -> go.Figure:
+    """Horizontal bars: services per plan direction (추진 방향), in direction colours, count as text.
+
+    Parameters
+    ----------
+    by_direction : pandas.DataFrame
+        ``geo.aggregate.services_by_direction``.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One trace; ``y`` the direction labels, ``x`` the counts, ``customdata``
+        the direction ids and operating counts.
+    """
+    directions = list(by_direction["direction"])
+    counts = [int(v) for v in by_direction["count"]]
+    operating = [int(v) for v in by_direction["operating"]]
+    operating_label = label(STATUS_TERMS, "운영", lang)
+    fig = go.Figure(
+        go.Bar(
+            orientation="h",
+            y=[label(DIRECTION_TERMS, d, lang) for d in directions],
+            x=counts,
+            customdata=list(zip(directions, operating, strict=True)),
+            marker={"color": [DIRECTION_TERMS[d].colour if d in DIRECTION_TERMS else "#666666" for d in directions]},
+            text=[f"{count_text(c, lang)} ({operating_label} {o})" for c, o in zip(counts, operating, strict=True)],
+            textposition="outside",
+            cliponaxis=False,
+            showlegend=False,
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title=t("field.count", lang), range=[0, max([*counts, 1]) * 1.35])
+    count_axis(fig, max([*counts, 1]) * 1.35, "x")
+    style_figure(fig, t("chart.direction", lang), lang, size, is_sample(by_direction, sample))
+    return no_data(fig, lang, size, "chart.no_direction") if sum(counts) == 0 else fig
+
+
+def progress_figure(
+    progress: pd.DataFrame, lang: Lang = "ko", size: Size = "normal", sample: bool | None = None
+) -> go.Figure:
+    """Bullet gauges, one row per area: share operating and share on schedule, 0–100 %.
+
+    Parameters
+    ----------
+    progress : pandas.DataFrame
+        ``geo.aggregate.progress_by_area``.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Two indicator traces per area, in the frame's order: operating then on
+        schedule; ``value`` in percent (``None`` when the area has no active
+        service), ``meta`` ``{"area_id": ..., "measure": ...}``.
+    """
+    s = sizes(size)
+    n = max(len(progress), 1)
+    fig = go.Figure()
+    height = max(s["height"], n * (s["row"] * 2 + s["small"] * 2) + s["title"] * 6)
+    # Leave room under each gauge for its tick labels.
+    gap = s["small"] * 2.2 / height
+    measures = (
+        ("share_operating", t("chart.share_operating", lang), STATUS_TERMS["운영"].colour),
+        ("share_on_schedule", t("chart.share_on_schedule", lang), ON_SCHEDULE_COLOUR),
+    )
+    # Gauges at x 0.2–0.5 and 0.72–1.0: each title (name, count, share) has the space to its left.
+    columns = ((0.2, 0.58), (0.72, 1.08))
+    for (_, measure_label, _), (left, right) in zip(measures, columns, strict=True):
+        fig.add_annotation(
+            text=f"<b>{measure_label}</b>",
+            x=(left + right) / 2,
+            y=1.0,
+            xref="paper",
+            yref="paper",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": s["font"]},
+        )
+    for position, row in enumerate(progress.itertuples(index=False)):
+        top = 1 - position / n
+        bottom = 1 - (position + 1) / n + gap
+        for (measure, _, bar_colour), (left, right) in zip(measures, columns, strict=True):
+            share = getattr(row, measure)
+            value = None if share is None or (isinstance(share, float) and math.isnan(share)) else share * 100
+            part = row.operating if measure == "share_operating" else row.on_schedule
+            detail = f"{part}/{row.active}{t('metric.count_unit', lang)}"  # type: ignore[str-bytes-safe]  # pandas-stubs types row fields as any scalar, bytes included
+            # The area's name heads its row once; the second gauge shows only its count.
+            heading = f"<b>{label(AREA_SHORT, str(row.area_id), lang)}</b><br>" if left == columns[0][0] else ""
+            # The share is written in the title, beside its count: a separate number was cut to "00%" when narrow.
+            shown = "—" if value is None else f"{value:.0f}%"
+            fig.add_trace(
+                go.Indicator(
+                    mode="gauge",
+                    value=value,
+                    meta={"area_id": row.area_id, "measure": measure},
+                    title={"text": f"{heading}{detail} <b>{shown}</b>", "font": {"size": s["font"]}, "align": "right"},
+                    domain={"x": [left, right - 0.08], "y": [bottom, top]},
+                    gauge={
+                        "shape": "bullet",
+                        "axis": {"range": [0, 100], "ticksuffix": "%", "tickfont": {"size": s["small"]}},
+                        "bar": {"color": bar_colour, "thickness": 0.6},
+                        "bgcolor": "#EEEEEE",
+                        "borderwidth": 0,
+                    },
+                )
+            )
+    style_figure(
+        fig,
+        t("chart.progress", lang),
+        lang,
+        size,
+        is_sample(progress, sample),
+        height,
+        note=t("chart.progress_note", lang),
+        top_extra=s["font"] * 2,
+    )
+    return no_data(fig, lang, size) if progress.empty else fig
+
+
+def area_comparison_figure(
+    by_area_status: pd.DataFrame, lang: Lang = "ko", size: Size = "normal", sample: bool | None = None
+) -> go.Figure:
+    """Areas side by side, one panel per area, services per status, on one shared count axis.
+
+    Parameters
+    ----------
+    by_area_status : pandas.DataFrame
+        ``geo.aggregate.services_by_area_status``.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One bar trace per area × status (``meta`` ``{"area_id", "status"}``,
+        one bar each, ``y`` the count); every panel's y axis has the same range.
+    """
+    s = sizes(size)
+    areas = list(dict.fromkeys(by_area_status["area_id"]))
+    fig = make_subplots(
+        rows=1,
+        cols=max(len(areas), 1),
+        shared_yaxes=True,
+        subplot_titles=[_two_lines(label(AREA_SHORT, a, lang)) for a in areas] or [""],
+        horizontal_spacing=0.02,
+    )
+    peak = int(by_area_status["count"].max()) if len(by_area_status) else 0
+    for column, area_id in enumerate(areas, start=1):
+        rows = by_area_status.loc[by_area_status["area_id"] == area_id].set_index("status")["count"]
+        for status, term in STATUS_TERMS.items():
+            count = int(rows.get(status, 0))
+            fig.add_trace(
+                go.Bar(
+                    x=[term.label(lang)],
+                    y=[count],
+                    name=term.label(lang),
+                    legendgroup=status,
+                    showlegend=column == 1,
+                    meta={"area_id": area_id, "status": status},
+                    marker={
+                        "color": term.colour if status != "취소" else "#FFFFFF",
+                        "line": {"color": term.colour, "width": 2},
+                    },
+                    text=[str(count)],
+                    textposition="outside",
+                    cliponaxis=False,
+                    hovertemplate=f"{label(AREA_SHORT, area_id, lang)} · {term.label(lang)}: %{{y}}<extra></extra>",
+                ),
+                row=1,
+                col=column,
+            )
+    fig.update_yaxes(range=[0, max(peak, 1) * 1.2], title=None)
+    count_axis(fig, max(peak, 1) * 1.2, "y")
+    fig.update_yaxes(title=t("field.count", lang), row=1, col=1)
+    fig.update_xaxes(showticklabels=False)
+    fig.update_layout(barmode="group", bargap=0.15, legend={"orientation": "h", "y": -0.1})
+    fig.update_annotations(font={"size": s["font"]})
+    # The badge goes above the facet titles (one text line high), never over the last area's name.
+    style_figure(
+        fig,
+        t("chart.compare", lang),
+        lang,
+        size,
+        is_sample(by_area_status, sample),
+        top_extra=s["font"] * 2,
+        badge_shift=int(s["font"] * 2.9),
+    )
+    return no_data(fig, lang, size) if peak == 0 else fig
+
+
+def _two_lines(name: str, longest: int = 6) -> str:
+    """A facet title on two lines when it is long ('경기경제<br>자유구역'), broken at the space or '·'
+    nearest its middle, so neighbouring panels' names never run into each other."""
+    if len(name) <= longest or (name.isascii() and len(name) <= 2 * longest):
+        return name
+    breaks = [i for i, c in enumerate(name) if c in " ·-"] or [len(name) // 2]
+    cut = min(breaks, key=lambda i: abs(i - len(name) / 2))
+    if name[cut] == "-":
+        return f"{name[: cut + 1]}<br>{name[cut + 1 :]}"
+    return f"{name[:cut]}<br>{name[cut:].lstrip(' ')}"

@@ -1,0 +1,135 @@
+"""Budgets in 억원: per year by funding source, and per funding source."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from geo.charts.common import (
+    Lang,
+    Size,
+    budget_hover,
+    is_sample,
+    no_data,
+    sizes,
+    style_figure,
+)
+from geo.i18n import t
+from geo.stats import format_budget
+from geo.vocab import (
+    FUNDING_TERMS,
+    label,
+)
+
+
+def budget_by_year_figure(
+    by_year: pd.DataFrame, lang: Lang = "ko", size: Size = "normal", sample: bool | None = None
+) -> go.Figure:
+    """Stacked bars: budget per year (억원), one stack segment per funding source.
+
+    Parameters
+    ----------
+    by_year : pandas.DataFrame
+        ``geo.aggregate.budget_by_year``: ``year``, ``funding``, ``budget_krw_100m``.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One bar trace per funding source (``meta`` the stored value), ``x`` the
+        years, ``y`` the budgets; the yearly total is written above each bar.
+    """
+    s = sizes(size)
+    years = sorted({int(y) for y in by_year["year"]})
+    fig = go.Figure()
+    for funding, term in FUNDING_TERMS.items():
+        rows = by_year.loc[by_year["funding"] == funding].set_index("year")["budget_krw_100m"]
+        fig.add_bar(
+            name=term.label(lang),
+            meta=funding,
+            x=years,
+            y=[float(rows.get(year, 0.0)) for year in years],
+            marker={"color": term.colour},
+            hovertemplate="%{x} " + term.label(lang) + ": " + budget_hover(lang, "y") + "<extra></extra>",
+        )
+    totals = by_year.groupby("year")["budget_krw_100m"].sum()
+    for year in years:
+        fig.add_annotation(
+            x=year,
+            y=float(totals[year]),
+            text=f"{totals[year]:,.0f}",
+            showarrow=False,
+            yanchor="bottom",
+            font={"size": s["small"]},
+        )
+    unit = "억원" if lang != "en" else t("unit.100m_krw", "en")
+    # The legend, titled 재원, sits under the years; an axis title there would collide with it.
+    fig.update_layout(
+        barmode="stack",
+        legend={"orientation": "h", "y": -0.12, "yanchor": "top", "traceorder": "normal"},
+        legend_title_text=t("field.funding", lang),
+    )
+    fig.update_xaxes(title=None, dtick=1, tickformat="d")
+    fig.update_yaxes(title=f"{t('field.budget', lang)} ({unit})", tickformat=",.0f")
+    note = f"{t('chart.budget_spread', lang)}, {t('chart.excluding_cancelled', lang)}"
+    style_figure(fig, t("chart.budget_year", lang), lang, size, is_sample(by_year, sample), note=note)
+    return no_data(fig, lang, size, "chart.no_budget") if not years or totals.sum() == 0 else fig
+
+
+def budget_by_funding_figure(
+    by_funding: pd.DataFrame, lang: Lang = "ko", size: Size = "normal", sample: bool | None = None
+) -> go.Figure:
+    """Donut: budget per funding source (재원), each slice labelled with its 억원 and share; total in the hole.
+
+    Parameters
+    ----------
+    by_funding : pandas.DataFrame
+        ``geo.aggregate.budget_by_funding``.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One pie trace; ``labels`` the funding labels, ``values`` the budgets,
+        ``customdata`` the stored funding values.
+    """
+    s = sizes(size)
+    fundings = list(by_funding["funding"])
+    values = [float(v) for v in by_funding["budget_krw_100m"]]
+    total = sum(values)
+    fig = go.Figure(
+        go.Pie(
+            labels=[label(FUNDING_TERMS, f, lang) for f in fundings],
+            values=values,
+            customdata=fundings,
+            hole=0.5,
+            sort=False,
+            direction="clockwise",
+            marker={
+                "colors": [FUNDING_TERMS[f].colour if f in FUNDING_TERMS else "#666666" for f in fundings],
+                "line": {"color": "#FFFFFF", "width": 2},
+            },
+            text=[format_budget(v, lang) for v in values],
+            texttemplate="%{label}<br>%{text}<br>%{percent:.1%}",
+            textposition="outside",
+            textfont={"size": s["font"]},
+            hovertemplate="%{label}: %{text} (%{percent:.1%})<extra></extra>",
+            showlegend=True,
+        )
+    )
+    fig.add_annotation(
+        text=f"{t('chart.total', lang)}<br><b>{format_budget(total, lang)}</b>",
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": s["font"]},
+    )
+    style_figure(
+        fig,
+        t("chart.budget_funding", lang),
+        lang,
+        size,
+        is_sample(by_funding, sample),
+        note=t("chart.excluding_cancelled", lang),
+    )
+    return no_data(fig, lang, size, "chart.no_budget") if total == 0 else fig

@@ -1,0 +1,160 @@
+"""What every chart shares: sizes, fonts, the title and sample badge, captions, the empty-chart notice.
+
+Look (DESIGN.md section 4): the font stack uses fonts installed on the machine,
+never a web font; ``size="large"`` sets text to 24 px or more for the
+projector and the kiosk. A figure built from illustrative records shows
+"예시 데이터" (``sample``: by default read from the frame's
+``attrs["has_sample"]``, which ``geo.aggregate`` sets).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import plotly.graph_objects as go
+
+from geo.i18n import t
+
+Lang = Literal["ko", "en"]
+Size = Literal["normal", "large"]
+
+FONT_FAMILY = "'Noto Sans CJK KR', 'Noto Sans KR', 'Malgun Gothic', 'Apple SD Gothic Neo', sans-serif"
+
+# Text sizes in px; "large" is for projectors and the kiosk (DESIGN.md: at least 24 px).
+SIZES: dict[str, dict[str, int]] = {
+    "normal": {"font": 14, "title": 20, "small": 12, "height": 480, "row": 28},
+    "large": {"font": 24, "title": 32, "small": 24, "height": 760, "row": 48},
+}
+
+SAMPLE_ANNOTATION_NAME = "sample-data"
+#: Longest caption line (characters) under a chart's title; longer captions break between their parts.
+CAPTION_LINE_CHARS = 48
+
+
+def sizes(size: str) -> dict[str, int]:
+    """The text sizes (px) and heights of ``size`` (``"normal"`` or ``"large"``)."""
+    if size not in SIZES:
+        raise ValueError(f"size must be one of {list(SIZES)}, not {size!r}")
+    return SIZES[size]
+
+
+def budget_hover(lang: str, axis: str) -> str:
+    """A hover template for a budget on ``axis``, in 억원 (Korean) or KRW 100 m (English)."""
+    return "%{" + axis + ":,.1f}" + ("억원" if lang != "en" else " " + t("unit.100m_krw", "en"))
+
+
+def count_text(value: int, lang: str) -> str:
+    """A count with its unit (``12건``)."""
+    return f"{value:,}{t('metric.count_unit', lang)}"
+
+
+def is_sample(data: Any, sample: bool | None) -> bool:
+    """``sample`` when given, else whether the frame says it holds sample records."""
+    if sample is not None:
+        return sample
+    return bool(getattr(data, "attrs", {}).get("has_sample", False))
+
+
+def style_figure(
+    fig: go.Figure,
+    title: str,
+    lang: str,
+    size: str,
+    sample: bool,
+    height: int | None = None,
+    note: str | None = None,
+    top_extra: int = 0,
+    badge_shift: int = 6,
+) -> go.Figure:
+    """Fonts, title, margins, the sample-data badge and an optional footnote, the same on every figure."""
+    s = sizes(size)
+    top = s["title"] * 3 + (s["small"] * 2 if note else 0) + top_extra
+    fig.update_layout(
+        template="plotly_white",
+        title={
+            "text": title,
+            "font": {"size": s["title"]},
+            "x": 0.01,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 0.99,
+            "yanchor": "top",
+            "yref": "container",
+        },
+        font={"family": FONT_FAMILY, "size": s["font"], "color": "#222222"},
+        hoverlabel={"font": {"family": FONT_FAMILY, "size": s["font"]}},
+        legend={"font": {"size": s["font"]}},
+        height=height or s["height"],
+        margin={"l": 20, "r": 20, "t": top, "b": 40},
+        separators=".,",
+    )
+    if sample:
+        fig.add_annotation(
+            name=SAMPLE_ANNOTATION_NAME,
+            text=t("sample.short", lang),
+            xref="paper",
+            yref="paper",
+            x=1.0,
+            y=1.0,
+            # Top right, in the top margin above the plot area (and above facet titles when there are some).
+            yshift=badge_shift,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": s["font"], "color": "#D55E00"},
+            bordercolor="#D55E00",
+            borderwidth=2,
+            borderpad=4,
+            bgcolor="#FFFFFF",
+        )
+    if note:
+        fig.update_layout(title={"subtitle": {"text": note, "font": {"size": s["small"], "color": "#444444"}}})
+    return fig
+
+
+def with_caption(fig: go.Figure, caption: str) -> go.Figure:
+    """A copy of ``fig`` with ``caption`` (what, when, from where) as a small grey line under its title.
+
+    The line is part of the figure, so a PNG saved from the chart keeps it; the
+    top margin grows by one line so nothing moves over the plot.
+    """
+    captioned = go.Figure(fig)
+    size = max(int((captioned.layout.font.size or 14) * 0.8), 11)
+    # Short lines (split between the " · " parts) so a half-width chart shows the whole caption.
+    lines: list[str] = []
+    for part in caption.split(" · "):
+        if lines and len(lines[-1]) + len(part) + 3 <= CAPTION_LINE_CHARS:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    note = captioned.layout.title.subtitle.text
+    text = "<br>".join([note, *lines] if note else lines)
+    captioned.update_layout(
+        title={"subtitle": {"text": text, "font": {"size": size, "color": "#555555"}}},
+        margin={"t": (captioned.layout.margin.t or 80) + int(size * 1.5) * len(lines) + 4},
+    )
+    return captioned
+
+
+def no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services") -> go.Figure:
+    """The chart says plainly that there is nothing to draw, instead of showing empty axes."""
+    fig.add_annotation(
+        name="no-data",
+        text=t(key, lang),
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"size": sizes(size)["title"], "color": "#666666"},
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def count_axis(fig: go.Figure, peak: float, axis: Literal["x", "y"]) -> None:
+    """Whole-number ticks on a count axis: no '0.5 services' when the counts are small."""
+    step = 1 if peak <= 8 else (2 if peak <= 16 else None)
+    update = fig.update_xaxes if axis == "x" else fig.update_yaxes
+    update(tickformat=",d", rangemode="tozero", **({"dtick": step, "tick0": 0} if step else {}))

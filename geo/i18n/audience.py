@@ -1,0 +1,108 @@
+"""Screen text of the briefing, the kiosk and their handout and downloads (presentation mode, small screens)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    # --- briefing and kiosk ---
+    "briefing.as_of": {"ko": "기준일", "en": "As of"},
+    "briefing.since": {"ko": "변경 비교 시작일", "en": "Changes since"},
+    "briefing.next": {"ko": "다음", "en": "Next"},
+    "briefing.previous": {"ko": "이전", "en": "Previous"},
+    "briefing.keys_hint": {
+        "ko": "PageDown·→·Space 다음, PageUp·← 이전, Home·End 처음·끝, B 화면 가림, P 발표 모드, Esc 나가기",
+        "en": "PageDown/→/Space next, PageUp/← previous, Home/End first/last, B blank, P present, Esc leave",
+    },
+    "briefing.overview": {"ko": "스마트도시계획 한눈에", "en": "The plan at a glance"},
+    "briefing.domains": {"ko": "분야별 스마트서비스", "en": "Smart services by domain"},
+    "briefing.changes": {"ko": "{since} 이후 달라진 점", "en": "What changed since {since}"},
+    "briefing.changes_count": {"ko": "상태 변경 {n}건", "en": "{n} status changes"},
+    "briefing.no_changes": {"ko": "이 기간에 상태 변경이 없습니다", "en": "No status changes in this period"},
+    "briefing.pdf": {"ko": "PDF 브리핑 내려받기", "en": "Download PDF briefing"},
+    "briefing.pdf_error": {"ko": "PDF 브리핑을 만들 수 없습니다", "en": "The PDF briefing cannot be made"},
+    "briefing.last_update": {"ko": "데이터 최종 갱신", "en": "Data last updated"},
+    "briefing.facts": {"ko": "주요 사실", "en": "Key facts"},
+    "briefing.location": {"ko": "위치", "en": "Location"},
+    "briefing.kind": {"ko": "유형", "en": "Kind"},
+    "briefing.reported_area": {"ko": "면적(보도)", "en": "Area (reported)"},
+    "briefing.homes": {"ko": "주택", "en": "Homes"},
+    "briefing.homes_unit": {"ko": "호", "en": " homes"},
+    "briefing.period": {"ko": "기간", "en": "Period"},
+    "briefing.services_table": {"ko": "스마트서비스 목록", "en": "Smart services"},
+    "briefing.change": {"ko": "변경", "en": "Change"},
+    "briefing.reason": {"ko": "사유", "en": "Reason"},
+    "briefing.date": {"ko": "날짜", "en": "Date"},
+    "briefing.service": {"ko": "서비스", "en": "Service"},
+    "briefing.area_numbers": {"ko": "대상지 현황", "en": "This area"},
+    "briefing.map_note": {
+        "ko": "지도: 개략 경계(공식 경계 아님), 기호 = 추진 상태",
+        "en": "Map: approximate outlines (not official), symbols = status",
+    },
+    "briefing.font_missing": {
+        "ko": "한글 글꼴(Noto Sans CJK)을 찾을 수 없어 PDF를 만들 수 없습니다. "
+        "서버에 fonts-noto-cjk 패키지를 설치하세요(apt-get install fonts-noto-cjk).",
+        "en": "No Hangul font (Noto Sans CJK) was found, so the PDF cannot be made. "
+        "Install the fonts-noto-cjk package on the server (apt-get install fonts-noto-cjk).",
+    },
+    "briefing.browser_missing": {
+        "ko": "PDF를 그릴 Chromium을 찾을 수 없습니다. 서버에 chromium 패키지를 설치하세요.",
+        "en": "Chromium, which draws the PDF, was not found. Install the chromium package on the server.",
+    },
+    "briefing.render_failed": {
+        "ko": "PDF를 그리는 중 오류가 났습니다: {reason}",
+        "en": "Drawing the PDF failed: {reason}",
+    },
+    "briefing.page": {"ko": "{n} / {total}쪽", "en": "page {n} of {total}"},
+    "kiosk.title": {"ko": "안산 스마트도시", "en": "Smart City Ansan"},
+    "kiosk.start": {"ko": "처음", "en": "Start"},
+    "kiosk.nearby": {"ko": "지금 만들고 있는 서비스", "en": "Being built now"},
+    "kiosk.nearby_title": {
+        "ko": "우리 동네에 들어서는 스마트서비스",
+        "en": "Smart services coming to your neighbourhood",
+    },
+    "kiosk.overview_title": {"ko": "안산시 스마트도시계획", "en": "Ansan Smart City Plan"},
+    "kiosk.when": {"ko": "기간", "en": "When"},
+    "kiosk.services_going_ahead": {"ko": "추진 중인 스마트서비스", "en": "Smart services going ahead"},
+    "kiosk.distance": {"ko": "여기서 약 {km} km", "en": "about {km} km from here"},
+    "kiosk.nearby_here": {"ko": "이 근처에서 만들고 있는 서비스", "en": "Being built near here"},
+    "kiosk.touch": {"ko": "화면 터치", "en": "Screen touched"},
+    "kiosk.hint_running": {
+        "ko": "화면을 누르면 자동 넘김이 멈춥니다",
+        "en": "Touch the screen to stop the slideshow",
+    },
+    "kiosk.hint_paused": {
+        "ko": "자동 넘김 멈춤: {s}초 동안 누르지 않으면 처음 화면으로 돌아갑니다",
+        "en": "Slideshow paused: it returns to the start after {s} s without a touch",
+    },
+    "kiosk.no_services": {"ko": "아직 등록된 서비스가 없습니다", "en": "No services yet"},
+    "kiosk.more": {"ko": "외 {n}건", "en": "and {n} more"},
+    # --- audience (issue 11): presentation mode, handout, kiosk, download context, small screens ---
+    "briefing.present": {"ko": "발표 모드", "en": "Present"},
+    "briefing.present_help": {
+        "ko": "사이드바와 모든 조작 단추를 숨기고 슬라이드만 보입니다 (P 또는 F5). Esc로 나옵니다.",
+        "en": "Hides the sidebar and every control; only the slide shows (P or F5). Esc leaves.",
+    },
+    "chart.no_services": {"ko": "보도된 사업 없음", "en": "No reported projects"},
+    "chart.no_budget": {"ko": "보도된 사업비 없음", "en": "No reported budget"},
+    "chart.no_direction": {
+        "ko": "추진 방향이 보도된 사업 없음",
+        "en": "No reported project with a plan direction",
+    },
+    "chart.no_period": {"ko": "기간이 보도된 사업 없음", "en": "No reported project with a period"},
+    "briefing.appendix": {"ko": "부록", "en": "Appendix"},
+    "export.area": {"ko": "대상지", "en": "Area"},
+    "export.item": {"ko": "항목", "en": "Item"},
+    "export.value": {"ko": "내용", "en": "Value"},
+    "export.sheet": {"ko": "자료 정보", "en": "About"},
+    "export.all_areas": {"ko": "전체 대상지", "en": "All areas"},
+    "export.source_services": {
+        "ko": "안산 스마트도시 대시보드 스마트서비스 데이터",
+        "en": "Ansan Smart City Dashboard smart service data",
+    },
+    "plan.approved": {"ko": "2026년 1월 국토교통부 승인", "en": "Approved by MOLIT, January 2026"},
+    "kiosk.count": {"ko": "{n}건 · 밀어서 모두 보기", "en": "{n} in all · swipe to see every one"},
+    "kiosk.domain_service": {"ko": "{domain} 분야 서비스", "en": "A {domain} service"},
+    # deploy: the kiosk's notice while its server is away (geo/reconnect.py)
+    "reconnect.title": {"ko": "잠시 후 다시 연결합니다", "en": "Reconnecting shortly"},
+    "reconnect.body": {
+        "ko": "화면은 저절로 돌아옵니다. 만지지 않으셔도 됩니다.",
+        "en": "The screen comes back by itself. No need to touch it.",
+    },
+}

@@ -1,0 +1,83 @@
+"""Screen text shared by every page: the app, navigation, language, sample and status notes, data fields."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "app.title": {"ko": "안산 스마트도시 대시보드", "en": "Ansan Smart City Dashboard"},
+    "app.subtitle": {
+        "ko": "안산시 스마트도시계획(2026년 1월 국토교통부 승인)을 지도로 봅니다",
+        "en": "Ansan's Smart City Plan (approved by MOLIT, January 2026) on maps",
+    },
+    "nav.home": {"ko": "종합 현황", "en": "Overview"},
+    "nav.map": {"ko": "지도 탐색", "en": "Map explorer"},
+    "nav.districts": {"ko": "지구별 현황", "en": "District profiles"},
+    "nav.briefing": {"ko": "브리핑", "en": "Briefing"},
+    "nav.kiosk": {"ko": "키오스크", "en": "Kiosk"},
+    "nav.data": {"ko": "데이터 관리", "en": "Data management"},
+    "lang.label": {"ko": "언어", "en": "Language"},
+    "sample.banner": {
+        "ko": "예시 데이터: 스마트서비스와 상태 이력은 설명을 위한 예시이며 실제 사업 현황이 아닙니다. "
+        "계획·대상지 사실은 출처와 함께 표시합니다.",
+        "en": "Sample data: the smart services and their status history are illustrative, not the real "
+        "project status. Facts from the plan and about the areas are shown with their source.",
+    },
+    "sample.short": {"ko": "예시 데이터", "en": "Sample data"},
+    "approximate.note": {
+        "ko": "지도 경계는 개략 도형입니다(공식 경계 아님).",
+        "en": "Outlines on the map are approximate (not official boundaries).",
+    },
+    "home.vision": {"ko": "비전", "en": "Vision"},
+    "home.directions": {"ko": "추진 방향", "en": "Directions"},
+    "home.fields": {"ko": "중점 분야", "en": "Key fields"},
+    "home.headline": {"ko": "주요 지표", "en": "Headline numbers"},
+    "home.map": {"ko": "대상지와 스마트서비스", "en": "Areas and smart services"},
+    "home.direction_count": {"ko": "서비스 {count}건", "en": "{count} services"},
+    "home.directions_unclassified": {
+        "ko": "보도된 사업은 추진 방향별로 분류되어 있지 않습니다 (출처에 없음).",
+        "en": "The reported projects are not classified by direction (no source gives one).",
+    },
+    "home.chart": {"ko": "대상지별 서비스 추진 상태", "en": "Services by area and status"},
+    "home.source": {"ko": "출처", "en": "Source"},
+    "metric.services": {"ko": "스마트서비스", "en": "Smart services"},
+    "metric.operating": {"ko": "운영 중", "en": "Operating"},
+    "metric.areas": {"ko": "개발 대상지", "en": "Development areas"},
+    "metric.budget": {"ko": "사업비 합계(보도)", "en": "Budgets reported, summed"},
+    "metric.budget_note": {
+        "ko": "서비스 수는 모든 상태를 셉니다. 사업비 합계는 취소 사업을 뺀, 사업별로 보도된 금액의 단순 합입니다: "
+        "사업비가 보도되지 않은 사업은 빠지고, 한 사업비가 다른 사업을 포함하거나 타 시 분담분을 포함할 수 있습니다.",
+        "en": "Service counts include every status. The budget sum adds the amounts reported per project, "
+        "cancelled ones excluded: projects without a reported budget are missing, and one budget may include "
+        "another project's or another city's share.",
+    },
+    "metric.count_unit": {"ko": "건", "en": ""},
+    "metric.area_unit": {"ko": "곳", "en": ""},
+    "unit.100m_krw": {"ko": "억원", "en": "× KRW 100 m"},
+    "error.title": {"ko": "데이터를 불러올 수 없습니다", "en": "The data cannot be loaded"},
+    "error.body": {
+        "ko": "아래 파일을 고친 뒤 페이지를 새로 고치세요. 데이터 폴더: {path}",
+        "en": "Fix the files below, then reload the page. Data folder: {path}",
+    },
+    "store.outdated": {
+        "ko": "데이터 폴더({path})의 파일이 저장소를 만든 뒤 바뀌었습니다. 화면은 저장소의 데이터를 보여 줍니다. "
+        "바뀐 파일을 반영하려면 데이터 관리에서 가져오거나, 저장소 파일(dashboard.gpkg)을 치우고 다시 시작하세요.",
+        "en": "Files in the data folder ({path}) changed after the store was created from them. The screens show "
+        "the store's data: import the changed files in Data management, or move dashboard.gpkg away and restart.",
+    },
+    "error.settings": {"ko": "설정 값이 올바르지 않습니다", "en": "A setting is not valid"},
+    "legend.status": {"ko": "추진 상태", "en": "Status"},
+    "legend.areas": {"ko": "개발 대상지", "en": "Development areas"},
+    "layer.city": {"ko": "안산시 경계", "en": "Ansan outline"},
+    "layer.gu": {"ko": "구 경계", "en": "District (gu) boundaries"},
+    "layer.dong": {"ko": "행정동 경계", "en": "Dong boundaries"},
+    "layer.areas": {"ko": "개발 대상지", "en": "Development areas"},
+    "layer.services": {"ko": "스마트서비스", "en": "Smart services"},
+    "field.area_m2": {"ko": "면적", "en": "Area"},
+    "field.status": {"ko": "추진 상태", "en": "Status"},
+    "field.domain": {"ko": "서비스 분야", "en": "Domain"},
+    "field.area": {"ko": "대상지", "en": "Area"},
+    "field.phase": {"ko": "추진 단계", "en": "Phase"},
+    "field.budget": {"ko": "사업비", "en": "Budget"},
+    "field.department": {"ko": "담당 부서", "en": "Department"},
+    "field.period": {"ko": "사업 기간", "en": "Period"},
+    "field.description": {"ko": "시민 안내", "en": "For citizens"},
+    "field.source": {"ko": "출처", "en": "Source"},
+    "field.count": {"ko": "서비스 수", "en": "Services"},
+}

@@ -1,0 +1,62 @@
+"""Screen text of the district profiles and their charts."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    # --- district profiles and charts ---
+    "districts.title": {"ko": "지구별 현황", "en": "District profiles"},
+    "districts.area": {"ko": "대상지 선택", "en": "Choose an area"},
+    "districts.as_of": {"ko": "기준일(이 날짜의 추진 상태로 표시)", "en": "As of (statuses on this date)"},
+    "districts.as_of_note": {
+        "ko": "{date} 기준 · 상태 이력으로 그 날의 추진 상태를 다시 계산했습니다",
+        "en": "As of {date} · statuses recomputed from the status history",
+    },
+    "districts.tab_profile": {"ko": "대상지 프로필", "en": "Area profile"},
+    "districts.tab_compare": {"ko": "대상지 비교", "en": "Compare areas"},
+    "districts.tab_dong": {"ko": "구·동별 분포", "en": "By gu and dong"},
+    "districts.facts": {"ko": "주요 사실", "en": "Key facts"},
+    "districts.in_progress": {"ko": "설계·구축 중", "en": "In design or building"},
+    "districts.on_schedule": {"ko": "일정 준수율", "en": "On schedule"},
+    "districts.operating_share": {"ko": "운영 비율", "en": "Share operating"},
+    "districts.dong_value": {"ko": "지도에 표시할 값", "en": "Value on the map"},
+    "districts.gu_table": {"ko": "구별 합계", "en": "Totals per gu"},
+    "download.csv": {"ko": "데이터 CSV", "en": "Data (CSV)"},
+    "download.xlsx": {"ko": "데이터 XLSX", "en": "Data (XLSX)"},
+    "download.hint": {
+        "ko": "그림은 차트 오른쪽 위 카메라 단추로 PNG 저장",
+        "en": "Save the chart as PNG with the camera button",
+    },
+    "chart.domain_status": {"ko": "분야별 서비스 추진 상태", "en": "Services by domain and status"},
+    "chart.domain": {"ko": "분야별 스마트서비스", "en": "Smart services by domain"},
+    "chart.direction": {"ko": "추진 방향별 스마트서비스", "en": "Smart services by direction"},
+    "chart.budget_year": {"ko": "연도별 사업비(재원별)", "en": "Budget by year and funding source"},
+    "chart.budget_funding": {"ko": "재원별 사업비", "en": "Budget by funding source"},
+    "chart.timeline": {"ko": "서비스 추진 일정", "en": "Service timeline"},
+    "chart.progress": {"ko": "대상지별 추진율", "en": "Progress by area"},
+    "chart.compare": {"ko": "대상지 비교(같은 눈금)", "en": "Areas compared (same scale)"},
+    "chart.dong_count": {"ko": "행정동별 스마트서비스 수", "en": "Smart services per dong"},
+    "chart.dong_budget": {"ko": "행정동별 사업비", "en": "Budget per dong"},
+    "chart.milestones": {"ko": "스마트도시계획 수립 경과", "en": "How the plan was made"},
+    "chart.excluding_cancelled": {"ko": "취소 사업 제외", "en": "cancelled services excluded"},
+    "chart.budget_spread": {
+        "ko": "사업비를 사업 기간에 균등 배분",
+        "en": "each budget spread evenly over its years",
+    },
+    "chart.total": {"ko": "합계", "en": "Total"},
+    "chart.as_of": {"ko": "기준일", "en": "As of"},
+    "chart.year": {"ko": "연도", "en": "Year"},
+    "chart.share_operating": {"ko": "운영 비율", "en": "Operating"},
+    "chart.share_on_schedule": {"ko": "일정 준수 비율", "en": "On schedule"},
+    "chart.progress_note": {
+        "ko": "운영 비율 = 운영 ÷ (전체 − 취소). 일정 지연 = 종료 연도가 지났는데 운영 전이거나, "
+        "시작 연도가 지났는데 계획·보류 상태",
+        "en": "Operating = operating ÷ (all − cancelled). Behind schedule = past its end year and not "
+        "operating, or past its start year and still planned or on hold",
+    },
+    "chart.dong_note": {
+        "ko": "서비스 위치(대표점)가 속한 행정동 기준, 개략 경계",
+        "en": "By the dong each service's anchor point lies in; approximate outlines",
+    },
+    "field.funding": {"ko": "재원", "en": "Funding"},
+    "field.direction": {"ko": "추진 방향", "en": "Direction"},
+    "field.gu": {"ko": "구", "en": "District (gu)"},
+    "field.dong": {"ko": "행정동", "en": "Dong"},
+}

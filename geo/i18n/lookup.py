@@ -1,0 +1,99 @@
+"""The lookups: ``t`` for screen text, ``localized`` for bilingual data fields."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from geo.i18n import audience, common, data, districts, maps
+
+LANGUAGES = ("ko", "en")
+
+#: Every screen text by key, from the tables per area (a key belongs to exactly one table).
+TEXTS: dict[str, dict[str, str]] = {
+    **common.TEXTS,
+    **maps.TEXTS,
+    **districts.TEXTS,
+    **audience.TEXTS,
+    **data.TEXTS,
+}
+
+
+def t(key: str, lang: str = "ko", **values: object) -> str:
+    """The text for ``key`` in ``lang`` (Korean when the language is unknown)."""
+    entry = TEXTS.get(key)
+    if entry is None:
+        return key
+    # An empty English text is deliberate (no unit suffix), so only a missing one falls back.
+    text = entry[lang] if lang in entry else entry["ko"]
+    return text.format(**values) if values else text
+
+
+# --- audience: one rule for data fields shown in either language ---------------------------------
+
+#: English for data values that are not vocabulary ids (those are labelled by ``geo.vocab``):
+#: the city's departments and the kinds of development area. A value missing here is shown as it
+#: is (a proper name, or a new value the data's own ``*_en`` field should translate).
+GLOSSARY: dict[str, dict[str, str]] = {
+    "department": {
+        "기후에너지과": "Climate and Energy Division",
+        "복지정책과": "Welfare Policy Division",
+        "일자리정책과": "Jobs Policy Division",
+        "안전총괄과": "Safety Management Division",
+        "공동주택과": "Apartment Housing Division",
+        "교통정책과": "Transport Policy Division",
+        "도로관리과": "Road Management Division",
+        "스마트도시과": "Smart City Division",
+        "관광과": "Tourism Division",
+        "경제정책과": "Economic Policy Division",
+        "평생교육과": "Lifelong Learning Division",
+        "기업지원과": "Business Support Division",
+        "정보통신과": "ICT Division",
+        "도시계획과": "Urban Planning Division",
+        "안산도시공사": "Ansan Urban Corporation",
+        "경기테크노파크": "Gyeonggi Technopark",
+    },
+    "kind": {
+        "3기 신도시 (공공주택지구)": "3rd-generation new town (public housing district)",
+        "3기 신도시(공공주택지구)": "3rd-generation new town (public housing district)",
+        "공공주택지구": "Public housing district",
+        "경제자유구역": "Free economic zone",
+        "역세권 개발": "Station-area development",
+    },
+    "gu": {"상록구": "Sangnok-gu", "단원구": "Danwon-gu"},
+}
+
+
+def _present(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, float) and math.isnan(value):
+        return False
+    return str(value).strip() != ""
+
+
+def localized(record: Mapping[str, Any] | Mapping[Hashable, Any] | pd.Series, field: str, lang: str = "ko") -> str:
+    """The text of ``field`` of a data record in ``lang``: the one rule for bilingual data fields.
+
+    Korean is ``<field>_ko`` (or ``<field>`` when the data has no ``_ko`` column,
+    as ``description_public`` or ``source``). English is ``<field>_en`` when the
+    record has it, otherwise the :data:`GLOSSARY` entry for the Korean value,
+    otherwise the Korean value itself (a proper name without an English one).
+    A missing value is an empty string.
+    """
+    korean = record.get(f"{field}_ko") if _present(record.get(f"{field}_ko")) else record.get(field)
+    if lang == "en":
+        english = record.get(f"{field}_en")
+        if _present(english):
+            return str(english)
+        if _present(korean) and str(korean) in GLOSSARY.get(field, {}):
+            return GLOSSARY[field][str(korean)]
+    return str(korean) if _present(korean) else ""
+
+
+def localized_column(frame: pd.DataFrame, field: str, lang: str = "ko") -> pd.Series:
+    """:func:`localized` for every row of ``frame`` (index kept)."""
+    return pd.Series([localized(row, field, lang) for row in frame.to_dict("records")], index=frame.index, dtype=object)
