@@ -23,7 +23,7 @@ from geo.kiosk import (
     touch,
 )
 from geo.mapping import MapOptions, build_map
-from geo.vocab import ServiceStatus
+from geo.vocab import STATUS_TERMS, ServiceStatus
 from ui.data import dashboard_data, reference_layers, settings, store
 from ui.frame import current_language, guarded, set_language
 from ui.kiosk import KIOSK_CSS, touch_script
@@ -45,11 +45,12 @@ def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data, _l
     columns = [c for c in ("service_id", *PUBLIC_COLUMNS, "geometry") if c in _data.services.columns]
     services = _data.services.loc[:, columns]
     # Cancelled services will not come: the kiosk shows them nowhere, on the map neither.
-    services = services.loc[services["status"] != ServiceStatus.CANCELLED]
+    shown = tuple(status for status in STATUS_TERMS if status != ServiceStatus.CANCELLED)
+    services = services.loc[services["status"].isin(shown)]
     if area_id is not None:
         services = services.loc[services["area_id"] == area_id]
     bounds = area_view_bounds(_data.areas, area_id, padding=0.45) if area_id else None
-    options = MapOptions(lang=lang, audience="kiosk", show_dongs=False, height_px=MAP_HEIGHT)
+    options = MapOptions(lang=lang, audience="kiosk", show_dongs=False, height_px=MAP_HEIGHT, legend_statuses=shown)
     # Stations and parks (public layers marked for the kiosk) help a visitor find where things are.
     orientation = [layer for layer in _layers if layer.kiosk]
     fmap = build_map(
