@@ -60,6 +60,7 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
     if requested:
         st.session_state[_KEYS["statuses"]] = requested["statuses"]
     with st.sidebar:
+        # Multiselects without Streamlit's English "Select all": nothing chosen already means all (전체).
         st.header(t("explorer.filters", lang))
         st.text_input(t("explorer.search", lang), key=_KEYS["text"], placeholder=t("explorer.search_hint", lang))
         st.multiselect(
@@ -67,6 +68,7 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
             list(AREA_TERMS),
             key=_KEYS["areas"],
             placeholder=t("explorer.any", lang),
+            select_all=False,
             format_func=lambda v: label(AREA_TERMS, v, lang),
         )
         st.multiselect(
@@ -74,6 +76,7 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
             list(DOMAIN_TERMS),
             key=_KEYS["domains"],
             placeholder=t("explorer.any", lang),
+            select_all=False,
             format_func=lambda v: label(DOMAIN_TERMS, v, lang),
         )
         st.multiselect(
@@ -81,6 +84,7 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
             list(STATUS_TERMS),
             key=_KEYS["statuses"],
             placeholder=t("explorer.any", lang),
+            select_all=False,
             format_func=lambda v: label(STATUS_TERMS, v, lang),
         )
         st.multiselect(
@@ -88,6 +92,7 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
             list(PHASE_TERMS),
             key=_KEYS["phases"],
             placeholder=t("explorer.any", lang),
+            select_all=False,
             format_func=lambda v: label(PHASE_TERMS, v, lang),
         )
         st.slider(t("explorer.years", lang), min_value=low, max_value=high, key=_KEYS["years"])
