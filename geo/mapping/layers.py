@@ -49,16 +49,23 @@ class MapOptions:
     static_url: str = STATIC_URL
     show_dongs: bool = True
     height_px: int = 640
+    #: The statuses the legend lists; None: all. The kiosk leaves out 취소, which it never draws.
+    legend_statuses: tuple[str, ...] | None = None
 
     @property
     def large(self) -> bool:
         return self.audience in ("briefing", "kiosk")
 
 
-def legend_html(lang: str, with_areas: bool = False) -> str:
-    """Status symbols (and, on request, area colours; areas carry their names on the map anyway)."""
+def legend_html(lang: str, with_areas: bool = False, statuses: tuple[str, ...] | None = None) -> str:
+    """Status symbols (and, on request, area colours; areas carry their names on the map anyway).
+
+    ``statuses`` limits the list to what the map can show (None: every status, in vocabulary order).
+    """
     parts = [f"<h4>{escape_html(t('legend.status', lang))}</h4>"]
     for status in STATUS_TERMS:
+        if statuses is not None and status not in statuses:
+            continue
         parts.append(
             f'<div class="row">{status_icon_svg(status, 18)}<span>{escape_html(label(STATUS_TERMS, status, lang))}'
             "</span></div>"
