@@ -87,7 +87,7 @@ if presenting:
     st.html(PRESENTATION_CSS)
 
 with st.container(key="briefing_controls"):
-    controls = st.columns([1, 1, 1.4, 2, 2, 2.6], vertical_alignment="bottom")
+    controls = st.columns([1.4, 1.4, 1.5, 1.9, 1.9, 2.4], vertical_alignment="bottom")
 as_of = controls[3].date_input(t("briefing.as_of", lang), value=default_as_of(data.status_history), key="as_of")
 since = controls[4].date_input(t("briefing.since", lang), value=default_since(as_of), key="since", max_value=as_of)
 changes = changes_table(data.status_history, data.services, since, as_of, lang)

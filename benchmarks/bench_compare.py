@@ -124,6 +124,21 @@ def pydeck_drawn(count: int | None) -> str:
     )
 
 
+# Streamlit's error box or exception: a page that shows one will never draw its points.
+PAGE_ERROR = (
+    '() => { const e = document.querySelector(\'[data-testid="stException"], [data-testid="stAlertContentError"]\');'
+    " return e ? e.innerText : null; }"
+)
+
+
+def wait_drawn(page, condition: str, polling: int = 50) -> None:
+    """Wait until ``condition`` (a JS function) holds; fail at once, with its text, if the page shows an error."""
+    page.wait_for_function(f"() => ({condition})() || !!({PAGE_ERROR})()", polling=polling)
+    error = page.evaluate(PAGE_ERROR)
+    if error:
+        raise RuntimeError(f"the page shows an error instead of the map: {error[:400]}")
+
+
 def frame_p95(page, map_selector: str) -> float:
     """p95 frame interval (ms) while dragging and wheel-zooming over the map."""
     box = page.locator(map_selector).first.bounding_box()
@@ -155,7 +170,21 @@ def heap_mb(page) -> float:
     return metrics.get("JSHeapUsedSize", float("nan")) / 1e6
 
 
-def measure(browser, url: str, path: str, drawn, search_box, map_selector: str, count: int) -> dict[str, float]:
+def measure(
+    browser,
+    url: str,
+    path: str,
+    drawn,
+    search_box,
+    map_selector: str,
+    count: int,
+    shot: Path,
+    settled_shot: Path | None = None,
+) -> dict[str, float]:
+    """Time one app; on any failure a screenshot of the page is saved as ``shot`` and the error raised.
+
+    ``settled_shot``: where to save a screenshot of the settled page (before the frame and filter timings).
+    """
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="ko-KR")
     blocked: list[str] = []
     context.route(
@@ -168,20 +197,33 @@ def measure(browser, url: str, path: str, drawn, search_box, map_selector: str, 
     )
     page = context.new_page()
     page.set_default_timeout(600_000)
+    try:
+        return _timings(page, url, path, drawn, search_box, map_selector, count, blocked, settled_shot)
+    except Exception:
+        page.screenshot(path=str(shot))
+        print(f"  screenshot of the page: {shot}")
+        raise
+    finally:
+        context.close()
+
+
+def _timings(page, url, path, drawn, search_box, map_selector, count, blocked, shots) -> dict[str, float]:
     result: dict[str, float] = {}
     start = time.perf_counter()
     page.goto(url + path)
-    page.wait_for_function(drawn(None), polling=50)
+    wait_drawn(page, drawn(None))
     result["cold"] = time.perf_counter() - start
     page.wait_for_function(IDLE)
     start = time.perf_counter()
     page.reload()
-    page.wait_for_function(drawn(None), polling=50)
+    wait_drawn(page, drawn(None))
     result["warm"] = time.perf_counter() - start
     page.wait_for_function(drawn(count), polling=100)
     page.wait_for_function(IDLE, polling=100)
     result["settled"] = time.perf_counter() - start
     result["heap"] = heap_mb(page)
+    if shots is not None:
+        page.screenshot(path=str(shots))
     result["frame"] = frame_p95(page, map_selector)
     box = page.get_by_label(search_box)
     start = time.perf_counter()
@@ -198,7 +240,6 @@ def measure(browser, url: str, path: str, drawn, search_box, map_selector: str, 
     result["external"] = len(blocked)
     if blocked:
         print(f"  blocked (not loaded): {sorted(set(blocked))[:3]}")
-    context.close()
     return result
 
 
@@ -209,7 +250,10 @@ def main() -> None:
     parser.add_argument(
         "--store-first", action="store_true", help="build the app's store before its server starts (cold = page only)"
     )
+    parser.add_argument("--screenshots", type=Path, help="save a screenshot of each settled page in this folder")
     args = parser.parse_args()
+    if args.screenshots:
+        args.screenshots.mkdir(parents=True, exist_ok=True)
     rows = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
@@ -259,7 +303,18 @@ def main() -> None:
                     continue
                 process, url = start(script, env, workdir / f"{name}.log")
                 try:
-                    results[name] = measure(browser, url, path, drawn, search_box, selector, count)
+                    settled_shot = args.screenshots / f"{name}-{count}.png" if args.screenshots else None
+                    results[name] = measure(
+                        browser,
+                        url,
+                        path,
+                        drawn,
+                        search_box,
+                        selector,
+                        count,
+                        workdir / f"{name}-failed.png",
+                        settled_shot,
+                    )
                 except Exception as error:  # a baseline that cannot cope at this size is reported, not fatal
                     print(f"{name} at {count:,}: {error.__class__.__name__}: {str(error).splitlines()[0]}")
                     results[name] = {}

@@ -442,7 +442,7 @@ def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated
         )
     comparison = charts.area_comparison_figure(aggregate.services_by_area_status(services), lang, "normal")
     _paste(fig, comparison, 1, (0.53, 1.0), (0.14, 0.74))
-    fig.update_layout(barmode="group")
+    fig.update_layout(barmode="stack")
     return fig
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import geopandas as gpd
 import pandas as pd
+import shapely
 from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry, BaseMultipartGeometry
 from shapely.geometry.polygon import orient
@@ -130,11 +131,10 @@ def _first_match(anchors: gpd.GeoDataFrame, polygons: gpd.GeoDataFrame) -> pd.Da
 def services_outside_declared_area(services: gpd.GeoDataFrame, areas: gpd.GeoDataFrame) -> list[str]:
     """Ids of services declared in a development area whose geometry does not touch that area."""
     outlines = areas.set_index("area_id").geometry
-    return [
-        row.service_id
-        for row in services.itertuples()
-        if row.area_id in outlines.index and not outlines[row.area_id].intersects(row.geometry)
-    ]
+    declared = services.loc[services["area_id"].isin(outlines.index)]
+    # One array predicate over all services (a loop over 100,000 rows took most of a second).
+    touches = shapely.intersects(outlines.reindex(declared["area_id"]).to_numpy(), declared.geometry.to_numpy())
+    return declared["service_id"][~touches].tolist()
 
 
 def city_outline(boundaries: gpd.GeoDataFrame) -> BaseGeometry:

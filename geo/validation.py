@@ -10,10 +10,13 @@ be finite, text has a length limit per column. A report lists at most the first
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
+from typing import cast
 
 import geopandas as gpd
 import numpy as np
@@ -146,22 +149,38 @@ def _coerce(value: object, column: Column) -> tuple[object, str | None]:
     if column.kind == "text":
         return str(value).strip(), None
     if column.kind == "bool":
-        if isinstance(value, bool | np.bool_):
-            return bool(value), None
-        word = str(value).strip().lower()
-        if word in TRUE_WORDS:
-            return True, None
-        if word in FALSE_WORDS:
-            return False, None
-        return None, f"'{_short(value)}'는 참/거짓 값이 아닙니다 (허용: true, false)"
+        return _coerce_bool(value)
     if column.kind == "date":
-        try:
-            moment = pd.Timestamp(str(value).strip())
-        except (ValueError, OverflowError):
-            return None, f"'{_short(value)}'는 날짜가 아닙니다 (예: 2026-01-15)"
-        if moment is pd.NaT:
-            return None, f"'{_short(value)}'는 날짜가 아닙니다 (예: 2026-01-15)"
+        return _coerce_date(value)
+    return _coerce_number(value, column)
+
+
+def _coerce_bool(value: object) -> tuple[object, str | None]:
+    if isinstance(value, bool | np.bool_):
+        return bool(value), None
+    word = str(value).strip().lower()
+    if word in TRUE_WORDS:
+        return True, None
+    if word in FALSE_WORDS:
+        return False, None
+    return None, f"'{_short(value)}'는 참/거짓 값이 아닙니다 (허용: true, false)"
+
+
+def _coerce_date(value: object) -> tuple[object, str | None]:
+    not_a_date = f"'{_short(value)}'는 날짜가 아닙니다 (예: 2026-01-15)"
+    try:
+        moment = pd.Timestamp(str(value).strip())
+    except (ValueError, OverflowError):
+        return None, not_a_date
+    if moment is pd.NaT:
+        return None, not_a_date
+    try:
         return moment.date(), None
+    except (ValueError, NotImplementedError):  # a year Python's dates cannot hold, e.g. '-1'
+        return None, not_a_date
+
+
+def _coerce_number(value: object, column: Column) -> tuple[object, str | None]:
     try:
         number = float(str(value).replace(",", "").strip())
     except ValueError:
@@ -232,7 +251,20 @@ def _check_geometry(geometry: object, schema: DatasetSchema) -> str | None:
     return None
 
 
-def validate_frame(  # noqa: C901 (one check after another; to be split with the importer pipeline)
+def _geometry_error(geometry: object, schema: DatasetSchema, city_outline: BaseGeometry | None) -> str | None:
+    """Why one geometry is refused (the message), or None."""
+    error = _check_geometry(geometry, schema)
+    if (
+        error is None
+        and schema.must_lie_in_city
+        and city_outline
+        and not city_outline.intersects(cast(BaseGeometry, geometry))
+    ):
+        error = "도형이 안산시 경계 밖에 있습니다 (좌표계 또는 좌표 순서를 확인하세요)"
+    return error
+
+
+def validate_frame(
     frame: pd.DataFrame,
     schema: DatasetSchema,
     file: str,
@@ -242,62 +274,251 @@ def validate_frame(  # noqa: C901 (one check after another; to be split with the
 
     Rows are numbered from 1 in file order. ``city_outline`` (EPSG:4326) is
     required to check ``must_lie_in_city``; without it that check is skipped.
+    Problems come column by column in schema order, then duplicate ids, row rules and geometry.
     """
     report = ValidationReport()
-    unit = schema.unit_ko
-    missing = [c for c in schema.columns if c.required and c.name not in frame.columns]
+    missing = _missing_columns(frame, schema)
     for column in missing:
-        report.add(file, None, column.name, f"필수 열 '{column.name}'({column.label_ko})이(가) 없습니다", unit)
+        report.add(
+            file, None, column.name, f"필수 열 '{column.name}'({column.label_ko})이(가) 없습니다", schema.unit_ko
+        )
     if missing:
         return frame, report
-
     typed = frame.copy()
     for column in schema.columns:
         if column.name not in typed.columns:
             typed[column.name] = False if column.kind == "bool" else None
             continue
-        values: list[object] = []
-        for position, raw in enumerate(typed[column.name].tolist(), start=1):
-            if _is_blank(raw):
-                if not column.nullable and column.kind != "bool":
-                    report.add(file, position, column.name, f"{column.label_ko} 값이 비어 있습니다", unit)
-                values.append(False if column.kind == "bool" else None)
-                continue
-            value, error = _coerce(raw, column)
-            if error is None and column.vocabulary is not None and value not in column.vocabulary:
-                error = f"'{_short(value)}'는 허용되지 않는 값입니다 (허용: {', '.join(column.vocabulary)})"
-            if error is None and isinstance(value, str) and len(value) > max_length(column, schema):
-                error = f"{column.label_ko}이(가) 너무 깁니다 ({len(value):,}자, 최대 {max_length(column, schema):,}자)"
-            if error:
-                report.add(file, position, column.name, error, unit)
-            values.append(value)
+        values, errors = _typed_column(typed[column.name], column, schema)
+        _add_all(report, file, column.name, errors, schema.unit_ko)
         typed[column.name] = pd.Series(values, index=typed.index, dtype=object)
-
-    if schema.id_column:
-        ids = typed[schema.id_column]
-        duplicated = ids[ids.duplicated(keep="first") & ids.notna()]
-        for position, value in zip(_positions(typed, duplicated.index), duplicated, strict=True):
-            report.add(file, position, schema.id_column, f"ID '{_short(value)}'가 중복됩니다", unit)
-
+    _add_all(report, file, schema.id_column, _duplicate_ids(typed, schema), schema.unit_ko)
     if "start_before_end" in schema.row_rules:
-        for position, (start, end) in enumerate(zip(typed["start_year"], typed["end_year"], strict=True), start=1):
-            if isinstance(start, int) and isinstance(end, int) and start > end:
-                report.add(file, position, "end_year", f"종료 연도 {end}가 시작 연도 {start}보다 앞섭니다", unit)
-
+        _add_all(report, file, "end_year", _start_after_end(typed), schema.unit_ko)
     if schema.geometry_types is not None:
-        geometries = typed.geometry if isinstance(typed, gpd.GeoDataFrame) else None
-        if geometries is None:
-            report.add(file, None, "geometry", "도형(geometry) 정보가 없습니다", unit)
+        if not isinstance(typed, gpd.GeoDataFrame):
+            report.add(file, None, "geometry", "도형(geometry) 정보가 없습니다", schema.unit_ko)
         else:
-            for position, geometry in enumerate(geometries, start=1):
-                error = _check_geometry(geometry, schema)
-                if error is None and schema.must_lie_in_city and city_outline and not city_outline.intersects(geometry):
-                    error = "도형이 안산시 경계 밖에 있습니다 (좌표계 또는 좌표 순서를 확인하세요)"
-                if error:
-                    report.add(file, position, "geometry", error, unit)
+            _add_all(report, file, "geometry", _geometry_errors(typed.geometry, schema, city_outline), schema.unit_ko)
     return typed, report
 
 
-def _positions(frame: pd.DataFrame, index: pd.Index) -> list[int]:
-    lookup = {label: i for i, label in enumerate(frame.index, start=1)}
-    return [lookup[label] for label in index]
+# A problem found in a column: (1-based row, message).
+RowError = tuple[int, str]
+
+
+def _add_all(report: ValidationReport, file: str, field_name: str | None, errors: list[RowError], unit: str) -> None:
+    for position, message in errors:
+        report.add(file, position, field_name, message, unit)
+
+
+def _missing_columns(frame: pd.DataFrame, schema: DatasetSchema) -> list[Column]:
+    return [c for c in schema.columns if c.required and c.name not in frame.columns]
+
+
+def _cell(raw: object, column: Column, schema: DatasetSchema) -> tuple[object, str | None]:
+    """One cell checked on its own: (typed value, message or None). The reference for the fast paths below."""
+    if _is_blank(raw):
+        if not column.nullable and column.kind != "bool":
+            return None, f"{column.label_ko} 값이 비어 있습니다"
+        return (False if column.kind == "bool" else None), None
+    value, error = _coerce(raw, column)
+    if error is None and column.vocabulary is not None and value not in column.vocabulary:
+        error = f"'{_short(value)}'는 허용되지 않는 값입니다 (허용: {', '.join(column.vocabulary)})"
+    if error is None and isinstance(value, str) and len(value) > max_length(column, schema):
+        error = f"{column.label_ko}이(가) 너무 깁니다 ({len(value):,}자, 최대 {max_length(column, schema):,}자)"
+    return value, error
+
+
+def _typed_column(series: pd.Series, column: Column, schema: DatasetSchema) -> tuple[list[object], list[RowError]]:
+    """Every cell of ``series`` typed as ``column`` says, and the problems by row.
+
+    Whole columns are checked with array operations; only the cells they cannot settle (a problem, an
+    unusual type) go through ``_cell``, so values and messages are exactly those of the cell-by-cell rule.
+    """
+    raw = series.tolist()
+    cells = _Cells(raw)
+    values, settled = _FAST_PATHS[column.kind](cells, column, schema)
+    errors: list[RowError] = []
+    for position in np.flatnonzero(~settled):
+        value, error = _cell(raw[position], column, schema)
+        values[position] = value
+        if error:
+            errors.append((int(position) + 1, error))
+    return values, errors
+
+
+class _Cells:
+    """A column's cells with the exact type of each, so the fast paths pick the cells they can settle."""
+
+    def __init__(self, raw: list[object]):
+        self.raw = raw
+        self.types = list(map(type, raw))
+        floats = np.flatnonzero(self.of_type(float))
+        # None, or a float NaN (pandas' missing value in object and float columns).
+        self.missing = self.of_type(type(None))
+        self.missing[floats[[raw[i] != raw[i] for i in floats]]] = True
+
+    def of_type(self, kind: type) -> np.ndarray:
+        # Identity, not ==: comparing with some classes (pandas' Timestamp) is not a plain type test.
+        return np.fromiter(map(operator.is_, self.types, repeat(kind)), dtype=bool, count=len(self.types))
+
+    def stripped(self, chosen: np.ndarray) -> pd.Series:
+        return pd.Series([self.raw[i] for i in np.flatnonzero(chosen)], dtype=object).str.strip()
+
+
+def _blank_values(cells: _Cells, column: Column) -> tuple[list[object], np.ndarray]:
+    """Values and the settled mask after the missing cells: settled when a blank is allowed there."""
+    values: list[object] = [None] * len(cells.raw)
+    missing = cells.missing.copy()
+    settled = np.zeros(len(cells.raw), dtype=bool)
+    if column.nullable or column.kind == "bool":
+        settled |= missing
+        if column.kind == "bool":
+            for position in np.flatnonzero(missing):
+                values[position] = False
+    return values, settled
+
+
+def _fast_text(cells: _Cells, column: Column, schema: DatasetSchema) -> tuple[list[object], np.ndarray]:
+    values, settled = _blank_values(cells, column)
+    strings = cells.of_type(str)
+    positions = np.flatnonzero(strings)
+    stripped = cells.stripped(strings)
+    blank = (stripped == "").to_numpy()
+    fine = ~blank & (stripped.str.len() <= max_length(column, schema)).to_numpy()
+    if column.vocabulary is not None:
+        fine &= stripped.isin(column.vocabulary).to_numpy()
+    if column.nullable:
+        fine |= blank
+    texts = stripped.to_numpy()
+    for position, text, ok, empty in zip(positions, texts, fine, blank, strict=True):
+        if ok:
+            values[position] = None if empty else text
+    settled[positions[fine]] = True
+    return values, settled
+
+
+def _fast_number(cells: _Cells, column: Column, schema: DatasetSchema) -> tuple[list[object], np.ndarray]:  # noqa: ARG001 (one signature for every kind)
+    values, settled = _blank_values(cells, column)
+    # Python int and float cells (what numeric columns give); a bool is an int but not a number here.
+    numeric = cells.of_type(float) | cells.of_type(int)
+    positions = np.flatnonzero(numeric & ~cells.missing)
+    numbers = np.array([float(cast(float, cells.raw[i])) for i in positions], dtype=np.float64)
+    fine = np.isfinite(numbers)
+    if column.kind == "int":
+        fine &= numbers == np.floor(numbers)
+    if column.minimum is not None:
+        fine &= numbers >= column.minimum
+    if column.maximum is not None:
+        fine &= numbers <= column.maximum
+    convert = int if column.kind == "int" else float
+    for position, number in zip(positions[fine], numbers[fine], strict=True):
+        values[position] = convert(number)
+    settled[positions[fine]] = True
+    return values, settled
+
+
+def _fast_bool(cells: _Cells, column: Column, schema: DatasetSchema) -> tuple[list[object], np.ndarray]:  # noqa: ARG001 (one signature for every kind)
+    values, settled = _blank_values(cells, column)
+    for position in np.flatnonzero(cells.of_type(bool)):
+        values[position] = cells.raw[position]
+        settled[position] = True
+    strings = cells.of_type(str)
+    positions = np.flatnonzero(strings)
+    words = cells.stripped(strings).str.lower()
+    true, false = words.isin(TRUE_WORDS).to_numpy(), words.isin(FALSE_WORDS).to_numpy()
+    for position, is_true in zip(positions[true | false], true[true | false], strict=True):
+        values[position] = bool(is_true)
+    settled[positions[true | false]] = True
+    return values, settled
+
+
+_ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"  # ASCII digits: \\d also matches other scripts' digits
+
+
+def _fast_date(cells: _Cells, column: Column, schema: DatasetSchema) -> tuple[list[object], np.ndarray]:  # noqa: ARG001 (one signature for every kind)
+    values, settled = _blank_values(cells, column)
+    for position in np.flatnonzero(cells.of_type(pd.Timestamp)):
+        values[position] = cast(pd.Timestamp, cells.raw[position]).date()
+        settled[position] = True
+    strings = cells.of_type(str)
+    positions = np.flatnonzero(strings)
+    stripped = cells.stripped(strings)
+    iso = stripped.str.fullmatch(_ISO_DATE).fillna(False).to_numpy(dtype=bool)
+    parsed = pd.to_datetime(stripped.where(iso), format="%Y-%m-%d", errors="coerce")
+    fine = iso & parsed.notna().to_numpy()
+    for position, moment in zip(positions[fine], parsed[fine], strict=True):
+        values[position] = moment.date()
+    settled[positions[fine]] = True
+    return values, settled
+
+
+_FAST_PATHS = {"text": _fast_text, "int": _fast_number, "float": _fast_number, "bool": _fast_bool, "date": _fast_date}
+
+
+def _duplicate_ids(typed: pd.DataFrame, schema: DatasetSchema) -> list[RowError]:
+    if not schema.id_column:
+        return []
+    ids = typed[schema.id_column]
+    repeated = (ids.duplicated(keep="first") & ids.notna()).to_numpy()
+    return [(int(p) + 1, f"ID '{_short(ids.iloc[p])}'가 중복됩니다") for p in np.flatnonzero(repeated)]
+
+
+def _start_after_end(typed: pd.DataFrame) -> list[RowError]:
+    starts, ends = typed["start_year"].tolist(), typed["end_year"].tolist()
+    both = _Cells(starts).of_type(int) & _Cells(ends).of_type(int)
+    start_numbers = np.array([s if b else 0 for s, b in zip(starts, both, strict=True)], dtype=float)
+    end_numbers = np.array([e if b else 0 for e, b in zip(ends, both, strict=True)], dtype=float)
+    wrong = np.flatnonzero(both & (start_numbers > end_numbers))
+    return [(int(p) + 1, f"종료 연도 {ends[p]}가 시작 연도 {starts[p]}보다 앞섭니다") for p in wrong]
+
+
+_TYPE_NAMES = np.array(
+    [
+        "Point",
+        "LineString",
+        "LinearRing",
+        "Polygon",
+        "MultiPoint",
+        "MultiLineString",
+        "MultiPolygon",
+        "GeometryCollection",
+    ]
+)
+
+
+def _geometry_errors(
+    geometries: gpd.GeoSeries, schema: DatasetSchema, city_outline: BaseGeometry | None
+) -> list[RowError]:
+    """Problems of each geometry; array predicates pick the suspects, ``_geometry_error`` words them."""
+    shapes = np.asarray(geometries.array, dtype=object)
+    suspects = np.flatnonzero(_geometry_suspects(shapes, schema, city_outline))
+    errors = [(int(p) + 1, _geometry_error(shapes[p], schema, city_outline)) for p in suspects]
+    return [(position, message) for position, message in errors if message]
+
+
+def _geometry_suspects(shapes: np.ndarray, schema: DatasetSchema, city_outline: BaseGeometry | None) -> np.ndarray:
+    """Rows ``_geometry_error`` may refuse: every row it refuses is among them (array operations over all rows)."""
+    suspect = shapely.is_missing(shapes) | shapely.is_empty(shapes)
+    coordinates, owners = shapely.get_coordinates(shapes, return_index=True)
+    suspect[owners[~np.isfinite(coordinates).all(axis=1)]] = True
+    type_ids = shapely.get_type_id(shapes)
+    if schema.geometry_types:
+        suspect |= ~np.isin(_TYPE_NAMES[np.clip(type_ids, 0, 7)], schema.geometry_types)
+    suspect |= ~shapely.is_valid(shapes)
+    if schema.name in CITY_BOUND_DATASETS:
+        west, south, east, north = ANSAN_BOUNDS
+        bounds = shapely.bounds(shapes)
+        with np.errstate(invalid="ignore"):
+            inside = (
+                (bounds[:, 0] >= west - BOUNDS_MARGIN)
+                & (bounds[:, 2] <= east + BOUNDS_MARGIN)
+                & (bounds[:, 1] >= south - BOUNDS_MARGIN)
+                & (bounds[:, 3] <= north + BOUNDS_MARGIN)
+            )
+        suspect |= ~inside
+    if schema.must_lie_in_city and city_outline:
+        shapely.prepare(city_outline)
+        suspect |= ~shapely.intersects(city_outline, shapes)
+    return suspect

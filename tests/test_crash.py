@@ -56,6 +56,7 @@ def _instrument(kill_at: int, count_file: Path) -> None:
 
     _Tx._run = around(_Tx._run)
     _Tx.executemany = around(_Tx.executemany)
+    _Tx.copy_rows = around(_Tx.copy_rows)
     os.link = around(os.link)
     os.replace = around(os.replace)
     Path.unlink = around(Path.unlink)

@@ -56,6 +56,8 @@ def test_the_bundled_city_passes(data):
         ({"updated_at": "NaT"}, "updated_at", "'NaT'는 날짜가 아닙니다 (예: 2026-01-15)"),
         ({"updated_at": "3000-99-99"}, "updated_at", "'3000-99-99'는 날짜가 아닙니다"),
         ({"end_year": "1e400"}, "end_year", "'1e400'는 쓸 수 없는 숫자입니다"),
+        # A year Python's dates cannot hold: reported, not a crash.
+        ({"updated_at": "-1"}, "updated_at", "'-1'는 날짜가 아닙니다"),
     ],
 )
 def test_nan_inf_and_nat_are_refused_with_row_and_field(data, cells, field, message):
@@ -139,3 +141,23 @@ def test_a_boundaries_replacement_names_the_services_it_would_orphan(data):
     assert orphaned and set(east) <= set(orphaned)
     (problem,) = orphaned_services_report(west_only, data.services, "boundaries.geojson").problems
     assert problem.message.startswith(f"이 경계로 바꾸면 저장된 서비스 {len(orphaned)}개가 안산시 경계 밖에 놓입니다")
+
+
+def test_cells_of_any_type_get_the_columns_type(data):
+    """Numbers, words and dates arrive as text (CSV), numbers or timestamps (GeoJSON); each is typed the same way."""
+    frame = services_with(data).head(4).copy()
+    frame["start_year"] = pd.Series(["2024", 2024, 2024.0, None], index=frame.index, dtype=object)
+    frame["budget_krw_100m"] = pd.Series([" 1,234.5 ", 3, float("nan"), "0"], index=frame.index, dtype=object)
+    frame["is_sample"] = pd.Series(["예", True, " FALSE ", None], index=frame.index, dtype=object)
+    frame["updated_at"] = pd.Series(
+        [" 2026-01-15 ", pd.Timestamp("2026-02-01"), "2026/03/01", "2026-04-01"], index=frame.index, dtype=object
+    )
+    frame["status"] = pd.Series([" 운영 ", "구축", "운영", "계획"], index=frame.index, dtype=object)
+    typed, report = validate_frame(frame, SERVICES, "mixed.csv")
+    assert report.ok, report.messages()
+    assert typed["start_year"].tolist() == [2024, 2024, 2024, None]
+    assert [type(v) for v in typed["start_year"].iloc[:3]] == [int, int, int]
+    assert typed["budget_krw_100m"].tolist() == [1234.5, 3.0, None, 0.0]
+    assert typed["is_sample"].tolist() == [True, True, False, False]
+    assert [str(v) for v in typed["updated_at"]] == ["2026-01-15", "2026-02-01", "2026-03-01", "2026-04-01"]
+    assert typed["status"].tolist() == ["운영", "구축", "운영", "계획"]

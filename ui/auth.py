@@ -15,10 +15,12 @@ import streamlit as st
 
 from geo.auth import SESSION_TIMEOUT, AuthError, SignInResult, StaffUser, load_users, session_expired, sign_in
 from geo.i18n import t
-from geo.logs import log_event
+from geo.logs import log_event, logger
 from geo.store import KST
 from ui import state
 from ui.data import settings, store
+
+LOG = logger()
 
 
 def _now() -> datetime:
@@ -80,10 +82,13 @@ def sign_in_form(lang: str) -> None:
     try:
         users = load_users(secrets_file)
     except AuthError as error:
-        st.error(str(error))
+        # The message names the server's file: it goes to the log, not to a signed-out visitor.
+        LOG.error("staff accounts unreadable: %s", error)
+        st.error(t("auth.accounts_unreadable", lang))
         return
     if not users:
-        st.warning(t("auth.no_accounts", lang, path=str(secrets_file)))
+        LOG.warning("no staff accounts in %s", secrets_file)
+        st.warning(t("auth.no_accounts", lang))
     with st.form("staff_sign_in", clear_on_submit=True, width=420):
         username = st.text_input(t("auth.username", lang), key="sign_in_username", autocomplete="username")
         password = st.text_input(

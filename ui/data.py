@@ -48,7 +48,10 @@ def store_upgrade() -> UpgradeOutcome:
     return _open_store(str(config.data_dir), str(config.store_dir), config.database_url)[1]
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# A resource, not data: cache_data hands every caller an unpickled copy, which at 100,000 services cost
+# about 0.4 s per call, twice per rerun (frame and page). The frames are shared, so nothing may change them
+# in place (geo/ functions return new frames).
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _read(store_key: tuple, revision: str) -> DashboardData:  # noqa: ARG001 (cache key)
     return store().read_data()
 

@@ -52,6 +52,7 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
     if requested:
         st.session_state[_WIDGET["statuses"]] = requested["statuses"]
     with st.sidebar:
+        # Multiselects without Streamlit's English "Select all": nothing chosen already means all (전체).
         st.header(t("explorer.filters", lang))
         st.text_input(t("explorer.search", lang), key=_WIDGET["text"], placeholder=t("explorer.search_hint", lang))
         for choice in CHOICE_FILTERS:
@@ -60,6 +61,7 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
                 list(choice.terms),
                 key=_WIDGET[choice.field],
                 placeholder=t("explorer.any", lang),
+                select_all=False,
                 format_func=partial(label, choice.terms, lang=lang),
             )
         st.slider(t("explorer.years", lang), min_value=low, max_value=high, key=_WIDGET["years"])

@@ -139,6 +139,8 @@ def with_caption(fig: go.Figure, caption: str) -> go.Figure:
 
 def no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services") -> go.Figure:
     """The chart says plainly that there is nothing to draw, instead of showing empty axes."""
+    # Notes about the data (a donut's "합계 0.0억원") would sit on the message; the sample badge stays.
+    fig.layout.annotations = [a for a in fig.layout.annotations if a.name == SAMPLE_ANNOTATION_NAME]
     fig.add_annotation(
         name="no-data",
         text=t(key, lang),
@@ -151,6 +153,8 @@ def no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services"
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
+    # Bars of zero still carry their text ("0건"): beside the message it would read as data.
+    fig.update_traces(text=None, texttemplate=None, selector={"type": "bar"})
     return fig
 
 

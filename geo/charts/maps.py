@@ -20,7 +20,7 @@ from geo.charts.common import (
     sizes,
     style_figure,
 )
-from geo.i18n import t
+from geo.i18n import localized_column, t
 from geo.io import METRIC_CRS
 from geo.spatial import geometry_path, pad_bounds
 from geo.stats import format_budget
@@ -90,8 +90,10 @@ def dong_choropleth_figure(
     shown = [float(values.get((gu, name), 0.0)) for gu, name in zip(dongs["gu"], dongs["name_ko"], strict=True)]
     top = max([*shown, 0.0]) or 1.0
     colours = sample_colorscale(MAP_COLORSCALE, [v / top for v in shown])
+    # Keys stay Korean (they match the table); what the reader sees is in the screen's language.
+    names = list(localized_column(dongs, "name", lang))
     fig = go.Figure()
-    for geometry, name, amount, fill in zip(dongs.geometry, dongs["name_ko"], shown, colours, strict=True):
+    for geometry, key, name, amount, fill in zip(dongs.geometry, dongs["name_ko"], names, shown, colours, strict=True):
         xs, ys = geometry_path(geometry)
         fig.add_trace(
             go.Scatter(
@@ -102,7 +104,7 @@ def dong_choropleth_figure(
                 fillcolor=fill,
                 line={"color": "#FFFFFF", "width": 1},
                 name=name,
-                meta={"dong": name, "value": amount},
+                meta={"dong": key, "value": amount},
                 hoveron="fills",
                 text=f"{name}: {amount:,.0f}" if value == "count" else f"{name}: {format_budget(amount, lang)}",
                 hoverinfo="text",
@@ -128,7 +130,7 @@ def dong_choropleth_figure(
     label_colours = ["#FFFFFF" if _is_dark(fill) else "#111111" for fill in colours]
     texts = [
         (f"{name}<br>{amount:,.0f}" if value == "count" else f"{name}<br>{amount:,.1f}") if amount else ""
-        for name, amount in zip(dongs["name_ko"], shown, strict=True)
+        for name, amount in zip(names, shown, strict=True)
     ]
     fig.add_trace(
         go.Scatter(

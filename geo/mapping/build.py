@@ -158,7 +158,7 @@ def build_base_map(
     _add_base_layers(fmap, boundaries, options)
     _add_areas(fmap, areas, options, selected_area)
     legend_px = {"staff": 13, "briefing": 18, "kiosk": 24}[options.audience]
-    Legend(legend_html(options.lang), legend_px, legend_px + 2).add_to(fmap)
+    Legend(legend_html(options.lang, statuses=options.legend_statuses), legend_px, legend_px + 2).add_to(fmap)
     if options.audience != "kiosk":
         FullscreenControl(t("map.fullscreen", options.lang)).add_to(fmap)
     MetricScale().add_to(fmap)

@@ -22,7 +22,7 @@ import yaml
 from geo.io import STORAGE_CRS
 from geo.loaders import DashboardData
 from geo.logs import log_event
-from geo.schema import SERVICES, STATUS_HISTORY
+from geo.schema import SERVICES, STATUS_HISTORY, Column
 from geo.spatial import area_m2, assign_districts
 from geo.store.common import (
     _OWN_TABLES,
@@ -40,6 +40,7 @@ from geo.store.common import (
     WriteResult,
     _check_layer,
     _from_db,
+    _from_db_column,
     _history_text,
     _now,
     _parse_stamp,
@@ -157,13 +158,14 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
         schema = LAYERS[layer]
         names = schema.column_names
         rows = tx.query(f"SELECT {', '.join([*names, *extra])}, {self._geom_out('geom')} FROM {layer} ORDER BY fid")
+        cells = list(zip(*rows, strict=True)) if rows else [()] * (len(names) + len(extra) + 1)
         columns = {
-            column.name: pd.Series([_from_db(r[i], column) for r in rows], dtype=object)
+            column.name: pd.Series(_from_db_column(list(cells[i]), column), dtype=object)
             for i, column in enumerate(schema.columns)
         }
         for offset, name in enumerate(extra, start=len(names)):
-            columns[name] = pd.Series([r[offset] for r in rows], dtype=object)
-        geometries = [self._decode_geometry(r[-1]) for r in rows]
+            columns[name] = pd.Series(list(cells[offset]), dtype=object)
+        geometries = self._decode_geometries(list(cells[-1]))
         return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(geometries, crs=STORAGE_CRS), crs=STORAGE_CRS)
 
     def service_versions(self) -> dict[str, int]:
@@ -485,34 +487,22 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
         user: str,
         moment: datetime,
     ) -> None:
+        """Insert ``frame``'s rows, column by column (one bulk statement, not one per row)."""
         schema = LAYERS[layer]
         names = list(schema.column_names)
-        placeholders = ["?"] * len(names)
+        count = len(frame)
+        columns = []
+        for column in schema.columns:
+            values = frame[column.name].tolist() if column.name in frame.columns else [None] * count
+            if column.kind in ("int", "float"):
+                values = _finite_or_missing(values, column, schema.label_ko)
+            columns.append(self._sql_values(values, column))
         if layer == "services":
             names += ["version", "modified_by", "modified_at"]
-            placeholders += ["?", "?", "?"]
-        numbers = [c for c in schema.columns if c.kind in ("int", "float")]
-        rows = []
-        for position, record in enumerate(frame.to_dict("records"), start=1):
-            for column in numbers:
-                value = record.get(column.name)
-                if isinstance(value, float) and not math.isfinite(value):
-                    if column.nullable and math.isnan(value):
-                        record[column.name] = None  # pandas' missing value in a float column
-                        continue
-                    # Validation refuses these; this guard keeps them out of totals whatever the caller.
-                    raise StoreError(
-                        f"{schema.label_ko} {position}번째 {column.name}: 값 {value}은(는) 저장할 수 없습니다 "
-                        "(NaN·무한대). 아무것도 바뀌지 않았습니다."
-                    )
-            values = [self._sql_value(record.get(c.name), c) for c in schema.columns]
-            if layer == "services":
-                values += list(bookkeeping.get(record["service_id"], (1, user, _stamp(moment))))
-            values.append(self._encode_geometry(record["geometry"]))
-            rows.append(values)
-        tx.executemany(
-            f"INSERT INTO {layer} ({', '.join(names)}, geom) VALUES ({', '.join(placeholders)}, {self._geom_in})", rows
-        )
+            default = (1, user, _stamp(moment))
+            kept = [bookkeeping.get(sid, default) for sid in frame["service_id"].tolist()]
+            columns += [list(values) for values in zip(*kept, strict=True)] if kept else [[], [], []]
+        self._bulk_insert(tx, layer, names, columns, frame.geometry)
 
     def _record_changes(
         self,
@@ -553,3 +543,22 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
             f"{self.describe()}: PostgreSQL 저장소는 이 기능으로 백업하지 않습니다. "
             "데이터베이스 관리자가 pg_dump로 백업하고 pg_restore로 복원하세요."
         )
+
+
+def _finite_or_missing(values: list[Any], column: Column, label: str) -> list[Any]:
+    """A number column's values with pandas' missing value (NaN) as None; NaN or infinity elsewhere is refused."""
+    odd = [i for i, v in enumerate(values) if isinstance(v, float) and not math.isfinite(v)]
+    if not odd:
+        return values
+    values = list(values)
+    for position in odd:
+        value = values[position]
+        if column.nullable and math.isnan(value):
+            values[position] = None
+            continue
+        # Validation refuses these; this guard keeps them out of totals whatever the caller.
+        raise StoreError(
+            f"{label} {position + 1}번째 {column.name}: 값 {value}은(는) 저장할 수 없습니다 "
+            "(NaN·무한대). 아무것도 바뀌지 않았습니다."
+        )
+    return values

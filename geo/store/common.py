@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -166,6 +166,13 @@ def _from_db(value: Any, column: Column) -> Any:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
+def _from_db_column(values: list[Any], column: Column) -> list[Any]:
+    """``_from_db`` of a whole column; text, most columns, without a call per cell."""
+    if column.kind == "text":
+        return [v if v is None or type(v) is str else str(v) for v in values]
+    return [_from_db(value, column) for value in values]
+
+
 def _history_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -194,6 +201,12 @@ class _Tx:
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
             self._cursor.executemany(self._sql(sql), [tuple(r) for r in rows])
+
+    def copy_rows(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """PostgreSQL's COPY … FROM STDIN with ``rows`` (psycopg cursors only)."""
+        with self._cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         self._run(sql, params)

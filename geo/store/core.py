@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
@@ -70,6 +70,29 @@ class StoreCore(ABC):
 
     def _sql_value(self, value: Any, column: Column) -> Any:  # noqa: ARG002 (default hook; a backend uses the arguments)
         return value
+
+    def _sql_values(self, values: list[Any], column: Column) -> list[Any]:
+        """``_sql_value`` of a whole column (a backend may do it faster)."""
+        return [self._sql_value(value, column) for value in values]
+
+    def _decode_geometries(self, values: Sequence[Any]) -> list[BaseGeometry | None]:
+        """``_decode_geometry`` of a whole column (a backend may do it faster)."""
+        return [self._decode_geometry(value) for value in values]
+
+    def _encode_geometries(self, geometries: Sequence[Any]) -> list[Any]:
+        """``_encode_geometry`` of a whole column (a backend may do it faster)."""
+        return [self._encode_geometry(geometry) for geometry in geometries]
+
+    def _bulk_insert(
+        self, tx: _Tx, table: str, names: Sequence[str], columns: Sequence[Sequence[Any]], geometries: Sequence[Any]
+    ) -> None:
+        """Insert rows given as columns, plus their geometries, in one statement (``executemany``)."""
+        encoded = self._encode_geometries(geometries)
+        placeholders = ", ".join(["?"] * len(names))
+        tx.executemany(
+            f"INSERT INTO {table} ({', '.join(names)}, geom) VALUES ({placeholders}, {self._geom_in})",
+            list(zip(*columns, encoded, strict=True)),
+        )
 
     def close(self) -> None:
         """Release what the store keeps open between calls (the PostGIS connection pool)."""

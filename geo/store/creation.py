@@ -148,5 +148,9 @@ class CreationMethods(StoreCore):
             self._touch(tx)
         if added:
             self._audit(
-                tx, SEED_USER, "upgrade", f"저장소를 이 버전에 맞췄습니다 (추가: {', '.join(added)}; {data_dir})", moment
+                tx,
+                SEED_USER,
+                "upgrade",
+                f"저장소를 이 버전에 맞췄습니다 (추가: {', '.join(added)}; {data_dir})",
+                moment,
             )

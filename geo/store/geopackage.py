@@ -6,13 +6,14 @@ import os
 import re
 import sqlite3
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
 import geopandas as gpd
+import numpy as np
 import shapely
 from pyproj import CRS
 from shapely.geometry.base import BaseGeometry
@@ -50,6 +51,32 @@ def _gpkg_blob(geometry: BaseGeometry | None) -> bytes | None:
     return header + shapely.to_wkb(geometry, output_dimension=2, byte_order=1, flavor="iso")
 
 
+# Header of a non-empty geometry: magic, version, flags (little-endian, [minx, maxx, miny, maxy] envelope), SRS id.
+_GPKG_HEADER = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"), ("envelope", "<f8", 4)])
+
+
+def _gpkg_blobs(geometries: np.ndarray) -> list[bytes | None]:
+    """``_gpkg_blob`` of every geometry in an array (None stays None), with array operations."""
+    blobs: list[bytes | None] = [None] * len(geometries)
+    present = ~shapely.is_missing(geometries)
+    empty = present & shapely.is_empty(geometries)
+    for position in np.flatnonzero(empty):
+        blobs[position] = _gpkg_blob(geometries[position])
+    solid = np.flatnonzero(present & ~empty)
+    if not len(solid):
+        return blobs
+    shapes = geometries[solid]
+    headers = np.zeros(len(solid), dtype=_GPKG_HEADER)
+    headers["magic"], headers["flags"], headers["srs"] = b"GP", 0b00000011, 4326
+    headers["envelope"] = shapely.bounds(shapes)[:, [0, 2, 1, 3]]
+    bodies = shapely.to_wkb(shapes, output_dimension=2, byte_order=1, flavor="iso")
+    raw = headers.tobytes()
+    size = _GPKG_HEADER.itemsize
+    for number, (position, body) in enumerate(zip(solid, bodies, strict=True)):
+        blobs[position] = raw[number * size : (number + 1) * size] + body
+    return blobs
+
+
 def _from_gpkg_blob(blob: bytes | None) -> BaseGeometry | None:
     if blob is None:
         return None
@@ -60,6 +87,19 @@ def _from_gpkg_blob(blob: bytes | None) -> BaseGeometry | None:
         )
     envelope = (blob[3] >> 1) & 0b111
     return shapely.from_wkb(blob[8 + _GPKG_ENVELOPE_BYTES[envelope] :])
+
+
+def _from_gpkg_blobs(blobs: Sequence[bytes | None]) -> list[BaseGeometry | None]:
+    """``_from_gpkg_blob`` of every blob (None stays None): headers checked here, the WKB parsed as one array."""
+    bodies = np.empty(len(blobs), dtype=object)
+    for position, blob in enumerate(blobs):
+        if blob is None:
+            continue
+        blob = bytes(blob)
+        if blob[:2] != b"GP":
+            _from_gpkg_blob(blob)  # raises the StoreError that names the damage
+        bodies[position] = blob[8 + _GPKG_ENVELOPE_BYTES[(blob[3] >> 1) & 0b111] :]
+    return list(shapely.from_wkb(bodies))
 
 
 class GeoPackageStore(Store):
@@ -173,6 +213,17 @@ class GeoPackageStore(Store):
 
     def _decode_geometry(self, value: Any) -> BaseGeometry | None:
         return _from_gpkg_blob(value)
+
+    def _decode_geometries(self, values: Sequence[Any]) -> list[BaseGeometry | None]:
+        return _from_gpkg_blobs(values)
+
+    def _encode_geometries(self, geometries: Sequence[Any]) -> list[Any]:
+        return _gpkg_blobs(np.asarray(geometries, dtype=object))
+
+    def _sql_values(self, values: list[Any], column: Column) -> list[Any]:
+        if column.kind in ("bool", "date"):
+            return [self._sql_value(value, column) for value in values]
+        return values  # text and numbers are stored as they are
 
     def _sql_value(self, value: Any, column: Column) -> Any:
         if value is None:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.schema import Column
 from geo.store.base import Store
 from geo.store.common import LAYERS, StoreError, _Tx
 from geo.store.pool import ConnectionPool
@@ -100,6 +102,27 @@ class PostgisStore(Store):
 
     def _decode_geometry(self, value: Any) -> BaseGeometry | None:
         return None if value is None else shapely.from_wkb(bytes(value))
+
+    def _decode_geometries(self, values: Sequence[Any]) -> list[BaseGeometry | None]:
+        bodies = np.empty(len(values), dtype=object)
+        bodies[:] = [None if value is None else bytes(value) for value in values]
+        return list(shapely.from_wkb(bodies))
+
+    def _sql_values(self, values: list[Any], column: Column) -> list[Any]:
+        if column.kind == "int":
+            # COPY reads "14078.0" as no integer; an INSERT would have cast it (rounding like PostgreSQL's rint).
+            return [round(v) if isinstance(v, float) else v for v in values]
+        return values  # psycopg writes the other kinds as they are
+
+    def _bulk_insert(
+        self, tx: _Tx, table: str, names: Sequence[str], columns: Sequence[Sequence[Any]], geometries: Sequence[Any]
+    ) -> None:
+        """COPY the rows in (far faster than one INSERT per row); geometry as hex EWKB with its SRID."""
+        shapes = np.asarray(geometries, dtype=object)
+        encoded = shapely.to_wkb(
+            shapely.set_srid(shapes, 4326), hex=True, output_dimension=2, byte_order=1, include_srid=True
+        )
+        tx.copy_rows(f"COPY {table} ({', '.join(names)}, geom) FROM STDIN", zip(*columns, encoded, strict=True))
 
     def _table_exists(self, tx: _Tx, table: str) -> bool:
         return (
