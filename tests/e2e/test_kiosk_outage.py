@@ -1,4 +1,8 @@
-"""The kiosk through a 2-minute server outage: a calm notice, never Streamlit's dialog, back to rotation alone."""
+"""The kiosk on a single server (no proxy) through a restart: a calm notice, never Streamlit's dialog, back alone.
+
+The two-minute outage through nginx, with the instance serving the kiosk dying first and then both, is in
+``test_cluster.py`` (it needs root and nginx); this shorter one runs wherever Chromium does.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,10 @@ from geo.reconnect import OVERLAY_ID
 from tests.e2e import conftest as e2e
 from tests.e2e.conftest import start_server, stop_server
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = pytest.mark.browser
 
 KIOSK_ENV = {"DASHBOARD_MODE": "kiosk", "DASHBOARD_KIOSK_INTERVAL": "4", "DASHBOARD_KIOSK_IDLE_RESET": "8"}
-OUTAGE_S = 120
+OUTAGE_S = 30
 DOTS = ".kiosk-dots"
 STREAMLIT_DIALOG = "Connection error|not responding|still running"
 
@@ -39,7 +43,7 @@ def _streamlit_dialog_visible(page) -> bool:
     )
 
 
-def test_kiosk_shows_a_calm_notice_through_a_two_minute_outage_and_rotates_again(
+def test_kiosk_shows_a_calm_notice_through_a_server_restart_and_rotates_again(
     open_app, tmp_path, monkeypatch, artifacts_dir
 ):
     server = start_server(KIOSK_ENV, tmp_path)
@@ -63,7 +67,7 @@ def test_kiosk_shows_a_calm_notice_through_a_two_minute_outage_and_rotates_again
             assert not _streamlit_dialog_visible(page), f"Streamlit's dialog after {time.monotonic() - down_at:.0f} s"
             checks += 1
             page.wait_for_timeout(2000)
-        assert checks > 40
+        assert checks > 10
         # Somebody else may have taken the port meanwhile on a shared machine; the kiosk PC would have the same URL.
         monkeypatch.setattr(e2e, "_free_port", lambda: port)
         server = start_server(KIOSK_ENV, tmp_path)
