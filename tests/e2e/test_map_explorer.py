@@ -48,7 +48,12 @@ def dataset(page) -> dict:
 
 
 def click_item(page, item: dict) -> None:
-    """Click the map where a drawn item is (coordinates inside the map iframe)."""
+    """Click the map where a drawn item is (coordinates inside the map iframe).
+
+    The map is brought wholly into view first: on a 1080 px screen its foot can sit below the
+    fold, and a click there reaches nothing (as it would for a person, who scrolls first).
+    """
+    page.locator(SERVICE_MAP).evaluate("frame => frame.scrollIntoView({block: 'center'})")
     box = page.locator(SERVICE_MAP).bounding_box()
     page.mouse.click(box["x"] + item["x"], box["y"] + item["y"])
 
