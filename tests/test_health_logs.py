@@ -17,10 +17,10 @@ from geo import logs
 from geo.auth import add_user
 from geo.health import FAIL, OK, WARN, InstanceHealth, check_health, main, make_server
 from geo.loaders import load_dashboard_data
-from geo.reconnect import OVERLAY_ID, reconnect_script
 from geo.settings import load_settings
 from geo.store import ConflictError, GeoPackageStore, open_store
 from tests.conftest import DEMO_DIR, PROJECT_ROOT
+from ui.reconnect import OVERLAY_ID, reconnect_script
 
 
 @pytest.fixture

@@ -99,7 +99,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "plan.approved": {"ko": "2026년 1월 국토교통부 승인", "en": "Approved by MOLIT, January 2026"},
     "kiosk.count": {"ko": "{n}건 · 밀어서 모두 보기", "en": "{n} in all · swipe to see every one"},
     "kiosk.domain_service": {"ko": "{domain} 분야 서비스", "en": "A {domain} service"},
-    # deploy: the kiosk's notice while its server is away (geo/reconnect.py)
+    # deploy: the kiosk's notice while its server is away (ui/reconnect.py)
     "reconnect.title": {"ko": "잠시 후 다시 연결합니다", "en": "Reconnecting shortly"},
     # --- Streamlit's own widget text, said in Korean on Korean screens (ui/widget_text.py) ---
     "widget.month": {"ko": "{n}월", "en": "{name}"},

@@ -24,11 +24,11 @@ from pathlib import Path
 import pytest
 
 from geo.auth import add_user
-from geo.reconnect import OVERLAY_ID
 from geo.settings import load_settings
 from geo.store import open_store
 from tests.conftest import PROJECT_ROOT
 from tests.e2e.conftest import AppServer
+from ui.reconnect import OVERLAY_ID
 
 pytestmark = [pytest.mark.browser, pytest.mark.cluster]
 

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from geo.reconnect import OVERLAY_ID
 from tests.e2e import conftest as e2e
 from tests.e2e.conftest import start_server, stop_server
+from ui.reconnect import OVERLAY_ID
 
 pytestmark = pytest.mark.browser
 
