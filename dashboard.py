@@ -12,8 +12,9 @@ from geo.i18n import t
 from geo.settings import STATIC_DIR, SettingsError
 from ui.auth import require_signin_if_configured
 from ui.data import dashboard_data, ensure_vendor_assets, settings, store_is_outdated
-from ui.frame import current_language, language_switch, page_guard, settings_error_page
+from ui.frame import STAFF_CSS, current_language, language_switch, page_guard, settings_error_page
 from ui.kiosk import CLOSE_DIALOGS_SCRIPT, NO_STREAMLIT_CHROME_CSS
+from ui.widget_text import korean_widget_script
 
 lang = current_language()
 try:
@@ -54,6 +55,9 @@ if config.is_kiosk:
     navigation = st.navigation([kiosk_page], position="hidden")
 else:
     navigation = st.navigation(staff_pages, position="sidebar")
+    st.html(STAFF_CSS)
+    if lang == "ko":  # Streamlit's calendar and uploader speak English; Korean screens say it in Korean
+        st.html(korean_widget_script(), unsafe_allow_javascript=True)
     language_switch()
     if store_is_outdated():
         st.sidebar.warning(t("store.outdated", lang, path=config.data_dir), icon=":material/sync_problem:")

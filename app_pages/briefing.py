@@ -5,7 +5,6 @@ import streamlit as st
 from geo import aggregate, charts
 from geo.briefing import (
     area_facts,
-    area_view_bounds,
     briefing_slides,
     changes_table,
     default_since,
@@ -17,7 +16,9 @@ from geo.history import default_as_of, services_as_of
 from geo.html import md_text
 from geo.i18n import t
 from geo.mapping import MapOptions, build_map
+from geo.spatial import area_view_bounds
 from geo.stats import format_budget, headline
+from ui import state
 from ui.briefing import (
     BRIEFING_CSS,
     PRESENTATION_CSS,
@@ -29,9 +30,6 @@ from ui.briefing import (
 from ui.data import dashboard_data, store
 from ui.frame import current_language, sample_notice
 
-SLIDE = "briefing_slide_index"
-SLIDE_COUNT = "briefing_slide_count"
-PRESENTING = "briefing_presenting"
 CHART_HEIGHT = 320
 MAP_HEIGHT = 370
 CHART_FONT_PX = 18
@@ -39,22 +37,24 @@ PLOT_CONFIG = {"displayModeBar": False, "staticPlot": True}
 
 lang = current_language()
 data = dashboard_data()
-if PRESENTING not in st.session_state:
-    st.session_state[PRESENTING] = st.query_params.get("present") == "1"
-presenting: bool = st.session_state[PRESENTING]
+if state.BRIEFING_PRESENTING not in st.session_state:
+    st.session_state[state.BRIEFING_PRESENTING] = st.query_params.get("present") == "1"
+presenting: bool = st.session_state[state.BRIEFING_PRESENTING]
 
 
 def go_to(position: int) -> None:
-    st.session_state[SLIDE] = step_slide(position, 0, st.session_state.get(SLIDE_COUNT, 1))
+    st.session_state[state.BRIEFING_SLIDE] = step_slide(
+        position, 0, st.session_state.get(state.BRIEFING_SLIDE_COUNT, 1)
+    )
 
 
 def move(step: int) -> None:
-    go_to(st.session_state.get(SLIDE, 0) + step)
+    go_to(st.session_state.get(state.BRIEFING_SLIDE, 0) + step)
 
 
 def toggle_presentation() -> None:
-    st.session_state[PRESENTING] = not st.session_state.get(PRESENTING, False)
-    if st.session_state[PRESENTING]:
+    st.session_state[state.BRIEFING_PRESENTING] = not st.session_state.get(state.BRIEFING_PRESENTING, False)
+    if st.session_state[state.BRIEFING_PRESENTING]:
         st.query_params["present"] = "1"
     else:
         st.query_params.pop("present", None)
@@ -87,14 +87,14 @@ if presenting:
     st.html(PRESENTATION_CSS)
 
 with st.container(key="briefing_controls"):
-    controls = st.columns([1, 1, 1.4, 2, 2, 2.6], vertical_alignment="bottom")
+    controls = st.columns([1.4, 1.4, 1.5, 1.9, 1.9, 2.4], vertical_alignment="bottom")
 as_of = controls[3].date_input(t("briefing.as_of", lang), value=default_as_of(data.status_history), key="as_of")
 since = controls[4].date_input(t("briefing.since", lang), value=default_since(as_of), key="since", max_value=as_of)
 changes = changes_table(data.status_history, data.services, since, as_of, lang)
 slides = briefing_slides(changes=len(changes))
-st.session_state[SLIDE_COUNT] = len(slides)
-index = step_slide(st.session_state.get(SLIDE, 0), 0, len(slides))
-st.session_state[SLIDE] = index
+st.session_state[state.BRIEFING_SLIDE_COUNT] = len(slides)
+index = step_slide(st.session_state.get(state.BRIEFING_SLIDE, 0), 0, len(slides))
+st.session_state[state.BRIEFING_SLIDE] = index
 
 controls[0].button(
     t("briefing.previous", lang),

@@ -19,11 +19,11 @@ from geo.data_manager import (
 from geo.details import detail_table_html, service_detail_rows
 from geo.exports import to_csv_bytes, to_geojson_bytes, to_gpkg_bytes, to_xlsx_bytes
 from geo.html import md_text
-from geo.i18n import t
+from geo.i18n import localized, t
 from geo.mapping import MapOptions
 from geo.store import BACKUP_KEEP, StoreError
 from geo.vocab import STATUS_TERMS, label
-from ui import data_tools, import_tools
+from ui import data_tools, import_tools, state
 from ui.auth import require_staff
 from ui.data import dashboard_data, settings, store
 from ui.frame import current_language, sample_notice
@@ -68,7 +68,7 @@ with edit_tab:
         st.info(t("data.edit.none_found", lang))
     if service_id:
         record = data_tools.record_for_edit(current, service_id)
-        title = record.values["name_en"] if lang == "en" and record.values.get("name_en") else record.values["name_ko"]
+        title = localized(record.values, "name", lang)
         info_col, form_col = st.columns(2, gap="large")
         with info_col:
             st.subheader(t("data.edit.current", lang))
@@ -112,14 +112,14 @@ with edit_tab:
                     t("field.status", lang),
                     list(STATUS_TERMS),
                     format_func=lambda status: label(STATUS_TERMS, status, lang),
-                    key=data_tools.FIELD_WIDGETS["status"],
+                    key=state.EDIT_WIDGETS["status"],
                 )
                 start_col, end_col, budget_col = st.columns(3)
                 start_col.number_input(
-                    t("data.field.start_year", lang), 2000, 2060, step=1, key=data_tools.FIELD_WIDGETS["start_year"]
+                    t("data.field.start_year", lang), 2000, 2060, step=1, key=state.EDIT_WIDGETS["start_year"]
                 )
                 end_col.number_input(
-                    t("data.field.end_year", lang), 2000, 2060, step=1, key=data_tools.FIELD_WIDGETS["end_year"]
+                    t("data.field.end_year", lang), 2000, 2060, step=1, key=state.EDIT_WIDGETS["end_year"]
                 )
                 budget_col.number_input(
                     t("data.field.budget", lang),
@@ -127,11 +127,11 @@ with edit_tab:
                     100_000.0,
                     step=0.1,
                     format="%.1f",
-                    key=data_tools.FIELD_WIDGETS["budget_krw_100m"],
+                    key=state.EDIT_WIDGETS["budget_krw_100m"],
                 )
                 st.text_input(
                     t("data.edit.reason", lang),
-                    key=data_tools.REASON_KEY,
+                    key=state.EDIT_REASON,
                     placeholder=t("data.edit.reason_hint", lang),
                     max_chars=300,
                 )
@@ -164,7 +164,7 @@ with backup_tab:
             st.info(t("data.backup.none", lang))
         else:
             st.dataframe(backups_table(backups, lang), hide_index=True, width="stretch")
-            restore_round = st.session_state.get("restore_round", 0)
+            restore_round = state.generation(state.RESTORE_ROUND)
             chosen = st.selectbox(t("data.backup.restore", lang), [b.name for b in backups], key="restore_name")
             confirmed = st.checkbox(t("data.backup.confirm", lang), key=f"restore_confirm_{restore_round}")
             if st.button(t("data.backup.restore_button", lang), disabled=not confirmed, type="primary", key="restore"):
@@ -174,7 +174,7 @@ with backup_tab:
                     st.error(md_text(str(error)))
                 else:
                     data_tools.set_notice(t("data.backup.restored", lang, name=chosen, safety=safety.name))
-                    st.session_state["restore_round"] = restore_round + 1
+                    state.next_generation(state.RESTORE_ROUND)
                     data_tools.request_reload()
                     st.rerun()
 

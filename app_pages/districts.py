@@ -12,6 +12,7 @@ from geo.exports import ExportContext, services_source
 from geo.history import default_as_of, services_as_of
 from geo.i18n import localized, t
 from geo.mapping import MapOptions, build_map
+from geo.spatial import area_view_bounds
 from geo.stats import format_budget
 from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DEVELOPMENT_AREA_IDS, label
 from ui.charts import chart_with_data, table
@@ -70,12 +71,7 @@ def profile() -> None:
     map_col, facts_col = st.columns([3, 2], gap="large")
     in_area = services.loc[services["area_id"] == area_id]
     with map_col:
-        if area_id == CITYWIDE:
-            bounds = None
-        else:
-            minx, miny, maxx, maxy = data.areas.loc[data.areas["area_id"] == area_id].total_bounds
-            pad = 0.004
-            bounds = ((miny - pad, minx - pad), (maxy + pad, maxx + pad))
+        bounds = None if area_id == CITYWIDE else area_view_bounds(data.areas, area_id, padding=0.0, margin=0.004)
         area_map = build_map(
             data.boundaries,
             data.areas,

@@ -4,7 +4,6 @@ import time
 
 import streamlit as st
 
-from geo.briefing import area_view_bounds
 from geo.i18n import LANGUAGES, t
 from geo.kiosk import (
     PUBLIC_COLUMNS,
@@ -23,13 +22,14 @@ from geo.kiosk import (
     touch,
 )
 from geo.mapping import MapOptions, build_map
-from geo.vocab import ServiceStatus
+from geo.spatial import area_view_bounds
+from geo.vocab import KIOSK_STATUSES
+from ui import state
 from ui.data import dashboard_data, reference_layers, settings, store
 from ui.frame import current_language, guarded, set_language
 from ui.kiosk import KIOSK_CSS, touch_script
 from ui.reconnect import connection_guard
 
-STATE = "kiosk_rotation"
 MAP_HEIGHT = 700
 
 lang = current_language()
@@ -45,11 +45,11 @@ def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data, _l
     columns = [c for c in ("service_id", *PUBLIC_COLUMNS, "geometry") if c in _data.services.columns]
     services = _data.services.loc[:, columns]
     # Cancelled services will not come: the kiosk shows them nowhere, on the map neither.
-    services = services.loc[services["status"] != ServiceStatus.CANCELLED]
+    services = services.loc[services["status"].isin(KIOSK_STATUSES)]
     if area_id is not None:
         services = services.loc[services["area_id"] == area_id]
     bounds = area_view_bounds(_data.areas, area_id, padding=0.45) if area_id else None
-    options = MapOptions(lang=lang, audience="kiosk", show_dongs=False, height_px=MAP_HEIGHT)
+    options = MapOptions(lang=lang, audience="kiosk", show_dongs=False, height_px=MAP_HEIGHT, legend_statuses=KIOSK_STATUSES)
     # Stations and parks (public layers marked for the kiosk) help a visitor find where things are.
     orientation = [layer for layer in _layers if layer.kiosk]
     fmap = build_map(
@@ -65,12 +65,14 @@ def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data, _l
 
 
 def on_touch() -> None:
-    st.session_state[STATE] = touch(st.session_state.get(STATE, RotationState(0, time.monotonic())), time.monotonic())
+    st.session_state[state.KIOSK_ROTATION] = touch(
+        st.session_state.get(state.KIOSK_ROTATION, RotationState(0, time.monotonic())), time.monotonic()
+    )
 
 
 def on_select(screen: int) -> None:
-    st.session_state[STATE] = select(
-        st.session_state.get(STATE, RotationState()), screen, time.monotonic(), len(screens)
+    st.session_state[state.KIOSK_ROTATION] = select(
+        st.session_state.get(state.KIOSK_ROTATION, RotationState()), screen, time.monotonic(), len(screens)
     )
 
 
@@ -101,25 +103,25 @@ def kiosk_screen() -> None:
     # data page must reach the lobby without a reload (cached per store revision, so this is cheap).
     data = dashboard_data()
     now = time.monotonic()
-    state = advance(
-        st.session_state.get(STATE, RotationState(0, now)),
+    rotation = advance(
+        st.session_state.get(state.KIOSK_ROTATION, RotationState(0, now)),
         now,
         len(screens),
         config.kiosk_interval_s,
         config.kiosk_idle_reset_s,
     )
-    st.session_state[STATE] = state
+    st.session_state[state.KIOSK_ROTATION] = rotation
     st.button(t("kiosk.touch", lang), key="kiosk_touch", on_click=on_touch)
     with st.container(horizontal=True, key="kiosk_nav"):
         for position, screen in enumerate(screens):
             st.button(
                 screen.nav_label(lang),
                 key=f"kiosk_nav_{position}",
-                type="primary" if position == state.screen else "secondary",
+                type="primary" if position == rotation.screen else "secondary",
                 on_click=on_select,
                 args=(position,),
             )
-    screen = screens[state.screen]
+    screen = screens[rotation.screen]
     with st.container(key="kiosk_body"), st.container(key=f"kiosk_screen_{screen.kind}_{screen.area_id or 'all'}"):
         if screen.kind == "nearby":
             near = config.kiosk_location
@@ -141,7 +143,9 @@ def kiosk_screen() -> None:
                     st.html(area_intro_html(data.areas, screen.area_id, lang))
                     st.html(cards_html(public_services(data.services, lang, screen.area_id), lang))
     st.html(
-        progress_html(state.screen, len(screens), state.paused(), config.kiosk_idle_reset_s, lang, data.has_samples)
+        progress_html(
+            rotation.screen, len(screens), rotation.paused(), config.kiosk_idle_reset_s, lang, data.has_samples
+        )
     )
 
 

@@ -17,9 +17,10 @@ from geo.explorer import (
     within_bbox,
 )
 from geo.filters import filter_services
-from geo.i18n import t
+from geo.i18n import localized, t
 from geo.pointmap import row_of, service_id_at
 from geo.vocab import AREA_SHORT, DEVELOPMENT_AREA_IDS, label
+from ui import state
 from ui.data import dashboard_data, reference_layers
 from ui.filters import request_statuses, selection_from_url, service_filter_sidebar, set_selection, set_view
 from ui.frame import current_language, guarded, sample_notice
@@ -73,8 +74,7 @@ def map_and_details() -> None:
         )
     if event.center is not None and event.zoom is not None:
         set_view(view_param(event.center, event.zoom))
-    if event.click and event.click[2] != st.session_state.get("handled_click"):
-        st.session_state["handled_click"] = event.click[2]
+    if event.click and state.is_new(state.MAP_HANDLED_CLICK, event.click[2]):
         kind, key, _ = event.click
         clicked = ("svc", service_id_at(data.services, key)) if kind == "svc" else ("area", str(key))
         if clicked[1]:
@@ -101,7 +101,7 @@ def _details(selection: tuple[str, str] | None) -> None:
         st.info(t("explorer.details_hint", lang))
     elif selection[0] == "svc" and selection[1] in set(data.services["service_id"]):
         service = data.services.loc[data.services["service_id"] == selection[1]].iloc[0].to_dict()
-        title = service["name_en"] if lang == "en" and service.get("name_en") else service["name_ko"]
+        title = localized(service, "name", lang)
         st.markdown(detail_table_html(title, service_detail_rows(service, lang)), unsafe_allow_html=True)
         if service["is_sample"]:
             st.caption(t("sample.short", lang))
@@ -114,7 +114,7 @@ def _details(selection: tuple[str, str] | None) -> None:
     elif selection[0] == "area" and selection[1] in set(data.areas["area_id"]):
         area = data.areas.loc[data.areas["area_id"] == selection[1]].iloc[0].to_dict()
         in_area = data.services.loc[data.services["area_id"] == selection[1]]
-        title = area["name_en"] if lang == "en" and area.get("name_en") else area["name_ko"]
+        title = localized(area, "name", lang)
         st.markdown(detail_table_html(title, area_detail_rows(area, in_area, lang)), unsafe_allow_html=True)
     if selection is not None and st.button(t("explorer.clear_selection", lang), key="clear_selection"):
         set_selection(None)
@@ -145,9 +145,8 @@ def _results(listed: gpd.GeoDataFrame) -> None:
     )
     rows = picked.selection.rows if picked else []
     service_id = table.index[rows[0]] if rows and rows[0] < len(table) else None
-    if service_id != st.session_state.get("handled_row"):
-        # Only a newly picked row acts; a deselected row resets, so picking it again acts again.
-        st.session_state["handled_row"] = service_id
+    # Only a newly picked row acts; a deselected row resets, so picking it again acts again.
+    if state.is_new(state.MAP_HANDLED_ROW, service_id):
         anchor = anchor_of(listed, service_id) if service_id else None
         if anchor:
             set_selection(("svc", service_id))
@@ -157,10 +156,9 @@ def _results(listed: gpd.GeoDataFrame) -> None:
 
 def _status_chart(listed: gpd.GeoDataFrame) -> None:
     st.markdown(f"**{t('explorer.chart', lang)}**")
-    generation = st.session_state.get("status_chart_generation", 0)
     clicked = st.plotly_chart(
         status_chart(status_counts(listed), lang),
-        key=f"status_chart_{generation}",
+        key=f"status_chart_{state.generation(state.STATUS_CHART_GENERATION)}",
         on_select="rerun",
         selection_mode="points",
         config={"displayModeBar": False},
@@ -170,7 +168,7 @@ def _status_chart(listed: gpd.GeoDataFrame) -> None:
     status = status_from_chart_point(points[0]) if points else None
     if status:
         # A new chart key drops the selection, so the next click on any bar counts again.
-        st.session_state["status_chart_generation"] = generation + 1
+        state.next_generation(state.STATUS_CHART_GENERATION)
         request_statuses([status])
         st.rerun()
 

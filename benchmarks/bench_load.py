@@ -3,19 +3,21 @@
 Load (``load``): N virtual users each open a session, wait until the page is ready, keep it open for
 ``--think`` seconds, close it and start again, for ``--duration`` seconds. A user is a websocket client
 speaking Streamlit's own protocol (the messages its front end sends): it asks for the page and
-counts it ready when the server reports the script run finished, i.e. the whole page (map HTML
-included) has been sent. That is the server's share of page-ready, which is what limits capacity;
-the browser's drawing (Leaflet, ~0.3-1 s on an office PC) comes on top and does not load the server.
+counts it ready when the server reports the script run finished, i.e. the whole page has been sent,
+and then fetches the staff map's point file (a static file the map's frame asks for). That is the
+server's share of page-ready, which is what limits capacity; the browser's drawing comes on top and
+does not load the server.
 ``--browser`` uses real headless Chromium pages instead (ready = map drawn), for small N.
 
   python benchmarks/bench_load.py load --url http://127.0.0.1:8701 --page map --n 1,5,10,20
   python benchmarks/bench_load.py load --url http://127.0.0.1:8080 --page map --n 1,5,10,20   # two behind nginx
 
 Soak (``soak``): one kiosk in headless Chromium for ``--minutes``; each minute the server process's
-resident memory (``--pid``), the page's JS heap and the screen shown are printed, and at the end
+resident memory (``--pid``, the instances behind nginx added up), the page's JS heap and the screen shown are printed, and at the end
 whether memory kept growing.
 
-  python benchmarks/bench_load.py soak --url http://127.0.0.1:8711 --pid "$(cat /tmp/dashboard-cluster/instance-8711.pid)" --minutes 60
+  python benchmarks/bench_load.py soak --url http://127.0.0.1:8081 --minutes 60 \\
+      --pid "$(cat /tmp/dashboard-cluster/instance-8711.pid),$(cat /tmp/dashboard-cluster/instance-8712.pid)"
 
 Run under the shared lock on a shared machine: ``flock /tmp/browser.lock python benchmarks/bench_load.py ...``.
 """
@@ -24,9 +26,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import statistics
 import sys
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +41,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 READY_TIMEOUT_S = 60.0
+MAP_DRAWN = (
+    "() => { const f = document.querySelector('iframe[src*=\"service_map\"]');"
+    " const m = f && f.contentWindow && f.contentWindow.svcMap; return !!m && m.el.dataset.ready === '1'; }"
+)
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY}
 
 
@@ -52,6 +60,11 @@ class Samples:
         return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered) + 0.5) - 1))]
 
 
+def _fetch(address: str) -> int:
+    with urllib.request.urlopen(address, timeout=READY_TIMEOUT_S) as response:
+        return len(response.read())
+
+
 async def open_page(url: str, page: str) -> tuple[float, int]:
     """One session: connect, ask for ``page``, return (seconds to the finished first run, bytes received)."""
     started = time.perf_counter()
@@ -62,6 +75,7 @@ async def open_page(url: str, page: str) -> tuple[float, int]:
         request.rerun_script.page_name = page
         await ws.send(request.SerializeToString())
         received = 0
+        data_urls: list[str] = []
         while True:
             data = await asyncio.wait_for(ws.recv(), READY_TIMEOUT_S)
             received += len(data)
@@ -70,11 +84,19 @@ async def open_page(url: str, page: str) -> tuple[float, int]:
             kind = message.WhichOneof("type")
             if kind == "script_finished":
                 if message.script_finished in FINISHED:
+                    # The staff map's points come as a static file its frame fetches: a browser with an empty
+                    # cache asks for it next (through nginx it is usually a cache hit).
+                    for data_url in data_urls:
+                        received += await asyncio.to_thread(_fetch, url.rstrip("/") + data_url)
                     return time.perf_counter() - started, received
                 if message.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     raise RuntimeError("script failed")
             elif kind == "delta" and message.delta.new_element.WhichOneof("type") == "exception":
                 raise RuntimeError("exception on the page: " + message.delta.new_element.exception.message[:80])
+            elif kind == "delta" and message.delta.new_element.WhichOneof("type") == "component_instance":
+                arguments = json.loads(message.delta.new_element.component_instance.json_args or "{}")
+                if isinstance(arguments.get("data_url"), str):
+                    data_urls.append(arguments["data_url"])
 
 
 async def virtual_user(url: str, page: str, until: float, think_s: float, samples: Samples) -> None:
@@ -106,7 +128,7 @@ def browser_level(url: str, page: str, users: int, duration_s: float, think_s: f
     from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 
     samples = Samples()
-    frame = ".st-key-kiosk_map iframe" if page in ("", "kiosk") else 'iframe[title="streamlit_folium.st_folium"]'
+    kiosk = page in ("", "kiosk")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         contexts = [browser.new_context(viewport={"width": 1920, "height": 1080}) for _ in range(users)]
@@ -119,9 +141,12 @@ def browser_level(url: str, page: str, users: int, duration_s: float, think_s: f
                 tab.goto(f"{url.rstrip('/')}/{page}", wait_until="commit")
             for tab in pages:
                 try:
-                    tab.frame_locator(frame).first.locator(".leaflet-overlay-pane path").first.wait_for(
-                        state="attached", timeout=READY_TIMEOUT_S * 1000
-                    )
+                    if kiosk:  # the kiosk's Leaflet map drew its shapes
+                        tab.frame_locator(".st-key-kiosk_map iframe").first.locator(
+                            ".leaflet-overlay-pane path"
+                        ).first.wait_for(state="attached", timeout=READY_TIMEOUT_S * 1000)
+                    else:  # the staff map's own frame fetched its point file and drew it
+                        tab.wait_for_function(MAP_DRAWN, timeout=READY_TIMEOUT_S * 1000)
                     samples.ready_s.append(time.perf_counter() - started[tab])
                 except Exception as error:  # a benchmark counts every failure
                     samples.errors.append(type(error).__name__)
@@ -163,31 +188,52 @@ def cmd_soak(args: argparse.Namespace) -> None:
 
     from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 
-    print(f"# kiosk soak: {args.url} for {args.minutes} min, server pid {args.pid}")
-    print("| minute | server RSS MB | page JS heap MB | screen | notice shown |")
-    print("|---:|---:|---:|---:|---|")
+    pids = [int(pid) for pid in args.pid.split(",")]
+    print(f"# kiosk soak: {args.url} for {args.minutes} min, server pids {pids}")
+    print(f"| minute | server RSS MB ({' + '.join(map(str, pids))}) | page JS heap MB | screen | screens seen "
+          "| notice shown | errors |")
+    print("|---:|---:|---:|---:|---:|---|---:|")
     rss: list[float] = []
+    errors: list[str] = []
+    seen: set[str] = set()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=[*CHROMIUM_ARGS, "--enable-precise-memory-info"]
         )
         page = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+        # Every script error and console error of the page counts, as does an exception drawn by Streamlit.
+        page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"[:160]))
+        page.on("console", lambda msg: msg.type == "error" and errors.append(f"console: {msg.text}"[:160]))
         page.goto(args.url)
         page.locator(".kiosk-dots").wait_for(timeout=60_000)
         started = time.monotonic()
-        for minute in range(args.minutes + 1):
-            page.wait_for_timeout(max(0.0, started + minute * 60 - time.monotonic()) * 1000)
+        next_sample = started
+        minute = 0
+        while minute <= args.minutes:
+            # Between samples, look at the screen every 2 s so the rotation's screens are all counted.
+            page.wait_for_timeout(max(0.0, min(next_sample, time.monotonic() + 2) - time.monotonic()) * 1000)
+            dots = page.locator(".kiosk-dots")
+            screen = dots.get_attribute("data-screen") if dots.count() else "-"
+            seen.add(screen)
+            if page.locator("[data-testid='stException']").count():
+                errors.append("stException on screen " + screen)
+            if time.monotonic() < next_sample:
+                continue
             heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize / 1048576 : NaN")
-            screen = page.locator(".kiosk-dots").get_attribute("data-screen") if page.locator(".kiosk-dots").count() else "-"
             notice = page.locator("#kiosk-reconnect").is_visible() if page.locator("#kiosk-reconnect").count() else False
-            rss.append(_rss_mb(args.pid))
-            print(f"| {minute} | {rss[-1]:.0f} | {heap:.1f} | {screen} | {'yes' if notice else 'no'} |", flush=True)
+            rss.append(sum(_rss_mb(pid) for pid in pids))
+            print(f"| {minute} | {rss[-1]:.0f} | {heap:.1f} | {screen} | {len(seen - {'-'})} "
+                  f"| {'yes' if notice else 'no'} | {len(errors)} |", flush=True)
+            minute += 1
+            next_sample = started + minute * 60
         browser.close()
+    for error in sorted(set(errors))[:5]:
+        print(f"<!-- {error} -->")
     if len(rss) >= 4:
         half = len(rss) // 2
         first, second = statistics.mean(rss[1:half]), statistics.mean(rss[half:])
         print(f"server RSS: mean {first:.0f} MB in the first half, {second:.0f} MB in the second "
-              f"({second - first:+.0f} MB); min {min(rss):.0f}, max {max(rss):.0f}")
+              f"({second - first:+.0f} MB); min {min(rss):.0f}, max {max(rss):.0f}; errors {len(errors)}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -202,7 +248,7 @@ def main(argv: list[str] | None = None) -> None:
     load.add_argument("--browser", action="store_true", help="real Chromium pages instead of websocket clients")
     soak = commands.add_parser("soak", help="one kiosk for a long time, memory each minute")
     soak.add_argument("--url", required=True, help="a kiosk server (an instance or nginx's kiosk site)")
-    soak.add_argument("--pid", type=int, required=True, help="process id of the kiosk's server instance")
+    soak.add_argument("--pid", required=True, help="process ids of the kiosk's server instances, comma separated")
     soak.add_argument("--minutes", type=int, default=60)
     args = parser.parse_args(argv)
     cmd_load(args) if args.command == "load" else cmd_soak(args)

@@ -26,6 +26,7 @@ from geo.importer import (
     preview_reference,
 )
 from geo.loaders import city_outline, load_boundaries
+from geo.logs import log_event
 from geo.settings import SettingsError, load_settings
 from geo.store import BACKUP_KEEP, LAYERS, Store, StoreError, open_store
 from geo.validation import DataError
@@ -195,6 +196,8 @@ def _run(args: argparse.Namespace) -> int:
         return _layers()
     if args.command == "backup":
         info = open_store(load_settings()).backup(keep=args.keep)
+        # deploy: the journal's record of the run (PostGIS backups are logged by deploy/bin/dashboard-backup.sh)
+        log_event("backup", backend="geopackage", file=str(info.path), bytes=info.size_bytes, keep=args.keep)
         print(f"백업했습니다: {info.path} ({info.size_bytes:,}바이트, 최신 {args.keep}개 보관)")
         return EXIT_OK
     if args.command == "backups":

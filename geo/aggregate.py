@@ -40,6 +40,7 @@ import pandas as pd
 from geo.vocab import (
     AREA_TERMS,
     CITYWIDE,
+    COUNTED_STATUSES,
     DIRECTION_TERMS,
     DOMAIN_TERMS,
     FUNDING_TERMS,
@@ -94,7 +95,7 @@ def _budget(services: pd.DataFrame) -> pd.Series:
 def _for_budget(services: pd.DataFrame, include_cancelled: bool) -> pd.DataFrame:
     if include_cancelled:
         return services
-    return services.loc[services["status"] != ServiceStatus.CANCELLED]
+    return services.loc[services["status"].isin(COUNTED_STATUSES)]
 
 
 def _count_grid(services: pd.DataFrame, row: str, rows: tuple[str, ...]) -> pd.DataFrame:
@@ -277,7 +278,7 @@ def behind_schedule(services: pd.DataFrame, as_of: date | int) -> pd.Series:
     end = pd.to_numeric(services["end_year"], errors="coerce")
     late_finish = (year > end) & (status != ServiceStatus.OPERATING)
     late_start = (year > start) & status.isin([ServiceStatus.PLANNED, ServiceStatus.ON_HOLD])
-    return ((late_finish | late_start) & (status != ServiceStatus.CANCELLED)).astype(bool)
+    return ((late_finish | late_start) & status.isin(COUNTED_STATUSES)).astype(bool)
 
 
 def progress_by_area(services: pd.DataFrame, as_of: date | int, area: str | None = None) -> pd.DataFrame:
@@ -298,8 +299,8 @@ def progress_by_area(services: pd.DataFrame, as_of: date | int, area: str | None
     for area_id in _areas_for(area):
         mask = selected["area_id"] == area_id
         status = selected.loc[mask, "status"]
-        cancelled = int((status == ServiceStatus.CANCELLED).sum())
-        active = len(status) - cancelled
+        active = int(status.isin(COUNTED_STATUSES).sum())
+        cancelled = len(status) - active
         operating = int((status == ServiceStatus.OPERATING).sum())
         late = int(behind[mask].sum()) if len(behind) else 0
         rows.append(
@@ -323,7 +324,7 @@ def _by_place(
 ) -> pd.DataFrame:
     frame = services.assign(
         _budget=np.where(
-            include_cancelled | (services["status"] != ServiceStatus.CANCELLED).to_numpy(), _budget(services), 0.0
+            include_cancelled | services["status"].isin(COUNTED_STATUSES).to_numpy(), _budget(services), 0.0
         ),
         _operating=(services["status"] == ServiceStatus.OPERATING).astype(int),
         _one=1,

@@ -18,6 +18,7 @@ import pandas as pd
 
 from geo.history import status_changes_between
 from geo.i18n import localized, localized_column, t
+from geo.spatial import area_rows
 from geo.vocab import AREA_SHORT, AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS, label
 
 SLIDE_KINDS: tuple[str, ...] = ("overview", "area", "domains", "changes")
@@ -113,10 +114,7 @@ def area_facts(areas: pd.DataFrame, area_id: str, lang: str = "ko") -> tuple[lis
     KeyError
         If ``area_id`` is not in ``areas``.
     """
-    rows = areas.loc[areas["area_id"] == area_id]
-    if rows.empty:
-        raise KeyError(f"area_id {area_id!r} is not in the areas data ({', '.join(areas['area_id'])})")
-    area = rows.iloc[0]
+    area = area_rows(areas, area_id).iloc[0]
     facts = [Fact(t("briefing.kind", lang), localized(area, "kind", lang))]
     facts.append(Fact(t("briefing.location", lang), localized(area, "location", lang)))
     reported = area.get("reported_area_m2")
@@ -146,7 +144,7 @@ def services_table(services: pd.DataFrame, lang: str = "ko", area_id: str | None
         _s=rows["status"].map(status_rank).fillna(len(status_rank)),
     ).sort_values(["_a", "_s", "name_ko"], kind="stable")
     names = localized_column(rows, "name", lang)
-    unit = "억원" if lang == "ko" else t("unit.100m_krw", "en")
+    unit = t("unit.100m_krw", lang)
     return pd.DataFrame(
         {
             t("briefing.service", lang): names.to_list(),
@@ -191,21 +189,3 @@ def changes_table(
             t("briefing.reason", lang): changes["reason"].fillna("").to_list(),
         }
     )
-
-
-def area_view_bounds(
-    areas: pd.DataFrame, area_id: str, padding: float = 0.6
-) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The map view of one area, ((south, west), (north, east)) in EPSG:4326 degrees, padded by ``padding`` × its size.
-
-    Raises
-    ------
-    KeyError
-        If ``area_id`` is not in ``areas``.
-    """
-    rows = areas.loc[areas["area_id"] == area_id]
-    if rows.empty:
-        raise KeyError(f"area_id {area_id!r} is not in the areas data ({', '.join(areas['area_id'])})")
-    minx, miny, maxx, maxy = rows.total_bounds
-    pad = padding * max(maxx - minx, maxy - miny)
-    return (miny - pad, minx - pad), (maxy + pad, maxx + pad)

@@ -36,7 +36,6 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import plotly.graph_objects as go
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 
 from geo import aggregate, charts
 from geo.briefing import (
@@ -51,6 +50,7 @@ from geo.history import services_as_of
 from geo.i18n import t
 from geo.io import METRIC_CRS
 from geo.loaders import DashboardData
+from geo.spatial import geometry_path, pad_bounds
 from geo.stats import Headline, format_budget, headline
 from geo.vocab import AREA_SHORT, AREA_TERMS, STATUS_TERMS, label
 
@@ -103,25 +103,6 @@ def find_cjk_font(patterns: Sequence[str] = FONT_GLOBS) -> Path:
     raise BriefingExportError(t("briefing.font_missing", "ko"))
 
 
-def _parts(geometry):
-    if isinstance(geometry, MultiPolygon | MultiLineString):
-        return list(geometry.geoms)
-    return [geometry]
-
-
-def _path(geometry) -> tuple[list[float | None], list[float | None]]:
-    """Polygon exteriors or lines as one x/y path, parts separated by None."""
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for part in _parts(geometry):
-        line = part.exterior if isinstance(part, Polygon) else part
-        if isinstance(line, LineString) or hasattr(line, "xy"):
-            x, y = line.xy
-            xs += [*x, None]
-            ys += [*y, None]
-    return xs, ys
-
-
 def area_map_figure(
     boundaries: gpd.GeoDataFrame,
     areas: gpd.GeoDataFrame,
@@ -141,13 +122,13 @@ def area_map_figure(
     fig = go.Figure()
     dongs = boundaries.loc[boundaries["level"] == "dong"].to_crs(METRIC_CRS)
     for geometry in dongs.geometry:
-        xs, ys = _path(geometry)
+        xs, ys = geometry_path(geometry)
         fig.add_scatter(
             x=xs, y=ys, mode="lines", line={"color": "#B5B5B5", "width": 1}, hoverinfo="skip", showlegend=False
         )
     city = boundaries.loc[boundaries["level"] == "city"].to_crs(METRIC_CRS)
     for geometry in city.geometry:
-        xs, ys = _path(geometry)
+        xs, ys = geometry_path(geometry)
         fig.add_scatter(
             x=xs, y=ys, mode="lines", line={"color": "#4D4D4D", "width": 2}, hoverinfo="skip", showlegend=False
         )
@@ -156,7 +137,7 @@ def area_map_figure(
     for geometry, anchor, current in zip(metric_areas.geometry, anchors, metric_areas["area_id"], strict=True):
         colour = AREA_TERMS.get(current, AREA_TERMS["citywide"]).colour
         chosen = area_id is None or current == area_id
-        xs, ys = _path(geometry)
+        xs, ys = geometry_path(geometry)
         fig.add_scatter(
             x=xs,
             y=ys,
@@ -184,12 +165,12 @@ def area_map_figure(
         points = of_status.loc[of_status.geom_type == "Point"]
         shapes = of_status.loc[of_status.geom_type != "Point"]
         for geometry in shapes.geometry:
-            xs, ys = _path(geometry)
+            xs, ys = geometry_path(geometry)
             fig.add_scatter(
                 x=xs,
                 y=ys,
                 mode="lines",
-                line={"color": term.colour, "width": 4, "dash": "dash" if status in ("계획", "취소") else "solid"},
+                line={"color": term.colour, "width": 4, "dash": "dash" if term.dashed else "solid"},
                 hoverinfo="skip",
                 showlegend=False,
             )
@@ -203,7 +184,7 @@ def area_map_figure(
                 "symbol": STATUS_SYMBOLS[term.shape],
                 "size": 20 if len(points) else 14,
                 "color": term.colour,
-                "line": {"color": term.colour if status == "취소" else "#FFFFFF", "width": 2},
+                "line": {"color": term.colour if term.hollow else "#FFFFFF", "width": 2},
             },
             hoverinfo="skip",
         )
@@ -212,8 +193,8 @@ def area_map_figure(
         minx, miny, maxx, maxy = gpd.GeoSeries(frame, crs=METRIC_CRS).total_bounds
     else:
         minx, miny, maxx, maxy = metric_areas.total_bounds
-    pad = 0.45 * max(maxx - minx, maxy - miny, 1500.0)
-    x_range, y_range = (minx - pad, maxx + pad), (miny - pad, maxy + pad)
+    minx, miny, maxx, maxy = pad_bounds((minx, miny, maxx, maxy), share=0.45, least_size=1500.0)
+    x_range, y_range = (minx, maxx), (miny, maxy)
     _scale_bar(fig, x_range, y_range)
     fig.update_xaxes(visible=False, range=list(x_range))
     fig.update_yaxes(visible=False, range=list(y_range), scaleanchor="x", scaleratio=1)
@@ -461,7 +442,7 @@ def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated
         )
     comparison = charts.area_comparison_figure(aggregate.services_by_area_status(services), lang, "normal")
     _paste(fig, comparison, 1, (0.53, 1.0), (0.14, 0.74))
-    fig.update_layout(barmode="group")
+    fig.update_layout(barmode="stack")
     return fig
 
 

@@ -25,6 +25,7 @@ from geo.i18n import t
 from geo.importer import PROBLEMS_LISTED, ImportPreview, ReferencePreview, problem_counts
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions, build_base_map, build_map, import_preview_layer
+from geo.spatial import latlon_view
 from geo.store import LAYERS, TRACKED_FIELDS, BackupInfo, ConflictError
 from geo.vocab import STATUS_TERMS, label
 
@@ -163,9 +164,7 @@ def preview_view(preview: ImportPreview) -> tuple[tuple[float, float], tuple[flo
     """The map view ((south, west), (north, east)) around the previewed features, with a small margin."""
     if preview.bounds is None:
         return None
-    minx, miny, maxx, maxy = preview.bounds
-    m = PREVIEW_MARGIN_DEG
-    return (miny - m, minx - m), (maxy + m, maxx + m)
+    return latlon_view(preview.bounds, margin=PREVIEW_MARGIN_DEG)
 
 
 def build_preview_map(data: DashboardData, preview: ImportPreview, options: MapOptions) -> folium.Map | None:
@@ -285,9 +284,8 @@ def build_reference_preview_map(
     if preview.layer is None or preview.layer.count == 0:
         return None
     points = preview.layer.points
-    minx, miny, maxx, maxy = (float(v) for v in points.total_bounds)
-    m = PREVIEW_MARGIN_DEG
-    fmap = build_base_map(data.boundaries, data.areas, options, bounds=((miny - m, minx - m), (maxy + m, maxx + m)))
+    view = latlon_view(points.total_bounds, margin=PREVIEW_MARGIN_DEG)
+    fmap = build_base_map(data.boundaries, data.areas, options, bounds=view)
     group = folium.FeatureGroup(name=f"{escape_html(preview.title)} ({preview.layer.count:,})")
     for name, point in zip(points[preview.layer.name_field], points.geometry, strict=True):
         folium.CircleMarker(

@@ -58,10 +58,8 @@ class Conflict:
     values: tuple[ConflictValue, ...]
 
     def text(self, lang: str = "ko") -> str:
-        values = " / ".join(
-            f"{v.value_en if lang == 'en' and v.value_en else v.value_ko} ({v.source})" for v in self.values
-        )
-        return t("field.conflict_row", lang, field=self.field_en if lang == "en" else self.field_ko, values=values)
+        values = " / ".join(f"{localized(vars(v), 'value', lang)} ({v.source})" for v in self.values)
+        return t("field.conflict_row", lang, field=localized(vars(self), "field", lang), values=values)
 
 
 def conflicts(record: Mapping) -> list[Conflict]:

@@ -16,9 +16,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import shapely
 
-from geo.i18n import t
+from geo.i18n import localized_column, t
 from geo.spatial import representative_points
-from geo.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, label
+from geo.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, Term, label
 
 PARAM_VIEW = "view"
 # Where a view may point: Ansan with a margin (degrees, EPSG:4326), and the map's zoom range.
@@ -57,13 +57,10 @@ def results_table(
     """
     if sort_by not in SORT_KEYS:
         raise ValueError(f"sort_by must be one of {SORT_KEYS}, not {sort_by!r}")
-    names = services["name_ko"].fillna("").astype(str)
-    if lang == "en":
-        english = services["name_en"].fillna("").astype(str)
-        names = english.where(english != "", names)
+    names = localized_column(services, "name", lang)
     budget = pd.to_numeric(services["budget_krw_100m"], errors="coerce")
     folded = names.str.casefold()
-    vocabularies = {
+    vocabularies: dict[str, tuple[str, Mapping[str, Term]]] = {
         "area": ("area_id", AREA_TERMS),
         "status": ("status", STATUS_TERMS),
         "domain": ("domain", DOMAIN_TERMS),

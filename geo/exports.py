@@ -36,6 +36,7 @@ from geo.vocab import (
     FUNDING_TERMS,
     PHASE_TERMS,
     STATUS_TERMS,
+    ServiceStatus,
     Term,
     label,
 )
@@ -45,11 +46,11 @@ FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 # Korean headers of the columns that geo.aggregate and geo.history add; schema columns use the schema's labels.
 AGGREGATE_LABELS_KO: dict[str, str] = {
     "count": "서비스 수",
-    "operating": "운영",
-    "planned": "계획",
+    "operating": STATUS_TERMS[ServiceStatus.OPERATING].ko,
+    "planned": STATUS_TERMS[ServiceStatus.PLANNED].ko,
     "in_progress": "추진 중(설계·구축)",
-    "on_hold": "보류",
-    "cancelled": "취소",
+    "on_hold": STATUS_TERMS[ServiceStatus.ON_HOLD].ko,
+    "cancelled": STATUS_TERMS[ServiceStatus.CANCELLED].ko,
     "services": "서비스 수",
     "total": "전체",
     "active": "추진 대상(취소 제외)",
@@ -70,7 +71,7 @@ AGGREGATE_LABELS_KO: dict[str, str] = {
 }
 
 # Columns whose stored values are vocabulary ids, and the terms that label them.
-VOCABULARY_COLUMNS: dict[str, dict[str, Term]] = {
+VOCABULARY_COLUMNS: dict[str, Mapping[str, Term]] = {
     "status": STATUS_TERMS,
     "old_status": STATUS_TERMS,
     "new_status": STATUS_TERMS,

@@ -4,16 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
-from geo.vocab import AREA_TERMS, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS
+from geo.vocab import AREA_TERMS, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, Term
 
 # Query parameter names: short, stable, and documented in the README.
 PARAM_AREA, PARAM_DOMAIN, PARAM_STATUS, PARAM_PHASE = "area", "domain", "status", "phase"
 PARAM_YEARS, PARAM_TEXT, PARAM_SELECTED = "years", "q", "sel"
 LIST_SEPARATOR = ","
+
+
+@dataclass(frozen=True)
+class ChoiceFilter:
+    """A filter that picks values of one vocabulary: where it lives in the filter, the data and the URL."""
+
+    field: str  # the ServiceFilter field holding the chosen values
+    column: str  # the services column they are matched against
+    param: str  # the URL query parameter
+    title: str  # the text key of the widget's label
+    terms: Mapping[str, Term]  # the values offered, in vocabulary order
+
+
+#: The four filters by vocabulary, in the order the sidebar shows them.
+CHOICE_FILTERS: tuple[ChoiceFilter, ...] = (
+    ChoiceFilter("areas", "area_id", PARAM_AREA, "explorer.area", AREA_TERMS),
+    ChoiceFilter("domains", "domain", PARAM_DOMAIN, "explorer.domain", DOMAIN_TERMS),
+    ChoiceFilter("statuses", "status", PARAM_STATUS, "explorer.status", STATUS_TERMS),
+    ChoiceFilter("phases", "phase", PARAM_PHASE, "explorer.phase", PHASE_TERMS),
+)
 
 
 @dataclass(frozen=True)
@@ -31,17 +52,17 @@ class ServiceFilter:
     def is_empty(self) -> bool:
         return self == ServiceFilter()
 
+    def chosen(self, choice: ChoiceFilter) -> tuple[str, ...]:
+        """The values chosen in one of :data:`CHOICE_FILTERS` (empty: all)."""
+        return getattr(self, choice.field)
+
     def to_query(self) -> dict[str, str]:
         """Query parameters for this filter (only the ones that narrow something)."""
         params: dict[str, str] = {}
-        for name, values in (
-            (PARAM_AREA, self.areas),
-            (PARAM_DOMAIN, self.domains),
-            (PARAM_STATUS, self.statuses),
-            (PARAM_PHASE, self.phases),
-        ):
+        for choice in CHOICE_FILTERS:
+            values = self.chosen(choice)
             if values:
-                params[name] = LIST_SEPARATOR.join(values)
+                params[choice.param] = LIST_SEPARATOR.join(values)
         if self.years:
             params[PARAM_YEARS] = f"{self.years[0]}-{self.years[1]}"
         if self.text.strip():
@@ -61,27 +82,17 @@ class ServiceFilter:
         if len(raw_years) == 2 and all(part.isdigit() for part in raw_years):
             low, high = sorted(int(part) for part in raw_years)
             years = (low, high)
-        return cls(
-            areas=known(PARAM_AREA, AREA_TERMS),
-            domains=known(PARAM_DOMAIN, DOMAIN_TERMS),
-            statuses=known(PARAM_STATUS, STATUS_TERMS),
-            phases=known(PARAM_PHASE, PHASE_TERMS),
-            years=years,
-            text=(params.get(PARAM_TEXT) or "")[:100],
-        )
+        chosen: dict[str, Any] = {choice.field: known(choice.param, choice.terms) for choice in CHOICE_FILTERS}
+        return cls(**chosen, years=years, text=(params.get(PARAM_TEXT) or "")[:100])
 
 
 def filter_services(services: gpd.GeoDataFrame, service_filter: ServiceFilter) -> gpd.GeoDataFrame:
     """The services that pass every part of ``service_filter`` (text matches Korean or English name)."""
     keep = pd.Series(True, index=services.index)
-    for column, values in (
-        ("area_id", service_filter.areas),
-        ("domain", service_filter.domains),
-        ("status", service_filter.statuses),
-        ("phase", service_filter.phases),
-    ):
+    for choice in CHOICE_FILTERS:
+        values = service_filter.chosen(choice)
         if values:
-            keep &= services[column].isin(values)
+            keep &= services[choice.column].isin(values)
     if service_filter.years:
         low, high = service_filter.years
         # A service without a reported period cannot be placed in years: a year filter leaves it out.

@@ -28,7 +28,16 @@ from geo.briefing import period_text
 from geo.html import escape_html
 from geo.i18n import localized, t
 from geo.io import METRIC_CRS, STORAGE_CRS
-from geo.vocab import AREA_SHORT, AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS, ServiceStatus, label
+from geo.vocab import (
+    ACTIVE_STATUSES,
+    AREA_SHORT,
+    AREA_TERMS,
+    DEVELOPMENT_AREA_IDS,
+    DOMAIN_TERMS,
+    STATUS_TERMS,
+    ServiceStatus,
+    label,
+)
 
 #: The only service columns the kiosk reads (those present); department, budget and ids never reach it.
 PUBLIC_COLUMNS: tuple[str, ...] = (
@@ -41,13 +50,6 @@ PUBLIC_COLUMNS: tuple[str, ...] = (
     "description_public_en",
     "start_year",
     "end_year",
-)
-#: "추진 중" on the kiosk: planned, designed, built or running; on hold and cancelled are not going ahead.
-GOING_AHEAD: tuple[str, ...] = (
-    ServiceStatus.PLANNED,
-    ServiceStatus.DESIGN,
-    ServiceStatus.BUILDING,
-    ServiceStatus.OPERATING,
 )
 #: What a citizen sees first: running services, then those being built, designed, planned; on hold last.
 CITIZEN_ORDER: tuple[str, ...] = (
@@ -305,7 +307,7 @@ def plan_headline_html(plan: dict, lang: str) -> str:
 def overview_html(plan: dict, services: pd.DataFrame, areas: pd.DataFrame, lang: str) -> str:
     """The plan's headline, vision, directions and the public numbers (counts only, no budget), with the source."""
     operating = int((services["status"] == ServiceStatus.OPERATING).sum())
-    going_ahead = int(services["status"].isin(GOING_AHEAD).sum())
+    going_ahead = int(services["status"].isin(ACTIVE_STATUSES).sum())
     unit = t("metric.count_unit", lang)
     numbers = [
         (f"{going_ahead:,}{unit}", t("kiosk.services_going_ahead", lang)),

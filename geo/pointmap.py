@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from geo.html import escape_html, json_for_script
-from geo.i18n import t
+from geo.i18n import localized, localized_column, t
 from geo.reference import ReferenceLayer
 from geo.spatial import representative_points
 from geo.vocab import AREA_SHORT, AREA_TERMS, STATUS_TERMS, label
@@ -51,11 +51,7 @@ def _micro_degrees(values: pd.Series) -> list[int]:
 
 
 def _escaped_names(frame: pd.DataFrame, lang: str) -> pd.Series:
-    names = frame["name_ko"].fillna("").astype(str)
-    if lang == "en" and "name_en" in frame:
-        english = frame["name_en"].fillna("").astype(str)
-        names = english.where(english != "", names)
-    return names.map(escape_html)
+    return localized_column(frame, "name", lang).map(escape_html)
 
 
 def _status_table(lang: str) -> list[dict]:
@@ -64,7 +60,7 @@ def _status_table(lang: str) -> list[dict]:
             "label": escape_html(label(STATUS_TERMS, status, lang)),
             "colour": term.colour,
             "shape": term.shape,
-            "dashed": status in ("계획", "취소"),
+            "dashed": term.dashed,
         }
         for status, term in STATUS_TERMS.items()
     ]
@@ -83,7 +79,7 @@ def _base_layers(boundaries: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, lang: st
     by_level = {level: boundaries.loc[boundaries["level"] == level] for level in ("city", "gu", "dong")}
     area_props = []
     for record in areas.drop(columns="geometry").to_dict("records"):
-        name = record["name_en"] if lang == "en" and record.get("name_en") else record["name_ko"]
+        name = localized(record, "name", lang)
         area_props.append(
             {
                 "area_id": escape_html(record["area_id"]),

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 
+from geo.i18n import localized
+
 
 @dataclass(frozen=True)
 class ReferenceLayer:
@@ -63,4 +65,4 @@ class ReferenceLayer:
         return len(self.points)
 
     def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" and self.title_en else self.title_ko
+        return localized(vars(self), "title", lang)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import geopandas as gpd
 import pandas as pd
 import shapely
-from shapely.geometry.base import BaseGeometry
+from shapely.geometry import LineString, Polygon
+from shapely.geometry.base import BaseGeometry, BaseMultipartGeometry
+from shapely.geometry.polygon import orient
 
 from geo.io import METRIC_CRS
 from geo.validation import ValidationReport
@@ -20,6 +24,78 @@ def area_m2(frame: gpd.GeoDataFrame) -> pd.Series:
 def representative_points(frame: gpd.GeoDataFrame) -> gpd.GeoSeries:
     """A point guaranteed to lie on each geometry (a line's or zone's anchor for joins and markers)."""
     return frame.geometry.representative_point()
+
+
+#: ((south, west), (north, east)) in degrees, as folium's ``fit_bounds`` and ``build_map(bounds=...)`` take it.
+LatLonView = tuple[tuple[float, float], tuple[float, float]]
+
+
+def pad_bounds(
+    bounds: Sequence[float], share: float = 0.0, margin: float = 0.0, least_size: float = 0.0
+) -> tuple[float, float, float, float]:
+    """``bounds`` (minx, miny, maxx, maxy) grown on every side by ``share`` × its longer side plus ``margin``.
+
+    Units are the bounds' own (degrees in EPSG:4326, metres in EPSG:5186);
+    ``least_size`` stands in for the longer side when the bounds are smaller
+    (a single point still gets a view around it).
+    """
+    minx, miny, maxx, maxy = (float(v) for v in bounds)
+    pad = share * max(maxx - minx, maxy - miny, least_size) + margin
+    return minx - pad, miny - pad, maxx + pad, maxy + pad
+
+
+def latlon_view(bounds: Sequence[float], share: float = 0.0, margin: float = 0.0) -> LatLonView:
+    """The map view around ``bounds`` (minx, miny, maxx, maxy in EPSG:4326 degrees), padded as :func:`pad_bounds`."""
+    west, south, east, north = pad_bounds(bounds, share, margin)
+    return (south, west), (north, east)
+
+
+def area_rows(areas: gpd.GeoDataFrame, area_id: str) -> gpd.GeoDataFrame:
+    """The rows of one development area in the areas data.
+
+    Raises
+    ------
+    KeyError
+        If ``area_id`` is not in ``areas``, naming the ids that are.
+    """
+    rows = areas.loc[areas["area_id"] == area_id]
+    if rows.empty:
+        raise KeyError(f"area_id {area_id!r} is not in the areas data ({', '.join(areas['area_id'])})")
+    return rows
+
+
+def area_view_bounds(areas: gpd.GeoDataFrame, area_id: str, padding: float = 0.6, margin: float = 0.0) -> LatLonView:
+    """The map view of one development area (:func:`area_rows`), padded by ``padding`` × its size plus ``margin`` degrees."""
+    return latlon_view(area_rows(areas, area_id).total_bounds, padding, margin)
+
+
+def geometry_path(geometry: BaseGeometry) -> tuple[list[float | None], list[float | None]]:
+    """A geometry's outlines as one x/y path for a Plotly scatter, parts separated by ``None`` (a gap).
+
+    Polygons give their exterior and every hole; exteriors run counter-clockwise
+    and holes clockwise, so ``fill="toself"`` leaves the holes empty under either
+    SVG fill rule. Lines give their vertices; points have no outline and give
+    nothing. Coordinates stay in the geometry's own CRS (reproject first, e.g.
+    to EPSG:5186 for a map in metres).
+    """
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for line in _outlines(geometry):
+        x, y = line.xy
+        xs += [*x, None]
+        ys += [*y, None]
+    return xs, ys
+
+
+def _outlines(geometry: BaseGeometry) -> list[LineString]:
+    if isinstance(geometry, Polygon):
+        oriented = orient(geometry, sign=1.0)
+        return [oriented.exterior, *oriented.interiors]
+    if isinstance(geometry, LineString):
+        return [geometry]
+    if isinstance(geometry, BaseMultipartGeometry):
+        return [line for part in geometry.geoms for line in _outlines(part)]
+    return []
 
 
 def assign_districts(

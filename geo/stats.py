@@ -9,7 +9,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.i18n import t
-from geo.vocab import STATUS_TERMS, ServiceStatus
+from geo.vocab import COUNTED_STATUSES, STATUS_TERMS, ServiceStatus
 
 
 @dataclass(frozen=True)
@@ -21,14 +21,14 @@ class Headline:
 
     @property
     def operating(self) -> int:
-        return self.by_status["운영"]
+        return self.by_status[ServiceStatus.OPERATING]
 
 
 def headline(services: pd.DataFrame | gpd.GeoDataFrame, areas: pd.DataFrame) -> Headline:
     """Count services by status and sum the budget of those not cancelled (억원)."""
     counts = services["status"].value_counts()
     by_status = {status: int(counts.get(status, 0)) for status in STATUS_TERMS}
-    live = services.loc[services["status"] != ServiceStatus.CANCELLED, "budget_krw_100m"]
+    live = services.loc[services["status"].isin(COUNTED_STATUSES), "budget_krw_100m"]
     reported = pd.to_numeric(live, errors="coerce").dropna()
     return Headline(
         services=len(services),
@@ -44,4 +44,4 @@ def format_budget(value_krw_100m: float | None, lang: str = "ko") -> str:
         return t("field.not_reported", lang)
     if lang == "en":
         return f"KRW {value_krw_100m / 10:,.1f} bn"
-    return f"{value_krw_100m:,.1f}억원"
+    return f"{value_krw_100m:,.1f}{t('unit.100m_krw', lang)}"

@@ -8,6 +8,7 @@ Every page, loader, chart and test spells these values through this module.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -37,18 +38,57 @@ class ServiceStatus(StrEnum):
     CANCELLED = "취소"
 
 
+@dataclass(frozen=True)
+class StatusTerm(Term):
+    """A status and how every screen treats it, so no page spells a status word to decide."""
+
+    #: Lines and zones drawn dashed: not (or no longer) on the ground.
+    dashed: bool = False
+    #: Counted as 추진 중 (going ahead): planned, designed, built or running.
+    active: bool = True
+    #: Counted in budgets and progress shares (추진 대상): a cancelled service's budget will not be spent.
+    counted: bool = True
+    #: Shown on the public kiosk; a cancelled service will not come, so the public never sees it.
+    on_kiosk: bool = True
+    #: Text colour on a bar filled with the status colour (white on the dark ones).
+    ink: str = "#000000"
+
+    @property
+    def hollow(self) -> bool:
+        """Drawn as an outline only (bars, markers): the service was cancelled."""
+        return self.shape == "hollow"
+
+
 # Okabe-Ito colours (colour-blind safe); the shape keeps status readable without colour.
-STATUS_TERMS: dict[str, Term] = {
+STATUS_TERMS: dict[str, StatusTerm] = {
     t.value: t
     for t in (
-        Term(ServiceStatus.PLANNED, "계획", "Planned", "#999999", "circle"),
-        Term(ServiceStatus.DESIGN, "설계", "Design", "#56B4E9", "square"),
-        Term(ServiceStatus.BUILDING, "구축", "Building", "#E69F00", "triangle"),
-        Term(ServiceStatus.OPERATING, "운영", "Operating", "#009E73", "star"),
-        Term(ServiceStatus.ON_HOLD, "보류", "On hold", "#D55E00", "diamond"),
-        Term(ServiceStatus.CANCELLED, "취소", "Cancelled", "#000000", "hollow"),
+        StatusTerm(ServiceStatus.PLANNED, "계획", "Planned", "#999999", "circle", dashed=True),
+        StatusTerm(ServiceStatus.DESIGN, "설계", "Design", "#56B4E9", "square"),
+        StatusTerm(ServiceStatus.BUILDING, "구축", "Building", "#E69F00", "triangle"),
+        StatusTerm(ServiceStatus.OPERATING, "운영", "Operating", "#009E73", "star", ink="#FFFFFF"),
+        StatusTerm(ServiceStatus.ON_HOLD, "보류", "On hold", "#D55E00", "diamond", active=False),
+        StatusTerm(
+            ServiceStatus.CANCELLED,
+            "취소",
+            "Cancelled",
+            "#000000",
+            "hollow",
+            dashed=True,
+            active=False,
+            counted=False,
+            on_kiosk=False,
+            ink="#FFFFFF",
+        ),
     )
 }
+
+#: Statuses counted as 추진 중 (the kiosk's "going ahead"), in vocabulary order.
+ACTIVE_STATUSES: tuple[str, ...] = tuple(value for value, term in STATUS_TERMS.items() if term.active)
+#: Statuses counted in budgets and progress shares (all but 취소), in vocabulary order.
+COUNTED_STATUSES: tuple[str, ...] = tuple(value for value, term in STATUS_TERMS.items() if term.counted)
+#: Statuses the public kiosk shows, in vocabulary order.
+KIOSK_STATUSES: tuple[str, ...] = tuple(value for value, term in STATUS_TERMS.items() if term.on_kiosk)
 
 # The forward path of a service; 보류 and 취소 sit outside it.
 STATUS_PROGRESSION: tuple[str, ...] = ("계획", "설계", "구축", "운영")
@@ -159,12 +199,12 @@ ACCURACY_VALUES: tuple[str, ...] = ("approximate", "surveyed", "official")
 BOUNDARY_LEVELS: tuple[str, ...] = ("city", "gu", "dong")
 
 
-def label(terms: dict[str, Term], value: str, lang: str = "ko") -> str:
+def label(terms: Mapping[str, Term], value: str, lang: str = "ko") -> str:
     """The label of ``value`` in ``lang``; an unknown value is shown as it is."""
     term = terms.get(value)
     return term.label(lang) if term else str(value)
 
 
-def colour(terms: dict[str, Term], value: str) -> str:
+def colour(terms: Mapping[str, Term], value: str) -> str:
     term = terms.get(value)
     return term.colour if term else "#666666"

@@ -13,7 +13,6 @@ import pytest
 from geo.briefing import (
     Slide,
     area_facts,
-    area_view_bounds,
     briefing_slides,
     changes_table,
     default_since,
@@ -32,6 +31,7 @@ from geo.briefing_pdf import (
 )
 from geo.history import default_as_of, services_as_of
 from geo.stats import format_budget, headline
+from geo.vocab import AREA_TERMS
 
 AREA_NAMES_KO = (
     "신길2 공공주택지구",
@@ -92,12 +92,6 @@ def test_area_facts_carry_the_source(demo):
         area_facts(demo.areas, "nowhere")
 
 
-def test_area_view_contains_the_area(demo):
-    (south, west), (north, east) = area_view_bounds(demo.areas, "choji")
-    minx, miny, maxx, maxy = demo.areas.loc[demo.areas["area_id"] == "choji"].total_bounds
-    assert south < miny < maxy < north and west < minx < maxx < east
-
-
 def test_services_table_lists_every_service_with_labels(demo):
     table = services_table(demo.services)
     assert len(table) == len(demo.services)
@@ -129,6 +123,17 @@ def test_area_map_figure_draws_only_the_area_services(demo):
     naive = demo.areas.set_crs(None, allow_override=True)
     with pytest.raises(ValueError, match="areas has no CRS"):
         area_map_figure(demo.boundaries, naive, demo.services, "gfez")
+
+
+def test_area_map_figure_keeps_an_areas_hole(demo):
+    areas = demo.areas.copy()
+    chosen = areas["area_id"] == "gfez"
+    outline = areas.loc[chosen].geometry.iloc[0]
+    areas.loc[chosen, "geometry"] = outline.difference(outline.representative_point().buffer(0.002))
+    figure = area_map_figure(demo.boundaries, areas, demo.services, "gfez")
+    colour = AREA_TERMS["gfez"].colour
+    filled = next(trace for trace in figure.data if trace.fill == "toself" and trace.fillcolor == f"{colour}40")
+    assert list(filled.x).count(None) == 2
 
 
 def test_briefing_figures_start_with_the_headline_numbers(demo):
@@ -200,9 +205,7 @@ def test_handout_follows_the_slides_within_twelve_pages(demo, briefing_pdf_bytes
     from pypdf import PdfReader
 
     day = default_as_of(demo.status_history)
-    slides = briefing_slides(
-        changes=len(changes_table(demo.status_history, demo.services, default_since(day), day))
-    )
+    slides = briefing_slides(changes=len(changes_table(demo.status_history, demo.services, default_since(day), day)))
     pages = PdfReader(io.BytesIO(briefing_pdf_bytes)).pages
     appendix = -(-len(demo.services) // APPENDIX_ROWS_PER_PAGE)
     assert len(pages) == len(slides) + appendix <= 12

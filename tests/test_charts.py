@@ -11,13 +11,16 @@ import shutil
 from collections import Counter, defaultdict
 from datetime import date
 
+import geopandas as gpd
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from shapely.geometry import Polygon
 
 from geo import aggregate as agg
 from geo import charts
 from geo.stats import format_budget
-from geo.vocab import DIRECTION_TERMS, DOMAIN_TERMS, FUNDING_TERMS, STATUS_TERMS
+from geo.vocab import AREA_SHORT, DIRECTION_TERMS, DOMAIN_TERMS, FUNDING_TERMS, STATUS_TERMS, label
 
 
 @pytest.fixture(scope="module")
@@ -146,11 +149,18 @@ def test_progress_gauges_equal_shares_computed_from_the_services(services):
 def test_area_comparison_uses_one_scale_and_equals_counts(services):
     fig = charts.area_comparison_figure(agg.services_by_area_status(services))
     expected = Counter((row.area_id, row.status) for row in services.itertuples())
+    assert [trace.meta["status"] for trace in fig.data] == list(STATUS_TERMS)
     for trace in fig.data:
-        assert trace.y[0] == expected[(trace.meta["area_id"], trace.meta["status"])]
-    ranges = {tuple(fig.layout[name].range) for name in fig.layout if name.startswith("yaxis")}
-    assert len(ranges) == 1
-    assert ranges.pop()[1] >= max(expected.values())
+        for area_id, count in zip(trace.customdata, trace.x, strict=True):
+            assert count == expected[(area_id, trace.meta["status"])]
+    # One count axis, stacked: each area's bar is as long as its services.
+    assert fig.layout.barmode == "stack" and not any(name.startswith("xaxis2") for name in fig.layout)
+    totals = Counter(row.area_id for row in services.itertuples())
+    assert fig.layout.xaxis.range[1] >= max(totals.values())
+    # The names (with their totals) are the axis labels, readable at any width.
+    first = fig.data[0]
+    for area_id, name in zip(first.customdata, first.y, strict=True):
+        assert name.endswith(f"{totals[area_id]}건") and label(AREA_SHORT, area_id, "ko") in name
 
 
 def test_dong_map_labels_equal_counts_and_budgets(services, demo):
@@ -252,14 +262,17 @@ def test_count_axes_have_whole_number_ticks_when_counts_are_small(services):
     ):
         assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == ",d"
     compare = charts.area_comparison_figure(agg.services_by_area_status(few))
-    assert compare.layout.yaxis.dtick == 1
+    assert compare.layout.xaxis.dtick == 1
 
 
-def test_sample_badge_sits_above_the_comparison_facet_titles(demo):
-    fig = charts.area_comparison_figure(agg.services_by_area_status(demo.services))
-    badge = next(a for a in fig.layout.annotations if a.name == charts.SAMPLE_ANNOTATION_NAME)
-    facet_titles = [a for a in fig.layout.annotations if a.name is None and a.yanchor == "bottom"]
-    assert facet_titles and badge.yshift >= 1.5 * facet_titles[0].font.size
+def test_a_chart_without_data_shows_the_message_and_no_zero_counts(services):
+    none = services.iloc[0:0]
+    for fig in (
+        charts.direction_figure(agg.services_by_direction(none)),
+        charts.area_comparison_figure(agg.services_by_area_status(none)),
+    ):
+        assert [a.name for a in fig.layout.annotations if a.name == "no-data"] == ["no-data"]
+        assert all(not trace.text for trace in fig.data if trace.type == "bar")
 
 
 def test_font_stack_uses_installed_korean_fonts_not_web_fonts():
@@ -282,3 +295,31 @@ def test_a_figure_renders_to_png_offline(demo):
     )
     png = fig.to_image(format="png", width=800, height=600)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_choropleth_leaves_a_dongs_hole_empty():
+    # 가동 surrounds 나동 (as a dong can surround another): 가동's fill must not cover 나동.
+    outer = Polygon([(126.80, 37.30), (126.84, 37.30), (126.84, 37.33), (126.80, 37.33)])
+    inner = Polygon([(126.81, 37.31), (126.83, 37.31), (126.83, 37.32), (126.81, 37.32)])
+    boundaries = gpd.GeoDataFrame(
+        {"level": ["dong", "dong"], "gu": ["상록구", "상록구"], "name_ko": ["가동", "나동"]},
+        geometry=[outer.difference(inner), inner],
+        crs="EPSG:4326",
+    )
+    by_dong = pd.DataFrame(
+        {"gu": ["상록구", "상록구"], "dong": ["가동", "나동"], "count": [1, 2], "budget_krw_100m": [0.0, 0.0]}
+    )
+    fig = charts.dong_choropleth_figure(by_dong, boundaries, fit="city")
+    fills = {trace.meta["dong"]: trace for trace in fig.data if trace.fill == "toself"}
+    assert list(fills["가동"].x).count(None) == 2 and list(fills["나동"].x).count(None) == 1
+
+
+def test_dong_map_labels_are_in_the_screen_language(bundled):
+    table = agg.services_by_dong(bundled.services, boundaries=bundled.boundaries)
+    english = charts.dong_choropleth_figure(table, bundled.boundaries, lang="en")
+    labels = next(trace for trace in english.data if trace.name == "labels")
+    shown = [text for text in labels.text if text]
+    assert shown and all(not re.search(r"[\uac00-\ud7a3]", text) for text in shown)
+    assert any(text.startswith("Wongok-dong") for text in shown)
+    # The keys stay the data's Korean names, so the map and the table still match.
+    assert {dong for _gu, dong, _amount in labels.customdata} <= set(bundled.boundaries["name_ko"])

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from geo.auth import add_user
 from geo.store import STORE_FILE_NAME, GeoPackageStore
 from tests.conftest import PROJECT_ROOT
-from ui.auth import ACTIVITY_KEY
+from ui.state import STAFF_LAST_ACTIVITY
 
 ENTRY = str(PROJECT_ROOT / "dashboard.py")
 PAGE = "app_pages/data_manager.py"
@@ -159,7 +159,7 @@ def test_five_wrong_passwords_lock_the_account_with_a_korean_message(page):
 def test_an_idle_session_is_signed_out_after_30_minutes(page):
     at = _sign_in(page(), "kim_gis", PASSWORD)
     assert len(at.tabs) == 4
-    at.session_state[ACTIVITY_KEY] = at.session_state[ACTIVITY_KEY] - timedelta(minutes=31)
+    at.session_state[STAFF_LAST_ACTIVITY] = at.session_state[STAFF_LAST_ACTIVITY] - timedelta(minutes=31)
     at.run()
     assert at.info[0].value == "30분 동안 사용하지 않아 로그아웃되었습니다. 다시 로그인하세요."
     assert len(at.tabs) == 0 and len(at.get("download_button")) == 0

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -140,3 +143,45 @@ def test_postgis_backup_keeps_the_newest_and_leaves_no_partial_file(tmp_path):
         ["bash", str(DEPLOY / "bin" / "dashboard-backup.sh")], env=env, capture_output=True, text=True
     )
     assert failed.returncode != 0 and sorted(p.name for p in tmp_path.iterdir()) == kept
+
+
+def test_geopackage_backup_writes_one_json_line_naming_the_file(isolated_store, tmp_path):
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    env.update(BACKUP_KEEP="3", DASHBOARD_PYTHON=sys.executable)
+    done = subprocess.run(
+        ["bash", str(DEPLOY / "bin" / "dashboard-backup.sh")],
+        env=env,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    (line,) = [json.loads(text) for text in done.stderr.splitlines() if text.startswith("{")]
+    backup = Path(line["file"])
+    assert line["event"] == "backup" and line["backend"] == "geopackage" and line["keep"] == 3
+    assert backup.parent == isolated_store / "backups" and line["bytes"] == backup.stat().st_size > 0
+
+
+def test_the_app_unit_lets_the_app_write_where_it_writes_at_run_time():
+    """ProtectSystem=strict makes the app folder read-only; the staff map writes its point files into
+    static/mapdata (Streamlit serves only that folder), so the unit must open exactly that folder."""
+    from ui.servicemap import PAYLOAD_DIR
+
+    unit = (DEPLOY / "systemd" / "dashboard@.service").read_text()
+    workdir = Path(re.search(r"^WorkingDirectory=(.+)$", unit, re.M).group(1))
+    writable = re.search(r"^ReadWritePaths=(.+)$", unit, re.M).group(1).split()
+    assert "ProtectSystem=strict" in unit.splitlines()
+    assert str(workdir / PAYLOAD_DIR.relative_to(PROJECT_ROOT)) in writable
+    install = (DEPLOY / "README.md").read_text()
+    assert install.count(f"install -d -o dashboard -g dashboard {workdir / 'static' / 'mapdata'}") == 2  # install, upgrade
+
+
+def test_systemd_knows_every_setting_of_the_units():
+    """systemd ignores a setting in the wrong section with only a warning (StartLimit* once sat in [Service])."""
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze is not installed")
+    for unit in sorted((DEPLOY / "systemd").iterdir()):
+        checked = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True)
+        warnings = [line for line in checked.stderr.splitlines() if "Unknown" in line or "ignoring" in line]
+        assert warnings == [], unit.name

@@ -10,14 +10,14 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pytest
-from shapely.geometry import Point, Polygon
+from shapely.geometry import LinearRing, LineString, MultiPolygon, Point, Polygon
 
 from geo.html import escape_html, json_for_script
 from geo.i18n import TEXTS, t
 from geo.loaders import load_dashboard_data, load_plan
 from geo.schema import SERVICES, STATUS_HISTORY
 from geo.settings import BUNDLED_DATA_DIR, SettingsError, load_settings
-from geo.spatial import area_m2, assign_districts
+from geo.spatial import area_m2, area_view_bounds, assign_districts, geometry_path, latlon_view, pad_bounds
 from geo.stats import format_budget, headline
 from geo.validation import DataError, validate_frame
 from geo.vocab import DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS
@@ -97,6 +97,46 @@ def test_area_sizes_match_reported_sizes_within_one_percent(bundled):
     reported = dict(zip(bundled.areas["area_id"], bundled.areas["reported_area_m2"], strict=True))
     for area_id in DEVELOPMENT_AREA_IDS:
         assert measured[area_id] == pytest.approx(reported[area_id], rel=0.01)
+
+
+def _rings_counter_clockwise(xs, ys):
+    """Whether each ring of a path runs counter-clockwise."""
+    rings, ring = [], []
+    for x, y in zip(xs, ys, strict=True):
+        if x is None:
+            rings.append(ring)
+            ring = []
+        else:
+            ring.append((x, y))
+    return [LinearRing(r).is_ccw for r in rings]
+
+
+def test_geometry_path_keeps_holes_wound_against_their_exterior():
+    # Exterior written clockwise and hole counter-clockwise: the path must turn both round.
+    donut = Polygon([(0, 0), (0, 10), (10, 10), (10, 0)], [[(2, 2), (4, 2), (4, 4), (2, 4)]])
+    xs, ys = geometry_path(MultiPolygon([donut, Polygon([(20, 0), (21, 0), (21, 1)])]))
+    assert xs.count(None) == 3 and (2.0, 4.0) in zip(xs, ys, strict=True)
+    assert _rings_counter_clockwise(xs, ys) == [True, False, True]
+    assert geometry_path(LineString([(0, 0), (1, 1)])) == ([0.0, 1.0, None], [0.0, 1.0, None])
+    assert geometry_path(Point(1, 1)) == ([], [])
+
+
+def test_bounds_pad_by_share_of_the_longer_side_plus_margin():
+    assert pad_bounds((0, 0, 10, 4), share=0.1) == (-1.0, -1.0, 11.0, 5.0)
+    assert pad_bounds((0, 0, 10, 4), margin=2) == (-2.0, -2.0, 12.0, 6.0)
+    # A single point still gets a view around it.
+    assert pad_bounds((5, 5, 5, 5), share=0.5, least_size=100) == (-45.0, -45.0, 55.0, 55.0)
+    # Leaflet takes (south, west), (north, east): latitude first.
+    (south, west), (north, east) = latlon_view((126.8, 37.3, 126.9, 37.4), margin=0.01)
+    assert (south, west, north, east) == pytest.approx((37.29, 126.79, 37.41, 126.91))
+
+
+def test_area_view_contains_the_area(demo):
+    (south, west), (north, east) = area_view_bounds(demo.areas, "choji")
+    minx, miny, maxx, maxy = demo.areas.loc[demo.areas["area_id"] == "choji"].total_bounds
+    assert south < miny < maxy < north and west < minx < maxx < east
+    with pytest.raises(KeyError, match="'nowhere' is not in the areas data"):
+        area_view_bounds(demo.areas, "nowhere")
 
 
 def test_spatial_join_places_services_in_their_dong(demo):
@@ -227,3 +267,19 @@ def test_headline_counts_and_budget(demo):
     live = demo.services.loc[demo.services["status"] != "취소", "budget_krw_100m"]
     assert numbers.budget_krw_100m == pytest.approx(round(sum(live), 1))
     assert format_budget(1234.56) == "1,234.6억원" and format_budget(1234.5, "en") == "KRW 123.5 bn"
+
+
+def test_the_budget_unit_is_spelled_once():
+    # Every screen takes 억원 from the texts (unit.100m_krw) or format_budget; a hand-written "억원" drifts.
+    spelled = []
+    for package in ("geo", "ui", "app_pages"):
+        for path in (PROJECT_ROOT / package).rglob("*.py"):
+            if path.parent.name == "i18n":
+                continue
+            # An f-string's literal parts are constants too: f"{v}억원" holds the constant "억원".
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            spelled += [
+                f"{path.name}:{n.lineno}" for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == "억원"
+            ]
+    assert spelled == []
+    assert t("unit.100m_krw") == "억원" and format_budget(2.5) == "2.5억원"

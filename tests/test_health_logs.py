@@ -1,4 +1,4 @@
-"""Health report, health endpoint, structured log lines and the kiosk's reconnect script."""
+"""Health report, health endpoint, structured log lines (also where the app writes them) and the reconnect script."""
 
 from __future__ import annotations
 
@@ -11,12 +11,16 @@ import urllib.request
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from geo import logs
+from geo.auth import add_user
 from geo.health import FAIL, OK, WARN, InstanceHealth, check_health, main, make_server
+from geo.loaders import load_dashboard_data
 from geo.reconnect import OVERLAY_ID, reconnect_script
 from geo.settings import load_settings
-from geo.store import open_store
+from geo.store import ConflictError, GeoPackageStore, open_store
+from tests.conftest import DEMO_DIR, PROJECT_ROOT
 
 
 @pytest.fixture
@@ -114,3 +118,41 @@ def test_reconnect_script_carries_both_languages_safely():
     script = reconnect_script(health_url="/_stcore/health", poll_ms=1500)
     assert "잠시 후 다시 연결합니다" in script and "Reconnecting shortly" in script
     assert OVERLAY_ID in script and script.count("</script>") == 1
+
+
+def test_an_edit_and_an_import_each_write_one_line_after_the_commit(log_lines, tmp_path):
+    store = GeoPackageStore(tmp_path / "dashboard.gpkg")
+    store.initialise(DEMO_DIR)
+    store.update_service("SVC-001", 1, {"status": "운영"}, user="kim", reason="준공")
+    with pytest.raises(ConflictError):  # an edit that does not commit writes no line
+        store.update_service("SVC-001", 1, {"status": "보류"}, user="lee", reason="중복")
+    frame = store.read_layer("services").iloc[:3]
+    store.write_layer("services", frame, mode="replace", user="kim", source_name="services.geojson")
+    edit, imported = log_lines()
+    assert edit["event"] == "edit" and edit["user"] == "kim" and edit["service_id"] == "SVC-001"
+    assert edit["version"] == 2 and edit["changes"] == {"status": ["계획", "운영"]}
+    assert imported["event"] == "import" and imported["layer"] == "services" and imported["mode"] == "replace"
+    assert (imported["rows"], imported["source"], imported["user"]) == (3, "services.geojson", "kim")
+    assert imported["removed"] == len(load_dashboard_data(DEMO_DIR).services)
+
+
+def test_sign_ins_are_logged_with_the_outcome_and_never_the_password(log_lines, monkeypatch, demo_copy, tmp_path):
+    secrets = tmp_path / "secrets.toml"
+    add_user("kim_gis", "correct-horse-battery", display_name="김지리", secrets_path=secrets)
+    for name in ("DASHBOARD_MODE", "DATABASE_URL", "DASHBOARD_STORE_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(demo_copy))
+    monkeypatch.setenv("DASHBOARD_SECRETS_FILE", str(secrets))
+    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60).run()
+    at = at.switch_page("app_pages/data_manager.py").run()
+    for password in ("wrong-guess-123", "correct-horse-battery"):
+        at.text_input(key="sign_in_username").input("kim_gis")
+        at.text_input(key="sign_in_password").input(password)
+        at = at.button[0].click().run()
+    lines = [line for line in log_lines() if line["event"] == "sign_in"]
+    assert [(line["user"], line["ok"], line["locked"]) for line in lines] == [
+        ("kim_gis", False, None),
+        ("kim_gis", True, None),
+    ]
+    assert all("client" in line for line in lines)
+    assert "wrong-guess-123" not in json.dumps(lines) and "correct-horse" not in json.dumps(lines)

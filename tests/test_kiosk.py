@@ -19,6 +19,7 @@ from geo.kiosk import (
     tick_seconds,
     touch,
 )
+from geo.vocab import STATUS_TERMS, ServiceStatus, label
 from ui.kiosk import touch_script
 
 INTERVAL, IDLE = 4.0, 8.0
@@ -188,3 +189,16 @@ def test_kiosk_location_setting_is_checked():
         load_settings({"DASHBOARD_KIOSK_LOCATION": "126.8309,37.3219"})
     with pytest.raises(SettingsError, match="형식"):
         load_settings({"DASHBOARD_KIOSK_LOCATION": "시청"})
+
+
+def test_kiosk_map_legend_lists_only_the_statuses_the_kiosk_draws(bundled):
+    from geo.mapping import MapOptions, build_map
+    from geo.mapping.layers import legend_html
+
+    shown = tuple(status for status in STATUS_TERMS if status != ServiceStatus.CANCELLED)
+    legend = legend_html("ko", statuses=shown)
+    assert "취소" not in legend and all(label(STATUS_TERMS, status, "ko") in legend for status in shown)
+    assert "취소" in legend_html("ko")  # staff maps keep the whole legend
+    options = MapOptions(audience="kiosk", show_dongs=False, legend_statuses=shown)
+    html = build_map(bundled.boundaries, bundled.areas, bundled.services.iloc[0:0], options).get_root().render()
+    assert "취소" not in html

@@ -30,7 +30,7 @@ from geo.mapping import (
     build_map,
     map_asset_urls,
     service_groups,
-    service_tooltip,
+    service_tooltips,
     view_for_bounds,
 )
 from geo.pointmap import (
@@ -103,7 +103,7 @@ def test_every_text_from_data_is_escaped_in_tooltips_popups_and_details(demo):
     assert "<img src=x" not in html and "</script>`" not in html
     # folium's Tooltip/Popup paste text into `template literals`; ours travel as JSON strings only.
     assert "$(`" not in html and "bindTooltip(`" not in html and "bindPopup(`" not in html
-    tooltip = service_tooltip(services.iloc[0].to_dict(), "ko")
+    tooltip = service_tooltips(services, "ko").iloc[0]
     assert tooltip.startswith("&lt;img src=x onerror=alert(1)&gt;`${alert(2)}`&lt;/script&gt;")
     panel = detail_table_html(HOSTILE, service_detail_rows(services.iloc[0].to_dict()))
     assert "<img" not in panel and "&lt;img src=x onerror=alert(1)&gt;" in panel
@@ -184,13 +184,18 @@ def test_kiosk_map_has_no_tooltips_or_internal_ids(demo):
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_column_wise_point_rows_match_the_tooltip_function(demo, lang):
+def test_point_rows_carry_each_services_name_and_status(demo, lang):
+    from geo.i18n import localized
     from geo.mapping.layers import _point_rows
-    from geo.vocab import STATUS_TERMS
+    from geo.vocab import STATUS_TERMS, label
 
     points = demo.services.loc[demo.services.geom_type == "Point"]
     rows = _point_rows(points, list(STATUS_TERMS), lang, tooltips=True)
-    assert [r[3] for r in rows] == [service_tooltip(r, lang) for r in points.to_dict("records")]
+    expected = [
+        f"{escape_html(localized(r, 'name', lang))} · {label(STATUS_TERMS, r['status'], lang)}"
+        for r in points.to_dict("records")
+    ]
+    assert [r[3] for r in rows] == expected
     assert [r[2] for r in rows] == [list(STATUS_TERMS).index(s) for s in points["status"]]
 
 
@@ -370,7 +375,9 @@ def test_the_default_view_holds_every_development_area_with_its_label_room(bundl
     from geo.mapping import URBAN_BOUNDS
 
     (south, west), (north, east) = URBAN_BOUNDS
-    for area_id, (minx, miny, maxx, maxy) in zip(bundled.areas["area_id"], bundled.areas.bounds.to_numpy(), strict=True):
+    for area_id, (minx, miny, maxx, maxy) in zip(
+        bundled.areas["area_id"], bundled.areas.bounds.to_numpy(), strict=True
+    ):
         # ~0.01° (about 900 m) to spare at the sides, so an area's name label is not cut at the edge.
         assert west + 0.01 <= minx and maxx <= east - 0.01, area_id
         assert south <= miny and maxy <= north, area_id

@@ -111,6 +111,28 @@ def test_map_explorer_filter_change_updates_the_url(app, bundled):
     assert at.caption[0].value.startswith(f"표시 중: {operating} / ")
 
 
+def test_map_explorer_draws_one_filter_per_vocabulary_in_spec_order(app):
+    at = app().run()
+    at.switch_page("app_pages/map_explorer.py").run()
+    assert [m.label for m in at.multiselect] == ["대상지", "서비스 분야", "추진 상태", "추진 단계"]
+    assert [m.options for m in at.multiselect][3] == ["단기", "중기", "장기"]
+    at.multiselect[3].select("단기").run()
+    assert at.query_params["phase"] in ("단기", ["단기"])
+
+
+def test_downloads_are_built_only_when_pressed(app, monkeypatch):
+    # Every chart offers CSV and XLSX; building them on each rerun would cost seconds on the district page.
+    import ui.charts
+
+    built = []
+    monkeypatch.setattr(ui.charts, "to_csv_bytes", lambda *a, **k: built.append("csv") or b"")
+    monkeypatch.setattr(ui.charts, "to_xlsx_bytes", lambda *a, **k: built.append("xlsx") or b"")
+    at = app().run()
+    at.switch_page("app_pages/districts.py").run()
+    assert not at.exception and len(at.get("download_button")) >= 10
+    assert built == []
+
+
 @pytest.mark.parametrize("area_id", ["singil2", "jangsang", "gfez", "choji", "uiwang_gunpo_ansan", "citywide"])
 def test_district_profile_shows_each_area(app, bundled, area_id):
     at = app()

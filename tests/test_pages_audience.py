@@ -96,3 +96,17 @@ def test_district_tabs_draw_only_the_open_tab(app):
     assert not at.exception
     keys = [chart.proto.id for chart in at.get("plotly_chart")]
     assert keys and not any("compare_areas" in k or "dong_" in k for k in keys)
+
+
+@pytest.mark.parametrize("accounts", ["missing", "broken"])
+def test_signed_out_data_page_names_no_server_file(app, tmp_path: Path, accounts: str):
+    secrets = tmp_path / "server-only" / "secrets.toml"
+    if accounts == "broken":
+        secrets.parent.mkdir()
+        secrets.write_text("[auth.users\n", encoding="utf-8")
+    at = app(DASHBOARD_SECRETS_FILE=str(secrets)).run().switch_page("app_pages/data_manager.py").run()
+    assert not at.exception
+    shown = " ".join(str(element.value) for element in [*at.warning, *at.error, *at.info, *at.caption, *at.markdown])
+    expected = "직원 계정이 없습니다" if accounts == "missing" else "직원 계정 파일을 읽을 수 없어"
+    assert expected in shown
+    assert "server-only" not in shown and "secrets.toml" not in shown and str(tmp_path) not in shown

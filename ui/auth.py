@@ -15,13 +15,12 @@ import streamlit as st
 
 from geo.auth import SESSION_TIMEOUT, AuthError, SignInResult, StaffUser, load_users, session_expired, sign_in
 from geo.i18n import t
-from geo.logs import log_event
+from geo.logs import log_event, logger
 from geo.store import KST
+from ui import state
 from ui.data import settings, store
 
-USER_KEY = "staff_user"
-ACTIVITY_KEY = "staff_last_activity"
-NOTICE_KEY = "staff_auth_notice"
+LOG = logger()
 
 
 def _now() -> datetime:
@@ -30,22 +29,22 @@ def _now() -> datetime:
 
 def sign_out(notice: str | None = "auth.signed_out") -> None:
     """Forget the signed-in user; ``notice`` (an i18n key) is shown above the next sign-in form."""
-    st.session_state.pop(USER_KEY, None)
-    st.session_state.pop(ACTIVITY_KEY, None)
+    st.session_state.pop(state.STAFF_USER, None)
+    st.session_state.pop(state.STAFF_LAST_ACTIVITY, None)
     if notice:
-        st.session_state[NOTICE_KEY] = notice
+        st.session_state[state.STAFF_AUTH_NOTICE] = notice
 
 
 def signed_in_user() -> StaffUser | None:
     """The signed-in user, or None; a session idle for more than 30 minutes is signed out here."""
-    user = st.session_state.get(USER_KEY)
+    user = st.session_state.get(state.STAFF_USER)
     if user is None:
         return None
     now = _now()
-    if session_expired(st.session_state.get(ACTIVITY_KEY, now), now, SESSION_TIMEOUT):
+    if session_expired(st.session_state.get(state.STAFF_LAST_ACTIVITY, now), now, SESSION_TIMEOUT):
         sign_out("auth.expired")
         return None
-    st.session_state[ACTIVITY_KEY] = now
+    st.session_state[state.STAFF_LAST_ACTIVITY] = now
     return user
 
 
@@ -76,17 +75,20 @@ def _client_address() -> str:
 
 def sign_in_form(lang: str) -> None:
     """The username/password form; a success reruns the page signed in, a failure says why (Korean first)."""
-    notice = st.session_state.pop(NOTICE_KEY, None)
+    notice = st.session_state.pop(state.STAFF_AUTH_NOTICE, None)
     if notice:
         st.info(t(notice, lang))
     secrets_file = settings().secrets_file
     try:
         users = load_users(secrets_file)
     except AuthError as error:
-        st.error(str(error))
+        # The message names the server's file: it goes to the log, not to a signed-out visitor.
+        LOG.error("staff accounts unreadable: %s", error)
+        st.error(t("auth.accounts_unreadable", lang))
         return
     if not users:
-        st.warning(t("auth.no_accounts", lang, path=str(secrets_file)))
+        LOG.warning("no staff accounts in %s", secrets_file)
+        st.warning(t("auth.no_accounts", lang))
     with st.form("staff_sign_in", clear_on_submit=True, width=420):
         username = st.text_input(t("auth.username", lang), key="sign_in_username", autocomplete="username")
         password = st.text_input(
@@ -101,8 +103,8 @@ def sign_in_form(lang: str) -> None:
         "sign_in", user=username.strip()[:64], ok=result.ok, locked=result.scope or None, client=_client_address()
     )  # deploy
     if result.ok:
-        st.session_state[USER_KEY] = result.user
-        st.session_state[ACTIVITY_KEY] = _now()
+        st.session_state[state.STAFF_USER] = result.user
+        st.session_state[state.STAFF_LAST_ACTIVITY] = _now()
         st.rerun()
     st.error(_failure_message(result, username, lang))
 

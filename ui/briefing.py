@@ -36,7 +36,7 @@ BRIEFING_CSS = """<style>
 .st-key-briefing_slide h1 { font-size: 2.6rem; padding: 0.2rem 0 0; }
 .st-key-briefing_slide p, .st-key-briefing_slide li { font-size: 1.4rem; line-height: 1.45; }
 .st-key-briefing_slide [data-testid="stMetricValue"], .st-key-briefing_slide [data-testid="stMetricValue"] * {
-  font-size: 2.8rem; font-weight: 700; color: #005A9C; }
+  font-size: min(2.8rem, 14cqi); font-weight: 700; color: #005A9C; }
 .st-key-briefing_slide [data-testid="stMetricLabel"] p { font-size: 1.4rem; }
 .st-key-briefing_slide [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
 .st-key-briefing_slide [data-testid="stAlert"] p { font-size: 1.1rem; }

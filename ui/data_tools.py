@@ -17,31 +17,19 @@ from geo.data_manager import changed_values, conflict_message
 from geo.html import md_text
 from geo.i18n import t
 from geo.store import ConflictError, InvalidChangeError, ServiceRecord, Store, StoreError
-
-LOADED_KEY = "edit_loaded_record"
-CONFLICT_KEY = "edit_conflict"
-RELOAD_KEY = "edit_reload"
-NOTICE_KEY = "edit_notice"
-REASON_KEY = "edit_reason"
-# Widget key of each editable field.
-FIELD_WIDGETS: dict[str, str] = {
-    "status": "edit_status",
-    "start_year": "edit_start_year",
-    "end_year": "edit_end_year",
-    "budget_krw_100m": "edit_budget",
-}
+from ui import state
 
 
 def _widgets_missing() -> bool:
     # Streamlit drops a widget's state when a run does not draw it (another page was open).
-    return any(key not in st.session_state for key in FIELD_WIDGETS.values())
+    return any(key not in st.session_state for key in state.EDIT_WIDGETS.values())
 
 
 def _seed_widgets(record: ServiceRecord) -> None:
-    for field, key in FIELD_WIDGETS.items():
+    for field, key in state.EDIT_WIDGETS.items():
         value = record.values[field]
         st.session_state[key] = float(value) if field == "budget_krw_100m" and value is not None else value
-    st.session_state[REASON_KEY] = ""
+    st.session_state[state.EDIT_REASON] = ""
 
 
 def record_for_edit(store: Store, service_id: str) -> ServiceRecord:
@@ -49,22 +37,22 @@ def record_for_edit(store: Store, service_id: str) -> ServiceRecord:
 
     Call before the form's widgets are drawn (their values are seeded here).
     """
-    loaded: ServiceRecord | None = st.session_state.get(LOADED_KEY)
-    reload = st.session_state.pop(RELOAD_KEY, None)
+    loaded: ServiceRecord | None = st.session_state.get(state.EDIT_LOADED)
+    reload = st.session_state.pop(state.EDIT_RELOAD, None)
     if loaded is None or loaded.service_id != service_id or reload:
         previous, loaded = loaded, store.service_record(service_id)
-        st.session_state[LOADED_KEY] = loaded
+        st.session_state[state.EDIT_LOADED] = loaded
         if reload == "keep_input" and previous is not None and previous.service_id == service_id:
             # Re-apply only what this editor changed, on top of the latest values: fields they did not
             # touch take the other editor's values instead of silently reverting them.
             mine = changed_values(previous.values, form_values())
-            reason = st.session_state.get(REASON_KEY, "")
+            reason = st.session_state.get(state.EDIT_REASON, "")
             _seed_widgets(loaded)
             for field, value in mine.items():
-                st.session_state[FIELD_WIDGETS[field]] = value
-            st.session_state[REASON_KEY] = reason
+                st.session_state[state.EDIT_WIDGETS[field]] = value
+            st.session_state[state.EDIT_REASON] = reason
         else:
-            st.session_state.pop(CONFLICT_KEY, None)
+            st.session_state.pop(state.EDIT_CONFLICT, None)
             _seed_widgets(loaded)
     if _widgets_missing():
         _seed_widgets(loaded)
@@ -73,33 +61,33 @@ def record_for_edit(store: Store, service_id: str) -> ServiceRecord:
 
 def request_reload(keep_input: bool = False) -> None:
     """Load the stored record on the next run; ``keep_input`` leaves the form's values as typed."""
-    st.session_state[RELOAD_KEY] = "keep_input" if keep_input else "reset"
+    st.session_state[state.EDIT_RELOAD] = "keep_input" if keep_input else "reset"
     if keep_input:
-        st.session_state.pop(CONFLICT_KEY, None)
+        st.session_state.pop(state.EDIT_CONFLICT, None)
 
 
 def form_values() -> dict[str, Any]:
     """The editable fields as the form holds them now."""
-    return {field: st.session_state.get(key) for field, key in FIELD_WIDGETS.items()}
+    return {field: st.session_state.get(key) for field, key in state.EDIT_WIDGETS.items()}
 
 
 def set_conflict(service_id: str, message: str) -> None:
-    st.session_state[CONFLICT_KEY] = (service_id, message)
+    st.session_state[state.EDIT_CONFLICT] = (service_id, message)
 
 
 def conflict_for(service_id: str) -> str | None:
     """The conflict message pending for ``service_id``, if its last save was refused."""
-    pending = st.session_state.get(CONFLICT_KEY)
+    pending = st.session_state.get(state.EDIT_CONFLICT)
     return pending[1] if pending and pending[0] == service_id else None
 
 
 def set_notice(text: str) -> None:
     """A success message shown (and toasted) once on the next run."""
-    st.session_state[NOTICE_KEY] = text
+    st.session_state[state.EDIT_NOTICE] = text
 
 
 def pop_notice() -> str | None:
-    return st.session_state.pop(NOTICE_KEY, None)
+    return st.session_state.pop(state.EDIT_NOTICE, None)
 
 
 def save_edit(store: Store, record: ServiceRecord, editor: str, title: str, lang: str) -> None:
@@ -108,7 +96,7 @@ def save_edit(store: Store, record: ServiceRecord, editor: str, title: str, lang
     A stale version keeps the editor's input and shows who changed the service
     first (``ConflictError``); invalid values show the report by field.
     """
-    reason = (st.session_state.get(REASON_KEY) or "").strip()
+    reason = (st.session_state.get(state.EDIT_REASON) or "").strip()
     changes = changed_values(record.values, form_values())
     if not changes:
         st.info(t("data.edit.no_change", lang))

@@ -18,6 +18,16 @@ LOG = logger()  # deploy: the same JSON-lines logger as geo.logs
 
 LANG_KEY = "lang"
 
+#: Staff pages at any width (1366×768 laptops included): a metric's number shrinks with its column
+#: (container units) and wraps rather than being cut to "1,330.5…"; long labels wrap too.
+STAFF_CSS = """<style>
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricValue"] { font-size: min(2.25rem, 14cqi); }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricValue"] * { line-height: 1.15; }
+</style>"""
+
 
 def current_language() -> str:
     """The UI language: from the URL (``?lang=en``) so a view can be shared, Korean by default."""

@@ -39,7 +39,7 @@ from geo.importer import (
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions
 from geo.store import LAYERS, Store, StoreError, WriteMode
-from ui import data_tools
+from ui import data_tools, state
 
 LAYER_KEYS = {
     "services": "layer.services",
@@ -51,7 +51,6 @@ LAYER_KEYS = {
 CRS_CHOICES = ["", "EPSG:5186", "EPSG:5179", "EPSG:5174", "EPSG:2097", "EPSG:5181", "EPSG:4326"]
 ENCODING_CHOICES = ["", "utf-8", "cp949"]
 ENCODING_LABELS = {"utf-8": "UTF-8", "cp949": "CP949 (EUC-KR)"}
-ROUND_KEY = "import_round"
 FIRST_PROBLEMS = 5  # written out in the error box; more go to the table
 
 
@@ -81,7 +80,7 @@ def _file_key(data: bytes, file_name: str, layer: str) -> str:
 
 def _chosen_mapping(key: str) -> dict[str, str]:
     """The mapping choices this user changed for this file (schema column → file column)."""
-    return st.session_state.setdefault(f"import_user_map_{key}", {})
+    return st.session_state.setdefault(state.IMPORT_USER_MAP_PREFIX + key, {})
 
 
 def _remember_choice(key: str, target: str, widget: str) -> None:
@@ -141,7 +140,7 @@ def _metrics(preview: ImportPreview | ReferencePreview, count_label: str, count:
 
 def _saved(message: str) -> None:
     data_tools.set_notice(message)
-    st.session_state[ROUND_KEY] = st.session_state.get(ROUND_KEY, 0) + 1
+    state.next_generation(state.IMPORT_ROUND)
     data_tools.request_reload()
     st.rerun()
 
@@ -270,7 +269,7 @@ def import_section(store: Store, data: DashboardData, editor: str, lang: str, ma
     uploaded = file_col.file_uploader(
         t("data.import.file", lang),
         type=["geojson", "json", "gpkg", "zip", "csv", "xlsx"],
-        key=f"import_file_{st.session_state.get(ROUND_KEY, 0)}",
+        key=f"import_file_{state.generation(state.IMPORT_ROUND)}",
         help=t("data.import.file_help", lang, limit=f"{limits.max_bytes // (1024 * 1024)} MB"),
     )
     if uploaded is None:

@@ -22,11 +22,11 @@ from geo.mapping import URBAN_BOUNDS, legend_html
 from geo.pointmap import reference_entries, service_names, service_payload, visibility_mask, write_payload
 from geo.reference import ReferenceLayer
 from geo.settings import STATIC_DIR, STATIC_URL
+from ui import state
 from ui.data import data_key
 
 PAYLOAD_DIR = STATIC_DIR / "mapdata"
 PAYLOAD_URL = f"{STATIC_URL}/mapdata"
-_COMMAND = "staff_map_command"
 
 _component = components.declare_component("service_map", path=str(STATIC_DIR / "servicemap"))
 
@@ -75,8 +75,8 @@ def zoom_to(center: tuple[float, float], zoom: int = 16) -> None:
 
 
 def _next_command(body: dict) -> None:
-    number = st.session_state.get(_COMMAND, {}).get("n", 0) + 1
-    st.session_state[_COMMAND] = {**body, "n": number}
+    number = st.session_state.get(state.MAP_COMMAND, {}).get("n", 0) + 1
+    st.session_state[state.MAP_COMMAND] = {**body, "n": number}
 
 
 def service_map(
@@ -97,7 +97,7 @@ def service_map(
         mask=visibility_mask(data.services, shown),
         selected=selected_row,
         selected_area=selected_area,
-        command=st.session_state.get(_COMMAND),
+        command=st.session_state.get(state.MAP_COMMAND),
         view={"center": list(view[0]), "zoom": view[1]} if view else None,
         bounds=[list(corner) for corner in URBAN_BOUNDS],
         legend_html=legend_html(lang),

@@ -4,7 +4,8 @@
 #     keeping the newest BACKUP_KEEP files named dashboard-YYYYMMDD-HHMMSS.dump.
 #   GeoPackage (no DATABASE_URL): python -m geo backup --keep BACKUP_KEEP (into DASHBOARD_STORE_DIR/backups).
 # A failed or killed run leaves no half file behind: pg_dump writes to a hidden .partial file that is
-# renamed only when complete, and removed on any error. One JSON line per run goes to the journal.
+# renamed only when complete, and removed on any error. One JSON line per run goes to the journal
+# (event backup, the same fields as the app's python -m geo backup writes).
 set -euo pipefail
 KEEP="${BACKUP_KEEP:-14}"
 PYTHON="${DASHBOARD_PYTHON:-python3}"
@@ -13,9 +14,7 @@ SCHEMA="${BACKUP_SCHEMA:-dashboard}"
 log() { printf '{"ts": "%s", "level": "%s", "event": "backup", %s}\n' "$(date -u +%Y-%m-%dT%H:%M:%S+00:00)" "$1" "$2"; }
 
 if [[ -z "${DATABASE_URL:-}" ]]; then
-    "$PYTHON" -m geo backup --keep "$KEEP"
-    log info "\"backend\": \"geopackage\", \"keep\": $KEEP"
-    exit 0
+    exec "$PYTHON" -m geo backup --keep "$KEEP"  # logs its own line (file, bytes)
 fi
 
 DIR="${BACKUP_DIR:?BACKUP_DIR is not set (see dashboard.env)}"

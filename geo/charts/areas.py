@@ -6,7 +6,6 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from geo.charts.common import (
     Lang,
@@ -24,6 +23,7 @@ from geo.vocab import (
     DIRECTION_TERMS,
     DOMAIN_TERMS,
     STATUS_TERMS,
+    ServiceStatus,
     label,
 )
 
@@ -68,8 +68,8 @@ def domain_status_figure(
             textangle=0,
             textfont={"size": s["font"]},
             marker={
-                "color": term.colour if status != "취소" else "#FFFFFF",
-                "line": {"color": term.colour if status == "취소" else "#FFFFFF", "width": 2},
+                "color": "#FFFFFF" if term.hollow else term.colour,
+                "line": {"color": term.colour if term.hollow else "#FFFFFF", "width": 2},
             },
             hovertemplate="%{y}<br>" + term.label(lang) + ": %{x}<extra></extra>",
         )
@@ -79,7 +79,7 @@ def domain_status_figure(
     totals = by_domain_status.groupby("domain")["count"].sum()
     count_axis(fig, float(totals.max()) if len(totals) else 0.0, "x")
     # Cancelled bars are hollow, so their numbers must be dark.
-    fig.for_each_trace(lambda tr: tr.update(textfont_color="#000000") if tr.meta == "취소" else None)
+    fig.for_each_trace(lambda tr: tr.update(textfont_color="#000000") if STATUS_TERMS[tr.meta].hollow else None)
     height = max(s["height"], s["row"] * len(domains) + s["title"] * 8)
     style_figure(fig, t("chart.domain_status", lang), lang, size, is_sample(by_domain_status, sample), height)
     return no_data(fig, lang, size) if by_domain_status["count"].sum() == 0 else fig
@@ -137,7 +137,7 @@ def direction_figure(
     directions = list(by_direction["direction"])
     counts = [int(v) for v in by_direction["count"]]
     operating = [int(v) for v in by_direction["operating"]]
-    operating_label = label(STATUS_TERMS, "운영", lang)
+    operating_label = label(STATUS_TERMS, ServiceStatus.OPERATING, lang)
     fig = go.Figure(
         go.Bar(
             orientation="h",
@@ -183,7 +183,7 @@ def progress_figure(
     # Leave room under each gauge for its tick labels.
     gap = s["small"] * 2.2 / height
     measures = (
-        ("share_operating", t("chart.share_operating", lang), STATUS_TERMS["운영"].colour),
+        ("share_operating", t("chart.share_operating", lang), STATUS_TERMS[ServiceStatus.OPERATING].colour),
         ("share_on_schedule", t("chart.share_on_schedule", lang), ON_SCHEDULE_COLOUR),
     )
     # Gauges at x 0.2–0.5 and 0.72–1.0: each title (name, count, share) has the space to its left.
@@ -243,7 +243,10 @@ def progress_figure(
 def area_comparison_figure(
     by_area_status: pd.DataFrame, lang: Lang = "ko", size: Size = "normal", sample: bool | None = None
 ) -> go.Figure:
-    """Areas side by side, one panel per area, services per status, on one shared count axis.
+    """Areas compared on one count scale: one horizontal bar per area, its services stacked by status.
+
+    Horizontal bars keep every area's name readable at any width (the names are the y axis's labels,
+    with each area's total): side-by-side panels ran their titles into each other on a laptop screen.
 
     Parameters
     ----------
@@ -253,69 +256,50 @@ def area_comparison_figure(
     Returns
     -------
     plotly.graph_objects.Figure
-        One bar trace per area × status (``meta`` ``{"area_id", "status"}``,
-        one bar each, ``y`` the count); every panel's y axis has the same range.
+        One bar trace per status (``meta`` ``{"status"}``), ``y`` the area labels (first area on
+        top), ``x`` the counts, ``customdata`` the area ids; one count axis for every area.
     """
     s = sizes(size)
     areas = list(dict.fromkeys(by_area_status["area_id"]))
-    fig = make_subplots(
-        rows=1,
-        cols=max(len(areas), 1),
-        shared_yaxes=True,
-        subplot_titles=[_two_lines(label(AREA_SHORT, a, lang)) for a in areas] or [""],
-        horizontal_spacing=0.02,
+    counts = by_area_status.groupby(["area_id", "status"])["count"].sum()
+    totals = {area: int(counts.loc[area].sum()) for area in areas}
+    names = [f"{label(AREA_SHORT, area, lang)} · {count_text(totals[area], lang)}" for area in areas]
+    bars = []
+    for status, term in STATUS_TERMS.items():
+        values = [int(counts.get((area, status), 0)) for area in areas]
+        bar = go.Bar(
+            orientation="h",
+            y=names,
+            x=values,
+            customdata=areas,
+            name=term.label(lang),
+            meta={"status": status},
+            # No outline on an empty segment: a zero would draw as a stray black line.
+            marker={
+                "color": "#FFFFFF" if term.hollow else term.colour,
+                "line": {"color": term.colour, "width": [2 if v else 0 for v in values]},
+            },
+            text=[str(v) if v else "" for v in values],
+            textposition="inside",
+            insidetextanchor="middle",
+            textangle=0,
+            insidetextfont={"color": "#000000" if term.hollow else term.ink},
+            hovertemplate=f"%{{y}} · {term.label(lang)}: %{{x}}<extra></extra>",
+        )
+        bars.append(bar)
+    fig = go.Figure(bars)
+    peak = max(totals.values(), default=0)
+    fig.update_yaxes(autorange="reversed", title=None, automargin=True)
+    # The counts are written in the bars and the totals beside the names; no tick labels, which the
+    # legend under the plot would meet on a short chart.
+    fig.update_xaxes(range=[0, max(peak, 1) * 1.05], title=None, showticklabels=False)
+    count_axis(fig, max(peak, 1) * 1.05, "x")
+    height = max(int(s["height"] * 0.8), s["title"] * 4 + len(areas) * s["row"] * 2)
+    fig.update_layout(
+        barmode="stack",
+        bargap=0.3,
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.03, "yanchor": "top", "traceorder": "normal"},
+        uniformtext={"minsize": s["small"], "mode": "hide"},
     )
-    peak = int(by_area_status["count"].max()) if len(by_area_status) else 0
-    for column, area_id in enumerate(areas, start=1):
-        rows = by_area_status.loc[by_area_status["area_id"] == area_id].set_index("status")["count"]
-        for status, term in STATUS_TERMS.items():
-            count = int(rows.get(status, 0))
-            fig.add_trace(
-                go.Bar(
-                    x=[term.label(lang)],
-                    y=[count],
-                    name=term.label(lang),
-                    legendgroup=status,
-                    showlegend=column == 1,
-                    meta={"area_id": area_id, "status": status},
-                    marker={
-                        "color": term.colour if status != "취소" else "#FFFFFF",
-                        "line": {"color": term.colour, "width": 2},
-                    },
-                    text=[str(count)],
-                    textposition="outside",
-                    cliponaxis=False,
-                    hovertemplate=f"{label(AREA_SHORT, area_id, lang)} · {term.label(lang)}: %{{y}}<extra></extra>",
-                ),
-                row=1,
-                col=column,
-            )
-    fig.update_yaxes(range=[0, max(peak, 1) * 1.2], title=None)
-    count_axis(fig, max(peak, 1) * 1.2, "y")
-    fig.update_yaxes(title=t("field.count", lang), row=1, col=1)
-    fig.update_xaxes(showticklabels=False)
-    fig.update_layout(barmode="group", bargap=0.15, legend={"orientation": "h", "y": -0.1})
-    fig.update_annotations(font={"size": s["font"]})
-    # The badge goes above the facet titles (one text line high), never over the last area's name.
-    style_figure(
-        fig,
-        t("chart.compare", lang),
-        lang,
-        size,
-        is_sample(by_area_status, sample),
-        top_extra=s["font"] * 2,
-        badge_shift=int(s["font"] * 2.9),
-    )
+    style_figure(fig, t("chart.compare", lang), lang, size, is_sample(by_area_status, sample), height)
     return no_data(fig, lang, size) if peak == 0 else fig
-
-
-def _two_lines(name: str, longest: int = 6) -> str:
-    """A facet title on two lines when it is long ('경기경제<br>자유구역'), broken at the space or '·'
-    nearest its middle, so neighbouring panels' names never run into each other."""
-    if len(name) <= longest or (name.isascii() and len(name) <= 2 * longest):
-        return name
-    breaks = [i for i, c in enumerate(name) if c in " ·-"] or [len(name) // 2]
-    cut = min(breaks, key=lambda i: abs(i - len(name) / 2))
-    if name[cut] == "-":
-        return f"{name[: cut + 1]}<br>{name[cut + 1 :]}"
-    return f"{name[:cut]}<br>{name[cut:].lstrip(' ')}"

@@ -61,7 +61,7 @@ def budget_by_year_figure(
             yanchor="bottom",
             font={"size": s["small"]},
         )
-    unit = "억원" if lang != "en" else t("unit.100m_krw", "en")
+    unit = t("unit.100m_krw", lang)
     # The legend, titled 재원, sits under the years; an axis title there would collide with it.
     fig.update_layout(
         barmode="stack",

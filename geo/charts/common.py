@@ -40,7 +40,8 @@ def sizes(size: str) -> dict[str, int]:
 
 def budget_hover(lang: str, axis: str) -> str:
     """A hover template for a budget on ``axis``, in 억원 (Korean) or KRW 100 m (English)."""
-    return "%{" + axis + ":,.1f}" + ("억원" if lang != "en" else " " + t("unit.100m_krw", "en"))
+    # Korean writes the unit on the number (1.5억원); English leaves a space (1.5 × KRW 100 m).
+    return "%{" + axis + ":,.1f}" + (" " if lang == "en" else "") + t("unit.100m_krw", lang)
 
 
 def count_text(value: int, lang: str) -> str:
@@ -138,6 +139,8 @@ def with_caption(fig: go.Figure, caption: str) -> go.Figure:
 
 def no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services") -> go.Figure:
     """The chart says plainly that there is nothing to draw, instead of showing empty axes."""
+    # Notes about the data (a donut's "합계 0.0억원") would sit on the message; the sample badge stays.
+    fig.layout.annotations = [a for a in fig.layout.annotations if a.name == SAMPLE_ANNOTATION_NAME]
     fig.add_annotation(
         name="no-data",
         text=t(key, lang),
@@ -150,6 +153,8 @@ def no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services"
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
+    # Bars of zero still carry their text ("0건"): beside the message it would read as data.
+    fig.update_traces(text=None, texttemplate=None, selector={"type": "bar"})
     return fig
 
 

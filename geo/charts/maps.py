@@ -12,7 +12,6 @@ import geopandas as gpd
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
-from shapely.geometry import MultiPolygon, Polygon
 
 from geo.charts.common import (
     Lang,
@@ -21,8 +20,9 @@ from geo.charts.common import (
     sizes,
     style_figure,
 )
-from geo.i18n import t
+from geo.i18n import localized_column, t
 from geo.io import METRIC_CRS
+from geo.spatial import geometry_path, pad_bounds
 from geo.stats import format_budget
 from geo.vocab import (
     AREA_SHORT,
@@ -32,18 +32,6 @@ from geo.vocab import (
 
 # Sequential, colour-blind safe scale for maps (light = few, dark = many).
 MAP_COLORSCALE = "YlGnBu"
-
-
-def _rings(geometry: Polygon | MultiPolygon) -> tuple[list[float | None], list[float | None]]:
-    """The exterior rings of a polygon as one x/y path, parts separated by None (Plotly's gap)."""
-    parts = geometry.geoms if isinstance(geometry, MultiPolygon) else [geometry]
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for part in parts:
-        x, y = part.exterior.xy
-        xs += [*x, None]
-        ys += [*y, None]
-    return xs, ys
 
 
 def _is_dark(colour: str) -> bool:
@@ -102,9 +90,11 @@ def dong_choropleth_figure(
     shown = [float(values.get((gu, name), 0.0)) for gu, name in zip(dongs["gu"], dongs["name_ko"], strict=True)]
     top = max([*shown, 0.0]) or 1.0
     colours = sample_colorscale(MAP_COLORSCALE, [v / top for v in shown])
+    # Keys stay Korean (they match the table); what the reader sees is in the screen's language.
+    names = list(localized_column(dongs, "name", lang))
     fig = go.Figure()
-    for geometry, name, amount, fill in zip(dongs.geometry, dongs["name_ko"], shown, colours, strict=True):
-        xs, ys = _rings(geometry)
+    for geometry, key, name, amount, fill in zip(dongs.geometry, dongs["name_ko"], names, shown, colours, strict=True):
+        xs, ys = geometry_path(geometry)
         fig.add_trace(
             go.Scatter(
                 x=xs,
@@ -114,7 +104,7 @@ def dong_choropleth_figure(
                 fillcolor=fill,
                 line={"color": "#FFFFFF", "width": 1},
                 name=name,
-                meta={"dong": name, "value": amount},
+                meta={"dong": key, "value": amount},
                 hoveron="fills",
                 text=f"{name}: {amount:,.0f}" if value == "count" else f"{name}: {format_budget(amount, lang)}",
                 hoverinfo="text",
@@ -123,7 +113,7 @@ def dong_choropleth_figure(
         )
     if areas is not None and not areas.empty:
         for geometry, area_id in zip(areas.to_crs(METRIC_CRS).geometry, areas["area_id"], strict=True):
-            xs, ys = _rings(geometry)
+            xs, ys = geometry_path(geometry)
             fig.add_trace(
                 go.Scatter(
                     x=xs,
@@ -140,7 +130,7 @@ def dong_choropleth_figure(
     label_colours = ["#FFFFFF" if _is_dark(fill) else "#111111" for fill in colours]
     texts = [
         (f"{name}<br>{amount:,.0f}" if value == "count" else f"{name}<br>{amount:,.1f}") if amount else ""
-        for name, amount in zip(dongs["name_ko"], shown, strict=True)
+        for name, amount in zip(names, shown, strict=True)
     ]
     fig.add_trace(
         go.Scatter(
@@ -157,7 +147,7 @@ def dong_choropleth_figure(
             showlegend=False,
         )
     )
-    unit = t("metric.count_unit", lang) if value == "count" else ("억원" if lang != "en" else t("unit.100m_krw", "en"))
+    unit = t("metric.count_unit", lang) if value == "count" else t("unit.100m_krw", lang)
     fig.add_trace(
         go.Scatter(
             x=[None],
@@ -186,10 +176,9 @@ def dong_choropleth_figure(
     with_values = dongs.loc[[amount > 0 for amount in shown]]
     if fit == "data" and not with_values.empty:
         # The island 대부동 would take most of the frame; zoom to where the services are (the rest stays drawn).
-        minx, miny, maxx, maxy = with_values.total_bounds
-        pad = 0.08 * max(maxx - minx, maxy - miny)
-        fig.update_xaxes(range=[minx - pad, maxx + pad])
-        fig.update_yaxes(range=[miny - pad, maxy + pad])
+        minx, miny, maxx, maxy = pad_bounds(with_values.total_bounds, share=0.08)
+        fig.update_xaxes(range=[minx, maxx])
+        fig.update_yaxes(range=[miny, maxy])
     fig.update_layout(plot_bgcolor="#FFFFFF", legend={"orientation": "h", "y": -0.02})
     title = t("chart.dong_count" if value == "count" else "chart.dong_budget", lang)
     note = t("chart.dong_note", lang) + (f", {t('chart.excluding_cancelled', lang)}" if value != "count" else "")

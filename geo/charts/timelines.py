@@ -90,7 +90,7 @@ def timeline_figure(
             meta=status,
             textposition="inside",
             insidetextanchor="start",
-            textfont={"size": s["small"], "color": "#FFFFFF" if status in ("운영", "취소") else "#000000"},
+            textfont={"size": s["small"], "color": STATUS_TERMS[status].ink},
             hovertemplate="%{y}<br>%{customdata[2]}–%{customdata[3]}<extra>" + trace.name + "</extra>",
         )
     fig.update_yaxes(title=None)

@@ -101,6 +101,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "kiosk.domain_service": {"ko": "{domain} 분야 서비스", "en": "A {domain} service"},
     # deploy: the kiosk's notice while its server is away (geo/reconnect.py)
     "reconnect.title": {"ko": "잠시 후 다시 연결합니다", "en": "Reconnecting shortly"},
+    # --- Streamlit's own widget text, said in Korean on Korean screens (ui/widget_text.py) ---
+    "widget.month": {"ko": "{n}월", "en": "{name}"},
+    "widget.year_month": {"ko": "{year}년 {n}월", "en": "{name} {year}"},
+    "widget.weekdays": {"ko": "일,월,화,수,목,금,토", "en": "Su,Mo,Tu,We,Th,Fr,Sa"},
+    "widget.upload_drop": {"ko": "파일을 여기에 끌어다 놓으세요", "en": "Drag and drop file here"},
+    "widget.upload_browse": {"ko": "파일 선택", "en": "Browse files"},
+    "widget.upload_limit": {"ko": "파일당 최대 {size}", "en": "Limit {size} per file"},
+    "widget.no_results": {"ko": "결과 없음", "en": "No results"},
     "reconnect.body": {
         "ko": "화면은 저절로 돌아옵니다. 만지지 않으셔도 됩니다.",
         "en": "The screen comes back by itself. No need to touch it.",

@@ -56,9 +56,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "이 기기에서 로그인에 너무 많이 실패해 잠시 로그인을 막았습니다. {minutes}분 후에 다시 시도하세요.",
         "en": "Too many failed sign-ins from this device. Try again in {minutes} min.",
     },
+    # The sign-in page is seen before anyone signs in: it names no server file (the log does).
     "auth.no_accounts": {
-        "ko": "직원 계정이 없습니다. 서버에서 python -m geo add-user 사용자이름 으로 계정을 만드세요 (계정 파일: {path}).",
-        "en": "There are no staff accounts. Create one on the server with python -m geo add-user NAME (file: {path}).",
+        "ko": "직원 계정이 없습니다. 서버 관리자가 서버에서 python -m geo add-user 사용자이름 으로 계정을 만드세요.",
+        "en": "There are no staff accounts. A server administrator creates one with python -m geo add-user NAME.",
+    },
+    "auth.accounts_unreadable": {
+        "ko": "직원 계정 파일을 읽을 수 없어 로그인할 수 없습니다. 서버 관리자에게 알려 주세요 (사유는 서버 기록에 있습니다).",
+        "en": "The staff account file cannot be read, so no one can sign in. Tell the server administrator "
+        "(the reason is in the server log).",
     },
     "data.edit.pick": {"ko": "서비스 선택", "en": "Service"},
     "data.edit.search": {"ko": "서비스명이나 ID로 찾기", "en": "Find by name or id"},

@@ -20,7 +20,7 @@ from geo.mapping.layers import (
     import_preview_layer,
     legend_html,
     service_groups,
-    service_tooltip,
+    service_tooltips,
 )
 
 __all__ = [
@@ -34,6 +34,6 @@ __all__ = [
     "legend_html",
     "map_asset_urls",
     "service_groups",
-    "service_tooltip",
+    "service_tooltips",
     "view_for_bounds",
 ]

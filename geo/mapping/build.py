@@ -10,7 +10,7 @@ import geopandas as gpd
 
 from geo.assets import vendor_url
 from geo.html import escape_html
-from geo.i18n import t
+from geo.i18n import localized, t
 from geo.mapping.elements import FullscreenControl, Legend, MetricScale, ReferenceMarkers, SafeBinding
 from geo.mapping.layers import MapOptions, legend_html, service_groups
 from geo.pointmap import REFERENCE_COLOURS, reference_payload
@@ -35,15 +35,14 @@ def _use_local_assets(element: folium.elements.JSCSSMixin, js: list[tuple[str, s
 
 
 def _area_popup_html(area: dict, lang: str) -> str:
-    name = area["name_en"] if lang == "en" and area.get("name_en") else area["name_ko"]
-    facts = area.get("facts_en") if lang == "en" and area.get("facts_en") else area.get("facts_ko")
     area_m2 = float(area["area_m2"])
     rows = [
-        f"<b>{escape_html(name)}</b>",
-        f"{escape_html(area.get('kind_ko', ''))}",
-        f"{escape_html(t('field.area_m2', lang))}: {area_m2:,.0f} ㎡ ({area_m2 / 10_000:,.1f} ㏊, 지도 도형 기준)",
-        escape_html(facts or ""),
-        f"<small>{escape_html(t('field.source', lang))}: {escape_html(area.get('source', ''))}</small>",
+        f"<b>{escape_html(localized(area, 'name', lang))}</b>",
+        escape_html(localized(area, "kind", lang)),
+        f"{escape_html(t('field.area_m2', lang))}: {area_m2:,.0f} ㎡ ({area_m2 / 10_000:,.1f} ㏊, "
+        f"{escape_html(t('field.map_outline', lang))})",
+        escape_html(localized(area, "facts", lang)),
+        f"<small>{escape_html(t('field.source', lang))}: {escape_html(localized(area, 'source', lang))}</small>",
         f"<small>{escape_html(t('approximate.note', lang))}</small>" if area.get("accuracy") == "approximate" else "",
     ]
     return "<br>".join(r for r in rows if r)
@@ -85,7 +84,7 @@ def _add_areas(fmap: folium.Map, areas: gpd.GeoDataFrame, options: MapOptions, s
         record = area.to_dict()
         colour = AREA_TERMS.get(record["area_id"], AREA_TERMS["citywide"]).colour
         selected = record["area_id"] == selected_area
-        name = record["name_en"] if lang == "en" and record.get("name_en") else record["name_ko"]
+        name = localized(record, "name", lang)
         layer = folium.GeoJson(
             {"type": "Feature", "properties": {}, "geometry": area.geometry.__geo_interface__},
             style_function=lambda _, c=colour, s=selected: {
@@ -159,7 +158,7 @@ def build_base_map(
     _add_base_layers(fmap, boundaries, options)
     _add_areas(fmap, areas, options, selected_area)
     legend_px = {"staff": 13, "briefing": 18, "kiosk": 24}[options.audience]
-    Legend(legend_html(options.lang), legend_px, legend_px + 2).add_to(fmap)
+    Legend(legend_html(options.lang, statuses=options.legend_statuses), legend_px, legend_px + 2).add_to(fmap)
     if options.audience != "kiosk":
         FullscreenControl(t("map.fullscreen", options.lang)).add_to(fmap)
     MetricScale().add_to(fmap)

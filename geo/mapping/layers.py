@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
+import pandas as pd
 
 from geo.html import escape_html
-from geo.i18n import t
+from geo.i18n import localized_column, t
 from geo.mapping.elements import ServiceLayer
 from geo.settings import STATIC_URL
 from geo.spatial import representative_points
@@ -48,16 +49,23 @@ class MapOptions:
     static_url: str = STATIC_URL
     show_dongs: bool = True
     height_px: int = 640
+    #: The statuses the legend lists; None: all. The kiosk leaves out 취소, which it never draws.
+    legend_statuses: tuple[str, ...] | None = None
 
     @property
     def large(self) -> bool:
         return self.audience in ("briefing", "kiosk")
 
 
-def legend_html(lang: str, with_areas: bool = False) -> str:
-    """Status symbols (and, on request, area colours; areas carry their names on the map anyway)."""
+def legend_html(lang: str, with_areas: bool = False, statuses: tuple[str, ...] | None = None) -> str:
+    """Status symbols (and, on request, area colours; areas carry their names on the map anyway).
+
+    ``statuses`` limits the list to what the map can show (None: every status, in vocabulary order).
+    """
     parts = [f"<h4>{escape_html(t('legend.status', lang))}</h4>"]
     for status in STATUS_TERMS:
+        if statuses is not None and status not in statuses:
+            continue
         parts.append(
             f'<div class="row">{status_icon_svg(status, 18)}<span>{escape_html(label(STATUS_TERMS, status, lang))}'
             "</span></div>"
@@ -75,16 +83,16 @@ def legend_html(lang: str, with_areas: bool = False) -> str:
     return "".join(parts)
 
 
-def service_tooltip(row: dict, lang: str) -> str:
-    name = row["name_en"] if lang == "en" and row.get("name_en") else row["name_ko"]
-    status = label(STATUS_TERMS, row["status"], lang)
-    return f"{escape_html(name)} · {escape_html(status)}"
+def service_tooltips(services: pd.DataFrame, lang: str) -> pd.Series:
+    """Each service's tooltip, ``name · status`` escaped, built column-wise (100,000 rows in well under a second)."""
+    names = localized_column(services, "name", lang).map(escape_html)
+    return names + " · " + services["status"].map(lambda s: escape_html(label(STATUS_TERMS, s, lang)))
 
 
 def _shape_layer(shapes: gpd.GeoDataFrame, lang: str, selected: str | None, tooltips: bool) -> folium.GeoJson:
     """Line and zone services, styled by status (dashed while planned or cancelled)."""
     frame = shapes[["service_id", "name_ko", "name_en", "status", "geometry"]].copy()
-    frame["tip"] = [service_tooltip(r, lang) for r in frame.to_dict("records")]
+    frame["tip"] = service_tooltips(frame, lang)
     # folium embeds GeoJSON properties in a script unescaped: only escaped text goes in.
     frame["service_id"] = frame["service_id"].map(escape_html)
     frame = frame[["service_id", "status", "tip", "geometry"] if tooltips else ["status", "geometry"]]
@@ -98,7 +106,7 @@ def _shape_layer(shapes: gpd.GeoDataFrame, lang: str, selected: str | None, tool
             "weight": 7 if props.get("service_id") == selected else 4,
             "fillColor": colour,
             "fillOpacity": 0.25,
-            "dashArray": "6 4" if props["status"] in ("계획", "취소") else None,
+            "dashArray": "6 4" if STATUS_TERMS[props["status"]].dashed else None,
         }
 
     tooltip = folium.GeoJsonTooltip(["tip"], labels=False) if tooltips else None
@@ -106,18 +114,11 @@ def _shape_layer(shapes: gpd.GeoDataFrame, lang: str, selected: str | None, tool
 
 
 def _point_rows(points: gpd.GeoDataFrame, statuses: list[str], lang: str, tooltips: bool) -> list[list]:
-    """``[lat, lon, status_index, tooltip_html]`` per point, built column-wise (100,000 rows in well under a second)."""
+    """``[lat, lon, status_index, tooltip_html]`` per point, built column-wise."""
     lats = points.geometry.y.round(6).tolist()
     lons = points.geometry.x.round(6).tolist()
     status_index = points["status"].map({s: i for i, s in enumerate(statuses)}).astype(int).tolist()
-    if tooltips:
-        names = points["name_ko"]
-        if lang == "en":
-            names = points["name_en"].where(points["name_en"].fillna("").astype(bool), points["name_ko"])
-        status_text = points["status"].map(lambda s: escape_html(label(STATUS_TERMS, s, lang)))
-        tips = (names.map(escape_html) + " · " + status_text).tolist()
-    else:
-        tips = [""] * len(points)
+    tips = service_tooltips(points, lang).tolist() if tooltips else [""] * len(points)
     return [list(row) for row in zip(lats, lons, status_index, tips, strict=True)]
 
 

@@ -1,0 +1,96 @@
+"""Statuses' behaviour is declared once, in ``geo.vocab``, and every screen follows it."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import LineString
+
+from geo import charts, kiosk, pointmap
+from geo.aggregate import services_by_domain_status
+from geo.briefing_pdf import area_map_figure
+from geo.mapping.layers import _shape_layer
+from geo.vocab import ACTIVE_STATUSES, COUNTED_STATUSES, KIOSK_STATUSES, STATUS_TERMS, ServiceStatus
+from tests.conftest import PROJECT_ROOT
+
+# Files allowed to spell a status word: the vocabulary itself and the screen texts.
+SPELLERS = ("geo/vocab.py", "geo/i18n/")
+
+
+def test_status_words_are_spelled_only_in_the_vocabulary():
+    words = set(STATUS_TERMS)
+    spelled = []
+    for package in ("geo", "ui", "app_pages"):
+        for path in sorted((PROJECT_ROOT / package).rglob("*.py")):
+            where = path.relative_to(PROJECT_ROOT).as_posix()
+            if where.startswith(SPELLERS):
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and node.value in words:
+                    spelled.append(f"{where}:{node.lineno} {node.value}")
+    assert spelled == [], "use STATUS_TERMS attributes or ServiceStatus instead of the word"
+
+
+def test_status_behaviour_follows_the_design():
+    dashed = [s for s, term in STATUS_TERMS.items() if term.dashed]
+    hollow = [s for s, term in STATUS_TERMS.items() if term.hollow]
+    assert dashed == [ServiceStatus.PLANNED, ServiceStatus.CANCELLED]
+    assert hollow == [ServiceStatus.CANCELLED]
+    # 추진 중 counts planned to operating; on hold and cancelled are not going ahead.
+    assert ACTIVE_STATUSES == ("계획", "설계", "구축", "운영")
+    assert KIOSK_STATUSES == ("계획", "설계", "구축", "운영", "보류")
+    # Budgets and progress shares leave out only what was cancelled.
+    assert COUNTED_STATUSES == ("계획", "설계", "구축", "운영", "보류")
+    assert set(kiosk.CITIZEN_ORDER) == set(KIOSK_STATUSES)
+
+
+def _design_drawn_as_cancelled(monkeypatch):
+    """Make 설계 behave as 취소 does, so each screen shows whether it reads the vocabulary."""
+    term = STATUS_TERMS[ServiceStatus.DESIGN]
+    monkeypatch.setitem(STATUS_TERMS, ServiceStatus.DESIGN, replace(term, shape="hollow", dashed=True, ink="#123456"))
+
+
+def test_map_lines_dash_where_the_vocabulary_says(monkeypatch):
+    line = gpd.GeoDataFrame(
+        {"service_id": ["S1"], "name_ko": ["선"], "name_en": [""], "status": [ServiceStatus.DESIGN]},
+        geometry=[LineString([(126.8, 37.3), (126.81, 37.31)])],
+        crs="EPSG:4326",
+    )
+    feature = {"properties": {"service_id": "S1", "status": ServiceStatus.DESIGN}}
+    assert _shape_layer(line, "ko", None, True).style_function(feature)["dashArray"] is None
+    _design_drawn_as_cancelled(monkeypatch)
+    assert _shape_layer(line, "ko", None, True).style_function(feature)["dashArray"] == "6 4"
+    table = {row["label"]: row["dashed"] for row in pointmap._status_table("ko")}
+    assert table["설계"] is True
+
+
+def test_bars_and_symbols_are_hollow_where_the_vocabulary_says(monkeypatch, demo):
+    _design_drawn_as_cancelled(monkeypatch)
+    fig = charts.domain_status_figure(services_by_domain_status(demo.services))
+    design = next(trace for trace in fig.data if trace.meta == ServiceStatus.DESIGN)
+    assert design.marker.color == "#FFFFFF" and design.marker.line.color == STATUS_TERMS["설계"].colour
+    in_area = demo.services.loc[demo.services["area_id"] == "gfez"]
+    assert (in_area["status"] == ServiceStatus.DESIGN).any()
+    pdf_map = area_map_figure(demo.boundaries, demo.areas, demo.services, "gfez")
+    symbol = next(t for t in pdf_map.data if t.name and t.name.startswith(STATUS_TERMS["설계"].label("ko")))
+    assert symbol.marker.line.color == STATUS_TERMS["설계"].colour
+
+
+def test_timeline_text_takes_the_status_ink(monkeypatch):
+    _design_drawn_as_cancelled(monkeypatch)
+    rows = pd.DataFrame(
+        {
+            "service_id": ["S1"],
+            "name_ko": ["서비스"],
+            "name_en": ["Service"],
+            "status": [ServiceStatus.DESIGN],
+            "phase": ["단기"],
+            "start_year": [2026],
+            "end_year": [2027],
+        }
+    )
+    fig = charts.timeline_figure(rows)
+    assert fig.data[0].textfont.color == "#123456"

@@ -1,0 +1,76 @@
+"""Every session-state key the app keeps, in one place, and the two small patterns pages use them for.
+
+A key spelled inline in a page can collide with another page's or a widget's
+key without anyone noticing; here they are listed side by side, and
+``tests/test_ui_state.py`` fails on a key spelled anywhere else.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+# --- sign-in (ui.auth) ---
+STAFF_USER = "staff_user"
+STAFF_LAST_ACTIVITY = "staff_last_activity"
+STAFF_AUTH_NOTICE = "staff_auth_notice"
+
+# --- map explorer (app_pages/map_explorer.py, ui.servicemap, ui.filters) ---
+MAP_COMMAND = "staff_map_command"
+MAP_HANDLED_CLICK = "handled_click"
+MAP_HANDLED_ROW = "handled_row"
+STATUS_CHART_GENERATION = "status_chart_generation"
+FILTERS_SEEDED = "filters_seeded_from_url"
+FILTERS_REQUESTED = "filters_requested"
+#: Widget key of each ``ServiceFilter`` field's filter.
+FILTER_WIDGETS: dict[str, str] = {
+    "areas": "f_area",
+    "domains": "f_domain",
+    "statuses": "f_status",
+    "phases": "f_phase",
+    "years": "f_years",
+    "text": "f_text",
+}
+
+# --- briefing (app_pages/briefing.py) ---
+BRIEFING_SLIDE = "briefing_slide_index"
+BRIEFING_SLIDE_COUNT = "briefing_slide_count"
+BRIEFING_PRESENTING = "briefing_presenting"
+
+# --- kiosk (app_pages/kiosk.py) ---
+KIOSK_ROTATION = "kiosk_rotation"
+
+# --- data management (app_pages/data_manager.py, ui.import_tools, ui.data_tools) ---
+IMPORT_ROUND = "import_round"
+#: Followed by the import's key: the column choices the user made for that file.
+IMPORT_USER_MAP_PREFIX = "import_user_map_"
+EDIT_LOADED = "edit_loaded_record"
+EDIT_CONFLICT = "edit_conflict"
+EDIT_RELOAD = "edit_reload"
+EDIT_NOTICE = "edit_notice"
+EDIT_REASON = "edit_reason"
+#: Widget key of each editable service field.
+EDIT_WIDGETS: dict[str, str] = {
+    "status": "edit_status",
+    "start_year": "edit_start_year",
+    "end_year": "edit_end_year",
+    "budget_krw_100m": "edit_budget",
+}
+RESTORE_ROUND = "restore_round"
+
+
+def generation(key: str) -> int:
+    """How many times the widget behind ``key`` was replaced (0 at first); part of that widget's key."""
+    return int(st.session_state.get(key, 0))
+
+
+def next_generation(key: str) -> None:
+    """Replace the widget behind ``key`` on the next run, dropping its value (a selection, a tick)."""
+    st.session_state[key] = generation(key) + 1
+
+
+def is_new(key: str, value: object) -> bool:
+    """Whether ``value`` differs from the one last seen under ``key``, remembering it: an event acts once."""
+    if st.session_state.get(key) == value:
+        return False
+    st.session_state[key] = value
+    return True

@@ -1,0 +1,90 @@
+"""Streamlit's own widget text in Korean on Korean screens: the date picker's calendar, the file uploader.
+
+Streamlit writes some text of its widgets in English and has no setting for
+it (the calendar's month and day names, the uploader's "Drag and drop file
+here" and "Browse files"). Where a Streamlit option hides such text, the
+pages use it (multiselects without "Select all"); for the rest this script
+replaces the English text nodes inside those widgets with the Korean of
+``geo.i18n``, again whenever Streamlit redraws them. Only text is changed,
+never an element, so the widgets work as before.
+"""
+
+from __future__ import annotations
+
+from geo.html import json_for_script
+from geo.i18n import t
+
+#: The English month names Streamlit's calendar writes (fixed in its code, whatever the browser's language).
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+#: Where Streamlit's English widget text appears; nothing outside these is touched.
+WIDGET_SELECTORS = (
+    '[data-baseweb="calendar"]',
+    '[data-baseweb="popover"] [role="listbox"]',
+    '[data-testid="stFileUploaderDropzone"]',
+    '[data-testid="stFileUploader"] section',
+)
+
+
+def korean_widget_texts() -> dict[str, str]:
+    """Streamlit's English widget words (exact text of a node) and the Korean shown instead."""
+    months = {name: t("widget.month", "ko", n=n) for n, name in enumerate(MONTHS, start=1)}
+    weekdays = dict(zip(t("widget.weekdays", "en").split(","), t("widget.weekdays", "ko").split(","), strict=True))
+    return {
+        **months,
+        **weekdays,
+        "Drag and drop file here": t("widget.upload_drop", "ko"),
+        "Drag and drop files here": t("widget.upload_drop", "ko"),
+        "Browse files": t("widget.upload_browse", "ko"),
+        "No results": t("widget.no_results", "ko"),
+    }
+
+
+def korean_widget_script() -> str:
+    """A script for the page (Korean screens): Streamlit's English widget text becomes Korean as it is drawn."""
+    config = json_for_script(
+        {
+            "selectors": list(WIDGET_SELECTORS),
+            "words": korean_widget_texts(),
+            "months": {name: n for n, name in enumerate(MONTHS, start=1)},
+            "yearMonth": t("widget.year_month", "ko", year="{year}", n="{n}"),
+            "limit": t("widget.upload_limit", "ko", size="{size}"),
+        }
+    )
+    return (
+        "<script>(function () {"
+        f"var cfg = {config};"
+        "var doc = window.parent && window.parent.document ? window.parent.document : document;"
+        "var win = doc.defaultView || window;"
+        "function say(text) {"
+        "  var key = text.trim(); if (!key) return null;"
+        "  if (Object.prototype.hasOwnProperty.call(cfg.words, key)) return cfg.words[key];"
+        "  var m = key.match(/^([A-Z][a-z]+) (\\d{4})$/);"
+        "  if (m && cfg.months[m[1]]) return cfg.yearMonth.replace('{year}', m[2]).replace('{n}', cfg.months[m[1]]);"
+        "  m = key.match(/^Limit (.+) per file(.*)$/);"
+        "  if (m) return cfg.limit.replace('{size}', m[1]) + m[2];"
+        "  return null; }"
+        "function translate(root) {"
+        "  var walker = doc.createTreeWalker(root, 4); var node;"
+        "  while ((node = walker.nextNode())) { var said = say(node.nodeValue);"
+        "    if (said !== null && said !== node.nodeValue) node.nodeValue = said; } }"
+        "function run() { cfg.selectors.forEach(function (selector) {"
+        "  doc.querySelectorAll(selector).forEach(translate); }); }"
+        "if (win.__koreanWidgets) { win.__koreanWidgets.disconnect(); }"
+        "win.__koreanWidgets = new win.MutationObserver(run);"
+        "win.__koreanWidgets.observe(doc.body, {childList: true, subtree: true, characterData: true});"
+        "run();"
+        "})();</script>"
+    )
