@@ -48,10 +48,22 @@ def dataset(page) -> dict:
     return page.evaluate(_map_js("return Object.assign({}, m.el.dataset);"))
 
 
+def settled(page, view: str | None = None) -> None:
+    """Wait until no rerun is running (one moves the map a few pixels when it ends), after the map reported
+    ``view`` (``lat,lon,zoom`` as the URL keeps it) when given."""
+    if view:
+        page.wait_for_function("view => decodeURIComponent(location.search).includes('view=' + view)", arg=view)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+
+
 def click_item(page, item: dict) -> None:
-    """Click the map where a drawn item is (coordinates inside the map iframe)."""
-    box = page.locator(SERVICE_MAP).bounding_box()
-    page.mouse.click(box["x"] + item["x"], box["y"] + item["y"])
+    """Click the map where a drawn item is (coordinates inside the map), on the settled page.
+
+    Relative to the map element, not to the viewport: the page can still move the map a few pixels after
+    a rerun (12 px were seen), and Playwright clicks only once the element stands still.
+    """
+    settled(page)
+    page.frame_locator(SERVICE_MAP).locator("#map").click(position={"x": item["x"], "y": item["y"]})
 
 
 def drawn_services(page) -> list[dict]:
@@ -265,6 +277,7 @@ def test_at_scale_a_point_clicked_at_street_zoom_opens_its_details(large_server,
     wait_for_drawn(page, LARGE)
     page.evaluate(_map_js("m.map.setView([37.32, 126.83], 18);"))
     page.wait_for_function(_map_js("return m.map.getZoom() === 18 && +m.el.dataset.drawnPoints > 0;"))
+    settled(page, "37.32000,126.83000,18")
     item = drawn_services(page)[0]
     name = page.evaluate(_map_js(f"return m.data.name[{item['i']}];"))
     click_item(page, item)
@@ -312,6 +325,7 @@ def test_reference_layer_toggles_on_with_legend_count_and_escaped_popup(large_se
     frame.locator(".ref-legend-row").filter(has_text="공영주차장").wait_for()
     page.evaluate(_map_js("m.map.setView([37.3, 126.8], 17);"))
     page.wait_for_function(_map_js("return m.map.getZoom() === 17 && +m.el.dataset.drawnReference > 0;"))
+    settled(page, "37.30000,126.80000,17")
     hostile = page.evaluate(_map_js("return m.items.find(it => it.kind === 'ref' && it.i === 0) || null;"))
     assert hostile is not None
     click_item(page, hostile)
