@@ -30,7 +30,7 @@ from geo.store import (
     StoreError,
     open_store,
 )
-from tests.conftest import DEMO_DIR, postgis_url
+from tests.conftest import DATA_DIR, DEMO_DIR, postgis_url
 
 T0 = datetime(2026, 2, 1, 9, 0, tzinfo=KST)
 # Counted from the bundled files, which other work may extend.
@@ -467,3 +467,16 @@ def test_a_store_from_an_earlier_version_gains_the_new_columns_and_keeps_its_edi
     assert services.loc["SVC-001", "status"] == "보류"  # the staff edit survives the upgrade
     assert services["conflicts"].isna().all() and services["reported_on"].isna().all()
     assert "services.conflicts" in store.audit_log()["detail"].iloc[-1]
+
+
+def test_citywide_services_read_from_the_store_count_in_no_district_as_from_the_files(tmp_path):
+    """Services reported with no place stand at City Hall on the map but belong to no 구/동, from either source."""
+    store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
+    store.initialise(DATA_DIR)
+    stored = store.read_data().services.set_index("service_id")
+    from_files = load_dashboard_data(DATA_DIR).services.set_index("service_id")
+    citywide = from_files.index[from_files["location_accuracy"] == "citywide"]
+    assert len(citywide) > 0
+    assert set(stored.loc[citywide, "gu"]) == {""} and set(stored.loc[citywide, "dong"]) == {""}
+    for column in ("gu", "dong", "located_area_id"):
+        assert stored[column].to_dict() == from_files[column].to_dict()

@@ -20,7 +20,7 @@ import shapely
 import yaml
 
 from geo.io import STORAGE_CRS
-from geo.loaders import DashboardData
+from geo.loaders import DashboardData, place_citywide
 from geo.logs import log_event
 from geo.schema import SERVICES, STATUS_HISTORY, Column
 from geo.spatial import area_m2, assign_districts
@@ -144,7 +144,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
             columns=STATUS_HISTORY.column_names,
         ).astype(object)
         history = history.sort_values(["service_id", "changed_at"], kind="stable").reset_index(drop=True)
-        services = assign_districts(services, boundaries, areas)
+        services = place_citywide(assign_districts(services, boundaries, areas))
         return DashboardData(plan, boundaries, areas, services, history)
 
     def read_layer(self, layer: LayerName) -> gpd.GeoDataFrame:

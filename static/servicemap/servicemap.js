@@ -147,7 +147,22 @@
     return fetch(url).then(function (r) {
       if (!r.ok) throw new Error('payload ' + r.status);
       return r.json();
+    }).catch(function (error) {
+      // The file can vanish between its writing and this fetch (another process pruned the folder, an
+      // instance restarted): a new value makes the server run again, which writes it anew; then load again
+      // (Streamlit sends no new render when the arguments are unchanged, so the map retries by itself).
+      if (self.dataUrl !== url) return null;
+      self.dataUrl = null;
+      self.el.dataset.loadError = String(error);
+      state.failedLoads = (state.failedLoads || 0) + 1;
+      if (state.failedLoads <= 3) {
+        state.value = Object.assign({}, state.value, {missing: {url: url, n: state.failedLoads}});
+        sendValue();
+        setTimeout(function () { if (self.dataUrl === null) self.render(self.lastArgs); }, 1000 * state.failedLoads);
+      }
+      return null;
     }).then(function (p) {
+      if (!p) return;
       if (self.dataUrl !== url) return;  // a newer revision arrived meanwhile
       var n = p.count, x = new Float64Array(n), y = new Float64Array(n), lat = new Float64Array(n), lon = new Float64Array(n);
       for (var i = 0; i < n; i++) {
@@ -163,6 +178,7 @@
       self.drawBase(p.base);
       self.drawShapes(p.shapes);
       self.applyMask(self.pendingMask);
+      state.failedLoads = 0;
       self.el.dataset.ready = '1';
       // Names (half the bytes) follow the first draw; until they arrive a tooltip shows the status.
       fetch(p.names_url).then(function (r) { return r.json(); }).then(function (names) {
@@ -482,7 +498,7 @@
     if (args.data_url !== this.dataUrl) {
       var self = this;
       this.pendingMask = args.mask;
-      this.load(args.data_url).then(function () { self.afterData(self.lastArgs); });
+      this.load(args.data_url).then(function () { if (self.dataUrl) self.afterData(self.lastArgs); });
     } else {
       this.applyMask(args.mask);
       this.afterData(args);
