@@ -112,6 +112,20 @@ def style_figure(
     return fig
 
 
+def wrap_text(text: str, width: int = CAPTION_LINE_CHARS) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken at spaces (a longer word keeps its line).
+
+    Plotly never wraps a title or subtitle: a long note ran past a half-width chart's right edge.
+    """
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def with_caption(fig: go.Figure, caption: str) -> go.Figure:
     """A copy of ``fig`` with ``caption`` (what, when, from where) as a small grey line under its title.
 
@@ -126,7 +140,7 @@ def with_caption(fig: go.Figure, caption: str) -> go.Figure:
         if lines and len(lines[-1]) + len(part) + 3 <= CAPTION_LINE_CHARS:
             lines[-1] += " · " + part
         else:
-            lines.append(part)
+            lines.extend(wrap_text(part))
     note = captioned.layout.title.subtitle.text
     text = "<br>".join([note, *lines] if note else lines)
     captioned.update_layout(

@@ -16,6 +16,7 @@ from geo.charts.common import (
     no_data,
     sizes,
     style_figure,
+    wrap_text,
 )
 from geo.i18n import localized_column, t
 from geo.vocab import (
@@ -190,7 +191,8 @@ def milestones_figure(plan: dict[str, Any], lang: Lang = "ko", size: Size = "nor
         )
     notes = [f"※ {row.date}: {row.note}" for row in frame.itertuples(index=False) if row.note]  # type: ignore[str-bytes-safe]  # pandas-stubs types row fields as any scalar, bytes included
     fig.update_yaxes(visible=False, range=[-1, 1])
-    fig.update_xaxes(tickformat="%Y-%m", dtick="M3", showgrid=True)
+    # Half-yearly, level ticks: quarterly ones turned and ran into each other on a half-width chart.
+    fig.update_xaxes(tickformat="%Y-%m", dtick="M6", tickangle=0, showgrid=True)
     style_figure(
         fig,
         t("chart.milestones", lang),
@@ -198,6 +200,6 @@ def milestones_figure(plan: dict[str, Any], lang: Lang = "ko", size: Size = "nor
         size,
         sample=False,
         height=int(s["height"] * 0.9),
-        note="<br>".join(notes) or None,
+        note="<br>".join(line for note in notes for line in wrap_text(note)) or None,
     )
     return fig
