@@ -9,6 +9,7 @@ projector and the kiosk. A figure built from illustrative records shows
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, Literal
 
 import plotly.graph_objects as go
@@ -68,7 +69,10 @@ def style_figure(
 ) -> go.Figure:
     """Fonts, title, margins, the sample-data badge and an optional footnote, the same on every figure."""
     s = sizes(size)
-    top = s["title"] * 3 + (s["small"] * 2 if note else 0) + top_extra
+    note_lines = [line for part in note.split("<br>") for line in wrap_text(part)] if note else []
+    note = "<br>".join(note_lines) or None
+    note_px = max(s["small"] * 2, int(s["small"] * 1.4 * len(note_lines))) if note_lines else 0
+    top = s["title"] * 3 + note_px + top_extra
     fig.update_layout(
         template="plotly_white",
         title={
@@ -112,14 +116,20 @@ def style_figure(
     return fig
 
 
+def text_width(text: str) -> int:
+    """How wide ``text`` is in half-width units: a Hangul (or other wide) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
 def wrap_text(text: str, width: int = CAPTION_LINE_CHARS) -> list[str]:
-    """``text`` in lines of at most ``width`` characters, broken at spaces (a longer word keeps its line).
+    """``text`` in lines at most ``width`` half-width units wide (:func:`text_width`), broken at spaces.
 
     Plotly never wraps a title or subtitle: a long note ran past a half-width chart's right edge.
+    A word longer than a line keeps a line of its own.
     """
     lines: list[str] = []
     for word in text.split(" "):
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
+        if lines and text_width(lines[-1]) + 1 + text_width(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
@@ -137,7 +147,7 @@ def with_caption(fig: go.Figure, caption: str) -> go.Figure:
     # Short lines (split between the " · " parts) so a half-width chart shows the whole caption.
     lines: list[str] = []
     for part in caption.split(" · "):
-        if lines and len(lines[-1]) + len(part) + 3 <= CAPTION_LINE_CHARS:
+        if lines and text_width(lines[-1]) + text_width(part) + 3 <= CAPTION_LINE_CHARS:
             lines[-1] += " · " + part
         else:
             lines.extend(wrap_text(part))

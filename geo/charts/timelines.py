@@ -16,7 +16,6 @@ from geo.charts.common import (
     no_data,
     sizes,
     style_figure,
-    wrap_text,
 )
 from geo.i18n import localized_column, t
 from geo.vocab import (
@@ -200,6 +199,6 @@ def milestones_figure(plan: dict[str, Any], lang: Lang = "ko", size: Size = "nor
         size,
         sample=False,
         height=int(s["height"] * 0.9),
-        note="<br>".join(line for note in notes for line in wrap_text(note)) or None,
+        note="<br>".join(notes) or None,  # style_figure breaks it into short lines
     )
     return fig

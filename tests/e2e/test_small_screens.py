@@ -38,10 +38,13 @@ OVERLAPPING_CHART_TEXT = """() => {
   const found = [];
   document.querySelectorAll('.js-plotly-plot').forEach((plot, n) => {
     const texts = Array.from(plot.querySelectorAll(
-        '.gtitle, .annotation-text, .g-xtitle text, .g-ytitle text, .legendtext, .xtick text, .ytick text, .bartext'))
+        '.gtitle, .gtitle-subtitle, .annotation-text, .g-xtitle text, .g-ytitle text, .legendtext, .xtick text, .ytick text, .bartext'))
       .filter(t => t.textContent.trim() && t.getBoundingClientRect().width > 0)
       .filter(t => !(t.getAttribute('transform') || '').includes('rotate'));
     const boxes = texts.map(t => [t.textContent, t.getBoundingClientRect()]);
+    const edge = plot.querySelector('.main-svg').getBoundingClientRect();
+    boxes.filter(([, r]) => r.left < edge.left - 1 || r.right > edge.right + 1)
+      .forEach(([text]) => found.push([n, text, 'beyond the edge']));
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i][1], b = boxes[j][1];
       if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
