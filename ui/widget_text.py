@@ -32,7 +32,6 @@ MONTHS = (
 #: Where Streamlit's English widget text appears; nothing outside these is touched.
 WIDGET_SELECTORS = (
     '[data-testid="stDateInputCalendar"]',
-    '[data-baseweb="popover"] [role="listbox"]',
     '[data-testid="stFileUploaderDropzone"]',
     '[data-testid="stFileUploader"] section',
 )

@@ -69,7 +69,9 @@ def style_figure(
 ) -> go.Figure:
     """Fonts, title, margins, the sample-data badge and an optional footnote, the same on every figure."""
     s = sizes(size)
-    note_lines = [line for part in note.split("<br>") for line in wrap_text(part)] if note else []
+    # Lines as wide as a normal chart's: large type (the projector) gets proportionally fewer characters.
+    width = CAPTION_LINE_CHARS * SIZES["normal"]["small"] // s["small"]
+    note_lines = [line for part in note.split("<br>") for line in wrap_text(part, width)] if note else []
     note = "<br>".join(note_lines) or None
     note_px = max(s["small"] * 2, int(s["small"] * 1.4 * len(note_lines))) if note_lines else 0
     top = s["title"] * 3 + note_px + top_extra
@@ -164,9 +166,11 @@ def no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services"
     """The chart says plainly that there is nothing to draw, instead of showing empty axes."""
     # Notes about the data (a donut's "합계 0.0억원") would sit on the message; the sample badge stays.
     fig.layout.annotations = [a for a in fig.layout.annotations if a.name == SAMPLE_ANNOTATION_NAME]
+    title_px = sizes(size)["title"]
     fig.add_annotation(
         name="no-data",
-        text=t(key, lang),
+        # In lines that fit a half-width chart at its type size (plotly does not wrap).
+        text="<br>".join(wrap_text(t(key, lang), CAPTION_LINE_CHARS * SIZES["normal"]["small"] // title_px)),
         xref="paper",
         yref="paper",
         x=0.5,

@@ -152,9 +152,8 @@ def test_korean_date_picker_and_filters_show_no_english(staff_server, open_app):
     page = session.page
     sidebar = page.locator("[data-testid='stSidebar']")
     sidebar.locator("[data-testid='stMultiSelect']").first.click()
-    options = page.locator("[data-baseweb='popover'] [role='option']")
-    options.first.wait_for()
-    listed = page.locator("[data-baseweb='popover']").inner_text()
+    page.get_by_role("option").first.wait_for()
+    listed = page.get_by_role("listbox").first.inner_text()
     assert "Select all" not in listed and "신길2" in listed
     assert session.external_requests == []
 
