@@ -74,7 +74,10 @@ def style_figure(
     note_lines = [line for part in note.split("<br>") for line in wrap_text(part, width)] if note else []
     note = "<br>".join(note_lines) or None
     note_px = max(s["small"] * 2, int(s["small"] * 1.4 * len(note_lines))) if note_lines else 0
-    top = s["title"] * 3 + note_px + top_extra
+    # A long title in large type would run past a half-width chart too: it breaks, and the top grows.
+    title_lines = wrap_text(title, CAPTION_LINE_CHARS * SIZES["normal"]["small"] // s["title"])
+    title = "<br>".join(title_lines)
+    top = s["title"] * 3 + int(s["title"] * 1.25 * (len(title_lines) - 1)) + note_px + top_extra
     fig.update_layout(
         template="plotly_white",
         title={
