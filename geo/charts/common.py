@@ -177,8 +177,7 @@ def no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services"
         xref="paper",
         yref="paper",
         x=0.5,
-        y=0.9,
-        yanchor="top",  # from the top of the plot down: a short chart's notes above stay clear of it
+        y=0.5,
         showarrow=False,
         font={"size": sizes(size)["title"], "color": "#666666"},
     )
