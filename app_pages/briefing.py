@@ -195,7 +195,7 @@ with st.container(key="briefing_slide"):
             area_services = services.loc[services["area_id"] == area_id]
             numbers = headline(area_services, data.areas.loc[data.areas["area_id"] == area_id])
             unit = t("metric.count_unit", lang)
-            cols = st.columns([2, 2, 3])
+            cols = st.columns(3)  # equal: each number gets the same size (it shrinks with its column)
             cols[0].metric(t("metric.services", lang), f"{numbers.services:,}{unit}")
             cols[1].metric(t("metric.operating", lang), f"{numbers.operating:,}{unit}")
             cols[2].metric(t("field.budget", lang), format_budget(numbers.budget_krw_100m, lang))

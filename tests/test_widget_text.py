@@ -23,4 +23,4 @@ def test_script_carries_the_words_and_the_patterns_safely():
     assert script.startswith("<script>") and script.count("</script>") == 1
     assert "12월" in script and "{year}년 {n}월" in script and "파일당 최대 {size}" in script
     # It touches text inside Streamlit's widgets only, not the page's own text.
-    assert '[data-baseweb=\\"calendar\\"]' in script and "stFileUploaderDropzone" in script
+    assert "stDateInputCalendar" in script and "stFileUploaderDropzone" in script

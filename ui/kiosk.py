@@ -126,11 +126,22 @@ def touch_script(button_key: str, throttle_ms: int = 1500) -> str:
         "};"
         "events.forEach(function (e) { doc.addEventListener(e, win.__kioskTouch, {capture: true, passive: true}); });"
         # The card list takes the height left above the footer, so the page itself never scrolls.
+        # The map's height is set on the frame and on Streamlit's boxes around it (they have their own).
+        "function mapHeight(frame, px) { for (var el = frame; el; el = el.parentElement) {"
+        "  el.style.height = px + 'px'; if (el.classList.contains('st-key-kiosk_map')) break; } }"
         "function fit() { var footer = doc.querySelector('.kiosk-footer');"
         "  var below = footer ? footer.getBoundingClientRect().height + 28 : 64;"
+        "  var frame = doc.querySelector('.st-key-kiosk_map iframe');"
+        "  if (frame) { frame.dataset.base = frame.dataset.base || String(frame.offsetHeight);"
+        "    mapHeight(frame, Number(frame.dataset.base)); }"
         "  doc.querySelectorAll('.kiosk-list').forEach(function (list) {"
         "    var room = Math.floor(win.innerHeight - list.getBoundingClientRect().top - below);"
-        "    if (room > 160) { list.style.maxHeight = room + 'px'; } }); }"
+        "    if (room > 160) { list.style.maxHeight = room + 'px'; } });"
+        # A screen with little text (no services in an area, the overview) gives what is left to the map, so
+        # the screen is used to its foot (the map grows by at most what was left: the page never scrolls).
+        "  if (frame && footer) {"
+        "    var slack = Math.floor(win.innerHeight - footer.getBoundingClientRect().bottom - 12);"
+        "    if (slack > 24) { mapHeight(frame, Number(frame.dataset.base) + slack); } } }"
         "if (!win.__kioskFit) { win.__kioskFit = new MutationObserver(fit);"
         "  win.__kioskFit.observe(doc.body, {childList: true, subtree: true});"
         "  win.addEventListener('resize', fit); }"

@@ -31,8 +31,7 @@ MONTHS = (
 )
 #: Where Streamlit's English widget text appears; nothing outside these is touched.
 WIDGET_SELECTORS = (
-    '[data-baseweb="calendar"]',
-    '[data-baseweb="popover"] [role="listbox"]',
+    '[data-testid="stDateInputCalendar"]',
     '[data-testid="stFileUploaderDropzone"]',
     '[data-testid="stFileUploader"] section',
 )
@@ -48,7 +47,9 @@ def korean_widget_texts() -> dict[str, str]:
         "Drag and drop file here": t("widget.upload_drop", "ko"),
         "Drag and drop files here": t("widget.upload_drop", "ko"),
         "Browse files": t("widget.upload_browse", "ko"),
+        "Upload": t("widget.upload_browse", "ko"),
         "No results": t("widget.no_results", "ko"),
+        "Use arrow keys to navigate dates. Enter to select. Escape to close.": t("widget.calendar_keys", "ko"),
     }
 
 
@@ -60,6 +61,9 @@ def korean_widget_script() -> str:
             "words": korean_widget_texts(),
             "months": {name: n for n, name in enumerate(MONTHS, start=1)},
             "yearMonth": t("widget.year_month", "ko", year="{year}", n="{n}"),
+            "choose": t("widget.choose_date", "ko", date="{date}"),
+            # The calendar's day headers are one letter (S M T W T F S): said by their column.
+            "weekdays": t("widget.weekdays", "ko").split(","),
             "limit": t("widget.upload_limit", "ko", size="{size}"),
         }
     )
@@ -73,15 +77,20 @@ def korean_widget_script() -> str:
         "  if (Object.prototype.hasOwnProperty.call(cfg.words, key)) return cfg.words[key];"
         "  var m = key.match(/^([A-Z][a-z]+) (\\d{4})$/);"
         "  if (m && cfg.months[m[1]]) return cfg.yearMonth.replace('{year}', m[2]).replace('{n}', cfg.months[m[1]]);"
-        "  m = key.match(/^Limit (.+) per file(.*)$/);"
+        "  m = key.match(/^Choose date, (.+)$/);"
+        "  if (m) return cfg.choose.replace('{date}', say(m[1]) || m[1]);"
+        "  m = key.match(/^(?:Limit )?(\\S+) per file(.*)$/);"
         "  if (m) return cfg.limit.replace('{size}', m[1]) + m[2];"
         "  return null; }"
         "function translate(root) {"
         "  var walker = doc.createTreeWalker(root, 4); var node;"
         "  while ((node = walker.nextNode())) { var said = say(node.nodeValue);"
         "    if (said !== null && said !== node.nodeValue) node.nodeValue = said; } }"
+        "function days(root) { root.querySelectorAll('thead th').forEach(function (th, i) {"
+        "  var node = doc.createTreeWalker(th, 4).nextNode();"
+        "  if (node && cfg.weekdays[i] && node.nodeValue !== cfg.weekdays[i]) node.nodeValue = cfg.weekdays[i]; }); }"
         "function run() { cfg.selectors.forEach(function (selector) {"
-        "  doc.querySelectorAll(selector).forEach(translate); }); }"
+        "  doc.querySelectorAll(selector).forEach(function (root) { translate(root); days(root); }); }); }"
         "if (win.__koreanWidgets) { win.__koreanWidgets.disconnect(); }"
         "win.__koreanWidgets = new win.MutationObserver(run);"
         "win.__koreanWidgets.observe(doc.body, {childList: true, subtree: true, characterData: true});"

@@ -270,14 +270,13 @@ def area_comparison_figure(
         bar = go.Bar(
             orientation="h",
             y=names,
-            x=values,
+            x=[v or None for v in values],  # no bar at all for a zero (an outline would show)
             customdata=areas,
             name=term.label(lang),
             meta={"status": status},
-            # No outline on an empty segment: a zero would draw as a stray black line.
             marker={
                 "color": "#FFFFFF" if term.hollow else term.colour,
-                "line": {"color": term.colour, "width": [2 if v else 0 for v in values]},
+                "line": {"color": term.colour, "width": 2},
             },
             text=[str(v) if v else "" for v in values],
             textposition="inside",

@@ -9,6 +9,7 @@ projector and the kiosk. A figure built from illustrative records shows
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, Literal
 
 import plotly.graph_objects as go
@@ -69,7 +70,15 @@ def style_figure(
 ) -> go.Figure:
     """Fonts, title, margins, the sample-data badge and an optional footnote, the same on every figure."""
     s = sizes(size)
-    top = s["title"] * 3 + (s["small"] * 2 if note else 0) + top_extra
+    # Lines as wide as a normal chart's: large type (the projector) gets proportionally fewer characters.
+    width = CAPTION_LINE_CHARS * SIZES["normal"]["small"] // s["small"]
+    note_lines = [line for part in note.split("<br>") for line in wrap_text(part, width)] if note else []
+    note = "<br>".join(note_lines) or None
+    note_px = max(s["small"] * 2, int(s["small"] * 1.4 * len(note_lines))) if note_lines else 0
+    # A long title in large type would run past a half-width chart too: it breaks, and the top grows.
+    title_lines = wrap_text(title, CAPTION_LINE_CHARS * SIZES["normal"]["small"] // s["title"])
+    title = "<br>".join(title_lines)
+    top = s["title"] * 3 + int(s["title"] * 1.25 * (len(title_lines) - 1)) + note_px + top_extra
     fig.update_layout(
         template="plotly_white",
         title={
@@ -113,6 +122,26 @@ def style_figure(
     return fig
 
 
+def text_width(text: str) -> int:
+    """How wide ``text`` is in half-width units: a Hangul (or other wide) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def wrap_text(text: str, width: int = CAPTION_LINE_CHARS) -> list[str]:
+    """``text`` in lines at most ``width`` half-width units wide (:func:`text_width`), broken at spaces.
+
+    Plotly never wraps a title or subtitle: a long note ran past a half-width chart's right edge.
+    A word longer than a line keeps a line of its own.
+    """
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and text_width(lines[-1]) + 1 + text_width(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def with_caption(fig: go.Figure, caption: str) -> go.Figure:
     """A copy of ``fig`` with ``caption`` (what, when, from where) as a small grey line under its title.
 
@@ -124,10 +153,10 @@ def with_caption(fig: go.Figure, caption: str) -> go.Figure:
     # Short lines (split between the " · " parts) so a half-width chart shows the whole caption.
     lines: list[str] = []
     for part in caption.split(" · "):
-        if lines and len(lines[-1]) + len(part) + 3 <= CAPTION_LINE_CHARS:
+        if lines and text_width(lines[-1]) + text_width(part) + 3 <= CAPTION_LINE_CHARS:
             lines[-1] += " · " + part
         else:
-            lines.append(part)
+            lines.extend(wrap_text(part))
     note = captioned.layout.title.subtitle.text
     text = "<br>".join([note, *lines] if note else lines)
     captioned.update_layout(
@@ -141,9 +170,11 @@ def no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services"
     """The chart says plainly that there is nothing to draw, instead of showing empty axes."""
     # Notes about the data (a donut's "합계 0.0억원") would sit on the message; the sample badge stays.
     fig.layout.annotations = [a for a in fig.layout.annotations if a.name == SAMPLE_ANNOTATION_NAME]
+    title_px = sizes(size)["title"]
     fig.add_annotation(
         name="no-data",
-        text=t(key, lang),
+        # In lines that fit a half-width chart at its type size (plotly does not wrap).
+        text="<br>".join(wrap_text(t(key, lang), CAPTION_LINE_CHARS * SIZES["normal"]["small"] // title_px)),
         xref="paper",
         yref="paper",
         x=0.5,

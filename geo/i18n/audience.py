@@ -109,6 +109,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "widget.upload_browse": {"ko": "파일 선택", "en": "Browse files"},
     "widget.upload_limit": {"ko": "파일당 최대 {size}", "en": "Limit {size} per file"},
     "widget.no_results": {"ko": "결과 없음", "en": "No results"},
+    "widget.choose_date": {"ko": "날짜 선택, {date}", "en": "Choose date, {date}"},
+    "widget.calendar_keys": {
+        "ko": "화살표 키로 날짜를 옮기고 Enter로 고르며 Esc로 닫습니다.",
+        "en": "Use arrow keys to navigate dates. Enter to select. Escape to close.",
+    },
     "reconnect.body": {
         "ko": "화면은 저절로 돌아옵니다. 만지지 않으셔도 됩니다.",
         "en": "The screen comes back by itself. No need to touch it.",

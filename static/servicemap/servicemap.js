@@ -441,13 +441,16 @@
       };
       control.addTo(this.map);
     }
-    var html = '<h4>' + this.texts.layers + '</h4>';
+    // Folded by default (as Leaflet's own layer control): open, the list would cover the map's top right.
+    var open = this.layerDiv.querySelector('details');
+    var html = '<details' + (open && open.open ? ' open' : '') + '><summary>' + this.texts.layers +
+      ' (' + layers.length + ')</summary>';
     layers.forEach(function (meta) {
       html += '<label><input type="checkbox" data-layer="' + meta.id + '"' + (self.refLayers[meta.id].on ? ' checked' : '') + '>' +
         '<span><span class="ref-swatch" style="background:' + meta.colour + '"></span> ' + meta.title +
         ' <span class="count">(' + meta.count_text + ')</span><small>' + meta.provenance + '</small></span></label>';
     });
-    this.layerDiv.innerHTML = html;
+    this.layerDiv.innerHTML = html + '</details>';
     this.layerDiv.querySelectorAll('input').forEach(function (box) {
       box.addEventListener('change', function () { self.toggleReference(box.dataset.layer, box.checked); });
     });

@@ -319,6 +319,7 @@ def test_reference_layer_toggles_on_with_legend_count_and_escaped_popup(large_se
     search(page, "없는 서비스 이름")  # no service over the reference points, so a click reaches them
     wait_for_drawn(page, 0)
     frame = page.frame_locator(SERVICE_MAP)
+    frame.locator(".dash-layers summary").click()  # the layer list is folded until asked for
     entry = frame.locator(".dash-layers label").filter(has_text="공영주차장")
     assert "1,200곳" in entry.inner_text() and "경기도 안산시 · 2016 기준" in entry.inner_text()
     assert frame.locator(".ref-legend-row").count() == 0  # off by default
