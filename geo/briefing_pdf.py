@@ -32,6 +32,7 @@ import threading
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import pandas as pd
@@ -53,6 +54,9 @@ from geo.loaders import DashboardData
 from geo.spatial import geometry_path, pad_bounds
 from geo.stats import Headline, format_budget, headline
 from geo.vocab import AREA_SHORT, AREA_TERMS, STATUS_TERMS, label
+
+if TYPE_CHECKING:  # kaleido is imported when an export runs (it is slow to import)
+    from kaleido import PageGenerator
 
 PAGE_WIDTH_PX = 1600
 PAGE_HEIGHT_PX = 900
@@ -551,6 +555,17 @@ def briefing_figures(data: DashboardData, as_of: date, since: date, lang: charts
     return [_footer(fig, footer, n, total, lang) for n, fig in enumerate(pages, start=1)]
 
 
+def offline_render_page() -> PageGenerator:
+    """kaleido's render page with nothing fetched from outside: plotly.js from the installed package, no MathJax.
+
+    kaleido's default page loads MathJax from a CDN (cdnjs) on every export; the figures use no TeX, and a
+    city network separated from the internet must see no request at all.
+    """
+    from kaleido import PageGenerator
+
+    return PageGenerator(mathjax=False)
+
+
 def figures_to_pdf(figures: Sequence[go.Figure], title: str = "") -> bytes:
     """Render each figure to one PDF page with kaleido (local Chromium) and join them with pypdf.
 
@@ -568,7 +583,7 @@ def figures_to_pdf(figures: Sequence[go.Figure], title: str = "") -> bytes:
     # One Chromium for the whole export; the lock keeps two exports from sharing or stopping it.
     with _EXPORT_LOCK:
         try:
-            kaleido.start_sync_server(silence_warnings=True)
+            kaleido.start_sync_server(page_generator=offline_render_page(), silence_warnings=True)
         except Exception as exc:  # kaleido raises its own types for a missing or broken browser
             raise BriefingExportError(t("briefing.browser_missing", "ko")) from exc
         try:

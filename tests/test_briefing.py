@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -28,6 +29,7 @@ from geo.briefing_pdf import (
     briefing_figures,
     briefing_pdf,
     find_cjk_font,
+    offline_render_page,
 )
 from geo.history import default_as_of, services_as_of
 from geo.stats import format_budget, headline
@@ -147,6 +149,13 @@ def test_briefing_figures_start_with_the_headline_numbers(demo):
     assert headers[-1].endswith(f"{len(figures)} / {len(figures)}쪽")
 
 
+def test_the_render_page_fetches_nothing_from_outside():
+    # kaleido's default page loads MathJax from a CDN; the handout's page must name no outside address.
+    page = offline_render_page().generate_index()
+    assert "<script" in page and "plotly" in page.lower()
+    assert not re.search(r"(src|href)=[\"']?(https?:)?//", page), page
+
+
 def test_missing_font_fails_with_a_korean_message(tmp_path):
     with pytest.raises(BriefingExportError, match="한글 글꼴\\(Noto Sans CJK\\)을 찾을 수 없어"):
         find_cjk_font([str(tmp_path / "*.ttc")])
@@ -161,6 +170,7 @@ def briefing_pdf_bytes(demo) -> bytes:
     return briefing_pdf(demo, day, default_since(day))
 
 
+@pytest.mark.browser  # kaleido draws the PDF in Chromium
 def test_briefing_pdf_holds_areas_numbers_dates_and_sample_notice(demo, briefing_pdf_bytes):
     from pypdf import PdfReader
 
@@ -181,6 +191,7 @@ def test_briefing_pdf_holds_areas_numbers_dates_and_sample_notice(demo, briefing
     assert round(float(first.width) / float(first.height), 2) == round(16 / 9, 2)
 
 
+@pytest.mark.browser  # kaleido draws the PDF in Chromium
 def test_briefing_pdf_first_page_renders(briefing_pdf_bytes, tmp_path):
     if not shutil.which("pdftoppm"):
         pytest.skip("poppler-utils (pdftoppm) is not installed")
@@ -201,6 +212,7 @@ def _page_text(pdf_bytes: bytes, tmp_path, page: int) -> str:
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
+@pytest.mark.browser  # kaleido draws the PDF in Chromium
 def test_handout_follows_the_slides_within_twelve_pages(demo, briefing_pdf_bytes):
     from pypdf import PdfReader
 
@@ -211,6 +223,7 @@ def test_handout_follows_the_slides_within_twelve_pages(demo, briefing_pdf_bytes
     assert len(pages) == len(slides) + appendix <= 12
 
 
+@pytest.mark.browser  # kaleido draws the PDF in Chromium
 def test_cover_states_the_plan_and_numbers_copy_out_as_text(demo, briefing_pdf_bytes, tmp_path):
     if not shutil.which("pdftotext"):
         pytest.skip("poppler-utils (pdftotext) is not installed")
@@ -224,6 +237,7 @@ def test_cover_states_the_plan_and_numbers_copy_out_as_text(demo, briefing_pdf_b
     assert f"기준일 {day.isoformat()}" in cover
 
 
+@pytest.mark.browser  # kaleido draws the PDF in Chromium
 def test_no_page_is_mostly_dark(briefing_pdf_bytes, tmp_path):
     if not shutil.which("pdftoppm"):
         pytest.skip("poppler-utils (pdftoppm) is not installed")

@@ -291,8 +291,9 @@ def test_no_figure_refers_to_anything_on_the_internet(demo):
         assert "geo" not in fig.layout.to_plotly_json() and "map" not in fig.layout.to_plotly_json(), name
 
 
+@pytest.mark.browser  # kaleido draws it in Chromium
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="kaleido needs Chromium (/usr/bin/chromium) to render PNG")
-def test_a_figure_renders_to_png_offline(demo):
+def test_a_figure_renders_to_png_with_hangul(demo):
     fig = charts.dong_choropleth_figure(
         agg.services_by_dong(demo.services, boundaries=demo.boundaries), demo.boundaries
     )
