@@ -85,6 +85,7 @@ class ImportPreview:
     encoding: str | None = None
     bounds: tuple[float, float, float, float] | None = None  # lon/lat: minx, miny, maxx, maxy
     ids_in_store: list[str] = field(default_factory=list)
+    stored_count: int = 0  # rows of the layer in the store now: all of them go in a replace
     derived: gpd.GeoDataFrame | None = None
     columns: list[str] = field(default_factory=list)  # the file's own columns, for choosing a mapping
     mapping_how: dict[str, str] = field(default_factory=dict)  # source column → how it was chosen
@@ -101,8 +102,11 @@ class ImportPreview:
         """True when the preview can be committed."""
         return self.report.ok and self.frame is not None
 
-    def summary_lines(self, limit: int = PROBLEMS_LISTED) -> list[str]:
-        """The preview as Korean lines for the command line; at most ``limit`` problems, then counts by kind."""
+    def summary_lines(self, limit: int = PROBLEMS_LISTED, mode: WriteMode | None = None) -> list[str]:
+        """The preview as Korean lines for the command line; at most ``limit`` problems, then counts by kind.
+
+        ``mode`` is the write that will follow (``None``: not decided, both are described).
+        """
         schema = LAYERS[self.layer]
         lines = [
             f"파일: {self.file_name} → {schema.label_ko}({self.layer})",
@@ -128,11 +132,7 @@ class ImportPreview:
             lines.append(f"  명령줄로 같은 매핑: {self.map_arguments()}")
         if self.defaults:
             lines.append("기본값: " + "; ".join(f"{c} = {v}" for c, v in self.defaults.items()))
-        if self.ids_in_store:
-            lines.append(
-                f"저장소에 이미 있는 ID {len(self.ids_in_store)}개: 교체(replace)하면 새 값으로 바뀌고, "
-                "추가(append)는 거부됩니다"
-            )
+        lines += self._store_lines(mode)
         if self.derived is not None:
             lines.append(f"함께 만들 경계: {', '.join(self.derived['name_ko'])} (교체할 때만 저장)")
         lines += [f"참고: {note}" for note in self.notes]
@@ -140,6 +140,22 @@ class ImportPreview:
             lines.append("검증: 문제 없음")
         else:
             lines += problem_lines(self.report, limit)
+        return lines
+
+    def replace_text(self) -> str:
+        """What a replace does to the stored rows, e.g. "저장된 25개를 모두 지우고 1개로 바꿉니다"."""
+        count = len(self.frame) if self.frame is not None else self.feature_count
+        return f"저장된 {self.stored_count:,}개를 모두 지우고 {count:,}개로 바꿉니다"
+
+    def _store_lines(self, mode: WriteMode | None) -> list[str]:
+        """What the write does to what is stored: a replace removes every stored row, not only the same ids."""
+        lines = []
+        same = len(self.ids_in_store)
+        if self.stored_count and mode != "append":
+            kept = f" (같은 ID {same:,}개는 새 값으로, 파일에 없는 {self.stored_count - same:,}개는 삭제)" if same else ""
+            lines.append(f"교체(replace)하면 {self.replace_text()}{kept}")
+        if same and mode != "replace":
+            lines.append(f"저장소에 이미 있는 ID {same:,}개: 추가(append)는 거부됩니다")
         return lines
 
 
@@ -341,12 +357,14 @@ def _services_kept_in_city(frame: gpd.GeoDataFrame, request: _Request) -> Valida
     return orphaned_services_report(frame, request.store.read_layer("services"), request.name)
 
 
-def _ids_in_store(frame: gpd.GeoDataFrame, request: _Request) -> list[str]:
+def _ids_in_store(frame: gpd.GeoDataFrame, request: _Request) -> tuple[list[str], int]:
+    """The file's ids already stored, and how many rows the layer holds now."""
     if request.store is None:
-        return []
+        return [], 0
     id_column = request.schema.id_column
-    existing = set(request.store.read_layer(request.layer)[id_column])  # type: ignore[arg-type]
-    return [i for i in frame[id_column] if i in existing]
+    stored = request.store.read_layer(request.layer)  # type: ignore[arg-type]
+    existing = set(stored[id_column])
+    return [i for i in frame[id_column] if i in existing], len(stored)
 
 
 def _derived(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataFrame | None, list[str]]:
@@ -382,7 +400,7 @@ def _run(path: Path, request: _Request, preview: ImportPreview) -> None:
     _check(_services_kept_in_city(typed, request))
     preview.frame = typed
     preview.bounds = tuple(float(v) for v in typed.total_bounds)  # type: ignore[assignment]
-    preview.ids_in_store = _ids_in_store(typed, request)
+    preview.ids_in_store, preview.stored_count = _ids_in_store(typed, request)
     preview.derived, notes = _derived(typed, request)
     preview.notes.extend(notes)
 
