@@ -182,7 +182,9 @@ def _import(args: argparse.Namespace) -> int:
     effect = f" {_what_replace_does(preview)}." if replacing else ""
     if replacing and store.backend != "geopackage":
         # The app cannot copy a PostgreSQL database; say so before the question, so staff can stop and pg_dump.
-        print("PostgreSQL 저장소는 교체 전에 자동으로 백업하지 않습니다. 되돌릴 수 있게 하려면 먼저 pg_dump로 백업하세요.")
+        print(
+            "PostgreSQL 저장소는 교체 전에 자동으로 백업하지 않습니다. 되돌릴 수 있게 하려면 먼저 pg_dump로 백업하세요."
+        )
     if not args.yes and not _confirm(f"{store.describe()}의 {target}:{effect} {action}할까요?"):
         print("취소했습니다. 저장소는 바뀌지 않았습니다.")
         return EXIT_CANCELLED

@@ -30,6 +30,7 @@ from geo.importer import (
     preview_upload,
 )
 from geo.store import STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
+from geo.vocab import AREA_TERMS
 from tests.conftest import DEMO_DIR, PROJECT_ROOT, REFERENCE_DIR, postgis_url
 
 ADMDONG_GEOJSON = REFERENCE_DIR / "ansan_admdong.geojson"
@@ -561,3 +562,33 @@ def test_a_60_mb_upload_gets_our_korean_limit_message_not_streamlits(store):
         "행정동경계.zip: 파일 크기 60.0 MB가 한도 50.0 MB를 넘습니다. 필요한 피처만 남기거나 나누어 올리세요"
     ]
     assert store.dump() == before
+
+
+def test_directions_and_areas_written_as_their_labels_are_read_as_ids(gpkg_store, tmp_path):
+    table = point_services_table()
+    table["direction"] = ["시민 중심 체감형 스마트서비스 확대", "Carbon-neutral green smart city", "citizen", None]
+    areas = table["area_id"].tolist()
+    table["area_id"] = ["시 전역", "시전역", AREA_TERMS[areas[2]].ko.replace(" ", ""), AREA_TERMS[areas[3]].en]
+    path = tmp_path / "labels.csv"
+    table.to_csv(path, index=False)
+
+    preview = preview_import(path, "services", store=gpkg_store)
+
+    assert preview.ok, preview.summary_lines()
+    assert preview.frame["direction"].tolist() == ["citizen", "green", "citizen", None]
+    assert preview.frame["area_id"].tolist() == ["citywide", "citywide", areas[2], areas[3]]
+    assert "추진 방향(direction): 이름으로 적힌 값 2개를 ID로 바꿨습니다" in " ".join(preview.notes)
+
+
+def test_an_unknown_direction_is_refused_naming_the_korean_labels(gpkg_store, tmp_path):
+    table = point_services_table()
+    table.loc[1, "direction"] = "친환경"
+    path = tmp_path / "direction.csv"
+    table.to_csv(path, index=False)
+
+    preview = preview_import(path, "services", store=gpkg_store)
+
+    assert preview.report.messages() == [
+        "direction.csv 2행 direction: '친환경'는 허용되지 않는 값입니다 (허용: 시민 중심 체감형 스마트서비스 확대, "
+        "디지털 기반 스마트도시 행정 고도화, 탄소중립을 실현하는 그린 스마트도시 조성)"
+    ]

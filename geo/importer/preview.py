@@ -20,7 +20,7 @@ import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels, fill_provenance
-from geo.importer.mapping import apply_mapping, map_arguments, recognise_columns, year_column
+from geo.importer.mapping import apply_mapping, map_arguments, recognise_columns, vocabulary_ids, year_column
 from geo.importer.readers import Read, is_table, points_from_table, read_table_file, read_vector_file
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
 from geo.io import STORAGE_CRS, encoding_code
@@ -152,7 +152,9 @@ class ImportPreview:
         lines = []
         same = len(self.ids_in_store)
         if self.stored_count and mode != "append":
-            kept = f" (같은 ID {same:,}개는 새 값으로, 파일에 없는 {self.stored_count - same:,}개는 삭제)" if same else ""
+            kept = (
+                f" (같은 ID {same:,}개는 새 값으로, 파일에 없는 {self.stored_count - same:,}개는 삭제)" if same else ""
+            )
             lines.append(f"교체(replace)하면 {self.replace_text()}{kept}")
         if same and mode != "replace":
             lines.append(f"저장소에 이미 있는 ID {same:,}개: 추가(append)는 거부됩니다")
@@ -392,6 +394,8 @@ def _run(path: Path, request: _Request, preview: ImportPreview) -> None:
     _check(_in_lonlat_range(read, request.name))
     _check(_not_empty(read.frame, request))
     frame, preview.defaults, notes = _completed(read.frame, request)
+    preview.notes.extend(notes)
+    frame, notes = vocabulary_ids(frame, request.schema)
     preview.notes.extend(notes)
     _check(_missing_required(frame, request, read.mapping, read.unit))
     preview.notes.extend(_dropped_columns_note(frame, request.schema))
