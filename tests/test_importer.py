@@ -592,3 +592,30 @@ def test_an_unknown_direction_is_refused_naming_the_korean_labels(gpkg_store, tm
         "direction.csv 2행 direction: '친환경'는 허용되지 않는 값입니다 (허용: 시민 중심 체감형 스마트서비스 확대, "
         "디지털 기반 스마트도시 행정 고도화, 탄소중립을 실현하는 그린 스마트도시 조성)"
     ]
+
+
+def test_xlsx_with_a_merged_title_row_finds_its_header_and_drops_empty_columns(gpkg_store, tmp_path):
+    import openpyxl
+
+    table = point_services_table()
+    header = ["service_id", "사업명", "domain", "area_id", "추진상태", "updated_at", "lon", "lat", None, "비고"]
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["A1"] = "2026년 안산시 스마트서비스 현황"
+    sheet.merge_cells("A1:J1")
+    sheet.append([None] * 10)  # a blank row between the title and the header
+    sheet.append(header)
+    for _, row in table.iterrows():
+        values = [row["service_id"], row["name_ko"], row["domain"], row["area_id"], row["status"]]
+        sheet.append([*values, str(row["updated_at"]), row["lon"], row["lat"], None, "메모"])
+    path = tmp_path / "titled.xlsx"
+    workbook.save(path)
+
+    preview = preview_import(path, "services", store=gpkg_store)
+
+    assert preview.ok, preview.summary_lines()
+    assert "제목 행 2개를 건너뛰었습니다 (열 이름은 3행)" in preview.notes
+    assert preview.feature_count == len(table)
+    assert preview.frame["service_id"].tolist() == table["service_id"].tolist()
+    assert preview.columns == [c for c in header if c]
+    assert "스키마에 없는 열 1개는 저장하지 않습니다: 비고" in preview.notes

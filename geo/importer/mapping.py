@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from geo.importer.readers import COORDINATE_COLUMNS, normalised
+from geo.importer.readers import COORDINATE_COLUMNS, WKT_NAMES, normalised
 from geo.schema import DatasetSchema
 from geo.store import LAYERS
 from geo.validation import ValidationReport
@@ -247,3 +247,37 @@ def vocabulary_ids(frame: pd.DataFrame, schema: DatasetSchema) -> tuple[pd.DataF
             f"{column.label_ko}({column.name}): 이름으로 적힌 값 {count:,}개를 ID로 바꿨습니다 (예: '{example}' → {term_id})"
         )
     return frame, notes
+
+
+# Title rows above a table's header (a report title, a date line, a blank row) are searched this far down.
+HEADER_SEARCH_ROWS = 10
+
+
+def _is_unnamed(column: object) -> bool:
+    """A header cell the spreadsheet left empty (pandas names it 'Unnamed: 5')."""
+    return str(column).startswith("Unnamed:") or not str(column).strip()
+
+
+def _recognised_count(names: list[object], layer: str) -> int:
+    known = {normalised(a) for aliases in _aliases(layer).values() for a in aliases}
+    known |= {normalised(c) for c in LAYERS[layer].column_names} if layer in LAYERS else set()
+    known |= {normalised(c) for c in COORDINATE_COLUMNS} | set(WKT_NAMES)
+    return sum(1 for name in names if isinstance(name, str) and name.strip() and normalised(name) in known)
+
+
+def header_found(frame: pd.DataFrame, layer: str) -> tuple[pd.DataFrame, list[str]]:
+    """A table with its real header: title rows above it skipped, wholly empty unnamed columns dropped.
+
+    The header is the first row (of the first ``HEADER_SEARCH_ROWS``) with at least two column names the
+    importer recognises for ``layer``; when the first row already has two, nothing is skipped.
+    """
+    notes: list[str] = []
+    if _recognised_count(list(frame.columns), layer) < 2:
+        rows = frame.head(HEADER_SEARCH_ROWS).to_numpy().tolist()
+        found = next((i for i, row in enumerate(rows) if _recognised_count(row, layer) >= 2), None)
+        if found is not None:
+            header = [str(v).strip() if str(v).strip() else f"Unnamed: {i}" for i, v in enumerate(rows[found])]
+            frame = frame.iloc[found + 1 :].set_axis(header, axis=1).reset_index(drop=True)
+            notes.append(f"제목 행 {found + 1}개를 건너뛰었습니다 (열 이름은 {found + 2}행)")
+    empty = [c for c in frame.columns if _is_unnamed(c) and frame[c].astype(str).str.strip().eq("").all()]
+    return frame.drop(columns=empty), notes

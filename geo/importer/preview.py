@@ -20,7 +20,14 @@ import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels, fill_provenance
-from geo.importer.mapping import apply_mapping, map_arguments, recognise_columns, vocabulary_ids, year_column
+from geo.importer.mapping import (
+    apply_mapping,
+    header_found,
+    map_arguments,
+    recognise_columns,
+    vocabulary_ids,
+    year_column,
+)
 from geo.importer.readers import Read, is_table, points_from_table, read_table_file, read_vector_file
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
 from geo.io import STORAGE_CRS, encoding_code
@@ -239,12 +246,14 @@ def _read(readable: Path, request: _Request) -> Read | ValidationReport:
         if isinstance(table, ValidationReport):
             return table
         frame, encoding = table
+        frame, header_notes = header_found(frame, request.layer)
         columns = [str(c) for c in frame.columns]
         frame, applied, how = _mapped(frame, request)
         read = points_from_table(frame, request.name, request.crs)
         if isinstance(read, ValidationReport):
             return read
         read.encoding = encoding
+        read.notes[:0] = header_notes
     else:
         read = read_vector_file(readable, request.name, request.repair, request.encoding, request.crs)
         if isinstance(read, ValidationReport):
