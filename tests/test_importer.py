@@ -619,3 +619,18 @@ def test_xlsx_with_a_merged_title_row_finds_its_header_and_drops_empty_columns(g
     assert preview.frame["service_id"].tolist() == table["service_id"].tolist()
     assert preview.columns == [c for c in header if c]
     assert "스키마에 없는 열 1개는 저장하지 않습니다: 비고" in preview.notes
+
+
+def test_services_without_a_source_column_get_the_file_and_import_date(gpkg_store, tmp_path):
+    path = tmp_path / "새사업.csv"
+    point_services_table().drop(columns=["source"], errors="ignore").to_csv(path, index=False)
+
+    preview = preview_import(path, "services", store=gpkg_store, today=date(2026, 7, 1))
+
+    source = "가져온 파일 새사업.csv (2026-07-01 가져옴)"
+    assert preview.ok, preview.summary_lines()
+    assert preview.defaults == {"source": f"'{source}' (파일 이름과 가져온 날짜)"}
+    assert f"기본값: source = '{source}' (파일 이름과 가져온 날짜)" in preview.summary_lines()
+    commit_import(gpkg_store, preview, mode="replace", user="kim")
+    stored = gpkg_store.read_layer("services").set_index("service_id")
+    assert stored.loc[preview.frame["service_id"], "source"].tolist() == [source] * len(preview.frame)

@@ -299,17 +299,18 @@ def _outline(request: _Request, notes: list[str]) -> BaseGeometry | None:
 
 
 def _completed(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataFrame, dict[str, str], list[str]]:
-    """What real files never carry, filled in: boundary levels, ids, gu, source and accuracy; area source/accuracy."""
+    """What real files never carry, filled in: boundary levels, ids, gu, source and accuracy; area source/accuracy;
+    a service's source."""
     year_source = year_column(frame)
     year = next((str(v).strip()[:4] for v in frame[year_source] if str(v).strip()), None) if year_source else None
     dated = [f"'{year_source}' 열의 {year}을 자료의 기준 연도로 출처에 적었습니다"] if year else []
     if request.layer == "boundaries":
         frame, defaults, notes = complete_boundaries(frame, request.name, request.today, year)
-    elif request.layer == "areas":
-        frame = frame.copy()
-        defaults, notes = fill_provenance(frame, request.name, request.today, year), []
     else:
-        defaults, notes = {}, []
+        # Services too: a record without a source would show no provenance on screen.
+        frame = frame.copy()
+        accuracy = request.layer == "areas"
+        defaults, notes = fill_provenance(frame, request.name, request.today, year, accuracy=accuracy), []
     return frame, defaults, notes + (dated if "source" in defaults else [])
 
 
