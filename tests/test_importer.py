@@ -634,3 +634,15 @@ def test_services_without_a_source_column_get_the_file_and_import_date(gpkg_stor
     commit_import(gpkg_store, preview, mode="replace", user="kim")
     stored = gpkg_store.read_layer("services").set_index("service_id")
     assert stored.loc[preview.frame["service_id"], "source"].tolist() == [source] * len(preview.frame)
+
+
+def test_damaged_geopackage_and_a_fake_xlsx_are_named_by_their_upload_name_in_korean():
+    gpkg = preview_upload(b"SQLite format 3\x00" + b"\x00" * 2000, "현장조사.gpkg", "services")
+    assert gpkg.report.messages() == [
+        "현장조사.gpkg: GeoPackage(.gpkg)로 읽을 수 없습니다: 손상되었거나 GeoPackage 형식이 아닙니다. "
+        "QGIS에서 열리는지 확인하고 GeoPackage로 다시 저장해 올리세요"
+    ]
+    xlsx = preview_upload("사업명,경도,위도\n가,126.8,37.3\n".encode(), "사업목록.xlsx", "services")
+    (message,) = xlsx.report.messages()
+    assert message.startswith("사업목록.xlsx: 읽을 수 있는 엑셀 파일(.xlsx)이 아닙니다")
+    assert "zip" not in message
