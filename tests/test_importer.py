@@ -208,11 +208,11 @@ def test_table_problems_are_reported_by_row(store, tmp_path):
 
     preview = preview_import(path, "services", store=store)
 
-    assert preview.report.messages() == ["bad.csv 3행 lon: 'abc'는 숫자가 아닙니다"]
+    assert preview.report.messages() == ["bad.csv 4행 lon: 'abc'는 숫자가 아닙니다"]  # spreadsheet row
     table.loc[2, "lon"] = point_services_table().loc[2, "lon"]
     table.to_csv(path, index=False)
     assert preview_import(path, "services", store=store).report.messages() == [
-        f"bad.csv 2행 status: '완료'는 허용되지 않는 값입니다 (허용: {STATUSES})"
+        f"bad.csv 3행 status: '완료'는 허용되지 않는 값입니다 (허용: {STATUSES})"
     ]
 
 
@@ -589,7 +589,7 @@ def test_an_unknown_direction_is_refused_naming_the_korean_labels(gpkg_store, tm
     preview = preview_import(path, "services", store=gpkg_store)
 
     assert preview.report.messages() == [
-        "direction.csv 2행 direction: '친환경'는 허용되지 않는 값입니다 (허용: 시민 중심 체감형 스마트서비스 확대, "
+        "direction.csv 3행 direction: '친환경'는 허용되지 않는 값입니다 (허용: 시민 중심 체감형 스마트서비스 확대, "
         "디지털 기반 스마트도시 행정 고도화, 탄소중립을 실현하는 그린 스마트도시 조성)"
     ]
 
@@ -619,6 +619,12 @@ def test_xlsx_with_a_merged_title_row_finds_its_header_and_drops_empty_columns(g
     assert preview.frame["service_id"].tolist() == table["service_id"].tolist()
     assert preview.columns == [c for c in header if c]
     assert "스키마에 없는 열 1개는 저장하지 않습니다: 비고" in preview.notes
+
+    sheet.cell(row=5, column=5, value="완료")  # the second record, on spreadsheet row 5
+    workbook.save(path)
+    assert preview_import(path, "services", store=gpkg_store).report.messages() == [
+        f"titled.xlsx 5행 status: '완료'는 허용되지 않는 값입니다 (허용: {STATUSES})"
+    ]
 
 
 def test_services_without_a_source_column_get_the_file_and_import_date(gpkg_store, tmp_path):

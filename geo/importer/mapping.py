@@ -265,19 +265,19 @@ def _recognised_count(names: list[object], layer: str) -> int:
     return sum(1 for name in names if isinstance(name, str) and name.strip() and normalised(name) in known)
 
 
-def header_found(frame: pd.DataFrame, layer: str) -> tuple[pd.DataFrame, list[str]]:
-    """A table with its real header: title rows above it skipped, wholly empty unnamed columns dropped.
+def header_found(frame: pd.DataFrame, layer: str) -> tuple[pd.DataFrame, int]:
+    """A table with its real header, and the title rows skipped above it; wholly empty unnamed columns dropped.
 
     The header is the first row (of the first ``HEADER_SEARCH_ROWS``) with at least two column names the
     importer recognises for ``layer``; when the first row already has two, nothing is skipped.
     """
-    notes: list[str] = []
+    skipped = 0
     if _recognised_count(list(frame.columns), layer) < 2:
         rows = frame.head(HEADER_SEARCH_ROWS).to_numpy().tolist()
         found = next((i for i, row in enumerate(rows) if _recognised_count(row, layer) >= 2), None)
         if found is not None:
             header = [str(v).strip() if str(v).strip() else f"Unnamed: {i}" for i, v in enumerate(rows[found])]
             frame = frame.iloc[found + 1 :].set_axis(header, axis=1).reset_index(drop=True)
-            notes.append(f"제목 행 {found + 1}개를 건너뛰었습니다 (열 이름은 {found + 2}행)")
+            skipped = found + 1
     empty = [c for c in frame.columns if _is_unnamed(c) and frame[c].astype(str).str.strip().eq("").all()]
-    return frame.drop(columns=empty), notes
+    return frame.drop(columns=empty), skipped

@@ -28,7 +28,14 @@ from geo.importer.mapping import (
     vocabulary_ids,
     year_column,
 )
-from geo.importer.readers import Read, is_table, points_from_table, read_table_file, read_vector_file
+from geo.importer.readers import (
+    Read,
+    is_table,
+    on_sheet_rows,
+    points_from_table,
+    read_table_file,
+    read_vector_file,
+)
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
 from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
@@ -99,6 +106,7 @@ class ImportPreview:
     defaults: dict[str, str] = field(default_factory=dict)  # schema column → the value filled in, and why
     crs_guessed: bool = False
     coordinates: tuple[str, str] | None = None  # a table's x and y columns
+    first_row: int = 1  # a table's spreadsheet row of the first record; problems are numbered from it
 
     def map_arguments(self) -> str:
         """The ``--map`` arguments that reproduce this preview's column mapping on the command line."""
@@ -246,14 +254,16 @@ def _read(readable: Path, request: _Request) -> Read | ValidationReport:
         if isinstance(table, ValidationReport):
             return table
         frame, encoding = table
-        frame, header_notes = header_found(frame, request.layer)
+        frame, title_rows = header_found(frame, request.layer)
         columns = [str(c) for c in frame.columns]
         frame, applied, how = _mapped(frame, request)
         read = points_from_table(frame, request.name, request.crs)
         if isinstance(read, ValidationReport):
             return read
         read.encoding = encoding
-        read.notes[:0] = header_notes
+        read.first_row = title_rows + 2
+        if title_rows:
+            read.notes.insert(0, f"제목 행 {title_rows}개를 건너뛰었습니다 (열 이름은 {title_rows + 1}행)")
     else:
         read = read_vector_file(readable, request.name, request.repair, request.encoding, request.crs)
         if isinstance(read, ValidationReport):
@@ -397,7 +407,7 @@ def _run(path: Path, request: _Request, preview: ImportPreview) -> None:
         read = _need(_read(readable, request))
     preview.source_crs, preview.encoding, preview.crs_guessed = read.source_crs, read.encoding, read.crs_guessed
     preview.mapping, preview.mapping_how, preview.coordinates = read.mapping, read.mapping_how, read.coordinates
-    preview.columns = read.columns
+    preview.columns, preview.first_row = read.columns, read.first_row
     preview.notes.extend(read.notes)
     preview.feature_count = len(read.frame)
     _check(read.row_problems)
@@ -496,6 +506,7 @@ def preview_import(
         _run(path, request, preview)
     except _Stop as stop:
         preview.report.extend(stop.report)
+    preview.report = on_sheet_rows(preview.report, preview.first_row)
     return preview
 
 

@@ -10,7 +10,7 @@ without one, the CRS their range fits in Ansan (said to be a guess).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -71,6 +71,19 @@ class Read:
     row_problems: ValidationReport = field(default_factory=ValidationReport)  # rows without a usable point
     mapping_how: dict[str, str] = field(default_factory=dict)  # source column → how the mapping was chosen
     columns: list[str] = field(default_factory=list)  # the file's own columns
+    first_row: int = 1  # tables: the spreadsheet row of the first record (below the header and any title rows)
+
+
+def on_sheet_rows(report: ValidationReport, first_row: int) -> ValidationReport:
+    """``report`` with table rows ('행') numbered as the spreadsheet shows them, the first record on ``first_row``.
+
+    Problems are found by record position (1-based); staff look for the row number Excel shows, as
+    ``geo.loaders`` numbers them. Features of vector files keep their 'N번째 피처'.
+    """
+    shift = first_row - 1
+    return ValidationReport(
+        [replace(p, row=p.row + shift) if p.row is not None and p.unit == "행" else p for p in report.problems]
+    )
 
 
 def is_table(path: Path) -> bool:
@@ -227,7 +240,9 @@ def points_from_table(frame: pd.DataFrame, name: str, crs: str | None) -> Read |
     if source_crs.to_epsg() != 4326:
         points = points.to_crs(STORAGE_CRS)
         notes.append(f"좌표계 {describe_crs(source_crs)}를 EPSG:4326(WGS 84)으로 변환했습니다")
-    return Read(points, crs_text, None, notes, "행", crs_guessed=guessed, coordinates=pair, row_problems=problems)
+    return Read(
+        points, crs_text, None, notes, "행", crs_guessed=guessed, coordinates=pair, row_problems=problems, first_row=2
+    )
 
 
 def outside_ansan(frame: gpd.GeoDataFrame) -> np.ndarray:
