@@ -151,9 +151,27 @@ def _confirm(question: str) -> bool:
     return answer.strip().lower() in ("y", "yes", "예", "ㅇ")
 
 
+def _what_replace_does(preview: ImportPreview | ReferencePreview) -> str:
+    if isinstance(preview, ReferencePreview):
+        stored = preview.replaces[1] if preview.replaces else 0
+        count = preview.layer.count if preview.layer is not None else 0
+        return f"저장된 점 {stored:,}개를 모두 지우고 {count:,}개로 바꿉니다"
+    return preview.replace_text()
+
+
+def _backup_before_replace(store: Store) -> None:
+    """Back up the store as the data page does before a write (the GeoPackage store only)."""
+    if store.backend == "geopackage":
+        info = store.backup()
+        print(f"교체 전 상태를 백업했습니다: {info.name} (되돌리기: python -m geo restore {info.name})")
+
+
 def _import(args: argparse.Namespace) -> int:
     store, preview = _preview(args, create_store=args.command == "import")
-    print("\n".join(preview.summary_lines()))
+    if isinstance(preview, ReferencePreview):
+        print("\n".join(preview.summary_lines()))
+    else:
+        print("\n".join(preview.summary_lines(mode=getattr(args, "mode", None))))
     if not preview.ok:
         return EXIT_FAILED
     if args.command == "validate":
@@ -161,9 +179,17 @@ def _import(args: argparse.Namespace) -> int:
     replacing = bool(preview.replaces) if isinstance(preview, ReferencePreview) else args.mode == "replace"
     action = "교체" if replacing else "추가"
     target = f"참고 레이어 '{preview.title}'" if isinstance(preview, ReferencePreview) else f"{args.layer} 레이어"
-    if not args.yes and not _confirm(f"{store.describe()}의 {target}에 {action}할까요?"):
+    effect = f" {_what_replace_does(preview)}." if replacing else ""
+    if replacing and store.backend != "geopackage":
+        # The app cannot copy a PostgreSQL database; say so before the question, so staff can stop and pg_dump.
+        print(
+            "PostgreSQL 저장소는 교체 전에 자동으로 백업하지 않습니다. 되돌릴 수 있게 하려면 먼저 pg_dump로 백업하세요."
+        )
+    if not args.yes and not _confirm(f"{store.describe()}의 {target}:{effect} {action}할까요?"):
         print("취소했습니다. 저장소는 바뀌지 않았습니다.")
         return EXIT_CANCELLED
+    if replacing:
+        _backup_before_replace(store)
     if isinstance(preview, ReferencePreview):
         result = commit_reference(store, preview, user=_user(args.user))
         print(f"저장했습니다: 참고 레이어 '{preview.title}' ({result.layer}) 점 {result.rows_written:,}개 {action}")

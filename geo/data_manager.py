@@ -17,12 +17,14 @@ from typing import Any
 import folium
 import geopandas as gpd
 import pandas as pd
+import shapely
 
 from geo.auth import StaffUser
 from geo.exports import with_vocabulary_labels
 from geo.html import escape_html
 from geo.i18n import t
-from geo.importer import PROBLEMS_LISTED, ImportPreview, ReferencePreview, problem_counts
+from geo.importer import PROBLEMS_LISTED, WKT_COLUMN, ImportPreview, ReferencePreview, problem_counts
+from geo.io import STORAGE_CRS
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions, build_base_map, build_map, import_preview_layer
 from geo.spatial import latlon_view
@@ -195,8 +197,20 @@ def notes_table(preview: ImportPreview | ReferencePreview, lang: str = "ko") -> 
 
 
 def services_table(services: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Services for a spreadsheet: no geometry, vocabulary ids as their Korean labels (headers by ``geo.exports``)."""
-    return with_vocabulary_labels(pd.DataFrame(services.drop(columns=services.geometry.name)), "ko")
+    """Services for a spreadsheet that imports back: vocabulary ids as their Korean labels (headers by ``geo.exports``).
+
+    A point is written as 경도/위도 (EPSG:4326, 6 decimals, about 10 cm); a line or zone, which two
+    numbers cannot hold, as WKT in 도형(WKT). The importer reads all three and the labels.
+    """
+    table = with_vocabulary_labels(pd.DataFrame(services.drop(columns=services.geometry.name)), "ko")
+    shapes = services.geometry.to_crs(STORAGE_CRS) if services.crs is not None else services.geometry
+    points = shapes.geom_type.eq("Point").to_numpy()
+    table["경도"] = [round(g.x, 6) if p else None for g, p in zip(shapes, points, strict=True)]
+    table["위도"] = [round(g.y, 6) if p else None for g, p in zip(shapes, points, strict=True)]
+    table[WKT_COLUMN] = [
+        None if p or g is None else shapely.to_wkt(g, rounding_precision=6) for g, p in zip(shapes, points, strict=True)
+    ]
+    return table
 
 
 # --- import preview: mapping choices, problems, reference layers --------------------------------------------

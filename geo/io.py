@@ -324,6 +324,22 @@ def _to_storage_crs(
     return frame, crs_text, notes, guessed
 
 
+UNREADABLE_BY_KIND = {
+    ".gpkg": "GeoPackage(.gpkg)로 읽을 수 없습니다: 손상되었거나 GeoPackage 형식이 아닙니다. "
+    "QGIS에서 열리는지 확인하고 GeoPackage로 다시 저장해 올리세요",
+    ".geojson": "GeoJSON으로 읽을 수 없습니다: 손상되었거나 GeoJSON 형식이 아닙니다. "
+    "QGIS에서 GeoJSON으로 다시 저장해 올리세요",
+    ".shp": "Shapefile로 읽을 수 없습니다: 손상되었거나 .shp, .shx, .dbf 중 빠진 파일이 있습니다. "
+    "세 파일(.prj 포함)을 함께 압축해 올리세요",
+}
+
+
+def unreadable_vector_message(suffix: str) -> str:
+    """Why a vector file of this kind (``.gpkg``, ``.geojson``, ``.shp``) could not be opened, in Korean."""
+    kind = ".geojson" if suffix.lower() == ".json" else suffix.lower()
+    return UNREADABLE_BY_KIND.get(kind, "공간 데이터 파일로 읽을 수 없습니다: 손상되었거나 형식이 다릅니다")
+
+
 def read_vector(
     path: Path,
     display_name: str | None = None,
@@ -358,10 +374,9 @@ def read_vector(
         return ReadResult(None, report)
     try:
         frame, _, how = _read_frame(path, encoding)
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        report.add(
-            name, None, None, f"공간 데이터 파일로 읽을 수 없습니다 (손상되었거나 형식이 다릅니다): {_first_line(exc)}"
-        )
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError):
+        # GDAL's text is English and names the server's temporary path: say it per kind of file instead.
+        report.add(name, None, None, unreadable_vector_message(path.suffix))
         return ReadResult(None, report)
     except UnicodeError:
         if path.suffix.lower() in (".geojson", ".json"):

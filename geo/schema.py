@@ -6,8 +6,9 @@ a column's Korean label here is the one shown in messages and tables.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from geo.vocab import (
     ACCURACY_VALUES,
@@ -19,6 +20,7 @@ from geo.vocab import (
     LOCATION_ACCURACY_TERMS,
     PHASE_TERMS,
     STATUS_TERMS,
+    Term,
 )
 
 ColumnKind = Literal["text", "int", "float", "bool", "date"]
@@ -35,6 +37,13 @@ class Column:
     minimum: float | None = None
     maximum: float | None = None
     max_length: int | None = None  # text only; None: geo.validation's limit for the kind of column
+    # The vocabulary's terms, when it has labels: messages name the Korean labels, imports accept them for the id.
+    terms: tuple[Term, ...] = ()
+
+
+def _terms(terms: Mapping[str, Term]) -> dict[str, Any]:
+    """A vocabulary column's ``vocabulary`` and ``terms`` from one of geo.vocab's term tables."""
+    return {"vocabulary": tuple(terms), "terms": tuple(terms.values())}
 
 
 @dataclass(frozen=True)
@@ -74,17 +83,17 @@ SERVICES = DatasetSchema(
         Column("service_id", "서비스 ID"),
         Column("name_ko", "서비스명"),
         Column("name_en", "서비스명(영문)", required=False, nullable=True),
-        Column("domain", "서비스 분야", vocabulary=tuple(DOMAIN_TERMS)),
+        Column("domain", "서비스 분야", **_terms(DOMAIN_TERMS)),
         # Reported projects give no plan direction, phase, period, budget, funding or department
         # when no source does: those stay empty and screens say "미공개" (never a guess).
-        Column("direction", "추진 방향", vocabulary=tuple(DIRECTION_TERMS), required=False, nullable=True),
-        Column("area_id", "대상지", vocabulary=tuple(AREA_TERMS)),
-        Column("status", "추진 상태", vocabulary=tuple(STATUS_TERMS)),
-        Column("phase", "추진 단계", vocabulary=tuple(PHASE_TERMS), required=False, nullable=True),
+        Column("direction", "추진 방향", **_terms(DIRECTION_TERMS), required=False, nullable=True),
+        Column("area_id", "대상지", **_terms(AREA_TERMS)),
+        Column("status", "추진 상태", **_terms(STATUS_TERMS)),
+        Column("phase", "추진 단계", **_terms(PHASE_TERMS), required=False, nullable=True),
         Column("start_year", "시작 연도", "int", required=False, nullable=True, minimum=1990, maximum=2060),
         Column("end_year", "종료 연도", "int", required=False, nullable=True, minimum=1990, maximum=2060),
         Column("budget_krw_100m", "사업비(억원)", "float", required=False, nullable=True, minimum=0, maximum=100_000),
-        Column("funding", "재원", vocabulary=tuple(FUNDING_TERMS), required=False, nullable=True),
+        Column("funding", "재원", **_terms(FUNDING_TERMS), required=False, nullable=True),
         Column("department", "담당 부서", required=False, nullable=True),
         Column("description_public", "시민 안내", required=False, nullable=True),
         Column("updated_at", "갱신일", "date"),
@@ -103,7 +112,7 @@ SERVICES = DatasetSchema(
             "위치 표시 방법",
             required=False,
             nullable=True,
-            vocabulary=tuple(LOCATION_ACCURACY_TERMS),
+            **_terms(LOCATION_ACCURACY_TERMS),
         ),
         Column("source", "출처", required=False, nullable=True),
         Column("source_url", "출처 주소", required=False, nullable=True),
@@ -167,8 +176,8 @@ STATUS_HISTORY = DatasetSchema(
     columns=(
         Column("service_id", "서비스 ID"),
         Column("changed_at", "변경일", "date"),
-        Column("old_status", "이전 상태", vocabulary=tuple(STATUS_TERMS), nullable=True),
-        Column("new_status", "새 상태", vocabulary=tuple(STATUS_TERMS)),
+        Column("old_status", "이전 상태", **_terms(STATUS_TERMS), nullable=True),
+        Column("new_status", "새 상태", **_terms(STATUS_TERMS)),
         Column("changed_by", "변경자"),
         Column("reason", "사유", required=False, nullable=True),
         Column("is_sample", "예시 여부", "bool", required=False),

@@ -324,7 +324,8 @@ def _cell(raw: object, column: Column, schema: DatasetSchema) -> tuple[object, s
         return (False if column.kind == "bool" else None), None
     value, error = _coerce(raw, column)
     if error is None and column.vocabulary is not None and value not in column.vocabulary:
-        error = f"'{_short(value)}'는 허용되지 않는 값입니다 (허용: {', '.join(column.vocabulary)})"
+        allowed = [t.ko for t in column.terms] or column.vocabulary
+        error = f"'{_short(value)}'는 허용되지 않는 값입니다 (허용: {', '.join(allowed)})"
     if error is None and isinstance(value, str) and len(value) > max_length(column, schema):
         error = f"{column.label_ko}이(가) 너무 깁니다 ({len(value):,}자, 최대 {max_length(column, schema):,}자)"
     return value, error

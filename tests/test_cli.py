@@ -101,17 +101,45 @@ def test_import_asks_first_and_writes_only_after_yes(env, tmp_path):
 
     declined = run(env, *args, stdin="n\n")
     assert declined.returncode == 3
-    assert "services 레이어에 교체할까요? [y/N]" in declined.stdout
+    assert (
+        f"services 레이어: 저장된 {SERVICE_COUNT}개를 모두 지우고 3개로 바꿉니다. 교체할까요? [y/N]" in declined.stdout
+    )
     assert "취소했습니다. 저장소는 바뀌지 않았습니다." in declined.stdout
     assert len(store_of(env).read_data().services) == SERVICE_COUNT
 
     accepted = run(env, *args, stdin="y\n")
     assert accepted.returncode == 0, accepted.stderr
     assert f"저장했습니다: services 3개 교체 (이전 {SERVICE_COUNT}개 삭제)" in accepted.stdout
+    backup = accepted.stdout.split("교체 전 상태를 백업했습니다: ")[1].split(" ")[0]
+    assert f"(되돌리기: python -m geo restore {backup})" in accepted.stdout
     store = store_of(env)
     assert store.read_data().services["service_id"].tolist() == ["SVC-001", "SVC-002", "SVC-003"]
     assert store.column_mapping("services") == {"사업명": "name_ko"}
     assert store.audit_log()["user"].tolist()[-1] == "kim"
+    # The backup taken before the replace brings the whole layer back.
+    assert run(env, "restore", backup).returncode == 0
+    assert len(store_of(env).read_data().services) == SERVICE_COUNT
+
+
+def test_one_service_replacing_the_layer_says_the_others_are_removed(env, tmp_path):
+    collection = json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))
+    collection["features"] = collection["features"][:1]
+    path = tmp_path / "one.geojson"
+    path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+
+    replacing = run(env, "import", str(path), "--layer", "services", stdin="n\n")
+    assert replacing.returncode == 3
+    removed = SERVICE_COUNT - 1
+    assert (
+        f"교체(replace)하면 저장된 {SERVICE_COUNT}개를 모두 지우고 1개로 바꿉니다 "
+        f"(같은 ID 1개는 새 값으로, 파일에 없는 {removed}개는 삭제)" in replacing.stdout
+    )
+    assert "추가(append)" not in replacing.stdout
+    assert store_of(env).list_backups() == []  # declined: no backup, nothing changed
+
+    appending = run(env, "import", str(path), "--layer", "services", "--mode", "append", stdin="n\n")
+    assert "저장소에 이미 있는 ID 1개: 추가(append)는 거부됩니다" in appending.stdout
+    assert "모두 지우고" not in appending.stdout
 
 
 def test_backup_list_and_restore(env, tmp_path):
@@ -240,7 +268,9 @@ def test_reference_layer_import_and_the_layer_list(env, tmp_path):
     listed = run(env, "layers").stdout.splitlines()
     source = f"{path.name} ({date.today().isoformat()} 가져옴)"
     assert f"공공시설\t1,153개\t{source}\t2026-06-15\t경기도 안산시\t공공누리 제1유형" in listed
-    assert "교체" in run(env, "import", str(path), "--layer", "reference", "--title", "공공시설", "--yes").stdout
+    again = run(env, "import", str(path), "--layer", "reference", "--title", "공공시설", stdin="y\n").stdout
+    assert "저장된 점 1,153개를 모두 지우고 1,153개로 바꿉니다. 교체할까요? [y/N]" in again
+    assert "교체 전 상태를 백업했습니다: " in again
 
 
 def test_reference_import_needs_a_title(env, tmp_path):

@@ -23,14 +23,17 @@ from geo.data_manager import (
     preview_view,
     problems_tables,
     search_services,
+    services_table,
 )
-from geo.exports import to_gpkg_bytes
+from geo.exports import to_csv_bytes, to_gpkg_bytes
 from geo.html import escape_html, json_for_script, md_text
 from geo.importer import ImportPreview, preview_import
 from geo.mapping import MapOptions
 from geo.settings import DEFAULT_SECRETS_FILE, load_settings
-from geo.store import CHANGE_HISTORY_COLUMNS, KST, ConflictError
+from geo.store import CHANGE_HISTORY_COLUMNS, KST, STORE_FILE_NAME, ConflictError, GeoPackageStore
 from geo.validation import ValidationReport
+from geo.vocab import AREA_TERMS
+from tests.conftest import DATA_DIR
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -192,3 +195,24 @@ def test_gpkg_export_round_trips_columns_types_and_crs(bundled, tmp_path: Path):
 def test_secrets_file_setting():
     assert load_settings({}).secrets_file == DEFAULT_SECRETS_FILE
     assert load_settings({"DASHBOARD_SECRETS_FILE": "/tmp/s.toml"}).secrets_file == Path("/tmp/s.toml")
+
+
+def test_services_spreadsheet_export_imports_back_unchanged(bundled, tmp_path: Path):
+    # Export → edit in Excel → import: the table carries 경도/위도 (a line as WKT) and labels, not ids.
+    table = services_table(bundled.services)
+    point = table.loc[bundled.services.geom_type.eq("Point").to_numpy()].iloc[0]
+    assert point["경도"] == round(point["경도"], 6) and not pd.isna(point["위도"])
+    assert set(table["area_id"]) <= {term.ko for term in AREA_TERMS.values()}
+    path = tmp_path / "services.csv"
+    path.write_bytes(to_csv_bytes(table))
+    store = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
+    store.initialise(DATA_DIR)
+    preview = preview_import(path, "services", store=store)
+    assert preview.ok, preview.summary_lines()
+    back = preview.frame.set_index("service_id").loc[bundled.services["service_id"]]
+    assert "대상지(area_id): 이름으로 적힌 값 25개를 ID로 바꿨습니다" in " ".join(preview.notes)
+    for column in ("domain", "direction", "area_id", "status", "location_accuracy", "name_en", "is_sample", "source"):
+        assert back[column].tolist() == bundled.services[column].tolist(), column
+    assert back.geom_type.tolist() == bundled.services.geom_type.tolist()
+    original = bundled.services.set_index("service_id").geometry
+    assert back.geometry.distance(original, align=True).max() < 1e-5

@@ -241,7 +241,7 @@ def test_broken_geojson_and_unknown_status_are_reported(data_copy: Path):
     with pytest.raises(DataError) as caught:
         load_dashboard_data(data_copy)
     messages = caught.value.report.messages()
-    assert any(m.startswith("areas.geojson: 공간 데이터 파일로 읽을 수 없습니다") for m in messages)
+    assert any(m.startswith("areas.geojson: GeoJSON으로 읽을 수 없습니다") for m in messages)
     assert any(m.startswith("services.geojson 5번째 피처 status: '완료'는 허용되지 않는 값입니다") for m in messages)
 
 

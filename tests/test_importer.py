@@ -30,6 +30,7 @@ from geo.importer import (
     preview_upload,
 )
 from geo.store import STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
+from geo.vocab import AREA_TERMS
 from tests.conftest import DEMO_DIR, PROJECT_ROOT, REFERENCE_DIR, postgis_url
 
 ADMDONG_GEOJSON = REFERENCE_DIR / "ansan_admdong.geojson"
@@ -207,11 +208,11 @@ def test_table_problems_are_reported_by_row(store, tmp_path):
 
     preview = preview_import(path, "services", store=store)
 
-    assert preview.report.messages() == ["bad.csv 3행 lon: 'abc'는 숫자가 아닙니다"]
+    assert preview.report.messages() == ["bad.csv 4행 lon: 'abc'는 숫자가 아닙니다"]  # spreadsheet row
     table.loc[2, "lon"] = point_services_table().loc[2, "lon"]
     table.to_csv(path, index=False)
     assert preview_import(path, "services", store=store).report.messages() == [
-        f"bad.csv 2행 status: '완료'는 허용되지 않는 값입니다 (허용: {STATUSES})"
+        f"bad.csv 3행 status: '완료'는 허용되지 않는 값입니다 (허용: {STATUSES})"
     ]
 
 
@@ -561,3 +562,93 @@ def test_a_60_mb_upload_gets_our_korean_limit_message_not_streamlits(store):
         "행정동경계.zip: 파일 크기 60.0 MB가 한도 50.0 MB를 넘습니다. 필요한 피처만 남기거나 나누어 올리세요"
     ]
     assert store.dump() == before
+
+
+def test_directions_and_areas_written_as_their_labels_are_read_as_ids(gpkg_store, tmp_path):
+    table = point_services_table()
+    table["direction"] = ["시민 중심 체감형 스마트서비스 확대", "Carbon-neutral green smart city", "citizen", None]
+    areas = table["area_id"].tolist()
+    table["area_id"] = ["시 전역", "시전역", AREA_TERMS[areas[2]].ko.replace(" ", ""), AREA_TERMS[areas[3]].en]
+    path = tmp_path / "labels.csv"
+    table.to_csv(path, index=False)
+
+    preview = preview_import(path, "services", store=gpkg_store)
+
+    assert preview.ok, preview.summary_lines()
+    assert preview.frame["direction"].tolist() == ["citizen", "green", "citizen", None]
+    assert preview.frame["area_id"].tolist() == ["citywide", "citywide", areas[2], areas[3]]
+    assert "추진 방향(direction): 이름으로 적힌 값 2개를 ID로 바꿨습니다" in " ".join(preview.notes)
+
+
+def test_an_unknown_direction_is_refused_naming_the_korean_labels(gpkg_store, tmp_path):
+    table = point_services_table()
+    table.loc[1, "direction"] = "친환경"
+    path = tmp_path / "direction.csv"
+    table.to_csv(path, index=False)
+
+    preview = preview_import(path, "services", store=gpkg_store)
+
+    assert preview.report.messages() == [
+        "direction.csv 3행 direction: '친환경'는 허용되지 않는 값입니다 (허용: 시민 중심 체감형 스마트서비스 확대, "
+        "디지털 기반 스마트도시 행정 고도화, 탄소중립을 실현하는 그린 스마트도시 조성)"
+    ]
+
+
+def test_xlsx_with_a_merged_title_row_finds_its_header_and_drops_empty_columns(gpkg_store, tmp_path):
+    import openpyxl
+
+    table = point_services_table()
+    header = ["service_id", "사업명", "domain", "area_id", "추진상태", "updated_at", "lon", "lat", None, "비고"]
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["A1"] = "2026년 안산시 스마트서비스 현황"
+    sheet.merge_cells("A1:J1")
+    sheet.append([None] * 10)  # a blank row between the title and the header
+    sheet.append(header)
+    for _, row in table.iterrows():
+        values = [row["service_id"], row["name_ko"], row["domain"], row["area_id"], row["status"]]
+        sheet.append([*values, str(row["updated_at"]), row["lon"], row["lat"], None, "메모"])
+    path = tmp_path / "titled.xlsx"
+    workbook.save(path)
+
+    preview = preview_import(path, "services", store=gpkg_store)
+
+    assert preview.ok, preview.summary_lines()
+    assert "제목 행 2개를 건너뛰었습니다 (열 이름은 3행)" in preview.notes
+    assert preview.feature_count == len(table)
+    assert preview.frame["service_id"].tolist() == table["service_id"].tolist()
+    assert preview.columns == [c for c in header if c]
+    assert "스키마에 없는 열 1개는 저장하지 않습니다: 비고" in preview.notes
+
+    sheet.cell(row=5, column=5, value="완료")  # the second record, on spreadsheet row 5
+    workbook.save(path)
+    assert preview_import(path, "services", store=gpkg_store).report.messages() == [
+        f"titled.xlsx 5행 status: '완료'는 허용되지 않는 값입니다 (허용: {STATUSES})"
+    ]
+
+
+def test_services_without_a_source_column_get_the_file_and_import_date(gpkg_store, tmp_path):
+    path = tmp_path / "새사업.csv"
+    point_services_table().drop(columns=["source"], errors="ignore").to_csv(path, index=False)
+
+    preview = preview_import(path, "services", store=gpkg_store, today=date(2026, 7, 1))
+
+    source = "가져온 파일 새사업.csv (2026-07-01 가져옴)"
+    assert preview.ok, preview.summary_lines()
+    assert preview.defaults == {"source": f"'{source}' (파일 이름과 가져온 날짜)"}
+    assert f"기본값: source = '{source}' (파일 이름과 가져온 날짜)" in preview.summary_lines()
+    commit_import(gpkg_store, preview, mode="replace", user="kim")
+    stored = gpkg_store.read_layer("services").set_index("service_id")
+    assert stored.loc[preview.frame["service_id"], "source"].tolist() == [source] * len(preview.frame)
+
+
+def test_damaged_geopackage_and_a_fake_xlsx_are_named_by_their_upload_name_in_korean():
+    gpkg = preview_upload(b"SQLite format 3\x00" + b"\x00" * 2000, "현장조사.gpkg", "services")
+    assert gpkg.report.messages() == [
+        "현장조사.gpkg: GeoPackage(.gpkg)로 읽을 수 없습니다: 손상되었거나 GeoPackage 형식이 아닙니다. "
+        "QGIS에서 열리는지 확인하고 GeoPackage로 다시 저장해 올리세요"
+    ]
+    xlsx = preview_upload("사업명,경도,위도\n가,126.8,37.3\n".encode(), "사업목록.xlsx", "services")
+    (message,) = xlsx.report.messages()
+    assert message.startswith("사업목록.xlsx: 읽을 수 있는 엑셀 파일(.xlsx)이 아닙니다")
+    assert "zip" not in message

@@ -81,19 +81,25 @@ def test_bad_rows_are_refused_with_their_reason_and_the_rest_kept(store, tmp_pat
     table.loc[1, "경도"] = "동쪽"  # not a number
     table.loc[2, ["위도", "경도"]] = table.loc[2, ["경도", "위도"]].to_numpy()  # swapped in one row
     table.loc[3, ["위도", "경도"]] = ["35.1796", "129.0756"]  # Busan
+    table.loc[4, ["위도", "경도"]] = ["", ""]  # one row, two empty cells
     table.to_csv(path, index=False)
 
     preview = preview_reference(path, title="행정복지센터", store=store)
 
     assert preview.ok
-    assert preview.layer.count == 21
+    assert preview.layer.count == 20
+    # Rows as the spreadsheet numbers them: the header is row 1, the first record row 2.
     messages = preview.refused.messages()
-    assert messages[0] == f"{path.name} 1행 위도: 좌표 값이 비어 있습니다"
-    assert messages[1] == f"{path.name} 2행 경도: '동쪽'는 숫자가 아닙니다"
-    assert messages[2].startswith(f"{path.name} 3행 경도/위도: 위도와 경도가 서로 바뀌어 있습니다")
-    assert messages[3] == f"{path.name} 4행: 안산시 밖의 좌표입니다 (위도 35.17960, 경도 129.07560): 좌표를 확인하세요"
-    assert preview.refused_counts() == {"좌표 없음": 1, "숫자가 아님": 1, "위도·경도 바뀜": 1, "안산 밖": 1}
-    assert "제외한 행 4개 (좌표 없음 1행, 숫자가 아님 1행, 위도·경도 바뀜 1행, 안산 밖 1행):" in preview.summary_lines()
+    assert messages[0] == f"{path.name} 2행 위도: 좌표 값이 비어 있습니다"
+    assert messages[1] == f"{path.name} 3행 경도: '동쪽'는 숫자가 아닙니다"
+    assert messages[2].startswith(f"{path.name} 4행 경도/위도: 위도와 경도가 서로 바뀌어 있습니다")
+    assert messages[3] == f"{path.name} 5행: 안산시 밖의 좌표입니다 (위도 35.17960, 경도 129.07560): 좌표를 확인하세요"
+    assert messages[4:] == [
+        f"{path.name} 6행 경도: 좌표 값이 비어 있습니다",
+        f"{path.name} 6행 위도: 좌표 값이 비어 있습니다",
+    ]
+    assert preview.refused_counts() == {"좌표 없음": 2, "숫자가 아님": 1, "위도·경도 바뀜": 1, "안산 밖": 1}
+    assert "제외한 행 5개 (좌표 없음 2행, 숫자가 아님 1행, 위도·경도 바뀜 1행, 안산 밖 1행):" in preview.summary_lines()
 
 
 def test_columns_labelled_the_wrong_way_round_are_read_as_meant_and_said(store, tmp_path):

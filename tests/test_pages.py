@@ -75,7 +75,7 @@ def test_broken_file_is_named_with_its_problem(app, data_copy: Path):
     assert not at.exception
     problems = at.dataframe[0].value
     assert problems["파일"].tolist() == ["services.geojson"]
-    assert problems["문제"].iloc[0].startswith("공간 데이터 파일로 읽을 수 없습니다")
+    assert problems["문제"].iloc[0].startswith("GeoJSON으로 읽을 수 없습니다")
 
 
 def test_bad_mode_setting_is_explained(app):

@@ -222,7 +222,7 @@ def _reference_preview(
         st.caption(t("data.import.first_rows", lang, count=min(10, count)))
         st.dataframe(reference_rows(preview), hide_index=True, width="stretch")
     if preview.refused.problems:
-        st.warning(f"{t('data.import.refused', lang)}: {len(preview.refused.problems):,}")
+        st.warning(f"{t('data.import.refused', lang)}: {preview.refused_rows():,}")
         _problems(preview.refused.problems, lang)
     if preview.ok:
         st.success(t("data.import.ok", lang))

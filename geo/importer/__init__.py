@@ -38,7 +38,7 @@ from geo.importer.preview import (
     preview_import,
     preview_upload,
 )
-from geo.importer.readers import LAT_COLUMNS, LON_COLUMNS, X_COLUMNS, Y_COLUMNS
+from geo.importer.readers import LAT_COLUMNS, LON_COLUMNS, WKT_COLUMN, X_COLUMNS, Y_COLUMNS
 from geo.importer.reference import (
     REFERENCE_LAYER,
     ReferencePreview,
@@ -62,6 +62,7 @@ __all__ = [
     "REFERENCE_LAYER",
     "TABLE_SUFFIXES",
     "VECTOR_SUFFIXES",
+    "WKT_COLUMN",
     "X_COLUMNS",
     "Y_COLUMNS",
     "ImportPreview",

@@ -54,17 +54,20 @@ def _gu_from(full_names: pd.Series, codes: pd.Series | None, names: pd.Series) -
     return [ANSAN_DONGS.get(n) for n in names], "안산시 행정동 목록"
 
 
-def fill_provenance(frame: pd.DataFrame, file_name: str, today: date, year: str | None) -> dict[str, str]:
+def fill_provenance(
+    frame: pd.DataFrame, file_name: str, today: date, year: str | None, *, accuracy: bool = True
+) -> dict[str, str]:
     """Fill ``source`` (file name, the data's year, import date) and ``accuracy`` (official) where missing.
 
+    ``accuracy=False`` for services, whose schema has no boundary accuracy.
     Changes ``frame`` in place; returns the defaults used, for the preview.
     """
     dated = f"{year}년 기준, " if year else ""
     defaults = {}
-    for column, value, why in (
-        ("source", f"가져온 파일 {file_name} ({dated}{today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜"),
-        ("accuracy", "official", "가져온 공식 파일"),
-    ):
+    filled = [("source", f"가져온 파일 {file_name} ({dated}{today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜")]
+    if accuracy:
+        filled.append(("accuracy", "official", "가져온 공식 파일"))
+    for column, value, why in filled:
         if column not in frame.columns:
             frame[column] = value
             defaults[column] = f"'{value}' ({why})"

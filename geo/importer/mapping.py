@@ -8,7 +8,8 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from geo.importer.readers import COORDINATE_COLUMNS, normalised
+from geo.importer.readers import COORDINATE_COLUMNS, WKT_NAMES, normalised
+from geo.schema import DatasetSchema
 from geo.store import LAYERS
 from geo.validation import ValidationReport
 
@@ -157,6 +158,14 @@ def looks_like_admin_codes(values: pd.Series) -> bool:
     return bool(len(text) and text.str.fullmatch(r"\d{7}|\d{8}|\d{10}").all() and text.is_unique)
 
 
+def _aliases(layer: str) -> dict[str, tuple[str, ...]]:
+    """The layer's aliases, and each schema column's Korean label: the header the app's own exports write."""
+    aliases = dict(ALIASES.get(layer, {}))
+    for column in LAYERS[layer].columns if layer in LAYERS else ():
+        aliases[column.name] = (*aliases.get(column.name, ()), column.label_ko)
+    return aliases
+
+
 def recognise_columns(frame: pd.DataFrame, layer: str, taken: Mapping[str, str]) -> dict[str, tuple[str, str]]:
     """Proposed ``source column → (schema column, how)`` for columns the file names its own way.
 
@@ -168,7 +177,7 @@ def recognise_columns(frame: pd.DataFrame, layer: str, taken: Mapping[str, str])
     used = set(taken)
     proposed: dict[str, tuple[str, str]] = {}
     lookup = {normalised(c): c for c in columns}
-    for target, aliases in ALIASES.get(layer, {}).items():
+    for target, aliases in _aliases(layer).items():
         if target in present:
             continue
         source = next((lookup[normalised(a)] for a in aliases if normalised(a) in lookup), None)
@@ -203,3 +212,72 @@ def map_arguments(mapping: Mapping[str, str]) -> str:
 def _shell_word(text: str) -> str:
     # shlex.quote would quote every Hangul name; only spaces and shell characters need it.
     return shlex.quote(text) if re.search(r"[\s'\"$`\\|&;<>()*?!#~\[\]{}]", text) else text
+
+
+def _label_key(text: str) -> str:
+    """A label compared without spaces and case: '시 전역', '시전역' and 'citywide ' are one key."""
+    return "".join(text.split()).casefold()
+
+
+def vocabulary_ids(frame: pd.DataFrame, schema: DatasetSchema) -> tuple[pd.DataFrame, list[str]]:
+    """Vocabulary cells written as a term's Korean or English label, changed to the term's id.
+
+    The app's own tables and exports show labels ('시민 중심 체감형 스마트서비스 확대', '시 전역'),
+    so a file edited from them says what staff read, not the stored id. Other values are left for
+    validation to refuse. Returns the frame (a copy when anything changed) and one note per column.
+    """
+    notes: list[str] = []
+    for column in schema.columns:
+        if not column.terms or column.name not in frame.columns or column.vocabulary is None:
+            continue
+        ids = {_label_key(label): term.value for term in column.terms for label in (term.en, term.ko)}
+        ids.update({_label_key(term.value): term.value for term in column.terms})  # an id is never another's label
+        changed = {
+            value: ids[_label_key(value)]
+            for value in set(frame[column.name].dropna())
+            if isinstance(value, str) and value.strip() not in column.vocabulary and _label_key(value) in ids
+        }
+        if not changed:
+            continue
+        count = int(frame[column.name].isin(list(changed)).sum())
+        frame = frame.copy()
+        frame[column.name] = [changed.get(v, v) if isinstance(v, str) else v for v in frame[column.name]]
+        example, term_id = next(iter(sorted(changed.items())))
+        notes.append(
+            f"{column.label_ko}({column.name}): 이름으로 적힌 값 {count:,}개를 ID로 바꿨습니다 (예: '{example}' → {term_id})"
+        )
+    return frame, notes
+
+
+# Title rows above a table's header (a report title, a date line, a blank row) are searched this far down.
+HEADER_SEARCH_ROWS = 10
+
+
+def _is_unnamed(column: object) -> bool:
+    """A header cell the spreadsheet left empty (pandas names it 'Unnamed: 5')."""
+    return str(column).startswith("Unnamed:") or not str(column).strip()
+
+
+def _recognised_count(names: list[object], layer: str) -> int:
+    known = {normalised(a) for aliases in _aliases(layer).values() for a in aliases}
+    known |= {normalised(c) for c in LAYERS[layer].column_names} if layer in LAYERS else set()
+    known |= {normalised(c) for c in COORDINATE_COLUMNS} | set(WKT_NAMES)
+    return sum(1 for name in names if isinstance(name, str) and name.strip() and normalised(name) in known)
+
+
+def header_found(frame: pd.DataFrame, layer: str) -> tuple[pd.DataFrame, int]:
+    """A table with its real header, and the title rows skipped above it; wholly empty unnamed columns dropped.
+
+    The header is the first row (of the first ``HEADER_SEARCH_ROWS``) with at least two column names the
+    importer recognises for ``layer``; when the first row already has two, nothing is skipped.
+    """
+    skipped = 0
+    if _recognised_count(list(frame.columns), layer) < 2:
+        rows = frame.head(HEADER_SEARCH_ROWS).to_numpy().tolist()
+        found = next((i for i, row in enumerate(rows) if _recognised_count(row, layer) >= 2), None)
+        if found is not None:
+            header = [str(v).strip() if str(v).strip() else f"Unnamed: {i}" for i, v in enumerate(rows[found])]
+            frame = frame.iloc[found + 1 :].set_axis(header, axis=1).reset_index(drop=True)
+            skipped = found + 1
+    empty = [c for c in frame.columns if _is_unnamed(c) and frame[c].astype(str).str.strip().eq("").all()]
+    return frame.drop(columns=empty), skipped

@@ -20,8 +20,22 @@ import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels, fill_provenance
-from geo.importer.mapping import apply_mapping, map_arguments, recognise_columns, year_column
-from geo.importer.readers import Read, is_table, points_from_table, read_table_file, read_vector_file
+from geo.importer.mapping import (
+    apply_mapping,
+    header_found,
+    map_arguments,
+    recognise_columns,
+    vocabulary_ids,
+    year_column,
+)
+from geo.importer.readers import (
+    Read,
+    is_table,
+    on_sheet_rows,
+    points_from_table,
+    read_table_file,
+    read_vector_file,
+)
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
 from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
@@ -85,12 +99,14 @@ class ImportPreview:
     encoding: str | None = None
     bounds: tuple[float, float, float, float] | None = None  # lon/lat: minx, miny, maxx, maxy
     ids_in_store: list[str] = field(default_factory=list)
+    stored_count: int = 0  # rows of the layer in the store now: all of them go in a replace
     derived: gpd.GeoDataFrame | None = None
     columns: list[str] = field(default_factory=list)  # the file's own columns, for choosing a mapping
     mapping_how: dict[str, str] = field(default_factory=dict)  # source column → how it was chosen
     defaults: dict[str, str] = field(default_factory=dict)  # schema column → the value filled in, and why
     crs_guessed: bool = False
     coordinates: tuple[str, str] | None = None  # a table's x and y columns
+    first_row: int = 1  # a table's spreadsheet row of the first record; problems are numbered from it
 
     def map_arguments(self) -> str:
         """The ``--map`` arguments that reproduce this preview's column mapping on the command line."""
@@ -101,8 +117,11 @@ class ImportPreview:
         """True when the preview can be committed."""
         return self.report.ok and self.frame is not None
 
-    def summary_lines(self, limit: int = PROBLEMS_LISTED) -> list[str]:
-        """The preview as Korean lines for the command line; at most ``limit`` problems, then counts by kind."""
+    def summary_lines(self, limit: int = PROBLEMS_LISTED, mode: WriteMode | None = None) -> list[str]:
+        """The preview as Korean lines for the command line; at most ``limit`` problems, then counts by kind.
+
+        ``mode`` is the write that will follow (``None``: not decided, both are described).
+        """
         schema = LAYERS[self.layer]
         lines = [
             f"파일: {self.file_name} → {schema.label_ko}({self.layer})",
@@ -128,11 +147,7 @@ class ImportPreview:
             lines.append(f"  명령줄로 같은 매핑: {self.map_arguments()}")
         if self.defaults:
             lines.append("기본값: " + "; ".join(f"{c} = {v}" for c, v in self.defaults.items()))
-        if self.ids_in_store:
-            lines.append(
-                f"저장소에 이미 있는 ID {len(self.ids_in_store)}개: 교체(replace)하면 새 값으로 바뀌고, "
-                "추가(append)는 거부됩니다"
-            )
+        lines += self._store_lines(mode)
         if self.derived is not None:
             lines.append(f"함께 만들 경계: {', '.join(self.derived['name_ko'])} (교체할 때만 저장)")
         lines += [f"참고: {note}" for note in self.notes]
@@ -140,6 +155,24 @@ class ImportPreview:
             lines.append("검증: 문제 없음")
         else:
             lines += problem_lines(self.report, limit)
+        return lines
+
+    def replace_text(self) -> str:
+        """What a replace does to the stored rows, e.g. "저장된 25개를 모두 지우고 1개로 바꿉니다"."""
+        count = len(self.frame) if self.frame is not None else self.feature_count
+        return f"저장된 {self.stored_count:,}개를 모두 지우고 {count:,}개로 바꿉니다"
+
+    def _store_lines(self, mode: WriteMode | None) -> list[str]:
+        """What the write does to what is stored: a replace removes every stored row, not only the same ids."""
+        lines = []
+        same = len(self.ids_in_store)
+        if self.stored_count and mode != "append":
+            kept = (
+                f" (같은 ID {same:,}개는 새 값으로, 파일에 없는 {self.stored_count - same:,}개는 삭제)" if same else ""
+            )
+            lines.append(f"교체(replace)하면 {self.replace_text()}{kept}")
+        if same and mode != "replace":
+            lines.append(f"저장소에 이미 있는 ID {same:,}개: 추가(append)는 거부됩니다")
         return lines
 
 
@@ -221,12 +254,16 @@ def _read(readable: Path, request: _Request) -> Read | ValidationReport:
         if isinstance(table, ValidationReport):
             return table
         frame, encoding = table
+        frame, title_rows = header_found(frame, request.layer)
         columns = [str(c) for c in frame.columns]
         frame, applied, how = _mapped(frame, request)
         read = points_from_table(frame, request.name, request.crs)
         if isinstance(read, ValidationReport):
             return read
         read.encoding = encoding
+        read.first_row = title_rows + 2
+        if title_rows:
+            read.notes.insert(0, f"제목 행 {title_rows}개를 건너뛰었습니다 (열 이름은 {title_rows + 1}행)")
     else:
         read = read_vector_file(readable, request.name, request.repair, request.encoding, request.crs)
         if isinstance(read, ValidationReport):
@@ -272,17 +309,18 @@ def _outline(request: _Request, notes: list[str]) -> BaseGeometry | None:
 
 
 def _completed(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataFrame, dict[str, str], list[str]]:
-    """What real files never carry, filled in: boundary levels, ids, gu, source and accuracy; area source/accuracy."""
+    """What real files never carry, filled in: boundary levels, ids, gu, source and accuracy; area source/accuracy;
+    a service's source."""
     year_source = year_column(frame)
     year = next((str(v).strip()[:4] for v in frame[year_source] if str(v).strip()), None) if year_source else None
     dated = [f"'{year_source}' 열의 {year}을 자료의 기준 연도로 출처에 적었습니다"] if year else []
     if request.layer == "boundaries":
         frame, defaults, notes = complete_boundaries(frame, request.name, request.today, year)
-    elif request.layer == "areas":
-        frame = frame.copy()
-        defaults, notes = fill_provenance(frame, request.name, request.today, year), []
     else:
-        defaults, notes = {}, []
+        # Services too: a record without a source would show no provenance on screen.
+        frame = frame.copy()
+        accuracy = request.layer == "areas"
+        defaults, notes = fill_provenance(frame, request.name, request.today, year, accuracy=accuracy), []
     return frame, defaults, notes + (dated if "source" in defaults else [])
 
 
@@ -341,12 +379,14 @@ def _services_kept_in_city(frame: gpd.GeoDataFrame, request: _Request) -> Valida
     return orphaned_services_report(frame, request.store.read_layer("services"), request.name)
 
 
-def _ids_in_store(frame: gpd.GeoDataFrame, request: _Request) -> list[str]:
+def _ids_in_store(frame: gpd.GeoDataFrame, request: _Request) -> tuple[list[str], int]:
+    """The file's ids already stored, and how many rows the layer holds now."""
     if request.store is None:
-        return []
+        return [], 0
     id_column = request.schema.id_column
-    existing = set(request.store.read_layer(request.layer)[id_column])  # type: ignore[arg-type]
-    return [i for i in frame[id_column] if i in existing]
+    stored = request.store.read_layer(request.layer)  # type: ignore[arg-type]
+    existing = set(stored[id_column])
+    return [i for i in frame[id_column] if i in existing], len(stored)
 
 
 def _derived(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataFrame | None, list[str]]:
@@ -367,13 +407,15 @@ def _run(path: Path, request: _Request, preview: ImportPreview) -> None:
         read = _need(_read(readable, request))
     preview.source_crs, preview.encoding, preview.crs_guessed = read.source_crs, read.encoding, read.crs_guessed
     preview.mapping, preview.mapping_how, preview.coordinates = read.mapping, read.mapping_how, read.coordinates
-    preview.columns = read.columns
+    preview.columns, preview.first_row = read.columns, read.first_row
     preview.notes.extend(read.notes)
     preview.feature_count = len(read.frame)
     _check(read.row_problems)
     _check(_in_lonlat_range(read, request.name))
     _check(_not_empty(read.frame, request))
     frame, preview.defaults, notes = _completed(read.frame, request)
+    preview.notes.extend(notes)
+    frame, notes = vocabulary_ids(frame, request.schema)
     preview.notes.extend(notes)
     _check(_missing_required(frame, request, read.mapping, read.unit))
     preview.notes.extend(_dropped_columns_note(frame, request.schema))
@@ -382,7 +424,7 @@ def _run(path: Path, request: _Request, preview: ImportPreview) -> None:
     _check(_services_kept_in_city(typed, request))
     preview.frame = typed
     preview.bounds = tuple(float(v) for v in typed.total_bounds)  # type: ignore[assignment]
-    preview.ids_in_store = _ids_in_store(typed, request)
+    preview.ids_in_store, preview.stored_count = _ids_in_store(typed, request)
     preview.derived, notes = _derived(typed, request)
     preview.notes.extend(notes)
 
@@ -464,6 +506,7 @@ def preview_import(
         _run(path, request, preview)
     except _Stop as stop:
         preview.report.extend(stop.report)
+    preview.report = on_sheet_rows(preview.report, preview.first_row)
     return preview
 
 

@@ -10,7 +10,7 @@ without one, the CRS their range fits in Ansan (said to be a guess).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -49,6 +49,9 @@ LAT_COLUMNS = tuple(dict.fromkeys(y for _, y in LONLAT_PAIRS))
 X_COLUMNS = tuple(x for x, _ in XY_PAIRS)
 Y_COLUMNS = tuple(y for _, y in XY_PAIRS)
 COORDINATE_COLUMNS = LON_COLUMNS + LAT_COLUMNS + X_COLUMNS + Y_COLUMNS
+# A line or zone in a table (the data page's spreadsheet export writes one where a point's 경도/위도 cannot).
+WKT_COLUMN = "도형(WKT)"
+WKT_NAMES = ("도형wkt", "wkt", "geometrywkt")
 # Korea in lon/lat, to tell swapped columns and rows (a latitude never exceeds 39 here, a longitude is over 124).
 KOREA_LON, KOREA_LAT = (124.0, 132.0), (33.0, 39.0)
 
@@ -68,6 +71,19 @@ class Read:
     row_problems: ValidationReport = field(default_factory=ValidationReport)  # rows without a usable point
     mapping_how: dict[str, str] = field(default_factory=dict)  # source column → how the mapping was chosen
     columns: list[str] = field(default_factory=list)  # the file's own columns
+    first_row: int = 1  # tables: the spreadsheet row of the first record (below the header and any title rows)
+
+
+def on_sheet_rows(report: ValidationReport, first_row: int) -> ValidationReport:
+    """``report`` with table rows ('행') numbered as the spreadsheet shows them, the first record on ``first_row``.
+
+    Problems are found by record position (1-based); staff look for the row number Excel shows, as
+    ``geo.loaders`` numbers them. Features of vector files keep their 'N번째 피처'.
+    """
+    shift = first_row - 1
+    return ValidationReport(
+        [replace(p, row=p.row + shift) if p.row is not None and p.unit == "행" else p for p in report.problems]
+    )
 
 
 def is_table(path: Path) -> bool:
@@ -116,12 +132,48 @@ def _table_crs(
     return CRS.from_epsg(codes[0]), [guess_note(codes)], True
 
 
+def _wkt_shapes(frame: pd.DataFrame, name: str) -> tuple[str | None, list[object], ValidationReport]:
+    """The WKT column (if any), its shape per row (None where empty) and the rows whose text is not WKT."""
+    report = ValidationReport()
+    column = next((c for c in frame.columns if normalised(c) in WKT_NAMES), None)
+    if column is None:
+        return None, [None] * len(frame), report
+    shapes: list[object] = []
+    for position, text in enumerate(frame[column], 1):
+        shape = None
+        if isinstance(text, str) and text.strip():
+            try:
+                shape = shapely.from_wkt(text.strip())
+            except shapely.errors.GEOSException:
+                report.add(
+                    name,
+                    position,
+                    str(column),
+                    f"'{text[:40]}'는 WKT 도형이 아닙니다 (예: LINESTRING (126.8 37.3, ...))",
+                    "행",
+                )
+        shapes.append(shape)
+    return str(column), shapes, report
+
+
 def _row_problems(
-    frame: pd.DataFrame, x_column: str, y_column: str, xs: pd.Series, ys: pd.Series, lonlat: bool, name: str
+    frame: pd.DataFrame,
+    x_column: str,
+    y_column: str,
+    xs: pd.Series,
+    ys: pd.Series,
+    lonlat: bool,
+    name: str,
+    shaped: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> ValidationReport:
-    """Rows whose coordinates are empty, not numbers, or (lon/lat) a latitude and longitude in each other's place."""
+    """Rows whose coordinates are empty, not numbers, or (lon/lat) a latitude and longitude in each other's place.
+
+    Rows in ``shaped`` (1-based) carry their shape as WKT and need no coordinates.
+    """
     report = ValidationReport()
     for position, (raw_x, raw_y, x, y) in enumerate(zip(frame[x_column], frame[y_column], xs, ys, strict=True), 1):
+        if position in shaped:
+            continue
         for column, raw, value in ((x_column, raw_x, x), (y_column, raw_y, y)):
             if pd.isna(value):
                 text = str(raw).strip()
@@ -170,18 +222,27 @@ def points_from_table(frame: pd.DataFrame, name: str, crs: str | None) -> Read |
         return found
     source_crs, crs_notes, guessed = found
     notes += crs_notes
-    problems = _row_problems(frame, x_column, y_column, xs, ys, lonlat and not crs, name)
+    wkt_column, shapes, problems = _wkt_shapes(frame, name)
+    shaped = {i for i, shape in enumerate(shapes, 1) if shape is not None}
+    problems.extend(_row_problems(frame, x_column, y_column, xs, ys, lonlat and not crs, name, shaped))
     refused = {p.row - 1 for p in problems.problems if p.row is not None}
     usable = xs.notna() & ys.notna() & ~pd.Series(range(len(frame)), index=xs.index).isin(refused)
     geometry = gpd.GeoSeries(
-        [shapely.Point(x, y) if ok else None for x, y, ok in zip(xs, ys, usable, strict=True)], crs=source_crs
+        [
+            shape if shape is not None else shapely.Point(x, y) if ok else None
+            for x, y, ok, shape in zip(xs, ys, usable, shapes, strict=True)
+        ],
+        crs=source_crs,
     )
-    points = gpd.GeoDataFrame(frame.drop(columns=[x_column, y_column]), geometry=geometry)
+    dropped = [x_column, y_column] + ([wkt_column] if wkt_column else [])
+    points = gpd.GeoDataFrame(frame.drop(columns=dropped), geometry=geometry)
     crs_text = describe_crs(source_crs) + (" (추정)" if guessed else "")
     if source_crs.to_epsg() != 4326:
         points = points.to_crs(STORAGE_CRS)
         notes.append(f"좌표계 {describe_crs(source_crs)}를 EPSG:4326(WGS 84)으로 변환했습니다")
-    return Read(points, crs_text, None, notes, "행", crs_guessed=guessed, coordinates=pair, row_problems=problems)
+    return Read(
+        points, crs_text, None, notes, "행", crs_guessed=guessed, coordinates=pair, row_problems=problems, first_row=2
+    )
 
 
 def outside_ansan(frame: gpd.GeoDataFrame) -> np.ndarray:

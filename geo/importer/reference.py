@@ -25,7 +25,15 @@ import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from geo.importer.preview import PROBLEMS_LISTED, ImportRejectedError, problem_lines
-from geo.importer.readers import Read, is_table, outside_ansan, points_from_table, read_table_file, read_vector_file
+from geo.importer.readers import (
+    Read,
+    is_table,
+    on_sheet_rows,
+    outside_ansan,
+    points_from_table,
+    read_table_file,
+    read_vector_file,
+)
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
 from geo.io import encoding_code
 from geo.loaders import city_outline as outline_of
@@ -68,8 +76,13 @@ class ReferencePreview:
         return self.report.ok and self.layer is not None and self.layer.count > 0
 
     def refused_counts(self) -> dict[str, int]:
-        """Refused rows by kind of reason, for a short summary."""
-        return dict(Counter(kind_of(p.message) for p in self.refused.problems).most_common())
+        """Refused rows by kind of reason, for a short summary (a row with both X and Y empty counts once)."""
+        rows = dict.fromkeys((kind_of(p.message), p.row) for p in self.refused.problems)  # in file order
+        return dict(Counter(kind for kind, _ in rows).most_common())
+
+    def refused_rows(self) -> int:
+        """How many rows were left out (a row can have several problems)."""
+        return len({p.row for p in self.refused.problems})
 
     def summary_lines(self, limit: int = PROBLEMS_LISTED) -> list[str]:
         """The preview as Korean lines for the command line; at most ``limit`` refused rows are listed."""
@@ -92,7 +105,7 @@ class ReferencePreview:
         lines += [f"참고: {note}" for note in self.notes]
         if self.refused.problems:
             counts = ", ".join(f"{kind} {count:,}행" for kind, count in self.refused_counts().items())
-            lines.append(f"제외한 행 {len(self.refused.problems):,}개 ({counts}):")
+            lines.append(f"제외한 행 {self.refused_rows():,}개 ({counts}):")
             lines += [f"  - {message}" for message in self.refused.messages()[:limit]]
             if len(self.refused.problems) > limit:
                 lines.append(f"  … 외 {len(self.refused.problems) - limit:,}개 (위 종류별 수에 포함)")
@@ -269,6 +282,7 @@ def preview_reference(
     refused_rows = {p.row - 1 for p in preview.refused.problems if p.row is not None}
     keep = [i for i in range(len(read.frame)) if i not in refused_rows]
     points = read.frame.iloc[keep].reset_index(drop=True)
+    preview.refused = on_sheet_rows(preview.refused, read.first_row)
     if points.empty:
         preview.report.add(
             name, None, None, "쓸 수 있는 점이 하나도 없습니다: 아래 제외한 행의 이유를 보고 좌표를 고치세요"

@@ -92,8 +92,15 @@ def inspect_zip(path: Path, name: str, limits: UploadLimits) -> list[zipfile.Zip
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        return refusal(name, f"압축 파일(zip)을 열 수 없습니다: 손상되었거나 zip 형식이 아닙니다 ({exc})")
+    except (zipfile.BadZipFile, OSError):
+        if path.suffix.lower() == ".xlsx":  # a workbook is a zip archive inside
+            return refusal(
+                name,
+                "읽을 수 있는 엑셀 파일(.xlsx)이 아닙니다: 손상되었거나 다른 형식의 파일에 .xlsx 이름이 붙었습니다. "
+                "엑셀에서 열어 'Excel 통합 문서(.xlsx)'로 다시 저장해 올리세요",
+                "행",
+            )
+        return refusal(name, "압축 파일(zip)을 열 수 없습니다: 손상되었거나 zip 형식이 아닙니다. 다시 압축해 올리세요")
     members = [i for i in infos if not i.is_dir() and not _is_junk(i.filename)]
     if len(members) > limits.max_zip_members:
         return refusal(name, f"압축 파일 안의 파일이 {len(members)}개로 한도 {limits.max_zip_members}개를 넘습니다")
