@@ -17,7 +17,7 @@ from geo.html import md_text
 from geo.i18n import t
 from geo.mapping import MapOptions, build_map
 from geo.spatial import area_view_bounds
-from geo.stats import format_budget, headline
+from geo.stats import headline_items
 from ui import state
 from ui.briefing import (
     BRIEFING_CSS,
@@ -29,6 +29,7 @@ from ui.briefing import (
 )
 from ui.data import dashboard_data, store
 from ui.frame import current_language, sample_notice
+from ui.headline import headline_row
 
 CHART_HEIGHT = 320
 MAP_HEIGHT = 370
@@ -58,16 +59,6 @@ def toggle_presentation() -> None:
         st.query_params["present"] = "1"
     else:
         st.query_params.pop("present", None)
-
-
-def numbers_row(services, areas) -> None:
-    numbers = headline(services, areas)
-    unit = t("metric.count_unit", lang)
-    cols = st.columns(4)
-    cols[0].metric(t("metric.services", lang), f"{numbers.services:,}{unit}")
-    cols[1].metric(t("metric.operating", lang), f"{numbers.operating:,}{unit}")
-    cols[2].metric(t("metric.areas", lang), f"{numbers.areas}{t('metric.area_unit', lang)}")
-    cols[3].metric(t("metric.budget", lang), format_budget(numbers.budget_krw_100m, lang))
 
 
 def chart(figure, height: int = CHART_HEIGHT) -> None:
@@ -162,7 +153,7 @@ with st.container(key="briefing_slide"):
     if not presenting:
         sample_notice(data.has_samples, lang)
     if slide.kind == "overview":
-        numbers_row(services, data.areas)
+        headline_row(headline_items(services, data.areas, lang))
         vision, comparison = st.columns([2, 3], gap="large")
         for line in data.plan["vision"]:
             vision.markdown(f"#### “{md_text(line[lang])}”")
@@ -192,13 +183,7 @@ with st.container(key="briefing_slide"):
             with st.container(key="briefing_map"):
                 st.iframe(without_map_controls(map_html) if presenting else map_html, height=MAP_HEIGHT)
         with facts_col:
-            area_services = services.loc[services["area_id"] == area_id]
-            numbers = headline(area_services, data.areas.loc[data.areas["area_id"] == area_id])
-            unit = t("metric.count_unit", lang)
-            cols = st.columns(3)  # equal: each number gets the same size (it shrinks with its column)
-            cols[0].metric(t("metric.services", lang), f"{numbers.services:,}{unit}")
-            cols[1].metric(t("metric.operating", lang), f"{numbers.operating:,}{unit}")
-            cols[2].metric(t("field.budget", lang), format_budget(numbers.budget_krw_100m, lang))
+            headline_row(headline_items(services, data.areas, lang, area_id, as_of=as_of, compact=True))
             facts, source = area_facts(data.areas, area_id, lang)
             # Facts and sources come from imported data: Markdown in them is shown as text.
             st.markdown("\n".join(f"- **{fact.label}**: {md_text(fact.value)}" for fact in facts))

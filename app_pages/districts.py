@@ -13,11 +13,12 @@ from geo.history import default_as_of, services_as_of
 from geo.i18n import localized, t
 from geo.mapping import MapOptions, build_map
 from geo.spatial import area_view_bounds
-from geo.stats import format_budget
+from geo.stats import headline_items
 from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DEVELOPMENT_AREA_IDS, label
 from ui.charts import chart_with_data, table
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
+from ui.headline import headline_row
 
 lang = current_language()
 data = dashboard_data()
@@ -59,14 +60,7 @@ def context(area: str) -> ExportContext:
 
 def profile() -> None:
     """The chosen area: numbers, map, facts, charts."""
-    numbers = aggregate.headline_by_area(services, as_of, area_id).iloc[0]
-    cards = st.columns(5)
-    cards[0].metric(t("metric.services", lang), f"{numbers['services']:,}{t('metric.count_unit', lang)}")
-    cards[1].metric(t("metric.operating", lang), f"{numbers['operating']:,}{t('metric.count_unit', lang)}")
-    cards[2].metric(t("districts.in_progress", lang), f"{numbers['in_progress']:,}{t('metric.count_unit', lang)}")
-    cards[3].metric(t("metric.budget", lang), format_budget(numbers["budget_krw_100m"], lang))
-    on_schedule = numbers["share_on_schedule"]
-    cards[4].metric(t("districts.on_schedule", lang), "—" if on_schedule != on_schedule else f"{on_schedule:.0%}")
+    headline_row(headline_items(services, data.areas, lang, area_id, as_of=as_of))
 
     map_col, facts_col = st.columns([3, 2], gap="large")
     in_area = services.loc[services["area_id"] == area_id]

@@ -10,10 +10,11 @@ from geo.history import default_as_of
 from geo.html import md_text
 from geo.i18n import t
 from geo.mapping import MapOptions, build_map
-from geo.stats import format_budget, headline
+from geo.stats import headline_items
 from ui.charts import chart_with_data
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
+from ui.headline import headline_row
 
 lang = current_language()
 data = dashboard_data()
@@ -23,12 +24,7 @@ st.title(t("app.title", lang))
 st.caption(t("app.subtitle", lang))
 sample_notice(data.has_samples, lang)
 
-numbers = headline(data.services, data.areas)
-cols = st.columns(4)
-cols[0].metric(t("metric.services", lang), f"{numbers.services:,}{t('metric.count_unit', lang)}")
-cols[1].metric(t("metric.operating", lang), f"{numbers.operating:,}{t('metric.count_unit', lang)}")
-cols[2].metric(t("metric.areas", lang), f"{numbers.areas}{t('metric.area_unit', lang)}")
-cols[3].metric(t("metric.budget", lang), format_budget(numbers.budget_krw_100m, lang))
+headline_row(headline_items(data.services, data.areas, lang))
 
 map_col, plan_col = st.columns([3, 2], gap="large")
 with map_col:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 import geopandas as gpd
 import pandas as pd
 
+from geo.aggregate import headline_by_area
 from geo.i18n import t
 from geo.vocab import COUNTED_STATUSES, STATUS_TERMS, ServiceStatus
 
@@ -45,3 +47,65 @@ def format_budget(value_krw_100m: float | None, lang: str = "ko") -> str:
     if lang == "en":
         return f"KRW {value_krw_100m / 10:,.1f} bn"
     return f"{value_krw_100m:,.1f}{t('unit.100m_krw', lang)}"
+
+
+@dataclass(frozen=True)
+class HeadlineItem:
+    """One number of a headline row, ready to show: ``key`` names it, ``label`` and ``value`` are screen text."""
+
+    key: str
+    label: str
+    value: str
+    help: str | None = None
+
+
+def headline_items(
+    services: pd.DataFrame,
+    areas: pd.DataFrame,
+    lang: str,
+    area_id: str | None = None,
+    *,
+    as_of: date | None = None,
+    compact: bool = False,
+) -> tuple[HeadlineItem, ...]:
+    """The headline row of the city (``area_id`` None) or of one area (an area id or ``"citywide"``).
+
+    The city: services, operating, development areas, reported budget (from ``areas`` and all ``services``).
+    An area: services, operating, in design or building, reported budget, share on schedule at ``as_of``;
+    ``compact`` keeps services, operating and the budget (shortly labelled) for a narrow slide column.
+    A budget that no counted service reports reads 미공개 / not reported.
+
+    Raises
+    ------
+    ValueError
+        If ``area_id`` is given without ``as_of``, or is not an area id.
+    """
+    count_unit = t("metric.count_unit", lang)
+    if area_id is None:
+        numbers = headline(services, areas)
+        return (
+            HeadlineItem("services", t("metric.services", lang), f"{numbers.services:,}{count_unit}"),
+            HeadlineItem("operating", t("metric.operating", lang), f"{numbers.operating:,}{count_unit}"),
+            HeadlineItem("areas", t("metric.areas", lang), f"{numbers.areas}{t('metric.area_unit', lang)}"),
+            HeadlineItem("budget", t("metric.budget", lang), format_budget(numbers.budget_krw_100m, lang)),
+        )
+    if as_of is None:
+        raise ValueError("an area's headline needs the as_of date its share on schedule is measured at")
+    row = headline_by_area(services, as_of, area_id).iloc[0]
+    services_item = HeadlineItem("services", t("metric.services", lang), f"{int(row['services']):,}{count_unit}")
+    operating_item = HeadlineItem("operating", t("metric.operating", lang), f"{int(row['operating']):,}{count_unit}")
+    # Rounded like headline(): 1,330.5억원 must read KRW 133.1 bn here too, not 133.0 from 1330.4999…
+    budget = format_budget(round(float(row["budget_krw_100m"]), 1), lang)
+    if compact:
+        return services_item, operating_item, HeadlineItem("budget", t("field.budget", lang), budget)
+    on_schedule = float(row["share_on_schedule"])
+    return (
+        services_item,
+        operating_item,
+        HeadlineItem("in_progress", t("districts.in_progress", lang), f"{int(row['in_progress']):,}{count_unit}"),
+        HeadlineItem("budget", t("metric.budget", lang), budget),
+        # No service due by as_of: no share to show.
+        HeadlineItem(
+            "on_schedule", t("districts.on_schedule", lang), "—" if math.isnan(on_schedule) else f"{on_schedule:.0%}"
+        ),
+    )
