@@ -6,13 +6,13 @@ import streamlit as st
 
 from geo.i18n import LANGUAGES, t
 from geo.kiosk import (
-    PUBLIC_COLUMNS,
     UNDER_WAY,
     RotationState,
     advance,
     area_intro_html,
     cards_html,
     heading_html,
+    kiosk_map_services,
     kiosk_screens,
     overview_html,
     progress_html,
@@ -41,13 +41,8 @@ screens = kiosk_screens()
 def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data, _layers) -> str:  # noqa: ARG001 (cache key)
     # A plain iframe, not the two-way st_folium component: the kiosk needs no clicks back, and a new
     # screen's map must load at full height every time (st_folium's frame could stay 0 px after a switch).
-    # Only the columns the map draws go to the browser: no department or budget in the page.
-    columns = [c for c in ("service_id", *PUBLIC_COLUMNS, "geometry") if c in _data.services.columns]
-    services = _data.services.loc[:, columns]
-    # Cancelled services will not come: the kiosk shows them nowhere, on the map neither.
-    services = services.loc[services["status"].isin(KIOSK_STATUSES)]
-    if area_id is not None:
-        services = services.loc[services["area_id"] == area_id]
+    # Only public columns go to the browser: no id, department or budget in the page.
+    services = kiosk_map_services(_data.services, area_id)
     bounds = area_view_bounds(_data.areas, area_id, padding=0.45) if area_id else None
     options = MapOptions(lang=lang, audience="kiosk", show_dongs=False, height_px=MAP_HEIGHT, legend_statuses=KIOSK_STATUSES)
     # Stations and parks (public layers marked for the kiosk) help a visitor find where things are.

@@ -34,6 +34,7 @@ from geo.vocab import (
     AREA_TERMS,
     DEVELOPMENT_AREA_IDS,
     DOMAIN_TERMS,
+    KIOSK_STATUSES,
     STATUS_TERMS,
     ServiceStatus,
     label,
@@ -194,6 +195,22 @@ def public_services(
             )
         )
     return result
+
+
+def kiosk_map_services(services: gpd.GeoDataFrame, area_id: str | None = None) -> gpd.GeoDataFrame:
+    """What the kiosk map draws: :data:`PUBLIC_COLUMNS` and geometry of the services shown on the kiosk.
+
+    Only statuses in ``KIOSK_STATUSES`` (cancelled services will not come, so the kiosk shows them nowhere);
+    one area, or all with ``area_id`` None. The map builder keys services by ``service_id``: it gets a running
+    number (``k0``, ``k1``, …), so no real id reaches the page.
+    """
+    columns = [c for c in PUBLIC_COLUMNS if c in services.columns]
+    shown = services["status"].isin(KIOSK_STATUSES)
+    if area_id is not None:
+        shown &= services["area_id"] == area_id
+    public = services.loc[shown, [*columns, "geometry"]]
+    public.insert(0, "service_id", [f"k{position}" for position in range(len(public))])
+    return public
 
 
 def public_description(row: dict, lang: str) -> str:

@@ -10,6 +10,7 @@ from geo.kiosk import (
     RotationState,
     advance,
     cards_html,
+    kiosk_map_services,
     kiosk_screens,
     overview_html,
     progress_html,
@@ -202,3 +203,22 @@ def test_kiosk_map_legend_lists_only_the_statuses_the_kiosk_draws(bundled):
     options = MapOptions(audience="kiosk", show_dongs=False, legend_statuses=shown)
     html = build_map(bundled.boundaries, bundled.areas, bundled.services.iloc[0:0], options).get_root().render()
     assert "취소" not in html
+
+
+def test_kiosk_map_services_hold_only_public_columns_and_no_cancelled_service(demo):
+    from geo.mapping import MapOptions, build_map
+
+    services = kiosk_map_services(demo.services, "jangsang")
+    assert set(services.columns) <= {"service_id", *PUBLIC_COLUMNS, "geometry"}
+    assert "취소" in set(demo.services["status"]) and "취소" not in set(services["status"])
+    expected = demo.services.loc[(demo.services["area_id"] == "jangsang") & (demo.services["status"] != "취소")]
+    assert sorted(services["name_ko"]) == sorted(expected["name_ko"])
+    assert set(services["service_id"]).isdisjoint(demo.services["service_id"])
+    everywhere = kiosk_map_services(demo.services)
+    assert len(everywhere) == int((demo.services["status"] != "취소").sum())
+    options = MapOptions(audience="kiosk", show_dongs=False)
+    html = build_map(demo.boundaries, demo.areas, everywhere, options).get_root().render()
+    for service_id in demo.services["service_id"]:
+        assert service_id not in html
+    for department in demo.services["department"].dropna().unique():
+        assert department not in html
