@@ -110,9 +110,7 @@ def test_districts_at_1366_cuts_no_number_and_overlaps_no_chart_text_in_any_tab(
     assert session.external_requests == []
 
 
-# English is left out for now: on an area without a reported budget, the large chart's four-line English
-# note meets its "No reported budget" message at 1366 px (known, open).
-@pytest.mark.parametrize("lang", ["ko"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
 def test_briefing_at_1366_cuts_no_number_and_overlaps_no_chart_text_on_any_slide(staff_server, open_app, lang):
     session = open_app(staff_server, "/briefing" if lang == "ko" else "/briefing?lang=en", viewport=LAPTOP)
     page = session.page
