@@ -174,9 +174,7 @@ def with_caption(fig: go.Figure, caption: str) -> go.Figure:
     return captioned
 
 
-def no_data(
-    fig: go.Figure, lang: str, size: str, key: str = "chart.no_services", note: str | None = None
-) -> go.Figure:
+def no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services", note: str | None = None) -> go.Figure:
     """The chart says plainly that there is nothing to draw, instead of showing empty axes.
 
     The chart's note under its title says how the drawn data is counted: with nothing drawn it goes
@@ -205,10 +203,11 @@ def no_data(
         font={"size": s["title"], "color": "#666666"},
     )
     if note:
+        # Standing alone, the note starts a sentence ("cancelled services excluded" in a chart's note).
+        note_lines = wrap_text(note[:1].upper() + note[1:], CAPTION_LINE_CHARS * SIZES["normal"]["small"] // s["small"])
         fig.add_annotation(
             name=NO_DATA_NOTE_ANNOTATION_NAME,
-            # Standing alone, the note starts a sentence ("cancelled services excluded" in a chart's note).
-            text="<br>".join(wrap_text(note[:1].upper() + note[1:], CAPTION_LINE_CHARS * SIZES["normal"]["small"] // s["small"])),
+            text="<br>".join(note_lines),
             xref="paper",
             yref="paper",
             x=0.5,
