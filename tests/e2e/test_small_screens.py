@@ -126,6 +126,19 @@ def test_briefing_at_1366_cuts_no_number_and_overlaps_no_chart_text_on_any_slide
     assert session.external_requests == []
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_map_at_1366_cuts_no_button_text_and_overlaps_no_chart_text(staff_server, open_app, lang):
+    session = open_app(staff_server, "/map" if lang == "ko" else "/map?lang=en", viewport=LAPTOP)
+    page = session.page
+    # The map draws in the app's own frame (not st_folium's).
+    page.frame_locator('iframe[src*="service_map"]').locator(".leaflet-overlay-pane path").first.wait_for(
+        state="attached", timeout=60_000
+    )
+    _settled(page, 1)  # the status chart beside the list
+    _nothing_cut_or_overlapping(page, "map")
+    assert session.external_requests == []
+
+
 # --- Korean screens: no English from Streamlit's own widgets -----------------------------------------------
 
 ENGLISH_WORDS = re.compile(
