@@ -24,10 +24,11 @@ from ui import state
 from ui.data import dashboard_data, reference_layers
 from ui.filters import request_statuses, selection_from_url, service_filter_sidebar, set_selection, set_view
 from ui.frame import current_language, guarded, sample_notice
-from ui.servicemap import fit_to, service_map, zoom_to
+from ui.servicemap import FIT_BUTTONS_CSS, fit_to, service_map, zoom_to
 
 lang = current_language()
 data = dashboard_data()
+st.html(FIT_BUTTONS_CSS)
 
 st.title(t("explorer.title", lang))
 sample_notice(data.has_samples, lang)

@@ -19,6 +19,7 @@ from shapely.geometry import Polygon
 
 from geo import aggregate as agg
 from geo import charts
+from geo.charts.common import text_width
 from geo.stats import format_budget
 from geo.vocab import AREA_SHORT, DIRECTION_TERMS, DOMAIN_TERMS, FUNDING_TERMS, STATUS_TERMS, label
 
@@ -255,6 +256,30 @@ def test_an_area_without_projects_says_so_plainly(services):
     assert [a.text for a in timeline.layout.annotations if a.name == "no-data"] == ["기간이 보도된 사업 없음"]
     english = charts.budget_by_year_figure(agg.budget_by_year(none), lang="en")
     assert [a.text for a in english.layout.annotations if a.name == "no-data"] == ["No reported budget"]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_no_budget_message_and_its_note_never_meet(services, lang, size):
+    # The chart's four-line English note under the title ran into "No reported budget" on a 320 px slide.
+    none = services.iloc[0:0]
+    for fig in (
+        charts.budget_by_year_figure(agg.budget_by_year(none), lang=lang, size=size),
+        charts.budget_by_funding_figure(agg.budget_by_funding(none), lang=lang, size=size),
+    ):
+        assert not fig.layout.title.subtitle.text  # nothing left under the title to reach the message
+        named = {a.name: a for a in fig.layout.annotations}
+        message, note = named["no-data"], named["no-data-note"]
+        assert message.text == ("보도된 사업비 없음" if lang == "ko" else "No reported budget")
+        assert note.text.replace("<br>", " ") == ("취소 사업 제외" if lang == "ko" else "Cancelled services excluded")
+        # The message's lines end on the middle line and the note's lines start below it, whatever the height.
+        assert (message.yref, message.y, message.yanchor) == ("paper", 0.5, "bottom")
+        assert (note.yref, note.y, note.yanchor) == ("paper", 0.5, "top")
+        assert (message.yshift or 0) >= 0 > note.yshift
+        # Each line fits a half-width chart.
+        width = charts.CAPTION_LINE_CHARS * 12
+        for annotation in (message, note):
+            assert all(text_width(line) * annotation.font.size <= width for line in annotation.text.split("<br>"))
 
 
 def test_count_axes_have_whole_number_ticks_when_counts_are_small(services):

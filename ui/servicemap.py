@@ -25,6 +25,14 @@ from geo.settings import STATIC_DIR, STATIC_URL
 from ui import state
 from ui.data import data_key
 
+# The fit buttons share one row: at 1366 px a long area name (경기경제자유구역, Uiwang-Gunpo-Ansan) was cut
+# to "Uiwang-Gun…"; it breaks onto a second line instead (at the hyphens, between Hangul syllables).
+FIT_BUTTONS_CSS = """<style>
+[class*="st-key-fit_"] button, [class*="st-key-fit_"] button * {
+  white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
+[class*="st-key-fit_"] button { height: 100%; line-height: 1.2; }
+</style>"""
+
 PAYLOAD_DIR = STATIC_DIR / "mapdata"
 PAYLOAD_URL = f"{STATIC_URL}/mapdata"
 

@@ -72,7 +72,8 @@ def budget_by_year_figure(
     fig.update_yaxes(title=f"{t('field.budget', lang)} ({unit})", tickformat=",.0f")
     note = f"{t('chart.budget_spread', lang)}, {t('chart.excluding_cancelled', lang)}"
     style_figure(fig, t("chart.budget_year", lang), lang, size, is_sample(by_year, sample), note=note)
-    return no_data(fig, lang, size, "chart.no_budget") if not years or totals.sum() == 0 else fig
+    empty = not years or totals.sum() == 0
+    return no_data(fig, lang, size, "chart.no_budget", t("chart.excluding_cancelled", lang)) if empty else fig
 
 
 def budget_by_funding_figure(
@@ -132,4 +133,4 @@ def budget_by_funding_figure(
         is_sample(by_funding, sample),
         note=t("chart.excluding_cancelled", lang),
     )
-    return no_data(fig, lang, size, "chart.no_budget") if total == 0 else fig
+    return no_data(fig, lang, size, "chart.no_budget", t("chart.excluding_cancelled", lang)) if total == 0 else fig

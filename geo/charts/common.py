@@ -28,6 +28,8 @@ SIZES: dict[str, dict[str, int]] = {
 }
 
 SAMPLE_ANNOTATION_NAME = "sample-data"
+NO_DATA_ANNOTATION_NAME = "no-data"
+NO_DATA_NOTE_ANNOTATION_NAME = "no-data-note"
 #: Longest caption line (characters) under a chart's title; longer captions break between their parts.
 CAPTION_LINE_CHARS = 48
 
@@ -74,7 +76,7 @@ def style_figure(
     width = CAPTION_LINE_CHARS * SIZES["normal"]["small"] // s["small"]
     note_lines = [line for part in note.split("<br>") for line in wrap_text(part, width)] if note else []
     note = "<br>".join(note_lines) or None
-    note_px = max(s["small"] * 2, int(s["small"] * 1.4 * len(note_lines))) if note_lines else 0
+    note_px = note_height(len(note_lines), size)
     # A long title in large type would run past a half-width chart too: it breaks, and the top grows.
     title_lines = wrap_text(title, CAPTION_LINE_CHARS * SIZES["normal"]["small"] // s["title"])
     title = "<br>".join(title_lines)
@@ -122,6 +124,12 @@ def style_figure(
     return fig
 
 
+def note_height(lines: int, size: str) -> int:
+    """The top margin (px) a note of ``lines`` lines under a chart's title takes at ``size``."""
+    small = sizes(size)["small"]
+    return max(small * 2, int(small * 1.4 * lines)) if lines else 0
+
+
 def text_width(text: str) -> int:
     """How wide ``text`` is in half-width units: a Hangul (or other wide) character counts two."""
     return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
@@ -166,22 +174,49 @@ def with_caption(fig: go.Figure, caption: str) -> go.Figure:
     return captioned
 
 
-def no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services") -> go.Figure:
-    """The chart says plainly that there is nothing to draw, instead of showing empty axes."""
+def no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services", note: str | None = None) -> go.Figure:
+    """The chart says plainly that there is nothing to draw, instead of showing empty axes.
+
+    The chart's note under its title says how the drawn data is counted: with nothing drawn it goes
+    (a page that sets its own height and top margin ran its lines into the message). ``note``, what
+    still holds (e.g. that cancelled services are left out), is written under the message instead:
+    the message stands on the middle of the chart and the note hangs from it, so they never meet.
+    """
+    s = sizes(size)
     # Notes about the data (a donut's "합계 0.0억원") would sit on the message; the sample badge stays.
     fig.layout.annotations = [a for a in fig.layout.annotations if a.name == SAMPLE_ANNOTATION_NAME]
-    title_px = sizes(size)["title"]
+    subtitle = fig.layout.title.subtitle.text
+    if subtitle:
+        fig.layout.title.subtitle.text = None
+        if fig.layout.margin.t is not None:
+            fig.layout.margin.t -= note_height(subtitle.count("<br>") + 1, size)
     fig.add_annotation(
-        name="no-data",
+        name=NO_DATA_ANNOTATION_NAME,
         # In lines that fit a half-width chart at its type size (plotly does not wrap).
-        text="<br>".join(wrap_text(t(key, lang), CAPTION_LINE_CHARS * SIZES["normal"]["small"] // title_px)),
+        text="<br>".join(wrap_text(t(key, lang), CAPTION_LINE_CHARS * SIZES["normal"]["small"] // s["title"])),
         xref="paper",
         yref="paper",
         x=0.5,
         y=0.5,
+        yanchor="bottom" if note else "middle",
         showarrow=False,
-        font={"size": sizes(size)["title"], "color": "#666666"},
+        font={"size": s["title"], "color": "#666666"},
     )
+    if note:
+        # Standing alone, the note starts a sentence ("cancelled services excluded" in a chart's note).
+        note_lines = wrap_text(note[:1].upper() + note[1:], CAPTION_LINE_CHARS * SIZES["normal"]["small"] // s["small"])
+        fig.add_annotation(
+            name=NO_DATA_NOTE_ANNOTATION_NAME,
+            text="<br>".join(note_lines),
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            yanchor="top",
+            yshift=-(s["small"] // 2),  # a half-line gap under the message
+            showarrow=False,
+            font={"size": s["small"], "color": "#444444"},
+        )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     # Bars of zero still carry their text ("0건"): beside the message it would read as data.

@@ -110,9 +110,7 @@ def test_districts_at_1366_cuts_no_number_and_overlaps_no_chart_text_in_any_tab(
     assert session.external_requests == []
 
 
-# English is left out for now: on an area without a reported budget, the large chart's four-line English
-# note meets its "No reported budget" message at 1366 px (known, open).
-@pytest.mark.parametrize("lang", ["ko"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
 def test_briefing_at_1366_cuts_no_number_and_overlaps_no_chart_text_on_any_slide(staff_server, open_app, lang):
     session = open_app(staff_server, "/briefing" if lang == "ko" else "/briefing?lang=en", viewport=LAPTOP)
     page = session.page
@@ -125,6 +123,19 @@ def test_briefing_at_1366_cuts_no_number_and_overlaps_no_chart_text_on_any_slide
         _nothing_cut_or_overlapping(page, f"slide {number}")
         if number < count:
             page.locator(".st-key-briefing_next button").click()
+    assert session.external_requests == []
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_map_at_1366_cuts_no_button_text_and_overlaps_no_chart_text(staff_server, open_app, lang):
+    session = open_app(staff_server, "/map" if lang == "ko" else "/map?lang=en", viewport=LAPTOP)
+    page = session.page
+    # The map draws in the app's own frame (not st_folium's).
+    page.frame_locator('iframe[src*="service_map"]').locator(".leaflet-overlay-pane path").first.wait_for(
+        state="attached", timeout=60_000
+    )
+    _settled(page, 1)  # the status chart beside the list
+    _nothing_cut_or_overlapping(page, "map")
     assert session.external_requests == []
 
 
