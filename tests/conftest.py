@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -102,3 +105,18 @@ def postgis_url() -> str:
     except psycopg.OperationalError as exc:
         pytest.skip(f"TEST_DATABASE_URL의 PostGIS 서버에 연결할 수 없습니다: {str(exc).strip()[:120]}")
     return url
+
+
+def poll(condition: Callable[[], Any], timeout_s: float, what: str, page: Any = None) -> Any:
+    """Poll ``condition`` until it gives a true value (returned) or ``timeout_s`` passes (AssertionError
+    naming ``what``). With a Playwright ``page``, wait through it so its request routing keeps running."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        if page is not None:
+            page.wait_for_timeout(200)
+        else:
+            time.sleep(0.2)
+    raise AssertionError(f"within {timeout_s} s: {what}")

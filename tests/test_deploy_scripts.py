@@ -17,18 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, postgis_url
+from tests.conftest import PROJECT_ROOT, poll, postgis_url
 
 DEPLOY = PROJECT_ROOT / "deploy"
-
-
-def _poll(condition, timeout_s: float, what: str):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"within {timeout_s} s: {what}")
 
 
 class _Health(BaseHTTPRequestHandler):
@@ -72,16 +63,16 @@ def test_kiosk_watchdog_restarts_the_browser_when_the_server_returns_and_when_it
         return len(launches.read_text().splitlines()) if launches.exists() else 0
 
     try:
-        _poll(lambda: count() == 1, 10, "the browser started")
+        poll(lambda: count() == 1, 10, "the browser started")
         health.shutdown()
         health.server_close()
         time.sleep(1)  # several polls while the server is away: the browser is left alone
         assert count() == 1
         health = _serve(port)
-        _poll(lambda: count() == 2, 10, "the browser restarted when the server came back")
+        poll(lambda: count() == 2, 10, "the browser restarted when the server came back")
         second_pid = int(launches.read_text().splitlines()[-1].split()[0])
         os.kill(second_pid, signal.SIGKILL)
-        _poll(lambda: count() == 3, 10, "the browser started again after it died")
+        poll(lambda: count() == 3, 10, "the browser started again after it died")
         assert [line.split()[1] for line in launches.read_text().splitlines()] == [f"http://127.0.0.1:{port}/"] * 3
     finally:
         watchdog.terminate()
@@ -90,7 +81,7 @@ def test_kiosk_watchdog_restarts_the_browser_when_the_server_returns_and_when_it
         health.server_close()
     # Stopping the watchdog stops its browser too: nothing is left on the screen's account.
     last_pid = int(launches.read_text().splitlines()[-1].split()[0])
-    _poll(lambda: not Path(f"/proc/{last_pid}").exists(), 10, "the browser stopped with the watchdog")
+    poll(lambda: not Path(f"/proc/{last_pid}").exists(), 10, "the browser stopped with the watchdog")
 
 
 def test_nginx_templates_render_completely_and_nginx_accepts_them(tmp_path):
@@ -174,7 +165,9 @@ def test_the_app_unit_lets_the_app_write_where_it_writes_at_run_time():
     assert "ProtectSystem=strict" in unit.splitlines()
     assert str(workdir / PAYLOAD_DIR.relative_to(PROJECT_ROOT)) in writable
     install = (DEPLOY / "README.md").read_text()
-    assert install.count(f"install -d -o dashboard -g dashboard {workdir / 'static' / 'mapdata'}") == 2  # install, upgrade
+    assert (
+        install.count(f"install -d -o dashboard -g dashboard {workdir / 'static' / 'mapdata'}") == 2
+    )  # install, upgrade
 
 
 def test_systemd_knows_every_setting_of_the_units():

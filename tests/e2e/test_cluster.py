@@ -26,7 +26,7 @@ import pytest
 from geo.auth import add_user
 from geo.settings import load_settings
 from geo.store import open_store
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, poll
 from tests.e2e.conftest import AppServer
 from ui.reconnect import OVERLAY_ID
 
@@ -136,20 +136,6 @@ def cluster(tmp_path_factory):
             assert sock.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still answers after down"
 
 
-def _poll(condition, timeout_s: float, what: str, page=None):
-    """Poll ``condition``; with a ``page``, wait through Playwright so its request routing keeps running."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        if page is not None:
-            page.wait_for_timeout(250)
-        else:
-            time.sleep(0.25)
-    raise AssertionError(f"within {timeout_s} s: {what}")
-
-
 def _sign_in(page, username: str, password: str) -> None:
     page.get_by_label("사용자 이름").fill(username)
     page.get_by_label("비밀번호").fill(password)
@@ -251,7 +237,7 @@ def test_a_lockout_earned_on_one_instance_holds_on_the_other(cluster, open_app):
     for attempt in range(5):
         _sign_in(attacker, "kim_gis", f"wrong-password-{attempt}")
         # Each answer differs from the one before (fewer attempts left, then locked).
-        shown = _poll(
+        shown = poll(
             lambda before=shown: alert.count() and alert.last.inner_text() != before and alert.last.inner_text(),
             30,
             f"an answer to attempt {attempt + 1}",
@@ -277,7 +263,7 @@ def test_killing_the_serving_instance_leaves_pages_working_through_the_other(clu
     wait_for_map(page)
     killed = int(cluster.run("kill-one", "staff").strip().splitlines()[-1])
     survivor = next(p for p in cluster.staff_ports if p != killed)
-    _poll(
+    poll(
         lambda: _upstream_of_latest(cluster.staff.log_path) == survivor,
         60,
         "the page reconnected to the survivor",
@@ -293,7 +279,7 @@ def test_killing_the_serving_instance_leaves_pages_working_through_the_other(clu
         page.wait_for_timeout(1500)
         return "q=" in page.url
 
-    _poll(searched, 45, "a search ran on the surviving instance", page)
+    poll(searched, 45, "a search ran on the surviving instance", page)
     wait_for_map(page)
     assert page.get_by_text("Connection error").filter(visible=True).count() == 0
     assert session.external_requests == []
@@ -329,7 +315,9 @@ class KioskWatch:
         """Whether, looking now, the kiosk has shown ``screens`` different screens since ``since_s`` (not counting
         a screen under the notice: that is the last good screen kept from before)."""
         self.look()
-        shown = {screen for at, screen, notice, _ in self.timeline if at >= since_s and screen is not None and not notice}
+        shown = {
+            screen for at, screen, notice, _ in self.timeline if at >= since_s and screen is not None and not notice
+        }
         return len(shown) >= screens
 
     def report(self) -> str:
@@ -351,12 +339,12 @@ def test_kiosk_through_nginx_rides_out_its_instance_dying_and_a_two_minute_outag
     page = kiosk.page
     page.locator(DOTS).wait_for()
     watch = KioskWatch(page)
-    _poll(lambda: watch.rotated(2, 0), 30, "the kiosk rotated before the test", page)
+    poll(lambda: watch.rotated(2, 0), 30, "the kiosk rotated before the test", page)
 
     # 1. One instance dies, the other is up.
     first = int(cluster.run("kill-one", "kiosk").strip().splitlines()[-1])
     killed_at = watch.look()[0]
-    _poll(
+    poll(
         lambda: watch.rotated(3, killed_at),
         90,
         "the kiosk rotated through three screens on the other instance",
@@ -373,7 +361,7 @@ def test_kiosk_through_nginx_rides_out_its_instance_dying_and_a_two_minute_outag
     down_at = time.monotonic()
     down_s = watch.look()[0]
     notice = page.locator(f"#{OVERLAY_ID}")
-    _poll(notice.is_visible, 15, "the reconnecting notice appeared", page)
+    poll(notice.is_visible, 15, "the reconnecting notice appeared", page)
     assert notice.inner_text().split("\n")[:2] == ["잠시 후 다시 연결합니다", "Reconnecting shortly"]
     page.screenshot(path=str(artifacts_dir / "kiosk-outage-nginx.png"))
     checks = 0
@@ -388,7 +376,7 @@ def test_kiosk_through_nginx_rides_out_its_instance_dying_and_a_two_minute_outag
     cluster.run("up")
     back_at = watch.look()[0]
     # Back by itself through nginx: the notice goes, the kiosk draws and rotates again, no dialog on the way.
-    _poll(
+    poll(
         lambda: watch.rotated(3, back_at) and not watch.look()[2],
         120,
         "the kiosk rotated through three screens after the outage",

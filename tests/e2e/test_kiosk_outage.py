@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from tests.conftest import poll
 from tests.e2e import conftest as e2e
 from tests.e2e.conftest import start_server, stop_server
 from ui.reconnect import OVERLAY_ID
@@ -24,16 +25,6 @@ STREAMLIT_DIALOG = "Connection error|not responding|still running"
 
 def _screen(page) -> int:
     return int(page.locator(DOTS).get_attribute("data-screen"))
-
-
-def _poll(condition, timeout_s: float, what: str):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.25)
-    raise AssertionError(f"within {timeout_s} s: {what}")
 
 
 def _streamlit_dialog_visible(page) -> bool:
@@ -57,7 +48,7 @@ def test_kiosk_shows_a_calm_notice_through_a_server_restart_and_rotates_again(
         assert not notice.is_visible()
         stop_server(server)
         down_at = time.monotonic()
-        _poll(notice.is_visible, 15, "the reconnecting notice appeared")
+        poll(notice.is_visible, 15, "the reconnecting notice appeared")
         assert notice.inner_text().split("\n")[:2] == ["잠시 후 다시 연결합니다", "Reconnecting shortly"]
         page.screenshot(path=str(artifacts_dir / "kiosk-outage.png"))
         # Through the whole outage: the notice stays, Streamlit's dialog never shows.
@@ -72,13 +63,13 @@ def test_kiosk_shows_a_calm_notice_through_a_server_restart_and_rotates_again(
         monkeypatch.setattr(e2e, "_free_port", lambda: port)
         server = start_server(KIOSK_ENV, tmp_path)
         # Back by itself: the notice goes, the kiosk draws and rotates again, no dialog on the way.
-        _poll(
+        poll(
             lambda: page.locator(DOTS).count() == 1 and not page.locator(f"#{OVERLAY_ID}").is_visible(),
             60,
             "the kiosk came back without the notice",
         )
         seen = {_screen(page)}
-        _poll(lambda: seen.add(_screen(page)) or len(seen) > 2, 45, "the kiosk rotated again after the outage")
+        poll(lambda: seen.add(_screen(page)) or len(seen) > 2, 45, "the kiosk rotated again after the outage")
         assert not _streamlit_dialog_visible(page)
         page.screenshot(path=str(artifacts_dir / "kiosk-after-outage.png"))
         assert session.external_requests == []

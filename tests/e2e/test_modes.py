@@ -9,6 +9,7 @@ import pytest
 
 import tests.e2e.conftest as e2e
 from geo.history import default_as_of
+from tests.conftest import poll
 from tests.e2e.conftest import start_server, stop_server
 
 pytestmark = pytest.mark.browser
@@ -38,16 +39,6 @@ def _screen(page) -> int:
     return int(page.locator(DOTS).get_attribute("data-screen"))
 
 
-def _poll(condition, timeout_s: float, what: str):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"within {timeout_s} s: {what}")
-
-
 def _assert_public_only(page, bundled) -> None:
     text = page.locator("body").inner_text()
     for word in STAFF_ONLY:
@@ -75,7 +66,7 @@ def test_kiosk_rotates_pauses_on_touch_and_returns_to_the_start(kiosk_server, op
 
     # The screen changes by itself within the interval (plus one check tick and a margin for the render).
     first = _screen(page)
-    _poll(lambda: _screen(page) != first, INTERVAL_S + TICK_S + 4, "the kiosk moved to the next screen")
+    poll(lambda: _screen(page) != first, INTERVAL_S + TICK_S + 4, "the kiosk moved to the next screen")
     if _screen(page) < 5:  # every screen but the last has a map: the new one draws, not a blank frame
         wait_for_map(page, min_shapes=5)
         assert page.locator(".st-key-kiosk_map iframe").bounding_box()["height"] >= 600
@@ -91,7 +82,7 @@ def test_kiosk_rotates_pauses_on_touch_and_returns_to_the_start(kiosk_server, op
         time.sleep(0.3)
 
     # No touch for the idle-reset time: back to the first screen, rotating again.
-    _poll(
+    poll(
         lambda: _screen(page) == 0 and page.get_by_text("화면을 누르면 자동 넘김이 멈춥니다").is_visible(),
         IDLE_RESET_S + TICK_S + 5,
         "the kiosk returned to the start",
@@ -158,7 +149,7 @@ def test_kiosk_keeps_its_screen_through_a_server_restart_and_rotates_again(open_
         server = start_server(KIOSK_ENV, tmp_path)
         # It reconnects and rotates again by itself.
         seen = {_screen(page)}
-        _poll(lambda: seen.add(_screen(page)) or len(seen) > 1, 45, "the kiosk rotated again after the restart")
+        poll(lambda: seen.add(_screen(page)) or len(seen) > 1, 45, "the kiosk rotated again after the restart")
         assert page.get_by_role("heading", name="안산 스마트도시", exact=True).is_visible()
         assert session.external_requests == []
     finally:
@@ -232,7 +223,7 @@ def _slide_fits(page) -> dict:
 
 
 def _wait_counter(page, text: str) -> None:
-    _poll(lambda: _counter(page) == text, 30, f"the counter shows {text}")
+    poll(lambda: _counter(page) == text, 30, f"the counter shows {text}")
 
 
 @pytest.mark.parametrize("viewport", [(1920, 1080), (1920, 950)])
@@ -251,7 +242,7 @@ def test_presentation_mode_shows_every_slide_whole_without_controls_and_obeys_cl
     for number in range(1, count + 1):
         _wait_counter(page, f"{number} / {count}")
         page.locator(f"{SLIDE} h1").wait_for()
-        _poll(lambda: _slide_fits(page)["bottom"] <= viewport[1] + 1, 15, f"slide {number} fits the window")
+        poll(lambda: _slide_fits(page)["bottom"] <= viewport[1] + 1, 15, f"slide {number} fits the window")
         fits = _slide_fits(page)
         assert fits["scroll"] <= 1 and fits["right"] <= viewport[0] + 1, (number, fits)
         assert page.locator(CONTROLS).filter(visible=True).count() == 0, number
@@ -344,7 +335,7 @@ def test_kiosk_fills_portrait_and_landscape_without_cut_buttons_in_both_language
     # Hold the rotation: every screen is opened by touch, as a visitor would.
     for position in range(len(kiosk_screens())):
         page.locator(f".st-key-kiosk_nav_{position} button").click()
-        _poll(lambda p=position: _screen(page) == p, 20, f"screen {position} shows")
+        poll(lambda p=position: _screen(page) == p, 20, f"screen {position} shows")
         if position < len(kiosk_screens()) - 1:
             wait_for_map(page, min_shapes=1)
         assert _overflowing_buttons(page) == [], position
@@ -365,19 +356,19 @@ def test_kiosk_fills_portrait_and_landscape_without_cut_buttons_in_both_language
     if viewport[1] > viewport[0]:
         # Portrait: the map is above the text, each the full width; the screen is used to its foot.
         page.locator(".st-key-kiosk_nav_0 button").click()
-        _poll(lambda: _screen(page) == 0, 20, "the first screen")
+        poll(lambda: _screen(page) == 0, 20, "the first screen")
         map_box = page.locator(".st-key-kiosk_map").bounding_box()
         heading = page.locator(".kiosk-screen-title").bounding_box()
         assert heading["y"] > map_box["y"] + map_box["height"] - 1 and map_box["width"] > 0.9 * viewport[0] - 100
     # Either way the screen is used to its foot: the map takes what the text leaves (no empty band below).
     page.locator(".st-key-kiosk_nav_0 button").click()
-    _poll(lambda: _screen(page) == 0, 20, "the first screen")
+    poll(lambda: _screen(page) == 0, 20, "the first screen")
 
     def _footer_bottom() -> float:
         box = page.locator(".kiosk-footer").bounding_box()
         return box["y"] + box["height"]
 
-    _poll(lambda: _footer_bottom() >= 0.95 * viewport[1], 10, "the footer sits at the screen's foot")
+    poll(lambda: _footer_bottom() >= 0.95 * viewport[1], 10, "the footer sits at the screen's foot")
     assert _footer_bottom() <= viewport[1]
     assert session.external_requests == []
 
@@ -388,9 +379,9 @@ def test_kiosk_own_path_and_unknown_paths_show_the_kiosk_without_a_dialog(kiosk_
     page = session.page
     page.locator(".kiosk-title").wait_for()
     wait_for_map(page, min_shapes=5)
-    _poll(lambda: page.locator("[data-testid='stDialog']").count() == 0, 10, "no dialog is left open")
+    poll(lambda: page.locator("[data-testid='stDialog']").count() == 0, 10, "no dialog is left open")
     assert page.get_by_text("Page not found").count() == 0
     # The page takes touches (an open modal would make it inert).
     page.locator(".st-key-kiosk_nav_1 button").click(timeout=5_000)
-    _poll(lambda: _screen(page) == 1, 20, "a touch on the navigation works")
+    poll(lambda: _screen(page) == 1, 20, "a touch on the navigation works")
     assert session.external_requests == []

@@ -10,12 +10,12 @@ boxes are not their glyphs).
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
 from geo.auth import add_user
 from geo.briefing import briefing_slides
+from tests.conftest import poll
 from tests.e2e.conftest import start_server, stop_server
 
 pytestmark = pytest.mark.browser
@@ -59,16 +59,6 @@ CHARTS_DRAWN = (
 )
 
 
-def _poll(condition, timeout_s: float, what: str):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"within {timeout_s} s: {what}")
-
-
 def _settled(page, charts: int) -> None:
     """Wait until the run is over and ``charts`` Plotly charts are drawn."""
     page.wait_for_function(f"() => ({CHARTS_DRAWN})() >= {charts}", timeout=60_000)
@@ -104,7 +94,7 @@ def test_districts_at_1366_cuts_no_number_and_overlaps_no_chart_text_in_any_tab(
     for number, charts in ((1, 3), (2, 1)):
         tabs.nth(number).click()
         page.locator("[data-testid='stTabs'] [role='tab'][aria-selected='true']").nth(0).wait_for()
-        _poll(lambda n=number: tabs.nth(n).get_attribute("aria-selected") == "true", 20, f"tab {number} opens")
+        poll(lambda n=number: tabs.nth(n).get_attribute("aria-selected") == "true", 20, f"tab {number} opens")
         _settled(page, charts)
         _nothing_cut_or_overlapping(page, f"tab {number}")
     assert session.external_requests == []
@@ -118,7 +108,7 @@ def test_briefing_at_1366_cuts_no_number_and_overlaps_no_chart_text_on_any_slide
     page.locator(".briefing-counter").wait_for()
     for number in range(1, count + 1):
         expected = f"{number} / {count}"
-        _poll(lambda e=expected: page.locator(".briefing-counter").inner_text() == e, 30, f"slide {expected}")
+        poll(lambda e=expected: page.locator(".briefing-counter").inner_text() == e, 30, f"slide {expected}")
         _settled(page, 1 if number < count else 0)  # the last slide (what changed) is a table
         _nothing_cut_or_overlapping(page, f"slide {number}")
         if number < count:
@@ -153,12 +143,12 @@ def test_korean_date_picker_and_filters_show_no_english(staff_server, open_app):
     page.locator("[data-testid='stDateInputCalendarButton']").first.click()
     calendar = page.locator("[data-testid='stDateInputCalendar']")
     calendar.wait_for()
-    _poll(lambda: "월" in calendar.inner_text(), 10, "the calendar names its month in Korean")
+    poll(lambda: "월" in calendar.inner_text(), 10, "the calendar names its month in Korean")
     assert not ENGLISH_WORDS.search(calendar.inner_text()), calendar.inner_text()
     assert all(day in calendar.inner_text() for day in "일월화수목금토")
     # Moving to another month keeps it Korean (the script follows Streamlit's redraws).
     calendar.locator("button[slot='previous'], button[aria-label*='revious']").first.click()
-    _poll(lambda: not ENGLISH_WORDS.search(calendar.inner_text()), 10, "the previous month is Korean too")
+    poll(lambda: not ENGLISH_WORDS.search(calendar.inner_text()), 10, "the previous month is Korean too")
     page.keyboard.press("Escape")
 
     session = open_app(staff_server, "/map", viewport=LAPTOP)
@@ -189,7 +179,7 @@ def test_korean_file_uploader_shows_no_english(signed_in_server, open_app):
     page.get_by_role("tab", name="가져오기").click()
     uploader = page.locator("[data-testid='stFileUploader']").first
     uploader.wait_for()
-    _poll(lambda: "파일 선택" in uploader.inner_text(), 15, "the uploader's button is in Korean")
+    poll(lambda: "파일 선택" in uploader.inner_text(), 15, "the uploader's button is in Korean")
     text = uploader.inner_text()
     assert "파일당 최대" in text
     assert not ENGLISH_WORDS.search(text), text
