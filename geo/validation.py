@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import repeat
 from typing import cast
 
@@ -442,6 +443,10 @@ def _fast_date(cells: _Cells, column: Column, schema: DatasetSchema) -> tuple[li
     values, settled = _blank_values(cells, column)
     for position in np.flatnonzero(cells.of_type(pd.Timestamp)):
         values[position] = cast(pd.Timestamp, cells.raw[position]).date()
+        settled[position] = True
+    # Dates as such (a GeoJSON/GeoPackage date field read through Arrow): already what the column holds.
+    for position in np.flatnonzero(cells.of_type(date)):
+        values[position] = cells.raw[position]
         settled[position] = True
     strings = cells.of_type(str)
     positions = np.flatnonzero(strings)
