@@ -39,7 +39,7 @@ if config.is_kiosk:
 
 # The first run builds the store (seconds at 100,000 services): say so rather than show an empty page.
 # Streamlit shows a spinner only after half a second, so later runs (cached) never flash it.
-with page_guard(lang, str(config.data_dir)), st.spinner(t("data.loading", lang), show_time=True):
+with page_guard(lang, str(config.data_dir)), st.spinner(t("data.loading", lang)):
     dashboard_data()
 
 staff_pages = [
