@@ -39,7 +39,9 @@ if config.is_kiosk:
 
 # The first run builds the store (seconds at 100,000 services): say so rather than show an empty page.
 # Streamlit shows a spinner only after half a second, so later runs (cached) never flash it.
-with page_guard(lang, str(config.data_dir)), st.spinner(t("data.loading", lang)):
+# The public kiosk says it plainly (no store or data folder on a lobby screen).
+loading = t("data.loading_public" if config.is_kiosk else "data.loading", lang)
+with page_guard(lang, str(config.data_dir)), st.spinner(loading):
     dashboard_data()
 
 staff_pages = [

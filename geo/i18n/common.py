@@ -87,4 +87,5 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Loading the data. On the first start the store is built from the data folder, which takes a few "
         "seconds for large layers.",
     },
+    "data.loading_public": {"ko": "안내 화면을 준비하고 있습니다…", "en": "Preparing the information screen…"},
 }
