@@ -10,11 +10,13 @@ from geo.history import default_as_of
 from geo.html import md_text
 from geo.i18n import t
 from geo.mapping import MapOptions, build_map
+from geo.pointmap import needs_canvas_map
 from geo.stats import headline_items
 from ui.charts import chart_with_data
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
+from ui.servicemap import overview_map
 
 lang = current_language()
 data = dashboard_data()
@@ -29,14 +31,16 @@ headline_row(headline_items(data.services, data.areas, lang))
 map_col, plan_col = st.columns([3, 2], gap="large")
 with map_col:
     st.subheader(t("home.map", lang))
-    options = MapOptions(lang=lang, basemap=settings().basemap)
-    st_folium(
-        build_map(data.boundaries, data.areas, data.services, options),
-        height=560,
-        use_container_width=True,
-        returned_objects=[],
-        key="home_map",
-    )
+    if needs_canvas_map(data.services):  # a city's device layers: the map page's canvas, not folium markers
+        overview_map(data, lang)
+    else:
+        st_folium(
+            build_map(data.boundaries, data.areas, data.services, MapOptions(lang=lang, basemap=settings().basemap)),
+            height=560,
+            use_container_width=True,
+            returned_objects=[],
+            key="home_map",
+        )
     if data.has_approximate_outlines:
         st.caption(t("approximate.note", lang))
     st.caption(t("metric.budget_note", lang))
@@ -49,7 +53,7 @@ with plan_col:
     # Reported projects carry no direction (no source assigns one): counts of zero would mislead.
     classified = int(per_direction.sum()) > 0
     for number, direction in enumerate(plan["directions"], start=1):
-        count = t("home.direction_count", lang, count=int(per_direction.get(direction["id"], 0)))
+        count = t("home.direction_count", lang, count=f"{int(per_direction.get(direction['id'], 0)):,}")
         st.markdown(f"**{number}.** {md_text(direction[lang])}" + (f" · {count}" if classified else ""))
     if not classified:
         st.caption(t("home.directions_unclassified", lang))

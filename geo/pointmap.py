@@ -40,6 +40,9 @@ from geo.vocab import AREA_SHORT, AREA_TERMS, STATUS_TERMS, label
 PAYLOAD_VERSION = 1
 # Above this many visible points the browser clusters them (supercluster); below, it draws each symbol.
 CLUSTER_ABOVE = 2000
+# Above this many services an overview map (home) draws them on this canvas map, not with folium's marker
+# clusters, which build one Leaflet marker per point (300 MB of browser memory and ~4 s at 100,000).
+FOLIUM_SERVICES_MAX = 5_000
 # Reference layers: one colour each, in layer-list order, distinct from the status colours.
 REFERENCE_COLOURS = ("#6A3D9A", "#B15928", "#E7298A", "#1F78B4", "#33A02C", "#A6761D", "#FB9A99", "#444444")
 # Payload files kept in the served folder (older revisions are deleted).
@@ -151,6 +154,11 @@ def service_payload(
         "shapes": {"type": "FeatureCollection", "features": shapes},
         "base": _base_layers(boundaries, areas, lang),
     }
+
+
+def needs_canvas_map(services: pd.DataFrame) -> bool:
+    """True when ``services`` are too many for a folium overview map (see ``FOLIUM_SERVICES_MAX``)."""
+    return len(services) > FOLIUM_SERVICES_MAX
 
 
 def service_names(services: pd.DataFrame, lang: str = "ko") -> dict:

@@ -34,6 +34,8 @@ from geo.mapping import (
     view_for_bounds,
 )
 from geo.pointmap import (
+    FOLIUM_SERVICES_MAX,
+    needs_canvas_map,
     reference_meta,
     reference_payload,
     row_of,
@@ -381,3 +383,9 @@ def test_the_default_view_holds_every_development_area_with_its_label_room(bundl
         # ~0.01° (about 900 m) to spare at the sides, so an area's name label is not cut at the edge.
         assert west + 0.01 <= minx and maxx <= east - 0.01, area_id
         assert south <= miny and maxy <= north, area_id
+
+
+def test_overview_maps_switch_to_the_canvas_map_only_for_many_services(bundled):
+    assert not needs_canvas_map(bundled.services)  # the reported projects: folium, as the briefing prints it
+    many = bundled.services.iloc[[0] * (FOLIUM_SERVICES_MAX + 1)]
+    assert needs_canvas_map(many) and not needs_canvas_map(many.iloc[:FOLIUM_SERVICES_MAX])

@@ -98,14 +98,19 @@ def service_map(
     reference_layers: list[ReferenceLayer],
     height: int = 650,
     key: str = "staff_map",
+    commands: bool = True,
 ) -> MapEvent:
-    """Draw the staff map of ``data.services`` with only ``shown`` visible; return the browser's last event."""
+    """Draw the staff map of ``data.services`` with only ``shown`` visible; return the browser's last event.
+
+    ``commands``: follow the map page's fit and zoom requests (``fit_to``, ``zoom_to``); another page's map
+    leaves them to the map page.
+    """
     value = _component(
         data_url=payload_url(data, lang),
         mask=visibility_mask(data.services, shown),
         selected=selected_row,
         selected_area=selected_area,
-        command=st.session_state.get(state.MAP_COMMAND),
+        command=st.session_state.get(state.MAP_COMMAND) if commands else None,
         view={"center": list(view[0]), "zoom": view[1]} if view else None,
         bounds=[list(corner) for corner in URBAN_BOUNDS],
         legend_html=legend_html(lang),
@@ -124,4 +129,21 @@ def service_map(
         bbox=tuple(bbox) if bbox and len(bbox) == 4 else None,
         center=tuple(view_value["center"]) if view_value.get("center") else None,
         zoom=view_value.get("zoom"),
+    )
+
+
+@st.fragment
+def overview_map(data: DashboardData, lang: str, height: int = 560) -> None:
+    """Every service on the canvas map, to look at (hover names; a pan or a click reruns only this map)."""
+    service_map(
+        data,
+        data.services,
+        lang,
+        selected_row=-1,
+        selected_area=None,
+        view=None,
+        reference_layers=[],
+        height=height,
+        key="overview_map",
+        commands=False,
     )

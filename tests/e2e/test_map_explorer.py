@@ -274,6 +274,20 @@ def test_at_scale_a_filter_to_ten_draws_exactly_ten_and_each_click_opens_details
 
 
 @pytest.mark.slow
+def test_at_scale_home_draws_every_service_on_the_canvas_map(large_server, open_app):
+    # Folium's marker clusters would build 100,000 Leaflet markers here (300 MB, seconds per draw).
+    session = open_app(large_server, "/")
+    page = session.page
+    wait_for_drawn(page, LARGE)
+    page.wait_for_function(
+        _map_js(f"return +m.el.dataset.drawnInClusters + +m.el.dataset.drawnPoints === {LARGE};"), timeout=60_000
+    )
+    assert page.locator('iframe[title="streamlit_folium.st_folium"]').count() == 0
+    page.get_by_text("추진 방향").first.wait_for()  # the rest of the page is there
+    assert session.external_requests == []
+
+
+@pytest.mark.slow
 def test_at_scale_a_cold_start_says_it_is_building_the_store_then_draws(tmp_path, open_app):
     # No store yet: the first visitor waits for 100,000 features to be read, checked and stored.
     data_dir = write_large_data_dir(tmp_path / "data", LARGE)
