@@ -12,6 +12,7 @@ from geo.exports import ExportContext, services_source
 from geo.history import default_as_of, services_as_of
 from geo.i18n import localized, t
 from geo.mapping import MapOptions, build_map
+from geo.pointmap import needs_canvas_map
 from geo.spatial import area_view_bounds
 from geo.stats import headline_items
 from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DEVELOPMENT_AREA_IDS, label
@@ -19,6 +20,7 @@ from ui.charts import chart_with_data, table
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
+from ui.servicemap import overview_map
 
 lang = current_language()
 data = dashboard_data()
@@ -66,15 +68,22 @@ def profile() -> None:
     in_area = services.loc[services["area_id"] == area_id]
     with map_col:
         bounds = None if area_id == CITYWIDE else area_view_bounds(data.areas, area_id, padding=0.0, margin=0.004)
-        area_map = build_map(
-            data.boundaries,
-            data.areas,
-            in_area,
-            MapOptions(lang=lang, basemap=settings().basemap),
-            selected_area=area_id,
-            bounds=bounds,
-        )
-        st_folium(area_map, height=460, use_container_width=True, returned_objects=[], key=f"district_map_{area_id}")
+        if needs_canvas_map(in_area):  # a device layer in one area: the map page's canvas, not folium markers
+            overview_map(
+                data, lang, shown=in_area, bounds=bounds, height=460, key=f"district_map_{area_id}", as_of=as_of
+            )
+        else:
+            area_map = build_map(
+                data.boundaries,
+                data.areas,
+                in_area,
+                MapOptions(lang=lang, basemap=settings().basemap),
+                selected_area=area_id,
+                bounds=bounds,
+            )
+            st_folium(
+                area_map, height=460, use_container_width=True, returned_objects=[], key=f"district_map_{area_id}"
+            )
     with facts_col:
         if area_id == CITYWIDE:
             st.markdown(f"#### {label(AREA_TERMS, CITYWIDE, lang)}")

@@ -9,19 +9,22 @@ in place and the map keeps its zoom and position.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 import geopandas as gpd
 import streamlit as st
 import streamlit.components.v1 as components
 
+from geo.history import services_as_of
 from geo.i18n import t
 from geo.loaders import DashboardData
 from geo.mapping import URBAN_BOUNDS, legend_html
 from geo.pointmap import reference_entries, service_names, service_payload, visibility_mask, write_payload
 from geo.reference import ReferenceLayer
 from geo.settings import STATIC_DIR, STATIC_URL
+from geo.spatial import LatLonView
 from ui import state
 from ui.data import data_key
 
@@ -50,19 +53,24 @@ class MapEvent:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _payload_name(key: tuple, lang: str, _data: DashboardData) -> str:  # noqa: ARG001 (cache key)
+def _payload_name(key: tuple, lang: str, as_of: str | None, _data: DashboardData) -> str:  # noqa: ARG001 (cache key)
     names = write_payload(PAYLOAD_DIR, f"names-{lang}", service_names(_data.services, lang))
     payload = service_payload(_data.services, _data.boundaries, _data.areas, lang)
-    return write_payload(PAYLOAD_DIR, f"services-{lang}", {**payload, "names_url": f"{PAYLOAD_URL}/{names}"})
+    # Statuses of a past day get their own files, so they never push the current ones out of the folder.
+    prefix = f"asof-services-{lang}" if as_of else f"services-{lang}"
+    return write_payload(PAYLOAD_DIR, prefix, {**payload, "names_url": f"{PAYLOAD_URL}/{names}"})
 
 
-def payload_url(data: DashboardData, lang: str) -> str:
-    """URL of the current revision's point payload (written on first use; rewritten if it was removed)."""
+def payload_url(data: DashboardData, lang: str, as_of: str | None = None) -> str:
+    """URL of the point payload of ``data`` (written on first use; rewritten if it was removed).
+
+    ``as_of``: the day whose statuses ``data.services`` carries (``geo.history.services_as_of``), None for now.
+    """
     key = data_key()
-    name = _payload_name(key, lang, data)
+    name = _payload_name(key, lang, as_of, data)
     if not (PAYLOAD_DIR / name).exists():
         _payload_name.clear()
-        name = _payload_name(key, lang, data)
+        name = _payload_name(key, lang, as_of, data)
     return f"{PAYLOAD_URL}/{name}"
 
 
@@ -99,20 +107,23 @@ def service_map(
     height: int = 650,
     key: str = "staff_map",
     commands: bool = True,
+    bounds: LatLonView = URBAN_BOUNDS,
+    as_of: str | None = None,
 ) -> MapEvent:
     """Draw the staff map of ``data.services`` with only ``shown`` visible; return the browser's last event.
 
     ``commands``: follow the map page's fit and zoom requests (``fit_to``, ``zoom_to``); another page's map
-    leaves them to the map page.
+    leaves them to the map page. ``bounds``: the first view when no ``view`` is given. ``as_of``: see
+    ``payload_url``.
     """
     value = _component(
-        data_url=payload_url(data, lang),
+        data_url=payload_url(data, lang, as_of),
         mask=visibility_mask(data.services, shown),
         selected=selected_row,
         selected_area=selected_area,
         command=st.session_state.get(state.MAP_COMMAND) if commands else None,
         view={"center": list(view[0]), "zoom": view[1]} if view else None,
-        bounds=[list(corner) for corner in URBAN_BOUNDS],
+        bounds=[list(corner) for corner in bounds],
         legend_html=legend_html(lang),
         reference=_reference_entries(data_key(), lang, tuple(reference_layers)) if reference_layers else [],
         texts={"cluster": t("explorer.cluster_tip", lang), "layers": t("refmap.layers", lang)},
@@ -133,17 +144,33 @@ def service_map(
 
 
 @st.fragment
-def overview_map(data: DashboardData, lang: str, height: int = 560) -> None:
-    """Every service on the canvas map, to look at (hover names; a pan or a click reruns only this map)."""
+def overview_map(
+    data: DashboardData,
+    lang: str,
+    shown: gpd.GeoDataFrame | None = None,
+    bounds: LatLonView | None = None,
+    height: int = 560,
+    key: str = "overview_map",
+    as_of: date | None = None,
+) -> None:
+    """Services (``shown``, else all) on the canvas map, to look at: hover names; a pan or a click reruns only this.
+
+    For pages whose folium map would hold too many markers (``geo.pointmap.needs_canvas_map``). With ``as_of``
+    the statuses are those ``geo.history.services_as_of`` gives for that day, as the page's other views show.
+    """
+    if as_of is not None:
+        data = replace(data, services=services_as_of(data.services, data.status_history, as_of))
     service_map(
         data,
-        data.services,
+        data.services if shown is None else shown,
         lang,
         selected_row=-1,
         selected_area=None,
         view=None,
         reference_layers=[],
         height=height,
-        key="overview_map",
+        key=key,
         commands=False,
+        bounds=bounds or URBAN_BOUNDS,
+        as_of=as_of.isoformat() if as_of is not None else None,
     )

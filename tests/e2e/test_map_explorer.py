@@ -288,6 +288,18 @@ def test_at_scale_home_draws_every_service_on_the_canvas_map(large_server, open_
 
 
 @pytest.mark.slow
+def test_at_scale_the_city_wide_district_map_draws_every_service_on_the_canvas_map(large_server, open_app):
+    session = open_app(large_server, "/districts?area=citywide")  # the synthetic services belong to no one area
+    page = session.page
+    wait_for_drawn(page, LARGE)
+    page.wait_for_function(
+        _map_js(f"return +m.el.dataset.drawnInClusters + +m.el.dataset.drawnPoints === {LARGE};"), timeout=60_000
+    )
+    assert page.locator('iframe[title="streamlit_folium.st_folium"]').count() == 0
+    assert session.external_requests == []
+
+
+@pytest.mark.slow
 def test_at_scale_a_cold_start_says_it_is_building_the_store_then_draws(tmp_path, open_app):
     # No store yet: the first visitor waits for 100,000 features to be read, checked and stored.
     data_dir = write_large_data_dir(tmp_path / "data", LARGE)
