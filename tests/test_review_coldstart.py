@@ -1,0 +1,57 @@
+"""Review of the cold-start hand-over (#14): the data handed over after creating a store must be what a read
+of its tables gives, for data folders unlike the bundled one."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pyogrio
+import pytest
+import shapely
+
+from tests.conftest import DATA_DIR
+from tests.test_store import BACKENDS, T0, assert_same_data, make_store
+
+
+def hostile_folder(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
+    services = pyogrio.read_dataframe(folder / "services.geojson")
+    point = services.geometry.iloc[0]
+    # A line and a zone where the first service stands, a point with a height, whole-number budgets.
+    services.loc[0, "geometry"] = shapely.LineString([(point.x, point.y), (point.x + 1e-5, point.y + 1e-5)])
+    services.loc[1, "geometry"] = services.geometry.iloc[1].buffer(1e-5)
+    services.loc[2, "geometry"] = shapely.Point(services.geometry.iloc[2].x, services.geometry.iloc[2].y, 12.5)
+    services["budget_krw_100m"] = services["budget_krw_100m"].where(services.index % 2 == 0, 3)
+    services.loc[3, "name_ko"] = f"  {services.loc[3, 'name_ko']}\u3000"
+    pyogrio.write_dataframe(services, folder / "services.geojson", driver="GeoJSON")
+    areas = pyogrio.read_dataframe(folder / "areas.geojson")
+    areas = areas.drop(columns=[c for c in ("location_ko", "homes", "residents", "facts_en") if c in areas])
+    pyogrio.write_dataframe(areas, folder / "areas.geojson", driver="GeoJSON")
+    boundaries = pyogrio.read_dataframe(folder / "boundaries.geojson")
+    pyogrio.write_dataframe(boundaries.drop(columns=["name_en", "gu"]), folder / "boundaries.geojson", driver="GeoJSON")
+    history = (folder / "status_history.csv").read_text(encoding="utf-8").splitlines()[0]
+    (folder / "status_history.csv").write_text(history + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_hand_over_of_an_unusual_folder_is_what_the_tables_hold(backend, tmp_path):
+    folder = hostile_folder(tmp_path)
+    store, cleanup = make_store(backend, tmp_path)
+    try:
+        assert store.initialise(folder, now=T0) is True
+        handed_over, read_back = store.read_data(), store.read_data()
+        assert_same_data(handed_over, read_back)
+        for name in ("boundaries", "areas", "services"):
+            # Exact coordinates, height included (assert_geodataframe_equal compares shapes in two dimensions).
+            assert exact(getattr(handed_over, name)) == exact(getattr(read_back, name))
+        assert len(handed_over.status_history) == 0
+        assert handed_over.services["budget_krw_100m"].iloc[1] == 3.0
+    finally:
+        cleanup()
+
+
+def exact(frame) -> list[str]:
+    return list(shapely.to_wkb(np.asarray(frame.geometry.values), hex=True, output_dimension=3))
