@@ -3,6 +3,7 @@ of its tables gives, for data folders unlike the bundled one."""
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import numpy as np
@@ -10,7 +11,9 @@ import pyogrio
 import pytest
 import shapely
 
-from tests.conftest import DATA_DIR
+from geo.loaders import load_dashboard_data
+from geo.store import STORE_FILE_NAME, GeoPackageStore
+from tests.conftest import DATA_DIR, DEMO_DIR
 from tests.test_store import BACKENDS, T0, assert_same_data, make_store
 
 
@@ -55,3 +58,30 @@ def test_hand_over_of_an_unusual_folder_is_what_the_tables_hold(backend, tmp_pat
 
 def exact(frame) -> list[str]:
     return list(shapely.to_wkb(np.asarray(frame.geometry.values), hex=True, output_dimension=3))
+
+
+def test_the_process_that_loses_the_race_to_create_hands_over_nothing(tmp_path, monkeypatch):
+    # Two processes start at once on different data folders; the other one links its store into place first.
+    path = tmp_path / "store" / STORE_FILE_NAME
+    loser, winner = GeoPackageStore(path), GeoPackageStore(path)
+    link = os.link
+
+    def other_process_first(source, target):
+        monkeypatch.setattr(os, "link", link)
+        assert winner.initialise(DATA_DIR, now=T0) is True
+        link(source, target)
+
+    monkeypatch.setattr(os, "link", other_process_first)
+    assert loser.initialise(DEMO_DIR, now=T0) is False
+    assert len(load_dashboard_data(DEMO_DIR).services) != len(load_dashboard_data(DATA_DIR).services)
+    assert_same_data(loser.read_data(), GeoPackageStore(path).read_data())
+
+
+def test_a_rebuild_hands_over_what_the_rebuilt_tables_hold(tmp_path):
+    store = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
+    assert store.initialise(DEMO_DIR, now=T0) is True
+    store.read_data()
+    store.rebuild(hostile_folder(tmp_path), now=T0)
+    handed_over, read_back = store.read_data(), GeoPackageStore(store.path).read_data()
+    assert_same_data(handed_over, read_back)
+    assert exact(handed_over.services) == exact(read_back.services)
