@@ -12,7 +12,7 @@ import pytest
 import shapely
 
 from geo.loaders import load_dashboard_data
-from geo.store import STORE_FILE_NAME, GeoPackageStore
+from geo.store import STORE_FILE_NAME, GeoPackageStore, seed_signature
 from tests.conftest import DATA_DIR, DEMO_DIR
 from tests.test_store import BACKENDS, T0, assert_same_data, make_store
 
@@ -85,3 +85,24 @@ def test_a_rebuild_hands_over_what_the_rebuilt_tables_hold(tmp_path):
     handed_over, read_back = store.read_data(), GeoPackageStore(store.path).read_data()
     assert_same_data(handed_over, read_back)
     assert exact(handed_over.services) == exact(read_back.services)
+
+
+def test_a_data_file_replaced_by_one_of_the_same_size_and_time_is_seen(tmp_path):
+    # A release unzipped over the last one: status '운영' became '보류' (same bytes), and the archive gives every
+    # file the same time. The store must still count as made from other files.
+    folder = tmp_path / "data"
+    shutil.copytree(DEMO_DIR, folder, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
+    services = folder / "services.geojson"
+    before = services.stat()
+    signature = seed_signature(folder)
+    text = services.read_text(encoding="utf-8")
+    assert '"운영"' in text
+    edited = text.replace('"운영"', '"보류"', 1)
+    probe = tmp_path / "probe"
+    probe.touch()
+    while probe.stat().st_ctime_ns == before.st_ctime_ns:  # the clock that stamps files has moved on
+        os.utime(probe)
+    services.write_text(edited, encoding="utf-8")
+    os.utime(services, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (services.stat().st_size, services.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert seed_signature(folder) != signature
