@@ -266,7 +266,7 @@ def no_crs_message(bounds: tuple[float, float, float, float]) -> str:
 def _looks_garbled(frame: pd.DataFrame) -> bool:
     """True when text columns hold Latin-1 noise instead of Hangul (a CP949 file read as another code page)."""
     for column in frame.columns:
-        if frame[column].dtype != object:
+        if not pd.api.types.is_string_dtype(frame[column].dtype):  # object, or pandas 3's str
             continue
         sample = " ".join(str(v) for v in frame[column].dropna().head(50))
         if _MOJIBAKE.search(sample) and not _HANGUL.search(sample):
@@ -308,7 +308,7 @@ def _read_frame(path: Path, encoding: str | None) -> tuple[gpd.GeoDataFrame, str
         except pyarrow.ArrowException:
             pass
     frame = gpd.read_file(source, engine="pyogrio")
-    if _looks_garbled(frame):
+    if path.suffix.lower() == ".zip" and _looks_garbled(frame):
         # A zipped Shapefile read in place (the loader's path): the bytes were not inspected.
         return gpd.read_file(source, engine="pyogrio", encoding="cp949"), "cp949", "CP949 (자동 판별)"
     return frame, None, None

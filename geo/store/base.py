@@ -162,7 +162,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
             return None
         data: DashboardData = created[1]
         boundaries, areas, services = (
-            frame[[*LAYERS[layer].column_names, "geometry", *added]]
+            _as_stored(frame[[*LAYERS[layer].column_names, "geometry", *added]])
             for frame, layer, added in (
                 (data.boundaries, "boundaries", ()),
                 (data.areas, "areas", ("area_m2",)),
@@ -586,3 +586,11 @@ def _finite_or_missing(values: list[Any], column: Column, label: str) -> list[An
             "(NaN·무한대). 아무것도 바뀌지 않았습니다."
         )
     return values
+
+
+def _as_stored(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``frame`` with its geometries as the store keeps them: x and y only (a height in the file is dropped)."""
+    if frame.geometry.has_z.any():
+        frame = frame.copy()
+        frame["geometry"] = frame.geometry.force_2d()
+    return frame

@@ -248,18 +248,20 @@ def seed_signature(data_dir: Path) -> str:
     return _signature(str(data_dir), stats)
 
 
-def _stat(path: Path) -> tuple[int, int]:
+def _stat(path: Path) -> tuple[int, int, int, int]:
+    """What tells a file's versions apart without reading it: size, mtime and also ctime and inode, which
+    copying with the time kept (cp -p, rsync -a, unzip) cannot carry over; (-1, ...) when it is missing."""
     try:
         stat = path.stat()
     except FileNotFoundError:
-        return (-1, -1)
-    return (stat.st_mtime_ns, stat.st_size)
+        return (-1, -1, -1, -1)
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
 @functools.lru_cache(maxsize=8)
-def _signature(data_dir: str, stats: tuple[tuple[str, int, int], ...]) -> str:
+def _signature(data_dir: str, stats: tuple[tuple[str, int, int, int, int], ...]) -> str:
     digest = hashlib.sha256()
-    for name, _, size in stats:
+    for name, size, *_ in stats:
         path = Path(name)
         relative = path.relative_to(data_dir).as_posix()
         digest.update(relative.encode())
