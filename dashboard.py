@@ -37,7 +37,7 @@ if config.is_kiosk:
     st.html(NO_STREAMLIT_CHROME_CSS)
     st.html(CLOSE_DIALOGS_SCRIPT, unsafe_allow_javascript=True)
 
-with page_guard(lang, str(config.data_dir)):
+with page_guard(lang):
     dashboard_data()
 
 staff_pages = [
@@ -60,7 +60,7 @@ else:
         st.html(korean_widget_script(), unsafe_allow_javascript=True)
     language_switch()
     if store_is_outdated():
-        st.sidebar.warning(t("store.outdated", lang, path=config.data_dir), icon=":material/sync_problem:")
+        st.sidebar.warning(t("store.outdated", lang), icon=":material/sync_problem:")
     require_signin_if_configured(lang)
-with page_guard(lang, str(config.data_dir)):
+with page_guard(lang):
     navigation.run()
