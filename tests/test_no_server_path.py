@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.auth import add_user
 from geo.html import hide_server_paths
 from tests.conftest import PROJECT_ROOT
 
@@ -116,3 +117,18 @@ def test_the_outdated_store_notice_says_who_rebuilds_it_and_names_no_folder(app,
     (notice,) = [w.value for w in at.sidebar.warning]
     assert ("데이터 관리" if lang == "ko" else "Data management") in notice and "python -m geo backup" in notice
     assert str(data_copy) not in _shown(at) and str(data_copy.parent) not in notice
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_signed_in_data_page_names_the_kind_of_store_not_its_path(app, data_copy: Path, tmp_path: Path, lang):
+    secrets = tmp_path / "secrets.toml"
+    add_user("kim_gis", "correct-horse-battery", display_name="김지리", secrets_path=secrets)
+    at = app(lang, DASHBOARD_DATA_DIR=str(data_copy), DASHBOARD_SECRETS_FILE=str(secrets)).run()
+    at = at.switch_page("app_pages/data_manager.py").run()
+    at.text_input(key="sign_in_username").input("kim_gis")
+    at.text_input(key="sign_in_password").input("correct-horse-battery")
+    at = at.button[0].click().run()
+    assert not at.exception and len(at.tabs) == 4
+    expected = "저장소: 서버의 GeoPackage 파일" if lang == "ko" else "Store: a GeoPackage file on the server"
+    assert any(expected in c.value for c in at.caption)
+    assert str(tmp_path) not in _shown(at)

@@ -66,7 +66,7 @@ def sample_notice(has_samples: bool, lang: str) -> None:
         st.warning(t("sample.banner", lang), icon=":material/science:")
 
 
-def _public(text: str, lang: str) -> str:
+def public_message(text: str, lang: str) -> str:
     """A message for the page: server paths hidden (the log keeps them)."""
     return hide_server_paths(text, t("error.path_hidden", lang))
 
@@ -74,16 +74,16 @@ def _public(text: str, lang: str) -> str:
 def data_error_page(error: DataError, lang: str) -> None:
     """A readable Korean error page naming each file and problem (no server path), instead of a traceback."""
     st.error(f"### {t('error.title', lang)}\n\n{t('error.body', lang)}")
-    report = error.report.to_frame().map(lambda cell: _public(cell, lang) if isinstance(cell, str) else cell)
+    report = error.report.to_frame().map(lambda cell: public_message(cell, lang) if isinstance(cell, str) else cell)
     st.dataframe(report, hide_index=True, width="stretch")
 
 
 def settings_error_page(message: str, lang: str) -> None:
-    st.error(f"### {t('error.settings', lang)}\n\n{_public(message, lang)}")
+    st.error(f"### {t('error.settings', lang)}\n\n{public_message(message, lang)}")
 
 
 def store_error_page(message: str, lang: str) -> None:
-    st.error(f"### {t('error.store', lang)}\n\n{_public(message, lang)}")
+    st.error(f"### {t('error.store', lang)}\n\n{public_message(message, lang)}")
 
 
 def unexpected_error_page(error: BaseException, lang: str) -> str:
