@@ -298,7 +298,7 @@ def test_a_store_made_from_the_bundled_folder_holds_the_public_layers(tmp_path: 
 def test_the_gu_view_counts_each_project_where_it_lies_and_citywide_ones_apart(bundled):
     from geo import aggregate
 
-    table = aggregate.services_by_gu(bundled.services, boundaries=bundled.boundaries).set_index("gu")["count"]
+    table = aggregate.services_by_place(bundled.services, "gu", boundaries=bundled.boundaries).set_index("gu")["count"]
     placed = bundled.services.loc[bundled.services["location_accuracy"] != "citywide"]
     assert table["상록구"] == int((placed["gu"] == "상록구").sum()) and table["단원구"] == int(
         (placed["gu"] == "단원구").sum()
