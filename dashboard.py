@@ -37,7 +37,11 @@ if config.is_kiosk:
     st.html(NO_STREAMLIT_CHROME_CSS)
     st.html(CLOSE_DIALOGS_SCRIPT, unsafe_allow_javascript=True)
 
-with page_guard(lang):
+# The first run builds the store (seconds at 100,000 services): say so rather than show an empty page.
+# Streamlit shows a spinner only after half a second, so later runs (cached) never flash it.
+# The public kiosk says it plainly (no store or data folder on a lobby screen).
+loading = t("data.loading_public" if config.is_kiosk else "data.loading", lang)
+with page_guard(lang), st.spinner(loading):
     dashboard_data()
 
 staff_pages = [

@@ -225,6 +225,11 @@ def _timings(page, url, path, drawn, search_box, map_selector, count, blocked, s
     if shots is not None:
         page.screenshot(path=str(shots))
     result["frame"] = frame_p95(page, map_selector)
+    # Dragging and wheel-zooming leave the view wherever the cursor took it (a zoom can be capped at the
+    # maximum, so zooming back out ends elsewhere): back to the starting view, so all N are in view again.
+    page.goto(url + path)
+    page.wait_for_function(drawn(count), polling=100)
+    page.wait_for_function(IDLE, polling=100)
     box = page.get_by_label(search_box)
     start = time.perf_counter()
     box.fill(SEARCH)

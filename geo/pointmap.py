@@ -129,16 +129,15 @@ def service_payload(
     is_point = (services.geom_type == "Point").to_numpy()
     status_index = {status: number for number, status in enumerate(STATUS_TERMS)}
     statuses = services["status"].map(status_index).astype(int)
-    shapes = []
-    for row, (geometry, status) in enumerate(zip(services.geometry, statuses, strict=True)):
-        if not is_point[row]:
-            shapes.append(
-                {
-                    "type": "Feature",
-                    "properties": {"i": row, "status": int(status)},
-                    "geometry": geometry.__geo_interface__,
-                }
-            )
+    geometries, status_numbers = services.geometry.to_numpy(), statuses.to_numpy()
+    shapes = [
+        {
+            "type": "Feature",
+            "properties": {"i": int(row), "status": int(status_numbers[row])},
+            "geometry": geometries[row].__geo_interface__,
+        }
+        for row in np.flatnonzero(~is_point)  # lines and zones only: a city's device layer is all points
+    ]
     return {
         "version": PAYLOAD_VERSION,
         "count": len(services),

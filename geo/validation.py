@@ -15,12 +15,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import repeat
 from typing import cast
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow
+import pyarrow.compute as pc
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -338,8 +341,11 @@ def _typed_column(series: pd.Series, column: Column, schema: DatasetSchema) -> t
     unusual type) go through ``_cell``, so values and messages are exactly those of the cell-by-cell rule.
     """
     raw = series.tolist()
-    cells = _Cells(raw)
-    values, settled = _FAST_PATHS[column.kind](cells, column, schema)
+    arrow = _arrow_text(series) if column.kind == "text" else None
+    if arrow is not None:
+        values, settled = _fast_arrow_text(arrow, raw, column, schema)
+    else:
+        values, settled = _FAST_PATHS[column.kind](_Cells(raw), column, schema)
     errors: list[RowError] = []
     for position in np.flatnonzero(~settled):
         value, error = _cell(raw[position], column, schema)
@@ -400,6 +406,47 @@ def _fast_text(cells: _Cells, column: Column, schema: DatasetSchema) -> tuple[li
     return values, settled
 
 
+# What str.strip() removes: every character whose str.isspace() is true (a test checks the list is whole).
+PYTHON_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_SPACE_CLASS = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in PYTHON_WHITESPACE) + "]"
+_EDGE_SPACE = f"^{_SPACE_CLASS}|{_SPACE_CLASS}$"
+
+
+def _arrow_text(series: pd.Series) -> pyarrow.ChunkedArray | None:
+    """The column's Arrow strings when it is held as such (a file read through Arrow), else None."""
+    if not (isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow"):
+        return None
+    return pyarrow.chunked_array(pyarrow.array(series.array))
+
+
+def _fast_arrow_text(
+    arrow: pyarrow.ChunkedArray, raw: list[object], column: Column, schema: DatasetSchema
+) -> tuple[list[object], np.ndarray]:
+    """``_fast_text`` computed in Arrow (about 10× faster at 100,000 rows).
+
+    Only cells without a leading or trailing whitespace character (Python's definition) are settled
+    here; for them ``strip()`` changes nothing and Arrow's code-point length is ``len()``. The rest
+    go through ``_cell`` as before.
+    """
+    values: list[object] = [None] * len(raw)
+    missing = arrow.is_null().to_numpy(zero_copy_only=False)
+    edged = pc.match_substring_regex(arrow, _EDGE_SPACE).fill_null(True).to_numpy(zero_copy_only=False)
+    length = pc.utf8_length(arrow).fill_null(0).to_numpy(zero_copy_only=False)
+    plain = ~missing & ~edged
+    blank = plain & (length == 0)
+    fine = plain & (length > 0) & (length <= max_length(column, schema))
+    if column.vocabulary is not None:
+        allowed = pyarrow.array(list(column.vocabulary), type=arrow.type)
+        fine &= pc.is_in(arrow, value_set=allowed).fill_null(False).to_numpy(zero_copy_only=False)
+    for position in np.flatnonzero(fine):
+        values[position] = raw[position]
+    settled = fine | ((missing | blank) if column.nullable else np.zeros(len(raw), dtype=bool))
+    return values, settled
+
+
 def _fast_number(cells: _Cells, column: Column, schema: DatasetSchema) -> tuple[list[object], np.ndarray]:  # noqa: ARG001 (one signature for every kind)
     values, settled = _blank_values(cells, column)
     # Python int and float cells (what numeric columns give); a bool is an int but not a number here.
@@ -442,6 +489,10 @@ def _fast_date(cells: _Cells, column: Column, schema: DatasetSchema) -> tuple[li
     values, settled = _blank_values(cells, column)
     for position in np.flatnonzero(cells.of_type(pd.Timestamp)):
         values[position] = cast(pd.Timestamp, cells.raw[position]).date()
+        settled[position] = True
+    # Dates as such (a GeoJSON/GeoPackage date field read through Arrow): already what the column holds.
+    for position in np.flatnonzero(cells.of_type(date)):
+        values[position] = cells.raw[position]
         settled[position] = True
     strings = cells.of_type(str)
     positions = np.flatnonzero(strings)

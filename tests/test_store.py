@@ -7,6 +7,7 @@ each test gets its own schema, dropped afterwards.
 from __future__ import annotations
 
 import re
+import shutil
 import uuid
 from datetime import date, datetime
 from pathlib import Path
@@ -77,16 +78,51 @@ def text_data():
     return load_dashboard_data(DEMO_DIR)
 
 
-def test_read_data_equals_the_text_files(store, text_data):
-    data = store.read_data()
-    assert data.plan == text_data.plan
+def assert_same_data(data, expected) -> None:
+    assert data.plan == expected.plan
     for name in ("boundaries", "areas", "services"):
-        assert_geodataframe_equal(getattr(data, name), getattr(text_data, name), check_dtype=True)
-    pd.testing.assert_frame_equal(data.status_history, text_data.status_history)
-    assert (len(data.boundaries), len(data.areas)) == (28, 5)
-    assert data.services.loc[data.services["service_id"] == "SVC-002", ["gu", "dong"]].values.tolist() == [
+        assert_geodataframe_equal(getattr(data, name), getattr(expected, name), check_dtype=True)
+        assert list(getattr(data, name).columns) == list(getattr(expected, name).columns)
+    pd.testing.assert_frame_equal(data.status_history, expected.status_history)
+
+
+def test_read_data_equals_the_text_files(store, text_data):
+    # The first read after creating hands over the data the store was made from; the second reads the tables.
+    handed_over, read_back = store.read_data(), store.read_data()
+    assert handed_over is not read_back
+    for data in (handed_over, read_back):
+        assert_same_data(data, text_data)
+    assert (len(read_back.boundaries), len(read_back.areas)) == (28, 5)
+    assert read_back.services.loc[read_back.services["service_id"] == "SVC-002", ["gu", "dong"]].values.tolist() == [
         ["단원구", "신길동"]
     ]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_data_handed_over_after_creating_is_what_the_tables_hold(backend, tmp_path):
+    # The real data (citywide services, history rows without an old status) and a data folder with a column the
+    # store does not keep: the hand-over must look exactly like a read of the tables by another process.
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
+    services = pyogrio.read_dataframe(folder / "services.geojson")
+    services["staff_note"] = "not a schema column"
+    pyogrio.write_dataframe(services, folder / "services.geojson", driver="GeoJSON")
+    store, cleanup = make_store(backend, tmp_path)
+    try:
+        assert store.initialise(folder, now=T0) is True
+        handed_over = store.read_data()
+        assert "staff_note" not in handed_over.services.columns
+        assert_same_data(handed_over, store.read_data())
+    finally:
+        cleanup()
+
+
+def test_no_hand_over_once_the_store_changed(store, text_data):
+    # Nothing read yet: the creating object still holds the data it made the store from, now out of date.
+    before = text_data.services.set_index("service_id").loc["SVC-001", "status"]
+    after = "보류" if before != "보류" else "운영"
+    store.update_service("SVC-001", 1, {"status": after}, user="kim", now=T0)
+    assert store.read_data().services.set_index("service_id").loc["SVC-001", "status"] == after
 
 
 def test_initialise_twice_keeps_the_store(store):

@@ -14,6 +14,7 @@ from geo.schema import AREAS, BOUNDARIES, SERVICES
 from geo.spatial import orphaned_services_report, services_orphaned_by_boundaries
 from geo.validation import (
     MAX_LISTED,
+    PYTHON_WHITESPACE,
     coordinate_problem,
     validate_frame,
 )
@@ -161,3 +162,48 @@ def test_cells_of_any_type_get_the_columns_type(data):
     assert typed["is_sample"].tolist() == [True, True, False, False]
     assert [str(v) for v in typed["updated_at"]] == ["2026-01-15", "2026-02-01", "2026-03-01", "2026-04-01"]
     assert typed["status"].tolist() == ["운영", "구축", "운영", "계획"]
+
+
+def test_python_whitespace_list_is_whole():
+    assert set(PYTHON_WHITESPACE) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+
+
+# Texts that probe the Arrow fast path: blanks, every kind of edge space, a vocabulary word with and without
+# spaces, near the length limit, and characters outside the Basic Multilingual Plane (length in code points).
+TRICKY_TEXTS = [
+    None,
+    "",
+    " ",
+    "\u3000",
+    "운영",
+    " 운영",
+    "운영\u3000",
+    "운영\x1c",
+    "\x85구축",
+    "보류\u2028",
+    "x\u200b",  # a zero-width space is not whitespace for Python: kept
+    "없는상태",
+    "가" * 200,
+    "가" * 201,
+    "😀" * 200,
+    "😀" * 201,
+    "a\nb",
+    "\t",
+]
+
+
+@pytest.mark.parametrize("field", ["status", "name_ko", "name_en", "department"])
+def test_text_read_through_arrow_is_typed_and_reported_as_python_text(data, field):
+    frame = services_with(data).head(1).copy()
+    frame = frame.loc[frame.index.repeat(len(TRICKY_TEXTS))].reset_index(drop=True)
+    frame[field] = pd.Series(TRICKY_TEXTS, dtype=object)
+    arrow = frame.copy()
+    arrow[field] = frame[field].astype(pd.StringDtype("pyarrow"))
+    typed, report = validate_frame(frame, SERVICES, "f.geojson")
+    arrow_typed, arrow_report = validate_frame(arrow, SERVICES, "f.geojson")
+    assert arrow_typed[field].tolist() == typed[field].tolist()
+    assert [(p.row, p.field, p.message) for p in arrow_report.problems] == [
+        (p.row, p.field, p.message) for p in report.problems
+    ]
+    # The cases are not all alike: some are kept, some stripped, some refused.
+    assert report.problems and any(isinstance(v, str) for v in typed[field])

@@ -87,4 +87,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "field.description": {"ko": "시민 안내", "en": "For citizens"},
     "field.source": {"ko": "출처", "en": "Source"},
     "field.count": {"ko": "서비스 수", "en": "Services"},
+    # lead (#14): shown while the first run builds the store
+    "data.loading": {
+        "ko": "데이터를 불러오는 중입니다. 처음 시작할 때는 데이터 폴더에서 저장소를 만들므로 서비스가 많으면 "
+        "몇 초 걸립니다.",
+        "en": "Loading the data. On the first start the store is built from the data folder, which takes a few "
+        "seconds for large layers.",
+    },
+    "data.loading_public": {"ko": "안내 화면을 준비하고 있습니다…", "en": "Preparing the information screen…"},
 }

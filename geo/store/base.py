@@ -122,6 +122,9 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
         history of services that still exist. Edit versions are not in these frames:
         use ``service_record`` or ``service_versions``.
         """
+        created = self._take_created_data()
+        if created is not None:
+            return created
         with self._reading() as tx:
             self._require(tx)
             plan_row = tx.one("SELECT content FROM documents WHERE key = 'plan'")
@@ -142,10 +145,31 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
                 if sid in known
             ],
             columns=STATUS_HISTORY.column_names,
-        ).astype(object)
+            dtype=object,  # None stays None (as the loader gives it), not NaN through a string dtype
+        )
         history = history.sort_values(["service_id", "changed_at"], kind="stable").reset_index(drop=True)
         services = place_citywide(assign_districts(services, boundaries, areas))
         return DashboardData(plan, boundaries, areas, services, history)
+
+    def _take_created_data(self) -> DashboardData | None:
+        """The data this object just created the store from, once, if nothing was written since.
+
+        The same frames ``read_data`` would read back (schema columns in schema order, then what it adds):
+        a data folder's extra columns are left out, as the store does not keep them.
+        """
+        created, self._created_data = self._created_data, None
+        if created is None or created[0] != self.revision():
+            return None
+        data: DashboardData = created[1]
+        boundaries, areas, services = (
+            frame[[*LAYERS[layer].column_names, "geometry", *added]]
+            for frame, layer, added in (
+                (data.boundaries, "boundaries", ()),
+                (data.areas, "areas", ("area_m2",)),
+                (data.services, "services", ("gu", "dong", "located_area_id")),
+            )
+        )
+        return DashboardData(data.plan, boundaries, areas, services, data.status_history)
 
     def read_layer(self, layer: LayerName) -> gpd.GeoDataFrame:
         """One layer's schema columns and geometry (EPSG:4326), in stored order."""

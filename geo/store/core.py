@@ -30,6 +30,8 @@ class StoreCore(ABC):
     _geometry_sql: str = ""
     _false: str = "0"
     _geom_in: str = "?"
+    #: (revision, data) of a store this object just created; see ``Store.read_data``.
+    _created_data: tuple[str, Any] | None = None
 
     # -- backend hooks --
 

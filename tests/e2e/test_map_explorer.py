@@ -274,6 +274,24 @@ def test_at_scale_a_filter_to_ten_draws_exactly_ten_and_each_click_opens_details
 
 
 @pytest.mark.slow
+def test_at_scale_a_cold_start_says_it_is_building_the_store_then_draws(tmp_path, open_app):
+    # No store yet: the first visitor waits for 100,000 features to be read, checked and stored.
+    data_dir = write_large_data_dir(tmp_path / "data", LARGE)
+    server = start_server({"DASHBOARD_DATA_DIR": str(data_dir), "DASHBOARD_STORE_DIR": str(tmp_path)}, tmp_path)
+    try:
+        session = open_app(server, "/map")
+        page = session.page
+        loading = page.get_by_text("처음 시작할 때는 데이터 폴더에서 저장소를 만들므로")
+        loading.wait_for(timeout=60_000)
+        wait_for_drawn(page, LARGE)
+        assert loading.count() == 0
+        assert (tmp_path / "dashboard.gpkg").is_file()
+        assert session.external_requests == []
+    finally:
+        stop_server(server)
+
+
+@pytest.mark.slow
 def test_at_scale_a_point_clicked_at_street_zoom_opens_its_details(large_server, open_app):
     session = open_app(large_server, "/map")
     page = session.page
