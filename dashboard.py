@@ -41,7 +41,7 @@ if config.is_kiosk:
 # Streamlit shows a spinner only after half a second, so later runs (cached) never flash it.
 # The public kiosk says it plainly (no store or data folder on a lobby screen).
 loading = t("data.loading_public" if config.is_kiosk else "data.loading", lang)
-with page_guard(lang, str(config.data_dir)), st.spinner(loading):
+with page_guard(lang), st.spinner(loading):
     dashboard_data()
 
 staff_pages = [
@@ -64,7 +64,7 @@ else:
         st.html(korean_widget_script(), unsafe_allow_javascript=True)
     language_switch()
     if store_is_outdated():
-        st.sidebar.warning(t("store.outdated", lang, path=config.data_dir), icon=":material/sync_problem:")
+        st.sidebar.warning(t("store.outdated", lang), icon=":material/sync_problem:")
     require_signin_if_configured(lang)
-with page_guard(lang, str(config.data_dir)):
+with page_guard(lang):
     navigation.run()

@@ -26,7 +26,7 @@ from geo.vocab import STATUS_TERMS, label
 from ui import data_tools, import_tools, state
 from ui.auth import require_staff
 from ui.data import dashboard_data, settings, store
-from ui.frame import current_language, sample_notice
+from ui.frame import current_language, public_message, sample_notice
 from ui.upgrade import show_upgrade_notice
 
 lang = current_language()
@@ -35,7 +35,7 @@ user = require_staff(lang)
 editor = editor_name(user)
 current = store()
 data = dashboard_data()
-st.caption(t("data.caption", lang) + " · " + t("data.store", lang, where=current.describe()))
+st.caption(t("data.caption", lang) + " · " + t("data.store", lang, where=t(f"data.store.{current.backend}", lang)))
 sample_notice(data.has_samples, lang)
 show_upgrade_notice(lang)  # data branch: a store made from older data files
 notice = data_tools.pop_notice()
@@ -153,7 +153,7 @@ with backup_tab:
         try:
             current.list_backups()
         except StoreError as error:
-            st.info(md_text(str(error)))
+            st.info(md_text(public_message(str(error), lang)))
     else:
         if st.button(t("data.backup.now", lang), icon=":material/backup:", key="backup_now"):
             data_tools.set_notice(t("data.backup.done", lang, name=current.backup().name))
@@ -171,7 +171,7 @@ with backup_tab:
                 try:
                     safety = current.restore(chosen, user=editor)
                 except StoreError as error:
-                    st.error(md_text(str(error)))
+                    st.error(md_text(public_message(str(error), lang)))
                 else:
                     data_tools.set_notice(t("data.backup.restored", lang, name=chosen, safety=safety.name))
                     state.next_generation(state.RESTORE_ROUND)

@@ -159,7 +159,7 @@ def by_dong() -> None:
         )
         or "count"
     )
-    by_dong = aggregate.services_by_dong(services, boundaries=data.boundaries)
+    by_dong = aggregate.services_by_place(services, "dong", boundaries=data.boundaries)
     chart_with_data(
         charts.dong_choropleth_figure(by_dong, data.boundaries, value, lang, areas=data.areas),
         by_dong,
@@ -168,7 +168,7 @@ def by_dong() -> None:
         context(CITYWIDE_ALL),
     )
     st.markdown(f"**{t('districts.gu_table', lang)}**")
-    by_gu = aggregate.services_by_gu(services, boundaries=data.boundaries)
+    by_gu = aggregate.services_by_place(services, "gu", boundaries=data.boundaries)
     table(by_gu, lang)
 
 

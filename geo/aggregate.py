@@ -33,6 +33,7 @@ from it can say "예시 데이터" without seeing the services.
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -344,47 +345,23 @@ def _by_place(
     return result
 
 
-def services_by_gu(
+#: The columns that name a place of each boundary level, outermost first.
+PLACE_KEYS: dict[str, tuple[str, ...]] = {"gu": ("gu",), "dong": ("gu", "dong")}
+
+
+def services_by_place(
     services: pd.DataFrame,
+    level: Literal["gu", "dong"],
     area: str | None = None,
     boundaries: pd.DataFrame | None = None,
     include_cancelled: bool = False,
 ) -> pd.DataFrame:
-    """Services and budget per 구, from the services' ``gu`` column.
+    """Services and budget per 구 (``level="gu"``) or per 행정동 (``"dong"``), from the services' ``gu`` and ``dong``.
 
     Parameters
     ----------
     boundaries : pandas.DataFrame, optional
-        The administrative boundaries; when given, every 구 is listed (in
-        their order), zeros included.
-    include_cancelled : bool
-        Count cancelled services' budget too (counts always include them).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``gu``, ``count``, ``operating``, ``budget_krw_100m`` (억원).
-        Services outside every 구 have ``gu == ""``.
-    """
-    selected = filter_area(services, area)
-    places = None
-    if boundaries is not None:
-        places = boundaries.loc[boundaries["level"] == "gu", ["name_ko"]].rename(columns={"name_ko": "gu"})
-    return _finish(_by_place(selected, ["gu"], places, include_cancelled), selected)
-
-
-def services_by_dong(
-    services: pd.DataFrame,
-    area: str | None = None,
-    boundaries: pd.DataFrame | None = None,
-    include_cancelled: bool = False,
-) -> pd.DataFrame:
-    """Services and budget per 행정동, from the services' ``gu`` and ``dong`` columns.
-
-    Parameters
-    ----------
-    boundaries : pandas.DataFrame, optional
-        The administrative boundaries; when given, every 행정동 is listed (in
+        The administrative boundaries; when given, every 구 or 행정동 of ``level`` is listed (in
         their order), zeros included, as the choropleth needs.
     include_cancelled : bool
         Count cancelled services' budget too (counts always include them).
@@ -392,13 +369,16 @@ def services_by_dong(
     Returns
     -------
     pandas.DataFrame
-        Columns ``gu``, ``dong``, ``count``, ``operating``, ``budget_krw_100m`` (억원).
+        Columns :data:`PLACE_KEYS` of ``level`` (``gu``; ``gu``, ``dong``), then ``count``,
+        ``operating``, ``budget_krw_100m`` (억원). Services outside every 구 have ``gu == ""``.
     """
+    keys = list(PLACE_KEYS[level])
     selected = filter_area(services, area)
     places = None
     if boundaries is not None:
-        places = boundaries.loc[boundaries["level"] == "dong", ["gu", "name_ko"]].rename(columns={"name_ko": "dong"})
-    return _finish(_by_place(selected, ["gu", "dong"], places, include_cancelled), selected)
+        rows = boundaries.loc[boundaries["level"] == level, [*keys[:-1], "name_ko"]]
+        places = rows.rename(columns={"name_ko": keys[-1]})
+    return _finish(_by_place(selected, keys, places, include_cancelled), selected)
 
 
 HEADLINE_COLUMNS: tuple[str, ...] = (

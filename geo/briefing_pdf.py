@@ -52,7 +52,7 @@ from geo.i18n import t
 from geo.io import METRIC_CRS
 from geo.loaders import DashboardData
 from geo.spatial import geometry_path, pad_bounds
-from geo.stats import Headline, format_budget, headline
+from geo.stats import headline_items
 from geo.vocab import AREA_SHORT, AREA_TERMS, STATUS_TERMS, label
 
 if TYPE_CHECKING:  # kaleido is imported when an export runs (it is slow to import)
@@ -380,16 +380,6 @@ def _footer(fig: go.Figure, footer: str, number: int, total: int, lang: str) -> 
     return fig
 
 
-def _numbers_lines(numbers: Headline, lang: str) -> list[tuple[str, str]]:
-    unit = t("metric.count_unit", lang)
-    return [
-        (t("metric.services", lang), f"{numbers.services:,}{unit}"),
-        (t("metric.operating", lang), f"{numbers.operating:,}{unit}"),
-        (t("metric.areas", lang), f"{numbers.areas}{t('metric.area_unit', lang)}"),
-        (t("metric.budget", lang), format_budget(numbers.budget_krw_100m, lang)),
-    ]
-
-
 def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated: date | None, lang: charts.Lang):
     """Page 1, the overview slide as a cover: the plan (approval, fields, vision, directions, milestones), numbers, chart."""
     plan = data.plan
@@ -419,22 +409,24 @@ def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated
     sources = [f"{t('home.source', lang)}: {plan['source'][lang]}"]
     notes = [f"※ {row.date}: {row.note}" for row in charts.milestones_frame(plan, lang).itertuples() if row.note]  # type: ignore[str-bytes-safe]  # pandas-stubs types row fields as any scalar, bytes included
     _text(fig, [_wrap(line, width + 10) for line in (*notes, *sources)], 0.0, 0.11, 14)
-    numbers = headline(services, data.areas)
-    for position, (name, value) in enumerate(_numbers_lines(numbers, lang)):
+    # The same numbers and words as the overview slide's headline row.
+    for position, item in enumerate(headline_items(services, data.areas, lang)):
         x = 0.53 + position * 0.12
+        # A long label (English) wraps within its column and grows upward, so it never runs into the next.
         fig.add_annotation(
-            text=name,
+            text=_wrap(item.label, 16),
             x=x,
-            y=1.0,
+            y=0.965,
             xref="paper",
             yref="paper",
             xanchor="left",
-            yanchor="top",
+            yanchor="bottom",
+            align="left",
             showarrow=False,
             font={"size": 18, "color": "#444444"},
         )
         fig.add_annotation(
-            text=f"<b>{value}</b>",
+            text=f"<b>{item.value}</b>",
             x=x,
             y=0.955,
             xref="paper",
@@ -442,7 +434,7 @@ def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated
             xanchor="left",
             yanchor="top",
             showarrow=False,
-            font={"size": 28 if len(value) < 9 else 22, "color": "#005A9C"},
+            font={"size": 28 if len(item.value) < 9 else 22, "color": "#005A9C"},
         )
     comparison = charts.area_comparison_figure(aggregate.services_by_area_status(services), lang, "normal")
     _paste(fig, comparison, 1, (0.53, 1.0), (0.14, 0.74))
@@ -450,7 +442,9 @@ def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated
     return fig
 
 
-def _area_page(data: DashboardData, services: gpd.GeoDataFrame, area_id: str, lang: charts.Lang) -> go.Figure:
+def _area_page(
+    data: DashboardData, services: gpd.GeoDataFrame, area_id: str, as_of: date, lang: charts.Lang
+) -> go.Figure:
     """An area slide: map with scale bar (top left), key facts with source (top right), two charts below."""
     fig = _blank_page(label(AREA_TERMS, area_id, lang))
     cell = _paste(
@@ -459,18 +453,21 @@ def _area_page(data: DashboardData, services: gpd.GeoDataFrame, area_id: str, la
     fig.layout.legend.update(x=0.0, y=0.51, font={"size": 14})
     facts, source = area_facts(data.areas, area_id, lang)
     area_services = services.loc[services["area_id"] == area_id]
-    numbers = headline(area_services, data.areas.loc[data.areas["area_id"] == area_id])
     starts, ends = area_services.get("start_year"), area_services.get("end_year")
     known = starts is not None and ends is not None and starts.notna().any() and ends.notna().any()
     period = period_text(starts.min(), ends.max(), lang) if known else "—"
-    width = 48 if lang == "ko" else 90
-    number_line = " · ".join(f"{name} {value}" for name, value in _numbers_lines(numbers, lang)[:2])
-    number_line += f" · {t('field.budget', lang)} {format_budget(numbers.budget_krw_100m, lang)}"
+    width = 54 if lang == "ko" else 80
+    # The same numbers and words as the area slide's headline row.
+    items = headline_items(services, data.areas, lang, area_id, as_of=as_of, compact=True)
+    number_line = " · ".join(f"{item.label} {item.value}" for item in items)
     number_line += f" · {t('briefing.period', lang)} {period}"
     lines = [f"<b>{t('briefing.area_numbers', lang)}</b>", _wrap(number_line, width), ""]
-    lines += [f"<b>{fact.label}</b>: " + _wrap(fact.value, width) for fact in facts]
-    _text(fig, lines, 0.52, 1.0, 18)
-    _text(fig, [_wrap(f"{t('field.source', lang)}: {source}", width + 12), t("briefing.map_note", lang)], 0.52, 0.6, 14)
+    # Wrapped with its label, so the first line of a long value stays inside the page too.
+    lines += [f"<b>{fact.label}</b>" + _wrap(f"{fact.label}: {fact.value}", width)[len(fact.label) :] for fact in facts]
+    # The source follows the facts in the same block, so long facts push it down instead of running into it.
+    notes = [_wrap(f"{t('field.source', lang)}: {source}", width + 12), t("briefing.map_note", lang)]
+    lines += [f"<span style='font-size:13px'>{note}</span>" for note in notes]
+    _text(fig, lines, 0.52, 1.0, 16)
     direction = charts.direction_figure(aggregate.services_by_direction(services, area_id), lang, "normal")
     cell = _paste(fig, direction, cell, (0.0, 0.44), (0.1, 0.36))
     budget = charts.budget_by_year_figure(aggregate.budget_by_year(services, area_id), lang, "normal")
@@ -533,7 +530,7 @@ def briefing_figures(data: DashboardData, as_of: date, since: date, lang: charts
         if slide.kind == "overview":
             pages.append(_cover(data, services, as_of, updated, lang))
         elif slide.kind == "area" and (data.areas["area_id"] == slide.area_id).any():
-            pages.append(_area_page(data, services, slide.area_id or "", lang))
+            pages.append(_area_page(data, services, slide.area_id or "", as_of, lang))
         elif slide.kind == "domains":
             pages.append(_domains_page(services, lang))
         elif slide.kind == "changes":

@@ -47,6 +47,7 @@ class ConflictValue:
     value_ko: str
     value_en: str
     source: str
+    source_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,9 @@ class Conflict:
     values: tuple[ConflictValue, ...]
 
     def text(self, lang: str = "ko") -> str:
-        values = " / ".join(f"{localized(vars(v), 'value', lang)} ({v.source})" for v in self.values)
+        values = " / ".join(
+            f"{localized(vars(v), 'value', lang)} ({localized(vars(v), 'source', lang)})" for v in self.values
+        )
         return t("field.conflict_row", lang, field=localized(vars(self), "field", lang), values=values)
 
 
@@ -80,7 +83,12 @@ def conflicts(record: Mapping) -> list[Conflict]:
             str(item["field_ko"]),
             str(item.get("field_en") or item["field_ko"]),
             tuple(
-                ConflictValue(str(v["value_ko"]), str(v.get("value_en") or v["value_ko"]), str(v["source"]))
+                ConflictValue(
+                    str(v["value_ko"]),
+                    str(v.get("value_en") or v["value_ko"]),
+                    str(v["source"]),
+                    str(v.get("source_en") or ""),
+                )
                 for v in item["values"]
             ),
         )
@@ -150,7 +158,7 @@ def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = 
         ),
         (t("field.description", lang), localized(service, "description_public", lang)),
         *((t("field.conflicts", lang), c.text(lang)) for c in conflicts(service)),
-        (t("field.source", lang), _source(service)),
+        (t("field.source", lang), _source(service, lang)),
         (t("field.sources_other", lang), str(service.get("sources_other") or "")),
         (t("field.reported_on", lang), str(service.get("reported_on") or "")),
         (t("field.updated", lang), "" if reported else str(service.get("updated_at") or "")),
@@ -161,8 +169,8 @@ def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = 
     return [row for row in rows if str(row[1])]
 
 
-def _source(record: Mapping) -> object:
-    text = str(record.get("source") or "")
+def _source(record: Mapping, lang: str) -> object:
+    text = localized(record, "source", lang)
     url = str(record.get("source_url") or "")
     return Link(text, url) if text and url.startswith(("https://", "http://")) else text
 
@@ -180,7 +188,7 @@ def area_detail_rows(area: Mapping, services_in_area: pd.DataFrame, lang: str = 
         (t("field.area_m2", lang), f"{area_m2:,.0f} ㎡ ({area_m2 / 10_000:,.1f} ㏊) · {t('field.map_outline', lang)}"),
         (t("field.facts", lang), localized(area, "facts", lang)),
         *((t("field.conflicts", lang), c.text(lang)) for c in conflicts(area)),
-        (t("field.source", lang), _source(area)),
+        (t("field.source", lang), _source(area, lang)),
         (t("field.count", lang), f"{len(services_in_area)} ({status_text})" if status_text else "0"),
     ]
 

@@ -30,6 +30,24 @@ def json_for_script(value: Any) -> str:
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
 
+# An absolute server path (POSIX, or a Windows drive path): a slash not inside a word, a URL or a
+# relative path, then its segments. The last segment stops at Hangul, so a particle stays ("/srv/data에서").
+_SERVER_PATH = re.compile(
+    r"(?<![\w.:/~])(?:/[^\s/()'\"<>,;]+)*/[^\s/()'\"<>,;\uac00-\ud7a3]+/?"
+    r"|\b[A-Za-z]:\\[^\s()'\"<>,;]*"
+)
+
+
+def hide_server_paths(text: str, placeholder: str) -> str:
+    """``text`` with every absolute server path replaced by ``placeholder``, for messages shown on a page.
+
+    A server's folders mean nothing to staff and tell an outsider how the server
+    is laid out; the full message still goes to the log. URLs, ``A/B`` words and
+    relative names such as ``reference/manifest.yaml`` are kept.
+    """
+    return _SERVER_PATH.sub(placeholder, text)
+
+
 def md_text(text: str) -> str:
     """``text`` with Markdown syntax escaped, for messages that quote data (file, column or service names).
 

@@ -17,7 +17,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from geo.io import METRIC_CRS, STORAGE_CRS, read_table, read_vector
-from geo.reference import ReferenceLayer
+from geo.reference import LAYER_DESCRIPTION, ReferenceLayer
 from geo.schema import AREAS, BOUNDARIES, SERVICES, STATUS_HISTORY, DatasetSchema
 from geo.spatial import area_m2, assign_districts, city_outline, services_outside_declared_area
 from geo.validation import NOT_UTF8, DataError, ValidationReport, validate_frame
@@ -191,17 +191,7 @@ def place_citywide(services: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 REFERENCE_DIR = "reference"
 REFERENCE_MANIFEST = "manifest.yaml"
-REFERENCE_REQUIRED_KEYS = (
-    "layer_id",
-    "file",
-    "title_ko",
-    "title_en",
-    "provider",
-    "data_date",
-    "licence",
-    "source",
-    "name_field",
-)
+REFERENCE_REQUIRED_KEYS = ("layer_id", "file", *LAYER_DESCRIPTION)
 # Public datasets place some points on the shore or a pier just outside the simplified outline.
 REFERENCE_TOLERANCE_M = 500
 

@@ -19,6 +19,10 @@ import geopandas as gpd
 
 from geo.i18n import localized
 
+#: The text fields (besides ``layer_id``) that describe every layer, as :class:`ReferenceLayer` names them:
+#: required in the data folder's manifest (``geo.loaders``) and stored per layer (``geo.store.reference``).
+LAYER_DESCRIPTION = ("title_ko", "title_en", "provider", "data_date", "licence", "source", "name_field")
+
 
 @dataclass(frozen=True)
 class ReferenceLayer:

@@ -148,6 +148,7 @@ AREAS = DatasetSchema(
         Column("location_en", "위치(영문)", required=False, nullable=True),
         Column("source_url", "출처 주소", required=False, nullable=True),
         Column("conflicts", "출처 간 차이", required=False, nullable=True),
+        Column("source_en", "출처(영문)", required=False, nullable=True),
     ),
 )
 

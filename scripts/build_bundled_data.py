@@ -65,13 +65,17 @@ AREA_OUTLINES = {
 }
 
 
+# Each area's facts in Korean and English: the English fields translate the same facts and sources
+# (English screens show them through geo.i18n.localized), never a new figure.
 AREA_FACTS = [
     {
         "area_id": "singil2",
         "name_ko": "신길2 공공주택지구",
         "name_en": "Singil-2 new town",
         "kind_ko": "3기 신도시 (공공주택지구)",
+        "kind_en": "3rd-generation new town (public housing district)",
         "location_ko": "단원구 신길동 일원, 신길온천역(4호선) 인접",
+        "location_en": "Singil-dong, Danwon-gu, next to Singiloncheon station (Line 4)",
         "reported_area_m2": 750000,
         "homes": 6192,
         "residents": None,
@@ -80,14 +84,30 @@ AREA_FACTS = [
         "facts_en": "About 750,000 m² (750,000–758,000 by source); 6,192 homes (latest report; "
         "7,000 as announced, later 5,600); developers LH and Ansan Urban Corporation",
         "source": "국토교통부 3차 신규 공공택지 발표(2019-05-07) 및 이후 언론 보도",
+        "source_en": "MOLIT announcement of the 3rd new public housing sites (2019-05-07) and later press reports",
         "conflicts": [
             {
                 "field_ko": "주택 수",
                 "field_en": "Homes",
                 "values": [
-                    {"value_ko": "7,000호", "value_en": "7,000", "source": "국토교통부 발표 (2019-05-07)"},
-                    {"value_ko": "5,600호", "value_en": "5,600", "source": "청년 희망타운 계획 보도"},
-                    {"value_ko": "6,192호", "value_en": "6,192", "source": "최신 보도 (DESIGN.md)"},
+                    {
+                        "value_ko": "7,000호",
+                        "value_en": "7,000",
+                        "source": "국토교통부 발표 (2019-05-07)",
+                        "source_en": "MOLIT announcement (2019-05-07)",
+                    },
+                    {
+                        "value_ko": "5,600호",
+                        "value_en": "5,600",
+                        "source": "청년 희망타운 계획 보도",
+                        "source_en": "Reports on the youth hope town plan",
+                    },
+                    {
+                        "value_ko": "6,192호",
+                        "value_en": "6,192",
+                        "source": "최신 보도 (DESIGN.md)",
+                        "source_en": "Latest report (DESIGN.md)",
+                    },
                 ],
             }
         ],
@@ -97,7 +117,9 @@ AREA_FACTS = [
         "name_ko": "장상 공공주택지구",
         "name_en": "Jangsang new town",
         "kind_ko": "3기 신도시 (공공주택지구)",
+        "kind_en": "3rd-generation new town (public housing district)",
         "location_ko": "상록구 장상동·장하동·수암동·부곡동·양상동 일원",
+        "location_en": "Jangsang-dong, Jangha-dong, Suam-dong, Bugok-dong and Yangsang-dong, Sangnok-gu",
         "reported_area_m2": 2205604,
         "homes": 14078,
         "residents": 35000,
@@ -108,13 +130,17 @@ AREA_FACTS = [
         "designated 2020-05; construction began 2025-11-07, land works to finish 2028; "
         "planned Shin-Ansan Line station (Jangha); developers LH, GH, Ansan Urban Corporation",
         "source": "국토교통부 3차 신규 공공택지 발표(2019-05-07); 착공 보도(2025-11-07)",
+        "source_en": "MOLIT announcement of the 3rd new public housing sites (2019-05-07); "
+        "groundbreaking reports (2025-11-07)",
     },
     {
         "area_id": "gfez",
         "name_ko": "경기경제자유구역 안산사이언스밸리(ASV)지구",
         "name_en": "Gyeonggi FEZ, Ansan Science Valley district",
         "kind_ko": "경제자유구역",
+        "kind_en": "Free economic zone",
         "location_ko": "상록구 사동 일원, 한양대 ERICA·경기테크노파크 주변",
+        "location_en": "Sa-dong, Sangnok-gu, around Hanyang University ERICA and Gyeonggi Technopark",
         "reported_area_m2": 1660000,
         "homes": None,
         "residents": None,
@@ -123,13 +149,16 @@ AREA_FACTS = [
         "facts_en": "1.66 km²; advanced robotics and manufacturing; approved 2025-09-22, designated "
         "2026-01-15; 2026–2032, KRW 410.5 bn; Gyeonggi FEZ grows to four districts, 6.9 km²",
         "source": "언론 보도(2025-09-23, 2026-01-15)",
+        "source_en": "Press reports (2025-09-23, 2026-01-15)",
     },
     {
         "area_id": "choji",
         "name_ko": "초지역세권 개발",
         "name_en": "Choji station area",
         "kind_ko": "역세권 개발",
+        "kind_en": "Station-area development",
         "location_ko": "단원구 초지동 666-2 일원, 초지역·화랑유원지·와스타디움 인접",
+        "location_en": "Around 666-2 Choji-dong, Danwon-gu, next to Choji station, Hwarang Park and Wa Stadium",
         "reported_area_m2": 183927,
         "homes": None,
         "residents": None,
@@ -138,6 +167,7 @@ AREA_FACTS = [
         "facts_en": "183,927 m²; mixed use: housing, a large mall, offices, lodging, culture and sports, "
         "a school; public–private company with Ansan Urban Corporation; next to Choji station",
         "source": "언론 보도(2024-05-20, 2024-07-10)",
+        "source_en": "Press reports (2024-05-20, 2024-07-10)",
     },
     {
         "area_id": "uiwang_gunpo_ansan",
@@ -158,6 +188,7 @@ AREA_FACTS = [
         "Gyeonggi Province, GH, LH, Gunpo and Ansan urban corporations; first residents expected 2029; listed "
         "with Singil-2 and Jangsang in the February 2026 reports on the approved smart city plan",
         "source": "아시아경제 2026-02-03; SBS/연합뉴스 2026-02-04; 세계일보 2025-12-31; 이데일리 2021-08-30",
+        "source_en": "Asia Economy 2026-02-03; SBS/Yonhap News 2026-02-04; Segye Ilbo 2025-12-31; Edaily 2021-08-30",
         "source_url": "https://www.asiae.co.kr/article/2026020310412189000",
     },
 ]
@@ -1483,6 +1514,9 @@ def build_areas(city) -> gpd.GeoDataFrame:
     """The development areas: approximate outlines, clipped to Ansan (the new town runs on into Uiwang and Gunpo)."""
     rows = []
     for facts in AREA_FACTS:
+        untranslated = [f for f in ("kind", "location", "facts", "source") if not facts.get(f"{f}_en")]
+        if untranslated:
+            raise SystemExit(f"area {facts['area_id']}: no English for {', '.join(untranslated)}")
         centre, area_m2, aspect, rotation = AREA_OUTLINES[facts["area_id"]]
         outline = approximate_outline(centre, area_m2, aspect, rotation).intersection(city)
         conflicts = facts.get("conflicts")

@@ -175,7 +175,7 @@ def test_progress_of_an_area_without_active_services_is_nan(services):
 
 
 def test_counts_per_gu_and_dong_list_every_place_when_boundaries_are_given(services, demo):
-    dong = agg.services_by_dong(services, boundaries=demo.boundaries)
+    dong = agg.services_by_place(services, "dong", boundaries=demo.boundaries)
     assert len(dong) == 25 + 1  # 25 행정동 and the service outside every dong
     cell = dong.set_index(["gu", "dong"])
     assert cell.loc[("단원구", "신길동"), "count"] == 3
@@ -183,7 +183,7 @@ def test_counts_per_gu_and_dong_list_every_place_when_boundaries_are_given(servi
     assert cell.loc[("상록구", "안산동"), "operating"] == 1
     assert cell.loc[("단원구", "대부동"), "count"] == 0
     assert cell.loc[("", ""), "count"] == 1
-    gu = agg.services_by_gu(services, boundaries=demo.boundaries)
+    gu = agg.services_by_place(services, "gu", boundaries=demo.boundaries)
     assert gu["gu"].tolist() == ["상록구", "단원구", ""]
     assert gu["count"].tolist() == [2, 3, 1]
 
@@ -219,7 +219,7 @@ def test_bundled_totals_agree_across_aggregations(demo):
     assert agg.budget_by_area(services)["budget_krw_100m"].sum() == pytest.approx(active_budget)
     assert agg.budget_by_year(services)["budget_krw_100m"].sum() == pytest.approx(active_budget)
     assert agg.budget_by_funding(services)["budget_krw_100m"].sum() == pytest.approx(active_budget)
-    assert agg.services_by_dong(services, boundaries=demo.boundaries)["count"].sum() == len(services)
+    assert agg.services_by_place(services, "dong", boundaries=demo.boundaries)["count"].sum() == len(services)
 
 
 def test_an_area_without_a_reported_budget_shows_not_reported_rather_than_zero(bundled):

@@ -32,7 +32,7 @@ from geo.briefing_pdf import (
     offline_render_page,
 )
 from geo.history import default_as_of, services_as_of
-from geo.stats import format_budget, headline
+from geo.stats import format_budget, headline, headline_items
 from geo.vocab import AREA_TERMS
 
 AREA_NAMES_KO = (
@@ -149,6 +149,27 @@ def test_briefing_figures_start_with_the_headline_numbers(demo):
     assert headers[-1].endswith(f"{len(figures)} / {len(figures)}쪽")
 
 
+def _flat(text: str) -> str:
+    return "".join(re.sub(r"<[^>]+>", " ", text).split())
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("dataset", ["bundled", "demo"])
+def test_handout_pages_show_the_headline_numbers_and_words_of_the_slides(request, dataset, lang):
+    """The cover and each area page carry exactly what geo.stats.headline_items gives the briefing page."""
+    data = request.getfixturevalue(dataset)
+    day = default_as_of(data.status_history)
+    figures = briefing_figures(data, day, default_since(day), lang)
+    services = services_as_of(data.services, data.status_history, day)
+    cover = [_flat(a.text or "") for a in figures[0].layout.annotations]
+    for item in headline_items(services, data.areas, lang):
+        assert _flat(item.label) in cover and _flat(item.value) in cover, item
+    for number, area_id in enumerate(data.areas["area_id"], start=1):
+        page = _flat(" ".join(a.text or "" for a in figures[number].layout.annotations))
+        for item in headline_items(services, data.areas, lang, area_id, as_of=day, compact=True):
+            assert _flat(f"{item.label} {item.value}") in page, (area_id, item)
+
+
 def test_the_render_page_fetches_nothing_from_outside():
     # kaleido's default page loads MathJax from a CDN; the handout's page must name no outside address.
     page = offline_render_page().generate_index()
@@ -168,6 +189,30 @@ def briefing_pdf_bytes(demo) -> bytes:
     find_cjk_font()
     day = default_as_of(demo.status_history)
     return briefing_pdf(demo, day, default_since(day))
+
+
+@pytest.fixture(scope="module")
+def briefing_pdf_bytes_en(demo) -> bytes:
+    if not shutil.which("chromium"):
+        pytest.skip("Debian chromium is not installed; kaleido needs it to draw the PDF")
+    day = default_as_of(demo.status_history)
+    return briefing_pdf(demo, day, default_since(day), "en")
+
+
+@pytest.mark.browser  # kaleido draws the PDF in Chromium
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_pdf_text_holds_the_headline_values_the_pages_show(demo, request, lang):
+    from pypdf import PdfReader
+
+    pdf = request.getfixturevalue("briefing_pdf_bytes" if lang == "ko" else "briefing_pdf_bytes_en")
+    pages = ["".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    day = default_as_of(demo.status_history)
+    services = services_as_of(demo.services, demo.status_history, day)
+    for item in headline_items(services, demo.areas, lang):
+        assert "".join(item.label.split()) in pages[0] and "".join(item.value.split()) in pages[0], item
+    for number, area_id in enumerate(demo.areas["area_id"], start=1):
+        for item in headline_items(services, demo.areas, lang, area_id, as_of=day, compact=True):
+            assert "".join(f"{item.label}{item.value}".split()) in pages[number], (area_id, item)
 
 
 @pytest.mark.browser  # kaleido draws the PDF in Chromium

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -14,10 +15,12 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
+from geo.briefing import area_facts
 from geo.details import area_detail_rows, conflicts, detail_table_html, service_detail_rows
 from geo.history import services_as_of
 from geo.i18n import localized
 from geo.io import METRIC_CRS
+from geo.kiosk import area_intro_html
 from geo.loaders import load_dashboard_data, load_reference_layers, read_reference_layers
 from geo.places import dong_anchor
 from geo.validation import DataError
@@ -133,6 +136,32 @@ def test_details_say_not_reported_link_the_source_and_show_disagreeing_sources(b
     singil = bundled.areas.set_index("area_id").loc["singil2"].to_dict()
     area_rows = dict(area_detail_rows(singil, bundled.services.iloc[:0], "ko"))
     assert all(f"{n}호" in area_rows["출처 간 차이"] for n in ("7,000", "5,600", "6,192"))
+
+
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
+
+@pytest.mark.parametrize("area_id", DEVELOPMENT_AREA_IDS)
+def test_english_area_facts_and_sources_carry_no_korean(bundled, area_id):
+    """What the English kiosk, district profile and briefing say about an area, source included, is English."""
+    area = bundled.areas.set_index("area_id").loc[area_id].to_dict() | {"area_id": area_id}
+    kiosk = re.sub(r"<[^>]+>", " ", area_intro_html(bundled.areas, area_id, "en"))
+    assert not HANGUL.search(kiosk), kiosk
+    assert f"Source: {area['source_en']}" in kiosk and area["location_en"] in kiosk
+    in_area = bundled.services.loc[bundled.services["area_id"] == area_id]
+    profile = {name: str(value) for name, value in area_detail_rows(area, in_area, "en")}
+    assert not [v for v in profile.values() if HANGUL.search(v)], profile
+    assert profile["Source"] == area["source_en"]
+    facts, source = area_facts(bundled.areas, area_id, "en")
+    assert source == area["source_en"] and not [f for f in facts if HANGUL.search(f.value)]
+    # The Korean screens keep the Korean source.
+    assert area_facts(bundled.areas, area_id, "ko")[1] == area["source"] and HANGUL.search(area["source"])
+
+
+def test_english_disagreeing_sources_name_their_source_in_english(bundled):
+    singil = bundled.areas.set_index("area_id").loc["singil2"].to_dict()
+    english = dict(area_detail_rows(singil, bundled.services.iloc[:0], "en"))["Where sources differ"]
+    assert "7,000 (MOLIT announcement (2019-05-07))" in english and not HANGUL.search(english)
 
 
 def test_a_hostile_source_address_is_not_a_link():
@@ -269,7 +298,7 @@ def test_a_store_made_from_the_bundled_folder_holds_the_public_layers(tmp_path: 
 def test_the_gu_view_counts_each_project_where_it_lies_and_citywide_ones_apart(bundled):
     from geo import aggregate
 
-    table = aggregate.services_by_gu(bundled.services, boundaries=bundled.boundaries).set_index("gu")["count"]
+    table = aggregate.services_by_place(bundled.services, "gu", boundaries=bundled.boundaries).set_index("gu")["count"]
     placed = bundled.services.loc[bundled.services["location_accuracy"] != "citywide"]
     assert table["상록구"] == int((placed["gu"] == "상록구").sum()) and table["단원구"] == int(
         (placed["gu"] == "단원구").sum()

@@ -45,7 +45,7 @@ def _all_figures(demo) -> dict[str, go.Figure]:
         "progress": charts.progress_figure(agg.progress_by_area(s, 2026)),
         "compare": charts.area_comparison_figure(agg.services_by_area_status(s)),
         "dong": charts.dong_choropleth_figure(
-            agg.services_by_dong(s, boundaries=demo.boundaries), demo.boundaries, areas=demo.areas
+            agg.services_by_place(s, "dong", boundaries=demo.boundaries), demo.boundaries, areas=demo.areas
         ),
         "milestones": charts.milestones_figure(demo.plan),
     }
@@ -170,7 +170,7 @@ def test_dong_map_labels_equal_counts_and_budgets(services, demo):
     for row in _active_rows(services):
         budgets[row.dong] += float(row.budget_krw_100m)
     for value, expected in (("count", counts), ("budget_krw_100m", budgets)):
-        table = agg.services_by_dong(services, boundaries=demo.boundaries)
+        table = agg.services_by_place(services, "dong", boundaries=demo.boundaries)
         fig = charts.dong_choropleth_figure(table, demo.boundaries, value=value)
         labels = next(trace for trace in fig.data if trace.name == "labels")
         assert len(labels.customdata) == 25
@@ -320,7 +320,7 @@ def test_no_figure_refers_to_anything_on_the_internet(demo):
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="kaleido needs Chromium (/usr/bin/chromium) to render PNG")
 def test_a_figure_renders_to_png_with_hangul(demo):
     fig = charts.dong_choropleth_figure(
-        agg.services_by_dong(demo.services, boundaries=demo.boundaries), demo.boundaries
+        agg.services_by_place(demo.services, "dong", boundaries=demo.boundaries), demo.boundaries
     )
     png = fig.to_image(format="png", width=800, height=600)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
@@ -344,7 +344,7 @@ def test_choropleth_leaves_a_dongs_hole_empty():
 
 
 def test_dong_map_labels_are_in_the_screen_language(bundled):
-    table = agg.services_by_dong(bundled.services, boundaries=bundled.boundaries)
+    table = agg.services_by_place(bundled.services, "dong", boundaries=bundled.boundaries)
     english = charts.dong_choropleth_figure(table, bundled.boundaries, lang="en")
     labels = next(trace for trace in english.data if trace.name == "labels")
     shown = [text for text in labels.text if text]

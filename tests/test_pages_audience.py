@@ -89,6 +89,35 @@ def test_kiosk_area_screen_lists_every_service_with_the_source(app, bundled):
     assert "출처:" in page and "외 " not in page
 
 
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
+
+def test_english_kiosk_area_screen_states_the_area_and_its_source_in_english(app, bundled):
+    at = app(DASHBOARD_MODE="kiosk")
+    at.query_params["lang"] = "en"
+    at.run()
+    at.button(key="kiosk_nav_2").click().run()
+    assert not at.exception
+    page = " ".join(h.proto.body for h in at.get("html"))
+    intro = re.search(r'<div class="kiosk-intro">.*?<div class="kiosk-source">[^<]*</div></div>', page)
+    assert intro, page[:500]
+    jangsang = bundled.areas.set_index("area_id").loc["jangsang"]
+    assert f"Source: {jangsang['source_en']}" in intro.group(0) and jangsang["location_en"] in intro.group(0)
+    assert not HANGUL.search(re.sub(r"<[^>]+>", " ", intro.group(0)))
+
+
+def test_english_district_profile_names_the_source_in_english(app, bundled):
+    at = app()
+    at.query_params["lang"] = "en"
+    at.query_params["area"] = "gfez"
+    at.switch_page("app_pages/districts.py")
+    at.run()
+    assert not at.exception
+    table = next(m.value for m in at.markdown if "<table" in m.value)
+    assert "Press reports (2025-09-23, 2026-01-15)" in table
+    assert not HANGUL.search(re.sub(r"<[^>]+>", " ", table)), table
+
+
 def test_district_tabs_draw_only_the_open_tab(app):
     at = app()
     at.switch_page("app_pages/districts.py")

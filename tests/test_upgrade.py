@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.auth import add_user
+from geo.i18n import localized
 from geo.schema import SERVICES
 from geo.store import STORE_FILE_NAME, GeoPackageStore
 from geo.upgrade import UpgradeAction, decide_store_upgrade, rebuild_store, upgrade_preview, upgrade_store
@@ -23,6 +24,7 @@ NEW_COLUMNS = [c.name for c in SERVICES.columns if c.name not in {
     "service_id", "name_ko", "name_en", "domain", "direction", "area_id", "status", "phase", "start_year",
     "end_year", "budget_krw_100m", "funding", "department", "description_public", "updated_at", "is_sample",
 }]  # fmt: skip
+NEW_AREA_COLUMNS = ["source_en"]
 T0, T1 = datetime(2026, 11, 1, 9, 0), datetime(2026, 11, 28, 9, 0)
 
 
@@ -48,6 +50,8 @@ def _as_previous_version_made_it(store: GeoPackageStore) -> None:
     with sqlite3.connect(store.path) as connection:
         for column in NEW_COLUMNS:
             connection.execute(f"ALTER TABLE services DROP COLUMN {column}")
+        for column in NEW_AREA_COLUMNS:
+            connection.execute(f"ALTER TABLE areas DROP COLUMN {column}")
 
 
 def test_an_unchanged_data_folder_keeps_the_store(old_install):
@@ -66,6 +70,7 @@ def test_an_unedited_store_of_old_samples_is_rebuilt_after_a_backup(old_install)
     assert outcome.backup is not None and outcome.backup.path.exists()
     data = store.read_data()
     assert len(data.services) == 25 and not data.has_samples
+    assert data.areas.set_index("area_id").loc["gfez", "source_en"] == "Press reports (2025-09-23, 2026-01-15)"
     assert not store.seed_is_outdated(data_dir)
     with sqlite3.connect(outcome.backup.path) as old:
         assert old.execute("SELECT count(*) FROM services WHERE is_sample").fetchone()[0] == 96
@@ -84,6 +89,20 @@ def test_an_edited_store_is_kept_and_the_new_data_previewed(old_install):
     assert outcome.backup is None and store.dump() == before
     preview = upgrade_preview(store, data_dir)
     assert (preview.new_services, preview.new_samples, preview.stored_services) == (25, 0, 96)
+
+
+def test_a_kept_store_without_the_english_source_gains_the_column_empty(old_install):
+    """Opening a store an earlier version made adds the nullable column; English shows the Korean source until a re-import."""
+    data_dir, store = old_install
+    record = store.service_record("SVC-001")
+    store.update_service("SVC-001", record.version, {"status": "설계"}, user="김지리", reason="현장 확인", now=T0)
+    _as_previous_version_made_it(store)
+    _ship_new_version(data_dir)
+    store.initialise(data_dir, now=T1)  # what the app does first when it opens the store
+    assert decide_store_upgrade(store, data_dir).action is UpgradeAction.NOTICE
+    areas = store.read_data().areas
+    assert "source_en" in areas and areas["source_en"].isna().all()
+    assert localized(areas.iloc[0], "source", "en") == areas.iloc[0]["source"]
 
 
 def test_a_restored_store_counts_as_changed_by_staff(old_install):

@@ -18,6 +18,7 @@ from geo.html import md_text
 from geo.i18n import t
 from geo.store import ConflictError, InvalidChangeError, ServiceRecord, Store, StoreError
 from ui import state
+from ui.frame import public_message
 
 
 def _widgets_missing() -> bool:
@@ -110,11 +111,11 @@ def save_edit(store: Store, record: ServiceRecord, editor: str, title: str, lang
         set_conflict(record.service_id, conflict_message(error, lang))
         st.rerun()
     except InvalidChangeError as error:
-        st.error(md_text(str(error)))
+        st.error(md_text(public_message(str(error), lang)))
         st.dataframe(error.report.to_frame(), hide_index=True)
         return
     except StoreError as error:
-        st.error(md_text(str(error)))
+        st.error(md_text(public_message(str(error), lang)))
         return
     set_notice(t("data.edit.saved", lang, name=title, version=saved.version))
     request_reload()

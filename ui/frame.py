@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
+from geo.html import hide_server_paths
 from geo.i18n import LANGUAGES, t
 from geo.logs import log_incident, logger
 from geo.settings import SettingsError
@@ -65,18 +66,24 @@ def sample_notice(has_samples: bool, lang: str) -> None:
         st.warning(t("sample.banner", lang), icon=":material/science:")
 
 
-def data_error_page(error: DataError, data_dir: str, lang: str) -> None:
-    """A readable Korean error page naming each file and problem, instead of a traceback."""
-    st.error(f"### {t('error.title', lang)}\n\n{t('error.body', lang, path=data_dir)}")
-    st.dataframe(error.report.to_frame(), hide_index=True, width="stretch")
+def public_message(text: str, lang: str) -> str:
+    """A message for the page: server paths hidden (the log keeps them)."""
+    return hide_server_paths(text, t("error.path_hidden", lang))
+
+
+def data_error_page(error: DataError, lang: str) -> None:
+    """A readable Korean error page naming each file and problem (no server path), instead of a traceback."""
+    st.error(f"### {t('error.title', lang)}\n\n{t('error.body', lang)}")
+    report = error.report.to_frame().map(lambda cell: public_message(cell, lang) if isinstance(cell, str) else cell)
+    st.dataframe(report, hide_index=True, width="stretch")
 
 
 def settings_error_page(message: str, lang: str) -> None:
-    st.error(f"### {t('error.settings', lang)}\n\n{message}")
+    st.error(f"### {t('error.settings', lang)}\n\n{public_message(message, lang)}")
 
 
 def store_error_page(message: str, lang: str) -> None:
-    st.error(f"### {t('error.store', lang)}\n\n{message}")
+    st.error(f"### {t('error.store', lang)}\n\n{public_message(message, lang)}")
 
 
 def unexpected_error_page(error: BaseException, lang: str) -> str:
@@ -87,7 +94,7 @@ def unexpected_error_page(error: BaseException, lang: str) -> str:
 
 
 @contextmanager
-def page_guard(lang: str, data_dir: str = "") -> Iterator[None]:
+def page_guard(lang: str) -> Iterator[None]:
     """Run a page (or the app's frame) so that no exception reaches the browser as a traceback.
 
     Known errors get their own Korean page (data files, settings, store);
@@ -98,7 +105,7 @@ def page_guard(lang: str, data_dir: str = "") -> Iterator[None]:
     try:
         yield
     except DataError as error:
-        data_error_page(error, data_dir, lang)
+        data_error_page(error, lang)
     except SettingsError as error:
         settings_error_page(str(error), lang)
     except StoreError as error:

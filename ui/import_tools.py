@@ -40,6 +40,7 @@ from geo.loaders import DashboardData
 from geo.mapping import MapOptions
 from geo.store import LAYERS, Store, StoreError, WriteMode
 from ui import data_tools, state
+from ui.frame import public_message
 
 LAYER_KEYS = {
     "services": "layer.services",
@@ -180,12 +181,15 @@ def _layer_preview(
         horizontal=True,
         disabled=not preview.ok,
     )
+    notice = preview.replace_notice(t(LAYER_KEYS[preview.layer], lang), lang) if mode == "replace" else None
+    if notice:
+        st.warning(notice, icon=":material/delete_sweep:")
     if st.button(t("data.import.confirm", lang), type="primary", disabled=not preview.ok, key="import_confirm"):
         try:
             safety = store.backup().name if store.backend == "geopackage" else "—"
             result = commit_import(store, preview, mode=mode, user=editor)
         except StoreError as error:
-            st.error(md_text(str(error)))
+            st.error(md_text(public_message(str(error), lang)))
             return
         _saved(
             t(
@@ -212,8 +216,9 @@ def _reference_preview(
                 t("data.import.provenance", lang, provider=layer.provider, date=layer.data_date, source=layer.source)
             )
         )
-        if preview.replaces:
-            st.info(t("data.import.replaces", lang, count=preview.replaces[1]))
+        notice = preview.replace_notice(lang)
+        if notice:
+            st.warning(notice, icon=":material/delete_sweep:")
         preview_map = build_reference_preview_map(data, preview, options)
         if preview_map is not None:
             st_folium(
@@ -232,7 +237,7 @@ def _reference_preview(
         try:
             result = commit_reference(store, preview, user=editor)
         except StoreError as error:
-            st.error(md_text(str(error)))
+            st.error(md_text(public_message(str(error), lang)))
             return
         _saved(t("data.import.reference_saved", lang, title=preview.title, rows=result.rows_written))
 
@@ -282,7 +287,7 @@ def import_section(store: Store, data: DashboardData, editor: str, lang: str, ma
     try:
         mapping = mapping_from_choices(_chosen_mapping(key)) if layer != REFERENCE_LAYER else {}
     except ValueError as error:
-        file_col.error(md_text(str(error)))
+        file_col.error(md_text(public_message(str(error), lang)))
         return
     choices: dict[str, str | None] = {**mapping, "\0crs": crs or None, "\0encoding": encoding or None, "\0title": title}
     choices |= {"\0title_en": title_en or None, "\0licence": licence or None}

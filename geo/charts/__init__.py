@@ -16,7 +16,7 @@ builder                                 data (``geo.aggregate``)                
 :func:`budget_by_funding_figure`        ``budget_by_funding``                       ``budget``
 :func:`timeline_figure`                 ``timeline_rows``                           ``timelines``
 :func:`milestones_figure`               ``milestones_frame`` (from ``plan``)        ``timelines``
-:func:`dong_choropleth_figure`          ``services_by_dong`` (with ``boundaries``)  ``maps``
+:func:`dong_choropleth_figure`          ``services_by_place`` (dong, boundaries)    ``maps``
 ======================================  ==========================================  ==============
 
 Look (DESIGN.md section 4): status, domain, direction and funding colours come

@@ -63,7 +63,7 @@ def dong_choropleth_figure(
     Parameters
     ----------
     by_dong : pandas.DataFrame
-        ``geo.aggregate.services_by_dong`` (``gu``, ``dong``, ``count``, ``budget_krw_100m``).
+        ``geo.aggregate.services_by_place`` at ``dong`` level (``gu``, ``dong``, ``count``, ``budget_krw_100m``).
     boundaries : geopandas.GeoDataFrame
         Administrative boundaries with a CRS (``level == "dong"`` rows are drawn).
     value : {"count", "budget_krw_100m"}

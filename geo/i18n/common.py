@@ -51,16 +51,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "metric.area_unit": {"ko": "곳", "en": ""},
     "unit.100m_krw": {"ko": "억원", "en": "× KRW 100 m"},
     "error.title": {"ko": "데이터를 불러올 수 없습니다", "en": "The data cannot be loaded"},
+    # content: no server path on any page; say who or which command fixes it instead.
     "error.body": {
-        "ko": "아래 파일을 고친 뒤 페이지를 새로 고치세요. 데이터 폴더: {path}",
-        "en": "Fix the files below, then reload the page. Data folder: {path}",
+        "ko": "아래 파일을 고친 뒤 페이지를 새로 고치세요. 파일은 서버의 데이터 폴더(설정 DASHBOARD_DATA_DIR)에 "
+        "있습니다. 직접 고칠 수 없으면 이 화면을 서버 관리자에게 보여 주세요.",
+        "en": "Fix the files below, then reload the page. They are in the server's data folder (setting "
+        "DASHBOARD_DATA_DIR); if you cannot fix them yourself, show this page to the server administrator.",
     },
     "store.outdated": {
-        "ko": "데이터 폴더({path})의 파일이 저장소를 만든 뒤 바뀌었습니다. 화면은 저장소의 데이터를 보여 줍니다. "
-        "바뀐 파일을 반영하려면 데이터 관리에서 가져오거나, 저장소 파일(dashboard.gpkg)을 치우고 다시 시작하세요.",
-        "en": "Files in the data folder ({path}) changed after the store was created from them. The screens show "
-        "the store's data: import the changed files in Data management, or move dashboard.gpkg away and restart.",
+        "ko": "서버의 데이터 파일이 저장소를 만든 뒤 바뀌었습니다. 화면은 지금 저장소의 데이터를 보여 줍니다. "
+        "바뀐 내용을 반영하려면 데이터 관리에서 그 파일을 가져오세요. 저장소 전체를 데이터 파일로 다시 만들려면 "
+        "서버 관리자에게 요청하세요: python -m geo backup 으로 백업한 뒤 저장소 파일을 옮기고 앱을 다시 시작합니다.",
+        "en": "The server's data files changed after the store was created from them. The screens show the "
+        "store's data. To use the changes, import those files in Data management. To rebuild the whole store "
+        "from the data files, ask the server administrator: back up with python -m geo backup, move the store "
+        "file aside and restart the app.",
     },
+    "error.path_hidden": {"ko": "(서버 경로)", "en": "(server path)"},
     "error.settings": {"ko": "설정 값이 올바르지 않습니다", "en": "A setting is not valid"},
     "legend.status": {"ko": "추진 상태", "en": "Status"},
     "legend.areas": {"ko": "개발 대상지", "en": "Development areas"},

@@ -12,6 +12,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.tab.backup": {"ko": "백업·복원", "en": "Backups"},
     "data.tab.export": {"ko": "내보내기", "en": "Export"},
     "data.store": {"ko": "저장소: {where}", "en": "Store: {where}"},
+    # content: the kind of store, not its server path or database address.
+    "data.store.geopackage": {"ko": "서버의 GeoPackage 파일", "en": "a GeoPackage file on the server"},
+    "data.store.postgis": {"ko": "PostgreSQL/PostGIS 데이터베이스", "en": "a PostgreSQL/PostGIS database"},
     "auth.title": {"ko": "직원 로그인", "en": "Staff sign-in"},
     "auth.hint": {
         "ko": "데이터 관리는 로그인한 직원만 쓸 수 있습니다. 30분 동안 사용하지 않으면 자동으로 로그아웃됩니다.",
@@ -198,9 +201,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.import.points": {"ko": "가져올 점", "en": "Points to import"},
     "data.import.refused": {"ko": "제외한 행", "en": "Rows left out"},
     "data.import.first_rows": {"ko": "처음 {count}행", "en": "First {count} rows"},
+    # content: what a replace removes, said plainly with the count before the confirm button.
     "data.import.replaces": {
-        "ko": "같은 제목의 레이어(점 {count:,}개)를 교체합니다.",
-        "en": "Replaces the layer with the same title ({count:,} points).",
+        "ko": "저장하면 같은 제목의 참고 레이어를 교체합니다: 저장된 점 {stored:,}개를 모두 지우고 이 파일의 점 "
+        "{new:,}개로 바꿉니다.",
+        "en": "Saving replaces the reference layer with the same title: all its {stored:,} stored points are "
+        "removed and the file's {new:,} written.",
+    },
+    "data.import.replace_notice": {
+        "ko": "교체하면 저장된 {layer} {stored:,}개를 모두 지우고 이 파일의 {new:,}개로 바꿉니다.",
+        "en": "Replace removes all {stored:,} stored rows of {layer} and writes the file's {new:,} in their place.",
+    },
+    "data.import.replace_same_ids": {
+        "ko": " 같은 ID {same:,}개는 새 값으로 바뀌고, 파일에 없는 {gone:,}개는 삭제됩니다.",
+        "en": " {same:,} with the same id get the file's values; {gone:,} not in the file are deleted.",
     },
     "data.import.reference_saved": {
         "ko": "참고 레이어 '{title}'을(를) 저장했습니다: 점 {rows:,}개.",

@@ -5,10 +5,18 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import pandas as pd
 
-from geo.importer.readers import COORDINATE_COLUMNS, WKT_NAMES, normalised
+from geo.importer.readers import (
+    COORDINATE_COLUMNS,
+    HEADER_SEARCH_ROWS,
+    WKT_NAMES,
+    Table,
+    normalised,
+    read_table_file,
+)
 from geo.schema import DatasetSchema
 from geo.store import LAYERS
 from geo.validation import ValidationReport
@@ -249,10 +257,6 @@ def vocabulary_ids(frame: pd.DataFrame, schema: DatasetSchema) -> tuple[pd.DataF
     return frame, notes
 
 
-# Title rows above a table's header (a report title, a date line, a blank row) are searched this far down.
-HEADER_SEARCH_ROWS = 10
-
-
 def _is_unnamed(column: object) -> bool:
     """A header cell the spreadsheet left empty (pandas names it 'Unnamed: 5')."""
     return str(column).startswith("Unnamed:") or not str(column).strip()
@@ -281,3 +285,15 @@ def header_found(frame: pd.DataFrame, layer: str) -> tuple[pd.DataFrame, int]:
             skipped = found + 1
     empty = [c for c in frame.columns if _is_unnamed(c) and frame[c].astype(str).str.strip().eq("").all()]
     return frame.drop(columns=empty), skipped
+
+
+def titled_table(path: Path, name: str, layer: str, encoding: str | None = None) -> Table | ValidationReport:
+    """A CSV or XLSX for ``layer`` read from its header, below any title rows, with or without the header's commas.
+
+    ``title_rows`` counts every line skipped above the header, so problems name the rows a spreadsheet shows.
+    """
+    table = read_table_file(path, name, encoding)
+    if isinstance(table, ValidationReport):
+        return table
+    frame, padded = header_found(table.frame, layer)
+    return Table(frame, table.encoding, table.title_rows + padded)

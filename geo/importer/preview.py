@@ -19,12 +19,13 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
+from geo.i18n import t
 from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels, fill_provenance
 from geo.importer.mapping import (
     apply_mapping,
-    header_found,
     map_arguments,
     recognise_columns,
+    titled_table,
     vocabulary_ids,
     year_column,
 )
@@ -33,7 +34,6 @@ from geo.importer.readers import (
     is_table,
     on_sheet_rows,
     points_from_table,
-    read_table_file,
     read_vector_file,
 )
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
@@ -162,6 +162,20 @@ class ImportPreview:
         count = len(self.frame) if self.frame is not None else self.feature_count
         return f"저장된 {self.stored_count:,}개를 모두 지우고 {count:,}개로 바꿉니다"
 
+    def replace_notice(self, layer_label: str, lang: str = "ko") -> str | None:
+        """What "replace" does, for the data page: every stored row of the layer goes, with the counts.
+
+        None when the layer holds nothing yet (a replace then only adds).
+        """
+        if not self.stored_count:
+            return None
+        new = len(self.frame) if self.frame is not None else self.feature_count
+        notice = t("data.import.replace_notice", lang, layer=layer_label, stored=self.stored_count, new=new)
+        same = len(self.ids_in_store)
+        if same:
+            notice += t("data.import.replace_same_ids", lang, same=same, gone=self.stored_count - same)
+        return notice
+
     def _store_lines(self, mode: WriteMode | None) -> list[str]:
         """What the write does to what is stored: a replace removes every stored row, not only the same ids."""
         lines = []
@@ -250,20 +264,17 @@ def _mapped(frame: pd.DataFrame, request: _Request) -> tuple[pd.DataFrame, dict[
 def _read(readable: Path, request: _Request) -> Read | ValidationReport:
     """The file as features in EPSG:4326, after the column mapping; a table's rows without a point are noted."""
     if is_table(readable):
-        table = read_table_file(readable, request.name, request.encoding)
+        table = titled_table(readable, request.name, request.layer, request.encoding)
         if isinstance(table, ValidationReport):
             return table
-        frame, encoding = table
-        frame, title_rows = header_found(frame, request.layer)
-        columns = [str(c) for c in frame.columns]
-        frame, applied, how = _mapped(frame, request)
+        columns = [str(c) for c in table.frame.columns]
+        frame, applied, how = _mapped(table.frame, request)
         read = points_from_table(frame, request.name, request.crs)
         if isinstance(read, ValidationReport):
             return read
-        read.encoding = encoding
-        read.first_row = title_rows + 2
-        if title_rows:
-            read.notes.insert(0, f"제목 행 {title_rows}개를 건너뛰었습니다 (열 이름은 {title_rows + 1}행)")
+        read.encoding, read.first_row = table.encoding, table.first_row
+        if table.title_note:
+            read.notes.insert(0, table.title_note)
     else:
         read = read_vector_file(readable, request.name, request.repair, request.encoding, request.crs)
         if isinstance(read, ValidationReport):

@@ -9,6 +9,9 @@ without one, the CRS their range fits in Ansan (said to be a guess).
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,8 +25,10 @@ from pyproj import CRS
 from geo.importer.safety import TABLE_SUFFIXES, refusal
 from geo.io import (
     ANSAN_BOX,
+    ENCODINGS,
     STORAGE_CRS,
     describe_crs,
+    detect_encoding,
     guess_crs,
     guess_note,
     no_crs_message,
@@ -52,6 +57,8 @@ COORDINATE_COLUMNS = LON_COLUMNS + LAT_COLUMNS + X_COLUMNS + Y_COLUMNS
 # A line or zone in a table (the data page's spreadsheet export writes one where a point's 경도/위도 cannot).
 WKT_COLUMN = "도형(WKT)"
 WKT_NAMES = ("도형wkt", "wkt", "geometrywkt")
+# Title rows above a table's header (a report title, a date line, a blank row) are searched this far down.
+HEADER_SEARCH_ROWS = 10
 # Korea in lon/lat, to tell swapped columns and rows (a latitude never exceeds 39 here, a longitude is over 124).
 KOREA_LON, KOREA_LAT = (124.0, 132.0), (33.0, 39.0)
 
@@ -254,27 +261,110 @@ def outside_ansan(frame: gpd.GeoDataFrame) -> np.ndarray:
     return np.flatnonzero(present & ~(xs.between(west, east) & ys.between(south, north)))
 
 
-def read_table_file(
-    path: Path, name: str, encoding: str | None = None
-) -> tuple[pd.DataFrame, str | None] | ValidationReport:
-    """A CSV or XLSX as text columns, with the CSV's encoding and how it was chosen."""
-    if path.suffix.lower() == ".csv":
+@dataclass(frozen=True)
+class Table:
+    """A CSV or XLSX read as text columns: how its encoding was chosen, and the lines skipped above its header."""
+
+    frame: pd.DataFrame
+    encoding: str | None
+    title_rows: int = 0  # lines above the header row (titles, blank lines), as the spreadsheet numbers them
+
+    @property
+    def first_row(self) -> int:
+        """The spreadsheet row of the first record."""
+        return self.title_rows + 2
+
+    @property
+    def title_note(self) -> str | None:
+        """What the preview says about skipped title rows (None when the header is the first row)."""
+        if not self.title_rows:
+            return None
+        return f"제목 행 {self.title_rows}개를 건너뛰었습니다 (열 이름은 {self.title_rows + 1}행)"
+
+
+def read_table_file(path: Path, name: str, encoding: str | None = None) -> Table | ValidationReport:
+    """A CSV or XLSX as text columns, with the CSV's encoding and how it was chosen.
+
+    A CSV whose first lines are titles written without the header's commas ("안산시 CCTV 현황", a
+    blank line, then the header) is read from its header; titles Excel padded with commas are
+    found later by ``geo.importer.mapping.header_found``, which knows the layer's column names.
+    """
+    if path.suffix.lower() != ".csv":
         try:
-            frame, _, how = read_text_table(path, encoding)
-        except UnicodeError:
-            return refusal(
-                name,
-                "CSV의 문자 인코딩을 판별할 수 없습니다 (UTF-8로도 CP949로도 깨끗하게 읽히지 않음): "
-                "인코딩을 지정하거나(명령줄: --encoding cp949) 엑셀에서 'CSV UTF-8'로 다시 저장해 올리세요",
-                "행",
-            )
-        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            return refusal(name, f"CSV로 읽을 수 없습니다: {str(exc).strip().splitlines()[0]}", "행")
-        return frame, how
+            frame = pd.read_excel(path, dtype=str, engine="openpyxl").fillna("")
+        except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+            return refusal(name, f"XLSX로 읽을 수 없습니다 (손상되었거나 형식이 다릅니다): {exc}", "행")
+        return Table(frame, "XLSX (유니코드, 판별 필요 없음)")
     try:
-        return pd.read_excel(path, dtype=str, engine="openpyxl").fillna(""), "XLSX (유니코드, 판별 필요 없음)"
-    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        return refusal(name, f"XLSX로 읽을 수 없습니다 (손상되었거나 형식이 다릅니다): {exc}", "행")
+        frame, _, how = read_text_table(path, encoding)
+    except UnicodeError:
+        return refusal(
+            name,
+            "CSV의 문자 인코딩을 판별할 수 없습니다 (UTF-8로도 CP949로도 깨끗하게 읽히지 않음): "
+            "인코딩을 지정하거나(명령줄: --encoding cp949) 엑셀에서 'CSV UTF-8'로 다시 저장해 올리세요",
+            "행",
+        )
+    except pd.errors.ParserError as exc:
+        return _csv_below_title_lines(path, name, encoding) or refusal(name, _csv_problem(exc), "행")
+    except pd.errors.EmptyDataError as exc:
+        return refusal(name, _csv_problem(exc), "행")
+    if not isinstance(frame.index, pd.RangeIndex):
+        # pandas made an index of the columns the first line lacks: that line is a title, narrower than the rows.
+        return _csv_below_title_lines(path, name, encoding) or Table(frame, how)
+    return Table(frame, how)
+
+
+_FIELD_COUNT = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def _csv_problem(exc: Exception, lines_above: int = 0) -> str:
+    """pandas' reason in Korean where it is a row with more values than the header (the usual case)."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    found = _FIELD_COUNT.search(text)
+    if found is None:
+        return f"CSV로 읽을 수 없습니다: {text}"
+    header, line, values = (int(n) for n in found.groups())
+    return (
+        f"CSV로 읽을 수 없습니다: {line + lines_above}행의 값이 {values}개로 열 이름({header}개)보다 많습니다. "
+        "따옴표 없이 쉼표가 들어간 값이 있는지 확인하세요"
+    )
+
+
+def _title_lines(lines: list[str]) -> int:
+    """How many of the first lines are titles: at most one filled cell (a report title, a date, a blank line)."""
+    rows = csv.reader(lines[:HEADER_SEARCH_ROWS])
+    return next((i for i, row in enumerate(rows) if sum(1 for cell in row if cell.strip()) >= 2), 0)
+
+
+def _csv_below_title_lines(path: Path, name: str, encoding: str | None) -> Table | ValidationReport | None:
+    """The CSV read from its header below title lines that lack the header's commas; None without such lines.
+
+    A title line has at most one filled cell; the header is the first line with two or more. A record
+    below the header with more values than the header is refused (its values would land in the wrong columns).
+    """
+    data = path.read_bytes()
+    code = encoding or detect_encoding(data)
+    if code is None:
+        return None
+    if code == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        code = "utf-8-sig"
+    lines = data.decode(code, errors="replace").splitlines()
+    skipped = _title_lines(lines)
+    if not skipped:
+        return None
+    try:
+        frame = pd.read_csv(io.StringIO("\n".join(lines[skipped:])), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        return refusal(name, _csv_problem(exc, skipped), "행")
+    if not isinstance(frame.index, pd.RangeIndex):
+        return refusal(
+            name,
+            f"CSV로 읽을 수 없습니다: 열 이름({skipped + 1}행)보다 값이 많은 행이 있습니다. "
+            "따옴표 없이 쉼표가 들어간 값이 있는지 확인하세요",
+            "행",
+        )
+    how = f"{ENCODINGS.get(code, code)} ({'사용자 지정' if encoding else '자동 판별'})"
+    return Table(frame, how, skipped)
 
 
 def read_vector_file(

@@ -24,6 +24,8 @@ import numpy as np
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
+from geo.i18n import t
+from geo.importer.mapping import titled_table
 from geo.importer.preview import PROBLEMS_LISTED, ImportRejectedError, problem_lines
 from geo.importer.readers import (
     Read,
@@ -31,7 +33,6 @@ from geo.importer.readers import (
     on_sheet_rows,
     outside_ansan,
     points_from_table,
-    read_table_file,
     read_vector_file,
 )
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
@@ -83,6 +84,13 @@ class ReferencePreview:
     def refused_rows(self) -> int:
         """How many rows were left out (a row can have several problems)."""
         return len({p.row for p in self.refused.problems})
+
+    def replace_notice(self, lang: str = "ko") -> str | None:
+        """What saving does to the stored layer of the same title (all its points go), or None for a new layer."""
+        if self.replaces is None:
+            return None
+        new = self.layer.count if self.layer is not None else 0
+        return t("data.import.replaces", lang, stored=self.replaces[1], new=new)
 
     def summary_lines(self, limit: int = PROBLEMS_LISTED) -> list[str]:
         """The preview as Korean lines for the command line; at most ``limit`` refused rows are listed."""
@@ -199,12 +207,14 @@ def _refuse_outside(read: Read, outline: BaseGeometry | None, name: str) -> Vali
 
 def _read(readable: Path, name: str, crs: str | None, encoding: str | None) -> Read | ValidationReport:
     if is_table(readable):
-        table = read_table_file(readable, name, encoding)
+        table = titled_table(readable, name, REFERENCE_LAYER, encoding)
         if isinstance(table, ValidationReport):
             return table
-        read = points_from_table(table[0], name, crs)
+        read = points_from_table(table.frame, name, crs)
         if isinstance(read, Read):
-            read.encoding = table[1]
+            read.encoding, read.first_row = table.encoding, table.first_row
+            if table.title_note:
+                read.notes.insert(0, table.title_note)
         return read
     read = read_vector_file(readable, name, repair=False, encoding=encoding, crs=crs)
     if isinstance(read, ValidationReport):

@@ -22,7 +22,7 @@ import pandas as pd
 
 from geo.io import STORAGE_CRS
 from geo.loaders import load_reference_layers
-from geo.reference import ReferenceLayer
+from geo.reference import LAYER_DESCRIPTION, ReferenceLayer
 from geo.schema import Column
 from geo.store.common import SEED_USER, StoreError, WriteResult, _now, _stamp, _Tx
 from geo.store.core import StoreCore
@@ -34,19 +34,9 @@ REFERENCE_TABLES = ("reference_layers", "reference_points")
 _LAYER_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,62}$")
 # Column kinds recorded on write, and the dtype each is read back as.
 _DTYPES = {"int": "int64", "Int64": "Int64", "float": "float64", "bool": "bool", "str": "str"}
-_LAYER_FIELDS = (
-    "layer_id",
-    "title_ko",
-    "title_en",
-    "provider",
-    "data_date",
-    "licence",
-    "source",
-    "name_field",
-    "popup_fields",
-    "kiosk",
-    "columns",
-)
+# A stored layer's row: its id and description, popup columns, kiosk flag and column kinds (``_layer`` reads
+# them in this order).
+_LAYER_FIELDS = ("layer_id", *LAYER_DESCRIPTION, "popup_fields", "kiosk", "columns")
 
 
 def reference_ddl(id_column_sql: str, geometry_sql: str, false: str) -> list[str]:

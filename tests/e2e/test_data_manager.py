@@ -6,13 +6,14 @@ import re
 import shutil
 import urllib.parse
 
+import geopandas as gpd
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from geo.auth import add_user
 from geo.filters import ServiceFilter, filter_services
 from geo.vocab import STATUS_TERMS
-from tests.conftest import DATA_DIR
+from tests.conftest import DATA_DIR, DEMO_DIR
 from tests.e2e.conftest import MAP_FRAME, start_server, stop_server, wait_for_map
 from tests.fixtures.corpus import ShapefileSpec, write_points_csv, write_shapefile
 
@@ -169,6 +170,28 @@ def test_public_data_csv_becomes_a_reference_layer_on_the_page(data_server, open
     page.screenshot(path=str(artifacts_dir / "import_reference.png"), full_page=True)
     page.get_by_role("button", name="확인하고 저장").click()
     page.get_by_text("참고 레이어 '행정복지센터'을(를) 저장했습니다: 점 25개.").first.wait_for()
+    assert session.external_requests == []
+
+
+def test_a_csv_under_title_lines_previews_and_says_what_replace_removes(data_server, open_app, tmp_path, artifacts_dir):
+    services = gpd.read_file(DEMO_DIR / "services.geojson")
+    points = services.loc[services.geom_type == "Point"].head(4).reset_index(drop=True)
+    table = points.drop(columns="geometry").assign(lon=points.geometry.x, lat=points.geometry.y)
+    path = tmp_path / "현황.csv"
+    # A report's title and date above the header, without Excel's padding commas.
+    path.write_text("안산시 스마트서비스 현황\n\n기준일: 2026-06-15\n" + table.to_csv(index=False), encoding="utf-8")
+    session = open_app(data_server, "/data")
+    page = _signed_in_import_tab(session)
+    page.locator("[data-testid='stRadio']").first.get_by_text("스마트서비스", exact=True).click()
+    # Read below the three title lines: 4 records (the notes table is drawn on a canvas; the notice is text).
+    stored = len(gpd.read_file(DATA_DIR / "services.geojson"))
+    upload_when_settled(
+        page, path, shown=f"교체하면 저장된 스마트서비스 {stored}개를 모두 지우고 이 파일의 4개로 바꿉니다."
+    )
+    page.get_by_text("교체하면 저장된").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts_dir / "import_titled_csv.png"))
+    page.locator("[data-testid='stRadio']").nth(1).get_by_text("추가", exact=False).click()
+    page.get_by_text("교체하면 저장된").wait_for(state="detached")
     assert session.external_requests == []
 
 
