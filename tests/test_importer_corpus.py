@@ -201,3 +201,18 @@ def test_level_comes_from_the_codes_when_gu_rows_are_in_the_file(store, tmp_path
     assert preview.defaults["level"].startswith("코드 자릿수로 판단")
     assert preview.frame["boundary_id"].tolist()[-2:] == ["gu-31091", "gu-31092"]
     assert preview.derived is None  # gu rows are in the file: nothing to derive
+
+
+@pytest.mark.parametrize("blank", [None, ""])
+def test_the_reference_year_comes_from_the_first_filled_record(store, tmp_path, blank):
+    table = korean_columns(projected(dongs(), 5186))
+    table["기준연도"] = table["기준연도"].astype(object)
+    table.loc[table.index[0], "기준연도"] = blank
+    path = tmp_path / "경계.gpkg"
+    table.to_file(path, engine="pyogrio")
+
+    preview = preview_import(path, "boundaries", store=store, today=date(2026, 6, 1))
+
+    assert preview.ok, preview.report.messages()
+    assert preview.frame["source"].iloc[0] == f"가져온 파일 {path.name} (2018년 기준, 2026-06-01 가져옴)"
+    assert "'기준연도' 열의 2018을 자료의 기준 연도로 출처에 적었습니다" in preview.notes

@@ -71,8 +71,11 @@ def _outdated(store_key: tuple, revision: str, files: tuple) -> bool:  # noqa: A
 def store_is_outdated() -> bool:
     """True when the data folder's text files changed after the store was created from them."""
     config = settings()
+    # ctime and inode too: an unzipped release or `cp -p` keeps mtime and size, never these.
     files = tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(config.data_dir.glob("*")) if p.is_file()
+        (p.name, s.st_mtime_ns, s.st_size, s.st_ctime_ns, s.st_ino)
+        for p in sorted(config.data_dir.glob("*"))
+        if p.is_file() and (s := p.stat())
     )
     key = (str(config.data_dir), str(config.store_dir), config.database_url)
     return _outdated(key, store().revision(), files)

@@ -319,11 +319,22 @@ def _outline(request: _Request, notes: list[str]) -> BaseGeometry | None:
     return outline
 
 
+def _first_year(values: pd.Series) -> str | None:
+    """The year of the first filled cell (a blank first record is no year: not 'None', 'NaT' or 'nan')."""
+    for value in values:
+        if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+            continue
+        text = str(value).strip()
+        if text:
+            return text[:4]
+    return None
+
+
 def _completed(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataFrame, dict[str, str], list[str]]:
     """What real files never carry, filled in: boundary levels, ids, gu, source and accuracy; area source/accuracy;
     a service's source."""
     year_source = year_column(frame)
-    year = next((str(v).strip()[:4] for v in frame[year_source] if str(v).strip()), None) if year_source else None
+    year = _first_year(frame[year_source]) if year_source else None
     dated = [f"'{year_source}' 열의 {year}을 자료의 기준 연도로 출처에 적었습니다"] if year else []
     if request.layer == "boundaries":
         frame, defaults, notes = complete_boundaries(frame, request.name, request.today, year)
