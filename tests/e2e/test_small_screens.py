@@ -4,7 +4,9 @@ Measured in the page, not by eye: a metric whose number or label is cut
 (``1,330.5…``) has a text wider than its box; two chart texts that overlap
 have intersecting boxes (chart and panel titles, axis titles and tick
 labels, legend entries, bar texts; rotated tick labels are left out, their
-boxes are not their glyphs).
+boxes are not their glyphs); a chart title (or its note) whose box starts
+above the chart's top edge is cut off, one that reaches below the top of the
+plot area lies on the data.
 """
 
 from __future__ import annotations
@@ -45,6 +47,15 @@ OVERLAPPING_CHART_TEXT = """() => {
     const edge = plot.querySelector('.main-svg').getBoundingClientRect();
     boxes.filter(([, r]) => r.left < edge.left - 1 || r.right > edge.right + 1)
       .forEach(([text]) => found.push([n, text, 'beyond the edge']));
+    // A title (and its note) stands between the chart's top edge and its plot area: its first line
+    // above the top is cut off, a last line below the plot area's top lies on the bars.
+    const plotTop = edge.top + plot._fullLayout._size.t;
+    plot.querySelectorAll('.gtitle, .gtitle-subtitle').forEach(t => {
+      const r = t.getBoundingClientRect();
+      if (!t.textContent.trim() || r.width === 0) return;
+      if (r.top < edge.top - 1) found.push([n, t.textContent, `title ${Math.round(edge.top - r.top)} px above the chart`]);
+      if (r.bottom > plotTop + 1) found.push([n, t.textContent, `title ${Math.round(r.bottom - plotTop)} px into the plot area`]);
+    });
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i][1], b = boxes[j][1];
       if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
@@ -69,7 +80,8 @@ def _settled(page, charts: int) -> None:
 def _nothing_cut_or_overlapping(page, where: str) -> None:
     assert page.evaluate(CUT_METRICS) == [], where
     assert page.evaluate(CUT_BUTTONS) == [], where
-    assert page.evaluate(OVERLAPPING_CHART_TEXT) == [], where
+    found = page.evaluate(OVERLAPPING_CHART_TEXT)
+    assert found == [], (where, found)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
