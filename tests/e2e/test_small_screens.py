@@ -65,6 +65,15 @@ OVERLAPPING_CHART_TEXT = """() => {
   return found;
 }"""
 
+# The visible fit buttons above the map: text, height (px), lines of text.
+FIT_BUTTONS = """() => Array.from(document.querySelectorAll('[class*="st-key-fit_"] button'))
+  .filter(b => b.getBoundingClientRect().height > 0)
+  .map(b => {
+    const text = b.querySelector('p') || b;
+    const line = parseFloat(getComputedStyle(text).lineHeight);
+    return [b.innerText, b.getBoundingClientRect().height, Math.round(text.getBoundingClientRect().height / line)];
+  })"""
+
 CHARTS_DRAWN = (
     "() => Array.from(document.querySelectorAll('.js-plotly-plot')).filter(p => p.querySelector('.main-svg')).length"
 )
@@ -138,6 +147,12 @@ def test_map_at_1366_cuts_no_button_text_and_overlaps_no_chart_text(staff_server
     )
     _settled(page, 1)  # the status chart beside the list
     _nothing_cut_or_overlapping(page, "map")
+    # A long area name breaks onto a second line; every button of the row keeps the same height.
+    buttons = page.evaluate(FIT_BUTTONS)
+    assert len(buttons) == 7, buttons
+    assert max(lines for _, _, lines in buttons) == 2, buttons
+    heights = [height for _, height, _ in buttons]
+    assert max(heights) - min(heights) <= 2, buttons
     assert session.external_requests == []
 
 
