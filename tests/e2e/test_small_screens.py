@@ -211,3 +211,36 @@ def test_korean_file_uploader_shows_no_english(signed_in_server, open_app):
     assert "파일당 최대" in text
     assert not ENGLISH_WORDS.search(text), text
     assert session.external_requests == []
+
+
+# Wraps the page's createTreeWalker (the script walks a widget's text with it) to count the walks.
+COUNT_WALKS = """() => { const doc = document; if (!doc.__walks) { doc.__walks = 0;
+  const walk = doc.createTreeWalker.bind(doc); doc.createTreeWalker = (...a) => { doc.__walks += 1; return walk(...a); }; }
+  doc.__walks = 0; }"""
+
+
+def test_korean_table_toolbar_and_no_work_for_changes_outside_widgets(staff_server, open_app):
+    session = open_app(staff_server, "/map", viewport=LAPTOP)
+    page = session.page
+    table = page.locator("[data-testid='stDataFrame']").first
+    table.wait_for()
+    table.hover()
+    toolbar = page.locator("[data-testid='stElementToolbar']").first
+    toolbar.locator("button").first.wait_for()
+
+    def labels() -> list[str]:
+        return toolbar.locator("button").evaluate_all("bs => bs.map(b => b.getAttribute('aria-label'))")
+
+    poll(lambda: "CSV로 내려받기" in labels(), 15, "the toolbar's buttons are labelled in Korean", page)
+    assert {"검색", "전체 화면"} <= set(labels()) and not any(re.search(r"[a-z]{3}", x) for x in labels())
+    # The tooltip drawn on hover says it in Korean too.
+    toolbar.get_by_role("button", name="검색").hover()
+    tip = page.locator("[data-testid='stTooltipContent']", has_text="검색")
+    tip.wait_for(timeout=10_000)
+    assert page.locator("[data-testid='stTooltipContent']", has_text="Search").count() == 0
+    # Changes elsewhere in the page cost no walk through any widget's text.
+    page.evaluate(COUNT_WALKS)
+    page.evaluate("() => { for (let i = 0; i < 200; i++) document.body.appendChild(document.createElement('div')); }")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert page.evaluate("() => document.__walks") == 0
+    assert session.external_requests == []
