@@ -237,11 +237,13 @@ def detail_table_html(title: str, rows: list[tuple[str, object]]) -> str:
     """
     body = "".join(
         f"<tr><th style='text-align:left;padding:4px 10px 4px 0;vertical-align:top;white-space:nowrap'>"
-        f"{escape_html(name)}</th><td style='padding:4px 0;word-break:keep-all;overflow-wrap:anywhere'>"
-        f"{_cell(value)}</td></tr>"
+        f"{escape_html(name)}</th><td style='padding:4px 0'>{_cell(value)}</td></tr>"
         for name, value in rows
     )
-    return f"<div class='detail-panel'><h4 style='margin:0 0 6px'>{escape_html(title)}</h4><table>{body}</table></div>"
+    return (
+        f"<div class='detail-panel'><h4 style='margin:0 0 6px'>{escape_html(title)}</h4>"
+        f"<table style='word-break:keep-all;overflow-wrap:anywhere'>{body}</table></div>"
+    )
 
 
 def service_history_rows(status_history: pd.DataFrame, service_id: str, lang: str = "ko") -> pd.DataFrame:
