@@ -63,12 +63,7 @@ def toggle_presentation() -> None:
 
 def chart(figure, height: int = CHART_HEIGHT) -> None:
     # The "large" figures' titles stay large; axis text shrinks a little so two charts fit under the map.
-    figure.update_layout(
-        height=height,
-        font={"size": CHART_FONT_PX},
-        legend={"font": {"size": CHART_FONT_PX}},
-        margin={"t": 110 if figure.layout.title.subtitle.text else 80},
-    )
+    charts.compact_figure(figure, height, CHART_FONT_PX)
     # theme=None keeps the figure's own fonts and colours (the Streamlit theme would shrink them).
     st.plotly_chart(figure, config=PLOT_CONFIG, theme=None)
 

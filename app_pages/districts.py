@@ -7,14 +7,14 @@ from streamlit_folium import st_folium
 
 from geo import aggregate, charts
 from geo.briefing import last_data_update
-from geo.details import area_detail_rows, detail_table_html
+from geo.details import area_detail_rows, citywide_detail_rows, detail_table_html
 from geo.exports import ExportContext, services_source
 from geo.history import default_as_of, services_as_of
 from geo.i18n import localized, t
 from geo.mapping import MapOptions, build_map
 from geo.pointmap import needs_canvas_map
 from geo.spatial import area_view_bounds
-from geo.stats import headline_items
+from geo.stats import citywide_profile, headline_items
 from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DEVELOPMENT_AREA_IDS, label
 from ui.charts import chart_with_data, table
 from ui.data import dashboard_data, settings
@@ -86,7 +86,12 @@ def profile() -> None:
             )
     with facts_col:
         if area_id == CITYWIDE:
-            st.markdown(f"#### {label(AREA_TERMS, CITYWIDE, lang)}")
+            st.markdown(
+                detail_table_html(
+                    label(AREA_TERMS, CITYWIDE, lang), citywide_detail_rows(citywide_profile(services), lang)
+                ),
+                unsafe_allow_html=True,
+            )
         else:
             area = data.areas.loc[data.areas["area_id"] == area_id].iloc[0].to_dict()
             st.markdown(

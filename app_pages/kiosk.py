@@ -44,7 +44,9 @@ def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data, _l
     # Only public columns go to the browser: no id, department or budget in the page.
     services = kiosk_map_services(_data.services, area_id)
     bounds = area_view_bounds(_data.areas, area_id, padding=0.45) if area_id else None
-    options = MapOptions(lang=lang, audience="kiosk", show_dongs=False, height_px=MAP_HEIGHT, legend_statuses=KIOSK_STATUSES)
+    options = MapOptions(
+        lang=lang, audience="kiosk", show_dongs=False, height_px=MAP_HEIGHT, legend_statuses=KIOSK_STATUSES
+    )
     # Stations and parks (public layers marked for the kiosk) help a visitor find where things are.
     orientation = [layer for layer in _layers if layer.kiosk]
     fmap = build_map(

@@ -17,7 +17,7 @@ import pandas as pd
 
 from geo.html import escape_html
 from geo.i18n import localized, t
-from geo.stats import format_budget
+from geo.stats import CitywideProfile, format_budget
 from geo.vocab import (
     AREA_TERMS,
     DIRECTION_TERMS,
@@ -25,6 +25,7 @@ from geo.vocab import (
     LOCATION_ACCURACY_TERMS,
     PHASE_TERMS,
     STATUS_TERMS,
+    Term,
     label,
 )
 
@@ -193,6 +194,40 @@ def area_detail_rows(area: Mapping, services_in_area: pd.DataFrame, lang: str = 
     ]
 
 
+def citywide_detail_rows(profile: CitywideProfile, lang: str = "ko") -> list[tuple[str, object]]:
+    """(label, value) pairs for the 시 전역 group: what it is, then its figures as counted in ``profile``."""
+    unit = t("metric.count_unit", lang)
+
+    def counts(items: dict[str, int], terms: Mapping[str, Term] | None = None) -> str:
+        # " · " between items: English labels have commas of their own ("Environment, energy & water").
+        # A no-break space keeps each count with its label when the line wraps.
+        return " · ".join(f"{label(terms, key, lang) if terms else key}\u00a0{n}{unit}" for key, n in items.items())
+
+    where = {t("districts.citywide_no_place", lang): profile.no_place} if profile.no_place else {}
+    where |= {localized({"gu": gu}, "gu", lang): n for gu, n in profile.by_gu.items()}
+    budget = format_budget(profile.budget_krw_100m, lang)
+    rows: list[tuple[str, object]] = [
+        (t("districts.citywide_what", lang), t("districts.citywide_what_text", lang)),
+        (t("field.count", lang), t("districts.citywide_count", lang, n=profile.services, total=profile.all_services)),
+    ]
+    if profile.services:
+        rows += [
+            (t("districts.citywide_where", lang), counts(where)),
+            (t("field.status", lang), counts(profile.by_status, STATUS_TERMS)),
+            (t("field.domain", lang), counts(profile.by_domain, DOMAIN_TERMS)),
+            (
+                t("field.budget", lang),
+                t("districts.citywide_budget", lang, budget=budget, n=profile.budget_reported)
+                if profile.budget_reported
+                else budget,
+            ),
+        ]
+    if profile.first_report and profile.last_report:
+        first, last = profile.first_report.isoformat(), profile.last_report.isoformat()
+        rows.append((t("field.source", lang), t("districts.citywide_reports", lang, first=first, last=last)))
+    return rows
+
+
 def _cell(value: object) -> str:
     if isinstance(value, Link):
         return (
@@ -203,13 +238,20 @@ def _cell(value: object) -> str:
 
 
 def detail_table_html(title: str, rows: list[tuple[str, object]]) -> str:
-    """A small two-column table; every label and value is escaped here (a source's link included)."""
+    """A small two-column table; every label and value is escaped here (a source's link included).
+
+    Korean values wrap between words, not inside one (``단원구 14`` / ``건``); a word wider than the
+    column still breaks rather than running out of it.
+    """
     body = "".join(
         f"<tr><th style='text-align:left;padding:4px 10px 4px 0;vertical-align:top;white-space:nowrap'>"
         f"{escape_html(name)}</th><td style='padding:4px 0'>{_cell(value)}</td></tr>"
         for name, value in rows
     )
-    return f"<div class='detail-panel'><h4 style='margin:0 0 6px'>{escape_html(title)}</h4><table>{body}</table></div>"
+    return (
+        f"<div class='detail-panel'><h4 style='margin:0 0 6px'>{escape_html(title)}</h4>"
+        f"<table style='word-break:keep-all;overflow-wrap:anywhere'>{body}</table></div>"
+    )
 
 
 def service_history_rows(status_history: pd.DataFrame, service_id: str, lang: str = "ko") -> pd.DataFrame:

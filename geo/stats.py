@@ -11,7 +11,7 @@ import pandas as pd
 
 from geo.aggregate import headline_by_area
 from geo.i18n import t
-from geo.vocab import COUNTED_STATUSES, STATUS_TERMS, ServiceStatus
+from geo.vocab import CITYWIDE, COUNTED_STATUSES, DOMAIN_TERMS, STATUS_TERMS, ServiceStatus
 
 
 @dataclass(frozen=True)
@@ -109,3 +109,59 @@ def headline_items(
             "on_schedule", t("districts.on_schedule", lang), "—" if math.isnan(on_schedule) else f"{on_schedule:.0%}"
         ),
     )
+
+
+@dataclass(frozen=True)
+class CitywideProfile:
+    """What the 시 전역 group holds: the services outside every development area, counted from the data.
+
+    ``no_place`` services were reported without a place (``location_accuracy`` ``"citywide"``); the others lie
+    in a 동 outside the areas and are counted per 구 in ``by_gu``. Counts keep only non-zero groups: statuses in
+    vocabulary order, domains and 구 largest first. The budget follows :func:`headline`: services not
+    cancelled, NaN when none of them reports one.
+    """
+
+    services: int
+    all_services: int
+    no_place: int
+    by_gu: dict[str, int]
+    by_status: dict[str, int]
+    by_domain: dict[str, int]
+    budget_krw_100m: float
+    budget_reported: int
+    first_report: date | None
+    last_report: date | None
+
+
+def citywide_profile(services: pd.DataFrame) -> CitywideProfile:
+    """The :class:`CitywideProfile` of ``services`` (all services, e.g. as of a date; the group is chosen here)."""
+    group = services.loc[services["area_id"] == CITYWIDE]
+    no_place = _column(group, "location_accuracy").eq("citywide")
+    gu = _column(group, "gu").loc[~no_place]
+    by_gu = gu.loc[gu != ""].value_counts()
+    status_counts = group["status"].value_counts()
+    domain_counts = group["domain"].value_counts()
+    # Largest first; a tie keeps the vocabulary's order.
+    domains = sorted((d for d in DOMAIN_TERMS if domain_counts.get(d, 0)), key=lambda d: -int(domain_counts[d]))
+    live = group.loc[group["status"].isin(COUNTED_STATUSES), "budget_krw_100m"]
+    reported = pd.to_numeric(live, errors="coerce").dropna()
+    days = pd.to_datetime(_column(group, "reported_on"), errors="coerce").dropna()
+    return CitywideProfile(
+        services=len(group),
+        all_services=len(services),
+        no_place=int(no_place.sum()),
+        by_gu={str(name): int(n) for name, n in sorted(by_gu.items(), key=lambda item: (-item[1], item[0]))},
+        by_status={str(s): int(status_counts[s]) for s in STATUS_TERMS if status_counts.get(s, 0)},
+        by_domain={d: int(domain_counts[d]) for d in domains},
+        budget_krw_100m=round(float(reported.sum()), 1) if not reported.empty else float("nan"),
+        budget_reported=len(reported),
+        first_report=days.min().date() if not days.empty else None,
+        last_report=days.max().date() if not days.empty else None,
+    )
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """``frame[name]`` as text with blanks for missing values; all blank when the optional column is absent."""
+    if name not in frame:
+        return pd.Series("", index=frame.index, dtype=object)
+    return frame[name].fillna("").astype(str)

@@ -282,6 +282,31 @@ def test_no_budget_message_and_its_note_never_meet(services, lang, size):
             assert all(text_width(line) * annotation.font.size <= width for line in annotation.text.split("<br>"))
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_two_line_title_starts_where_a_one_line_title_does_and_the_plot_starts_below_it(services, lang):
+    # Plotly drops the cap-height shift of a title's first line when the title has several lines: the
+    # first line of "추진 방향별<br>스마트서비스" started 34 px above a briefing chart and was cut off.
+    one = charts.direction_figure(agg.services_by_direction(services), lang)
+    two = charts.direction_figure(agg.services_by_direction(services), lang, "large")
+    assert "<br>" not in one.layout.title.text and "<br>" in two.layout.title.text
+    for fig in (one, two):
+        size, lines = fig.layout.title.font.size, fig.layout.title.text.count("<br>") + 1
+        assert (fig.layout.title.yref, fig.layout.title.y, fig.layout.title.yanchor) == ("container", 1, "top")
+        # First baseline: the pad, plus plotly's cap shift (0.7 em) for a one-line title only.
+        baseline = fig.layout.title.pad.t + (0.7 * size if lines == 1 else 0)
+        assert baseline == pytest.approx(1.25 * size, abs=1)
+        # The last line's box (down to 0.4 em under its baseline) ends above the plot area.
+        assert baseline + 1.3 * size * (lines - 1) + 0.4 * size < fig.layout.margin.t
+    # The briefing's compact charts keep room for both lines at a smaller height.
+    compact = charts.compact_figure(two, 320, 18)
+    assert compact.layout.height == 320 and compact.layout.font.size == 18
+    assert compact.layout.margin.t >= 1.25 * 32 + 1.3 * 32 + 0.4 * 32 + 18
+    noted = charts.budget_by_year_figure(agg.budget_by_year(services), lang, "large")
+    assert noted.layout.title.subtitle.text
+    # A note under the title takes its own lines on top of the title's.
+    assert charts.compact_figure(noted, 320, 18).layout.margin.t > compact.layout.margin.t
+
+
 def test_count_axes_have_whole_number_ticks_when_counts_are_small(services):
     few = services.loc[services["area_id"] == "choji"].head(2)
     for fig in (

@@ -222,3 +222,22 @@ def test_kiosk_map_services_hold_only_public_columns_and_no_cancelled_service(de
         assert service_id not in html
     for department in demo.services["department"].dropna().unique():
         assert department not in html
+
+
+def test_only_the_kiosk_map_fits_its_bounds_again_when_its_frame_changes_size(bundled):
+    # The kiosk frame grows after the first fit (and a screen may turn); a staff map keeps the visitor's view.
+    from geo.mapping import MapOptions, build_map
+    from geo.spatial import area_view_bounds
+
+    none = bundled.services.iloc[0:0]
+    bounds = area_view_bounds(bundled.areas, "jangsang", padding=0.45)
+    kiosk = build_map(
+        bundled.boundaries, bundled.areas, none, MapOptions(audience="kiosk"), selected_area="jangsang", bounds=bounds
+    )
+    html = kiosk.get_root().render()
+    assert "new ResizeObserver(refit)" in html
+    (south, west), (north, east) = bounds
+    assert f"var bounds = [[{south},{west}],[{north},{east}]];" in html
+    for audience in ("staff", "briefing"):
+        other = build_map(bundled.boundaries, bundled.areas, none, MapOptions(audience=audience), bounds=bounds)
+        assert "ResizeObserver" not in other.get_root().render()

@@ -24,3 +24,12 @@ def test_script_carries_the_words_and_the_patterns_safely():
     assert "12월" in script and "{year}년 {n}월" in script and "파일당 최대 {size}" in script
     # It touches text inside Streamlit's widgets only, not the page's own text.
     assert "stDateInputCalendar" in script and "stFileUploaderDropzone" in script
+
+
+def test_table_toolbar_words_have_korean():
+    # st.dataframe's toolbar (its buttons' labels and their tooltips) says these in English on Korean screens.
+    words = korean_widget_texts()
+    assert words["Download as CSV"] == "CSV로 내려받기"
+    assert (words["Search"], words["Fullscreen"], words["Close fullscreen"]) == ("검색", "전체 화면", "전체 화면 닫기")
+    script = korean_widget_script()
+    assert "stElementToolbar" in script and "stTooltipContent" in script

@@ -30,10 +30,18 @@ from ui.data import data_key
 
 # The fit buttons share one row: at 1366 px a long area name (경기경제자유구역, Uiwang-Gunpo-Ansan) was cut
 # to "Uiwang-Gun…"; it breaks onto a second line instead (at the hyphens, between Hangul syllables).
+# Every button then fills its column's height, so a two-line button is no taller than its neighbours:
+# each wrapper down to the button (the tooltip's two, when it has help) grows as a flex column. The hidden
+# copy of a button with help is left alone (its wrapper has no tooltip).
 FIT_BUTTONS_CSS = """<style>
 [class*="st-key-fit_"] button, [class*="st-key-fit_"] button * {
   white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
-[class*="st-key-fit_"] button { height: 100%; line-height: 1.2; }
+[class*="st-key-fit_"] button { line-height: 1.2; }
+[class*="st-key-fit_"], [class*="st-key-fit_"] .stButton,
+[class*="st-key-fit_"] .stButton > div:has([data-testid="stTooltipIcon"]),
+[class*="st-key-fit_"] [data-testid="stTooltipIcon"], [class*="st-key-fit_"] [data-testid="stTooltipHoverTarget"] {
+  display: flex; flex-direction: column; flex: 1 1 auto; }
+[class*="st-key-fit_"] button { flex: 1 1 auto; }
 </style>"""
 
 PAYLOAD_DIR = STATIC_DIR / "mapdata"

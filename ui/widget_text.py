@@ -29,16 +29,19 @@ MONTHS = (
     "November",
     "December",
 )
-#: Where Streamlit's English widget text appears; nothing outside these is touched.
+#: Where Streamlit's English widget text appears; nothing outside these is touched. The element toolbar
+#: (a table's Download/Search/Fullscreen) says its words in button labels and in a tooltip drawn on hover.
 WIDGET_SELECTORS = (
     '[data-testid="stDateInputCalendar"]',
     '[data-testid="stFileUploaderDropzone"]',
     '[data-testid="stFileUploader"] section',
+    '[data-testid="stElementToolbar"]',
+    '[data-testid="stTooltipContent"]',
 )
 
 
 def korean_widget_texts() -> dict[str, str]:
-    """Streamlit's English widget words (exact text of a node) and the Korean shown instead."""
+    """Streamlit's English widget words (exact text of a node or a button's label) and the Korean shown instead."""
     months = {name: t("widget.month", "ko", n=n) for n, name in enumerate(MONTHS, start=1)}
     weekdays = dict(zip(t("widget.weekdays", "en").split(","), t("widget.weekdays", "ko").split(","), strict=True))
     return {
@@ -50,14 +53,25 @@ def korean_widget_texts() -> dict[str, str]:
         "Upload": t("widget.upload_browse", "ko"),
         "No results": t("widget.no_results", "ko"),
         "Use arrow keys to navigate dates. Enter to select. Escape to close.": t("widget.calendar_keys", "ko"),
+        "Download as CSV": t("widget.toolbar_csv", "ko"),
+        "Search": t("widget.toolbar_search", "ko"),
+        "Fullscreen": t("widget.toolbar_fullscreen", "ko"),
+        "Close fullscreen": t("widget.toolbar_close_fullscreen", "ko"),
+        "Clear selection": t("widget.toolbar_clear_selection", "ko"),
+        "Show/hide columns": t("widget.toolbar_columns", "ko"),
     }
 
 
 def korean_widget_script() -> str:
-    """A script for the page (Korean screens): Streamlit's English widget text becomes Korean as it is drawn."""
+    """A script for the page (Korean screens): Streamlit's English widget text becomes Korean as it is drawn.
+
+    It watches only what is added or rewritten: a change is looked at when it lies in (or brings) one of
+    :data:`WIDGET_SELECTORS`, and the widgets touched are translated once per animation frame, however
+    many changes a redraw makes. The rest of the page costs a ``closest`` per added node.
+    """
     config = json_for_script(
         {
-            "selectors": list(WIDGET_SELECTORS),
+            "selector": ", ".join(WIDGET_SELECTORS),
             "words": korean_widget_texts(),
             "months": {name: n for n, name in enumerate(MONTHS, start=1)},
             "yearMonth": t("widget.year_month", "ko", year="{year}", n="{n}"),
@@ -81,19 +95,34 @@ def korean_widget_script() -> str:
         "  if (m) return cfg.choose.replace('{date}', say(m[1]) || m[1]);"
         "  m = key.match(/^(?:Limit )?(\\S+) per file(.*)$/);"
         "  if (m) return cfg.limit.replace('{size}', m[1]) + m[2];"
+        # A toolbar button's label may carry the element's name after a colon ("Search: 결과").
+        "  m = key.match(/^([A-Z][A-Za-z ]+): (.+)$/);"
+        "  if (m && Object.prototype.hasOwnProperty.call(cfg.words, m[1])) return cfg.words[m[1]] + ': ' + m[2];"
         "  return null; }"
         "function translate(root) {"
         "  var walker = doc.createTreeWalker(root, 4); var node;"
         "  while ((node = walker.nextNode())) { var said = say(node.nodeValue);"
-        "    if (said !== null && said !== node.nodeValue) node.nodeValue = said; } }"
+        "    if (said !== null && said !== node.nodeValue) node.nodeValue = said; }"
+        "  root.querySelectorAll('button[aria-label]').forEach(function (button) {"
+        "    var said = say(button.getAttribute('aria-label'));"
+        "    if (said !== null) button.setAttribute('aria-label', said); }); }"
         "function days(root) { root.querySelectorAll('thead th').forEach(function (th, i) {"
         "  var node = doc.createTreeWalker(th, 4).nextNode();"
         "  if (node && cfg.weekdays[i] && node.nodeValue !== cfg.weekdays[i]) node.nodeValue = cfg.weekdays[i]; }); }"
-        "function run() { cfg.selectors.forEach(function (selector) {"
-        "  doc.querySelectorAll(selector).forEach(function (root) { translate(root); days(root); }); }); }"
+        "var pending = new Set(); var frame = 0;"
+        "function flush() { frame = 0; var roots = Array.from(pending); pending.clear();"
+        "  roots.forEach(function (root) { if (root.isConnected) { translate(root); days(root); } }); }"
+        "function queue(root) { pending.add(root); if (!frame) frame = win.requestAnimationFrame(flush); }"
+        "function consider(node) {"
+        "  var element = node.nodeType === 1 ? node : node.parentElement; if (!element) return;"
+        "  var root = element.closest(cfg.selector); if (root) { queue(root); return; }"
+        "  if (node.nodeType === 1 && node.firstElementChild) node.querySelectorAll(cfg.selector).forEach(queue); }"
+        "function changed(records) { for (var i = 0; i < records.length; i++) { var record = records[i];"
+        "  if (record.type === 'characterData') { consider(record.target); continue; }"
+        "  for (var j = 0; j < record.addedNodes.length; j++) consider(record.addedNodes[j]); } }"
         "if (win.__koreanWidgets) { win.__koreanWidgets.disconnect(); }"
-        "win.__koreanWidgets = new win.MutationObserver(run);"
+        "win.__koreanWidgets = new win.MutationObserver(changed);"
         "win.__koreanWidgets.observe(doc.body, {childList: true, subtree: true, characterData: true});"
-        "run();"
+        "doc.querySelectorAll(cfg.selector).forEach(queue);"
         "})();</script>"
     )

@@ -39,6 +39,7 @@ from geo.charts.common import (
     SAMPLE_ANNOTATION_NAME,
     Lang,
     Size,
+    compact_figure,
     with_caption,
 )
 from geo.charts.maps import dong_choropleth_figure
@@ -53,6 +54,7 @@ __all__ = [
     "area_comparison_figure",
     "budget_by_funding_figure",
     "budget_by_year_figure",
+    "compact_figure",
     "direction_figure",
     "domain_figure",
     "domain_status_figure",

@@ -73,7 +73,12 @@ def domain_status_figure(
             },
             hovertemplate="%{y}<br>" + term.label(lang) + ": %{x}<extra></extra>",
         )
-    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.15, "traceorder": "normal"})
+    # The legend hangs at the figure's foot, under the axis title whatever the plot's height (a fraction of
+    # the plot area put it on the axis title when a two-line title made the plot shorter).
+    fig.update_layout(
+        barmode="stack",
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "traceorder": "normal"},
+    )
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title=t("field.count", lang))
     totals = by_domain_status.groupby("domain")["count"].sum()

@@ -32,6 +32,12 @@ NO_DATA_ANNOTATION_NAME = "no-data"
 NO_DATA_NOTE_ANNOTATION_NAME = "no-data-note"
 #: Longest caption line (characters) under a chart's title; longer captions break between their parts.
 CAPTION_LINE_CHARS = 48
+#: Where a title's first baseline sits below the chart's top edge, in em of the title's size: the whole
+#: line box of the Korean font (ascent 1.16 em in Noto Sans CJK) stays inside the chart.
+TITLE_BASELINE_EM = 1.25
+#: Plotly's line spacing (em) and the shift (em) by which it moves a top-anchored one-line title's baseline down.
+LINE_SPACING_EM = 1.3
+CAP_SHIFT_EM = 0.7
 
 
 def sizes(size: str) -> dict[str, int]:
@@ -80,7 +86,7 @@ def style_figure(
     # A long title in large type would run past a half-width chart too: it breaks, and the top grows.
     title_lines = wrap_text(title, CAPTION_LINE_CHARS * SIZES["normal"]["small"] // s["title"])
     title = "<br>".join(title_lines)
-    top = s["title"] * 3 + int(s["title"] * 1.25 * (len(title_lines) - 1)) + note_px + top_extra
+    top = title_top_margin(s["title"], len(title_lines)) + note_px + top_extra
     fig.update_layout(
         template="plotly_white",
         title={
@@ -89,9 +95,10 @@ def style_figure(
             "x": 0.01,
             "xanchor": "left",
             "xref": "container",
-            "y": 0.99,
+            "y": 1.0,
             "yanchor": "top",
             "yref": "container",
+            "pad": {"t": title_pad(s["title"], len(title_lines))},
         },
         font={"family": FONT_FAMILY, "size": s["font"], "color": "#222222"},
         hoverlabel={"font": {"family": FONT_FAMILY, "size": s["font"]}},
@@ -121,6 +128,44 @@ def style_figure(
         )
     if note:
         fig.update_layout(title={"subtitle": {"text": note, "font": {"size": s["small"], "color": "#444444"}}})
+    return fig
+
+
+def title_pad(title_px: int, lines: int) -> int:
+    """The space (px) above a top-anchored title of ``lines`` lines, so its first baseline is where a
+    one-line title's is (:data:`TITLE_BASELINE_EM`).
+
+    Plotly moves a one-line title down by its cap height, but the first line of a title of several
+    lines carries its own shift of 0 and loses it: without more room above, that line started 34 px
+    above a 32 px title's chart and was cut off.
+    """
+    shift = CAP_SHIFT_EM if lines == 1 else 0.0
+    return round(title_px * (TITLE_BASELINE_EM - shift))
+
+
+def title_top_margin(title_px: int, lines: int) -> int:
+    """The top margin (px) a title of ``lines`` lines at ``title_px`` takes, with the gap under it."""
+    return round(title_px * (TITLE_BASELINE_EM + 1.75 + LINE_SPACING_EM * (lines - 1)))
+
+
+def compact_figure(fig: go.Figure, height: int, font_px: int) -> go.Figure:
+    """``fig`` at ``height`` px with axis and legend text at ``font_px``; its title keeps its size and lines.
+
+    For large-type charts in little room (the briefing's two charts under a map): the top margin is what
+    the title's lines and its note need plus one line of ``font_px``, not a fixed size (a fixed 80 px put
+    the second line of a two-line title on the bars).
+    """
+    title_px = fig.layout.title.font.size or SIZES["normal"]["title"]
+    title_lines = (fig.layout.title.text or "").count("<br>") + 1
+    # The title's line box ends about 0.4 em under its last baseline.
+    top = round(title_px * (TITLE_BASELINE_EM + 0.5 + LINE_SPACING_EM * (title_lines - 1)))
+    note = fig.layout.title.subtitle.text
+    if note:
+        note_px = fig.layout.title.subtitle.font.size or font_px
+        top += round(note_px * (2.0 + LINE_SPACING_EM * note.count("<br>")))
+    fig.update_layout(
+        height=height, font={"size": font_px}, legend={"font": {"size": font_px}}, margin={"t": top + font_px}
+    )
     return fig
 
 

@@ -114,6 +114,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "화살표 키로 날짜를 옮기고 Enter로 고르며 Esc로 닫습니다.",
         "en": "Use arrow keys to navigate dates. Enter to select. Escape to close.",
     },
+    # screens branch: the element toolbar of a table (st.dataframe), in Korean on Korean screens
+    "widget.toolbar_csv": {"ko": "CSV로 내려받기", "en": "Download as CSV"},
+    "widget.toolbar_search": {"ko": "검색", "en": "Search"},
+    "widget.toolbar_fullscreen": {"ko": "전체 화면", "en": "Fullscreen"},
+    "widget.toolbar_close_fullscreen": {"ko": "전체 화면 닫기", "en": "Close fullscreen"},
+    "widget.toolbar_clear_selection": {"ko": "선택 해제", "en": "Clear selection"},
+    "widget.toolbar_columns": {"ko": "열 보이기·숨기기", "en": "Show/hide columns"},
     "reconnect.body": {
         "ko": "화면은 저절로 돌아옵니다. 만지지 않으셔도 됩니다.",
         "en": "The screen comes back by itself. No need to touch it.",

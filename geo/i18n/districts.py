@@ -59,4 +59,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "field.direction": {"ko": "추진 방향", "en": "Direction"},
     "field.gu": {"ko": "구", "en": "District (gu)"},
     "field.dong": {"ko": "행정동", "en": "Dong"},
+    # --- screens branch: what the 시 전역 group is, beside its map ---
+    "districts.citywide_what": {"ko": "구분", "en": "What it is"},
+    "districts.citywide_what_text": {
+        "ko": "다섯 개발 대상지 어디에도 속하지 않는 사업: 도시 전체를 대상으로 하는 서비스와 "
+        "대상지 밖의 행정동에서 추진되는 사업",
+        "en": "Services that belong to none of the five development areas: services for the whole city and "
+        "projects in a dong outside the areas",
+    },
+    "districts.citywide_count": {"ko": "{n}건 (전체 {total}건 중)", "en": "{n} (of {total} in all)"},
+    "districts.citywide_where": {"ko": "위치", "en": "Where"},
+    "districts.citywide_no_place": {"ko": "장소 미공개(시 전역)", "en": "No place reported (citywide)"},
+    "districts.citywide_budget": {
+        "ko": "{budget} (사업비가 보도된 {n}건의 합계, 취소 사업 제외)",
+        "en": "{budget} (sum of the {n} services with a reported budget, cancelled services excluded)",
+    },
+    "districts.citywide_reports": {
+        "ko": "사업별 보도 ({first} ~ {last}); 각 사업의 출처는 지도 탐색에서 사업을 누르면 나옵니다",
+        "en": "Each service's own report ({first} to {last}); click a service on the map explorer for its source",
+    },
 }

@@ -11,7 +11,14 @@ import geopandas as gpd
 from geo.assets import vendor_url
 from geo.html import escape_html
 from geo.i18n import localized, t
-from geo.mapping.elements import FullscreenControl, Legend, MetricScale, ReferenceMarkers, SafeBinding
+from geo.mapping.elements import (
+    FullscreenControl,
+    Legend,
+    MetricScale,
+    ReferenceMarkers,
+    RefitOnResize,
+    SafeBinding,
+)
 from geo.mapping.layers import MapOptions, legend_html, service_groups
 from geo.pointmap import REFERENCE_COLOURS, reference_payload
 from geo.reference import ReferenceLayer
@@ -144,6 +151,10 @@ def build_base_map(
     )
     # With no tile layer folium passes no zoom limits to Leaflet; clustering needs maxZoom.
     fmap.options.update({"minZoom": 10, "maxZoom": 19})
+    if options.audience == "kiosk":
+        # Fine zoom steps: the fitted city or area fills the kiosk map instead of as little as half of it.
+        # No zoom animation: a fit asked for while one runs would be dropped (the map is a picture here).
+        fmap.options.update({"zoomSnap": 0.1, "zoomAnimation": False})
     base = options.static_url
     _use_local_assets(
         fmap,
@@ -163,6 +174,9 @@ def build_base_map(
         FullscreenControl(t("map.fullscreen", options.lang)).add_to(fmap)
     MetricScale().add_to(fmap)
     fmap.fit_bounds([list(b) for b in (bounds or URBAN_BOUNDS)])
+    if options.audience == "kiosk":
+        # Nobody pans a kiosk map: when the page grows its frame or the screen turns, it fits again.
+        RefitOnResize(bounds or URBAN_BOUNDS).add_to(fmap)
     return fmap
 
 

@@ -168,6 +168,52 @@ L.control.scale({metric: true, imperial: false}).addTo({{ this._parent.get_name(
         self._name = "MetricScale"
 
 
+class RefitOnResize(MacroElement):
+    """The map fits ``bounds`` again whenever its box changes size (a kiosk frame that grows or turns).
+
+    Leaflet keeps its zoom and centre when its container grows: a map fitted at its first, smaller
+    size stayed zoomed out after the page gave it the screen's height. ``bounds`` is
+    ((south, west), (north, east)) in degrees; the view is fitted without animation.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var bounds = {{ this.bounds_json }};
+  var size = '';
+  // Fit, then check on the next frame that the zoom is the one this size asks for (a fit can be
+  // dropped while Leaflet is still busy with the previous one); a few tries at most.
+  function fit(tries) {
+    map.invalidateSize({pan: false});
+    map.fitBounds(bounds, {animate: false});
+    if (tries > 0) {
+      requestAnimationFrame(function () {
+        if (map.getZoom() !== map.getBoundsZoom(bounds)) { fit(tries - 1); }
+      });
+    }
+  }
+  function refit() {
+    var box = map.getContainer();
+    var now = box.clientWidth + 'x' + box.clientHeight;
+    if (now === size || !box.clientWidth || !box.clientHeight) return;
+    size = now;
+    fit(5);
+  }
+  if (window.ResizeObserver) { new ResizeObserver(refit).observe(map.getContainer()); }
+  else { window.addEventListener('resize', refit); }
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, bounds: tuple[tuple[float, float], tuple[float, float]]):
+        super().__init__()
+        self._name = "RefitOnResize"
+        self.bounds_json = json_for_script([list(corner) for corner in bounds])
+
+
 class FullscreenControl(MacroElement):
     """A full-screen button drawn by our own few lines (the usual plugin would come from a CDN)."""
 

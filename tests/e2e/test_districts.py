@@ -6,6 +6,9 @@ real, reported data an area without a reported project says so in its charts ins
 
 import pytest
 
+from geo.details import citywide_detail_rows
+from geo.history import default_as_of, services_as_of
+from geo.stats import citywide_profile
 from tests.conftest import DEMO_DIR
 from tests.e2e.conftest import start_server, stop_server, wait_for_map
 
@@ -59,4 +62,26 @@ def test_an_area_without_reported_projects_says_so_in_its_charts(staff_server, o
     page.get_by_role("heading", name="지구별 현황").wait_for()
     wait_for_map(page, min_shapes=30)
     page.locator(".js-plotly-plot .annotation-text", has_text="보도된 사업 없음").first.wait_for()
+    assert session.external_requests == []
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_citywide_facts_say_what_the_group_is_and_count_it(staff_server, open_app, bundled, lang):
+    # The column beside the map held only the heading "시 전역"; it now says what the group is and counts it.
+    as_of = default_as_of(bundled.status_history)
+    profile = citywide_profile(services_as_of(bundled.services, bundled.status_history, as_of))
+    path = "/districts?area=citywide" + ("&lang=en" if lang == "en" else "")
+    session = open_app(staff_server, path, viewport=(1366, 768))
+    page = session.page
+    panel = page.locator(".detail-panel", has=page.locator("h4", has_text="시 전역" if lang == "ko" else "Citywide"))
+    panel.wait_for()
+    shown = dict(zip(panel.locator("th").all_inner_texts(), panel.locator("td").all_inner_texts(), strict=True))
+    assert shown == dict(citywide_detail_rows(profile, lang))
+    # The figures are the data's: 23 of 25 reported projects lie outside the five areas, 6 with no place.
+    if lang == "ko":
+        assert shown["서비스 수"] == "23건 (전체 25건 중)"
+        assert shown["위치"].startswith("장소 미공개(시 전역)\u00a06건")
+    else:
+        assert shown["Services"] == "23 (of 25 in all)"
+        assert shown["Where"].startswith("No place reported (citywide)\u00a06")
     assert session.external_requests == []

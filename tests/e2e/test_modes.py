@@ -385,3 +385,74 @@ def test_kiosk_own_path_and_unknown_paths_show_the_kiosk_without_a_dialog(kiosk_
     page.locator(".st-key-kiosk_nav_1 button").click(timeout=5_000)
     poll(lambda: _screen(page) == 1, 20, "a touch on the navigation works")
     assert session.external_requests == []
+
+
+# How the kiosk map's view meets the bounds it was fitted to: the zoom Leaflet's fitBounds gives for the
+# map's size now, the bounds in view, how much of the limiting side they fill, and their centre's offset.
+MAP_FIT = """([south, west, north, east]) => {
+  const map = Object.values(window).find(v => v instanceof L.Map);
+  const size = map.getSize();
+  const bounds = L.latLngBounds([south, west], [north, east]);
+  const nw = map.latLngToContainerPoint(bounds.getNorthWest());
+  const se = map.latLngToContainerPoint(bounds.getSouthEast());
+  const centre = map.latLngToContainerPoint(bounds.getCenter());
+  return {width: size.x, height: size.y, zoom: map.getZoom(), fitZoom: map.getBoundsZoom(bounds),
+          inside: nw.x >= -1 && nw.y >= -1 && se.x <= size.x + 1 && se.y <= size.y + 1,
+          fill: Math.max((se.x - nw.x) / size.x, (se.y - nw.y) / size.y),
+          offset: Math.hypot(centre.x - size.x / 2, centre.y - size.y / 2)};
+}"""
+
+
+def _map_fit(page, bounds) -> dict:
+    frame = page.locator(".st-key-kiosk_map iframe").first.element_handle().content_frame()
+    return frame.evaluate(MAP_FIT, bounds)
+
+
+def _fitted(fit: dict) -> bool:
+    # Fitted at the map's size now: the bounds in view, centred, filling at least 90 % of the limiting side
+    # (the kiosk zooms in steps of 0.1).
+    return fit["zoom"] == fit["fitZoom"] and fit["inside"] and fit["fill"] >= 0.9 and fit["offset"] <= 2
+
+
+def _poll_fit(page, bounds: list[float], old_size: tuple[int, int] | None, where: str) -> dict:
+    """Wait until the map has a new size (unless ``old_size`` is None) and fits ``bounds`` at it."""
+    seen: list[dict] = []
+
+    def fitted_now() -> dict | None:
+        seen.append(_map_fit(page, bounds))
+        fit = seen[-1]
+        return fit if (fit["width"], fit["height"]) != old_size and _fitted(fit) else None
+
+    try:
+        return poll(fitted_now, 20, f"{where}: the map fits its bounds at its size")
+    except AssertionError as error:
+        raise AssertionError(f"{error}; last measured {seen[-1] if seen else None}") from None
+
+
+def test_kiosk_map_fits_its_bounds_again_when_its_frame_grows_or_turns(open_app, tmp_path, bundled):
+    from geo.kiosk import kiosk_screens
+    from geo.mapping import URBAN_BOUNDS
+    from geo.spatial import area_view_bounds
+
+    # A long interval: each screen stays while the window turns.
+    server = start_server({"DASHBOARD_MODE": "kiosk", "DASHBOARD_KIOSK_INTERVAL": "600"}, tmp_path)
+    try:
+        session = open_app(server, "/", viewport=(1920, 1080))
+        page = session.page
+        screens = kiosk_screens()
+        area = next(position for position, screen in enumerate(screens) if screen.area_id == "jangsang")
+        for position in (0, area):
+            page.locator(f".st-key-kiosk_nav_{position} button").click()
+            poll(lambda p=position: _screen(page) == p, 20, f"screen {position} shows")
+            wait_for_map(page, min_shapes=5)
+            area_id = screens[position].area_id
+            corners = area_view_bounds(bundled.areas, area_id, padding=0.45) if area_id else URBAN_BOUNDS
+            bounds = [*corners[0], *corners[1]]
+            # The frame grows to the screen's foot after the map's first fit: the view follows it.
+            fit = _poll_fit(page, bounds, None, f"screen {position}")
+            for viewport in ((1080, 1920), (1920, 1080)):
+                page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+                fit = _poll_fit(page, bounds, (fit["width"], fit["height"]), f"screen {position} at {viewport}")
+        assert session.external_requests == []
+    finally:
+        stop_server(server)

@@ -4,7 +4,9 @@ Measured in the page, not by eye: a metric whose number or label is cut
 (``1,330.5…``) has a text wider than its box; two chart texts that overlap
 have intersecting boxes (chart and panel titles, axis titles and tick
 labels, legend entries, bar texts; rotated tick labels are left out, their
-boxes are not their glyphs).
+boxes are not their glyphs); a chart title (or its note) whose box starts
+above the chart's top edge is cut off, one that reaches below the top of the
+plot area lies on the data.
 """
 
 from __future__ import annotations
@@ -45,6 +47,15 @@ OVERLAPPING_CHART_TEXT = """() => {
     const edge = plot.querySelector('.main-svg').getBoundingClientRect();
     boxes.filter(([, r]) => r.left < edge.left - 1 || r.right > edge.right + 1)
       .forEach(([text]) => found.push([n, text, 'beyond the edge']));
+    // A title (and its note) stands between the chart's top edge and its plot area: its first line
+    // above the top is cut off, a last line below the plot area's top lies on the bars.
+    const plotTop = edge.top + plot._fullLayout._size.t;
+    plot.querySelectorAll('.gtitle, .gtitle-subtitle').forEach(t => {
+      const r = t.getBoundingClientRect();
+      if (!t.textContent.trim() || r.width === 0) return;
+      if (r.top < edge.top - 1) found.push([n, t.textContent, `title ${Math.round(edge.top - r.top)} px above the chart`]);
+      if (r.bottom > plotTop + 1) found.push([n, t.textContent, `title ${Math.round(r.bottom - plotTop)} px into the plot area`]);
+    });
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i][1], b = boxes[j][1];
       if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
@@ -53,6 +64,15 @@ OVERLAPPING_CHART_TEXT = """() => {
   });
   return found;
 }"""
+
+# The visible fit buttons above the map: text, height (px), lines of text.
+FIT_BUTTONS = """() => Array.from(document.querySelectorAll('[class*="st-key-fit_"] button'))
+  .filter(b => b.getBoundingClientRect().height > 0)
+  .map(b => {
+    const text = b.querySelector('p') || b;
+    const line = parseFloat(getComputedStyle(text).lineHeight);
+    return [b.innerText, b.getBoundingClientRect().height, Math.round(text.getBoundingClientRect().height / line)];
+  })"""
 
 CHARTS_DRAWN = (
     "() => Array.from(document.querySelectorAll('.js-plotly-plot')).filter(p => p.querySelector('.main-svg')).length"
@@ -69,7 +89,8 @@ def _settled(page, charts: int) -> None:
 def _nothing_cut_or_overlapping(page, where: str) -> None:
     assert page.evaluate(CUT_METRICS) == [], where
     assert page.evaluate(CUT_BUTTONS) == [], where
-    assert page.evaluate(OVERLAPPING_CHART_TEXT) == [], where
+    found = page.evaluate(OVERLAPPING_CHART_TEXT)
+    assert found == [], (where, found)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -126,6 +147,12 @@ def test_map_at_1366_cuts_no_button_text_and_overlaps_no_chart_text(staff_server
     )
     _settled(page, 1)  # the status chart beside the list
     _nothing_cut_or_overlapping(page, "map")
+    # A long area name breaks onto a second line; every button of the row keeps the same height.
+    buttons = page.evaluate(FIT_BUTTONS)
+    assert len(buttons) == 7, buttons
+    assert max(lines for _, _, lines in buttons) == 2, buttons
+    heights = [height for _, height, _ in buttons]
+    assert max(heights) - min(heights) <= 2, buttons
     assert session.external_requests == []
 
 
@@ -183,4 +210,37 @@ def test_korean_file_uploader_shows_no_english(signed_in_server, open_app):
     text = uploader.inner_text()
     assert "파일당 최대" in text
     assert not ENGLISH_WORDS.search(text), text
+    assert session.external_requests == []
+
+
+# Wraps the page's createTreeWalker (the script walks a widget's text with it) to count the walks.
+COUNT_WALKS = """() => { const doc = document; if (!doc.__walks) { doc.__walks = 0;
+  const walk = doc.createTreeWalker.bind(doc); doc.createTreeWalker = (...a) => { doc.__walks += 1; return walk(...a); }; }
+  doc.__walks = 0; }"""
+
+
+def test_korean_table_toolbar_and_no_work_for_changes_outside_widgets(staff_server, open_app):
+    session = open_app(staff_server, "/map", viewport=LAPTOP)
+    page = session.page
+    table = page.locator("[data-testid='stDataFrame']").first
+    table.wait_for()
+    table.hover()
+    toolbar = page.locator("[data-testid='stElementToolbar']").first
+    toolbar.locator("button").first.wait_for()
+
+    def labels() -> list[str]:
+        return toolbar.locator("button").evaluate_all("bs => bs.map(b => b.getAttribute('aria-label'))")
+
+    poll(lambda: "CSV로 내려받기" in labels(), 15, "the toolbar's buttons are labelled in Korean", page)
+    assert {"검색", "전체 화면"} <= set(labels()) and not any(re.search(r"[a-z]{3}", x) for x in labels())
+    # The tooltip drawn on hover says it in Korean too.
+    toolbar.get_by_role("button", name="검색").hover()
+    tip = page.locator("[data-testid='stTooltipContent']", has_text="검색")
+    tip.wait_for(timeout=10_000)
+    assert page.locator("[data-testid='stTooltipContent']", has_text="Search").count() == 0
+    # Changes elsewhere in the page cost no walk through any widget's text.
+    page.evaluate(COUNT_WALKS)
+    page.evaluate("() => { for (let i = 0; i < 200; i++) document.body.appendChild(document.createElement('div')); }")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert page.evaluate("() => document.__walks") == 0
     assert session.external_requests == []
