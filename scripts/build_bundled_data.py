@@ -105,8 +105,8 @@ AREA_FACTS = [
                     {
                         "value_ko": "6,192호",
                         "value_en": "6,192",
-                        "source": "최신 보도 (DESIGN.md)",
-                        "source_en": "Latest report (DESIGN.md)",
+                        "source": "최신 보도 (보도 매체는 확인하지 못함)",
+                        "source_en": "Latest press report (outlet not identified)",
                     },
                 ],
             }
@@ -663,8 +663,16 @@ PROJECTS = [
                 field_ko="사업비",
                 field_en="Cost",
                 values=[
-                    dict(value_ko="300억원", value_en="KRW 30 bn", source="보도 (PROJECTS.md: 출처마다 다름)"),
-                    dict(value_ko="465억원", value_en="KRW 46.5 bn", source="보도 (PROJECTS.md: 출처마다 다름)"),
+                    dict(
+                        value_ko="300억원",
+                        value_en="KRW 30 bn",
+                        source="언론 보도 (출처마다 다름; 어느 매체의 수치인지 확인하지 못함)",
+                    ),
+                    dict(
+                        value_ko="465억원",
+                        value_en="KRW 46.5 bn",
+                        source="언론 보도 (출처마다 다름; 어느 매체의 수치인지 확인하지 못함)",
+                    ),
                 ],
             )
         ],
