@@ -70,7 +70,13 @@ def profile() -> None:
         bounds = None if area_id == CITYWIDE else area_view_bounds(data.areas, area_id, padding=0.0, margin=0.004)
         if needs_canvas_map(in_area):  # a device layer in one area: the map page's canvas, not folium markers
             overview_map(
-                data, lang, shown=in_area, bounds=bounds, height=460, key=f"district_map_{area_id}", as_of=as_of
+                data,
+                lang,
+                shown=in_area,
+                bounds=bounds,
+                height=460,
+                key=f"district_map_{area_id}",
+                as_of=(as_of, services),
             )
         else:
             area_map = build_map(

@@ -14,7 +14,7 @@ from geo.assets import install_vendor_assets
 from geo.loaders import DashboardData, load_reference_layers
 from geo.reference import ReferenceLayer
 from geo.settings import STATIC_DIR, Settings, load_settings
-from geo.store import Store, open_store
+from geo.store import Store, open_store, seed_signature
 from geo.upgrade import UpgradeOutcome, upgrade_store
 
 
@@ -64,21 +64,16 @@ def dashboard_data() -> DashboardData:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _outdated(store_key: tuple, revision: str, files: tuple) -> bool:  # noqa: ARG001 (cache key)
+def _outdated(store_key: tuple, revision: str, signature: str) -> bool:  # noqa: ARG001 (cache key)
     return store().seed_is_outdated(settings().data_dir)
 
 
 def store_is_outdated() -> bool:
     """True when the data folder's text files changed after the store was created from them."""
     config = settings()
-    # ctime and inode too: an unzipped release or `cp -p` keeps mtime and size, never these.
-    files = tuple(
-        (p.name, s.st_mtime_ns, s.st_size, s.st_ctime_ns, s.st_ino)
-        for p in sorted(config.data_dir.glob("*"))
-        if p.is_file() and (s := p.stat())
-    )
     key = (str(config.data_dir), str(config.store_dir), config.database_url)
-    return _outdated(key, store().revision(), files)
+    # The folder's fingerprint is the cache key: it is hashed again only when a file's stat changed.
+    return _outdated(key, store().revision(), seed_signature(config.data_dir))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

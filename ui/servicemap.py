@@ -17,7 +17,6 @@ import geopandas as gpd
 import streamlit as st
 import streamlit.components.v1 as components
 
-from geo.history import services_as_of
 from geo.i18n import t
 from geo.loaders import DashboardData
 from geo.mapping import URBAN_BOUNDS, legend_html
@@ -159,15 +158,16 @@ def overview_map(
     bounds: LatLonView | None = None,
     height: int = 560,
     key: str = "overview_map",
-    as_of: date | None = None,
+    as_of: tuple[date, gpd.GeoDataFrame] | None = None,
 ) -> None:
     """Services (``shown``, else all) on the canvas map, to look at: hover names; a pan or a click reruns only this.
 
-    For pages whose folium map would hold too many markers (``geo.pointmap.needs_canvas_map``). With ``as_of``
-    the statuses are those ``geo.history.services_as_of`` gives for that day, as the page's other views show.
+    For pages whose folium map would hold too many markers (``geo.pointmap.needs_canvas_map``). ``as_of``: a
+    day and every service with its status on that day (``geo.history.services_as_of``, as the page computed it
+    for its other views), drawn instead of today's statuses.
     """
     if as_of is not None:
-        data = replace(data, services=services_as_of(data.services, data.status_history, as_of))
+        data = replace(data, services=as_of[1])
     service_map(
         data,
         data.services if shown is None else shown,
@@ -180,5 +180,5 @@ def overview_map(
         key=key,
         commands=False,
         bounds=bounds or URBAN_BOUNDS,
-        as_of=as_of.isoformat() if as_of is not None else None,
+        as_of=as_of[0].isoformat() if as_of is not None else None,
     )
