@@ -129,8 +129,9 @@ def test_city_boundary_file_import_shows_detection_mapping_and_map(data_server, 
     page.get_by_text("행정 경계", exact=True).click()
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
 
-    page.get_by_text("CP949 (자동 판별, .cpg 없음)").wait_for(timeout=90_000)  # a cold server reads PROJ and GDAL first
-    page.get_by_text("EPSG:5174 (Korean 1985 / Modified Central Belt)").wait_for()
+    # The detection lines, by their labels: the notes table below repeats the CRS name in a grid cell.
+    page.get_by_text("문자 인코딩: CP949 (자동 판별, .cpg 없음)").wait_for(timeout=90_000)  # a cold server reads PROJ and GDAL first
+    page.get_by_text("원본 좌표계: EPSG:5174 (Korean 1985 / Modified Central Belt)").wait_for()
     page.get_by_text("--map 행정동코드=boundary_id --map 행정동명=name_ko").wait_for(state="attached")
     wait_for_map(page, min_shapes=25)
     page.get_by_text("검증 통과: 문제 없음").wait_for()
@@ -164,7 +165,7 @@ def test_public_data_csv_becomes_a_reference_layer_on_the_page(data_server, open
     page.get_by_label("레이어 제목 (같은 제목이면 교체)").fill("행정복지센터")
     page.get_by_label("레이어 제목 (같은 제목이면 교체)").press("Enter")
 
-    page.get_by_text("CP949 (자동 판별)").wait_for(timeout=90_000)
+    page.get_by_text("문자 인코딩: CP949 (자동 판별)").wait_for(timeout=90_000)
     page.get_by_text("제공기관: 경기도 안산시 · 기준일: 2026-06-15").wait_for()
     wait_for_map(page, min_shapes=25)
     page.screenshot(path=str(artifacts_dir / "import_reference.png"), full_page=True)
