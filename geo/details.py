@@ -160,7 +160,7 @@ def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = 
         (t("field.description", lang), localized(service, "description_public", lang)),
         *((t("field.conflicts", lang), c.text(lang)) for c in conflicts(service)),
         (t("field.source", lang), _source(service, lang)),
-        (t("field.sources_other", lang), str(service.get("sources_other") or "")),
+        (t("field.sources_other", lang), localized(service, "sources_other", lang)),
         (t("field.reported_on", lang), str(service.get("reported_on") or "")),
         (t("field.updated", lang), "" if reported else str(service.get("updated_at") or "")),
     ]

@@ -26,7 +26,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geo.i18n import t
+from geo.i18n import localized_column, t
 from geo.io import STORAGE_CRS
 from geo.schema import ALL_SCHEMAS
 from geo.vocab import (
@@ -123,13 +123,12 @@ class ExportContext:
 
 
 def services_source(services: pd.DataFrame, lang: str = "ko", most: int = 2) -> str:
-    """Where the services come from: their own ``source`` values (the first ``most``, then how many
-    more), or the dashboard's service data when the records name none."""
-    sources = (
-        []
-        if "source" not in services
-        else list(dict.fromkeys(s for s in services["source"].dropna() if str(s).strip()))
-    )
+    """Where the services come from: their own sources in ``lang`` (the first ``most``, then how many
+    more), or the dashboard's service data when the records name none.
+
+    English is each record's ``source_en``, its Korean ``source`` where it has none (an imported record).
+    """
+    sources = list(dict.fromkeys(s for s in localized_column(services, "source", lang) if s.strip()))
     if not sources:
         return t("export.source_services", lang)
     text = "; ".join(str(s) for s in sources[:most])

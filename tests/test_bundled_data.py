@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import re
 import subprocess
@@ -162,6 +163,47 @@ def test_english_disagreeing_sources_name_their_source_in_english(bundled):
     singil = bundled.areas.set_index("area_id").loc["singil2"].to_dict()
     english = dict(area_detail_rows(singil, bundled.services.iloc[:0], "en"))["Where sources differ"]
     assert "7,000 (MOLIT announcement (2019-05-07))" in english and not HANGUL.search(english)
+
+
+@pytest.mark.parametrize("service_id", [f"ANS-{n:02d}" for n in range(1, 26)])
+def test_english_service_details_name_their_sources_in_english(bundled, service_id):
+    """The English detail panel of every reported project names its sources (and disagreeing ones) in English."""
+    service = _by_id(bundled, service_id)
+    english = dict(service_detail_rows(service, "en"))
+    sources = {k: str(v) for k, v in english.items() if k in ("Source", "Other sources", "Where sources differ")}
+    assert sources["Source"] == service["source_en"] and not [v for v in sources.values() if HANGUL.search(v)]
+    # The same fact: the report's date (and any address) is kept, only the outlet's name is in English.
+    assert re.findall(r"\d{4}-\d{2}-\d{2}", service["source_en"]) == re.findall(r"\d{4}-\d{2}-\d{2}", service["source"])
+    assert str(dict(service_detail_rows(service, "ko"))["출처"]) == service["source"]
+
+
+def test_english_outlet_names_are_how_the_outlets_spell_themselves(bundled):
+    cctv = dict(service_detail_rows(_by_id(bundled, "ANS-09"), "en"))
+    assert str(cctv["Source"]) == "Kyeongin Ilbo (2025-04-15)"
+    assert cctv["Other sources"] == "Kyeonggi Ilbo (2025-04-15); Kuki News (2010-04-13)"
+    assert "3,337 (Kyeongin Ilbo (2025-04-15))" in cctv["Where sources differ"]
+    programme = dict(service_detail_rows(_by_id(bundled, "ANS-01"), "en"))
+    assert str(programme["Source"]) == "Kyeonggi Ilbo (2025-06-19)"
+    assert programme["Other sources"] == "News1 (2025-06-19), https://news1.kr/amp/local/gyeonggi/5819377"
+    hub = dict(service_detail_rows(_by_id(bundled, "ANS-16"), "en"))["Where sources differ"]
+    assert "KRW 30 bn (Press reports (figures differ by source; outlet not identified))" in hub
+    assert str(dict(service_detail_rows(_by_id(bundled, "ANS-10"), "en"))["Source"]) == (
+        "Korea Economic Daily/Yonhap News (2023-04-05)"
+    )
+
+
+def test_the_builder_refuses_a_source_it_cannot_put_in_english():
+    spec = importlib.util.spec_from_file_location(
+        "build_bundled_data", PROJECT_ROOT / "scripts" / "build_bundled_data.py"
+    )
+    assert spec and spec.loader
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    english_source = builder.english_source
+    assert english_source("경인일보 (2023-11-10)") == "Kyeongin Ilbo (2023-11-10)"
+    assert english_source(None) is None
+    with pytest.raises(SystemExit, match="대한일보"):
+        english_source("대한일보 (2024-01-01)")
 
 
 def test_a_hostile_source_address_is_not_a_link():

@@ -29,6 +29,7 @@ from geo.importer import (
     preview_import,
     preview_upload,
 )
+from geo.i18n import localized_column
 from geo.store import STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
 from geo.vocab import AREA_TERMS
 from tests.conftest import DEMO_DIR, PROJECT_ROOT, REFERENCE_DIR, postgis_url
@@ -640,6 +641,23 @@ def test_services_without_a_source_column_get_the_file_and_import_date(gpkg_stor
     commit_import(gpkg_store, preview, mode="replace", user="kim")
     stored = gpkg_store.read_layer("services").set_index("service_id")
     assert stored.loc[preview.frame["service_id"], "source"].tolist() == [source] * len(preview.frame)
+
+
+def test_an_english_source_column_is_imported_and_shown_on_english_screens(gpkg_store, tmp_path):
+    """A file may carry the English of its sources (column '출처(영문)'); rows left blank show the Korean one."""
+    table = point_services_table()
+    table["출처"] = ["경인일보 (2025-04-15)", "뉴스1 (2025-06-19)", "시청 보도자료", "시청 보도자료"]
+    table["출처(영문)"] = ["Kyeongin Ilbo (2025-04-15)", "News1 (2025-06-19)", None, None]
+    path = tmp_path / "sources.csv"
+    table.drop(columns=["source"], errors="ignore").to_csv(path, index=False)
+
+    preview = preview_import(path, "services", store=gpkg_store)
+    assert preview.ok, preview.report.messages()
+    assert preview.mapping == {"출처": "source", "출처(영문)": "source_en"}
+    commit_import(gpkg_store, preview, mode="replace", user="kim")
+    stored = gpkg_store.read_data().services.set_index("service_id")
+    english = localized_column(stored, "source", "en")
+    assert english.tolist() == ["Kyeongin Ilbo (2025-04-15)", "News1 (2025-06-19)", "시청 보도자료", "시청 보도자료"]
 
 
 def test_damaged_geopackage_and_a_fake_xlsx_are_named_by_their_upload_name_in_korean():
