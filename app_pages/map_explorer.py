@@ -107,7 +107,7 @@ def _details(selection: tuple[str, str] | None) -> None:
         if service["is_sample"]:
             st.caption(t("sample.short", lang))
         st.markdown(f"**{t('history.title', lang)}**")
-        history = service_history_rows(data.status_history, selection[1], lang)
+        history = service_history_rows(data.status_history, selection[1], lang, service)
         if history.empty:
             st.caption(t("history.none", lang))
         else:

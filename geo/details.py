@@ -22,6 +22,7 @@ from geo.vocab import (
     AREA_TERMS,
     DIRECTION_TERMS,
     DOMAIN_TERMS,
+    FUNDING_TERMS,
     LOCATION_ACCURACY_TERMS,
     PHASE_TERMS,
     STATUS_TERMS,
@@ -116,8 +117,10 @@ def _budget(service: Mapping, lang: str) -> str:
     amount: Any = service.get("budget_krw_100m")
     if _missing(amount):
         return note or t("field.not_reported", lang)
-    funding = service.get("funding")
-    text = format_budget(float(amount), lang) + ("" if _missing(funding) else f" ({funding})")
+    funding: Any = service.get("funding")  # an id, NaN or None: _missing() decides
+    text = format_budget(float(amount), lang) + (
+        "" if _missing(funding) else f" ({label(FUNDING_TERMS, funding, lang)})"
+    )
     return f"{text} · {note}" if note else text
 
 
@@ -143,12 +146,12 @@ def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = 
         (t("field.status", lang), status),
         (t("field.status_reported", lang), localized(service, "status_reported", lang)),
         (t("field.domain", lang), label(DOMAIN_TERMS, service["domain"], lang)),
-        (t("field.domain_reported", lang), str(service.get("domain_reported") or "")),
+        (t("field.domain_reported", lang), localized(service, "domain_reported", lang)),
         (t("home.directions", lang), "" if _missing(direction) else label(DIRECTION_TERMS, direction, lang)),
         (t("field.phase", lang), "" if _missing(phase) else label(PHASE_TERMS, phase, lang)),
         (t("field.period", lang), _period(service, lang)),
         (t("field.budget", lang), _budget(service, lang)),
-        (t("field.department", lang), _or_not_reported(service.get("department"), lang)),
+        (t("field.department", lang), _or_not_reported(localized(service, "department", lang) or None, lang)),
         (t("field.location_reported", lang), localized(service, "location", lang)),
         (t("field.location", lang), location),
         (
@@ -254,9 +257,18 @@ def detail_table_html(title: str, rows: list[tuple[str, object]]) -> str:
     )
 
 
-def service_history_rows(status_history: pd.DataFrame, service_id: str, lang: str = "ko") -> pd.DataFrame:
-    """One service's status changes, newest first, with Korean (or English) headers."""
+def service_history_rows(
+    status_history: pd.DataFrame, service_id: str, lang: str = "ko", service: Mapping | None = None
+) -> pd.DataFrame:
+    """One service's status changes, newest first, with Korean (or English) headers.
+
+    A reported event was made by the report itself (``changed_by`` is the service's ``source``): with
+    the ``service`` given, English names that source in English.
+    """
     rows = status_history.loc[status_history["service_id"] == service_id].sort_values("changed_at", ascending=False)
+    by = rows["changed_by"]
+    if service is not None and service.get("source"):
+        by = by.replace(str(service["source"]), localized(service, "source", lang))
     return pd.DataFrame(
         {
             t("history.date", lang): rows["changed_at"].astype(str),
@@ -264,7 +276,7 @@ def service_history_rows(status_history: pd.DataFrame, service_id: str, lang: st
                 f"{label(STATUS_TERMS, old, lang) if old else '—'} → {label(STATUS_TERMS, new, lang)}"
                 for old, new in zip(rows["old_status"], rows["new_status"], strict=True)
             ],
-            t("history.by", lang): rows["changed_by"],
+            t("history.by", lang): by,
             t("history.reason", lang): rows["reason"].fillna(""),
         }
     )

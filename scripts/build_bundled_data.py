@@ -230,6 +230,8 @@ SOURCE_EN = {
     "프레시안": "Pressian",
     "한국경제": "Korea Economic Daily",
 }
+# English names of the route stops that have no point in places.csv (those that do carry their own).
+STOPS_EN = {"한국산업기술시험원": "Korea Testing Laboratory (KTL)", "안산도시개발": "Ansan Urban Development"}
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 
@@ -1631,7 +1633,7 @@ def build_projects(
         where_ko, where_en = project["where_ko"], project["where_en"]
         if missing:
             where_ko += f". 좌표가 없어 선에서 뺀 정류장: {', '.join(missing)}"
-            where_en += f". Stops left out of the line (no point): {', '.join(missing)}"
+            where_en += f". Stops left out of the line (no point): {', '.join(STOPS_EN[stop] for stop in missing)}"
         service_id = f"ANS-{project['n']:02d}"
         outlet, url = project["source"]
         events = project["events"]

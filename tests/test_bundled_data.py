@@ -17,7 +17,13 @@ import pytest
 from shapely.geometry import Point
 
 from geo.briefing import area_facts
-from geo.details import area_detail_rows, conflicts, detail_table_html, service_detail_rows
+from geo.details import (
+    area_detail_rows,
+    conflicts,
+    detail_table_html,
+    service_detail_rows,
+    service_history_rows,
+)
 from geo.history import services_as_of
 from geo.i18n import localized
 from geo.io import METRIC_CRS
@@ -177,6 +183,21 @@ def test_english_service_details_name_their_sources_in_english(bundled, service_
     assert str(dict(service_detail_rows(service, "ko"))["출처"]) == service["source"]
 
 
+def test_english_details_of_reported_projects_carry_no_korean_but_the_dong(bundled):
+    """Department, reported field, funding and the shuttle's missing stops are English too; the 구·동 row
+    still names the 동 in Korean (the services carry no English 동 name)."""
+    korean = {
+        (service["service_id"], name): str(value)
+        for service in bundled.services.to_dict("records")
+        for name, value in service_detail_rows(service, "en")
+        if HANGUL.search(str(value)) and name != "Location (gu, dong)"
+    }
+    assert korean == {}
+    cctv = dict(service_detail_rows(_by_id(bundled, "ANS-09"), "en"))
+    assert cctv["Department"] == "Ansan Urban Corporation" and cctv["Field as reported"] == "Safety"
+    assert str(dict(service_detail_rows(_by_id(bundled, "ANS-10"), "en"))["Budget"]).startswith("KRW")
+
+
 def test_english_outlet_names_are_how_the_outlets_spell_themselves(bundled):
     cctv = dict(service_detail_rows(_by_id(bundled, "ANS-09"), "en"))
     assert str(cctv["Source"]) == "Kyeongin Ilbo (2025-04-15)"
@@ -190,6 +211,15 @@ def test_english_outlet_names_are_how_the_outlets_spell_themselves(bundled):
     assert str(dict(service_detail_rows(_by_id(bundled, "ANS-10"), "en"))["Source"]) == (
         "Korea Economic Daily/Yonhap News (2023-04-05)"
     )
+
+
+def test_english_history_names_the_reporting_outlet_in_english_and_staff_as_they_are(bundled):
+    cctv = _by_id(bundled, "ANS-09")
+    history = bundled.status_history.copy()
+    history.loc[len(history)] = ["ANS-09", date(2026, 3, 2), "운영", "보류", "김지리", "점검", False]
+    english = service_history_rows(history, "ANS-09", "en", cctv)
+    assert english["By"].tolist() == ["김지리", "Kyeongin Ilbo (2025-04-15)"]
+    assert service_history_rows(history, "ANS-09", "ko", cctv)["변경자"].tolist() == ["김지리", "경인일보 (2025-04-15)"]
 
 
 def test_the_builder_refuses_a_source_it_cannot_put_in_english():
