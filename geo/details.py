@@ -128,11 +128,14 @@ def _or_not_reported(value: object, lang: str) -> str:
     return t("field.not_reported", lang) if _missing(value) else str(value)
 
 
-def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = False) -> list[tuple[str, object]]:
+def service_detail_rows(
+    service: Mapping, lang: str = "ko", public_only: bool = False, dong_names_en: Mapping[str, str] | None = None
+) -> list[tuple[str, object]]:
     """(label, value) pairs describing one service; a value is text or a ``Link`` (not yet escaped).
 
     For a reported (real) record every field no source gives reads "미공개"; a
     sample or an imported record without provenance columns keeps the old rows.
+    English names the 구 and, from ``dong_names_en`` (``geo.places.dong_names_en``), the 동.
     """
     reported = bool(service.get("source")) and not service.get("is_sample")
     status = label(STATUS_TERMS, service["status"], lang)
@@ -140,7 +143,7 @@ def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = 
         status = t("field.status_as_of", lang, status=status, date=str(service["reported_on"]))
     direction: Any = service.get("direction")
     phase: Any = service.get("phase")
-    location = " ".join(p for p in (service.get("gu"), service.get("dong")) if p)
+    location = _gu_dong(service, lang, dong_names_en or {})
     rows: list[tuple[str, object]] = [
         (t("field.area", lang), label(AREA_TERMS, service["area_id"], lang)),
         (t("field.status", lang), status),
@@ -171,6 +174,14 @@ def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = 
         public_labels = {t(key, lang) for key in PUBLIC_FIELDS}
         rows = [row for row in rows if row[0] in public_labels]
     return [row for row in rows if str(row[1])]
+
+
+def _gu_dong(service: Mapping, lang: str, dong_names_en: Mapping[str, str]) -> str:
+    """'단원구 원곡동', or in English 'Wongok-dong, Danwon-gu' (a 동 without an English name as it is)."""
+    gu, dong = localized(service, "gu", lang), str(service.get("dong") or "")
+    if lang != "en":
+        return " ".join(p for p in (gu, dong) if p)
+    return ", ".join(p for p in (dong_names_en.get(dong, dong), gu) if p)
 
 
 def _source(record: Mapping, lang: str) -> object:

@@ -29,7 +29,7 @@ from geo.i18n import localized
 from geo.io import METRIC_CRS
 from geo.kiosk import area_intro_html
 from geo.loaders import load_dashboard_data, load_reference_layers, read_reference_layers
-from geo.places import dong_anchor
+from geo.places import dong_anchor, dong_names_en
 from geo.validation import DataError
 from geo.vocab import AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, label
 from tests.conftest import DATA_DIR, DEMO_DIR, PROJECT_ROOT
@@ -183,16 +183,25 @@ def test_english_service_details_name_their_sources_in_english(bundled, service_
     assert str(dict(service_detail_rows(service, "ko"))["출처"]) == service["source"]
 
 
-def test_english_details_of_reported_projects_carry_no_korean_but_the_dong(bundled):
-    """Department, reported field, funding and the shuttle's missing stops are English too; the 구·동 row
-    still names the 동 in Korean (the services carry no English 동 name)."""
+def test_english_details_of_reported_projects_carry_no_korean(bundled):
+    """Department, reported field, funding, 구 and 동 and the shuttle's missing stops are English too."""
+    dongs = dong_names_en(bundled.boundaries)
     korean = {
         (service["service_id"], name): str(value)
         for service in bundled.services.to_dict("records")
-        for name, value in service_detail_rows(service, "en")
-        if HANGUL.search(str(value)) and name != "Location (gu, dong)"
+        for name, value in service_detail_rows(service, "en", dong_names_en=dongs)
+        if HANGUL.search(str(value))
     }
     assert korean == {}
+    assert dict(service_detail_rows(_by_id(bundled, "ANS-02"), "en", dong_names_en=dongs))["Location (gu, dong)"] == (
+        "Wongok-dong, Danwon-gu"
+    )
+    assert dict(service_detail_rows(_by_id(bundled, "ANS-02"), "ko"))["위치(구·동)"] == "단원구 원곡동"
+    # Boundaries imported without English names: the 동 stays as it is named.
+    unnamed = dong_names_en(bundled.boundaries.drop(columns="name_en"))
+    assert dict(service_detail_rows(_by_id(bundled, "ANS-02"), "en", dong_names_en=unnamed))["Location (gu, dong)"] == (
+        "원곡동, Danwon-gu"
+    )
     cctv = dict(service_detail_rows(_by_id(bundled, "ANS-09"), "en"))
     assert cctv["Department"] == "Ansan Urban Corporation" and cctv["Field as reported"] == "Safety"
     assert str(dict(service_detail_rows(_by_id(bundled, "ANS-10"), "en"))["Budget"]).startswith("KRW")
