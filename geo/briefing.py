@@ -186,6 +186,6 @@ def changes_table(
                 label(AREA_SHORT, a, lang) if isinstance(a, str) else "" for a in changes["area_id"]
             ],
             t("briefing.change", lang): arrows,
-            t("briefing.reason", lang): changes["reason"].fillna("").to_list(),
+            t("briefing.reason", lang): localized_column(changes, "reason", lang).to_list(),
         }
     )

@@ -22,7 +22,7 @@ import shapely
 from geo.auth import StaffUser
 from geo.exports import with_vocabulary_labels
 from geo.html import escape_html
-from geo.i18n import t
+from geo.i18n import localized_column, t
 from geo.importer import PROBLEMS_LISTED, WKT_COLUMN, ImportPreview, ReferencePreview, problem_counts
 from geo.io import STORAGE_CRS
 from geo.loaders import DashboardData
@@ -144,7 +144,7 @@ def change_history_table(history: pd.DataFrame, lang: str = "ko") -> pd.DataFram
                 _value_text(f, v, lang) for f, v in zip(rows["field"], rows["new_value"], strict=True)
             ],
             t("history.by", lang): rows["changed_by"].astype(str).tolist(),
-            t("history.reason", lang): rows["reason"].fillna("").astype(str).tolist(),
+            t("history.reason", lang): localized_column(rows, "reason", lang).tolist(),
             t("data.history.source", lang): [t(SOURCE_KEYS.get(s, s), lang) for s in rows["source"]],
         }
     )

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from geo.html import escape_html
-from geo.i18n import localized, t
+from geo.i18n import localized, localized_column, t
 from geo.stats import CitywideProfile, format_budget
 from geo.vocab import (
     AREA_TERMS,
@@ -288,6 +288,6 @@ def service_history_rows(
                 for old, new in zip(rows["old_status"], rows["new_status"], strict=True)
             ],
             t("history.by", lang): by,
-            t("history.reason", lang): rows["reason"].fillna(""),
+            t("history.reason", lang): localized_column(rows, "reason", lang),
         }
     )

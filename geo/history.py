@@ -44,6 +44,7 @@ CHANGE_COLUMNS: tuple[str, ...] = (
     "new_status",
     "changed_by",
     "reason",
+    "reason_en",
     "is_sample",
 )
 

@@ -185,6 +185,8 @@ STATUS_HISTORY = DatasetSchema(
         Column("new_status", "새 상태", **_terms(STATUS_TERMS)),
         Column("changed_by", "변경자"),
         Column("reason", "사유", required=False, nullable=True),
+        # The same reason in English (reported events, by the builder); empty for staff edits and imports.
+        Column("reason_en", "사유(영문)", required=False, nullable=True),
         Column("is_sample", "예시 여부", "bool", required=False),
     ),
 )

@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT))
 
 from geo.places import dong_anchor  # noqa: E402
 from geo.schema import AREAS, SERVICES  # noqa: E402
-from geo.vocab import SMART_HUB_EN, SMART_HUB_KO  # noqa: E402
+from geo.vocab import SMART_HUB_EN, SMART_HUB_KO, STATUS_TERMS, label  # noqa: E402
 
 METRIC = "EPSG:5186"
 
@@ -1414,6 +1414,7 @@ def build_services(areas: gpd.GeoDataFrame, city: Polygon, rng: random.Random) -
                         "new_status": new,
                         "changed_by": DEPARTMENTS[domain],
                         "reason": f"{old}→{new} 단계 전환(예시)",
+                        "reason_en": f"{label(STATUS_TERMS, old, 'en')} → {label(STATUS_TERMS, new, 'en')} (sample)",
                         "is_sample": True,
                     }
                 )
@@ -1678,7 +1679,7 @@ def build_projects(
         )
         if events[-1][2] != project["status"]:
             raise SystemExit(f"project {project['n']}: the last event must reach the reported status")
-        for when, old, new, reason_ko, _reason_en in events:
+        for when, old, new, reason_ko, reason_en in events:
             history.append(
                 {
                     "service_id": service_id,
@@ -1687,6 +1688,7 @@ def build_projects(
                     "new_status": new,
                     "changed_by": outlet,
                     "reason": reason_ko,
+                    "reason_en": reason_en,
                     "is_sample": False,
                 }
             )

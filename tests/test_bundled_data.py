@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from geo.briefing import area_facts
+from geo.briefing import area_facts, changes_table
 from geo.details import (
     area_detail_rows,
     conflicts,
@@ -225,9 +225,12 @@ def test_english_outlet_names_are_how_the_outlets_spell_themselves(bundled):
 def test_english_history_names_the_reporting_outlet_in_english_and_staff_as_they_are(bundled):
     cctv = _by_id(bundled, "ANS-09")
     history = bundled.status_history.copy()
-    history.loc[len(history)] = ["ANS-09", date(2026, 3, 2), "운영", "보류", "김지리", "점검", False]
+    history.loc[len(history)] = ["ANS-09", date(2026, 3, 2), "운영", "보류", "김지리", "점검", None, False]
     english = service_history_rows(history, "ANS-09", "en", cctv)
     assert english["By"].tolist() == ["김지리", "Kyeongin Ilbo (2025-04-15)"]
+    # The reported event's reason in English (from the builder); the staff's own stays as typed.
+    reported = bundled.status_history.loc[bundled.status_history["service_id"] == "ANS-09", "reason_en"].iloc[-1]
+    assert english["Reason"].tolist() == ["점검", reported] and reported and not re.search("[가-힣]", reported)
     assert service_history_rows(history, "ANS-09", "ko", cctv)["변경자"].tolist() == ["김지리", "경인일보 (2025-04-15)"]
 
 
@@ -386,3 +389,14 @@ def test_the_gu_view_counts_each_project_where_it_lies_and_citywide_ones_apart(b
     )
     assert table[""] == int((bundled.services["location_accuracy"] == "citywide").sum())
     assert table.sum() == len(bundled.services)
+
+
+def test_every_reported_status_change_has_its_reason_in_english_and_the_briefing_shows_it(bundled):
+    history = bundled.status_history
+    assert history["reason"].notna().all() and history["reason_en"].notna().all()
+    assert not history["reason_en"].str.contains("[가-힣]").any()
+    first = history.sort_values("changed_at").iloc[0]
+    since = first["changed_at"]
+    english = changes_table(history, bundled.services, since, since, "en")
+    korean = changes_table(history, bundled.services, since, since, "ko")
+    assert first["reason_en"] in english["Reason"].tolist() and first["reason"] in korean["사유"].tolist()

@@ -57,7 +57,7 @@ def test_search_finds_by_name_id_and_english_name(bundled):
 def test_history_table_has_korean_headers_labels_and_newest_first():
     history = pd.DataFrame(
         [
-            ("SVC-1", "status", None, "계획", "2024-03-01", "초기 데이터", "계획 수립", True, "seed"),
+            ("SVC-1", "status", None, "계획", "2024-03-01", "초기 데이터", "계획 수립", "Plan drawn up", True, "seed"),
             (
                 "SVC-1",
                 "budget_krw_100m",
@@ -65,6 +65,7 @@ def test_history_table_has_korean_headers_labels_and_newest_first():
                 "12.5",
                 "2026-11-26T07:46:12+09:00",
                 "김지리(kim_gis)",
+                "예산 조정",
                 None,
                 True,
                 "edit",
@@ -80,12 +81,14 @@ def test_history_table_has_korean_headers_labels_and_newest_first():
         "9.7",
         "12.5",
         "김지리(kim_gis)",
-        "",
+        "예산 조정",
         "직접 수정",
     ]
     assert table.iloc[1].tolist() == ["2024-03-01", "추진 상태", "—", "계획", "초기 데이터", "계획 수립", "초기 데이터"]
     english = change_history_table(history, "en")
     assert english.columns[0] == "When" and english.iloc[1]["New value"] == "Planned"
+    # A reason has English where the record gives it (reported events); a staff edit's stays as typed.
+    assert english["Reason"].tolist() == ["예산 조정", "Plan drawn up"]
 
 
 def test_mapping_choices_show_the_proposed_mapping_and_send_only_real_choices(tmp_path):

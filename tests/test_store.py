@@ -101,18 +101,22 @@ def test_read_data_equals_the_text_files(store, text_data):
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_the_data_handed_over_after_creating_is_what_the_tables_hold(backend, tmp_path):
-    # The real data (citywide services, history rows without an old status) and a data folder with a column the
-    # store does not keep: the hand-over must look exactly like a read of the tables by another process.
+    # The real data (citywide services, history rows without an old status) and a data folder with columns the
+    # store does not keep and a history without its optional English reason: the hand-over must look exactly
+    # like a read of the tables by another process.
     folder = tmp_path / "data"
     shutil.copytree(DATA_DIR, folder, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
     services = pyogrio.read_dataframe(folder / "services.geojson")
     services["staff_note"] = "not a schema column"
     pyogrio.write_dataframe(services, folder / "services.geojson", driver="GeoJSON")
+    history = pd.read_csv(folder / "status_history.csv", dtype=str, keep_default_na=False)
+    history.drop(columns=["reason_en"]).assign(memo="not kept").to_csv(folder / "status_history.csv", index=False)
     store, cleanup = make_store(backend, tmp_path)
     try:
         assert store.initialise(folder, now=T0) is True
         handed_over = store.read_data()
         assert "staff_note" not in handed_over.services.columns
+        assert "memo" not in handed_over.status_history and handed_over.status_history["reason_en"].isna().all()
         assert_same_data(handed_over, store.read_data())
     finally:
         cleanup()

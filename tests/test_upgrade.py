@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 from datetime import datetime
@@ -11,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.auth import add_user
-from geo.details import service_detail_rows
+from geo.details import service_detail_rows, service_history_rows
 from geo.i18n import localized
 from geo.schema import SERVICES
 from geo.store import STORE_FILE_NAME, GeoPackageStore
@@ -194,3 +195,27 @@ def test_a_shared_postgis_store_is_never_rebuilt_automatically(tmp_path: Path):
         assert len(store.service_versions()) == 96
     finally:
         cleanup()
+
+
+def test_a_store_whose_history_has_no_english_reason_gains_the_column_and_keeps_every_event(tmp_path: Path):
+    """A store made before status changes had an English reason: opening it adds the nullable column, every
+    event and its Korean reason stay, and English screens show the Korean reason until the data is loaded
+    again; a staff edit afterwards is recorded as before."""
+    store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
+    store.initialise(DATA_DIR, now=T0)
+    with sqlite3.connect(store.path) as connection:
+        connection.execute("ALTER TABLE change_history DROP COLUMN reason_en")
+        before = connection.execute("SELECT service_id, reason FROM change_history ORDER BY id").fetchall()
+    assert store._needs_upgrade()
+    store.initialise(DATA_DIR, now=T1)
+    with sqlite3.connect(store.path) as connection:
+        assert connection.execute("SELECT service_id, reason FROM change_history ORDER BY id").fetchall() == before
+    data = store.read_data()
+    assert data.status_history["reason_en"].isna().all()
+    cctv = data.services.set_index("service_id").loc["ANS-09"].to_dict() | {"service_id": "ANS-09"}
+    reasons = service_history_rows(data.status_history, "ANS-09", "en", cctv)["Reason"].tolist()
+    assert reasons and all(re.search("[가-힣]", reason) for reason in reasons)
+    assert "change_history.reason_en" in store.audit_log()["detail"].iloc[-1]
+    record = store.service_record("ANS-09")
+    store.update_service("ANS-09", record.version, {"status": "보류"}, user="kim_gis", reason="점검")
+    assert store.change_history("ANS-09").iloc[-1][["reason", "reason_en"]].tolist() == ["점검", None]

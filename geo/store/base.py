@@ -132,7 +132,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
             areas = self._read_layer(tx, "areas")
             services = self._read_layer(tx, "services")
             history_rows = tx.query(
-                "SELECT service_id, changed_at, old_value, new_value, changed_by, reason, is_sample "
+                "SELECT service_id, changed_at, old_value, new_value, changed_by, reason, reason_en, is_sample "
                 "FROM change_history WHERE field = 'status' ORDER BY id"
             )
         plan = yaml.safe_load(plan_row[0]) if plan_row else {}
@@ -140,8 +140,8 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
         known = set(services["service_id"])
         history = pd.DataFrame(
             [
-                (sid, date.fromisoformat(at[:10]), old, new, by, reason, bool(sample))
-                for sid, at, old, new, by, reason, sample in history_rows
+                (sid, date.fromisoformat(at[:10]), old, new, by, reason, reason_en, bool(sample))
+                for sid, at, old, new, by, reason, reason_en, sample in history_rows
                 if sid in known
             ],
             columns=STATUS_HISTORY.column_names,
@@ -169,7 +169,8 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
                 (data.services, "services", ("gu", "dong", "located_area_id")),
             )
         )
-        return DashboardData(data.plan, boundaries, areas, services, data.status_history)
+        history = data.status_history[list(STATUS_HISTORY.column_names)]
+        return DashboardData(data.plan, boundaries, areas, services, history)
 
     def read_layer(self, layer: LayerName) -> gpd.GeoDataFrame:
         """One layer's schema columns and geometry (EPSG:4326), in stored order."""
@@ -231,12 +232,13 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
 
         Columns: ``service_id``, ``field``, ``old_value``, ``new_value`` (text as
         stored), ``changed_at`` (text: ISO date for the seeded history, ISO
-        timestamp with offset for edits and imports), ``changed_by``, ``reason``,
+        timestamp with offset for edits and imports), ``changed_by``, ``reason``, ``reason_en`` (reported
+        events only),
         ``is_sample``, ``source`` (``seed``, ``edit`` or ``import``).
         """
         sql = (
-            "SELECT service_id, field, old_value, new_value, changed_at, changed_by, reason, is_sample, source "
-            "FROM change_history"
+            "SELECT service_id, field, old_value, new_value, changed_at, changed_by, reason, reason_en, is_sample, "
+            "source FROM change_history"
         )
         params: tuple = ()
         if service_id is not None:

@@ -50,6 +50,9 @@ REFERENCE_FOLDER = "reference"
 # The text files a store is created from (see geo.loaders).
 SEED_FILES = ("plan.yaml", "boundaries.geojson", "areas.geojson", "services.geojson", "status_history.csv")
 
+# Columns of change_history added after its first version: an older store gains them empty.
+HISTORY_ADDED_COLUMNS = ("reason_en",)
+
 # Columns of Store.change_history: one row per changed field.
 CHANGE_HISTORY_COLUMNS = (
     "service_id",
@@ -59,6 +62,7 @@ CHANGE_HISTORY_COLUMNS = (
     "changed_at",
     "changed_by",
     "reason",
+    "reason_en",
     "is_sample",
     "source",
 )

@@ -11,6 +11,7 @@ from geo.loaders import PLAN_FILE, load_dashboard_data
 from geo.schema import STATUS_HISTORY, Column
 from geo.store.common import (
     ADDED_TABLES,
+    HISTORY_ADDED_COLUMNS,
     LAYERS,
     SEED_USER,
     STORE_SCHEMA_VERSION,
@@ -46,7 +47,7 @@ class CreationMethods(StoreCore):
         statements += [
             f"CREATE TABLE change_history (id {self._id_column_sql}, service_id TEXT NOT NULL, "
             "field TEXT NOT NULL, old_value TEXT, new_value TEXT, changed_at TEXT NOT NULL, "
-            f"changed_by TEXT NOT NULL, reason TEXT, is_sample BOOLEAN NOT NULL DEFAULT {self._false}, "
+            f"changed_by TEXT NOT NULL, reason TEXT, reason_en TEXT, is_sample BOOLEAN NOT NULL DEFAULT {self._false}, "
             "source TEXT NOT NULL)",
             "CREATE INDEX change_history_service ON change_history (service_id, changed_at)",
             "CREATE TABLE column_mappings (layer TEXT NOT NULL, source_column TEXT NOT NULL, "
@@ -85,7 +86,7 @@ class CreationMethods(StoreCore):
         history = data.status_history
         tx.executemany(
             "INSERT INTO change_history (service_id, field, old_value, new_value, changed_at, changed_by, "
-            "reason, is_sample, source) VALUES (?, 'status', ?, ?, ?, ?, ?, ?, 'seed')",
+            "reason, reason_en, is_sample, source) VALUES (?, 'status', ?, ?, ?, ?, ?, ?, ?, 'seed')",
             [
                 (
                     r.service_id,
@@ -94,6 +95,7 @@ class CreationMethods(StoreCore):
                     cast(date, r.changed_at).isoformat(),
                     r.changed_by,
                     r.reason,
+                    r.reason_en,
                     self._sql_value(bool(r.is_sample), STATUS_HISTORY.column("is_sample")),
                 )
                 for r in history.itertuples(index=False)
@@ -114,12 +116,17 @@ class CreationMethods(StoreCore):
                 return False
             if not all(self._table_exists(tx, table) for table in ADDED_TABLES):
                 return True
-            return any(self._missing_columns(tx, layer) for layer in LAYERS)
+            return any(self._missing_columns(tx, layer) for layer in LAYERS) or bool(self._missing_history_columns(tx))
 
     def _missing_columns(self, tx: _Tx, layer: str) -> list[Column]:
         """The schema's columns a layer table made by an earlier version lacks (in schema order)."""
         present = self._table_columns(tx, layer)
         return [column for column in LAYERS[layer].columns if column.name not in present]
+
+    def _missing_history_columns(self, tx: _Tx) -> list[str]:
+        """Nullable columns of change_history added after its first version (text, NULL for older rows)."""
+        present = self._table_columns(tx, "change_history")
+        return [name for name in HISTORY_ADDED_COLUMNS if name not in present]
 
     def _add_missing_columns(self, tx: _Tx) -> list[str]:
         """Add the schema's newer columns to the layer tables; existing rows get NULL (nothing reported)."""
@@ -133,6 +140,9 @@ class CreationMethods(StoreCore):
                     )
                 tx.execute(f"ALTER TABLE {layer} ADD COLUMN {column.name} {self._types[column.kind]}")
                 added.append(f"{layer}.{column.name}")
+        for name in self._missing_history_columns(tx):
+            tx.execute(f"ALTER TABLE change_history ADD COLUMN {name} {self._types['text']}")
+            added.append(f"change_history.{name}")
         return added
 
     def _upgrade(self, tx: _Tx, data_dir: Path, now: datetime | None) -> None:
