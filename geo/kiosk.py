@@ -51,6 +51,7 @@ PUBLIC_COLUMNS: tuple[str, ...] = (
     "description_public_en",
     "start_year",
     "end_year",
+    "dong",  # the 행정동 a service lies in (the city-scale map counts per dong)
 )
 #: What a citizen sees first: running services, then those being built, designed, planned; on hold last.
 CITIZEN_ORDER: tuple[str, ...] = (
