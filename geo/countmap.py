@@ -38,6 +38,9 @@ from geo.vocab import STATUS_TERMS
 SYMBOL_RADIUS = {"kiosk": (15, 40), "briefing": (13, 34)}
 #: Label text, CSS pixels: the kiosk's map is read from a step back, the briefing's on a projector.
 LABEL_PX = {"kiosk": 24, "briefing": 18}
+#: Where the key sits: the kiosk's map has no buttons and sea in its north-west; the briefing's keeps its zoom
+#: buttons at the top left (hidden when presenting) and its status legend at the bottom left.
+KEY_CORNER = {"kiosk": "topleft", "briefing": "topright"}
 #: A status's shape is drawn on its segment when the segment spans at least this many degrees.
 GLYPH_MIN_DEGREES = 40.0
 
@@ -253,7 +256,7 @@ class CountSymbols(MacroElement):
       icon: L.divIcon({className: 'count-symbol', html: html, iconSize: [s.size, s.size],
                        iconAnchor: [s.size / 2, s.size / 2]})}).addTo(map);
   });
-  var key = L.control({position: 'topleft'});  // the sea north-west of the city
+  var key = L.control({position: {{ this.key_corner_json }}});
   key.onAdd = function () {
     var div = L.DomUtil.create('div', 'dash-legend count-key');
     div.innerHTML = {{ this.key_json }};
@@ -295,8 +298,9 @@ class CountSymbols(MacroElement):
 """
     )
 
-    def __init__(self, symbols: list[dict], key_html: str, label_px: int):
+    def __init__(self, symbols: list[dict], key_html: str, label_px: int, key_corner: str):
         super().__init__()
+        self.key_corner_json = json_for_script(key_corner)
         self._name = "CountSymbols"
         self.symbols_json = json_for_script(symbols)
         self.key_json = json_for_script(key_html)
@@ -334,5 +338,5 @@ def build_count_map(
     counts = counts_by_dong(services, boundaries, options.lang, statuses)
     symbols = count_symbols(counts, statuses, options.lang, options.audience)
     key = count_key_html(int(counts["total"].sum()) if len(counts) else 0, statuses, options.lang)
-    CountSymbols(symbols, key, LABEL_PX[options.audience]).add_to(fmap)
+    CountSymbols(symbols, key, LABEL_PX[options.audience], KEY_CORNER[options.audience]).add_to(fmap)
     return fmap
