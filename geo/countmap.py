@@ -213,10 +213,9 @@ def count_key_html(total: int, statuses: Sequence[str], lang: str) -> str:
     """The key to the symbols (escaped): what a ring, its size and its colours say, and how many are counted."""
     sample = ring_svg([1] * len(statuses), statuses, 22)
     return (
-        f"<h4>{escape_html(t('countmap.title', lang))}</h4>"
+        f"<h4>{escape_html(t('countmap.title', lang, n=f'{total:,}'))}</h4>"
         f'<div class="row">{sample}<span>{escape_html(t("countmap.size", lang))}<br>'
         f"{escape_html(t('countmap.ring', lang))}</span></div>"
-        f'<div class="count-total">{escape_html(t("countmap.total", lang, n=f"{total:,}"))}</div>'
     )
 
 
@@ -242,7 +241,6 @@ class CountSymbols(MacroElement):
   .count-symbol .count-label.left { left: auto; right: 100%; top: 50%; transform: translateY(-50%); }
   .dash-legend.count-key .row { white-space: normal; align-items: center; }
   .dash-legend.count-key svg { flex: none; }
-  .dash-legend.count-key .count-total { margin-top: 4px; max-width: 18em; white-space: normal; }
 </style>
 {% endmacro %}
 {% macro script(this, kwargs) %}
