@@ -239,6 +239,10 @@ class CountSymbols(MacroElement):
   .count-symbol .count-label.above { top: auto; bottom: 100%; }
   .count-symbol .count-label.right { left: 100%; top: 50%; transform: translateY(-50%); }
   .count-symbol .count-label.left { left: auto; right: 100%; top: 50%; transform: translateY(-50%); }
+  .count-symbol .count-label.below-right { left: 85%; top: 85%; transform: none; }
+  .count-symbol .count-label.below-left { left: auto; right: 85%; top: 85%; transform: none; }
+  .count-symbol .count-label.above-right { left: 85%; top: auto; bottom: 85%; transform: none; }
+  .count-symbol .count-label.above-left { left: auto; right: 85%; top: auto; bottom: 85%; transform: none; }
   .dash-legend.count-key .row { white-space: normal; align-items: center; }
   .dash-legend.count-key svg { flex: none; }
 </style>
@@ -265,19 +269,25 @@ class CountSymbols(MacroElement):
   // ring still shows the count's size). Checked again after every change of view, once Leaflet has placed the
   // markers (the kiosk re-fits on resize and rotation).
   function overlaps(r, o) { return r.left < o.right + 2 && r.right > o.left - 2 && r.top < o.bottom + 2 && r.bottom > o.top - 2; }
+  // A ring is a circle: a label may pass its bounding box's corners.
+  function touchesRing(r, o) {
+    var cx = (o.left + o.right) / 2, cy = (o.top + o.bottom) / 2, radius = (o.right - o.left) / 2;
+    var dx = Math.max(r.left - cx, 0, cx - r.right), dy = Math.max(r.top - cy, 0, cy - r.bottom);
+    return dx * dx + dy * dy < (radius + 2) * (radius + 2);
+  }
   function declutter() {
     var box = map.getContainer(), frame = box.getBoundingClientRect(), taken = [], shown = 0;
     box.querySelectorAll('.dash-legend, .area-label span').forEach(function (el) { taken.push(el.getBoundingClientRect()); });
     var rings = Array.prototype.map.call(box.querySelectorAll('.count-symbol svg'), function (el) { return el.getBoundingClientRect(); });
     box.querySelectorAll('.count-symbol .count-label').forEach(function (label, own) {
       label.style.visibility = '';
-      // Below the ring, else above, right or left of it: the first place that is free.
-      var place = ['', 'above', 'right', 'left'].find(function (side) {
+      // Below the ring, else above, right, left or at a corner of it: the first place that is free.
+      var place = ['', 'above', 'right', 'left', 'below-right', 'below-left', 'above-right', 'above-left'].find(function (side) {
         label.className = 'count-label ' + side;
         var r = label.getBoundingClientRect();
         return !(r.left < frame.left || r.right > frame.right || r.top < frame.top || r.bottom > frame.bottom ||
           taken.some(function (o) { return overlaps(r, o); }) ||
-          rings.some(function (o, k) { return k !== own && overlaps(r, o); }));
+          rings.some(function (o, k) { return k !== own && touchesRing(r, o); }));
       });
       if (place === undefined) { label.className = 'count-label'; label.style.visibility = 'hidden'; return; }
       taken.push(label.getBoundingClientRect()); shown++;

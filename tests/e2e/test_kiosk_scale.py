@@ -226,11 +226,13 @@ def test_briefing_area_slide_at_city_scale_counts_per_dong_in_presentation_mode(
     )
     page.locator(".st-key-briefing_present_button button").first.click()
     page.locator(".st-key-briefing_controls").wait_for(state="hidden")
+    # The slide's map is drawn again without its buttons (nothing to click on a projector).
+    zoom_buttons = page.frame_locator(BRIEFING_MAP).first.locator(".leaflet-control-zoom")
+    poll(lambda: zoom_buttons.filter(visible=True).count() == 0, 30, "the presented map has no buttons")
     frame = _wait_counted(page, BRIEFING_MAP, *_expected(data, "singil2", tuple(STATUS_TERMS)))
     legend = frame.locator(".dash-legend:not(.count-key)").inner_text()
     assert all(label(STATUS_TERMS, status, "ko") in legend for status in STATUS_TERMS)
     assert frame.locator(".marker-cluster, .svc-icon").count() == 0
-    assert frame.locator(".leaflet-control-zoom").filter(visible=True).count() == 0  # presenting: no buttons
     _in_place(page, BRIEFING_MAP)
     assert frame.locator("body").evaluate(OVERLAPS) == 0
     page.get_by_text("예시 데이터").first.wait_for()
