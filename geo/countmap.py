@@ -8,7 +8,7 @@ under the visitor's finger, the briefing's is projected), and at city zoom that 
 can only show pixel clusters whose counts belong to no place and carry no status.
 So these two count per 행정동 instead: a place people know, the count as a number,
 the status mix as a ring in the status colours with each status's shape on its
-segment. Twenty-five symbols whatever the number of services, and nothing about any
+segment. One symbol per dong (25) whatever the number of services, and nothing about any
 one service (no name, no id) reaches the page. The map stays a folium map, so the
 kiosk's frame, its re-fit on resize or rotation and the briefing's presentation mode
 work as before.
@@ -56,8 +56,8 @@ def counts_by_dong(
     Parameters
     ----------
     services : GeoDataFrame
-        EPSG:4326 with ``status`` and ``dong`` (the 행정동's Korean name, as ``geo.loaders`` adds it;
-        empty where a service lies in no dong).
+        EPSG:4326 with ``status`` and, where known, ``dong`` (the 행정동's Korean name, as ``geo.loaders``
+        adds it; empty where a service lies in no dong).
     boundaries : GeoDataFrame
         The boundaries (for the dongs' English names).
     lang : str
@@ -98,8 +98,10 @@ def counts_by_dong(
 
 
 def _dong_of(services: gpd.GeoDataFrame, anchors: gpd.GeoSeries, dongs: gpd.GeoDataFrame) -> list[str]:
-    """Each service's 동; one just outside the simplified outlines (on the coast, say) counts for the nearest."""
-    names = services["dong"].fillna("").astype(str).to_numpy().copy()
+    """Each service's 동; one just outside the simplified outlines (on the coast, say), or without a ``dong``
+    column at all, counts for the nearest."""
+    known = services["dong"] if "dong" in services.columns else pd.Series("", index=services.index)
+    names = known.fillna("").astype(str).to_numpy().copy()
     outside = names == ""
     if outside.any() and len(dongs):
         points = gpd.GeoDataFrame(geometry=anchors[outside].to_numpy(), crs=anchors.crs).to_crs(METRIC_CRS)

@@ -45,6 +45,14 @@ def test_counts_per_dong_by_status_most_first_with_english_names(bundled):
     assert every.loc[every["dong"] == "고잔동", "total"].item() == 4 and every["취소"].sum() == 1
 
 
+def test_without_a_dong_column_each_service_counts_for_the_dong_it_lies_in(bundled):
+    services = _services_in(bundled.boundaries, [("고잔동", "운영"), ("사동", "계획"), ("사동", "운영")]).drop(
+        columns="dong"
+    )
+    counts = counts_by_dong(services, bundled.boundaries)
+    assert dict(zip(counts["dong"], counts["total"], strict=True)) == {"사동": 2, "고잔동": 1}
+
+
 def test_a_count_sits_among_its_services(bundled):
     dongs = bundled.boundaries.loc[bundled.boundaries["level"] == "dong"].set_index("name_ko")
     inside = dongs.geometry["사동"].representative_point()
