@@ -12,10 +12,12 @@ from geo.briefing import (
     step_slide,
 )
 from geo.briefing_pdf import BriefingExportError, find_cjk_font
+from geo.countmap import build_count_map
 from geo.history import default_as_of, services_as_of
 from geo.html import md_text
 from geo.i18n import t
 from geo.mapping import MapOptions, build_map
+from geo.pointmap import needs_canvas_map
 from geo.spatial import area_view_bounds
 from geo.stats import headline_items
 from ui import state
@@ -164,10 +166,12 @@ with st.container(key="briefing_slide"):
         map_col, facts_col = st.columns([3, 2], gap="large")
         with map_col:
             options = MapOptions(lang=lang, audience="briefing", height_px=MAP_HEIGHT)
-            area_map = build_map(
+            in_area = services.loc[services["area_id"] == area_id]
+            # A city's device layers: counted per dong (geo.countmap says why), not one marker per service.
+            area_map = (build_count_map if needs_canvas_map(in_area) else build_map)(
                 data.boundaries,
                 data.areas,
-                services.loc[services["area_id"] == area_id],
+                in_area,
                 options,
                 selected_area=area_id,
                 bounds=area_view_bounds(data.areas, area_id, padding=0.3),

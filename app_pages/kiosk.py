@@ -4,6 +4,7 @@ import time
 
 import streamlit as st
 
+from geo.countmap import build_count_map
 from geo.i18n import LANGUAGES, t
 from geo.kiosk import (
     UNDER_WAY,
@@ -22,6 +23,7 @@ from geo.kiosk import (
     touch,
 )
 from geo.mapping import MapOptions, build_map
+from geo.pointmap import needs_canvas_map
 from geo.spatial import area_view_bounds
 from geo.vocab import KIOSK_STATUSES
 from ui import state
@@ -49,7 +51,9 @@ def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data, _l
     )
     # Stations and parks (public layers marked for the kiosk) help a visitor find where things are.
     orientation = [layer for layer in _layers if layer.kiosk]
-    fmap = build_map(
+    # A city's device layers: counted per dong (geo.countmap says why), not one marker per service.
+    draw = build_count_map if needs_canvas_map(services) else build_map
+    fmap = draw(
         _data.boundaries,
         _data.areas,
         services,

@@ -51,6 +51,7 @@ PUBLIC_COLUMNS: tuple[str, ...] = (
     "description_public_en",
     "start_year",
     "end_year",
+    "dong",  # the 행정동 a service lies in (the city-scale map counts per dong)
 )
 #: What a citizen sees first: running services, then those being built, designed, planned; on hold last.
 CITIZEN_ORDER: tuple[str, ...] = (
@@ -256,7 +257,7 @@ def cards_html(services: list[PublicService], lang: str, show_area: bool = False
     if not services:
         return f'<div class="kiosk-empty">{escape_html(t("kiosk.no_services", lang))}</div>'
     cards = "".join(service_card_html(s, lang, show_area) for s in services)
-    count = t("kiosk.count", lang, n=len(services))
+    count = t("kiosk.count", lang, n=f"{len(services):,}")
     layout = "kiosk-cards wide" if wide else "kiosk-cards"
     return (
         f'<div class="kiosk-count">{escape_html(count)}</div>'

@@ -25,7 +25,7 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # pure computations on loaded data
     "analysis": ("aggregate", "history", "stats", "filters", "exports"),
     # what a page shows: maps, charts, detail tables
-    "views": ("mapping", "pointmap", "explorer", "charts", "details"),
+    "views": ("mapping", "pointmap", "countmap", "explorer", "charts", "details"),
     # one audience's screens end to end
     "modes": ("briefing", "briefing_pdf", "kiosk", "data_manager"),
     # the command line

@@ -82,4 +82,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "refmap.layers": {"ko": "기반 시설", "en": "Public facilities"},
     "refmap.count": {"ko": "{count:,}곳", "en": "{count:,}"},
     "refmap.provenance": {"ko": "{provider} · {date} 기준", "en": "{provider} · as of {date}"},
+    # --- kiosk-scale: the kiosk's and the briefing's map at city scale (services counted per dong) ---
+    "countmap.title": {"ko": "동별 스마트서비스 (모두 {n}건)", "en": "Smart services per dong ({n} in all)"},
+    "countmap.size": {"ko": "원 크기: 그 동의 서비스 수", "en": "Circle size: services in the dong"},
+    "countmap.ring": {"ko": "고리: 추진 상태별 비율", "en": "Ring: share of each status"},
+    "countmap.count": {"ko": "{n}건", "en": "{n}"},
+    "countmap.no_dong": {"ko": "동 경계 밖", "en": "Outside the dong outlines"},
 }
