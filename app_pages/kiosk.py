@@ -7,6 +7,7 @@ import streamlit as st
 from geo.countmap import build_count_map
 from geo.i18n import LANGUAGES, t
 from geo.kiosk import (
+    KIOSK_CARDS_MAX,
     UNDER_WAY,
     RotationState,
     advance,
@@ -17,6 +18,7 @@ from geo.kiosk import (
     kiosk_screens,
     overview_html,
     progress_html,
+    public_service_count,
     public_services,
     select,
     tick_seconds,
@@ -127,8 +129,9 @@ def kiosk_screen() -> None:
         if screen.kind == "nearby":
             near = config.kiosk_location
             st.html(heading_html(t("kiosk.nearby_here", lang) if near else screen.title(lang)))
-            under_way = public_services(data.services, lang, statuses=UNDER_WAY, near=near)
-            st.html(cards_html(under_way, lang, show_area=True, wide=True))
+            under_way = public_services(data.services, lang, statuses=UNDER_WAY, near=near, limit=KIOSK_CARDS_MAX)
+            total = public_service_count(data.services, statuses=UNDER_WAY)
+            st.html(cards_html(under_way, lang, show_area=True, wide=True, total=total))
         else:
             map_col, text_col = st.columns([11, 9], gap="large")
             with map_col, st.container(key="kiosk_map"):
@@ -142,7 +145,9 @@ def kiosk_screen() -> None:
                     st.html(overview_html(data.plan, data.services, data.areas, lang))
                 else:
                     st.html(area_intro_html(data.areas, screen.area_id, lang))
-                    st.html(cards_html(public_services(data.services, lang, screen.area_id), lang))
+                    listed = public_services(data.services, lang, screen.area_id, limit=KIOSK_CARDS_MAX)
+                    total = public_service_count(data.services, screen.area_id)
+                    st.html(cards_html(listed, lang, total=total, on_map=True))
     st.html(
         progress_html(
             rotation.screen, len(screens), rotation.paused(), config.kiosk_idle_reset_s, lang, data.has_samples

@@ -73,6 +73,11 @@ STATUS_GLYPHS: dict[str, str] = {
 #: The "being built now" screen: building first, then design.
 UNDER_WAY: tuple[str, ...] = (ServiceStatus.BUILDING, ServiceStatus.DESIGN)
 
+# Cards a kiosk list holds at most. A lobby screen is read, not searched: at 100,000 services a list of every
+# one held 33,488 cards (569,000 DOM nodes, 15 s to show). The list says how many it leaves out; the map
+# shows them all (as counts per 동 at that scale).
+KIOSK_CARDS_MAX = 120
+
 
 @dataclass(frozen=True)
 class KioskScreen:
@@ -165,22 +170,24 @@ def public_services(
     area_id: str | None = None,
     statuses: tuple[str, ...] = CITIZEN_ORDER,
     near: tuple[float, float] | None = None,
+    limit: int | None = None,
 ) -> list[PublicService]:
     """The services of one area (or all), with the given statuses, in that status order, then by start year.
 
     With ``near`` (the kiosk's lat, lon) they come nearest first instead, with their
     distance measured in EPSG:5186. Cancelled services are never shown (they will
-    not come). Only :data:`PUBLIC_COLUMNS` are read.
+    not come). Only :data:`PUBLIC_COLUMNS` are read. ``limit``: the first so many
+    (:func:`public_service_count` counts them all).
     """
-    public = services.loc[:, [c for c in PUBLIC_COLUMNS if c in services.columns]]
+    shown = _public_mask(services, area_id, statuses)
+    public = services.loc[shown, [c for c in PUBLIC_COLUMNS if c in services.columns]]
     if near is not None:
-        public = public.assign(_km=distances_km(services, near))
-    if area_id is not None:
-        public = public.loc[public["area_id"] == area_id]
+        public = public.assign(_km=distances_km(services.loc[shown], near))
     rank = {status: position for position, status in enumerate(statuses)}
-    public = public.loc[public["status"].isin(rank)]
     order = ["_km", "name_ko"] if near is not None else ["_rank", "start_year", "end_year", "name_ko"]
     public = public.assign(_rank=public["status"].map(rank)).sort_values(order, kind="stable", na_position="last")
+    if limit is not None:
+        public = public.head(limit)
     result = []
     for row in public.to_dict("records"):
         start, end = row.get("start_year"), row.get("end_year")
@@ -196,6 +203,18 @@ def public_services(
             )
         )
     return result
+
+
+def public_service_count(
+    services: pd.DataFrame, area_id: str | None = None, statuses: tuple[str, ...] = CITIZEN_ORDER
+) -> int:
+    """How many services :func:`public_services` would list without a limit."""
+    return int(_public_mask(services, area_id, statuses).sum())
+
+
+def _public_mask(services: pd.DataFrame, area_id: str | None, statuses: tuple[str, ...]) -> pd.Series:
+    shown = services["status"].isin(statuses)
+    return shown & (services["area_id"] == area_id) if area_id is not None else shown
 
 
 def kiosk_map_services(services: gpd.GeoDataFrame, area_id: str | None = None) -> gpd.GeoDataFrame:
@@ -247,21 +266,36 @@ def service_card_html(service: PublicService, lang: str = "ko", show_area: bool 
     )
 
 
-def cards_html(services: list[PublicService], lang: str, show_area: bool = False, wide: bool = False) -> str:
-    """Every card in a list that scrolls by touch, headed by how many there are.
+def cards_html(
+    services: list[PublicService],
+    lang: str,
+    show_area: bool = False,
+    wide: bool = False,
+    total: int | None = None,
+    on_map: bool = False,
+) -> str:
+    """The cards in a list that scrolls by touch, headed by how many there are.
 
-    Nothing is hidden behind 'and n more': the list holds all services and
-    scrolls (the page's CSS gives it its height); ``wide`` lays the cards in two
-    columns where the screen is wide enough.
+    ``total``: how many services there are when ``services`` holds only the first of them
+    (:data:`KIOSK_CARDS_MAX`): the heading and a line under the last card say so (``on_map``: that
+    the screen's map shows them all). The page's
+    CSS gives the list its height; ``wide`` lays the cards in two columns where the screen is
+    wide enough.
     """
     if not services:
         return f'<div class="kiosk-empty">{escape_html(t("kiosk.no_services", lang))}</div>'
     cards = "".join(service_card_html(s, lang, show_area) for s in services)
-    count = t("kiosk.count", lang, n=f"{len(services):,}")
+    shown, total = len(services), max(total or 0, len(services))
+    if total > shown:
+        count = t("kiosk.count_some", lang, n=f"{shown:,}", total=f"{total:,}")
+        more = t("kiosk.more_on_map" if on_map else "kiosk.more", lang, rest=f"{total - shown:,}")
+        cards += f'<div class="kiosk-more">{escape_html(more)}</div>'
+    else:
+        count = t("kiosk.count", lang, n=f"{shown:,}")
     layout = "kiosk-cards wide" if wide else "kiosk-cards"
     return (
         f'<div class="kiosk-count">{escape_html(count)}</div>'
-        f'<div class="kiosk-list" data-count="{len(services)}"><div class="{layout}">{cards}</div></div>'
+        f'<div class="kiosk-list" data-count="{shown}" data-total="{total}"><div class="{layout}">{cards}</div></div>'
     )
 
 

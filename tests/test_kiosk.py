@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks.synthetic import synthetic_services
 from geo.kiosk import (
+    KIOSK_CARDS_MAX,
     PUBLIC_COLUMNS,
     UNDER_WAY,
     RotationState,
@@ -14,6 +16,7 @@ from geo.kiosk import (
     kiosk_screens,
     overview_html,
     progress_html,
+    public_service_count,
     public_services,
     select,
     service_card_html,
@@ -241,3 +244,24 @@ def test_only_the_kiosk_map_fits_its_bounds_again_when_its_frame_changes_size(bu
     for audience in ("staff", "briefing"):
         other = build_map(bundled.boundaries, bundled.areas, none, MapOptions(audience=audience), bounds=bounds)
         assert "ResizeObserver" not in other.get_root().render()
+
+
+def test_a_city_scale_list_holds_the_first_cards_and_says_how_many_it_leaves_out(demo):
+    many = synthetic_services(demo, KIOSK_CARDS_MAX * 10)
+    shown = many["status"].isin(UNDER_WAY)
+    listed = public_services(many, "ko", statuses=UNDER_WAY, limit=KIOSK_CARDS_MAX)
+    total = public_service_count(many, statuses=UNDER_WAY)
+    assert total == int(shown.sum()) > KIOSK_CARDS_MAX == len(listed)
+    # The first cards are the ones the full list starts with (same order, nothing skipped).
+    assert [s.name for s in listed] == [s.name for s in public_services(many, "ko", statuses=UNDER_WAY)][
+        :KIOSK_CARDS_MAX
+    ]
+    html = cards_html(listed, "ko", total=total, on_map=True)
+    assert f"모두 {total:,}건 중 {KIOSK_CARDS_MAX}건" in html
+    assert f"나머지 {total - KIOSK_CARDS_MAX:,}건은 이 목록에 싣지 않았습니다. 지도에서 모두 볼 수 있습니다." in html
+    assert html.count('class="kiosk-card"') == KIOSK_CARDS_MAX
+    english = cards_html(listed, "en", total=total)
+    assert f"{KIOSK_CARDS_MAX} of {total:,}" in english and "The map" not in english
+    # A list that holds every service says nothing is left out.
+    every = public_services(demo.services, "ko")
+    assert "나머지" not in cards_html(every, "ko", total=public_service_count(demo.services))

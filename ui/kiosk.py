@@ -61,7 +61,7 @@ KIOSK_CSS = """<style>
 .kiosk-facts { font-size: 24px; color: #1A1A1A; line-height: 1.45; }
 .stApp .kiosk-source { font-size: 24px; color: #333333; margin-top: 6px; }
 .kiosk-count { font-size: 26px; font-weight: 800; margin: 4px 0 6px; }
-/* Every service is in the list; it scrolls by touch (a thick bar shows that it does). */
+/* The list (every service, or the first KIOSK_CARDS_MAX at city scale) scrolls by touch (a thick bar shows it). */
 .kiosk-list { max-height: 50vh; overflow-y: auto; overscroll-behavior: contain; touch-action: pan-y;
   padding-right: 10px; }
 .kiosk-list::-webkit-scrollbar { width: 18px; }
@@ -69,6 +69,7 @@ KIOSK_CSS = """<style>
 .kiosk-list::-webkit-scrollbar-track { background: #E8E8E8; border-radius: 9px; }
 .kiosk-cards { display: grid; gap: 14px; grid-template-columns: 1fr; }
 .kiosk-cards.wide { grid-template-columns: 1fr 1fr; }
+.kiosk-more { grid-column: 1 / -1; font-size: 24px; font-weight: 700; color: #333333; padding: 8px 4px 4px; }
 .kiosk-card { border: 2px solid #1A1A1A; border-radius: 10px; padding: 12px 16px; background: #FFFFFF; }
 .kiosk-card-head { display: flex; align-items: center; gap: 18px; flex-wrap: wrap; }
 .kiosk-status { display: inline-flex; align-items: center; gap: 8px; font-size: 26px; font-weight: 800; }

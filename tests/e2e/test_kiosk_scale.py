@@ -17,7 +17,7 @@ from shapely.geometry import Point
 
 from benchmarks.synthetic import TEMPLATE_DIR, synthetic_services
 from geo.countmap import counts_by_dong
-from geo.kiosk import kiosk_screens
+from geo.kiosk import KIOSK_CARDS_MAX, kiosk_screens, public_service_count
 from geo.loaders import load_dashboard_data
 from geo.pointmap import FOLIUM_SERVICES_MAX
 from geo.settings import load_settings
@@ -192,6 +192,13 @@ def test_kiosk_area_screen_at_city_scale_counts_the_area_and_fits_again_when_the
     page.locator(f".st-key-kiosk_nav_{position} button").click()
     frame = _wait_counted(page, KIOSK_MAP, *_expected(data, "jangsang", KIOSK_STATUSES))
     assert frame.get_by_text("장상", exact=True).count() == 1
+    # The area's list holds its first cards and says how many more the map shows (every one took seconds).
+    listed = page.locator(".st-key-kiosk_body .kiosk-list")
+    total = public_service_count(data.services, "jangsang")
+    assert total > KIOSK_CARDS_MAX and listed.get_attribute("data-total") == str(total)
+    assert listed.locator(".kiosk-card").count() == KIOSK_CARDS_MAX
+    more = f"나머지 {total - KIOSK_CARDS_MAX:,}건은 이 목록에 싣지 않았습니다. 지도에서 모두 볼 수 있습니다."
+    assert listed.locator(".kiosk-more").inner_text() == more
     corners = area_view_bounds(data.areas, "jangsang", padding=0.45)
     fit = _poll_fit(page, [*corners[0], *corners[1]], None, "장상")
     page.set_viewport_size({"width": 1080, "height": 1920})
