@@ -185,6 +185,12 @@ def ring_svg(counts: Sequence[int], statuses: Sequence[str], radius: float) -> s
     return "".join(parts) + "</svg>"
 
 
+def symbol_radius(total: int, top: int, smallest: float, largest: float) -> float:
+    """The radius of a count symbol (in the caller's unit: px on screen, metres on paper) from ``smallest`` to
+    ``largest``: its area grows with ``total`` (the radius with the square root) up to ``top``, the largest count."""
+    return smallest + (largest - smallest) * math.sqrt(total / top) if top else smallest
+
+
 def count_symbols(counts: pd.DataFrame, statuses: Sequence[str], lang: str, audience: str = "kiosk") -> list[dict]:
     """What the page gets for each dong of ``counts_by_dong``: position, symbol and escaped label; nothing else.
 
@@ -196,7 +202,7 @@ def count_symbols(counts: pd.DataFrame, statuses: Sequence[str], lang: str, audi
     symbols = []
     for row in counts.to_dict("records"):
         total = int(row["total"])
-        radius = smallest + (largest - smallest) * math.sqrt(total / top) if top else smallest
+        radius = symbol_radius(total, top, smallest, largest)
         symbols.append(
             {
                 "lat": round(float(row["lat"]), 6),

@@ -131,4 +131,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "화면은 저절로 돌아옵니다. 만지지 않으셔도 됩니다.",
         "en": "The screen comes back by itself. No need to touch it.",
     },
+    # --- briefing-scale: the handout's area map at city scale (services counted per dong) ---
+    "briefing.count_largest": {"ko": "가장 큰 원 {n}건", "en": "largest circle: {n}"},
 }
