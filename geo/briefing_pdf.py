@@ -48,7 +48,7 @@ from geo.briefing import (
     period_text,
     services_table,
 )
-from geo.charts.common import text_width
+from geo.charts.common import line_units, text_width, unwrapped, wrap_text
 from geo.countmap import GLYPH_MIN_DEGREES, counts_by_dong, symbol_radius
 from geo.history import services_as_of
 from geo.i18n import t
@@ -499,6 +499,9 @@ def _paste(page: go.Figure, source: go.Figure, cell: int, x: tuple[float, float]
         return axis + target.get(_axis_suffix(name), target[""])
 
     legend = "legend" if cell == 1 else f"legend{cell}"
+    # A right margin that holds text beside the bars (a direction chart's counts) stays inside the rectangle.
+    right = (source.layout.margin.r or 0) - charts.DEFAULT_MARGIN_PX
+    right_room = max(0, right) / (PAGE_WIDTH_PX - 100)
     for trace in source.data:
         copied = go.Figure(trace).data[0]
         if "xaxis" in copied:
@@ -510,7 +513,8 @@ def _paste(page: go.Figure, source: go.Figure, cell: int, x: tuple[float, float]
         for axis, span in (("x", x), ("y", y)):
             props = dict(layout.get(f"{axis}axis{suffix}", {}))
             low, high = props.get("domain", [0, 1])
-            props["domain"] = [span[0] + (span[1] - span[0]) * low, span[0] + (span[1] - span[0]) * high]
+            end = span[1] - (right_room if axis == "x" else 0.0)
+            props["domain"] = [span[0] + (end - span[0]) * low, span[0] + (end - span[0]) * high]
             for key in ("anchor", "matches", "scaleanchor"):
                 if props.get(key) and props[key] != "free":
                     props[key] = ref(props[key], props[key][0])
@@ -541,11 +545,15 @@ def _paste(page: go.Figure, source: go.Figure, cell: int, x: tuple[float, float]
             copied.update(xref=ref(note.xref, "x"), yref=ref(note.yref or "y", "y"))
         page.add_annotation(copied)
     if source.layout.title.text:
-        note = source.layout.title.subtitle.text
+        # Title and note broken again for the rectangle's width (the chart broke them for a narrow screen;
+        # an English budget title in two lines rose into the map's legend above it).
+        room = (x[1] - x[0]) * (PAGE_WIDTH_PX - 100)
+        title = "<br>".join(wrap_text(unwrapped(source.layout.title.text), line_units(room, 20)))
+        note = "<br>".join(wrap_text(unwrapped(source.layout.title.subtitle.text), line_units(room, 14)))
         # The chart's footnote (how a budget is spread, what is excluded) stays with its heading.
         note_html = f"<br><span style='font-size:14px;color:#555555'>{note}</span>" if note else ""
         page.add_annotation(
-            text=f"<b>{source.layout.title.text}</b>{note_html}",
+            text=f"<b>{title}</b>{note_html}",
             xref="paper",
             yref="paper",
             x=x[0],

@@ -35,6 +35,7 @@ from geo.charts.areas import (
 from geo.charts.budget import budget_by_funding_figure, budget_by_year_figure
 from geo.charts.common import (
     CAPTION_LINE_CHARS,
+    DEFAULT_MARGIN_PX,
     FONT_FAMILY,
     SAMPLE_ANNOTATION_NAME,
     Lang,
@@ -47,6 +48,7 @@ from geo.charts.timelines import milestones_figure, milestones_frame, timeline_f
 
 __all__ = [
     "CAPTION_LINE_CHARS",
+    "DEFAULT_MARGIN_PX",
     "FONT_FAMILY",
     "SAMPLE_ANNOTATION_NAME",
     "Lang",

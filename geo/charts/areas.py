@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo.charts.common import (
+    DEFAULT_MARGIN_PX,
     Lang,
     Size,
     count_axis,
@@ -16,6 +17,8 @@ from geo.charts.common import (
     no_data,
     sizes,
     style_figure,
+    text_px,
+    wrap_text,
 )
 from geo.i18n import t
 from geo.vocab import (
@@ -28,6 +31,30 @@ from geo.vocab import (
 )
 
 ON_SCHEDULE_COLOUR = "#0072B2"
+#: A direction's bar at least this share of the longest holds its count label; a shorter one has it beside it.
+DIRECTION_INSIDE_SHARE = 0.6
+#: Longest line of a direction's name on the direction chart's axis (half-width units of ``text_width``).
+DIRECTION_LINE_UNITS = 22
+
+
+def direction_label_room(fig: go.Figure) -> int:
+    """The right margin (px) a direction chart needs so that every count label beside a bar stays inside the
+    figure (labels are set in the figure's font).
+
+    The axis ends at the longest bar, so a label beside a bar fits when the margin is as wide as the label.
+    """
+    font_px = fig.layout.font.size or 14
+    bar = fig.data[0]
+    beside = [text for text, where in zip(bar.text or (), bar.textposition or (), strict=True) if where == "outside"]
+    return max(DEFAULT_MARGIN_PX, round(max((text_px(text, font_px) for text in beside), default=0) + font_px))
+
+
+def ink_on(colour: str) -> str:
+    """Black or white, whichever reads better on ``colour`` ("#RRGGBB"; WCAG contrast)."""
+    channels = [int(colour[k : k + 2], 16) / 255 for k in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#FFFFFF"
 
 
 def domain_status_figure(
@@ -62,7 +89,7 @@ def domain_status_figure(
             y=[label(DOMAIN_TERMS, domain, lang) for domain in domains],
             # No bar for a zero: a zero-width bar would still draw its outline as a stray tick.
             x=[c if c else None for c in counts],
-            text=[str(c) if c else "" for c in counts],
+            text=[f"{c:,}" if c else "" for c in counts],
             textposition="inside",
             insidetextanchor="middle",
             textangle=0,
@@ -143,24 +170,44 @@ def direction_figure(
     counts = [int(v) for v in by_direction["count"]]
     operating = [int(v) for v in by_direction["operating"]]
     operating_label = label(STATUS_TERMS, ServiceStatus.OPERATING, lang)
+    names = [label(DIRECTION_TERMS, d, lang) for d in directions]
+    peak = max([*counts, 1])
+    inside = [c >= DIRECTION_INSIDE_SHARE * peak for c in counts]
+    # A long bar holds its count and operating count at its end on one line; a shorter bar has them beside it
+    # on two lines, in the right margin's room (:func:`direction_label_room`): "10,000건 (운영 1,650)" on one
+    # line beside the bar ran past a half-width chart's edge.
+    texts = [
+        f"{count_text(c, lang)}{' · ' if within else '<br>'}{operating_label} {o:,}" if c else count_text(c, lang)
+        for c, o, within in zip(counts, operating, inside, strict=True)
+    ]
+    colours = [DIRECTION_TERMS[d].colour if d in DIRECTION_TERMS else "#666666" for d in directions]
     fig = go.Figure(
         go.Bar(
             orientation="h",
-            y=[label(DIRECTION_TERMS, d, lang) for d in directions],
+            y=names,
             x=counts,
             customdata=list(zip(directions, operating, strict=True)),
-            marker={"color": [DIRECTION_TERMS[d].colour if d in DIRECTION_TERMS else "#666666" for d in directions]},
-            text=[f"{count_text(c, lang)} ({operating_label} {o})" for c, o in zip(counts, operating, strict=True)],
-            textposition="outside",
+            marker={"color": colours},
+            text=texts,
+            textposition=["inside" if i else "outside" for i in inside],
+            insidetextanchor="end",
+            insidetextfont={"color": [ink_on(colour) for colour in colours]},
+            textangle=0,
+            # Text beside a bar keeps its size (by default it shrinks to the bar's thickness).
+            constraintext="inside",
             cliponaxis=False,
             showlegend=False,
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title=t("field.count", lang), range=[0, max([*counts, 1]) * 1.35])
-    count_axis(fig, max([*counts, 1]) * 1.35, "x")
+    # Long direction names break in two lines, so the bars keep most of a half-width chart.
+    ticks = ["<br>".join(wrap_text(name, DIRECTION_LINE_UNITS)) for name in names]
+    fig.update_yaxes(autorange="reversed", tickvals=names, ticktext=ticks)
+    # Every bar carries its count: no axis title or tick labels, which took a short chart's plot height.
+    fig.update_xaxes(title=None, showticklabels=False, range=[0, peak])
+    count_axis(fig, peak, "x")
     style_figure(fig, t("chart.direction", lang), lang, size, is_sample(by_direction, sample))
+    fig.update_layout(margin={"r": direction_label_room(fig)})
     return no_data(fig, lang, size, "chart.no_direction") if sum(counts) == 0 else fig
 
 
@@ -283,7 +330,7 @@ def area_comparison_figure(
                 "color": "#FFFFFF" if term.hollow else term.colour,
                 "line": {"color": term.colour, "width": 2},
             },
-            text=[str(v) if v else "" for v in values],
+            text=[f"{v:,}" if v else "" for v in values],
             textposition="inside",
             insidetextanchor="middle",
             textangle=0,

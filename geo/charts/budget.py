@@ -61,17 +61,21 @@ def budget_by_year_figure(
             yanchor="bottom",
             font={"size": s["small"]},
         )
-    unit = t("unit.100m_krw", lang)
-    # The legend, titled 재원, sits under the years; an axis title there would collide with it.
+    # The legend, titled 재원, hangs at the figure's foot under the years (a fraction of the plot's height put
+    # it on the years when the plot was short); an x axis title there would collide with it.
     fig.update_layout(
         barmode="stack",
-        legend={"orientation": "h", "y": -0.12, "yanchor": "top", "traceorder": "normal"},
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "traceorder": "normal"},
         legend_title_text=t("field.funding", lang),
     )
     fig.update_xaxes(title=None, dtick=1, tickformat="d")
-    fig.update_yaxes(title=f"{t('field.budget', lang)} ({unit})", tickformat=",.0f")
+    # The title says 사업비; the axis says only its unit, which fits beside the shortest plot (the briefing's
+    # "사업비 (억원)" was taller than its plot and ran into the note under the title).
+    fig.update_yaxes(title=t("unit.100m_krw", lang), tickformat=",.0f")
     note = f"{t('chart.budget_spread', lang)}, {t('chart.excluding_cancelled', lang)}"
     style_figure(fig, t("chart.budget_year", lang), lang, size, is_sample(by_year, sample), note=note)
+    # Room under the plot for the years and the legend's row.
+    fig.update_layout(margin={"b": round(s["font"] * 4)})
     empty = not years or totals.sum() == 0
     return no_data(fig, lang, size, "chart.no_budget", t("chart.excluding_cancelled", lang)) if empty else fig
 

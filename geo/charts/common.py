@@ -9,6 +9,7 @@ projector and the kiosk. A figure built from illustrative records shows
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any, Literal
 
@@ -35,6 +36,13 @@ CAPTION_LINE_CHARS = 48
 #: Where a title's first baseline sits below the chart's top edge, in em of the title's size: the whole
 #: line box of the Korean font (ascent 1.16 em in Noto Sans CJK) stays inside the chart.
 TITLE_BASELINE_EM = 1.25
+#: The narrowest a compact chart (:func:`compact_figure`) is shown: one of the briefing's two chart columns at
+#: 1366×768 with the sidebar open.
+COMPACT_WIDTH_PX = 420
+#: Left and right margin of a chart (px) unless its text needs more.
+DEFAULT_MARGIN_PX = 20
+#: Width of one half-width unit of :func:`text_width`, in em (see :func:`line_units`).
+UNIT_EM = 0.6
 #: Plotly's line spacing (em) and the shift (em) by which it moves a top-anchored one-line title's baseline down.
 LINE_SPACING_EM = 1.3
 CAP_SHIFT_EM = 0.7
@@ -104,7 +112,7 @@ def style_figure(
         hoverlabel={"font": {"family": FONT_FAMILY, "size": s["font"]}},
         legend={"font": {"size": s["font"]}},
         height=height or s["height"],
-        margin={"l": 20, "r": 20, "t": top, "b": 40},
+        margin={"l": DEFAULT_MARGIN_PX, "r": DEFAULT_MARGIN_PX, "t": top, "b": 40},
         separators=".,",
     )
     if sample:
@@ -148,25 +156,60 @@ def title_top_margin(title_px: int, lines: int) -> int:
     return round(title_px * (TITLE_BASELINE_EM + 1.75 + LINE_SPACING_EM * (lines - 1)))
 
 
-def compact_figure(fig: go.Figure, height: int, font_px: int) -> go.Figure:
-    """``fig`` at ``height`` px with axis and legend text at ``font_px``; its title keeps its size and lines.
+def compact_figure(fig: go.Figure, height: int, font_px: int, width_px: int = COMPACT_WIDTH_PX) -> go.Figure:
+    """``fig`` at ``height`` px with axis, legend and note text at ``font_px``; its title keeps its size.
 
-    For large-type charts in little room (the briefing's two charts under a map): the top margin is what
-    the title's lines and its note need plus one line of ``font_px``, not a fixed size (a fixed 80 px put
-    the second line of a two-line title on the bars).
+    For large-type charts in little room (the briefing's two charts under a map): title and note are
+    broken again for a chart ``width_px`` wide (the narrowest it is shown at), not for the narrow chart
+    ``style_figure`` assumes (a two-line title and a three-line note left a 320 px chart a plot shorter
+    than its axis title, which ran into the note), and the top margin is what their lines need plus one
+    line of ``font_px``, not a fixed size (a fixed 80 px put the second line of a two-line title on the bars).
     """
     title_px = fig.layout.title.font.size or SIZES["normal"]["title"]
-    title_lines = (fig.layout.title.text or "").count("<br>") + 1
+    title_lines = wrap_text(unwrapped(fig.layout.title.text), line_units(width_px, title_px))
     # The title's line box ends about 0.4 em under its last baseline.
-    top = round(title_px * (TITLE_BASELINE_EM + 0.5 + LINE_SPACING_EM * (title_lines - 1)))
+    top = round(title_px * (TITLE_BASELINE_EM + 0.5 + LINE_SPACING_EM * (len(title_lines) - 1)))
+    fig.update_layout(title={"text": "<br>".join(title_lines), "pad": {"t": title_pad(title_px, len(title_lines))}})
     note = fig.layout.title.subtitle.text
     if note:
-        note_px = fig.layout.title.subtitle.font.size or font_px
-        top += round(note_px * (2.0 + LINE_SPACING_EM * note.count("<br>")))
+        note_lines = wrap_text(unwrapped(note), line_units(width_px, font_px))
+        fig.update_layout(title={"subtitle": {"text": "<br>".join(note_lines), "font": {"size": font_px}}})
+        top += round(font_px * (2.0 + LINE_SPACING_EM * (len(note_lines) - 1)))
+    # A right margin that holds text (a direction chart's count labels) shrinks or grows with the text.
+    right = fig.layout.margin.r
+    if right is not None and right > DEFAULT_MARGIN_PX:
+        right = round(right * font_px / (fig.layout.font.size or font_px))
     fig.update_layout(
-        height=height, font={"size": font_px}, legend={"font": {"size": font_px}}, margin={"t": top + font_px}
+        height=height,
+        font={"size": font_px},
+        legend={"font": {"size": font_px}},
+        margin={"t": top + font_px, "r": right},
     )
     return fig
+
+
+def line_units(width_px: float, font_px: float) -> int:
+    """How many half-width units (:func:`text_width`) a line ``width_px`` wide holds at ``font_px``.
+
+    A Hangul character is about 1 em wide (two units); Latin letters and digits average about 0.55 em in
+    Noto Sans CJK and DejaVu Sans, so a unit counts as :data:`UNIT_EM` em (a little room to spare).
+    """
+    return max(1, int(width_px / (font_px * UNIT_EM)))
+
+
+def text_px(text: str, font_px: float) -> float:
+    """About how wide ``text`` is at ``font_px`` (its widest line; see :func:`line_units`)."""
+    return max(text_width(line) for line in _lines(text)) * font_px * UNIT_EM
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a Plotly text, tags such as ``<b>`` left out."""
+    return [re.sub(r"<[^>]+>", "", line) for line in (text or "").split("<br>")]
+
+
+def unwrapped(text: str | None) -> str:
+    """A title or note broken by :func:`wrap_text` back in one line (it breaks only at spaces)."""
+    return " ".join((text or "").split("<br>"))
 
 
 def note_height(lines: int, size: str) -> int:
