@@ -173,12 +173,12 @@ def direction_figure(
     names = [label(DIRECTION_TERMS, d, lang) for d in directions]
     peak = max([*counts, 1])
     inside = [c >= DIRECTION_INSIDE_SHARE * peak for c in counts]
-    # A long bar holds its count and operating count at its end on one line; a shorter bar has them beside it
-    # on two lines, in the right margin's room (:func:`direction_label_room`): "10,000건 (운영 1,650)" on one
-    # line beside the bar ran past a half-width chart's edge.
+    # Count and operating count on two lines, at the end of a long bar or beside a shorter one, in the right
+    # margin's room (:func:`direction_label_room`): "10,000건 (운영 1,650)" on one line beside the bar ran past
+    # a half-width chart's edge, and on one line inside a narrow chart's bar it shrank to a few pixels.
     texts = [
-        f"{count_text(c, lang)}{' · ' if within else '<br>'}{operating_label} {o:,}" if c else count_text(c, lang)
-        for c, o, within in zip(counts, operating, inside, strict=True)
+        f"{count_text(c, lang)}<br>{operating_label} {o:,}" if c else count_text(c, lang)
+        for c, o in zip(counts, operating, strict=True)
     ]
     colours = [DIRECTION_TERMS[d].colour if d in DIRECTION_TERMS else "#666666" for d in directions]
     fig = go.Figure(

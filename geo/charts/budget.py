@@ -21,6 +21,9 @@ from geo.vocab import (
     label,
 )
 
+#: The name of the budget chart's unit label (above the budget axis).
+UNIT_ANNOTATION_NAME = "unit"
+
 
 def budget_by_year_figure(
     by_year: pd.DataFrame, lang: Lang = "ko", size: Size = "normal", sample: bool | None = None
@@ -53,13 +56,9 @@ def budget_by_year_figure(
         )
     totals = by_year.groupby("year")["budget_krw_100m"].sum()
     for year in years:
+        # In the chart's own text size (a compact chart's smaller type too), so neighbouring totals stay apart.
         fig.add_annotation(
-            x=year,
-            y=float(totals[year]),
-            text=f"{totals[year]:,.0f}",
-            showarrow=False,
-            yanchor="bottom",
-            font={"size": s["small"]},
+            x=year, y=float(totals[year]), text=f"{totals[year]:,.0f}", showarrow=False, yanchor="bottom"
         )
     # The legend, titled 재원, hangs at the figure's foot under the years (a fraction of the plot's height put
     # it on the years when the plot was short); an x axis title there would collide with it.
@@ -69,12 +68,24 @@ def budget_by_year_figure(
         legend_title_text=t("field.funding", lang),
     )
     fig.update_xaxes(title=None, dtick=1, tickformat="d")
-    # The title says 사업비; the axis says only its unit, which fits beside the shortest plot (the briefing's
-    # "사업비 (억원)" was taller than its plot and ran into the note under the title).
-    fig.update_yaxes(title=t("unit.100m_krw", lang), tickformat=",.0f")
+    # The unit stands level over the plot's left edge, in the line the top margin keeps under the title and note: the
+    # briefing's upright "사업비 (억원)" was taller than its short plot and ran into the note.
+    fig.update_yaxes(title=None, tickformat=",.0f")
+    fig.add_annotation(
+        name=UNIT_ANNOTATION_NAME,
+        text=t("unit.100m_krw", lang),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1,
+        xanchor="left",
+        yanchor="bottom",
+        showarrow=False,
+        font={"color": "#444444"},
+    )
     note = f"{t('chart.budget_spread', lang)}, {t('chart.excluding_cancelled', lang)}"
     style_figure(fig, t("chart.budget_year", lang), lang, size, is_sample(by_year, sample), note=note)
-    # Room under the plot for the years and the legend's row.
+    # Room under the plot for the years and the legend's rows.
     fig.update_layout(margin={"b": round(s["font"] * 4)})
     empty = not years or totals.sum() == 0
     return no_data(fig, lang, size, "chart.no_budget", t("chart.excluding_cancelled", lang)) if empty else fig

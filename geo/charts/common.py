@@ -41,6 +41,8 @@ TITLE_BASELINE_EM = 1.25
 COMPACT_WIDTH_PX = 420
 #: Left and right margin of a chart (px) unless its text needs more.
 DEFAULT_MARGIN_PX = 20
+#: The sample badge's padding, border and shift above the plot (px), around its line of text.
+BADGE_FRAME_PX = 2 * 4 + 2 * 2 + 6
 #: Width of one half-width unit of :func:`text_width`, in em (see :func:`line_units`).
 UNIT_EM = 0.6
 #: Plotly's line spacing (em) and the shift (em) by which it moves a top-anchored one-line title's baseline down.
@@ -175,6 +177,10 @@ def compact_figure(fig: go.Figure, height: int, font_px: int, width_px: int = CO
         note_lines = wrap_text(unwrapped(note), line_units(width_px, font_px))
         fig.update_layout(title={"subtitle": {"text": "<br>".join(note_lines), "font": {"size": font_px}}})
         top += round(font_px * (2.0 + LINE_SPACING_EM * (len(note_lines) - 1)))
+    # Under the title and note: one line of ``font_px``, or the sample badge's height where it stands (it covered
+    # the last line of an English note).
+    badges = [a for a in fig.layout.annotations if a.name == SAMPLE_ANNOTATION_NAME]
+    gap = max([font_px, *(round((a.font.size or font_px) * LINE_SPACING_EM + BADGE_FRAME_PX) for a in badges)])
     # A right margin that holds text (a direction chart's count labels) shrinks or grows with the text.
     right = fig.layout.margin.r
     if right is not None and right > DEFAULT_MARGIN_PX:
@@ -183,7 +189,7 @@ def compact_figure(fig: go.Figure, height: int, font_px: int, width_px: int = CO
         height=height,
         font={"size": font_px},
         legend={"font": {"size": font_px}},
-        margin={"t": top + font_px, "r": right},
+        margin={"t": top + gap, "r": right},
     )
     return fig
 
