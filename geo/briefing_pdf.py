@@ -18,7 +18,9 @@ Pages are 1600 × 900 px (1200 × 675 pt, 16:9): page 1 is the overview slide
 as a cover (title, MOLIT approval, the four fields, vision, directions,
 milestones, as-of day, sources, numbers, areas compared); then each area
 (map with scale bar, facts with source, two charts), the domains, what
-changed, and the appendix. Tables have light fills and dark text. Every
+changed, and the appendix. At city scale (more services than
+``geo.pointmap.FOLIUM_SERVICES_MAX``) an area's map counts its services per 동
+and the appendix counts them per area and status instead of listing each. Tables have light fills and dark text. Every
 page's footer carries the as-of day, the data's last update, the page number
 and, when sample records are included, "예시 데이터".
 """
@@ -751,13 +753,30 @@ def _table_page(table: pd.DataFrame, title: str, widths: list[float], row_px: in
     return fig
 
 
+def appendix_counts(services: pd.DataFrame, lang: str = "ko") -> pd.DataFrame:
+    """The handout's appendix at city scale: services per area (rows, vocabulary order, 시 전역 last) and status
+    (columns, legend order), with totals, as text with thousands separators."""
+    areas = [a for a in AREA_TERMS if a in set(services["area_id"])]
+    grid = pd.crosstab(services["area_id"], services["status"]).reindex(index=areas, columns=list(STATUS_TERMS))
+    grid = grid.fillna(0).astype(int)
+    grid[t("chart.total", lang)] = grid.sum(axis=1)
+    grid.loc["__total__"] = grid.sum(axis=0)
+    names = [label(AREA_SHORT, a, lang) for a in areas] + [t("chart.total", lang)]
+    table = pd.DataFrame({t("field.area", lang): names})
+    for column in grid.columns:
+        heading = label(STATUS_TERMS, column, lang) if column in STATUS_TERMS else column
+        table[heading] = [f"{v:,}" for v in grid[column]]
+    return table
+
+
 def briefing_figures(data: DashboardData, as_of: date, since: date, lang: charts.Lang = "ko") -> list[go.Figure]:
     """Every page of the PDF briefing as a Plotly figure, in order (testable without Chromium).
 
     One page per slide of the briefing (``geo.briefing.briefing_slides``: the
     overview as the cover, each area, the domains, what changed), then an
-    appendix with every service (:data:`APPENDIX_ROWS_PER_PAGE` a page).
-    Services are shown with their status on ``as_of`` (``geo.history``).
+    appendix with every service (:data:`APPENDIX_ROWS_PER_PAGE` a page), or above
+    ``geo.pointmap.FOLIUM_SERVICES_MAX`` services one page of counts per area and
+    status (:func:`appendix_counts`). Services are shown with their status on ``as_of`` (``geo.history``).
     """
     services = services_as_of(data.services, data.status_history, as_of)
     updated = last_data_update(data.services)
@@ -776,11 +795,16 @@ def briefing_figures(data: DashboardData, as_of: date, since: date, lang: charts
             if rows.empty:
                 rows = pd.DataFrame({changes.columns[0]: [t("briefing.no_changes", lang)]})
             pages.append(_table_page(rows, title, [1, 3, 1.3, 1.6, 3]))
-    table = services_table(services, lang)
-    for start in range(0, len(table), APPENDIX_ROWS_PER_PAGE):
-        chunk = table.iloc[start : start + APPENDIX_ROWS_PER_PAGE]
-        title = f"{t('briefing.appendix', lang)} · {t('briefing.services_table', lang)} ({start + 1}–{start + len(chunk)} / {len(table)})"
-        pages.append(_table_page(chunk, title, [3.4, 1.3, 1.8, 1, 1.2, 1.1], row_px=21))
+    if needs_canvas_map(services):
+        # A city's device layers (100,000 services) would make a list of 3,000 pages: counts instead.
+        title = f"{t('briefing.appendix', lang)} · {t('briefing.appendix_counts', lang, n=f'{len(services):,}')}"
+        pages.append(_table_page(appendix_counts(services, lang), title, [2.4] + [1.0] * (len(STATUS_TERMS) + 1)))
+    else:
+        table = services_table(services, lang)
+        for start in range(0, len(table), APPENDIX_ROWS_PER_PAGE):
+            chunk = table.iloc[start : start + APPENDIX_ROWS_PER_PAGE]
+            title = f"{t('briefing.appendix', lang)} · {t('briefing.services_table', lang)} ({start + 1}–{start + len(chunk)} / {len(table)})"
+            pages.append(_table_page(chunk, title, [3.4, 1.3, 1.8, 1, 1.2, 1.1], row_px=21))
     footer = f"<b>{t('briefing.as_of', lang)} {as_of.isoformat()}</b> · {t('briefing.last_update', lang)} "
     footer += updated.isoformat() if updated else "—"
     if data.has_samples:

@@ -133,4 +133,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # --- briefing-scale: the handout's area map at city scale (services counted per dong) ---
     "briefing.count_largest": {"ko": "가장 큰 원 {n}건", "en": "largest circle: {n}"},
+    "briefing.appendix_counts": {
+        "ko": "대상지·추진 상태별 서비스 수 (모두 {n}건: 목록 대신 건수)",
+        "en": "Services by area and status ({n} in all: counts instead of a list)",
+    },
 }
