@@ -60,12 +60,11 @@ def budget_by_year_figure(
         fig.add_annotation(
             x=year, y=float(totals[year]), text=f"{totals[year]:,.0f}", showarrow=False, yanchor="bottom"
         )
-    # The legend, titled 재원, hangs at the figure's foot under the years (a fraction of the plot's height put
-    # it on the years when the plot was short); an x axis title there would collide with it.
+    # The legend hangs at the figure's foot under the years (a fraction of the plot's height put it on the years
+    # when the plot was short), in one row: the title already says the colours are funding sources.
     fig.update_layout(
         barmode="stack",
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "traceorder": "normal"},
-        legend_title_text=t("field.funding", lang),
     )
     fig.update_xaxes(title=None, dtick=1, tickformat="d")
     # The unit stands level over the plot's left edge, in the line the top margin keeps under the title and note: the
@@ -85,8 +84,8 @@ def budget_by_year_figure(
     )
     note = f"{t('chart.budget_spread', lang)}, {t('chart.excluding_cancelled', lang)}"
     style_figure(fig, t("chart.budget_year", lang), lang, size, is_sample(by_year, sample), note=note)
-    # Room under the plot for the years and the legend's rows.
-    fig.update_layout(margin={"b": round(s["font"] * 4)})
+    # Room under the plot for the years and the legend's row.
+    fig.update_layout(margin={"b": round(s["font"] * 3)})
     empty = not years or totals.sum() == 0
     return no_data(fig, lang, size, "chart.no_budget", t("chart.excluding_cancelled", lang)) if empty else fig
 

@@ -180,7 +180,9 @@ def compact_figure(fig: go.Figure, height: int, font_px: int, width_px: int = CO
     # Under the title and note: one line of ``font_px``, or the sample badge's height where it stands (it covered
     # the last line of an English note).
     badges = [a for a in fig.layout.annotations if a.name == SAMPLE_ANNOTATION_NAME]
-    gap = max([font_px, *(round((a.font.size or font_px) * LINE_SPACING_EM + BADGE_FRAME_PX) for a in badges)])
+    for badge in badges:
+        badge.font.size = font_px
+    gap = max([font_px, *(round(font_px * LINE_SPACING_EM + BADGE_FRAME_PX) for _ in badges)])
     # A right margin that holds text (a direction chart's count labels) shrinks or grows with the text.
     right = fig.layout.margin.r
     if right is not None and right > DEFAULT_MARGIN_PX:
