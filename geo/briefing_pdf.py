@@ -375,16 +375,17 @@ def _count_rings(
 def _count_labels(
     fig: go.Figure, counts: pd.DataFrame, centres: gpd.GeoSeries, radii: list[float], metres_per_px: float, lang: str
 ) -> None:
-    """Each dong's name and count beside its ring (below, above, right or left: the first place free of the key,
-    other rings and larger counts' labels); a label with no free place is left out, its ring remains."""
+    """Each dong's name and count beside its ring (below, above, right or left: the first place free of other
+    rings and of larger counts' labels, sizes estimated from the text); a label with no free place is left out,
+    its ring remains."""
     rings = [(c.x - r, c.y - r, c.x + r, c.y + r) for c, r in zip(centres, radii, strict=True)]
     taken: list[tuple[float, float, float, float]] = []
     texts, xs, ys, positions = [], [], [], []
     for n, (centre, radius) in enumerate(zip(centres, radii, strict=True)):
         lines = [str(counts["name"].iloc[n]), t("countmap.count", lang, n=f"{int(counts['total'].iloc[n]):,}")]
-        width = max(text_width(line) for line in lines) * COUNT_LABEL_PX * 0.58 * metres_per_px
+        width = max(text_width(line) for line in lines) * COUNT_LABEL_PX * 0.66 * metres_per_px + 6 * metres_per_px
         height = len(lines) * COUNT_LABEL_PX * 1.25 * metres_per_px
-        gap = 3 * metres_per_px
+        gap = 6 * metres_per_px  # plotly sets text a few px into its anchor
         places = {
             "bottom center": (
                 centre.x - width / 2,
@@ -535,9 +536,13 @@ def _paste(page: go.Figure, source: go.Figure, cell: int, x: tuple[float, float]
         "title": layout.get("legend", {}).get("title", {}) | {"font": {"size": 15}},
         "traceorder": layout.get("legend", {}).get("traceorder", "normal"),
     }
+    # A line standing on the plot's top edge (the budget chart's unit) keeps its row under the heading.
+    over_plot = 0
     for note in source.layout.annotations:
         if note.name == charts.SAMPLE_ANNOTATION_NAME:
             continue
+        if note.yref == "paper" and note.y == 1 and note.yanchor == "bottom":
+            over_plot = max(over_plot, round(1.4 * (note.font.size or 15)))
         copied = go.layout.Annotation(note)
         if note.xref in (None, "paper") or str(note.xref).endswith("domain"):
             copied.update(xref="paper", yref="paper", yshift=0)
@@ -560,7 +565,7 @@ def _paste(page: go.Figure, source: go.Figure, cell: int, x: tuple[float, float]
             yref="paper",
             x=x[0],
             y=y[1],
-            yshift=30 if len(suffixes) > 1 else 8,
+            yshift=(30 if len(suffixes) > 1 else 8) + over_plot,
             xanchor="left",
             yanchor="bottom",
             align="left",
