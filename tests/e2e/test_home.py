@@ -1,5 +1,7 @@
 """The home page in real Chromium, offline: title, numbers, a drawn map, zero external requests."""
 
+import re
+
 import pytest
 
 from geo.stats import headline
@@ -13,15 +15,18 @@ def test_home_draws_title_numbers_and_map_offline(staff_server, open_app, bundle
     page = session.page
     page.get_by_role("heading", name="안산 스마트도시 대시보드").wait_for()
     numbers = headline(bundled.services, bundled.areas)
-    page.get_by_text(f"{numbers.services:,}건").first.wait_for()
+    # The number in its metric (other texts, such as a caption, may say "25건" too).
+    page.locator("[data-testid='stMetricValue']", has_text=re.compile(rf"^{numbers.services:,}건$")).wait_for()
 
-    frame = wait_for_map(page, min_shapes=10)
     # Base outline (city, 2 gu, 25 dongs) + 5 development areas + line/zone services, all as SVG paths.
+    # Waited for to the last one, then counted: a count taken while the map is still being drawn is short.
     shape_services = int((bundled.services.geom_type != "Point").sum())
     expected_paths = 1 + 25 + 2 + len(bundled.areas) + shape_services
+    frame = wait_for_map(page, min_shapes=expected_paths)
     assert frame.locator(".leaflet-overlay-pane path").count() == expected_paths
     # Every point service is a marker; four area labels are markers too.
     point_services = int((bundled.services.geom_type == "Point").sum())
+    frame.locator(".svc-icon").nth(point_services - 1).wait_for(state="attached")
     assert frame.locator(".svc-icon").count() == point_services
     for short_name in ("신길2", "장상", "초지역세권"):
         assert frame.get_by_text(short_name, exact=True).count() == 1
