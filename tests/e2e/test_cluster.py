@@ -371,7 +371,9 @@ def test_kiosk_through_nginx_rides_out_its_instance_dying_and_a_two_minute_outag
         assert shown, f"notice gone after {time.monotonic() - down_at:.0f} s"
         assert not dialog, f"Streamlit's dialog after {time.monotonic() - down_at:.0f} s"
         checks += 1
-        page.wait_for_timeout(2000)
+        # A look every second: each look itself takes time on a busy machine, and the count
+        # below asks for looks spread through the outage, not for a rate the machine cannot keep.
+        page.wait_for_timeout(1000)
     assert checks > 40
 
     cluster.run("up")
