@@ -213,7 +213,8 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 def wait_for_map(page, min_shapes: int = 1, frame_index: int = 0):
     """Wait until Leaflet drew at least ``min_shapes`` vector shapes in the given map frame; return the frame."""
     frame = page.frame_locator(MAP_FRAME).nth(frame_index)
-    frame.locator(".leaflet-overlay-pane path").nth(min_shapes - 1).wait_for(state="attached", timeout=45_000)
+    # The page's default timeout (60 s): a cold server draws its first map late.
+    frame.locator(".leaflet-overlay-pane path").nth(min_shapes - 1).wait_for(state="attached")
     return frame
 
 

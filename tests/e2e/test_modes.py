@@ -24,7 +24,8 @@ DOTS = ".kiosk-dots"
 def wait_for_map(page, min_shapes: int = 1, where: str = ".st-key-kiosk_map"):
     """Wait until Leaflet drew ``min_shapes`` vector shapes in the map iframe of the kiosk or a briefing slide."""
     frame = page.frame_locator(f"{where} iframe").first
-    frame.locator(".leaflet-overlay-pane path").nth(min_shapes - 1).wait_for(state="attached", timeout=45_000)
+    # The page's default timeout (60 s): a cold server draws its first map late.
+    frame.locator(".leaflet-overlay-pane path").nth(min_shapes - 1).wait_for(state="attached")
     return frame
 
 
