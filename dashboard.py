@@ -44,8 +44,21 @@ loading = t("data.loading_public" if config.is_kiosk else "data.loading", lang)
 with page_guard(lang), st.spinner(loading):
     dashboard_data()
 
+# The default page is served at "/" only (Streamlit ignores its url_path), so a bookmark to /home got
+# Streamlit's English "Page not found" dialog: a hidden page at /home switches to it, keeping the query.
+# The default page's own url_path is never served; it only has to differ from "home".
+home_page = st.Page(
+    "app_pages/home.py", title=t("nav.home", lang), icon=":material/dashboard:", default=True, url_path="overview"
+)
+
+
+def open_home() -> None:
+    st.switch_page(home_page, query_params=st.query_params.to_dict())
+
+
 staff_pages = [
-    st.Page("app_pages/home.py", title=t("nav.home", lang), icon=":material/dashboard:", default=True, url_path="home"),
+    home_page,
+    st.Page(open_home, title=t("nav.home", lang), url_path="home", visibility="hidden"),
     st.Page("app_pages/map_explorer.py", title=t("nav.map", lang), icon=":material/map:", url_path="map"),
     st.Page(
         "app_pages/districts.py", title=t("nav.districts", lang), icon=":material/bar_chart:", url_path="districts"

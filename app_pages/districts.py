@@ -50,14 +50,14 @@ st.caption(t("districts.as_of_note", lang, date=as_of.isoformat()))
 services = services_as_of(data.services, data.status_history, as_of)
 
 updated = last_data_update(data.services)
-source = services_source(data.services, lang)
 CITYWIDE_ALL = "all"
 
 
 def context(area: str) -> ExportContext:
-    """What every download and chart picture of this page says about itself."""
-    name = t("export.all_areas", lang) if area == CITYWIDE_ALL else label(AREA_SHORT, area, lang)
-    return ExportContext(name, as_of, updated, source, data.has_samples)
+    """What every download and chart picture of this page says about itself (an area's own sources)."""
+    one_area = None if area == CITYWIDE_ALL else area
+    name = label(AREA_SHORT, area, lang) if one_area else t("export.all_areas", lang)
+    return ExportContext(name, as_of, updated, services_source(data.services, lang, area_id=one_area), data.has_samples)
 
 
 def profile() -> None:

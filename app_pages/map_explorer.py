@@ -18,6 +18,7 @@ from geo.explorer import (
 )
 from geo.filters import filter_services
 from geo.i18n import localized, t
+from geo.places import dong_names_en
 from geo.pointmap import row_of, service_id_at
 from geo.vocab import AREA_SHORT, DEVELOPMENT_AREA_IDS, label
 from ui import state
@@ -103,11 +104,12 @@ def _details(selection: tuple[str, str] | None) -> None:
     elif selection[0] == "svc" and selection[1] in set(data.services["service_id"]):
         service = data.services.loc[data.services["service_id"] == selection[1]].iloc[0].to_dict()
         title = localized(service, "name", lang)
-        st.markdown(detail_table_html(title, service_detail_rows(service, lang)), unsafe_allow_html=True)
+        rows = service_detail_rows(service, lang, dong_names_en=dong_names_en(data.boundaries))
+        st.markdown(detail_table_html(title, rows), unsafe_allow_html=True)
         if service["is_sample"]:
             st.caption(t("sample.short", lang))
         st.markdown(f"**{t('history.title', lang)}**")
-        history = service_history_rows(data.status_history, selection[1], lang)
+        history = service_history_rows(data.status_history, selection[1], lang, service)
         if history.empty:
             st.caption(t("history.none", lang))
         else:

@@ -22,6 +22,7 @@ from geo.vocab import (
     AREA_TERMS,
     DIRECTION_TERMS,
     DOMAIN_TERMS,
+    FUNDING_TERMS,
     LOCATION_ACCURACY_TERMS,
     PHASE_TERMS,
     STATUS_TERMS,
@@ -116,8 +117,10 @@ def _budget(service: Mapping, lang: str) -> str:
     amount: Any = service.get("budget_krw_100m")
     if _missing(amount):
         return note or t("field.not_reported", lang)
-    funding = service.get("funding")
-    text = format_budget(float(amount), lang) + ("" if _missing(funding) else f" ({funding})")
+    funding: Any = service.get("funding")  # an id, NaN or None: _missing() decides
+    text = format_budget(float(amount), lang) + (
+        "" if _missing(funding) else f" ({label(FUNDING_TERMS, funding, lang)})"
+    )
     return f"{text} · {note}" if note else text
 
 
@@ -125,11 +128,14 @@ def _or_not_reported(value: object, lang: str) -> str:
     return t("field.not_reported", lang) if _missing(value) else str(value)
 
 
-def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = False) -> list[tuple[str, object]]:
+def service_detail_rows(
+    service: Mapping, lang: str = "ko", public_only: bool = False, dong_names_en: Mapping[str, str] | None = None
+) -> list[tuple[str, object]]:
     """(label, value) pairs describing one service; a value is text or a ``Link`` (not yet escaped).
 
     For a reported (real) record every field no source gives reads "미공개"; a
     sample or an imported record without provenance columns keeps the old rows.
+    English names the 구 and, from ``dong_names_en`` (``geo.places.dong_names_en``), the 동.
     """
     reported = bool(service.get("source")) and not service.get("is_sample")
     status = label(STATUS_TERMS, service["status"], lang)
@@ -137,18 +143,18 @@ def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = 
         status = t("field.status_as_of", lang, status=status, date=str(service["reported_on"]))
     direction: Any = service.get("direction")
     phase: Any = service.get("phase")
-    location = " ".join(p for p in (service.get("gu"), service.get("dong")) if p)
+    location = _gu_dong(service, lang, dong_names_en or {})
     rows: list[tuple[str, object]] = [
         (t("field.area", lang), label(AREA_TERMS, service["area_id"], lang)),
         (t("field.status", lang), status),
         (t("field.status_reported", lang), localized(service, "status_reported", lang)),
         (t("field.domain", lang), label(DOMAIN_TERMS, service["domain"], lang)),
-        (t("field.domain_reported", lang), str(service.get("domain_reported") or "")),
+        (t("field.domain_reported", lang), localized(service, "domain_reported", lang)),
         (t("home.directions", lang), "" if _missing(direction) else label(DIRECTION_TERMS, direction, lang)),
         (t("field.phase", lang), "" if _missing(phase) else label(PHASE_TERMS, phase, lang)),
         (t("field.period", lang), _period(service, lang)),
         (t("field.budget", lang), _budget(service, lang)),
-        (t("field.department", lang), _or_not_reported(service.get("department"), lang)),
+        (t("field.department", lang), _or_not_reported(localized(service, "department", lang) or None, lang)),
         (t("field.location_reported", lang), localized(service, "location", lang)),
         (t("field.location", lang), location),
         (
@@ -160,7 +166,7 @@ def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = 
         (t("field.description", lang), localized(service, "description_public", lang)),
         *((t("field.conflicts", lang), c.text(lang)) for c in conflicts(service)),
         (t("field.source", lang), _source(service, lang)),
-        (t("field.sources_other", lang), str(service.get("sources_other") or "")),
+        (t("field.sources_other", lang), localized(service, "sources_other", lang)),
         (t("field.reported_on", lang), str(service.get("reported_on") or "")),
         (t("field.updated", lang), "" if reported else str(service.get("updated_at") or "")),
     ]
@@ -168,6 +174,14 @@ def service_detail_rows(service: Mapping, lang: str = "ko", public_only: bool = 
         public_labels = {t(key, lang) for key in PUBLIC_FIELDS}
         rows = [row for row in rows if row[0] in public_labels]
     return [row for row in rows if str(row[1])]
+
+
+def _gu_dong(service: Mapping, lang: str, dong_names_en: Mapping[str, str]) -> str:
+    """'단원구 원곡동', or in English 'Wongok-dong, Danwon-gu' (a 동 without an English name as it is)."""
+    gu, dong = localized(service, "gu", lang), str(service.get("dong") or "")
+    if lang != "en":
+        return " ".join(p for p in (gu, dong) if p)
+    return ", ".join(p for p in (dong_names_en.get(dong, dong), gu) if p)
 
 
 def _source(record: Mapping, lang: str) -> object:
@@ -254,9 +268,18 @@ def detail_table_html(title: str, rows: list[tuple[str, object]]) -> str:
     )
 
 
-def service_history_rows(status_history: pd.DataFrame, service_id: str, lang: str = "ko") -> pd.DataFrame:
-    """One service's status changes, newest first, with Korean (or English) headers."""
+def service_history_rows(
+    status_history: pd.DataFrame, service_id: str, lang: str = "ko", service: Mapping | None = None
+) -> pd.DataFrame:
+    """One service's status changes, newest first, with Korean (or English) headers.
+
+    A reported event was made by the report itself (``changed_by`` is the service's ``source``): with
+    the ``service`` given, English names that source in English.
+    """
     rows = status_history.loc[status_history["service_id"] == service_id].sort_values("changed_at", ascending=False)
+    by = rows["changed_by"]
+    if service is not None and service.get("source"):
+        by = by.replace(str(service["source"]), localized(service, "source", lang))
     return pd.DataFrame(
         {
             t("history.date", lang): rows["changed_at"].astype(str),
@@ -264,7 +287,7 @@ def service_history_rows(status_history: pd.DataFrame, service_id: str, lang: st
                 f"{label(STATUS_TERMS, old, lang) if old else '—'} → {label(STATUS_TERMS, new, lang)}"
                 for old, new in zip(rows["old_status"], rows["new_status"], strict=True)
             ],
-            t("history.by", lang): rows["changed_by"],
+            t("history.by", lang): by,
             t("history.reason", lang): rows["reason"].fillna(""),
         }
     )

@@ -26,7 +26,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geo.i18n import t
+from geo.i18n import localized_column, t
 from geo.io import STORAGE_CRS
 from geo.schema import ALL_SCHEMAS
 from geo.vocab import (
@@ -122,14 +122,15 @@ class ExportContext:
         return " · ".join(parts)
 
 
-def services_source(services: pd.DataFrame, lang: str = "ko", most: int = 2) -> str:
-    """Where the services come from: their own ``source`` values (the first ``most``, then how many
-    more), or the dashboard's service data when the records name none."""
-    sources = (
-        []
-        if "source" not in services
-        else list(dict.fromkeys(s for s in services["source"].dropna() if str(s).strip()))
-    )
+def services_source(services: pd.DataFrame, lang: str = "ko", most: int = 2, area_id: str | None = None) -> str:
+    """Where the services (of ``area_id``, or all) come from: their own sources in ``lang`` (the first
+    ``most``, then how many more), or the dashboard's service data when the records name none.
+
+    English is each record's ``source_en``, its Korean ``source`` where it has none (an imported record).
+    """
+    if area_id is not None:
+        services = services.loc[services["area_id"] == area_id]
+    sources = list(dict.fromkeys(s for s in localized_column(services, "source", lang) if s.strip()))
     if not sources:
         return t("export.source_services", lang)
     text = "; ".join(str(s) for s in sources[:most])

@@ -25,7 +25,7 @@ import pyogrio
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
-from geo.validation import NOT_UTF8, ValidationReport
+from geo.validation import ValidationReport
 
 STORAGE_CRS = "EPSG:4326"
 METRIC_CRS = "EPSG:5186"  # Korea 2000 / Central Belt 2010: areas and distances
@@ -134,7 +134,7 @@ def shapefile_encoding(shp: Path, override: str | None = None) -> tuple[str | No
     Returns ``(None, reason)`` when the bytes are neither UTF-8 nor CP949.
     """
     if override:
-        return override, f"{ENCODINGS.get(override, override)} (사용자 지정)"
+        return override, _chosen(override)
     dbf = _sidecar(shp, ".dbf")
     detected = detect_encoding(_dbf_text_bytes(dbf)) if dbf else "utf-8"
     cpg = _sidecar(shp, ".cpg")
@@ -152,6 +152,11 @@ def shapefile_encoding(shp: Path, override: str | None = None) -> tuple[str | No
             f"{ENCODINGS[detected]} (자동 판별: .cpg는 '{declared}'라고 하지만 내용은 {ENCODINGS[detected]})",
         )
     return detected, f"{ENCODINGS[detected]} (자동 판별, .cpg 없음)"
+
+
+def _chosen(code: str) -> str:
+    """How a user's encoding choice reads in the preview: 'CP949 (사용자 지정)'."""
+    return f"{ENCODINGS.get(code, code)} (사용자 지정)"
 
 
 def _encoding_code(name: str) -> str | None:
@@ -304,9 +309,14 @@ def _read_frame(path: Path, encoding: str | None) -> tuple[gpd.GeoDataFrame, str
         try:
             frame = gpd.read_file(source, engine="pyogrio", use_arrow=True)
             if _utf8_text(frame):
-                return frame, None, None
+                # UTF-8 as its format says: an encoding the user chose would turn its Hangul into noise.
+                kept = f"UTF-8 (글자가 UTF-8이라 지정한 {ENCODINGS[encoding]} 대신 씀)" if encoding == "cp949" else None
+                return frame, None, kept
         except pyarrow.ArrowException:
             pass
+        if encoding:
+            # A GeoPackage or GeoJSON should be UTF-8, but some Korean tools write CP949: the user's choice reads it.
+            return gpd.read_file(source, engine="pyogrio", encoding=encoding), encoding, _chosen(encoding)
     frame = gpd.read_file(source, engine="pyogrio")
     if path.suffix.lower() == ".zip" and _looks_garbled(frame):
         # A zipped Shapefile read in place (the loader's path): the bytes were not inspected.
@@ -356,6 +366,36 @@ UNREADABLE_BY_KIND = {
 }
 
 
+# Text that is not UTF-8, per kind of file: a GeoPackage or a GeoJSON must be UTF-8 (their formats say so),
+# a Shapefile's .dbf may be either. What to do differs: a .dbf's encoding can be detected or declared in a
+# .cpg; the others are saved again in UTF-8, or read with the encoding given.
+NOT_UTF8_BY_KIND = {
+    ".gpkg": "문자 인코딩이 UTF-8이 아닙니다 (CP949/EUC-KR로 저장된 것 같습니다): GeoPackage(.gpkg)의 글자는 "
+    "UTF-8이어야 합니다. 파일을 만든 프로그램에서 UTF-8로 다시 내보내 올리거나, 올릴 때 문자 인코딩을 CP949로 "
+    "지정하세요(명령줄: --encoding cp949)",
+    ".geojson": "문자 인코딩이 UTF-8이 아닙니다 (CP949/EUC-KR로 저장된 것 같습니다): GeoJSON의 글자는 UTF-8이어야 "
+    "합니다. 편집기에서 인코딩을 'UTF-8'로 골라 다시 저장해 올리거나, 올릴 때 문자 인코딩을 CP949로 "
+    "지정하세요(명령줄: --encoding cp949)",
+    ".shp": "속성(.dbf)의 문자 인코딩을 판별할 수 없습니다 (UTF-8로도 CP949로도 깨끗하게 읽히지 않음): "
+    "인코딩을 지정하거나(명령줄: --encoding cp949) QGIS에서 UTF-8로 다시 저장해 올리세요",
+}
+
+
+def not_utf8_message(suffix: str, chosen: str | None = None) -> str:
+    """Why a file's text could not be read (``.gpkg``, ``.geojson``, else a Shapefile's .dbf), in Korean.
+
+    With ``chosen`` (the encoding the user gave) the text is not that encoding either.
+    """
+    kind = ".geojson" if suffix.lower() == ".json" else suffix.lower()
+    if chosen:
+        what = "글자" if kind in (".gpkg", ".geojson") else "속성(.dbf)의 글자"
+        return (
+            f"{what}를 지정한 문자 인코딩 {ENCODINGS.get(chosen, chosen)}(으)로 읽을 수 없습니다: "
+            "다른 인코딩을 고르거나 '자동 판별'로 두고 다시 올리세요"
+        )
+    return NOT_UTF8_BY_KIND.get(kind, NOT_UTF8_BY_KIND[".shp"])
+
+
 def unreadable_vector_message(suffix: str) -> str:
     """Why a vector file of this kind (``.gpkg``, ``.geojson``, ``.shp``) could not be opened, in Korean."""
     kind = ".geojson" if suffix.lower() == ".json" else suffix.lower()
@@ -401,16 +441,7 @@ def read_vector(
         report.add(name, None, None, unreadable_vector_message(path.suffix))
         return ReadResult(None, report)
     except UnicodeError:
-        if path.suffix.lower() in (".geojson", ".json"):
-            report.add(name, None, None, NOT_UTF8)
-        else:
-            report.add(
-                name,
-                None,
-                None,
-                "속성(.dbf)의 문자 인코딩을 판별할 수 없습니다 (UTF-8로도 CP949로도 깨끗하게 읽히지 않음): "
-                "인코딩을 지정하거나(명령줄: --encoding cp949) QGIS에서 UTF-8로 다시 저장해 올리세요",
-            )
+        report.add(name, None, None, not_utf8_message(path.suffix, chosen=encoding))
         return ReadResult(None, report)
     except (ValueError, RecursionError) as exc:
         report.add(name, None, None, f"파일을 해석할 수 없습니다: {_first_line(exc)}")

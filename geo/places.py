@@ -34,3 +34,15 @@ def dong_anchor(boundaries: gpd.GeoDataFrame, dong: str) -> Point:
     centre = shape.centroid if shape.contains(shape.centroid) else shape.representative_point()
     point = gpd.GeoSeries([centre], crs=METRIC_CRS).to_crs(boundaries.crs).iloc[0]
     return Point(round(point.x, 6), round(point.y, 6))
+
+
+def dong_names_en(boundaries: gpd.GeoDataFrame) -> dict[str, str]:
+    """Each administrative dong's English name by its Korean one, for English screens.
+
+    Dongs without an English name (an imported boundary file without ``name_en``) are left out.
+    """
+    dongs = boundaries.loc[boundaries["level"] == "dong"]
+    if "name_en" not in dongs:
+        return {}
+    named = dongs.loc[dongs["name_en"].notna() & (dongs["name_en"].astype(str).str.strip() != "")]
+    return dict(zip(named["name_ko"].astype(str), named["name_en"].astype(str), strict=True))

@@ -120,6 +120,10 @@ SERVICES = DatasetSchema(
         Column("reported_on", "보도일", "date", required=False, nullable=True),
         # JSON list of facts on which sources disagree (see geo.details.conflicts).
         Column("conflicts", "출처 간 차이", required=False, nullable=True),
+        # English of the same sources (outlets as they spell themselves in English); English screens
+        # fall back to the Korean source where these are empty (older stores, plain imports).
+        Column("source_en", "출처(영문)", required=False, nullable=True),
+        Column("sources_other_en", "다른 출처(영문)", required=False, nullable=True),
     ),
 )
 

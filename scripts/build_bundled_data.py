@@ -30,6 +30,7 @@ import itertools
 import json
 import math
 import random
+import re
 import shutil
 import sys
 from datetime import date, timedelta
@@ -199,6 +200,53 @@ AREA_FACTS = [
 #        | ("dong", [dong names]) | ("route", [stops]) | ("citywide",)
 # events: (date, old status, new status, reason ko, reason en) — the dated events the reports give.
 KYEONGGI_0619 = ("경기일보 (2025-06-19)", "https://m.kyeonggi.com/article/20250619580169")
+# English of the services' sources: each outlet as it spells itself in English, and the builder's own
+# source phrases translated; dates and addresses stay as they are. A source with Korean left after these
+# stops the build (name its outlet here): English screens never show a source this table did not translate.
+SOURCE_EN = {
+    "스마트시티 종합포털": "Smart City Korea portal",
+    "강소형 스마트도시 공모 계획 보도": "Reports on the compact smart city grant plan",
+    "언론 보도 (출처마다 다름; 어느 매체의 수치인지 확인하지 못함)": (
+        "Press reports (figures differ by source; outlet not identified)"
+    ),
+    "글로벌이코노믹": "Global Economic",
+    "경기일보": "Kyeonggi Ilbo",
+    "경기매일": "Kyeonggi Maeil",
+    "경인일보": "Kyeongin Ilbo",
+    "뉴스1": "News1",
+    "뉴스웍스": "Newsworks",
+    "뉴스핌": "Newspim",
+    "뉴시스": "Newsis",
+    "머니S": "Money S",
+    "서울경제": "Seoul Economic Daily",
+    "서울신문": "Seoul Shinmun",
+    "시민일보": "Siminilbo",
+    "신아일보": "Shinailbo",
+    "아시아경제": "Asia Economy",
+    "아주경제": "Aju Business Daily",
+    "연합뉴스": "Yonhap News",
+    "쿠키메디": "Kuki Medi",
+    "쿠키뉴스": "Kuki News",
+    "프레시안": "Pressian",
+    "한국경제": "Korea Economic Daily",
+}
+# English names of the route stops that have no point in places.csv (those that do carry their own).
+STOPS_EN = {"한국산업기술시험원": "Korea Testing Laboratory (KTL)", "안산도시개발": "Ansan Urban Development"}
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
+
+def english_source(source: str | None) -> str | None:
+    """The English of a service source (outlet names and phrases from :data:`SOURCE_EN`); None stays None."""
+    if source is None:
+        return None
+    english = source
+    for korean, text in SOURCE_EN.items():
+        english = english.replace(korean, text)
+    if HANGUL.search(english):
+        raise SystemExit(f"source '{source}': no English for '{english}' (add the outlet to SOURCE_EN)")
+    return english
+
+
 NEWS1_0619 = "뉴스1 (2025-06-19), https://news1.kr/amp/local/gyeonggi/5819377"
 GRANT_KO = "2025 강소형 스마트도시 조성사업(160억)의 일부"
 GRANT_EN = "Part of the 2025 compact smart city grant programme (KRW 16 bn)"
@@ -1585,7 +1633,7 @@ def build_projects(
         where_ko, where_en = project["where_ko"], project["where_en"]
         if missing:
             where_ko += f". 좌표가 없어 선에서 뺀 정류장: {', '.join(missing)}"
-            where_en += f". Stops left out of the line (no point): {', '.join(missing)}"
+            where_en += f". Stops left out of the line (no point): {', '.join(STOPS_EN[stop] for stop in missing)}"
         service_id = f"ANS-{project['n']:02d}"
         outlet, url = project["source"]
         events = project["events"]
@@ -1620,7 +1668,11 @@ def build_projects(
                 "source_url": url,
                 "sources_other": project["others"],
                 "reported_on": project["reported_on"],
-                "conflicts": json.dumps(project["conflicts"], ensure_ascii=False) if project.get("conflicts") else None,
+                "conflicts": json.dumps(english_conflicts(project["conflicts"]), ensure_ascii=False)
+                if project.get("conflicts")
+                else None,
+                "source_en": english_source(outlet),
+                "sources_other_en": english_source(project["others"]),
                 "geometry": geometry,
             }
         )
@@ -1640,6 +1692,14 @@ def build_projects(
             )
     frame = gpd.GeoDataFrame(services, crs=4326)
     return frame[[*SERVICES.column_names, "geometry"]], pd.DataFrame(history)
+
+
+def english_conflicts(conflicts: list[dict]) -> list[dict]:
+    """A service's disagreeing facts with each value's source also in English (``source_en``)."""
+    return [
+        item | {"values": [value | {"source_en": english_source(value["source"])} for value in item["values"]]}
+        for item in conflicts
+    ]
 
 
 def build_reference(public_layers: Path, target: Path) -> list[dict]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import re
 import subprocess
@@ -16,13 +17,19 @@ import pytest
 from shapely.geometry import Point
 
 from geo.briefing import area_facts
-from geo.details import area_detail_rows, conflicts, detail_table_html, service_detail_rows
+from geo.details import (
+    area_detail_rows,
+    conflicts,
+    detail_table_html,
+    service_detail_rows,
+    service_history_rows,
+)
 from geo.history import services_as_of
 from geo.i18n import localized
 from geo.io import METRIC_CRS
 from geo.kiosk import area_intro_html
 from geo.loaders import load_dashboard_data, load_reference_layers, read_reference_layers
-from geo.places import dong_anchor
+from geo.places import dong_anchor, dong_names_en
 from geo.validation import DataError
 from geo.vocab import AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, label
 from tests.conftest import DATA_DIR, DEMO_DIR, PROJECT_ROOT
@@ -162,6 +169,80 @@ def test_english_disagreeing_sources_name_their_source_in_english(bundled):
     singil = bundled.areas.set_index("area_id").loc["singil2"].to_dict()
     english = dict(area_detail_rows(singil, bundled.services.iloc[:0], "en"))["Where sources differ"]
     assert "7,000 (MOLIT announcement (2019-05-07))" in english and not HANGUL.search(english)
+
+
+@pytest.mark.parametrize("service_id", [f"ANS-{n:02d}" for n in range(1, 26)])
+def test_english_service_details_name_their_sources_in_english(bundled, service_id):
+    """The English detail panel of every reported project names its sources (and disagreeing ones) in English."""
+    service = _by_id(bundled, service_id)
+    english = dict(service_detail_rows(service, "en"))
+    sources = {k: str(v) for k, v in english.items() if k in ("Source", "Other sources", "Where sources differ")}
+    assert sources["Source"] == service["source_en"] and not [v for v in sources.values() if HANGUL.search(v)]
+    # The same fact: the report's date (and any address) is kept, only the outlet's name is in English.
+    assert re.findall(r"\d{4}-\d{2}-\d{2}", service["source_en"]) == re.findall(r"\d{4}-\d{2}-\d{2}", service["source"])
+    assert str(dict(service_detail_rows(service, "ko"))["출처"]) == service["source"]
+
+
+def test_english_details_of_reported_projects_carry_no_korean(bundled):
+    """Department, reported field, funding, 구 and 동 and the shuttle's missing stops are English too."""
+    dongs = dong_names_en(bundled.boundaries)
+    korean = {
+        (service["service_id"], name): str(value)
+        for service in bundled.services.to_dict("records")
+        for name, value in service_detail_rows(service, "en", dong_names_en=dongs)
+        if HANGUL.search(str(value))
+    }
+    assert korean == {}
+    assert dict(service_detail_rows(_by_id(bundled, "ANS-02"), "en", dong_names_en=dongs))["Location (gu, dong)"] == (
+        "Wongok-dong, Danwon-gu"
+    )
+    assert dict(service_detail_rows(_by_id(bundled, "ANS-02"), "ko"))["위치(구·동)"] == "단원구 원곡동"
+    # Boundaries imported without English names: the 동 stays as it is named.
+    unnamed = dong_names_en(bundled.boundaries.drop(columns="name_en"))
+    assert dict(service_detail_rows(_by_id(bundled, "ANS-02"), "en", dong_names_en=unnamed))["Location (gu, dong)"] == (
+        "원곡동, Danwon-gu"
+    )
+    cctv = dict(service_detail_rows(_by_id(bundled, "ANS-09"), "en"))
+    assert cctv["Department"] == "Ansan Urban Corporation" and cctv["Field as reported"] == "Safety"
+    assert str(dict(service_detail_rows(_by_id(bundled, "ANS-10"), "en"))["Budget"]).startswith("KRW")
+
+
+def test_english_outlet_names_are_how_the_outlets_spell_themselves(bundled):
+    cctv = dict(service_detail_rows(_by_id(bundled, "ANS-09"), "en"))
+    assert str(cctv["Source"]) == "Kyeongin Ilbo (2025-04-15)"
+    assert cctv["Other sources"] == "Kyeonggi Ilbo (2025-04-15); Kuki News (2010-04-13)"
+    assert "3,337 (Kyeongin Ilbo (2025-04-15))" in cctv["Where sources differ"]
+    programme = dict(service_detail_rows(_by_id(bundled, "ANS-01"), "en"))
+    assert str(programme["Source"]) == "Kyeonggi Ilbo (2025-06-19)"
+    assert programme["Other sources"] == "News1 (2025-06-19), https://news1.kr/amp/local/gyeonggi/5819377"
+    hub = dict(service_detail_rows(_by_id(bundled, "ANS-16"), "en"))["Where sources differ"]
+    assert "KRW 30 bn (Press reports (figures differ by source; outlet not identified))" in hub
+    assert str(dict(service_detail_rows(_by_id(bundled, "ANS-10"), "en"))["Source"]) == (
+        "Korea Economic Daily/Yonhap News (2023-04-05)"
+    )
+
+
+def test_english_history_names_the_reporting_outlet_in_english_and_staff_as_they_are(bundled):
+    cctv = _by_id(bundled, "ANS-09")
+    history = bundled.status_history.copy()
+    history.loc[len(history)] = ["ANS-09", date(2026, 3, 2), "운영", "보류", "김지리", "점검", False]
+    english = service_history_rows(history, "ANS-09", "en", cctv)
+    assert english["By"].tolist() == ["김지리", "Kyeongin Ilbo (2025-04-15)"]
+    assert service_history_rows(history, "ANS-09", "ko", cctv)["변경자"].tolist() == ["김지리", "경인일보 (2025-04-15)"]
+
+
+def test_the_builder_refuses_a_source_it_cannot_put_in_english():
+    spec = importlib.util.spec_from_file_location(
+        "build_bundled_data", PROJECT_ROOT / "scripts" / "build_bundled_data.py"
+    )
+    assert spec and spec.loader
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    english_source = builder.english_source
+    assert english_source("경인일보 (2023-11-10)") == "Kyeongin Ilbo (2023-11-10)"
+    assert english_source(None) is None
+    with pytest.raises(SystemExit, match="대한일보"):
+        english_source("대한일보 (2024-01-01)")
 
 
 def test_a_hostile_source_address_is_not_a_link():

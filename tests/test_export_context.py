@@ -67,6 +67,18 @@ def test_services_source_names_the_records_sources_or_the_dashboard():
     assert services_source(frame) == "A 보도; B 보도 외 1건"
 
 
+def test_english_chart_captions_name_the_sources_in_english_or_the_korean_one_when_none():
+    frame = pd.DataFrame(
+        {
+            "source": ["경기일보 (2025-06-19)", "뉴스1 (2025-06-19)", "가져온 보도"],
+            "source_en": ["Kyeonggi Ilbo (2025-06-19)", "News1 (2025-06-19)", None],
+        }
+    )
+    assert services_source(frame, "en", most=3) == "Kyeonggi Ilbo (2025-06-19); News1 (2025-06-19); 가져온 보도"
+    assert services_source(frame, "ko") == "경기일보 (2025-06-19); 뉴스1 (2025-06-19) 외 1건"
+    assert services_source(frame.drop(columns="source_en"), "en", most=1) == "경기일보 (2025-06-19) and 2 more"
+
+
 def test_milestone_labels_take_turns_above_and_below_on_four_levels(bundled):
     fig = charts.milestones_figure(bundled.plan)
     labels = [a for a in fig.layout.annotations if a.name == "milestone"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 import tomllib
 import uuid
 import zipfile
@@ -19,6 +20,7 @@ import pandas as pd
 import pytest
 import shapely
 
+from geo.i18n import localized_column
 from geo.importer import (
     MB,
     ImportRejectedError,
@@ -640,6 +642,84 @@ def test_services_without_a_source_column_get_the_file_and_import_date(gpkg_stor
     commit_import(gpkg_store, preview, mode="replace", user="kim")
     stored = gpkg_store.read_layer("services").set_index("service_id")
     assert stored.loc[preview.frame["service_id"], "source"].tolist() == [source] * len(preview.frame)
+
+
+def test_an_english_source_column_is_imported_and_shown_on_english_screens(gpkg_store, tmp_path):
+    """A file may carry the English of its sources (column '출처(영문)'); rows left blank show the Korean one."""
+    table = point_services_table()
+    table["출처"] = ["경인일보 (2025-04-15)", "뉴스1 (2025-06-19)", "시청 보도자료", "시청 보도자료"]
+    table["출처(영문)"] = ["Kyeongin Ilbo (2025-04-15)", "News1 (2025-06-19)", None, None]
+    path = tmp_path / "sources.csv"
+    table.drop(columns=["source"], errors="ignore").to_csv(path, index=False)
+
+    preview = preview_import(path, "services", store=gpkg_store)
+    assert preview.ok, preview.report.messages()
+    assert preview.mapping == {"출처": "source", "출처(영문)": "source_en"}
+    commit_import(gpkg_store, preview, mode="replace", user="kim")
+    stored = gpkg_store.read_data().services.set_index("service_id")
+    english = localized_column(stored, "source", "en")
+    assert english.tolist() == ["Kyeongin Ilbo (2025-04-15)", "News1 (2025-06-19)", "시청 보도자료", "시청 보도자료"]
+
+
+def _cp949_services(path: Path) -> Path:
+    """Services whose text is stored as CP949 bytes: a GeoPackage written as one, or a GeoJSON saved in CP949."""
+    table = point_services_table()
+    frame = gpd.GeoDataFrame(
+        table.drop(columns=["lon", "lat"]), geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326
+    )
+    if path.suffix == ".geojson":
+        path.write_bytes(frame.to_json(ensure_ascii=False, default=str).encode("cp949"))
+        return path
+    frame.to_file(path, engine="pyogrio", layer="services")
+    with sqlite3.connect(path) as connection:
+        # GDAL's R-tree triggers call SpatiaLite functions Python's sqlite has not; the data stays readable.
+        for (trigger,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+            connection.execute(f'DROP TRIGGER "{trigger}"')
+        texts = [c for c in frame.columns if c != "geometry" and pd.api.types.is_string_dtype(frame[c])]
+        for fid, *values in connection.execute(f"SELECT fid, {', '.join(texts)} FROM services").fetchall():
+            cp949 = [v.encode("cp949") if isinstance(v, str) else v for v in values]
+            assignments = ", ".join(f"{c} = CAST(? AS TEXT)" for c in texts)
+            connection.execute(f"UPDATE services SET {assignments} WHERE fid = ?", (*cp949, fid))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("file_name", "format_text", "redo"),
+    [
+        (
+            "현장조사.gpkg",
+            "GeoPackage(.gpkg)의 글자는 UTF-8이어야 합니다",
+            "파일을 만든 프로그램에서 UTF-8로 다시 내보내",
+        ),
+        ("현장조사.geojson", "GeoJSON의 글자는 UTF-8이어야 합니다", "편집기에서 인코딩을 'UTF-8'로 골라 다시 저장해"),
+    ],
+)
+def test_cp949_text_in_a_geopackage_or_geojson_gets_its_own_message_and_reads_as_cp949_when_chosen(
+    gpkg_store, tmp_path, file_name, format_text, redo
+):
+    path = _cp949_services(tmp_path / file_name)
+    before = gpkg_store.read_layer("services")
+
+    [message] = preview_import(path, "services", store=gpkg_store).report.messages()
+    assert message.startswith(f"{file_name}: 문자 인코딩이 UTF-8이 아닙니다 (CP949/EUC-KR로 저장된 것 같습니다)")
+    assert format_text in message and redo in message and "--encoding cp949" in message
+    assert ".dbf" not in message
+    assert gpkg_store.read_layer("services").equals(before)
+
+    chosen = preview_import(path, "services", store=gpkg_store, encoding="cp949")
+    assert chosen.ok, chosen.report.messages()
+    assert chosen.encoding == "CP949 (사용자 지정)"
+    assert chosen.frame["name_ko"].tolist() == point_services_table()["name_ko"].tolist()
+
+
+def test_a_utf8_geopackage_keeps_its_hangul_when_cp949_is_chosen(gpkg_store, tmp_path):
+    table = point_services_table()
+    path = tmp_path / "utf8.gpkg"
+    frame = gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326)
+    frame.drop(columns=["lon", "lat"]).to_file(path, engine="pyogrio")
+    preview = preview_import(path, "services", store=gpkg_store, encoding="cp949")
+    assert preview.ok and preview.encoding == "UTF-8 (글자가 UTF-8이라 지정한 CP949 대신 씀)"
+    assert preview.frame["name_ko"].tolist() == table["name_ko"].tolist()
 
 
 def test_damaged_geopackage_and_a_fake_xlsx_are_named_by_their_upload_name_in_korean():

@@ -118,6 +118,30 @@ def test_english_district_profile_names_the_source_in_english(app, bundled):
     assert not HANGUL.search(re.sub(r"<[^>]+>", " ", table)), table
 
 
+@pytest.mark.parametrize(
+    ("page", "area", "sources"),
+    [
+        ("app_pages/home.py", None, "Kyeonggi Ilbo (2025-06-19); News1 (2025-06-19) and 21 more"),
+        # One area's charts name that area's own sources.
+        ("app_pages/districts.py", "gfez", "Aju Business Daily (2023-12-21); Asia Economy (2025-11-11)"),
+    ],
+)
+def test_english_chart_captions_name_the_service_sources_in_english(app, page, area, sources):
+    at = app()
+    at.query_params["lang"] = "en"
+    if area:
+        at.query_params["area"] = area
+    at.switch_page(page)
+    at.run()
+    assert not at.exception
+    layouts = [json.loads(c.proto.spec)["layout"] for c in at.get("plotly_chart")]
+    subtitles = [layout["title"].get("subtitle", {}).get("text", "").replace("<br>", " ") for layout in layouts]
+    captioned = [s for s in subtitles if "Source:" in s]
+    assert [s for s in captioned if f"Source: {sources}" in s] and not [s for s in captioned if HANGUL.search(s)], (
+        captioned
+    )
+
+
 def test_district_tabs_draw_only_the_open_tab(app):
     at = app()
     at.switch_page("app_pages/districts.py")

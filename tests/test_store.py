@@ -30,6 +30,7 @@ from geo.store import (
     Store,
     StoreError,
     open_store,
+    seed_signature,
 )
 from tests.conftest import DATA_DIR, DEMO_DIR, postgis_url
 
@@ -123,6 +124,26 @@ def test_no_hand_over_once_the_store_changed(store, text_data):
     after = "보류" if before != "보류" else "운영"
     store.update_service("SVC-001", 1, {"status": after}, user="kim", now=T0)
     assert store.read_data().services.set_index("service_id").loc["SVC-001", "status"] == after
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_audit_rows_name_the_data_folder_and_its_signature_not_the_server_path(backend, tmp_path):
+    """What a store was made (and later upgraded) from, without the server's folders, which backups carry."""
+    folder = tmp_path / "서버" / "data"
+    shutil.copytree(DEMO_DIR, folder, ignore=shutil.ignore_patterns("*.gpkg", "backups"))
+    store, cleanup = make_store(backend, tmp_path)
+    try:
+        store.initialise(folder, now=T0)
+        with store._transaction() as tx:  # a store an earlier version made: the English sources are missing
+            tx.execute("ALTER TABLE services DROP COLUMN source_en")
+        store.initialise(folder, now=T0)
+        details = store.audit_log()["detail"].tolist()
+        label = f"데이터 폴더 'data' (자료 지문 {seed_signature(folder)[:12]})"
+        assert details[0] == f"{label}에서 저장소를 만들었습니다"
+        assert details[-1] == f"저장소를 이 버전에 맞췄습니다 (추가: 열 services.source_en; {label})"
+        assert not [d for d in details if str(tmp_path) in d or "서버" in d]
+    finally:
+        cleanup()
 
 
 def test_initialise_twice_keeps_the_store(store):

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.auth import add_user
+from geo.details import service_detail_rows
 from geo.i18n import localized
 from geo.schema import SERVICES
 from geo.store import STORE_FILE_NAME, GeoPackageStore
@@ -71,6 +72,7 @@ def test_an_unedited_store_of_old_samples_is_rebuilt_after_a_backup(old_install)
     data = store.read_data()
     assert len(data.services) == 25 and not data.has_samples
     assert data.areas.set_index("area_id").loc["gfez", "source_en"] == "Press reports (2025-09-23, 2026-01-15)"
+    assert data.services.set_index("service_id").loc["ANS-09", "source_en"] == "Kyeongin Ilbo (2025-04-15)"
     assert not store.seed_is_outdated(data_dir)
     with sqlite3.connect(outcome.backup.path) as old:
         assert old.execute("SELECT count(*) FROM services WHERE is_sample").fetchone()[0] == 96
@@ -103,6 +105,22 @@ def test_a_kept_store_without_the_english_source_gains_the_column_empty(old_inst
     areas = store.read_data().areas
     assert "source_en" in areas and areas["source_en"].isna().all()
     assert localized(areas.iloc[0], "source", "en") == areas.iloc[0]["source"]
+
+
+def test_a_store_of_the_reported_projects_without_english_sources_gains_the_columns_empty(tmp_path: Path):
+    """A store made from the reported projects before services had English sources: opening it adds the
+    nullable columns, and English screens show each Korean source until the data is loaded again."""
+    store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
+    store.initialise(DATA_DIR, now=T0)
+    with sqlite3.connect(store.path) as connection:
+        for column in ("source_en", "sources_other_en"):
+            connection.execute(f"ALTER TABLE services DROP COLUMN {column}")
+    store.initialise(DATA_DIR, now=T1)
+    services = store.read_data().services
+    assert services[["source_en", "sources_other_en"]].isna().all().all()
+    cctv = services.set_index("service_id").loc["ANS-09"].to_dict()
+    english = dict(service_detail_rows(cctv, "en"))
+    assert str(english["Source"]) == "경인일보 (2025-04-15)" and english["Other sources"].startswith("경기일보")
 
 
 def test_a_restored_store_counts_as_changed_by_staff(old_install):

@@ -64,6 +64,24 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "역세권 개발": "Station-area development",
     },
     "gu": {"상록구": "Sangnok-gu", "단원구": "Danwon-gu"},
+    # The field words the reports use (a reported project's ``domain_reported``), in English.
+    "domain_reported": {
+        "경제 (economy)": "Economy",
+        "교육·복지": "Education and welfare",
+        "교통": "Transport",
+        "물류": "Logistics",
+        "보건·복지": "Health and welfare",
+        "산업": "Industry",
+        "안전": "Safety",
+        "안전·환경": "Safety and environment",
+        "에너지": "Energy",
+        "에너지·교통": "Energy and transport",
+        "에너지·안전": "Energy and safety",
+        "에너지·환경": "Energy and environment",
+        "여러 분야 (several)": "Several",
+        "통신": "Telecommunications",
+        "행정": "Administration",
+    },
 }
 
 

@@ -193,7 +193,12 @@ def json_problem(path: Path, name: str) -> ValidationReport | None:
     try:
         json.loads(path.read_bytes())
     except UnicodeDecodeError:
-        return refusal(name, "GeoJSON은 UTF-8로 저장해야 합니다 (다른 인코딩으로 저장된 파일입니다)")
+        try:
+            json.loads(path.read_bytes().decode("cp949"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            return refusal(name, "GeoJSON은 UTF-8로 저장해야 합니다 (다른 인코딩으로 저장된 파일입니다)")
+        # CP949 (Korean Windows tools): the reader reads it with the encoding chosen, or says how to.
+        return None
     except json.JSONDecodeError as exc:
         return refusal(
             name,

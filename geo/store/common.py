@@ -248,6 +248,15 @@ def seed_signature(data_dir: Path) -> str:
     return _signature(str(data_dir), stats)
 
 
+def data_folder_label(data_dir: Path) -> str:
+    """The data folder as an audit row names it: its own name and the start of its :func:`seed_signature`.
+
+    Enough to tell which data a store was made or upgraded from (the signature is in ``store_meta`` too),
+    without the server's path, which a backup or a forwarded log would carry.
+    """
+    return f"데이터 폴더 '{data_dir.name}' (자료 지문 {seed_signature(data_dir)[:12]})"
+
+
 def _stat(path: Path) -> tuple[int, int, int, int]:
     """What tells a file's versions apart without reading it: size, mtime and also ctime and inode, which
     copying with the time kept (cp -p, rsync -a, unzip) cannot carry over; (-1, ...) when it is missing."""

@@ -18,6 +18,7 @@ from geo.store.common import (
     _now,
     _stamp,
     _Tx,
+    data_folder_label,
     seed_signature,
 )
 from geo.store.core import StoreCore
@@ -101,7 +102,7 @@ class CreationMethods(StoreCore):
         self._create_reference_tables(tx, data_dir, moment)
         for statement in signin_ddl(self._id_column_sql, self._types["float"]):
             tx.execute(statement)
-        self._audit(tx, SEED_USER, "initialise", f"{data_dir}에서 저장소를 만들었습니다", moment)
+        self._audit(tx, SEED_USER, "initialise", f"{data_folder_label(data_dir)}에서 저장소를 만들었습니다", moment)
         # Kept for the first read_data: at 100,000 services, reading back what was just written cost ~1.7 s
         # of a cold start. Handed over only while the store still has this revision (nothing written since,
         # and this build is the one that won).
@@ -156,6 +157,6 @@ class CreationMethods(StoreCore):
                 tx,
                 SEED_USER,
                 "upgrade",
-                f"저장소를 이 버전에 맞췄습니다 (추가: {', '.join(added)}; {data_dir})",
+                f"저장소를 이 버전에 맞췄습니다 (추가: {', '.join(added)}; {data_folder_label(data_dir)})",
                 moment,
             )

@@ -34,3 +34,20 @@ def test_home_draws_title_numbers_and_map_offline(staff_server, open_app, bundle
     # The default data is the reported projects: no sample is on screen, so no "예시 데이터".
     assert page.get_by_text("예시 데이터").count() == 0
     assert session.external_requests == []
+
+
+@pytest.mark.parametrize(
+    ("path", "title"), [("/home", "안산 스마트도시 대시보드"), ("/home?lang=en", "Ansan Smart City Dashboard")]
+)
+def test_a_bookmark_to_home_opens_the_home_page_without_streamlits_page_not_found(staff_server, open_app, path, title):
+    session = open_app(staff_server, path)
+    page = session.page
+    page.get_by_role("heading", name=title).wait_for()
+    wait_for_map(page, min_shapes=10)
+    # Streamlit's dialog stays open until closed, so once the page is drawn it would still be there.
+    assert page.get_by_role("dialog").count() == 0
+    assert page.get_by_text("Page not found").count() == 0
+    # The home page at its one address, the language kept; the menu marks it as the current page.
+    assert page.url == staff_server.url + path.replace("/home", "/")
+    assert page.locator('[data-testid="stSidebarNav"] a[aria-current="page"]').count() == 1
+    assert session.external_requests == []
