@@ -5,7 +5,7 @@ import re
 import pytest
 
 from geo.stats import headline
-from tests.e2e.conftest import wait_for_map
+from tests.e2e.conftest import expect_count, wait_for_map, wait_for_run_end
 
 pytestmark = pytest.mark.browser
 
@@ -44,10 +44,11 @@ def test_a_bookmark_to_home_opens_the_home_page_without_streamlits_page_not_foun
     page = session.page
     page.get_by_role("heading", name=title).wait_for()
     wait_for_map(page, min_shapes=10)
+    wait_for_run_end(page)
     # Streamlit's dialog stays open until closed, so once the page is drawn it would still be there.
     assert page.get_by_role("dialog").count() == 0
     assert page.get_by_text("Page not found").count() == 0
     # The home page at its one address, the language kept; the menu marks it as the current page.
     assert page.url == staff_server.url + path.replace("/home", "/")
-    assert page.locator('[data-testid="stSidebarNav"] a[aria-current="page"]').count() == 1
+    expect_count(page.locator('[data-testid="stSidebarNav"] a[aria-current="page"]'), 1)
     assert session.external_requests == []
