@@ -174,6 +174,26 @@ def test_map_at_1366_cuts_no_button_text_and_overlaps_no_chart_text(staff_server
     assert session.external_requests == []
 
 
+# Label and value widths of every row of the detail panel's table.
+DETAIL_WIDTHS = """() => Array.from(document.querySelectorAll('.detail-panel table tr')).map(tr =>
+  [tr.children[0].innerText, tr.children[0].getBoundingClientRect().width, tr.children[1].getBoundingClientRect().width])"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_service_details_at_1366_leave_the_values_room(staff_server, open_app, lang):
+    """The longest English labels ("How the location was placed") once took the whole narrow panel and left
+    the values one letter a line; labels wrap and the values keep at least half of the table."""
+    session = open_app(staff_server, "/map?sel=svc:ANS-09" + ("&lang=en" if lang == "en" else ""), viewport=LAPTOP)
+    page = session.page
+    page.locator(".detail-panel table").wait_for()
+    wait_for_run_end(page)
+    rows = page.evaluate(DETAIL_WIDTHS)
+    assert len(rows) > 10
+    for name, label_px, value_px in rows:
+        assert value_px >= label_px and value_px >= 90, (name, label_px, value_px)
+    assert session.external_requests == []
+
+
 # --- Korean screens: no English from Streamlit's own widgets -----------------------------------------------
 
 ENGLISH_WORDS = re.compile(
