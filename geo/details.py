@@ -255,10 +255,12 @@ def detail_table_html(title: str, rows: list[tuple[str, object]]) -> str:
     """A small two-column table; every label and value is escaped here (a source's link included).
 
     Korean values wrap between words, not inside one (``단원구 14`` / ``건``); a word wider than the
-    column still breaks rather than running out of it.
+    column still breaks rather than running out of it. Labels wrap too, in at most about a third of the
+    width: an unwrapped English label ("How the location was placed") took 211 of a 1366 px screen's
+    210 px panel and left its value 14 px, one letter a line.
     """
     body = "".join(
-        f"<tr><th style='text-align:left;padding:4px 10px 4px 0;vertical-align:top;white-space:nowrap'>"
+        f"<tr><th style='text-align:left;padding:4px 10px 4px 0;vertical-align:top;width:34%'>"
         f"{escape_html(name)}</th><td style='padding:4px 0'>{_cell(value)}</td></tr>"
         for name, value in rows
     )

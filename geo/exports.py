@@ -134,7 +134,7 @@ def services_source(services: pd.DataFrame, lang: str = "ko", most: int = 2, are
     if not sources:
         return t("export.source_services", lang)
     text = "; ".join(str(s) for s in sources[:most])
-    return text + (f" {t('kiosk.more', lang, n=len(sources) - most)}" if len(sources) > most else "")
+    return text + (f" {t('sources.more', lang, n=len(sources) - most)}" if len(sources) > most else "")
 
 
 def column_labels_ko() -> dict[str, str]:

@@ -293,3 +293,23 @@ def test_a_bad_100k_row_public_file_prints_200_refused_rows_and_counts(env, tmp_
     assert sum(line.startswith("  - ") for line in lines) == 200
     assert "  … 외 99,800개 (위 종류별 수에 포함)" in lines and "가져올 점: 1개" in lines
     assert len(lines) < 230
+
+
+def test_init_builds_the_store_before_the_server_starts_and_says_what_it_holds(env):
+    assert not store_of(env).path.exists()
+    first = run(env, "init")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith(f"저장소를 만들었습니다: 스마트서비스 {SERVICE_COUNT:,}건, 대상지 5곳")
+    assert store_of(env).is_initialised()
+    again = run(env, "init")
+    assert again.returncode == 0 and again.stdout.startswith("저장소가 이미 있습니다: 스마트서비스")
+
+
+def test_init_on_a_broken_data_folder_makes_no_store_and_names_the_problem(env):
+    services = Path(env["DASHBOARD_DATA_DIR"]) / "services.geojson"
+    services.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    result = run(env, "init")
+    assert result.returncode == 1
+    assert "데이터 폴더의 파일에 문제가 있어 저장소를 만들 수 없습니다" in result.stderr
+    assert "services.geojson" in result.stderr and "Traceback" not in result.stderr
+    assert not store_of(env).is_initialised()

@@ -636,12 +636,21 @@ def test_services_without_a_source_column_get_the_file_and_import_date(gpkg_stor
     preview = preview_import(path, "services", store=gpkg_store, today=date(2026, 7, 1))
 
     source = "가져온 파일 새사업.csv (2026-07-01 가져옴)"
+    english = "Imported file 새사업.csv (imported 2026-07-01)"
     assert preview.ok, preview.summary_lines()
-    assert preview.defaults == {"source": f"'{source}' (파일 이름과 가져온 날짜)"}
-    assert f"기본값: source = '{source}' (파일 이름과 가져온 날짜)" in preview.summary_lines()
+    assert preview.defaults == {
+        "source": f"'{source}' (파일 이름과 가져온 날짜)",
+        "source_en": f"'{english}' (같은 출처의 영문)",
+    }
+    assert (
+        f"기본값: source = '{source}' (파일 이름과 가져온 날짜); source_en = '{english}' (같은 출처의 영문)"
+        in preview.summary_lines()
+    )
     commit_import(gpkg_store, preview, mode="replace", user="kim")
     stored = gpkg_store.read_layer("services").set_index("service_id")
     assert stored.loc[preview.frame["service_id"], "source"].tolist() == [source] * len(preview.frame)
+    # English screens name the same file and date, not the Korean sentence.
+    assert localized_column(stored, "source", "en").tolist() == [english] * len(preview.frame)
 
 
 def test_an_english_source_column_is_imported_and_shown_on_english_screens(gpkg_store, tmp_path):

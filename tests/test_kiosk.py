@@ -16,6 +16,7 @@ from geo.kiosk import (
     kiosk_screens,
     overview_html,
     progress_html,
+    public_description,
     public_service_count,
     public_services,
     select,
@@ -23,7 +24,7 @@ from geo.kiosk import (
     tick_seconds,
     touch,
 )
-from geo.vocab import STATUS_TERMS, ServiceStatus, label
+from geo.vocab import DOMAIN_TERMS, STATUS_TERMS, ServiceStatus, label
 from ui.kiosk import touch_script
 
 INTERVAL, IDLE = 4.0, 8.0
@@ -265,3 +266,12 @@ def test_a_city_scale_list_holds_the_first_cards_and_says_how_many_it_leaves_out
     # A list that holds every service says nothing is left out.
     every = public_services(demo.services, "ko")
     assert "나머지" not in cards_html(every, "ko", total=public_service_count(demo.services))
+
+
+def test_english_card_without_an_english_text_names_its_domain_in_a_sentence():
+    row = {"description_public": "빗물 재이용 공원입니다.", "domain": "교육"}
+    assert public_description(row, "ko") == "빗물 재이용 공원입니다."
+    assert public_description(row, "en") == f"Service in {label(DOMAIN_TERMS, '교육', 'en')}"
+    assert public_description(row | {"description_public_en": "A park that reuses rain."}, "en") == (
+        "A park that reuses rain."
+    )

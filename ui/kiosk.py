@@ -69,7 +69,6 @@ KIOSK_CSS = """<style>
 .kiosk-list::-webkit-scrollbar-track { background: #E8E8E8; border-radius: 9px; }
 .kiosk-cards { display: grid; gap: 14px; grid-template-columns: 1fr; }
 .kiosk-cards.wide { grid-template-columns: 1fr 1fr; }
-.kiosk-more { grid-column: 1 / -1; font-size: 24px; font-weight: 700; color: #333333; padding: 8px 4px 4px; }
 .kiosk-card { border: 2px solid #1A1A1A; border-radius: 10px; padding: 12px 16px; background: #FFFFFF; }
 .kiosk-card-head { display: flex; align-items: center; gap: 18px; flex-wrap: wrap; }
 .kiosk-status { display: inline-flex; align-items: center; gap: 8px; font-size: 26px; font-weight: 800; }
@@ -78,6 +77,7 @@ KIOSK_CSS = """<style>
 .kiosk-name { font-size: 30px; font-weight: 800; margin-top: 4px; }
 .kiosk-desc { font-size: 25px; line-height: 1.4; color: #111111; }
 .kiosk-more, .kiosk-empty { font-size: 26px; font-weight: 700; margin-top: 10px; }
+.kiosk-more { grid-column: 1 / -1; }  /* under the last card, across both columns of a wide list */
 .stApp .kiosk-glyph { font-size: 34px; line-height: 1; -webkit-text-stroke: 1px #1A1A1A; }
 .kiosk-numbers { display: flex; flex-wrap: wrap; gap: 14px 20px; margin: 10px 0 14px; }
 .kiosk-number { flex: 1 1 0; min-width: 190px; border: 2px solid #1A1A1A; border-radius: 10px; padding: 8px 18px; }

@@ -97,6 +97,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "plan.approved": {"ko": "2026년 1월 국토교통부 승인", "en": "Approved by MOLIT, January 2026"},
     "kiosk.count": {"ko": "{n}건 · 밀어서 모두 보기", "en": "{n} in all · swipe to see every one"},
+    "sources.more": {"ko": "외 {n}건", "en": "and {n} more"},
     # lead (kiosk list cap)
     "kiosk.count_some": {"ko": "모두 {total}건 중 {n}건 · 밀어서 보기", "en": "{n} of {total} · swipe to see them"},
     "kiosk.more": {"ko": "나머지 {rest}건은 이 목록에 싣지 않았습니다.", "en": "{rest} more are not listed here."},
@@ -104,7 +105,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "나머지 {rest}건은 이 목록에 싣지 않았습니다. 지도에서 모두 볼 수 있습니다.",
         "en": "{rest} more are not listed here. The map shows them all.",
     },
-    "kiosk.domain_service": {"ko": "{domain} 분야 서비스", "en": "A {domain} service"},
+    "kiosk.domain_service": {"ko": "{domain} 분야 서비스", "en": "Service in {domain}"},
     # deploy: the kiosk's notice while its server is away (ui/reconnect.py)
     "reconnect.title": {"ko": "잠시 후 다시 연결합니다", "en": "Reconnecting shortly"},
     # --- Streamlit's own widget text, said in Korean on Korean screens (ui/widget_text.py) ---

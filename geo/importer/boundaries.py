@@ -55,16 +55,28 @@ def _gu_from(full_names: pd.Series, codes: pd.Series | None, names: pd.Series) -
 
 
 def fill_provenance(
-    frame: pd.DataFrame, file_name: str, today: date, year: str | None, *, accuracy: bool = True
+    frame: pd.DataFrame,
+    file_name: str,
+    today: date,
+    year: str | None,
+    *,
+    accuracy: bool = True,
+    english: bool = False,
 ) -> dict[str, str]:
     """Fill ``source`` (file name, the data's year, import date) and ``accuracy`` (official) where missing.
 
-    ``accuracy=False`` for services, whose schema has no boundary accuracy.
+    ``accuracy=False`` for services, whose schema has no boundary accuracy. ``english``: the layer keeps an
+    English source too (``source_en``), filled with the same words when the file has neither.
     Changes ``frame`` in place; returns the defaults used, for the preview.
     """
     dated = f"{year}년 기준, " if year else ""
     defaults = {}
     filled = [("source", f"가져온 파일 {file_name} ({dated}{today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜")]
+    if english and "source" not in frame.columns:
+        dated_en = f"{year} data, " if year else ""
+        filled.append(
+            ("source_en", f"Imported file {file_name} ({dated_en}imported {today.isoformat()})", "같은 출처의 영문")
+        )
     if accuracy:
         filled.append(("accuracy", "official", "가져온 공식 파일"))
     for column, value, why in filled:

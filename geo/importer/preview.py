@@ -342,7 +342,9 @@ def _completed(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataF
         # Services too: a record without a source would show no provenance on screen.
         frame = frame.copy()
         accuracy = request.layer == "areas"
-        defaults, notes = fill_provenance(frame, request.name, request.today, year, accuracy=accuracy), []
+        english = "source_en" in LAYERS[request.layer].column_names
+        defaults = fill_provenance(frame, request.name, request.today, year, accuracy=accuracy, english=english)
+        notes = []
     return frame, defaults, notes + (dated if "source" in defaults else [])
 
 

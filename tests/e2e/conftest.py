@@ -9,6 +9,7 @@ Each server gets its own temporary store unless the test gives one.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -52,8 +53,25 @@ class AppServer:
         return self.log_path.read_text(errors="replace")
 
 
+class PortTaken(RuntimeError):
+    """The free port found was taken by another process before the server bound it."""
+
+
 def start_server(env_overrides: dict[str, str], log_dir: Path) -> AppServer:
-    """Start ``streamlit run dashboard.py`` and wait until /_stcore/health answers (polling, no fixed sleep)."""
+    """Start ``streamlit run dashboard.py`` and wait until /_stcore/health answers (polling, no fixed sleep).
+
+    The port is free when chosen but is bound only when the server has started; on a machine shared with
+    other servers another process can take it meanwhile, and then a new port is chosen (at most three times).
+    """
+    for _ in range(2):
+        try:
+            return _start_once(env_overrides, log_dir)
+        except PortTaken:
+            continue
+    return _start_once(env_overrides, log_dir)
+
+
+def _start_once(env_overrides: dict[str, str], log_dir: Path) -> AppServer:
     port = _free_port()
     env = {**isolated_env(dict(os.environ), log_dir / "store"), **env_overrides, "PYTHONUNBUFFERED": "1"}
     log_path = log_dir / f"streamlit-{port}.log"
@@ -79,10 +97,13 @@ def start_server(env_overrides: dict[str, str], log_dir: Path) -> AppServer:
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 90  # a busy 2-core CI machine (PostGIS, the rest of the suite) starts slowly
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early:\n{log_path.read_text()}")
+            log = log_path.read_text()
+            if re.search(r"Port \d+ is not available|already in use", log):
+                raise PortTaken(log)
+            raise RuntimeError(f"streamlit exited early:\n{log}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
@@ -117,6 +138,9 @@ def staff_server(tmp_path_factory) -> Iterator[AppServer]:
     server = start_server({"DASHBOARD_MODE": "staff"}, tmp_path_factory.mktemp("staff"))
     yield server
     stop_server(server)
+
+
+DEFAULT_TIMEOUT_MS = 60_000
 
 
 @dataclass
@@ -158,7 +182,9 @@ def open_app(browser, request, artifacts_dir):
 
         context.route("**/*", route)
         page = context.new_page()
-        page.set_default_timeout(30_000)
+        # Generous: a cold server reads PROJ/GDAL and builds its store first, on a 2-core machine that CI shares
+        # with PostGIS and the rest of the suite. A wait still fails when the thing never comes.
+        page.set_default_timeout(DEFAULT_TIMEOUT_MS)
         page.goto(server.url + path)
         session.page = page
         return session
@@ -187,7 +213,8 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 def wait_for_map(page, min_shapes: int = 1, frame_index: int = 0):
     """Wait until Leaflet drew at least ``min_shapes`` vector shapes in the given map frame; return the frame."""
     frame = page.frame_locator(MAP_FRAME).nth(frame_index)
-    frame.locator(".leaflet-overlay-pane path").nth(min_shapes - 1).wait_for(state="attached", timeout=45_000)
+    # The page's default timeout (60 s): a cold server draws its first map late.
+    frame.locator(".leaflet-overlay-pane path").nth(min_shapes - 1).wait_for(state="attached")
     return frame
 
 
@@ -195,3 +222,30 @@ def pytest_collection_modifyitems(config, items):
     """Run the local-cluster tests last: their nginx, instances and kill -9 load the 2-core machine, and in
     fresh CI runs a browser test started right after them sometimes lost a file upload."""
     items.sort(key=lambda item: item.get_closest_marker("cluster") is not None)
+
+
+# Streamlit's app element says whether a run is under way (``data-test-script-state``, what Streamlit's own
+# browser tests wait on); an element that the current run has not drawn again yet is marked ``data-stale``.
+RUN_OVER = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.dataset.testConnectionState === 'CONNECTED' && app.dataset.testScriptState === 'notRunning'
+    && !document.querySelector('[data-stale="true"]');
+}"""
+
+
+def wait_for_run_end(page, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
+    """Wait until no script run is under way and nothing of an earlier run is left stale.
+
+    Call it after something the awaited run draws has shown (or before acting on a page that has loaded):
+    between a click and the start of the run it asks for, the page still reads "not running". The status
+    widget is no signal: Streamlit shows it only after a run has lasted 500 ms.
+    """
+    page.wait_for_function(RUN_OVER, timeout=timeout)
+
+
+def expect_count(locator, count: int, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
+    """Assert that ``locator`` ends up matching exactly ``count`` elements: Playwright's expect polls while the
+    page still draws (a count taken once can catch a run half done), and fails when the count never comes."""
+    from playwright.sync_api import expect
+
+    expect(locator).to_have_count(count, timeout=timeout)

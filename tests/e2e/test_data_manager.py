@@ -14,7 +14,7 @@ from geo.auth import add_user
 from geo.filters import ServiceFilter, filter_services
 from geo.vocab import STATUS_TERMS
 from tests.conftest import DATA_DIR, DEMO_DIR
-from tests.e2e.conftest import MAP_FRAME, start_server, stop_server, wait_for_map
+from tests.e2e.conftest import MAP_FRAME, start_server, stop_server, wait_for_map, wait_for_run_end
 from tests.fixtures.corpus import ShapefileSpec, write_points_csv, write_shapefile
 
 pytestmark = pytest.mark.browser
@@ -54,6 +54,7 @@ def test_cold_deep_link_shows_only_the_sign_in_form(data_server, open_app, bundl
     page = session.page
     page.get_by_role("heading", name="직원 로그인").wait_for()
     page.get_by_label("비밀번호").wait_for()
+    wait_for_run_end(page)  # what is absent is looked for once the run is over, not while it may still draw
     main = page.locator("[data-testid='stMain']")
     text = main.inner_text()
     for service_name in bundled.services["name_ko"].head(20):
@@ -75,6 +76,7 @@ def test_status_edit_shows_in_history_and_on_the_map(data_server, open_app, bund
     page.get_by_label("비밀번호").fill(PASSWORD)
     page.get_by_role("button", name="로그인").click()
     page.get_by_role("tab", name="서비스 수정").wait_for()
+    wait_for_run_end(page)  # the sign-in run draws the whole page: type into the box once it is drawn
 
     search = page.get_by_label("서비스명이나 ID로 찾기")
     search.fill(service_id)
@@ -91,7 +93,8 @@ def test_status_edit_shows_in_history_and_on_the_map(data_server, open_app, bund
     page.get_by_text(re.compile(r"^버전 2 · 마지막 수정: 김지리\(kim_gis\)")).wait_for()
     history = page.locator("[data-testid='stDataFrame']").first
     history.get_by_text("준공 후 운영 개시").first.wait_for(state="attached")
-    assert history.get_by_text("김지리(kim_gis)").count() >= 1
+    # The grid draws its text cells a moment after the grid itself: waited for, not counted once.
+    history.get_by_text("김지리(kim_gis)").first.wait_for(state="attached")
     page.screenshot(path=str(data_server.log_path.parent / "data_manager.png"))
 
     # The map explorer shows the new status in the details panel and the operating symbol on the marker.
@@ -106,7 +109,7 @@ def test_status_edit_shows_in_history_and_on_the_map(data_server, open_app, bund
         " return m && m.el.dataset.ready === '1' && m.el.dataset.visible === '1' && m.selected >= 0"
         " ? m.data.statuses[m.data.status[m.selected]] : null; }"
     )
-    page.wait_for_function(drawn_status)
+    page.wait_for_function(drawn_status, timeout=120_000)
     symbol = page.evaluate(drawn_status)
     assert (symbol["label"], symbol["colour"], symbol["shape"]) == ("운영", STATUS_TERMS["운영"].colour, "star")
     assert symbol["colour"] != STATUS_TERMS[old_status].colour
@@ -119,18 +122,26 @@ def _signed_in_import_tab(session) -> object:
     page.get_by_label("비밀번호").fill(PASSWORD)
     page.get_by_role("button", name="로그인").click()
     page.get_by_role("tab", name="가져오기").click()
+    # Choosing a tab reruns the page (keyed tabs): act on the import tab once that run is over.
+    page.locator("[role='tab'][aria-selected='true']", has_text="가져오기").wait_for()
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").wait_for(state="attached")
+    wait_for_run_end(page)
     return page
+
+
+def choose_layer(page, name: str) -> None:
+    """Pick the kind of layer in the import tab's first radio group (a name can recur in tables and captions)."""
+    page.locator("[data-testid='stRadio']").first.get_by_text(name, exact=True).click()
 
 
 def test_city_boundary_file_import_shows_detection_mapping_and_map(data_server, open_app, tmp_path, artifacts_dir):
     path = write_shapefile(tmp_path, ShapefileSpec(5174, cpg=False))
     session = open_app(data_server, "/data")
     page = _signed_in_import_tab(session)
-    page.get_by_text("행정 경계", exact=True).click()
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
-
+    choose_layer(page, "행정 경계")
     # The detection lines, by their labels: the notes table below repeats the CRS name in a grid cell.
-    page.get_by_text("문자 인코딩: CP949 (자동 판별, .cpg 없음)").wait_for(timeout=90_000)  # a cold server reads PROJ and GDAL first
+    # A cold server reads PROJ and GDAL first.
+    upload_when_settled(page, path, shown="문자 인코딩: CP949 (자동 판별, .cpg 없음)", timeout=90_000)
     page.get_by_text("원본 좌표계: EPSG:5174 (Korean 1985 / Modified Central Belt)").wait_for()
     page.get_by_text("--map 행정동코드=boundary_id --map 행정동명=name_ko").wait_for(state="attached")
     wait_for_map(page, min_shapes=25)
@@ -141,14 +152,18 @@ def test_city_boundary_file_import_shows_detection_mapping_and_map(data_server, 
     assert session.external_requests == []
 
 
-def upload_when_settled(page, path, shown: str) -> None:
-    """Give the uploader a file and wait until the page answers with ``shown``; a rerun still under way
-    can redraw the uploader and drop a file given in that moment, so it is given again."""
+def upload_when_settled(page, path, shown: str, timeout: float = 40_000) -> None:
+    """Give the uploader a file once no run is under way and wait until the page answers with ``shown``.
+
+    A rerun that had been asked for (a radio just clicked) but not yet begun can still redraw the uploader and
+    drop a file given in that moment, so it is given again; giving the same file twice does no harm.
+    """
     dropzone = page.locator("[data-testid='stFileUploaderDropzoneInput']")
     for _ in range(3):
+        wait_for_run_end(page)
         dropzone.set_input_files(str(path))
         try:
-            page.get_by_text(shown).first.wait_for(timeout=40_000)
+            page.get_by_text(shown).first.wait_for(timeout=timeout)
             return
         except PlaywrightTimeoutError:
             continue
@@ -159,7 +174,7 @@ def test_public_data_csv_becomes_a_reference_layer_on_the_page(data_server, open
     path = write_points_csv(tmp_path, encoding="cp949")
     session = open_app(data_server, "/data")
     page = _signed_in_import_tab(session)
-    page.get_by_text("참고 레이어 (공공데이터 점)").click()
+    choose_layer(page, "참고 레이어 (공공데이터 점)")
     # The file first, then the title (as the page asks for it): no rerun is under way while the file is given.
     upload_when_settled(page, path, shown="레이어 제목을 적으세요.")
     page.get_by_label("레이어 제목 (같은 제목이면 교체)").fill("행정복지센터")
@@ -183,7 +198,7 @@ def test_a_csv_under_title_lines_previews_and_says_what_replace_removes(data_ser
     path.write_text("안산시 스마트서비스 현황\n\n기준일: 2026-06-15\n" + table.to_csv(index=False), encoding="utf-8")
     session = open_app(data_server, "/data")
     page = _signed_in_import_tab(session)
-    page.locator("[data-testid='stRadio']").first.get_by_text("스마트서비스", exact=True).click()
+    choose_layer(page, "스마트서비스")
     # Read below the three title lines: 4 records (the notes table is drawn on a canvas; the notice is text).
     stored = len(gpd.read_file(DATA_DIR / "services.geojson"))
     upload_when_settled(
@@ -201,7 +216,5 @@ def test_a_60_mb_upload_gets_the_korean_limit_message(data_server, open_app, tmp
     path.write_bytes(b"\0" * (60 * 1024 * 1024))
     session = open_app(data_server, "/data")
     page = _signed_in_import_tab(session)
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
-
-    page.get_by_text("파일 크기 60.0 MB가 한도 50.0 MB를 넘습니다").first.wait_for(timeout=60_000)
+    upload_when_settled(page, path, shown="파일 크기 60.0 MB가 한도 50.0 MB를 넘습니다", timeout=60_000)
     assert page.get_by_text("File must be").count() == 0

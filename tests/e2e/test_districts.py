@@ -10,7 +10,7 @@ from geo.details import citywide_detail_rows
 from geo.history import default_as_of, services_as_of
 from geo.stats import citywide_profile
 from tests.conftest import DEMO_DIR
-from tests.e2e.conftest import start_server, stop_server, wait_for_map
+from tests.e2e.conftest import expect_count, start_server, stop_server, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,7 @@ def test_each_profile_draws_its_map_and_charts(demo_server, open_app, demo, area
     area_name = bundled.areas.loc[bundled.areas["area_id"] == area_id, "name_ko"].iloc[0]
     page.locator(".detail-panel h4", has_text=area_name).wait_for()
     frame = wait_for_map(page, min_shapes=30)
-    assert frame.locator(".area-label").get_by_text(name, exact=True).count() == 1
+    expect_count(frame.locator(".area-label").get_by_text(name, exact=True), 1)
     in_area = bundled.services.loc[(bundled.services["area_id"] == area_id) & (bundled.services.geom_type == "Point")]
     frame.locator(".svc-icon").nth(len(in_area) - 1).wait_for(state="attached")
     assert frame.locator(".svc-icon").count() == len(in_area)

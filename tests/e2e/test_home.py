@@ -1,9 +1,11 @@
 """The home page in real Chromium, offline: title, numbers, a drawn map, zero external requests."""
 
+import re
+
 import pytest
 
 from geo.stats import headline
-from tests.e2e.conftest import wait_for_map
+from tests.e2e.conftest import expect_count, wait_for_map, wait_for_run_end
 
 pytestmark = pytest.mark.browser
 
@@ -13,15 +15,18 @@ def test_home_draws_title_numbers_and_map_offline(staff_server, open_app, bundle
     page = session.page
     page.get_by_role("heading", name="안산 스마트도시 대시보드").wait_for()
     numbers = headline(bundled.services, bundled.areas)
-    page.get_by_text(f"{numbers.services:,}건").first.wait_for()
+    # The number in its metric (other texts, such as a caption, may say "25건" too).
+    page.locator("[data-testid='stMetricValue']", has_text=re.compile(rf"^{numbers.services:,}건$")).wait_for()
 
-    frame = wait_for_map(page, min_shapes=10)
     # Base outline (city, 2 gu, 25 dongs) + 5 development areas + line/zone services, all as SVG paths.
+    # Waited for to the last one, then counted: a count taken while the map is still being drawn is short.
     shape_services = int((bundled.services.geom_type != "Point").sum())
     expected_paths = 1 + 25 + 2 + len(bundled.areas) + shape_services
+    frame = wait_for_map(page, min_shapes=expected_paths)
     assert frame.locator(".leaflet-overlay-pane path").count() == expected_paths
     # Every point service is a marker; four area labels are markers too.
     point_services = int((bundled.services.geom_type == "Point").sum())
+    frame.locator(".svc-icon").nth(point_services - 1).wait_for(state="attached")
     assert frame.locator(".svc-icon").count() == point_services
     for short_name in ("신길2", "장상", "초지역세권"):
         assert frame.get_by_text(short_name, exact=True).count() == 1
@@ -39,10 +44,11 @@ def test_a_bookmark_to_home_opens_the_home_page_without_streamlits_page_not_foun
     page = session.page
     page.get_by_role("heading", name=title).wait_for()
     wait_for_map(page, min_shapes=10)
+    wait_for_run_end(page)
     # Streamlit's dialog stays open until closed, so once the page is drawn it would still be there.
     assert page.get_by_role("dialog").count() == 0
     assert page.get_by_text("Page not found").count() == 0
     # The home page at its one address, the language kept; the menu marks it as the current page.
     assert page.url == staff_server.url + path.replace("/home", "/")
-    assert page.locator('[data-testid="stSidebarNav"] a[aria-current="page"]').count() == 1
+    expect_count(page.locator('[data-testid="stSidebarNav"] a[aria-current="page"]'), 1)
     assert session.external_requests == []

@@ -13,6 +13,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from shapely.geometry import Point
 
 from benchmarks.synthetic import TEMPLATE_DIR, synthetic_services
@@ -25,7 +26,7 @@ from geo.spatial import area_view_bounds
 from geo.store import open_store
 from geo.vocab import KIOSK_STATUSES, STATUS_TERMS, label
 from tests.conftest import poll
-from tests.e2e.conftest import start_server, stop_server
+from tests.e2e.conftest import expect_count, start_server, stop_server, wait_for_run_end
 from tests.e2e.test_modes import _poll_fit
 
 pytestmark = pytest.mark.browser
@@ -92,11 +93,13 @@ IN_PLACE = """() => { const map = Object.values(window).find(v => v instanceof L
 
 
 def _in_place(page, where: str) -> None:
-    poll(
-        lambda: page.locator(where).first.element_handle().content_frame().evaluate(IN_PLACE),
-        15,
-        "every count symbol sits at its place on the map",
-    )
+    def placed() -> bool:
+        try:
+            return bool(page.locator(where).first.element_handle().content_frame().evaluate(IN_PLACE))
+        except PlaywrightError:  # the frame was being drawn again: look again
+            return False
+
+    poll(placed, 15, "every count symbol sits at its place on the map")
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +174,7 @@ def test_kiosk_at_city_scale_counts_per_dong_readably_signed_out_offline(
     _in_place(page, KIOSK_MAP)
     assert frame.locator("body").evaluate(OVERLAPS) == 0
     # Samples stay marked, and the page is the public one: no sign-in, no staff words.
-    page.get_by_text("예시 데이터" if lang == "ko" else "Sample data", exact=True).wait_for()
+    page.get_by_text("예시 데이터" if lang == "ko" else "Sample data", exact=True).first.wait_for()
     assert page.get_by_text("담당 부서").count() == 0 and page.locator("input[type=password]").count() == 0
     shot = artifacts_dir / f"kiosk-city-{lang}-{viewport[0]}x{viewport[1]}.png"
     page.screenshot(path=str(shot))
@@ -191,12 +194,14 @@ def test_kiosk_area_screen_at_city_scale_counts_the_area_and_fits_again_when_the
     position = next(n for n, screen in enumerate(screens) if screen.area_id == "jangsang")
     page.locator(f".st-key-kiosk_nav_{position} button").click()
     frame = _wait_counted(page, KIOSK_MAP, *_expected(data, "jangsang", KIOSK_STATUSES))
-    assert frame.get_by_text("장상", exact=True).count() == 1
+    expect_count(frame.get_by_text("장상", exact=True), 1)
     # The area's list holds its first cards and says how many more the map shows (every one took seconds).
+    wait_for_run_end(page)
     listed = page.locator(".st-key-kiosk_body .kiosk-list")
     total = public_service_count(data.services, "jangsang")
-    assert total > KIOSK_CARDS_MAX and listed.get_attribute("data-total") == str(total)
-    assert listed.locator(".kiosk-card").count() == KIOSK_CARDS_MAX
+    assert total > KIOSK_CARDS_MAX
+    expect_count(listed.locator(".kiosk-card"), KIOSK_CARDS_MAX)
+    assert listed.get_attribute("data-total") == str(total)
     more = f"나머지 {total - KIOSK_CARDS_MAX:,}건은 이 목록에 싣지 않았습니다. 지도에서 모두 볼 수 있습니다."
     assert listed.locator(".kiosk-more").inner_text() == more
     corners = area_view_bounds(data.areas, "jangsang", padding=0.45)
@@ -233,6 +238,7 @@ def test_briefing_area_slide_at_city_scale_counts_per_dong_in_presentation_mode(
     )
     page.locator(".st-key-briefing_present_button button").first.click()
     page.locator(".st-key-briefing_controls").wait_for(state="hidden")
+    wait_for_run_end(page)
     # The slide's map is drawn again without its buttons (nothing to click on a projector).
     zoom_buttons = page.frame_locator(BRIEFING_MAP).first.locator(".leaflet-control-zoom")
     poll(lambda: zoom_buttons.filter(visible=True).count() == 0, 30, "the presented map has no buttons")

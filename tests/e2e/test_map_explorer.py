@@ -14,7 +14,7 @@ from geo.filters import ServiceFilter, filter_services
 from geo.reference import ReferenceLayer
 from geo.settings import load_settings
 from geo.store import open_store
-from tests.e2e.conftest import start_server, stop_server
+from tests.e2e.conftest import start_server, stop_server, wait_for_run_end
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +53,19 @@ def settled(page, view: str | None = None) -> None:
     ``view`` (``lat,lon,zoom`` as the URL keeps it) when given."""
     if view:
         page.wait_for_function("view => decodeURIComponent(location.search).includes('view=' + view)", arg=view)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    wait_for_run_end(page)
+
+
+def view_reported(page) -> None:
+    """Wait until the map's current view is in the URL (the map reports a view 250 ms after it stops moving,
+    and that report reruns the page), then until that run is over."""
+    page.wait_for_function(
+        _map_js(
+            "if (!m) return false; const v = new URL(location.href).searchParams.get('view');"
+            " return !!v && +v.split(',')[2] === m.map.getZoom();"
+        )
+    )
+    wait_for_run_end(page)
 
 
 def click_item(page, item: dict) -> None:
@@ -76,6 +88,7 @@ def drawn_services(page) -> list[dict]:
 
 
 def search(page, text: str) -> None:
+    wait_for_run_end(page)  # typed into a box that a run under way could still draw again
     box = page.get_by_label("서비스명 검색")
     box.fill(text)
     box.press("Enter")
@@ -139,6 +152,7 @@ def test_years_far_outside_the_data_open_a_clamped_page(demo_server, open_app):
     page = session.page
     page.get_by_role("heading", name="지도 탐색").wait_for()
     page.get_by_text("표시 중:").first.wait_for()
+    wait_for_run_end(page)  # an error would come later in the same run
     assert page.get_by_text("StreamlitValueAboveMaxError").count() == 0
     assert page.locator('[data-testid="stException"]').count() == 0
 
@@ -171,11 +185,13 @@ def test_names_from_data_show_as_text_in_tooltip_and_details(hostile_server, ope
     assert "`${alert(2)}`</script>" in panel.inner_text()
     wait_for_drawn(page, 1)
     (item,) = drawn_services(page)
-    box = page.locator(SERVICE_MAP).bounding_box()
-    page.mouse.move(box["x"] + item["x"], box["y"] + item["y"])
-    tooltip = page.frame_locator(SERVICE_MAP).locator(".leaflet-tooltip").last
+    # Hovered relative to the map, on the settled page (see click_item); a dong or area under the point has
+    # its own tooltip, so the service's is the one that says the name.
+    settled(page)
+    page.locator(SERVICE_MAP).evaluate("frame => frame.scrollIntoView({block: 'center'})")
+    page.frame_locator(SERVICE_MAP).locator("#map").hover(position={"x": item["x"], "y": item["y"]})
+    tooltip = page.frame_locator(SERVICE_MAP).locator(".leaflet-tooltip", has_text=HOSTILE_NAME)
     tooltip.wait_for()
-    assert HOSTILE_NAME in tooltip.inner_text()
     assert "svc:" not in tooltip.inner_text()
     assert page.frame_locator(SERVICE_MAP).locator("img[src='x']").count() == 0
     assert page.locator("img[src='x']").count() == 0
@@ -187,14 +203,16 @@ def test_fit_buttons_move_the_view_and_filters_keep_it(demo_server, open_app, de
     session = open_app(demo_server, "/map")
     page = session.page
     wait_for_drawn(page, len(demo.services))
+    settled(page)
     start_zoom = page.evaluate(_map_js("return m.map.getZoom();"))
     page.get_by_role("button", name="장상", exact=True).click()
     page.wait_for_function(_map_js(f"return m.map.getZoom() > {start_zoom};"))
+    # The fitted view is final once the map reported it (a view can be in the URL already from the first draw).
+    view_reported(page)
     centre = page.evaluate(_map_js("return m.map.getCenter();"))
     minx, miny, maxx, maxy = demo.areas.loc[demo.areas["area_id"] == "jangsang"].total_bounds
     assert miny <= centre["lat"] <= maxy and minx <= centre["lng"] <= maxx
     zoom_on_area = page.evaluate(_map_js("return m.map.getZoom();"))
-    page.wait_for_function("() => new URL(location.href).searchParams.get('view') !== null")
 
     # A filter change sends a visibility mask: same map object, same view, no new payload.
     page.evaluate(_map_js("m.__sameMap = true;"))
@@ -251,7 +269,7 @@ def test_at_scale_a_filter_to_ten_draws_exactly_ten_and_each_click_opens_details
     page.wait_for_function(_map_js(f"return +m.el.dataset.drawnInClusters + +m.el.dataset.drawnPoints === {LARGE};"))
 
     search(page, "가로등 00001")  # 000010 … 000019
-    page.get_by_text(f"표시 중: 10 / {LARGE:,}건").wait_for()
+    page.get_by_text(f"표시 중: 10 / {LARGE:,}건").wait_for(timeout=120_000)
     wait_for_drawn(page, 10)
     page.wait_for_function(_map_js("return m.el.dataset.drawnPoints === '10';"))
     assert dataset(page)["drawnClusters"] == "0"
@@ -341,10 +359,13 @@ def test_results_table_row_click_selects_and_zooms(large_server, open_app):
     wait_for_drawn(page, 10)
     grid = page.locator('[data-testid="stDataFrame"]').last
     grid.wait_for()
+    # The grid's own text cells follow its canvas: the first row is drawn once its name is there.
+    grid.get_by_text("스마트 가로등 000010").first.wait_for(state="attached")
+    settled(page)
     grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    # The first body row's selection box (header and rows are 35 px high in Streamlit's grid).
-    page.mouse.click(box["x"] + 14, box["y"] + 35 + 17)
+    # The first body row's selection box (header and rows are 35 px high in Streamlit's grid), relative to
+    # the grid: Playwright clicks once the grid stands still.
+    grid.click(position={"x": 14, "y": 35 + 17})
     page.wait_for_function(
         "() => { const h = document.querySelector('.detail-panel h4'); return h && h.innerText === '스마트 가로등 000010'; }"
     )
@@ -392,11 +413,16 @@ def test_extent_switch_limits_the_counts_and_a_chart_bar_filters_the_map(demo_se
     session = open_app(demo_server, "/map")
     page = session.page
     wait_for_drawn(page, len(demo.services))
+    settled(page)
+    start_zoom = page.evaluate(_map_js("return m.map.getZoom();"))
     page.get_by_role("button", name="장상", exact=True).click()
-    page.wait_for_function("() => new URL(location.href).searchParams.get('view') !== null")
-    page.get_by_text("지도 범위 내만").click()
+    page.wait_for_function(_map_js(f"return m.map.getZoom() > {start_zoom};"))
+    view_reported(page)
+    # Exact: the list's note names the switch too ('지도 범위 내만'으로 좁히세요) when it is long.
+    page.get_by_text("지도 범위 내만", exact=True).click()
     caption = page.get_by_text("지도 범위 내:")
     caption.wait_for()
+    settled(page)  # the chart is drawn again with the counts in view
     in_view = int(caption.inner_text().split(":")[1].strip().removesuffix("건").replace(",", ""))
     assert 0 < in_view < len(demo.services)
 

@@ -18,7 +18,7 @@ import pytest
 from geo.auth import add_user
 from geo.briefing import briefing_slides
 from tests.conftest import poll
-from tests.e2e.conftest import start_server, stop_server
+from tests.e2e.conftest import start_server, stop_server, wait_for_run_end
 
 pytestmark = pytest.mark.browser
 
@@ -74,16 +74,33 @@ FIT_BUTTONS = """() => Array.from(document.querySelectorAll('[class*="st-key-fit
     return [b.innerText, b.getBoundingClientRect().height, Math.round(text.getBoundingClientRect().height / line)];
   })"""
 
-CHARTS_DRAWN = (
-    "() => Array.from(document.querySelectorAll('.js-plotly-plot')).filter(p => p.querySelector('.main-svg')).length"
-)
+# Drawn charts on screen: a chart in a hidden tab (or a slide's chart about to be replaced, once stale) has
+# no width or is marked stale, and does not count.
+CHARTS_DRAWN = """within => Array.from(document.querySelectorAll(`${within} .js-plotly-plot`))
+  .filter(p => p.querySelector('.main-svg') && p.getBoundingClientRect().width > 0
+               && !p.closest('[data-stale="true"]')).length"""
+
+# The charts stand still: their boxes and texts are the same two animation frames and 100 ms apart (Plotly
+# lays a chart out again when Streamlit gives it its width, after the run has ended).
+CHARTS_STILL = """async () => {
+  const look = () => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot')).map(p => {
+    const r = p.getBoundingClientRect(); return [r.x, r.y, r.width, r.height, p.querySelectorAll('text').length]; }));
+  const before = look();
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await new Promise(r => setTimeout(r, 100));
+  return look() === before;
+}"""
 
 
-def _settled(page, charts: int) -> None:
-    """Wait until the run is over and ``charts`` Plotly charts are drawn."""
-    page.wait_for_function(f"() => ({CHARTS_DRAWN})() >= {charts}", timeout=60_000)
-    page.wait_for_function('() => !document.querySelector(\'[data-testid="stStatusWidget"] [role="progressbar"]\')')
-    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
+def _settled(page, charts: int, within: str = "") -> None:
+    """Wait until ``charts`` Plotly charts are drawn on screen (inside the CSS selector ``within`` when given),
+    the run is over and the charts stand still.
+
+    Call after something of the awaited run has shown (the tab is selected, the counter moved on).
+    """
+    page.wait_for_function(f"within => ({CHARTS_DRAWN})(within) >= {charts}", arg=within)
+    wait_for_run_end(page)
+    page.wait_for_function(CHARTS_STILL)
 
 
 def _nothing_cut_or_overlapping(page, where: str) -> None:
@@ -116,7 +133,8 @@ def test_districts_at_1366_cuts_no_number_and_overlaps_no_chart_text_in_any_tab(
         tabs.nth(number).click()
         page.locator("[data-testid='stTabs'] [role='tab'][aria-selected='true']").nth(0).wait_for()
         poll(lambda n=number: tabs.nth(n).get_attribute("aria-selected") == "true", 20, f"tab {number} opens")
-        _settled(page, charts)
+        # The tab's charts are drawn by the run the click asked for (only the open tab is computed).
+        _settled(page, charts, within="[data-testid='stTabs']")
         _nothing_cut_or_overlapping(page, f"tab {number}")
     assert session.external_requests == []
 
@@ -156,6 +174,26 @@ def test_map_at_1366_cuts_no_button_text_and_overlaps_no_chart_text(staff_server
     assert session.external_requests == []
 
 
+# Label and value widths of every row of the detail panel's table.
+DETAIL_WIDTHS = """() => Array.from(document.querySelectorAll('.detail-panel table tr')).map(tr =>
+  [tr.children[0].innerText, tr.children[0].getBoundingClientRect().width, tr.children[1].getBoundingClientRect().width])"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_service_details_at_1366_leave_the_values_room(staff_server, open_app, lang):
+    """The longest English labels ("How the location was placed") once took the whole narrow panel and left
+    the values one letter a line; labels wrap and the values keep at least half of the table."""
+    session = open_app(staff_server, "/map?sel=svc:ANS-09" + ("&lang=en" if lang == "en" else ""), viewport=LAPTOP)
+    page = session.page
+    page.locator(".detail-panel table").wait_for()
+    wait_for_run_end(page)
+    rows = page.evaluate(DETAIL_WIDTHS)
+    assert len(rows) > 10
+    for name, label_px, value_px in rows:
+        assert value_px >= label_px and value_px >= 90, (name, label_px, value_px)
+    assert session.external_requests == []
+
+
 # --- Korean screens: no English from Streamlit's own widgets -----------------------------------------------
 
 ENGLISH_WORDS = re.compile(
@@ -167,6 +205,9 @@ ENGLISH_WORDS = re.compile(
 def test_korean_date_picker_and_filters_show_no_english(staff_server, open_app):
     session = open_app(staff_server, "/districts", viewport=LAPTOP)
     page = session.page
+    # A click during the page's first run can be undone when the run draws the widget again.
+    page.locator("[data-testid='stDateInputCalendarButton']").first.wait_for()
+    wait_for_run_end(page)
     page.locator("[data-testid='stDateInputCalendarButton']").first.click()
     calendar = page.locator("[data-testid='stDateInputCalendar']")
     calendar.wait_for()
@@ -181,6 +222,8 @@ def test_korean_date_picker_and_filters_show_no_english(staff_server, open_app):
     session = open_app(staff_server, "/map", viewport=LAPTOP)
     page = session.page
     sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.locator("[data-testid='stMultiSelect']").first.wait_for()
+    wait_for_run_end(page)
     sidebar.locator("[data-testid='stMultiSelect']").first.click()
     page.get_by_role("option").first.wait_for()
     listed = page.get_by_role("listbox").first.inner_text()
@@ -224,6 +267,7 @@ def test_korean_table_toolbar_and_no_work_for_changes_outside_widgets(staff_serv
     page = session.page
     table = page.locator("[data-testid='stDataFrame']").first
     table.wait_for()
+    wait_for_run_end(page)  # a rerun (the map reports its view) redraws the table and drops the hover
     table.hover()
     toolbar = page.locator("[data-testid='stElementToolbar']").first
     toolbar.locator("button").first.wait_for()
@@ -238,7 +282,9 @@ def test_korean_table_toolbar_and_no_work_for_changes_outside_widgets(staff_serv
     tip = page.locator("[data-testid='stTooltipContent']", has_text="검색")
     tip.wait_for(timeout=10_000)
     assert page.locator("[data-testid='stTooltipContent']", has_text="Search").count() == 0
-    # Changes elsewhere in the page cost no walk through any widget's text.
+    # Changes elsewhere in the page cost no walk through any widget's text (counted on a page with no run
+    # under way: a run redraws widgets, which is work the script should do).
+    wait_for_run_end(page)
     page.evaluate(COUNT_WALKS)
     page.evaluate("() => { for (let i = 0; i < 200; i++) document.body.appendChild(document.createElement('div')); }")
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
