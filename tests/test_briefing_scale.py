@@ -159,6 +159,27 @@ def test_budget_title_note_and_unit_do_not_meet_at_large_counts_on_the_briefing(
     assert all(re.fullmatch(r"[\d,]+", a.text) for a in fig.layout.annotations if a.xref == "x")
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_compact_budget_chart_with_every_funding_source_keeps_its_plot(lang):
+    """Four funding sources: in English at 1366 px (a 420 px column) the legend takes two rows and the title two
+    lines; the chart grows instead of squeezing its plot to 20 px, and the legend's rows fit under the years."""
+    from geo.charts.common import MIN_PLOT_PX, foot_legend_rows
+    from geo.vocab import FUNDING_TERMS
+
+    years = range(2032, 2036)
+    frame = pd.DataFrame(
+        [(year, funding, 100.0) for year in years for funding in FUNDING_TERMS],
+        columns=["year", "funding", "budget_krw_100m"],
+    )
+    fig = charts.compact_figure(charts.budget_by_year_figure(frame, lang, "large"), 320, 18)
+    rows = foot_legend_rows(fig, 420, 18)
+    assert rows == (2 if lang == "en" else 1)
+    assert fig.layout.height - fig.layout.margin.t - fig.layout.margin.b >= MIN_PLOT_PX
+    assert fig.layout.margin.b >= 18 * (1.8 + 1.6 * rows) - 1
+    if lang == "ko":  # one legend row and a one-line title: the chart keeps its height
+        assert fig.layout.height == 320
+
+
 def test_compact_titles_break_for_the_briefing_column_not_a_phone():
     frame = _direction_frame([3, 2, 1], [1, 1, 0])
     fig = charts.direction_figure(frame, "ko", "large")

@@ -187,13 +187,44 @@ def compact_figure(fig: go.Figure, height: int, font_px: int, width_px: int = CO
     right = fig.layout.margin.r
     if right is not None and right > DEFAULT_MARGIN_PX:
         right = round(right * font_px / (fig.layout.font.size or font_px))
+    # A legend at the figure's foot gets room for its rows under the axis labels, and the chart grows rather
+    # than squeeze its plot: an English budget chart at 1366 px (two title lines, two legend rows) kept 20 px
+    # of plot, its ticks on top of each other.
+    bottom = fig.layout.margin.b
+    rows = foot_legend_rows(fig, width_px, font_px)
+    if rows:
+        bottom = round(font_px * (1.8 + LEGEND_ROW_EM * rows))
+    height = max(height, top + gap + (bottom if bottom is not None else DEFAULT_MARGIN_PX) + MIN_PLOT_PX)
     fig.update_layout(
         height=height,
         font={"size": font_px},
         legend={"font": {"size": font_px}},
-        margin={"t": top + gap, "r": right},
+        margin={"t": top + gap, "r": right, "b": bottom},
     )
     return fig
+
+
+# The least plot height a compact chart keeps (bars and their ticks readable), and a legend row's height.
+MIN_PLOT_PX = 110
+LEGEND_ROW_EM = 1.6
+
+
+def foot_legend_rows(fig: go.Figure, width_px: float, font_px: float) -> int:
+    """How many rows a horizontal legend hung at the figure's foot takes in ``width_px`` (0: no such legend).
+
+    An item is its name plus the symbol and the gap after it (about 2.5 em), laid left to right as Plotly does.
+    """
+    legend = fig.layout.legend
+    if legend.orientation != "h" or legend.yref != "container":
+        return 0
+    names = [trace.name for trace in fig.data if trace.showlegend is not False and trace.name]
+    rows, used = (1 if names else 0), 0.0
+    for name in names:
+        item = text_px(name, font_px) + 2.5 * font_px
+        if used and used + item > width_px:
+            rows, used = rows + 1, 0.0
+        used += item
+    return rows
 
 
 def line_units(width_px: float, font_px: float) -> int:
