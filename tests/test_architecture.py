@@ -27,7 +27,7 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # what a page shows: maps, charts, detail tables
     "views": ("mapping", "pointmap", "countmap", "explorer", "charts", "details"),
     # one audience's screens end to end
-    "modes": ("briefing", "briefing_pdf", "kiosk", "data_manager"),
+    "modes": ("briefing", "briefing_pdf", "kiosk", "kiosk_area", "data_manager"),
     # the command line
     "cli": ("__main__", "health"),
 }
