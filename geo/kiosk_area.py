@@ -58,12 +58,13 @@ class Landmark:
     distance_km: float
 
 
-def station_points(layers: Sequence[ReferenceLayer]) -> gpd.GeoDataFrame:
-    """Every rail station of the kiosk's reference layers once: Korean name ('신길온천역'), English name, point.
+def station_points(layers: Sequence[ReferenceLayer], unique: bool = True) -> gpd.GeoDataFrame:
+    """The rail stations of the kiosk's reference layers: Korean name ('신길온천역'), English name, point.
 
-    Station layers are the kiosk layers whose id names stations; a station listed by two lines (안산선 and
-    수인선) or two layers is kept once. The English name comes from a layer that gives one (``영문역사명``),
-    else the Korean name stays.
+    Station layers are the kiosk layers whose id names stations. A station listed by two lines (안산선 and
+    수인선) or two layers stands at slightly different points: ``unique`` keeps its first point only, else every
+    point stays (to measure from the nearest). The English name comes from a layer that gives one
+    (``영문역사명``), else the Korean name stays.
     """
     rows: list[dict[str, Any]] = []
     for layer in layers:
@@ -88,7 +89,7 @@ def station_points(layers: Sequence[ReferenceLayer]) -> gpd.GeoDataFrame:
     frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
     english = frame.loc[frame["name_en"] != ""].drop_duplicates("name_ko").set_index("name_ko")["name_en"]
     frame["name_en"] = frame["name_ko"].map(english).fillna("")
-    return frame.drop_duplicates("name_ko").reset_index(drop=True)
+    return frame.drop_duplicates("name_ko").reset_index(drop=True) if unique else frame
 
 
 def _station_name(row: Mapping[str, Any], lang: str) -> str:
@@ -108,7 +109,7 @@ def nearest_station(
     areas: gpd.GeoDataFrame, area_id: str, layers: Sequence[ReferenceLayer], lang: str
 ) -> Landmark | None:
     """The rail station nearest the area's outline (distance 0 inside it), or None without station layers."""
-    stations = station_points(layers)
+    stations = station_points(layers, unique=False)
     if stations.empty or area_rows(areas, area_id).empty:
         return None
     distances = _distances_km(stations, _outline(areas, area_id))
@@ -124,10 +125,12 @@ def area_landmarks(
     (south, west), (north, east) = view
     outline = _outline(areas, area_id)
     marks: list[Landmark] = []
-    stations = station_points(layers)
+    stations = station_points(layers, unique=False)
     if not stations.empty:
         inside = stations.cx[west:east, south:north]
-        for (_, row), km in zip(inside.iterrows(), _distances_km(inside, outline), strict=True):
+        # One label per station, at its point nearest the area.
+        inside = inside.assign(_km=_distances_km(inside, outline)).sort_values("_km").drop_duplicates("name_ko")
+        for (_, row), km in zip(inside.iterrows(), inside["_km"], strict=True):
             marks.append(Landmark(_station_name(row, lang), "station", row.geometry.y, row.geometry.x, float(km)))
     for layer in layers:
         if not layer.kiosk or "park" not in layer.layer_id:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -19,8 +20,8 @@ from geo.kiosk import (
     kiosk_map_services,
     kiosk_screens,
     kiosk_sections,
-    paginate,
     overview_html,
+    paginate,
     progress_html,
     public_description,
     public_service_count,
@@ -48,7 +49,7 @@ def test_screens_run_overview_project_pages_then_areas(bundled):
     for group in present:
         pages = [s for s in screens if s.group == group]
         assert [s.page for s in pages] == list(range(1, len(pages) + 1)) and {s.pages for s in pages} == {len(pages)}
-        assert pages[0].first == 0 and all(a.first + a.count == b.first for a, b in zip(pages, pages[1:]))
+        assert pages[0].first == 0 and all(a.first + a.count == b.first for a, b in itertools.pairwise(pages))
         in_group = int(bundled.services["status"].isin(PROJECT_GROUPS[group]).sum())
         assert pages[-1].first + pages[-1].count == in_group
     buttons = [screen.nav_label("ko") for _, screen in kiosk_sections(screens)]
@@ -149,7 +150,11 @@ def test_overview_counts_the_reported_projects_by_group_apart_from_the_plan_and_
     heading = '<div class="kiosk-projects"><div class="kiosk-kind">안산시의 보도된 스마트도시 사업</div>'
     assert projects.startswith(heading)
     assert f"<b>{shown:,}건</b><span>보도된 사업 모두</span>" in projects
-    for group, words in (("operating", "지금 이용할 수 있어요"), ("under_way", "만들고 있어요"), ("planned", "계획 중이에요")):
+    for group, words in (
+        ("operating", "지금 이용할 수 있어요"),
+        ("under_way", "만들고 있어요"),
+        ("planned", "계획 중이에요"),
+    ):
         assert f"<b>{int(statuses.isin(PROJECT_GROUPS[group]).sum()):,}건</b><span>{words}</span>" in projects
     assert "이 사업들이 승인된 계획에 속한다는 보도는 없습니다" in projects
     # The count stands away from the approval: not in the plan's headline, and no "스마트서비스 N건" beside it.
