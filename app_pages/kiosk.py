@@ -103,7 +103,8 @@ def kiosk_screen() -> None:
             )
     body_key = f"kiosk_screen_{screen.kind}_{screen.section}_{screen.page}"
     with st.container(key="kiosk_body"), st.container(key=body_key):
-        map_col, text_col = st.columns([11, 9], gap="large")
+        # Landscape: the text takes a little more than half (long English facts); portrait stacks them.
+        map_col, text_col = st.columns([9, 11], gap="large")
         with map_col, st.container(key="kiosk_map"):
             map_key = screen.group if screen.kind == "projects" else screen.area_id
             st.iframe(kiosk_map_html(screen.kind, map_key, lang, revision, data, reference_layers()), height=MAP_HEIGHT)

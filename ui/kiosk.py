@@ -112,6 +112,12 @@ KIOSK_CSS = """<style>
 }
 @media (orientation: landscape) {
   .kiosk-list:has(.wide) { max-height: 62vh; }
+  /* Beside the map the text column is short: tighter lines, the same sizes (text stays at 24 px or more). */
+  .kiosk-facts, .kiosk-desc, .kiosk-directions { line-height: 1.3; }
+  .kiosk-screen-title { font-size: 40px; }
+  .kiosk-vision { font-size: 27px; }
+  .kiosk-headline { padding: 6px 14px; }
+  .kiosk-headline span { font-size: 26px; }
 }
 </style>"""
 
@@ -160,6 +166,8 @@ def touch_script(button_key: str, throttle_ms: int = 1500) -> str:
         "      mapHeight(frame, Math.max(320, Number(frame.dataset.base) + slack)); } } }"
         "if (!win.__kioskFit) { win.__kioskFit = new MutationObserver(fit);"
         "  win.__kioskFit.observe(doc.body, {childList: true, subtree: true});"
+        # Text that settles after the last change to the page (fonts, wrapping) is measured again.
+        "  new ResizeObserver(fit).observe(doc.querySelector('[data-testid=\"stMainBlockContainer\"]') || doc.body);"
         "  win.addEventListener('resize', fit); }"
         "fit();"
         "})();</script>"
