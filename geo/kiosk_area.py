@@ -41,8 +41,8 @@ from geo.vocab import KIOSK_STATUSES
 
 #: Project rows an area screen lists at most (the map shows them all); what fits beside the area's facts.
 AREA_ROWS_MAX = 3
-#: Nearest projects listed when none lies inside the area.
-NEAREST_MAX = 3
+#: Nearest projects listed when none lies inside the area (what fits beside the longest English facts).
+NEAREST_MAX = 2
 #: Parks labelled on an area's map: the nearest to its outline (a city has hundreds).
 PARKS_LABELLED = 2
 

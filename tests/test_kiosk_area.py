@@ -12,6 +12,7 @@ from shapely.geometry import Point, box
 from geo.io import METRIC_CRS
 from geo.kiosk_area import (
     AREA_ROWS_MAX,
+    NEAREST_MAX,
     area_landmarks,
     area_map_bounds,
     area_project_mask,
@@ -111,7 +112,7 @@ def test_every_bundled_area_names_its_nearest_station_the_plan_note_and_projects
         assert html.count('class="kiosk-row"') == min(int(inside.sum()), AREA_ROWS_MAX)
     else:  # the nearest projects with a place, each with its distance from the area
         assert "이 대상지 안에 보도된 사업은 없습니다. 가장 가까운 사업:" in html
-        assert html.count('class="kiosk-row"') == 3 and html.count("km</span>") == 3
+        assert html.count('class="kiosk-row"') == NEAREST_MAX and html.count("km</span>") == NEAREST_MAX
     # The area's own public facts may name its developer (안산도시공사); the project rows name no department.
     rows = html[html.index('class="kiosk-rows"') :]
     for department in services["department"].dropna().unique():
@@ -121,7 +122,7 @@ def test_every_bundled_area_names_its_nearest_station_the_plan_note_and_projects
 
 def test_an_area_without_projects_lists_the_nearest_placed_ones_nearest_first(bundled):
     mask, inside = area_project_mask(bundled.services, bundled.areas, "singil2")
-    assert not inside and int(pd.Series(mask).sum()) == 3
+    assert not inside and int(pd.Series(mask).sum()) == NEAREST_MAX
     chosen = bundled.services.loc[mask]
     assert (chosen["location_accuracy"] != "citywide").all()
     outline = bundled.areas.loc[bundled.areas["area_id"] == "singil2"].to_crs(METRIC_CRS).union_all()
@@ -129,7 +130,7 @@ def test_an_area_without_projects_lists_the_nearest_placed_ones_nearest_first(bu
         (bundled.services["location_accuracy"] != "citywide") & (bundled.services["status"] != "취소")
     ]
     distances = placed.to_crs(METRIC_CRS).distance(outline).sort_values()
-    assert sorted(chosen.index) == sorted(distances.index[:3])
+    assert sorted(chosen.index) == sorted(distances.index[:NEAREST_MAX])
     # The map shows the area and those projects together.
     (south, west), (north, east) = area_map_bounds(bundled.areas, bundled.services, "singil2")
     for point in chosen.geometry:
