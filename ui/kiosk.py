@@ -145,8 +145,11 @@ def touch_script(button_key: str, throttle_ms: int = 1500) -> str:
         "events.forEach(function (e) { doc.addEventListener(e, win.__kioskTouch, {capture: true, passive: true}); });"
         # The card list takes the height left above the footer, so the page itself never scrolls.
         # The map's height is set on the frame and on Streamlit's boxes around it (they have their own).
+        # (Streamlit fixes its element's flex basis at the frame's first height: set it too, or a map that gives
+        # room to the text keeps its old box.)
         "function mapHeight(frame, px) { for (var el = frame; el; el = el.parentElement) {"
-        "  el.style.height = px + 'px'; if (el.classList.contains('st-key-kiosk_map')) break; } }"
+        "  el.style.height = px + 'px'; el.style.flexBasis = px + 'px';"
+        "  if (el.classList.contains('st-key-kiosk_map')) break; } }"
         "function fit() { var footer = doc.querySelector('.kiosk-footer');"
         "  var below = footer ? footer.getBoundingClientRect().height + 28 : 64;"
         "  var frame = doc.querySelector('.st-key-kiosk_map iframe');"
