@@ -2,7 +2,7 @@
 
 Kiosk screens get the public fields only; staff screens get all of them. A
 reported project also shows its source (linked), the date of the report, how its
-location was placed, "미공개" for what no source gives, and every fact on which
+location was placed, "보도되지 않음" for what no source gives, and every fact on which
 its sources disagree with each value and its source (``conflicts``).
 """
 
@@ -133,7 +133,7 @@ def service_detail_rows(
 ) -> list[tuple[str, object]]:
     """(label, value) pairs describing one service; a value is text or a ``Link`` (not yet escaped).
 
-    For a reported (real) record every field no source gives reads "미공개"; a
+    For a reported (real) record every field no source gives reads "보도되지 않음"; a
     sample or an imported record without provenance columns keeps the old rows.
     English names the 구 and, from ``dong_names_en`` (``geo.places.dong_names_en``), the 동.
     """
@@ -219,9 +219,11 @@ def citywide_detail_rows(profile: CitywideProfile, lang: str = "ko") -> list[tup
 
     where = {t("districts.citywide_no_place", lang): profile.no_place} if profile.no_place else {}
     where |= {localized({"gu": gu}, "gu", lang): n for gu, n in profile.by_gu.items()}
-    budget = format_budget(profile.budget_krw_100m, lang)
     rows: list[tuple[str, object]] = [
-        (t("districts.citywide_what", lang), t("districts.citywide_what_text", lang)),
+        (
+            t("districts.citywide_what", lang),
+            t("districts.city_what_text" if profile.whole_city else "districts.citywide_what_text", lang),
+        ),
         (t("field.count", lang), t("districts.citywide_count", lang, n=profile.services, total=profile.all_services)),
     ]
     if profile.services:
@@ -229,12 +231,7 @@ def citywide_detail_rows(profile: CitywideProfile, lang: str = "ko") -> list[tup
             (t("districts.citywide_where", lang), counts(where)),
             (t("field.status", lang), counts(profile.by_status, STATUS_TERMS)),
             (t("field.domain", lang), counts(profile.by_domain, DOMAIN_TERMS)),
-            (
-                t("field.budget", lang),
-                t("districts.citywide_budget", lang, budget=budget, n=profile.budget_reported)
-                if profile.budget_reported
-                else budget,
-            ),
+            (t("field.budget", lang), profile.budget.coverage(lang)),
         ]
     if profile.first_report and profile.last_report:
         first, last = profile.first_report.isoformat(), profile.last_report.isoformat()

@@ -85,7 +85,7 @@ SERVICES = DatasetSchema(
         Column("name_en", "서비스명(영문)", required=False, nullable=True),
         Column("domain", "서비스 분야", **_terms(DOMAIN_TERMS)),
         # Reported projects give no plan direction, phase, period, budget, funding or department
-        # when no source does: those stay empty and screens say "미공개" (never a guess).
+        # when no source does: those stay empty and screens say "보도되지 않음" (never a guess).
         Column("direction", "추진 방향", **_terms(DIRECTION_TERMS), required=False, nullable=True),
         Column("area_id", "대상지", **_terms(AREA_TERMS)),
         Column("status", "추진 상태", **_terms(STATUS_TERMS)),

@@ -138,6 +138,19 @@ FUNDING_TERMS: dict[str, Term] = {
         Term("도비", "도비", "Provincial", "#56B4E9"),
         Term("시비", "시비", "City", "#E69F00"),
         Term("민자", "민자", "Private", "#CC79A7"),
+        # A source that gives "지방비" without splitting province and city (ANS-01, ANS-14).
+        Term("지방비", "지방비", "Local (provincial + city, not split)", "#F0E442"),
+    )
+}
+
+# On what basis a reported budget was given (geo.budget adds them up by these rules).
+BUDGET_BASIS_TERMS: dict[str, Term] = {
+    t.value: t
+    for t in (
+        Term("total", "총사업비", "Total cost"),
+        Term("national_share", "국비만", "National share only"),
+        Term("one_year", "한 해 분", "One year only"),
+        Term("with_other_city", "다른 시 몫 포함", "Includes another city's share"),
     )
 }
 
@@ -186,7 +199,7 @@ LOCATION_ACCURACY_TERMS: dict[str, Term] = {
         Term("place", "이름난 장소의 지점(역·공원·청사)", "Point of a named place (station, park, office)"),
         Term("dong", "행정동 중심점·경계(개략)", "Administrative dong centre or outline (approximate)"),
         Term("route", "보도된 정류장을 잇는 선", "Line through the reported stops"),
-        Term("citywide", "장소 미공개·시 전역(시청에 표시)", "No place reported, citywide (drawn at City Hall)"),
+        Term("citywide", "장소 보도되지 않음·시 전역(시청에 표시)", "No place reported, citywide (drawn at City Hall)"),
     )
 }
 

@@ -130,7 +130,7 @@ def test_domains_follow_the_decree_and_keep_the_reported_field(bundled):
 def test_details_say_not_reported_link_the_source_and_show_disagreeing_sources(bundled):
     cctv = _by_id(bundled, "ANS-09")
     rows = dict(service_detail_rows(cctv, "ko"))
-    assert rows["사업비"] == "미공개" and rows["사업 기간"] == "미공개"
+    assert rows["사업비"] == "보도되지 않음" and rows["사업 기간"] == "보도되지 않음"
     assert "3,337대 (경인일보 (2025-04-15))" in rows["출처 간 차이"] and "3,340대" in rows["출처 간 차이"]
     html = detail_table_html("CCTV", service_detail_rows(cctv, "ko"))
     assert "href='https://kyeongin.com/article/1736242'" in html and "rel='noopener noreferrer'" in html
@@ -266,7 +266,8 @@ def test_as_of_replays_the_reported_events(bundled):
     before = services_as_of(bundled.services, bundled.status_history, date(2024, 12, 31)).set_index("service_id")
     after = services_as_of(bundled.services, bundled.status_history, date(2025, 5, 1)).set_index("service_id")
     assert before.loc["ANS-19", "status"] == "계획" and after.loc["ANS-19", "status"] == "운영"
-    assert before.loc["ANS-22", "status"] == "계획" and after.loc["ANS-22", "status"] == "운영"
+    # ANS-22 was first reported in 2025-04: not there before, in operation after.
+    assert "ANS-22" not in before.index and after.loc["ANS-22", "status"] == "운영"
     assert after.loc["ANS-09", "status_since"] == date(2010, 4, 13)
 
 

@@ -74,7 +74,7 @@ def test_service_table_exports_with_schema_labels_and_without_geometry(demo):
 
 
 def test_aggregations_export_with_labelled_values(demo):
-    table = with_vocabulary_labels(agg.progress_by_area(demo.services, 2026))
+    table = with_vocabulary_labels(agg.progress_by_area(demo.services))
     rows = list(csv.reader(io.StringIO(to_csv_bytes(table).decode("utf-8-sig"))))
     assert rows[0][:3] == ["대상지", "전체", "취소"]
     assert [row[0] for row in rows[1:]] == [
@@ -86,7 +86,14 @@ def test_aggregations_export_with_labelled_values(demo):
         "시 전역",
     ]
     english = with_vocabulary_labels(agg.budget_by_funding(demo.services), "en")
-    assert english["funding"].tolist() == ["National", "Provincial", "City", "Private"]
+    assert english["funding"].tolist() == [
+        "National",
+        "Provincial",
+        "City",
+        "Private",
+        "Local (provincial + city, not split)",
+        "Source not reported",
+    ]
 
 
 def test_geojson_is_wgs84_utf8_and_round_trips(demo):

@@ -157,7 +157,7 @@ def test_after_the_upgrade_the_home_page_shows_the_reported_projects_not_the_sam
     _ship_new_version(data_dir)
     at = _app(monkeypatch, data_dir).run()
     assert not at.exception
-    assert {m.label: m.value for m in at.metric}["스마트서비스"] == "25건"
+    assert {m.label: m.value for m in at.metric}["보도된 사업"] == "25건"
     assert not any("예시 데이터" in w.value for w in at.warning)
     assert len(store.list_backups()) == 1
 
