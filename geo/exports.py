@@ -31,6 +31,7 @@ from geo.io import STORAGE_CRS
 from geo.schema import ALL_SCHEMAS
 from geo.vocab import (
     AREA_TERMS,
+    BUDGET_BASIS_TERMS,
     DIRECTION_TERMS,
     DOMAIN_TERMS,
     FUNDING_TERMS,
@@ -81,6 +82,7 @@ VOCABULARY_COLUMNS: dict[str, Mapping[str, Term]] = {
     "area_id": AREA_TERMS,
     "phase": PHASE_TERMS,
     "funding": FUNDING_TERMS,
+    "budget_basis": BUDGET_BASIS_TERMS,
 }
 
 

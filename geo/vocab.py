@@ -137,7 +137,21 @@ FUNDING_TERMS: dict[str, Term] = {
         Term("국비", "국비", "National", "#0072B2"),
         Term("도비", "도비", "Provincial", "#56B4E9"),
         Term("시비", "시비", "City", "#E69F00"),
+        # A report that gives the province's and the city's part as one sum (ANS-01's 지방비 80억).
+        Term("지방비", "지방비", "Local (provincial + city, not split)", "#009E73"),
         Term("민자", "민자", "Private", "#CC79A7"),
+    )
+}
+
+# What a reported budget covers (사업비 기준): set only where the source says so, so that a total
+# never adds a national share, one year's spending or another city's part as if it were a whole cost.
+BUDGET_BASIS_TERMS: dict[str, Term] = {
+    t.value: t
+    for t in (
+        Term("total", "총사업비", "Total cost"),
+        Term("national_share", "국비만", "National share only"),
+        Term("one_year", "한 해 분", "One year only"),
+        Term("with_other_city", "다른 시 몫 포함", "Includes another city's share"),
     )
 }
 

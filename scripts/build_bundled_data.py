@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.places import dong_anchor  # noqa: E402
-from geo.schema import AREAS, SERVICES  # noqa: E402
+from geo.schema import AREAS, SERVICES, parse_funding_split  # noqa: E402
 from geo.vocab import STATUS_TERMS, label  # noqa: E402
 
 METRIC = "EPSG:5186"
@@ -240,10 +240,10 @@ def build_services(
             if phase == sampling["no_building_in_phase"] and final in ("구축", "운영"):
                 final = progression[0]
             path = status_path(final, progression, rng)
-            when = first_day + timedelta(days=rng.randint(0, 200))
+            when = first_day + timedelta(days=rng.randint(*sampling["days_to_first_change"]))
             changes = []
             for old, new in itertools.pairwise(path):
-                when = when + timedelta(days=rng.randint(60, 240))
+                when = when + timedelta(days=rng.randint(*sampling["days_between_changes"]))
                 if when > last_day:
                     break
                 changes.append((old, new, when))
@@ -275,7 +275,9 @@ def build_services(
                     "department": departments[domain],
                     "description_public": template["description"],
                     "updated_at": (
-                        changes[-1][2] if changes else first_day + timedelta(days=rng.randint(0, 120))
+                        changes[-1][2]
+                        if changes
+                        else first_day + timedelta(days=rng.randint(*sampling["days_to_update_unchanged"]))
                     ).isoformat(),
                     "is_sample": True,
                     "geometry": service_geometry(template["geometry"], polygon, rng, sampling),
@@ -447,6 +449,9 @@ def build_projects(
                 else None,
                 "source_en": outlets.english(source),
                 "sources_other_en": outlets.english(others),
+                "parent_id": project.get("parent"),
+                "budget_basis": project.get("budget_basis"),
+                "funding_split": funding_split_text(project.get("funding_split")),
                 "geometry": geometry,
             }
         )
@@ -468,6 +473,15 @@ def build_projects(
             )
     frame = gpd.GeoDataFrame(services, crs=4326)
     return frame[[*SERVICES.column_names, "geometry"]], pd.DataFrame(history)
+
+
+def funding_split_text(split: dict[str, float] | None) -> str | None:
+    """A reported split of the budget as the ``funding_split`` column holds it (JSON, checked by geo.schema)."""
+    if not split:
+        return None
+    text = json.dumps(split, ensure_ascii=False)
+    parse_funding_split(text)
+    return text
 
 
 def english_conflicts(conflicts: list[dict], outlets: Outlets) -> list[dict]:

@@ -116,7 +116,8 @@ def test_budget_by_area_excludes_cancelled_unless_asked(services):
 def test_budget_by_year_spreads_each_budget_evenly_over_its_years(services):
     table = agg.budget_by_year(services, "singil2")
     assert table["year"].drop_duplicates().tolist() == [2026, 2027, 2028, 2029]
-    assert table["funding"].tolist()[:4] == list(FUNDING_TERMS)
+    # Each year lists every funding source in vocabulary order.
+    assert table["funding"].tolist()[: len(FUNDING_TERMS)] == list(FUNDING_TERMS)
     cell = table.set_index(["year", "funding"])["budget_krw_100m"]
     assert cell[(2026, "국비")] == pytest.approx(5.0)
     assert cell[(2027, "국비")] == pytest.approx(5.0)
@@ -133,9 +134,10 @@ def test_budget_by_year_of_an_empty_selection_is_empty(services):
 def test_budget_by_funding_with_shares(services):
     table = agg.budget_by_funding(services)
     assert table["funding"].tolist() == list(FUNDING_TERMS)
-    assert table["budget_krw_100m"].tolist() == [14.0, 3.0, 11.0, 0.0]
-    assert table["count"].tolist() == [2, 1, 2, 0]
-    assert table["share"].tolist() == pytest.approx([0.5, 3 / 28, 11 / 28, 0.0])
+    by_funding = table.set_index("funding")
+    assert by_funding["budget_krw_100m"].to_dict() == {"국비": 14.0, "도비": 3.0, "시비": 11.0, "지방비": 0.0, "민자": 0.0}
+    assert by_funding["count"].to_dict() == {"국비": 2, "도비": 1, "시비": 2, "지방비": 0, "민자": 0}
+    assert by_funding["share"].tolist() == pytest.approx([0.5, 3 / 28, 11 / 28, 0.0, 0.0])
     assert agg.budget_by_funding(services, "gfez")["share"].isna().all()
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pytest
+import yaml
 from shapely.geometry import Point
 
 from geo.briefing import area_facts, changes_table
@@ -30,20 +31,21 @@ from geo.io import METRIC_CRS
 from geo.kiosk import area_intro_html
 from geo.loaders import load_dashboard_data, load_reference_layers, read_reference_layers
 from geo.places import dong_anchor, dong_names_en
+from geo.schema import parse_funding_split
 from geo.validation import DataError
 from geo.vocab import AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, label
 from tests.conftest import DATA_DIR, DEMO_DIR, PROJECT_ROOT
 
-SHUTTLE_STOPS = (
-    "안산도시정보센터",
-    "한양대 ERICA 정문 정류장",
-    "한국산업기술시험원",
-    "안산호수공원",
-    "안산도시개발",
-    "원시역",
-    "시우역(구 원곡역)",
-    "초지역",
-)
+SOURCES_DIR = DATA_DIR / "sources"
+
+
+def source_facts(name: str) -> dict:
+    """One reviewed facts file of data/sources/ (what the builder transforms)."""
+    return yaml.safe_load((SOURCES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+PROJECT_FACTS = {project["id"]: project for project in source_facts("projects")["projects"]}
+SHUTTLE_STOPS = tuple(PROJECT_FACTS["ANS-08"]["where"]["stops"])
 
 
 @pytest.fixture(scope="module")
@@ -405,3 +407,45 @@ def test_every_reported_status_change_has_its_reason_in_english_and_the_briefing
     english = changes_table(history, bundled.services, since, since, "en")
     korean = changes_table(history, bundled.services, since, since, "ko")
     assert first["reason_en"] in english["Reason"].tolist() and first["reason"] in korean["사유"].tolist()
+
+
+def test_programmes_budget_bases_and_funding_splits_are_as_the_facts_file_gives_them(bundled):
+    """parent_id, budget_basis and funding_split carry what projects.yaml records, and only that."""
+    services = bundled.services.set_index("service_id")
+    for service_id, facts in PROJECT_FACTS.items():
+        row = services.loc[service_id]
+        assert (row["parent_id"], row["budget_basis"]) == (facts.get("parent"), facts.get("budget_basis")), service_id
+        split = parse_funding_split(row["funding_split"]) if row["funding_split"] else {}
+        assert split == {k: float(v) for k, v in (facts.get("funding_split") or {}).items()}, service_id
+        if split:
+            # A split adds up to the reported budget: never a figure of its own.
+            assert sum(split.values()) == pytest.approx(row["budget_krw_100m"]), service_id
+        if facts.get("budget_basis"):
+            assert row["budget_krw_100m"] > 0, service_id
+    # PROJECTS.md: #1 is a programme whose parts are #2–#7.
+    assert services.index[services["parent_id"] == "ANS-01"].tolist() == [f"ANS-{n:02d}" for n in range(2, 8)]
+    assert services.loc[["ANS-13", "ANS-15"], "budget_basis"].tolist() == ["national_share"] * 2
+    assert services.loc["ANS-14", "budget_basis"] == "with_other_city"
+    assert services.loc["ANS-23", "budget_basis"] == "one_year" and "50:50" in services.loc["ANS-23", "budget_note_ko"]
+
+
+def test_the_builder_holds_no_reported_fact():
+    """Facts live in data/sources/: the builder's code has no address, no outlet and no budget figure."""
+    import io
+    import tokenize
+
+    code = (PROJECT_ROOT / "scripts" / "build_bundled_data.py").read_text(encoding="utf-8")
+    tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    strings = [t.string for t in tokens if t.type == tokenize.STRING]
+    numbers = {float(t.string.replace("_", "")) for t in tokens if t.type == tokenize.NUMBER}
+    assert not [s for s in strings if re.search(r"https?:|www\.|\.co\.kr|\.go\.kr", s)]
+    assert not [s for s in strings if re.search(r"억|\d{4}-\d{2}-\d{2}", s)]
+    outlets = source_facts("outlets")["outlets"]
+    assert not [s for s in strings if any(outlet in s for outlet in outlets)]
+    figures = {
+        float(amount)
+        for facts in PROJECT_FACTS.values()
+        for amount in [facts.get("budget"), *(facts.get("funding_split") or {}).values()]
+        if amount
+    }
+    assert numbers & figures == set()
