@@ -18,6 +18,11 @@ As-of rules, for each service and a day ``as_of``:
    equals the current view; guessing ``계획`` instead would make the as-of view
    disagree with the live data for a service imported as, say, ``운영``.
 
+A dated event that changes no status (``old_status`` equal to ``new_status``, such
+as a service extended to more places) is kept in the history and listed among
+the changes; it does not move ``status_since``, which stays the day the status
+was reached.
+
 Services are never dropped: the services table has no creation date, and
 every service is part of the plan from the start, so before its first
 recorded change a service is shown with the status it had then (rule 2).
@@ -122,9 +127,9 @@ def services_as_of(
         for service_id, changes in history.groupby("service_id", sort=False):
             done = changes.loc[changes["_day"] <= day]
             if not done.empty:
-                last = done.iloc[-1]
-                status[service_id] = last["new_status"]
-                since[service_id] = last["_day"]
+                status[service_id] = done.iloc[-1]["new_status"]
+                moved = done.loc[done["old_status"].fillna("") != done["new_status"]]
+                since[service_id] = (moved if not moved.empty else done).iloc[-1]["_day"]
             else:
                 first_old = changes.iloc[0]["old_status"]
                 status[service_id] = first_old if isinstance(first_old, str) and first_old else ServiceStatus.PLANNED

@@ -451,13 +451,19 @@ def build_projects(
                 "sources_other_en": outlets.english(others),
                 "parent_id": project.get("parent"),
                 "budget_basis": project.get("budget_basis"),
-                "funding_split": funding_split_text(project.get("funding_split")),
+                "funding_split": funding_split_text(project.get("funding_split"), service_id),
                 "geometry": geometry,
             }
         )
         events = project["events"]
         if events[-1]["new"] != project["status"]:
             raise SystemExit(f"{service_id}: the last event must reach the reported status")
+        # An event is credited to the report that gave it, which is one of the record's sources (so English
+        # screens name it in English, and the record lists every report it rests on).
+        reports = {source, *(cited(o) for o in project.get("sources_other", []))}
+        uncited = [cited(e["reported_by"]) for e in events if cited(e["reported_by"]) not in reports]
+        if uncited:
+            raise SystemExit(f"{service_id}: events reported by {', '.join(uncited)}, not among its sources")
         for event in events:
             history.append(
                 {
@@ -475,12 +481,15 @@ def build_projects(
     return frame[[*SERVICES.column_names, "geometry"]], pd.DataFrame(history)
 
 
-def funding_split_text(split: dict[str, float] | None) -> str | None:
+def funding_split_text(split: dict[str, float] | None, service_id: str) -> str | None:
     """A reported split of the budget as the ``funding_split`` column holds it (JSON, checked by geo.schema)."""
     if not split:
         return None
     text = json.dumps(split, ensure_ascii=False)
-    parse_funding_split(text)
+    try:
+        parse_funding_split(text)
+    except ValueError as problem:
+        raise SystemExit(f"{service_id} funding_split: {problem}") from problem
     return text
 
 

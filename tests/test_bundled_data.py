@@ -229,11 +229,12 @@ def test_english_history_names_the_reporting_outlet_in_english_and_staff_as_they
     history = bundled.status_history.copy()
     history.loc[len(history)] = ["ANS-09", date(2026, 3, 2), "운영", "보류", "김지리", "점검", None, False]
     english = service_history_rows(history, "ANS-09", "en", cctv)
-    assert english["By"].tolist() == ["김지리", "Kyeongin Ilbo (2025-04-15)"]
+    # The opening was reported by 쿠키뉴스 in 2010 (one of the record's other sources), not its main 2025 source.
+    assert english["By"].tolist() == ["김지리", "Kuki News (2010-04-13)"]
     # The reported event's reason in English (from the builder); the staff's own stays as typed.
     reported = bundled.status_history.loc[bundled.status_history["service_id"] == "ANS-09", "reason_en"].iloc[-1]
     assert english["Reason"].tolist() == ["점검", reported] and reported and not re.search("[가-힣]", reported)
-    assert service_history_rows(history, "ANS-09", "ko", cctv)["변경자"].tolist() == ["김지리", "경인일보 (2025-04-15)"]
+    assert service_history_rows(history, "ANS-09", "ko", cctv)["변경자"].tolist() == ["김지리", "쿠키뉴스 (2010-04-13)"]
 
 
 def test_the_builder_refuses_a_source_it_cannot_put_in_english():
@@ -449,3 +450,53 @@ def test_the_builder_holds_no_reported_fact():
         if amount
     }
     assert numbers & figures == set()
+
+
+def _cited(report: dict) -> str:
+    return f"{report['outlet']} ({report['date']})"
+
+
+def test_each_event_is_credited_to_the_report_that_gave_it(bundled):
+    """Every dated event of projects.yaml is in the history with its own date, statuses and reporting outlet,
+    and English names that outlet in English."""
+    history = bundled.status_history
+    expected = [
+        (service_id, date.fromisoformat(e["date"]), e["old"], e["new"], _cited(e["reported_by"]))
+        for service_id, facts in PROJECT_FACTS.items()
+        for e in facts["events"]
+    ]
+    recorded = [
+        (r.service_id, r.changed_at, r.old_status, r.new_status, r.changed_by) for r in history.itertuples(index=False)
+    ]
+    assert sorted(recorded, key=str) == sorted(expected, key=str)
+    by = {(r[0], r[1]): r[4] for r in recorded}
+    assert by[("ANS-05", date(2025, 6, 19))] == by[("ANS-06", date(2025, 6, 19))] == "경기일보 (2025-06-19)"
+    assert by[("ANS-11", date(2022, 10, 25))] == "쿠키뉴스 (2022-10-25)"
+    assert by[("ANS-11", date(2023, 11, 10))] == "경인일보 (2023-11-10)"
+    assert by[("ANS-19", date(2020, 12, 16))] == "경기매일 (2020-12-16)"
+    assert by[("ANS-21", date(2023, 3, 21))] == "서울경제 (2023-03-19)"
+    assert by[("ANS-21", date(2024, 7, 4))] == "연합뉴스 (2024-07-04)"
+    for service_id in PROJECT_FACTS:
+        rows = service_history_rows(history, service_id, "en", _by_id(bundled, service_id))
+        assert not [name for name in rows["By"] if HANGUL.search(name)], service_id
+
+
+def test_an_expansion_of_a_running_service_is_history_without_changing_its_status(bundled):
+    """똑버스 ran on 대부도 from 2023-03-21 and was extended on 2024-07-04: both events, 운영 since 2023-03-21."""
+    events = bundled.status_history.loc[bundled.status_history["service_id"] == "ANS-21"]
+    assert events[["old_status", "new_status"]].fillna("").values.tolist() == [["", "운영"], ["운영", "운영"]]
+    later = services_as_of(bundled.services, bundled.status_history, date(2025, 1, 1)).set_index("service_id")
+    assert later.loc["ANS-21", "status"] == "운영" and later.loc["ANS-21", "status_since"] == date(2023, 3, 21)
+    assert later.loc["ANS-11", "status_since"] == date(2022, 10, 25)
+
+
+def test_records_give_no_start_year_or_lot_no_source_gives(bundled):
+    services = bundled.services.set_index("service_id")
+    for service_id in ("ANS-01", "ANS-15"):
+        assert pd.isna(services.loc[service_id, "start_year"]), service_id
+        assert services.loc[service_id, "end_year"] == PROJECT_FACTS[service_id]["end_year"]
+    # ANS-20's source names only 공단삼거리: drawn at its 동, not at ANS-19's lot.
+    hub = services.loc["ANS-20"]
+    assert hub["location_accuracy"] == "dong" and "지번은 보도되지 않음" in hub["location_ko"]
+    assert "lot was not reported" in hub["location_en"]
+    assert hub.geometry != services.loc["ANS-19"].geometry
