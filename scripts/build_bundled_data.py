@@ -1,6 +1,12 @@
 """Rebuild the bundled data folders (run by hand; the output is committed, so a clone runs without ../shared).
 
-Usage: ``python scripts/build_bundled_data.py [--shared ../shared]``
+Usage: ``python scripts/build_bundled_data.py [--shared ../shared] [--out DIR]``
+
+The facts are not here: they are the reviewed YAML files of ``data/sources/``
+(projects.yaml, areas.yaml, outlets.yaml, boundaries.yaml, reference_layers.yaml,
+demo_catalogue.yaml), which this script reads, checks and transforms; the
+geometry comes from ``../shared/reference``. To correct a fact, edit its YAML
+file and run this script.
 
 ``data/`` (the default, real data):
 
@@ -10,10 +16,12 @@ Usage: ``python scripts/build_bundled_data.py [--shared ../shared]``
 - ``areas.geojson``: the five development areas as approximate outlines drawn at
   the places and of the sizes the reports give; each fact keeps its source.
 - ``services.geojson`` and ``status_history.csv``: the smart-city projects of
-  ``PROJECTS.md`` as reported, one record each, ``is_sample = false``. A point is a
+  ``PROJECTS.md`` as reported (each name must appear there), one record each,
+  ``is_sample = false``. A point is a
   ``places.csv`` point, the point of a reported lot number in a public dataset, or
   a 동 centre of the bundled boundaries (``geo.places``); nothing is guessed, and
-  a field no source gives stays empty. The history holds the reported dated events.
+  a field no source gives stays empty. The history holds the reported dated events,
+  each credited to the report that gave it.
 - ``reference/``: the public point layers of ``reference/public_layers`` with a
   ``manifest.yaml`` (title, provider, data date, licence, popup fields).
 

@@ -277,9 +277,11 @@ def test_the_fifth_area_is_drawn_approximately_in_banwol_dong(bundled):
     assert DEVELOPMENT_AREA_IDS[-1] == "uiwang_gunpo_ansan"
     assert label(AREA_TERMS, "uiwang_gunpo_ansan", "en") == "Uiwang-Gunpo-Ansan new town (Ansan part)"
     area = bundled.areas.set_index("area_id").loc["uiwang_gunpo_ansan"]
-    assert area["accuracy"] == "approximate" and area["homes"] == 13000
-    assert area["area_m2"] == pytest.approx(1_990_000, rel=0.01)
-    assert "아시아경제 2026-02-03" in area["source"] and "41,518" in area["facts_ko"]
+    facts = next(a for a in source_facts("areas")["areas"] if a["area_id"] == "uiwang_gunpo_ansan")
+    assert area["accuracy"] == "approximate" and area["homes"] == facts["homes"]
+    # Drawn at the reported size (the part of the octagon inside Ansan).
+    assert area["area_m2"] == pytest.approx(facts["reported_area_m2"], rel=0.01)
+    assert area["source"] == facts["source"] and area["facts_ko"] == facts["facts_ko"]
     banwol = bundled.boundaries.loc[bundled.boundaries["name_ko"] == "반월동"].geometry.iloc[0]
     assert banwol.contains(area.geometry.representative_point())
     assert bundled.city_outline.buffer(1e-6).contains(area.geometry)
@@ -327,15 +329,18 @@ def test_reference_layers_carry_provider_date_licence_and_popup_fields():
         "rail_stations": 15,
         "rail_stations_seohae": 5,
     }
-    assert layers["public_wifi"].data_date == "2015–2016" and layers["school_zones"].data_date == "2026-06-15"
+    described = {spec["layer_id"]: spec for spec in source_facts("reference_layers")["layers"]}
+    assert {k: (v.data_date, v.provider) for k, v in layers.items()} == {
+        k: (v["data_date"], v["provider"]) for k, v in described.items()
+    }
     assert all("공공누리 제1유형" in layer.licence and layer.provider for layer in layers.values())
     assert "CCTV설치대수" in layers["school_zones"].popup_fields
     assert {"주차구획수", "요금정보"} <= set(layers["parking_lots"].popup_fields)
-    assert {layer_id for layer_id, layer in layers.items() if layer.kiosk} == {
-        "urban_parks",
-        "rail_stations",
-        "rail_stations_seohae",
-    }
+    assert (
+        {layer_id for layer_id, layer in layers.items() if layer.kiosk}
+        == {k for k, v in described.items() if v.get("kiosk")}
+        == {"urban_parks", "rail_stations", "rail_stations_seohae"}
+    )
     stations = layers["rail_stations_seohae"].points
     assert set(stations["호선"]) == {"서해선"} and stations.crs.to_epsg() == 4326
     # Codes keep their published form (text, not numbers).
