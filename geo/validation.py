@@ -9,6 +9,7 @@ be finite, text has a length limit per column. A report lists at most the first
 
 from __future__ import annotations
 
+import json
 import math
 import operator
 import re
@@ -150,6 +151,10 @@ def max_length(column: Column, schema: DatasetSchema) -> int:
 def _coerce(value: object, column: Column) -> tuple[object, str | None]:
     """Convert one cell to the column's kind; return (value, error message or None)."""
     if column.kind == "text":
+        if isinstance(value, dict | list):
+            # A GeoJSON property that is a JSON object or list (GDAL writes a text cell holding JSON, such as a
+            # funding split, as one): kept as the JSON text it stands for.
+            return json.dumps(value, ensure_ascii=False), None
         return str(value).strip(), None
     if column.kind == "bool":
         return _coerce_bool(value)

@@ -250,3 +250,13 @@ def test_a_budget_basis_is_a_term_of_its_vocabulary(data):
             "'국비'는 허용되지 않는 값입니다 (허용: 총사업비, 국비만, 한 해 분, 다른 시 몫 포함)",
         )
     ]
+
+
+def test_a_json_object_read_from_geojson_is_kept_as_json_text(data):
+    """GDAL writes a text cell holding a JSON object (a funding split) as a nested GeoJSON object and reads it
+    back as a dict: validation keeps it as the same JSON text, so an exported layer imports back."""
+    frame = services_with(data).astype({"funding_split": object})
+    frame.at[frame.index[1], "funding_split"] = {"국비": 41, "시비": 27}
+    typed, report = validate_frame(frame, SERVICES, "services.geojson")
+    assert report.ok, report.messages()
+    assert typed["funding_split"].iloc[1] == '{"국비": 41, "시비": 27}'
