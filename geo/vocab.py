@@ -204,10 +204,6 @@ LOCATION_ACCURACY_TERMS: dict[str, Term] = {
     )
 }
 
-# The industrial estate several reported projects name instead of a 동.
-SMART_HUB_KO = "안산스마트허브(반월·시화 국가산업단지)"
-SMART_HUB_EN = "Ansan Smart Hub (Banwol-Sihwa national industrial estate)"
-
 ACCURACY_VALUES: tuple[str, ...] = ("approximate", "surveyed", "official")
 
 BOUNDARY_LEVELS: tuple[str, ...] = ("city", "gu", "dong")
