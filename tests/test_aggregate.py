@@ -135,7 +135,13 @@ def test_budget_by_funding_with_shares(services):
     table = agg.budget_by_funding(services)
     assert table["funding"].tolist() == list(FUNDING_TERMS)
     by_funding = table.set_index("funding")
-    assert by_funding["budget_krw_100m"].to_dict() == {"국비": 14.0, "도비": 3.0, "시비": 11.0, "지방비": 0.0, "민자": 0.0}
+    assert by_funding["budget_krw_100m"].to_dict() == {
+        "국비": 14.0,
+        "도비": 3.0,
+        "시비": 11.0,
+        "지방비": 0.0,
+        "민자": 0.0,
+    }
     assert by_funding["count"].to_dict() == {"국비": 2, "도비": 1, "시비": 2, "지방비": 0, "민자": 0}
     assert by_funding["share"].tolist() == pytest.approx([0.5, 3 / 28, 11 / 28, 0.0, 0.0])
     assert agg.budget_by_funding(services, "gfez")["share"].isna().all()
