@@ -17,7 +17,6 @@ parts' money. The rules, decided once here and used by every total on every scre
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 
@@ -25,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from geo.i18n import t
+from geo.schema import parse_funding_split
 from geo.vocab import BUDGET_BASIS_TERMS, COUNTED_STATUSES, FUNDING_TERMS, label
 
 #: The funding category of money whose source no report gives.
@@ -50,26 +50,18 @@ def reported_budgets(services: pd.DataFrame) -> pd.Series:
     return pd.to_numeric(services["budget_krw_100m"], errors="coerce").astype(float)
 
 
-def parse_funding_split(text: object) -> dict[str, float]:
-    """``'{"국비": 200, "도비": 60}'`` as ``{"국비": 200.0, "도비": 60.0}``; ``{}`` for empty or unreadable text.
+def read_funding_split(text: object) -> dict[str, float]:
+    """A stored ``funding_split`` cell as {재원: 억원}; ``{}`` when empty or unreadable.
 
-    Keys that are not funding terms and values that are not non-negative numbers are dropped; the
-    importer's validation refuses such files, so this only guards against older or hand-edited stores.
+    The importer refuses a bad split (``geo.schema.parse_funding_split``); an older or hand-edited store may
+    still hold one, and a total must not fail on it: its budget then counts as money of unknown source.
     """
     if not isinstance(text, str) or not text.strip():
         return {}
     try:
-        parsed = json.loads(text)
+        return parse_funding_split(text)
     except ValueError:
         return {}
-    if not isinstance(parsed, dict):
-        return {}
-    split: dict[str, float] = {}
-    for funding, amount in parsed.items():
-        number = isinstance(amount, int | float) and not isinstance(amount, bool)
-        if funding in FUNDING_TERMS and number and math.isfinite(amount) and amount >= 0:
-            split[str(funding)] = float(amount)
-    return split
 
 
 def counted_in_total(services: pd.DataFrame) -> pd.Series:
@@ -110,7 +102,7 @@ def budget_parts(services: pd.DataFrame) -> pd.DataFrame:
     # Only the few reported projects carry a split; the city-scale rows take the vectorised path below.
     has_split = np.array([bool(text) for text in splits], dtype=bool)
     for service_id, text, budget in zip(ids[has_split], splits[has_split], budgets.to_numpy()[has_split], strict=True):
-        split = parse_funding_split(text)
+        split = read_funding_split(text)
         given = sum(split.values())
         if not split:
             rows.append((service_id, UNKNOWN_FUNDING, budget))

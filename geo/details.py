@@ -272,13 +272,14 @@ def service_history_rows(
 ) -> pd.DataFrame:
     """One service's status changes, newest first, with Korean (or English) headers.
 
-    A reported event was made by the report itself (``changed_by`` is the service's ``source``): with
-    the ``service`` given, English names that source in English.
+    A reported event was made by the report that gave it (``changed_by`` is one of the service's
+    sources, ``source`` or an entry of ``sources_other``): with the ``service`` given, English names
+    that report in English. A staff member's name stays as it is.
     """
     rows = status_history.loc[status_history["service_id"] == service_id].sort_values("changed_at", ascending=False)
     by = rows["changed_by"]
-    if service is not None and service.get("source"):
-        by = by.replace(str(service["source"]), localized(service, "source", lang))
+    if service is not None:
+        by = by.replace(_reports_in(service, lang))
     return pd.DataFrame(
         {
             t("history.date", lang): rows["changed_at"].astype(str),
@@ -290,3 +291,24 @@ def service_history_rows(
             t("history.reason", lang): localized_column(rows, "reason", lang),
         }
     )
+
+
+def _reports_in(service: Mapping, lang: str) -> dict[str, str]:
+    """Each report a service cites (``outlet (date)``) and how it is named in ``lang``.
+
+    ``sources_other`` lists reports separated by "; ", each perhaps followed by ", <address>"; its English
+    (``sources_other_en``) lists the same reports in the same order. Where the English is missing or does
+    not line up, a report keeps its Korean name.
+    """
+    names: dict[str, str] = {}
+    if not _missing(service.get("source")):
+        names[str(service["source"])] = localized(service, "source", lang)
+    if _missing(service.get("sources_other")):
+        return names
+    korean = str(service["sources_other"]).split("; ")
+    shown = localized(service, "sources_other", lang).split("; ")
+    if len(shown) == len(korean):
+        for report, name in zip(korean, shown, strict=True):
+            if report:
+                names.setdefault(report.split(", http")[0], name.split(", http")[0])
+    return names

@@ -32,6 +32,7 @@ from geo.io import STORAGE_CRS
 from geo.schema import ALL_SCHEMAS
 from geo.vocab import (
     AREA_TERMS,
+    BUDGET_BASIS_TERMS,
     DIRECTION_TERMS,
     DOMAIN_TERMS,
     FUNDING_TERMS,
@@ -80,6 +81,7 @@ VOCABULARY_COLUMNS: dict[str, Mapping[str, Term]] = {
     "phase": PHASE_TERMS,
     # Budget tables add the money whose source no report gives (geo.budget.UNKNOWN_FUNDING).
     "funding": {**FUNDING_TERMS, UNKNOWN_FUNDING: Term(UNKNOWN_FUNDING, "재원 보도되지 않음", "Source not reported")},
+    "budget_basis": BUDGET_BASIS_TERMS,
 }
 
 

@@ -23,6 +23,11 @@ the earlier of its first recorded change and its ``reported_on`` day. On a day
 before that it is left out of the as-of view, and every count and total with it
 (a programme first reported in 2025 is not "planned" in 2023). A service with
 neither (a plain import without history) has no known start and is always shown.
+
+A dated event that changes no status (``old_status`` equal to ``new_status``, such
+as a service extended to more places) is kept in the history and listed among
+the changes; it does not move ``status_since``, which stays the day the status
+was reached.
 """
 
 from __future__ import annotations
@@ -168,9 +173,9 @@ def services_as_of(
         for service_id, changes in history.groupby("service_id", sort=False):
             done = changes.loc[changes["_day"] <= day]
             if not done.empty:
-                last = done.iloc[-1]
-                status[service_id] = last["new_status"]
-                since[service_id] = last["_day"]
+                status[service_id] = done.iloc[-1]["new_status"]
+                moved = done.loc[done["old_status"].fillna("") != done["new_status"]]
+                since[service_id] = (moved if not moved.empty else done).iloc[-1]["_day"]
             else:
                 first_old = changes.iloc[0]["old_status"]
                 status[service_id] = first_old if isinstance(first_old, str) and first_old else ServiceStatus.PLANNED

@@ -137,13 +137,14 @@ FUNDING_TERMS: dict[str, Term] = {
         Term("국비", "국비", "National", "#0072B2"),
         Term("도비", "도비", "Provincial", "#56B4E9"),
         Term("시비", "시비", "City", "#E69F00"),
+        # A report that gives the province's and the city's part as one sum (ANS-01's 지방비 80억).
+        Term("지방비", "지방비", "Local (provincial + city, not split)", "#009E73"),
         Term("민자", "민자", "Private", "#CC79A7"),
-        # A source that gives "지방비" without splitting province and city (ANS-01, ANS-14).
-        Term("지방비", "지방비", "Local (provincial + city, not split)", "#F0E442"),
     )
 }
 
-# On what basis a reported budget was given (geo.budget adds them up by these rules).
+# What a reported budget covers (사업비 기준): set only where the source says so, so that a total
+# never adds a national share, one year's spending or another city's part as if it were a whole cost.
 BUDGET_BASIS_TERMS: dict[str, Term] = {
     t.value: t
     for t in (
@@ -202,10 +203,6 @@ LOCATION_ACCURACY_TERMS: dict[str, Term] = {
         Term("citywide", "장소 보도되지 않음·시 전역(시청에 표시)", "No place reported, citywide (drawn at City Hall)"),
     )
 }
-
-# The industrial estate several reported projects name instead of a 동.
-SMART_HUB_KO = "안산스마트허브(반월·시화 국가산업단지)"
-SMART_HUB_EN = "Ansan Smart Hub (Banwol-Sihwa national industrial estate)"
 
 ACCURACY_VALUES: tuple[str, ...] = ("approximate", "surveyed", "official")
 

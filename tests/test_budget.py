@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from geo.budget import UNKNOWN_FUNDING, budget_parts, budget_summary, counted_in_total, parse_funding_split
+from geo.budget import UNKNOWN_FUNDING, budget_parts, budget_summary, counted_in_total, read_funding_split
 
 
 def _frame(*rows: dict) -> pd.DataFrame:
@@ -16,10 +16,10 @@ def _frame(*rows: dict) -> pd.DataFrame:
 
 
 def test_a_split_is_read_strictly():
-    assert parse_funding_split('{"국비": 200, "도비": 60, "시비": 217}') == {"국비": 200.0, "도비": 60.0, "시비": 217.0}
-    assert parse_funding_split('{"지방비": 14.2}') == {"지방비": 14.2}
+    assert read_funding_split('{"국비": 200, "도비": 60, "시비": 217}') == {"국비": 200.0, "도비": 60.0, "시비": 217.0}
+    assert read_funding_split('{"지방비": 14.2}') == {"지방비": 14.2}
     for odd in (None, "", "not json", "[1, 2]", '{"외계비": 3}', '{"국비": -1}', '{"국비": "many"}', '{"국비": true}'):
-        assert parse_funding_split(odd) == {}, odd
+        assert read_funding_split(odd) == {}, odd
 
 
 def test_what_a_total_counts():

@@ -208,3 +208,26 @@ def test_changes_between_rejects_a_reversed_period(history):
 def test_bundled_history_replayed_to_its_last_day_equals_the_bundled_statuses(bundled):
     result = services_as_of(bundled.services, bundled.status_history, default_as_of(bundled.status_history))
     assert (result["status"] == bundled.services["status"]).all()
+
+
+def test_an_event_that_keeps_the_status_is_history_but_not_a_new_status_since(services, history):
+    """A dated event with old = new (a running service extended to more places) stays in the history and the
+    'what changed' list, the as-of status is unchanged, and 'since' stays the day the status was reached."""
+    extended = pd.concat(
+        [
+            history,
+            pd.DataFrame(
+                [("A", date(2026, 3, 1), "운영", "운영", "연합뉴스 (2026-03-01)", "운행 구역 확대", False)],
+                columns=history.columns,
+            ),
+        ],
+        ignore_index=True,
+    )
+    after = services_as_of(services, extended, "2026-06-01").set_index("service_id")
+    assert after.loc["A", "status"] == "운영" and after.loc["A", "status_since"] == date(2026, 1, 15)
+    before = services_as_of(services, extended, "2026-02-01").set_index("service_id")
+    assert before.loc["A", "status"] == "운영" and before.loc["A", "status_since"] == date(2026, 1, 15)
+    changes = status_changes_between(extended, "2026-02-01", "2026-06-01", services)
+    assert changes[["service_id", "old_status", "new_status", "reason"]].values.tolist() == [
+        ["A", "운영", "운영", "운행 구역 확대"]
+    ]
