@@ -35,12 +35,14 @@ import shutil
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 import yaml
 from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon, mapping
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +70,7 @@ AREA_OUTLINES = {
 
 # Each area's facts in Korean and English: the English fields translate the same facts and sources
 # (English screens show them through geo.i18n.localized), never a new figure.
-AREA_FACTS = [
+AREA_FACTS: list[dict[str, Any]] = [
     {
         "area_id": "singil2",
         "name_ko": "신길2 공공주택지구",
@@ -262,7 +264,7 @@ SELECTED_0619 = [
     )
 ]
 
-PROJECTS = [
+PROJECTS: list[dict[str, Any]] = [
     dict(
         n=1,
         name_ko="2025 강소형 스마트도시 조성사업 (지역소멸 대응형)",
@@ -1263,7 +1265,7 @@ def approximate_outline(centre: tuple[float, float], area_m2: float, aspect: flo
     return gpd.GeoSeries([shape], crs=METRIC).to_crs(4326).iloc[0]
 
 
-def random_point_in(polygon: Polygon, rng: random.Random) -> Point:
+def random_point_in(polygon: BaseGeometry, rng: random.Random) -> Point:
     minx, miny, maxx, maxy = polygon.bounds
     while True:
         candidate = Point(rng.uniform(minx, maxx), rng.uniform(miny, maxy))
@@ -1271,7 +1273,7 @@ def random_point_in(polygon: Polygon, rng: random.Random) -> Point:
             return candidate
 
 
-def service_geometry(kind: str, polygon: Polygon, rng: random.Random):
+def service_geometry(kind: str, polygon: BaseGeometry, rng: random.Random):
     start = random_point_in(polygon, rng)
     if kind == "point":
         return start
@@ -1457,7 +1459,7 @@ def _rounded(geometry: dict) -> dict:
 # Public point layers of ../shared/reference/public_layers (README there): copied unchanged,
 # described here once. Licence per the standard datasets' terms.
 KOGL1 = "공공누리 제1유형 (출처표시) / 공공데이터 이용허락범위 제한 없음 — 출처: {provider}"
-REFERENCE_LAYERS = [
+REFERENCE_LAYERS: list[dict[str, Any]] = [
     dict(
         layer_id="school_zones",
         file="ansan_school_zones.csv",
