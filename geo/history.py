@@ -84,7 +84,8 @@ def default_as_of(status_history: pd.DataFrame, today: date | None = None) -> da
     """
     if status_history.empty:
         return today or date.today()
-    return max(_history_dates(status_history))
+    latest: date = max(_history_dates(status_history))
+    return latest
 
 
 def services_as_of(

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from geo.html import hide_server_paths
 from geo.i18n import LANGUAGES, Lang, t
@@ -42,7 +43,7 @@ def set_language(lang: str) -> None:
         st.query_params[LANG_KEY] = lang
 
 
-def language_switch(container=None) -> Lang:
+def language_switch(container: DeltaGenerator | None = None) -> Lang:
     """A 한국어/English switch; returns the language in force."""
     lang = current_language()
     where = container or st.sidebar
