@@ -25,7 +25,9 @@ from tests.conftest import PROJECT_ROOT
 
 README = PROJECT_ROOT / "README.md"
 DOCS = sorted((PROJECT_ROOT / "docs").glob("*.md"))  # the pages the README links to for the details
-COMMAND = re.compile(r"^(?:[A-Z_]+=\S+\s+)*(?:python|streamlit|bash|pip|apt-get|export)\s")
+COMMAND = re.compile(
+    r"^(?:[A-Z_]+=\S+\s+)*(?:python|streamlit|bash|pip|apt-get|export)\s+\S"
+)  # a program and arguments
 NEVER_RUN = {"playwright install"}  # the README names it only to warn against it
 
 
@@ -53,7 +55,7 @@ def documented_commands(markdown: str) -> list[Command]:
             line = re.sub(r"\s+#\s.*$", "", line).strip()
             texts.extend(part.strip() for part in line.split("&&") if part.strip())
     for span in re.findall(r"`([^`\n]+)`", markdown):
-        texts.extend(part.strip() for part in span.split("&&") if COMMAND.match(part.strip() + " "))
+        texts.extend(part.strip() for part in span.split("&&") if COMMAND.match(part.strip()))
     unique = dict.fromkeys(t for t in texts if t not in NEVER_RUN)
     return [_parse(text) for text in unique]
 
