@@ -3,6 +3,7 @@
 import streamlit as st
 
 from geo import aggregate, charts
+from geo import plan as plan_facts
 from geo.briefing import (
     area_facts,
     briefing_slides,
@@ -156,9 +157,14 @@ with st.container(key="briefing_slide"):
             vision.markdown(f"#### “{md_text(line[lang])}”")
         for number, direction in enumerate(data.plan["directions"], start=1):
             vision.markdown(f"**{number}.** {md_text(direction[lang])}")
-        fields = " · ".join(md_text(field[lang]) for field in data.plan["fields"])
-        vision.markdown(f"**{t('home.fields', lang)}**: {fields}")
-        vision.caption(f"{t('home.source', lang)}: {md_text(data.plan['source'][lang])}")
+        vision.markdown(
+            f"**{t('plan.aims', lang)}**: " + " · ".join(md_text(a) for a in plan_facts.aims(data.plan, lang))
+        )
+        if remark := plan_facts.mayor_remark(data.plan, lang):
+            vision.caption(md_text(remark))
+        if gazette := plan_facts.gazette_note(data.plan, lang):
+            vision.caption(md_text(gazette))
+        vision.caption(md_text(plan_facts.source_line(data.plan, lang)))
         with comparison:
             chart(charts.area_comparison_figure(aggregate.services_by_area_status(services), lang, "large"), 560)
     elif slide.kind == "area":

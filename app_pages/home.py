@@ -4,6 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import aggregate, charts
+from geo import plan as plan_facts
 from geo.briefing import last_data_update
 from geo.exports import ExportContext, services_source
 from geo.history import default_as_of
@@ -57,8 +58,21 @@ with plan_col:
         st.markdown(f"**{number}.** {md_text(direction[lang])}" + (f" · {count}" if classified else ""))
     if not classified:
         st.caption(t("home.directions_unclassified", lang))
-    st.caption(f"{t('home.fields', lang)}: " + " · ".join(md_text(f[lang]) for f in plan["fields"]))
-    st.caption(f"{t('home.source', lang)}: {md_text(plan['source'][lang])}")
+    st.subheader(t("plan.aims", lang))
+    for aim in plan_facts.aims(plan, lang):
+        st.markdown(f"- {md_text(aim)}")
+    if remark := plan_facts.mayor_remark(plan, lang):
+        st.caption(md_text(remark))
+    st.markdown(
+        f"**{t('plan.applies_to', lang)}**: "
+        + " · ".join(md_text(name) for name in plan_facts.applies_to(plan, data.areas, lang))
+    )
+    if gazette := plan_facts.gazette_note(plan, lang):
+        st.caption(md_text(gazette))
+    st.markdown(
+        f"**{t('plan.citizen_input', lang)}**: " + " · ".join(md_text(x) for x in plan_facts.citizen_input(plan, lang))
+    )
+    st.caption(md_text(plan_facts.source_line(plan, lang)))
 
 as_of = default_as_of(data.status_history)
 updated = last_data_update(data.services)

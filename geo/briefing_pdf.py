@@ -42,6 +42,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import aggregate, charts
+from geo import plan as plan_facts
 from geo.briefing import (
     area_facts,
     briefing_slides,
@@ -630,11 +631,14 @@ def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated
     """Page 1, the overview slide as a cover: the plan (approval, fields, vision, directions, milestones), numbers, chart."""
     plan = data.plan
     fig = _blank_page(f"{plan.get('title', {}).get(lang, t('app.title', lang))} · {t('nav.briefing', lang)}")
-    fields = "·".join(field[lang] for field in plan.get("fields", []))
     width = 52 if lang == "ko" else 95
+    remark = plan_facts.mayor_remark(plan, lang)
+    gazette = plan_facts.gazette_note(plan, lang)
     lines = [
         f"<span style='color:#00457A'><b>{t('plan.approved', lang)}</b></span>",
-        f"<b>{t('home.fields', lang)}</b>: {fields}",
+        *([_wrap(gazette, width)] if gazette else []),
+        f"<b>{t('plan.aims', lang)}</b>: {' · '.join(plan_facts.aims(plan, lang))}",
+        *([f"<i>{_wrap(remark, width)}</i>"] if remark else []),
         "",
         f"<b>{t('home.vision', lang)}</b>",
         *(f"“{line[lang]}”" for line in plan.get("vision", [])),

@@ -24,6 +24,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
+from geo import plan as plan_facts
 from geo.briefing import period_text
 from geo.html import escape_html
 from geo.i18n import localized, t
@@ -348,11 +349,14 @@ def heading_html(text: str, kind: str = "screen") -> str:
 
 
 def plan_headline_html(plan: dict, lang: str) -> str:
-    """The plan's headline: approved by MOLIT (국토교통부) and its four fields, with the source."""
-    fields = "·".join(field[lang] for field in plan.get("fields", []))
+    """The plan's headline: approved by MOLIT (국토교통부) and its aims as reported; the mayor's fields as his."""
+    aims = " · ".join(plan_facts.aims(plan, lang))
+    remark = plan_facts.mayor_remark(plan, lang)
     return (
         f'<div class="kiosk-headline"><b>{escape_html(t("plan.approved", lang))}</b>'
-        f"<span>{escape_html(t('home.fields', lang))}: {escape_html(fields)}</span></div>"
+        f"<span>{escape_html(t('plan.aims', lang))}: {escape_html(aims)}</span>"
+        + (f'<span class="kiosk-remark">{escape_html(remark)}</span>' if remark else "")
+        + "</div>"
     )
 
 

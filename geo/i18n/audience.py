@@ -96,6 +96,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Ansan Smart City Dashboard smart service data",
     },
     "plan.approved": {"ko": "2026년 1월 국토교통부 승인", "en": "Approved by MOLIT, January 2026"},
+    "plan.aims": {"ko": "계획의 목표", "en": "The plan's aims"},
+    "plan.citizen_input": {"ko": "시민 참여", "en": "Citizen input"},
+    "plan.applies_to": {"ko": "고시 후 적용 대상지", "en": "Applies, once gazetted, to"},
+    # The mayor's remark, quoted as his: never the plan's fields (DESIGN.md section 1).
+    "plan.mayor_fields": {
+        "ko": "안산시장은 {fields} 분야의 연계를 언급했습니다",
+        "en": "The mayor named {fields} as fields to work together",
+    },
     "kiosk.count": {"ko": "{n}건 · 밀어서 모두 보기", "en": "{n} in all · swipe to see every one"},
     "sources.more": {"ko": "외 {n}건", "en": "and {n} more"},
     # lead (kiosk list cap)

@@ -26,7 +26,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "home.vision": {"ko": "비전", "en": "Vision"},
     "home.directions": {"ko": "추진 방향", "en": "Directions"},
-    "home.fields": {"ko": "중점 분야", "en": "Key fields"},
     "home.headline": {"ko": "주요 지표", "en": "Headline numbers"},
     "home.map": {"ko": "대상지와 스마트서비스", "en": "Areas and smart services"},
     "home.direction_count": {"ko": "서비스 {count}건", "en": "{count} services"},
