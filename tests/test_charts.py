@@ -264,7 +264,9 @@ def test_no_budget_message_and_its_note_never_meet(services, lang, size):
         named = {a.name: a for a in fig.layout.annotations}
         message, note = named["no-data"], named["no-data-note"]
         assert message.text == ("보도된 사업비 없음" if lang == "ko" else "No reported budget")
-        expected = "취소 사업·다른 시 몫 제외" if lang == "ko" else "Cancelled projects and other cities' shares excluded"
+        expected = (
+            "취소 사업·다른 시 몫 제외" if lang == "ko" else "Cancelled projects and other cities' shares excluded"
+        )
         assert note.text.replace("<br>", " ") == expected
         # The message's lines end on the middle line and the note's lines start below it, whatever the height.
         assert (message.yref, message.y, message.yanchor) == ("paper", 0.5, "bottom")
