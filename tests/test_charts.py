@@ -373,3 +373,10 @@ def test_dong_map_labels_are_in_the_screen_language(bundled):
     assert any(text.startswith("Wongok-dong") for text in shown)
     # The keys stay the data's Korean names, so the map and the table still match.
     assert {dong for _gu, dong, _amount in labels.customdata} <= set(bundled.boundaries["name_ko"])
+
+
+def test_timeline_bars_without_a_reported_phase_show_only_their_years(bundled):
+    fig = charts.timeline_figure(agg.timeline_rows(bundled.services))
+    texts = [str(text) for trace in fig.data for text in trace.text]
+    assert texts and not any("None" in text or "nan" in text for text in texts)
+    assert all(text[:4].isdigit() for text in texts)  # the real projects carry no phase: years only
