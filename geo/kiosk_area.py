@@ -112,22 +112,27 @@ def nearest_station(
     stations = station_points(layers, unique=False)
     if stations.empty or area_rows(areas, area_id).empty:
         return None
-    distances = _distances_km(stations, _outline(areas, area_id))
-    best = distances.idxmin()
-    row = stations.loc[best]
+    distances = _distances_km(stations, _outline(areas, area_id)).to_numpy()
+    best = int(distances.argmin())
+    row = stations.iloc[best]
     return Landmark(_station_name(row, lang), "station", row.geometry.y, row.geometry.x, float(distances[best]))
+
+
+def _in_view(points: gpd.GeoDataFrame, view: LatLonView) -> gpd.GeoDataFrame:
+    """The points inside the map view ((south, west), (north, east), EPSG:4326)."""
+    (south, west), (north, east) = view
+    return points.loc[points.geometry.x.between(west, east) & points.geometry.y.between(south, north)]
 
 
 def area_landmarks(
     areas: gpd.GeoDataFrame, area_id: str, layers: Sequence[ReferenceLayer], view: LatLonView, lang: str
 ) -> list[Landmark]:
     """Landmarks to label on the area's map: every station in ``view``, and the parks nearest the area."""
-    (south, west), (north, east) = view
     outline = _outline(areas, area_id)
     marks: list[Landmark] = []
     stations = station_points(layers, unique=False)
     if not stations.empty:
-        inside = stations.cx[west:east, south:north]
+        inside = _in_view(stations, view)
         # One label per station, at its point nearest the area.
         inside = inside.assign(_km=_distances_km(inside, outline)).sort_values("_km").drop_duplicates("name_ko")
         for (_, row), km in zip(inside.iterrows(), inside["_km"], strict=True):
@@ -135,7 +140,7 @@ def area_landmarks(
     for layer in layers:
         if not layer.kiosk or "park" not in layer.layer_id:
             continue
-        parks = layer.points.cx[west:east, south:north]
+        parks = _in_view(layer.points, view)
         if parks.empty:
             continue
         nearest = _distances_km(parks, outline).nsmallest(PARKS_LABELLED)

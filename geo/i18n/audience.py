@@ -52,15 +52,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "briefing.page": {"ko": "{n} / {total}쪽", "en": "page {n} of {total}"},
     "kiosk.title": {"ko": "안산 스마트도시", "en": "Smart City Ansan"},
     "kiosk.start": {"ko": "처음", "en": "Start"},
-    "kiosk.nearby": {"ko": "지금 만들고 있는 서비스", "en": "Being built now"},
-    "kiosk.nearby_title": {
-        "ko": "우리 동네에 들어서는 스마트서비스",
-        "en": "Smart services coming to your neighbourhood",
-    },
     "kiosk.overview_title": {"ko": "안산시 스마트도시계획", "en": "Ansan Smart City Plan"},
     "kiosk.when": {"ko": "기간", "en": "When"},
     "kiosk.distance": {"ko": "여기서 약 {km} km", "en": "about {km} km from here"},
-    "kiosk.nearby_here": {"ko": "이 근처에서 만들고 있는 서비스", "en": "Being built near here"},
     "kiosk.touch": {"ko": "화면 터치", "en": "Screen touched"},
     "kiosk.hint_running": {
         "ko": "화면을 누르면 자동 넘김이 멈춥니다",
