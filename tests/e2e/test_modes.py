@@ -427,8 +427,10 @@ def test_kiosk_fills_portrait_and_landscape_without_cut_buttons_in_both_language
 # What a screen of the rotation shows once its run is over: its position, text, and whether anything scrolls.
 SCREEN_STATE = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
+  const dots = document.querySelector('.kiosk-dots');
+  if (!main || !dots) return null;  // between two screens' runs
   const lists = Array.from(document.querySelectorAll('.kiosk-list, .kiosk-rows'));
-  return {screen: Number(document.querySelector('.kiosk-dots').dataset.screen),
+  return {screen: Number(dots.dataset.screen),
           text: main.innerText,
           scrolls: lists.filter(l => l.scrollHeight > l.clientHeight + 1).length
                    + (main.scrollHeight > main.clientHeight + 1 ? 1 : 0)};
@@ -450,8 +452,8 @@ def test_one_kiosk_rotation_names_every_project_and_nothing_scrolls(kiosk_server
     def look() -> bool:
         # A screen is read once its run is over; on a busy machine one can pass unread: the next round reads it.
         wait_for_run_end(page)
-        state = page.evaluate(SCREEN_STATE)
-        if state["screen"] not in seen and page.evaluate(SCREEN_STATE)["screen"] == state["screen"]:
+        state, again = page.evaluate(SCREEN_STATE), page.evaluate(SCREEN_STATE)
+        if state and again and state["screen"] not in seen and again["screen"] == state["screen"]:
             seen[state["screen"]] = state
         return len(seen) == len(screens)
 
