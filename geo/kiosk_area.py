@@ -22,7 +22,7 @@ import pandas as pd
 from geo import plan as plan_facts
 from geo.countmap import build_count_map
 from geo.html import escape_html
-from geo.i18n import t
+from geo.i18n import localized, t
 from geo.io import METRIC_CRS
 from geo.kiosk import (
     PROJECT_GROUPS,
@@ -93,7 +93,9 @@ def station_points(layers: Sequence[ReferenceLayer], unique: bool = True) -> gpd
 
 
 def _station_name(row: Mapping[str, Any], lang: str) -> str:
-    return f"{row['name_en']} Stn" if lang == "en" and row["name_en"] else str(row["name_ko"])
+    """'신길온천역', or in English 'Singiloncheon Stn' where a layer gives the English name (else the Korean)."""
+    name = localized(row, "name", lang)
+    return name if name == str(row["name_ko"]) else f"{name} Stn"
 
 
 def _distances_km(points: gpd.GeoDataFrame, outline) -> pd.Series:
