@@ -223,6 +223,66 @@ def test_failed_sign_ins_do_not_count_as_staff_changes_of_the_data(ledger):
     assert staff_changes(ledger) == 0
 
 
+def test_a_restore_of_an_earlier_backup_keeps_the_lock_and_the_audit_record(tmp_path):
+    """Issue 25: a restore replaced the audit log and the sign-in tables, so a locked account opened again."""
+    store = GeoPackageStore(tmp_path / "dashboard.gpkg")
+    store.initialise(DEMO_DIR)
+    earlier = store.backup(now=T0 - timedelta(days=1))
+    results = [sign_in({}, store, "kim", "wrong", T0 + timedelta(seconds=n)) for n in range(MAX_FAILURES + 1)]
+    assert [r.locked_for is not None for r in results] == [False] * 4 + [True, True]
+
+    store.restore(earlier.name, user="admin", now=T0 + timedelta(minutes=1))
+
+    users = {"kim": load_user("kim", "the-right-password")}
+    refused = sign_in(users, store, "kim", "the-right-password", T0 + timedelta(minutes=2))
+    assert not refused.ok and refused.scope == "account" and "14분 후에 다시 시도하세요" in refused.message
+    audit = store.audit_log()
+    assert audit["action"].tolist() == ["initialise", *["sign-in:failed"] * MAX_FAILURES, "restore"]
+    assert audit["user"].iloc[-1] == "admin"
+    assert GeoPackageStore(earlier.path).audit_log()["action"].tolist() == ["initialise"]  # the backup held none
+
+
+def test_a_restore_keeps_failures_that_have_not_locked_yet(tmp_path):
+    store = GeoPackageStore(tmp_path / "dashboard.gpkg")
+    store.initialise(DEMO_DIR)
+    earlier = store.backup(now=T0 - timedelta(days=1))
+    for n in range(MAX_FAILURES - 1):
+        sign_in({}, store, "kim", "wrong", T0 + timedelta(seconds=n))
+    store.restore(earlier.name, user="admin", now=T0 + timedelta(minutes=1))
+    assert sign_in({}, store, "kim", "wrong", T0 + timedelta(minutes=2)).locked_for == timedelta(minutes=15)
+
+
+def test_unlock_lifts_the_lock_and_is_audited(ledger):
+    for n in range(MAX_FAILURES):
+        sign_in({}, ledger, "kim", "wrong", T0 + timedelta(seconds=n))
+    users = {"kim": load_user("kim", "the-right-password")}
+    assert ledger.unlock_account("KIM", user="admin", now=T0 + timedelta(minutes=1)) is True
+    assert sign_in(users, ledger, "kim", "the-right-password", T0 + timedelta(minutes=2)).ok
+    # Counting starts again: four failures after the unlock do not lock.
+    assert sign_in(users, ledger, "kim", "wrong", T0 + timedelta(minutes=3)).failures_left == 4
+    assert ledger.unlock_account("lee", user="admin", now=T0 + timedelta(minutes=4)) is False
+    unlocks = ledger.audit_log().query("action == 'sign-in:unlock'")
+    assert unlocks["user"].tolist() == ["admin", "admin"]
+    assert unlocks["detail"].tolist() == [
+        "'kim' 계정의 잠금을 풀고 실패 횟수를 0으로 했습니다",
+        "'lee' 계정의 잠겨 있지 않았고 실패 횟수를 0으로 했습니다",
+    ]
+
+
+def test_cli_unlock_names_the_account(tmp_path, monkeypatch, capsys):
+    from geo.__main__ import main
+    from geo.settings import load_settings
+    from geo.store import open_store
+
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DEMO_DIR))
+    store = open_store(load_settings())
+    for n in range(MAX_FAILURES):
+        sign_in({}, store, "kim", "wrong", datetime.now() + timedelta(seconds=n))
+    assert main(["unlock", "kim", "--user", "admin"]) == 0
+    assert capsys.readouterr().out == "계정 'kim': 잠금을 풀었습니다 (감사 기록에 남겼습니다).\n"
+    assert store.audit_log()["action"].iloc[-1] == "sign-in:unlock"
+
+
 def test_a_lock_survives_the_store_being_rebuilt_from_new_data_files(tmp_path):
     store = GeoPackageStore(tmp_path / "dashboard.gpkg")
     store.initialise(DEMO_DIR)

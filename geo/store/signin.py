@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from geo.auth import LockoutRules, SignInTicket
-from geo.store.common import _now, _Tx
+from geo.store.common import StoreError, _now, _Tx
 from geo.store.core import StoreCore
 
 # Longer account names or client addresses are cut: they are keys, not text to show.
@@ -152,3 +152,25 @@ class SignInMethods(StoreCore):
                     _now(now),
                 )
             return outcome
+
+    def unlock_account(self, account: str, *, user: str, now: datetime | None = None) -> bool:
+        """Lift the lock on ``account`` and start its failure count again; audited as ``sign-in:unlock``.
+
+        Returns True when the account was locked. The client (address) locks stay: they
+        guard against one address trying many accounts.
+        """
+        self._require_user(user)
+        name, _ = keys(account, "")
+        if not name:
+            raise StoreError("잠금을 풀 계정 이름을 입력하세요.")
+        moment = _now(now)
+        with self._transaction() as tx:
+            self._require(tx)
+            self._serialise(tx, "sign-in")
+            key = f"account:{name}"
+            was_locked = _locked_for(tx, key, moment.timestamp()) is not None
+            tx.execute("DELETE FROM sign_in_locks WHERE key = ?", (key,))
+            tx.execute("UPDATE sign_in_attempts SET account_cleared = 1 WHERE account = ?", (name,))
+            state = "잠금을 풀고" if was_locked else "잠겨 있지 않았고"
+            self._audit(tx, user, "sign-in:unlock", f"'{name}' 계정의 {state} 실패 횟수를 0으로 했습니다", moment)
+        return was_locked
