@@ -178,3 +178,47 @@ def test_systemd_knows_every_setting_of_the_units():
         checked = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True)
         warnings = [line for line in checked.stderr.splitlines() if "Unknown" in line or "ignoring" in line]
         assert warnings == [], unit.name
+
+
+@pytest.mark.postgis
+def test_postgis_restore_keeps_the_lock_and_the_audit_record(tmp_path):
+    """Issue 25 on PostGIS: six wrong sign-ins, a restore of an earlier dump, the right password still refused."""
+    from datetime import datetime, timedelta
+
+    from geo.auth import MAX_FAILURES, StaffUser, hash_password, sign_in
+    from tests.conftest import DEMO_DIR
+    from tests.test_store import make_store
+
+    store, cleanup = make_store("postgis", tmp_path)
+    try:
+        store.initialise(DEMO_DIR)
+        schema = store.schema
+        dump = tmp_path / "dashboard-20260101-010101.dump"
+        dumped = subprocess.run(
+            ["pg_dump", "--format=custom", f"--schema={schema}", "--no-owner", f"--file={dump}", postgis_url()],
+            capture_output=True,
+            text=True,
+        )
+        assert dumped.returncode == 0, dumped.stderr
+        now = datetime.now()
+        for n in range(MAX_FAILURES + 1):
+            sign_in({}, store, "kim", "wrong", now + timedelta(seconds=n))
+        store.update_service("SVC-001", 1, {"status": "운영"}, user="kim")
+
+        env = {**os.environ, "DATABASE_URL": postgis_url(), "BACKUP_SCHEMA": schema, "USER": "admin"}
+        env.pop("SUDO_USER", None)
+        done = subprocess.run(
+            ["bash", str(DEPLOY / "bin" / "dashboard-restore.sh"), str(dump)], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+
+        assert store.service_record("SVC-001").values["status"] == "계획"
+        users = {"kim": StaffUser("kim", "김지리", hash_password("the-right-password"))}
+        refused = sign_in(users, store, "kim", "the-right-password", now + timedelta(minutes=1))
+        assert not refused.ok and refused.scope == "account"
+        audit = store.audit_log()
+        assert audit["action"].tolist() == ["initialise", *["sign-in:failed"] * MAX_FAILURES, "restore"]
+        assert audit["user"].iloc[-1] == "admin"
+        assert audit["detail"].iloc[-1] == f"백업 {dump.name}에서 복원했습니다 (감사 기록과 로그인 잠금은 유지)"
+    finally:
+        cleanup()
