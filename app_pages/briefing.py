@@ -30,7 +30,7 @@ from ui.briefing import (
     without_map_controls,
 )
 from ui.data import dashboard_data, store
-from ui.frame import current_language, sample_notice
+from ui.frame import current_language, guarded_download, sample_notice
 from ui.headline import headline_row
 
 CHART_HEIGHT = 320
@@ -115,7 +115,7 @@ try:
     find_cjk_font()
     controls[5].download_button(
         t("briefing.pdf", lang),
-        data=lambda: handout_pdf(revision, as_of, since, lang, data),
+        data=guarded_download(lambda: handout_pdf(revision, as_of, since, lang, data), "pdf"),
         file_name=f"ansan-smart-city-briefing-{as_of.isoformat()}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",

@@ -45,6 +45,12 @@ TEXTS: dict[str, dict[str, str]] = {
     # Reliability (store branch): sign-in lockout per client, page guard, sign-in for every staff page.
     "error.store": {"ko": "저장소를 사용할 수 없습니다", "en": "The data store cannot be used"},
     "error.unexpected.title": {"ko": "이 화면을 보여 드리지 못했습니다", "en": "This screen could not be shown"},
+    "download.failed": {
+        "ko": "이 파일을 만들지 못했습니다. 잠시 후 다시 받아 보세요. 계속되면 관리자에게 사건 번호 {incident}를 "
+        "알려 주세요.",
+        "en": "This file could not be made. Try the download again shortly. If it keeps happening, give the "
+        "administrator incident number {incident}.",
+    },
     "error.unexpected.body": {
         "ko": "예상하지 못한 문제가 생겼습니다. 새로고침하거나 잠시 후 다시 시도하세요. "
         "계속되면 관리자에게 사건 번호 {incident}를 알려 주세요.",

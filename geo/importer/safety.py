@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pyogrio
 
-from geo.validation import ValidationReport
+from geo.validation import CELL_CONTROL, ValidationReport, control_character_message, visible
 
 MB = 1024 * 1024
 VECTOR_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip")
@@ -36,6 +36,8 @@ class UploadLimits:
     max_uncompressed_bytes: int = 500 * MB
     max_compression_ratio: float = 100.0
     max_zip_members: int = 100
+    # Columns of a file (a public-data table has a few dozen; thousands are a broken or hostile file).
+    max_columns: int = 500
     # A member smaller than this cannot be a bomb; small .dbf files compress 20x and more.
     ratio_check_min_bytes: int = 1 * MB
 
@@ -189,9 +191,9 @@ def _extracted_name(info: zipfile.ZipInfo) -> str:
 
 
 def json_problem(path: Path, name: str) -> ValidationReport | None:
-    """A GeoJSON's syntax problem, or None when it parses."""
+    """A GeoJSON's syntax problem or a property holding a control character, or None when it parses."""
     try:
-        json.loads(path.read_bytes())
+        parsed = json.loads(path.read_bytes())
     except UnicodeDecodeError:
         try:
             json.loads(path.read_bytes().decode("cp949"))
@@ -211,7 +213,30 @@ def json_problem(path: Path, name: str) -> ValidationReport | None:
             "GeoJSON(JSON)이 너무 깊이 중첩되어 읽을 수 없습니다 (공간 데이터 파일로 보이지 않습니다). "
             "QGIS 등에서 GeoJSON으로 다시 저장해 올리세요",
         )
-    return None
+    return _json_control_characters(parsed, name)
+
+
+def _json_control_characters(parsed: object, name: str) -> ValidationReport | None:
+    """Properties (names or text values) holding a control character written as an escape (``\\u001b``).
+
+    Checked here because GDAL's reader cuts a text at NUL without a word; the other
+    characters would also be found after reading (``geo.importer.text``).
+    """
+    features = parsed.get("features") if isinstance(parsed, dict) else None
+    if not isinstance(features, list):
+        return None
+    report = ValidationReport()
+    for number, feature in enumerate(features, start=1):
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(properties, dict):
+            continue
+        for key, value in properties.items():
+            for text in (key, value):
+                if isinstance(text, str) and CELL_CONTROL.search(text):
+                    message = control_character_message(text)
+                    report.add(name, number, visible(key), message if text is value else f"열 이름에 {message}")
+                    break
+    return None if report.ok else report
 
 
 def count_features(path: Path) -> int | None:
