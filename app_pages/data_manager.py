@@ -27,6 +27,7 @@ from ui import data_tools, import_tools, state
 from ui.auth import require_staff
 from ui.data import dashboard_data, settings, store
 from ui.frame import current_language, guarded_download, public_message, sample_notice
+from ui.links import link_notice
 from ui.upgrade import show_upgrade_notice
 
 lang = current_language()
@@ -37,6 +38,7 @@ current = store()
 data = dashboard_data()
 st.caption(t("data.caption", lang) + " · " + t("data.store", lang, where=t(f"data.store.{current.backend}", lang)))
 sample_notice(data.has_samples, lang)
+link_notice("data", lang)
 show_upgrade_notice(lang)  # data branch: a store made from older data files
 notice = data_tools.pop_notice()
 if notice:

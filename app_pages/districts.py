@@ -11,6 +11,7 @@ from geo.details import area_detail_rows, citywide_detail_rows, detail_table_htm
 from geo.exports import ExportContext, services_source
 from geo.history import default_as_of, services_as_of
 from geo.i18n import localized, t
+from geo.links import read_area
 from geo.mapping import MapOptions, build_map
 from geo.pointmap import needs_canvas_map
 from geo.spatial import area_view_bounds
@@ -20,6 +21,7 @@ from ui.charts import chart_with_data, table
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
+from ui.links import link_notice
 from ui.servicemap import overview_map
 
 lang = current_language()
@@ -29,13 +31,14 @@ st.title(t("districts.title", lang))
 sample_notice(data.has_samples, lang)
 
 choices = [*DEVELOPMENT_AREA_IDS, CITYWIDE]
-area_from_url = st.query_params.get("area", DEVELOPMENT_AREA_IDS[0])
+area_from_url, area_ignored = read_area(st.query_params.get("area"), choices, choices[0])
+link_notice("districts", lang, [area_ignored])
 picker, date_col = st.columns([3, 1])
 area_id = (
     picker.segmented_control(
         t("districts.area", lang),
         choices,
-        default=area_from_url if area_from_url in choices else choices[0],
+        default=area_from_url,
         format_func=lambda v: label(AREA_SHORT, v, lang),
         key="district_area",
     )

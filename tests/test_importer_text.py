@@ -101,7 +101,11 @@ def test_an_empty_geometry_is_named_as_such_not_as_out_of_range(tmp_path):
 def test_a_reference_point_without_coordinates_is_left_out_with_its_reason(tmp_path):
     features = [
         {"type": "Feature", "properties": {"이름": "빈 점"}, "geometry": {"type": "Point", "coordinates": []}},
-        {"type": "Feature", "properties": {"이름": "정류장"}, "geometry": {"type": "Point", "coordinates": [126.8, 37.3]}},
+        {
+            "type": "Feature",
+            "properties": {"이름": "정류장"},
+            "geometry": {"type": "Point", "coordinates": [126.8, 37.3]},
+        },
     ]
     path = tmp_path / "stops.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False))

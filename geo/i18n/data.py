@@ -45,6 +45,10 @@ TEXTS: dict[str, dict[str, str]] = {
     # Reliability (store branch): sign-in lockout per client, page guard, sign-in for every staff page.
     "error.store": {"ko": "저장소를 사용할 수 없습니다", "en": "The data store cannot be used"},
     "error.unexpected.title": {"ko": "이 화면을 보여 드리지 못했습니다", "en": "This screen could not be shown"},
+    "link.ignored": {
+        "ko": "링크의 일부를 쓰지 않고 그 부분은 기본값으로 열었습니다:",
+        "en": "Parts of this link were not used; the page opened with its defaults for them:",
+    },
     "download.failed": {
         "ko": "이 파일을 만들지 못했습니다. 잠시 후 다시 받아 보세요. 계속되면 관리자에게 사건 번호 {incident}를 "
         "알려 주세요.",
