@@ -16,7 +16,7 @@ from geo.mapping import MapOptions, build_map
 from geo.pointmap import needs_canvas_map
 from geo.spatial import area_view_bounds
 from geo.stats import citywide_profile, headline_items
-from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DEVELOPMENT_AREA_IDS, label
+from geo.vocab import AREA_TERMS, CITYWIDE, label
 from ui.charts import chart_with_data, table
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
@@ -30,7 +30,8 @@ data = dashboard_data()
 st.title(t("districts.title", lang))
 sample_notice(data.has_samples, lang)
 
-choices = [*DEVELOPMENT_AREA_IDS, CITYWIDE]
+# The areas the store holds (an imported sixth area too), then 시 전역.
+choices = [*aggregate.area_ids(data.areas), CITYWIDE]
 area_from_url, area_ignored = read_area(st.query_params.get("area"), choices, choices[0])
 link_notice("districts", lang, [area_ignored])
 picker, date_col = st.columns([3, 1])
@@ -39,7 +40,7 @@ area_id = (
         t("districts.area", lang),
         choices,
         default=area_from_url,
-        format_func=lambda v: label(AREA_SHORT, v, lang),
+        format_func=lambda v: aggregate.area_label(data.areas, v, lang),
         key="district_area",
     )
     or choices[0]
@@ -59,7 +60,7 @@ CITYWIDE_ALL = "all"
 def context(area: str) -> ExportContext:
     """What every download and chart picture of this page says about itself (an area's own sources)."""
     one_area = None if area == CITYWIDE_ALL else area
-    name = label(AREA_SHORT, area, lang) if one_area else t("export.all_areas", lang)
+    name = aggregate.area_label(data.areas, area, lang) if one_area else t("export.all_areas", lang)
     return ExportContext(name, as_of, updated, services_source(data.services, lang, area_id=one_area), data.has_samples)
 
 

@@ -91,6 +91,8 @@ def headline_items(
         )
     if as_of is None:
         raise ValueError("an area's headline needs the as_of date its share on schedule is measured at")
+    if area_id != CITYWIDE and area_id not in set(areas["area_id"]):
+        raise ValueError(f"area must be None, {CITYWIDE!r} or an id of the areas layer, not {area_id!r}")
     row = headline_by_area(services, as_of, area_id).iloc[0]
     services_item = HeadlineItem("services", t("metric.services", lang), f"{int(row['services']):,}{count_unit}")
     operating_item = HeadlineItem("operating", t("metric.operating", lang), f"{int(row['operating']):,}{count_unit}")

@@ -36,7 +36,14 @@ from geo.importer.readers import (
     points_from_table,
     read_vector_file,
 )
-from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
+from geo.importer.safety import (
+    UploadLimits,
+    checked_file,
+    refusal,
+    safe_upload_name,
+    too_large,
+    too_many_vertices,
+)
 from geo.importer.text import checked_text
 from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
@@ -446,6 +453,7 @@ def _run(path: Path, request: _Request, preview: ImportPreview) -> None:
     preview.notes.extend(read.notes)
     preview.feature_count = len(read.frame)
     _check(read.row_problems)
+    _check(too_many_vertices(read.frame.geometry, request.name, request.limits, read.unit))
     _check(_in_lonlat_range(read, request.name))
     _check(_not_empty(read.frame, request))
     frame, preview.defaults, notes = _completed(read.frame, request)

@@ -18,9 +18,12 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import geopandas as gpd
+import numpy as np
 import pyogrio
+import shapely
 
-from geo.validation import CELL_CONTROL, ValidationReport, control_character_message, visible
+from geo.validation import CELL_CONTROL, MAX_LISTED, ValidationReport, control_character_message, visible
 
 MB = 1024 * 1024
 VECTOR_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip")
@@ -36,6 +39,10 @@ class UploadLimits:
     max_uncompressed_bytes: int = 500 * MB
     max_compression_ratio: float = 100.0
     max_zip_members: int = 100
+    # Vertices: a dong from a detailed Shapefile has a few thousand; more only makes pages heavy (every map
+    # sends each vertex to the browser) without showing anything finer at city scale.
+    max_vertices_per_feature: int = 50_000
+    max_vertices: int = 500_000
     # Columns of a file (a public-data table has a few dozen; thousands are a broken or hostile file).
     max_columns: int = 500
     # A member smaller than this cannot be a bomb; small .dbf files compress 20x and more.
@@ -340,3 +347,35 @@ def safe_upload_name(file_name: str) -> str:
     stem = re.sub(r"[^\w.\-가-힣]", "_", path.stem)[:60] or "upload"
     suffix = re.sub(r"[^\w.]", "_", path.suffix)[:10]
     return stem + suffix
+
+
+SIMPLIFY_HOW = (
+    "QGIS의 벡터 > 지오메트리 도구 > 단순화(Simplify)로 허용 오차를 1~5 m쯤 주어 꼭짓점을 줄이거나, "
+    "mapshaper(mapshaper.org)의 Simplify로 줄인 뒤 다시 올리세요"
+)
+
+
+def too_many_vertices(geometries: gpd.GeoSeries, name: str, limits: UploadLimits, unit: str) -> ValidationReport | None:
+    """The refusal when a feature or the whole file has more vertices than ``limits`` allow, saying how to
+    simplify; None when within them."""
+    counts = shapely.get_num_coordinates(np.asarray(geometries.array, dtype=object))
+    report = ValidationReport()
+    for position in np.flatnonzero(counts > limits.max_vertices_per_feature)[:MAX_LISTED]:
+        report.add(
+            name,
+            int(position) + 1,
+            "geometry",
+            f"도형의 꼭짓점이 {int(counts[position]):,}개로 한 피처의 한도 {limits.max_vertices_per_feature:,}개를 "
+            f"넘습니다. {SIMPLIFY_HOW}",
+            unit,
+        )
+    total = int(counts.sum())
+    if report.ok and total > limits.max_vertices:
+        report.add(
+            name,
+            None,
+            None,
+            f"파일 전체의 꼭짓점이 {total:,}개로 한도 {limits.max_vertices:,}개를 넘습니다. {SIMPLIFY_HOW}",
+            unit,
+        )
+    return None if report.ok else report
