@@ -292,3 +292,87 @@ def test_a_lock_survives_the_store_being_rebuilt_from_new_data_files(tmp_path):
     store.rebuild(BUNDLED_DATA_DIR)
     users = {"kim": load_user("kim", "the-right-password")}
     assert sign_in(users, store, "kim", "the-right-password", T0 + timedelta(minutes=1)).locked_for is not None
+
+
+class _Interleaved:
+    """A ledger that runs ``meanwhile`` between this attempt's reservation and its outcome, as another
+    request would while the password is being checked."""
+
+    def __init__(self, ledger, meanwhile):
+        self.ledger, self.meanwhile = ledger, meanwhile
+
+    def reserve_sign_in(self, *args, **kwargs):
+        return self.ledger.reserve_sign_in(*args, **kwargs)
+
+    def finish_sign_in(self, *args, **kwargs):
+        self.meanwhile()
+        return self.ledger.finish_sign_in(*args, **kwargs)
+
+
+def test_a_right_password_checked_while_the_fifth_failure_locks_is_refused(ledger):
+    """Issue 25: a correct password started before the fifth failure got in after the lock."""
+    for n in range(MAX_FAILURES - 2):
+        sign_in({}, ledger, "kim", "wrong", T0 + timedelta(seconds=n))
+    users = {"kim": load_user("kim", "the-right-password")}
+    fifth = []
+    racing = _Interleaved(ledger, lambda: fifth.append(sign_in({}, ledger, "kim", "wrong", T0 + timedelta(seconds=9))))
+    result = sign_in(users, racing, "kim", "the-right-password", T0 + timedelta(seconds=10))
+    assert fifth[0].locked_for == timedelta(minutes=15)
+    assert not result.ok and result.scope == "account" and result.message.startswith("'kim' 계정은 로그인에 5번")
+    assert ledger.audit_log()["action"].iloc[-1] == "sign-in:refused"
+    assert not sign_in(users, ledger, "kim", "the-right-password", T0 + timedelta(minutes=1)).ok
+
+
+def test_a_failure_finishing_after_the_lock_says_locked_not_five_more_tries(ledger):
+    for n in range(MAX_FAILURES - 2):
+        sign_in({}, ledger, "kim", "wrong", T0 + timedelta(seconds=n))
+    other = []
+    racing = _Interleaved(ledger, lambda: other.append(sign_in({}, ledger, "kim", "wrong", T0 + timedelta(seconds=9))))
+    late = sign_in({}, racing, "kim", "wrong", T0 + timedelta(seconds=10))
+    assert other[0].locked_for is not None
+    assert late.locked_for is not None and late.failures_left == 0
+    assert "더 틀리면" not in late.message and "잠시 잠겼습니다" in late.message
+
+
+def test_tries_left_count_attempts_still_being_checked(ledger):
+    sign_in({}, ledger, "kim", "wrong", T0)
+    users = {"kim": load_user("kim", "the-right-password")}
+    told = []
+    racing = _Interleaved(ledger, lambda: told.append(sign_in({}, ledger, "kim", "wrong", T0 + timedelta(seconds=1))))
+    assert sign_in(users, racing, "kim", "the-right-password", T0 + timedelta(seconds=2)).ok
+    # Two failures and the right password in flight: two more wrong tries would lock.
+    assert told[0].message == "사용자 이름 또는 비밀번호가 맞지 않습니다. 2번 더 틀리면 계정이 잠깁니다."
+
+
+@pytest.mark.parametrize(
+    ("peer", "forwarded", "client"),
+    [
+        ("203.0.113.9", "198.51.100.1", "203.0.113.9"),  # no proxy: a header the client wrote is not believed
+        ("127.0.0.1", "198.51.100.1", "198.51.100.1"),  # nginx on this machine
+        ("127.0.0.1", "1.2.3.4, 198.51.100.1", "198.51.100.1"),  # the left part is the client's own writing
+        ("127.0.0.1", "198.51.100.1, 10.0.0.5", "198.51.100.1"),  # a second trusted proxy is skipped
+        ("127.0.0.1", "not-an-address", "127.0.0.1"),
+        ("127.0.0.1", None, "127.0.0.1"),
+        ("10.0.0.5", "198.51.100.1", "198.51.100.1"),
+    ],
+)
+def test_forwarded_for_is_believed_only_from_trusted_proxies(peer, forwarded, client):
+    from geo.auth import client_address
+
+    assert client_address(peer, forwarded, ("127.0.0.1", "::1", "10.0.0.0/24")) == client
+
+
+def test_trusted_proxies_setting():
+    from geo.auth import client_address
+    from geo.settings import SettingsError, load_settings
+
+    assert load_settings({}).trusted_proxies == ("127.0.0.1", "::1")
+    assert load_settings({"DASHBOARD_TRUSTED_PROXIES": ""}).trusted_proxies == ()
+    assert load_settings({"DASHBOARD_TRUSTED_PROXIES": "10.0.0.5, 10.1.0.0/16"}).trusted_proxies == (
+        "10.0.0.5",
+        "10.1.0.0/16",
+    )
+    with pytest.raises(SettingsError, match="IP 주소나 네트워크가 아닙니다"):
+        load_settings({"DASHBOARD_TRUSTED_PROXIES": "nginx"})
+    # Without trusted proxies even the local peer's header is ignored.
+    assert client_address("127.0.0.1", "198.51.100.1", ()) == "127.0.0.1"

@@ -96,6 +96,11 @@ def test_nginx_templates_render_completely_and_nginx_accepts_them(tmp_path):
     locations = (tmp_path / "out" / "dashboard-locations.conf").read_text()
     assert "@@" not in http + locations
     assert http.count("max_fails=1 fail_timeout=10s;") == 3 and "allow 10.1.2.0/24;" in locations
+    # Streamlit's metrics are closed at the proxy, and the instances behind it listen on loopback only.
+    assert re.search(r"location = /_stcore/metrics \{\s*deny all;\s*\}", locations)
+    assert all(line.strip().startswith("server 127.0.0.1:") for line in http.splitlines() if "max_fails" in line)
+    instance = (DEPLOY / "bin" / "dashboard-instance.sh").read_text()
+    assert "--server.address 127.0.0.1" in instance
     if shutil.which("nginx") is None:
         pytest.skip("nginx is not installed: rendered, not checked by nginx -t")
     (tmp_path / "nginx.conf").write_text(
