@@ -227,3 +227,24 @@ def test_postgis_restore_keeps_the_lock_and_the_audit_record(tmp_path):
         assert audit["detail"].iloc[-1] == f"백업 {dump.name}에서 복원했습니다 (감사 기록과 로그인 잠금은 유지)"
     finally:
         cleanup()
+
+
+def test_the_local_cluster_uses_the_python_it_is_given_and_stops_early_without_the_requirements(tmp_path):
+    """Issue 25: run from a venv that was not activated, the script took python3 from PATH (no geopandas)."""
+    script = DEPLOY / "local-cluster.sh"
+    env = {k: v for k, v in os.environ.items() if k not in ("DASHBOARD_PYTHON", "VIRTUAL_ENV")}
+    bare = tmp_path / "python3"
+    bare.write_text("#!/bin/sh\nexit 1\n")  # a Python without the requirements
+    bare.chmod(0o755)
+    env.update(CLUSTER_DIR=str(tmp_path / "cluster"), DASHBOARD_PYTHON=str(bare))
+    refused = subprocess.run(["bash", str(script), "up"], env=env, capture_output=True, text=True, timeout=30)
+    assert refused.returncode != 0 and f"'{bare}' cannot import" in refused.stderr
+    assert "set DASHBOARD_PYTHON" in refused.stderr and not (tmp_path / "cluster").exists()
+    # Given nothing, an activated virtual environment is preferred to python3 from PATH.
+    probe = subprocess.run(
+        ["bash", "-c", f'source <(sed -n "1,/^need_python/p" {script} | head -n -1); echo "$PYTHON"'],
+        env={**env, "DASHBOARD_PYTHON": "", "VIRTUAL_ENV": str(Path(sys.executable).parent.parent)},
+        capture_output=True,
+        text=True,
+    )
+    assert probe.stdout.strip() == str(Path(sys.executable).parent.parent / "bin" / "python")
