@@ -13,6 +13,7 @@ import pytest
 from geo.importer import ImportRejectedError, UploadLimits, commit_import, preview_import
 from geo.store import STORE_FILE_NAME, GeoPackageStore
 from tests.conftest import DEMO_DIR
+from tests.test_store import BACKENDS, make_store
 
 
 def ring(vertices: int, centre=(126.80, 37.30), radius=0.01) -> list[list[float]]:
@@ -51,3 +52,19 @@ def test_the_file_limit_counts_every_feature(tmp_path):
     assert problem.row is None
     assert problem.message.startswith("파일 전체의 꼭짓점이 405개로 한도 300개를 넘습니다.")
     assert preview_import(path, "areas", limits=UploadLimits(max_vertices_per_feature=100, max_vertices=405)).ok
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_area_over_the_vertex_limit_leaves_either_store_unchanged(tmp_path, backend):
+    store, cleanup = make_store(backend, tmp_path)
+    try:
+        store.initialise(DEMO_DIR)
+        before = store.dump()
+        limits = UploadLimits(max_vertices_per_feature=1_000)
+        preview = preview_import(areas_file(tmp_path, ring(5_000)), "areas", store=store, limits=limits)
+        assert not preview.ok
+        with pytest.raises(ImportRejectedError):
+            commit_import(store, preview, mode="replace", user="kim")
+        assert store.dump() == before
+    finally:
+        cleanup()

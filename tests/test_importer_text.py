@@ -13,19 +13,25 @@ import pytest
 
 from geo.exports import to_xlsx_bytes
 from geo.importer import ImportRejectedError, commit_import, preview_import, preview_reference
-from geo.store import STORE_FILE_NAME, GeoPackageStore
+from geo.store import GeoPackageStore
 from tests.conftest import DEMO_DIR
+from tests.test_store import BACKENDS, make_store
 
 
-@pytest.fixture
-def store(tmp_path) -> GeoPackageStore:
-    store = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    """A store of the demo data on each backend (the refusals below must leave either unchanged)."""
+    store, cleanup = make_store(request.param, tmp_path)
     store.initialise(DEMO_DIR)
-    return store
+    yield store
+    cleanup()
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def digest(store) -> object:
+    """The store's whole content: its file's bytes (GeoPackage) or every row (PostGIS)."""
+    if isinstance(store, GeoPackageStore):
+        return hashlib.sha256(store.path.read_bytes()).hexdigest()
+    return store.dump()
 
 
 def services_geojson(tmp_path: Path, **first_feature: object) -> Path:
@@ -42,7 +48,7 @@ def services_geojson(tmp_path: Path, **first_feature: object) -> Path:
 def test_a_services_file_with_a_control_character_is_refused_and_the_store_is_unchanged(
     store, tmp_path, character, named
 ):
-    before = digest(store.path)
+    before = digest(store)
     path = services_geojson(tmp_path, name_ko=f"스마트{character}[31m 버스정류장")
     preview = preview_import(path, "services", store=store)
     assert not preview.ok
@@ -51,7 +57,7 @@ def test_a_services_file_with_a_control_character_is_refused_and_the_store_is_un
     assert f"보이지 않는 제어 문자 {named}가 들어 있습니다" in problem.message
     with pytest.raises(ImportRejectedError):
         commit_import(store, preview, mode="replace", user="kim")
-    assert digest(store.path) == before
+    assert digest(store) == before
     workbook = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(store.read_data().services)))
     assert workbook.active.max_row == len(store.service_versions()) + 1
 
@@ -75,7 +81,7 @@ def test_tabs_and_line_breaks_are_ordinary_text_and_a_wrapped_header_is_read_as_
 
 
 def test_a_reference_layer_with_a_control_character_or_ten_thousand_columns_is_refused(store, tmp_path):
-    before = digest(store.path)
+    before = digest(store)
     path = tmp_path / "cctv.csv"
     path.write_text("이름,위도,경도\n카메라\x1b,37.3,126.8\n", encoding="utf-8")
     (problem,) = preview_reference(path, title="CCTV", store=store).report.problems
@@ -85,7 +91,7 @@ def test_a_reference_layer_with_a_control_character_or_ten_thousand_columns_is_r
     wide.write_text(",".join(header) + "\n" + ",".join(["37.3", "126.8", *["x"] * 9_998]) + "\n", encoding="utf-8")
     (problem,) = preview_reference(wide, title="넓은 표", store=store).report.problems
     assert problem.message == "열이 10,000개로 한도 500개를 넘습니다. 필요한 열만 남겨 다시 저장해 올리세요"
-    assert digest(store.path) == before
+    assert digest(store) == before
 
 
 def test_an_empty_geometry_is_named_as_such_not_as_out_of_range(tmp_path):
