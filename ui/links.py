@@ -9,8 +9,7 @@ import streamlit as st
 from geo.html import md_text
 from geo.i18n import t
 from geo.links import IgnoredParameter, read_language, unknown_parameters
-
-_KEY = "link_ignored_"
+from ui import state
 
 
 def link_notice(
@@ -34,8 +33,8 @@ def link_notice(
     ]
     current = [item for item in found if item is not None]
     if current:
-        st.session_state[_KEY + page] = current
-    shown: list[IgnoredParameter] = st.session_state.get(_KEY + page, [])
+        st.session_state[state.LINK_IGNORED_PREFIX + page] = current
+    shown: list[IgnoredParameter] = st.session_state.get(state.LINK_IGNORED_PREFIX + page, [])
     if shown:
         lines = "\n".join(f"- {md_text(item.message(lang))}" for item in shown)
         st.info(f"{t('link.ignored', lang)}\n\n{lines}", icon=":material/link_off:")

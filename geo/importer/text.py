@@ -44,7 +44,7 @@ def checked_text(
             unit,
         )
     report = ValidationReport()
-    renamed: dict[object, str] = {}
+    renamed: dict[str, str] = {}
     for column in columns:
         if not isinstance(column, str):
             continue
@@ -59,7 +59,8 @@ def checked_text(
         texts = values.map(lambda v: v if isinstance(v, str) else None).astype("string")
         hits = texts.str.contains(CONTROL_CHARACTERS, regex=True, na=False).to_numpy()
         for position in hits.nonzero()[0][:MAX_LISTED]:
-            report.add(name, int(position) + 1, str(column), control_character_message(str(texts.iloc[position])), unit)
+            message = control_character_message(str(texts.iloc[position]))
+            report.add(name, int(position) + 1, visible(str(column)), message, unit)
     if not report.ok:
         return report
     if not renamed:
