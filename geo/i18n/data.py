@@ -242,8 +242,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.backup.done": {"ko": "백업했습니다: {name}", "en": "Backed up: {name}"},
     "data.backup.restore": {"ko": "복원할 백업", "en": "Backup to restore"},
     "data.backup.confirm": {
-        "ko": "복원하면 지금 데이터가 이 백업의 내용으로 바뀝니다 (복원 전 상태는 자동으로 백업합니다)",
-        "en": "Restoring replaces the current data with this backup (the current state is backed up first)",
+        "ko": "복원하면 지금 데이터가 이 백업의 내용으로 바뀝니다 (복원 전 상태는 자동으로 백업합니다). "
+        "감사 기록과 로그인 잠금은 그대로 남습니다",
+        "en": "Restoring replaces the current data with this backup (the current state is backed up first). "
+        "The audit log and sign-in locks stay as they are",
     },
     "data.backup.restore_button": {"ko": "복원", "en": "Restore"},
     "data.backup.restored": {
