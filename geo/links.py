@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
+from geo.i18n import localized
 from geo.vocab import Term
 
 # The parameters each page reads; any other is ignored and named. ``lang`` is read by every page.
@@ -48,7 +49,7 @@ class IgnoredParameter:
     reason_en: str
 
     def message(self, lang: str) -> str:
-        reason = self.reason_en if lang == "en" else self.reason_ko
+        reason = localized({"reason_ko": self.reason_ko, "reason_en": self.reason_en}, "reason", lang)
         return f"{self.name}={self.value}: {reason}"
 
 
