@@ -97,6 +97,8 @@ def _status_table(
 
     index = {status: code for code, status in enumerate(statuses)}
     codes = np.tile(np.array([index[s] for s in current], dtype=np.int32), (len(days), 1))
+    if status_history.empty:
+        return codes, known, statuses
     history = status_history.loc[status_history["service_id"].astype(str).isin(set(ids))]
     history = history.assign(_day=pd.to_datetime(history["changed_at"]).to_numpy().astype("datetime64[D]"))
     history = history.loc[~np.isnat(history["_day"].to_numpy())]
