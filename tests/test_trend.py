@@ -68,11 +68,8 @@ def test_each_quarter_counts_the_projects_known_at_its_end_by_their_status_that_
     trend = trend_by_quarter(services, history, UNTIL)
     assert list(trend.columns) == list(TREND_COLUMNS)
     assert list(trend["quarter"]) == ["2024Q1", "2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2"]
-    assert list(trend["quarter_label"]) == ["2024년 1분기", "2024년 2분기", "2024년 3분기"] + [
-        "2024년 4분기",
-        "2025년 1분기",
-        "2025년 2분기",
-    ]
+    years_quarters = ((2024, 1), (2024, 2), (2024, 3), (2024, 4), (2025, 1), (2025, 2))
+    assert list(trend["quarter_label"]) == [f"{year}년 {quarter}분기" for year, quarter in years_quarters]
     # Each quarter is read on its last day; the last one on ``until``.
     assert list(trend["day"]) == [
         date(2024, 3, 31),

@@ -125,12 +125,12 @@ def trend_figure(
     peak = float(trend["projects"].max()) if len(trend) else 0.0
     top = float(trend["budget_krw_100m"].max()) if len(trend) and trend["budget_krw_100m"].notna().any() else 0.0
     # Whole-number ticks on the count axis only (geo.charts.common.count_axis would set the budget axis's too).
-    step = 1 if peak <= 8 else (2 if peak <= 16 else None)
+    count_step = 1 if peak <= 8 else (2 if peak <= 16 else None)
     fig.update_yaxes(
         title={"text": t("trend.projects_axis", lang)},
         tickformat=",d",
         rangemode="tozero",
-        **({"dtick": step, "tick0": 0} if step else {}),
+        **({"dtick": count_step, "tick0": 0} if count_step else {}),
         secondary_y=False,
     )
     fig.update_yaxes(
