@@ -168,7 +168,7 @@ with st.container(key="briefing_slide"):
         with comparison:
             chart(charts.area_comparison_figure(aggregate.services_by_area_status(services), lang, "large"), 560)
     elif slide.kind == "area":
-        area_id = slide.area_id
+        area_id = slide.area_id or ""  # an area slide always names its area (the idiom of geo.briefing.Slide)
         map_col, facts_col = st.columns([3, 2], gap="large")
         with map_col:
             options = MapOptions(lang=lang, audience="briefing", height_px=MAP_HEIGHT)

@@ -1,6 +1,7 @@
 """지구별 현황: each development area's profile, the areas compared, and services per 구/동, as of a date."""
 
 from datetime import date
+from typing import Literal
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -193,7 +194,7 @@ def compare() -> None:
 
 def by_dong() -> None:
     """Services and budget per 행정동 and 구."""
-    value = (
+    value: Literal["count", "budget_krw_100m"] = (
         st.segmented_control(
             t("districts.dong_value", lang),
             ["count", "budget_krw_100m"],
