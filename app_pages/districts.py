@@ -26,6 +26,7 @@ from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
 from ui.links import link_notice
 from ui.servicemap import overview_map
+from ui.trend import quarterly_trend
 
 lang = current_language()
 data = dashboard_data()
@@ -152,14 +153,22 @@ def profile() -> None:
     chart_with_data(
         charts.budget_by_year_figure(by_year, lang), by_year, f"budget_year_{area_id}", lang, context(area_id)
     )
+    if city:
+        trend_chart()
     timeline = aggregate.timeline_rows(services, selection)
     chart_with_data(
         charts.timeline_figure(timeline, lang, as_of=as_of), timeline, f"timeline_{area_id}", lang, context(area_id)
     )
 
 
+def trend_chart() -> None:
+    """Projects by status and the reported budget per quarter, up to the 기준일 (its last quarter is the headline)."""
+    trend = quarterly_trend(as_of, lang)
+    chart_with_data(charts.trend_figure(trend, lang), trend, "trend_quarter", lang, context(CITYWIDE_ALL))
+
+
 def compare() -> None:
-    """The areas side by side on the same scales."""
+    """The areas side by side on the same scales, and the city's trend by quarter."""
     by_area_status = aggregate.services_by_area_status(services)
     chart_with_data(
         charts.area_comparison_figure(by_area_status, lang),
@@ -182,6 +191,7 @@ def compare() -> None:
         context(CITYWIDE_ALL),
     )
     table(headline_all, lang)
+    trend_chart()
 
 
 def by_dong() -> None:

@@ -72,6 +72,15 @@ AGGREGATE_LABELS_KO: dict[str, str] = {
     "precision": "일자 단위",
     "label": "내용",
     "note": "비고",
+    # trend by quarter (geo.trend)
+    "quarter": "분기",
+    "quarter_label": "분기(표기)",
+    "day": "기준일",
+    "design": STATUS_TERMS[ServiceStatus.DESIGN].ko,
+    "building": STATUS_TERMS[ServiceStatus.BUILDING].ko,
+    "projects": "사업 수",
+    "budget_counted": "사업비 보도 사업 수",
+    "budget_projects": "취소 제외 사업 수",
 }
 
 # Columns whose stored values are vocabulary ids, and the terms that label them.
