@@ -49,6 +49,7 @@ from ui.briefing import (
     PRESENTATION_CSS,
     URL_NOTES,
     counter_html,
+    day_field,
     handout_pdf,
     keyboard_script,
     without_map_controls,
@@ -106,8 +107,8 @@ today = date.today()
 dates = briefing_dates(st.query_params.to_dict(), today, lang)
 if URL_NOTES not in st.session_state:
     st.session_state[URL_NOTES] = dates.notes
-as_of = controls[3].date_input(t("briefing.as_of", lang), value=dates.as_of, key="as_of", max_value=today)
-since = controls[4].date_input(t("briefing.since", lang), value=dates.since, key="since", max_value=as_of)
+as_of = day_field(controls[3], t("briefing.as_of", lang), "as_of", dates.as_of, today)
+since = day_field(controls[4], t("briefing.since", lang), "since", dates.since, as_of)
 st.query_params["as_of"] = as_of.isoformat()
 st.query_params["since"] = since.isoformat()
 for note in st.session_state[URL_NOTES]:

@@ -94,6 +94,17 @@ _MAP_CONTROLS_CSS = (
 )
 
 
+def day_field(container, label: str, key: str, default: date, max_value: date) -> date:
+    """A date field that starts at ``default`` (the URL's day) and keeps the visitor's choice afterwards; a
+    choice later than ``max_value`` (a start after a new as-of day) goes back to ``default``."""
+    chosen = st.session_state.get(key)
+    if isinstance(chosen, date) and chosen > max_value:
+        st.session_state[key] = min(default, max_value)
+    if key in st.session_state:
+        return container.date_input(label, key=key, max_value=max_value)
+    return container.date_input(label, value=min(default, max_value), key=key, max_value=max_value)
+
+
 def without_map_controls(map_html: str) -> str:
     """A rendered Folium page whose zoom, full-screen and layer buttons are hidden (presentation mode)."""
     return map_html.replace("</head>", _MAP_CONTROLS_CSS + "</head>", 1)
