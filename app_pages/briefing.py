@@ -297,9 +297,9 @@ with st.container(key="briefing_slide"):
                 else:
                     chart(charts.budget_by_year_figure(frame, lang, "large"))
     else:
-        st.subheader(t("briefing.changes_count", lang, n=len(changes)))
         if changes.empty:
             st.info(t("briefing.no_changes", lang))
         else:
+            st.subheader(t("briefing.changes_count", lang, n=len(changes)))
             # st.table renders Markdown in cells; service names and reasons are shown as text.
             st.table(slide.rows(changes).map(lambda v: md_text(str(v))), hide_index=True)

@@ -503,6 +503,11 @@ def near_text(near: tuple[NearProject, ...], lang: str = "ko") -> str:
 # --- the slides' HTML (every text from data passes escape_html) ---------------------------------------------
 
 
+def _lang_class(lang: str) -> str:
+    """'en' or 'ko': the lists' badge column is wider for English status words ("Operating")."""
+    return "en" if lang == "en" else "ko"
+
+
 def status_badge_html(status: str, lang: str = "ko") -> str:
     """A status as its shape in its colour and its word: never colour alone."""
     term = STATUS_TERMS.get(status)
@@ -553,7 +558,7 @@ def portfolio_html(groups: tuple[PortfolioGroup, ...], lang: str = "ko") -> str:
         )
         items = "".join(_entry_html(entry, lang) for entry in group.entries)
         blocks.append(f'<section class="bf-group">{heading}<ul>{items}</ul></section>')
-    return f'<div class="bf-portfolio">{"".join(blocks)}</div>'
+    return f'<div class="bf-portfolio bf-{_lang_class(lang)}">{"".join(blocks)}</div>'
 
 
 def citizens_html(items: tuple[CitizenService, ...], lang: str = "ko") -> str:
@@ -578,7 +583,7 @@ def area_projects_html(projects: pd.DataFrame, lang: str = "ko") -> str:
         f'<span class="bf-name">{escape_html(name)}</span></li>'
         for sid, status, name in zip(projects["service_id"], projects["status"], names, strict=True)
     )
-    return f'<ul class="bf-area-projects">{rows}</ul>'
+    return f'<ul class="bf-area-projects bf-{_lang_class(lang)}">{rows}</ul>'
 
 
 def counts_table_html(grid: pd.DataFrame, lang: str = "ko") -> str:
@@ -654,7 +659,7 @@ def near_html(near: tuple[NearProject, ...], lang: str = "ko") -> str:
             f"{status_badge_html(p.status, lang)}</span><span class=\"bf-name\">{escape_html(p.name)} "
             f'<span class="bf-tag">{escape_html(where)}</span></span></li>'
         )
-    return f'<ul class="bf-area-projects">{"".join(rows)}</ul>'
+    return f'<ul class="bf-area-projects bf-{_lang_class(lang)}">{"".join(rows)}</ul>'
 
 
 def area_map_services(

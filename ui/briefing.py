@@ -55,6 +55,7 @@ BRIEFING_CSS = """<style>
 .bf-portfolio li, .bf-area-projects li { font-size: 1.3rem; line-height: 1.3; margin: 0.2rem 0; display: grid;
   grid-template-columns: 4.4em 1fr; align-items: baseline; }
 .bf-portfolio li li { font-size: 1.15rem; margin: 0.1rem 0; }
+.bf-en li { grid-template-columns: 6.4em 1fr; }
 .bf-portfolio li > ul.bf-parts { grid-column: 1 / -1; margin-left: 1.6em; border-left: 3px solid #D0D7DE;
   padding-left: 0.5em; }
 .bf-badge { white-space: nowrap; font-size: 0.92em; }

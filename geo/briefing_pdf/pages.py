@@ -344,7 +344,8 @@ def briefing_figures(data: DashboardData, as_of: date, since: date, lang: charts
         elif slide.kind == "area" and (data.areas["area_id"] == slide.area_id).any():
             pages.append(_area_page(data, services, slide.area_id or "", lang))
         elif slide.kind == "changes" and slide.part < room:
-            title = f"{slide.title(lang, since)} · {t('briefing.changes_count', lang, n=len(changes))}"
+            count = f" · {t('briefing.changes_count', lang, n=len(changes))}" if len(changes) else ""
+            title = f"{slide.title(lang, since)}{count}"
             rows = slide.rows(changes)
             if rows.empty:
                 rows = pd.DataFrame({changes.columns[0]: [t("briefing.no_changes", lang)]})
