@@ -176,8 +176,10 @@ def test_briefing_moves_with_buttons_and_clicker_keys(staff_server, open_app, bu
     page.wait_for_function(f"() => new URL(location.href).searchParams.get('as_of') === '{as_of}'")
     page.locator(".st-key-briefing_next button").click()
     page.get_by_role("heading", name="안산시의 보도된 스마트도시 사업").wait_for()
+    wait_for_run_end(page)  # keys reach the page's listener once the slide's script has run
     page.keyboard.press("PageDown")
     page.get_by_role("heading", name="지금 시민이 이용할 수 있는 서비스").wait_for()
+    wait_for_run_end(page)
     page.keyboard.press("ArrowRight")
     page.get_by_role("heading", name="신길2 공공주택지구").wait_for()
     wait_for_map(page, min_shapes=5, where=".st-key-briefing_map")
