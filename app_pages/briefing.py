@@ -214,11 +214,11 @@ with st.container(key="briefing_slide"):
             st.subheader(t("briefing.portfolio", lang))
             items = {item.key: item for item in headline_items(services, data.areas, lang)}
             counts = st.columns(2)
-            counts[0].metric(t("briefing.metric_projects", lang), items["services"].value)
+            counts[0].metric(items["services"].label, items["services"].value, help=items["services"].help)
             counts[1].metric(items["operating"].label, items["operating"].value)
             st.html(status_summary_html(services, lang))
-            budget, coverage = budget_line(services, lang)
-            st.metric(t("briefing.metric_budget", lang), budget)
+            budget_label, budget, coverage = budget_line(services, lang)
+            st.metric(budget_label, budget)
             st.caption(md_text(coverage))
             st.caption(t("briefing.not_the_plan", lang))
     elif slide.kind == "portfolio":
@@ -241,7 +241,7 @@ with st.container(key="briefing_slide"):
             st.caption(t("briefing.today_counts", lang, n=f"{len(running):,}", as_of=as_of.isoformat()))
             st.html(counts_table_html(domain_status_counts(running), lang))
     elif slide.kind == "area":
-        area_id = slide.area_id or ""
+        area_id = slide.area_id or ""  # an area slide always names its area (the idiom of geo.briefing.Slide)
         in_area = projects_in_area(services, area_id)
         near = () if len(in_area) else nearest_projects(services, data.areas, area_id, lang)
         drawn = area_charts(services, area_id)

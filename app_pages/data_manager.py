@@ -60,7 +60,7 @@ with edit_tab:
     service_id = pick_col.selectbox(
         t("data.edit.pick", lang),
         choices,
-        format_func=labels.get,
+        format_func=lambda sid: labels[sid],  # choices are keys of labels
         key="edit_service",
         placeholder=t("data.edit.placeholder", lang),
     )

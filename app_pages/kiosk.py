@@ -144,7 +144,7 @@ def kiosk_screen() -> None:
                 if screen.kind == "overview":
                     st.html(overview_html(data.plan, data.services, data.areas, lang))
                 else:
-                    st.html(area_intro_html(data.areas, screen.area_id, lang))
+                    st.html(area_intro_html(data.areas, screen.area_id or "", lang))
                     listed = public_services(data.services, lang, screen.area_id, limit=KIOSK_CARDS_MAX)
                     total = public_service_count(data.services, screen.area_id)
                     st.html(cards_html(listed, lang, total=total, on_map=True))

@@ -78,9 +78,9 @@ def map_and_details() -> None:
         set_view(view_param(event.center, event.zoom))
     if event.click and state.is_new(state.MAP_HANDLED_CLICK, event.click[2]):
         kind, key, _ = event.click
-        clicked = ("svc", service_id_at(data.services, key)) if kind == "svc" else ("area", str(key))
-        if clicked[1]:
-            set_selection(clicked)
+        clicked_id = service_id_at(data.services, key) if kind == "svc" else str(key)
+        if clicked_id:
+            set_selection(("svc" if kind == "svc" else "area", clicked_id))
             st.rerun(scope="fragment")
 
     with detail_col:
@@ -151,7 +151,7 @@ def _results(listed: gpd.GeoDataFrame) -> None:
     # Only a newly picked row acts; a deselected row resets, so picking it again acts again.
     if state.is_new(state.MAP_HANDLED_ROW, service_id):
         anchor = anchor_of(listed, service_id) if service_id else None
-        if anchor:
+        if service_id and anchor:
             set_selection(("svc", service_id))
             zoom_to(anchor)
             st.rerun(scope="fragment")

@@ -25,9 +25,10 @@ from geo.importer import (
     preview_import,
     preview_reference,
 )
-from geo.loaders import city_outline, load_boundaries
+from geo.loaders import load_boundaries
 from geo.logs import log_event
 from geo.settings import SettingsError, load_settings
+from geo.spatial import city_outline
 from geo.store import BACKUP_KEEP, LAYERS, Store, StoreError, open_store
 from geo.upgrade import UpgradeAction, upgrade_store
 from geo.validation import DataError

@@ -22,6 +22,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import aggregate
+from geo.budget import budget_summary
 from geo.history import status_changes_between
 from geo.html import escape_html
 from geo.i18n import localized, localized_column, t
@@ -111,7 +112,7 @@ def last_data_update(services: pd.DataFrame) -> date | None:
 
 
 def period_text(start_year: float | None, end_year: float | None, lang: str = "ko") -> str:
-    """'2026–2028년' (Korean) or '2026–2028'; a one-year service shows one year; '미공개' when no source gives it."""
+    """'2026–2028년' (Korean) or '2026–2028'; a one-year service shows one year; '보도되지 않음' when no source gives it."""
     if start_year is None or end_year is None or pd.isna(start_year) or pd.isna(end_year):
         return t("field.not_reported", lang)
     years = f"{int(start_year)}" if int(start_year) == int(end_year) else f"{int(start_year)}–{int(end_year)}"
@@ -602,24 +603,14 @@ def counts_table_html(grid: pd.DataFrame, lang: str = "ko") -> str:
     )
 
 
-def budget_line(services: pd.DataFrame, lang: str = "ko") -> tuple[str, str]:
-    """The reported budget of ``services`` and what it covers, as (value, coverage text).
+def budget_line(services: pd.DataFrame, lang: str = "ko") -> tuple[str, str, str]:
+    """The reported budget of ``services`` as (label, value, coverage): ``geo.budget``'s total, never summed here.
 
-    The sum and its coverage come from ``geo.stats`` (``budget_summary`` where the data provides it);
-    this function only counts how many services report a budget, for the coverage line.
+    The label carries how many budgets it adds ('사업비 보도된 9건의 합계'), the coverage sentence what it adds
+    up, on which bases, and what is kept apart (another city's share, parts held by their programme).
     """
-    from geo import stats
-
-    summary = getattr(stats, "budget_summary", None)
-    if summary is not None:
-        result = summary(services, lang)
-        value, coverage = getattr(result, "value", None), getattr(result, "coverage", None)
-        if isinstance(value, str) and isinstance(coverage, str):
-            return value, coverage
-    item = next(i for i in stats.headline_items(services, services.iloc[0:0], lang) if i.key == "budget")
-    counted = services.loc[services["status"].isin([s for s, term in STATUS_TERMS.items() if term.counted])]
-    reported = int(pd.to_numeric(counted["budget_krw_100m"], errors="coerce").notna().sum())
-    return item.value, t("briefing.budget_coverage", lang, n=f"{reported:,}", total=f"{len(counted):,}")
+    summary = budget_summary(services)
+    return summary.label(lang), summary.value(lang), summary.coverage(lang)
 
 
 @dataclass(frozen=True)
@@ -656,7 +647,7 @@ def near_html(near: tuple[NearProject, ...], lang: str = "ko") -> str:
         )
         rows.append(
             f'<li data-service="{escape_html(p.service_id)}"><span class="bf-badge">'
-            f"{status_badge_html(p.status, lang)}</span><span class=\"bf-name\">{escape_html(p.name)} "
+            f'{status_badge_html(p.status, lang)}</span><span class="bf-name">{escape_html(p.name)} '
             f'<span class="bf-tag">{escape_html(where)}</span></span></li>'
         )
     return f'<ul class="bf-area-projects bf-{_lang_class(lang)}">{"".join(rows)}</ul>'

@@ -54,7 +54,8 @@ class ServiceFilter:
 
     def chosen(self, choice: ChoiceFilter) -> tuple[str, ...]:
         """The values chosen in one of :data:`CHOICE_FILTERS` (empty: all)."""
-        return getattr(self, choice.field)
+        chosen: tuple[str, ...] = getattr(self, choice.field)
+        return chosen
 
     def to_query(self) -> dict[str, str]:
         """Query parameters for this filter (only the ones that narrow something)."""

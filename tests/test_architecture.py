@@ -7,7 +7,8 @@ from the entry points down to the core vocabulary:
 
 A module may import from its own layer or any layer below it, never above. A new
 module must be given a layer here; the test fails until it is, so the picture in
-the README stays true.
+the README stays true. The same contracts are written for import-linter in
+``pyproject.toml`` (``lint-imports`` in CI); keep the two in step.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # reading and writing data: files, store, importer, accounts, served assets
     "data": ("io", "spatial", "places", "loaders", "store", "upgrade", "importer", "auth", "assets"),
     # pure computations on loaded data
-    "analysis": ("aggregate", "history", "stats", "filters", "exports", "plan"),
+    "analysis": ("aggregate", "budget", "history", "stats", "filters", "exports", "plan"),
     # what a page shows: maps, charts, detail tables
     "views": ("mapping", "pointmap", "countmap", "explorer", "charts", "details"),
     # one audience's screens end to end

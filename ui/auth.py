@@ -37,7 +37,7 @@ def sign_out(notice: str | None = "auth.signed_out") -> None:
 
 def signed_in_user() -> StaffUser | None:
     """The signed-in user, or None; a session idle for more than 30 minutes is signed out here."""
-    user = st.session_state.get(state.STAFF_USER)
+    user: StaffUser | None = st.session_state.get(state.STAFF_USER)
     if user is None:
         return None
     now = _now()

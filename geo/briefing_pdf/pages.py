@@ -114,18 +114,18 @@ def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated
         line={"color": "#C8D2DC", "width": 2}, fillcolor="#F7F9FB", layer="below",
     )  # fmt: skip
     items = {item.key: item for item in headline_items(services, data.areas, lang)}
-    budget, coverage = budget_line(services, lang)
+    budget_label, budget, coverage = budget_line(services, lang)
     box_width = 36 if lang == "ko" else 62
     box = [
         f"<span style='font-size:24px'><b>{t('briefing.portfolio', lang)}</b></span>",
         "",
-        f"{t('briefing.metric_projects', lang)} <span style='font-size:30px;color:#005A9C'>"
+        f"{items['services'].label} <span style='font-size:30px;color:#005A9C'>"
         f"<b>{items['services'].value}</b></span>    {items['operating'].label} "
         f"<span style='font-size:30px;color:#005A9C'><b>{items['operating'].value}</b></span>",
         "",
         _status_line(services, lang),
         "",
-        f"{t('briefing.metric_budget', lang)} <span style='font-size:30px;color:#005A9C'><b>{budget}</b></span>",
+        f"{budget_label} <span style='font-size:30px;color:#005A9C'><b>{budget}</b></span>",
         f"<span style='font-size:15px;color:#444444'>{wrap(coverage, box_width + 8)}</span>",
         "",
         f"<span style='font-size:15px;color:#444444'>{wrap(t('briefing.not_the_plan', lang), box_width + 8)}</span>",

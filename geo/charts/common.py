@@ -15,9 +15,9 @@ from typing import Any, Literal
 
 import plotly.graph_objects as go
 
+from geo.i18n import Lang as Lang  # the app's language type, re-exported for the chart builders
 from geo.i18n import t
 
-Lang = Literal["ko", "en"]
 Size = Literal["normal", "large"]
 
 FONT_FAMILY = "'Noto Sans CJK KR', 'Noto Sans KR', 'Malgun Gothic', 'Apple SD Gothic Neo', sans-serif"
@@ -349,6 +349,22 @@ def no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services"
     # Bars of zero still carry their text ("0건"): beside the message it would read as data.
     fig.update_traces(text=None, texttemplate=None, selector={"type": "bar"})
     return fig
+
+
+def no_data_message(fig: go.Figure) -> str | None:
+    """The message :func:`no_data` wrote on ``fig`` (its lines joined), None when the chart has data to draw."""
+    for annotation in fig.layout.annotations:
+        if annotation.name == NO_DATA_ANNOTATION_NAME:
+            message = " ".join(str(annotation.text).split("<br>"))
+            notes = [a.text for a in fig.layout.annotations if a.name == NO_DATA_NOTE_ANNOTATION_NAME]
+            return " ".join([message, *(" ".join(str(n).split("<br>")) for n in notes)])
+    return None
+
+
+def chart_title(fig: go.Figure) -> str:
+    """The figure's title as one line of plain text (its line breaks and tags dropped)."""
+    text = str(fig.layout.title.text or "")
+    return re.sub(r"<[^>]+>", "", text.replace("<br>", " ")).strip()
 
 
 def count_axis(fig: go.Figure, peak: float, axis: Literal["x", "y"]) -> None:

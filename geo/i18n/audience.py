@@ -180,8 +180,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{n} projects in operation on {as_of}: counts by domain.",
     },
     "briefing.where": {"ko": "위치", "en": "Where"},
-    "briefing.metric_projects": {"ko": "보도된 사업", "en": "Reported projects"},
-    "briefing.metric_budget": {"ko": "사업비 (보도된 것의 합)", "en": "Budgets (sum of those reported)"},
     "briefing.in_area": {"ko": "이 대상지 안의 보도된 사업 {n}건", "en": "{n} reported projects in this area"},
     "briefing.area_empty": {
         "ko": "이 대상지 안에 보도된 사업은 아직 없습니다.",
@@ -225,9 +223,5 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "주소의 변경 비교 시작일 '{value}'은(는) 쓸 수 없어(YYYY-MM-DD, 기준일 이전) {default}부터 보여 줍니다.",
         "en": "The address's 'changes since' day '{value}' cannot be used (YYYY-MM-DD, not after the as-of day); "
         "showing changes since {default}.",
-    },
-    "briefing.budget_coverage": {
-        "ko": "사업비가 보도된 {n}건의 합계 ({total}건 중) · 사업마다 기준(전체·국비만·한 해 등)이 다름",
-        "en": "Sum of the {n} projects with a reported budget (of {total}) · bases differ (total, national share, one year…)",
     },
 }
