@@ -39,6 +39,7 @@ from geo.countmap import build_count_map
 from geo.history import services_as_of
 from geo.html import md_text
 from geo.i18n import t
+from geo.links import read_flag
 from geo.mapping import MapOptions, build_map
 from geo.pointmap import needs_canvas_map
 from geo.spatial import latlon_view
@@ -55,7 +56,8 @@ from ui.briefing import (
     without_map_controls,
 )
 from ui.data import dashboard_data, store
-from ui.frame import current_language, sample_notice
+from ui.frame import current_language, guarded_download, sample_notice
+from ui.links import link_notice
 
 CHART_HEIGHT = 320
 MAP_HEIGHT = 370
@@ -65,8 +67,9 @@ PLOT_CONFIG = {"displayModeBar": False, "staticPlot": True}
 
 lang = current_language()
 data = dashboard_data()
+present_from_url, present_ignored = read_flag("present", st.query_params.get("present"))
 if state.BRIEFING_PRESENTING not in st.session_state:
-    st.session_state[state.BRIEFING_PRESENTING] = st.query_params.get("present") == "1"
+    st.session_state[state.BRIEFING_PRESENTING] = present_from_url
 presenting: bool = st.session_state[state.BRIEFING_PRESENTING]
 
 
@@ -150,7 +153,7 @@ try:
     find_cjk_font()
     controls[5].download_button(
         t("briefing.pdf", lang),
-        data=lambda: handout_pdf(revision, as_of, since, lang, data),
+        data=guarded_download(lambda: handout_pdf(revision, as_of, since, lang, data), "pdf"),
         file_name=f"ansan-smart-city-briefing-{as_of.isoformat()}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
@@ -184,6 +187,7 @@ with st.container(key="briefing_slide"):
     )
     if not presenting:
         sample_notice(data.has_samples, lang)
+        link_notice("briefing", lang, [present_ignored])
     if slide.kind == "overview":
         plan_col, projects_col = st.columns([3, 2], gap="large")
         with plan_col:

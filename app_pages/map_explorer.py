@@ -3,8 +3,10 @@
 import geopandas as gpd
 import streamlit as st
 
+from geo.aggregate import area_ids, area_label
 from geo.details import area_detail_rows, detail_table_html, service_detail_rows, service_history_rows
 from geo.explorer import (
+    PARAM_VIEW,
     SORT_KEYS,
     anchor_of,
     bbox_of,
@@ -18,13 +20,21 @@ from geo.explorer import (
 )
 from geo.filters import filter_services
 from geo.i18n import localized, t
+from geo.links import read_view
 from geo.places import dong_names_en
 from geo.pointmap import row_of, service_id_at
-from geo.vocab import AREA_SHORT, DEVELOPMENT_AREA_IDS, label
 from ui import state
 from ui.data import dashboard_data, reference_layers
-from ui.filters import request_statuses, selection_from_url, service_filter_sidebar, set_selection, set_view
+from ui.filters import (
+    request_statuses,
+    selection_from_url,
+    service_filter_sidebar,
+    set_selection,
+    set_view,
+    take_filter_problems,
+)
 from ui.frame import current_language, guarded, sample_notice
+from ui.links import link_notice
 from ui.servicemap import FIT_BUTTONS_CSS, fit_to, service_map, zoom_to
 
 lang = current_language()
@@ -33,7 +43,19 @@ st.html(FIT_BUTTONS_CSS)
 
 st.title(t("explorer.title", lang))
 sample_notice(data.has_samples, lang)
+opened_with = st.query_params.to_dict()  # before the filters write their own parameters back
 service_filter = service_filter_sidebar(data.services, lang)
+service_ids, stored_area_ids = set(data.services["service_id"]), set(data.areas["area_id"])
+link_notice(
+    "map",
+    lang,
+    params=opened_with,
+    ignored=[
+        *take_filter_problems(),
+        selection_from_url(service_ids, stored_area_ids)[1],
+        read_view(st.query_params.get(PARAM_VIEW))[1],
+    ],
+)
 shown = filter_services(data.services, service_filter)
 st.caption(t("explorer.shown", lang, shown=len(shown), total=len(data.services)) + " · " + t("explorer.share", lang))
 if shown.empty:
@@ -44,10 +66,11 @@ if shown.empty:
 @guarded  # errors in the fragment's own reruns get the friendly message too
 def map_and_details() -> None:
     # Map events (clicks, pans), fit buttons and table clicks rerun only this fragment; the map stays in place.
-    buttons = st.columns(len(DEVELOPMENT_AREA_IDS) + 2)
-    for column, area_id in zip(buttons, DEVELOPMENT_AREA_IDS, strict=False):
+    stored_areas = area_ids(data.areas)  # the store's areas, an imported one too
+    buttons = st.columns(len(stored_areas) + 2)
+    for column, area_id in zip(buttons, stored_areas, strict=False):
         if column.button(
-            label(AREA_SHORT, area_id, lang), key=f"fit_{area_id}", width="stretch", help=t("explorer.fit", lang)
+            area_label(data.areas, area_id, lang), key=f"fit_{area_id}", width="stretch", help=t("explorer.fit", lang)
         ):
             fit_to(tuple(data.areas.loc[data.areas["area_id"] == area_id].total_bounds))
     if buttons[-2].button(t("explorer.fit_city", lang), key="fit_city", width="stretch"):
@@ -62,7 +85,7 @@ def map_and_details() -> None:
     ):
         fit_to(bbox_of(shown))
 
-    selection = selection_from_url()
+    selection = selection_from_url(service_ids, stored_area_ids)[0]
     map_col, detail_col = st.columns([3, 1], gap="medium")
     with map_col:
         event = service_map(

@@ -21,10 +21,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "districts.nearest": {"ko": "가장 가까운 보도된 사업", "en": "Nearest reported projects"},
     "districts.distance_km": {"ko": "대상지 경계에서 {km} km", "en": "{km} km from the area's edge"},
     "history.last_change": {"ko": "데이터의 마지막 상태 변경 {date}", "en": "data's last status change {date}"},
-    "url.ignored_as_of": {
-        "ko": "주소의 기준일 '{value}'을(를) 읽을 수 없어 오늘 날짜로 보여 줍니다.",
-        "en": "The link's date '{value}' could not be read; showing today.",
-    },
     "districts.tab_profile": {"ko": "대상지 프로필", "en": "Area profile"},
     "districts.tab_compare": {"ko": "대상지 비교", "en": "Compare areas"},
     "districts.tab_dong": {"ko": "구·동별 분포", "en": "By gu and dong"},
