@@ -49,6 +49,13 @@ def _walk(page, count: int, lang: str, texts: list[str]) -> None:
         # The page's key listener is installed by the slide's script once it has run.
         page.wait_for_function("() => typeof window.__briefingKeys === 'function'")
         page.keyboard.press("PageDown")
+        if number < count:
+            # A key pressed while the first run's address update reruns the page can be lost (seen once in
+            # English): pressed again only when the counter has not moved for 10 s.
+            try:
+                poll(lambda n=number: _counter(page) != f"{n} / {count}", 10, "the slide moved")
+            except AssertionError:
+                page.keyboard.press("PageDown")
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
