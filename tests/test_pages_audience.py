@@ -42,8 +42,17 @@ def test_imported_markdown_on_the_briefing_is_shown_as_text(app, data_copy: Path
         if feature["properties"]["area_id"] == "singil2":
             feature["properties"].update(facts_ko=HOSTILE, location_ko=HOSTILE, kind_ko=HOSTILE, source=HOSTILE)
     areas_file.write_text(json.dumps(areas, ensure_ascii=False), encoding="utf-8")
+    services_file = data_copy / "services.geojson"
+    services = json.loads(services_file.read_text(encoding="utf-8"))
+    services["features"][0]["properties"]["name_ko"] = HOSTILE
+    services_file.write_text(json.dumps(services, ensure_ascii=False), encoding="utf-8")
     at = _briefing(app(DASHBOARD_DATA_DIR=str(data_copy)))
     at.button(key="briefing_next").click().run()
+    # The portfolio's HTML carries the name as text: escaped, no tag.
+    portfolio = " ".join(h.proto.body for h in at.get("html"))
+    assert "&lt;img src=http://evil.example/y.png&gt;" in portfolio and "<img" not in portfolio
+    for _ in range(2):
+        at.button(key="briefing_next").click().run()
     assert not at.exception
     assert at.title[0].value == "신길2 공공주택지구"
     bodies = _markdown_bodies(at)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import date
 
 import pytest
 
 import tests.e2e.conftest as e2e
-from geo.history import default_as_of
 from tests.conftest import poll
 from tests.e2e.conftest import expect_count, start_server, stop_server, wait_for_run_end
 
@@ -171,9 +171,16 @@ def test_briefing_moves_with_buttons_and_clicker_keys(staff_server, open_app, bu
     session = open_app(staff_server, "/briefing")
     page = session.page
     page.get_by_role("heading", name="스마트도시계획 한눈에").wait_for()
-    as_of = default_as_of(bundled.status_history).isoformat()
+    as_of = date.today().isoformat()  # the default 기준일
     page.get_by_text(f"기준일 {as_of}").first.wait_for()  # drawn after the slide's title
+    page.wait_for_function(f"() => new URL(location.href).searchParams.get('as_of') === '{as_of}'")
     page.locator(".st-key-briefing_next button").click()
+    page.get_by_role("heading", name="안산시의 보도된 스마트도시 사업").wait_for()
+    wait_for_run_end(page)  # keys reach the page's listener once the slide's script has run
+    page.keyboard.press("PageDown")
+    page.get_by_role("heading", name="지금 시민이 이용할 수 있는 서비스").wait_for()
+    wait_for_run_end(page)
+    page.keyboard.press("ArrowRight")
     page.get_by_role("heading", name="신길2 공공주택지구").wait_for()
     wait_for_map(page, min_shapes=5, where=".st-key-briefing_map")
     page.keyboard.press("PageDown")
@@ -190,7 +197,7 @@ def test_briefing_moves_with_buttons_and_clicker_keys(staff_server, open_app, bu
     page.get_by_role("heading", name="장상 공공주택지구").wait_for()
     page.locator(".st-key-briefing_previous button").click()
     page.get_by_role("heading", name="신길2 공공주택지구").wait_for()
-    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("Home")
     page.get_by_role("heading", name="스마트도시계획 한눈에").wait_for()
     assert session.external_requests == []
 
