@@ -94,7 +94,7 @@ def citywide_projects(services: pd.DataFrame) -> pd.DataFrame:
     """
     chosen = services.loc[is_citywide(services)]
     columns = ["service_id", "name_ko", "name_en", "status"]
-    frame = pd.DataFrame({column: chosen[column] if column in chosen else "" for column in columns})
+    frame = pd.DataFrame({column: chosen.get(column, "") for column in columns})
     frame = frame.assign(_order=_status_order(frame["status"]))
     return frame.sort_values(["_order", "service_id"], kind="stable").drop(columns="_order").reset_index(drop=True)
 

@@ -248,7 +248,12 @@ def _stack_rows(
     titles = counts.map(lambda n: escape_html(t("place.stack_title", lang, n=f"{n:,}")))
     note = f"<small>{escape_html(t('place.stack_approx', lang))}</small>"
     popups = (
-        '<div class="svc-stack"><b>' + titles + "</b>" + approx.map({True: "<br>" + note, False: ""}) + "<ul>" + items
+        '<div class="svc-stack"><b>'
+        + titles
+        + "</b>"
+        + approx.map({True: "<br>" + note, False: ""})
+        + "<ul>"
+        + items
         + "</ul></div>"
     )
     icon_keys = list(zip(counts.tolist(), approx.tolist(), strict=True))
