@@ -84,19 +84,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "refmap.provenance": {"ko": "{provider} · {date} 기준", "en": "{provider} · as of {date}"},
     # --- places drawn honestly: stacks, approximate and citywide placements, the map's as-of day ---
     "place.legend": {"ko": "위치 표시", "en": "Placement"},
-    "place.stack_legend": {
-        "ko": "한 지점의 여러 사업 (숫자: 건수, 누르면 목록)",
-        "en": "Several projects at one point (number: count; click for the list)",
-    },
-    "place.approx_legend": {
-        "ko": "점선 고리: 개략 위치 (행정동 중심점)",
-        "en": "Dashed ring: approximate place (dong centre)",
-    },
-    "place.citywide_legend": {
-        "ko": "시 전역 사업 {n}건: 장소가 보도되지 않아 지도에 점으로 표시하지 않음 (목록 참조)",
-        "en": "{n} citywide projects: no place reported, not drawn as points (see the list)",
-    },
+    "place.stack_legend": {"ko": "한 지점의 여러 사업 (숫자: 건수)", "en": "Several projects at one point (count)"},
+    "place.approx_legend": {"ko": "점선 고리: 개략 위치 (동 중심)", "en": "Dashed ring: approximate (dong centre)"},
+    "place.citywide_legend": {"ko": "시 전역 사업 {n}건 (장소 보도 없음): 지도 옆 목록", "en": "{n} citywide projects: no place, listed beside the map"},
     "place.stack_title": {"ko": "이 지점의 사업 {n}건", "en": "{n} projects at this point"},
+    "place.stack_click": {"ko": "누르면 목록", "en": "click for the list"},
     "place.stack_approx": {"ko": "개략 위치 (행정동 중심점)", "en": "Approximate place (dong centre)"},
     "place.citywide_title": {"ko": "시 전역 사업", "en": "Citywide projects"},
     "place.citywide_note": {
@@ -117,8 +109,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Shows the projects reported by this day with their status on that day. Kept in the address (as_of=YYYY-MM-DD) for sharing.",
     },
     "explorer.as_of_ignored": {
-        "ko": "주소의 as_of 값 '{value}'은(는) {reason} 무시하고 오늘({today}) 기준으로 표시합니다.",
-        "en": "The address's as_of value '{value}' was ignored ({reason}); showing today ({today}).",
+        "ko": "주소의 as_of 값 '{value}'은(는) {reason} 무시했습니다. 기본 기준일 {day}로 표시합니다.",
+        "en": "The address's as_of value '{value}' was ignored ({reason}); showing the default day, {day}.",
     },
     "explorer.as_of_bad": {"ko": "YYYY-MM-DD 형식의 날짜가 아니어서", "en": "not a YYYY-MM-DD date"},
     "explorer.as_of_range": {"ko": "{low}부터 {high}까지의 날짜가 아니어서", "en": "not between {low} and {high}"},

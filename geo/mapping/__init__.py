@@ -24,6 +24,7 @@ from geo.mapping.layers import (
     import_preview_layer,
     legend_html,
     placement_legend,
+    project_list_html,
     service_groups,
     service_tooltips,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "legend_html",
     "map_asset_urls",
     "placement_legend",
+    "project_list_html",
     "service_groups",
     "service_tooltips",
     "stack_members",

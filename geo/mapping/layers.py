@@ -5,6 +5,7 @@ Every text from data is escaped here before it reaches the page.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 
 import folium
@@ -52,6 +53,12 @@ def status_icon_svg(status: str, size: int = 24, approximate: bool = False) -> s
             f'{_APPROX_RING}<g transform="translate(6 6) scale(.8333)">{body}</g></svg>'
         )
     return f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 24 24">{body}</svg>'
+
+
+def status_icon_img(status: str, size: int = 16) -> str:
+    """The status symbol as an ``<img>`` with a data URI: for Streamlit's HTML, which drops inline SVG."""
+    encoded = base64.b64encode(status_icon_svg(status, size).encode("utf-8")).decode("ascii")
+    return f'<img src="data:image/svg+xml;base64,{encoded}" width="{size}" height="{size}" alt="">'
 
 
 def approx_ring_svg(size: int = 24) -> str:
@@ -133,13 +140,17 @@ def legend_html(
     citywide projects left off the map), each with its entry; None: none of them.
     """
     parts = [f"<h4>{escape_html(t('legend.status', lang))}</h4>"]
+    rows = []
     for status in STATUS_TERMS:
         if statuses is not None and status not in statuses:
             continue
-        parts.append(
+        rows.append(
             f'<div class="row">{status_icon_svg(status, 18)}<span>{escape_html(label(STATUS_TERMS, status, lang))}'
             "</span></div>"
         )
+    # With placement entries below, the statuses take two columns so the legend hides less of the map.
+    compact = placements is not None and not placements.is_empty
+    parts.append(f'<div class="status-grid">{"".join(rows)}</div>' if compact else "".join(rows))
     if placements is not None and not placements.is_empty:
         parts.append(f"<h4 style='margin-top:6px'>{escape_html(t('place.legend', lang))}</h4>")
         if placements.stacks:
@@ -357,36 +368,42 @@ def service_groups(
     return groups
 
 
-def citywide_list_html(services: pd.DataFrame, lang: str, selected: str | None = None, limit: int = 50) -> str:
-    """The "시 전역 사업" list beside a map: each citywide service's status symbol, name and status label.
+def project_list_html(
+    services: pd.DataFrame, lang: str, title: str, note: str = "", selected: str | None = None, limit: int = 50
+) -> str:
+    """A list of services beside a map: each one's status symbol, name and status label, in frame order.
 
-    ``selected`` (a service id) is marked; at most ``limit`` items, then "외 N건". Empty string when
-    ``services`` holds no citywide service. Every text from data is escaped.
+    ``selected`` (a service id) is marked in words and outline, not by colour; at most ``limit`` items,
+    then "외 N건". ``title`` and ``note`` are plain text. Every text is escaped.
     """
+    shown = services.iloc[:limit]
+    names = localized_column(shown, "name", lang).map(escape_html).tolist()
+    items = []
+    for name, service_id, status in zip(names, shown["service_id"], shown["status"], strict=True):
+        css, mark = "cw-item", ""
+        if selected is not None and service_id == selected:
+            css += " cw-selected"
+            mark = f' <span class="cw-mark-selected">◀ {escape_html(t("place.selected", lang))}</span>'
+        symbol = status_icon_img(status, 16) if status in STATUS_TERMS else ""
+        items.append(
+            f'<li class="{css}">{symbol}<span>{name} · '
+            f"<b>{escape_html(label(STATUS_TERMS, status, lang))}</b>{mark}</span></li>"
+        )
+    more = ""
+    if len(services) > limit:
+        more = f'<li class="cw-more">{escape_html(t("place.citywide_more", lang, n=f"{len(services) - limit:,}"))}</li>'
+    note_html = f'<div class="cw-note">{escape_html(note)}</div>' if note else ""
+    return f'<div class="citywide-list"><b>{escape_html(title)}</b>{note_html}<ul>{"".join(items)}{more}</ul></div>'
+
+
+def citywide_list_html(services: pd.DataFrame, lang: str, selected: str | None = None, limit: int = 50) -> str:
+    """The "시 전역 사업" list beside a map (``citywide_projects`` with status symbols); "" when there is none."""
     listed = citywide_projects(services)
     if listed.empty:
         return ""
-    shown = listed.iloc[:limit]
-    names = localized_column(shown, "name", lang).map(escape_html).tolist()
-    items = []
-    for name, record in zip(names, shown.to_dict("records"), strict=True):
-        status = escape_html(label(STATUS_TERMS, record["status"], lang))
-        mark = ""
-        css = "cw-item"
-        if selected is not None and record["service_id"] == selected:
-            css += " cw-selected"
-            mark = f' <span class="cw-mark-selected">◀ {escape_html(t("place.selected", lang))}</span>'
-        items.append(
-            f'<li class="{css}">{status_icon_svg(record["status"], 16)}<span>{name} · <b>{status}</b>{mark}</span></li>'
-        )
-    more = ""
-    if len(listed) > limit:
-        more = f'<li class="cw-more">{escape_html(t("place.citywide_more", lang, n=f"{len(listed) - limit:,}"))}</li>'
-    note = escape_html(t("place.citywide_note", lang, n=f"{len(listed):,}"))
-    return (
-        f'<div class="citywide-list"><b>{escape_html(t("place.citywide_title", lang))} ({len(listed):,})</b>'
-        f'<div class="cw-note">{note}</div><ul>{"".join(items)}{more}</ul></div>'
-    )
+    title = f"{t('place.citywide_title', lang)} ({len(listed):,})"
+    note = t("place.citywide_note", lang, n=f"{len(listed):,}")
+    return project_list_html(listed, lang, title, note, selected, limit)
 
 
 def import_preview_layer(shapes: gpd.GeoDataFrame, id_column: str, name: str) -> folium.GeoJson:
