@@ -17,7 +17,7 @@ from ui.charts import chart_with_data
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
-from ui.servicemap import overview_map
+from ui.servicemap import citywide_list, overview_map
 
 lang = current_language()
 data = dashboard_data()
@@ -42,6 +42,7 @@ with map_col:
             returned_objects=[],
             key="home_map",
         )
+    citywide_list(data.services, lang)  # reported without a place: listed, not drawn at City Hall
     if data.has_approximate_outlines:
         st.caption(t("approximate.note", lang))
     st.caption(t("metric.budget_note", lang))

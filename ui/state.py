@@ -21,6 +21,7 @@ MAP_HANDLED_ROW = "handled_row"
 STATUS_CHART_GENERATION = "status_chart_generation"
 FILTERS_SEEDED = "filters_seeded_from_url"
 FILTERS_REQUESTED = "filters_requested"
+MAP_AS_OF = "map_as_of"
 #: Widget key of each ``ServiceFilter`` field's filter.
 FILTER_WIDGETS: dict[str, str] = {
     "areas": "f_area",
