@@ -20,7 +20,7 @@ from ui.charts import chart_with_data, table
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
-from ui.servicemap import overview_map
+from ui.servicemap import citywide_list, overview_map
 
 lang = current_language()
 data = dashboard_data()
@@ -90,6 +90,7 @@ def profile() -> None:
             st_folium(
                 area_map, height=460, use_container_width=True, returned_objects=[], key=f"district_map_{area_id}"
             )
+        citywide_list(in_area, lang)  # reported without a place: listed here, not drawn at City Hall
     with facts_col:
         if area_id == CITYWIDE:
             st.markdown(

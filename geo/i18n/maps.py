@@ -86,7 +86,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "place.legend": {"ko": "위치 표시", "en": "Placement"},
     "place.stack_legend": {"ko": "한 지점의 여러 사업 (숫자: 건수)", "en": "Several projects at one point (count)"},
     "place.approx_legend": {"ko": "점선 고리: 개략 위치 (동 중심)", "en": "Dashed ring: approximate (dong centre)"},
-    "place.citywide_legend": {"ko": "시 전역 사업 {n}건 (장소 보도 없음): 지도 옆 목록", "en": "{n} citywide projects: no place, listed beside the map"},
+    "place.citywide_legend": {
+        "ko": "시 전역 사업 {n}건 (장소 보도 없음): 점으로 그리지 않고 목록으로",
+        "en": "{n} citywide projects (no place reported): listed, not drawn as points",
+    },
     "place.stack_title": {"ko": "이 지점의 사업 {n}건", "en": "{n} projects at this point"},
     "place.stack_click": {"ko": "누르면 목록", "en": "click for the list"},
     "place.stack_approx": {"ko": "개략 위치 (행정동 중심점)", "en": "Approximate place (dong centre)"},
