@@ -6,16 +6,18 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import aggregate, charts
+from geo import plan as plan_facts
 from geo.briefing import last_data_update
 from geo.details import area_detail_rows, citywide_detail_rows, detail_table_html
 from geo.exports import ExportContext, services_source
-from geo.history import default_as_of, services_as_of
+from geo.history import as_of_caption, default_as_of, parse_as_of, services_as_of
+from geo.html import md_text
 from geo.i18n import localized, t
 from geo.mapping import MapOptions, build_map
 from geo.pointmap import needs_canvas_map
-from geo.spatial import area_view_bounds
-from geo.stats import citywide_profile, headline_items
-from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DEVELOPMENT_AREA_IDS, label
+from geo.spatial import area_view_bounds, nearest_services
+from geo.stats import CITY_VIEW, area_choice_label, citywide_profile, headline_items
+from geo.vocab import CITYWIDE, STATUS_TERMS, label
 from ui.charts import chart_with_data, table
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
@@ -28,25 +30,32 @@ data = dashboard_data()
 st.title(t("districts.title", lang))
 sample_notice(data.has_samples, lang)
 
-choices = [*DEVELOPMENT_AREA_IDS, CITYWIDE]
-area_from_url = st.query_params.get("area", DEVELOPMENT_AREA_IDS[0])
+# The city view first (every reported project), then each area the store holds, then 시 전역.
+choices = [CITY_VIEW, *data.areas["area_id"].astype(str), CITYWIDE]
+area_from_url = st.query_params.get("area", CITY_VIEW)
 picker, date_col = st.columns([3, 1])
 area_id = (
     picker.segmented_control(
         t("districts.area", lang),
         choices,
-        default=area_from_url if area_from_url in choices else choices[0],
-        format_func=lambda v: label(AREA_SHORT, v, lang),
+        default=area_from_url if area_from_url in choices else CITY_VIEW,
+        format_func=lambda v: area_choice_label(v, data.areas, lang),
         key="district_area",
     )
-    or choices[0]
+    or CITY_VIEW
 )
-latest = default_as_of(data.status_history)
+url_as_of = st.query_params.get("as_of")
 as_of: date = date_col.date_input(
-    t("districts.as_of", lang), value=latest, max_value=max(latest, date.today()), key="district_as_of"
+    t("districts.as_of", lang),
+    value=parse_as_of(url_as_of) or default_as_of(data.status_history),
+    max_value=date.today(),
+    key="district_as_of",
 )
+if url_as_of is not None and parse_as_of(url_as_of) is None:
+    st.caption(t("url.ignored_as_of", lang, value=url_as_of[:40]))
 st.query_params["area"] = area_id
-st.caption(t("districts.as_of_note", lang, date=as_of.isoformat()))
+st.query_params["as_of"] = as_of.isoformat()
+st.caption(t("districts.as_of_note", lang, date=as_of.isoformat(), changed=as_of_caption(data.status_history, lang)))
 services = services_as_of(data.services, data.status_history, as_of)
 
 updated = last_data_update(data.services)
@@ -55,24 +64,28 @@ CITYWIDE_ALL = "all"
 
 def context(area: str) -> ExportContext:
     """What every download and chart picture of this page says about itself (an area's own sources)."""
-    one_area = None if area == CITYWIDE_ALL else area
-    name = label(AREA_SHORT, area, lang) if one_area else t("export.all_areas", lang)
+    one_area = None if area in (CITYWIDE_ALL, CITY_VIEW) else area
+    name = area_choice_label(area, data.areas, lang) if one_area else t("export.all_areas", lang)
     return ExportContext(name, as_of, updated, services_source(data.services, lang, area_id=one_area), data.has_samples)
 
 
 def profile() -> None:
-    """The chosen area: numbers, map, facts, charts."""
-    headline_row(headline_items(services, data.areas, lang, area_id, as_of=as_of))
+    """The chosen view: numbers, map, facts, charts (the city, one area, or 시 전역)."""
+    city = area_id == CITY_VIEW
+    selection = None if city else area_id
+    headline_row(headline_items(services, data.areas, lang, selection, as_of=as_of))
 
     map_col, facts_col = st.columns([3, 2], gap="large")
-    in_area = services.loc[services["area_id"] == area_id]
+    shown = services if city else services.loc[services["area_id"] == area_id]
     with map_col:
-        bounds = None if area_id == CITYWIDE else area_view_bounds(data.areas, area_id, padding=0.0, margin=0.004)
-        if needs_canvas_map(in_area):  # a device layer in one area: the map page's canvas, not folium markers
+        bounds = (
+            None if selection in (None, CITYWIDE) else area_view_bounds(data.areas, area_id, padding=0.0, margin=0.004)
+        )
+        if needs_canvas_map(shown):  # a device layer in one area: the map page's canvas, not folium markers
             overview_map(
                 data,
                 lang,
-                shown=in_area,
+                shown=shown,
                 bounds=bounds,
                 height=460,
                 key=f"district_map_{area_id}",
@@ -82,9 +95,9 @@ def profile() -> None:
             area_map = build_map(
                 data.boundaries,
                 data.areas,
-                in_area,
+                shown,
                 MapOptions(lang=lang, basemap=settings().basemap),
-                selected_area=area_id,
+                selected_area=selection if selection != CITYWIDE else None,
                 bounds=bounds,
             )
             st_folium(
@@ -92,23 +105,35 @@ def profile() -> None:
             )
         citywide_list(in_area, lang)  # reported without a place: listed here, not drawn at City Hall
     with facts_col:
-        if area_id == CITYWIDE:
-            st.markdown(
-                detail_table_html(
-                    label(AREA_TERMS, CITYWIDE, lang), citywide_detail_rows(citywide_profile(services), lang)
-                ),
-                unsafe_allow_html=True,
-            )
+        if selection in (None, CITYWIDE):
+            title = area_choice_label(area_id, data.areas, lang)
+            rows = citywide_detail_rows(citywide_profile(services, whole_city=city), lang)
+            st.markdown(detail_table_html(title, rows), unsafe_allow_html=True)
         else:
             area = data.areas.loc[data.areas["area_id"] == area_id].iloc[0].to_dict()
             st.markdown(
-                detail_table_html(localized(area, "name", lang), area_detail_rows(area, in_area, lang)),
+                detail_table_html(localized(area, "name", lang), area_detail_rows(area, shown, lang)),
                 unsafe_allow_html=True,
             )
+            if gazette := plan_facts.gazette_note(data.plan, lang):
+                st.caption(md_text(gazette))
+
+    if shown.empty:
+        # Nothing to chart: say so, and name the nearest reported projects so the area is not a blank.
+        st.info(t("districts.no_projects", lang, date=as_of.isoformat()))
+        nearest = nearest_services(services, data.areas, area_id)
+        if not nearest.empty:
+            st.markdown(f"**{t('districts.nearest', lang)}**")
+            for row in nearest.to_dict("records"):
+                st.markdown(
+                    f"- {md_text(localized(row, 'name', lang))} · {label(STATUS_TERMS, row['status'], lang)} · "
+                    + t("districts.distance_km", lang, km=f"{row['distance_km']:.1f}")
+                )
+        return
 
     left, right = st.columns(2, gap="large")
     with left:
-        by_domain_status = aggregate.services_by_domain_status(services, area_id)
+        by_domain_status = aggregate.services_by_domain_status(services, selection)
         chart_with_data(
             charts.domain_status_figure(by_domain_status, lang),
             by_domain_status,
@@ -116,18 +141,16 @@ def profile() -> None:
             lang,
             context(area_id),
         )
-        by_funding = aggregate.budget_by_funding(services, area_id)
+    with right:
+        by_funding = aggregate.budget_by_funding(services, selection)
         chart_with_data(
             charts.budget_by_funding_figure(by_funding, lang), by_funding, f"funding_{area_id}", lang, context(area_id)
         )
-    with right:
-        by_year = aggregate.budget_by_year(services, area_id)
-        chart_with_data(
-            charts.budget_by_year_figure(by_year, lang), by_year, f"budget_year_{area_id}", lang, context(area_id)
-        )
-        progress = aggregate.progress_by_area(services, as_of, area_id)
-        chart_with_data(charts.progress_figure(progress, lang), progress, f"progress_{area_id}", lang, context(area_id))
-    timeline = aggregate.timeline_rows(services, area_id)
+    by_year = aggregate.budget_by_year(services, selection)
+    chart_with_data(
+        charts.budget_by_year_figure(by_year, lang), by_year, f"budget_year_{area_id}", lang, context(area_id)
+    )
+    timeline = aggregate.timeline_rows(services, selection)
     chart_with_data(
         charts.timeline_figure(timeline, lang, as_of=as_of), timeline, f"timeline_{area_id}", lang, context(area_id)
     )
@@ -143,11 +166,11 @@ def compare() -> None:
         lang,
         context(CITYWIDE_ALL),
     )
-    progress_all = aggregate.progress_by_area(services, as_of)
+    progress_all = aggregate.progress_by_area(services)
     chart_with_data(
         charts.progress_figure(progress_all, lang), progress_all, "progress_all", lang, context(CITYWIDE_ALL)
     )
-    headline_all = aggregate.headline_by_area(services, as_of)
+    headline_all = aggregate.headline_by_area(services)
     by_funding_all = aggregate.budget_by_funding(services)
     chart_with_data(
         charts.budget_by_funding_figure(by_funding_all, lang),

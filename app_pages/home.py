@@ -27,6 +27,10 @@ st.title(t("app.title", lang))
 st.caption(t("app.subtitle", lang))
 sample_notice(data.has_samples, lang)
 
+# The reported projects are Ansan's as the press reported them, not the plan's services: their numbers
+# stand under their own heading, apart from the plan's approval above.
+st.subheader(t("home.projects", lang))
+st.caption(t("home.projects_note", lang))
 headline_row(headline_items(data.services, data.areas, lang))
 
 map_col, plan_col = st.columns([3, 2], gap="large")
@@ -45,7 +49,6 @@ with map_col:
     citywide_list(data.services, lang)  # reported without a place: listed, not drawn at City Hall
     if data.has_approximate_outlines:
         st.caption(t("approximate.note", lang))
-    st.caption(t("metric.budget_note", lang))
 with plan_col:
     st.subheader(t("home.vision", lang))
     for line in plan["vision"]:

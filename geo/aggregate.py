@@ -12,17 +12,19 @@ Conventions, decided once here:
   rows follow the order of ``geo.vocab`` and every vocabulary value is
   present, with zeros, so charts keep the same categories and colours
   whatever the filter. Labels are added by the chart or the export.
-- Budgets are in 억원 (``budget_krw_100m``). Budget figures leave out
-  cancelled (취소) services unless ``include_cancelled=True``: their money is
-  not going to be spent. Counts always include every status.
-- :func:`budget_by_year` spreads each service's budget evenly over the years
+- Budgets are in 억원 (``budget_krw_100m``). The budget figures by funding
+  and by year add the budgets ``geo.budget`` counts toward Ansan's total
+  (cancelled, another city's share and programme parts held by their
+  programme left out), split by funding source as reported, so their sum
+  equals the headline total; ``attrs["coverage"]`` says what they cover.
+  The per-place sums follow the same rule (cancelled ones added only with
+  ``include_cancelled=True``). Counts always include every status.
+- :func:`budget_by_year` spreads each budget evenly over the years
   ``start_year`` to ``end_year``, both included (a 2026–2027 service of
-  10억원 counts 5억원 in each year); the plan gives no yearly breakdown.
-- Schedule (:func:`behind_schedule`), for a year *Y* (the as-of year): a
-  service that is not cancelled is *behind schedule* when *Y* is after its
-  ``end_year`` and it is not 운영, or *Y* is after its ``start_year`` and it is
-  still 계획 or 보류. Every other non-cancelled service is *on schedule*.
-  Cancelled services are neither and are left out of both shares.
+  10억원 counts 5억원 in each year); budgets without a reported period are
+  left out and counted in ``attrs["coverage"]``.
+- No schedule judgement: no source gives the due dates a "late" or "on
+  schedule" share would need, so none is computed.
 - Shares are fractions from 0 to 1, ``NaN`` when the denominator is 0.
 
 Each result carries ``attrs["has_sample"]``: whether any service it was
@@ -32,12 +34,13 @@ from it can say "예시 데이터" without seeing the services.
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
+from geo.budget import UNKNOWN_FUNDING, budget_parts, budget_summary, counted_in_total
 from geo.vocab import (
     AREA_TERMS,
     CITYWIDE,
@@ -51,9 +54,10 @@ from geo.vocab import (
 )
 
 STATUS_ORDER: tuple[str, ...] = tuple(STATUS_TERMS)
+#: The funding sources of budget charts: the vocabulary's, then money whose source no report gives.
+FUNDING_CATEGORIES: tuple[str, ...] = (*FUNDING_TERMS, UNKNOWN_FUNDING)
 DOMAIN_ORDER: tuple[str, ...] = tuple(DOMAIN_TERMS)
 DIRECTION_ORDER: tuple[str, ...] = tuple(DIRECTION_TERMS)
-FUNDING_ORDER: tuple[str, ...] = tuple(FUNDING_TERMS)
 #: The four development areas, then 시 전역.
 AREA_ORDER: tuple[str, ...] = tuple(AREA_TERMS)
 
@@ -93,10 +97,14 @@ def _budget(services: pd.DataFrame) -> pd.Series:
     return pd.to_numeric(services["budget_krw_100m"], errors="coerce").fillna(0.0).astype(float)
 
 
-def _for_budget(services: pd.DataFrame, include_cancelled: bool) -> pd.DataFrame:
+def _counted_budget(services: pd.DataFrame, include_cancelled: bool) -> pd.Series:
+    """Each service's budget where ``geo.budget`` counts it toward the total (and cancelled ones if asked), else 0."""
+    counted = counted_in_total(services)
     if include_cancelled:
-        return services
-    return services.loc[services["status"].isin(COUNTED_STATUSES)]
+        counted |= counted_in_total(services.assign(status=ServiceStatus.PLANNED)) & (
+            services["status"] == ServiceStatus.CANCELLED
+        )
+    return _budget(services).where(counted, 0.0)
 
 
 def _count_grid(services: pd.DataFrame, row: str, rows: tuple[str, ...]) -> pd.DataFrame:
@@ -104,10 +112,6 @@ def _count_grid(services: pd.DataFrame, row: str, rows: tuple[str, ...]) -> pd.D
     counts = services.groupby([row, "status"]).size()
     index = pd.MultiIndex.from_product([rows, STATUS_ORDER], names=[row, "status"])
     return counts.reindex(index, fill_value=0).astype(int).rename("count").reset_index()
-
-
-def _as_year(as_of: date | int) -> int:
-    return as_of if isinstance(as_of, int) else as_of.year
 
 
 def services_by_area_status(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
@@ -154,167 +158,146 @@ def services_by_direction(services: pd.DataFrame, area: str | None = None) -> pd
     -------
     pandas.DataFrame
         Columns ``direction``, ``count`` (all statuses), ``operating`` (운영),
-        ``budget_krw_100m`` (억원, cancelled services left out); the three
+        ``budget_krw_100m`` (억원, as ``geo.budget`` counts it); the three
         directions in plan order, zeros included.
     """
     selected = filter_area(services, area)
     rows = []
     for direction in DIRECTION_ORDER:
         group = selected.loc[selected["direction"] == direction]
-        active = _for_budget(group, include_cancelled=False)
         rows.append(
             {
                 "direction": direction,
                 "count": len(group),
                 "operating": int((group["status"] == ServiceStatus.OPERATING).sum()),
-                "budget_krw_100m": float(_budget(active).sum()),
+                "budget_krw_100m": float(_counted_budget(group, include_cancelled=False).sum()),
             }
         )
     return _finish(pd.DataFrame(rows), selected)
 
 
-def budget_by_area(services: pd.DataFrame, area: str | None = None, include_cancelled: bool = False) -> pd.DataFrame:
-    """Budget per area.
+def budget_by_year(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
+    """Budget per calendar year and funding source, each budget spread evenly over its reported years.
 
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``area_id``, ``count`` (services counted in the budget),
-        ``budget_krw_100m`` (억원); every area in vocabulary order.
-    """
-    selected = filter_area(services, area)
-    counted = _for_budget(selected, include_cancelled)
-    budget = _budget(counted).groupby(counted["area_id"]).sum()
-    count = counted.groupby("area_id").size()
-    areas = list(_areas_for(area))
-    result = pd.DataFrame(
-        {
-            "area_id": areas,
-            "count": count.reindex(areas, fill_value=0).astype(int).to_numpy(),
-            "budget_krw_100m": budget.reindex(areas, fill_value=0.0).astype(float).to_numpy(),
-        }
-    )
-    return _finish(result, selected)
-
-
-def budget_by_year(services: pd.DataFrame, area: str | None = None, include_cancelled: bool = False) -> pd.DataFrame:
-    """Budget per calendar year and funding source, each service spread evenly over its years.
-
-    A service's ``budget_krw_100m`` is divided by ``end_year - start_year + 1``
-    and that share is booked in each year from ``start_year`` to ``end_year``.
+    A budget (its funding parts, :func:`geo.budget.budget_parts`) is divided by
+    ``end_year - start_year + 1`` and that share is booked in each year from
+    ``start_year`` to ``end_year``.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``year`` (int), ``funding``, ``budget_krw_100m`` (억원); every
-        year from the earliest start to the latest end × every funding source,
-        zeros included. Empty when no service is counted.
+        year from the earliest start to the latest end × every funding source
+        (and :data:`geo.budget.UNKNOWN_FUNDING`), zeros included. Empty when no
+        counted budget has a period. ``attrs["coverage"]``: a :class:`BudgetCoverage`.
     """
     selected = filter_area(services, area)
-    counted = _for_budget(selected, include_cancelled)
-    # A year chart needs a period, a budget and one funding source; reported projects often lack them.
-    counted = counted.loc[
-        pd.to_numeric(counted["start_year"], errors="coerce").notna()
-        & pd.to_numeric(counted["end_year"], errors="coerce").notna()
-        & pd.to_numeric(counted["budget_krw_100m"], errors="coerce").notna()
-        & counted["funding"].isin(FUNDING_ORDER)
-    ]
-    if counted.empty:
+    parts = budget_parts(selected)
+    periods = selected.assign(service_id=selected["service_id"].astype(str)).set_index("service_id")
+    periods = periods[["start_year", "end_year"]].apply(pd.to_numeric, errors="coerce")
+    periods = periods.loc[~periods.index.duplicated()]
+    parts = parts.join(periods, on="service_id")
+    dated = parts.loc[parts["start_year"].notna() & parts["end_year"].notna()]
+    coverage = _coverage(parts, dated)
+    if dated.empty:
         empty = pd.DataFrame({"year": pd.Series(dtype=int), "funding": [], "budget_krw_100m": pd.Series(dtype=float)})
-        return _finish(empty, selected)
+        return _with_coverage(_finish(empty, selected), coverage)
     totals: dict[tuple[int, str], float] = {}
     for start, end, funding, budget in zip(
-        counted["start_year"], counted["end_year"], counted["funding"], _budget(counted), strict=True
+        dated["start_year"], dated["end_year"], dated["funding"], dated["budget_krw_100m"], strict=True
     ):
         years = range(int(start), int(end) + 1)
         for year in years:
             totals[(year, funding)] = totals.get((year, funding), 0.0) + budget / len(years)
-    first, last = int(counted["start_year"].min()), int(counted["end_year"].max())
+    first, last = int(dated["start_year"].min()), int(dated["end_year"].max())
     rows = [
         {"year": year, "funding": funding, "budget_krw_100m": totals.get((year, funding), 0.0)}
         for year in range(first, last + 1)
-        for funding in FUNDING_ORDER
+        for funding in FUNDING_CATEGORIES
     ]
-    return _finish(pd.DataFrame(rows), selected)
+    return _with_coverage(_finish(pd.DataFrame(rows), selected), coverage)
 
 
-def budget_by_funding(services: pd.DataFrame, area: str | None = None, include_cancelled: bool = False) -> pd.DataFrame:
-    """Budget per funding source (재원).
+def budget_by_funding(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
+    """Budget per funding source (재원), as the sources split it (:func:`geo.budget.budget_parts`).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``funding``, ``count``, ``budget_krw_100m`` (억원), ``share``
-        (fraction of the selection's budget, NaN when it is 0); the four
-        sources in vocabulary order.
+        Columns ``funding``, ``count`` (projects with money from that source), ``budget_krw_100m`` (억원),
+        ``share`` (fraction of the total, NaN when it is 0); the sources in vocabulary order, then
+        :data:`geo.budget.UNKNOWN_FUNDING` (money whose source no report gives), so the rows add up to the
+        headline total. ``attrs["coverage"]``: a :class:`BudgetCoverage` (the split part of the total).
     """
     selected = filter_area(services, area)
-    counted = _for_budget(selected, include_cancelled)
-    budget = _budget(counted).groupby(counted["funding"]).sum().reindex(FUNDING_ORDER, fill_value=0.0)
-    count = counted.groupby("funding").size().reindex(FUNDING_ORDER, fill_value=0)
+    parts = budget_parts(selected)
+    budget = parts.groupby("funding")["budget_krw_100m"].sum().reindex(FUNDING_CATEGORIES, fill_value=0.0)
+    count = parts.groupby("funding")["service_id"].nunique().reindex(FUNDING_CATEGORIES, fill_value=0)
     total = float(budget.sum())
     result = pd.DataFrame(
         {
-            "funding": list(FUNDING_ORDER),
+            "funding": list(FUNDING_CATEGORIES),
             "count": count.astype(int).to_numpy(),
             "budget_krw_100m": budget.astype(float).to_numpy(),
-            "share": (budget / total).to_numpy() if total else np.full(len(FUNDING_ORDER), np.nan),
+            "share": (budget / total).to_numpy() if total else np.full(len(FUNDING_CATEGORIES), np.nan),
         }
     )
-    return _finish(result, selected)
+    known = parts.loc[parts["funding"] != UNKNOWN_FUNDING]
+    return _with_coverage(_finish(result, selected), _coverage(parts, known))
 
 
-def behind_schedule(services: pd.DataFrame, as_of: date | int) -> pd.Series:
-    """Whether each service is behind schedule in the year of ``as_of`` (definition in the module docstring).
+@dataclass(frozen=True)
+class BudgetCoverage:
+    """What part of the counted budgets a budget chart shows: ``shown`` of ``total`` 억원, ``projects`` of ``of``."""
 
-    Returns
-    -------
-    pandas.Series of bool
-        Aligned with ``services``; always False for cancelled services.
-    """
-    year = _as_year(as_of)
-    status = services["status"]
-    # Without a reported period a service cannot be late: the comparisons are False for NaN.
-    start = pd.to_numeric(services["start_year"], errors="coerce")
-    end = pd.to_numeric(services["end_year"], errors="coerce")
-    late_finish = (year > end) & (status != ServiceStatus.OPERATING)
-    late_start = (year > start) & status.isin([ServiceStatus.PLANNED, ServiceStatus.ON_HOLD])
-    return ((late_finish | late_start) & status.isin(COUNTED_STATUSES)).astype(bool)
+    shown_krw_100m: float
+    total_krw_100m: float
+    projects: int
+    of: int
+
+    @property
+    def complete(self) -> bool:
+        return self.projects == self.of
 
 
-def progress_by_area(services: pd.DataFrame, as_of: date | int, area: str | None = None) -> pd.DataFrame:
-    """Progress per area: share operating and share on schedule in the year of ``as_of``.
+def _coverage(parts: pd.DataFrame, shown: pd.DataFrame) -> BudgetCoverage:
+    return BudgetCoverage(
+        shown_krw_100m=float(shown["budget_krw_100m"].sum()),
+        total_krw_100m=float(parts["budget_krw_100m"].sum()),
+        projects=int(shown["service_id"].nunique()),
+        of=int(parts["service_id"].nunique()),
+    )
+
+
+def _with_coverage(result: pd.DataFrame, coverage: BudgetCoverage) -> pd.DataFrame:
+    result.attrs["coverage"] = coverage
+    return result
+
+
+def progress_by_area(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
+    """Progress per area: the share of its projects (not cancelled) in operation.
 
     Returns
     -------
     pandas.DataFrame
         One row per area in vocabulary order, columns ``area_id``, ``total``,
-        ``cancelled``, ``active`` (total − 취소), ``operating`` (운영),
-        ``behind_schedule``, ``on_schedule`` (active − behind),
-        ``share_operating`` (operating / active) and ``share_on_schedule``
-        (on_schedule / active), shares NaN when ``active`` is 0.
+        ``cancelled``, ``active`` (total − 취소), ``operating`` (운영) and
+        ``share_operating`` (operating / active, NaN when ``active`` is 0).
     """
     selected = filter_area(services, area)
-    behind = behind_schedule(selected, as_of) if not selected.empty else pd.Series(dtype=bool)
     rows = []
     for area_id in _areas_for(area):
-        mask = selected["area_id"] == area_id
-        status = selected.loc[mask, "status"]
+        status = selected.loc[selected["area_id"] == area_id, "status"]
         active = int(status.isin(COUNTED_STATUSES).sum())
-        cancelled = len(status) - active
         operating = int((status == ServiceStatus.OPERATING).sum())
-        late = int(behind[mask].sum()) if len(behind) else 0
         rows.append(
             {
                 "area_id": area_id,
                 "total": len(status),
-                "cancelled": cancelled,
+                "cancelled": len(status) - active,
                 "active": active,
                 "operating": operating,
-                "behind_schedule": late,
-                "on_schedule": active - late,
                 "share_operating": operating / active if active else np.nan,
-                "share_on_schedule": (active - late) / active if active else np.nan,
             }
         )
     return _finish(pd.DataFrame(rows), selected)
@@ -324,9 +307,7 @@ def _by_place(
     services: pd.DataFrame, keys: list[str], places: pd.DataFrame | None, include_cancelled: bool
 ) -> pd.DataFrame:
     frame = services.assign(
-        _budget=np.where(
-            include_cancelled | services["status"].isin(COUNTED_STATUSES).to_numpy(), _budget(services), 0.0
-        ),
+        _budget=_counted_budget(services, include_cancelled),
         _operating=(services["status"] == ServiceStatus.OPERATING).astype(int),
         _one=1,
     )
@@ -391,19 +372,12 @@ HEADLINE_COLUMNS: tuple[str, ...] = (
     "cancelled",
     "budget_krw_100m",
     "share_operating",
-    "share_on_schedule",
     "start_year",
     "end_year",
 )
 
 
-def _has_reported_budget(services: pd.DataFrame) -> bool:
-    """True when a service that counts for budgets (not cancelled) has a reported budget."""
-    active = _for_budget(services, include_cancelled=False)
-    return bool(pd.to_numeric(active["budget_krw_100m"], errors="coerce").notna().any())
-
-
-def headline_by_area(services: pd.DataFrame, as_of: date | int, area: str | None = None) -> pd.DataFrame:
+def headline_by_area(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
     """The headline numbers of each area (for the profile's metric cards).
 
     Returns
@@ -412,13 +386,12 @@ def headline_by_area(services: pd.DataFrame, as_of: date | int, area: str | None
         One row per area, columns :data:`HEADLINE_COLUMNS`: ``services`` (all),
         ``planned`` (계획), ``in_progress`` (설계 + 구축), ``operating`` (운영),
         ``on_hold`` (보류), ``cancelled`` (취소), ``budget_krw_100m`` (억원,
-        without cancelled), ``share_operating`` and ``share_on_schedule`` as in
+        added by :func:`geo.budget.budget_summary`), ``share_operating`` as in
         :func:`progress_by_area`, and the first ``start_year`` and last
         ``end_year`` of the area's services (``<NA>`` without services).
     """
     selected = filter_area(services, area)
-    progress = progress_by_area(selected, as_of, area).set_index("area_id")
-    budget = budget_by_area(selected, area).set_index("area_id")["budget_krw_100m"]
+    progress = progress_by_area(selected, area).set_index("area_id")
     rows = []
     for area_id in _areas_for(area):
         group = selected.loc[selected["area_id"] == area_id]
@@ -432,10 +405,9 @@ def headline_by_area(services: pd.DataFrame, as_of: date | int, area: str | None
                 "operating": int((status == ServiceStatus.OPERATING).sum()),
                 "on_hold": int((status == ServiceStatus.ON_HOLD).sum()),
                 "cancelled": int((status == ServiceStatus.CANCELLED).sum()),
-                # NaN, shown as 미공개, when no service of the area that counts has a reported budget.
-                "budget_krw_100m": float(budget[area_id]) if _has_reported_budget(group) else float("nan"),
+                # NaN, shown as 보도되지 않음, when no budget of the area counts.
+                "budget_krw_100m": budget_summary(group).total_krw_100m,
                 "share_operating": progress.loc[area_id, "share_operating"],
-                "share_on_schedule": progress.loc[area_id, "share_on_schedule"],
                 "start_year": _year(pd.to_numeric(group["start_year"], errors="coerce").min()),
                 "end_year": _year(pd.to_numeric(group["end_year"], errors="coerce").max()),
             }

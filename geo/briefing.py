@@ -90,7 +90,7 @@ def last_data_update(services: pd.DataFrame) -> date | None:
 
 
 def period_text(start_year: float | None, end_year: float | None, lang: str = "ko") -> str:
-    """'2026–2028년' (Korean) or '2026–2028'; a one-year service shows one year; '미공개' when no source gives it."""
+    """'2026–2028년' (Korean) or '2026–2028'; a one-year service shows one year; '보도되지 않음' when no source gives it."""
     if start_year is None or end_year is None or pd.isna(start_year) or pd.isna(end_year):
         return t("field.not_reported", lang)
     years = f"{int(start_year)}" if int(start_year) == int(end_year) else f"{int(start_year)}–{int(end_year)}"

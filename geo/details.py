@@ -2,7 +2,7 @@
 
 Kiosk screens get the public fields only; staff screens get all of them. A
 reported project also shows its source (linked), the date of the report, how its
-location was placed, "미공개" for what no source gives, and every fact on which
+location was placed, "보도되지 않음" for what no source gives, and every fact on which
 its sources disagree with each value and its source (``conflicts``).
 """
 
@@ -133,7 +133,7 @@ def service_detail_rows(
 ) -> list[tuple[str, object]]:
     """(label, value) pairs describing one service; a value is text or a ``Link`` (not yet escaped).
 
-    For a reported (real) record every field no source gives reads "미공개"; a
+    For a reported (real) record every field no source gives reads "보도되지 않음"; a
     sample or an imported record without provenance columns keeps the old rows.
     English names the 구 and, from ``dong_names_en`` (``geo.places.dong_names_en``), the 동.
     """
@@ -219,9 +219,11 @@ def citywide_detail_rows(profile: CitywideProfile, lang: str = "ko") -> list[tup
 
     where = {t("districts.citywide_no_place", lang): profile.no_place} if profile.no_place else {}
     where |= {localized({"gu": gu}, "gu", lang): n for gu, n in profile.by_gu.items()}
-    budget = format_budget(profile.budget_krw_100m, lang)
     rows: list[tuple[str, object]] = [
-        (t("districts.citywide_what", lang), t("districts.citywide_what_text", lang)),
+        (
+            t("districts.citywide_what", lang),
+            t("districts.city_what_text" if profile.whole_city else "districts.citywide_what_text", lang),
+        ),
         (t("field.count", lang), t("districts.citywide_count", lang, n=profile.services, total=profile.all_services)),
     ]
     if profile.services:
@@ -229,12 +231,7 @@ def citywide_detail_rows(profile: CitywideProfile, lang: str = "ko") -> list[tup
             (t("districts.citywide_where", lang), counts(where)),
             (t("field.status", lang), counts(profile.by_status, STATUS_TERMS)),
             (t("field.domain", lang), counts(profile.by_domain, DOMAIN_TERMS)),
-            (
-                t("field.budget", lang),
-                t("districts.citywide_budget", lang, budget=budget, n=profile.budget_reported)
-                if profile.budget_reported
-                else budget,
-            ),
+            (t("field.budget", lang), profile.budget.coverage(lang)),
         ]
     if profile.first_report and profile.last_report:
         first, last = profile.first_report.isoformat(), profile.last_report.isoformat()
@@ -275,13 +272,14 @@ def service_history_rows(
 ) -> pd.DataFrame:
     """One service's status changes, newest first, with Korean (or English) headers.
 
-    A reported event was made by the report itself (``changed_by`` is the service's ``source``): with
-    the ``service`` given, English names that source in English.
+    A reported event was made by the report that gave it (``changed_by`` is one of the service's
+    sources, ``source`` or an entry of ``sources_other``): with the ``service`` given, English names
+    that report in English. A staff member's name stays as it is.
     """
     rows = status_history.loc[status_history["service_id"] == service_id].sort_values("changed_at", ascending=False)
     by = rows["changed_by"]
-    if service is not None and service.get("source"):
-        by = by.replace(str(service["source"]), localized(service, "source", lang))
+    if service is not None:
+        by = by.replace(_reports_in(service, lang))
     return pd.DataFrame(
         {
             t("history.date", lang): rows["changed_at"].astype(str),
@@ -293,3 +291,24 @@ def service_history_rows(
             t("history.reason", lang): localized_column(rows, "reason", lang),
         }
     )
+
+
+def _reports_in(service: Mapping, lang: str) -> dict[str, str]:
+    """Each report a service cites (``outlet (date)``) and how it is named in ``lang``.
+
+    ``sources_other`` lists reports separated by "; ", each perhaps followed by ", <address>"; its English
+    (``sources_other_en``) lists the same reports in the same order. Where the English is missing or does
+    not line up, a report keeps its Korean name.
+    """
+    names: dict[str, str] = {}
+    if not _missing(service.get("source")):
+        names[str(service["source"])] = localized(service, "source", lang)
+    if _missing(service.get("sources_other")):
+        return names
+    korean = str(service["sources_other"]).split("; ")
+    shown = localized(service, "sources_other", lang).split("; ")
+    if len(shown) == len(korean):
+        for report, name in zip(korean, shown, strict=True):
+            if report:
+                names.setdefault(report.split(", http")[0], name.split(", http")[0])
+    return names

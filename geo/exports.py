@@ -26,11 +26,13 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
+from geo.budget import UNKNOWN_FUNDING
 from geo.i18n import localized_column, t
 from geo.io import STORAGE_CRS
 from geo.schema import ALL_SCHEMAS
 from geo.vocab import (
     AREA_TERMS,
+    BUDGET_BASIS_TERMS,
     DIRECTION_TERMS,
     DOMAIN_TERMS,
     FUNDING_TERMS,
@@ -54,10 +56,7 @@ AGGREGATE_LABELS_KO: dict[str, str] = {
     "services": "서비스 수",
     "total": "전체",
     "active": "추진 대상(취소 제외)",
-    "behind_schedule": "일정 지연",
-    "on_schedule": "일정 준수",
     "share_operating": "운영 비율",
-    "share_on_schedule": "일정 준수 비율",
     "share": "비율",
     "year": "연도",
     "gu": "구",
@@ -80,7 +79,9 @@ VOCABULARY_COLUMNS: dict[str, Mapping[str, Term]] = {
     "direction": DIRECTION_TERMS,
     "area_id": AREA_TERMS,
     "phase": PHASE_TERMS,
-    "funding": FUNDING_TERMS,
+    # Budget tables add the money whose source no report gives (geo.budget.UNKNOWN_FUNDING).
+    "funding": {**FUNDING_TERMS, UNKNOWN_FUNDING: Term(UNKNOWN_FUNDING, "재원 보도되지 않음", "Source not reported")},
+    "budget_basis": BUDGET_BASIS_TERMS,
 }
 
 

@@ -18,9 +18,16 @@ As-of rules, for each service and a day ``as_of``:
    equals the current view; guessing ``계획`` instead would make the as-of view
    disagree with the live data for a service imported as, say, ``운영``.
 
-Services are never dropped: the services table has no creation date, and
-every service is part of the plan from the start, so before its first
-recorded change a service is shown with the status it had then (rule 2).
+A project exists from its first reported event or report on (:func:`first_known`):
+the earlier of its first recorded change and its ``reported_on`` day. On a day
+before that it is left out of the as-of view, and every count and total with it
+(a programme first reported in 2025 is not "planned" in 2023). A service with
+neither (a plain import without history) has no known start and is always shown.
+
+A dated event that changes no status (``old_status`` equal to ``new_status``, such
+as a service extended to more places) is kept in the history and listed among
+the changes; it does not move ``status_since``, which stays the day the status
+was reached.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
+from geo.i18n import t
 from geo.vocab import ServiceStatus
 
 #: Columns of :func:`status_changes_between`, in order.
@@ -66,25 +74,67 @@ def _history_dates(status_history: pd.DataFrame) -> pd.Series:
 
 
 def default_as_of(status_history: pd.DataFrame, today: date | None = None) -> date:
-    """The day the dashboard shows by default: the latest recorded status change.
+    """The day the dashboard shows by default: today (``today`` or the system date).
 
-    On that day the as-of view equals the current data. With an empty history
-    there is nothing to replay, and ``today`` (or the system date) is returned.
+    The history is replayed up to that day, so a change recorded for a later day
+    (a status scheduled ahead) is not shown before it happens. The data's last
+    change is a different fact, labelled as such (:func:`last_change`).
+    """
+    del status_history  # kept in the signature: callers pass the history they replay
+    return today or date.today()
 
-    Parameters
-    ----------
-    status_history : pandas.DataFrame
-        The status-change history (``geo.schema.STATUS_HISTORY``).
-    today : datetime.date, optional
-        Returned when the history is empty; defaults to ``date.today()``.
+
+def last_change(status_history: pd.DataFrame) -> date | None:
+    """The day of the latest recorded status change, None for an empty history."""
+    if status_history.empty:
+        return None
+    return max(_history_dates(status_history))
+
+
+def as_of_caption(status_history: pd.DataFrame, lang: str) -> str:
+    """'데이터의 마지막 상태 변경 2025-12-22' (the data's last change, told apart from the day shown)."""
+    last = last_change(status_history)
+    return t("history.last_change", lang, date=last.isoformat() if last else "—")
+
+
+def parse_as_of(text: object, today: date | None = None) -> date | None:
+    """A day from a URL parameter (``as_of=2024-07-01``), strictly: None when it is not a real ISO day.
+
+    Only ``YYYY-MM-DD`` in ASCII digits from 1900 to ``today`` + 10 years is read; anything else
+    (``9999-99-99``, full-width digits, a 4,000-digit year) is None, so the page opens on its default.
+    """
+    if not isinstance(text, str) or len(text) != 10 or not text.isascii():
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    latest = (today or date.today()).year + 10
+    return day if 1900 <= day.year <= latest else None
+
+
+def first_known(services: pd.DataFrame, status_history: pd.DataFrame) -> pd.Series:
+    """The day each service is first known: its first recorded change or ``reported_on``, whichever is earlier.
 
     Returns
     -------
-    datetime.date
+    pandas.Series of datetime.date or None
+        Aligned with ``services``; None when the service has neither.
     """
-    if status_history.empty:
-        return today or date.today()
-    return max(_history_dates(status_history))
+    return _first_known_days(services, status_history).map(lambda day: None if pd.isna(day) else day.date())
+
+
+def _first_known_days(services: pd.DataFrame, status_history: pd.DataFrame) -> pd.Series:
+    """:func:`first_known` as datetime64 (NaT for none), column-wise for 100,000 services."""
+    ids = services["service_id"]
+    first = pd.Series(pd.NaT, index=services.index, dtype="datetime64[ns]")
+    if not status_history.empty:
+        by_service = pd.to_datetime(status_history["changed_at"]).groupby(status_history["service_id"]).min()
+        first = ids.map(by_service).astype("datetime64[ns]")
+    if "reported_on" in services:
+        reported = pd.to_datetime(services["reported_on"], errors="coerce").astype("datetime64[ns]")
+        first = first.where(reported.isna() | (first <= reported), reported)
+    return first
 
 
 def services_as_of(
@@ -106,13 +156,14 @@ def services_as_of(
     Returns
     -------
     geopandas.GeoDataFrame or pandas.DataFrame
-        A copy of ``services``, same rows and order, where ``status`` is the
-        status on ``as_of`` and two columns are added: ``status_current`` (the
+        A copy of the services known by ``as_of`` (:func:`first_known`), in their
+        order, where ``status`` is the status on ``as_of`` and two columns are added: ``status_current`` (the
         status in the data now) and ``status_since`` (the day of the change that
         set the as-of status, or ``None`` when no change had been made by then).
     """
     day = _as_date(as_of, "as_of")
-    result = services.copy()
+    first = _first_known_days(services, status_history)
+    result = services.loc[(first.isna() | (first <= pd.Timestamp(day))).to_numpy()].copy()
     result["status_current"] = result["status"]
     since: dict[Hashable, date] = {}  # keyed by service_id (groupby keys are typed Hashable)
     status: dict[Hashable, str] = {}
@@ -122,9 +173,9 @@ def services_as_of(
         for service_id, changes in history.groupby("service_id", sort=False):
             done = changes.loc[changes["_day"] <= day]
             if not done.empty:
-                last = done.iloc[-1]
-                status[service_id] = last["new_status"]
-                since[service_id] = last["_day"]
+                status[service_id] = done.iloc[-1]["new_status"]
+                moved = done.loc[done["old_status"].fillna("") != done["new_status"]]
+                since[service_id] = (moved if not moved.empty else done).iloc[-1]["_day"]
             else:
                 first_old = changes.iloc[0]["old_status"]
                 status[service_id] = first_old if isinstance(first_old, str) and first_old else ServiceStatus.PLANNED

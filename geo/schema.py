@@ -6,6 +6,8 @@ a column's Korean label here is the one shown in messages and tables.
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -14,6 +16,7 @@ from geo.vocab import (
     ACCURACY_VALUES,
     AREA_TERMS,
     BOUNDARY_LEVELS,
+    BUDGET_BASIS_TERMS,
     DIRECTION_TERMS,
     DOMAIN_TERMS,
     FUNDING_TERMS,
@@ -78,14 +81,14 @@ SERVICES = DatasetSchema(
     id_column="service_id",
     geometry_types=("Point", "LineString", "MultiLineString", "Polygon", "MultiPolygon"),
     must_lie_in_city=True,
-    row_rules=("start_before_end",),
+    row_rules=("start_before_end", "parent_in_data", "funding_split"),
     columns=(
         Column("service_id", "서비스 ID"),
         Column("name_ko", "서비스명"),
         Column("name_en", "서비스명(영문)", required=False, nullable=True),
         Column("domain", "서비스 분야", **_terms(DOMAIN_TERMS)),
         # Reported projects give no plan direction, phase, period, budget, funding or department
-        # when no source does: those stay empty and screens say "미공개" (never a guess).
+        # when no source does: those stay empty and screens say "보도되지 않음" (never a guess).
         Column("direction", "추진 방향", **_terms(DIRECTION_TERMS), required=False, nullable=True),
         Column("area_id", "대상지", **_terms(AREA_TERMS)),
         Column("status", "추진 상태", **_terms(STATUS_TERMS)),
@@ -124,6 +127,14 @@ SERVICES = DatasetSchema(
         # fall back to the Korean source where these are empty (older stores, plain imports).
         Column("source_en", "출처(영문)", required=False, nullable=True),
         Column("sources_other_en", "다른 출처(영문)", required=False, nullable=True),
+        # A project that is part of a programme names the programme's service_id (ANS-02..07 → ANS-01),
+        # so totals count the programme's budget once; it must be a service of the same data, not itself.
+        Column("parent_id", "상위 사업 ID", required=False, nullable=True),
+        # What the reported budget covers (geo.vocab.BUDGET_BASIS_TERMS); empty where the source does not say.
+        Column("budget_basis", "사업비 기준", **_terms(BUDGET_BASIS_TERMS), required=False, nullable=True),
+        # The reported split of the budget by funding source, as a JSON object {재원: 억원}, e.g.
+        # {"국비": 41, "시비": 27}; read it with parse_funding_split.
+        Column("funding_split", "재원 분담(억원)", required=False, nullable=True),
     ),
 )
 
@@ -192,3 +203,47 @@ STATUS_HISTORY = DatasetSchema(
 )
 
 ALL_SCHEMAS = (SERVICES, AREAS, BOUNDARIES, STATUS_HISTORY)
+
+
+def parse_funding_split(text: str) -> dict[str, float]:
+    """The budget split of a ``funding_split`` cell: each funding source and its amount in 억원.
+
+    Parameters
+    ----------
+    text : str
+        A JSON object whose keys are funding terms of ``geo.vocab.FUNDING_TERMS`` (국비, 도비, 시비,
+        지방비, 민자) and whose values are non-negative numbers in 억원, e.g. ``{"국비": 41, "시비": 27}``.
+
+    Returns
+    -------
+    dict[str, float]
+        The amounts in the order the cell gives them.
+
+    Raises
+    ------
+    ValueError
+        With a Korean message that names the problem and what is allowed (shown as it is in reports).
+    """
+    try:
+        split = json.loads(text)
+    except (TypeError, ValueError):
+        raise ValueError(f'\'{_shortened(text)}\'는 JSON 객체가 아닙니다 (예: {{"국비": 41, "시비": 27}})') from None
+    if not isinstance(split, dict) or not split:
+        raise ValueError(
+            f'\'{_shortened(text)}\'는 재원별 금액을 담은 JSON 객체가 아닙니다 (예: {{"국비": 41, "시비": 27}})'
+        )
+    amounts: dict[str, float] = {}
+    for funding, amount in split.items():
+        if funding not in FUNDING_TERMS:
+            allowed = ", ".join(FUNDING_TERMS)
+            raise ValueError(f"재원 '{_shortened(funding)}'는 허용되지 않는 값입니다 (허용: {allowed})")
+        number_like = isinstance(amount, int | float) and not isinstance(amount, bool)
+        if not number_like or not math.isfinite(amount) or amount < 0:
+            raise ValueError(f"{funding}의 금액 '{_shortened(amount)}'는 0 이상의 숫자(억원)여야 합니다")
+        amounts[funding] = float(amount)
+    return amounts
+
+
+def _shortened(value: object, limit: int = 40) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -174,3 +174,29 @@ def orphaned_services_report(
             "경계 파일의 좌표계와 범위를 확인하세요",
         )
     return report
+
+
+def nearest_services(services: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, area_id: str, count: int = 3) -> pd.DataFrame:
+    """The ``count`` services with a place nearest to an area's outline, for an area with none inside.
+
+    Distances are measured in EPSG:5186 (metres) from each service's geometry to the area's outline;
+    services placed nowhere in particular (``location_accuracy`` ``"citywide"``) are left out: their
+    point says nothing about where they are.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The chosen rows of ``services`` (no geometry) with ``distance_km``, nearest first; empty when the
+        area or every placed service is missing.
+    """
+    outline = areas.loc[areas["area_id"] == area_id]
+    placed = services
+    if "location_accuracy" in services:
+        placed = services.loc[services["location_accuracy"].fillna("") != "citywide"]
+    if outline.empty or placed.empty:
+        return pd.DataFrame(columns=[*services.columns.drop("geometry", errors="ignore"), "distance_km"])
+    target = outline.to_crs(METRIC_CRS).geometry.union_all()
+    distances = placed.geometry.to_crs(METRIC_CRS).distance(target) / 1000
+    nearest = distances.sort_values(kind="stable").head(count)
+    rows = pd.DataFrame(placed.loc[nearest.index].drop(columns="geometry"))
+    return rows.assign(distance_km=nearest.round(1).to_numpy())

@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 
 import geopandas as gpd
 import pandas as pd
 
-from geo.aggregate import headline_by_area
-from geo.i18n import t
-from geo.vocab import CITYWIDE, COUNTED_STATUSES, DOMAIN_TERMS, STATUS_TERMS, ServiceStatus
+from geo.budget import BudgetSummary, budget_summary, format_budget
+from geo.i18n import localized, t
+from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DOMAIN_TERMS, STATUS_TERMS, ServiceStatus, label
+
+#: The district page's view of the whole city (every reported project), beside the areas and 시 전역.
+CITY_VIEW = "city"
+
+__all__ = [
+    "CITY_VIEW",
+    "CitywideProfile",
+    "Headline",
+    "HeadlineItem",
+    "area_choice_label",
+    "citywide_profile",
+    "format_budget",
+    "headline",
+    "headline_items",
+    "programme_counts",
+]
 
 
 @dataclass(frozen=True)
@@ -19,44 +34,73 @@ class Headline:
     services: int
     by_status: dict[str, int]  # every status, in vocabulary order, zeros included
     areas: int
-    budget_krw_100m: float  # excludes cancelled services; NaN when none reports a budget
+    budget: BudgetSummary  # reported budgets added by geo.budget's rules, with their coverage
+    programmes: int  # projects that other projects name as their programme (parent_id)
+    parts: int  # projects that are part of a programme in the selection
 
     @property
     def operating(self) -> int:
         return self.by_status[ServiceStatus.OPERATING]
 
+    @property
+    def budget_krw_100m(self) -> float:
+        """Ansan's reported budgets added up (억원), NaN when none is reported."""
+        return self.budget.total_krw_100m
+
+
+def area_choice_label(choice: str, areas: pd.DataFrame, lang: str) -> str:
+    """A view's short name: the whole city, a known area's short name, another area's own name, or 시 전역."""
+    if choice == CITY_VIEW:
+        return t("districts.city", lang)
+    if choice in AREA_SHORT:
+        return label(AREA_SHORT, choice, lang)
+    rows = areas.loc[areas["area_id"] == choice]
+    return localized(rows.iloc[0], "name", lang) if not rows.empty else choice
+
+
+def programme_counts(services: pd.DataFrame) -> tuple[int, int]:
+    """(programmes, parts): projects named as another's ``parent_id`` in ``services``, and those naming one."""
+    if "parent_id" not in services:
+        return 0, 0
+    parents = services["parent_id"].where(services["parent_id"].notna(), "").astype(str).str.strip()
+    ids = set(services["service_id"].astype(str))
+    parts = parents.ne("") & parents.isin(ids)
+    return len(set(parents[parts])), int(parts.sum())
+
 
 def headline(services: pd.DataFrame | gpd.GeoDataFrame, areas: pd.DataFrame) -> Headline:
-    """Count services by status and sum the budget of those not cancelled (억원)."""
+    """Count services by status and add up their reported budgets (geo.budget's rules)."""
     counts = services["status"].value_counts()
     by_status = {status: int(counts.get(status, 0)) for status in STATUS_TERMS}
-    live = services.loc[services["status"].isin(COUNTED_STATUSES), "budget_krw_100m"]
-    reported = pd.to_numeric(live, errors="coerce").dropna()
+    programmes, parts = programme_counts(services)
     return Headline(
         services=len(services),
         by_status=by_status,
         areas=len(areas),
-        budget_krw_100m=round(float(reported.sum()), 1) if not reported.empty else float("nan"),
+        budget=budget_summary(services),
+        programmes=programmes,
+        parts=parts,
     )
-
-
-def format_budget(value_krw_100m: float | None, lang: str = "ko") -> str:
-    """'1,234.5억원' in Korean; 'KRW 123.45 bn' in English (1억원 = KRW 0.1 bn); '미공개' when none is reported."""
-    if value_krw_100m is None or math.isnan(value_krw_100m):
-        return t("field.not_reported", lang)
-    if lang == "en":
-        return f"KRW {value_krw_100m / 10:,.1f} bn"
-    return f"{value_krw_100m:,.1f}{t('unit.100m_krw', lang)}"
 
 
 @dataclass(frozen=True)
 class HeadlineItem:
-    """One number of a headline row, ready to show: ``key`` names it, ``label`` and ``value`` are screen text."""
+    """One number of a headline row, ready to show: ``key`` names it, ``label`` and ``value`` are screen text.
+
+    ``note`` is a sentence the row shows under itself (not only on hover): what a total adds up.
+    """
 
     key: str
     label: str
     value: str
     help: str | None = None
+    note: str | None = None
+
+
+def _budget_item(summary: BudgetSummary, lang: str, compact: bool = False) -> HeadlineItem:
+    coverage = summary.coverage(lang)
+    label = t("field.budget", lang) if compact else summary.label(lang)
+    return HeadlineItem("budget", label, summary.value(lang), help=coverage, note=coverage)
 
 
 def headline_items(
@@ -70,44 +114,48 @@ def headline_items(
 ) -> tuple[HeadlineItem, ...]:
     """The headline row of the city (``area_id`` None) or of one area (an area id or ``"citywide"``).
 
-    The city: services, operating, development areas, reported budget (from ``areas`` and all ``services``).
-    An area: services, operating, in design or building, reported budget, share on schedule at ``as_of``;
-    ``compact`` keeps services, operating and the budget (shortly labelled) for a narrow slide column.
-    A budget that no counted service reports reads 미공개 / not reported.
+    The city: reported projects, operating, development areas, reported budget (from ``areas`` and all
+    ``services``). An area: projects, operating, in design or building, reported budget; ``compact`` keeps
+    projects, operating and the budget (shortly labelled) for a narrow slide column. The budget item always
+    carries its coverage (:meth:`geo.budget.BudgetSummary.coverage`) as ``note``. ``as_of`` is accepted for
+    callers that show a day; the numbers are those of ``services`` as given (already as of that day).
 
     Raises
     ------
     ValueError
-        If ``area_id`` is given without ``as_of``, or is not an area id.
+        If ``area_id`` is neither a known area id nor an id of ``areas``.
     """
+    del as_of  # the services are already those of the day (geo.history.services_as_of)
     count_unit = t("metric.count_unit", lang)
     if area_id is None:
         numbers = headline(services, areas)
+        parts_help = (
+            t("metric.projects_parts", lang, parts=f"{numbers.parts:,}", programmes=f"{numbers.programmes:,}")
+            if numbers.parts
+            else None
+        )
         return (
-            HeadlineItem("services", t("metric.services", lang), f"{numbers.services:,}{count_unit}"),
+            HeadlineItem("services", t("metric.projects", lang), f"{numbers.services:,}{count_unit}", help=parts_help),
             HeadlineItem("operating", t("metric.operating", lang), f"{numbers.operating:,}{count_unit}"),
             HeadlineItem("areas", t("metric.areas", lang), f"{numbers.areas}{t('metric.area_unit', lang)}"),
-            HeadlineItem("budget", t("metric.budget", lang), format_budget(numbers.budget_krw_100m, lang)),
+            _budget_item(numbers.budget, lang),
         )
-    if as_of is None:
-        raise ValueError("an area's headline needs the as_of date its share on schedule is measured at")
-    row = headline_by_area(services, as_of, area_id).iloc[0]
-    services_item = HeadlineItem("services", t("metric.services", lang), f"{int(row['services']):,}{count_unit}")
-    operating_item = HeadlineItem("operating", t("metric.operating", lang), f"{int(row['operating']):,}{count_unit}")
-    # Rounded like headline(): 1,330.5억원 must read KRW 133.1 bn here too, not 133.0 from 1330.4999…
-    budget = format_budget(round(float(row["budget_krw_100m"]), 1), lang)
+    if area_id not in AREA_TERMS and not (areas["area_id"] == area_id).any():
+        raise ValueError(f"area_id must be an area id or {CITYWIDE!r}, not {area_id!r}")
+    group = services.loc[services["area_id"] == area_id]
+    status = group["status"]
+    services_item = HeadlineItem("services", t("metric.projects", lang), f"{len(group):,}{count_unit}")
+    operating = int((status == ServiceStatus.OPERATING).sum())
+    operating_item = HeadlineItem("operating", t("metric.operating", lang), f"{operating:,}{count_unit}")
+    budget_item = _budget_item(budget_summary(group), lang, compact)
     if compact:
-        return services_item, operating_item, HeadlineItem("budget", t("field.budget", lang), budget)
-    on_schedule = float(row["share_on_schedule"])
+        return services_item, operating_item, budget_item
+    in_progress = int(status.isin((ServiceStatus.DESIGN, ServiceStatus.BUILDING)).sum())
     return (
         services_item,
         operating_item,
-        HeadlineItem("in_progress", t("districts.in_progress", lang), f"{int(row['in_progress']):,}{count_unit}"),
-        HeadlineItem("budget", t("metric.budget", lang), budget),
-        # No service due by as_of: no share to show.
-        HeadlineItem(
-            "on_schedule", t("districts.on_schedule", lang), "—" if math.isnan(on_schedule) else f"{on_schedule:.0%}"
-        ),
+        HeadlineItem("in_progress", t("districts.in_progress", lang), f"{in_progress:,}{count_unit}"),
+        budget_item,
     )
 
 
@@ -117,8 +165,7 @@ class CitywideProfile:
 
     ``no_place`` services were reported without a place (``location_accuracy`` ``"citywide"``); the others lie
     in a 동 outside the areas and are counted per 구 in ``by_gu``. Counts keep only non-zero groups: statuses in
-    vocabulary order, domains and 구 largest first. The budget follows :func:`headline`: services not
-    cancelled, NaN when none of them reports one.
+    vocabulary order, domains and 구 largest first. The budget follows :func:`geo.budget.budget_summary`.
     """
 
     services: int
@@ -127,15 +174,18 @@ class CitywideProfile:
     by_gu: dict[str, int]
     by_status: dict[str, int]
     by_domain: dict[str, int]
-    budget_krw_100m: float
-    budget_reported: int
+    budget: BudgetSummary
     first_report: date | None
     last_report: date | None
+    whole_city: bool = False
 
 
-def citywide_profile(services: pd.DataFrame) -> CitywideProfile:
-    """The :class:`CitywideProfile` of ``services`` (all services, e.g. as of a date; the group is chosen here)."""
-    group = services.loc[services["area_id"] == CITYWIDE]
+def citywide_profile(services: pd.DataFrame, whole_city: bool = False) -> CitywideProfile:
+    """The :class:`CitywideProfile` of ``services`` (all services, e.g. as of a date; the group is chosen here).
+
+    ``whole_city``: profile every service of the city (the city view) instead of the 시 전역 group.
+    """
+    group = services if whole_city else services.loc[services["area_id"] == CITYWIDE]
     no_place = _column(group, "location_accuracy").eq("citywide")
     gu = _column(group, "gu").loc[~no_place]
     by_gu = gu.loc[gu != ""].value_counts()
@@ -143,8 +193,6 @@ def citywide_profile(services: pd.DataFrame) -> CitywideProfile:
     domain_counts = group["domain"].value_counts()
     # Largest first; a tie keeps the vocabulary's order.
     domains = sorted((d for d in DOMAIN_TERMS if domain_counts.get(d, 0)), key=lambda d: -int(domain_counts[d]))
-    live = group.loc[group["status"].isin(COUNTED_STATUSES), "budget_krw_100m"]
-    reported = pd.to_numeric(live, errors="coerce").dropna()
     days = pd.to_datetime(_column(group, "reported_on"), errors="coerce").dropna()
     return CitywideProfile(
         services=len(group),
@@ -153,8 +201,8 @@ def citywide_profile(services: pd.DataFrame) -> CitywideProfile:
         by_gu={str(name): int(n) for name, n in sorted(by_gu.items(), key=lambda item: (-item[1], item[0]))},
         by_status={str(s): int(status_counts[s]) for s in STATUS_TERMS if status_counts.get(s, 0)},
         by_domain={d: int(domain_counts[d]) for d in domains},
-        budget_krw_100m=round(float(reported.sum()), 1) if not reported.empty else float("nan"),
-        budget_reported=len(reported),
+        budget=budget_summary(group),
+        whole_city=whole_city,
         first_report=days.min().date() if not days.empty else None,
         last_report=days.max().date() if not days.empty else None,
     )

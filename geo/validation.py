@@ -9,6 +9,7 @@ be finite, text has a length limit per column. A report lists at most the first
 
 from __future__ import annotations
 
+import json
 import math
 import operator
 import re
@@ -27,7 +28,7 @@ import pyarrow.compute as pc
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geo.schema import Column, DatasetSchema
+from geo.schema import Column, DatasetSchema, parse_funding_split
 
 # For a text file that is not UTF-8 (Korean Windows tools save CP949/EUC-KR by default).
 NOT_UTF8 = (
@@ -150,6 +151,10 @@ def max_length(column: Column, schema: DatasetSchema) -> int:
 def _coerce(value: object, column: Column) -> tuple[object, str | None]:
     """Convert one cell to the column's kind; return (value, error message or None)."""
     if column.kind == "text":
+        if isinstance(value, dict | list):
+            # A GeoJSON property that is a JSON object or list (GDAL writes a text cell holding JSON, such as a
+            # funding split, as one): kept as the JSON text it stands for.
+            return json.dumps(value, ensure_ascii=False), None
         return str(value).strip(), None
     if column.kind == "bool":
         return _coerce_bool(value)
@@ -298,6 +303,10 @@ def validate_frame(
     _add_all(report, file, schema.id_column, _duplicate_ids(typed, schema), schema.unit_ko)
     if "start_before_end" in schema.row_rules:
         _add_all(report, file, "end_year", _start_after_end(typed), schema.unit_ko)
+    if "parent_in_data" in schema.row_rules:
+        _add_all(report, file, "parent_id", _parents_not_in_data(typed, schema), schema.unit_ko)
+    if "funding_split" in schema.row_rules:
+        _add_all(report, file, "funding_split", _bad_funding_splits(typed), schema.unit_ko)
     if schema.geometry_types is not None:
         if not isinstance(typed, gpd.GeoDataFrame):
             report.add(file, None, "geometry", "도형(geometry) 정보가 없습니다", schema.unit_ko)
@@ -524,6 +533,40 @@ def _start_after_end(typed: pd.DataFrame) -> list[RowError]:
     end_numbers = np.array([e if b else 0 for e, b in zip(ends, both, strict=True)], dtype=float)
     wrong = np.flatnonzero(both & (start_numbers > end_numbers))
     return [(int(p) + 1, f"종료 연도 {ends[p]}가 시작 연도 {starts[p]}보다 앞섭니다") for p in wrong]
+
+
+def _parents_not_in_data(typed: pd.DataFrame, schema: DatasetSchema) -> list[RowError]:
+    """Rows whose ``parent_id`` names no service of the same data, or the row itself."""
+    if "parent_id" not in typed or not schema.id_column:
+        return []
+    ids = typed[schema.id_column].tolist()
+    known = {i for i in ids if isinstance(i, str)}
+    errors = []
+    for position, (own, parent) in enumerate(zip(ids, typed["parent_id"].tolist(), strict=True), start=1):
+        if not isinstance(parent, str):
+            continue
+        if parent == own:
+            errors.append(
+                (position, f"상위 사업 ID '{_short(parent)}'가 자기 자신입니다 (다른 서비스의 ID를 적으세요)")
+            )
+        elif parent not in known:
+            errors.append((position, f"상위 사업 ID '{_short(parent)}'가 이 자료의 서비스 ID에 없습니다"))
+    return errors
+
+
+def _bad_funding_splits(typed: pd.DataFrame) -> list[RowError]:
+    """Rows whose ``funding_split`` is not a JSON object of funding sources and amounts (geo.schema)."""
+    if "funding_split" not in typed:
+        return []
+    errors = []
+    for position, text in enumerate(typed["funding_split"].tolist(), start=1):
+        if not isinstance(text, str):
+            continue
+        try:
+            parse_funding_split(text)
+        except ValueError as problem:
+            errors.append((position, str(problem)))
+    return errors
 
 
 _TYPE_NAMES = np.array(

@@ -137,7 +137,21 @@ FUNDING_TERMS: dict[str, Term] = {
         Term("국비", "국비", "National", "#0072B2"),
         Term("도비", "도비", "Provincial", "#56B4E9"),
         Term("시비", "시비", "City", "#E69F00"),
+        # A report that gives the province's and the city's part as one sum (ANS-01's 지방비 80억).
+        Term("지방비", "지방비", "Local (provincial + city, not split)", "#009E73"),
         Term("민자", "민자", "Private", "#CC79A7"),
+    )
+}
+
+# What a reported budget covers (사업비 기준): set only where the source says so, so that a total
+# never adds a national share, one year's spending or another city's part as if it were a whole cost.
+BUDGET_BASIS_TERMS: dict[str, Term] = {
+    t.value: t
+    for t in (
+        Term("total", "총사업비", "Total cost"),
+        Term("national_share", "국비만", "National share only"),
+        Term("one_year", "한 해 분", "One year only"),
+        Term("with_other_city", "다른 시 몫 포함", "Includes another city's share"),
     )
 }
 
@@ -186,13 +200,9 @@ LOCATION_ACCURACY_TERMS: dict[str, Term] = {
         Term("place", "이름난 장소의 지점(역·공원·청사)", "Point of a named place (station, park, office)"),
         Term("dong", "행정동 중심점·경계(개략)", "Administrative dong centre or outline (approximate)"),
         Term("route", "보도된 정류장을 잇는 선", "Line through the reported stops"),
-        Term("citywide", "장소 미공개·시 전역(시청에 표시)", "No place reported, citywide (drawn at City Hall)"),
+        Term("citywide", "장소 보도되지 않음·시 전역(시청에 표시)", "No place reported, citywide (drawn at City Hall)"),
     )
 }
-
-# The industrial estate several reported projects name instead of a 동.
-SMART_HUB_KO = "안산스마트허브(반월·시화 국가산업단지)"
-SMART_HUB_EN = "Ansan Smart Hub (Banwol-Sihwa national industrial estate)"
 
 ACCURACY_VALUES: tuple[str, ...] = ("approximate", "surveyed", "official")
 

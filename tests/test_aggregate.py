@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-from datetime import date
 
 import pandas as pd
 import pytest
 
 from geo import aggregate as agg
-from geo.vocab import DIRECTION_TERMS, FUNDING_TERMS, STATUS_TERMS
+from geo.vocab import DIRECTION_TERMS, STATUS_TERMS
 
 
 def _service(service_id, area_id, status, start, end, budget, funding="국비", **extra):
@@ -104,19 +103,10 @@ def test_direction_counts_and_budget_leave_cancelled_out_of_budget(services):
     assert table["budget_krw_100m"].tolist() == [17.0, 5.0, 6.0]
 
 
-def test_budget_by_area_excludes_cancelled_unless_asked(services):
-    table = agg.budget_by_area(services).set_index("area_id")
-    assert table.loc["singil2", "budget_krw_100m"] == 16.0
-    assert table.loc["singil2", "count"] == 2
-    assert table.loc["gfez", "budget_krw_100m"] == 0.0
-    with_cancelled = agg.budget_by_area(services, include_cancelled=True).set_index("area_id")
-    assert with_cancelled.loc["singil2", "budget_krw_100m"] == 116.0
-
-
 def test_budget_by_year_spreads_each_budget_evenly_over_its_years(services):
     table = agg.budget_by_year(services, "singil2")
     assert table["year"].drop_duplicates().tolist() == [2026, 2027, 2028, 2029]
-    assert table["funding"].tolist()[:4] == list(FUNDING_TERMS)
+    assert table["funding"].tolist()[: len(agg.FUNDING_CATEGORIES)] == list(agg.FUNDING_CATEGORIES)
     cell = table.set_index(["year", "funding"])["budget_krw_100m"]
     assert cell[(2026, "국비")] == pytest.approx(5.0)
     assert cell[(2027, "국비")] == pytest.approx(5.0)
@@ -124,54 +114,61 @@ def test_budget_by_year_spreads_each_budget_evenly_over_its_years(services):
     assert cell[(2029, "시비")] == pytest.approx(2.0)
     assert cell[(2026, "민자")] == 0.0  # the cancelled 100억원
     assert table["budget_krw_100m"].sum() == pytest.approx(16.0)
+    coverage = table.attrs["coverage"]
+    assert (coverage.projects, coverage.of, coverage.complete) == (2, 2, True)
+
+
+def test_budget_by_year_says_what_it_leaves_out_for_want_of_a_period(services):
+    services.loc[services["service_id"] == "S2", ["start_year", "end_year"]] = None
+    table = agg.budget_by_year(services, "singil2")
+    assert table["budget_krw_100m"].sum() == pytest.approx(10.0)
+    coverage = table.attrs["coverage"]
+    assert (coverage.projects, coverage.of) == (1, 2)
+    assert (coverage.shown_krw_100m, coverage.total_krw_100m) == (10.0, 16.0)
 
 
 def test_budget_by_year_of_an_empty_selection_is_empty(services):
     assert agg.budget_by_year(services, "gfez").empty
 
 
-def test_budget_by_funding_with_shares(services):
+def test_budget_by_funding_adds_up_to_the_total_with_unknown_sources_apart(services):
     table = agg.budget_by_funding(services)
-    assert table["funding"].tolist() == list(FUNDING_TERMS)
-    assert table["budget_krw_100m"].tolist() == [14.0, 3.0, 11.0, 0.0]
-    assert table["count"].tolist() == [2, 1, 2, 0]
-    assert table["share"].tolist() == pytest.approx([0.5, 3 / 28, 11 / 28, 0.0])
-    assert agg.budget_by_funding(services, "gfez")["share"].isna().all()
-
-
-def test_behind_schedule_follows_the_documented_rule():
-    frame = pd.DataFrame(
-        [
-            _service("late-finish", "choji", "구축", 2026, 2029, 1.0),  # 2030 > end, not 운영
-            _service("late-start", "choji", "계획", 2028, 2032, 1.0),  # 2030 > start, still 계획
-            _service("held", "choji", "보류", 2027, 2032, 1.0),  # 2030 > start, on hold
-            _service("held-early", "choji", "보류", 2031, 2032, 1.0),  # start not reached yet
-            _service("done", "choji", "운영", 2026, 2029, 1.0),
-            _service("start-year", "choji", "계획", 2030, 2032, 1.0),  # in its start year: not yet late
-            _service("cancelled", "choji", "취소", 2020, 2021, 1.0),
-        ]
-    )
-    behind = agg.behind_schedule(frame, date(2030, 6, 1))
-    assert dict(zip(frame["service_id"], behind, strict=True)) == {
-        "late-finish": True,
-        "late-start": True,
-        "held": True,
-        "held-early": False,
-        "done": False,
-        "start-year": False,
-        "cancelled": False,
+    assert table["funding"].tolist() == list(agg.FUNDING_CATEGORIES)
+    by_source = table.set_index("funding")
+    assert by_source["budget_krw_100m"].to_dict() == {
+        "국비": 14.0,
+        "도비": 3.0,
+        "시비": 11.0,
+        "민자": 0.0,
+        "지방비": 0.0,
+        "unknown": 0.0,
     }
-    progress = agg.progress_by_area(frame, 2030, "choji").iloc[0]
-    assert (progress["total"], progress["cancelled"], progress["active"]) == (7, 1, 6)
-    assert (progress["operating"], progress["behind_schedule"], progress["on_schedule"]) == (1, 3, 3)
-    assert progress["share_operating"] == pytest.approx(1 / 6)
-    assert progress["share_on_schedule"] == pytest.approx(0.5)
+    assert by_source.loc["국비", "count"] == 2
+    assert by_source.loc["국비", "share"] == pytest.approx(0.5)
+    assert agg.budget_by_funding(services, "gfez")["share"].isna().all()
+    # A budget without any funding source is counted as money of unknown source, so the chart still adds up.
+    services.loc[services["service_id"] == "S6", "funding"] = None
+    unknown = agg.budget_by_funding(services).set_index("funding")
+    assert unknown.loc["unknown", "budget_krw_100m"] == 5.0
+    assert unknown["budget_krw_100m"].sum() == pytest.approx(28.0)
+    coverage = agg.budget_by_funding(services).attrs["coverage"]
+    assert (coverage.projects, coverage.of, coverage.shown_krw_100m) == (4, 5, 23.0)
 
 
-def test_progress_of_an_area_without_active_services_is_nan(services):
-    row = agg.progress_by_area(services, 2026).set_index("area_id").loc["gfez"]
-    assert row["active"] == 0
-    assert math.isnan(row["share_operating"]) and math.isnan(row["share_on_schedule"])
+def test_funding_follows_a_reported_split_over_the_single_funding_column(services):
+    services["funding_split"] = None
+    services.loc[services["service_id"] == "S1", "funding_split"] = '{"국비": 6, "시비": 3}'
+    table = agg.budget_by_funding(services, "singil2").set_index("funding")["budget_krw_100m"]
+    # S1's 10억원: 국비 6 and 시비 3 as split, 1 of unknown source; S2's 6억원 of 시비.
+    assert table.to_dict() == {"국비": 6.0, "도비": 0.0, "시비": 9.0, "민자": 0.0, "지방비": 0.0, "unknown": 1.0}
+
+
+def test_progress_shares_operating_and_nothing_about_schedule(services):
+    row = agg.progress_by_area(services).set_index("area_id")
+    assert (row.loc["jangsang", "operating"], row.loc["jangsang", "active"]) == (1, 2)
+    assert row.loc["jangsang", "share_operating"] == 0.5
+    assert math.isnan(row.loc["gfez", "share_operating"])
+    assert not [column for column in row.columns if "schedule" in column]
 
 
 def test_counts_per_gu_and_dong_list_every_place_when_boundaries_are_given(services, demo):
@@ -189,7 +186,7 @@ def test_counts_per_gu_and_dong_list_every_place_when_boundaries_are_given(servi
 
 
 def test_headline_numbers_per_area(services):
-    head = agg.headline_by_area(services, 2026).set_index("area_id")
+    head = agg.headline_by_area(services).set_index("area_id")
     assert list(head.reset_index().columns) == list(agg.HEADLINE_COLUMNS)
     singil = head.loc["singil2"]
     assert (singil["services"], singil["planned"], singil["in_progress"], singil["cancelled"]) == (3, 1, 1, 1)
@@ -212,22 +209,27 @@ def test_results_say_whether_they_come_from_sample_records(services):
     assert agg.budget_by_year(marked, "singil2").attrs["has_sample"] is False
 
 
-def test_bundled_totals_agree_across_aggregations(demo):
-    services = demo.services
-    assert agg.services_by_area_status(services)["count"].sum() == len(services)
-    active_budget = services.loc[services["status"] != "취소", "budget_krw_100m"].astype(float).sum()
-    assert agg.budget_by_area(services)["budget_krw_100m"].sum() == pytest.approx(active_budget)
-    assert agg.budget_by_year(services)["budget_krw_100m"].sum() == pytest.approx(active_budget)
-    assert agg.budget_by_funding(services)["budget_krw_100m"].sum() == pytest.approx(active_budget)
-    assert agg.services_by_place(services, "dong", boundaries=demo.boundaries)["count"].sum() == len(services)
+def test_bundled_totals_agree_across_aggregations(demo, bundled):
+    from geo.budget import budget_summary
+
+    for data in (demo, bundled):
+        services = data.services
+        assert agg.services_by_area_status(services)["count"].sum() == len(services)
+        total = budget_summary(services).total_krw_100m
+        assert agg.budget_by_funding(services)["budget_krw_100m"].sum() == pytest.approx(total)
+        by_year = agg.budget_by_year(services)
+        assert by_year["budget_krw_100m"].sum() == pytest.approx(by_year.attrs["coverage"].shown_krw_100m)
+        assert agg.services_by_place(services, "dong", boundaries=data.boundaries)["count"].sum() == len(services)
+    demo_live = demo.services.loc[demo.services["status"] != "취소", "budget_krw_100m"].astype(float).sum()
+    assert budget_summary(demo.services).total_krw_100m == pytest.approx(demo_live)  # samples: no parts, no other city
 
 
 def test_an_area_without_a_reported_budget_shows_not_reported_rather_than_zero(bundled):
     from geo.stats import format_budget, headline
 
-    row = agg.headline_by_area(bundled.services, None, "singil2").iloc[0]
+    row = agg.headline_by_area(bundled.services, "singil2").iloc[0]
     assert row["services"] == 0
-    assert format_budget(row["budget_krw_100m"]) == "미공개"
+    assert format_budget(row["budget_krw_100m"]) == "보도되지 않음"
     assert format_budget(row["budget_krw_100m"], "en") == "not reported"
-    assert format_budget(headline(bundled.services.iloc[:0], bundled.areas).budget_krw_100m) == "미공개"
+    assert format_budget(headline(bundled.services.iloc[:0], bundled.areas).budget_krw_100m) == "보도되지 않음"
     assert format_budget(headline(bundled.services, bundled.areas).budget_krw_100m).endswith("억원")

@@ -23,7 +23,7 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # reading and writing data: files, store, importer, accounts, served assets
     "data": ("io", "spatial", "places", "loaders", "store", "upgrade", "importer", "auth", "assets"),
     # pure computations on loaded data
-    "analysis": ("aggregate", "history", "stats", "filters", "exports", "plan", "placement"),
+    "analysis": ("aggregate", "budget", "history", "stats", "filters", "exports", "plan", "placement"),
     # what a page shows: maps, charts, detail tables
     "views": ("mapping", "pointmap", "countmap", "explorer", "charts", "details"),
     # one audience's screens end to end

@@ -14,6 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pytest
+import yaml
 from shapely.geometry import Point
 
 from geo.briefing import area_facts, changes_table
@@ -30,20 +31,21 @@ from geo.io import METRIC_CRS
 from geo.kiosk import area_intro_html
 from geo.loaders import load_dashboard_data, load_reference_layers, read_reference_layers
 from geo.places import dong_anchor, dong_names_en
+from geo.schema import parse_funding_split
 from geo.validation import DataError
 from geo.vocab import AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, label
 from tests.conftest import DATA_DIR, DEMO_DIR, PROJECT_ROOT
 
-SHUTTLE_STOPS = (
-    "안산도시정보센터",
-    "한양대 ERICA 정문 정류장",
-    "한국산업기술시험원",
-    "안산호수공원",
-    "안산도시개발",
-    "원시역",
-    "시우역(구 원곡역)",
-    "초지역",
-)
+SOURCES_DIR = DATA_DIR / "sources"
+
+
+def source_facts(name: str) -> dict:
+    """One reviewed facts file of data/sources/ (what the builder transforms)."""
+    return yaml.safe_load((SOURCES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+PROJECT_FACTS = {project["id"]: project for project in source_facts("projects")["projects"]}
+SHUTTLE_STOPS = tuple(PROJECT_FACTS["ANS-08"]["where"]["stops"])
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +132,7 @@ def test_domains_follow_the_decree_and_keep_the_reported_field(bundled):
 def test_details_say_not_reported_link_the_source_and_show_disagreeing_sources(bundled):
     cctv = _by_id(bundled, "ANS-09")
     rows = dict(service_detail_rows(cctv, "ko"))
-    assert rows["사업비"] == "미공개" and rows["사업 기간"] == "미공개"
+    assert rows["사업비"] == "보도되지 않음" and rows["사업 기간"] == "보도되지 않음"
     assert "3,337대 (경인일보 (2025-04-15))" in rows["출처 간 차이"] and "3,340대" in rows["출처 간 차이"]
     html = detail_table_html("CCTV", service_detail_rows(cctv, "ko"))
     assert "href='https://kyeongin.com/article/1736242'" in html and "rel='noopener noreferrer'" in html
@@ -227,11 +229,12 @@ def test_english_history_names_the_reporting_outlet_in_english_and_staff_as_they
     history = bundled.status_history.copy()
     history.loc[len(history)] = ["ANS-09", date(2026, 3, 2), "운영", "보류", "김지리", "점검", None, False]
     english = service_history_rows(history, "ANS-09", "en", cctv)
-    assert english["By"].tolist() == ["김지리", "Kyeongin Ilbo (2025-04-15)"]
+    # The opening was reported by 쿠키뉴스 in 2010 (one of the record's other sources), not its main 2025 source.
+    assert english["By"].tolist() == ["김지리", "Kuki News (2010-04-13)"]
     # The reported event's reason in English (from the builder); the staff's own stays as typed.
     reported = bundled.status_history.loc[bundled.status_history["service_id"] == "ANS-09", "reason_en"].iloc[-1]
     assert english["Reason"].tolist() == ["점검", reported] and reported and not re.search("[가-힣]", reported)
-    assert service_history_rows(history, "ANS-09", "ko", cctv)["변경자"].tolist() == ["김지리", "경인일보 (2025-04-15)"]
+    assert service_history_rows(history, "ANS-09", "ko", cctv)["변경자"].tolist() == ["김지리", "쿠키뉴스 (2010-04-13)"]
 
 
 def test_the_builder_refuses_a_source_it_cannot_put_in_english():
@@ -266,7 +269,8 @@ def test_as_of_replays_the_reported_events(bundled):
     before = services_as_of(bundled.services, bundled.status_history, date(2024, 12, 31)).set_index("service_id")
     after = services_as_of(bundled.services, bundled.status_history, date(2025, 5, 1)).set_index("service_id")
     assert before.loc["ANS-19", "status"] == "계획" and after.loc["ANS-19", "status"] == "운영"
-    assert before.loc["ANS-22", "status"] == "계획" and after.loc["ANS-22", "status"] == "운영"
+    # ANS-22 was first reported in 2025-04: not there before, in operation after.
+    assert "ANS-22" not in before.index and after.loc["ANS-22", "status"] == "운영"
     assert after.loc["ANS-09", "status_since"] == date(2010, 4, 13)
 
 
@@ -274,9 +278,11 @@ def test_the_fifth_area_is_drawn_approximately_in_banwol_dong(bundled):
     assert DEVELOPMENT_AREA_IDS[-1] == "uiwang_gunpo_ansan"
     assert label(AREA_TERMS, "uiwang_gunpo_ansan", "en") == "Uiwang-Gunpo-Ansan new town (Ansan part)"
     area = bundled.areas.set_index("area_id").loc["uiwang_gunpo_ansan"]
-    assert area["accuracy"] == "approximate" and area["homes"] == 13000
-    assert area["area_m2"] == pytest.approx(1_990_000, rel=0.01)
-    assert "아시아경제 2026-02-03" in area["source"] and "41,518" in area["facts_ko"]
+    facts = next(a for a in source_facts("areas")["areas"] if a["area_id"] == "uiwang_gunpo_ansan")
+    assert area["accuracy"] == "approximate" and area["homes"] == facts["homes"]
+    # Drawn at the reported size (the part of the octagon inside Ansan).
+    assert area["area_m2"] == pytest.approx(facts["reported_area_m2"], rel=0.01)
+    assert area["source"] == facts["source"] and area["facts_ko"] == facts["facts_ko"]
     banwol = bundled.boundaries.loc[bundled.boundaries["name_ko"] == "반월동"].geometry.iloc[0]
     assert banwol.contains(area.geometry.representative_point())
     assert bundled.city_outline.buffer(1e-6).contains(area.geometry)
@@ -299,7 +305,12 @@ def test_the_builder_reproduces_the_committed_files(tmp_path: Path):
     script = PROJECT_ROOT / "scripts" / "build_bundled_data.py"
     subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], check=True, capture_output=True)
     built = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
-    committed = sorted(p.relative_to(DATA_DIR) for p in DATA_DIR.rglob("*") if p.is_file() and p.suffix != ".gpkg")
+    # data/sources/ holds the builder's input (the reviewed facts), not its output.
+    committed = sorted(
+        p.relative_to(DATA_DIR)
+        for p in DATA_DIR.rglob("*")
+        if p.is_file() and p.suffix != ".gpkg" and p.relative_to(DATA_DIR).parts[0] != "sources"
+    )
     assert built == committed
     for name in built:
         assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
@@ -319,15 +330,18 @@ def test_reference_layers_carry_provider_date_licence_and_popup_fields():
         "rail_stations": 15,
         "rail_stations_seohae": 5,
     }
-    assert layers["public_wifi"].data_date == "2015–2016" and layers["school_zones"].data_date == "2026-06-15"
+    described = {spec["layer_id"]: spec for spec in source_facts("reference_layers")["layers"]}
+    assert {k: (v.data_date, v.provider) for k, v in layers.items()} == {
+        k: (v["data_date"], v["provider"]) for k, v in described.items()
+    }
     assert all("공공누리 제1유형" in layer.licence and layer.provider for layer in layers.values())
     assert "CCTV설치대수" in layers["school_zones"].popup_fields
     assert {"주차구획수", "요금정보"} <= set(layers["parking_lots"].popup_fields)
-    assert {layer_id for layer_id, layer in layers.items() if layer.kiosk} == {
-        "urban_parks",
-        "rail_stations",
-        "rail_stations_seohae",
-    }
+    assert (
+        {layer_id for layer_id, layer in layers.items() if layer.kiosk}
+        == {k for k, v in described.items() if v.get("kiosk")}
+        == {"urban_parks", "rail_stations", "rail_stations_seohae"}
+    )
     stations = layers["rail_stations_seohae"].points
     assert set(stations["호선"]) == {"서해선"} and stations.crs.to_epsg() == 4326
     # Codes keep their published form (text, not numbers).
@@ -400,3 +414,95 @@ def test_every_reported_status_change_has_its_reason_in_english_and_the_briefing
     english = changes_table(history, bundled.services, since, since, "en")
     korean = changes_table(history, bundled.services, since, since, "ko")
     assert first["reason_en"] in english["Reason"].tolist() and first["reason"] in korean["사유"].tolist()
+
+
+def test_programmes_budget_bases_and_funding_splits_are_as_the_facts_file_gives_them(bundled):
+    """parent_id, budget_basis and funding_split carry what projects.yaml records, and only that."""
+    services = bundled.services.set_index("service_id")
+    for service_id, facts in PROJECT_FACTS.items():
+        row = services.loc[service_id]
+        assert (row["parent_id"], row["budget_basis"]) == (facts.get("parent"), facts.get("budget_basis")), service_id
+        split = parse_funding_split(row["funding_split"]) if row["funding_split"] else {}
+        assert split == {k: float(v) for k, v in (facts.get("funding_split") or {}).items()}, service_id
+        if split:
+            # A split adds up to the reported budget: never a figure of its own.
+            assert sum(split.values()) == pytest.approx(row["budget_krw_100m"]), service_id
+        if facts.get("budget_basis"):
+            assert row["budget_krw_100m"] > 0, service_id
+    # PROJECTS.md: #1 is a programme whose parts are #2–#7.
+    assert services.index[services["parent_id"] == "ANS-01"].tolist() == [f"ANS-{n:02d}" for n in range(2, 8)]
+    assert services.loc[["ANS-13", "ANS-15"], "budget_basis"].tolist() == ["national_share"] * 2
+    assert services.loc["ANS-14", "budget_basis"] == "with_other_city"
+    assert services.loc["ANS-23", "budget_basis"] == "one_year" and "50:50" in services.loc["ANS-23", "budget_note_ko"]
+
+
+def test_the_builder_holds_no_reported_fact():
+    """Facts live in data/sources/: the builder's code has no address, no outlet and no budget figure."""
+    import io
+    import tokenize
+
+    code = (PROJECT_ROOT / "scripts" / "build_bundled_data.py").read_text(encoding="utf-8")
+    tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    strings = [t.string for t in tokens if t.type == tokenize.STRING]
+    numbers = {float(t.string.replace("_", "")) for t in tokens if t.type == tokenize.NUMBER}
+    assert not [s for s in strings if re.search(r"https?:|www\.|\.co\.kr|\.go\.kr", s)]
+    assert not [s for s in strings if re.search(r"억|\d{4}-\d{2}-\d{2}", s)]
+    outlets = source_facts("outlets")["outlets"]
+    assert not [s for s in strings if any(outlet in s for outlet in outlets)]
+    figures = {
+        float(amount)
+        for facts in PROJECT_FACTS.values()
+        for amount in [facts.get("budget"), *(facts.get("funding_split") or {}).values()]
+        if amount
+    }
+    assert numbers & figures == set()
+
+
+def _cited(report: dict) -> str:
+    return f"{report['outlet']} ({report['date']})"
+
+
+def test_each_event_is_credited_to_the_report_that_gave_it(bundled):
+    """Every dated event of projects.yaml is in the history with its own date, statuses and reporting outlet,
+    and English names that outlet in English."""
+    history = bundled.status_history
+    expected = [
+        (service_id, date.fromisoformat(e["date"]), e["old"], e["new"], _cited(e["reported_by"]))
+        for service_id, facts in PROJECT_FACTS.items()
+        for e in facts["events"]
+    ]
+    recorded = [
+        (r.service_id, r.changed_at, r.old_status, r.new_status, r.changed_by) for r in history.itertuples(index=False)
+    ]
+    assert sorted(recorded, key=str) == sorted(expected, key=str)
+    by = {(r[0], r[1]): r[4] for r in recorded}
+    assert by[("ANS-05", date(2025, 6, 19))] == by[("ANS-06", date(2025, 6, 19))] == "경기일보 (2025-06-19)"
+    assert by[("ANS-11", date(2022, 10, 25))] == "쿠키뉴스 (2022-10-25)"
+    assert by[("ANS-11", date(2023, 11, 10))] == "경인일보 (2023-11-10)"
+    assert by[("ANS-19", date(2020, 12, 16))] == "경기매일 (2020-12-16)"
+    assert by[("ANS-21", date(2023, 3, 21))] == "서울경제 (2023-03-19)"
+    assert by[("ANS-21", date(2024, 7, 4))] == "연합뉴스 (2024-07-04)"
+    for service_id in PROJECT_FACTS:
+        rows = service_history_rows(history, service_id, "en", _by_id(bundled, service_id))
+        assert not [name for name in rows["By"] if HANGUL.search(name)], service_id
+
+
+def test_an_expansion_of_a_running_service_is_history_without_changing_its_status(bundled):
+    """똑버스 ran on 대부도 from 2023-03-21 and was extended on 2024-07-04: both events, 운영 since 2023-03-21."""
+    events = bundled.status_history.loc[bundled.status_history["service_id"] == "ANS-21"]
+    assert events[["old_status", "new_status"]].fillna("").values.tolist() == [["", "운영"], ["운영", "운영"]]
+    later = services_as_of(bundled.services, bundled.status_history, date(2025, 1, 1)).set_index("service_id")
+    assert later.loc["ANS-21", "status"] == "운영" and later.loc["ANS-21", "status_since"] == date(2023, 3, 21)
+    assert later.loc["ANS-11", "status_since"] == date(2022, 10, 25)
+
+
+def test_records_give_no_start_year_or_lot_no_source_gives(bundled):
+    services = bundled.services.set_index("service_id")
+    for service_id in ("ANS-01", "ANS-15"):
+        assert pd.isna(services.loc[service_id, "start_year"]), service_id
+        assert services.loc[service_id, "end_year"] == PROJECT_FACTS[service_id]["end_year"]
+    # ANS-20's source names only 공단삼거리: drawn at its 동, not at ANS-19's lot.
+    hub = services.loc["ANS-20"]
+    assert hub["location_accuracy"] == "dong" and "지번은 보도되지 않음" in hub["location_ko"]
+    assert "lot was not reported" in hub["location_en"]
+    assert hub.geometry != services.loc["ANS-19"].geometry

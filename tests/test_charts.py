@@ -42,7 +42,7 @@ def _all_figures(demo) -> dict[str, go.Figure]:
         "budget_year": charts.budget_by_year_figure(agg.budget_by_year(s)),
         "budget_funding": charts.budget_by_funding_figure(agg.budget_by_funding(s)),
         "timeline": charts.timeline_figure(agg.timeline_rows(s, "choji"), as_of=date(2026, 5, 1)),
-        "progress": charts.progress_figure(agg.progress_by_area(s, 2026)),
+        "progress": charts.progress_figure(agg.progress_by_area(s)),
         "compare": charts.area_comparison_figure(agg.services_by_area_status(s)),
         "dong": charts.dong_choropleth_figure(
             agg.services_by_place(s, "dong", boundaries=demo.boundaries), demo.boundaries, areas=demo.areas
@@ -88,7 +88,8 @@ def test_budget_by_year_bars_equal_budgets_spread_over_years(services):
         for year in years:
             expected[(year, row.funding)] += float(row.budget_krw_100m) / len(years)
     fig = charts.budget_by_year_figure(agg.budget_by_year(services))
-    assert [trace.meta for trace in fig.data] == list(FUNDING_TERMS)
+    # Only the sources with money in these years get a bar (and a legend entry).
+    assert [trace.meta for trace in fig.data] == [f for f in FUNDING_TERMS if any(k[1] == f for k in expected)]
     for trace in fig.data:
         for year, value in zip(trace.x, trace.y, strict=True):
             assert value == pytest.approx(expected.get((year, trace.meta), 0.0)), (year, trace.meta)
@@ -126,25 +127,17 @@ def test_timeline_bars_span_start_of_start_year_to_end_of_end_year(services):
 
 
 def test_progress_gauges_equal_shares_computed_from_the_services(services):
-    year = 2030  # late enough that some demo services are behind schedule
-    fig = charts.progress_figure(agg.progress_by_area(services, year))
-    behind_total = 0
+    fig = charts.progress_figure(agg.progress_by_area(services))
     for trace in fig.data:
         rows = [row for row in services.itertuples() if row.area_id == trace.meta["area_id"]]
         active = [row for row in rows if row.status != "취소"]
         operating = sum(row.status == "운영" for row in active)
-        behind = sum(
-            (row.end_year < year and row.status != "운영") or (row.start_year < year and row.status in ("계획", "보류"))
-            for row in active
-        )
-        behind_total += behind
         if not active:  # an area without services (the demo has none in 의왕·군포·안산) has no share
             assert trace.value is None or trace.value != trace.value
             continue
-        expected = operating if trace.meta["measure"] == "share_operating" else len(active) - behind
-        assert trace.value == pytest.approx(100 * expected / len(active))
-    assert len(fig.data) == 2 * 6
-    assert behind_total > 0
+        assert trace.meta["measure"] == "share_operating"
+        assert trace.value == pytest.approx(100 * operating / len(active))
+    assert len(fig.data) == 6  # one gauge per area: no schedule measure, no source gives due dates
 
 
 def test_area_comparison_uses_one_scale_and_equals_counts(services):
@@ -222,7 +215,7 @@ def test_large_size_sets_every_text_to_at_least_24_px(demo):
     figures = [
         charts.domain_status_figure(agg.services_by_domain_status(s), size="large"),
         charts.budget_by_year_figure(agg.budget_by_year(s), size="large"),
-        charts.progress_figure(agg.progress_by_area(s, 2026), size="large"),
+        charts.progress_figure(agg.progress_by_area(s), size="large"),
         charts.milestones_figure(demo.plan, size="large"),
     ]
     for fig in figures:
@@ -271,7 +264,8 @@ def test_no_budget_message_and_its_note_never_meet(services, lang, size):
         named = {a.name: a for a in fig.layout.annotations}
         message, note = named["no-data"], named["no-data-note"]
         assert message.text == ("보도된 사업비 없음" if lang == "ko" else "No reported budget")
-        assert note.text.replace("<br>", " ") == ("취소 사업 제외" if lang == "ko" else "Cancelled services excluded")
+        expected = "취소 사업·다른 시 몫 제외" if lang == "ko" else "Cancelled projects and other cities' shares excluded"
+        assert note.text.replace("<br>", " ") == expected
         # The message's lines end on the middle line and the note's lines start below it, whatever the height.
         assert (message.yref, message.y, message.yanchor) == ("paper", 0.5, "bottom")
         assert (note.yref, note.y, note.yanchor) == ("paper", 0.5, "top")

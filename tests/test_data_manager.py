@@ -32,7 +32,7 @@ from geo.mapping import MapOptions
 from geo.settings import DEFAULT_SECRETS_FILE, load_settings
 from geo.store import CHANGE_HISTORY_COLUMNS, KST, STORE_FILE_NAME, ConflictError, GeoPackageStore
 from geo.validation import ValidationReport
-from geo.vocab import AREA_TERMS
+from geo.vocab import AREA_TERMS, BUDGET_BASIS_TERMS
 from tests.conftest import DATA_DIR
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -214,7 +214,12 @@ def test_services_spreadsheet_export_imports_back_unchanged(bundled, tmp_path: P
     assert preview.ok, preview.summary_lines()
     back = preview.frame.set_index("service_id").loc[bundled.services["service_id"]]
     assert "대상지(area_id): 이름으로 적힌 값 25개를 ID로 바꿨습니다" in " ".join(preview.notes)
-    for column in ("domain", "direction", "area_id", "status", "location_accuracy", "name_en", "is_sample", "source"):
+    kept = ("domain", "direction", "area_id", "status", "location_accuracy", "name_en", "is_sample", "source")
+    # The programme, budget basis (exported as its Korean label) and funding split come back as they were.
+    kept += ("parent_id", "budget_basis", "funding_split")
+    assert set(table["budget_basis"].dropna()) <= {term.ko for term in BUDGET_BASIS_TERMS.values()}
+    assert table["funding_split"].notna().sum() == bundled.services["funding_split"].notna().sum() > 0
+    for column in kept:
         assert back[column].tolist() == bundled.services[column].tolist(), column
     assert back.geom_type.tolist() == bundled.services.geom_type.tolist()
     original = bundled.services.set_index("service_id").geometry

@@ -74,7 +74,7 @@ def test_service_table_exports_with_schema_labels_and_without_geometry(demo):
 
 
 def test_aggregations_export_with_labelled_values(demo):
-    table = with_vocabulary_labels(agg.progress_by_area(demo.services, 2026))
+    table = with_vocabulary_labels(agg.progress_by_area(demo.services))
     rows = list(csv.reader(io.StringIO(to_csv_bytes(table).decode("utf-8-sig"))))
     assert rows[0][:3] == ["대상지", "전체", "취소"]
     assert [row[0] for row in rows[1:]] == [
@@ -86,7 +86,14 @@ def test_aggregations_export_with_labelled_values(demo):
         "시 전역",
     ]
     english = with_vocabulary_labels(agg.budget_by_funding(demo.services), "en")
-    assert english["funding"].tolist() == ["National", "Provincial", "City", "Private"]
+    assert english["funding"].tolist() == [
+        "National",
+        "Provincial",
+        "City",
+        "Local (provincial + city, not split)",
+        "Private",
+        "Source not reported",
+    ]
 
 
 def test_geojson_is_wgs84_utf8_and_round_trips(demo):
@@ -107,3 +114,15 @@ def test_geojson_reprojects_metric_layers_and_refuses_layers_without_crs():
     assert lon == pytest.approx(126.8309, abs=1e-6) and lat == pytest.approx(37.3219, abs=1e-6)
     with pytest.raises(ValueError, match="crs"):
         to_geojson_bytes(gpd.GeoDataFrame({"name": ["x"]}, geometry=[Point(0, 0)]))
+
+
+def test_a_geojson_export_of_the_reported_projects_imports_back_with_its_funding_splits(bundled, tmp_path):
+    """GDAL writes each funding split as a nested JSON object; the importer reads it back as the same text."""
+    from geo.importer import preview_import
+
+    path = tmp_path / "services.geojson"
+    path.write_bytes(to_geojson_bytes(bundled.services))
+    preview = preview_import(path, "services")
+    assert preview.ok, preview.summary_lines()
+    back = preview.frame.set_index("service_id")["funding_split"]
+    assert back.to_dict() == bundled.services.set_index("service_id")["funding_split"].to_dict()

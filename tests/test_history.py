@@ -10,12 +10,23 @@ import pytest
 from shapely.geometry import Point
 
 from geo.aggregate import services_by_area_status
-from geo.history import CHANGE_COLUMNS, default_as_of, services_as_of, status_changes_between
+from geo.history import (
+    CHANGE_COLUMNS,
+    default_as_of,
+    first_known,
+    last_change,
+    parse_as_of,
+    services_as_of,
+    status_changes_between,
+)
 
 
 @pytest.fixture
 def services() -> gpd.GeoDataFrame:
-    """Five services in 신길2: A went 계획→설계→구축→운영, B was cancelled, C and D never changed, E was created as 설계."""
+    """Five services in 신길2: A went 계획→설계→구축→운영, B was cancelled, C and D never changed, E was created as 설계.
+
+    A was first reported on 2024-06-01, before its first recorded change; the others carry no report day.
+    """
     rows = [
         ("A", "스마트 횡단보도", "Smart crosswalk", "운영"),
         ("B", "스마트 버스정류장", "Smart bus shelter", "취소"),
@@ -30,6 +41,7 @@ def services() -> gpd.GeoDataFrame:
             "name_en": [r[2] for r in rows],
             "area_id": ["singil2"] * 5,
             "status": [r[3] for r in rows],
+            "reported_on": ["2024-06-01", None, None, None, None],
             "is_sample": [False] * 5,
         },
         geometry=[Point(126.77, 37.33)] * 5,
@@ -64,11 +76,15 @@ def _statuses(frame: pd.DataFrame) -> dict[str, str]:
     return dict(zip(frame["service_id"], frame["status"], strict=True))
 
 
-def test_before_any_change_services_have_their_first_old_status_or_planned(services, history):
+def test_a_service_exists_from_its_first_reported_event_or_report_on(services, history):
     result = services_as_of(services, history, date(2024, 12, 31))
-    # C and D have no history: they keep their current status. E's first record has no old status: 계획.
-    assert _statuses(result) == {"A": "계획", "B": "계획", "C": "계획", "D": "운영", "E": "계획"}
-    assert list(result["status_since"]) == [None] * 5
+    # B and E were first known in 2025: not there yet. A was reported in 2024 before its first change: it has
+    # that change's old status. C and D have no history and no report day: always there, as they are.
+    assert _statuses(result) == {"A": "계획", "C": "계획", "D": "운영"}
+    assert list(result["status_since"]) == [None] * 3
+    assert _statuses(services_as_of(services, history, date(2024, 5, 31))) == {"C": "계획", "D": "운영"}
+    assert "E" in _statuses(services_as_of(services, history, date(2025, 3, 1)))
+    assert first_known(services, history).tolist() == [date(2024, 6, 1), date(2025, 2, 1), None, None, date(2025, 3, 1)]
 
 
 def test_a_change_counts_from_its_own_day(services, history):
@@ -95,16 +111,17 @@ def test_changing_the_as_of_date_changes_the_counts_exactly(services, history):
         table = table.loc[table["area_id"] == "singil2"]
         return {status: n for status, n in zip(table["status"], table["count"], strict=True) if n}
 
-    assert counts(date(2024, 12, 31)) == {"계획": 4, "운영": 1}
-    assert counts(date(2025, 2, 1)) == {"계획": 2, "설계": 1, "운영": 1, "취소": 1}
+    assert counts(date(2024, 12, 31)) == {"계획": 2, "운영": 1}
+    assert counts(date(2025, 2, 1)) == {"계획": 1, "설계": 1, "운영": 1, "취소": 1}  # E not yet known
     assert counts(date(2025, 6, 1)) == {"계획": 1, "설계": 1, "구축": 1, "운영": 1, "취소": 1}
     assert counts(date(2026, 1, 15)) == {"계획": 1, "설계": 1, "운영": 2, "취소": 1}
 
 
-def test_the_default_day_is_the_last_change_and_shows_the_current_data(services, history):
-    day = default_as_of(history)
-    assert day == date(2026, 1, 15)
-    result = services_as_of(services, history, day)
+def test_the_default_day_is_today_and_shows_the_current_data(services, history):
+    assert default_as_of(history, today=date(2026, 12, 7)) == date(2026, 12, 7)
+    assert last_change(history) == date(2026, 1, 15)
+    assert last_change(history.iloc[0:0]) is None
+    result = services_as_of(services, history, default_as_of(history))
     assert list(result["status"]) == list(services["status"])
 
 
@@ -112,8 +129,25 @@ def test_default_day_of_an_empty_history_is_today(history):
     assert default_as_of(history.iloc[0:0], today=date(2026, 3, 1)) == date(2026, 3, 1)
 
 
+def test_a_day_from_a_link_is_read_strictly():
+    today = date(2026, 12, 7)
+    assert parse_as_of("2024-07-01", today) == date(2024, 7, 1)
+    for odd in (
+        "9999-99-99",
+        "2024-7-1",
+        "２０２４-07-01",
+        "1" * 4400,
+        "",
+        None,
+        "2024-02-30",
+        "1850-01-01",
+        "2045-01-01",
+    ):
+        assert parse_as_of(odd, today) is None, odd
+
+
 def test_as_of_keeps_rows_geometry_and_crs(services, history):
-    result = services_as_of(services, history, date(2025, 1, 1))
+    result = services_as_of(services, history, date(2025, 12, 1))
     assert isinstance(result, gpd.GeoDataFrame)
     assert result.crs == services.crs
     assert list(result["service_id"]) == ["A", "B", "C", "D", "E"]
@@ -174,3 +208,26 @@ def test_changes_between_rejects_a_reversed_period(history):
 def test_bundled_history_replayed_to_its_last_day_equals_the_bundled_statuses(bundled):
     result = services_as_of(bundled.services, bundled.status_history, default_as_of(bundled.status_history))
     assert (result["status"] == bundled.services["status"]).all()
+
+
+def test_an_event_that_keeps_the_status_is_history_but_not_a_new_status_since(services, history):
+    """A dated event with old = new (a running service extended to more places) stays in the history and the
+    'what changed' list, the as-of status is unchanged, and 'since' stays the day the status was reached."""
+    extended = pd.concat(
+        [
+            history,
+            pd.DataFrame(
+                [("A", date(2026, 3, 1), "운영", "운영", "연합뉴스 (2026-03-01)", "운행 구역 확대", False)],
+                columns=history.columns,
+            ),
+        ],
+        ignore_index=True,
+    )
+    after = services_as_of(services, extended, "2026-06-01").set_index("service_id")
+    assert after.loc["A", "status"] == "운영" and after.loc["A", "status_since"] == date(2026, 1, 15)
+    before = services_as_of(services, extended, "2026-02-01").set_index("service_id")
+    assert before.loc["A", "status"] == "운영" and before.loc["A", "status_since"] == date(2026, 1, 15)
+    changes = status_changes_between(extended, "2026-02-01", "2026-06-01", services)
+    assert changes[["service_id", "old_status", "new_status", "reason"]].values.tolist() == [
+        ["A", "운영", "운영", "운행 구역 확대"]
+    ]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.html import md_text
 from geo.stats import format_budget, headline
 from tests.conftest import DEMO_DIR, PROJECT_ROOT
 
@@ -31,10 +33,16 @@ def test_home_shows_title_vision_and_headline_numbers(app, bundled):
     assert at.title[0].value == "안산 스마트도시 대시보드"
     numbers = headline(bundled.services, bundled.areas)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["스마트서비스"] == f"{numbers.services}건"
+    assert metrics["보도된 사업"] == f"{numbers.services}건"
     assert metrics["운영 중"] == f"{numbers.operating}건"
-    assert metrics["개발 대상지"] == "5곳"
-    assert metrics["사업비 합계(보도)"] == format_budget(numbers.budget_krw_100m)
+    assert metrics["개발 대상지"] == f"{len(bundled.areas)}곳"
+    assert metrics[numbers.budget.label("ko")] == format_budget(numbers.budget_krw_100m)
+    # The total says what it adds up, on the page (not only on hover), under its own heading.
+    assert any(c.value == md_text(numbers.budget.coverage("ko")) for c in at.caption)
+    assert any(h.value == "안산시의 보도된 스마트도시 사업" for h in at.subheader)
+    # The plan as reported: its aims, and the mayor's four fields quoted as his.
+    assert any("데이터·환경·산업 분야의 도시 문제 해결" in m.value for m in at.markdown)
+    assert any(c.value.startswith("안산시장은 교통·환경·안전·복지") for c in at.caption)
     # The default shows the reported projects: no sample on screen, so no "예시 데이터".
     assert not any("예시 데이터" in w.value for w in at.warning)
     assert any("산업 혁신을 주도하는 첨단 스마트도시" in m.value for m in at.markdown)
@@ -129,8 +137,18 @@ def test_downloads_are_built_only_when_pressed(app, monkeypatch):
     monkeypatch.setattr(ui.charts, "to_xlsx_bytes", lambda *a, **k: built.append("xlsx") or b"")
     at = app().run()
     at.switch_page("app_pages/districts.py").run()
-    assert not at.exception and len(at.get("download_button")) >= 10
+    assert not at.exception and len(at.get("download_button")) >= 6
     assert built == []
+
+
+def test_districts_open_on_the_city_view_with_every_reported_project(app, bundled):
+    at = app().run()
+    at.switch_page("app_pages/districts.py").run()
+    assert not at.exception
+    assert at.segmented_control(key="district_area").value == "city"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["보도된 사업"] == f"{len(bundled.services)}건"
+    assert not any("준수" in label for label in metrics)
 
 
 @pytest.mark.parametrize("area_id", ["singil2", "jangsang", "gfez", "choji", "uiwang_gunpo_ansan", "citywide"])
@@ -143,8 +161,41 @@ def test_district_profile_shows_each_area(app, bundled, area_id):
     assert at.title[0].value == "지구별 현황"
     metrics = {m.label: m.value for m in at.metric}
     in_area = int((bundled.services["area_id"] == area_id).sum())
-    assert metrics["스마트서비스"] == f"{in_area}건"
-    assert len(at.get("download_button")) >= 10
+    assert metrics["보도된 사업"] == f"{in_area}건"
+    if in_area:
+        assert len(at.get("download_button")) >= 2
+    else:  # nothing to chart: a sentence and the nearest projects, no empty charts or downloads of empty tables
+        assert len(at.get("download_button")) == 0
+        assert any("이 대상지 안에서 보도된 사업은 없습니다" in i.value for i in at.info)
+        assert any(m.value == "**가장 가까운 보도된 사업**" for m in at.markdown)
+
+
+def test_city_as_of_counts_only_the_projects_reported_by_then(app, bundled):
+    from geo.history import first_known
+
+    at = app()
+    at.query_params["area"] = "citywide"
+    at.query_params["as_of"] = "2023-01-01"
+    at.run()
+    at.switch_page("app_pages/districts.py").run()
+    assert not at.exception
+    known = first_known(bundled.services, bundled.status_history)
+    reported = bundled.services.loc[[day is None or day <= date(2023, 1, 1) for day in known]]
+    in_group = reported.loc[reported["area_id"] == "citywide"]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["보도된 사업"] == f"{len(in_group)}건" and len(in_group) < int(
+        (bundled.services["area_id"] == "citywide").sum()
+    )
+    assert at.query_params["as_of"] == ["2023-01-01"] or at.query_params["as_of"] == "2023-01-01"
+
+
+def test_an_unreadable_date_in_the_link_opens_today_and_says_so(app):
+    at = app()
+    at.query_params["as_of"] = "9999-99-99"
+    at.run()
+    at.switch_page("app_pages/districts.py").run()
+    assert not at.exception
+    assert any("'9999-99-99'을(를) 읽을 수 없어" in c.value for c in at.caption)
 
 
 def test_district_as_of_date_changes_the_numbers(app, demo):
@@ -155,6 +206,7 @@ def test_district_as_of_date_changes_the_numbers(app, demo):
     at.run()
     at.switch_page("app_pages/districts.py").run()
     latest = {m.label: m.value for m in at.metric}
+    assert not at.exception
     at.date_input(key="district_as_of").set_value(date(2024, 6, 1)).run()
     early = {m.label: m.value for m in at.metric}
     assert early["운영 중"] == "0건"

@@ -51,7 +51,7 @@ def test_the_district_views_offer_the_fifth_area(monkeypatch, folder):
     at.switch_page("app_pages/districts.py").run()
     assert not at.exception
     options = [o.content for o in at.get("button_group")[0].proto.options]
-    assert options == ["신길2", "장상", "경기경제자유구역", "초지역세권", FIFTH_KO, "시 전역"]
+    assert options == ["안산시 전체", "신길2", "장상", "경기경제자유구역", "초지역세권", FIFTH_KO, "시 전역"]
     details = next(m.value for m in at.markdown if "detail-panel" in m.value)
     assert "13,000호" in details and "아시아경제 2026-02-03" in details
 

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from geo.auth import add_user
 from geo.details import service_detail_rows, service_history_rows
 from geo.i18n import localized
+from geo.loaders import load_dashboard_data
 from geo.schema import SERVICES
 from geo.store import STORE_FILE_NAME, GeoPackageStore
 from geo.upgrade import UpgradeAction, decide_store_upgrade, rebuild_store, upgrade_preview, upgrade_store
@@ -124,6 +125,28 @@ def test_a_store_of_the_reported_projects_without_english_sources_gains_the_colu
     assert str(english["Source"]) == "경인일보 (2025-04-15)" and english["Other sources"].startswith("경기일보")
 
 
+def test_a_store_without_the_programme_and_budget_columns_gains_them_empty(tmp_path: Path):
+    """A store made before services had parent_id, budget_basis and funding_split: opening it adds the nullable
+    columns (no parent, no basis, no split: nothing is guessed), and a rebuild from the data folder fills them."""
+    store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
+    store.initialise(DATA_DIR, now=T0)
+    added = ("parent_id", "budget_basis", "funding_split")
+    with sqlite3.connect(store.path) as connection:
+        for column in added:
+            connection.execute(f"ALTER TABLE services DROP COLUMN {column}")
+    store.initialise(DATA_DIR, now=T1)
+    services = store.read_data().services
+    assert services[list(added)].isna().all().all() and len(services) == 25
+    assert store.audit_log()["detail"].str.contains("services.parent_id").any()
+    store.rebuild(DATA_DIR, now=T1)
+    rebuilt = store.read_data().services.set_index("service_id")
+    assert rebuilt.loc["ANS-03", "parent_id"] == "ANS-01" and rebuilt.loc["ANS-13", "budget_basis"] == "national_share"
+    assert (
+        rebuilt.loc["ANS-10", "funding_split"]
+        == load_dashboard_data(DATA_DIR).services.set_index("service_id").loc["ANS-10", "funding_split"]
+    )
+
+
 def test_a_restored_store_counts_as_changed_by_staff(old_install):
     data_dir, store = old_install
     backup = store.backup(now=T0)
@@ -157,7 +180,7 @@ def test_after_the_upgrade_the_home_page_shows_the_reported_projects_not_the_sam
     _ship_new_version(data_dir)
     at = _app(monkeypatch, data_dir).run()
     assert not at.exception
-    assert {m.label: m.value for m in at.metric}["스마트서비스"] == "25건"
+    assert {m.label: m.value for m in at.metric}["보도된 사업"] == "25건"
     assert not any("예시 데이터" in w.value for w in at.warning)
     assert len(store.list_backups()) == 1
 

@@ -207,3 +207,56 @@ def test_text_read_through_arrow_is_typed_and_reported_as_python_text(data, fiel
     ]
     # The cases are not all alike: some are kept, some stripped, some refused.
     assert report.problems and any(isinstance(v, str) for v in typed[field])
+
+
+def test_a_parent_must_be_another_service_of_the_same_data(data):
+    """parent_id names the programme a project is part of: a service of the same file, not the row itself."""
+    first, second = data.services["service_id"].iloc[:2]
+    assert problems(services_with(data, parent_id=first)) == []
+    assert problems(services_with(data, parent_id="ANS-99")) == [
+        (2, "parent_id", "상위 사업 ID 'ANS-99'가 이 자료의 서비스 ID에 없습니다")
+    ]
+    assert problems(services_with(data, parent_id=second)) == [
+        (2, "parent_id", f"상위 사업 ID '{second}'가 자기 자신입니다 (다른 서비스의 ID를 적으세요)")
+    ]
+    _, report = validate_frame(services_with(data, parent_id="ANS-99"), SERVICES, "사업목록.csv")
+    assert report.messages() == [
+        "사업목록.csv 2번째 피처 parent_id: 상위 사업 ID 'ANS-99'가 이 자료의 서비스 ID에 없습니다"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("split", "message"),
+    [
+        ("국비 80", "'국비 80'는 JSON 객체가 아닙니다"),
+        ("[80, 80]", "'[80, 80]'는 재원별 금액을 담은 JSON 객체가 아닙니다"),
+        ('{"구비": 80}', "재원 '구비'는 허용되지 않는 값입니다 (허용: 국비, 도비, 시비, 지방비, 민자)"),
+        ('{"국비": -1}', "국비의 금액 '-1'는 0 이상의 숫자(억원)여야 합니다"),
+        ('{"국비": "80"}', "국비의 금액 '80'는 0 이상의 숫자(억원)여야 합니다"),
+    ],
+)
+def test_a_funding_split_must_be_an_object_of_funding_sources_and_amounts(data, split, message):
+    found = problems(services_with(data, funding_split=split))
+    assert [(row, field) for row, field, _ in found] == [(2, "funding_split")]
+    assert found[0][2].startswith(message)
+
+
+def test_a_budget_basis_is_a_term_of_its_vocabulary(data):
+    assert problems(services_with(data, budget_basis="national_share")) == []
+    assert problems(services_with(data, budget_basis="국비")) == [
+        (
+            2,
+            "budget_basis",
+            "'국비'는 허용되지 않는 값입니다 (허용: 총사업비, 국비만, 한 해 분, 다른 시 몫 포함)",
+        )
+    ]
+
+
+def test_a_json_object_read_from_geojson_is_kept_as_json_text(data):
+    """GDAL writes a text cell holding a JSON object (a funding split) as a nested GeoJSON object and reads it
+    back as a dict: validation keeps it as the same JSON text, so an exported layer imports back."""
+    frame = services_with(data).astype({"funding_split": object})
+    frame.at[frame.index[1], "funding_split"] = {"국비": 41, "시비": 27}
+    typed, report = validate_frame(frame, SERVICES, "services.geojson")
+    assert report.ok, report.messages()
+    assert typed["funding_split"].iloc[1] == '{"국비": 41, "시비": 27}'

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from geo.charts import with_caption
+from geo.charts import chart_title, no_data_message, with_caption
 from geo.exports import ExportContext, column_labels_ko, to_csv_bytes, to_xlsx_bytes, with_vocabulary_labels
 from geo.html import md_text
 from geo.i18n import t
@@ -26,7 +26,14 @@ def chart_with_data(
     context: ExportContext | None = None,
     downloads: bool = True,
 ) -> None:
-    """Show ``fig`` (with ``context`` as its caption line); offer ``data`` (what the chart draws) as CSV/XLSX."""
+    """Show ``fig`` (with ``context`` as its caption line); offer ``data`` (what the chart draws) as CSV/XLSX.
+
+    A chart with nothing to draw (``geo.charts.no_data``) is a sentence instead: its title and message,
+    no empty frame and no downloads of an empty table.
+    """
+    if (message := no_data_message(fig)) is not None:
+        st.markdown(f"**{md_text(chart_title(fig))}**  \n{md_text(message)}")
+        return
     if context is not None:
         fig = with_caption(fig, context.caption(lang))
     st.plotly_chart(

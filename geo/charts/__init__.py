@@ -40,7 +40,9 @@ from geo.charts.common import (
     SAMPLE_ANNOTATION_NAME,
     Lang,
     Size,
+    chart_title,
     compact_figure,
+    no_data_message,
     with_caption,
 )
 from geo.charts.maps import dong_choropleth_figure
@@ -56,6 +58,7 @@ __all__ = [
     "area_comparison_figure",
     "budget_by_funding_figure",
     "budget_by_year_figure",
+    "chart_title",
     "compact_figure",
     "direction_figure",
     "domain_figure",
@@ -63,6 +66,7 @@ __all__ = [
     "dong_choropleth_figure",
     "milestones_figure",
     "milestones_frame",
+    "no_data_message",
     "progress_figure",
     "timeline_figure",
     "with_caption",

@@ -30,7 +30,6 @@ from geo.vocab import (
     label,
 )
 
-ON_SCHEDULE_COLOUR = "#0072B2"
 #: A direction's bar at least this share of the longest holds its count label; a shorter one has it beside it.
 DIRECTION_INSIDE_SHARE = 0.6
 #: Longest line of a direction's name on the direction chart's axis (half-width units of ``text_width``).
@@ -214,7 +213,7 @@ def direction_figure(
 def progress_figure(
     progress: pd.DataFrame, lang: Lang = "ko", size: Size = "normal", sample: bool | None = None
 ) -> go.Figure:
-    """Bullet gauges, one row per area: share operating and share on schedule, 0–100 %.
+    """Bullet gauges, one row per area: the share of its projects (not cancelled) in operation, 0–100 %.
 
     Parameters
     ----------
@@ -224,22 +223,19 @@ def progress_figure(
     Returns
     -------
     plotly.graph_objects.Figure
-        Two indicator traces per area, in the frame's order: operating then on
-        schedule; ``value`` in percent (``None`` when the area has no active
-        service), ``meta`` ``{"area_id": ..., "measure": ...}``.
+        One indicator trace per area, in the frame's order; ``value`` in percent
+        (``None`` when the area has no active service), ``meta``
+        ``{"area_id": ..., "measure": "share_operating"}``.
     """
     s = sizes(size)
     n = max(len(progress), 1)
     fig = go.Figure()
-    height = max(s["height"], n * (s["row"] * 2 + s["small"] * 2) + s["title"] * 6)
+    height = max(s["height"], n * (s["row"] * 2 + s["small"] * 2) + s["title"] * 4)
     # Leave room under each gauge for its tick labels.
     gap = s["small"] * 2.2 / height
-    measures = (
-        ("share_operating", t("chart.share_operating", lang), STATUS_TERMS[ServiceStatus.OPERATING].colour),
-        ("share_on_schedule", t("chart.share_on_schedule", lang), ON_SCHEDULE_COLOUR),
-    )
-    # Gauges at x 0.2–0.5 and 0.72–1.0: each title (name, count, share) has the space to its left.
-    columns = ((0.2, 0.58), (0.72, 1.08))
+    measures = (("share_operating", t("chart.share_operating", lang), STATUS_TERMS[ServiceStatus.OPERATING].colour),)
+    # The gauge at x 0.35–1.0: its title (name, count, share) has the space to its left.
+    columns = ((0.35, 1.08),)
     for (_, measure_label, _), (left, right) in zip(measures, columns, strict=True):
         fig.add_annotation(
             text=f"<b>{measure_label}</b>",
@@ -257,10 +253,8 @@ def progress_figure(
         for (measure, _, bar_colour), (left, right) in zip(measures, columns, strict=True):
             share = getattr(row, measure)
             value = None if share is None or (isinstance(share, float) and math.isnan(share)) else share * 100
-            part = row.operating if measure == "share_operating" else row.on_schedule
-            detail = f"{part}/{row.active}{t('metric.count_unit', lang)}"  # type: ignore[str-bytes-safe]  # pandas-stubs types row fields as any scalar, bytes included
-            # The area's name heads its row once; the second gauge shows only its count.
-            heading = f"<b>{label(AREA_SHORT, str(row.area_id), lang)}</b><br>" if left == columns[0][0] else ""
+            detail = f"{row.operating}/{row.active}{t('metric.count_unit', lang)}"  # type: ignore[str-bytes-safe]  # pandas-stubs types row fields as any scalar, bytes included
+            heading = f"<b>{label(AREA_SHORT, str(row.area_id), lang)}</b><br>"
             # The share is written in the title, beside its count: a separate number was cut to "00%" when narrow.
             shown = "—" if value is None else f"{value:.0f}%"
             fig.add_trace(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from geo.aggregate import FUNDING_CATEGORIES, BudgetCoverage
+from geo.budget import UNKNOWN_FUNDING, format_budget
 from geo.charts.common import (
     Lang,
     Size,
@@ -15,14 +17,41 @@ from geo.charts.common import (
     style_figure,
 )
 from geo.i18n import t
-from geo.stats import format_budget
-from geo.vocab import (
-    FUNDING_TERMS,
-    label,
-)
+from geo.vocab import FUNDING_TERMS
 
 #: The name of the budget chart's unit label (above the budget axis).
 UNIT_ANNOTATION_NAME = "unit"
+#: Money whose source no report gives: a neutral grey that is not one of the funding colours.
+UNKNOWN_COLOUR = "#BBBBBB"
+
+
+def funding_label(funding: str, lang: str) -> str:
+    """A funding source's label; '재원 보도되지 않음' for money whose source no report gives."""
+    if funding == UNKNOWN_FUNDING:
+        return t("funding.unknown", lang)
+    term = FUNDING_TERMS.get(funding)
+    return term.label(lang) if term else funding
+
+
+def funding_colour(funding: str) -> str:
+    term = FUNDING_TERMS.get(funding)
+    return term.colour if term else UNKNOWN_COLOUR
+
+
+def coverage_note(coverage: BudgetCoverage | None, key: str, lang: str) -> str | None:
+    """What part of the counted budgets a chart shows, when it is not all of them (None when it is)."""
+    if coverage is None or coverage.complete or not coverage.of:
+        return None
+    share = coverage.shown_krw_100m / coverage.total_krw_100m if coverage.total_krw_100m else 0.0
+    return t(
+        key,
+        lang,
+        n=f"{coverage.projects:,}",
+        of=f"{coverage.of:,}",
+        shown=format_budget(coverage.shown_krw_100m, lang),
+        total=format_budget(coverage.total_krw_100m, lang),
+        share=f"{share:.0%}",
+    )
 
 
 def budget_by_year_figure(
@@ -44,15 +73,18 @@ def budget_by_year_figure(
     s = sizes(size)
     years = sorted({int(y) for y in by_year["year"]})
     fig = go.Figure()
-    for funding, term in FUNDING_TERMS.items():
+    for funding in FUNDING_CATEGORIES:
         rows = by_year.loc[by_year["funding"] == funding].set_index("year")["budget_krw_100m"]
+        if not rows.sum():
+            continue  # a source with no money in these years would only crowd the legend
+        name = funding_label(funding, lang)
         fig.add_bar(
-            name=term.label(lang),
+            name=name,
             meta=funding,
             x=years,
             y=[float(rows.get(year, 0.0)) for year in years],
-            marker={"color": term.colour},
-            hovertemplate="%{x} " + term.label(lang) + ": " + budget_hover(lang, "y") + "<extra></extra>",
+            marker={"color": funding_colour(funding)},
+            hovertemplate="%{x} " + name + ": " + budget_hover(lang, "y") + "<extra></extra>",
         )
     totals = by_year.groupby("year")["budget_krw_100m"].sum()
     for year in years:
@@ -83,6 +115,8 @@ def budget_by_year_figure(
         font={"color": "#444444"},
     )
     note = f"{t('chart.budget_spread', lang)}, {t('chart.excluding_cancelled', lang)}"
+    if covered := coverage_note(by_year.attrs.get("coverage"), "chart.year_coverage", lang):
+        note = f"{note}. {covered}"
     style_figure(fig, t("chart.budget_year", lang), lang, size, is_sample(by_year, sample), note=note)
     # Room under the plot for the years and the legend's row.
     fig.update_layout(margin={"b": round(s["font"] * 3)})
@@ -107,19 +141,20 @@ def budget_by_funding_figure(
         ``customdata`` the stored funding values.
     """
     s = sizes(size)
-    fundings = list(by_funding["funding"])
-    values = [float(v) for v in by_funding["budget_krw_100m"]]
+    shown = by_funding.loc[by_funding["budget_krw_100m"] > 0]  # an empty slice only crowds the labels
+    fundings = list(shown["funding"])
+    values = [float(v) for v in shown["budget_krw_100m"]]
     total = sum(values)
     fig = go.Figure(
         go.Pie(
-            labels=[label(FUNDING_TERMS, f, lang) for f in fundings],
+            labels=[funding_label(f, lang) for f in fundings],
             values=values,
             customdata=fundings,
             hole=0.5,
             sort=False,
             direction="clockwise",
             marker={
-                "colors": [FUNDING_TERMS[f].colour if f in FUNDING_TERMS else "#666666" for f in fundings],
+                "colors": [funding_colour(f) for f in fundings],
                 "line": {"color": "#FFFFFF", "width": 2},
             },
             text=[format_budget(v, lang) for v in values],
@@ -139,12 +174,8 @@ def budget_by_funding_figure(
         showarrow=False,
         font={"size": s["font"]},
     )
-    style_figure(
-        fig,
-        t("chart.budget_funding", lang),
-        lang,
-        size,
-        is_sample(by_funding, sample),
-        note=t("chart.excluding_cancelled", lang),
-    )
+    note = t("chart.excluding_cancelled", lang)
+    if covered := coverage_note(by_funding.attrs.get("coverage"), "chart.funding_coverage", lang):
+        note = f"{note}. {covered}"
+    style_figure(fig, t("chart.budget_funding", lang), lang, size, is_sample(by_funding, sample), note=note)
     return no_data(fig, lang, size, "chart.no_budget", t("chart.excluding_cancelled", lang)) if total == 0 else fig

@@ -351,6 +351,22 @@ def no_data(fig: go.Figure, lang: str, size: str, key: str = "chart.no_services"
     return fig
 
 
+def no_data_message(fig: go.Figure) -> str | None:
+    """The message :func:`no_data` wrote on ``fig`` (its lines joined), None when the chart has data to draw."""
+    for annotation in fig.layout.annotations:
+        if annotation.name == NO_DATA_ANNOTATION_NAME:
+            message = " ".join(str(annotation.text).split("<br>"))
+            notes = [a.text for a in fig.layout.annotations if a.name == NO_DATA_NOTE_ANNOTATION_NAME]
+            return " ".join([message, *(" ".join(str(n).split("<br>")) for n in notes)])
+    return None
+
+
+def chart_title(fig: go.Figure) -> str:
+    """The figure's title as one line of plain text (its line breaks and tags dropped)."""
+    text = str(fig.layout.title.text or "")
+    return re.sub(r"<[^>]+>", "", text.replace("<br>", " ")).strip()
+
+
 def count_axis(fig: go.Figure, peak: float, axis: Literal["x", "y"]) -> None:
     """Whole-number ticks on a count axis: no '0.5 services' when the counts are small."""
     step = 1 if peak <= 8 else (2 if peak <= 16 else None)

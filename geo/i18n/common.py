@@ -27,7 +27,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "home.vision": {"ko": "비전", "en": "Vision"},
     "home.directions": {"ko": "추진 방향", "en": "Directions"},
     "home.headline": {"ko": "주요 지표", "en": "Headline numbers"},
-    "home.map": {"ko": "대상지와 스마트서비스", "en": "Areas and smart services"},
+    "home.map": {"ko": "대상지와 보도된 사업", "en": "Areas and reported projects"},
+    "home.projects": {"ko": "안산시의 보도된 스마트도시 사업", "en": "Ansan's reported smart-city projects"},
+    "home.projects_note": {
+        "ko": "언론에 보도된 안산시의 스마트도시 사업입니다. 어느 출처도 이 사업들을 승인된 계획의 사업으로 밝히지 "
+        "않았으며, 계획의 예산·사업 목록은 보도되지 않았습니다.",
+        "en": "Ansan's smart-city projects as the press reported them. No source ties them to the approved plan, "
+        "and the plan's budget and list of services were not reported.",
+    },
     "home.direction_count": {"ko": "서비스 {count}건", "en": "{count} services"},
     "home.directions_unclassified": {
         "ko": "보도된 사업은 추진 방향별로 분류되어 있지 않습니다 (출처에 없음).",
@@ -39,12 +46,33 @@ TEXTS: dict[str, dict[str, str]] = {
     "metric.operating": {"ko": "운영 중", "en": "Operating"},
     "metric.areas": {"ko": "개발 대상지", "en": "Development areas"},
     "metric.budget": {"ko": "사업비 합계(보도)", "en": "Budgets reported, summed"},
-    "metric.budget_note": {
-        "ko": "서비스 수는 모든 상태를 셉니다. 사업비 합계는 취소 사업을 뺀, 사업별로 보도된 금액의 단순 합입니다: "
-        "사업비가 보도되지 않은 사업은 빠지고, 한 사업비가 다른 사업을 포함하거나 타 시 분담분을 포함할 수 있습니다.",
-        "en": "Service counts include every status. The budget sum adds the amounts reported per project, "
-        "cancelled ones excluded: projects without a reported budget are missing, and one budget may include "
-        "another project's or another city's share.",
+    "metric.projects": {"ko": "보도된 사업", "en": "Reported projects"},
+    "metric.projects_parts": {
+        "ko": "세부 사업 {parts}건은 공모 사업 {programmes}건에 속합니다 (둘 다 셈).",
+        "en": "{parts} of them are parts of {programmes} programme(s) (both counted).",
+    },
+    # Budget totals say what they add up (geo.budget).
+    "budget.label": {"ko": "사업비 보도된 {n}건의 합계", "en": "Budgets of {n} projects, summed"},
+    "budget.coverage": {
+        "ko": "합계 {total}: 사업비가 보도된 {n}건을 더한 값입니다 (취소 제외 {of}건 중).",
+        "en": "Total {total}: the {n} projects with a reported budget added up (of {of}, cancelled excluded).",
+    },
+    "budget.none_reported": {
+        "ko": "취소 제외 {of}건 중 사업비가 보도된 사업이 없습니다.",
+        "en": "None of the {of} projects (cancelled excluded) has a reported budget.",
+    },
+    "budget.mixed_bases": {
+        "ko": "보도된 기준이 서로 다릅니다: {kinds}.",
+        "en": "The budgets were reported on different bases: {kinds}.",
+    },
+    "budget.basis_unknown": {"ko": "기준 보도되지 않음", "en": "basis not reported"},
+    "budget.other_city": {
+        "ko": "다른 시 몫이 포함된 {n}건({total})은 합계에서 뺐습니다.",
+        "en": "{n} budget(s) that include another city's share ({total}) are left out of the total.",
+    },
+    "budget.held_by_programme": {
+        "ko": "공모 사업의 세부 사업 {n}건은 상위 사업비에 포함되어 따로 더하지 않았습니다.",
+        "en": "{n} programme part(s) are inside their programme's budget and not added again.",
     },
     "metric.count_unit": {"ko": "건", "en": ""},
     "metric.area_unit": {"ko": "곳", "en": ""},

@@ -250,7 +250,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.export.csv": {"ko": "CSV (엑셀)", "en": "CSV (Excel)"},
     "data.export.xlsx": {"ko": "XLSX (엑셀)", "en": "XLSX (Excel)"},
     # --- data branch: reported projects, their provenance, sources that disagree, store upgrade ---
-    "field.not_reported": {"ko": "미공개", "en": "not reported"},
+    "field.not_reported": {"ko": "보도되지 않음", "en": "not reported"},
     "field.reported_on": {"ko": "보도일", "en": "Reported on"},
     "field.status_reported": {"ko": "보도된 상태", "en": "Status as reported"},
     "field.status_as_of": {"ko": "{status} ({date} 보도 기준)", "en": "{status} (as reported on {date})"},

@@ -6,15 +6,30 @@ TEXTS: dict[str, dict[str, str]] = {
     "districts.area": {"ko": "대상지 선택", "en": "Choose an area"},
     "districts.as_of": {"ko": "기준일(이 날짜의 추진 상태로 표시)", "en": "As of (statuses on this date)"},
     "districts.as_of_note": {
-        "ko": "{date} 기준 · 상태 이력으로 그 날의 추진 상태를 다시 계산했습니다",
-        "en": "As of {date} · statuses recomputed from the status history",
+        "ko": "{date} 기준 · 그 날까지 보도된 사업과 그 날의 추진 상태 · {changed}",
+        "en": "As of {date} · the projects reported by that day, with their status on that day · {changed}",
+    },
+    "districts.city": {"ko": "안산시 전체", "en": "All of Ansan"},
+    "districts.city_what_text": {
+        "ko": "안산시의 보도된 스마트도시 사업 전체 (대상지 안팎 모두)",
+        "en": "All of Ansan's reported smart-city projects, inside and outside the development areas",
+    },
+    "districts.no_projects": {
+        "ko": "{date}까지 이 대상지 안에서 보도된 사업은 없습니다.",
+        "en": "No project inside this area had been reported by {date}.",
+    },
+    "districts.nearest": {"ko": "가장 가까운 보도된 사업", "en": "Nearest reported projects"},
+    "districts.distance_km": {"ko": "대상지 경계에서 {km} km", "en": "{km} km from the area's edge"},
+    "history.last_change": {"ko": "데이터의 마지막 상태 변경 {date}", "en": "data's last status change {date}"},
+    "url.ignored_as_of": {
+        "ko": "주소의 기준일 '{value}'을(를) 읽을 수 없어 오늘 날짜로 보여 줍니다.",
+        "en": "The link's date '{value}' could not be read; showing today.",
     },
     "districts.tab_profile": {"ko": "대상지 프로필", "en": "Area profile"},
     "districts.tab_compare": {"ko": "대상지 비교", "en": "Compare areas"},
     "districts.tab_dong": {"ko": "구·동별 분포", "en": "By gu and dong"},
     "districts.facts": {"ko": "주요 사실", "en": "Key facts"},
     "districts.in_progress": {"ko": "설계·구축 중", "en": "In design or building"},
-    "districts.on_schedule": {"ko": "일정 준수율", "en": "On schedule"},
     "districts.operating_share": {"ko": "운영 비율", "en": "Share operating"},
     "districts.dong_value": {"ko": "지도에 표시할 값", "en": "Value on the map"},
     "districts.gu_table": {"ko": "구별 합계", "en": "Totals per gu"},
@@ -35,7 +50,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart.dong_count": {"ko": "행정동별 스마트서비스 수", "en": "Smart services per dong"},
     "chart.dong_budget": {"ko": "행정동별 사업비", "en": "Budget per dong"},
     "chart.milestones": {"ko": "스마트도시계획 수립 경과", "en": "How the plan was made"},
-    "chart.excluding_cancelled": {"ko": "취소 사업 제외", "en": "cancelled services excluded"},
+    "chart.excluding_cancelled": {
+        "ko": "취소 사업·다른 시 몫 제외",
+        "en": "cancelled projects and other cities' shares excluded",
+    },
     "chart.budget_spread": {
         "ko": "사업비를 사업 기간에 균등 배분",
         "en": "each budget spread evenly over its years",
@@ -44,12 +62,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart.as_of": {"ko": "기준일", "en": "As of"},
     "chart.year": {"ko": "연도", "en": "Year"},
     "chart.share_operating": {"ko": "운영 비율", "en": "Operating"},
-    "chart.share_on_schedule": {"ko": "일정 준수 비율", "en": "On schedule"},
     "chart.progress_note": {
-        "ko": "운영 비율 = 운영 ÷ (전체 − 취소). 일정 지연 = 종료 연도가 지났는데 운영 전이거나, "
-        "시작 연도가 지났는데 계획·보류 상태",
-        "en": "Operating = operating ÷ (all − cancelled). Behind schedule = past its end year and not "
-        "operating, or past its start year and still planned or on hold",
+        "ko": "운영 비율 = 운영 ÷ (전체 − 취소). 출처가 기한을 밝히지 않아 일정 준수·지연은 판단하지 않습니다",
+        "en": "Operating = operating ÷ (all − cancelled). No source gives due dates, so nothing is judged late "
+        "or on schedule",
+    },
+    "funding.unknown": {"ko": "재원 보도되지 않음", "en": "Source not reported"},
+    "chart.year_coverage": {
+        "ko": "기간이 보도된 {n}건만 표시: {shown} (사업비 합계 {total}의 {share}, {of}건 중)",
+        "en": "Only the {n} with a reported period: {shown} ({share} of the {total} total, {n} of {of})",
+    },
+    "chart.funding_coverage": {
+        "ko": "재원이 보도된 사업 {n}건: {shown} (합계 {total}의 {share}, {of}건 중)",
+        "en": "Source reported for {n} of {of}: {shown} ({share} of the {total} total)",
     },
     "chart.dong_note": {
         "ko": "서비스 위치(대표점)가 속한 행정동 기준, 개략 경계",
@@ -62,14 +87,14 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- screens branch: what the 시 전역 group is, beside its map ---
     "districts.citywide_what": {"ko": "구분", "en": "What it is"},
     "districts.citywide_what_text": {
-        "ko": "다섯 개발 대상지 어디에도 속하지 않는 사업: 도시 전체를 대상으로 하는 서비스와 "
+        "ko": "어느 개발 대상지에도 속하지 않는 사업: 도시 전체를 대상으로 하는 서비스와 "
         "대상지 밖의 행정동에서 추진되는 사업",
-        "en": "Services that belong to none of the five development areas: services for the whole city and "
+        "en": "Projects that belong to no development area: services for the whole city and "
         "projects in a dong outside the areas",
     },
     "districts.citywide_count": {"ko": "{n}건 (전체 {total}건 중)", "en": "{n} (of {total} in all)"},
     "districts.citywide_where": {"ko": "위치", "en": "Where"},
-    "districts.citywide_no_place": {"ko": "장소 미공개(시 전역)", "en": "No place reported (citywide)"},
+    "districts.citywide_no_place": {"ko": "장소 보도되지 않음(시 전역)", "en": "No place reported (citywide)"},
     "districts.citywide_budget": {
         "ko": "{budget} (사업비가 보도된 {n}건의 합계, 취소 사업 제외)",
         "en": "{budget} (sum of the {n} services with a reported budget, cancelled services excluded)",
