@@ -103,7 +103,7 @@ def profile() -> None:
             st_folium(
                 area_map, height=460, use_container_width=True, returned_objects=[], key=f"district_map_{area_id}"
             )
-        citywide_list(in_area, lang)  # reported without a place: listed here, not drawn at City Hall
+        citywide_list(shown, lang)  # reported without a place: listed here, not drawn at City Hall
     with facts_col:
         if selection in (None, CITYWIDE):
             title = area_choice_label(area_id, data.areas, lang)

@@ -19,7 +19,7 @@ from geo.explorer import (
     within_bbox,
 )
 from geo.filters import filter_services
-from geo.history import default_as_of, services_as_of
+from geo.history import as_of_caption, default_as_of, services_as_of
 from geo.i18n import localized, t
 from geo.mapping import project_list_html, stack_members
 from geo.placement import is_citywide
@@ -54,7 +54,13 @@ data = replace(data, services=services_as_of(data.services, data.status_history,
 as_of_key = None if as_of == default_day else as_of.isoformat()
 service_filter = service_filter_sidebar(data.services, lang)
 shown = filter_services(data.services, service_filter)
-st.caption(t("explorer.shown", lang, shown=len(shown), total=len(data.services)) + " · " + t("explorer.share", lang))
+st.caption(
+    t("explorer.shown", lang, shown=len(shown), total=len(data.services))
+    + " · "
+    + as_of_caption(data.status_history, lang)
+    + " · "
+    + t("explorer.share", lang)
+)
 if shown.empty:
     st.info(t("explorer.none", lang))
 

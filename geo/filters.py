@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +10,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from geo.history import parse_as_of as parse_iso_day
 from geo.vocab import AREA_TERMS, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, Term
 
 # Query parameter names: short, stable, and documented in the README.
@@ -132,24 +132,20 @@ def clamp_years(years: tuple[int, int] | None, span: tuple[int, int]) -> tuple[i
 
 # --- the map's as-of day in the URL (as_of=YYYY-MM-DD) ---
 PARAM_AS_OF = "as_of"
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_as_of(raw: str | None, earliest: date, latest: date) -> tuple[date | None, str | None]:
     """The as-of day of a URL value, strictly: ``(day, None)``, or ``(None, why)`` when it is ignored.
 
     ``None`` or ``""`` gives ``(None, None)`` (no day asked for). ``why`` is ``"format"`` for anything
-    but a real ``YYYY-MM-DD`` date (``2024-02-30``, ``2024-7-1``, ``yesterday``) and ``"range"`` for a
-    day before ``earliest`` or after ``latest``.
+    but a real ``YYYY-MM-DD`` date (``2024-02-30``, ``2024-7-1``, ``yesterday``; read by
+    ``geo.history.parse_as_of``, as on the other pages) and ``"range"`` for a day before ``earliest``
+    or after ``latest``.
     """
     if raw is None or raw == "":
         return None, None
-    text = str(raw)
-    if not _ISO_DAY.fullmatch(text):
-        return None, "format"
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
+    day = parse_iso_day(raw)
+    if day is None:
         return None, "format"
     if not earliest <= day <= latest:
         return None, "range"

@@ -48,7 +48,9 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
     _seed_from_url(services)
     low, high = year_span(services)
     # The data may have changed since the slider was set (an import): keep its value inside the range.
-    st.session_state[_WIDGET["years"]] = clamp_years(tuple(st.session_state[_WIDGET["years"]]), (low, high))
+    st.session_state[_WIDGET["years"]] = clamp_years(
+        tuple(st.session_state.get(_WIDGET["years"], (low, high))), (low, high)
+    )
     requested = st.session_state.pop(state.FILTERS_REQUESTED, None)
     if requested:
         st.session_state[_WIDGET["statuses"]] = requested["statuses"]
@@ -65,9 +67,14 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
                 select_all=False,
                 format_func=partial(label, choice.terms, lang=lang),
             )
-        st.slider(t("explorer.years", lang), min_value=low, max_value=high, key=_WIDGET["years"])
+        if low < high:
+            st.slider(t("explorer.years", lang), min_value=low, max_value=high, key=_WIDGET["years"])
+        else:
+            # One year in the data (an early as-of day, a small import): nothing to narrow, and a slider needs
+            # two different ends.
+            st.caption(f"{t('explorer.years', lang)}: {low}")
         st.button(t("explorer.reset", lang), on_click=_reset, args=(services,), width="stretch")
-    years = tuple(st.session_state[_WIDGET["years"]])
+    years = tuple(st.session_state.get(_WIDGET["years"], (low, high)))
     chosen: dict[str, Any] = {choice.field: tuple(st.session_state[_WIDGET[choice.field]]) for choice in CHOICE_FILTERS}
     service_filter = ServiceFilter(
         **chosen, years=None if years == (low, high) else years, text=st.session_state[_WIDGET["text"]]
@@ -78,7 +85,9 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
 
 def write_to_url(service_filter: ServiceFilter) -> None:
     """Keep the URL in step with the filter; other parameters (language, selection) stay."""
-    keep = {k: v for k, v in st.query_params.to_dict().items() if k in ("lang", PARAM_SELECTED, PARAM_VIEW, PARAM_AS_OF)}
+    keep = {
+        k: v for k, v in st.query_params.to_dict().items() if k in ("lang", PARAM_SELECTED, PARAM_VIEW, PARAM_AS_OF)
+    }
     wanted = {**keep, **service_filter.to_query()}
     if wanted != st.query_params.to_dict():
         st.query_params.from_dict(wanted)
