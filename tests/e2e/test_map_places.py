@@ -84,7 +84,9 @@ def test_map_as_of_an_earlier_day_shows_fewer_projects_and_keeps_the_day_in_the_
     page.get_by_text(f"표시 중: {len(then)} / {len(then)}건").wait_for()
     wait_for_drawn(page, len(then))
     assert "as_of=2021-01-01" in page.url
-    assert page.get_by_label("기준일 (이 날짜의 추진 상태)").input_value() == "2021/01/01"
+    box = "기준일 (이 날짜의 추진 상태)"
+    for part, value in (("year", "2021"), ("month", "1"), ("day", "1")):
+        assert page.get_by_role("spinbutton", name=f"{part}, {box}").get_attribute("aria-valuenow") == value
 
     other = open_app(bundled_server, "/map?as_of=2021-02-31").page
     other.get_by_text("주소의 as_of 값 '2021-02-31'은(는) YYYY-MM-DD 형식의 날짜가 아니어서 무시했습니다").wait_for()
