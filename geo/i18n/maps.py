@@ -87,8 +87,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "place.stack_legend": {"ko": "한 지점의 여러 사업 (숫자: 건수)", "en": "Several projects at one point (count)"},
     "place.approx_legend": {"ko": "점선 고리: 개략 위치 (동 중심)", "en": "Dashed ring: approximate (dong centre)"},
     "place.citywide_legend": {
-        "ko": "시 전역 사업 {n}건 (장소 보도 없음): 점으로 그리지 않고 목록으로",
-        "en": "{n} citywide projects (no place reported): listed, not drawn as points",
+        "ko": "시 전역 사업 {n}건: 장소 보도 없음, 점 대신 목록",
+        "en": "{n} citywide projects: no place, listed not drawn",
     },
     "place.stack_title": {"ko": "이 지점의 사업 {n}건", "en": "{n} projects at this point"},
     "place.stack_click": {"ko": "누르면 목록", "en": "click for the list"},

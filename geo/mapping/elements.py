@@ -112,7 +112,8 @@ class Legend(MacroElement):
   .svc-stack ul { list-style: none; margin: 6px 0 0; padding: 0; max-height: 320px; overflow-y: auto; }
   .svc-stack li { display: flex; align-items: center; gap: 6px; margin: 3px 0; }
   .svc-stack li svg { flex: none; }
-  .dash-legend .status-grid { display: grid; grid-template-columns: auto auto; column-gap: 12px; }
+  .dash-legend .status-grid { display: grid; grid-template-columns: auto auto auto; column-gap: 10px; }
+  .dash-legend .place-rule { border-top: 1px solid #bbb; margin: 5px 0 3px; }
   .dash-legend .cw-mark { display: inline-block; width: 24px; text-align: center; font-weight: 700; }
   .dash-legend .place-citywide span:last-child { white-space: normal; max-width: 22em; }
 </style>

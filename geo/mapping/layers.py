@@ -152,7 +152,10 @@ def legend_html(
     compact = placements is not None and not placements.is_empty
     parts.append(f'<div class="status-grid">{"".join(rows)}</div>' if compact else "".join(rows))
     if placements is not None and not placements.is_empty:
-        parts.append(f"<h4 style='margin-top:6px'>{escape_html(t('place.legend', lang))}</h4>")
+        # No heading: each entry says what it is; a rule sets them apart and the legend stays low.
+        parts.append(
+            f'<div class="place-rule" role="separator" aria-label="{escape_html(t("place.legend", lang))}"></div>'
+        )
         if placements.stacks:
             parts.append(
                 f'<div class="row place-stack">{stack_icon_svg("n", 18)}<span>{escape_html(t("place.stack_legend", lang))}'
