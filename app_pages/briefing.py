@@ -17,6 +17,7 @@ from geo.countmap import build_count_map
 from geo.history import default_as_of, services_as_of
 from geo.html import md_text
 from geo.i18n import t
+from geo.links import read_flag
 from geo.mapping import MapOptions, build_map
 from geo.pointmap import needs_canvas_map
 from geo.spatial import area_view_bounds
@@ -31,8 +32,9 @@ from ui.briefing import (
     without_map_controls,
 )
 from ui.data import dashboard_data, store
-from ui.frame import current_language, sample_notice
+from ui.frame import current_language, guarded_download, sample_notice
 from ui.headline import headline_row
+from ui.links import link_notice
 
 CHART_HEIGHT = 320
 MAP_HEIGHT = 370
@@ -41,8 +43,9 @@ PLOT_CONFIG = {"displayModeBar": False, "staticPlot": True}
 
 lang = current_language()
 data = dashboard_data()
+present_from_url, present_ignored = read_flag("present", st.query_params.get("present"))
 if state.BRIEFING_PRESENTING not in st.session_state:
-    st.session_state[state.BRIEFING_PRESENTING] = st.query_params.get("present") == "1"
+    st.session_state[state.BRIEFING_PRESENTING] = present_from_url
 presenting: bool = st.session_state[state.BRIEFING_PRESENTING]
 
 
@@ -116,7 +119,7 @@ try:
     find_cjk_font()
     controls[5].download_button(
         t("briefing.pdf", lang),
-        data=lambda: handout_pdf(revision, as_of, since, lang, data),
+        data=guarded_download(lambda: handout_pdf(revision, as_of, since, lang, data), "pdf"),
         file_name=f"ansan-smart-city-briefing-{as_of.isoformat()}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
@@ -150,6 +153,7 @@ with st.container(key="briefing_slide"):
     )
     if not presenting:
         sample_notice(data.has_samples, lang)
+        link_notice("briefing", lang, [present_ignored])
     if slide.kind == "overview":
         headline_row(headline_items(services, data.areas, lang))
         vision, comparison = st.columns([2, 3], gap="large")
@@ -168,7 +172,7 @@ with st.container(key="briefing_slide"):
         with comparison:
             chart(charts.area_comparison_figure(aggregate.services_by_area_status(services), lang, "large"), 560)
     elif slide.kind == "area":
-        area_id = slide.area_id
+        area_id = slide.area_id or ""  # an area slide always names its area (the idiom of geo.briefing.Slide)
         map_col, facts_col = st.columns([3, 2], gap="large")
         with map_col:
             options = MapOptions(lang=lang, audience="briefing", height_px=MAP_HEIGHT)

@@ -5,8 +5,10 @@ from dataclasses import replace
 import geopandas as gpd
 import streamlit as st
 
+from geo.aggregate import area_ids, area_label
 from geo.details import area_detail_rows, detail_table_html, service_detail_rows, service_history_rows
 from geo.explorer import (
+    PARAM_VIEW,
     SORT_KEYS,
     anchor_of,
     bbox_of,
@@ -21,11 +23,11 @@ from geo.explorer import (
 from geo.filters import filter_services
 from geo.history import as_of_caption, default_as_of, services_as_of
 from geo.i18n import localized, t
+from geo.links import read_view
 from geo.mapping import project_list_html, stack_members
 from geo.placement import is_citywide
 from geo.places import dong_names_en
 from geo.pointmap import row_of, service_id_at
-from geo.vocab import AREA_SHORT, DEVELOPMENT_AREA_IDS, label
 from ui import state
 from ui.data import dashboard_data, reference_layers
 from ui.filters import (
@@ -35,8 +37,10 @@ from ui.filters import (
     service_filter_sidebar,
     set_selection,
     set_view,
+    take_filter_problems,
 )
 from ui.frame import current_language, guarded, sample_notice
+from ui.links import link_notice
 from ui.servicemap import CITYWIDE_CSS, FIT_BUTTONS_CSS, citywide_list, fit_to, service_map, zoom_to
 
 lang = current_language()
@@ -45,6 +49,7 @@ st.html(FIT_BUTTONS_CSS)
 
 st.title(t("explorer.title", lang))
 sample_notice(data.has_samples, lang)
+opened_with = st.query_params.to_dict()  # before the filters write their own parameters back
 as_of_col, _ = st.columns([1, 3])
 with as_of_col:
     default_day = default_as_of(data.status_history)
@@ -53,6 +58,17 @@ with as_of_col:
 data = replace(data, services=services_as_of(data.services, data.status_history, as_of))
 as_of_key = None if as_of == default_day else as_of.isoformat()
 service_filter = service_filter_sidebar(data.services, lang)
+service_ids, stored_area_ids = set(data.services["service_id"]), set(data.areas["area_id"])
+link_notice(
+    "map",
+    lang,
+    params=opened_with,
+    ignored=[
+        *take_filter_problems(),
+        selection_from_url(service_ids, stored_area_ids)[1],
+        read_view(st.query_params.get(PARAM_VIEW))[1],
+    ],
+)
 shown = filter_services(data.services, service_filter)
 st.caption(
     t("explorer.shown", lang, shown=len(shown), total=len(data.services))
@@ -69,10 +85,11 @@ if shown.empty:
 @guarded  # errors in the fragment's own reruns get the friendly message too
 def map_and_details() -> None:
     # Map events (clicks, pans), fit buttons and table clicks rerun only this fragment; the map stays in place.
-    buttons = st.columns(len(DEVELOPMENT_AREA_IDS) + 2)
-    for column, area_id in zip(buttons, DEVELOPMENT_AREA_IDS, strict=False):
+    stored_areas = area_ids(data.areas)  # the store's areas, an imported one too
+    buttons = st.columns(len(stored_areas) + 2)
+    for column, area_id in zip(buttons, stored_areas, strict=False):
         if column.button(
-            label(AREA_SHORT, area_id, lang), key=f"fit_{area_id}", width="stretch", help=t("explorer.fit", lang)
+            area_label(data.areas, area_id, lang), key=f"fit_{area_id}", width="stretch", help=t("explorer.fit", lang)
         ):
             fit_to(tuple(data.areas.loc[data.areas["area_id"] == area_id].total_bounds))
     if buttons[-2].button(t("explorer.fit_city", lang), key="fit_city", width="stretch"):
@@ -87,7 +104,7 @@ def map_and_details() -> None:
     ):
         fit_to(bbox_of(shown))
 
-    selection = selection_from_url()
+    selection = selection_from_url(service_ids, stored_area_ids)[0]
     map_col, detail_col = st.columns([3, 1], gap="medium")
     with map_col:
         event = service_map(
@@ -104,9 +121,9 @@ def map_and_details() -> None:
         set_view(view_param(event.center, event.zoom))
     if event.click and state.is_new(state.MAP_HANDLED_CLICK, event.click[2]):
         kind, key, _ = event.click
-        clicked = ("svc", service_id_at(data.services, key)) if kind == "svc" else ("area", str(key))
-        if clicked[1]:
-            set_selection(clicked)
+        clicked_id = service_id_at(data.services, key) if kind == "svc" else str(key)
+        if clicked_id:
+            set_selection(("svc" if kind == "svc" else "area", clicked_id))
             st.rerun(scope="fragment")
 
     with detail_col:
@@ -190,7 +207,7 @@ def _results(listed: gpd.GeoDataFrame) -> None:
     # Only a newly picked row acts; a deselected row resets, so picking it again acts again.
     if state.is_new(state.MAP_HANDLED_ROW, service_id):
         anchor = anchor_of(listed, service_id) if service_id else None
-        if anchor:
+        if service_id and anchor:
             set_selection(("svc", service_id))
             zoom_to(anchor)
             st.rerun(scope="fragment")

@@ -112,6 +112,7 @@ async def virtual_user(url: str, page: str, until: float, think_s: float, sample
 async def load_level(url: str, page: str, users: int, duration_s: float, think_s: float) -> Samples:
     samples = Samples()
     until = time.monotonic() + duration_s
+
     # Users start within the first second, not all in one instant (browsers do not either).
     async def staggered(index: int) -> None:
         await asyncio.sleep(index / max(users, 1))
@@ -157,8 +158,10 @@ def browser_level(url: str, page: str, users: int, duration_s: float, think_s: f
 
 def cmd_load(args: argparse.Namespace) -> None:
     page = "" if args.page == "kiosk" else args.page
-    print(f"# load: {args.url} page={args.page or '/'} duration={args.duration}s think={args.think}s "
-          f"client={'browser' if args.browser else 'websocket'}")
+    print(
+        f"# load: {args.url} page={args.page or '/'} duration={args.duration}s think={args.think}s "
+        f"client={'browser' if args.browser else 'websocket'}"
+    )
     print("| users | page loads | p50 s | p95 s | max s | errors |")
     print("|---:|---:|---:|---:|---:|---:|")
     for users in (int(n) for n in args.n.split(",")):
@@ -190,8 +193,10 @@ def cmd_soak(args: argparse.Namespace) -> None:
 
     pids = [int(pid) for pid in args.pid.split(",")]
     print(f"# kiosk soak: {args.url} for {args.minutes} min, server pids {pids}")
-    print(f"| minute | server RSS MB ({' + '.join(map(str, pids))}) | page JS heap MB | screen | screens seen "
-          "| notice shown | errors |")
+    print(
+        f"| minute | server RSS MB ({' + '.join(map(str, pids))}) | page JS heap MB | screen | screens seen "
+        "| notice shown | errors |"
+    )
     print("|---:|---:|---:|---:|---:|---|---:|")
     rss: list[float] = []
     errors: list[str] = []
@@ -220,10 +225,15 @@ def cmd_soak(args: argparse.Namespace) -> None:
             if time.monotonic() < next_sample:
                 continue
             heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize / 1048576 : NaN")
-            notice = page.locator("#kiosk-reconnect").is_visible() if page.locator("#kiosk-reconnect").count() else False
+            notice = (
+                page.locator("#kiosk-reconnect").is_visible() if page.locator("#kiosk-reconnect").count() else False
+            )
             rss.append(sum(_rss_mb(pid) for pid in pids))
-            print(f"| {minute} | {rss[-1]:.0f} | {heap:.1f} | {screen} | {len(seen - {'-'})} "
-                  f"| {'yes' if notice else 'no'} | {len(errors)} |", flush=True)
+            print(
+                f"| {minute} | {rss[-1]:.0f} | {heap:.1f} | {screen} | {len(seen - {'-'})} "
+                f"| {'yes' if notice else 'no'} | {len(errors)} |",
+                flush=True,
+            )
             minute += 1
             next_sample = started + minute * 60
         browser.close()
@@ -232,15 +242,19 @@ def cmd_soak(args: argparse.Namespace) -> None:
     if len(rss) >= 4:
         half = len(rss) // 2
         first, second = statistics.mean(rss[1:half]), statistics.mean(rss[half:])
-        print(f"server RSS: mean {first:.0f} MB in the first half, {second:.0f} MB in the second "
-              f"({second - first:+.0f} MB); min {min(rss):.0f}, max {max(rss):.0f}; errors {len(errors)}")
+        print(
+            f"server RSS: mean {first:.0f} MB in the first half, {second:.0f} MB in the second "
+            f"({second - first:+.0f} MB); min {min(rss):.0f}, max {max(rss):.0f}; errors {len(errors)}"
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     load = commands.add_parser("load", help="N concurrent sessions, page-ready p50/p95 and errors")
-    load.add_argument("--url", required=True, help="an instance (http://127.0.0.1:8701) or nginx (http://127.0.0.1:8080)")
+    load.add_argument(
+        "--url", required=True, help="an instance (http://127.0.0.1:8701) or nginx (http://127.0.0.1:8080)"
+    )
     load.add_argument("--page", default="map", help="url path of the page: map, districts, … or kiosk (a kiosk server)")
     load.add_argument("--n", default="1,5,10,20", help="numbers of concurrent users, comma separated")
     load.add_argument("--duration", type=float, default=60.0, help="seconds per level")

@@ -67,7 +67,7 @@ class Conflict:
         return t("field.conflict_row", lang, field=localized(vars(self), "field", lang), values=values)
 
 
-def conflicts(record: Mapping) -> list[Conflict]:
+def conflicts(record: Mapping[str, Any]) -> list[Conflict]:
     """The facts of a service or area on which sources disagree (its ``conflicts`` JSON), in order.
 
     A record without the column, or with it empty, has none. Malformed JSON is a
@@ -102,7 +102,7 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and pd.isna(value)) or (isinstance(value, str) and not value)
 
 
-def _period(service: Mapping, lang: str) -> str:
+def _period(service: Mapping[str, Any], lang: str) -> str:
     start: Any = service.get("start_year")  # a year, NaN or None: _missing() decides
     end: Any = service.get("end_year")
     if _missing(start) and _missing(end):
@@ -112,7 +112,7 @@ def _period(service: Mapping, lang: str) -> str:
     return f"{int(start)}–{int(end)}"
 
 
-def _budget(service: Mapping, lang: str) -> str:
+def _budget(service: Mapping[str, Any], lang: str) -> str:
     note = localized(service, "budget_note", lang)
     amount: Any = service.get("budget_krw_100m")
     if _missing(amount):
@@ -129,7 +129,10 @@ def _or_not_reported(value: object, lang: str) -> str:
 
 
 def service_detail_rows(
-    service: Mapping, lang: str = "ko", public_only: bool = False, dong_names_en: Mapping[str, str] | None = None
+    service: Mapping[str, Any],
+    lang: str = "ko",
+    public_only: bool = False,
+    dong_names_en: Mapping[str, str] | None = None,
 ) -> list[tuple[str, object]]:
     """(label, value) pairs describing one service; a value is text or a ``Link`` (not yet escaped).
 
@@ -176,7 +179,7 @@ def service_detail_rows(
     return [row for row in rows if str(row[1])]
 
 
-def _gu_dong(service: Mapping, lang: str, dong_names_en: Mapping[str, str]) -> str:
+def _gu_dong(service: Mapping[str, Any], lang: str, dong_names_en: Mapping[str, str]) -> str:
     """'단원구 원곡동', or in English 'Wongok-dong, Danwon-gu' (a 동 without an English name as it is)."""
     gu, dong = localized(service, "gu", lang), str(service.get("dong") or "")
     if lang != "en":
@@ -184,13 +187,15 @@ def _gu_dong(service: Mapping, lang: str, dong_names_en: Mapping[str, str]) -> s
     return ", ".join(p for p in (dong_names_en.get(dong, dong), gu) if p)
 
 
-def _source(record: Mapping, lang: str) -> object:
+def _source(record: Mapping[str, Any], lang: str) -> object:
     text = localized(record, "source", lang)
     url = str(record.get("source_url") or "")
     return Link(text, url) if text and url.startswith(("https://", "http://")) else text
 
 
-def area_detail_rows(area: Mapping, services_in_area: pd.DataFrame, lang: str = "ko") -> list[tuple[str, object]]:
+def area_detail_rows(
+    area: Mapping[str, Any], services_in_area: pd.DataFrame, lang: str = "ko"
+) -> list[tuple[str, object]]:
     """(label, value) pairs for a development area: its facts with their source and its services."""
     area_m2 = float(area["area_m2"])
     counts = services_in_area["status"].value_counts()
@@ -268,7 +273,7 @@ def detail_table_html(title: str, rows: list[tuple[str, object]]) -> str:
 
 
 def service_history_rows(
-    status_history: pd.DataFrame, service_id: str, lang: str = "ko", service: Mapping | None = None
+    status_history: pd.DataFrame, service_id: str, lang: str = "ko", service: Mapping[str, Any] | None = None
 ) -> pd.DataFrame:
     """One service's status changes, newest first, with Korean (or English) headers.
 

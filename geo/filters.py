@@ -11,6 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.history import parse_as_of as parse_iso_day
+from geo.links import IgnoredParameter, read_choices, read_text, read_years
 from geo.vocab import AREA_TERMS, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, Term
 
 # Query parameter names: short, stable, and documented in the README.
@@ -56,7 +57,8 @@ class ServiceFilter:
 
     def chosen(self, choice: ChoiceFilter) -> tuple[str, ...]:
         """The values chosen in one of :data:`CHOICE_FILTERS` (empty: all)."""
-        return getattr(self, choice.field)
+        chosen: tuple[str, ...] = getattr(self, choice.field)
+        return chosen
 
     def to_query(self) -> dict[str, str]:
         """Query parameters for this filter (only the ones that narrow something)."""
@@ -74,18 +76,21 @@ class ServiceFilter:
     @classmethod
     def from_query(cls, params: Mapping[str, str]) -> ServiceFilter:
         """Read a filter from query parameters; unknown values are dropped, never trusted."""
+        return cls.read_query(params)[0]
 
-        def known(name: str, vocabulary: Mapping[str, object]) -> tuple[str, ...]:
-            raw = params.get(name) or ""
-            return tuple(v for v in raw.split(LIST_SEPARATOR) if v in vocabulary)
-
-        years = None
-        raw_years = (params.get(PARAM_YEARS) or "").split("-")
-        if len(raw_years) == 2 and all(part.isdigit() for part in raw_years):
-            low, high = sorted(int(part) for part in raw_years)
-            years = (low, high)
-        chosen: dict[str, Any] = {choice.field: known(choice.param, choice.terms) for choice in CHOICE_FILTERS}
-        return cls(**chosen, years=years, text=(params.get(PARAM_TEXT) or "")[:100])
+    @classmethod
+    def read_query(cls, params: Mapping[str, str]) -> tuple[ServiceFilter, list[IgnoredParameter]]:
+        """The filter a link describes, and the parameters it ignored (``geo.links`` parses each strictly)."""
+        ignored: list[IgnoredParameter | None] = []
+        chosen: dict[str, Any] = {}
+        for choice in CHOICE_FILTERS:
+            chosen[choice.field], problem = read_choices(choice.param, params.get(choice.param), choice.terms)
+            ignored.append(problem)
+        years, problem = read_years(params.get(PARAM_YEARS))
+        ignored.append(problem)
+        text, problem = read_text(params.get(PARAM_TEXT))
+        ignored.append(problem)
+        return cls(**chosen, years=years, text=text), [p for p in ignored if p is not None]
 
 
 def filter_services(services: gpd.GeoDataFrame, service_filter: ServiceFilter) -> gpd.GeoDataFrame:

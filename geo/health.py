@@ -1,7 +1,7 @@
 """Health for the proxy and monitoring: more than "the process is up".
 
-``python -m geo.health check`` prints one JSON report and exits 0 (ok), 1 (warn)
-or 2 (fail), for a monitoring agent or a cron mail. ``python -m geo.health serve``
+``python -m geo.health check`` (or just ``python -m geo.health``) prints one JSON
+report and exits 0 (ok), 1 (warn) or 2 (fail), for a monitoring agent or a cron mail. ``python -m geo.health serve``
 answers ``GET /healthz`` with the same JSON (HTTP 200 for ok/warn, 503 for fail),
 for nginx and an HTTP monitor. The report says:
 
@@ -200,7 +200,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m geo.health", description="대시보드 상태 점검 (저장소, 백업, 인스턴스)"
     )
     parser.add_argument(
-        "command", choices=("check", "serve"), help="check: 한 번 점검해 JSON 출력, serve: /healthz 제공"
+        "command",
+        nargs="?",
+        default="check",
+        choices=("check", "serve"),
+        help="check (기본값): 한 번 점검해 JSON 출력, serve: /healthz 제공",
     )
     parser.add_argument("--instance", action="append", default=[], metavar="URL", help="앱 인스턴스 주소 (여러 번)")
     parser.add_argument("--backup-dir", type=Path, help="백업 폴더 (PostGIS의 pg_dump 파일; 없으면 저장소의 백업)")

@@ -182,7 +182,7 @@ def encoding_code(name: str | None) -> str | None:
 # --- coordinate reference systems ---------------------------------------------------------------------------
 
 
-def _projection_key(crs: CRS) -> tuple | None:
+def _projection_key(crs: CRS) -> tuple[object, ...] | None:
     """Projection parameters and ellipsoid, rounded: what identifies a Korean belt whatever its .prj calls it."""
     if not crs.is_projected:
         return None

@@ -50,6 +50,7 @@ import pandas as pd
 import yaml
 from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon, mapping
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,7 +137,7 @@ def approximate_outline(centre: tuple[float, float], area_m2: float, aspect: flo
     return gpd.GeoSeries([shape], crs=METRIC).to_crs(4326).iloc[0]
 
 
-def random_point_in(polygon: Polygon, rng: random.Random) -> Point:
+def random_point_in(polygon: BaseGeometry, rng: random.Random) -> Point:
     minx, miny, maxx, maxy = polygon.bounds
     while True:
         candidate = Point(rng.uniform(minx, maxx), rng.uniform(miny, maxy))
@@ -144,7 +145,7 @@ def random_point_in(polygon: Polygon, rng: random.Random) -> Point:
             return candidate
 
 
-def service_geometry(kind: str, polygon: Polygon, rng: random.Random, shapes: dict[str, Any]):
+def service_geometry(kind: str, polygon: BaseGeometry, rng: random.Random, shapes: dict[str, Any]):
     """A sample geometry of ``kind`` inside ``polygon``, sized as demo_catalogue.yaml's ``shapes`` say (metres)."""
     start = random_point_in(polygon, rng)
     if kind == "point":

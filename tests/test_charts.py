@@ -264,7 +264,9 @@ def test_no_budget_message_and_its_note_never_meet(services, lang, size):
         named = {a.name: a for a in fig.layout.annotations}
         message, note = named["no-data"], named["no-data-note"]
         assert message.text == ("보도된 사업비 없음" if lang == "ko" else "No reported budget")
-        expected = "취소 사업·다른 시 몫 제외" if lang == "ko" else "Cancelled projects and other cities' shares excluded"
+        expected = (
+            "취소 사업·다른 시 몫 제외" if lang == "ko" else "Cancelled projects and other cities' shares excluded"
+        )
         assert note.text.replace("<br>", " ") == expected
         # The message's lines end on the middle line and the note's lines start below it, whatever the height.
         assert (message.yref, message.y, message.yanchor) == ("paper", 0.5, "bottom")
@@ -371,3 +373,10 @@ def test_dong_map_labels_are_in_the_screen_language(bundled):
     assert any(text.startswith("Wongok-dong") for text in shown)
     # The keys stay the data's Korean names, so the map and the table still match.
     assert {dong for _gu, dong, _amount in labels.customdata} <= set(bundled.boundaries["name_ko"])
+
+
+def test_timeline_bars_without_a_reported_phase_show_only_their_years(bundled):
+    fig = charts.timeline_figure(agg.timeline_rows(bundled.services))
+    texts = [str(text) for trace in fig.data for text in trace.text]
+    assert texts and not any("None" in text or "nan" in text for text in texts)
+    assert all(text[:4].isdigit() for text in texts)  # the real projects carry no phase: years only

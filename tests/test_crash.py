@@ -29,6 +29,9 @@ from geo.store.common import _Tx
 from tests.conftest import DEMO_DIR, PROJECT_ROOT, postgis_url
 from tests.test_store_reference import car_parks
 
+# Minutes of forked writers killed at hundreds of points: CI runs them, the fast loop leaves them out.
+pytestmark = pytest.mark.slow
+
 FORK = multiprocessing.get_context("fork")
 T1 = datetime(2026, 4, 1, 10, 0, tzinfo=KST)
 POINTS_PER_OPERATION = 24

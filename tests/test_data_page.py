@@ -96,10 +96,7 @@ def test_status_change_is_saved_and_shown_in_the_history(page, demo_copy):
     at.query_params["sel"] = "svc:SVC-001"
     at.switch_page("app_pages/map_explorer.py").run()
     details = next(m.value for m in at.markdown if "detail-panel" in m.value)
-    assert (
-        "<th style='text-align:left;padding:4px 10px 4px 0;vertical-align:top;width:34%'>추진 상태</th>"
-        in details
-    )
+    assert "<th style='text-align:left;padding:4px 10px 4px 0;vertical-align:top;width:34%'>추진 상태</th>" in details
     assert "<td style='padding:4px 0'>설계</td>" in details
 
 

@@ -112,6 +112,8 @@ def test_the_check_command_exit_code_follows_the_status(isolated_store, capsys):
     open_store(load_settings())
     assert main(["check"]) == 1  # a new store has no backup yet: warn
     assert json.loads(capsys.readouterr().out)["problems"] == ["no backup found"]
+    assert main([]) == 1  # `python -m geo.health` as the README writes it: the same check
+    assert json.loads(capsys.readouterr().out)["problems"] == ["no backup found"]
 
 
 def test_reconnect_script_carries_both_languages_safely():

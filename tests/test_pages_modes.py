@@ -76,7 +76,7 @@ def test_kiosk_mode_shows_the_kiosk_and_nothing_else(app):
 
 def test_kiosk_nav_button_selects_a_screen_and_pauses(app):
     at = app(DASHBOARD_MODE="kiosk").run()
-    at.button(key="kiosk_nav_2").click().run()
+    at.button(key="kiosk_nav_jangsang").click().run()
     html = " ".join(h.value for h in at.get("html"))
     assert "장상 공공주택지구" in html
     assert "자동 넘김 멈춤" in html

@@ -63,8 +63,7 @@ PRESENTATION_CSS = """<style>
 
 #: Leaflet's own buttons inside a slide's map: nothing to click on a projector.
 _MAP_CONTROLS_CSS = (
-    "<style>.leaflet-control-zoom, .dash-fullscreen, .leaflet-control-layers"
-    " { display: none !important; }</style>"
+    "<style>.leaflet-control-zoom, .dash-fullscreen, .leaflet-control-layers { display: none !important; }</style>"
 )
 
 

@@ -17,6 +17,9 @@ from geo.settings import STATIC_DIR, Settings, load_settings
 from geo.store import Store, open_store, seed_signature
 from geo.upgrade import UpgradeOutcome, upgrade_store
 
+# The cached readers' key: (data folder, store folder, database URL).
+StoreKey = tuple[str, str, str | None]
+
 
 def settings() -> Settings:
     """The settings, read fresh each run (cheap), so a changed environment needs no cache clear."""
@@ -52,7 +55,7 @@ def store_upgrade() -> UpgradeOutcome:
 # about 0.4 s per call, twice per rerun (frame and page). The frames are shared, so nothing may change them
 # in place (geo/ functions return new frames).
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _read(store_key: tuple, revision: str) -> DashboardData:  # noqa: ARG001 (cache key)
+def _read(store_key: StoreKey, revision: str) -> DashboardData:  # noqa: ARG001 (cache key)
     return store().read_data()
 
 
@@ -64,7 +67,7 @@ def dashboard_data() -> DashboardData:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _outdated(store_key: tuple, revision: str, signature: str) -> bool:  # noqa: ARG001 (cache key)
+def _outdated(store_key: StoreKey, revision: str, signature: str) -> bool:  # noqa: ARG001 (cache key)
     return store().seed_is_outdated(settings().data_dir)
 
 
@@ -77,7 +80,7 @@ def store_is_outdated() -> bool:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _reference_layers(store_key: tuple, revision: str) -> list[ReferenceLayer]:  # noqa: ARG001 (cache key)
+def _reference_layers(store_key: StoreKey, revision: str) -> list[ReferenceLayer]:  # noqa: ARG001 (cache key)
     current = store()
     if hasattr(current, "reference_layers"):
         return current.reference_layers()
@@ -91,7 +94,7 @@ def reference_layers() -> list[ReferenceLayer]:
     return _reference_layers((str(config.data_dir), str(config.store_dir), config.database_url), store().revision())
 
 
-def data_key() -> tuple:
+def data_key() -> tuple[str, str, str | None, str]:
     """(data folder, store folder, database, revision): changes whenever the stored data changes."""
     config = settings()
     return (str(config.data_dir), str(config.store_dir), config.database_url, store().revision())

@@ -88,7 +88,8 @@ def set_notice(text: str) -> None:
 
 
 def pop_notice() -> str | None:
-    return st.session_state.pop(state.EDIT_NOTICE, None)
+    notice: str | None = st.session_state.pop(state.EDIT_NOTICE, None)
+    return notice
 
 
 def save_edit(store: Store, record: ServiceRecord, editor: str, title: str, lang: str) -> None:

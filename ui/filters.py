@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from functools import partial
 from typing import Any
@@ -12,6 +13,7 @@ import streamlit as st
 from geo.explorer import PARAM_VIEW
 from geo.filters import CHOICE_FILTERS, PARAM_AS_OF, PARAM_SELECTED, ServiceFilter, clamp_years, parse_as_of, year_span
 from geo.i18n import t
+from geo.links import IgnoredParameter, read_selection
 from geo.vocab import label
 from ui import state
 
@@ -22,7 +24,8 @@ def _seed_from_url(services: gpd.GeoDataFrame) -> None:
     # Widgets own their state after the first run; the URL only seeds it, once per session.
     if st.session_state.get(state.FILTERS_SEEDED):
         return
-    initial = ServiceFilter.from_query(st.query_params.to_dict())
+    initial, ignored = ServiceFilter.read_query(st.query_params.to_dict())
+    st.session_state[state.FILTERS_IGNORED] = ignored
     for choice in CHOICE_FILTERS:
         st.session_state[_WIDGET[choice.field]] = list(initial.chosen(choice))
     # A stale or hostile link (years=3000-4000) must not push the slider outside its range.
@@ -93,10 +96,16 @@ def write_to_url(service_filter: ServiceFilter) -> None:
         st.query_params.from_dict(wanted)
 
 
-def selection_from_url() -> tuple[str, str] | None:
-    raw = st.query_params.get(PARAM_SELECTED, "")
-    kind, _, identifier = raw.partition(":")
-    return (kind, identifier) if kind in ("svc", "area") and identifier else None
+def take_filter_problems() -> list[IgnoredParameter]:
+    """The filter parameters of the link the page was opened with that were ignored (once)."""
+    return st.session_state.pop(state.FILTERS_IGNORED, [])
+
+
+def selection_from_url(
+    service_ids: Collection[str], area_ids: Collection[str]
+) -> tuple[tuple[str, str] | None, IgnoredParameter | None]:
+    """The service or area the link selects (``sel=svc:ID``), only when it exists; or why it was ignored."""
+    return read_selection(st.query_params.get(PARAM_SELECTED), service_ids, area_ids)
 
 
 def set_selection(selection: tuple[str, str] | None) -> None:

@@ -7,9 +7,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+from geo.exports import failure_file
 from geo.html import hide_server_paths
-from geo.i18n import LANGUAGES, t
+from geo.i18n import LANGUAGES, Lang, t
 from geo.logs import log_incident, logger
 from geo.settings import SettingsError
 from geo.store import StoreError
@@ -30,10 +32,9 @@ STAFF_CSS = """<style>
 </style>"""
 
 
-def current_language() -> str:
+def current_language() -> Lang:
     """The UI language: from the URL (``?lang=en``) so a view can be shared, Korean by default."""
-    lang = st.query_params.get(LANG_KEY, "ko")
-    return lang if lang in LANGUAGES else "ko"
+    return "en" if st.query_params.get(LANG_KEY, "ko") == "en" else "ko"
 
 
 def set_language(lang: str) -> None:
@@ -43,7 +44,7 @@ def set_language(lang: str) -> None:
         st.query_params[LANG_KEY] = lang
 
 
-def language_switch(container=None) -> str:
+def language_switch(container: DeltaGenerator | None = None) -> Lang:
     """A 한국어/English switch; returns the language in force."""
     lang = current_language()
     where = container or st.sidebar
@@ -116,6 +117,28 @@ def page_guard(lang: str) -> Iterator[None]:
     else:
         return
     st.stop()
+
+
+def guarded_download(build: Callable[[], bytes], suffix: str) -> Callable[[], bytes]:
+    """A download's builder under the incident handler.
+
+    Streamlit runs a deferred download's builder when the button is clicked, outside
+    the page and its ``page_guard``. A failure is logged with an incident id (never a
+    bare traceback), and the download is a file of the same kind that says so in Korean
+    and English, rather than nothing.
+    """
+
+    @functools.wraps(build)
+    def run() -> bytes:
+        try:
+            return build()
+        except Exception as error:
+            incident = log_incident("download", error, file=suffix)
+            return failure_file(
+                suffix, t("download.failed", "ko", incident=incident), t("download.failed", "en", incident=incident)
+            )
+
+    return run
 
 
 def guarded(function: Callable[[], None]) -> Callable[[], None]:

@@ -15,9 +15,9 @@ from typing import Any, Literal
 
 import plotly.graph_objects as go
 
+from geo.i18n import Lang as Lang  # the app's language type, re-exported for the chart builders
 from geo.i18n import t
 
-Lang = Literal["ko", "en"]
 Size = Literal["normal", "large"]
 
 FONT_FAMILY = "'Noto Sans CJK KR', 'Noto Sans KR', 'Malgun Gothic', 'Apple SD Gothic Neo', sans-serif"

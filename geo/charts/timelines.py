@@ -67,8 +67,9 @@ def timeline_figure(
     rows["status_label"] = [label(STATUS_TERMS, v, lang) for v in rows["status"]]
     rows["start"] = [f"{int(y)}-01-01" for y in rows["start_year"]]
     rows["finish"] = [f"{int(y) + 1}-01-01" for y in rows["end_year"]]
+    # A phase no source gives is left out of the bar's text ("None · 2020–2024" read as a phase named None).
     rows["bar_text"] = [
-        f"{label(PHASE_TERMS, p, lang)} · {a}–{b}"
+        (f"{label(PHASE_TERMS, p, lang)} · " if isinstance(p, str) and p else "") + (f"{a}–{b}" if a != b else f"{a}")
         for p, a, b in zip(rows["phase"], rows["start_year"], rows["end_year"], strict=True)
     ]
     order = [label(STATUS_TERMS, v, lang) for v in STATUS_TERMS]

@@ -8,6 +8,6 @@ in two tables fails that test too. Labels of vocabulary values
 (statuses, domains, areas) live in ``geo.vocab``.
 """
 
-from geo.i18n.lookup import GLOSSARY, LANGUAGES, TEXTS, localized, localized_column, t
+from geo.i18n.lookup import GLOSSARY, LANGUAGES, TEXTS, Lang, localized, localized_column, t
 
-__all__ = ["GLOSSARY", "LANGUAGES", "TEXTS", "localized", "localized_column", "t"]
+__all__ = ["GLOSSARY", "LANGUAGES", "TEXTS", "Lang", "localized", "localized_column", "t"]

@@ -52,16 +52,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "briefing.page": {"ko": "{n} / {total}쪽", "en": "page {n} of {total}"},
     "kiosk.title": {"ko": "안산 스마트도시", "en": "Smart City Ansan"},
     "kiosk.start": {"ko": "처음", "en": "Start"},
-    "kiosk.nearby": {"ko": "지금 만들고 있는 서비스", "en": "Being built now"},
-    "kiosk.nearby_title": {
-        "ko": "우리 동네에 들어서는 스마트서비스",
-        "en": "Smart services coming to your neighbourhood",
-    },
     "kiosk.overview_title": {"ko": "안산시 스마트도시계획", "en": "Ansan Smart City Plan"},
     "kiosk.when": {"ko": "기간", "en": "When"},
-    "kiosk.services_going_ahead": {"ko": "추진 중인 스마트서비스", "en": "Smart services going ahead"},
     "kiosk.distance": {"ko": "여기서 약 {km} km", "en": "about {km} km from here"},
-    "kiosk.nearby_here": {"ko": "이 근처에서 만들고 있는 서비스", "en": "Being built near here"},
     "kiosk.touch": {"ko": "화면 터치", "en": "Screen touched"},
     "kiosk.hint_running": {
         "ko": "화면을 누르면 자동 넘김이 멈춥니다",
@@ -104,16 +97,45 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "안산시장은 {fields} 분야의 연계를 언급했습니다",
         "en": "The mayor named {fields} as fields to work together",
     },
-    "kiosk.count": {"ko": "{n}건 · 밀어서 모두 보기", "en": "{n} in all · swipe to see every one"},
+    "kiosk.count": {"ko": "{n}건", "en": "{n} in all"},
     "sources.more": {"ko": "외 {n}건", "en": "and {n} more"},
     # lead (kiosk list cap)
-    "kiosk.count_some": {"ko": "모두 {total}건 중 {n}건 · 밀어서 보기", "en": "{n} of {total} · swipe to see them"},
+    "kiosk.count_page": {"ko": "{total}건 중 {first}–{last}", "en": "{first}–{last} of {total}"},
     "kiosk.more": {"ko": "나머지 {rest}건은 이 목록에 싣지 않았습니다.", "en": "{rest} more are not listed here."},
     "kiosk.more_on_map": {
         "ko": "나머지 {rest}건은 이 목록에 싣지 않았습니다. 지도에서 모두 볼 수 있습니다.",
         "en": "{rest} more are not listed here. The map shows them all.",
     },
     "kiosk.domain_service": {"ko": "{domain} 분야 서비스", "en": "Service in {domain}"},
+    # kiosk (issue 20): every reported project in the rotation, by how far along; area landmarks
+    "kiosk.group_operating": {"ko": "지금 이용할 수 있어요", "en": "In service now"},
+    "kiosk.group_under_way": {"ko": "만들고 있어요", "en": "Being built"},
+    "kiosk.group_planned": {"ko": "계획 중이에요", "en": "Planned"},
+    "kiosk.group_on_hold": {"ko": "잠시 멈췄어요", "en": "On hold"},
+    "kiosk.reported_projects": {
+        "ko": "안산시의 보도된 스마트도시 사업",
+        "en": "Ansan's reported smart-city projects",
+    },
+    "kiosk.projects_all": {"ko": "보도된 사업 모두", "en": "Reported projects in all"},
+    "kiosk.projects_not_the_plan": {
+        "ko": "언론에 보도된 안산시의 사업입니다. 이 사업들이 승인된 계획에 속한다는 보도는 없습니다.",
+        "en": "Ansan's projects as the press reported them; no report ties them to the approved plan.",
+    },
+    "kiosk.citywide": {"ko": "시 전역 · 지도에 없음", "en": "Citywide · not on the map"},
+    "kiosk.part_of": {"ko": "{programme}의 세부 사업", "en": "Part of {programme}"},
+    "kiosk.parts": {"ko": "세부 사업 {n}건", "en": "{n} parts"},
+    "kiosk.station_near": {
+        "ko": "가장 가까운 역: {station} (약 {km} km)",
+        "en": "Nearest station: {station} (about {km} km)",
+    },
+    "kiosk.station_inside": {"ko": "대상지 안의 역: {station}", "en": "Station in the area: {station}"},
+    "kiosk.area_projects": {"ko": "이 대상지 안의 사업", "en": "Projects in this area"},
+    "kiosk.area_nearest": {
+        "ko": "이 대상지 안에 보도된 사업은 없습니다. 가장 가까운 사업:",
+        "en": "No reported project lies in this area. The nearest:",
+    },
+    "kiosk.from_area": {"ko": "약 {km} km", "en": "about {km} km"},
+    "kiosk.plan_area": {"ko": "스마트도시계획 적용 대상지", "en": "A smart city plan area"},
     # deploy: the kiosk's notice while its server is away (ui/reconnect.py)
     "reconnect.title": {"ko": "잠시 후 다시 연결합니다", "en": "Reconnecting shortly"},
     # --- Streamlit's own widget text, said in Korean on Korean screens (ui/widget_text.py) ---

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Mapping
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
 from geo.i18n import audience, common, data, districts, maps
 
-LANGUAGES = ("ko", "en")
+Lang = Literal["ko", "en"]
+LANGUAGES: tuple[Lang, ...] = ("ko", "en")
 
 #: Every screen text by key, from the tables per area (a key belongs to exactly one table).
 TEXTS: dict[str, dict[str, str]] = {
