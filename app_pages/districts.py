@@ -25,7 +25,7 @@ from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
 from ui.links import link_notice
-from ui.servicemap import overview_map
+from ui.servicemap import citywide_list, overview_map
 from ui.trend import quarterly_trend
 
 lang = current_language()
@@ -107,6 +107,7 @@ def profile() -> None:
             st_folium(
                 area_map, height=460, use_container_width=True, returned_objects=[], key=f"district_map_{area_id}"
             )
+        citywide_list(shown, lang)  # reported without a place: listed here, not drawn at City Hall
     with facts_col:
         if selection in (None, CITYWIDE):
             title = area_choice_label(area_id, data.areas, lang)

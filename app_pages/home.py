@@ -18,7 +18,7 @@ from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
 from ui.links import link_notice
-from ui.servicemap import overview_map
+from ui.servicemap import citywide_list, overview_map
 
 lang = current_language()
 data = dashboard_data()
@@ -48,6 +48,7 @@ with map_col:
             returned_objects=[],
             key="home_map",
         )
+    citywide_list(data.services, lang)  # reported without a place: listed, not drawn at City Hall
     if data.has_approximate_outlines:
         st.caption(t("approximate.note", lang))
 with plan_col:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
+from geo.history import parse_as_of as parse_iso_day
 from geo.links import IgnoredParameter, read_choices, read_text, read_years
 from geo.vocab import AREA_TERMS, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, Term
 
@@ -131,3 +133,25 @@ def clamp_years(years: tuple[int, int] | None, span: tuple[int, int]) -> tuple[i
         return span
     start, end = sorted(min(max(year, low), high) for year in years)
     return start, end
+
+
+# --- the map's as-of day in the URL (as_of=YYYY-MM-DD) ---
+PARAM_AS_OF = "as_of"
+
+
+def parse_as_of(raw: str | None, earliest: date, latest: date) -> tuple[date | None, str | None]:
+    """The as-of day of a URL value, strictly: ``(day, None)``, or ``(None, why)`` when it is ignored.
+
+    ``None`` or ``""`` gives ``(None, None)`` (no day asked for). ``why`` is ``"format"`` for anything
+    but a real ``YYYY-MM-DD`` date (``2024-02-30``, ``2024-7-1``, ``yesterday``; read by
+    ``geo.history.parse_as_of``, as on the other pages) and ``"range"`` for a day before ``earliest``
+    or after ``latest``.
+    """
+    if raw is None or raw == "":
+        return None, None
+    day = parse_iso_day(raw)
+    if day is None:
+        return None, "format"
+    if not earliest <= day <= latest:
+        return None, "range"
+    return day, None
