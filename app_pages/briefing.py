@@ -48,7 +48,6 @@ from ui import state
 from ui.briefing import (
     BRIEFING_CSS,
     PRESENTATION_CSS,
-    URL_NOTES,
     counter_html,
     day_field,
     handout_pdf,
@@ -108,14 +107,10 @@ with st.container(key="briefing_controls"):
 # its default, with a note that stays for the visit.
 today = date.today()
 dates = briefing_dates(st.query_params.to_dict(), today, lang)
-if URL_NOTES not in st.session_state:
-    st.session_state[URL_NOTES] = dates.notes
 as_of = day_field(controls[3], t("briefing.as_of", lang), "as_of", dates.as_of, today)
 since = day_field(controls[4], t("briefing.since", lang), "since", dates.since, as_of)
 st.query_params["as_of"] = as_of.isoformat()
 st.query_params["since"] = since.isoformat()
-for note in st.session_state[URL_NOTES]:
-    st.caption(f":material/info: {md_text(note)}")
 changes = changes_table(data.status_history, data.services, since, as_of, lang)
 slides = briefing_slides(changes=len(changes))
 st.session_state[state.BRIEFING_SLIDE_COUNT] = len(slides)
@@ -187,7 +182,7 @@ with st.container(key="briefing_slide"):
     )
     if not presenting:
         sample_notice(data.has_samples, lang)
-        link_notice("briefing", lang, [present_ignored])
+        link_notice("briefing", lang, [present_ignored, *dates.ignored])
     if slide.kind == "overview":
         plan_col, projects_col = st.columns([3, 2], gap="large")
         with plan_col:

@@ -53,7 +53,7 @@ opened_with = st.query_params.to_dict()  # before the filters write their own pa
 as_of_col, _ = st.columns([1, 3])
 with as_of_col:
     default_day = default_as_of(data.status_history)
-    as_of = as_of_control(lang, default_day)
+    as_of, as_of_ignored = as_of_control(lang, default_day)
 # Every view of this page shows the projects reported by that day, with that day's status.
 data = replace(data, services=services_as_of(data.services, data.status_history, as_of))
 as_of_key = None if as_of == default_day else as_of.isoformat()
@@ -67,6 +67,7 @@ link_notice(
         *take_filter_problems(),
         selection_from_url(service_ids, stored_area_ids)[1],
         read_view(st.query_params.get(PARAM_VIEW))[1],
+        as_of_ignored,
     ],
 )
 shown = filter_services(data.services, service_filter)

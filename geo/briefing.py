@@ -27,6 +27,7 @@ from geo.history import status_changes_between
 from geo.html import escape_html
 from geo.i18n import localized, localized_column, t
 from geo.io import METRIC_CRS
+from geo.links import IgnoredParameter, day_ignored, parse_day
 from geo.pointmap import needs_canvas_map
 from geo.spatial import area_rows
 from geo.vocab import (
@@ -218,8 +219,6 @@ def changes_table(
 
 # --- the dates in the briefing's address ------------------------------------------------------------------
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
 
 @dataclass(frozen=True)
 class BriefingDates:
@@ -228,18 +227,15 @@ class BriefingDates:
     as_of: date
     since: date
     notes: tuple[str, ...] = ()
+    # The same, for the page's link notice (``ui.links.link_notice``), in both languages.
+    ignored: tuple[IgnoredParameter, ...] = ()
 
 
-def _iso_day(value: object) -> date | None:
-    """``value`` as a day when it is exactly 'YYYY-MM-DD' and a real date; None otherwise."""
+def _iso_day(value: object, today: date) -> date | None:
+    """``value`` as a day when it is exactly 'YYYY-MM-DD' and a real date (``geo.links.parse_day``); else None."""
     if isinstance(value, list):
         value = value[-1] if value else None
-    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value.strip()):
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        return None
+    return parse_day(value.strip() if isinstance(value, str) else value, today)
 
 
 def briefing_dates(params: Mapping[str, object], today: date, lang: str = "ko") -> BriefingDates:
@@ -251,21 +247,28 @@ def briefing_dates(params: Mapping[str, object], today: date, lang: str = "ko") 
     and a note in ``lang`` says so (never an error page).
     """
     notes: list[str] = []
+    ignored: list[IgnoredParameter] = []
+
+    def refuse(name: str, raw: object, key: str, default: date) -> None:
+        notes.append(t(key, lang, value=str(raw)[:40], default=default.isoformat()))
+        why = {code: t(f"{key}_reason", code, default=default.isoformat()) for code in ("ko", "en")}
+        ignored.append(day_ignored(name, str(raw), why["ko"], why["en"]))
+
     as_of, raw_as_of = today, params.get("as_of")
     if raw_as_of not in (None, "", []):
-        parsed = _iso_day(raw_as_of)
+        parsed = _iso_day(raw_as_of, today)
         if parsed is None or parsed > today:
-            notes.append(t("briefing.bad_as_of", lang, value=str(raw_as_of)[:40], default=today.isoformat()))
+            refuse("as_of", raw_as_of, "briefing.bad_as_of", today)
         else:
             as_of = parsed
     since, raw_since = default_since(as_of), params.get("since")
     if raw_since not in (None, "", []):
-        parsed = _iso_day(raw_since)
+        parsed = _iso_day(raw_since, today)
         if parsed is None or parsed > as_of:
-            notes.append(t("briefing.bad_since", lang, value=str(raw_since)[:40], default=since.isoformat()))
+            refuse("since", raw_since, "briefing.bad_since", since)
         else:
             since = parsed
-    return BriefingDates(as_of, since, tuple(notes))
+    return BriefingDates(as_of, since, tuple(notes), tuple(ignored))
 
 
 # --- the portfolio: every reported project, by domain, with its status --------------------------------------

@@ -30,6 +30,7 @@ from geo.briefing import period_text
 from geo.html import escape_html
 from geo.i18n import localized, t
 from geo.io import METRIC_CRS, STORAGE_CRS
+from geo.placement import is_citywide
 from geo.vocab import (
     AREA_SHORT,
     AREA_TERMS,
@@ -329,11 +330,9 @@ def citywide_listed(services: pd.DataFrame) -> pd.Series:
     """Which services the kiosk lists as citywide instead of drawing them: no place was reported.
 
     Their stored point (City Hall) says nothing about them, so the kiosk map leaves them out and their
-    cards say 시 전역. One place to ask, so that a shared rule from the map can replace it.
+    cards say 시 전역: the same rule as every map (``geo.placement.is_citywide``).
     """
-    if "location_accuracy" not in services.columns:
-        return pd.Series(False, index=services.index)
-    return services["location_accuracy"].eq(CITYWIDE).fillna(False).astype(bool)
+    return is_citywide(services)
 
 
 def _programme_order(services: pd.DataFrame, shown: pd.Series) -> dict[str, pd.Series]:

@@ -188,6 +188,11 @@ def read_area(raw: str | None, area_ids: Iterable[str], default: str) -> tuple[s
     )
 
 
+def day_ignored(name: str, raw: str, reason_ko: str, reason_en: str) -> IgnoredParameter:
+    """A day parameter a page could not use, with the page's own reason (a range, an order of two days)."""
+    return _ignored(name, raw, reason_ko, reason_en)
+
+
 def parse_day(raw: object, today: date | None = None) -> date | None:
     """A day from a link (``as_of=2024-07-01``), strictly: None when it is not a real ISO day.
 

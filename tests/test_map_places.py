@@ -235,7 +235,8 @@ def test_map_page_opens_on_the_as_of_day_in_the_url(map_page, bundled):
 def test_map_page_ignores_a_bad_as_of_and_says_so(map_page, bundled, raw):
     at = map_page(as_of=raw)
     assert not at.exception
-    warning = next(w.value for w in at.warning if "as_of" in w.value)
-    assert f"'{raw}'" in warning and "무시했습니다" in warning
+    (notice,) = [i.value for i in at.info if i.value.startswith("링크의 일부를 쓰지 않고")]
+    line = next(line for line in notice.replace("\\", "").splitlines() if line.startswith("- as_of="))
+    assert "오늘 기준으로 보여 줍니다" in line
     assert "as_of" not in at.query_params
     assert at.caption[0].value.startswith(f"표시 중: {len(bundled.services)} / ")

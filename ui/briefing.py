@@ -20,7 +20,6 @@ from geo.html import escape_html, json_for_script
 from geo.loaders import DashboardData
 
 #: Session key of the notes on dates of the address that could not be used (kept for the visit).
-URL_NOTES = "briefing_url_notes"
 
 #: Keys that move the briefing, as presentation clickers and keyboards send them.
 NEXT_KEYS: tuple[str, ...] = ("PageDown", "ArrowRight", "ArrowDown", " ", "Enter")

@@ -13,7 +13,7 @@ import streamlit as st
 from geo.explorer import PARAM_VIEW
 from geo.filters import CHOICE_FILTERS, PARAM_AS_OF, PARAM_SELECTED, ServiceFilter, clamp_years, parse_as_of, year_span
 from geo.i18n import t
-from geo.links import IgnoredParameter, read_selection
+from geo.links import IgnoredParameter, day_ignored, read_selection
 from geo.vocab import label
 from ui import state
 
@@ -125,11 +125,12 @@ def set_view(view: str) -> None:
 AS_OF_EARLIEST = date(2000, 1, 1)
 
 
-def as_of_control(lang: str, default: date) -> date:
+def as_of_control(lang: str, default: date) -> tuple[date, IgnoredParameter | None]:
     """The map's 기준일 (as-of day): a date box seeded from the URL (``as_of=YYYY-MM-DD``) and kept there.
 
     An ``as_of`` that is not a date, or lies outside 2000-01-01 … today, is dropped from the URL and
-    said so under the box; the day shown is then ``default``. The default day leaves the URL clean.
+    returned as ignored (the page's link notice says so); the day shown is then ``default``. The default
+    day leaves the URL clean.
     """
     latest = max(date.today(), default)
     raw = st.query_params.get(PARAM_AS_OF)
@@ -155,12 +156,15 @@ def as_of_control(lang: str, default: date) -> date:
         on_change=keep_in_url,
         help=t("explorer.as_of_help", lang),
     )
+    ignored = None
     if problem:
-        reason = (
-            t("explorer.as_of_bad", lang)
+        low, high = AS_OF_EARLIEST.isoformat(), latest.isoformat()
+        why = {
+            code: t("explorer.as_of_bad", code)
             if problem == "format"
-            else t("explorer.as_of_range", lang, low=AS_OF_EARLIEST.isoformat(), high=latest.isoformat())
-        )
-        st.warning(t("explorer.as_of_ignored", lang, value=str(raw)[:40], reason=reason, day=default.isoformat()))
+            else t("explorer.as_of_range", code, low=low, high=high)
+            for code in ("ko", "en")
+        }
+        ignored = day_ignored(PARAM_AS_OF, str(raw), why["ko"], why["en"])
     # A cleared box (no date) means the default day.
-    return chosen if isinstance(chosen, date) else default
+    return (chosen if isinstance(chosen, date) else default), ignored

@@ -241,6 +241,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "주소의 기준일 '{value}'은(는) 쓸 수 없어(YYYY-MM-DD, 오늘 이전) {default} 기준으로 보여 줍니다.",
         "en": "The address's as-of day '{value}' cannot be used (YYYY-MM-DD, not after today); showing {default}.",
     },
+    "briefing.bad_as_of_reason": {
+        "ko": "쓸 수 없는 날짜라(YYYY-MM-DD, 오늘 이전) {default} 기준으로 보여 줍니다",
+        "en": "not a usable day (YYYY-MM-DD, not after today); showing {default}",
+    },
+    "briefing.bad_since_reason": {
+        "ko": "쓸 수 없는 날짜라(YYYY-MM-DD, 기준일 이전) {default}부터의 변경을 보여 줍니다",
+        "en": "not a usable day (YYYY-MM-DD, not after the as-of day); showing changes since {default}",
+    },
     "briefing.bad_since": {
         "ko": "주소의 변경 비교 시작일 '{value}'은(는) 쓸 수 없어(YYYY-MM-DD, 기준일 이전) {default}부터 보여 줍니다.",
         "en": "The address's 'changes since' day '{value}' cannot be used (YYYY-MM-DD, not after the as-of day); "

@@ -111,12 +111,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "이 날짜까지 보도된 사업을 그날의 추진 상태로 보여 줍니다. 주소(as_of=YYYY-MM-DD)에 남아 공유할 수 있습니다.",
         "en": "Shows the projects reported by this day with their status on that day. Kept in the address (as_of=YYYY-MM-DD) for sharing.",
     },
-    "explorer.as_of_ignored": {
-        "ko": "주소의 as_of 값 '{value}'은(는) {reason} 무시했습니다. 기본 기준일 {day}로 표시합니다.",
-        "en": "The address's as_of value '{value}' was ignored ({reason}); showing the default day, {day}.",
+    "explorer.as_of_bad": {
+        "ko": "YYYY-MM-DD 형식의 날짜가 아니어서 오늘 기준으로 보여 줍니다",
+        "en": "not a YYYY-MM-DD date; showing today",
     },
-    "explorer.as_of_bad": {"ko": "YYYY-MM-DD 형식의 날짜가 아니어서", "en": "not a YYYY-MM-DD date"},
-    "explorer.as_of_range": {"ko": "{low}부터 {high}까지의 날짜가 아니어서", "en": "not between {low} and {high}"},
+    "explorer.as_of_range": {
+        "ko": "{low}부터 {high}까지의 날짜가 아니어서 오늘 기준으로 보여 줍니다",
+        "en": "not between {low} and {high}; showing today",
+    },
     # --- kiosk-scale: the kiosk's and the briefing's map at city scale (services counted per dong) ---
     "countmap.title": {"ko": "동별 스마트서비스 (모두 {n}건)", "en": "Smart services per dong ({n} in all)"},
     "countmap.size": {"ko": "원 크기: 그 동의 서비스 수", "en": "Circle size: services in the dong"},
