@@ -89,7 +89,8 @@ def test_map_as_of_an_earlier_day_shows_fewer_projects_and_keeps_the_day_in_the_
         assert page.get_by_role("spinbutton", name=f"{part}, {box}").get_attribute("aria-valuenow") == value
 
     other = open_app(bundled_server, "/map?as_of=2021-02-31").page
-    other.get_by_text("주소의 as_of 값 '2021-02-31'은(는) YYYY-MM-DD 형식의 날짜가 아니어서 무시했습니다").wait_for()
+    # Named in the page's link notice, with why and what is shown instead.
+    other.get_by_text("as_of=2021-02-31: YYYY-MM-DD 형식의 날짜가 아니어서 오늘 기준으로 보여 줍니다").wait_for()
     other.get_by_text(f"표시 중: {len(today)} / {len(today)}건").wait_for()
     wait_for_run_end(other)
     assert "as_of" not in other.url
