@@ -8,6 +8,10 @@ optional online basemap (``none`` by default: the map draws offline).
 ``.streamlit/secrets.toml`` in the project), so tests can use a temporary one.
 ``DASHBOARD_REQUIRE_SIGNIN=1`` makes every staff page ask for a staff sign-in
 (default off: only the data page does; the kiosk never does).
+Citizens' voice: ``DASHBOARD_KIOSK_ID`` (this kiosk's name in the limits),
+``DASHBOARD_VOICE_LIMIT_PER_MINUTE`` (per kiosk, default 30),
+``DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE`` (per public-view client, default 10),
+``DASHBOARD_VOICE_HIDE_AFTER_REPORTS`` (default 3), ``DASHBOARD_VOICE_RETENTION_DAYS`` (default 365).
 """
 
 from __future__ import annotations
@@ -44,6 +48,12 @@ class Settings:
     store_dir: Path
     secrets_file: Path = DEFAULT_SECRETS_FILE
     require_signin: bool = False
+    # --- citizens' voice (필요해요 and opinions) ---
+    kiosk_id: str = "kiosk"  # names this kiosk in the per-kiosk limit (several kiosks, one store)
+    voice_limit_per_minute: int = 30  # 필요해요 and opinions from one kiosk per minute
+    voice_client_limit_per_minute: int = 10  # ... from one client of the public view per minute
+    voice_hide_after_reports: int = 3  # visitors' reports that hide an opinion until staff look
+    voice_retention_days: int = 365  # opinions and reactions older than this are purged
 
     @property
     def is_kiosk(self) -> bool:
@@ -119,4 +129,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         store_dir=store_dir,
         secrets_file=secrets_file,
         require_signin=_bool_setting(env, "DASHBOARD_REQUIRE_SIGNIN"),
+        kiosk_id=(env.get("DASHBOARD_KIOSK_ID", "").strip() or "kiosk")[:64],
+        voice_limit_per_minute=_int_setting(env, "DASHBOARD_VOICE_LIMIT_PER_MINUTE", 30, 1),
+        voice_client_limit_per_minute=_int_setting(env, "DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE", 10, 1),
+        voice_hide_after_reports=_int_setting(env, "DASHBOARD_VOICE_HIDE_AFTER_REPORTS", 3, 1),
+        voice_retention_days=_int_setting(env, "DASHBOARD_VOICE_RETENTION_DAYS", 365, 1),
     )

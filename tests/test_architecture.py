@@ -20,7 +20,7 @@ from tests.conftest import PROJECT_ROOT
 
 GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # vocabularies, schema, texts, escaping, settings, shared shapes: import nothing of geo above them
-    "core": ("vocab", "schema", "i18n", "html", "settings", "reference", "validation", "logs"),
+    "core": ("vocab", "schema", "i18n", "html", "settings", "reference", "validation", "logs", "voice"),
     # reading and writing data: files, store, importer, accounts, served assets
     "data": ("io", "spatial", "places", "loaders", "store", "upgrade", "importer", "auth", "assets"),
     # pure computations on loaded data
