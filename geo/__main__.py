@@ -111,6 +111,21 @@ def _parser() -> argparse.ArgumentParser:
     restoring.add_argument("name", help="백업 파일 이름 (python -m geo backups로 확인)")
     restoring.add_argument("--user", default=None, help="감사 기록에 남길 사용자 (기본: 시스템 사용자 이름)")
 
+    # citizens' voice: retention
+    voicing = commands.add_parser("voice", add_help=False, help="시민 의견: 보관 기간이 지난 의견과 필요해요 기록 삭제")
+    _help(voicing)
+    voice_commands = voicing.add_subparsers(dest="voice_command", required=True, metavar="작업", title="작업")
+    purging = voice_commands.add_parser("purge", add_help=False, help="정한 일수보다 오래된 의견과 필요해요 기록 삭제")
+    _help(purging)
+    purging.add_argument(
+        "--older-than",
+        type=int,
+        default=None,
+        metavar="일수",
+        help="이 일수보다 오래된 것을 삭제 (기본: DASHBOARD_VOICE_RETENTION_DAYS, 365)",
+    )
+    purging.add_argument("--user", default=None, help="감사 기록에 남길 사용자 (기본: 시스템 사용자 이름)")
+
     adding = commands.add_parser("add-user", add_help=False, help="직원 계정을 만들거나 비밀번호를 바꿈")
     _help(adding)
     adding.add_argument("username", help="사용자 이름 (영문, 숫자, _, -)")
@@ -268,6 +283,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "restore":
         safety = open_store(load_settings()).restore(args.name, user=_user(args.user))
         print(f"{args.name}에서 복원했습니다. 복원 전 상태는 {safety.name}에 백업했습니다.")
+        return EXIT_OK
+    if args.command == "voice":  # citizens' voice: retention
+        settings = load_settings()
+        days = args.older_than if args.older_than is not None else settings.voice_retention_days
+        opinions, reactions = open_store(settings).purge_voice(days, user=_user(args.user))
+        print(f"{days}일이 지난 시민 의견 {opinions}건, 필요해요 기록 {reactions}건을 지웠습니다 (감사 기록에 남김).")
         return EXIT_OK
     if args.command == "add-user":
         if args.password_stdin:

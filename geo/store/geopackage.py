@@ -407,7 +407,7 @@ class GeoPackageStore(Store):
 
         The new store is built aside and copied in with SQLite's backup, one
         transaction: readers see the old store or the new one, and a crash
-        part-way leaves the old one. Sign-in attempts and locks are carried over.
+        part-way leaves the old one. Sign-in attempts and locks, and citizens' voice, are carried over.
 
         Raises
         ------
@@ -421,7 +421,7 @@ class GeoPackageStore(Store):
             try:
                 fresh.execute("ATTACH DATABASE ? AS current", (str(self.path),))
                 fresh.execute("BEGIN IMMEDIATE")
-                for table in ("sign_in_attempts", "sign_in_locks"):
+                for table in ("sign_in_attempts", "sign_in_locks", "voice_reactions", "voice_opinions", "voice_limits"):
                     found = fresh.execute(
                         "SELECT 1 FROM current.sqlite_master WHERE type = 'table' AND name = ?", (table,)
                     ).fetchone()
