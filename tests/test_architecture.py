@@ -26,7 +26,7 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # pure computations on loaded data
     "analysis": ("aggregate", "budget", "history", "stats", "filters", "exports", "plan"),
     # what a page shows: maps, charts, detail tables
-    "views": ("mapping", "pointmap", "countmap", "explorer", "charts", "details"),
+    "views": ("mapping", "pointmap", "countmap", "explorer", "charts", "details", "voice_view"),
     # one audience's screens end to end
     "modes": ("briefing", "briefing_pdf", "kiosk", "data_manager"),
     # the command line

@@ -195,3 +195,65 @@ def test_settings_of_the_voice():
     assert (settings.voice_limit_per_minute, settings.kiosk_id) == (5, "lobby-1")
     defaults = load_settings({})
     assert (defaults.voice_client_limit_per_minute, defaults.voice_hide_after_reports) == (10, 3)
+
+
+# --- what staff see (geo.voice_view), on a small frame built here ---
+
+
+def _services():
+    import pandas as pd
+
+    return pd.DataFrame({"service_id": ["A-1", "B-2"], "name_ko": ["가로등", "버스"], "name_en": ["Lights", "Bus"]})
+
+
+def _counts():
+    import pandas as pd
+
+    return pd.DataFrame({"project_id": ["A-1", "B-2"], "needs": [3, 7], "opinions": [2, 0]})
+
+
+def test_counts_table_and_text_never_call_it_a_vote():
+    from geo.voice_view import counts_by_project, counts_table
+
+    table = counts_table(_counts(), _services(), "ko")
+    assert table.values.tolist() == [["B-2", "버스", 7, 0], ["A-1", "가로등", 3, 2]]
+    assert counts_by_project(_counts(), ["A-1", "C-3"], "ko") == ["필요해요 3 · 의견 2", "필요해요 0 · 의견 0"]
+    assert counts_by_project(_counts(), ["A-1"], "en") == ["We need this 3 · opinions 2"]
+    assert "투표" in t("voice.opinion.title", "ko") and "not a vote" in t("voice.counts.column", "en")
+
+
+def test_the_export_carries_project_period_counts_and_filters():
+    from datetime import date
+
+    from geo.exports import to_csv_bytes
+    from geo.voice_view import export_context
+
+    context = export_context(
+        counts=_counts(),
+        shown=1,
+        project_id="A-1",
+        services=_services(),
+        since=date(2026, 12, 1),
+        until=None,
+        statuses=["pending", "approved"],
+        today=date(2026, 12, 7),
+    )
+    rows = dict(context.rows("ko"))
+    assert rows["사업"] == "가로등 (A-1)"
+    assert rows["기간"] == "2026-12-01 – …"
+    assert (rows["필요해요"], rows["의견"], rows["내보낸 의견 수"]) == ("3", "2", "1")
+    assert rows["조건"] == "확인 대기, 공개"
+    assert rows["참고"] == t("voice.counts.note", "ko")
+    import pandas as pd
+
+    text = to_csv_bytes(pd.DataFrame({"내용": ["=cmd()"]}), context=context).decode("utf-8-sig")
+    assert text.startswith("사업,가로등 (A-1)\r\n기간,2026-12-01 – …\r\n필요해요,3\r\n")
+    assert "'=cmd()" in text  # a formula typed by a visitor stays text
+
+
+def test_an_approved_opinion_card_escapes_everything():
+    from geo.voice_view import opinion_card_html
+
+    html = opinion_card_html("<script>alert(1)</script>", "safety", "<b>네</b>", "ko")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;네&lt;/b&gt;" in html and "시의 답변" in html and "안전에 도움이 돼요" in html

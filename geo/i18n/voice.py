@@ -83,6 +83,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "{days}일이 지난 의견과 필요해요 기록을 지웁니다 (감사 기록에 남습니다).",
         "en": "Removes opinions and 'we need this' records older than {days} days (audited).",
     },
+    "voice.mod.purge.confirm": {
+        "ko": "{days}일이 지난 의견을 지우는 것을 확인합니다 (되돌릴 수 없습니다; 백업에는 남습니다).",
+        "en": "I confirm removing opinions older than {days} days (cannot be undone; backups keep them).",
+    },
     "voice.mod.purged": {
         "ko": "의견 {opinions}건, 필요해요 {reactions}건을 지웠습니다.",
         "en": "Removed {opinions} opinion(s) and {reactions} 'we need this' record(s).",
@@ -100,4 +104,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "voice.col.opinions": {"ko": "의견", "en": "Opinions"},
     "voice.channel.kiosk": {"ko": "키오스크", "en": "Kiosk"},
     "voice.channel.public": {"ko": "공개 화면", "en": "Public view"},
+    "voice.export.all": {"ko": "전체", "en": "All"},
+    "voice.export.rows": {"ko": "내보낸 의견 수", "en": "Opinions exported"},
+    "voice.export.source": {
+        "ko": "키오스크·공개 화면의 방문자 반응 (대시보드 저장소)",
+        "en": "Visitors' responses on the kiosk and the public view (dashboard store)",
+    },
+    "voice.export.note": {"ko": "참고", "en": "Note"},
+    "voice.mod.all_projects": {"ko": "모든 사업", "en": "All projects"},
+    "voice.mod.since": {"ko": "접수일부터", "en": "Received from"},
+    "voice.mod.until": {"ko": "접수일까지", "en": "Received until"},
+    "voice.mod.shown": {"ko": "{n}건 중 최근 {shown}건을 보입니다.", "en": "Showing the latest {shown} of {n}."},
+    "voice.mod.queue": {"ko": "처리할 의견", "en": "Opinions to handle"},
+    "voice.mod.no_counts": {
+        "ko": "아직 받은 필요해요나 의견이 없습니다.",
+        "en": "No 'we need this' or opinions received yet.",
+    },
 }

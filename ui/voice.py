@@ -1,0 +1,223 @@
+"""Streamlit glue of citizens' voice: the staff moderation tab (data page) and the visitors' widgets.
+
+Visitors' texts are shown as text: ``st.dataframe`` cells, or Markdown with its
+syntax escaped (``geo.html.md_text``), or HTML escaped in ``geo.voice_view``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from datetime import date, datetime
+from functools import partial
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from geo.exports import to_csv_bytes, to_xlsx_bytes
+from geo.html import md_text
+from geo.i18n import t
+from geo.loaders import DashboardData
+from geo.settings import Settings
+from geo.store import KST, Store, StoreError
+from geo.voice import STATUSES, VoiceError, reason_label
+from geo.voice_view import counts_table, export_context, opinions_table, project_names
+from ui import data_tools
+from ui.frame import public_message
+
+# Opinions drawn with their buttons at once; the table above lists them all.
+QUEUE_SHOWN = 20
+
+
+def _today() -> date:
+    return datetime.now(KST).date()
+
+
+def _moderate(store: Store, opinion_id: int, status: str, editor: str, lang: str) -> None:
+    try:
+        store.moderate_opinion(opinion_id, status, user=editor)  # type: ignore[arg-type]
+    except StoreError as error:
+        data_tools.set_notice(public_message(str(error), lang))
+        return
+    data_tools.set_notice(t("voice.mod.done", lang, what=f"#{opinion_id} → {t(f'voice.status.{status}', lang)}"))
+
+
+def _answer(store: Store, opinion_id: int, editor: str, lang: str) -> None:
+    text = st.session_state.get(f"voice_answer_text_{opinion_id}", "")
+    try:
+        store.answer_opinion(opinion_id, text, user=editor)
+    except VoiceError as error:
+        data_tools.set_notice(t(error.key, lang, **error.values))
+        return
+    except StoreError as error:
+        data_tools.set_notice(public_message(str(error), lang))
+        return
+    data_tools.set_notice(t("voice.mod.done", lang, what=f"#{opinion_id} · {t('voice.answer', lang)}"))
+
+
+def moderation_section(store: Store, data: DashboardData, editor: str, settings: Settings, lang: str) -> None:
+    """Counts per project, the queue with approve / hide / answer, the export with context, and the purge."""
+    st.caption(t("voice.mod.caption", lang, n=settings.voice_hide_after_reports))
+    counts = store.voice_counts()
+    st.subheader(t("voice.mod.counts", lang))
+    st.caption(t("voice.counts.note", lang))
+    if counts.empty:
+        st.info(t("voice.mod.no_counts", lang))
+    else:
+        st.dataframe(counts_table(counts, data.services, lang), hide_index=True, width="stretch")
+
+    st.subheader(t("voice.mod.queue", lang))
+    names = project_names(data.services, lang)
+    status_col, project_col, since_col, until_col = st.columns([2, 2, 1, 1])
+    statuses = status_col.multiselect(
+        t("voice.mod.status", lang),
+        list(STATUSES),
+        default=["pending"],
+        format_func=lambda s: t(f"voice.status.{s}", lang),
+        key="voice_statuses",
+    )
+    project = project_col.selectbox(
+        t("voice.col.project", lang),
+        [None, *names],
+        format_func=lambda p: t("voice.mod.all_projects", lang) if p is None else f"{names[p]} ({p})",
+        key="voice_project",
+    )
+    since = since_col.date_input(t("voice.mod.since", lang), value=None, key="voice_since")
+    until = until_col.date_input(t("voice.mod.until", lang), value=None, key="voice_until")
+    since_day = since if isinstance(since, date) else None
+    until_day = until if isinstance(until, date) else None
+    opinions = store.opinions(
+        statuses=statuses,
+        project_id=project,
+        since=since_day.isoformat() if since_day else None,
+        until=until_day.isoformat() if until_day else None,
+    )
+    if opinions.empty:
+        st.info(t("voice.mod.empty", lang))
+    else:
+        st.dataframe(opinions_table(opinions, data.services, lang), hide_index=True, width="stretch")
+        if len(opinions) > QUEUE_SHOWN:
+            st.caption(t("voice.mod.shown", lang, n=len(opinions), shown=QUEUE_SHOWN))
+        for row in opinions.head(QUEUE_SHOWN).to_dict("records"):
+            _opinion_controls(store, row, names, editor, lang)
+
+    _export(store, data, counts, opinions, project, since_day, until_day, statuses, lang)
+    _purge(store, editor, settings, lang)
+
+
+def _opinion_controls(store: Store, row: Mapping[Hashable, Any], names: dict[str, str], editor: str, lang: str) -> None:
+    opinion_id = int(row["opinion_id"])
+    with st.container(border=True, key=f"voice_opinion_{opinion_id}"):
+        project_id = str(row["project_id"])
+        channel = t(f"voice.channel.{row['channel']}", lang)
+        status = row["status"]
+        heading = " · ".join(
+            [
+                f"#{opinion_id}",
+                names.get(project_id, project_id),
+                str(row["created_day"]),
+                channel,
+                t(f"voice.status.{status}", lang),
+            ]
+        )
+        reports = int(row["report_count"])
+        if reports:
+            heading += " · " + t("voice.mod.reports", lang, n=reports)
+        st.markdown(f"**{md_text(heading)}**")
+        reason = row["reason"]
+        if isinstance(reason, str) and reason:
+            st.markdown(md_text(reason_label(reason, lang)))
+        text = row["text"]
+        if text:
+            st.markdown(md_text(str(text)))
+        approve_col, hide_col = st.columns(2)
+        approve_col.button(
+            t("voice.mod.approve", lang),
+            key=f"voice_approve_{opinion_id}",
+            disabled=status == "approved",
+            on_click=_moderate,
+            args=(store, opinion_id, "approved", editor, lang),
+            icon=":material/check:",
+        )
+        hide_col.button(
+            t("voice.mod.hide", lang),
+            key=f"voice_hide_{opinion_id}",
+            disabled=status == "hidden",
+            on_click=_moderate,
+            args=(store, opinion_id, "hidden", editor, lang),
+            icon=":material/visibility_off:",
+        )
+        answer = row["answer"]
+        key = f"voice_answer_text_{opinion_id}"
+        if key not in st.session_state:
+            st.session_state[key] = answer if isinstance(answer, str) else ""
+        st.text_area(t("voice.mod.answer.text", lang), key=key, max_chars=1000, height=80)
+        st.button(
+            t("voice.mod.answer", lang),
+            key=f"voice_answer_{opinion_id}",
+            on_click=_answer,
+            args=(store, opinion_id, editor, lang),
+            icon=":material/reply:",
+        )
+
+
+def _export(
+    store: Store,  # noqa: ARG001 (kept for symmetry with the other sections)
+    data: DashboardData,
+    counts: pd.DataFrame,
+    opinions: pd.DataFrame,
+    project: str | None,
+    since: date | None,
+    until: date | None,
+    statuses: Sequence[str],
+    lang: str,
+) -> None:
+    st.subheader(t("voice.mod.export", lang))
+    context = export_context(
+        counts=counts,
+        shown=len(opinions),
+        project_id=project,
+        services=data.services,
+        since=since,
+        until=until,
+        statuses=statuses,
+        today=_today(),
+        lang=lang,
+    )
+    table = opinions_table(opinions, data.services, lang)
+    csv_col, xlsx_col = st.columns(2)
+    csv_col.download_button(
+        "CSV",
+        partial(to_csv_bytes, table, context=context, lang=lang),
+        file_name="ansan_citizen_opinions.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key="voice_export_csv",
+        width="stretch",
+    )
+    xlsx_col.download_button(
+        "XLSX",
+        partial(to_xlsx_bytes, table, sheet_name=t("voice.tab", lang), context=context, lang=lang),
+        file_name="ansan_citizen_opinions.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/download:",
+        key="voice_export_xlsx",
+        width="stretch",
+    )
+
+
+def _purge(store: Store, editor: str, settings: Settings, lang: str) -> None:
+    st.subheader(t("voice.mod.purge", lang))
+    days = settings.voice_retention_days
+    st.caption(t("voice.mod.purge.caption", lang, days=days))
+    confirmed = st.checkbox(t("voice.mod.purge.confirm", lang, days=days), key="voice_purge_confirm")
+    if st.button(t("voice.mod.purge", lang), key="voice_purge", icon=":material/delete_sweep:", disabled=not confirmed):
+        try:
+            opinions, reactions = store.purge_voice(days, user=editor)
+        except StoreError as error:
+            st.error(md_text(public_message(str(error), lang)))
+            return
+        data_tools.set_notice(t("voice.mod.purged", lang, opinions=opinions, reactions=reactions))
+        st.rerun()
