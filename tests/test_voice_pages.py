@@ -98,3 +98,22 @@ def test_no_responses_yet_is_a_sentence_and_the_export_carries_its_context(signe
     assert any(i.value == "아직 받은 필요해요나 의견이 없습니다." for i in at.info)
     labels = [b.label for b in at.get("download_button")]
     assert labels[-2:] == ["CSV", "XLSX"]
+
+
+def test_the_district_page_shows_counts_per_project_never_as_a_vote(monkeypatch, demo_copy: Path):
+    for name in ("DASHBOARD_MODE", "DATABASE_URL", "DASHBOARD_STORE_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(demo_copy))
+    at = AppTest.from_file(ENTRY, default_timeout=90).run()
+    at.switch_page("app_pages/districts.py").run()
+    assert not at.exception
+    assert "아직 받은 필요해요나 의견이 없습니다." in [c.value for c in at.caption]
+    store = GeoPackageStore(demo_copy / STORE_FILE_NAME)
+    for _ in range(2):
+        store.add_reaction(PROJECT, channel="kiosk", rule=RULE)
+    store.add_opinion(PROJECT, "safety", "", channel="kiosk", rule=RULE)
+    at.run()
+    assert not at.exception
+    assert "시민 의견 (투표 아님)" in [m.value.strip("*") for m in at.markdown]
+    assert table_with(at, "필요해요").values.tolist() == [[PROJECT, PROJECT_NAME, 2, 1]]
+    assert "투표나 여론조사가 아닙니다" in " ".join(c.value for c in at.caption)

@@ -55,6 +55,23 @@ def _answer(store: Store, opinion_id: int, editor: str, lang: str) -> None:
     data_tools.set_notice(t("voice.mod.done", lang, what=f"#{opinion_id} · {t('voice.answer', lang)}"))
 
 
+def counts_block(store: Store, shown: pd.DataFrame, lang: str) -> None:
+    """필요해요 and opinions for the projects ``shown`` (staff pages), labelled as responses, never a vote."""
+    st.markdown(f"**{t('voice.counts.column', lang)}**")
+    try:
+        counts = store.voice_counts()
+    except StoreError as error:
+        st.caption(md_text(public_message(str(error), lang)))
+        return
+    ids = set(shown["service_id"]) if "service_id" in shown else set()
+    counts = counts[counts["project_id"].isin(ids)]
+    if counts.empty:
+        st.caption(t("voice.mod.no_counts", lang))
+        return
+    st.dataframe(counts_table(counts, shown, lang).head(10), hide_index=True, width="stretch")
+    st.caption(t("voice.counts.note", lang))
+
+
 def moderation_section(store: Store, data: DashboardData, editor: str, settings: Settings, lang: str) -> None:
     """Counts per project, the queue with approve / hide / answer, the export with context, and the purge."""
     st.caption(t("voice.mod.caption", lang, n=settings.voice_hide_after_reports))
