@@ -93,7 +93,7 @@ def test_hide_and_empty_queue_say_so(signed_in):
 
 
 def test_no_responses_yet_is_a_sentence_and_the_export_carries_its_context(signed_in):
-    store, sign_in = signed_in
+    _, sign_in = signed_in
     at = sign_in()
     assert any(i.value == "아직 받은 필요해요나 의견이 없습니다." for i in at.info)
     labels = [b.label for b in at.get("download_button")]
