@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,79 @@ def test_the_district_page_shows_counts_per_project_never_as_a_vote(monkeypatch,
     assert "시민 의견 (투표 아님)" in [m.value.strip("*") for m in at.markdown]
     assert table_with(at, "필요해요").values.tolist() == [[PROJECT, PROJECT_NAME, 2, 1]]
     assert "투표나 여론조사가 아닙니다" in " ".join(c.value for c in at.caption)
+
+
+def _visitor_app(store_path: str, data_dir: str, paused: bool = True) -> None:
+    """A page with one project's visitor controls, as the kiosk draws them (AppTest runs this alone)."""
+    import streamlit as st
+
+    from geo.settings import load_settings
+    from geo.store import GeoPackageStore
+    from ui import voice
+
+    settings = load_settings({"DASHBOARD_DATA_DIR": data_dir, "DASHBOARD_VOICE_LIMIT_PER_MINUTE": "3"})
+    voice.sync_visit(st.session_state.get("test_paused", True))
+    voice.project_voice(GeoPackageStore(store_path), st.session_state["test_project"], settings, "ko")
+
+
+@pytest.fixture
+def visitor(tmp_path):
+    store = GeoPackageStore(tmp_path / STORE_FILE_NAME)
+    store.initialise(DEMO_DIR)
+    at = AppTest.from_function(_visitor_app, args=(str(store.path), str(DEMO_DIR)), default_timeout=60)
+    at.session_state["test_project"] = PROJECT
+    return store, at
+
+
+def need_label(at: AppTest) -> str:
+    return at.button(key=f"voice_need_{PROJECT}").label
+
+
+def test_a_need_counts_once_per_visit_and_again_after_the_idle_reset(visitor):
+    _, at = visitor
+    at.run()
+    assert need_label(at) == "필요해요 0"
+    at.button(key=f"voice_need_{PROJECT}").click().run()
+    assert need_label(at) == "필요해요 1"
+    at.button(key=f"voice_need_{PROJECT}").click().run()
+    assert need_label(at) == "필요해요 1"
+    assert at.info[0].value == "고맙습니다. 이번 방문에서 이미 눌렀습니다."
+    at.session_state["test_paused"] = False  # the idle reset: the kiosk rotates on its own again
+    at.run()
+    at.session_state["test_paused"] = True
+    at.button(key=f"voice_need_{PROJECT}").click().run()
+    assert need_label(at) == "필요해요 2"
+    assert not at.exception
+
+
+def test_an_opinion_with_a_phone_number_waits_and_shows_only_after_approval(visitor):
+    store, at = visitor
+    at.run()
+    assert at.expander[0].label == "의견 (투표 아님)"
+    at.selectbox(key=f"voice_reason_{PROJECT}").set_value("safety")
+    at.text_area(key=f"voice_text_{PROJECT}").input("<script>alert(1)</script> 연락 010 1234 5678")
+    at.button(key=f"voice_send_{PROJECT}").click().run()
+    assert at.success[0].value == "의견이 접수되었습니다. 담당자가 확인한 뒤 보입니다."
+    stored = store.opinions()
+    assert stored["text"].tolist() == [f"<script>alert(1)</script> 연락 {REMOVED_MARKER}"]
+    assert not [h for h in at.get("html") if "voice-opinion" in h.value]  # pending: not shown
+    store.moderate_opinion(int(stored["opinion_id"].iloc[0]), "approved", user="kim")
+    store.answer_opinion(int(stored["opinion_id"].iloc[0]), "검토하겠습니다.", user="kim")
+    at.run()
+    shown = " ".join(h.value for h in at.get("html") if "voice-opinion" in h.value)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; 연락 [삭제됨]" in shown and "<script>" not in shown
+    assert "시의 답변" in shown and "검토하겠습니다." in shown
+
+
+def test_a_calm_message_when_the_kiosk_limit_is_reached(visitor):
+    store, at = visitor
+    other = load_dashboard_data(DEMO_DIR).services["service_id"].tolist()[1:5]
+    if time.time() % 60 > 50:  # the taps below must fall in one minute's window
+        time.sleep(61 - time.time() % 60)
+    at.run()
+    for project in other:  # four projects in one visit; the limit is three a minute
+        at.session_state["test_project"] = project
+        at.run()
+        at.button(key=f"voice_need_{project}").click().run()
+    assert at.info[0].value == "잠시 많은 의견이 들어와 쉬어 갑니다. 1분쯤 뒤에 다시 눌러 주세요."
+    assert int(store.voice_counts()["needs"].sum()) == 3

@@ -20,9 +20,9 @@ from geo.i18n import t
 from geo.loaders import DashboardData
 from geo.settings import Settings
 from geo.store import KST, Store, StoreError
-from geo.voice import STATUSES, VoiceError, reason_label
-from geo.voice_view import counts_table, export_context, opinions_table, project_names
-from ui import data_tools
+from geo.voice import OPINION_MAX_CHARS, REASONS, STATUSES, RateRule, VoiceError, first_in_visit, reason_label
+from geo.voice_view import counts_table, export_context, opinion_card_html, opinions_table, project_names
+from ui import data_tools, state
 from ui.frame import public_message
 
 # Opinions drawn with their buttons at once; the table above lists them all.
@@ -43,7 +43,7 @@ def _moderate(store: Store, opinion_id: int, status: str, editor: str, lang: str
 
 
 def _answer(store: Store, opinion_id: int, editor: str, lang: str) -> None:
-    text = st.session_state.get(f"voice_answer_text_{opinion_id}", "")
+    text = st.session_state.get(state.VOICE_ANSWER_PREFIX + str(opinion_id), "")
     try:
         store.answer_opinion(opinion_id, text, user=editor)
     except VoiceError as error:
@@ -165,7 +165,7 @@ def _opinion_controls(store: Store, row: Mapping[Hashable, Any], names: dict[str
             icon=":material/visibility_off:",
         )
         answer = row["answer"]
-        key = f"voice_answer_text_{opinion_id}"
+        key = state.VOICE_ANSWER_PREFIX + str(opinion_id)
         if key not in st.session_state:
             st.session_state[key] = answer if isinstance(answer, str) else ""
         st.text_area(t("voice.mod.answer.text", lang), key=key, max_chars=1000, height=80)
@@ -238,3 +238,144 @@ def _purge(store: Store, editor: str, settings: Settings, lang: str) -> None:
             return
         data_tools.set_notice(t("voice.mod.purged", lang, opinions=opinions, reactions=reactions))
         st.rerun()
+
+
+# --- visitors: 필요해요 and a short opinion on a project (kiosk, public view) ---------------------------------
+
+#: Large targets for the visitors' controls (≥ 48 px, text ≥ 24 px), whatever page they sit on.
+VISITOR_CSS = """<style>
+[class*="st-key-voice_need_"] button, [class*="st-key-voice_send_"] button,
+[class*="st-key-voice_open_"] button { min-height: 56px; min-width: 56px; }
+[class*="st-key-voice_need_"] button p, [class*="st-key-voice_send_"] button p,
+[class*="st-key-voice_open_"] button p { font-size: 26px; font-weight: 700; }
+[class*="st-key-voice_panel_"] p, [class*="st-key-voice_panel_"] label p,
+[class*="st-key-voice_panel_"] textarea, [class*="st-key-voice_panel_"] [data-baseweb="select"] div { font-size: 24px; }
+.voice-opinion { border-left: 4px solid #00457A; padding: 4px 12px; margin: 8px 0; font-size: 24px; }
+.voice-opinion p { margin: 2px 0; font-size: 24px; }
+.voice-reason { font-weight: 700; }
+.voice-answer { background: #E8EEF4; padding: 6px 10px; border-radius: 6px; }
+</style>"""
+
+
+def sync_visit(paused: bool) -> None:
+    """End the visit when the kiosk runs on its own again (its idle reset): 필요해요 counts anew after it."""
+    if not paused:
+        st.session_state.pop(state.VOICE_TAPPED, None)
+        st.session_state.pop(state.VOICE_MESSAGE, None)
+
+
+def _tapped() -> set[str]:
+    tapped: set[str] = st.session_state.setdefault(state.VOICE_TAPPED, set())
+    return tapped
+
+
+def _say(project_id: str, key: str, **values: object) -> None:
+    st.session_state[state.VOICE_MESSAGE] = (project_id, key, values)
+
+
+def _need(store: Store, project_id: str, settings: Settings, channel: str, client: str, touched: Any) -> None:
+    if touched is not None:
+        touched()  # a tap is a touch: the kiosk stays on this screen
+    tapped = _tapped()
+    if not first_in_visit(tapped, project_id):
+        _say(project_id, "voice.need.done")
+        return
+    decision = store.add_reaction(
+        project_id,
+        channel=channel,  # type: ignore[arg-type]
+        rule=_rule(settings, channel),
+        kiosk_id=settings.kiosk_id,
+        client=client,
+    )
+    if not decision.allowed:
+        _say(project_id, "voice.limit")
+        return
+    tapped.add(project_id)
+    _say(project_id, "voice.need.thanks")
+
+
+def _send(store: Store, project_id: str, settings: Settings, channel: str, client: str, touched: Any) -> None:
+    if touched is not None:
+        touched()
+    reason = st.session_state.get(state.VOICE_REASON_PREFIX + project_id)
+    text = st.session_state.get(state.VOICE_TEXT_PREFIX + project_id, "")
+    try:
+        decision, _ = store.add_opinion(
+            project_id,
+            reason,
+            text,
+            channel=channel,  # type: ignore[arg-type]
+            rule=_rule(settings, channel),
+            kiosk_id=settings.kiosk_id,
+            client=client,
+        )
+    except VoiceError as error:
+        _say(project_id, error.key, **error.values)
+        return
+    if not decision.allowed:
+        _say(project_id, "voice.limit")
+        return
+    st.session_state[state.VOICE_TEXT_PREFIX + project_id] = ""
+    st.session_state[state.VOICE_REASON_PREFIX + project_id] = None
+    _say(project_id, "voice.opinion.sent")
+
+
+def _rule(settings: Settings, channel: str) -> RateRule:
+    limit = settings.voice_limit_per_minute if channel == "kiosk" else settings.voice_client_limit_per_minute
+    return RateRule(limit, 60)
+
+
+def project_voice(
+    store: Store,
+    project_id: str,
+    settings: Settings,
+    lang: str,
+    *,
+    channel: str = "kiosk",
+    client: str = "",
+    touched: Any = None,
+    counts: pd.DataFrame | None = None,
+) -> None:
+    """필요해요 (with its count), an optional opinion (preset reasons + 200 characters), approved opinions
+    and the city's answers, for one project. ``touched``: called on every tap (the kiosk's pause)."""
+    counts = store.voice_counts() if counts is None else counts
+    row = counts[counts["project_id"] == project_id]
+    needs = int(row["needs"].iloc[0]) if len(row) else 0
+    with st.container(key=f"voice_panel_{project_id}"):
+        st.button(
+            t("voice.need.count", lang, n=f"{needs:,}"),
+            key=f"voice_need_{project_id}",
+            icon=":material/thumb_up:",
+            on_click=_need,
+            args=(store, project_id, settings, channel, client, touched),
+        )
+        message = st.session_state.get(state.VOICE_MESSAGE)
+        if message and message[0] == project_id:
+            key, values = message[1], message[2]
+            (st.info if key in ("voice.limit", "voice.need.done") else st.success)(t(key, lang, **values))
+        with st.expander(t("voice.opinion.title", lang)):
+            st.caption(t("voice.opinion.note", lang))
+            st.selectbox(
+                t("voice.opinion.reason", lang),
+                [None, *REASONS],
+                format_func=lambda r: t("voice.opinion.reason.none", lang) if r is None else reason_label(r, lang),
+                key=state.VOICE_REASON_PREFIX + project_id,
+            )
+            st.text_area(
+                t("voice.opinion.text", lang), max_chars=OPINION_MAX_CHARS, key=state.VOICE_TEXT_PREFIX + project_id
+            )
+            st.button(
+                t("voice.opinion.submit", lang),
+                key=f"voice_send_{project_id}",
+                on_click=_send,
+                args=(store, project_id, settings, channel, client, touched),
+            )
+        shown = store.opinions(statuses=["approved"], project_id=project_id).head(5)
+        if not shown.empty:
+            st.markdown(f"**{md_text(t('voice.opinions.shown', lang))}**")
+            st.html(
+                "".join(
+                    opinion_card_html(str(r["text"] or ""), r["reason"], r["answer"], lang)
+                    for r in shown.to_dict("records")
+                )
+            )

@@ -4,6 +4,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- visitors (kiosk and public view) ---
     "voice.need": {"ko": "필요해요", "en": "We need this"},
     "voice.need.count": {"ko": "필요해요 {n}", "en": "We need this: {n}"},
+    "voice.need.thanks": {"ko": "고맙습니다. 필요해요가 전달되었습니다.", "en": "Thank you. Noted."},
     "voice.need.done": {
         "ko": "고맙습니다. 이번 방문에서 이미 눌렀습니다.",
         "en": "Thank you. You already said so this visit.",
