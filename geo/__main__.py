@@ -115,7 +115,9 @@ def _parser() -> argparse.ArgumentParser:
     voicing = commands.add_parser("voice", add_help=False, help="시민 의견: 보관 기간이 지난 의견과 필요해요 기록 삭제")
     _help(voicing)
     voice_commands = voicing.add_subparsers(dest="voice_command", required=True, metavar="작업", title="작업")
-    purging = voice_commands.add_parser("purge", add_help=False, help="정한 일수보다 오래된 의견과 필요해요 기록 삭제")
+    purging = voice_commands.add_parser(
+        "purge", add_help=False, help="--older-than 일수보다 오래된 의견과 필요해요 기록 삭제 (감사 기록에 남음)"
+    )
     _help(purging)
     purging.add_argument(
         "--older-than",
