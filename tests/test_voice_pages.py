@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.auth import add_user
+from geo.html import md_text
 from geo.loaders import load_dashboard_data
 from geo.store import STORE_FILE_NAME, GeoPackageStore
 from geo.voice import REMOVED_MARKER, RateRule
@@ -116,7 +117,8 @@ def test_the_district_page_shows_counts_per_project_never_as_a_vote(monkeypatch,
     at.run()
     assert not at.exception
     assert "시민 의견 (투표 아님)" in [m.value.strip("*") for m in at.markdown]
-    assert table_with(at, "필요해요").values.tolist() == [[PROJECT, PROJECT_NAME, 2, 1]]
+    listed = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert f"- {md_text(PROJECT_NAME)} · 필요해요 2 · 의견 1" in listed
     assert "투표나 여론조사가 아닙니다" in " ".join(c.value for c in at.caption)
 
 

@@ -68,7 +68,13 @@ def counts_block(store: Store, shown: pd.DataFrame, lang: str) -> None:
     if counts.empty:
         st.caption(t("voice.mod.no_counts", lang))
         return
-    st.dataframe(counts_table(counts, shown, lang).head(10), hide_index=True, width="stretch")
+    # A list, not a table: the facts column is narrow, and a table would hide the counts behind a scroll.
+    table = counts_table(counts, shown, lang).head(10)
+    lines = [
+        f"- {md_text(str(name))} · {t('voice.counts', lang, needs=f'{needs:,}', opinions=f'{opinions:,}')}"
+        for name, needs, opinions in zip(table.iloc[:, 1], table.iloc[:, 2], table.iloc[:, 3], strict=True)
+    ]
+    st.markdown("\n".join(lines))
     st.caption(t("voice.counts.note", lang))
 
 
