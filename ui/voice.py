@@ -385,3 +385,26 @@ def project_voice(
                     for r in shown.to_dict("records")
                 )
             )
+
+
+def projects_voice(
+    store: Store,
+    projects: Sequence[tuple[str, str]],
+    settings: Settings,
+    lang: str,
+    *,
+    channel: str = "kiosk",
+    client: str = "",
+    touched: Any = None,
+) -> None:
+    """``project_voice`` for each (id, name) of a screen's projects, under the project's name."""
+    if not projects:
+        return
+    st.html(VISITOR_CSS)
+    counts = store.voice_counts()
+    for project_id, name in projects:
+        with st.container(border=True, key=f"voice_card_{project_id}"):
+            st.markdown(f"**{md_text(name)}**")
+            project_voice(
+                store, project_id, settings, lang, channel=channel, client=client, touched=touched, counts=counts
+            )
