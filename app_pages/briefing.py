@@ -1,48 +1,74 @@
-"""브리핑: slides for a projector — overview, each area, services by domain, what changed — and a PDF."""
+"""브리핑: slides for a projector — overview, portfolio, citizens today, each area, what changed — and a PDF."""
+
+from datetime import date
 
 import streamlit as st
 
-from geo import aggregate, charts
+from geo import charts
 from geo import plan as plan_facts
 from geo.briefing import (
+    AREA_NAMES_MAX,
+    PORTFOLIO_NAMES_MAX,
+    TODAY_NAMES_MAX,
+    area_charts,
     area_facts,
+    area_map_services,
+    area_projects_html,
+    briefing_dates,
     briefing_slides,
+    budget_line,
     changes_table,
-    default_since,
+    citizen_services,
+    citizens_html,
+    counts_table_html,
+    domain_status_counts,
     last_data_update,
+    near_html,
+    nearest_projects,
+    operating_services,
+    portfolio_groups,
+    portfolio_html,
+    programme_parts,
+    projects_in_area,
+    shows_names,
+    status_summary_html,
     step_slide,
 )
 from geo.briefing_pdf import BriefingExportError, find_cjk_font
 from geo.countmap import build_count_map
-from geo.history import default_as_of, services_as_of
+from geo.history import services_as_of
 from geo.html import md_text
 from geo.i18n import t
+from geo.links import read_flag
 from geo.mapping import MapOptions, build_map
 from geo.pointmap import needs_canvas_map
-from geo.spatial import area_view_bounds
+from geo.spatial import latlon_view
 from geo.stats import headline_items
 from ui import state
 from ui.briefing import (
     BRIEFING_CSS,
     PRESENTATION_CSS,
     counter_html,
+    day_field,
     handout_pdf,
     keyboard_script,
     without_map_controls,
 )
 from ui.data import dashboard_data, store
-from ui.frame import current_language, sample_notice
-from ui.headline import headline_row
+from ui.frame import current_language, guarded_download, sample_notice
+from ui.links import link_notice
 
 CHART_HEIGHT = 320
 MAP_HEIGHT = 370
+MAP_HEIGHT_NO_CHARTS = 600
 CHART_FONT_PX = 18
 PLOT_CONFIG = {"displayModeBar": False, "staticPlot": True}
 
 lang = current_language()
 data = dashboard_data()
+present_from_url, present_ignored = read_flag("present", st.query_params.get("present"))
 if state.BRIEFING_PRESENTING not in st.session_state:
-    st.session_state[state.BRIEFING_PRESENTING] = st.query_params.get("present") == "1"
+    st.session_state[state.BRIEFING_PRESENTING] = present_from_url
 presenting: bool = st.session_state[state.BRIEFING_PRESENTING]
 
 
@@ -77,8 +103,14 @@ if presenting:
 
 with st.container(key="briefing_controls"):
     controls = st.columns([1.4, 1.4, 1.5, 1.9, 1.9, 2.4], vertical_alignment="bottom")
-as_of = controls[3].date_input(t("briefing.as_of", lang), value=default_as_of(data.status_history), key="as_of")
-since = controls[4].date_input(t("briefing.since", lang), value=default_since(as_of), key="since", max_value=as_of)
+# The address keeps the days (/briefing?as_of=2025-01-01&since=2024-10-01); one it cannot use gives way to
+# its default, with a note that stays for the visit.
+today = date.today()
+dates = briefing_dates(st.query_params.to_dict(), today, lang)
+as_of = day_field(controls[3], t("briefing.as_of", lang), "as_of", dates.as_of, today)
+since = day_field(controls[4], t("briefing.since", lang), "since", dates.since, as_of)
+st.query_params["as_of"] = as_of.isoformat()
+st.query_params["since"] = since.isoformat()
 changes = changes_table(data.status_history, data.services, since, as_of, lang)
 slides = briefing_slides(changes=len(changes))
 st.session_state[state.BRIEFING_SLIDE_COUNT] = len(slides)
@@ -116,7 +148,7 @@ try:
     find_cjk_font()
     controls[5].download_button(
         t("briefing.pdf", lang),
-        data=lambda: handout_pdf(revision, as_of, since, lang, data),
+        data=guarded_download(lambda: handout_pdf(revision, as_of, since, lang, data), "pdf"),
         file_name=f"ansan-smart-city-briefing-{as_of.isoformat()}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
@@ -145,70 +177,128 @@ with st.container(key="briefing_slide"):
     sample = f":orange-badge[{t('sample.short', lang)}] · " if presenting and data.has_samples else ""
     hint = "" if presenting else f" · {t('briefing.keys_hint', lang)}"
     st.caption(
-        f"{sample}**{t('briefing.as_of', lang)} {as_of.isoformat()}** · {t('briefing.last_update', lang)} "
+        f"{sample}**{t('briefing.as_of', lang)} {as_of.isoformat()}** · {t('briefing.last_change', lang)} "
         f"{updated.isoformat() if updated else '—'} · {index + 1} / {len(slides)}{hint}"
     )
     if not presenting:
         sample_notice(data.has_samples, lang)
+        link_notice("briefing", lang, [present_ignored, *dates.ignored])
     if slide.kind == "overview":
-        headline_row(headline_items(services, data.areas, lang))
-        vision, comparison = st.columns([2, 3], gap="large")
-        for line in data.plan["vision"]:
-            vision.markdown(f"#### “{md_text(line[lang])}”")
-        for number, direction in enumerate(data.plan["directions"], start=1):
-            vision.markdown(f"**{number}.** {md_text(direction[lang])}")
-        vision.markdown(
-            f"**{t('plan.aims', lang)}**: " + " · ".join(md_text(a) for a in plan_facts.aims(data.plan, lang))
-        )
-        if remark := plan_facts.mayor_remark(data.plan, lang):
-            vision.caption(md_text(remark))
-        if gazette := plan_facts.gazette_note(data.plan, lang):
-            vision.caption(md_text(gazette))
-        vision.caption(md_text(plan_facts.source_line(data.plan, lang)))
-        with comparison:
-            chart(charts.area_comparison_figure(aggregate.services_by_area_status(services), lang, "large"), 560)
+        plan_col, projects_col = st.columns([3, 2], gap="large")
+        with plan_col:
+            st.subheader(t("briefing.plan_heading", lang))
+            st.markdown(f"**{t('plan.approved', lang)}**")
+            if gazette := plan_facts.gazette_note(data.plan, lang):
+                st.caption(md_text(gazette))
+            st.markdown(
+                f"**{t('plan.aims', lang)}**: " + " · ".join(md_text(a) for a in plan_facts.aims(data.plan, lang))
+            )
+            st.markdown(
+                f"**{t('home.vision', lang)}**: "
+                + " · ".join(f"“{md_text(line[lang])}”" for line in data.plan["vision"])
+            )
+            st.markdown(
+                f"**{t('home.directions', lang)}**: "
+                + " ".join(f"**{n}.** {md_text(d[lang])}" for n, d in enumerate(data.plan["directions"], start=1))
+            )
+            if applies := plan_facts.applies_to(data.plan, data.areas, lang):
+                st.markdown(f"**{t('plan.applies_to', lang)}**: " + " · ".join(md_text(a) for a in applies))
+            if citizens := plan_facts.citizen_input(data.plan, lang):
+                st.markdown(f"**{t('plan.citizen_input', lang)}**: " + " · ".join(md_text(c) for c in citizens))
+            if remark := plan_facts.mayor_remark(data.plan, lang):
+                st.caption(md_text(remark))
+            st.caption(md_text(plan_facts.source_line(data.plan, lang)))
+        # Ansan's reported projects, apart from the plan: no source ties them to it, and their budgets are not its.
+        with projects_col, st.container(border=True, key="briefing_projects_box"):
+            st.subheader(t("briefing.portfolio", lang))
+            items = {item.key: item for item in headline_items(services, data.areas, lang)}
+            counts = st.columns(2)
+            counts[0].metric(items["services"].label, items["services"].value, help=items["services"].help)
+            counts[1].metric(items["operating"].label, items["operating"].value)
+            st.html(status_summary_html(services, lang))
+            budget_label, budget, coverage = budget_line(services, lang)
+            st.metric(budget_label, budget)
+            st.caption(md_text(coverage))
+            st.caption(t("briefing.not_the_plan", lang))
+    elif slide.kind == "portfolio":
+        if shows_names(services, PORTFOLIO_NAMES_MAX):
+            st.html(status_summary_html(services, lang) + portfolio_html(portfolio_groups(services, lang), lang))
+            if parts := programme_parts(services):
+                st.caption(t("briefing.parts_note", lang, n=parts))
+        else:
+            st.caption(t("briefing.portfolio_counts", lang, n=f"{len(services):,}"))
+            st.html(status_summary_html(services, lang) + counts_table_html(domain_status_counts(services), lang))
+        st.caption(t("briefing.not_the_plan", lang))
+    elif slide.kind == "today":
+        running = operating_services(services)
+        if running.empty:
+            st.info(t("briefing.today_none", lang, as_of=as_of.isoformat()))
+        elif shows_names(running, TODAY_NAMES_MAX):
+            st.caption(t("briefing.today_note", lang, n=len(running), as_of=as_of.isoformat()))
+            st.html(citizens_html(citizen_services(running, lang), lang))
+        else:
+            st.caption(t("briefing.today_counts", lang, n=f"{len(running):,}", as_of=as_of.isoformat()))
+            st.html(counts_table_html(domain_status_counts(running), lang))
     elif slide.kind == "area":
         area_id = slide.area_id or ""  # an area slide always names its area (the idiom of geo.briefing.Slide)
+        in_area = projects_in_area(services, area_id)
+        near = () if len(in_area) else nearest_projects(services, data.areas, area_id, lang)
+        drawn = area_charts(services, area_id)
+        # The map takes the room that charts with nothing to show would have taken.
+        map_height = MAP_HEIGHT if drawn.any else MAP_HEIGHT_NO_CHARTS
         map_col, facts_col = st.columns([3, 2], gap="large")
         with map_col:
-            options = MapOptions(lang=lang, audience="briefing", height_px=MAP_HEIGHT)
-            in_area = services.loc[services["area_id"] == area_id]
+            options = MapOptions(lang=lang, audience="briefing", height_px=map_height)
+            on_map, view = area_map_services(services, data.areas, area_id, near)
             # A city's device layers: counted per dong (geo.countmap says why), not one marker per service.
-            area_map = (build_count_map if needs_canvas_map(in_area) else build_map)(
+            area_map = (build_count_map if needs_canvas_map(on_map) else build_map)(
                 data.boundaries,
                 data.areas,
-                in_area,
+                on_map,
                 options,
                 selected_area=area_id,
-                bounds=area_view_bounds(data.areas, area_id, padding=0.3),
+                bounds=latlon_view(view, 0.3),
             )
             # A plain iframe (no clicks come back): each slide's map loads at full height; the two-way
             # st_folium frame could stay 0 px high when one area's map replaced another's.
             map_html = area_map.get_root().render()
             with st.container(key="briefing_map"):
-                st.iframe(without_map_controls(map_html) if presenting else map_html, height=MAP_HEIGHT)
+                st.iframe(without_map_controls(map_html) if presenting else map_html, height=map_height)
         with facts_col:
-            headline_row(headline_items(services, data.areas, lang, area_id, as_of=as_of, compact=True))
             facts, source = area_facts(data.areas, area_id, lang)
             # Facts and sources come from imported data: Markdown in them is shown as text.
             st.markdown("\n".join(f"- **{fact.label}**: {md_text(fact.value)}" for fact in facts))
+            if area_id in (data.plan.get("applies_to") or []) and (gazette := plan_facts.gazette_note(data.plan, lang)):
+                st.caption(md_text(gazette))
             outline_note = f" · {t('approximate.note', lang)}" if data.has_approximate_outlines else ""
             st.caption(f"{t('field.source', lang)}: {md_text(source)}{outline_note}")
-        left, right = st.columns(2, gap="large")
-        with left:
-            chart(charts.direction_figure(aggregate.services_by_direction(services, area_id), lang, "large"))
-        with right:
-            chart(charts.budget_by_year_figure(aggregate.budget_by_year(services, area_id), lang, "large"))
-    elif slide.kind == "domains":
-        left, right = st.columns([3, 2], gap="large")
-        with left:
-            chart(charts.domain_status_figure(aggregate.services_by_domain_status(services), lang, "large"), 700)
-        with right:
-            chart(charts.direction_figure(aggregate.services_by_direction(services), lang, "large"), 700)
+            with st.container(key="briefing_area_projects"):
+                if in_area.empty:
+                    # No "0건" and no empty chart: what lies nearest instead, drawn on the map too.
+                    st.markdown(f"**{t('briefing.area_empty', lang)}**")
+                    if near:
+                        st.markdown(f"{t('briefing.nearest', lang)}:")
+                        st.html(near_html(near, lang))
+                        st.caption(t("briefing.near_note", lang))
+                else:
+                    st.markdown(f"**{t('briefing.in_area', lang, n=f'{len(in_area):,}')}**")
+                    if shows_names(in_area, AREA_NAMES_MAX):
+                        st.html(area_projects_html(in_area, lang))
+                    else:
+                        st.html(status_summary_html(in_area, lang))
+                    if not drawn.any:
+                        st.caption(t("briefing.no_charts", lang))
+        shown = [c for c in (drawn.by_direction, drawn.budget_by_year) if c is not None]
+        for column, frame in zip(st.columns(len(shown), gap="large") if shown else [], shown, strict=True):
+            with column:
+                if frame is drawn.by_direction:
+                    chart(charts.direction_figure(frame, lang, "large"))
+                else:
+                    chart(charts.budget_by_year_figure(frame, lang, "large"))
     else:
-        st.subheader(t("briefing.changes_count", lang, n=len(changes)))
         if changes.empty:
             st.info(t("briefing.no_changes", lang))
         else:
+            st.subheader(t("briefing.changes_count", lang, n=len(changes)))
             # st.table renders Markdown in cells; service names and reasons are shown as text.
             st.table(slide.rows(changes).map(lambda v: md_text(str(v))), hide_index=True)

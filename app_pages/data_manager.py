@@ -26,7 +26,8 @@ from geo.vocab import STATUS_TERMS, label
 from ui import data_tools, import_tools, state, voice
 from ui.auth import require_staff
 from ui.data import dashboard_data, settings, store
-from ui.frame import current_language, public_message, sample_notice
+from ui.frame import current_language, guarded_download, public_message, sample_notice
+from ui.links import link_notice
 from ui.upgrade import show_upgrade_notice
 
 lang = current_language()
@@ -37,6 +38,7 @@ current = store()
 data = dashboard_data()
 st.caption(t("data.caption", lang) + " · " + t("data.store", lang, where=t(f"data.store.{current.backend}", lang)))
 sample_notice(data.has_samples, lang)
+link_notice("data", lang)
 show_upgrade_notice(lang)  # data branch: a store made from older data files
 notice = data_tools.pop_notice()
 if notice:
@@ -206,7 +208,7 @@ with export_tab:
     for column, (key, payload, suffix, mime) in zip(st.columns(4), exports, strict=True):
         column.download_button(
             t(key, lang),
-            payload,
+            guarded_download(payload, suffix),
             file_name=f"ansan_smart_services.{suffix}",
             mime=mime,
             on_click="ignore",

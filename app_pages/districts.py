@@ -11,9 +11,10 @@ from geo import plan as plan_facts
 from geo.briefing import last_data_update
 from geo.details import area_detail_rows, citywide_detail_rows, detail_table_html
 from geo.exports import ExportContext, services_source
-from geo.history import as_of_caption, default_as_of, parse_as_of, services_as_of
+from geo.history import as_of_caption, default_as_of, services_as_of
 from geo.html import md_text
 from geo.i18n import localized, t
+from geo.links import read_area, read_day
 from geo.mapping import MapOptions, build_map
 from geo.pointmap import needs_canvas_map
 from geo.spatial import area_view_bounds, nearest_services
@@ -24,7 +25,9 @@ from ui.charts import chart_with_data, table
 from ui.data import dashboard_data, settings, store
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
-from ui.servicemap import overview_map
+from ui.links import link_notice
+from ui.servicemap import citywide_list, overview_map
+from ui.trend import quarterly_trend
 
 lang = current_language()
 data = dashboard_data()
@@ -32,29 +35,29 @@ data = dashboard_data()
 st.title(t("districts.title", lang))
 sample_notice(data.has_samples, lang)
 
-# The city view first (every reported project), then each area the store holds, then 시 전역.
-choices = [CITY_VIEW, *data.areas["area_id"].astype(str), CITYWIDE]
-area_from_url = st.query_params.get("area", CITY_VIEW)
+# The city view first (every reported project), then the areas the store holds (an imported sixth area too),
+# then 시 전역.
+choices = [CITY_VIEW, *aggregate.area_ids(data.areas), CITYWIDE]
+area_from_url, area_ignored = read_area(st.query_params.get("area"), choices, CITY_VIEW)
+url_as_of, as_of_ignored = read_day("as_of", st.query_params.get("as_of"))
+link_notice("districts", lang, [area_ignored, as_of_ignored])
 picker, date_col = st.columns([3, 1])
 area_id = (
     picker.segmented_control(
         t("districts.area", lang),
         choices,
-        default=area_from_url if area_from_url in choices else CITY_VIEW,
+        default=area_from_url,
         format_func=lambda v: area_choice_label(v, data.areas, lang),
         key="district_area",
     )
     or CITY_VIEW
 )
-url_as_of = st.query_params.get("as_of")
 as_of: date = date_col.date_input(
     t("districts.as_of", lang),
-    value=parse_as_of(url_as_of) or default_as_of(data.status_history),
+    value=url_as_of or default_as_of(data.status_history),
     max_value=date.today(),
     key="district_as_of",
 )
-if url_as_of is not None and parse_as_of(url_as_of) is None:
-    st.caption(t("url.ignored_as_of", lang, value=url_as_of[:40]))
 st.query_params["area"] = area_id
 st.query_params["as_of"] = as_of.isoformat()
 st.caption(t("districts.as_of_note", lang, date=as_of.isoformat(), changed=as_of_caption(data.status_history, lang)))
@@ -105,6 +108,7 @@ def profile() -> None:
             st_folium(
                 area_map, height=460, use_container_width=True, returned_objects=[], key=f"district_map_{area_id}"
             )
+        citywide_list(shown, lang)  # reported without a place: listed here, not drawn at City Hall
     with facts_col:
         if selection in (None, CITYWIDE):
             title = area_choice_label(area_id, data.areas, lang)
@@ -152,14 +156,22 @@ def profile() -> None:
     chart_with_data(
         charts.budget_by_year_figure(by_year, lang), by_year, f"budget_year_{area_id}", lang, context(area_id)
     )
+    if city:
+        trend_chart()
     timeline = aggregate.timeline_rows(services, selection)
     chart_with_data(
         charts.timeline_figure(timeline, lang, as_of=as_of), timeline, f"timeline_{area_id}", lang, context(area_id)
     )
 
 
+def trend_chart() -> None:
+    """Projects by status and the reported budget per quarter, up to the 기준일 (its last quarter is the headline)."""
+    trend = quarterly_trend(as_of, lang)
+    chart_with_data(charts.trend_figure(trend, lang), trend, "trend_quarter", lang, context(CITYWIDE_ALL))
+
+
 def compare() -> None:
-    """The areas side by side on the same scales."""
+    """The areas side by side on the same scales, and the city's trend by quarter."""
     by_area_status = aggregate.services_by_area_status(services)
     chart_with_data(
         charts.area_comparison_figure(by_area_status, lang),
@@ -182,6 +194,7 @@ def compare() -> None:
         context(CITYWIDE_ALL),
     )
     table(headline_all, lang)
+    trend_chart()
 
 
 def by_dong() -> None:

@@ -17,7 +17,8 @@ from ui.charts import chart_with_data
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
-from ui.servicemap import overview_map
+from ui.links import link_notice
+from ui.servicemap import citywide_list, overview_map
 
 lang = current_language()
 data = dashboard_data()
@@ -26,6 +27,7 @@ plan = data.plan
 st.title(t("app.title", lang))
 st.caption(t("app.subtitle", lang))
 sample_notice(data.has_samples, lang)
+link_notice("home", lang)
 
 # The reported projects are Ansan's as the press reported them, not the plan's services: their numbers
 # stand under their own heading, apart from the plan's approval above.
@@ -46,6 +48,7 @@ with map_col:
             returned_objects=[],
             key="home_map",
         )
+    citywide_list(data.services, lang)  # reported without a place: listed, not drawn at City Hall
     if data.has_approximate_outlines:
         st.caption(t("approximate.note", lang))
 with plan_col:

@@ -1,33 +1,24 @@
-"""키오스크: the public touch screen — overview, each area, what is being built — rotating on its own."""
+"""키오스크: the public touch screen — the plan, every reported project by how far along, each area — rotating on its own."""
 
 import time
 
 import streamlit as st
 
-from geo.countmap import build_count_map
 from geo.i18n import LANGUAGES, t
 from geo.kiosk import (
-    KIOSK_CARDS_MAX,
-    UNDER_WAY,
     RotationState,
     advance,
-    area_intro_html,
-    cards_html,
     heading_html,
-    kiosk_map_services,
     kiosk_screens,
+    kiosk_sections,
     overview_html,
     progress_html,
-    public_service_count,
-    public_services,
+    project_screen_html,
     select,
     tick_seconds,
     touch,
 )
-from geo.mapping import MapOptions, build_map
-from geo.pointmap import needs_canvas_map
-from geo.spatial import area_view_bounds
-from geo.vocab import KIOSK_STATUSES
+from geo.kiosk_area import area_screen_html, build_kiosk_map
 from ui import state
 from ui.data import dashboard_data, reference_layers, settings, store
 from ui.frame import current_language, guarded, set_language
@@ -38,33 +29,18 @@ MAP_HEIGHT = 700
 
 lang = current_language()
 config = settings()
-screens = kiosk_screens()
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def rotation_screens(data_revision: str, near: tuple[float, float] | None, _services):  # noqa: ARG001 (cache key)
+    return kiosk_screens(_services, near=near)
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-def kiosk_map_html(area_id: str | None, lang: str, data_revision: str, _data, _layers) -> str:  # noqa: ARG001 (cache key)
+def kiosk_map_html(kind: str, key: str | None, lang: str, data_revision: str, _data, _layers) -> str:  # noqa: ARG001
     # A plain iframe, not the two-way st_folium component: the kiosk needs no clicks back, and a new
     # screen's map must load at full height every time (st_folium's frame could stay 0 px after a switch).
-    # Only public columns go to the browser: no id, department or budget in the page.
-    services = kiosk_map_services(_data.services, area_id)
-    bounds = area_view_bounds(_data.areas, area_id, padding=0.45) if area_id else None
-    options = MapOptions(
-        lang=lang, audience="kiosk", show_dongs=False, height_px=MAP_HEIGHT, legend_statuses=KIOSK_STATUSES
-    )
-    # Stations and parks (public layers marked for the kiosk) help a visitor find where things are.
-    orientation = [layer for layer in _layers if layer.kiosk]
-    # A city's device layers: counted per dong (geo.countmap says why), not one marker per service.
-    draw = build_count_map if needs_canvas_map(services) else build_map
-    fmap = draw(
-        _data.boundaries,
-        _data.areas,
-        services,
-        options,
-        selected_area=area_id,
-        bounds=bounds,
-        reference_layers=orientation,
-    )
-    return fmap.get_root().render()
+    return build_kiosk_map(_data, _layers, kind, key, lang, MAP_HEIGHT).get_root().render()
 
 
 def on_touch() -> None:
@@ -73,9 +49,9 @@ def on_touch() -> None:
     )
 
 
-def on_select(screen: int) -> None:
+def on_select(screen: int, count: int) -> None:
     st.session_state[state.KIOSK_ROTATION] = select(
-        st.session_state.get(state.KIOSK_ROTATION, RotationState()), screen, time.monotonic(), len(screens)
+        st.session_state.get(state.KIOSK_ROTATION, RotationState()), screen, time.monotonic(), count
     )
 
 
@@ -105,49 +81,45 @@ def kiosk_screen() -> None:
     # Read here, not once per page: the fragment reruns on its own for hours, and an edit made on the
     # data page must reach the lobby without a reload (cached per store revision, so this is cheap).
     data = dashboard_data()
+    revision = store().revision()
+    near = config.kiosk_location
+    screens = rotation_screens(revision, near, data.services)
     now = time.monotonic()
-    rotation = advance(
-        st.session_state.get(state.KIOSK_ROTATION, RotationState(0, now)),
-        now,
-        len(screens),
-        config.kiosk_interval_s,
-        config.kiosk_idle_reset_s,
-    )
+    rotation = st.session_state.get(state.KIOSK_ROTATION, RotationState(0, now))
+    if rotation.screen >= len(screens):  # the data changed and the rotation is shorter now
+        rotation = RotationState(0, now)
+    rotation = advance(rotation, now, len(screens), config.kiosk_interval_s, config.kiosk_idle_reset_s)
     st.session_state[state.KIOSK_ROTATION] = rotation
+    screen = screens[rotation.screen]
     st.button(t("kiosk.touch", lang), key="kiosk_touch", on_click=on_touch)
     with st.container(horizontal=True, key="kiosk_nav"):
-        for position, screen in enumerate(screens):
+        for position, section in kiosk_sections(screens):
             st.button(
-                screen.nav_label(lang),
-                key=f"kiosk_nav_{position}",
-                type="primary" if position == rotation.screen else "secondary",
+                section.nav_label(lang),
+                key=f"kiosk_nav_{section.section}",
+                type="primary" if section.section == screen.section else "secondary",
                 on_click=on_select,
-                args=(position,),
+                args=(position, len(screens)),
             )
-    screen = screens[rotation.screen]
-    with st.container(key="kiosk_body"), st.container(key=f"kiosk_screen_{screen.kind}_{screen.area_id or 'all'}"):
-        if screen.kind == "nearby":
-            near = config.kiosk_location
-            st.html(heading_html(t("kiosk.nearby_here", lang) if near else screen.title(lang)))
-            under_way = public_services(data.services, lang, statuses=UNDER_WAY, near=near, limit=KIOSK_CARDS_MAX)
-            total = public_service_count(data.services, statuses=UNDER_WAY)
-            st.html(cards_html(under_way, lang, show_area=True, wide=True, total=total))
-        else:
-            map_col, text_col = st.columns([11, 9], gap="large")
-            with map_col, st.container(key="kiosk_map"):
-                st.iframe(
-                    kiosk_map_html(screen.area_id, lang, store().revision(), data, reference_layers()),
-                    height=MAP_HEIGHT,
+    body_key = f"kiosk_screen_{screen.kind}_{screen.section}_{screen.page}"
+    with st.container(key="kiosk_body"), st.container(key=body_key):
+        # Landscape: the text takes a little more than half (long English facts); portrait stacks them.
+        map_col, text_col = st.columns([9, 11], gap="large")
+        with map_col, st.container(key="kiosk_map"):
+            map_key = screen.group if screen.kind == "projects" else screen.area_id
+            st.iframe(kiosk_map_html(screen.kind, map_key, lang, revision, data, reference_layers()), height=MAP_HEIGHT)
+        with text_col:
+            st.html(heading_html(screen.title(lang), page=screen.page_label()))
+            if screen.kind == "overview":
+                st.html(overview_html(data.plan, data.services, lang))
+            elif screen.kind == "projects":
+                st.html(project_screen_html(data.services, screen, lang, near))
+            else:
+                st.html(
+                    area_screen_html(
+                        data.plan, data.areas, data.services, reference_layers(), screen.area_id or "", lang
+                    )
                 )
-            with text_col:
-                st.html(heading_html(screen.title(lang)))
-                if screen.kind == "overview":
-                    st.html(overview_html(data.plan, data.services, data.areas, lang))
-                else:
-                    st.html(area_intro_html(data.areas, screen.area_id or "", lang))
-                    listed = public_services(data.services, lang, screen.area_id, limit=KIOSK_CARDS_MAX)
-                    total = public_service_count(data.services, screen.area_id)
-                    st.html(cards_html(listed, lang, total=total, on_map=True))
     st.html(
         progress_html(
             rotation.screen, len(screens), rotation.paused(), config.kiosk_idle_reset_s, lang, data.has_samples

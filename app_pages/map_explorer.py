@@ -1,10 +1,14 @@
 """지도 탐색: filter the services, see them on the map and in a table, click one for its details."""
 
+from dataclasses import replace
+
 import geopandas as gpd
 import streamlit as st
 
+from geo.aggregate import area_ids, area_label
 from geo.details import area_detail_rows, detail_table_html, service_detail_rows, service_history_rows
 from geo.explorer import (
+    PARAM_VIEW,
     SORT_KEYS,
     anchor_of,
     bbox_of,
@@ -17,15 +21,27 @@ from geo.explorer import (
     within_bbox,
 )
 from geo.filters import filter_services
+from geo.history import as_of_caption, default_as_of, services_as_of
 from geo.i18n import localized, t
+from geo.links import read_view
+from geo.mapping import project_list_html, stack_members
+from geo.placement import is_citywide
 from geo.places import dong_names_en
 from geo.pointmap import row_of, service_id_at
-from geo.vocab import AREA_SHORT, DEVELOPMENT_AREA_IDS, label
 from ui import state
 from ui.data import dashboard_data, reference_layers
-from ui.filters import request_statuses, selection_from_url, service_filter_sidebar, set_selection, set_view
+from ui.filters import (
+    as_of_control,
+    request_statuses,
+    selection_from_url,
+    service_filter_sidebar,
+    set_selection,
+    set_view,
+    take_filter_problems,
+)
 from ui.frame import current_language, guarded, sample_notice
-from ui.servicemap import FIT_BUTTONS_CSS, fit_to, service_map, zoom_to
+from ui.links import link_notice
+from ui.servicemap import CITYWIDE_CSS, FIT_BUTTONS_CSS, citywide_list, fit_to, service_map, zoom_to
 
 lang = current_language()
 data = dashboard_data()
@@ -33,9 +49,35 @@ st.html(FIT_BUTTONS_CSS)
 
 st.title(t("explorer.title", lang))
 sample_notice(data.has_samples, lang)
+opened_with = st.query_params.to_dict()  # before the filters write their own parameters back
+as_of_col, _ = st.columns([1, 3])
+with as_of_col:
+    default_day = default_as_of(data.status_history)
+    as_of, as_of_ignored = as_of_control(lang, default_day)
+# Every view of this page shows the projects reported by that day, with that day's status.
+data = replace(data, services=services_as_of(data.services, data.status_history, as_of))
+as_of_key = None if as_of == default_day else as_of.isoformat()
 service_filter = service_filter_sidebar(data.services, lang)
+service_ids, stored_area_ids = set(data.services["service_id"]), set(data.areas["area_id"])
+link_notice(
+    "map",
+    lang,
+    params=opened_with,
+    ignored=[
+        *take_filter_problems(),
+        selection_from_url(service_ids, stored_area_ids)[1],
+        read_view(st.query_params.get(PARAM_VIEW))[1],
+        as_of_ignored,
+    ],
+)
 shown = filter_services(data.services, service_filter)
-st.caption(t("explorer.shown", lang, shown=len(shown), total=len(data.services)) + " · " + t("explorer.share", lang))
+st.caption(
+    t("explorer.shown", lang, shown=len(shown), total=len(data.services))
+    + " · "
+    + as_of_caption(data.status_history, lang)
+    + " · "
+    + t("explorer.share", lang)
+)
 if shown.empty:
     st.info(t("explorer.none", lang))
 
@@ -44,10 +86,11 @@ if shown.empty:
 @guarded  # errors in the fragment's own reruns get the friendly message too
 def map_and_details() -> None:
     # Map events (clicks, pans), fit buttons and table clicks rerun only this fragment; the map stays in place.
-    buttons = st.columns(len(DEVELOPMENT_AREA_IDS) + 2)
-    for column, area_id in zip(buttons, DEVELOPMENT_AREA_IDS, strict=False):
+    stored_areas = area_ids(data.areas)  # the store's areas, an imported one too
+    buttons = st.columns(len(stored_areas) + 2)
+    for column, area_id in zip(buttons, stored_areas, strict=False):
         if column.button(
-            label(AREA_SHORT, area_id, lang), key=f"fit_{area_id}", width="stretch", help=t("explorer.fit", lang)
+            area_label(data.areas, area_id, lang), key=f"fit_{area_id}", width="stretch", help=t("explorer.fit", lang)
         ):
             fit_to(tuple(data.areas.loc[data.areas["area_id"] == area_id].total_bounds))
     if buttons[-2].button(t("explorer.fit_city", lang), key="fit_city", width="stretch"):
@@ -62,7 +105,7 @@ def map_and_details() -> None:
     ):
         fit_to(bbox_of(shown))
 
-    selection = selection_from_url()
+    selection = selection_from_url(service_ids, stored_area_ids)[0]
     map_col, detail_col = st.columns([3, 1], gap="medium")
     with map_col:
         event = service_map(
@@ -73,6 +116,7 @@ def map_and_details() -> None:
             selected_area=selection[1] if selection and selection[0] == "area" else None,
             view=parse_view(st.query_params.to_dict()),
             reference_layers=reference_layers(),
+            as_of=as_of_key,
         )
     if event.center is not None and event.zoom is not None:
         set_view(view_param(event.center, event.zoom))
@@ -85,6 +129,7 @@ def map_and_details() -> None:
 
     with detail_col:
         _details(selection)
+        citywide_list(shown, lang, selection[1] if selection and selection[0] == "svc" else None)
 
     in_view = st.toggle(t("explorer.in_view", lang), key="in_view", help=t("explorer.in_view_help", lang))
     listed = within_bbox(shown, event.bbox) if in_view else shown
@@ -108,6 +153,7 @@ def _details(selection: tuple[str, str] | None) -> None:
         st.markdown(detail_table_html(title, rows), unsafe_allow_html=True)
         if service["is_sample"]:
             st.caption(t("sample.short", lang))
+        _same_point(selection[1])
         st.markdown(f"**{t('history.title', lang)}**")
         history = service_history_rows(data.status_history, selection[1], lang, service)
         if history.empty:
@@ -122,6 +168,17 @@ def _details(selection: tuple[str, str] | None) -> None:
     if selection is not None and st.button(t("explorer.clear_selection", lang), key="clear_selection"):
         set_selection(None)
         st.rerun(scope="fragment")
+
+
+def _same_point(service_id: str) -> None:
+    # A stacked project: the map rings the stack, this list says which of its projects is the selected one.
+    if is_citywide(data.services.loc[data.services["service_id"] == service_id]).any():
+        st.caption(t("place.not_drawn", lang))
+        return
+    members = stack_members(shown, service_id)
+    if len(members) > 1:
+        title = t("place.same_point", lang, n=f"{len(members):,}")
+        st.html(CITYWIDE_CSS + project_list_html(members, lang, title, selected=service_id))
 
 
 def _results(listed: gpd.GeoDataFrame) -> None:

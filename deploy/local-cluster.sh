@@ -17,7 +17,8 @@
 # Needs root (PostGIS and nginx from Debian packages are installed when missing). Settings by variable:
 # CLUSTER_DIR (/tmp/dashboard-cluster), CLUSTER_PORT (8080), CLUSTER_KIOSK_PORT (8081),
 # CLUSTER_APP_PORTS ("8701 8702"), CLUSTER_KIOSK_APP_PORTS ("8711 8712"), CLUSTER_HEALTH_PORT (8790),
-# POSTGIS_DB (dashboard_cluster); CLUSTER_FRESH=1 empties that database first (edits, sign-in locks).
+# POSTGIS_DB (dashboard_cluster); CLUSTER_FRESH=1 empties that database first (edits, sign-in locks);
+# DASHBOARD_PYTHON (the active virtual environment's python, else .venv/bin/python, else python3).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -27,11 +28,28 @@ KIOSK_PORT="${CLUSTER_KIOSK_PORT:-8081}"
 APP_PORTS="${CLUSTER_APP_PORTS:-8701 8702}"
 KIOSK_APP_PORTS="${CLUSTER_KIOSK_APP_PORTS:-8711 8712}"
 HEALTH_PORT="${CLUSTER_HEALTH_PORT:-8790}"
-PYTHON="${DASHBOARD_PYTHON:-$(command -v python3)}"
-export DASHBOARD_PYTHON="$PYTHON"
-
 log() { echo "[local-cluster] $*" >&2; }
 die() { log "$*"; exit 1; }
+
+# The Python with the project's requirements, used for every part (instances, health, checks): the one
+# named by DASHBOARD_PYTHON (a test passes its own interpreter), else the active or the project's
+# virtual environment, and only then python3 from PATH (which may be a bare system Python).
+if [[ -n "${DASHBOARD_PYTHON:-}" ]]; then
+    PYTHON="$DASHBOARD_PYTHON"
+elif [[ -n "${VIRTUAL_ENV:-}" && -x "$VIRTUAL_ENV/bin/python" ]]; then
+    PYTHON="$VIRTUAL_ENV/bin/python"
+elif [[ -x "$ROOT/.venv/bin/python" ]]; then
+    PYTHON="$ROOT/.venv/bin/python"
+else
+    PYTHON="$(command -v python3 || true)"
+fi
+export DASHBOARD_PYTHON="$PYTHON"
+
+need_python() {  # before anything starts: a Python without the requirements fails here, with the fix
+    "$PYTHON" -c "import geopandas, streamlit, psycopg" 2>/dev/null || die "'${PYTHON:-python3}' cannot import \
+geopandas, streamlit and psycopg: set DASHBOARD_PYTHON to the Python that has requirements.txt installed \
+(for example DASHBOARD_PYTHON=.venv/bin/python)"
+}
 
 alive() { [[ -s "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -129,6 +147,7 @@ start_instance() {  # PORT MODE
 }
 
 cmd_up() {
+    need_python
     [[ "$(id -u)" == "0" ]] || die "run as root (PostGIS and nginx come from Debian packages)"
     mkdir -p "$DIR/store" "$DIR/backups" "$DIR/home"
     if ! command -v nginx >/dev/null; then

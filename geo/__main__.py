@@ -1,4 +1,4 @@
-"""Command line for staff data tasks: ``python -m geo import|validate|layers|backup|backups|restore|add-user``.
+"""Command line for staff data tasks: ``python -m geo import|validate|layers|backup|backups|restore|unlock|add-user``.
 
 The store is the one ``geo.settings.load_settings()`` points at (``DATABASE_URL``,
 or ``dashboard.gpkg`` in ``DASHBOARD_STORE_DIR``/``DASHBOARD_DATA_DIR``).
@@ -111,6 +111,12 @@ def _parser() -> argparse.ArgumentParser:
     restoring.add_argument("name", help="백업 파일 이름 (python -m geo backups로 확인)")
     restoring.add_argument("--user", default=None, help="감사 기록에 남길 사용자 (기본: 시스템 사용자 이름)")
 
+    unlocking = commands.add_parser(
+        "unlock", add_help=False, help="로그인 실패로 잠긴 직원 계정의 잠금을 풀고 실패 횟수를 0으로 함 (감사 기록)"
+    )
+    _help(unlocking)
+    unlocking.add_argument("username", help="잠금을 풀 사용자 이름")
+    unlocking.add_argument("--user", default=None, help="감사 기록에 남길 관리자 (기본: 시스템 사용자 이름)")
     # citizens' voice: retention
     voicing = commands.add_parser("voice", add_help=False, help="시민 의견: 보관 기간이 지난 의견과 필요해요 기록 삭제")
     _help(voicing)
@@ -286,6 +292,10 @@ def _run(args: argparse.Namespace) -> int:
         safety = open_store(load_settings()).restore(args.name, user=_user(args.user))
         print(f"{args.name}에서 복원했습니다. 복원 전 상태는 {safety.name}에 백업했습니다.")
         return EXIT_OK
+    if args.command == "unlock":
+        was_locked = open_store(load_settings()).unlock_account(args.username, user=_user(args.user))
+        state = "잠금을 풀었습니다" if was_locked else "잠겨 있지 않았습니다. 실패 횟수만 0으로 했습니다"
+        print(f"계정 '{args.username}': {state} (감사 기록에 남겼습니다).")
     if args.command == "voice":  # citizens' voice: retention
         settings = load_settings()
         days = args.older_than if args.older_than is not None else settings.voice_retention_days

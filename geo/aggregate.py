@@ -41,7 +41,9 @@ import numpy as np
 import pandas as pd
 
 from geo.budget import UNKNOWN_FUNDING, budget_parts, budget_summary, counted_in_total
+from geo.i18n import localized
 from geo.vocab import (
+    AREA_SHORT,
     AREA_TERMS,
     CITYWIDE,
     COUNTED_STATUSES,
@@ -51,6 +53,7 @@ from geo.vocab import (
     PHASE_TERMS,
     STATUS_TERMS,
     ServiceStatus,
+    label,
 )
 
 STATUS_ORDER: tuple[str, ...] = tuple(STATUS_TERMS)
@@ -67,16 +70,36 @@ _IN_PROGRESS = (ServiceStatus.DESIGN, ServiceStatus.BUILDING)
 def filter_area(services: pd.DataFrame, area: str | None) -> pd.DataFrame:
     """The services of one area: ``None`` for all, an area id, or ``"citywide"`` for 시 전역.
 
+    Any id of the areas layer is an area (staff may import more than the plan's five); one
+    without services gives an empty frame.
+
     Raises
     ------
     ValueError
-        If ``area`` is not ``None`` and not one of ``geo.vocab.AREA_TERMS``.
+        If ``area`` is neither ``None`` nor a non-empty text.
     """
     if area is None:
         return services
-    if area not in AREA_TERMS:
-        raise ValueError(f"area must be None, {CITYWIDE!r} or one of {list(AREA_ORDER[:-1])}, not {area!r}")
+    if not isinstance(area, str) or not area:
+        raise ValueError(f"area must be None, {CITYWIDE!r} or an area id such as {AREA_ORDER[0]!r}, not {area!r}")
     return services.loc[services["area_id"] == area]
+
+
+def area_ids(areas: pd.DataFrame) -> tuple[str, ...]:
+    """The areas of the areas layer (the store's): the plan's in their usual order, then any other in the
+    layer's order. Pages build their lists of areas from this, never from a list in code."""
+    stored = [str(a) for a in areas["area_id"].dropna().unique()]
+    usual = [a for a in AREA_ORDER if a in stored]
+    return (*usual, *(a for a in stored if a not in usual))
+
+
+def area_label(areas: pd.DataFrame, area_id: str, lang: str = "ko", *, short: bool = True) -> str:
+    """An area's name on buttons and charts: the plan's short (or full) name, else the layer's own name."""
+    terms = AREA_SHORT if short else AREA_TERMS
+    if area_id in terms:
+        return label(terms, area_id, lang)
+    rows = areas.loc[areas["area_id"] == area_id]
+    return localized(rows.iloc[0].to_dict(), "name", lang) if len(rows) else area_id
 
 
 def _areas_for(area: str | None) -> tuple[str, ...]:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import ipaddress
 import os
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -261,10 +263,11 @@ def sign_in(
     user = users.get(username)
     matched = verify_password(password, user.password_hash if user else _DUMMY_HASH) and user is not None
     outcome = ledger.finish_sign_in(ticket, username, client, succeeded=matched, now=now, rules=rules)
+    if outcome.locked_for is not None:
+        # A lock placed while this attempt was being checked wins, even over the right password.
+        return _locked(username, outcome, rules)
     if matched and user is not None:
         return SignInResult(True, f"{user.display_name}님, 로그인했습니다.", user=user)
-    if outcome.locked_for is not None:
-        return _locked(username, outcome, rules)
     return SignInResult(
         False,
         f"사용자 이름 또는 비밀번호가 맞지 않습니다. {outcome.failures_left}번 더 틀리면 계정이 잠깁니다.",
@@ -281,6 +284,34 @@ def _locked(username: str, ticket: SignInTicket, rules: LockoutRules) -> SignInR
         scope=ticket.scope,
         failures_left=0,
     )
+
+
+def client_address(peer: str, forwarded_for: str | None, trusted_proxies: Sequence[str]) -> str:
+    """The client's address for the per-client limit: ``X-Forwarded-For`` only when ``peer`` is a trusted proxy.
+
+    Read from the right, skipping trusted proxies, the first other valid address is the client (what a
+    client writes there itself stays on the left, unread). From any other peer the header is ignored:
+    without a proxy, a client could otherwise name a new address on every try and dodge the limit.
+    """
+    networks = [ipaddress.ip_network(p, strict=False) for p in trusted_proxies]
+
+    def trusted(address: str) -> bool:
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(ip in network for network in networks)
+
+    if not forwarded_for or not trusted(peer):
+        return peer
+    for hop in reversed([part.strip() for part in forwarded_for.split(",")]):
+        try:
+            ipaddress.ip_address(hop)
+        except ValueError:
+            return peer  # a malformed hop: believe nothing further left
+        if not trusted(hop):
+            return hop
+    return peer
 
 
 def session_expired(last_activity: datetime, now: datetime, timeout: timedelta = SESSION_TIMEOUT) -> bool:

@@ -1,27 +1,47 @@
 """The executive briefing (브리핑): which slides there are, in what order, and what each one says.
 
-A briefing is a fixed sequence of slides for a projector: the overview with
-the headline numbers, one slide per development area (map, key facts with
-their source, two charts), services by domain, and what changed since a
+A briefing is a fixed sequence of slides for a projector: the overview (the
+plan as reported, and apart from it Ansan's reported projects), the portfolio
+(every reported project on one slide, by domain, with its status; a
+programme's parts under the programme), what citizens can use today, one slide
+per development area (what is known of it, the projects inside or the nearest
+ones; a chart only where it has something to show), and what changed since a
 chosen day. Every slide is shown "as of" a day (``geo.history``). This module
-holds the slide list, navigation, the tables the slides and the PDF show
-(``geo.briefing_pdf``) and the small keyboard script; the page only places
-them.
+holds the slide list, navigation, the URL's dates, the contents the slides and
+the PDF show (``geo.briefing_pdf``) and their HTML; the page only places them.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import geopandas as gpd
 import pandas as pd
 
+from geo import aggregate
+from geo.budget import budget_summary
 from geo.history import status_changes_between
+from geo.html import escape_html
 from geo.i18n import localized, localized_column, t
+from geo.io import METRIC_CRS
+from geo.links import IgnoredParameter, day_ignored, parse_day
+from geo.pointmap import needs_canvas_map
 from geo.spatial import area_rows
-from geo.vocab import AREA_SHORT, AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS, label
+from geo.vocab import (
+    AREA_SHORT,
+    AREA_TERMS,
+    DEVELOPMENT_AREA_IDS,
+    DOMAIN_TERMS,
+    SHAPE_GLYPHS,
+    STATUS_TERMS,
+    ServiceStatus,
+    label,
+)
 
-SLIDE_KINDS: tuple[str, ...] = ("overview", "area", "domains", "changes")
+SLIDE_KINDS: tuple[str, ...] = ("overview", "portfolio", "today", "area", "changes")
 
 #: Rows of "what changed" on one slide (and one PDF page): more changes make more slides.
 CHANGES_PER_SLIDE = 10
@@ -44,8 +64,10 @@ class Slide:
             return t("briefing.overview", lang)
         if self.kind == "area":
             return label(AREA_TERMS, self.area_id or "", lang)
-        if self.kind == "domains":
-            return t("briefing.domains", lang)
+        if self.kind == "portfolio":
+            return t("briefing.portfolio", lang)
+        if self.kind == "today":
+            return t("briefing.today", lang)
         title = t("briefing.changes", lang, since=(since or date.min).isoformat())
         return title if self.parts == 1 else f"{title} ({self.part + 1}/{self.parts})"
 
@@ -55,7 +77,7 @@ class Slide:
 
 
 def briefing_slides(area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS, changes: int = 0) -> tuple[Slide, ...]:
-    """Overview, one slide per development area (in vocabulary order), services by domain, changes.
+    """Overview, portfolio, what citizens can use today, one slide per development area (vocabulary order), changes.
 
     ``changes`` (the number of status changes shown) sets how many "what changed"
     slides there are: :data:`CHANGES_PER_SLIDE` rows each, at least one.
@@ -63,8 +85,9 @@ def briefing_slides(area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS, changes: i
     parts = max(1, -(-changes // CHANGES_PER_SLIDE))
     return (
         Slide("overview"),
+        Slide("portfolio"),
+        Slide("today"),
         *(Slide("area", a) for a in area_ids),
-        Slide("domains"),
         *(Slide("changes", part=n, parts=parts) for n in range(parts)),
     )
 
@@ -82,7 +105,7 @@ def default_since(as_of: date, days: int = DEFAULT_LOOKBACK_DAYS) -> date:
 
 
 def last_data_update(services: pd.DataFrame) -> date | None:
-    """The data's last update: the latest ``updated_at`` of the services (None when there is none)."""
+    """The data's last change: the latest ``updated_at`` of the services (None when there is none)."""
     if services.empty or "updated_at" not in services:
         return None
     latest = pd.to_datetime(services["updated_at"]).max()
@@ -107,7 +130,7 @@ def area_facts(areas: pd.DataFrame, area_id: str, lang: str = "ko") -> tuple[lis
     """The key facts of one area as (label, value) rows, and their source.
 
     Facts come from the areas data (``facts_ko``/``facts_en``, ``location_ko``,
-    ``reported_area_m2``, ``homes``); the source is the record's ``source``.
+    ``reported_area_m2``, ``homes``, ``residents``); the source is the record's ``source``.
 
     Raises
     ------
@@ -123,6 +146,9 @@ def area_facts(areas: pd.DataFrame, area_id: str, lang: str = "ko") -> tuple[lis
     homes = area.get("homes")
     if homes is not None and not pd.isna(homes):
         facts.append(Fact(t("briefing.homes", lang), f"{int(homes):,}{t('briefing.homes_unit', lang)}"))
+    residents = area.get("residents")
+    if residents is not None and not pd.isna(residents):
+        facts.append(Fact(t("briefing.residents", lang), f"{int(residents):,}{t('briefing.residents_unit', lang)}"))
     facts.append(Fact(t("briefing.facts", lang), localized(area, "facts", lang)))
     return [f for f in facts if f.value], localized(area, "source", lang)
 
@@ -189,3 +215,458 @@ def changes_table(
             t("briefing.reason", lang): localized_column(changes, "reason", lang).to_list(),
         }
     )
+
+
+# --- the dates in the briefing's address ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BriefingDates:
+    """The as-of day and the start of "what changed", and a note for each date of the address not used."""
+
+    as_of: date
+    since: date
+    notes: tuple[str, ...] = ()
+    # The same, for the page's link notice (``ui.links.link_notice``), in both languages.
+    ignored: tuple[IgnoredParameter, ...] = ()
+
+
+def _iso_day(value: object, today: date) -> date | None:
+    """``value`` as a day when it is exactly 'YYYY-MM-DD' and a real date (``geo.links.parse_day``); else None."""
+    if isinstance(value, list):
+        value = value[-1] if value else None
+    return parse_day(value.strip() if isinstance(value, str) else value, today)
+
+
+def briefing_dates(params: Mapping[str, object], today: date, lang: str = "ko") -> BriefingDates:
+    """The days of ``/briefing?as_of=2025-01-01&since=2024-10-01``, read strictly.
+
+    ``as_of`` defaults to ``today``, ``since`` to :func:`default_since` of the
+    as-of day. A value that is not an ISO day ('YYYY-MM-DD'), an as-of day
+    after ``today`` or a start after the as-of day is not used: its default is,
+    and a note in ``lang`` says so (never an error page).
+    """
+    notes: list[str] = []
+    ignored: list[IgnoredParameter] = []
+
+    def refuse(name: str, raw: object, key: str, default: date) -> None:
+        notes.append(t(key, lang, value=str(raw)[:40], default=default.isoformat()))
+        why = {code: t(f"{key}_reason", code, default=default.isoformat()) for code in ("ko", "en")}
+        ignored.append(day_ignored(name, str(raw), why["ko"], why["en"]))
+
+    as_of, raw_as_of = today, params.get("as_of")
+    if raw_as_of not in (None, "", []):
+        parsed = _iso_day(raw_as_of, today)
+        if parsed is None or parsed > today:
+            refuse("as_of", raw_as_of, "briefing.bad_as_of", today)
+        else:
+            as_of = parsed
+    since, raw_since = default_since(as_of), params.get("since")
+    if raw_since not in (None, "", []):
+        parsed = _iso_day(raw_since, today)
+        if parsed is None or parsed > as_of:
+            refuse("since", raw_since, "briefing.bad_since", since)
+        else:
+            since = parsed
+    return BriefingDates(as_of, since, tuple(notes), tuple(ignored))
+
+
+# --- the portfolio: every reported project, by domain, with its status --------------------------------------
+
+#: Most project names the portfolio slide lists (three columns on a 1920 × 1080 projector); above it, counts.
+PORTFOLIO_NAMES_MAX = 60
+#: Most services the "what citizens can use today" slide describes one by one; above it, counts per domain.
+TODAY_NAMES_MAX = 15
+#: Most projects an area slide names; above it, counts per status.
+AREA_NAMES_MAX = 12
+#: Nearest projects an area slide names when none lies inside it.
+NEAREST_COUNT = 3
+
+
+@dataclass(frozen=True)
+class PortfolioEntry:
+    """One project of the portfolio: its name and status in a language, and its parts when it is a programme."""
+
+    service_id: str
+    name: str
+    status: str
+    domain: str
+    parts: tuple[PortfolioEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class PortfolioGroup:
+    """The projects of one domain; ``projects`` counts them with their programmes' parts."""
+
+    domain: str
+    entries: tuple[PortfolioEntry, ...]
+
+    @property
+    def projects(self) -> int:
+        return sum(1 + len(entry.parts) for entry in self.entries)
+
+
+def _parents(services: pd.DataFrame) -> pd.Series:
+    """Each service's programme id (``parent_id``) where it names a service of ``services``; '' otherwise.
+
+    The column is optional (older stores have none), and a part whose programme is not shown (not yet
+    reported on the as-of day) stands on its own.
+    """
+    if "parent_id" not in services:
+        return pd.Series("", index=services.index, dtype=object)
+    parents = services["parent_id"].fillna("").astype(str).str.strip()
+    known = set(services["service_id"].astype(str))
+    return parents.where(parents.isin(known) & (parents != services["service_id"].astype(str)), "")
+
+
+def _status_rank(status: str) -> int:
+    order = list(STATUS_TERMS)
+    return order.index(status) if status in order else len(order)
+
+
+def portfolio_groups(services: pd.DataFrame, lang: str = "ko") -> tuple[PortfolioGroup, ...]:
+    """Every service as a portfolio entry, grouped by domain (largest group first, ties in vocabulary order).
+
+    A programme's parts (``parent_id``) are listed under the programme, in the programme's group, and not
+    again in their own domain's: each project appears once. Entries in a group: status in vocabulary order,
+    then name.
+    """
+    parents = _parents(services)
+    names = localized_column(services, "name", lang)
+    rows = services.assign(_parent=parents, _name=names)
+
+    def entry(row: pd.Series, parts: tuple[PortfolioEntry, ...] = ()) -> PortfolioEntry:
+        return PortfolioEntry(str(row["service_id"]), str(row["_name"]), str(row["status"]), str(row["domain"]), parts)
+
+    def ordered(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.assign(_s=frame["status"].map(_status_rank)).sort_values(["_s", "_name"], kind="stable")
+
+    children: dict[str, list[PortfolioEntry]] = {}
+    for _, row in ordered(rows.loc[rows["_parent"] != ""]).iterrows():
+        children.setdefault(str(row["_parent"]), []).append(entry(row))
+    top = ordered(rows.loc[rows["_parent"] == ""])
+    by_domain: dict[str, list[PortfolioEntry]] = {}
+    for _, row in top.iterrows():
+        by_domain.setdefault(str(row["domain"]), []).append(entry(row, tuple(children.get(str(row["service_id"]), []))))
+    rank = {d: i for i, d in enumerate(DOMAIN_TERMS)}
+    groups = [PortfolioGroup(domain, tuple(entries)) for domain, entries in by_domain.items()]
+    return tuple(sorted(groups, key=lambda g: (-g.projects, rank.get(g.domain, len(rank)), g.domain)))
+
+
+def programme_parts(services: pd.DataFrame) -> int:
+    """How many services are parts of a programme that is itself among ``services``."""
+    return int((_parents(services) != "").sum())
+
+
+def shows_names(services: pd.DataFrame, most: int) -> bool:
+    """True when ``services`` are few enough to name one by one (at most ``most``, and no city-scale layer)."""
+    return len(services) <= most and not needs_canvas_map(services)
+
+
+def status_counts(services: pd.DataFrame) -> dict[str, int]:
+    """Services per status, non-zero ones only, in vocabulary order."""
+    counts = services["status"].value_counts()
+    return {s: int(counts[s]) for s in STATUS_TERMS if counts.get(s, 0)}
+
+
+def domain_status_counts(services: pd.DataFrame) -> pd.DataFrame:
+    """Services per domain (rows, largest first) and status (columns, vocabulary order, non-zero ones)."""
+    grid = pd.crosstab(services["domain"], services["status"])
+    statuses = [s for s in STATUS_TERMS if s in grid.columns]
+    grid = grid.reindex(columns=statuses).fillna(0).astype(int)
+    rank = {d: i for i, d in enumerate(DOMAIN_TERMS)}
+    totals = grid.sum(axis=1)
+    order = sorted(grid.index, key=lambda d: (-int(totals[d]), rank.get(d, len(rank))))
+    return grid.loc[order]
+
+
+# --- what citizens can use today ---------------------------------------------------------------------------
+
+# Notes in a location text about where the map draws a project: the slide has no map, so they are left out.
+_MAP_NOTE = {
+    "ko": re.compile(r"\s*(?:[;.]\s*|\()\s*(?:지도에는|이 지번의|좌표가 없어).*$", re.S),
+    "en": re.compile(r"\s*(?:[;.]\s*|\()\s*(?:drawn|the map shows|no point for).*$", re.S | re.I),
+}
+
+
+def place_text(record: Mapping[str, object] | pd.Series, lang: str = "ko") -> str:
+    """Where a project is, as reported (``location``), without the notes on where the map draws it."""
+    text = localized(record, "location", lang)
+    return _MAP_NOTE["en" if lang == "en" else "ko"].sub("", text).strip()
+
+
+@dataclass(frozen=True)
+class CitizenService:
+    """A project in operation: its name, public description and where, in one language."""
+
+    service_id: str
+    name: str
+    description: str
+    where: str
+    domain: str
+
+
+def operating_services(services: pd.DataFrame) -> pd.DataFrame:
+    """The services in operation (운영), in name order."""
+    running = services.loc[services["status"] == ServiceStatus.OPERATING]
+    return running.assign(_n=running["name_ko"].astype(str)).sort_values("_n", kind="stable").drop(columns="_n")
+
+
+def citizen_services(services: pd.DataFrame, lang: str = "ko") -> tuple[CitizenService, ...]:
+    """What citizens can use on the as-of day: each service in operation with its public description and place."""
+    return tuple(
+        CitizenService(
+            str(row["service_id"]),
+            localized(row, "name", lang),
+            localized(row, "description_public", lang),
+            place_text(row, lang),
+            str(row["domain"]),
+        )
+        for _, row in operating_services(services).iterrows()
+    )
+
+
+# --- what is known of an area, and the projects in or near it ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class NearProject:
+    """A project near an area: its name, status and distance from the area's edge (km, as drawn on the map)."""
+
+    service_id: str
+    name: str
+    status: str
+    distance_km: float
+    approximate: bool
+
+
+def projects_in_area(services: pd.DataFrame, area_id: str) -> pd.DataFrame:
+    """The services of one area, status in vocabulary order, then name."""
+    inside = services.loc[services["area_id"] == area_id]
+    return (
+        inside.assign(_s=inside["status"].map(_status_rank), _n=inside["name_ko"].astype(str))
+        .sort_values(["_s", "_n"], kind="stable")
+        .drop(columns=["_s", "_n"])
+    )
+
+
+def nearest_projects(
+    services: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, area_id: str, lang: str = "ko", count: int = NEAREST_COUNT
+) -> tuple[NearProject, ...]:
+    """The ``count`` services nearest to an area's outline, measured in EPSG:5186 metres.
+
+    Services of the area itself and services reported without a place (``location_accuracy``
+    ``"citywide"``) are left out; a service drawn at a 동's centre (``"dong"``) is marked approximate.
+
+    Raises
+    ------
+    ValueError
+        If ``services`` or ``areas`` has no CRS.
+    """
+    for name, frame in (("services", services), ("areas", areas)):
+        if frame.crs is None:
+            raise ValueError(f"{name} has no CRS; set it (EPSG:4326) before measuring distances")
+    accuracy = services["location_accuracy"].fillna("") if "location_accuracy" in services else None
+    placed = services.loc[(services["area_id"] != area_id) & services.geometry.notna() & ~services.geometry.is_empty]
+    if accuracy is not None:
+        placed = placed.loc[accuracy.loc[placed.index] != "citywide"]
+    if placed.empty:
+        return ()
+    outline = area_rows(areas, area_id).to_crs(METRIC_CRS).geometry.union_all()
+    distances = placed.to_crs(METRIC_CRS).geometry.distance(outline).sort_values(kind="stable").iloc[:count]
+    return tuple(
+        NearProject(
+            str(placed.at[index, "service_id"]),
+            localized(placed.loc[index], "name", lang),
+            str(placed.at[index, "status"]),
+            round(float(metres) / 1000, 1),
+            accuracy is not None and accuracy.at[index] == "dong",
+        )
+        for index, metres in distances.items()
+    )
+
+
+def near_text(near: tuple[NearProject, ...], lang: str = "ko") -> str:
+    """'이 대상지 안에 보도된 사업은 아직 없습니다. 가장 가까운 사업: A(계획, 약 1.2 km), …'."""
+    empty = t("briefing.area_empty", lang)
+    if not near:
+        return empty
+    items = ", ".join(
+        t(
+            "briefing.near_inside" if p.distance_km < 0.05 else "briefing.near_item",
+            lang,
+            name=p.name,
+            status=label(STATUS_TERMS, p.status, lang),
+            km=f"{p.distance_km:,.1f}",
+            approx=t("briefing.near_dong", lang) if p.approximate else "",
+        )
+        for p in near
+    )
+    return f"{empty} {t('briefing.nearest', lang)}: {items}"
+
+
+# --- the slides' HTML (every text from data passes escape_html) ---------------------------------------------
+
+
+def _lang_class(lang: str) -> str:
+    """'en' or 'ko': the lists' badge column is wider for English status words ("Operating")."""
+    return "en" if lang == "en" else "ko"
+
+
+def status_badge_html(status: str, lang: str = "ko") -> str:
+    """A status as its shape in its colour and its word: never colour alone."""
+    term = STATUS_TERMS.get(status)
+    if term is None:
+        return f'<span class="bf-status-word">{escape_html(status)}</span>'
+    glyph = SHAPE_GLYPHS.get(term.shape, "●")
+    return (
+        f'<span class="bf-glyph" style="color:{term.colour}" aria-hidden="true">{glyph}</span>'
+        f'<span class="bf-status-word">{escape_html(term.label(lang))}</span>'
+    )
+
+
+def status_summary_html(services: pd.DataFrame, lang: str = "ko") -> str:
+    """'● 계획 13 · ▲ 구축 1 · ★ 운영 11': the statuses' counts, as the portfolio's legend."""
+    unit = t("metric.count_unit", lang)
+    parts = [
+        f'<span class="bf-count">{status_badge_html(status, lang)} {n:,}{escape_html(unit)}</span>'
+        for status, n in status_counts(services).items()
+    ]
+    return f'<div class="bf-summary">{" ".join(parts)}</div>'
+
+
+def _entry_html(entry: PortfolioEntry, lang: str, part: bool = False) -> str:
+    domain = f' <span class="bf-tag">· {escape_html(label(DOMAIN_TERMS, entry.domain, lang))}</span>' if part else ""
+    programme = (
+        f' <span class="bf-tag">({escape_html(t("briefing.programme_parts", lang, n=len(entry.parts)))})</span>'
+        if entry.parts
+        else ""
+    )
+    line = (
+        f'<span class="bf-badge">{status_badge_html(entry.status, lang)}</span>'
+        f'<span class="bf-name">{escape_html(entry.name)}{programme}{domain}</span>'
+    )
+    parts = "".join(_entry_html(p, lang, part=True) for p in entry.parts)
+    nested = f'<ul class="bf-parts">{parts}</ul>' if parts else ""
+    return f'<li data-service="{escape_html(entry.service_id)}">{line}{nested}</li>'
+
+
+def portfolio_html(groups: tuple[PortfolioGroup, ...], lang: str = "ko") -> str:
+    """The portfolio slide's body: one block per domain (its colour, name and count), each project with status."""
+    unit = t("metric.count_unit", lang)
+    blocks = []
+    for group in groups:
+        colour = DOMAIN_TERMS[group.domain].colour if group.domain in DOMAIN_TERMS else "#666666"
+        heading = (
+            f'<div class="bf-group-title"><span class="bf-swatch" style="background:{colour}"></span>'
+            f"{escape_html(label(DOMAIN_TERMS, group.domain, lang))} · {group.projects:,}{escape_html(unit)}</div>"
+        )
+        items = "".join(_entry_html(entry, lang) for entry in group.entries)
+        blocks.append(f'<section class="bf-group">{heading}<ul>{items}</ul></section>')
+    return f'<div class="bf-portfolio bf-{_lang_class(lang)}">{"".join(blocks)}</div>'
+
+
+def citizens_html(items: tuple[CitizenService, ...], lang: str = "ko") -> str:
+    """The "what citizens can use today" slide's body: one card per service (name, what it is, where)."""
+    where = escape_html(t("briefing.where", lang))
+    cards = "".join(
+        f'<div class="bf-card" data-service="{escape_html(item.service_id)}">'
+        f'<div class="bf-card-name">{status_badge_html(ServiceStatus.OPERATING, lang)} {escape_html(item.name)}</div>'
+        f'<div class="bf-card-text">{escape_html(item.description)}</div>'
+        + (f'<div class="bf-card-where">{where}: {escape_html(item.where)}</div>' if item.where else "")
+        + "</div>"
+        for item in items
+    )
+    return f'<div class="bf-cards">{cards}</div>'
+
+
+def area_projects_html(projects: pd.DataFrame, lang: str = "ko") -> str:
+    """The projects inside an area, each with its status, as a short list."""
+    names = localized_column(projects, "name", lang)
+    rows = "".join(
+        f'<li data-service="{escape_html(sid)}"><span class="bf-badge">{status_badge_html(status, lang)}</span>'
+        f'<span class="bf-name">{escape_html(name)}</span></li>'
+        for sid, status, name in zip(projects["service_id"], projects["status"], names, strict=True)
+    )
+    return f'<ul class="bf-area-projects bf-{_lang_class(lang)}">{rows}</ul>'
+
+
+def counts_table_html(grid: pd.DataFrame, lang: str = "ko") -> str:
+    """Services per domain and status (:func:`domain_status_counts`) as a table, for a city-scale portfolio."""
+    head = "".join(f"<th>{status_badge_html(s, lang)}</th>" for s in grid.columns)
+    total = t("chart.total", lang)
+    rows = "".join(
+        f"<tr><th>{escape_html(label(DOMAIN_TERMS, domain, lang))}</th>"
+        + "".join(f"<td>{int(v):,}</td>" for v in grid.loc[domain])
+        + f"<td><b>{int(grid.loc[domain].sum()):,}</b></td></tr>"
+        for domain in grid.index
+    )
+    return (
+        f'<table class="bf-counts"><thead><tr><th>{escape_html(t("field.domain", lang))}</th>{head}'
+        f"<th>{escape_html(total)}</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def budget_line(services: pd.DataFrame, lang: str = "ko") -> tuple[str, str, str]:
+    """The reported budget of ``services`` as (label, value, coverage): ``geo.budget``'s total, never summed here.
+
+    The label carries how many budgets it adds ('사업비 보도된 9건의 합계'), the coverage sentence what it adds
+    up, on which bases, and what is kept apart (another city's share, parts held by their programme).
+    """
+    summary = budget_summary(services)
+    return summary.label(lang), summary.value(lang), summary.coverage(lang)
+
+
+@dataclass(frozen=True)
+class AreaCharts:
+    """The data of an area slide's two charts; None where a chart would have nothing to show."""
+
+    by_direction: pd.DataFrame | None
+    budget_by_year: pd.DataFrame | None
+
+    @property
+    def any(self) -> bool:
+        return self.by_direction is not None or self.budget_by_year is not None
+
+
+def area_charts(services: pd.DataFrame, area_id: str) -> AreaCharts:
+    """An area's services per plan direction and budget per year, each only when it holds something."""
+    by_direction = aggregate.services_by_direction(services, area_id)
+    budget = aggregate.budget_by_year(services, area_id)
+    return AreaCharts(
+        by_direction if int(by_direction["count"].sum()) > 0 else None,
+        budget if not budget.empty and float(budget["budget_krw_100m"].sum()) > 0 else None,
+    )
+
+
+def near_html(near: tuple[NearProject, ...], lang: str = "ko") -> str:
+    """The nearest projects of an empty area as a list: status, name and distance (or 'inside the outline')."""
+    rows = []
+    for p in near:
+        approx = t("briefing.near_dong", lang) if p.approximate else ""
+        where = (
+            t("briefing.near_inside_short", lang, approx=approx)
+            if p.distance_km < 0.05
+            else t("briefing.near_km", lang, km=f"{p.distance_km:,.1f}", approx=approx)
+        )
+        rows.append(
+            f'<li data-service="{escape_html(p.service_id)}"><span class="bf-badge">'
+            f'{status_badge_html(p.status, lang)}</span><span class="bf-name">{escape_html(p.name)} '
+            f'<span class="bf-tag">{escape_html(where)}</span></span></li>'
+        )
+    return f'<ul class="bf-area-projects bf-{_lang_class(lang)}">{"".join(rows)}</ul>'
+
+
+def area_map_services(
+    services: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, area_id: str, near: tuple[NearProject, ...] = ()
+) -> tuple[gpd.GeoDataFrame, tuple[float, float, float, float]]:
+    """What an area slide's map draws: the area's services, or when it has none the nearest ones; and the
+    bounds (EPSG:4326 degrees) that hold the area and them."""
+    if near:
+        shown = services.loc[services["service_id"].isin([p.service_id for p in near])]
+    else:
+        shown = services.loc[services["area_id"] == area_id]
+    outline = area_rows(areas, area_id).geometry
+    frame = pd.concat([outline, shown.geometry]) if near else outline
+    bounds = gpd.GeoSeries(frame, crs=areas.crs).total_bounds
+    return shown, (float(bounds[0]), float(bounds[1]), float(bounds[2]), float(bounds[3]))

@@ -70,7 +70,10 @@ def counted_in_total(services: pd.DataFrame) -> pd.Series:
     live = services["status"].isin(COUNTED_STATUSES)
     other_city = _text(services, "budget_basis").eq(WITH_OTHER_CITY)
     parents = _text(services, "parent_id")
-    with_budget = set(services.loc[budget.notna() & live, "service_id"].astype(str))
+    # Only the ids some project names as its programme can hold a part: small sets keep this fast at city scale.
+    named = set(parents[parents.ne("")])
+    ids = services["service_id"].astype(str)
+    with_budget = set(ids[budget.notna() & live & ids.isin(named)])
     held_by_programme = parents.ne("") & parents.isin(with_budget)
     return (budget.notna() & live & ~other_city & ~held_by_programme).astype(bool)
 

@@ -7,7 +7,6 @@ or hostile link always opens a valid map.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import geopandas as gpd
@@ -17,12 +16,11 @@ import plotly.graph_objects as go
 import shapely
 
 from geo.i18n import localized_column, t
+from geo.links import read_view
 from geo.spatial import representative_points
 from geo.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, Term, label
 
 PARAM_VIEW = "view"
-# Where a view may point: Ansan with a margin (degrees, EPSG:4326), and the map's zoom range.
-VIEW_LIMITS = {"lat": (37.0, 37.5), "lon": (126.3, 127.0), "zoom": (10, 19)}
 RESULTS_LIMIT = 1000
 SORT_KEYS = ("name", "area", "status", "domain", "budget")
 
@@ -135,18 +133,7 @@ def status_from_chart_point(point: Mapping[str, object]) -> str | None:
 
 def parse_view(params: Mapping[str, str]) -> tuple[tuple[float, float], int] | None:
     """``((lat, lon), zoom)`` from the ``view`` parameter, clamped into Ansan and the zoom range; None if unusable."""
-    parts = (params.get(PARAM_VIEW) or "").split(",")
-    if len(parts) != 3:
-        return None
-    try:
-        lat, lon, zoom = float(parts[0]), float(parts[1]), float(parts[2])
-    except ValueError:
-        return None
-    if not all(math.isfinite(v) for v in (lat, lon, zoom)):
-        return None
-    lat = float(np.clip(lat, *VIEW_LIMITS["lat"]))
-    lon = float(np.clip(lon, *VIEW_LIMITS["lon"]))
-    return (round(lat, 6), round(lon, 6)), int(np.clip(round(zoom), *VIEW_LIMITS["zoom"]))
+    return read_view(params.get(PARAM_VIEW))[0]
 
 
 def view_param(center: tuple[float, float], zoom: int) -> str:

@@ -3,8 +3,10 @@
 Spreadsheets open in Excel, so two things matter: CSV is written as UTF-8
 with a byte-order mark (without it Excel reads Hangul as CP949 mojibake), and
 no text cell may start a formula. Any text cell beginning with ``=``, ``+``,
-``-``, ``@``, a tab or a carriage return is prefixed with a single quote
-(OWASP's advice for CSV injection); numbers, booleans and dates stay as they are.
+``-``, ``@``, a tab or a carriage return (or a full-width look-alike such as ``＝``)
+is prefixed with a single quote (OWASP's advice for CSV injection); a control
+character, which an XLSX cell cannot hold, is shown as U+FFFD; numbers, booleans
+and dates stay as they are.
 
 A table that leaves the dashboard keeps its context (:class:`ExportContext`):
 the area, the as-of day, the data's last update, the source and, when sample
@@ -18,6 +20,8 @@ import csv
 import io
 import json
 import tempfile
+import textwrap
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,6 +34,7 @@ from geo.budget import UNKNOWN_FUNDING
 from geo.i18n import localized_column, t
 from geo.io import STORAGE_CRS
 from geo.schema import ALL_SCHEMAS
+from geo.validation import CELL_CONTROL
 from geo.vocab import (
     AREA_TERMS,
     BUDGET_BASIS_TERMS,
@@ -67,6 +72,15 @@ AGGREGATE_LABELS_KO: dict[str, str] = {
     "precision": "일자 단위",
     "label": "내용",
     "note": "비고",
+    # trend by quarter (geo.trend)
+    "quarter": "분기",
+    "quarter_label": "분기(표기)",
+    "day": "기준일",
+    "design": STATUS_TERMS[ServiceStatus.DESIGN].ko,
+    "building": STATUS_TERMS[ServiceStatus.BUILDING].ko,
+    "projects": "사업 수",
+    "budget_counted": "사업비 보도 사업 수",
+    "budget_projects": "취소 제외 사업 수",
 }
 
 # Columns whose stored values are vocabulary ids, and the terms that label them.
@@ -158,9 +172,21 @@ def with_vocabulary_labels(df: pd.DataFrame, lang: str = "ko") -> pd.DataFrame:
     return result
 
 
+# Characters a spreadsheet may read as one of the formula prefixes: full-width and small forms (＝ ＋ － ＠ ﹦ ﹢
+# ﹣), which NFKC folds to ASCII, and the minus sign. Leading spaces do not hide a prefix either.
+_LOOKALIKE_PREFIXES = ("\u2212",)
+
+
 def neutralise_formula(value: object) -> object:
-    """``value`` made safe for a spreadsheet cell: text that would start a formula gets a leading ``'``."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """``value`` made safe for a spreadsheet cell: text that would start a formula gets a leading ``'``, and a
+    control character (which an XLSX cell cannot hold) is shown as U+FFFD."""
+    if not isinstance(value, str):
+        return value
+    value = CELL_CONTROL.sub("\ufffd", value)
+    if value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    first = unicodedata.normalize("NFKC", value.lstrip(" \u3000")[:1])
+    if first.startswith(FORMULA_PREFIXES) or first.startswith(_LOOKALIKE_PREFIXES):
         return "'" + value
     return value
 
@@ -182,7 +208,7 @@ def _table(df: pd.DataFrame, columns_ko: Mapping[str, str] | None) -> pd.DataFra
     labels = column_labels_ko()
     if columns_ko:
         labels.update(columns_ko)
-    return table.rename(columns={c: labels.get(c, c) for c in table.columns})
+    return table.rename(columns={c: neutralise_formula(labels.get(c, c)) for c in table.columns})
 
 
 def _is_geometry(series: pd.Series) -> bool:
@@ -300,3 +326,57 @@ def to_gpkg_bytes(frame: gpd.GeoDataFrame, layer: str) -> bytes:
         pyogrio.write_dataframe(out, path, layer=layer, driver="GPKG")
         with open(path, "rb") as handle:
             return handle.read()
+
+
+def _minimal_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with ``lines`` in Helvetica (ASCII only: no font to embed), written by hand."""
+    escaped = [
+        line.encode("ascii", "replace").decode().replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        for line in lines
+    ]
+    text = "BT /F1 12 Tf 56 780 Td 16 TL " + " ".join(f"({line}) '" for line in escaped) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        "/Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        f"<< /Length {len(text)} >>\nstream\n{text}\nendstream",
+    ]
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode("ascii"))
+    table = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode("ascii"))
+    out.write("".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode("ascii"))
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{table}\n%%EOF\n".encode("ascii"))
+    return out.getvalue()
+
+
+def failure_file(suffix: str, message_ko: str, message_en: str) -> bytes:
+    """A file of the asked-for kind (``csv``, ``xlsx``, ``geojson``, ``gpkg``, ``pdf``) that says why the
+    export could not be made: what a download gives instead of nothing when building it failed.
+
+    The PDF says it in English only (it has no Korean font to embed).
+    """
+    if suffix == "csv":
+        return f"{message_ko}\r\n{message_en}\r\n".encode("utf-8-sig")
+    if suffix == "xlsx":
+        buffer = io.BytesIO()
+        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+            pd.DataFrame({"오류 · Error": [message_ko, message_en]}).to_excel(writer, sheet_name="오류", index=False)
+        return buffer.getvalue()
+    if suffix == "geojson":
+        collection = {"type": "FeatureCollection", "features": [], "error": {"ko": message_ko, "en": message_en}}
+        return json.dumps(collection, ensure_ascii=False).encode("utf-8")
+    if suffix == "gpkg":
+        with tempfile.TemporaryDirectory(prefix="dashboard-export-") as folder:
+            path = f"{folder}/error.gpkg"
+            pyogrio.write_dataframe(pd.DataFrame({"message": [message_ko, message_en]}), path, layer="error")
+            with open(path, "rb") as handle:
+                return handle.read()
+    if suffix == "pdf":
+        return _minimal_pdf(textwrap.wrap(message_en, 80))
+    raise ValueError(f"no failure file for '{suffix}': choose csv, xlsx, geojson, gpkg or pdf")

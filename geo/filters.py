@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
+from geo.history import parse_as_of as parse_iso_day
+from geo.links import IgnoredParameter, read_choices, read_text, read_years
 from geo.vocab import AREA_TERMS, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, Term
 
 # Query parameter names: short, stable, and documented in the README.
@@ -73,18 +76,21 @@ class ServiceFilter:
     @classmethod
     def from_query(cls, params: Mapping[str, str]) -> ServiceFilter:
         """Read a filter from query parameters; unknown values are dropped, never trusted."""
+        return cls.read_query(params)[0]
 
-        def known(name: str, vocabulary: Mapping[str, object]) -> tuple[str, ...]:
-            raw = params.get(name) or ""
-            return tuple(v for v in raw.split(LIST_SEPARATOR) if v in vocabulary)
-
-        years = None
-        raw_years = (params.get(PARAM_YEARS) or "").split("-")
-        if len(raw_years) == 2 and all(part.isdigit() for part in raw_years):
-            low, high = sorted(int(part) for part in raw_years)
-            years = (low, high)
-        chosen: dict[str, Any] = {choice.field: known(choice.param, choice.terms) for choice in CHOICE_FILTERS}
-        return cls(**chosen, years=years, text=(params.get(PARAM_TEXT) or "")[:100])
+    @classmethod
+    def read_query(cls, params: Mapping[str, str]) -> tuple[ServiceFilter, list[IgnoredParameter]]:
+        """The filter a link describes, and the parameters it ignored (``geo.links`` parses each strictly)."""
+        ignored: list[IgnoredParameter | None] = []
+        chosen: dict[str, Any] = {}
+        for choice in CHOICE_FILTERS:
+            chosen[choice.field], problem = read_choices(choice.param, params.get(choice.param), choice.terms)
+            ignored.append(problem)
+        years, problem = read_years(params.get(PARAM_YEARS))
+        ignored.append(problem)
+        text, problem = read_text(params.get(PARAM_TEXT))
+        ignored.append(problem)
+        return cls(**chosen, years=years, text=text), [p for p in ignored if p is not None]
 
 
 def filter_services(services: gpd.GeoDataFrame, service_filter: ServiceFilter) -> gpd.GeoDataFrame:
@@ -127,3 +133,25 @@ def clamp_years(years: tuple[int, int] | None, span: tuple[int, int]) -> tuple[i
         return span
     start, end = sorted(min(max(year, low), high) for year in years)
     return start, end
+
+
+# --- the map's as-of day in the URL (as_of=YYYY-MM-DD) ---
+PARAM_AS_OF = "as_of"
+
+
+def parse_as_of(raw: str | None, earliest: date, latest: date) -> tuple[date | None, str | None]:
+    """The as-of day of a URL value, strictly: ``(day, None)``, or ``(None, why)`` when it is ignored.
+
+    ``None`` or ``""`` gives ``(None, None)`` (no day asked for). ``why`` is ``"format"`` for anything
+    but a real ``YYYY-MM-DD`` date (``2024-02-30``, ``2024-7-1``, ``yesterday``; read by
+    ``geo.history.parse_as_of``, as on the other pages) and ``"range"`` for a day before ``earliest``
+    or after ``latest``.
+    """
+    if raw is None or raw == "":
+        return None, None
+    day = parse_iso_day(raw)
+    if day is None:
+        return None, "format"
+    if not earliest <= day <= latest:
+        return None, "range"
+    return day, None

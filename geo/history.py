@@ -39,6 +39,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.i18n import t
+from geo.links import parse_day
 from geo.vocab import ServiceStatus
 
 #: Columns of :func:`status_changes_between`, in order.
@@ -98,19 +99,8 @@ def as_of_caption(status_history: pd.DataFrame, lang: str) -> str:
 
 
 def parse_as_of(text: object, today: date | None = None) -> date | None:
-    """A day from a URL parameter (``as_of=2024-07-01``), strictly: None when it is not a real ISO day.
-
-    Only ``YYYY-MM-DD`` in ASCII digits from 1900 to ``today`` + 10 years is read; anything else
-    (``9999-99-99``, full-width digits, a 4,000-digit year) is None, so the page opens on its default.
-    """
-    if not isinstance(text, str) or len(text) != 10 or not text.isascii():
-        return None
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        return None
-    latest = (today or date.today()).year + 10
-    return day if 1900 <= day.year <= latest else None
+    """A day from a link, strictly (``geo.links.parse_day``): None when it is not a real ISO day."""
+    return parse_day(text, today)
 
 
 def first_known(services: pd.DataFrame, status_history: pd.DataFrame) -> pd.Series:

@@ -33,11 +33,12 @@ import pandas as pd
 
 from geo.html import escape_html, json_for_script
 from geo.i18n import localized, localized_column, t
+from geo.placement import placement_kinds, stack_ids
 from geo.reference import ReferenceLayer
 from geo.spatial import representative_points
 from geo.vocab import AREA_SHORT, AREA_TERMS, STATUS_TERMS, label
 
-PAYLOAD_VERSION = 1
+PAYLOAD_VERSION = 2
 # Above this many visible points the browser clusters them (supercluster); below, it draws each symbol.
 CLUSTER_ABOVE = 2000
 # Above this many services an overview map (home) draws them on this canvas map, not with folium's marker
@@ -125,8 +126,11 @@ def service_payload(
     dict
         ``lat``/``lon`` (representative point of every row, micro-degrees), ``status`` (index into
         ``statuses``), ``point`` (1 for a point drawn on the canvas, 0 for a line or zone drawn from
-        ``shapes``), ``statuses``, ``shapes``, ``base``. Names travel apart (``service_names``): the
-        first draw does not wait for them, tooltips use them once they arrived.
+        ``shapes``), ``place`` (``geo.placement`` kinds: 0 exact, 1 a 동 centre, drawn in a dashed ring,
+        2 citywide, not drawn but listed beside the map), ``loc`` (one id per distinct anchor: points with
+        the same id are drawn as one stack with their count), ``statuses``, ``shapes``, ``base``. Names
+        travel apart (``service_names``): the first draw does not wait for them, tooltips use them once
+        they arrived.
     """
     anchors = representative_points(services)
     is_point = (services.geom_type == "Point").to_numpy()
@@ -141,13 +145,16 @@ def service_payload(
         }
         for row in np.flatnonzero(~is_point)  # lines and zones only: a city's device layer is all points
     ]
+    lat, lon = _micro_degrees(anchors.y), _micro_degrees(anchors.x)
     return {
         "version": PAYLOAD_VERSION,
         "count": len(services),
-        "lat": _micro_degrees(anchors.y),
-        "lon": _micro_degrees(anchors.x),
+        "lat": lat,
+        "lon": lon,
         "status": statuses.tolist(),
         "point": is_point.astype(int).tolist(),
+        "place": placement_kinds(services).astype(int).tolist(),
+        "loc": stack_ids(np.asarray(lat), np.asarray(lon)).tolist(),
         "statuses": _status_table(lang),
         "icon_radius": icon_radius,
         "cluster_above": cluster_above,

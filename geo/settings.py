@@ -8,6 +8,9 @@ optional online basemap (``none`` by default: the map draws offline).
 ``.streamlit/secrets.toml`` in the project), so tests can use a temporary one.
 ``DASHBOARD_REQUIRE_SIGNIN=1`` makes every staff page ask for a staff sign-in
 (default off: only the data page does; the kiosk never does).
+``DASHBOARD_TRUSTED_PROXIES`` lists the reverse proxies (addresses or networks,
+comma-separated) whose ``X-Forwarded-For`` names the client for the sign-in
+limit (default ``127.0.0.1,::1``: nginx on the same machine; empty: none).
 Citizens' voice: ``DASHBOARD_KIOSK_ID`` (this kiosk's name in the limits),
 ``DASHBOARD_VOICE_LIMIT_PER_MINUTE`` (per kiosk, default 30),
 ``DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE`` (per public-view client, default 10),
@@ -16,6 +19,7 @@ Citizens' voice: ``DASHBOARD_KIOSK_ID`` (this kiosk's name in the limits),
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -48,6 +52,8 @@ class Settings:
     store_dir: Path
     secrets_file: Path = DEFAULT_SECRETS_FILE
     require_signin: bool = False
+    # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); default: one on this machine.
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
     # --- citizens' voice (필요해요 and opinions) ---
     kiosk_id: str = "kiosk"  # names this kiosk in the per-kiosk limit (several kiosks, one store)
     voice_limit_per_minute: int = 30  # 필요해요 and opinions from one kiosk per minute
@@ -95,6 +101,22 @@ def _bool_setting(env: Mapping[str, str], name: str) -> bool:
     raise SettingsError(f"{name}={raw!r}: 1(켜기) 또는 0(끄기)이어야 합니다.")
 
 
+def _proxies_setting(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    raw = env.get(name)
+    if raw is None:
+        return ("127.0.0.1", "::1")
+    proxies = tuple(part.strip() for part in raw.split(",") if part.strip())
+    for proxy in proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError as exc:
+            raise SettingsError(
+                f"{name}={raw!r}: '{proxy}'은(는) IP 주소나 네트워크가 아닙니다 (예: 127.0.0.1, 10.0.0.0/24). "
+                "빈 값이면 어떤 프록시도 믿지 않습니다."
+            ) from exc
+    return proxies
+
+
 def _folder_setting(env: Mapping[str, str], name: str, default: Path) -> Path:
     path = Path(env.get(name, "").strip() or default).expanduser()
     if path.exists() and not path.is_dir():
@@ -129,6 +151,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         store_dir=store_dir,
         secrets_file=secrets_file,
         require_signin=_bool_setting(env, "DASHBOARD_REQUIRE_SIGNIN"),
+        trusted_proxies=_proxies_setting(env, "DASHBOARD_TRUSTED_PROXIES"),
         kiosk_id=(env.get("DASHBOARD_KIOSK_ID", "").strip() or "kiosk")[:64],
         voice_limit_per_minute=_int_setting(env, "DASHBOARD_VOICE_LIMIT_PER_MINUTE", 30, 1),
         voice_client_limit_per_minute=_int_setting(env, "DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE", 10, 1),

@@ -8,9 +8,10 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
+from geo.aggregate import area_label
 from geo.budget import BudgetSummary, budget_summary, format_budget
-from geo.i18n import localized, t
-from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DOMAIN_TERMS, STATUS_TERMS, ServiceStatus, label
+from geo.i18n import t
+from geo.vocab import AREA_TERMS, CITYWIDE, DOMAIN_TERMS, STATUS_TERMS, ServiceStatus
 
 #: The district page's view of the whole city (every reported project), beside the areas and 시 전역.
 CITY_VIEW = "city"
@@ -52,10 +53,7 @@ def area_choice_label(choice: str, areas: pd.DataFrame, lang: str) -> str:
     """A view's short name: the whole city, a known area's short name, another area's own name, or 시 전역."""
     if choice == CITY_VIEW:
         return t("districts.city", lang)
-    if choice in AREA_SHORT:
-        return label(AREA_SHORT, choice, lang)
-    rows = areas.loc[areas["area_id"] == choice]
-    return localized(rows.iloc[0], "name", lang) if not rows.empty else choice
+    return area_label(areas, choice, lang)
 
 
 def programme_counts(services: pd.DataFrame) -> tuple[int, int]:

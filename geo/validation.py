@@ -13,6 +13,7 @@ import json
 import math
 import operator
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -46,6 +47,35 @@ MAX_LISTED = 200
 ID_MAX_LENGTH = 64
 NAME_MAX_LENGTH = 200
 TEXT_MAX_LENGTH = 2000
+# Control characters a text cell may not hold: C0 and DEL, without tab, line feed and carriage return.
+# Invisible on screen, they break spreadsheet exports (an XLSX cell cannot hold one).
+CONTROL_CHARACTERS = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
+CELL_CONTROL = re.compile(CONTROL_CHARACTERS)
+_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x1B: "ESC", 0x7F: "DEL", 0x0C: "FF", 0x0B: "VT"}
+
+
+def control_name(character: str) -> str:
+    """``ESC(0x1B)``: how a message names an invisible character."""
+    code = ord(character)
+    name = _NAMES.get(code) or unicodedata.name(character, "") or "제어 문자"
+    return f"{name}(0x{code:02X})"
+
+
+def visible(text: str, limit: int = 40) -> str:
+    """``text`` with each control character written out (``\\x1b``), cut to ``limit`` characters."""
+    shown = "".join(f"\\x{ord(c):02x}" if ord(c) < 0x20 or ord(c) == 0x7F else c for c in text)
+    return shown if len(shown) <= limit else shown[:limit] + "…"
+
+
+def control_character_message(text: str) -> str:
+    """What a message says about a text holding control characters: which ones, and the text made visible."""
+    found = sorted({control_name(c) for c in CELL_CONTROL.findall(text)})
+    return (
+        f"보이지 않는 제어 문자 {', '.join(found)}가 들어 있습니다 ('{visible(text)}'). "
+        "원본 파일에서 이 칸의 값을 다시 입력하거나 지운 뒤 다시 올리세요"
+    )
+
+
 TRUE_WORDS = {"true", "1", "yes", "y", "예", "t"}
 FALSE_WORDS = {"false", "0", "no", "n", "아니오", "f", ""}
 
@@ -243,8 +273,10 @@ def coordinate_problem(geometry: BaseGeometry) -> str | None:
 
 
 def _check_geometry(geometry: object, schema: DatasetSchema) -> str | None:
-    if geometry is None or not isinstance(geometry, BaseGeometry) or geometry.is_empty:
+    if geometry is None or not isinstance(geometry, BaseGeometry):
         return "도형(geometry)이 없습니다"
+    if geometry.is_empty:
+        return f"도형이 비어 있습니다 (좌표가 하나도 없는 {geometry.geom_type}): 파일에서 이 피처를 그리거나 지우세요"
     if not np.isfinite(shapely.get_coordinates(geometry)).all():
         return "도형 좌표에 숫자가 아닌 값(NaN·무한대)이 있습니다"
     if schema.geometry_types and geometry.geom_type not in schema.geometry_types:
@@ -338,6 +370,8 @@ def _cell(raw: object, column: Column, schema: DatasetSchema) -> tuple[object, s
     if error is None and column.vocabulary is not None and value not in column.vocabulary:
         allowed = [t.ko for t in column.terms] or column.vocabulary
         error = f"'{_short(value)}'는 허용되지 않는 값입니다 (허용: {', '.join(allowed)})"
+    if error is None and isinstance(value, str) and CELL_CONTROL.search(value):
+        error = control_character_message(value)
     if error is None and isinstance(value, str) and len(value) > max_length(column, schema):
         error = f"{column.label_ko}이(가) 너무 깁니다 ({len(value):,}자, 최대 {max_length(column, schema):,}자)"
     return value, error
@@ -403,6 +437,7 @@ def _fast_text(cells: _Cells, column: Column, schema: DatasetSchema) -> tuple[li
     stripped = cells.stripped(strings)
     blank = (stripped == "").to_numpy()
     fine = ~blank & (stripped.str.len() <= max_length(column, schema)).to_numpy()
+    fine &= ~stripped.str.contains(CONTROL_CHARACTERS, regex=True).to_numpy(dtype=bool)
     if column.vocabulary is not None:
         fine &= stripped.isin(column.vocabulary).to_numpy()
     if column.nullable:
@@ -447,6 +482,7 @@ def _fast_arrow_text(
     plain = ~missing & ~edged
     blank = plain & (length == 0)
     fine = plain & (length > 0) & (length <= max_length(column, schema))
+    fine &= ~pc.match_substring_regex(arrow, CONTROL_CHARACTERS).fill_null(False).to_numpy(zero_copy_only=False)
     if column.vocabulary is not None:
         allowed = pyarrow.array(list(column.vocabulary), type=arrow.type)
         fine &= pc.is_in(arrow, value_set=allowed).fill_null(False).to_numpy(zero_copy_only=False)

@@ -209,6 +209,17 @@ ACCURACY_VALUES: tuple[str, ...] = ("approximate", "surveyed", "official")
 BOUNDARY_LEVELS: tuple[str, ...] = ("city", "gu", "dong")
 
 
+# --- briefing: status shapes as text (HTML slides; st.html drops inline SVG), matching the map's markers ---
+SHAPE_GLYPHS: dict[str, str] = {
+    "circle": "●",
+    "square": "■",
+    "triangle": "▲",
+    "star": "★",
+    "diamond": "◆",
+    "hollow": "○",
+}
+
+
 def label(terms: Mapping[str, Term], value: str, lang: str = "ko") -> str:
     """The label of ``value`` in ``lang``; an unknown value is shown as it is."""
     term = terms.get(value)

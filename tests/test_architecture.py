@@ -14,21 +14,22 @@ the README stays true. The same contracts are written for import-linter in
 from __future__ import annotations
 
 import ast
+from itertools import pairwise
 from pathlib import Path
 
 from tests.conftest import PROJECT_ROOT
 
 GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # vocabularies, schema, texts, escaping, settings, shared shapes: import nothing of geo above them
-    "core": ("vocab", "schema", "i18n", "html", "settings", "reference", "validation", "logs", "voice"),
+    "core": ("vocab", "schema", "i18n", "html", "settings", "reference", "validation", "logs", "links", "voice"),
     # reading and writing data: files, store, importer, accounts, served assets
     "data": ("io", "spatial", "places", "loaders", "store", "upgrade", "importer", "auth", "assets"),
     # pure computations on loaded data
-    "analysis": ("aggregate", "budget", "history", "stats", "filters", "exports", "plan"),
+    "analysis": ("aggregate", "budget", "history", "stats", "filters", "exports", "plan", "placement", "trend"),
     # what a page shows: maps, charts, detail tables
     "views": ("mapping", "pointmap", "countmap", "explorer", "charts", "details", "voice_view"),
     # one audience's screens end to end
-    "modes": ("briefing", "briefing_pdf", "kiosk", "data_manager"),
+    "modes": ("briefing", "briefing_pdf", "kiosk", "kiosk_area", "data_manager"),
     # the command line
     "cli": ("__main__", "health"),
 }
@@ -117,3 +118,16 @@ def test_the_checker_reports_upward_imports(tmp_path):
         "geo/store/base.py (data) imports geo.kiosk (modes)",
         "geo/vocab.py (core) imports geo.mapping (views)",
     ]
+
+
+def test_the_import_linter_contract_lists_the_same_layers():
+    """pyproject.toml's layer contract (run by lint-imports in CI) and GEO_LAYERS above must not drift apart."""
+    import tomllib
+
+    config = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"] if c.get("containers") == ["geo"])
+    # Top layer first; a layer of GEO_LAYERS may be split into finer ones there (kiosk_area above kiosk).
+    rank = {name.strip(): -i for i, layer in enumerate(contract["layers"]) for name in layer.split(":")}
+    assert set(rank) == set(LAYER_OF)
+    for lower, upper in pairwise(LAYER_ORDER):
+        assert max(rank[m] for m in GEO_LAYERS[lower]) < min(rank[m] for m in GEO_LAYERS[upper]), (lower, upper)

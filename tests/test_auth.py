@@ -223,6 +223,66 @@ def test_failed_sign_ins_do_not_count_as_staff_changes_of_the_data(ledger):
     assert staff_changes(ledger) == 0
 
 
+def test_a_restore_of_an_earlier_backup_keeps_the_lock_and_the_audit_record(tmp_path):
+    """Issue 25: a restore replaced the audit log and the sign-in tables, so a locked account opened again."""
+    store = GeoPackageStore(tmp_path / "dashboard.gpkg")
+    store.initialise(DEMO_DIR)
+    earlier = store.backup(now=T0 - timedelta(days=1))
+    results = [sign_in({}, store, "kim", "wrong", T0 + timedelta(seconds=n)) for n in range(MAX_FAILURES + 1)]
+    assert [r.locked_for is not None for r in results] == [False] * 4 + [True, True]
+
+    store.restore(earlier.name, user="admin", now=T0 + timedelta(minutes=1))
+
+    users = {"kim": load_user("kim", "the-right-password")}
+    refused = sign_in(users, store, "kim", "the-right-password", T0 + timedelta(minutes=2))
+    assert not refused.ok and refused.scope == "account" and "14분 후에 다시 시도하세요" in refused.message
+    audit = store.audit_log()
+    assert audit["action"].tolist() == ["initialise", *["sign-in:failed"] * MAX_FAILURES, "restore"]
+    assert audit["user"].iloc[-1] == "admin"
+    assert GeoPackageStore(earlier.path).audit_log()["action"].tolist() == ["initialise"]  # the backup held none
+
+
+def test_a_restore_keeps_failures_that_have_not_locked_yet(tmp_path):
+    store = GeoPackageStore(tmp_path / "dashboard.gpkg")
+    store.initialise(DEMO_DIR)
+    earlier = store.backup(now=T0 - timedelta(days=1))
+    for n in range(MAX_FAILURES - 1):
+        sign_in({}, store, "kim", "wrong", T0 + timedelta(seconds=n))
+    store.restore(earlier.name, user="admin", now=T0 + timedelta(minutes=1))
+    assert sign_in({}, store, "kim", "wrong", T0 + timedelta(minutes=2)).locked_for == timedelta(minutes=15)
+
+
+def test_unlock_lifts_the_lock_and_is_audited(ledger):
+    for n in range(MAX_FAILURES):
+        sign_in({}, ledger, "kim", "wrong", T0 + timedelta(seconds=n))
+    users = {"kim": load_user("kim", "the-right-password")}
+    assert ledger.unlock_account("KIM", user="admin", now=T0 + timedelta(minutes=1)) is True
+    assert sign_in(users, ledger, "kim", "the-right-password", T0 + timedelta(minutes=2)).ok
+    # Counting starts again: four failures after the unlock do not lock.
+    assert sign_in(users, ledger, "kim", "wrong", T0 + timedelta(minutes=3)).failures_left == 4
+    assert ledger.unlock_account("lee", user="admin", now=T0 + timedelta(minutes=4)) is False
+    unlocks = ledger.audit_log().query("action == 'sign-in:unlock'")
+    assert unlocks["user"].tolist() == ["admin", "admin"]
+    assert unlocks["detail"].tolist() == [
+        "'kim' 계정의 잠금을 풀고 실패 횟수를 0으로 했습니다",
+        "'lee' 계정의 잠겨 있지 않았고 실패 횟수를 0으로 했습니다",
+    ]
+
+
+def test_cli_unlock_names_the_account(tmp_path, monkeypatch, capsys):
+    from geo.__main__ import main
+    from geo.settings import load_settings
+    from geo.store import open_store
+
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DEMO_DIR))
+    store = open_store(load_settings())
+    for n in range(MAX_FAILURES):
+        sign_in({}, store, "kim", "wrong", datetime.now() + timedelta(seconds=n))
+    assert main(["unlock", "kim", "--user", "admin"]) == 0
+    assert capsys.readouterr().out == "계정 'kim': 잠금을 풀었습니다 (감사 기록에 남겼습니다).\n"
+    assert store.audit_log()["action"].iloc[-1] == "sign-in:unlock"
+
+
 def test_a_lock_survives_the_store_being_rebuilt_from_new_data_files(tmp_path):
     store = GeoPackageStore(tmp_path / "dashboard.gpkg")
     store.initialise(DEMO_DIR)
@@ -232,3 +292,87 @@ def test_a_lock_survives_the_store_being_rebuilt_from_new_data_files(tmp_path):
     store.rebuild(BUNDLED_DATA_DIR)
     users = {"kim": load_user("kim", "the-right-password")}
     assert sign_in(users, store, "kim", "the-right-password", T0 + timedelta(minutes=1)).locked_for is not None
+
+
+class _Interleaved:
+    """A ledger that runs ``meanwhile`` between this attempt's reservation and its outcome, as another
+    request would while the password is being checked."""
+
+    def __init__(self, ledger, meanwhile):
+        self.ledger, self.meanwhile = ledger, meanwhile
+
+    def reserve_sign_in(self, *args, **kwargs):
+        return self.ledger.reserve_sign_in(*args, **kwargs)
+
+    def finish_sign_in(self, *args, **kwargs):
+        self.meanwhile()
+        return self.ledger.finish_sign_in(*args, **kwargs)
+
+
+def test_a_right_password_checked_while_the_fifth_failure_locks_is_refused(ledger):
+    """Issue 25: a correct password started before the fifth failure got in after the lock."""
+    for n in range(MAX_FAILURES - 2):
+        sign_in({}, ledger, "kim", "wrong", T0 + timedelta(seconds=n))
+    users = {"kim": load_user("kim", "the-right-password")}
+    fifth = []
+    racing = _Interleaved(ledger, lambda: fifth.append(sign_in({}, ledger, "kim", "wrong", T0 + timedelta(seconds=9))))
+    result = sign_in(users, racing, "kim", "the-right-password", T0 + timedelta(seconds=10))
+    assert fifth[0].locked_for == timedelta(minutes=15)
+    assert not result.ok and result.scope == "account" and result.message.startswith("'kim' 계정은 로그인에 5번")
+    assert ledger.audit_log()["action"].iloc[-1] == "sign-in:refused"
+    assert not sign_in(users, ledger, "kim", "the-right-password", T0 + timedelta(minutes=1)).ok
+
+
+def test_a_failure_finishing_after_the_lock_says_locked_not_five_more_tries(ledger):
+    for n in range(MAX_FAILURES - 2):
+        sign_in({}, ledger, "kim", "wrong", T0 + timedelta(seconds=n))
+    other = []
+    racing = _Interleaved(ledger, lambda: other.append(sign_in({}, ledger, "kim", "wrong", T0 + timedelta(seconds=9))))
+    late = sign_in({}, racing, "kim", "wrong", T0 + timedelta(seconds=10))
+    assert other[0].locked_for is not None
+    assert late.locked_for is not None and late.failures_left == 0
+    assert "더 틀리면" not in late.message and "잠시 잠겼습니다" in late.message
+
+
+def test_tries_left_count_attempts_still_being_checked(ledger):
+    sign_in({}, ledger, "kim", "wrong", T0)
+    users = {"kim": load_user("kim", "the-right-password")}
+    told = []
+    racing = _Interleaved(ledger, lambda: told.append(sign_in({}, ledger, "kim", "wrong", T0 + timedelta(seconds=1))))
+    assert sign_in(users, racing, "kim", "the-right-password", T0 + timedelta(seconds=2)).ok
+    # Two failures and the right password in flight: two more wrong tries would lock.
+    assert told[0].message == "사용자 이름 또는 비밀번호가 맞지 않습니다. 2번 더 틀리면 계정이 잠깁니다."
+
+
+@pytest.mark.parametrize(
+    ("peer", "forwarded", "client"),
+    [
+        ("203.0.113.9", "198.51.100.1", "203.0.113.9"),  # no proxy: a header the client wrote is not believed
+        ("127.0.0.1", "198.51.100.1", "198.51.100.1"),  # nginx on this machine
+        ("127.0.0.1", "1.2.3.4, 198.51.100.1", "198.51.100.1"),  # the left part is the client's own writing
+        ("127.0.0.1", "198.51.100.1, 10.0.0.5", "198.51.100.1"),  # a second trusted proxy is skipped
+        ("127.0.0.1", "not-an-address", "127.0.0.1"),
+        ("127.0.0.1", None, "127.0.0.1"),
+        ("10.0.0.5", "198.51.100.1", "198.51.100.1"),
+    ],
+)
+def test_forwarded_for_is_believed_only_from_trusted_proxies(peer, forwarded, client):
+    from geo.auth import client_address
+
+    assert client_address(peer, forwarded, ("127.0.0.1", "::1", "10.0.0.0/24")) == client
+
+
+def test_trusted_proxies_setting():
+    from geo.auth import client_address
+    from geo.settings import SettingsError, load_settings
+
+    assert load_settings({}).trusted_proxies == ("127.0.0.1", "::1")
+    assert load_settings({"DASHBOARD_TRUSTED_PROXIES": ""}).trusted_proxies == ()
+    assert load_settings({"DASHBOARD_TRUSTED_PROXIES": "10.0.0.5, 10.1.0.0/16"}).trusted_proxies == (
+        "10.0.0.5",
+        "10.1.0.0/16",
+    )
+    with pytest.raises(SettingsError, match="IP 주소나 네트워크가 아닙니다"):
+        load_settings({"DASHBOARD_TRUSTED_PROXIES": "nginx"})
+    # Without trusted proxies even the local peer's header is ignored.
+    assert client_address("127.0.0.1", "198.51.100.1", ()) == "127.0.0.1"

@@ -11,10 +11,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from geo import plan as plan_facts
 from geo.briefing import (
     Slide,
     area_facts,
     briefing_slides,
+    budget_line,
     changes_table,
     default_since,
     last_data_update,
@@ -32,6 +34,7 @@ from geo.briefing_pdf import (
     offline_render_page,
 )
 from geo.history import default_as_of, services_as_of
+from geo.i18n import t
 from geo.stats import format_budget, headline, headline_items
 from geo.vocab import AREA_TERMS
 
@@ -44,11 +47,16 @@ AREA_NAMES_KO = (
 )
 
 
-def test_slides_are_overview_four_areas_domains_then_changes():
+def test_slides_are_overview_portfolio_citizens_today_five_areas_then_changes():
     slides = briefing_slides()
-    assert [s.kind for s in slides] == ["overview", "area", "area", "area", "area", "area", "domains", "changes"]
-    assert [s.area_id for s in slides[1:6]] == ["singil2", "jangsang", "gfez", "choji", "uiwang_gunpo_ansan"]
-    assert [s.title("ko") for s in slides[1:6]] == list(AREA_NAMES_KO)
+    kinds = ["overview", "portfolio", "today", "area", "area", "area", "area", "area", "changes"]
+    assert [s.kind for s in slides] == kinds
+    assert [s.area_id for s in slides[3:8]] == ["singil2", "jangsang", "gfez", "choji", "uiwang_gunpo_ansan"]
+    assert [s.title("ko") for s in slides[3:8]] == list(AREA_NAMES_KO)
+    assert slides[1].title("ko") == "안산시의 보도된 스마트도시 사업"
+    assert slides[1].title("en") == "Ansan's reported smart-city projects"
+    assert slides[2].title("ko") == "지금 시민이 이용할 수 있는 서비스"
+    assert slides[2].title("en") == "What citizens can use today"
     assert Slide("changes").title("ko", date(2026, 2, 1)) == "2026-02-01 이후 달라진 점"
     assert Slide("changes").title("en", date(2026, 2, 1)) == "What changed since 2026-02-01"
 
@@ -56,13 +64,13 @@ def test_slides_are_overview_four_areas_domains_then_changes():
 def test_many_changes_make_more_change_slides_of_ten_rows():
     slides = briefing_slides(changes=23)
     parts = [s for s in slides if s.kind == "changes"]
-    # overview, five areas, comparison, changes in three parts, service list
-    assert len(slides) == 10 and len(parts) == 3
+    # overview, portfolio, citizens today, five areas, changes in three parts
+    assert len(slides) == 11 and len(parts) == 3
     assert parts[2].title("ko", date(2026, 2, 1)) == "2026-02-01 이후 달라진 점 (3/3)"
     table = pd.DataFrame({"n": range(23)})
     assert [len(s.rows(table)) for s in parts] == [10, 10, 3]
     assert parts[2].rows(table)["n"].tolist() == list(range(20, 23))
-    assert len(briefing_slides(changes=0)) == 8
+    assert len(briefing_slides(changes=0)) == 9
 
 
 @pytest.mark.parametrize(
@@ -155,19 +163,40 @@ def _flat(text: str) -> str:
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("dataset", ["bundled", "demo"])
-def test_handout_pages_show_the_headline_numbers_and_words_of_the_slides(request, dataset, lang):
-    """The cover and each area page carry exactly what geo.stats.headline_items gives the briefing page."""
+def test_handout_cover_keeps_the_projects_and_their_budget_apart_from_the_plan(request, dataset, lang):
+    """The cover's projects box carries the slide's numbers, the budget with its coverage, and no area count."""
     data = request.getfixturevalue(dataset)
     day = default_as_of(data.status_history)
     figures = briefing_figures(data, day, default_since(day), lang)
     services = services_as_of(data.services, data.status_history, day)
-    cover = [_flat(a.text or "") for a in figures[0].layout.annotations]
-    for item in headline_items(services, data.areas, lang):
-        assert _flat(item.label) in cover and _flat(item.value) in cover, item
-    for number, area_id in enumerate(data.areas["area_id"], start=1):
+    texts = [_flat(a.text or "") for a in figures[0].layout.annotations]
+    plan_block = next(text for text in texts if _flat(t("plan.approved", lang)) in text)
+    projects_box = next(text for text in texts if _flat(t("briefing.portfolio", lang)) in text)
+    items = {item.key: item for item in headline_items(services, data.areas, lang)}
+    _, budget, coverage = budget_line(services, lang)
+    assert _flat(items["services"].value) in projects_box and _flat(items["operating"].value) in projects_box
+    assert _flat(budget) in projects_box and _flat(coverage) in projects_box
+    # No budget in the plan's block (under its approval), and the plan's aims and the mayor's remark are there.
+    assert _flat(budget) not in plan_block
+    assert all(_flat(aim) in plan_block for aim in plan_facts.aims(data.plan, lang))
+    assert _flat(plan_facts.mayor_remark(data.plan, lang) or "") in plan_block
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("dataset", ["bundled", "demo"])
+def test_handout_area_pages_name_their_projects_or_the_nearest_and_say_no_0_count(request, dataset, lang):
+    data = request.getfixturevalue(dataset)
+    day = default_as_of(data.status_history)
+    figures = briefing_figures(data, day, default_since(day), lang)
+    services = services_as_of(data.services, data.status_history, day)
+    for number, area_id in enumerate(data.areas["area_id"], start=3):
         page = _flat(" ".join(a.text or "" for a in figures[number].layout.annotations))
-        for item in headline_items(services, data.areas, lang, area_id, as_of=day, compact=True):
-            assert _flat(f"{item.label} {item.value}") in page, (area_id, item)
+        inside = services.loc[services["area_id"] == area_id]
+        if inside.empty:
+            assert _flat(t("briefing.area_empty", lang)) in page, area_id
+            assert not re.search(r"(?<![\d,])0건", page), area_id
+        else:
+            assert _flat(t("briefing.in_area", lang, n=f"{len(inside):,}")) in page, area_id
 
 
 def test_the_render_page_fetches_nothing_from_outside():
@@ -208,11 +237,13 @@ def test_pdf_text_holds_the_headline_values_the_pages_show(demo, request, lang):
     pages = ["".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
     day = default_as_of(demo.status_history)
     services = services_as_of(demo.services, demo.status_history, day)
-    for item in headline_items(services, demo.areas, lang):
-        assert "".join(item.label.split()) in pages[0] and "".join(item.value.split()) in pages[0], item
-    for number, area_id in enumerate(demo.areas["area_id"], start=1):
-        for item in headline_items(services, demo.areas, lang, area_id, as_of=day, compact=True):
-            assert "".join(f"{item.label}{item.value}".split()) in pages[number], (area_id, item)
+    items = {item.key: item for item in headline_items(services, demo.areas, lang)}
+    for key in ("services", "operating"):
+        assert "".join(items[key].value.split()) in pages[0], key
+    assert "".join(budget_line(services, lang)[1].split()) in pages[0]
+    for number, area_id in enumerate(demo.areas["area_id"], start=3):
+        inside = services.loc[services["area_id"] == area_id]
+        assert "".join(t("briefing.in_area", lang, n=f"{len(inside):,}").split()) in pages[number], area_id
 
 
 @pytest.mark.browser  # kaleido draws the PDF in Chromium
@@ -227,10 +258,10 @@ def test_briefing_pdf_holds_areas_numbers_dates_and_sample_notice(demo, briefing
         assert "".join(name.split()) in flat, name
     day = default_as_of(demo.status_history)
     numbers = headline(services_as_of(demo.services, demo.status_history, day), demo.areas)
-    for value in (f"{numbers.services:,}건", f"{numbers.operating:,}건", "5곳", format_budget(numbers.budget_krw_100m)):
+    for value in (f"{numbers.services:,}건", f"{numbers.operating:,}건", format_budget(numbers.budget_krw_100m)):
         assert value in flat, value
     assert f"기준일{day.isoformat()}" in flat
-    assert f"데이터최종갱신{last_data_update(demo.services).isoformat()}" in flat
+    assert f"데이터최종변경{last_data_update(demo.services).isoformat()}" in flat
     assert "예시데이터" in flat
     first = reader.pages[0].mediabox
     assert round(float(first.width) / float(first.height), 2) == round(16 / 9, 2)
@@ -302,7 +333,7 @@ def test_no_page_is_mostly_dark(briefing_pdf_bytes, tmp_path):
 def test_area_pages_have_a_scale_bar_and_tables_have_light_fills(bundled):
     day = default_as_of(bundled.status_history)
     figures = briefing_figures(bundled, day, default_since(day))
-    area_page = figures[1]
+    area_page = figures[3]
     bar = next(trace for trace in area_page.data if trace.name == "scale-bar-label")
     assert bar.text[0] in {"100 m", "200 m", "500 m", "1 km", "2 km", "5 km", "10 km"}
     tables = [trace for fig in figures for trace in fig.data if trace.type == "table"]

@@ -211,9 +211,9 @@ def test_the_handout_at_100000_services_counts_per_dong_and_per_area(city, lang)
     from datetime import date
 
     pages = briefing_pdf.briefing_figures(city, date(2026, 11, 29), date(2026, 9, 1), lang)
-    # Overview, five areas, domains, what changed, one appendix page of counts.
-    assert len(pages) == 9
-    for page in pages[1:6]:
+    # Overview, portfolio, citizens today, five areas, what changed, one appendix page of counts.
+    assert len(pages) == 10
+    for page in pages[3:8]:
         key = next(a for a in page.layout.annotations if a.name == "count-key")
         assert f"{10_000:,}" in key.text
         markers = [tr for tr in page.data if tr.type == "scatter" and tr.mode == "markers"]
@@ -236,7 +236,7 @@ def test_the_handout_at_100000_services_renders_with_counts_on_its_pages(city):
     from pypdf import PdfReader
 
     pages = briefing_pdf.briefing_figures(city, date(2026, 11, 29), date(2026, 9, 1), "ko")
-    reader = PdfReader(io.BytesIO(briefing_pdf.figures_to_pdf([pages[1], pages[-1]])))
+    reader = PdfReader(io.BytesIO(briefing_pdf.figures_to_pdf([pages[3], pages[-1]])))
     # Text copied out of the PDF has spaces between Hangul and digits: compared without spaces.
     area, appendix = (re.sub(r"\s+", "", page.extract_text()) for page in reader.pages)
     assert "동별스마트서비스(모두10,000건)" in area and "운영1,650" in area and "…" not in area

@@ -140,6 +140,8 @@ def test_staff_canvas_payload_carries_positions_statuses_and_names_only(demo):
         "lon",
         "status",
         "point",
+        "place",
+        "loc",
         "statuses",
         "icon_radius",
         "cluster_above",

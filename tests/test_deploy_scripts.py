@@ -96,6 +96,11 @@ def test_nginx_templates_render_completely_and_nginx_accepts_them(tmp_path):
     locations = (tmp_path / "out" / "dashboard-locations.conf").read_text()
     assert "@@" not in http + locations
     assert http.count("max_fails=1 fail_timeout=10s;") == 3 and "allow 10.1.2.0/24;" in locations
+    # Streamlit's metrics are closed at the proxy, and the instances behind it listen on loopback only.
+    assert re.search(r"location = /_stcore/metrics \{\s*deny all;\s*\}", locations)
+    assert all(line.strip().startswith("server 127.0.0.1:") for line in http.splitlines() if "max_fails" in line)
+    instance = (DEPLOY / "bin" / "dashboard-instance.sh").read_text()
+    assert "--server.address 127.0.0.1" in instance
     if shutil.which("nginx") is None:
         pytest.skip("nginx is not installed: rendered, not checked by nginx -t")
     (tmp_path / "nginx.conf").write_text(
@@ -178,3 +183,68 @@ def test_systemd_knows_every_setting_of_the_units():
         checked = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True)
         warnings = [line for line in checked.stderr.splitlines() if "Unknown" in line or "ignoring" in line]
         assert warnings == [], unit.name
+
+
+@pytest.mark.postgis
+def test_postgis_restore_keeps_the_lock_and_the_audit_record(tmp_path):
+    """Issue 25 on PostGIS: six wrong sign-ins, a restore of an earlier dump, the right password still refused."""
+    from datetime import datetime, timedelta
+
+    from geo.auth import MAX_FAILURES, StaffUser, hash_password, sign_in
+    from tests.conftest import DEMO_DIR
+    from tests.test_store import make_store
+
+    store, cleanup = make_store("postgis", tmp_path)
+    try:
+        store.initialise(DEMO_DIR)
+        schema = store.schema
+        dump = tmp_path / "dashboard-20260101-010101.dump"
+        dumped = subprocess.run(
+            ["pg_dump", "--format=custom", f"--schema={schema}", "--no-owner", f"--file={dump}", postgis_url()],
+            capture_output=True,
+            text=True,
+        )
+        assert dumped.returncode == 0, dumped.stderr
+        now = datetime.now()
+        for n in range(MAX_FAILURES + 1):
+            sign_in({}, store, "kim", "wrong", now + timedelta(seconds=n))
+        store.update_service("SVC-001", 1, {"status": "운영"}, user="kim")
+
+        env = {**os.environ, "DATABASE_URL": postgis_url(), "BACKUP_SCHEMA": schema, "USER": "admin"}
+        env.pop("SUDO_USER", None)
+        done = subprocess.run(
+            ["bash", str(DEPLOY / "bin" / "dashboard-restore.sh"), str(dump)], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+
+        assert store.service_record("SVC-001").values["status"] == "계획"
+        users = {"kim": StaffUser("kim", "김지리", hash_password("the-right-password"))}
+        refused = sign_in(users, store, "kim", "the-right-password", now + timedelta(minutes=1))
+        assert not refused.ok and refused.scope == "account"
+        audit = store.audit_log()
+        assert audit["action"].tolist() == ["initialise", *["sign-in:failed"] * MAX_FAILURES, "restore"]
+        assert audit["user"].iloc[-1] == "admin"
+        assert audit["detail"].iloc[-1] == f"백업 {dump.name}에서 복원했습니다 (감사 기록과 로그인 잠금은 유지)"
+    finally:
+        cleanup()
+
+
+def test_the_local_cluster_uses_the_python_it_is_given_and_stops_early_without_the_requirements(tmp_path):
+    """Issue 25: run from a venv that was not activated, the script took python3 from PATH (no geopandas)."""
+    script = DEPLOY / "local-cluster.sh"
+    env = {k: v for k, v in os.environ.items() if k not in ("DASHBOARD_PYTHON", "VIRTUAL_ENV")}
+    bare = tmp_path / "python3"
+    bare.write_text("#!/bin/sh\nexit 1\n")  # a Python without the requirements
+    bare.chmod(0o755)
+    env.update(CLUSTER_DIR=str(tmp_path / "cluster"), DASHBOARD_PYTHON=str(bare))
+    refused = subprocess.run(["bash", str(script), "up"], env=env, capture_output=True, text=True, timeout=30)
+    assert refused.returncode != 0 and f"'{bare}' cannot import" in refused.stderr
+    assert "set DASHBOARD_PYTHON" in refused.stderr and not (tmp_path / "cluster").exists()
+    # Given nothing, an activated virtual environment is preferred to python3 from PATH.
+    probe = subprocess.run(
+        ["bash", "-c", f'source <(sed -n "1,/^need_python/p" {script} | head -n -1); echo "$PYTHON"'],
+        env={**env, "DASHBOARD_PYTHON": "", "VIRTUAL_ENV": str(Path(sys.executable).parent.parent)},
+        capture_output=True,
+        text=True,
+    )
+    assert probe.stdout.strip() == str(Path(sys.executable).parent.parent / "bin" / "python")

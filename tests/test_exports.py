@@ -126,3 +126,31 @@ def test_a_geojson_export_of_the_reported_projects_imports_back_with_its_funding
     assert preview.ok, preview.summary_lines()
     back = preview.frame.set_index("service_id")["funding_split"]
     assert back.to_dict() == bundled.services.set_index("service_id")["funding_split"].to_dict()
+
+
+@pytest.mark.parametrize("text", ["＝1+1", "﹦HYPERLINK(1)", "＋82", "－3", "＠SUM(A1)", "−5", " =1+1", "\u3000＝1"])
+def test_formula_look_alikes_are_neutralised(text):
+    from geo.exports import neutralise_formula
+
+    assert neutralise_formula(text) == "'" + text
+
+
+def test_a_failure_file_says_why_in_the_asked_for_format():
+    import pyogrio
+
+    from geo.exports import failure_file
+
+    korean, english = "파일을 만들지 못했습니다 (사건 번호 AB12CD34)", "The file could not be made (incident AB12CD34)."
+    assert failure_file("csv", korean, english).decode("utf-8-sig").splitlines() == [korean, english]
+    sheet = openpyxl.load_workbook(io.BytesIO(failure_file("xlsx", korean, english))).active
+    assert [c.value for c in sheet["A"]] == ["오류 · Error", korean, english]
+    assert json.loads(failure_file("geojson", korean, english))["error"] == {"ko": korean, "en": english}
+    pdf = failure_file("pdf", korean, english)
+    assert pdf.startswith(b"%PDF-1.4") and b"(incident AB12CD34)" not in pdf and b"\\(incident AB12CD34\\)" in pdf
+    gpkg = failure_file("gpkg", korean, english)
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".gpkg") as handle:
+        handle.write(gpkg)
+        handle.flush()
+        assert pyogrio.read_dataframe(handle.name, layer="error")["message"].tolist() == [korean, english]

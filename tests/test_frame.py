@@ -156,3 +156,18 @@ def test_an_error_in_a_fragment_gets_the_friendly_message_too():
     assert not at.exception
     (message,) = errors(at)
     assert message.startswith("### 이 화면을 보여 드리지 못했습니다") and "/srv/app" not in message
+
+
+def test_a_failing_download_gives_a_file_that_names_the_incident_which_is_logged(caplog):
+    from ui.frame import guarded_download
+
+    def broken() -> bytes:
+        raise ValueError("All strings must be XML compatible")
+
+    with caplog.at_level(logging.ERROR):
+        payload = guarded_download(broken, "csv")()
+    lines = payload.decode("utf-8-sig").splitlines()
+    incident = re.search(r"사건 번호 ([0-9A-F]{8})", lines[0]).group(1)
+    assert lines[1].endswith(f"give the administrator incident number {incident}.")
+    assert any(incident in record.getMessage() for record in caplog.records)
+    assert guarded_download(lambda: b"ok", "csv")() == b"ok"

@@ -195,7 +195,9 @@ def test_an_unreadable_date_in_the_link_opens_today_and_says_so(app):
     at.run()
     at.switch_page("app_pages/districts.py").run()
     assert not at.exception
-    assert any("'9999-99-99'을(를) 읽을 수 없어" in c.value for c in at.caption)
+    (notice,) = [i.value for i in at.info if i.value.startswith("링크의 일부를 쓰지 않고")]
+    assert notice.replace("\\", "").endswith("- as_of=9999-99-99: 날짜(YYYY-MM-DD)로 읽을 수 없어 오늘을 보입니다")
+    assert at.date_input(key="district_as_of").value == date.today()
 
 
 def test_district_as_of_date_changes_the_numbers(app, demo):
@@ -232,3 +234,28 @@ def test_tests_never_touch_the_developers_store_or_database(monkeypatch):
     assert config.database_url is None
     assert PROJECT_ROOT not in config.store_dir.resolve().parents
     assert config.secrets_file.parent == config.store_dir
+
+
+def test_a_sixth_area_in_the_store_appears_on_the_district_and_map_pages(app, data_copy: Path):
+    """Lists of areas come from the store: an imported area beside the plan's five gets its button and profile."""
+    import json
+
+    collection = json.loads((data_copy / "areas.geojson").read_text(encoding="utf-8"))
+    sixth = json.loads(json.dumps(collection["features"][0]))
+    sixth["properties"].update(area_id="sadong90", name_ko="사동 90블록", name_en="Sadong Block 90")
+    collection["features"].append(sixth)
+    (data_copy / "areas.geojson").write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+
+    at = app(DASHBOARD_DATA_DIR=str(data_copy))
+    at.query_params["area"] = "sadong90"
+    at.run()
+    at.switch_page("app_pages/districts.py").run()
+    assert not at.exception and not at.error
+    picker = at.get("button_group")[0]
+    assert picker.options[-2:] == ["사동 90블록", "시 전역"] and picker.value == "sadong90"
+    assert {m.label: m.value for m in at.metric}["보도된 사업"] == "0건"
+    assert any("사동 90블록" in m.value for m in at.markdown)  # the area's facts table
+
+    at.switch_page("app_pages/map_explorer.py").run()
+    assert not at.exception and not at.error
+    assert "사동 90블록" in [b.label for b in at.button]

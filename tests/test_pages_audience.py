@@ -42,8 +42,17 @@ def test_imported_markdown_on_the_briefing_is_shown_as_text(app, data_copy: Path
         if feature["properties"]["area_id"] == "singil2":
             feature["properties"].update(facts_ko=HOSTILE, location_ko=HOSTILE, kind_ko=HOSTILE, source=HOSTILE)
     areas_file.write_text(json.dumps(areas, ensure_ascii=False), encoding="utf-8")
+    services_file = data_copy / "services.geojson"
+    services = json.loads(services_file.read_text(encoding="utf-8"))
+    services["features"][0]["properties"]["name_ko"] = HOSTILE
+    services_file.write_text(json.dumps(services, ensure_ascii=False), encoding="utf-8")
     at = _briefing(app(DASHBOARD_DATA_DIR=str(data_copy)))
     at.button(key="briefing_next").click().run()
+    # The portfolio's HTML carries the name as text: escaped, no tag.
+    portfolio = " ".join(h.proto.body for h in at.get("html"))
+    assert "&lt;img src=http://evil.example/y.png&gt;" in portfolio and "<img" not in portfolio
+    for _ in range(2):
+        at.button(key="briefing_next").click().run()
     assert not at.exception
     assert at.title[0].value == "신길2 공공주택지구"
     bodies = _markdown_bodies(at)
@@ -68,25 +77,45 @@ def test_presentation_mode_hides_controls_and_is_kept_in_the_url(app):
     assert "present" not in at.query_params
 
 
-def test_kiosk_first_screen_states_the_plan_and_counts_going_ahead(app, bundled):
+def test_kiosk_first_screen_states_the_plan_and_counts_the_reported_projects(app, bundled):
     at = app(DASHBOARD_MODE="kiosk").run()
     assert not at.exception
     page = " ".join(h.proto.body for h in at.get("html"))
     assert "2026년 1월 국토교통부 승인" in page and "교통·환경·안전·복지" in page
-    going_ahead = int(bundled.services["status"].isin(["계획", "설계", "구축", "운영"]).sum())
-    assert f"<b>{going_ahead:,}건</b>" in page
+    assert "데이터·환경·산업 분야의 도시 문제 해결" in page
+    shown = int((bundled.services["status"] != "취소").sum())
+    assert f"<b>{shown:,}건</b><span>보도된 사업 모두</span>" in page and "안산시의 보도된 스마트도시 사업" in page
     assert '[data-testid="stDialog"]' in page  # Streamlit's dialogs are hidden on the public screen
 
 
-def test_kiosk_area_screen_lists_every_service_with_the_source(app, bundled):
+def test_kiosk_area_screen_states_the_area_its_station_and_the_projects_near_it(app, bundled):
+    from geo.kiosk_area import AREA_ROWS_MAX, area_project_mask
+
     at = app(DASHBOARD_MODE="kiosk").run()
-    at.button(key="kiosk_nav_2").click().run()
+    at.button(key="kiosk_nav_jangsang").click().run()
+    assert not at.exception
     page = " ".join(h.proto.body for h in at.get("html"))
-    jangsang = bundled.services.loc[
-        (bundled.services["area_id"] == "jangsang") & (bundled.services["status"] != "취소")
-    ]
-    assert page.count('class="kiosk-card"') == len(jangsang)
-    assert "출처:" in page and "외 " not in page
+    mask, _ = area_project_mask(bundled.services, bundled.areas, "jangsang")
+    assert page.count('class="kiosk-row"') == min(int(mask.sum()), AREA_ROWS_MAX) > 0
+    assert "출처:" in page and "외 " not in page and "가장 가까운 역: " in page
+    assert bundled.plan["gazette"]["ko"] in page
+
+
+def test_kiosk_project_buttons_open_each_groups_first_page_with_its_cards(app, bundled):
+    from geo.kiosk import kiosk_screens, public_services
+
+    at = app(DASHBOARD_MODE="kiosk").run()
+    screens = kiosk_screens(bundled.services)
+    for group, title in (("operating", "지금 이용할 수 있어요"), ("planned", "계획 중이에요")):
+        first = next(s for s in screens if s.group == group)
+        at.button(key=f"kiosk_nav_{group}").click().run()
+        assert not at.exception
+        page = " ".join(h.proto.body for h in at.get("html"))
+        assert f'{title} <span class="kiosk-page">1/{first.pages}</span>' in page
+        statuses = ("운영",) if group == "operating" else ("계획",)
+        for service in public_services(bundled.services, "ko", statuses=statuses)[: first.count]:
+            assert f'<div class="kiosk-name">{service.name}</div>' in page
+        assert page.count('<div class="kiosk-name">') == first.count and "밀어서" not in page
 
 
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
@@ -96,7 +125,7 @@ def test_english_kiosk_area_screen_states_the_area_and_its_source_in_english(app
     at = app(DASHBOARD_MODE="kiosk")
     at.query_params["lang"] = "en"
     at.run()
-    at.button(key="kiosk_nav_2").click().run()
+    at.button(key="kiosk_nav_jangsang").click().run()
     assert not at.exception
     page = " ".join(h.proto.body for h in at.get("html"))
     intro = re.search(r'<div class="kiosk-intro">.*?<div class="kiosk-source">[^<]*</div></div>', page)

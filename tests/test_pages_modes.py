@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.history import default_as_of
+from geo.briefing import briefing_slides, last_data_update
 from tests.conftest import PROJECT_ROOT
 
 ENTRY = str(PROJECT_ROOT / "dashboard.py")
@@ -33,24 +35,31 @@ def test_briefing_shows_the_overview_with_the_as_of_date(app, bundled):
     at = _briefing(app)
     assert not at.exception
     assert at.title[0].value == "스마트도시계획 한눈에"
-    day = default_as_of(bundled.status_history)
+    day = date.today()  # the default 기준일; the data's last change is labelled as such
     assert f"기준일 {day.isoformat()}" in at.caption[0].value
+    assert f"데이터 최종 변경 {last_data_update(bundled.services).isoformat()}" in at.caption[0].value
     assert at.date_input(key="as_of").value == day
+    assert at.query_params["as_of"] in (day.isoformat(), [day.isoformat()])
     assert not any("예시 데이터" in w.value for w in at.warning)  # the reported projects are not samples
     assert at.button(key="briefing_previous").disabled
 
 
 def test_briefing_next_and_previous_change_the_slide(app):
     at = _briefing(app)
+    count = len(briefing_slides())
+    at.button(key="briefing_next").click().run()
+    assert at.title[0].value == "안산시의 보도된 스마트도시 사업"
+    assert f"2 / {count}" in at.caption[0].value
+    at.button(key="briefing_next").click().run()
+    assert at.title[0].value == "지금 시민이 이용할 수 있는 서비스"
     at.button(key="briefing_next").click().run()
     assert at.title[0].value == "신길2 공공주택지구"
-    assert "2 / 8" in at.caption[0].value
-    for _ in range(6):
+    for _ in range(count - 4):
         at.button(key="briefing_next").click().run()
     assert at.title[0].value.endswith("이후 달라진 점")
     assert at.button(key="briefing_next").disabled
     at.button(key="briefing_previous").click().run()
-    assert at.title[0].value == "분야별 스마트서비스"
+    assert at.title[0].value == "의왕·군포·안산 공공주택지구 (안산 구역)"
     assert not at.exception
 
 
@@ -59,6 +68,35 @@ def test_briefing_as_of_date_reaches_every_slide(app):
     at.date_input(key="as_of").set_value("2025-01-31").run()
     at.button(key="briefing_next").click().run()
     assert "기준일 2025-01-31" in at.caption[0].value
+    assert at.query_params["as_of"] in ("2025-01-31", ["2025-01-31"])
+
+
+def test_briefing_reads_its_days_from_the_url_and_keeps_them_there(app, bundled):
+    at = app()
+    at.switch_page("app_pages/briefing.py")
+    at.query_params["as_of"] = "2025-01-01"
+    at.query_params["since"] = "2024-07-01"
+    at.run()
+    assert not at.exception
+    assert "기준일 2025-01-01" in at.caption[0].value
+    assert at.date_input(key="since").value == date(2024, 7, 1)
+    at.button(key="briefing_next").click().run()
+    # The portfolio on that day: only what was reported by then (ANS-02, first reported 2025-06, is not).
+    page = " ".join(h.proto.body for h in at.get("html"))
+    assert 'data-service="ANS-24"' in page
+    assert at.query_params["as_of"] in ("2025-01-01", ["2025-01-01"])
+    assert at.query_params["since"] in ("2024-07-01", ["2024-07-01"])
+
+
+@pytest.mark.parametrize("value", ["2025-02-30", "yesterday", "2999-01-01", "<b>x</b>"])
+def test_a_day_the_briefing_url_cannot_use_gives_a_note_not_an_error_page(app, value):
+    at = app()
+    at.switch_page("app_pages/briefing.py")
+    at.query_params["as_of"] = value
+    at.run()
+    assert not at.exception and at.title[0].value == "스마트도시계획 한눈에"
+    assert any("쓸 수 없어" in c.value for c in at.caption)
+    assert at.date_input(key="as_of").value == date.today()
 
 
 def test_kiosk_mode_shows_the_kiosk_and_nothing_else(app):
@@ -76,7 +114,7 @@ def test_kiosk_mode_shows_the_kiosk_and_nothing_else(app):
 
 def test_kiosk_nav_button_selects_a_screen_and_pauses(app):
     at = app(DASHBOARD_MODE="kiosk").run()
-    at.button(key="kiosk_nav_2").click().run()
+    at.button(key="kiosk_nav_jangsang").click().run()
     html = " ".join(h.value for h in at.get("html"))
     assert "장상 공공주택지구" in html
     assert "자동 넘김 멈춤" in html

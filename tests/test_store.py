@@ -365,7 +365,8 @@ def test_backups_keep_the_newest_and_restore_one(tmp_path):
     assert safety.name == "dashboard-20260206-080000.gpkg"
     assert GeoPackageStore(safety.path).service_record("SVC-001").values["status"] == "운영"
     assert store.audit_log()["detail"].tolist()[-1] == (
-        "백업 dashboard-20260204-100000.gpkg에서 복원했습니다 (복원 전 상태: dashboard-20260206-080000.gpkg)"
+        "백업 dashboard-20260204-100000.gpkg에서 복원했습니다 (복원 전 상태: dashboard-20260206-080000.gpkg; "
+        "감사 기록과 로그인 잠금은 유지)"
     )
     with pytest.raises(StoreError, match=r"백업 'nope.gpkg'이\(가\) .*에 없습니다. 사용할 수 있는 백업"):
         store.restore("nope.gpkg", user="admin")

@@ -13,7 +13,16 @@ from datetime import datetime
 
 import streamlit as st
 
-from geo.auth import SESSION_TIMEOUT, AuthError, SignInResult, StaffUser, load_users, session_expired, sign_in
+from geo.auth import (
+    SESSION_TIMEOUT,
+    AuthError,
+    SignInResult,
+    StaffUser,
+    client_address,
+    load_users,
+    session_expired,
+    sign_in,
+)
 from geo.i18n import t
 from geo.logs import log_event, logger
 from geo.store import KST
@@ -59,18 +68,13 @@ def _failure_message(result: SignInResult, username: str, lang: str) -> str:
 
 
 def _client_address() -> str:
-    """The browser's address, for the per-client limit.
+    """The browser's address, for the per-client limit (``geo.auth.client_address`` decides whom to believe).
 
-    Behind a reverse proxy every browser arrives from the proxy's address, so the
-    address the proxy appends last to ``X-Forwarded-For`` is used when present
-    (an address a client writes there itself only evades the per-client limit;
-    the per-account limit still holds).
+    The server (uvicorn) reports a loopback peer as no address: that is nginx on this machine.
     """
+    peer = st.context.ip_address if isinstance(st.context.ip_address, str) else "127.0.0.1"
     forwarded = st.context.headers.get("X-Forwarded-For") if st.context.headers else None
-    if isinstance(forwarded, str) and forwarded.strip():
-        return forwarded.split(",")[-1].strip()
-    address = st.context.ip_address
-    return address if isinstance(address, str) else ""
+    return client_address(peer, forwarded if isinstance(forwarded, str) else None, settings().trusted_proxies)
 
 
 def sign_in_form(lang: str) -> None:

@@ -19,6 +19,8 @@ from geo.charts import Lang
 from geo.html import escape_html, json_for_script
 from geo.loaders import DashboardData
 
+#: Session key of the notes on dates of the address that could not be used (kept for the visit).
+
 #: Keys that move the briefing, as presentation clickers and keyboards send them.
 NEXT_KEYS: tuple[str, ...] = ("PageDown", "ArrowRight", "ArrowDown", " ", "Enter")
 PREVIOUS_KEYS: tuple[str, ...] = ("PageUp", "ArrowLeft", "ArrowUp", "Backspace")
@@ -41,6 +43,30 @@ BRIEFING_CSS = """<style>
 .st-key-briefing_slide [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
 .st-key-briefing_slide [data-testid="stAlert"] p { font-size: 1.1rem; }
 .st-key-briefing_slide table { font-size: 1.25rem; }
+.bf-summary { font-size: 1.3rem; margin: 0 0 0.4rem; display: flex; flex-wrap: wrap; gap: 0.2rem 1.4rem; }
+.bf-glyph { font-size: 1.25em; margin-right: 0.25em; }
+.bf-status-word { font-weight: 600; }
+.bf-portfolio { column-count: 3; column-gap: 2.2rem; }
+.bf-group { break-inside: avoid; margin: 0 0 0.7rem; }
+.bf-group-title { font-size: 1.45rem; font-weight: 700; border-bottom: 2px solid #D0D7DE; margin-bottom: 0.2rem; }
+.bf-swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 0.15em; margin-right: 0.4em; }
+.bf-portfolio ul, .bf-area-projects { list-style: none; padding: 0; margin: 0; }
+.bf-portfolio li, .bf-area-projects li { font-size: 1.3rem; line-height: 1.3; margin: 0.2rem 0; display: grid;
+  grid-template-columns: 4.4em 1fr; align-items: baseline; }
+.bf-portfolio li li { font-size: 1.15rem; margin: 0.1rem 0; }
+.bf-en li { grid-template-columns: 6.4em 1fr; }
+.bf-portfolio li > ul.bf-parts { grid-column: 1 / -1; margin-left: 1.6em; border-left: 3px solid #D0D7DE;
+  padding-left: 0.5em; }
+.bf-badge { white-space: nowrap; font-size: 0.92em; }
+.bf-tag { color: #555555; font-size: 0.9em; }
+.bf-cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1rem 1.6rem; }
+.bf-card { border-left: 5px solid #009E73; padding: 0.2rem 0.6rem; }
+.bf-card-name { font-size: 1.35rem; font-weight: 700; line-height: 1.3; }
+.bf-card-text { font-size: 1.2rem; line-height: 1.35; }
+.bf-card-where { font-size: 1.05rem; color: #444444; line-height: 1.3; }
+.bf-counts { font-size: 1.2rem; border-collapse: collapse; }
+.bf-counts th, .bf-counts td { padding: 0.2rem 0.8rem; border-bottom: 1px solid #D0D7DE; text-align: right; }
+.bf-counts th:first-child { text-align: left; }
 .st-key-briefing_previous button, .st-key-briefing_next button { min-height: 3rem; font-size: 1.3rem; }
 .st-key-briefing_hidden { display: none !important; }
 .briefing-counter { position: fixed; right: 1.2rem; bottom: 0.6rem; z-index: 1000; font-size: 1.3rem;
@@ -65,6 +91,17 @@ PRESENTATION_CSS = """<style>
 _MAP_CONTROLS_CSS = (
     "<style>.leaflet-control-zoom, .dash-fullscreen, .leaflet-control-layers { display: none !important; }</style>"
 )
+
+
+def day_field(container, label: str, key: str, default: date, max_value: date) -> date:
+    """A date field that starts at ``default`` (the URL's day) and keeps the visitor's choice afterwards; a
+    choice later than ``max_value`` (a start after a new as-of day) goes back to ``default``."""
+    chosen = st.session_state.get(key)
+    if isinstance(chosen, date) and chosen > max_value:
+        st.session_state[key] = min(default, max_value)
+    if key in st.session_state:
+        return container.date_input(label, key=key, max_value=max_value)
+    return container.date_input(label, value=min(default, max_value), key=key, max_value=max_value)
 
 
 def without_map_controls(map_html: str) -> str:

@@ -16,6 +16,7 @@ from geo.charts import chart_title, no_data_message, with_caption
 from geo.exports import ExportContext, column_labels_ko, to_csv_bytes, to_xlsx_bytes, with_vocabulary_labels
 from geo.html import md_text
 from geo.i18n import t
+from ui.frame import guarded_download
 
 
 def chart_with_data(
@@ -59,7 +60,7 @@ def chart_with_data(
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         st.download_button(
             t("download.csv", lang),
-            csv_bytes,
+            guarded_download(csv_bytes, "csv"),
             f"{file_stem}.csv",
             "text/csv",
             key=f"csv_{file_stem}",
@@ -68,7 +69,7 @@ def chart_with_data(
         )
         st.download_button(
             t("download.xlsx", lang),
-            xlsx_bytes,
+            guarded_download(xlsx_bytes, "xlsx"),
             f"{file_stem}.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"xlsx_{file_stem}",

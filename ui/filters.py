@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -9,8 +11,9 @@ import geopandas as gpd
 import streamlit as st
 
 from geo.explorer import PARAM_VIEW
-from geo.filters import CHOICE_FILTERS, PARAM_SELECTED, ServiceFilter, clamp_years, year_span
+from geo.filters import CHOICE_FILTERS, PARAM_AS_OF, PARAM_SELECTED, ServiceFilter, clamp_years, parse_as_of, year_span
 from geo.i18n import t
+from geo.links import IgnoredParameter, day_ignored, read_selection
 from geo.vocab import label
 from ui import state
 
@@ -21,7 +24,8 @@ def _seed_from_url(services: gpd.GeoDataFrame) -> None:
     # Widgets own their state after the first run; the URL only seeds it, once per session.
     if st.session_state.get(state.FILTERS_SEEDED):
         return
-    initial = ServiceFilter.from_query(st.query_params.to_dict())
+    initial, ignored = ServiceFilter.read_query(st.query_params.to_dict())
+    st.session_state[state.FILTERS_IGNORED] = ignored
     for choice in CHOICE_FILTERS:
         st.session_state[_WIDGET[choice.field]] = list(initial.chosen(choice))
     # A stale or hostile link (years=3000-4000) must not push the slider outside its range.
@@ -47,7 +51,9 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
     _seed_from_url(services)
     low, high = year_span(services)
     # The data may have changed since the slider was set (an import): keep its value inside the range.
-    st.session_state[_WIDGET["years"]] = clamp_years(tuple(st.session_state[_WIDGET["years"]]), (low, high))
+    st.session_state[_WIDGET["years"]] = clamp_years(
+        tuple(st.session_state.get(_WIDGET["years"], (low, high))), (low, high)
+    )
     requested = st.session_state.pop(state.FILTERS_REQUESTED, None)
     if requested:
         st.session_state[_WIDGET["statuses"]] = requested["statuses"]
@@ -64,9 +70,14 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
                 select_all=False,
                 format_func=partial(label, choice.terms, lang=lang),
             )
-        st.slider(t("explorer.years", lang), min_value=low, max_value=high, key=_WIDGET["years"])
+        if low < high:
+            st.slider(t("explorer.years", lang), min_value=low, max_value=high, key=_WIDGET["years"])
+        else:
+            # One year in the data (an early as-of day, a small import): nothing to narrow, and a slider needs
+            # two different ends.
+            st.caption(f"{t('explorer.years', lang)}: {low}")
         st.button(t("explorer.reset", lang), on_click=_reset, args=(services,), width="stretch")
-    years = tuple(st.session_state[_WIDGET["years"]])
+    years = tuple(st.session_state.get(_WIDGET["years"], (low, high)))
     chosen: dict[str, Any] = {choice.field: tuple(st.session_state[_WIDGET[choice.field]]) for choice in CHOICE_FILTERS}
     service_filter = ServiceFilter(
         **chosen, years=None if years == (low, high) else years, text=st.session_state[_WIDGET["text"]]
@@ -77,16 +88,24 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
 
 def write_to_url(service_filter: ServiceFilter) -> None:
     """Keep the URL in step with the filter; other parameters (language, selection) stay."""
-    keep = {k: v for k, v in st.query_params.to_dict().items() if k in ("lang", PARAM_SELECTED, PARAM_VIEW)}
+    keep = {
+        k: v for k, v in st.query_params.to_dict().items() if k in ("lang", PARAM_SELECTED, PARAM_VIEW, PARAM_AS_OF)
+    }
     wanted = {**keep, **service_filter.to_query()}
     if wanted != st.query_params.to_dict():
         st.query_params.from_dict(wanted)
 
 
-def selection_from_url() -> tuple[str, str] | None:
-    raw = st.query_params.get(PARAM_SELECTED, "")
-    kind, _, identifier = raw.partition(":")
-    return (kind, identifier) if kind in ("svc", "area") and identifier else None
+def take_filter_problems() -> list[IgnoredParameter]:
+    """The filter parameters of the link the page was opened with that were ignored (once)."""
+    return st.session_state.pop(state.FILTERS_IGNORED, [])
+
+
+def selection_from_url(
+    service_ids: Collection[str], area_ids: Collection[str]
+) -> tuple[tuple[str, str] | None, IgnoredParameter | None]:
+    """The service or area the link selects (``sel=svc:ID``), only when it exists; or why it was ignored."""
+    return read_selection(st.query_params.get(PARAM_SELECTED), service_ids, area_ids)
 
 
 def set_selection(selection: tuple[str, str] | None) -> None:
@@ -100,3 +119,52 @@ def set_view(view: str) -> None:
     """Keep the map's centre and zoom in the URL (``view=lat,lon,zoom``), so a shared link opens the same view."""
     if st.query_params.get(PARAM_VIEW) != view:
         st.query_params[PARAM_VIEW] = view
+
+
+# The earliest as-of day offered (before any reported project); the latest is today (or the default if later).
+AS_OF_EARLIEST = date(2000, 1, 1)
+
+
+def as_of_control(lang: str, default: date) -> tuple[date, IgnoredParameter | None]:
+    """The map's 기준일 (as-of day): a date box seeded from the URL (``as_of=YYYY-MM-DD``) and kept there.
+
+    An ``as_of`` that is not a date, or lies outside 2000-01-01 … today, is dropped from the URL and
+    returned as ignored (the page's link notice says so); the day shown is then ``default``. The default
+    day leaves the URL clean.
+    """
+    latest = max(date.today(), default)
+    raw = st.query_params.get(PARAM_AS_OF)
+    day, problem = parse_as_of(raw, AS_OF_EARLIEST, latest)
+    if problem:
+        st.query_params.pop(PARAM_AS_OF, None)
+    if state.MAP_AS_OF not in st.session_state or day is not None:
+        # A day in the URL wins over the box's earlier value (the box writes its changes to the URL first).
+        st.session_state[state.MAP_AS_OF] = day or default
+
+    def keep_in_url() -> None:
+        chosen = st.session_state[state.MAP_AS_OF]
+        if chosen is None or chosen == default:
+            st.query_params.pop(PARAM_AS_OF, None)
+        else:
+            st.query_params[PARAM_AS_OF] = chosen.isoformat()
+
+    chosen = st.date_input(
+        t("explorer.as_of", lang),
+        key=state.MAP_AS_OF,
+        min_value=AS_OF_EARLIEST,
+        max_value=latest,
+        on_change=keep_in_url,
+        help=t("explorer.as_of_help", lang),
+    )
+    ignored = None
+    if problem:
+        low, high = AS_OF_EARLIEST.isoformat(), latest.isoformat()
+        why = {
+            code: t("explorer.as_of_bad", code)
+            if problem == "format"
+            else t("explorer.as_of_range", code, low=low, high=high)
+            for code in ("ko", "en")
+        }
+        ignored = day_ignored(PARAM_AS_OF, str(raw), why["ko"], why["en"])
+    # A cleared box (no date) means the default day.
+    return (chosen if isinstance(chosen, date) else default), ignored

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from geo.exports import failure_file
 from geo.html import hide_server_paths
 from geo.i18n import LANGUAGES, Lang, t
 from geo.logs import log_incident, logger
@@ -116,6 +117,28 @@ def page_guard(lang: str) -> Iterator[None]:
     else:
         return
     st.stop()
+
+
+def guarded_download(build: Callable[[], bytes], suffix: str) -> Callable[[], bytes]:
+    """A download's builder under the incident handler.
+
+    Streamlit runs a deferred download's builder when the button is clicked, outside
+    the page and its ``page_guard``. A failure is logged with an incident id (never a
+    bare traceback), and the download is a file of the same kind that says so in Korean
+    and English, rather than nothing.
+    """
+
+    @functools.wraps(build)
+    def run() -> bytes:
+        try:
+            return build()
+        except Exception as error:
+            incident = log_incident("download", error, file=suffix)
+            return failure_file(
+                suffix, t("download.failed", "ko", incident=incident), t("download.failed", "en", incident=incident)
+            )
+
+    return run
 
 
 def guarded(function: Callable[[], None]) -> Callable[[], None]:

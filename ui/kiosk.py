@@ -61,7 +61,10 @@ KIOSK_CSS = """<style>
 .kiosk-facts { font-size: 24px; color: #1A1A1A; line-height: 1.45; }
 .stApp .kiosk-source { font-size: 24px; color: #333333; margin-top: 6px; }
 .kiosk-count { font-size: 26px; font-weight: 800; margin: 4px 0 6px; }
-/* The list (every service, or the first KIOSK_CARDS_MAX at city scale) scrolls by touch (a thick bar shows it). */
+.kiosk-page { font-size: 34px; font-weight: 800; color: #FFFFFF; background: #1A1A1A; border-radius: 8px;
+  padding: 0 12px; margin-left: 10px; vertical-align: middle; }
+/* A page of cards fits its screen (geo.kiosk.paginate); should a card outgrow its estimate, the list still
+   scrolls by touch (a thick bar shows it) rather than cutting it. */
 .kiosk-list { max-height: 50vh; overflow-y: auto; overscroll-behavior: contain; touch-action: pan-y;
   padding-right: 10px; }
 .kiosk-list::-webkit-scrollbar { width: 18px; }
@@ -70,6 +73,14 @@ KIOSK_CSS = """<style>
 .kiosk-cards { display: grid; gap: 14px; grid-template-columns: 1fr; }
 .kiosk-cards.wide { grid-template-columns: 1fr 1fr; }
 .kiosk-card { border: 2px solid #1A1A1A; border-radius: 10px; padding: 12px 16px; background: #FFFFFF; }
+.kiosk-card.part { margin-left: 28px; border-left-width: 8px; }  /* a programme's part, under its programme */
+.kiosk-rows { display: flex; flex-direction: column; gap: 8px; }
+.kiosk-row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 16px; border: 2px solid #1A1A1A;
+  border-radius: 10px; padding: 6px 14px; }
+.kiosk-row-name { font-size: 28px; font-weight: 800; }
+.kiosk-station { font-size: 27px; font-weight: 800; margin: 6px 0; }
+.kiosk-plan-note { margin: 4px 0 8px; }
+.kiosk-projects { margin-top: 12px; padding-top: 8px; border-top: 3px solid #1A1A1A; }
 .kiosk-card-head { display: flex; align-items: center; gap: 18px; flex-wrap: wrap; }
 .kiosk-status { display: inline-flex; align-items: center; gap: 8px; font-size: 26px; font-weight: 800; }
 .kiosk-area { font-size: 24px; font-weight: 700; background: #E8EEF4; padding: 2px 10px; border-radius: 6px; }
@@ -79,12 +90,12 @@ KIOSK_CSS = """<style>
 .kiosk-more, .kiosk-empty { font-size: 26px; font-weight: 700; margin-top: 10px; }
 .kiosk-more { grid-column: 1 / -1; }  /* under the last card, across both columns of a wide list */
 .stApp .kiosk-glyph { font-size: 34px; line-height: 1; -webkit-text-stroke: 1px #1A1A1A; }
-.kiosk-numbers { display: flex; flex-wrap: wrap; gap: 14px 20px; margin: 10px 0 14px; }
-.kiosk-number { flex: 1 1 0; min-width: 190px; border: 2px solid #1A1A1A; border-radius: 10px; padding: 8px 18px; }
-.kiosk-number b { display: block; font-size: 52px; color: #005A9C; line-height: 1.1; white-space: nowrap; }
-.kiosk-number span { font-size: 26px; font-weight: 700; line-height: 1.25; display: block; }
-.kiosk-vision { font-size: 31px; font-weight: 800; line-height: 1.3; margin: 4px 0; }
-.kiosk-directions { font-size: 27px; line-height: 1.5; }
+.kiosk-numbers { display: flex; flex-wrap: wrap; gap: 10px 14px; margin: 6px 0 8px; }
+.kiosk-number { flex: 1 1 0; min-width: 150px; border: 2px solid #1A1A1A; border-radius: 10px; padding: 4px 14px; }
+.kiosk-number b { display: block; font-size: 44px; color: #005A9C; line-height: 1.1; white-space: nowrap; }
+.kiosk-number span { font-size: 24px; font-weight: 700; line-height: 1.25; display: block; }
+.kiosk-vision { font-size: 29px; font-weight: 800; line-height: 1.3; margin: 2px 0; }
+.kiosk-directions { font-size: 26px; line-height: 1.4; }
 .kiosk-footer { display: flex; flex-wrap: wrap; align-items: center; gap: 12px 28px; margin-top: 6px; }
 .kiosk-dots { display: inline-flex; gap: 12px; }
 .kiosk-dot { width: 22px; height: 22px; border-radius: 50%; border: 3px solid #1A1A1A; display: inline-block; }
@@ -101,6 +112,12 @@ KIOSK_CSS = """<style>
 }
 @media (orientation: landscape) {
   .kiosk-list:has(.wide) { max-height: 62vh; }
+  /* Beside the map the text column is short: tighter lines, the same sizes (text stays at 24 px or more). */
+  .kiosk-facts, .kiosk-desc, .kiosk-directions { line-height: 1.3; }
+  .kiosk-screen-title { font-size: 40px; }
+  .kiosk-vision { font-size: 27px; }
+  .kiosk-headline { padding: 6px 14px; }
+  .kiosk-headline span { font-size: 26px; }
 }
 </style>"""
 
@@ -128,8 +145,11 @@ def touch_script(button_key: str, throttle_ms: int = 1500) -> str:
         "events.forEach(function (e) { doc.addEventListener(e, win.__kioskTouch, {capture: true, passive: true}); });"
         # The card list takes the height left above the footer, so the page itself never scrolls.
         # The map's height is set on the frame and on Streamlit's boxes around it (they have their own).
+        # (Streamlit fixes its element's flex basis at the frame's first height: set it too, or a map that gives
+        # room to the text keeps its old box.)
         "function mapHeight(frame, px) { for (var el = frame; el; el = el.parentElement) {"
-        "  el.style.height = px + 'px'; if (el.classList.contains('st-key-kiosk_map')) break; } }"
+        "  el.style.height = px + 'px'; el.style.flexBasis = px + 'px';"
+        "  if (el.classList.contains('st-key-kiosk_map')) break; } }"
         "function fit() { var footer = doc.querySelector('.kiosk-footer');"
         "  var below = footer ? footer.getBoundingClientRect().height + 28 : 64;"
         "  var frame = doc.querySelector('.st-key-kiosk_map iframe');"
@@ -138,13 +158,19 @@ def touch_script(button_key: str, throttle_ms: int = 1500) -> str:
         "  doc.querySelectorAll('.kiosk-list').forEach(function (list) {"
         "    var room = Math.floor(win.innerHeight - list.getBoundingClientRect().top - below);"
         "    if (room > 160) { list.style.maxHeight = room + 'px'; } });"
-        # A screen with little text (no services in an area, the overview) gives what is left to the map, so
-        # the screen is used to its foot (the map grows by at most what was left: the page never scrolls).
+        # A screen with little text gives what is left to the map, so the screen is used to its foot (the map
+        # grows by at most what was left: the page never scrolls); in portrait a screen with more text than
+        # room takes it from the map.
         "  if (frame && footer) {"
         "    var slack = Math.floor(win.innerHeight - footer.getBoundingClientRect().bottom - 12);"
-        "    if (slack > 24) { mapHeight(frame, Number(frame.dataset.base) + slack); } } }"
+        "    if (slack > 24) { mapHeight(frame, Number(frame.dataset.base) + slack); }"
+        # In portrait the text stands under the map: when it needs more room than is left, the map gives it.
+        "    else if (slack < 0 && win.innerHeight > win.innerWidth) {"
+        "      mapHeight(frame, Math.max(320, Number(frame.dataset.base) + slack)); } } }"
         "if (!win.__kioskFit) { win.__kioskFit = new MutationObserver(fit);"
         "  win.__kioskFit.observe(doc.body, {childList: true, subtree: true});"
+        # Text that settles after the last change to the page (fonts, wrapping) is measured again.
+        "  new ResizeObserver(fit).observe(doc.querySelector('[data-testid=\"stMainBlockContainer\"]') || doc.body);"
         "  win.addEventListener('resize', fit); }"
         "fit();"
         "})();</script>"

@@ -17,9 +17,10 @@ import geopandas as gpd
 import streamlit as st
 import streamlit.components.v1 as components
 
+from geo.html import escape_html
 from geo.i18n import t
 from geo.loaders import DashboardData
-from geo.mapping import URBAN_BOUNDS, legend_html
+from geo.mapping import URBAN_BOUNDS, citywide_list_html, legend_html, placement_legend
 from geo.pointmap import reference_entries, service_names, service_payload, visibility_mask, write_payload
 from geo.reference import ReferenceLayer
 from geo.settings import STATIC_DIR, STATIC_URL
@@ -82,6 +83,12 @@ def payload_url(data: DashboardData, lang: str, as_of: str | None = None) -> str
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
+def _legend(key: tuple, lang: str, as_of: str | None, _data: DashboardData) -> str:  # noqa: ARG001 (cache key)
+    # Stacks, approximate places and citywide projects in the data get their entries (column-wise, cached).
+    return legend_html(lang, placements=placement_legend(_data.services))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
 def _reference_entries(key: tuple, lang: str, _layers: tuple[ReferenceLayer, ...]) -> list[dict]:  # noqa: ARG001 (cache key)
     return reference_entries(_layers, PAYLOAD_DIR, PAYLOAD_URL, lang)
 
@@ -131,9 +138,15 @@ def service_map(
         command=st.session_state.get(state.MAP_COMMAND) if commands else None,
         view={"center": list(view[0]), "zoom": view[1]} if view else None,
         bounds=[list(corner) for corner in bounds],
-        legend_html=legend_html(lang),
+        legend_html=_legend(data_key(), lang, as_of, data),
         reference=_reference_entries(data_key(), lang, tuple(reference_layers)) if reference_layers else [],
-        texts={"cluster": t("explorer.cluster_tip", lang), "layers": t("refmap.layers", lang)},
+        texts={
+            "cluster": t("explorer.cluster_tip", lang),
+            "layers": t("refmap.layers", lang),
+            "stack_title": escape_html(t("place.stack_title", lang)),
+            "stack_approx": escape_html(t("place.stack_approx", lang)),
+            "stack_click": escape_html(t("place.stack_click", lang)),
+        },
         height=height,
         key=key,
         default=None,
@@ -182,3 +195,20 @@ def overview_map(
         bounds=bounds or URBAN_BOUNDS,
         as_of=as_of[0].isoformat() if as_of is not None else None,
     )
+
+
+CITYWIDE_CSS = """<style>
+.citywide-list ul { list-style: none; margin: .3rem 0 0; padding: 0; }
+.citywide-list li { display: flex; align-items: center; gap: .4rem; margin: .15rem 0; line-height: 1.35; }
+.citywide-list li img { flex: none; }
+.citywide-list .cw-note { font-size: .85em; color: #555; }
+.citywide-list .cw-selected { background: #fff3c4; outline: 2px solid #222; border-radius: 3px; padding: 0 .2rem; }
+.citywide-list .cw-mark-selected { font-weight: 700; }
+</style>"""
+
+
+def citywide_list(services: gpd.GeoDataFrame, lang: str, selected: str | None = None) -> None:
+    """The "시 전역 사업" list beside a map (``geo.mapping.citywide_list_html``); nothing when there is none."""
+    html = citywide_list_html(services, lang, selected)
+    if html:
+        st.html(CITYWIDE_CSS + html)

@@ -21,6 +21,10 @@ MAP_HANDLED_ROW = "handled_row"
 STATUS_CHART_GENERATION = "status_chart_generation"
 FILTERS_SEEDED = "filters_seeded_from_url"
 FILTERS_REQUESTED = "filters_requested"
+MAP_AS_OF = "map_as_of"
+FILTERS_IGNORED = "filters_ignored_in_url"
+# What a page ignored of the link it was opened with (prefix + page name), kept for the session.
+LINK_IGNORED_PREFIX = "link_ignored_"
 #: Widget key of each ``ServiceFilter`` field's filter.
 FILTER_WIDGETS: dict[str, str] = {
     "areas": "f_area",

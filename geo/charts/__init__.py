@@ -16,6 +16,7 @@ builder                                 data (``geo.aggregate``)                
 :func:`budget_by_funding_figure`        ``budget_by_funding``                       ``budget``
 :func:`timeline_figure`                 ``timeline_rows``                           ``timelines``
 :func:`milestones_figure`               ``milestones_frame`` (from ``plan``)        ``timelines``
+:func:`trend_figure`                    ``geo.trend.trend_by_quarter``              ``trend``
 :func:`dong_choropleth_figure`          ``services_by_place`` (dong, boundaries)    ``maps``
 ======================================  ==========================================  ==============
 
@@ -47,6 +48,7 @@ from geo.charts.common import (
 )
 from geo.charts.maps import dong_choropleth_figure
 from geo.charts.timelines import milestones_figure, milestones_frame, timeline_figure
+from geo.charts.trend import trend_figure
 
 __all__ = [
     "CAPTION_LINE_CHARS",
@@ -69,5 +71,6 @@ __all__ = [
     "no_data_message",
     "progress_figure",
     "timeline_figure",
+    "trend_figure",
     "with_caption",
 ]

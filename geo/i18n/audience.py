@@ -52,16 +52,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "briefing.page": {"ko": "{n} / {total}쪽", "en": "page {n} of {total}"},
     "kiosk.title": {"ko": "안산 스마트도시", "en": "Smart City Ansan"},
     "kiosk.start": {"ko": "처음", "en": "Start"},
-    "kiosk.nearby": {"ko": "지금 만들고 있는 서비스", "en": "Being built now"},
-    "kiosk.nearby_title": {
-        "ko": "우리 동네에 들어서는 스마트서비스",
-        "en": "Smart services coming to your neighbourhood",
-    },
     "kiosk.overview_title": {"ko": "안산시 스마트도시계획", "en": "Ansan Smart City Plan"},
     "kiosk.when": {"ko": "기간", "en": "When"},
-    "kiosk.services_going_ahead": {"ko": "추진 중인 스마트서비스", "en": "Smart services going ahead"},
     "kiosk.distance": {"ko": "여기서 약 {km} km", "en": "about {km} km from here"},
-    "kiosk.nearby_here": {"ko": "이 근처에서 만들고 있는 서비스", "en": "Being built near here"},
     "kiosk.touch": {"ko": "화면 터치", "en": "Screen touched"},
     "kiosk.hint_running": {
         "ko": "화면을 누르면 자동 넘김이 멈춥니다",
@@ -104,16 +97,45 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "안산시장은 {fields} 분야의 연계를 언급했습니다",
         "en": "The mayor named {fields} as fields to work together",
     },
-    "kiosk.count": {"ko": "{n}건 · 밀어서 모두 보기", "en": "{n} in all · swipe to see every one"},
+    "kiosk.count": {"ko": "{n}건", "en": "{n} in all"},
     "sources.more": {"ko": "외 {n}건", "en": "and {n} more"},
     # lead (kiosk list cap)
-    "kiosk.count_some": {"ko": "모두 {total}건 중 {n}건 · 밀어서 보기", "en": "{n} of {total} · swipe to see them"},
+    "kiosk.count_page": {"ko": "{total}건 중 {first}–{last}", "en": "{first}–{last} of {total}"},
     "kiosk.more": {"ko": "나머지 {rest}건은 이 목록에 싣지 않았습니다.", "en": "{rest} more are not listed here."},
     "kiosk.more_on_map": {
         "ko": "나머지 {rest}건은 이 목록에 싣지 않았습니다. 지도에서 모두 볼 수 있습니다.",
         "en": "{rest} more are not listed here. The map shows them all.",
     },
     "kiosk.domain_service": {"ko": "{domain} 분야 서비스", "en": "Service in {domain}"},
+    # kiosk (issue 20): every reported project in the rotation, by how far along; area landmarks
+    "kiosk.group_operating": {"ko": "지금 이용할 수 있어요", "en": "In service now"},
+    "kiosk.group_under_way": {"ko": "만들고 있어요", "en": "Being built"},
+    "kiosk.group_planned": {"ko": "계획 중이에요", "en": "Planned"},
+    "kiosk.group_on_hold": {"ko": "잠시 멈췄어요", "en": "On hold"},
+    "kiosk.reported_projects": {
+        "ko": "안산시의 보도된 스마트도시 사업",
+        "en": "Ansan's reported smart-city projects",
+    },
+    "kiosk.projects_all": {"ko": "보도된 사업 모두", "en": "Reported projects in all"},
+    "kiosk.projects_not_the_plan": {
+        "ko": "언론에 보도된 안산시의 사업입니다. 이 사업들이 승인된 계획에 속한다는 보도는 없습니다.",
+        "en": "Ansan's projects as the press reported them; no report ties them to the approved plan.",
+    },
+    "kiosk.citywide": {"ko": "시 전역 · 지도에 없음", "en": "Citywide · not on the map"},
+    "kiosk.part_of": {"ko": "{programme}의 세부 사업", "en": "Part of {programme}"},
+    "kiosk.parts": {"ko": "세부 사업 {n}건", "en": "{n} parts"},
+    "kiosk.station_near": {
+        "ko": "가장 가까운 역: {station} (약 {km} km)",
+        "en": "Nearest station: {station} (about {km} km)",
+    },
+    "kiosk.station_inside": {"ko": "대상지 안의 역: {station}", "en": "Station in the area: {station}"},
+    "kiosk.area_projects": {"ko": "이 대상지 안의 사업", "en": "Projects in this area"},
+    "kiosk.area_nearest": {
+        "ko": "이 대상지 안에 보도된 사업은 없습니다. 가장 가까운 사업:",
+        "en": "No reported project lies in this area. The nearest:",
+    },
+    "kiosk.from_area": {"ko": "약 {km} km", "en": "about {km} km"},
+    "kiosk.plan_area": {"ko": "스마트도시계획 적용 대상지", "en": "A smart city plan area"},
     # deploy: the kiosk's notice while its server is away (ui/reconnect.py)
     "reconnect.title": {"ko": "잠시 후 다시 연결합니다", "en": "Reconnecting shortly"},
     # --- Streamlit's own widget text, said in Korean on Korean screens (ui/widget_text.py) ---
@@ -145,5 +167,91 @@ TEXTS: dict[str, dict[str, str]] = {
     "briefing.appendix_counts": {
         "ko": "대상지·추진 상태별 서비스 수 (모두 {n}건: 목록 대신 건수)",
         "en": "Services by area and status ({n} in all: counts instead of a list)",
+    },
+    # --- briefing-story: the portfolio, what citizens can use today, areas without empty charts, URL dates ---
+    "briefing.portfolio": {
+        "ko": "안산시의 보도된 스마트도시 사업",
+        "en": "Ansan's reported smart-city projects",
+    },
+    "briefing.today": {"ko": "지금 시민이 이용할 수 있는 서비스", "en": "What citizens can use today"},
+    "briefing.plan_heading": {"ko": "스마트도시계획 (보도된 내용)", "en": "The smart city plan, as reported"},
+    "briefing.projects_count": {"ko": "보도된 사업 {n}건", "en": "{n} reported projects"},
+    "briefing.not_the_plan": {
+        "ko": "안산시가 추진하는 사업으로 보도된 것들입니다. 이 사업들을 승인된 스마트도시계획과 묶는 보도는 없습니다.",
+        "en": "Projects reported as Ansan's; no report ties them to the approved smart city plan.",
+    },
+    "briefing.programme_parts": {"ko": "프로그램 · 세부 사업 {n}건", "en": "programme · {n} parts"},
+    "briefing.parts_note": {
+        "ko": "프로그램의 세부 사업 {n}건은 프로그램 아래에 한 번만 적었습니다 (건수에 한 번씩만 셈).",
+        "en": "The {n} parts of a programme are listed once, under it (each counted once).",
+    },
+    "briefing.portfolio_counts": {
+        "ko": "사업이 {n}건이라 이름 대신 분야·추진 상태별 건수를 보여 줍니다 (목록: /data).",
+        "en": "{n} projects: counts by domain and status instead of names (the list: /data).",
+    },
+    "briefing.today_note": {
+        "ko": "{as_of} 기준 운영 중인 사업 {n}건 · 설명은 보도 내용에 따름",
+        "en": "{n} projects in operation on {as_of} · descriptions as reported",
+    },
+    "briefing.today_none": {
+        "ko": "{as_of} 기준으로 운영 중인 사업은 아직 보도되지 않았습니다.",
+        "en": "No project in operation is reported as of {as_of}.",
+    },
+    "briefing.today_counts": {
+        "ko": "{as_of} 기준 운영 중인 사업이 {n}건이라 분야별 건수를 보여 줍니다.",
+        "en": "{n} projects in operation on {as_of}: counts by domain.",
+    },
+    "briefing.where": {"ko": "위치", "en": "Where"},
+    "briefing.in_area": {"ko": "이 대상지 안의 보도된 사업 {n}건", "en": "{n} reported projects in this area"},
+    "briefing.area_empty": {
+        "ko": "이 대상지 안에 보도된 사업은 아직 없습니다.",
+        "en": "No reported project lies inside this area yet.",
+    },
+    "briefing.nearest": {"ko": "가장 가까운 사업", "en": "Nearest projects"},
+    "briefing.near_item": {
+        "ko": "{name}({status}, 약 {km} km{approx})",
+        "en": "{name} ({status}, about {km} km{approx})",
+    },
+    "briefing.near_inside": {
+        "ko": "{name}({status}, 개략 경계 안쪽에 표시됨{approx})",
+        "en": "{name} ({status}, drawn inside the approximate outline{approx})",
+    },
+    "briefing.near_inside_short": {
+        "ko": "개략 경계 안쪽에 표시됨{approx}",
+        "en": "drawn inside the approximate outline{approx}",
+    },
+    "briefing.near_km": {"ko": "약 {km} km{approx}", "en": "about {km} km{approx}"},
+    "briefing.near_dong": {"ko": ", 동 중심점 기준", "en": ", from a dong centre"},
+    "briefing.near_note": {
+        "ko": "거리: 대상지의 개략 경계에서 지도에 표시된 지점까지의 직선거리",
+        "en": "Distance: straight line from the area's approximate outline to where the map draws the project",
+    },
+    "briefing.no_charts": {
+        "ko": "이 대상지 사업에는 보도된 사업비·연도·추진 방향이 없어 차트를 그리지 않습니다.",
+        "en": "No budget, years or direction is reported for this area's projects, so no chart is drawn.",
+    },
+    "briefing.residents": {"ko": "인구(계획)", "en": "Residents (planned)"},
+    "briefing.residents_unit": {"ko": "명", "en": ""},
+    "briefing.changes_more": {
+        "ko": "이후 {n}건은 대시보드 브리핑의 '달라진 점'에서 볼 수 있습니다 (유인물은 12쪽까지).",
+        "en": "{n} more are on the dashboard's briefing, under 'what changed' (the handout keeps to 12 pages).",
+    },
+    "briefing.last_change": {"ko": "데이터 최종 변경", "en": "Data last changed"},
+    "briefing.bad_as_of": {
+        "ko": "주소의 기준일 '{value}'은(는) 쓸 수 없어(YYYY-MM-DD, 오늘 이전) {default} 기준으로 보여 줍니다.",
+        "en": "The address's as-of day '{value}' cannot be used (YYYY-MM-DD, not after today); showing {default}.",
+    },
+    "briefing.bad_as_of_reason": {
+        "ko": "쓸 수 없는 날짜라(YYYY-MM-DD, 오늘 이전) {default} 기준으로 보여 줍니다",
+        "en": "not a usable day (YYYY-MM-DD, not after today); showing {default}",
+    },
+    "briefing.bad_since_reason": {
+        "ko": "쓸 수 없는 날짜라(YYYY-MM-DD, 기준일 이전) {default}부터의 변경을 보여 줍니다",
+        "en": "not a usable day (YYYY-MM-DD, not after the as-of day); showing changes since {default}",
+    },
+    "briefing.bad_since": {
+        "ko": "주소의 변경 비교 시작일 '{value}'은(는) 쓸 수 없어(YYYY-MM-DD, 기준일 이전) {default}부터 보여 줍니다.",
+        "en": "The address's 'changes since' day '{value}' cannot be used (YYYY-MM-DD, not after the as-of day); "
+        "showing changes since {default}.",
     },
 }

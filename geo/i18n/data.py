@@ -45,6 +45,16 @@ TEXTS: dict[str, dict[str, str]] = {
     # Reliability (store branch): sign-in lockout per client, page guard, sign-in for every staff page.
     "error.store": {"ko": "저장소를 사용할 수 없습니다", "en": "The data store cannot be used"},
     "error.unexpected.title": {"ko": "이 화면을 보여 드리지 못했습니다", "en": "This screen could not be shown"},
+    "link.ignored": {
+        "ko": "링크의 일부를 쓰지 않고 그 부분은 기본값으로 열었습니다:",
+        "en": "Parts of this link were not used; the page opened with its defaults for them:",
+    },
+    "download.failed": {
+        "ko": "이 파일을 만들지 못했습니다. 잠시 후 다시 받아 보세요. 계속되면 관리자에게 사건 번호 {incident}를 "
+        "알려 주세요.",
+        "en": "This file could not be made. Try the download again shortly. If it keeps happening, give the "
+        "administrator incident number {incident}.",
+    },
     "error.unexpected.body": {
         "ko": "예상하지 못한 문제가 생겼습니다. 새로고침하거나 잠시 후 다시 시도하세요. "
         "계속되면 관리자에게 사건 번호 {incident}를 알려 주세요.",
@@ -232,8 +242,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.backup.done": {"ko": "백업했습니다: {name}", "en": "Backed up: {name}"},
     "data.backup.restore": {"ko": "복원할 백업", "en": "Backup to restore"},
     "data.backup.confirm": {
-        "ko": "복원하면 지금 데이터가 이 백업의 내용으로 바뀝니다 (복원 전 상태는 자동으로 백업합니다)",
-        "en": "Restoring replaces the current data with this backup (the current state is backed up first)",
+        "ko": "복원하면 지금 데이터가 이 백업의 내용으로 바뀝니다 (복원 전 상태는 자동으로 백업합니다). "
+        "감사 기록과 로그인 잠금은 그대로 남습니다",
+        "en": "Restoring replaces the current data with this backup (the current state is backed up first). "
+        "The audit log and sign-in locks stay as they are",
     },
     "data.backup.restore_button": {"ko": "복원", "en": "Restore"},
     "data.backup.restored": {

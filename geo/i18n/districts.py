@@ -21,10 +21,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "districts.nearest": {"ko": "가장 가까운 보도된 사업", "en": "Nearest reported projects"},
     "districts.distance_km": {"ko": "대상지 경계에서 {km} km", "en": "{km} km from the area's edge"},
     "history.last_change": {"ko": "데이터의 마지막 상태 변경 {date}", "en": "data's last status change {date}"},
-    "url.ignored_as_of": {
-        "ko": "주소의 기준일 '{value}'을(를) 읽을 수 없어 오늘 날짜로 보여 줍니다.",
-        "en": "The link's date '{value}' could not be read; showing today.",
-    },
     "districts.tab_profile": {"ko": "대상지 프로필", "en": "Area profile"},
     "districts.tab_compare": {"ko": "대상지 비교", "en": "Compare areas"},
     "districts.tab_dong": {"ko": "구·동별 분포", "en": "By gu and dong"},
@@ -102,5 +98,36 @@ TEXTS: dict[str, dict[str, str]] = {
     "districts.citywide_reports": {
         "ko": "사업별 보도 ({first} ~ {last}); 각 사업의 출처는 지도 탐색에서 사업을 누르면 나옵니다",
         "en": "Each service's own report ({first} to {last}); click a service on the map explorer for its source",
+    },
+    # --- trend branch: projects by status and the reported budget per quarter (geo.trend, geo.charts.trend) ---
+    "trend.quarter": {"ko": "{year}년 {quarter}분기", "en": "{year} Q{quarter}"},
+    "trend.year": {"ko": "{year}년", "en": "{year}"},
+    "chart.trend": {"ko": "분기별 추이", "en": "Trend by quarter"},
+    "trend.projects_axis": {"ko": "사업 수(분기 말)", "en": "Projects (end of quarter)"},
+    "trend.budget_line": {"ko": "보도된 사업비 합계", "en": "Reported budget, summed"},
+    "trend.budget_hover": {
+        "ko": "사업비가 보도된 {n}건 (취소 제외 {of}건 중)",
+        "en": "{n} projects with a reported budget (of {of}, cancelled excluded)",
+    },
+    "trend.note": {
+        "ko": "분기 말일(마지막 분기는 {until}) 기준 보도된 사업과 그 날의 추진 상태",
+        "en": "Projects reported by each quarter's last day ({until} for the last), status that day",
+    },
+    "trend.coverage": {
+        "ko": "사업비: {last} 사업비가 보도된 {n}건의 합계(취소 제외 {of}건 중)",
+        "en": "Budget in {last}: the {n} projects with a reported budget (of {of}, cancelled excluded)",
+    },
+    "trend.coverage_none": {
+        "ko": "사업비: {last} 취소 제외 {of}건 중 사업비가 보도된 사업 없음",
+        "en": "Budget in {last}: none of the {of} projects (cancelled excluded) has a reported budget",
+    },
+    "trend.mixed_bases": {"ko": "보도 기준이 서로 다름", "en": "reported on different bases"},
+    "trend.other_city": {
+        "ko": "다른 시 몫이 포함된 {n}건 제외",
+        "en": "{n} including another city's share left out",
+    },
+    "trend.one_quarter": {
+        "ko": "추이를 그리려면 두 분기 이상의 자료가 필요합니다",
+        "en": "A trend needs at least two quarters of data",
     },
 }

@@ -82,6 +82,43 @@ TEXTS: dict[str, dict[str, str]] = {
     "refmap.layers": {"ko": "기반 시설", "en": "Public facilities"},
     "refmap.count": {"ko": "{count:,}곳", "en": "{count:,}"},
     "refmap.provenance": {"ko": "{provider} · {date} 기준", "en": "{provider} · as of {date}"},
+    # --- places drawn honestly: stacks, approximate and citywide placements, the map's as-of day ---
+    "place.legend": {"ko": "위치 표시", "en": "Placement"},
+    "place.stack_legend": {"ko": "한 지점의 여러 사업 (숫자: 건수)", "en": "Several projects at one point (count)"},
+    "place.approx_legend": {"ko": "점선 고리: 개략 위치 (동 중심)", "en": "Dashed ring: approximate (dong centre)"},
+    "place.citywide_legend": {
+        "ko": "시 전역 사업 {n}건: 장소 보도 없음, 점 대신 목록",
+        "en": "{n} citywide projects: no place, listed not drawn",
+    },
+    "place.stack_title": {"ko": "이 지점의 사업 {n}건", "en": "{n} projects at this point"},
+    "place.stack_click": {"ko": "누르면 목록", "en": "click for the list"},
+    "place.stack_approx": {"ko": "개략 위치 (행정동 중심점)", "en": "Approximate place (dong centre)"},
+    "place.citywide_title": {"ko": "시 전역 사업", "en": "Citywide projects"},
+    "place.citywide_note": {
+        "ko": "장소가 보도되지 않은 사업 {n}건: 지도에 점으로 그리지 않습니다.",
+        "en": "{n} projects reported without a place: not drawn as points on the map.",
+    },
+    "place.citywide_none": {"ko": "표시 중인 시 전역 사업이 없습니다.", "en": "No citywide projects shown."},
+    "place.citywide_more": {"ko": "외 {n}건", "en": "and {n} more"},
+    "place.selected": {"ko": "선택됨", "en": "selected"},
+    "place.same_point": {"ko": "같은 지점의 사업 {n}건", "en": "{n} projects at the same point"},
+    "place.not_drawn": {
+        "ko": "장소가 보도되지 않아 지도에 표시하지 않는 시 전역 사업입니다.",
+        "en": "A citywide project reported without a place: not drawn on the map.",
+    },
+    "explorer.as_of": {"ko": "기준일 (이 날짜의 추진 상태)", "en": "As of (statuses on this day)"},
+    "explorer.as_of_help": {
+        "ko": "이 날짜까지 보도된 사업을 그날의 추진 상태로 보여 줍니다. 주소(as_of=YYYY-MM-DD)에 남아 공유할 수 있습니다.",
+        "en": "Shows the projects reported by this day with their status on that day. Kept in the address (as_of=YYYY-MM-DD) for sharing.",
+    },
+    "explorer.as_of_bad": {
+        "ko": "YYYY-MM-DD 형식의 날짜가 아니어서 오늘 기준으로 보여 줍니다",
+        "en": "not a YYYY-MM-DD date; showing today",
+    },
+    "explorer.as_of_range": {
+        "ko": "{low}부터 {high}까지의 날짜가 아니어서 오늘 기준으로 보여 줍니다",
+        "en": "not between {low} and {high}; showing today",
+    },
     # --- kiosk-scale: the kiosk's and the briefing's map at city scale (services counted per dong) ---
     "countmap.title": {"ko": "동별 스마트서비스 (모두 {n}건)", "en": "Smart services per dong ({n} in all)"},
     "countmap.size": {"ko": "원 크기: 그 동의 서비스 수", "en": "Circle size: services in the dong"},

@@ -36,7 +36,15 @@ from geo.importer.readers import (
     points_from_table,
     read_vector_file,
 )
-from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
+from geo.importer.safety import (
+    UploadLimits,
+    checked_file,
+    refusal,
+    safe_upload_name,
+    too_large,
+    too_many_vertices,
+)
+from geo.importer.text import checked_text
 from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
 from geo.loaders import city_outline as outline_of
@@ -267,8 +275,12 @@ def _read(readable: Path, request: _Request) -> Read | ValidationReport:
         table = titled_table(readable, request.name, request.layer, request.encoding)
         if isinstance(table, ValidationReport):
             return table
-        columns = [str(c) for c in table.frame.columns]
-        frame, applied, how = _mapped(table.frame, request)
+        checked = checked_text(table.frame, request.name, unit="행", max_columns=request.limits.max_columns)
+        if isinstance(checked, ValidationReport):
+            return on_sheet_rows(checked, table.first_row)
+        text, text_notes = checked
+        columns = [str(c) for c in text.columns]
+        frame, applied, how = _mapped(text, request)
         read = points_from_table(frame, request.name, request.crs)
         if isinstance(read, ValidationReport):
             return read
@@ -279,8 +291,13 @@ def _read(readable: Path, request: _Request) -> Read | ValidationReport:
         read = read_vector_file(readable, request.name, request.repair, request.encoding, request.crs)
         if isinstance(read, ValidationReport):
             return read
-        columns = [str(c) for c in read.frame.columns if c != read.frame.geometry.name]
-        read.frame, applied, how = _mapped(read.frame, request)
+        checked = checked_text(read.frame, request.name, unit=read.unit, max_columns=request.limits.max_columns)
+        if isinstance(checked, ValidationReport):
+            return checked
+        text, text_notes = checked
+        columns = [str(c) for c in text.columns if c != read.frame.geometry.name]
+        read.frame, applied, how = _mapped(text, request)
+    read.notes.extend(text_notes)
     read.mapping, read.mapping_how, read.columns = applied, how, columns
     return read
 
@@ -288,6 +305,7 @@ def _read(readable: Path, request: _Request) -> Read | ValidationReport:
 def _in_lonlat_range(read: Read, name: str) -> ValidationReport | None:
     """Coordinates outside longitude/latitude: a projected file declared (or defaulted) as WGS 84."""
     geometry = read.frame.geometry.dropna()
+    geometry = geometry[~geometry.is_empty]  # an empty geometry has no coordinates to judge (validation names it)
     if geometry.empty:
         return None
     minx, miny, maxx, maxy = (float(v) for v in geometry.total_bounds)
@@ -435,6 +453,7 @@ def _run(path: Path, request: _Request, preview: ImportPreview) -> None:
     preview.notes.extend(read.notes)
     preview.feature_count = len(read.frame)
     _check(read.row_problems)
+    _check(too_many_vertices(read.frame.geometry, request.name, request.limits, read.unit))
     _check(_in_lonlat_range(read, request.name))
     _check(_not_empty(read.frame, request))
     frame, preview.defaults, notes = _completed(read.frame, request)

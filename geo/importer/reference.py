@@ -36,6 +36,7 @@ from geo.importer.readers import (
     read_vector_file,
 )
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
+from geo.importer.text import checked_text
 from geo.io import encoding_code
 from geo.loaders import city_outline as outline_of
 from geo.reference import ReferenceLayer
@@ -185,10 +186,25 @@ def _outside(frame: gpd.GeoDataFrame, outline: BaseGeometry | None) -> np.ndarra
     if outline is None:
         return outside_ansan(frame)
     near = gpd.GeoSeries([outline], crs=4326).to_crs(5186).buffer(OUTLINE_MARGIN_M).to_crs(4326).iloc[0]
-    present = frame.geometry.notna().to_numpy()
+    present = (frame.geometry.notna() & ~frame.geometry.is_empty).to_numpy()
     inside = np.zeros(len(frame), dtype=bool)
     inside[present] = frame.geometry[present].within(near).to_numpy()
     return np.flatnonzero(present & ~inside)
+
+
+def _refuse_without_point(read: Read, name: str) -> ValidationReport:
+    """Features of a vector file whose geometry is missing or empty (a table's rows are checked as read)."""
+    report = ValidationReport()
+    geometry = read.frame.geometry
+    for position in np.flatnonzero((geometry.isna() | geometry.is_empty).to_numpy()):
+        report.add(
+            name,
+            int(position) + 1,
+            None,
+            "도형이 없거나 비어 있습니다 (좌표가 하나도 없음): 파일에서 이 점의 좌표를 넣거나 지우세요",
+            read.unit,
+        )
+    return report
 
 
 def _refuse_outside(read: Read, outline: BaseGeometry | None, name: str) -> ValidationReport:
@@ -205,16 +221,23 @@ def _refuse_outside(read: Read, outline: BaseGeometry | None, name: str) -> Vali
     return report
 
 
-def _read(readable: Path, name: str, crs: str | None, encoding: str | None) -> Read | ValidationReport:
+def _read(
+    readable: Path, name: str, crs: str | None, encoding: str | None, limits: UploadLimits
+) -> Read | ValidationReport:
     if is_table(readable):
         table = titled_table(readable, name, REFERENCE_LAYER, encoding)
         if isinstance(table, ValidationReport):
             return table
-        read = points_from_table(table.frame, name, crs)
+        checked = checked_text(table.frame, name, unit="행", max_columns=limits.max_columns)
+        if isinstance(checked, ValidationReport):
+            return on_sheet_rows(checked, table.first_row)
+        text, text_notes = checked
+        read = points_from_table(text, name, crs)
         if isinstance(read, Read):
             read.encoding, read.first_row = table.encoding, table.first_row
             if table.title_note:
                 read.notes.insert(0, table.title_note)
+            read.notes.extend(text_notes)
         return read
     read = read_vector_file(readable, name, repair=False, encoding=encoding, crs=crs)
     if isinstance(read, ValidationReport):
@@ -226,6 +249,11 @@ def _read(readable: Path, name: str, crs: str | None, encoding: str | None) -> R
             f"참고 레이어는 점(Point) 자료만 가져올 수 있습니다 (이 파일의 도형: {', '.join(sorted(kinds))}). "
             "면·선 자료는 경계나 대상지로 가져오세요",
         )
+    checked = checked_text(read.frame, name, unit=read.unit, max_columns=limits.max_columns)
+    if isinstance(checked, ValidationReport):
+        return checked
+    read.frame, text_notes = checked
+    read.notes.extend(text_notes)
     return read
 
 
@@ -272,10 +300,13 @@ def preview_reference(
     if not preview.title:
         preview.report.add(name, None, None, "레이어 제목을 적으세요 (예: --title 어린이보호구역)")
         return preview
+    limits = limits or UploadLimits()
     with tempfile.TemporaryDirectory(prefix="dashboard-reference-") as workdir:
-        readable = checked_file(path, name, limits or UploadLimits(), Path(workdir))
+        readable = checked_file(path, name, limits, Path(workdir))
         read = (
-            readable if isinstance(readable, ValidationReport) else _read(readable, name, crs, encoding_code(encoding))
+            readable
+            if isinstance(readable, ValidationReport)
+            else _read(readable, name, crs, encoding_code(encoding), limits)
         )
     if isinstance(read, ValidationReport):
         preview.report.extend(read)
@@ -287,6 +318,8 @@ def preview_reference(
     if city_outline is None and store is not None and store.is_initialised():
         city_outline = outline_of(store.read_layer("boundaries"))
     preview.refused.extend(read.row_problems)
+    if not read.coordinates:
+        preview.refused.extend(_refuse_without_point(read, name))
     preview.refused.extend(_refuse_outside(read, city_outline, name))
     preview.refused.problems.sort(key=lambda p: p.row or 0)
     refused_rows = {p.row - 1 for p in preview.refused.problems if p.row is not None}

@@ -18,9 +18,12 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import geopandas as gpd
+import numpy as np
 import pyogrio
+import shapely
 
-from geo.validation import ValidationReport
+from geo.validation import CELL_CONTROL, MAX_LISTED, ValidationReport, control_character_message, visible
 
 MB = 1024 * 1024
 VECTOR_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip")
@@ -36,6 +39,12 @@ class UploadLimits:
     max_uncompressed_bytes: int = 500 * MB
     max_compression_ratio: float = 100.0
     max_zip_members: int = 100
+    # Vertices: a dong from a detailed Shapefile has a few thousand; more only makes pages heavy (every map
+    # sends each vertex to the browser) without showing anything finer at city scale.
+    max_vertices_per_feature: int = 50_000
+    max_vertices: int = 500_000
+    # Columns of a file (a public-data table has a few dozen; thousands are a broken or hostile file).
+    max_columns: int = 500
     # A member smaller than this cannot be a bomb; small .dbf files compress 20x and more.
     ratio_check_min_bytes: int = 1 * MB
 
@@ -189,9 +198,9 @@ def _extracted_name(info: zipfile.ZipInfo) -> str:
 
 
 def json_problem(path: Path, name: str) -> ValidationReport | None:
-    """A GeoJSON's syntax problem, or None when it parses."""
+    """A GeoJSON's syntax problem or a property holding a control character, or None when it parses."""
     try:
-        json.loads(path.read_bytes())
+        parsed = json.loads(path.read_bytes())
     except UnicodeDecodeError:
         try:
             json.loads(path.read_bytes().decode("cp949"))
@@ -211,7 +220,30 @@ def json_problem(path: Path, name: str) -> ValidationReport | None:
             "GeoJSON(JSON)이 너무 깊이 중첩되어 읽을 수 없습니다 (공간 데이터 파일로 보이지 않습니다). "
             "QGIS 등에서 GeoJSON으로 다시 저장해 올리세요",
         )
-    return None
+    return _json_control_characters(parsed, name)
+
+
+def _json_control_characters(parsed: object, name: str) -> ValidationReport | None:
+    """Properties (names or text values) holding a control character written as an escape (``\\u001b``).
+
+    Checked here because GDAL's reader cuts a text at NUL without a word; the other
+    characters would also be found after reading (``geo.importer.text``).
+    """
+    features = parsed.get("features") if isinstance(parsed, dict) else None
+    if not isinstance(features, list):
+        return None
+    report = ValidationReport()
+    for number, feature in enumerate(features, start=1):
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(properties, dict):
+            continue
+        for key, value in properties.items():
+            for text in (key, value):
+                if isinstance(text, str) and CELL_CONTROL.search(text):
+                    message = control_character_message(text)
+                    report.add(name, number, visible(key), message if text is value else f"열 이름에 {message}")
+                    break
+    return None if report.ok else report
 
 
 def count_features(path: Path) -> int | None:
@@ -315,3 +347,35 @@ def safe_upload_name(file_name: str) -> str:
     stem = re.sub(r"[^\w.\-가-힣]", "_", path.stem)[:60] or "upload"
     suffix = re.sub(r"[^\w.]", "_", path.suffix)[:10]
     return stem + suffix
+
+
+SIMPLIFY_HOW = (
+    "QGIS의 벡터 > 지오메트리 도구 > 단순화(Simplify)로 허용 오차를 1~5 m쯤 주어 꼭짓점을 줄이거나, "
+    "mapshaper(mapshaper.org)의 Simplify로 줄인 뒤 다시 올리세요"
+)
+
+
+def too_many_vertices(geometries: gpd.GeoSeries, name: str, limits: UploadLimits, unit: str) -> ValidationReport | None:
+    """The refusal when a feature or the whole file has more vertices than ``limits`` allow, saying how to
+    simplify; None when within them."""
+    counts = shapely.get_num_coordinates(np.asarray(geometries.array, dtype=object))
+    report = ValidationReport()
+    for position in np.flatnonzero(counts > limits.max_vertices_per_feature)[:MAX_LISTED]:
+        report.add(
+            name,
+            int(position) + 1,
+            "geometry",
+            f"도형의 꼭짓점이 {int(counts[position]):,}개로 한 피처의 한도 {limits.max_vertices_per_feature:,}개를 "
+            f"넘습니다. {SIMPLIFY_HOW}",
+            unit,
+        )
+    total = int(counts.sum())
+    if report.ok and total > limits.max_vertices:
+        report.add(
+            name,
+            None,
+            None,
+            f"파일 전체의 꼭짓점이 {total:,}개로 한도 {limits.max_vertices:,}개를 넘습니다. {SIMPLIFY_HOW}",
+            unit,
+        )
+    return None if report.ok else report

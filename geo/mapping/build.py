@@ -19,7 +19,7 @@ from geo.mapping.elements import (
     RefitOnResize,
     SafeBinding,
 )
-from geo.mapping.layers import MapOptions, legend_html, service_groups
+from geo.mapping.layers import MapOptions, PlacementLegend, legend_html, placement_legend, service_groups
 from geo.pointmap import REFERENCE_COLOURS, reference_payload
 from geo.reference import ReferenceLayer
 from geo.vocab import AREA_SHORT, AREA_TERMS, label
@@ -124,6 +124,7 @@ def build_base_map(
     options: MapOptions | None = None,
     selected_area: str | None = None,
     bounds: tuple[tuple[float, float], tuple[float, float]] | None = None,
+    placements: PlacementLegend | None = None,
 ) -> folium.Map:
     """The map without services: outline, 구/동, development areas, legend, scale and controls.
 
@@ -137,6 +138,8 @@ def build_base_map(
         Drawn with a heavier outline.
     bounds : ((south, west), (north, east)), optional
         The initial view in degrees; default the urban part of Ansan.
+    placements : PlacementLegend, optional
+        Legend entries for stacks, approximate places and citywide projects (``placement_legend``).
     """
     options = options or MapOptions()
     if options.audience not in AUDIENCES:
@@ -169,7 +172,8 @@ def build_base_map(
     _add_base_layers(fmap, boundaries, options)
     _add_areas(fmap, areas, options, selected_area)
     legend_px = {"staff": 13, "briefing": 18, "kiosk": 24}[options.audience]
-    Legend(legend_html(options.lang, statuses=options.legend_statuses), legend_px, legend_px + 2).add_to(fmap)
+    legend = legend_html(options.lang, statuses=options.legend_statuses, placements=placements)
+    Legend(legend, legend_px, legend_px + 2).add_to(fmap)
     if options.audience != "kiosk":
         FullscreenControl(t("map.fullscreen", options.lang)).add_to(fmap)
     MetricScale().add_to(fmap)
@@ -192,11 +196,14 @@ def build_map(
 ) -> folium.Map:
     """The whole map in one piece: ``build_base_map`` plus ``service_groups`` (services filtered by the caller).
 
+    Citywide services are not drawn; the legend says how many were left off (list them beside the map with
+    ``citywide_list_html`` or ``citywide_projects``).
+
     ``reference_layers`` are drawn under the services, each in its colour with popups; the kiosk passes
     the layers marked ``kiosk=True`` (stations, parks) for orientation.
     """
     options = options or MapOptions()
-    fmap = build_base_map(boundaries, areas, options, selected_area, bounds)
+    fmap = build_base_map(boundaries, areas, options, selected_area, bounds, placement_legend(services))
     for position, layer in enumerate(reference_layers):
         colour = REFERENCE_COLOURS[position % len(REFERENCE_COLOURS)]
         ReferenceMarkers(reference_payload(layer, options.lang), colour, 7 if options.large else 5).add_to(fmap)

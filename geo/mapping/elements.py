@@ -18,7 +18,8 @@ from geo.html import json_for_script
 class ServiceLayer(folium.elements.JSCSSMixin, folium.map.Layer):
     """Point services of one domain as a JSON array drawn in the browser (clustered when large).
 
-    Each row is ``[lat, lon, status_index, tooltip_html]``; tooltips are escaped in Python.
+    Each row is ``[lat, lon, icon_index, tooltip_html, popup_html]``; texts are escaped in Python. A popup
+    (the list of a stack of services at one point) opens on a click or tap; ``""`` means none.
     """
 
     _template = Template(
@@ -31,15 +32,17 @@ var {{ this.get_name() }} = (function () {
   var group = cluster
     ? L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50})
     : L.featureGroup();
-  var divIcons = icons.map(function (svg) {
-    return L.divIcon({html: svg, className: 'svc-icon', iconSize: [{{ this.icon_px }}, {{ this.icon_px }}],
-                      iconAnchor: [{{ this.icon_px // 2 }}, {{ this.icon_px // 2 }}]});
+  var sizes = {{ this.sizes_json }};
+  var divIcons = icons.map(function (svg, k) {
+    return L.divIcon({html: svg, className: 'svc-icon', iconSize: [sizes[k], sizes[k]],
+                      iconAnchor: [sizes[k] / 2, sizes[k] / 2]});
   });
   var markers = new Array(rows.length);
   for (var i = 0; i < rows.length; i++) {
     var r = rows[i];
     var m = L.marker([r[0], r[1]], {icon: divIcons[r[2]], keyboard: false});
     m._svcTip = r[3];
+    if (r[4]) { m.bindPopup(r[4], {maxWidth: 380, className: 'svc-stack-popup'}); }
     markers[i] = m;
   }
   // Tooltips are bound when first needed: 100,000 tooltip objects up front would stall the page.
@@ -63,7 +66,7 @@ var {{ this.get_name() }} = (function () {
         rows: list[list],
         icons: list[str],
         cluster: bool,
-        icon_px: int,
+        icon_sizes: list[int],
         static_url: str,
         show: bool = True,
     ):
@@ -81,7 +84,7 @@ var {{ this.get_name() }} = (function () {
         self.rows_json = json_for_script(rows)
         self.icons_json = json_for_script(icons)
         self.cluster = cluster
-        self.icon_px = icon_px
+        self.sizes_json = json_for_script(icon_sizes)
 
 
 class Legend(MacroElement):
@@ -103,6 +106,16 @@ class Legend(MacroElement):
     font: 700 {{ this.label_px }}px 'Noto Sans CJK KR','Noto Sans KR','Malgun Gothic',sans-serif; color: #1a1a1a;
     text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
   .svc-icon { background: transparent; border: 0; }
+  .svc-icon svg { display: block; }
+  .svc-stack-popup .leaflet-popup-content { font: {{ this.font_px }}px/1.45 'Noto Sans CJK KR','Noto Sans KR',
+    'Malgun Gothic',sans-serif; }
+  .svc-stack ul { list-style: none; margin: 6px 0 0; padding: 0; max-height: 320px; overflow-y: auto; }
+  .svc-stack li { display: flex; align-items: center; gap: 6px; margin: 3px 0; }
+  .svc-stack li svg { flex: none; }
+  .dash-legend .status-grid { display: grid; grid-template-columns: auto auto auto; column-gap: 10px; }
+  .dash-legend .place-rule { border-top: 1px solid #bbb; margin: 5px 0 3px; }
+  .dash-legend .cw-mark { display: inline-block; width: 24px; text-align: center; font-weight: 700; }
+  .dash-legend .place-citywide span:last-child { white-space: normal; max-width: 22em; }
 </style>
 {% endmacro %}
 {% macro script(this, kwargs) %}

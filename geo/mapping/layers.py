@@ -5,6 +5,7 @@ Every text from data is escaped here before it reaches the page.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 
 import folium
@@ -14,6 +15,7 @@ import pandas as pd
 from geo.html import escape_html
 from geo.i18n import localized_column, t
 from geo.mapping.elements import ServiceLayer
+from geo.placement import APPROXIMATE, CITYWIDE, citywide_projects, placement_kinds, point_stacks
 from geo.settings import STATIC_URL
 from geo.spatial import representative_points
 from geo.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, label
@@ -34,10 +36,78 @@ _SHAPES = {
 }
 
 
-def status_icon_svg(status: str, size: int = 24) -> str:
+# The approximate variant: the status symbol inside a dashed ring (the project lies somewhere in that 동).
+_APPROX_RING = '<circle cx="16" cy="16" r="14" fill="rgba(255,255,255,.75)" stroke="#222" stroke-width="2" stroke-dasharray="4 3"/>'
+# Icon box of the approximate and stack symbols (the status symbols use 24): room for the ring.
+_WIDE_BOX = 32
+
+
+def status_icon_svg(status: str, size: int = 24, approximate: bool = False) -> str:
+    """The status symbol as inline SVG; ``approximate`` draws it inside a dashed ring, ``size`` × 4/3 wide."""
     term = STATUS_TERMS[status]
     body = _SHAPES[term.shape].format(c=term.colour)
+    if approximate:
+        wide = round(size * _WIDE_BOX / 24)
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{wide}" height="{wide}" viewBox="0 0 32 32">'
+            f'{_APPROX_RING}<g transform="translate(6 6) scale(.8333)">{body}</g></svg>'
+        )
     return f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 24 24">{body}</svg>'
+
+
+def status_icon_img(status: str, size: int = 16) -> str:
+    """The status symbol as an ``<img>`` with a data URI: for Streamlit's HTML, which drops inline SVG."""
+    encoded = base64.b64encode(status_icon_svg(status, size).encode("utf-8")).decode("ascii")
+    return f'<img src="data:image/svg+xml;base64,{encoded}" width="{size}" height="{size}" alt="">'
+
+
+def approx_ring_svg(size: int = 24) -> str:
+    """The dashed ring alone (the legend's entry for approximate places), ``size`` × 4/3 wide."""
+    wide = round(size * _WIDE_BOX / 24)
+    return f'<svg xmlns="http://www.w3.org/2000/svg" width="{wide}" height="{wide}" viewBox="0 0 32 32">{_APPROX_RING}</svg>'
+
+
+def stack_icon_svg(count: int | str, size: int = 24, approximate: bool = False) -> str:
+    """Several projects at one point: a neutral disc with their count (no status colour), ``size`` × 4/3 wide.
+
+    Two offset discs read as "a pile"; ``approximate`` adds the dashed ring of a 동 centre.
+    """
+    wide = round(size * _WIDE_BOX / 24)
+    text = escape_html(count)
+    font = 14 if len(text) <= 2 else 10
+    ring = _APPROX_RING if approximate else ""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{wide}" height="{wide}" viewBox="0 0 32 32">{ring}'
+        '<circle cx="18.5" cy="13.5" r="10" fill="#fff" stroke="#222" stroke-width="2"/>'
+        '<circle cx="15" cy="17" r="10.5" fill="#fff" stroke="#222" stroke-width="2.5"/>'
+        f'<text x="15" y="17" text-anchor="middle" dominant-baseline="central" font-size="{font}" font-weight="700" '
+        f'font-family="sans-serif" fill="#111">{text}</text></svg>'
+    )
+
+
+@dataclass(frozen=True)
+class PlacementLegend:
+    """What a map draws besides single exact points: stacks, approximate places, citywide projects left off."""
+
+    stacks: bool = False
+    approximate: bool = False
+    citywide: int = 0
+
+    @property
+    def is_empty(self) -> bool:
+        return self == PlacementLegend()
+
+
+def placement_legend(services: gpd.GeoDataFrame) -> PlacementLegend:
+    """The legend entries ``services`` need (column-wise: fine at 100,000)."""
+    kinds = placement_kinds(services)
+    drawn = services.loc[(kinds != CITYWIDE) & (services.geom_type == "Point").to_numpy()]
+    stacks = point_stacks(drawn) if not drawn.empty else None
+    return PlacementLegend(
+        stacks=bool(stacks is not None and (stacks["stack_size"] > 1).any()),
+        approximate=bool((kinds == APPROXIMATE).any()),
+        citywide=int((kinds == CITYWIDE).sum()),
+    )
 
 
 @dataclass(frozen=True)
@@ -57,19 +127,49 @@ class MapOptions:
         return self.audience in ("briefing", "kiosk")
 
 
-def legend_html(lang: str, with_areas: bool = False, statuses: tuple[str, ...] | None = None) -> str:
+def legend_html(
+    lang: str,
+    with_areas: bool = False,
+    statuses: tuple[str, ...] | None = None,
+    placements: PlacementLegend | None = None,
+) -> str:
     """Status symbols (and, on request, area colours; areas carry their names on the map anyway).
 
     ``statuses`` limits the list to what the map can show (None: every status, in vocabulary order).
+    ``placements``: what the map draws besides single exact points (stacks, approximate places,
+    citywide projects left off the map), each with its entry; None: none of them.
     """
     parts = [f"<h4>{escape_html(t('legend.status', lang))}</h4>"]
+    rows = []
     for status in STATUS_TERMS:
         if statuses is not None and status not in statuses:
             continue
-        parts.append(
+        rows.append(
             f'<div class="row">{status_icon_svg(status, 18)}<span>{escape_html(label(STATUS_TERMS, status, lang))}'
             "</span></div>"
         )
+    # With placement entries below, the statuses take two columns so the legend hides less of the map.
+    compact = placements is not None and not placements.is_empty
+    parts.append(f'<div class="status-grid">{"".join(rows)}</div>' if compact else "".join(rows))
+    if placements is not None and not placements.is_empty:
+        # No heading: each entry says what it is; a rule sets them apart and the legend stays low.
+        parts.append(
+            f'<div class="place-rule" role="separator" aria-label="{escape_html(t("place.legend", lang))}"></div>'
+        )
+        if placements.stacks:
+            parts.append(
+                f'<div class="row place-stack">{stack_icon_svg("n", 18)}<span>{escape_html(t("place.stack_legend", lang))}'
+                "</span></div>"
+            )
+        if placements.approximate:
+            parts.append(
+                f'<div class="row place-approx">{approx_ring_svg(18)}<span>{escape_html(t("place.approx_legend", lang))}</span></div>'
+            )
+        if placements.citywide:
+            parts.append(
+                f'<div class="row place-citywide"><span class="cw-mark">☰</span><span>'
+                f"{escape_html(t('place.citywide_legend', lang, n=f'{placements.citywide:,}'))}</span></div>"
+            )
     if not with_areas:
         return "".join(parts)
     parts.append(f"<h4 style='margin-top:6px'>{escape_html(t('legend.areas', lang))}</h4>")
@@ -113,13 +213,82 @@ def _shape_layer(shapes: gpd.GeoDataFrame, lang: str, selected: str | None, tool
     return folium.GeoJson(frame, style_function=style, tooltip=tooltip)
 
 
-def _point_rows(points: gpd.GeoDataFrame, statuses: list[str], lang: str, tooltips: bool) -> list[list]:
-    """``[lat, lon, status_index, tooltip_html]`` per point, built column-wise."""
+def _point_rows(
+    points: gpd.GeoDataFrame, statuses: list[str], lang: str, tooltips: bool, approximate: pd.Series | None = None
+) -> list[list]:
+    """``[lat, lon, icon_index, tooltip_html, popup_html]`` per point, built column-wise.
+
+    ``icon_index`` is the status's index, plus ``len(statuses)`` for an approximate place (``approximate``
+    True on that row); single points have no popup (``""``).
+    """
     lats = points.geometry.y.round(6).tolist()
     lons = points.geometry.x.round(6).tolist()
-    status_index = points["status"].map({s: i for i, s in enumerate(statuses)}).astype(int).tolist()
+    icon_index = points["status"].map({s: i for i, s in enumerate(statuses)}).astype(int)
+    if approximate is not None:
+        icon_index = icon_index + approximate.reindex(points.index, fill_value=False).astype(int) * len(statuses)
     tips = service_tooltips(points, lang).tolist() if tooltips else [""] * len(points)
-    return [list(row) for row in zip(lats, lons, status_index, tips, strict=True)]
+    popups = [""] * len(points)
+    return [list(row) for row in zip(lats, lons, icon_index.tolist(), tips, popups, strict=True)]
+
+
+def _stack_items(members: pd.DataFrame, lang: str, icon_px: int) -> pd.Series:
+    """One ``<li>`` per stacked service: its status symbol, name and status label (escaped, column-wise)."""
+    symbols = {status: status_icon_svg(status, icon_px) for status in STATUS_TERMS}
+    names = localized_column(members, "name", lang).map(escape_html)
+    labels = members["status"].map(lambda s: escape_html(label(STATUS_TERMS, s, lang)))
+    return "<li>" + members["status"].map(symbols).fillna("") + "<span>" + names + " · " + labels + "</span></li>"
+
+
+def _stack_rows(
+    points: gpd.GeoDataFrame, stacks: pd.DataFrame, lang: str, tooltips: bool, icon_px: int
+) -> tuple[list[list], list[str]]:
+    """Stacked points as one row per point (``[lat, lon, icon_index, tooltip, popup]``) and their icons.
+
+    The popup lists every service at the point with its status symbol and label; the icon is neutral
+    with the count (a status colour would claim one status for all).
+    """
+    members = points.assign(
+        _stack=stacks["stack"],
+        _approx=stacks["kind"] == APPROXIMATE,
+        _order=points["status"].map({s: i for i, s in enumerate(STATUS_TERMS)}).fillna(len(STATUS_TERMS)),
+    ).sort_values(["_stack", "_order"], kind="stable")
+    members = members.assign(_item=_stack_items(members, lang, 16))
+    grouped = members.groupby("_stack", sort=True)
+    first = grouped.head(1).set_index("_stack")
+    counts = grouped.size()
+    items = grouped["_item"].agg("".join)
+    # A stack is approximate when every service in it is placed at a 동 centre.
+    approx = grouped["_approx"].all()
+    titles = counts.map(lambda n: escape_html(t("place.stack_title", lang, n=f"{n:,}")))
+    note = f"<small>{escape_html(t('place.stack_approx', lang))}</small>"
+    popups = (
+        '<div class="svc-stack"><b>'
+        + titles
+        + "</b>"
+        + approx.map({True: "<br>" + note, False: ""})
+        + "<ul>"
+        + items
+        + "</ul></div>"
+    )
+    icon_keys = list(zip(counts.tolist(), approx.tolist(), strict=True))
+    icons: list[str] = []
+    index_of: dict[tuple[int, bool], int] = {}
+    for key in icon_keys:
+        if key not in index_of:
+            index_of[key] = len(icons)
+            icons.append(stack_icon_svg(key[0], icon_px, approximate=key[1]))
+    rows = [
+        list(row)
+        for row in zip(
+            first.geometry.y.round(6).tolist(),
+            first.geometry.x.round(6).tolist(),
+            [index_of[key] for key in icon_keys],
+            titles.tolist() if tooltips else [""] * len(counts),
+            popups.tolist(),
+            strict=True,
+        )
+    ]
+    return rows, icons
 
 
 def service_groups(
@@ -127,8 +296,11 @@ def service_groups(
     options: MapOptions | None = None,
     selected_service: str | None = None,
 ) -> list[folium.FeatureGroup]:
-    """One layer group per service domain (points, lines and zones), plus the selection highlight.
+    """One layer group per service domain (points, lines and zones), the stacks, and the selection highlight.
 
+    Citywide services (reported with no place) are not drawn: list them beside the map
+    (``citywide_projects``). Several points at one place are drawn once, in a group of their own
+    (their domains differ), as a neutral symbol with the count and a popup listing each with its status.
     Pages that keep the map's position across filter changes pass these to
     ``st_folium(feature_group_to_add=...)``; ``build_map`` adds them directly.
     """
@@ -136,38 +308,105 @@ def service_groups(
     lang = options.lang
     statuses = list(STATUS_TERMS)
     icon_px = 30 if options.large else 22
-    icons = [status_icon_svg(s, icon_px) for s in statuses]
+    icons = [status_icon_svg(s, icon_px) for s in statuses] + [
+        status_icon_svg(s, icon_px, approximate=True) for s in statuses
+    ]
+    icon_sizes = [icon_px] * len(statuses) + [round(icon_px * 4 / 3)] * len(statuses)
+    kinds = placement_kinds(services)
+    drawn = services.loc[kinds != CITYWIDE]
+    is_point_all = (drawn.geom_type == "Point").to_numpy()
+    all_points = drawn.loc[is_point_all]
+    stacks = point_stacks(all_points)
+    stacked = stacks["stack_size"] > 1
+    approximate = stacks["kind"] == APPROXIMATE
     # Cluster every domain once the map as a whole holds more markers than the browser draws comfortably.
-    cluster = int((services.geom_type == "Point").sum()) > CLUSTER_THRESHOLD
+    cluster = len(all_points) > CLUSTER_THRESHOLD
     # The kiosk is public and touch-only: no hover tooltips, and no internal ids in the page.
     tooltips = options.audience != "kiosk"
     groups = []
     for domain in DOMAIN_TERMS:
-        in_domain = services.loc[services["domain"] == domain]
+        in_domain = drawn.loc[drawn["domain"] == domain]
         if in_domain.empty:
             continue
         group = folium.FeatureGroup(
             name=f"{label(DOMAIN_TERMS, domain, lang)} ({len(in_domain):,})", overlay=True, control=True
         )
         is_point = in_domain.geom_type == "Point"
-        shapes, points = in_domain.loc[~is_point], in_domain.loc[is_point]
+        shapes = in_domain.loc[~is_point]
+        points = in_domain.loc[is_point & ~stacked.reindex(in_domain.index, fill_value=False)]
         if not shapes.empty:
             _shape_layer(shapes, lang, selected_service, tooltips).add_to(group)
         if not points.empty:
-            rows = _point_rows(points, statuses, lang, tooltips)
-            layer = ServiceLayer(domain, rows, icons, cluster, icon_px, options.static_url)
+            rows = _point_rows(points, statuses, lang, tooltips, approximate)
+            layer = ServiceLayer(domain, rows, icons, cluster, icon_sizes, options.static_url)
             layer.control = False
             layer.add_to(group)
         groups.append(group)
-    chosen = services.loc[services["service_id"] == selected_service] if selected_service else services.iloc[:0]
+    if stacked.any():
+        in_stacks = all_points.loc[stacked]
+        rows, stack_icons = _stack_rows(in_stacks, stacks.loc[stacked], lang, tooltips, icon_px)
+        group = folium.FeatureGroup(
+            name=f"{t('place.stack_legend', lang)} ({len(in_stacks):,})", overlay=True, control=True
+        )
+        wide = round(icon_px * 4 / 3)
+        layer = ServiceLayer("stacks", rows, stack_icons, cluster, [wide] * len(stack_icons), options.static_url)
+        layer.control = False
+        layer.add_to(group)
+        groups.append(group)
+    chosen = drawn.loc[drawn["service_id"] == selected_service] if selected_service else drawn.iloc[:0]
     if not chosen.empty:
+        # On the service's own symbol: its point, or the stack it stands in (same point), never a neighbour's.
         highlight = folium.FeatureGroup(name="selection", control=False)
         anchor = representative_points(chosen).iloc[0]
         folium.CircleMarker(
-            [anchor.y, anchor.x], radius=20, color="#000", weight=3, fill=False, dash_array="4 3", interactive=False
+            [anchor.y, anchor.x],
+            radius=round(icon_px * 2 / 3) + 5,
+            color="#000",
+            weight=3,
+            fill=False,
+            dash_array="4 3",
+            interactive=False,
         ).add_to(highlight)
         groups.append(highlight)
     return groups
+
+
+def project_list_html(
+    services: pd.DataFrame, lang: str, title: str, note: str = "", selected: str | None = None, limit: int = 50
+) -> str:
+    """A list of services beside a map: each one's status symbol, name and status label, in frame order.
+
+    ``selected`` (a service id) is marked in words and outline, not by colour; at most ``limit`` items,
+    then "외 N건". ``title`` and ``note`` are plain text. Every text is escaped.
+    """
+    shown = services.iloc[:limit]
+    names = localized_column(shown, "name", lang).map(escape_html).tolist()
+    items = []
+    for name, service_id, status in zip(names, shown["service_id"], shown["status"], strict=True):
+        css, mark = "cw-item", ""
+        if selected is not None and service_id == selected:
+            css += " cw-selected"
+            mark = f' <span class="cw-mark-selected">◀ {escape_html(t("place.selected", lang))}</span>'
+        symbol = status_icon_img(status, 16) if status in STATUS_TERMS else ""
+        items.append(
+            f'<li class="{css}">{symbol}<span>{name} · '
+            f"<b>{escape_html(label(STATUS_TERMS, status, lang))}</b>{mark}</span></li>"
+        )
+    more = ""
+    if len(services) > limit:
+        more = f'<li class="cw-more">{escape_html(t("place.citywide_more", lang, n=f"{len(services) - limit:,}"))}</li>'
+    note_html = f'<div class="cw-note">{escape_html(note)}</div>' if note else ""
+    return f'<div class="citywide-list"><b>{escape_html(title)}</b>{note_html}<ul>{"".join(items)}{more}</ul></div>'
+
+
+def citywide_list_html(services: pd.DataFrame, lang: str, selected: str | None = None, limit: int = 50) -> str:
+    """The "시 전역 사업" list beside a map (``citywide_projects`` with status symbols); "" when there is none."""
+    listed = citywide_projects(services)
+    if listed.empty:
+        return ""
+    title = f"{t('place.citywide_title', lang)} ({len(listed):,})"
+    note = t("place.citywide_note", lang, n=f"{len(listed):,}")
+    return project_list_html(listed, lang, title, note, selected, limit)
 
 
 def import_preview_layer(shapes: gpd.GeoDataFrame, id_column: str, name: str) -> folium.GeoJson:

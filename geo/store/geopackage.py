@@ -6,7 +6,7 @@ import os
 import re
 import sqlite3
 import struct
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -24,15 +24,20 @@ from geo.store.common import (
     BACKUP_KEEP,
     KST,
     LAYERS,
+    SEED_USER,
     BackupInfo,
     StoreError,
     _now,
     _Tx,
+    data_folder_label,
 )
 from geo.store.tempfiles import claimed, clean_leftovers, temp_name
+from geo.store.voice import VOICE_TABLES
 
 STORE_FILE_NAME = "dashboard.gpkg"
 BACKUP_DIR_NAME = "backups"
+# What a restore or a rebuild keeps: who did what, and who is locked out. A restore never unlocks.
+SECURITY_TABLES = frozenset({"audit_log", "sign_in_attempts", "sign_in_locks"})
 _BACKUP_NAME = re.compile(r"^dashboard-(\d{8}-\d{6})(?:-(\d+))?\.gpkg$")
 
 # --- GeoPackage geometry blobs (OGC 12-128r18, section 2.1.3) ---------------------------------------------
@@ -403,11 +408,13 @@ class GeoPackageStore(Store):
             connection.close()
 
     def rebuild(self, data_dir: Path, *, now: datetime | None = None) -> None:
-        """Replace the whole store with one made afresh from ``data_dir``, in one step (back it up first).
+        """Replace the store's data with data made afresh from ``data_dir``, in one step (back it up first).
 
-        The new store is built aside and copied in with SQLite's backup, one
-        transaction: readers see the old store or the new one, and a crash
-        part-way leaves the old one. Sign-in attempts and locks, and citizens' voice, are carried over.
+        The new store is built aside and its tables copied in, in one
+        transaction: readers see the old data or the new, and a crash part-way
+        leaves the old. The security record (audit log, sign-in attempts and
+        locks) is kept, with one more audit row, and so is citizens' voice (the
+        data folder has none).
 
         Raises
         ------
@@ -415,13 +422,25 @@ class GeoPackageStore(Store):
             The data folder is not valid; the store is unchanged.
         """
         self._require_ours()
-        with claimed(temp_name(self.path, "building")) as building, self._sqlite_errors():
+        moment = _now(now)
+        with claimed(temp_name(self.path, "building")) as building:
             self._build(building, data_dir, now)
+            self._carry_voice_into(building)  # citizens' voice
+            self._replace_data_from(
+                building,
+                lambda tx: self._audit(
+                    tx, SEED_USER, "initialise", f"{data_folder_label(data_dir)}에서 저장소를 다시 만들었습니다", moment
+                ),
+            )
+
+    def _carry_voice_into(self, building: Path) -> None:
+        """Copy this store's citizens' voice (opinions, 필요해요, limits) into a freshly built store file."""
+        with self._sqlite_errors():
             fresh = self._connect(building)
             try:
                 fresh.execute("ATTACH DATABASE ? AS current", (str(self.path),))
                 fresh.execute("BEGIN IMMEDIATE")
-                for table in ("sign_in_attempts", "sign_in_locks", "voice_reactions", "voice_opinions", "voice_limits"):
+                for table in VOICE_TABLES:
                     found = fresh.execute(
                         "SELECT 1 FROM current.sqlite_master WHERE type = 'table' AND name = ?", (table,)
                     ).fetchone()
@@ -429,13 +448,33 @@ class GeoPackageStore(Store):
                         fresh.execute(f"INSERT INTO main.{table} SELECT * FROM current.{table}")
                 fresh.execute("COMMIT")
                 fresh.execute("DETACH DATABASE current")
-                destination = self._connect()
-                try:
-                    fresh.backup(destination)
-                finally:
-                    destination.close()
             finally:
                 fresh.close()
+
+    def _replace_data_from(self, source: Path, record: Callable[[_Tx], None]) -> None:
+        """Replace every table of the store but the security record with the same table of ``source`` (a store
+        file), then call ``record``, all in one write transaction.
+
+        One transaction on the store itself, so a sign-in failure recorded meanwhile is
+        neither lost nor undone (the write lock orders them), and a crash rolls back.
+        Columns are matched by name: a backup from an earlier version leaves newer
+        nullable columns empty. The new revision is ``source``'s, or one ``record`` sets.
+        """
+        with self._sqlite_errors():
+            connection = self._connect()
+            try:
+                connection.execute("ATTACH DATABASE ? AS source", (str(source),))
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    tx = _Tx(connection.cursor(), "?")
+                    _copy_data_tables(tx)
+                    record(tx)
+                except BaseException:
+                    connection.execute("ROLLBACK")
+                    raise
+                connection.execute("COMMIT")
+            finally:
+                connection.close()
 
     # -- backups --
 
@@ -497,29 +536,50 @@ class GeoPackageStore(Store):
         safety = self.backup(keep=max(keep, len(available) + 1), now=now)
         moment = _now(now)
         with claimed(temp_name(self.path, "restoring")) as staged, self._sqlite_errors():
-            # The backup, with this restore's audit row and a new revision, is prepared aside and then
-            # copied in with SQLite's backup, which writes the store in one transaction: readers see
-            # the old state or the restored one, and a crash part-way is rolled back on the next open.
+            # A consistent copy of the backup (it may have a journal of its own), whose tables then
+            # replace the store's data in one transaction.
             copy = sqlite3.connect(chosen.path)
-            prepared = self._connect(staged)
+            prepared = sqlite3.connect(staged)
             try:
                 copy.backup(prepared)
             finally:
-                copy.close()
-            try:
-                tx = _Tx(prepared.cursor(), "?")
-                prepared.execute("BEGIN IMMEDIATE")
-                self._audit(tx, user, "restore", f"백업 {name}에서 복원했습니다 (복원 전 상태: {safety.name})", moment)
-                self._touch(tx)
-                prepared.execute("COMMIT")
-                destination = self._connect()
-                try:
-                    prepared.backup(destination)
-                finally:
-                    destination.close()
-            finally:
                 prepared.close()
+                copy.close()
+
+            def record(tx: _Tx) -> None:
+                detail = f"백업 {name}에서 복원했습니다 (복원 전 상태: {safety.name}; 감사 기록과 로그인 잠금은 유지)"
+                self._audit(tx, user, "restore", detail, moment)
+                self._touch(tx)  # the backup may hold a revision readers have cached
+
+            self._replace_data_from(staged, record)
         return safety
+
+
+def _copy_data_tables(tx: _Tx) -> None:
+    """In a transaction with a store attached as ``source``: every table but the security record gets the
+    source's rows (a table only the source has is created first)."""
+    listing = "SELECT name, sql FROM {}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+    current = dict(tx.query(listing.format("main")))
+    incoming = dict(tx.query(listing.format("source")))
+    for table, create in incoming.items():
+        if table not in current and table not in SECURITY_TABLES:
+            tx.execute(create)
+            for (index,) in tx.query(
+                "SELECT sql FROM source.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                (table,),
+            ):
+                tx.execute(index)
+            current[table] = create
+    for table in current:
+        if table in SECURITY_TABLES:
+            continue
+        tx.execute(f'DELETE FROM main."{table}"')
+        if table not in incoming:
+            continue
+        ours = [row[0] for row in tx.query("SELECT name FROM pragma_table_info(?, 'main')", (table,))]
+        theirs = {row[0] for row in tx.query("SELECT name FROM pragma_table_info(?, 'source')", (table,))}
+        columns = ", ".join(f'"{name}"' for name in ours if name in theirs)
+        tx.execute(f'INSERT INTO main."{table}" ({columns}) SELECT {columns} FROM source."{table}"')
 
 
 def _problem(error: sqlite3.OperationalError) -> str:

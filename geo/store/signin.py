@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from geo.auth import LockoutRules, SignInTicket
-from geo.store.common import _now, _Tx
+from geo.store.common import StoreError, _now, _Tx
 from geo.store.core import StoreCore
 
 # Longer account names or client addresses are cut: they are keys, not text to show.
@@ -79,17 +79,39 @@ def reserve(tx: _Tx, account: str, client: str, moment: datetime, rules: Lockout
     return SignInTicket(int(row[0]), None, "", rules.account_failures - account_failures - 1)
 
 
+def _current_lock(tx: _Tx, account: str, client: str, now: float) -> SignInTicket | None:
+    """A lock on the account or the client in force now, as a refusing ticket."""
+    for scope, key in (("account", f"account:{account}"), ("client", f"client:{client}")):
+        if scope == "client" and not client:
+            continue
+        wait = _locked_for(tx, key, now)
+        if wait is not None:
+            return SignInTicket(None, wait, scope, 0)
+    return None
+
+
 def finish(
     tx: _Tx, ticket: SignInTicket, account: str, client: str, succeeded: bool, moment: datetime, rules: LockoutRules
 ) -> SignInTicket:
-    """Record the outcome; a failure that reaches a limit locks the account or the client for the window."""
+    """Record the outcome; a failure that reaches a limit locks the account or the client for the window.
+
+    The decision is made here, in the same serialised transaction as the record: a lock another
+    attempt placed while this one was being checked refuses it even with the right password (its
+    row becomes ``locked``), and a failure then reports that lock rather than the tries left.
+    """
     account, client = keys(account, client)
     now = moment.timestamp()
-    if succeeded:
+    locked = _current_lock(tx, account, client, now)
+    if succeeded and locked is None:
         tx.execute("UPDATE sign_in_attempts SET outcome = 'success' WHERE id = ?", (ticket.attempt_id,))
         tx.execute("UPDATE sign_in_attempts SET account_cleared = 1 WHERE account = ?", (account,))
         return ticket
-    tx.execute("UPDATE sign_in_attempts SET outcome = 'failure' WHERE id = ?", (ticket.attempt_id,))
+    tx.execute(
+        "UPDATE sign_in_attempts SET outcome = ? WHERE id = ?",
+        ("locked" if succeeded else "failure", ticket.attempt_id),
+    )
+    if locked is not None:
+        return SignInTicket(ticket.attempt_id, locked.locked_for, locked.scope, 0)
     limits = [("account", account, rules.account_failures)]
     if client:
         limits.append(("client", client, rules.client_failures))
@@ -104,6 +126,7 @@ def finish(
             # Counting starts again after the lock.
             tx.execute(f"UPDATE sign_in_attempts SET {scope}_cleared = 1 WHERE {scope} = ?", (value,))
             return SignInTicket(ticket.attempt_id, rules.window, scope, 0)
+    # Attempts of others still being checked count as used: the message never promises a try that is taken.
     left = rules.account_failures - _failures(tx, "account", account, now, rules.window)
     return SignInTicket(ticket.attempt_id, None, "", max(0, left))
 
@@ -136,7 +159,16 @@ class SignInMethods(StoreCore):
         with self._transaction() as tx:
             self._serialise(tx, "sign-in")
             outcome = finish(tx, ticket, account, client, succeeded, now, rules)
-            if not succeeded:
+            if succeeded and outcome.locked_for is not None:
+                name, address = keys(account, client)
+                self._audit(
+                    tx,
+                    name or "(빈 이름)",
+                    "sign-in:refused",
+                    f"비밀번호는 맞았지만 확인하는 사이 잠겨 거부 (주소 {address or '알 수 없음'})",
+                    _now(now),
+                )
+            elif not succeeded:
                 name, address = keys(account, client)
                 locked = (
                     f", {'계정' if outcome.scope == 'account' else '이 주소'}을 "
@@ -152,3 +184,25 @@ class SignInMethods(StoreCore):
                     _now(now),
                 )
             return outcome
+
+    def unlock_account(self, account: str, *, user: str, now: datetime | None = None) -> bool:
+        """Lift the lock on ``account`` and start its failure count again; audited as ``sign-in:unlock``.
+
+        Returns True when the account was locked. The client (address) locks stay: they
+        guard against one address trying many accounts.
+        """
+        self._require_user(user)
+        name, _ = keys(account, "")
+        if not name:
+            raise StoreError("잠금을 풀 계정 이름을 입력하세요.")
+        moment = _now(now)
+        with self._transaction() as tx:
+            self._require(tx)
+            self._serialise(tx, "sign-in")
+            key = f"account:{name}"
+            was_locked = _locked_for(tx, key, moment.timestamp()) is not None
+            tx.execute("DELETE FROM sign_in_locks WHERE key = ?", (key,))
+            tx.execute("UPDATE sign_in_attempts SET account_cleared = 1 WHERE account = ?", (name,))
+            state = "잠금을 풀고" if was_locked else "잠겨 있지 않았고"
+            self._audit(tx, user, "sign-in:unlock", f"'{name}' 계정의 {state} 실패 횟수를 0으로 했습니다", moment)
+        return was_locked

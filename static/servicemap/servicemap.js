@@ -5,7 +5,10 @@
  * the browser), live in typed arrays, and are drawn on a single canvas: clustered per zoom with
  * supercluster when many are visible, as status symbols when few. Hit testing runs over what was
  * drawn, so tooltips, clicks and selection work at every scale. A filter change sends only a
- * visibility bitset; the map redraws in place and keeps its zoom and position.
+ * visibility bitset; the map redraws in place and keeps its zoom and position. Services at one
+ * point draw as one neutral symbol with their count (a click lists each with its status); a 동
+ * centre sits in a dashed ring; citywide services (no place reported) are not drawn: the page
+ * lists them beside the map.
  *
  * Every text in the payload and arguments was escaped by the Python side (geo/html.py).
  */
@@ -41,14 +44,38 @@
       ctx.closePath();
     } else { ctx.arc(x, y, r, 0, 2 * Math.PI); }
   }
-  function makeSprite(status, r, dpr) {
-    var size = Math.ceil((r * 2.6 + 4) * dpr), c = document.createElement('canvas');
+  // A 동 centre: the project lies somewhere in that 동, so its symbol stands in a dashed ring.
+  function approxRing(ctx, x, y, r) {
+    ctx.save(); ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI);
+    ctx.fillStyle = 'rgba(255,255,255,.75)'; ctx.fill();
+    ctx.setLineDash([4, 3]); ctx.lineWidth = 2; ctx.strokeStyle = '#222'; ctx.stroke(); ctx.restore();
+  }
+  function makeSprite(status, r, dpr, approx) {
+    var size = Math.ceil((r * (approx ? 3.6 : 2.6) + 4) * dpr), c = document.createElement('canvas');
     c.width = c.height = size;
     var ctx = c.getContext('2d'), m = size / 2;
     ctx.scale(dpr, dpr);
+    if (approx) approxRing(ctx, m / dpr, m / dpr, r * 1.75);
     symbolPath(ctx, status.shape, m / dpr, m / dpr, r);
     if (status.shape === 'hollow') { ctx.fillStyle = '#fff'; ctx.fill(); ctx.lineWidth = 3; ctx.strokeStyle = status.colour; ctx.stroke(); }
     else { ctx.fillStyle = status.colour; ctx.fill(); ctx.lineWidth = 1.8; ctx.strokeStyle = '#fff'; ctx.stroke(); }
+    return c;
+  }
+  // Several services at one point: a neutral pile of two discs with the count (no status colour).
+  function makeStackSprite(n, r, dpr, approx) {
+    var rr = r * 1.35, size = Math.ceil((rr * (approx ? 2.9 : 2.6) + 6) * dpr), c = document.createElement('canvas');
+    c.width = c.height = size;
+    var ctx = c.getContext('2d'), m = size / 2 / dpr;
+    ctx.scale(dpr, dpr);
+    if (approx) approxRing(ctx, m, m, rr * 1.4);
+    ctx.lineWidth = 2; ctx.strokeStyle = '#222'; ctx.fillStyle = '#fff';
+    ctx.beginPath(); ctx.arc(m + rr * 0.3, m - rr * 0.3, rr * 0.95, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+    ctx.lineWidth = 2.5;
+    ctx.beginPath(); ctx.arc(m - rr * 0.05, m + rr * 0.05, rr, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+    var text = n >= 10000 ? Math.round(n / 1000) + 'k' : String(n);
+    ctx.fillStyle = '#111'; ctx.font = '700 ' + (text.length > 2 ? 10 : 13) + 'px sans-serif';
+    ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+    ctx.fillText(text, m - rr * 0.05, m + rr * 0.05 + 0.5);
     return c;
   }
 
@@ -169,9 +196,18 @@
         lat[i] = p.lat[i] / 1e6; lon[i] = p.lon[i] / 1e6;
         x[i] = mercX(lon[i]); y[i] = mercY(lat[i]);
       }
+      // Older payloads carry no places: every row exact and at a point of its own.
+      var place = p.place ? Uint8Array.from(p.place) : new Uint8Array(n);
+      var loc = p.loc ? Int32Array.from(p.loc) : Int32Array.from({length: n}, function (_, k) { return k; });
+      var locCount = 0;
+      for (var q = 0; q < n; q++) if (loc[q] + 1 > locCount) locCount = loc[q] + 1;
       self.data = {count: n, lat: lat, lon: lon, x: x, y: y, status: Uint8Array.from(p.status),
-        point: Uint8Array.from(p.point), name: null, statuses: p.statuses, clusterAbove: p.cluster_above};
-      self.sprites = p.statuses.map(function (s) { return makeSprite(s, p.icon_radius, window.devicePixelRatio || 1); });
+        point: Uint8Array.from(p.point), place: place, loc: loc, locCount: locCount,
+        name: null, statuses: p.statuses, clusterAbove: p.cluster_above, iconRadius: p.icon_radius};
+      var dpr = window.devicePixelRatio || 1;
+      self.sprites = p.statuses.map(function (s) { return makeSprite(s, p.icon_radius, dpr, false); });
+      self.approxSprites = p.statuses.map(function (s) { return makeSprite(s, p.icon_radius, dpr, true); });
+      self.stackSprites = {};
       self.selectedSprite = null;
       self.fullIndex = null;
       self.maskKey = undefined;
@@ -253,15 +289,25 @@
       for (var i = 0; i < n; i++) mask[i] = (bytes.charCodeAt(i >> 3) >> (i & 7)) & 1;
     }
     this.mask = mask;
-    var idx = [];
-    for (var j = 0; j < n; j++) if (d.point[j] && (!mask || mask[j])) idx.push(j);
+    // One drawn item per point: the first visible service there stands for all visible ones (a stack).
+    var idx = [], size = new Int32Array(d.locCount), allApprox = new Uint8Array(d.locCount), citywide = 0, members = 0;
+    for (var j = 0; j < n; j++) {
+      if (!d.point[j] || (mask && !mask[j])) continue;
+      if (d.place[j] === 2) { citywide++; continue; }
+      var l = d.loc[j];
+      if (size[l] === 0) { idx.push(j); allApprox[l] = 1; }
+      size[l]++; members++;
+      if (d.place[j] !== 1) allApprox[l] = 0;
+    }
+    this.stackSize = size; this.stackApprox = allApprox;
     this.visibleIdx = Int32Array.from(idx);
     this.index = idx.length > d.clusterAbove ? this.clusterIndex(mask) : null;
     var self = this;
     this.shapeGroup.clearLayers();
     this.shapeGroup.addData({type: 'FeatureCollection',
       features: this.shapeFeatures.filter(function (f) { return !mask || mask[f.properties.i]; })});
-    this.el.dataset.visible = String(idx.length + this.shapeGroup.getLayers().length);
+    this.el.dataset.visible = String(members + citywide + this.shapeGroup.getLayers().length);
+    this.el.dataset.citywide = String(citywide);
     self.canvasLayer.redraw();
   };
 
@@ -271,16 +317,19 @@
     var feats = new Array(this.visibleIdx.length);
     for (var k = 0; k < feats.length; k++) {
       var i = this.visibleIdx[k];
-      feats[k] = {type: 'Feature', properties: {i: i}, geometry: {type: 'Point', coordinates: [d.lon[i], d.lat[i]]}};
+      feats[k] = {type: 'Feature', properties: {i: i, n: this.stackSize[d.loc[i]]},
+        geometry: {type: 'Point', coordinates: [d.lon[i], d.lat[i]]}};
     }
-    var index = new Supercluster({radius: 60, minZoom: 10, maxZoom: 17}).load(feats);
+    // A cluster counts services, not points: a stack of 3 inside counts 3.
+    var index = new Supercluster({radius: 60, minZoom: 10, maxZoom: 17,
+      map: function (props) { return {n: props.n}; }, reduce: function (acc, props) { acc.n += props.n; }}).load(feats);
     if (!mask) this.fullIndex = index;
     return index;
   };
 
   ServiceMap.prototype.draw = function (ctx, size) {
-    var items = this.items = [];
-    var counts = {points: 0, clusters: 0, inClusters: 0, reference: 0};
+    var items = this.items = [], ringAt = null;
+    var counts = {points: 0, clusters: 0, inClusters: 0, reference: 0, stacks: 0};
     if (this.data) {
       var map = this.map, zoom = map.getZoom(), scale = 256 * Math.pow(2, zoom);
       var origin = map.getPixelOrigin(), tl = map.containerPointToLayerPoint([0, 0]);
@@ -307,17 +356,17 @@
           if (p.cluster) {
             var lonlat = f.geometry.coordinates;
             cx = mercX(lonlat[0]) * scale - ox; cy = mercY(lonlat[1]) * scale - oy;
-            var radius = 13 + Math.min(17, 3 * Math.log10(p.point_count) * 2);
+            var total = p.n || p.point_count;
+            var radius = 13 + Math.min(17, 3 * Math.log10(total) * 2);
             ctx.beginPath(); ctx.arc(cx, cy, radius, 0, 2 * Math.PI);
             ctx.fillStyle = 'rgba(0,70,130,.82)'; ctx.fill();
             ctx.lineWidth = 3; ctx.strokeStyle = 'rgba(255,255,255,.9)'; ctx.stroke();
             ctx.fillStyle = '#fff'; ctx.font = '700 12px sans-serif'; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-            ctx.fillText(p.point_count >= 10000 ? Math.round(p.point_count / 1000) + 'k' : String(p.point_count), cx, cy);
-            items.push({kind: 'cluster', id: p.cluster_id, count: p.point_count, x: cx, y: cy, r: radius + 4});
-            counts.clusters++; counts.inClusters += p.point_count;
+            ctx.fillText(total >= 10000 ? Math.round(total / 1000) + 'k' : String(total), cx, cy);
+            items.push({kind: 'cluster', id: p.cluster_id, count: total, x: cx, y: cy, r: radius + 4});
+            counts.clusters++; counts.inClusters += total;
           } else {
-            this.drawPoint(ctx, p.i, d.x[p.i] * scale - ox, d.y[p.i] * scale - oy, items);
-            counts.points++;
+            counts.points += this.drawPoint(ctx, p.i, d.x[p.i] * scale - ox, d.y[p.i] * scale - oy, items, counts);
           }
         }
       } else {
@@ -325,28 +374,50 @@
         for (var k = 0; k < vis.length; k++) {
           var i = vis[k], px = d.x[i] * scale - ox, py = d.y[i] * scale - oy;
           if (!inView(px, py, 20)) continue;
-          this.drawPoint(ctx, i, px, py, items);
-          counts.points++;
+          counts.points += this.drawPoint(ctx, i, px, py, items, counts);
         }
       }
-      if (this.selected >= 0 && this.selected < d.count && d.point[this.selected]) {
-        var sx = d.x[this.selected] * scale - ox, sy = d.y[this.selected] * scale - oy;
+      // The ring sits on the selected service's own symbol: its point, or the stack it belongs to.
+      var sel = this.selected;
+      if (sel >= 0 && sel < d.count && d.point[sel] && d.place[sel] !== 2) {
+        var sx = d.x[sel] * scale - ox, sy = d.y[sel] * scale - oy, stacked = this.stackSize && this.stackSize[d.loc[sel]] > 1;
+        var ringR = stacked || d.place[sel] === 1 ? d.iconRadius * 2.3 + 5 : 20;
         ctx.save(); ctx.setLineDash([4, 3]); ctx.lineWidth = 3; ctx.strokeStyle = '#000';
-        ctx.beginPath(); ctx.arc(sx, sy, 20, 0, 2 * Math.PI); ctx.stroke(); ctx.restore();
+        ctx.beginPath(); ctx.arc(sx, sy, ringR, 0, 2 * Math.PI); ctx.stroke(); ctx.restore();
+        ringAt = {x: Math.round(sx), y: Math.round(sy), r: ringR, stacked: stacked ? 1 : 0};
       }
     }
     var ds = this.el.dataset;
+    ds.drawnStacks = counts.stacks;
+    ds.selectedRing = ringAt ? JSON.stringify(ringAt) : '';
     ds.drawnPoints = counts.points; ds.drawnClusters = counts.clusters;
     ds.drawnInClusters = counts.inClusters; ds.drawnReference = counts.reference;
     ds.draws = String((+ds.draws || 0) + 1);
   };
 
-  ServiceMap.prototype.drawPoint = function (ctx, i, px, py, items) {
-    var sprite = this.sprites[this.data.status[i]];
-    ctx.drawImage(sprite, px - sprite.width / (2 * (window.devicePixelRatio || 1)), py - sprite.height / (2 * (window.devicePixelRatio || 1)),
-      sprite.width / (window.devicePixelRatio || 1), sprite.height / (window.devicePixelRatio || 1));
+  // Draws the point of row i (a stack when several visible services share it); returns how many services it holds.
+  ServiceMap.prototype.drawPoint = function (ctx, i, px, py, items, counts) {
+    var d = this.data, l = d.loc[i], n = this.stackSize[l], dpr = window.devicePixelRatio || 1, sprite;
+    if (n > 1) {
+      var key = n + (this.stackApprox[l] ? 'a' : '');
+      sprite = this.stackSprites[key] || (this.stackSprites[key] = makeStackSprite(n, d.iconRadius, dpr, !!this.stackApprox[l]));
+    } else {
+      sprite = (d.place[i] === 1 ? this.approxSprites : this.sprites)[d.status[i]];
+    }
+    ctx.drawImage(sprite, px - sprite.width / (2 * dpr), py - sprite.height / (2 * dpr), sprite.width / dpr, sprite.height / dpr);
     // Hit target larger than the symbol: a click a few pixels off still counts.
-    items.push({kind: 'svc', i: i, x: px, y: py, r: 15});
+    if (n > 1) { items.push({kind: 'stack', i: i, loc: l, n: n, x: px, y: py, r: 18}); counts.stacks++; }
+    else items.push({kind: 'svc', i: i, x: px, y: py, r: 15});
+    return n;
+  };
+
+  // The visible services at the points of ``locs`` (an object of loc ids), in row order.
+  ServiceMap.prototype.membersAt = function (locs) {
+    var d = this.data, mask = this.mask, rows = [];
+    for (var j = 0; j < d.count; j++) {
+      if (d.point[j] && d.place[j] !== 2 && (!mask || mask[j]) && locs[d.loc[j]]) rows.push(j);
+    }
+    return rows;
   };
 
   ServiceMap.prototype.hit = function (cp) {
@@ -367,6 +438,7 @@
     if (!it) { map.closeTooltip(this.tooltip); return; }
     var html;
     if (it.kind === 'svc') html = this.tipHtml(it.i);
+    else if (it.kind === 'stack') html = this.texts.stack_title.replace('{n}', it.n.toLocaleString()) + ' · ' + this.texts.stack_click;
     else if (it.kind === 'cluster') html = this.texts.cluster.replace('{n}', it.count.toLocaleString());
     else html = this.refLayers[it.layer].data.name[it.i];
     this.tooltip.setLatLng(map.containerPointToLatLng([it.x, it.y])).setContent(html);
@@ -381,12 +453,19 @@
       if (same.length > 1) return this.pickList(same.map(function (o) { return o.i; }), map.containerPointToLatLng([it.x, it.y]));
       return this.select('svc', it.i);
     }
+    if (it && it.kind === 'stack') {
+      // Several services at this point: list each with its status; the stack is ringed once one is picked.
+      var one = {}; one[it.loc] = true;
+      return this.pickList(this.membersAt(one), map.containerPointToLatLng([it.x, it.y]), it.n, !!this.stackApprox[it.loc]);
+    }
     if (it && it.kind === 'cluster') {
       var zoom = this.index.getClusterExpansionZoom(it.id);
       var centre = map.containerPointToLatLng([it.x, it.y]);
       if (zoom <= 17 && map.getZoom() < map.getMaxZoom()) { map.setView(centre, Math.min(zoom, map.getMaxZoom())); return; }
       // Points at the same place stay clustered at the last zoom: list them, each one selectable.
-      return this.pickList(this.index.getLeaves(it.id, 50).map(function (leaf) { return leaf.properties.i; }), centre);
+      var locs = {}, d = this.data;
+      this.index.getLeaves(it.id, 50).forEach(function (leaf) { locs[d.loc[leaf.properties.i]] = true; });
+      return this.pickList(this.membersAt(locs).slice(0, 200), centre);
     }
     if (it && it.kind === 'ref') {
       var layer = this.refLayers[it.layer];
@@ -397,16 +476,34 @@
     if (e.originalEvent._areaHit !== undefined) return this.select('area', e.originalEvent._areaHit);
   };
 
-  ServiceMap.prototype.pickList = function (rows, latlng) {
-    var self = this, map = this.map, list = document.createElement('ol');
+  // A chooser of services at one place: each with its status symbol and label; picking one selects it.
+  ServiceMap.prototype.pickList = function (rows, latlng, stackCount, approx) {
+    var self = this, map = this.map, box = document.createElement('div'), list = document.createElement('ol');
+    box.className = 'stack-chooser';
+    if (stackCount) {
+      var head = document.createElement('div');
+      head.className = 'stack-title';
+      head.innerHTML = '<b>' + this.texts.stack_title.replace('{n}', stackCount.toLocaleString()) + '</b>' +
+        (approx ? '<br><small>' + this.texts.stack_approx + '</small>' : '');
+      box.appendChild(head);
+    }
     list.className = 'spider-list';
+    var icons = {};
     rows.forEach(function (i) {
-      var li = document.createElement('li'), a = document.createElement('a');
-      a.innerHTML = self.tipHtml(i);
+      var li = document.createElement('li'), a = document.createElement('a'), s = self.data.status[i];
+      if (!icons[s]) icons[s] = self.sprites[s].toDataURL();
+      var img = document.createElement('img');
+      img.src = icons[s]; img.alt = ''; img.width = 16; img.height = 16;
+      a.appendChild(img);
+      var text = document.createElement('span');
+      text.innerHTML = self.tipHtml(i);
+      a.appendChild(text);
+      if (i === self.selected) li.className = 'picked';
       a.addEventListener('click', function () { map.closePopup(); self.select('svc', i); });
       li.appendChild(a); list.appendChild(li);
     });
-    L.popup({maxWidth: 360}).setLatLng(latlng).setContent(list).openOn(map);
+    box.appendChild(list);
+    L.popup({maxWidth: 380}).setLatLng(latlng).setContent(box).openOn(map);
   };
 
   ServiceMap.prototype.select = function (kind, key) {

@@ -14,6 +14,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.parse
@@ -110,6 +111,8 @@ def cluster(tmp_path_factory):
         "CLUSTER_KIOSK_APP_PORTS": f"{ka} {kb}",
         "CLUSTER_HEALTH_PORT": str(health),
         "POSTGIS_DB": "dashboard_cluster_test",
+        # The interpreter running the tests, whether or not its virtual environment is activated.
+        "DASHBOARD_PYTHON": sys.executable,
         "CLUSTER_FRESH": "1",  # no edit or sign-in lock left from an earlier run
         # Inherited by the instances (not in the environment file): a quick kiosk rotation for the test.
         "DASHBOARD_KIOSK_INTERVAL": "4",

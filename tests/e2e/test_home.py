@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from geo.placement import CITYWIDE, placement_kinds, point_stacks
 from geo.stats import headline
 from tests.e2e.conftest import expect_count, wait_for_map, wait_for_run_end
 
@@ -24,10 +25,15 @@ def test_home_draws_title_numbers_and_map_offline(staff_server, open_app, bundle
     expected_paths = 1 + 25 + 2 + len(bundled.areas) + shape_services
     frame = wait_for_map(page, min_shapes=expected_paths)
     assert frame.locator(".leaflet-overlay-pane path").count() == expected_paths
-    # Every point service is a marker; four area labels are markers too.
-    point_services = int((bundled.services.geom_type == "Point").sum())
-    frame.locator(".svc-icon").nth(point_services - 1).wait_for(state="attached")
-    assert frame.locator(".svc-icon").count() == point_services
+    # One marker per point where services stand (several at one point share a marker with their count);
+    # citywide services (no place reported) have none: they are listed under the map.
+    kinds = placement_kinds(bundled.services)
+    points = bundled.services.loc[(kinds != CITYWIDE) & (bundled.services.geom_type == "Point").to_numpy()]
+    markers = int(point_stacks(points)["stack"].nunique())
+    frame.locator(".svc-icon").nth(markers - 1).wait_for(state="attached")
+    assert frame.locator(".svc-icon").count() == markers
+    citywide = page.locator(".citywide-list li")
+    expect_count(citywide, int((kinds == CITYWIDE).sum()))
     for short_name in ("신길2", "장상", "초지역세권"):
         assert frame.get_by_text(short_name, exact=True).count() == 1
     assert frame.locator(".dash-legend").get_by_text("운영").count() == 1

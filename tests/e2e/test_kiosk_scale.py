@@ -18,11 +18,11 @@ from shapely.geometry import Point
 
 from benchmarks.synthetic import TEMPLATE_DIR, synthetic_services
 from geo.countmap import counts_by_dong
-from geo.kiosk import KIOSK_CARDS_MAX, kiosk_screens, public_service_count
+from geo.kiosk import kiosk_map_services
+from geo.kiosk_area import AREA_ROWS_MAX, area_map_bounds, area_project_mask
 from geo.loaders import load_dashboard_data
 from geo.pointmap import FOLIUM_SERVICES_MAX
 from geo.settings import load_settings
-from geo.spatial import area_view_bounds
 from geo.store import open_store
 from geo.vocab import KIOSK_STATUSES, STATUS_TERMS, label
 from tests.conftest import poll
@@ -120,12 +120,12 @@ def kiosk_city(city):
     stop_server(server)
 
 
-def _expected(data, area_id: str | None, statuses) -> tuple[int, int]:
+def _expected(services, boundaries, area_id: str | None, statuses) -> tuple[int, int]:
     """How many symbols (dongs) and services the map must count."""
-    services = data.services.loc[data.services["status"].isin(statuses)]
+    services = services.loc[services["status"].isin(statuses)]
     if area_id is not None:
         services = services.loc[services["area_id"] == area_id]
-    return len(counts_by_dong(services, data.boundaries, "ko", statuses)), len(services)
+    return len(counts_by_dong(services, boundaries, "ko", statuses)), len(services)
 
 
 def _wait_counted(page, where: str, symbols: int, total: int):
@@ -157,7 +157,7 @@ def test_kiosk_at_city_scale_counts_per_dong_readably_signed_out_offline(
     started = time.monotonic()
     session = open_app(kiosk_city, "/" if lang == "ko" else "/?lang=en", viewport=viewport)
     page = session.page
-    symbols, total = _expected(data, None, KIOSK_STATUSES)
+    symbols, total = _expected(kiosk_map_services(data.services), data.boundaries, None, KIOSK_STATUSES)
     assert total > FOLIUM_SERVICES_MAX
     frame = _wait_counted(page, KIOSK_MAP, symbols, total)
     drawn_s = time.monotonic() - started
@@ -189,22 +189,24 @@ def test_kiosk_area_screen_at_city_scale_counts_the_area_and_fits_again_when_the
     _, data, _ = city
     session = open_app(kiosk_city, "/", viewport=(1920, 1080))
     page = session.page
-    _wait_counted(page, KIOSK_MAP, *_expected(data, None, KIOSK_STATUSES))
-    screens = kiosk_screens()
-    position = next(n for n, screen in enumerate(screens) if screen.area_id == "jangsang")
-    page.locator(f".st-key-kiosk_nav_{position} button").click()
-    frame = _wait_counted(page, KIOSK_MAP, *_expected(data, "jangsang", KIOSK_STATUSES))
+    _wait_counted(page, KIOSK_MAP, *_expected(kiosk_map_services(data.services), data.boundaries, None, KIOSK_STATUSES))
+    page.locator(".st-key-kiosk_nav_jangsang button").click()
+    within, _ = area_project_mask(data.services, data.areas, "jangsang")
+    inside = data.services.loc[within]
+    frame = _wait_counted(
+        page, KIOSK_MAP, *_expected(kiosk_map_services(inside), data.boundaries, None, KIOSK_STATUSES)
+    )
     expect_count(frame.get_by_text("장상", exact=True), 1)
-    # The area's list holds its first cards and says how many more the map shows (every one took seconds).
+    # The area's list holds its first rows and says how many more the map shows (every one took seconds).
     wait_for_run_end(page)
-    listed = page.locator(".st-key-kiosk_body .kiosk-list")
-    total = public_service_count(data.services, "jangsang")
-    assert total > KIOSK_CARDS_MAX
-    expect_count(listed.locator(".kiosk-card"), KIOSK_CARDS_MAX)
+    listed = page.locator(".st-key-kiosk_body .kiosk-rows")
+    total = len(inside)
+    assert total > AREA_ROWS_MAX
+    expect_count(listed.locator(".kiosk-row"), AREA_ROWS_MAX)
     assert listed.get_attribute("data-total") == str(total)
-    more = f"나머지 {total - KIOSK_CARDS_MAX:,}건은 이 목록에 싣지 않았습니다. 지도에서 모두 볼 수 있습니다."
+    more = f"나머지 {total - AREA_ROWS_MAX:,}건은 이 목록에 싣지 않았습니다. 지도에서 모두 볼 수 있습니다."
     assert listed.locator(".kiosk-more").inner_text() == more
-    corners = area_view_bounds(data.areas, "jangsang", padding=0.45)
+    corners = area_map_bounds(data.areas, data.services, "jangsang")
     fit = _poll_fit(page, [*corners[0], *corners[1]], None, "장상")
     page.set_viewport_size({"width": 1080, "height": 1920})
     _poll_fit(page, [*corners[0], *corners[1]], (fit["width"], fit["height"]), "장상, portrait")
@@ -232,7 +234,7 @@ def test_briefing_area_slide_at_city_scale_counts_per_dong_in_presentation_mode(
     started = time.monotonic()
     page.locator(".st-key-briefing_next button").click()
     page.get_by_role("heading", name="신길2 공공주택지구").wait_for()
-    _wait_counted(page, BRIEFING_MAP, *_expected(data, "singil2", tuple(STATUS_TERMS)))
+    _wait_counted(page, BRIEFING_MAP, *_expected(data.services, data.boundaries, "singil2", tuple(STATUS_TERMS)))
     print(
         f"briefing: area map drawn {time.monotonic() - started:.1f} s after the click, JS heap {_heap_mb(page):.1f} MB"
     )
@@ -242,7 +244,9 @@ def test_briefing_area_slide_at_city_scale_counts_per_dong_in_presentation_mode(
     # The slide's map is drawn again without its buttons (nothing to click on a projector).
     zoom_buttons = page.frame_locator(BRIEFING_MAP).first.locator(".leaflet-control-zoom")
     poll(lambda: zoom_buttons.filter(visible=True).count() == 0, 30, "the presented map has no buttons")
-    frame = _wait_counted(page, BRIEFING_MAP, *_expected(data, "singil2", tuple(STATUS_TERMS)))
+    frame = _wait_counted(
+        page, BRIEFING_MAP, *_expected(data.services, data.boundaries, "singil2", tuple(STATUS_TERMS))
+    )
     legend = frame.locator(".dash-legend:not(.count-key)").inner_text()
     assert all(label(STATUS_TERMS, status, "ko") in legend for status in STATUS_TERMS)
     assert frame.locator(".marker-cluster, .svc-icon").count() == 0

@@ -117,7 +117,7 @@ def test_deep_link_draws_outline_areas_services_and_legend(demo_server, open_app
     for name in ("신길2", "장상", "경기경제자유구역", "초지역세권"):
         assert frame.locator(".area-label").get_by_text(name, exact=True).count() == 1
     points = int((expected.geom_type == "Point").sum())
-    # Reported projects share points (several citywide ones stand at City Hall): those draw as a cluster.
+    # Demo services stand at points of their own; reported projects that share one draw as one stack.
     drawn = dataset(page)
     assert int(drawn["drawnPoints"]) + int(drawn["drawnInClusters"]) == points
     assert frame.locator(".leaflet-overlay-pane path").count() > 30  # outline, dongs, areas, lines and zones

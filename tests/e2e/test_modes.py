@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import date
 
 import pytest
 
 import tests.e2e.conftest as e2e
-from geo.history import default_as_of
 from tests.conftest import poll
 from tests.e2e.conftest import expect_count, start_server, stop_server, wait_for_run_end
 
@@ -69,9 +69,9 @@ def test_kiosk_rotates_pauses_on_touch_and_returns_to_the_start(kiosk_server, op
     # which on a busy 2-core machine can take several seconds).
     first = _screen(page)
     poll(lambda: _screen(page) != first, INTERVAL_S + TICK_S + 10, "the kiosk moved to the next screen")
-    if _screen(page) < 5:  # every screen but the last has a map: the new one draws, not a blank frame
-        wait_for_map(page, min_shapes=5)
-        assert page.locator(".st-key-kiosk_map iframe").bounding_box()["height"] >= 600
+    # Every screen has a map: the new one draws, not a blank frame.
+    wait_for_map(page, min_shapes=5)
+    assert page.locator(".st-key-kiosk_map iframe").bounding_box()["height"] >= 600
 
     # A touch on the left of the screen (the map on map screens; a picture here, so the touch
     # reaches the page) stops the rotation.
@@ -109,7 +109,7 @@ def test_kiosk_english_switch_changes_the_labels(kiosk_server, open_app):
     page.get_by_role("heading", name="Smart City Ansan").wait_for()
     # The heading is drawn first; the screen buttons below it follow in the same run (and its fragment).
     expect_count(page.get_by_role("button", name="Start", exact=True), 1)
-    expect_count(page.get_by_role("button", name="Being built now", exact=True), 1)
+    expect_count(page.get_by_role("button", name="In service now", exact=True), 1)
     expect_count(page.get_by_text("처음", exact=True), 0)
     assert session.external_requests == []
 
@@ -171,9 +171,16 @@ def test_briefing_moves_with_buttons_and_clicker_keys(staff_server, open_app, bu
     session = open_app(staff_server, "/briefing")
     page = session.page
     page.get_by_role("heading", name="스마트도시계획 한눈에").wait_for()
-    as_of = default_as_of(bundled.status_history).isoformat()
+    as_of = date.today().isoformat()  # the default 기준일
     page.get_by_text(f"기준일 {as_of}").first.wait_for()  # drawn after the slide's title
+    page.wait_for_function(f"() => new URL(location.href).searchParams.get('as_of') === '{as_of}'")
     page.locator(".st-key-briefing_next button").click()
+    page.get_by_role("heading", name="안산시의 보도된 스마트도시 사업").wait_for()
+    wait_for_run_end(page)  # keys reach the page's listener once the slide's script has run
+    page.keyboard.press("PageDown")
+    page.get_by_role("heading", name="지금 시민이 이용할 수 있는 서비스").wait_for()
+    wait_for_run_end(page)
+    page.keyboard.press("ArrowRight")
     page.get_by_role("heading", name="신길2 공공주택지구").wait_for()
     wait_for_map(page, min_shapes=5, where=".st-key-briefing_map")
     page.keyboard.press("PageDown")
@@ -190,7 +197,7 @@ def test_briefing_moves_with_buttons_and_clicker_keys(staff_server, open_app, bu
     page.get_by_role("heading", name="장상 공공주택지구").wait_for()
     page.locator(".st-key-briefing_previous button").click()
     page.get_by_role("heading", name="신길2 공공주택지구").wait_for()
-    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("Home")
     page.get_by_role("heading", name="스마트도시계획 한눈에").wait_for()
     assert session.external_requests == []
 
@@ -351,8 +358,8 @@ def _overflowing_buttons(page) -> list[str]:
     )
 
 
-def _measured_screen(page, position: int, has_map: bool) -> dict:
-    """Open kiosk screen ``position`` by touch and measure it once its run is over.
+def _measured_screen(page, section: str, position: int, has_map: bool = True) -> dict:
+    """Open kiosk screen ``position`` (the first of ``section``) by touch and measure it once its run is over.
 
     Measured on the finished screen only: a layout taken while the run still draws holds the old screen's
     elements beside the new ones. The touch holds the rotation for the idle-reset time (8 s here); on a busy
@@ -360,7 +367,7 @@ def _measured_screen(page, position: int, has_map: bool) -> dict:
     again and measured anew when it changed meanwhile.
     """
     for _ in range(3):
-        page.locator(f".st-key-kiosk_nav_{position} button").click()
+        page.locator(f".st-key-kiosk_nav_{section} button").click()
         poll(lambda: _screen(page) == position, 20, f"screen {position} shows")
         if has_map:
             wait_for_map(page, min_shapes=1)
@@ -374,9 +381,7 @@ def _measured_screen(page, position: int, has_map: bool) -> dict:
             ),
             "text": page.locator("[data-testid='stMain']").inner_text(),
             "chrome": page.locator("[data-testid='stMain'] :text-matches('Page not found|Running|Deploy')").count(),
-            "list": boxes.first.evaluate("l => [l.scrollHeight, l.clientHeight, getComputedStyle(l).overflowY]")
-            if boxes.count()
-            else None,
+            "list": boxes.first.evaluate("l => [l.scrollHeight, l.clientHeight]") if boxes.count() else None,
         }
         if _screen(page) == position:
             return seen
@@ -386,35 +391,35 @@ def _measured_screen(page, position: int, has_map: bool) -> dict:
 @pytest.mark.parametrize("viewport", [(1080, 1920), (1920, 1080)])
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_kiosk_fills_portrait_and_landscape_without_cut_buttons_in_both_languages(
-    kiosk_server, open_app, viewport, lang
+    kiosk_server, open_app, bundled, viewport, lang
 ):
-    from geo.kiosk import kiosk_screens
+    from geo.kiosk import kiosk_screens, kiosk_sections
 
     session = open_app(kiosk_server, "/" if lang == "ko" else "/?lang=en", viewport=viewport)
     page = session.page
     page.locator(".kiosk-title").wait_for()
     wait_for_map(page, min_shapes=5)
-    # Hold the rotation: every screen is opened by touch, as a visitor would.
-    for position in range(len(kiosk_screens())):
-        seen = _measured_screen(page, position, has_map=position < len(kiosk_screens()) - 1)
+    # Hold the rotation: every screen a button opens is opened by touch, as a visitor would.
+    for position, screen in kiosk_sections(kiosk_screens(bundled.services)):
+        seen = _measured_screen(page, screen.section, position)
         assert seen["cut"] == [], position
         assert seen["main"][0] <= seen["main"][1] + 1, (position, seen["main"])
         if lang == "en":
             hangul, latin = len(HANGUL.findall(seen["text"])), len(LATIN.findall(seen["text"]))
             assert hangul < 0.1 * latin, (position, hangul, latin)
         assert seen["chrome"] == 0, position
-        if seen["list"] is not None:  # the whole list is reachable: it scrolls by touch when it does not fit
-            assert seen["list"][2] == "auto"
+        if seen["list"] is not None:  # the page of cards fits: nothing to scroll
+            assert seen["list"][0] <= seen["list"][1] + 1, (position, seen["list"])
     if viewport[1] > viewport[0]:
         # Portrait: the map is above the text, each the full width; the screen is used to its foot.
-        page.locator(".st-key-kiosk_nav_0 button").click()
+        page.locator(".st-key-kiosk_nav_overview button").click()
         poll(lambda: _screen(page) == 0, 20, "the first screen")
         wait_for_run_end(page)
         map_box = page.locator(".st-key-kiosk_map").bounding_box()
         heading = page.locator(".kiosk-screen-title").bounding_box()
         assert heading["y"] > map_box["y"] + map_box["height"] - 1 and map_box["width"] > 0.9 * viewport[0] - 100
     # Either way the screen is used to its foot: the map takes what the text leaves (no empty band below).
-    page.locator(".st-key-kiosk_nav_0 button").click()
+    page.locator(".st-key-kiosk_nav_overview button").click()
     poll(lambda: _screen(page) == 0, 20, "the first screen")
 
     def _footer_bottom() -> float:
@@ -423,6 +428,53 @@ def test_kiosk_fills_portrait_and_landscape_without_cut_buttons_in_both_language
 
     poll(lambda: _footer_bottom() >= 0.95 * viewport[1], 10, "the footer sits at the screen's foot")
     assert _footer_bottom() <= viewport[1]
+    assert session.external_requests == []
+
+
+# What a screen of the rotation shows once its run is over: its position, text, and whether anything scrolls.
+SCREEN_STATE = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const dots = document.querySelector('.kiosk-dots');
+  if (!main || !dots) return null;  // between two screens' runs
+  const lists = Array.from(document.querySelectorAll('.kiosk-list, .kiosk-rows'));
+  return {screen: Number(dots.dataset.screen),
+          text: main.innerText,
+          scrolls: lists.filter(l => l.scrollHeight > l.clientHeight + 1).length
+                   + (main.scrollHeight > main.clientHeight + 1 ? 1 : 0)};
+}"""
+
+
+@pytest.mark.parametrize("viewport", [(1080, 1920), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_one_kiosk_rotation_names_every_project_and_nothing_scrolls(kiosk_server, open_app, bundled, viewport, lang):
+    from geo.i18n import localized
+    from geo.kiosk import kiosk_screens
+
+    screens = kiosk_screens(bundled.services)
+    session = open_app(kiosk_server, "/" if lang == "ko" else "/?lang=en", viewport=viewport)
+    page = session.page
+    page.locator(".kiosk-title").wait_for()
+    seen: dict[int, dict] = {}
+
+    def look() -> bool:
+        # A screen is read once its run is over; on a busy machine one can pass unread: the next round reads it.
+        wait_for_run_end(page)
+        state, again = page.evaluate(SCREEN_STATE), page.evaluate(SCREEN_STATE)
+        if state and again and state["screen"] not in seen and again["screen"] == state["screen"]:
+            seen[state["screen"]] = state
+        return len(seen) == len(screens)
+
+    poll(look, 4 * len(screens) * (INTERVAL_S + TICK_S) + 60, "every screen of the rotation was seen")
+    text = "\n".join(seen[n]["text"] for n in sorted(seen))
+    for record in bundled.services.loc[bundled.services["status"] != "취소"].to_dict("records"):
+        assert localized(record, "name", lang) in text, localized(record, "name", lang)
+    assert [n for n in sorted(seen) if seen[n]["scrolls"]] == []
+    for word in ("밀어서", "swipe", "Swipe"):
+        assert word not in text
+    # The project pages say where they are in their list ("2/4").
+    for position, screen in enumerate(screens):
+        if screen.pages > 1:
+            assert f"{screen.page}/{screen.pages}" in seen[position]["text"], position
     assert session.external_requests == []
 
 
@@ -435,7 +487,7 @@ def test_kiosk_own_path_and_unknown_paths_show_the_kiosk_without_a_dialog(kiosk_
     poll(lambda: page.locator("[data-testid='stDialog']").count() == 0, 10, "no dialog is left open")
     assert page.get_by_text("Page not found").count() == 0
     # The page takes touches (an open modal would make it inert).
-    page.locator(".st-key-kiosk_nav_1 button").click(timeout=15_000)
+    page.locator(".st-key-kiosk_nav_operating button").click(timeout=15_000)
     poll(lambda: _screen(page) == 1, 20, "a touch on the navigation works")
     assert session.external_requests == []
 
@@ -484,22 +536,22 @@ def _poll_fit(page, bounds: list[float], old_size: tuple[int, int] | None, where
 
 def test_kiosk_map_fits_its_bounds_again_when_its_frame_grows_or_turns(open_app, tmp_path, bundled):
     from geo.kiosk import kiosk_screens
+    from geo.kiosk_area import area_map_bounds
     from geo.mapping import URBAN_BOUNDS
-    from geo.spatial import area_view_bounds
 
     # A long interval: each screen stays while the window turns.
     server = start_server({"DASHBOARD_MODE": "kiosk", "DASHBOARD_KIOSK_INTERVAL": "600"}, tmp_path)
     try:
         session = open_app(server, "/", viewport=(1920, 1080))
         page = session.page
-        screens = kiosk_screens()
+        screens = kiosk_screens(bundled.services)
         area = next(position for position, screen in enumerate(screens) if screen.area_id == "jangsang")
         for position in (0, area):
-            page.locator(f".st-key-kiosk_nav_{position} button").click()
+            page.locator(f".st-key-kiosk_nav_{screens[position].section} button").click()
             poll(lambda p=position: _screen(page) == p, 20, f"screen {position} shows")
             wait_for_map(page, min_shapes=5)
             area_id = screens[position].area_id
-            corners = area_view_bounds(bundled.areas, area_id, padding=0.45) if area_id else URBAN_BOUNDS
+            corners = area_map_bounds(bundled.areas, bundled.services, area_id) if area_id else URBAN_BOUNDS
             bounds = [*corners[0], *corners[1]]
             # The frame grows to the screen's foot after the map's first fit: the view follows it.
             fit = _poll_fit(page, bounds, None, f"screen {position}")

@@ -1,0 +1,156 @@
+"""The trend by quarter: projects by status (stacked bars) and the reported budget (a line on its own axis)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from geo.budget import BudgetSummary
+from geo.charts.common import Lang, Size, budget_hover, is_sample, no_data, sizes, style_figure
+from geo.i18n import t
+from geo.trend import STATUS_COLUMNS
+from geo.vocab import STATUS_TERMS, label
+
+#: The budget line's colour: Okabe-Ito blue, none of the status colours.
+BUDGET_COLOUR = "#0072B2"
+#: ``meta`` of the budget line (the status bars carry their status value).
+BUDGET_META = "budget_krw_100m"
+#: At most this many year ticks under the quarters.
+YEAR_TICKS_MAX = 9
+
+
+def coverage_text(trend: pd.DataFrame, lang: str) -> str:
+    """What the last quarter's budget adds up: '사업비: 2026년 4분기 사업비가 보도된 9건의 합계 (취소 제외 25건 중)'.
+
+    Says that the bases differ when the last quarter's :class:`geo.budget.BudgetSummary` (``attrs["budget"]``)
+    counts budgets reported on different bases, and how many budgets with another city's share are left out.
+    """
+    last = trend.iloc[-1]
+    counted, of = int(last["budget_counted"]), int(last["budget_projects"])
+    key = "trend.coverage" if counted else "trend.coverage_none"
+    text = t(key, lang, last=last["quarter_label"], n=f"{counted:,}", of=f"{of:,}")
+    summary = trend.attrs.get("budget")
+    if isinstance(summary, BudgetSummary) and summary.mixed_bases:
+        text += ", " + t("trend.mixed_bases", lang)
+    if isinstance(summary, BudgetSummary) and summary.other_city_count:
+        text += ", " + t("trend.other_city", lang, n=f"{summary.other_city_count:,}")
+    return text
+
+
+def trend_figure(
+    trend: pd.DataFrame, lang: Lang = "ko", size: Size = "normal", sample: bool | None = None
+) -> go.Figure:
+    """Stacked bars of the projects known at each quarter's end by status, and the reported budget as a line.
+
+    Parameters
+    ----------
+    trend : pandas.DataFrame
+        ``geo.trend.trend_by_quarter``.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One bar trace per status that occurs (``meta`` the status value, ``x`` the quarter labels, ``y`` the
+        status's column) and one line (``meta`` :data:`BUDGET_META`, ``y`` ``budget_krw_100m`` on the right
+        axis, None where no budget is counted). Under the title: the day each quarter is read and the last
+        quarter's budget coverage. With fewer than two quarters the chart is a sentence (``no_data``).
+    """
+    s = sizes(size)
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    quarters = [str(q) for q in trend["quarter_label"]] if "quarter_label" in trend else []
+    count_unit = t("metric.count_unit", lang)
+    for status, column in STATUS_COLUMNS.items():
+        if column not in trend or not trend[column].sum():
+            continue  # a status no project had in these quarters would only crowd the legend
+        name = label(STATUS_TERMS, status, lang)
+        term = STATUS_TERMS[status]
+        fig.add_bar(
+            name=name,
+            meta=status,
+            x=quarters,
+            y=[int(v) for v in trend[column]],
+            marker={
+                "color": "#FFFFFF" if term.hollow else term.colour,
+                "line": {"color": term.colour, "width": 1.5 if term.hollow else 0},
+            },
+            hovertemplate="%{x} " + name + ": %{y:,}" + count_unit + "<extra></extra>",
+            secondary_y=False,
+        )
+    if len(trend) >= 2:
+        budgets = [None if pd.isna(v) or math.isnan(float(v)) else float(v) for v in trend["budget_krw_100m"]]
+        coverage = [
+            t("trend.budget_hover", lang, n=f"{int(n):,}", of=f"{int(of):,}")
+            for n, of in zip(trend["budget_counted"], trend["budget_projects"], strict=True)
+        ]
+        name = f"{t('trend.budget_line', lang)} ({t('unit.100m_krw', lang)})"
+        fig.add_scatter(
+            name=name,
+            meta=BUDGET_META,
+            x=quarters,
+            y=budgets,
+            customdata=coverage,
+            mode="lines+markers",
+            line={"color": BUDGET_COLOUR, "width": 3, "shape": "hv"},
+            marker={"color": BUDGET_COLOUR, "size": 6, "symbol": "diamond"},
+            hovertemplate="%{x} "
+            + t("trend.budget_line", lang)
+            + ": "
+            + budget_hover(lang, "y")
+            + "<br>%{customdata}<extra></extra>",
+            secondary_y=True,
+        )
+    fig.update_layout(
+        barmode="stack",
+        bargap=0.15,
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "traceorder": "normal"},
+        hovermode="x unified",
+    )
+    # One tick per year (at its first quarter shown), every few years when there are many: the quarter labels
+    # side by side ran into each other; each bar's hover names its quarter.
+    years = [str(q)[:4] for q in trend["quarter"]] if "quarter" in trend else []
+    firsts = [i for i, year in enumerate(years) if i == 0 or years[i - 1] != year]
+    step = max(1, math.ceil(len(firsts) / YEAR_TICKS_MAX))
+    ticks = firsts[::step]
+    fig.update_xaxes(
+        title=None,
+        type="category",
+        tickangle=0,
+        tickmode="array",
+        tickvals=[quarters[i] for i in ticks],
+        ticktext=[t("trend.year", lang, year=years[i]) for i in ticks],
+    )
+    peak = float(trend["projects"].max()) if len(trend) else 0.0
+    top = float(trend["budget_krw_100m"].max()) if len(trend) and trend["budget_krw_100m"].notna().any() else 0.0
+    # Whole-number ticks on the count axis only (geo.charts.common.count_axis would set the budget axis's too).
+    count_step = 1 if peak <= 8 else (2 if peak <= 16 else None)
+    fig.update_yaxes(
+        title={"text": t("trend.projects_axis", lang)},
+        tickformat=",d",
+        rangemode="tozero",
+        **({"dtick": count_step, "tick0": 0} if count_step else {}),
+        secondary_y=False,
+    )
+    fig.update_yaxes(
+        title={"text": t("unit.100m_krw", lang), "font": {"color": BUDGET_COLOUR}},
+        tickformat=",.0f",
+        tickmode="auto",
+        range=[0, top * 1.05] if top else None,
+        showgrid=False,
+        tickfont={"color": BUDGET_COLOUR},
+        secondary_y=True,
+    )
+    note = None
+    if len(trend) >= 2:
+        until = trend.iloc[-1]["day"]
+        note = t("trend.note", lang, until=str(until)) + "<br>" + coverage_text(trend, lang)
+    style_figure(fig, t("chart.trend", lang), lang, size, is_sample(trend, sample), note=note)
+    # Room under the plot for the quarters and the legend's row.
+    fig.update_layout(margin={"b": round(s["font"] * 4.5), "r": round(s["font"] * 4)})
+    if trend.empty:
+        return no_data(fig, lang, size, "chart.no_services")
+    if len(trend) < 2:
+        return no_data(fig, lang, size, "trend.one_quarter")
+    return fig
