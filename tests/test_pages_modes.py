@@ -95,7 +95,9 @@ def test_a_day_the_briefing_url_cannot_use_gives_a_note_not_an_error_page(app, v
     at.query_params["as_of"] = value
     at.run()
     assert not at.exception and at.title[0].value == "스마트도시계획 한눈에"
-    assert any("쓸 수 없어" in c.value for c in at.caption)
+    (notice,) = [i.value for i in at.info if i.value.startswith("링크의 일부를 쓰지 않고")]
+    assert "as\\_of=" in notice and "쓸 수 없는 날짜라" in notice
+    assert "<b>" not in notice  # the value is shown as text
     assert at.date_input(key="as_of").value == date.today()
 
 

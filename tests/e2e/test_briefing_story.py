@@ -89,7 +89,7 @@ def test_the_as_of_day_in_the_address_reaches_every_slide_and_stays_there(staff_
     assert page.evaluate("() => new URL(location.href).searchParams.get('as_of')") == "2025-01-01"
     # A day the address cannot use: the default day and a note, never an error page.
     bad = open_app(staff_server, "/briefing?as_of=2025-02-30", viewport=VIEWPORT).page
-    bad.get_by_text("'2025-02-30'", exact=False).first.wait_for()
+    bad.get_by_text("as_of=2025-02-30", exact=False).first.wait_for()  # named in the page's link notice
     bad.get_by_text(f"기준일 {date.today().isoformat()}").first.wait_for()
     assert bad.locator('[data-testid="stException"]').count() == 0
     assert session.external_requests == []
