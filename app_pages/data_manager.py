@@ -23,7 +23,7 @@ from geo.i18n import localized, t
 from geo.mapping import MapOptions
 from geo.store import BACKUP_KEEP, StoreError
 from geo.vocab import STATUS_TERMS, label
-from ui import data_tools, import_tools, state
+from ui import data_tools, import_tools, state, voice
 from ui.auth import require_staff
 from ui.data import dashboard_data, settings, store
 from ui.frame import current_language, guarded_download, public_message, sample_notice
@@ -45,8 +45,14 @@ if notice:
     st.toast(md_text(notice), icon=":material/check_circle:")
     st.success(md_text(notice))
 
-edit_tab, import_tab, backup_tab, export_tab = st.tabs(
-    [t("data.tab.edit", lang), t("data.tab.import", lang), t("data.tab.backup", lang), t("data.tab.export", lang)],
+edit_tab, import_tab, backup_tab, export_tab, voice_tab = st.tabs(
+    [
+        t("data.tab.edit", lang),
+        t("data.tab.import", lang),
+        t("data.tab.backup", lang),
+        t("data.tab.export", lang),
+        t("voice.tab", lang),  # citizens' voice
+    ],
     key="data_tab",  # keyed, so an upload or a save keeps the open tab instead of jumping back to the first
     on_change="rerun",
 )
@@ -210,3 +216,6 @@ with export_tab:
             key=f"export_{suffix}",
             width="stretch",
         )
+
+with voice_tab:  # citizens' voice: moderation, counts, export, purge
+    voice.moderation_section(current, data, editor, settings(), lang)

@@ -20,8 +20,9 @@ from geo.pointmap import needs_canvas_map
 from geo.spatial import area_view_bounds, nearest_services
 from geo.stats import CITY_VIEW, area_choice_label, citywide_profile, headline_items
 from geo.vocab import CITYWIDE, STATUS_TERMS, label
+from ui import voice
 from ui.charts import chart_with_data, table
-from ui.data import dashboard_data, settings
+from ui.data import dashboard_data, settings, store
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
 from ui.links import link_notice
@@ -121,6 +122,7 @@ def profile() -> None:
             )
             if gazette := plan_facts.gazette_note(data.plan, lang):
                 st.caption(md_text(gazette))
+        voice.counts_block(store(), shown, lang)  # citizens' voice: responses, not a vote
 
     if shown.empty:
         # Nothing to chart: say so, and name the nearest reported projects so the area is not a blank.

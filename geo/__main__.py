@@ -117,6 +117,22 @@ def _parser() -> argparse.ArgumentParser:
     _help(unlocking)
     unlocking.add_argument("username", help="잠금을 풀 사용자 이름")
     unlocking.add_argument("--user", default=None, help="감사 기록에 남길 관리자 (기본: 시스템 사용자 이름)")
+    # citizens' voice: retention
+    voicing = commands.add_parser("voice", add_help=False, help="시민 의견: 보관 기간이 지난 의견과 필요해요 기록 삭제")
+    _help(voicing)
+    voice_commands = voicing.add_subparsers(dest="voice_command", required=True, metavar="작업", title="작업")
+    purging = voice_commands.add_parser(
+        "purge", add_help=False, help="--older-than 일수보다 오래된 의견과 필요해요 기록 삭제 (감사 기록에 남음)"
+    )
+    _help(purging)
+    purging.add_argument(
+        "--older-than",
+        type=int,
+        default=None,
+        metavar="일수",
+        help="이 일수보다 오래된 것을 삭제 (기본: DASHBOARD_VOICE_RETENTION_DAYS, 365)",
+    )
+    purging.add_argument("--user", default=None, help="감사 기록에 남길 사용자 (기본: 시스템 사용자 이름)")
 
     adding = commands.add_parser("add-user", add_help=False, help="직원 계정을 만들거나 비밀번호를 바꿈")
     _help(adding)
@@ -280,6 +296,11 @@ def _run(args: argparse.Namespace) -> int:
         was_locked = open_store(load_settings()).unlock_account(args.username, user=_user(args.user))
         state = "잠금을 풀었습니다" if was_locked else "잠겨 있지 않았습니다. 실패 횟수만 0으로 했습니다"
         print(f"계정 '{args.username}': {state} (감사 기록에 남겼습니다).")
+    if args.command == "voice":  # citizens' voice: retention
+        settings = load_settings()
+        days = args.older_than if args.older_than is not None else settings.voice_retention_days
+        opinions, reactions = open_store(settings).purge_voice(days, user=_user(args.user))
+        print(f"{days}일이 지난 시민 의견 {opinions}건, 필요해요 기록 {reactions}건을 지웠습니다 (감사 기록에 남김).")
         return EXIT_OK
     if args.command == "add-user":
         if args.password_stdin:

@@ -11,6 +11,10 @@ optional online basemap (``none`` by default: the map draws offline).
 ``DASHBOARD_TRUSTED_PROXIES`` lists the reverse proxies (addresses or networks,
 comma-separated) whose ``X-Forwarded-For`` names the client for the sign-in
 limit (default ``127.0.0.1,::1``: nginx on the same machine; empty: none).
+Citizens' voice: ``DASHBOARD_KIOSK_ID`` (this kiosk's name in the limits),
+``DASHBOARD_VOICE_LIMIT_PER_MINUTE`` (per kiosk, default 30),
+``DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE`` (per public-view client, default 10),
+``DASHBOARD_VOICE_HIDE_AFTER_REPORTS`` (default 3), ``DASHBOARD_VOICE_RETENTION_DAYS`` (default 365).
 """
 
 from __future__ import annotations
@@ -50,6 +54,12 @@ class Settings:
     require_signin: bool = False
     # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); default: one on this machine.
     trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
+    # --- citizens' voice (필요해요 and opinions) ---
+    kiosk_id: str = "kiosk"  # names this kiosk in the per-kiosk limit (several kiosks, one store)
+    voice_limit_per_minute: int = 30  # 필요해요 and opinions from one kiosk per minute
+    voice_client_limit_per_minute: int = 10  # ... from one client of the public view per minute
+    voice_hide_after_reports: int = 3  # visitors' reports that hide an opinion until staff look
+    voice_retention_days: int = 365  # opinions and reactions older than this are purged
 
     @property
     def is_kiosk(self) -> bool:
@@ -142,4 +152,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         secrets_file=secrets_file,
         require_signin=_bool_setting(env, "DASHBOARD_REQUIRE_SIGNIN"),
         trusted_proxies=_proxies_setting(env, "DASHBOARD_TRUSTED_PROXIES"),
+        kiosk_id=(env.get("DASHBOARD_KIOSK_ID", "").strip() or "kiosk")[:64],
+        voice_limit_per_minute=_int_setting(env, "DASHBOARD_VOICE_LIMIT_PER_MINUTE", 30, 1),
+        voice_client_limit_per_minute=_int_setting(env, "DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE", 10, 1),
+        voice_hide_after_reports=_int_setting(env, "DASHBOARD_VOICE_HIDE_AFTER_REPORTS", 3, 1),
+        voice_retention_days=_int_setting(env, "DASHBOARD_VOICE_RETENTION_DAYS", 365, 1),
     )

@@ -61,9 +61,9 @@ def test_signed_out_page_shows_only_the_sign_in_form(page):
 def test_signing_in_shows_the_tools(page):
     at = _sign_in(page(), "kim_gis", PASSWORD)
     assert not at.exception
-    assert [tab.label for tab in at.tabs] == ["서비스 수정", "가져오기", "백업·복원", "내보내기"]
+    assert [tab.label for tab in at.tabs] == ["서비스 수정", "가져오기", "백업·복원", "내보내기", "시민 의견"]
     assert len(at.get("file_uploader")) == 1
-    assert len(at.get("download_button")) == 4
+    assert len(at.get("download_button")) == 4 + 2  # the services, and the citizens' opinions (CSV, XLSX)
     assert any(c.value.startswith("로그인: 김지리") for c in at.sidebar.caption)
     assert at.number_input(key="edit_start_year").value > 2000
 
@@ -155,7 +155,7 @@ def test_five_wrong_passwords_lock_the_account_with_a_korean_message(page):
 
 def test_an_idle_session_is_signed_out_after_30_minutes(page):
     at = _sign_in(page(), "kim_gis", PASSWORD)
-    assert len(at.tabs) == 4
+    assert len(at.tabs) == 5
     at.session_state[STAFF_LAST_ACTIVITY] = at.session_state[STAFF_LAST_ACTIVITY] - timedelta(minutes=31)
     at.run()
     assert at.info[0].value == "30분 동안 사용하지 않아 로그아웃되었습니다. 다시 로그인하세요."

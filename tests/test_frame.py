@@ -121,7 +121,7 @@ def test_require_signin_lets_signed_in_staff_through_and_leaves_the_kiosk_open(a
     assert any(c.value.startswith("로그인: 김지리") for c in at.sidebar.caption)
     at.switch_page("app_pages/data_manager.py").run()  # the data page does not draw a second sign-out button
     assert not at.exception
-    assert len(at.tabs) == 4
+    assert len(at.tabs) == 5  # with citizens' voice
 
     kiosk = app(DASHBOARD_REQUIRE_SIGNIN="1", DASHBOARD_MODE="kiosk")
     assert not kiosk.exception

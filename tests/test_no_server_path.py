@@ -128,7 +128,7 @@ def test_the_signed_in_data_page_names_the_kind_of_store_not_its_path(app, data_
     at.text_input(key="sign_in_username").input("kim_gis")
     at.text_input(key="sign_in_password").input("correct-horse-battery")
     at = at.button[0].click().run()
-    assert not at.exception and len(at.tabs) == 4
+    assert not at.exception and len(at.tabs) == 5
     expected = "저장소: 서버의 GeoPackage 파일" if lang == "ko" else "Store: a GeoPackage file on the server"
     assert any(expected in c.value for c in at.caption)
     assert str(tmp_path) not in _shown(at)

@@ -61,6 +61,17 @@ EDIT_WIDGETS: dict[str, str] = {
 }
 RESTORE_ROUND = "restore_round"
 
+# --- citizens' voice (ui.voice: the data page's moderation tab, the kiosk's 필요해요 and opinions) ---
+#: Followed by an opinion's id: the answer being written for it.
+VOICE_ANSWER_PREFIX = "voice_answer_text_"
+#: The projects this visit said 필요해요 for (kept only here; a visit ends at the kiosk's idle reset).
+VOICE_TAPPED = "voice_tapped"
+#: What the last visitor action answered (thanks, the limit ...), by project: shown once beside it.
+VOICE_MESSAGE = "voice_message"
+#: Followed by a project's id: the opinion form's reason and text.
+VOICE_REASON_PREFIX = "voice_reason_"
+VOICE_TEXT_PREFIX = "voice_text_"
+
 
 def generation(key: str) -> int:
     """How many times the widget behind ``key`` was replaced (0 at first); part of that widget's key."""

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from geo.i18n import audience, common, data, districts, maps
+from geo.i18n import audience, common, data, districts, maps, voice
 
 Lang = Literal["ko", "en"]
 LANGUAGES: tuple[Lang, ...] = ("ko", "en")
@@ -20,6 +20,7 @@ TEXTS: dict[str, dict[str, str]] = {
     **districts.TEXTS,
     **audience.TEXTS,
     **data.TEXTS,
+    **voice.TEXTS,  # citizens' voice
 }
 
 

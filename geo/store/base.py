@@ -53,10 +53,11 @@ from geo.store.common import (
 from geo.store.creation import CreationMethods
 from geo.store.reference import ReferenceLayerMethods
 from geo.store.signin import SignInMethods
+from geo.store.voice import VoiceMethods
 from geo.validation import TEXT_MAX_LENGTH, Problem, ValidationReport, validate_frame
 
 
-class Store(CreationMethods, ReferenceLayerMethods, SignInMethods):
+class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods):
     """The dashboard's data, read and written through transactions.
 
     Use ``open_store(settings)`` to get one. Backends differ only in their

@@ -40,9 +40,22 @@ _OWN_TABLES = (
     "reference_points",
     "sign_in_attempts",
     "sign_in_locks",
+    # citizens' voice (geo.store.voice)
+    "voice_reactions",
+    "voice_opinions",
+    "voice_limits",
 )
 # Tables added after the first release; ``initialise`` adds them to older stores.
-ADDED_TABLES = ("reference_layers", "reference_points", "sign_in_attempts", "sign_in_locks")
+ADDED_TABLES = (
+    "reference_layers",
+    "reference_points",
+    "sign_in_attempts",
+    "sign_in_locks",
+    # citizens' voice (geo.store.voice)
+    "voice_reactions",
+    "voice_opinions",
+    "voice_limits",
+)
 
 
 # The public reference layers' folder (its manifest and files) a store is also seeded from.

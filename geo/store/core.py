@@ -146,6 +146,9 @@ class StoreCore(ABC):
     ) -> None: ...
 
     @abstractmethod
+    def _create_voice_tables(self, tx: _Tx) -> None: ...
+
+    @abstractmethod
     def _create_reference_tables(self, tx: _Tx, data_dir: Path, moment: datetime) -> None: ...
 
     @abstractmethod

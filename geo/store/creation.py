@@ -104,6 +104,7 @@ class CreationMethods(StoreCore):
         self._create_reference_tables(tx, data_dir, moment)
         for statement in signin_ddl(self._id_column_sql, self._types["float"]):
             tx.execute(statement)
+        self._create_voice_tables(tx)  # citizens' voice
         self._audit(tx, SEED_USER, "initialise", f"{data_folder_label(data_dir)}에서 저장소를 만들었습니다", moment)
         # Kept for the first read_data: at 100,000 services, reading back what was just written cost ~1.7 s
         # of a cold start. Handed over only while the store still has this revision (nothing written since,
@@ -158,6 +159,9 @@ class CreationMethods(StoreCore):
             for statement in signin_ddl(self._id_column_sql, self._types["float"]):
                 tx.execute(statement)
             added.append("로그인 시도")
+        if not self._table_exists(tx, "voice_opinions"):  # citizens' voice
+            self._create_voice_tables(tx)
+            added.append("시민 의견")
         columns = self._add_missing_columns(tx)
         if columns:
             added.append("열 " + ", ".join(columns))

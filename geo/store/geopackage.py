@@ -32,6 +32,7 @@ from geo.store.common import (
     data_folder_label,
 )
 from geo.store.tempfiles import claimed, clean_leftovers, temp_name
+from geo.store.voice import VOICE_TABLES
 
 STORE_FILE_NAME = "dashboard.gpkg"
 BACKUP_DIR_NAME = "backups"
@@ -412,7 +413,8 @@ class GeoPackageStore(Store):
         The new store is built aside and its tables copied in, in one
         transaction: readers see the old data or the new, and a crash part-way
         leaves the old. The security record (audit log, sign-in attempts and
-        locks) is kept, with one more audit row.
+        locks) is kept, with one more audit row, and so is citizens' voice (the
+        data folder has none).
 
         Raises
         ------
@@ -423,12 +425,31 @@ class GeoPackageStore(Store):
         moment = _now(now)
         with claimed(temp_name(self.path, "building")) as building:
             self._build(building, data_dir, now)
+            self._carry_voice_into(building)  # citizens' voice
             self._replace_data_from(
                 building,
                 lambda tx: self._audit(
                     tx, SEED_USER, "initialise", f"{data_folder_label(data_dir)}에서 저장소를 다시 만들었습니다", moment
                 ),
             )
+
+    def _carry_voice_into(self, building: Path) -> None:
+        """Copy this store's citizens' voice (opinions, 필요해요, limits) into a freshly built store file."""
+        with self._sqlite_errors():
+            fresh = self._connect(building)
+            try:
+                fresh.execute("ATTACH DATABASE ? AS current", (str(self.path),))
+                fresh.execute("BEGIN IMMEDIATE")
+                for table in VOICE_TABLES:
+                    found = fresh.execute(
+                        "SELECT 1 FROM current.sqlite_master WHERE type = 'table' AND name = ?", (table,)
+                    ).fetchone()
+                    if found:
+                        fresh.execute(f"INSERT INTO main.{table} SELECT * FROM current.{table}")
+                fresh.execute("COMMIT")
+                fresh.execute("DETACH DATABASE current")
+            finally:
+                fresh.close()
 
     def _replace_data_from(self, source: Path, record: Callable[[_Tx], None]) -> None:
         """Replace every table of the store but the security record with the same table of ``source`` (a store
