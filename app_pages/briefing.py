@@ -213,7 +213,9 @@ with st.container(key="briefing_slide"):
             st.subheader(t("briefing.portfolio", lang))
             items = {item.key: item for item in headline_items(services, data.areas, lang)}
             counts = st.columns(2)
-            counts[0].metric(items["services"].label, items["services"].value, help=items["services"].help)
+            # No help icon in presentation mode: the slide shows no control.
+            services_help = None if presenting else items["services"].help
+            counts[0].metric(items["services"].label, items["services"].value, help=services_help)
             counts[1].metric(items["operating"].label, items["operating"].value)
             st.html(status_summary_html(services, lang))
             budget_label, budget, coverage = budget_line(services, lang)

@@ -35,7 +35,7 @@ def mayor_remark(plan: Mapping[str, Any], lang: str) -> str | None:
     fields = _texts(plan, "mayor_fields", lang)
     if not fields:
         return None
-    return t("plan.mayor_fields", lang, fields=("·" if lang == "ko" else ", ").join(fields))
+    return t("plan.mayor_fields", lang, fields="·".join(fields))
 
 
 def gazette_note(plan: Mapping[str, Any], lang: str) -> str | None:

@@ -169,7 +169,7 @@ def test_overview_states_the_molit_approval_the_aims_the_mayors_fields_and_the_s
     assert "안산시장은 교통·환경·안전·복지 분야의 연계를 언급했습니다" in html
     assert f"출처: {bundled.plan['source']['ko']}" in html
     english = overview_html(bundled.plan, bundled.services, "en")
-    assert "Approved by MOLIT" in english and "Transport, Environment, Safety, Welfare" in english
+    assert "Approved by MOLIT" in english and "Transport·Environment·Safety·Welfare" in english
     assert "reported smart-city projects" in english
 
 

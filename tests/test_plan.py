@@ -25,7 +25,7 @@ def test_aims_and_input_in_each_language():
 
 def test_the_mayors_fields_are_attributed_to_him():
     assert plan_facts.mayor_remark(PLAN, "ko") == "안산시장은 교통·복지 분야의 연계를 언급했습니다"
-    assert plan_facts.mayor_remark(PLAN, "en") == "The mayor named Transport, Welfare as fields to work together"
+    assert plan_facts.mayor_remark(PLAN, "en") == "The mayor named Transport·Welfare as fields to work together"
     assert plan_facts.mayor_remark({}, "ko") is None
 
 
