@@ -94,7 +94,7 @@ VOCABULARY_COLUMNS: dict[str, Mapping[str, Term]] = {
     "area_id": AREA_TERMS,
     "phase": PHASE_TERMS,
     # Budget tables add the money whose source no report gives (geo.budget.UNKNOWN_FUNDING).
-    "funding": {**FUNDING_TERMS, UNKNOWN_FUNDING: Term(UNKNOWN_FUNDING, "재원 보도되지 않음", "Source not reported")},
+    "funding": {**FUNDING_TERMS, UNKNOWN_FUNDING: Term(UNKNOWN_FUNDING, "재원 보도되지 않음", "Not reported")},
     "budget_basis": BUDGET_BASIS_TERMS,
 }
 

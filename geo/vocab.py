@@ -138,7 +138,7 @@ FUNDING_TERMS: dict[str, Term] = {
         Term("도비", "도비", "Provincial", "#56B4E9"),
         Term("시비", "시비", "City", "#E69F00"),
         # A report that gives the province's and the city's part as one sum (ANS-01's 지방비 80억).
-        Term("지방비", "지방비", "Local (provincial + city, not split)", "#009E73"),
+        Term("지방비", "지방비", "Local (unsplit)", "#009E73"),
         Term("민자", "민자", "Private", "#CC79A7"),
     )
 }

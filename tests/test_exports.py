@@ -90,9 +90,9 @@ def test_aggregations_export_with_labelled_values(demo):
         "National",
         "Provincial",
         "City",
-        "Local (provincial + city, not split)",
+        "Local (unsplit)",
         "Private",
-        "Source not reported",
+        "Not reported",
     ]
 
 

@@ -34,5 +34,5 @@ def test_the_new_service_columns_are_optional_and_labelled():
         "한 해 분",
         "다른 시 몫 포함",
     ]
-    assert FUNDING_TERMS["지방비"].en == "Local (provincial + city, not split)"
+    assert FUNDING_TERMS["지방비"].en == "Local (unsplit)"
     assert len({term.colour for term in FUNDING_TERMS.values()}) == len(FUNDING_TERMS)

@@ -63,7 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Operating = operating ÷ (all − cancelled). No source gives due dates, so nothing is judged late "
         "or on schedule",
     },
-    "funding.unknown": {"ko": "재원 보도되지 않음", "en": "Source not reported"},
+    "funding.unknown": {"ko": "재원 보도되지 않음", "en": "Not reported"},
     "chart.year_coverage": {
         "ko": "기간이 보도된 {n}건만 표시: {shown} (사업비 합계 {total}의 {share}, {of}건 중)",
         "en": "Only the {n} with a reported period: {shown} ({share} of the {total} total, {n} of {of})",
