@@ -41,7 +41,9 @@ choices = [CITY_VIEW, *aggregate.area_ids(data.areas), CITYWIDE]
 area_from_url, area_ignored = read_area(st.query_params.get("area"), choices, CITY_VIEW)
 url_as_of, as_of_ignored = read_day("as_of", st.query_params.get("as_of"))
 link_notice("districts", lang, [area_ignored, as_of_ignored])
-picker, date_col = st.columns([3, 1])
+# The picker takes the whole width (seven choices ran past a 1366 px screen beside the date); the date below it.
+picker = st.container()
+date_col, _ = st.columns([1, 3])
 area_id = (
     picker.segmented_control(
         t("districts.area", lang),

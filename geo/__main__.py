@@ -296,6 +296,7 @@ def _run(args: argparse.Namespace) -> int:
         was_locked = open_store(load_settings()).unlock_account(args.username, user=_user(args.user))
         state = "잠금을 풀었습니다" if was_locked else "잠겨 있지 않았습니다. 실패 횟수만 0으로 했습니다"
         print(f"계정 '{args.username}': {state} (감사 기록에 남겼습니다).")
+        return EXIT_OK
     if args.command == "voice":  # citizens' voice: retention
         settings = load_settings()
         days = args.older_than if args.older_than is not None else settings.voice_retention_days

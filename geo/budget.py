@@ -172,7 +172,7 @@ class BudgetSummary:
             text = t("budget.coverage", lang, n=f"{self.counted:,}", of=f"{self.projects:,}", total=self.value(lang))
             if self.mixed_bases:
                 kinds = ", ".join(
-                    f"{label(BUDGET_BASIS_TERMS, basis, lang) if basis else t('budget.basis_unknown', lang)} {n:,}"
+                    f"{_in_sentence(label(BUDGET_BASIS_TERMS, basis, lang), lang) if basis else t('budget.basis_unknown', lang)} {n:,}"
                     + t("metric.count_unit", lang)
                     for basis, n in self.bases.items()
                 )
@@ -187,6 +187,11 @@ class BudgetSummary:
         if self.held_by_programme:
             text += " " + t("budget.held_by_programme", lang, n=f"{self.held_by_programme:,}")
         return text
+
+
+def _in_sentence(term_label: str, lang: str) -> str:
+    """A vocabulary label inside an English sentence starts in lower case ("total cost 5"); Korean is unchanged."""
+    return term_label[:1].lower() + term_label[1:] if lang == "en" else term_label
 
 
 def budget_summary(services: pd.DataFrame) -> BudgetSummary:

@@ -10,8 +10,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geo.history import parse_as_of as parse_iso_day
-from geo.links import IgnoredParameter, read_choices, read_text, read_years
+from geo.links import IgnoredParameter, parse_day, read_choices, read_text, read_years
 from geo.vocab import AREA_TERMS, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, Term
 
 # Query parameter names: short, stable, and documented in the README.
@@ -144,12 +143,12 @@ def parse_as_of(raw: str | None, earliest: date, latest: date) -> tuple[date | N
 
     ``None`` or ``""`` gives ``(None, None)`` (no day asked for). ``why`` is ``"format"`` for anything
     but a real ``YYYY-MM-DD`` date (``2024-02-30``, ``2024-7-1``, ``yesterday``; read by
-    ``geo.history.parse_as_of``, as on the other pages) and ``"range"`` for a day before ``earliest``
+    ``geo.links.parse_day``, as on the other pages) and ``"range"`` for a day before ``earliest``
     or after ``latest``.
     """
     if raw is None or raw == "":
         return None, None
-    day = parse_iso_day(raw)
+    day = parse_day(raw)
     if day is None:
         return None, "format"
     if not earliest <= day <= latest:

@@ -39,7 +39,6 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.i18n import t
-from geo.links import parse_day
 from geo.vocab import ServiceStatus
 
 #: Columns of :func:`status_changes_between`, in order.
@@ -96,11 +95,6 @@ def as_of_caption(status_history: pd.DataFrame, lang: str) -> str:
     """'데이터의 마지막 상태 변경 2025-12-22' (the data's last change, told apart from the day shown)."""
     last = last_change(status_history)
     return t("history.last_change", lang, date=last.isoformat() if last else "—")
-
-
-def parse_as_of(text: object, today: date | None = None) -> date | None:
-    """A day from a link, strictly (``geo.links.parse_day``): None when it is not a real ISO day."""
-    return parse_day(text, today)
 
 
 def first_known(services: pd.DataFrame, status_history: pd.DataFrame) -> pd.Series:

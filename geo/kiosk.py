@@ -38,6 +38,7 @@ from geo.vocab import (
     DEVELOPMENT_AREA_IDS,
     DOMAIN_TERMS,
     KIOSK_STATUSES,
+    SHAPE_GLYPHS,
     STATUS_TERMS,
     ServiceStatus,
     label,
@@ -65,15 +66,6 @@ CITIZEN_ORDER: tuple[str, ...] = (
     ServiceStatus.PLANNED,
     ServiceStatus.ON_HOLD,
 )
-#: Status symbols as text (st.html drops inline SVG); the shapes match the map's markers.
-STATUS_GLYPHS: dict[str, str] = {
-    "circle": "●",
-    "square": "■",
-    "triangle": "▲",
-    "star": "★",
-    "diamond": "◆",
-    "hollow": "○",
-}
 #: The project screens of the rotation, in order: what a citizen can use today, what is being built, what is
 #: planned, what is on hold. Every status the kiosk shows is in one group, so the rotation names every project.
 PROJECT_GROUPS: dict[str, tuple[str, ...]] = {
@@ -569,7 +561,7 @@ def _in_language(record: pd.Series, field: str, lang: str) -> str:
 def status_badge_html(status: str) -> str:
     """The status symbol in its colour (shape and colour together, as on the map)."""
     term = STATUS_TERMS[status]
-    return f'<span class="kiosk-glyph" style="color:{term.colour}">{STATUS_GLYPHS[term.shape]}</span>'
+    return f'<span class="kiosk-glyph" style="color:{term.colour}">{SHAPE_GLYPHS[term.shape]}</span>'
 
 
 def progress_html(position: int, count: int, paused: bool, idle_reset_s: int, lang: str, sample: bool) -> str:

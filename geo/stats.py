@@ -98,7 +98,8 @@ class HeadlineItem:
 def _budget_item(summary: BudgetSummary, lang: str, compact: bool = False) -> HeadlineItem:
     coverage = summary.coverage(lang)
     label = t("field.budget", lang) if compact else summary.label(lang)
-    return HeadlineItem("budget", label, summary.value(lang), help=coverage, note=coverage)
+    # The coverage is shown under the row (``note``), not repeated in a tooltip.
+    return HeadlineItem("budget", label, summary.value(lang), note=coverage)
 
 
 def headline_items(

@@ -209,7 +209,8 @@ ACCURACY_VALUES: tuple[str, ...] = ("approximate", "surveyed", "official")
 BOUNDARY_LEVELS: tuple[str, ...] = ("city", "gu", "dong")
 
 
-# --- briefing: status shapes as text (HTML slides; st.html drops inline SVG), matching the map's markers ---
+# Status shapes as text for HTML (briefing slides, handout, kiosk cards; st.html drops inline SVG), matching the
+# map's markers.
 SHAPE_GLYPHS: dict[str, str] = {
     "circle": "●",
     "square": "■",

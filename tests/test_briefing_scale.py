@@ -161,8 +161,8 @@ def test_budget_title_note_and_unit_do_not_meet_at_large_counts_on_the_briefing(
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_a_compact_budget_chart_with_every_funding_source_keeps_its_plot(lang):
-    """Five funding sources: at 1366 px (a 420 px column) the legend takes two rows in Korean and three in English
-    (the title two lines); the chart grows instead of squeezing its plot to 20 px, and the rows fit under the years."""
+    """Five funding sources: at 1366 px (a 420 px column) the legend takes two rows in both languages
+    (the English title on two lines); the chart grows instead of squeezing its plot to 20 px, and the rows fit under the years."""
     from geo.charts.common import MIN_PLOT_PX, foot_legend_rows
     from geo.vocab import FUNDING_TERMS
 
@@ -173,7 +173,7 @@ def test_a_compact_budget_chart_with_every_funding_source_keeps_its_plot(lang):
     )
     fig = charts.compact_figure(charts.budget_by_year_figure(frame, lang, "large"), 320, 18)
     rows = foot_legend_rows(fig, 420, 18)
-    assert rows == (3 if lang == "en" else 2)
+    assert rows == 2
     assert fig.layout.height - fig.layout.margin.t - fig.layout.margin.b >= MIN_PLOT_PX
     assert fig.layout.margin.b >= 18 * (1.8 + 1.6 * rows) - 1
     assert fig.layout.height > 320  # grown for the legend's rows

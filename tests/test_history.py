@@ -15,10 +15,10 @@ from geo.history import (
     default_as_of,
     first_known,
     last_change,
-    parse_as_of,
     services_as_of,
     status_changes_between,
 )
+from geo.links import parse_day
 
 
 @pytest.fixture
@@ -131,7 +131,7 @@ def test_default_day_of_an_empty_history_is_today(history):
 
 def test_a_day_from_a_link_is_read_strictly():
     today = date(2026, 12, 7)
-    assert parse_as_of("2024-07-01", today) == date(2024, 7, 1)
+    assert parse_day("2024-07-01", today) == date(2024, 7, 1)
     for odd in (
         "9999-99-99",
         "2024-7-1",
@@ -143,7 +143,7 @@ def test_a_day_from_a_link_is_read_strictly():
         "1850-01-01",
         "2045-01-01",
     ):
-        assert parse_as_of(odd, today) is None, odd
+        assert parse_day(odd, today) is None, odd
 
 
 def test_as_of_keeps_rows_geometry_and_crs(services, history):
