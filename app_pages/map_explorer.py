@@ -189,7 +189,7 @@ def _results(listed: gpd.GeoDataFrame) -> None:
         key="results_sort",
         format_func=lambda key: t(f"explorer.col.{key}", lang),
     )
-    table = results_table(listed, lang, sort_by)
+    table = results_table(listed, lang, sort_by, areas=area_terms(data.areas))
     if len(listed) > len(table):
         st.caption(t("explorer.results_capped", lang, total=len(listed), limit=len(table)))
     else:

@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from geo.aggregate import area_ids, area_terms
 from geo.briefing import briefing_slides
 from geo.briefing_pdf.pages import appendix_counts, briefing_figures
+from geo.explorer import results_table
 from geo.filters import CHOICE_FILTERS, ServiceFilter, choice_terms
 from geo.history import default_as_of
 from geo.importer import commit_import, preview_import
@@ -158,6 +159,9 @@ def test_area_lists_filters_screens_slides_and_handout_come_from_the_store(sixth
 
     slides = [s for s in briefing_slides(areas=data.areas) if s.kind == "area"]
     assert [s.area_id for s in slides][-1] == SIXTH and slides[-1].title("en") == SIXTH_EN
+
+    table = results_table(data.services, "ko", "area", areas=area_terms(data.areas))
+    assert table.loc[SERVICE_ID].iloc[1] == SIXTH_KO
 
     counts = appendix_counts(data.services, "ko", data.areas)
     assert counts.iloc[:, 0].tolist()[-3:] == [SIXTH_KO, "시 전역", "합계"]

@@ -114,7 +114,7 @@ def test_a_sixth_area_with_a_service_has_its_profile_map_and_charts(sixth_area_s
     page = session.page
     page.get_by_role("heading", name="지구별 현황").wait_for()
     # The picker lists it (from the store), and choosing it opens its profile: facts, its outline, its project.
-    page.get_by_role("button", name=SIXTH_KO, exact=True).click()
+    page.locator("[data-testid='stButtonGroup'] button", has_text=SIXTH_KO).first.click()
     page.locator(".detail-panel h4", has_text=SIXTH_KO).wait_for()
     assert "sadong90" in page.url
     frame = wait_for_map(page, min_shapes=30)
