@@ -247,3 +247,18 @@ def test_the_kiosk_has_a_screen_for_the_sixth_area(
     assert not at.exception and not at.error
     shown = " ".join(str(getattr(e, "value", "")) for kind in ("html", "markdown") for e in at.get(kind))
     assert SIXTH_KO in shown and SERVICE_KO in shown
+
+
+def test_the_map_labels_the_sixth_area_by_its_name(sixth_dir: Path) -> None:
+    """Found by the browser test: the district map's label showed the area's id (sadong90)."""
+    from geo.mapping import build_map
+
+    data = load_dashboard_data(sixth_dir)
+    html = build_map(data.boundaries, data.areas, data.services, selected_area=SIXTH).get_root().render()
+    labels = [
+        json.dumps(f"<span>{text}</span>")[1:-1].replace("<", "\\u003c").replace(">", "\\u003e")
+        for text in (SIXTH_KO, SIXTH)
+    ]
+    # folium writes the label as JSON with every non-ASCII character escaped
+    escaped = [label.encode("ascii", "backslashreplace").decode() for label in labels]
+    assert escaped[0] in html and escaped[1] not in html
