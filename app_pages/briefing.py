@@ -112,7 +112,7 @@ since = day_field(controls[4], t("briefing.since", lang), "since", dates.since, 
 st.query_params["as_of"] = as_of.isoformat()
 st.query_params["since"] = since.isoformat()
 changes = changes_table(data.status_history, data.services, since, as_of, lang)
-slides = briefing_slides(changes=len(changes))
+slides = briefing_slides(changes=len(changes), areas=data.areas)
 st.session_state[state.BRIEFING_SLIDE_COUNT] = len(slides)
 index = step_slide(st.session_state.get(state.BRIEFING_SLIDE, 0), 0, len(slides))
 st.session_state[state.BRIEFING_SLIDE] = index

@@ -32,8 +32,9 @@ config = settings()
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def rotation_screens(data_revision: str, near: tuple[float, float] | None, _services):  # noqa: ARG001 (cache key)
-    return kiosk_screens(_services, near=near)
+def rotation_screens(data_revision: str, near: tuple[float, float] | None, _services, _areas):  # noqa: ARG001 (cache key)
+    # The area screens are the store's areas: an imported sixth one gets its screen too.
+    return kiosk_screens(_services, near=near, areas=_areas)
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
@@ -83,7 +84,7 @@ def kiosk_screen() -> None:
     data = dashboard_data()
     revision = store().revision()
     near = config.kiosk_location
-    screens = rotation_screens(revision, near, data.services)
+    screens = rotation_screens(revision, near, data.services, data.areas)
     now = time.monotonic()
     rotation = st.session_state.get(state.KIOSK_ROTATION, RotationState(0, now))
     if rotation.screen >= len(screens):  # the data changed and the rotation is shorter now

@@ -5,7 +5,7 @@ from dataclasses import replace
 import geopandas as gpd
 import streamlit as st
 
-from geo.aggregate import area_ids, area_label
+from geo.aggregate import area_ids, area_label, area_terms
 from geo.details import area_detail_rows, detail_table_html, service_detail_rows, service_history_rows
 from geo.explorer import (
     PARAM_VIEW,
@@ -57,7 +57,7 @@ with as_of_col:
 # Every view of this page shows the projects reported by that day, with that day's status.
 data = replace(data, services=services_as_of(data.services, data.status_history, as_of))
 as_of_key = None if as_of == default_day else as_of.isoformat()
-service_filter = service_filter_sidebar(data.services, lang)
+service_filter = service_filter_sidebar(data.services, lang, area_terms(data.areas))
 service_ids, stored_area_ids = set(data.services["service_id"]), set(data.areas["area_id"])
 link_notice(
     "map",
@@ -189,7 +189,7 @@ def _results(listed: gpd.GeoDataFrame) -> None:
         key="results_sort",
         format_func=lambda key: t(f"explorer.col.{key}", lang),
     )
-    table = results_table(listed, lang, sort_by)
+    table = results_table(listed, lang, sort_by, areas=area_terms(data.areas))
     if len(listed) > len(table):
         st.caption(t("explorer.results_capped", lang, total=len(listed), limit=len(table)))
     else:

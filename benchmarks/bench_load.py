@@ -12,6 +12,11 @@ does not load the server.
   python benchmarks/bench_load.py load --url http://127.0.0.1:8701 --page map --n 1,5,10,20
   python benchmarks/bench_load.py load --url http://127.0.0.1:8080 --page map --n 1,5,10,20   # two behind nginx
 
+``--bare URL`` (a server running ``benchmarks/apps/bare_app.py``, one ``st.write``) loads that page at every
+level right after the app's page, in the same run and on the same machine: the table then carries the bare
+page's p50/p95 and the ratio app ÷ bare, which moves far less with how busy a shared machine is than the
+seconds do.
+
 Soak (``soak``): one kiosk in headless Chromium for ``--minutes``; each minute the server process's
 resident memory (``--pid``, the instances behind nginx added up), the page's JS heap and the screen shown are printed, and at the end
 whether memory kept growing.
@@ -156,25 +161,56 @@ def browser_level(url: str, page: str, users: int, duration_s: float, think_s: f
     return samples
 
 
+def _load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+def _ratio(app: float, bare: float) -> str:
+    return f"{app / bare:.1f}" if bare > 0 and app == app and bare == bare else "-"
+
+
 def cmd_load(args: argparse.Namespace) -> None:
     page = "" if args.page == "kiosk" else args.page
     print(
         f"# load: {args.url} page={args.page or '/'} duration={args.duration}s think={args.think}s "
         f"client={'browser' if args.browser else 'websocket'}"
+        + (f" bare={args.bare}" if args.bare else "")
+        + f" started {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())} load average {_load_average()}"
     )
-    print("| users | page loads | p50 s | p95 s | max s | errors |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    if args.bare:
+        print(
+            "| users | page loads | p50 s | p95 s | max s | errors | bare p50 s | bare p95 s | × p50 | × p95 | load avg |"
+        )
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    else:
+        print("| users | page loads | p50 s | p95 s | max s | errors |")
+        print("|---:|---:|---:|---:|---:|---:|")
     for users in (int(n) for n in args.n.split(",")):
         if args.browser:
             samples = browser_level(args.url, page, users, args.duration, args.think)
         else:
             samples = asyncio.run(load_level(args.url, page, users, args.duration, args.think))
         worst = max(samples.ready_s, default=float("nan"))
-        print(
+        row = (
             f"| {users} | {len(samples.ready_s)} | {samples.percentile(0.5):.2f} | {samples.percentile(0.95):.2f} "
-            f"| {worst:.2f} | {len(samples.errors)} |",
-            flush=True,
+            f"| {worst:.2f} | {len(samples.errors)} |"
         )
+        if args.bare:
+            # The bare page right after, at the same level: the same machine minute, so the ratio is the figure.
+            bare = asyncio.run(load_level(args.bare, "", users, args.duration, args.think))
+            errors = len(samples.errors) + len(bare.errors)
+            app50, app95 = samples.percentile(0.5), samples.percentile(0.95)
+            bare50, bare95 = bare.percentile(0.5), bare.percentile(0.95)
+            row = (
+                f"| {users} | {len(samples.ready_s)} | {app50:.2f} | {app95:.2f} | {worst:.2f} | {errors} "
+                f"| {bare50:.2f} | {bare95:.2f} | {_ratio(app50, bare50)} | {_ratio(app95, bare95)} "
+                f"| {_load_average()} |"
+            )
+            samples.errors.extend("bare: " + error for error in bare.errors)
+        print(row, flush=True)
         for error in sorted(set(samples.errors))[:3]:
             print(f"<!-- {error} -->")
 
@@ -260,6 +296,9 @@ def main(argv: list[str] | None = None) -> None:
     load.add_argument("--duration", type=float, default=60.0, help="seconds per level")
     load.add_argument("--think", type=float, default=2.0, help="seconds a user keeps a page before the next")
     load.add_argument("--browser", action="store_true", help="real Chromium pages instead of websocket clients")
+    load.add_argument(
+        "--bare", default="", help="a server of benchmarks/apps/bare_app.py, loaded at each level too (the ratio)"
+    )
     soak = commands.add_parser("soak", help="one kiosk for a long time, memory each minute")
     soak.add_argument("--url", required=True, help="a kiosk server (an instance or nginx's kiosk site)")
     soak.add_argument("--pid", required=True, help="process ids of the kiosk's server instances, comma separated")

@@ -53,6 +53,7 @@ from geo.vocab import (
     PHASE_TERMS,
     STATUS_TERMS,
     ServiceStatus,
+    Term,
     label,
 )
 
@@ -100,6 +101,16 @@ def area_label(areas: pd.DataFrame, area_id: str, lang: str = "ko", *, short: bo
         return label(terms, area_id, lang)
     rows = areas.loc[areas["area_id"] == area_id]
     return localized(rows.iloc[0].to_dict(), "name", lang) if len(rows) else area_id
+
+
+def area_terms(areas: pd.DataFrame, *, short: bool = False) -> dict[str, Term]:
+    """The areas layer's areas as terms, in :func:`area_ids` order: the plan's own term (short or full name),
+    else one made of the layer's names. Lists of areas (filters, screens, slides) offer and label these."""
+    plan = AREA_SHORT if short else AREA_TERMS
+    return {
+        a: plan.get(a) or Term(a, area_label(areas, a, "ko", short=short), area_label(areas, a, "en", short=short))
+        for a in area_ids(areas)
+    }
 
 
 def _areas_for(area: str | None) -> tuple[str, ...]:

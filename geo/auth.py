@@ -314,6 +314,49 @@ def client_address(peer: str, forwarded_for: str | None, trusted_proxies: Sequen
     return peer
 
 
+def _hop_host(hop: str) -> str:
+    """A forwarded hop's host, without a port (``1.2.3.4:80``, ``[::1]:80``), as the web server reads it."""
+    if hop.startswith("[") and "]" in hop:
+        return hop[1 : hop.index("]")]
+    return hop.rsplit(":", 1)[0] if hop.count(":") == 1 else hop
+
+
+def _server_trusts(host: str, server_trusted: Sequence[str]) -> bool:
+    for entry in server_trusted:
+        try:
+            if ipaddress.ip_address(host) in ipaddress.ip_network(entry, strict=False):
+                return True
+        except ValueError:
+            if host == entry:
+                return True
+    return False
+
+
+def server_peer(observed: str | None, forwarded_for: str | None, server_trusted: Sequence[str] = ("127.0.0.1",)) -> str:
+    """The connection's peer as it was before the web server's own ``X-Forwarded-For`` rewrite.
+
+    Streamlit's server (uvicorn) replaces the peer by a hop of ``X-Forwarded-For`` whenever the peer is one of
+    its own trusted hosts (``FORWARDED_ALLOW_IPS``, by default 127.0.0.1): the rightmost hop it does not trust.
+    So a program on this machine could name any address, whatever ``DASHBOARD_TRUSTED_PROXIES`` says. When the
+    address seen is exactly that hop, the peer was such a host (127.0.0.1), and :func:`client_address` then
+    decides by ``DASHBOARD_TRUSTED_PROXIES`` alone. Streamlit reports a loopback peer as no address (None).
+    """
+    if observed is None:
+        return "127.0.0.1"
+    if not forwarded_for or not server_trusted:
+        return observed
+    hops = [_hop_host(part.strip()) for part in forwarded_for.split(",")]
+    if "*" in server_trusted:
+        picked = hops[0]
+    else:
+        picked = next((hop for hop in reversed(hops) if not _server_trusts(hop, server_trusted)), hops[0])
+    if picked and observed == picked:
+        return (
+            "127.0.0.1" if _server_trusts("127.0.0.1", server_trusted) or "*" in server_trusted else server_trusted[0]
+        )
+    return observed
+
+
 def session_expired(last_activity: datetime, now: datetime, timeout: timedelta = SESSION_TIMEOUT) -> bool:
     """True when more than ``timeout`` (default 30 minutes) passed since ``last_activity``."""
     return now - last_activity > timeout

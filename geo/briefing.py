@@ -38,6 +38,7 @@ from geo.vocab import (
     SHAPE_GLYPHS,
     STATUS_TERMS,
     ServiceStatus,
+    Term,
     label,
 )
 
@@ -58,12 +59,13 @@ class Slide:
     area_id: str | None = None
     part: int = 0
     parts: int = 1
+    name: Term | None = None  # an area outside the plan's five (an imported one): its names from the layer
 
     def title(self, lang: str, since: date | None = None) -> str:
         if self.kind == "overview":
             return t("briefing.overview", lang)
         if self.kind == "area":
-            return label(AREA_TERMS, self.area_id or "", lang)
+            return self.name.label(lang) if self.name else label(AREA_TERMS, self.area_id or "", lang)
         if self.kind == "portfolio":
             return t("briefing.portfolio", lang)
         if self.kind == "today":
@@ -76,18 +78,22 @@ class Slide:
         return table.iloc[self.part * CHANGES_PER_SLIDE : (self.part + 1) * CHANGES_PER_SLIDE]
 
 
-def briefing_slides(area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS, changes: int = 0) -> tuple[Slide, ...]:
+def briefing_slides(
+    area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS, changes: int = 0, areas: pd.DataFrame | None = None
+) -> tuple[Slide, ...]:
     """Overview, portfolio, what citizens can use today, one slide per development area (vocabulary order), changes.
 
     ``changes`` (the number of status changes shown) sets how many "what changed"
-    slides there are: :data:`CHANGES_PER_SLIDE` rows each, at least one.
+    slides there are: :data:`CHANGES_PER_SLIDE` rows each, at least one. With ``areas`` (the store's areas
+    layer) the area slides are its areas (the plan's in their order, then any other, named from the layer).
     """
     parts = max(1, -(-changes // CHANGES_PER_SLIDE))
+    names: dict[str, Term | None] = dict(aggregate.area_terms(areas)) if areas is not None else dict.fromkeys(area_ids)
     return (
         Slide("overview"),
         Slide("portfolio"),
         Slide("today"),
-        *(Slide("area", a) for a in area_ids),
+        *(Slide("area", a, name=None if a in AREA_TERMS else names[a]) for a in names),
         *(Slide("changes", part=n, parts=parts) for n in range(parts)),
     )
 

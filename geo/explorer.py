@@ -46,9 +46,15 @@ def within_bbox(services: gpd.GeoDataFrame, bbox: tuple[float, float, float, flo
 
 
 def results_table(
-    services: pd.DataFrame, lang: str = "ko", sort_by: str = "name", limit: int = RESULTS_LIMIT
+    services: pd.DataFrame,
+    lang: str = "ko",
+    sort_by: str = "name",
+    limit: int = RESULTS_LIMIT,
+    areas: Mapping[str, Term] | None = None,
 ) -> pd.DataFrame:
     """The results table: name, area, status, domain, budget, indexed by ``service_id``, sorted, at most ``limit`` rows.
+
+    ``areas``: the store's areas (``geo.aggregate.area_terms``), so an imported area is named and ordered too.
 
     Sorting uses the vocabularies' order for area, status and domain (not the alphabet), and puts the largest
     budget first; a missing budget stays empty and sorts last.
@@ -58,8 +64,9 @@ def results_table(
     names = localized_column(services, "name", lang)
     budget = pd.to_numeric(services["budget_krw_100m"], errors="coerce")
     folded = names.str.casefold()
+    area_names: Mapping[str, Term] = {**(areas or {}), **AREA_TERMS} if areas else AREA_TERMS
     vocabularies: dict[str, tuple[str, Mapping[str, Term]]] = {
-        "area": ("area_id", AREA_TERMS),
+        "area": ("area_id", area_names),
         "status": ("status", STATUS_TERMS),
         "domain": ("domain", DOMAIN_TERMS),
     }
@@ -77,7 +84,7 @@ def results_table(
     return pd.DataFrame(
         {
             t("explorer.col.name", lang): names.iloc[positions].to_numpy(),
-            t("explorer.col.area", lang): [label(AREA_TERMS, v, lang) for v in chosen["area_id"]],
+            t("explorer.col.area", lang): [label(area_names, v, lang) for v in chosen["area_id"]],
             t("explorer.col.status", lang): [label(STATUS_TERMS, v, lang) for v in chosen["status"]],
             t("explorer.col.domain", lang): [label(DOMAIN_TERMS, v, lang) for v in chosen["domain"]],
             t("explorer.col.budget", lang): budget.iloc[positions].to_numpy(),

@@ -11,7 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.links import IgnoredParameter, parse_day, read_choices, read_text, read_years
-from geo.vocab import AREA_TERMS, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, Term
+from geo.vocab import AREA_TERMS, CITYWIDE, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, Term
 
 # Query parameter names: short, stable, and documented in the README.
 PARAM_AREA, PARAM_DOMAIN, PARAM_STATUS, PARAM_PHASE = "area", "domain", "status", "phase"
@@ -78,18 +78,31 @@ class ServiceFilter:
         return cls.read_query(params)[0]
 
     @classmethod
-    def read_query(cls, params: Mapping[str, str]) -> tuple[ServiceFilter, list[IgnoredParameter]]:
-        """The filter a link describes, and the parameters it ignored (``geo.links`` parses each strictly)."""
+    def read_query(
+        cls, params: Mapping[str, str], areas: Mapping[str, Term] | None = None
+    ) -> tuple[ServiceFilter, list[IgnoredParameter]]:
+        """The filter a link describes, and the parameters it ignored (``geo.links`` parses each strictly).
+
+        ``areas``: the areas offered (:func:`choice_terms`; the store's), by default the plan's."""
         ignored: list[IgnoredParameter | None] = []
         chosen: dict[str, Any] = {}
         for choice in CHOICE_FILTERS:
-            chosen[choice.field], problem = read_choices(choice.param, params.get(choice.param), choice.terms)
+            terms = choice_terms(choice, areas)
+            chosen[choice.field], problem = read_choices(choice.param, params.get(choice.param), terms)
             ignored.append(problem)
         years, problem = read_years(params.get(PARAM_YEARS))
         ignored.append(problem)
         text, problem = read_text(params.get(PARAM_TEXT))
         ignored.append(problem)
         return cls(**chosen, years=years, text=text), [p for p in ignored if p is not None]
+
+
+def choice_terms(choice: ChoiceFilter, areas: Mapping[str, Term] | None = None) -> Mapping[str, Term]:
+    """The values a filter offers: for the area filter the store's areas (``geo.aggregate.area_terms``, a
+    sixth one too) and 시 전역; the vocabulary's for the others, or when no areas are given."""
+    if choice.field != "areas" or areas is None:
+        return choice.terms
+    return {**areas, CITYWIDE: AREA_TERMS[CITYWIDE]}
 
 
 def filter_services(services: gpd.GeoDataFrame, service_filter: ServiceFilter) -> gpd.GeoDataFrame:

@@ -26,6 +26,7 @@ import pandas as pd
 from shapely.geometry import Point
 
 from geo import plan as plan_facts
+from geo.aggregate import area_terms
 from geo.briefing import period_text
 from geo.html import escape_html
 from geo.i18n import localized, t
@@ -41,6 +42,7 @@ from geo.vocab import (
     SHAPE_GLYPHS,
     STATUS_TERMS,
     ServiceStatus,
+    Term,
     label,
 )
 
@@ -105,6 +107,9 @@ class KioskScreen:
     pages: int = 1
     first: int = 0
     count: int = 0
+    # An area outside the plan's five (an imported one): its names from the areas layer, full and short.
+    name: Term | None = None
+    short: Term | None = None
 
     @property
     def section(self) -> str:
@@ -115,14 +120,14 @@ class KioskScreen:
         if self.kind == "overview":
             return t("kiosk.start", lang)
         if self.kind == "area":
-            return label(AREA_SHORT, self.area_id or "", lang)
+            return self.short.label(lang) if self.short else label(AREA_SHORT, self.area_id or "", lang)
         return t(f"kiosk.group_{self.group}", lang)
 
     def title(self, lang: str) -> str:
         if self.kind == "overview":
             return t("kiosk.overview_title", lang)
         if self.kind == "area":
-            return label(AREA_TERMS, self.area_id or "", lang)
+            return self.name.label(lang) if self.name else label(AREA_TERMS, self.area_id or "", lang)
         return t(f"kiosk.group_{self.group}", lang)
 
     def page_label(self) -> str:
@@ -134,8 +139,12 @@ def kiosk_screens(
     services: pd.DataFrame | None = None,
     area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS,
     near: tuple[float, float] | None = None,
+    areas: pd.DataFrame | None = None,
 ) -> tuple[KioskScreen, ...]:
     """Overview → the project groups, page by page (only groups with projects) → each development area.
+
+    With ``areas`` (the store's areas layer) the area screens are its areas (an imported sixth one too),
+    named from the layer; ``area_ids`` is then not used.
 
     A group's cards are split into pages of what fits (:func:`paginate` on :func:`card_height_px` in both
     languages, so both languages page alike); ``services`` None gives no project screens.
@@ -157,7 +166,19 @@ def kiosk_screens(
             KioskScreen("projects", group=group, page=n, pages=len(split), first=first, count=count)
             for n, (first, count) in enumerate(split, start=1)
         )
-    return (KioskScreen("overview"), *pages, *(KioskScreen("area", a) for a in area_ids))
+    if areas is None:
+        return (KioskScreen("overview"), *pages, *(KioskScreen("area", a) for a in area_ids))
+    full, short = area_terms(areas), area_terms(areas, short=True)
+    return (
+        KioskScreen("overview"),
+        *pages,
+        *(
+            KioskScreen(
+                "area", a, name=None if a in AREA_TERMS else full[a], short=None if a in AREA_TERMS else short[a]
+            )
+            for a in full
+        ),
+    )
 
 
 def kiosk_sections(screens: tuple[KioskScreen, ...]) -> list[tuple[int, KioskScreen]]:

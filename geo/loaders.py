@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.io import METRIC_CRS, STORAGE_CRS, read_table, read_vector
 from geo.reference import LAYER_DESCRIPTION, ReferenceLayer
-from geo.schema import AREAS, BOUNDARIES, SERVICES, STATUS_HISTORY, DatasetSchema
+from geo.schema import AREAS, BOUNDARIES, SERVICES, STATUS_HISTORY, DatasetSchema, services_schema
 from geo.spatial import area_m2, assign_districts, city_outline, services_outside_declared_area
 from geo.validation import NOT_UTF8, DataError, ValidationReport, validate_frame
 from geo.vocab import CITYWIDE, DIRECTION_TERMS
@@ -102,8 +102,12 @@ def load_areas(data_dir: Path, outline: BaseGeometry | None = None) -> gpd.GeoDa
     return areas
 
 
-def load_services(data_dir: Path, outline: BaseGeometry | None = None) -> gpd.GeoDataFrame:
-    return _load_vector(data_dir, SERVICES, outline)
+def load_services(
+    data_dir: Path, outline: BaseGeometry | None = None, areas: pd.DataFrame | None = None
+) -> gpd.GeoDataFrame:
+    """The services; with ``areas``, an ``area_id`` of that layer is accepted beside the plan's five."""
+    area_ids = areas["area_id"].dropna() if areas is not None else ()
+    return _load_vector(data_dir, services_schema(area_ids), outline)
 
 
 def load_status_history(data_dir: Path, known_service_ids: set[str] | None = None) -> pd.DataFrame:
@@ -161,7 +165,7 @@ def load_dashboard_data(data_dir: Path) -> DashboardData:
     boundaries = attempt(load_boundaries, data_dir)
     outline = city_outline(boundaries) if boundaries is not None else None
     areas = attempt(load_areas, data_dir, outline)
-    services = attempt(load_services, data_dir, outline)
+    services = attempt(load_services, data_dir, outline, areas)
     known = set(services["service_id"]) if services is not None else None
     history = attempt(load_status_history, data_dir, known)
     if not report.ok:

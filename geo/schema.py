@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any, Literal
 
 from geo.vocab import (
@@ -137,6 +138,24 @@ SERVICES = DatasetSchema(
         Column("funding_split", "재원 분담(억원)", required=False, nullable=True),
     ),
 )
+
+
+def services_schema(area_ids: Iterable[str] = ()) -> DatasetSchema:
+    """:data:`SERVICES` whose ``area_id`` also accepts ``area_ids`` (the store's areas layer): an area imported
+    beside the plan's five can hold services, so it shows on every page like them."""
+    return _services_schema(tuple(sorted({str(a) for a in area_ids})))
+
+
+@cache
+def _services_schema(extra: tuple[str, ...]) -> DatasetSchema:
+    def widened(column: Column) -> Column:
+        if column.name != "area_id" or column.vocabulary is None:
+            return column
+        known = set(column.vocabulary)
+        return replace(column, vocabulary=(*column.vocabulary, *(a for a in extra if a not in known)))
+
+    return SERVICES if not extra else replace(SERVICES, columns=tuple(map(widened, SERVICES.columns)))
+
 
 AREAS = DatasetSchema(
     name="areas",

@@ -54,6 +54,9 @@ class Settings:
     require_signin: bool = False
     # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); default: one on this machine.
     trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
+    # The web server's (uvicorn's) own trusted hosts, FORWARDED_ALLOW_IPS: their X-Forwarded-For it applies
+    # before the app sees the peer; geo.auth.server_peer undoes that so only trusted_proxies decide.
+    server_forwarded_allow_ips: tuple[str, ...] = ("127.0.0.1",)
     # --- citizens' voice (필요해요 and opinions) ---
     kiosk_id: str = "kiosk"  # names this kiosk in the per-kiosk limit (several kiosks, one store)
     voice_limit_per_minute: int = 30  # 필요해요 and opinions from one kiosk per minute
@@ -152,6 +155,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         secrets_file=secrets_file,
         require_signin=_bool_setting(env, "DASHBOARD_REQUIRE_SIGNIN"),
         trusted_proxies=_proxies_setting(env, "DASHBOARD_TRUSTED_PROXIES"),
+        server_forwarded_allow_ips=tuple(
+            part.strip() for part in env.get("FORWARDED_ALLOW_IPS", "127.0.0.1").split(",") if part.strip()
+        ),
         kiosk_id=(env.get("DASHBOARD_KIOSK_ID", "").strip() or "kiosk")[:64],
         voice_limit_per_minute=_int_setting(env, "DASHBOARD_VOICE_LIMIT_PER_MINUTE", 30, 1),
         voice_client_limit_per_minute=_int_setting(env, "DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE", 10, 1),

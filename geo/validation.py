@@ -368,7 +368,8 @@ def _cell(raw: object, column: Column, schema: DatasetSchema) -> tuple[object, s
         return (False if column.kind == "bool" else None), None
     value, error = _coerce(raw, column)
     if error is None and column.vocabulary is not None and value not in column.vocabulary:
-        allowed = [t.ko for t in column.terms] or column.vocabulary
+        labelled = {t.value for t in column.terms}
+        allowed = [t.ko for t in column.terms] + [v for v in column.vocabulary if v not in labelled]
         error = f"'{_short(value)}'는 허용되지 않는 값입니다 (허용: {', '.join(allowed)})"
     if error is None and isinstance(value, str) and CELL_CONTROL.search(value):
         error = control_character_message(value)

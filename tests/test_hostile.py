@@ -18,9 +18,12 @@ import pytest
 import shapely
 
 from geo.__main__ import main
+from geo.importer import ImportRejectedError, commit_import, preview_import
 from geo.loaders import load_dashboard_data
 from geo.store import STORE_FILE_NAME, GeoPackageStore, StoreError
 from tests.conftest import DEMO_DIR
+from tests.test_importer_text import digest
+from tests.test_store import BACKENDS, make_store
 
 HANGUL = re.compile(r"[가-힣]")
 
@@ -204,3 +207,75 @@ def test_a_store_that_is_not_ours_is_kept_and_never_advised_deleted(tmp_path, mo
     assert_refused_in_korean(code, output, "지우지 말고 다른 이름으로 옮겨 보관하세요", "python -m geo restore")
     assert "지운 뒤" not in output
     assert fingerprint(folder) == before
+
+
+# --- the same hostile files and edits on either store (PostGIS where TEST_DATABASE_URL is set, as in CI) -----
+
+
+@pytest.fixture(params=BACKENDS)
+def either_store(request, tmp_path):
+    """The demo data in a GeoPackage and, where one is configured, a PostGIS store (issue 25, item 6)."""
+    store, cleanup = make_store(request.param, tmp_path)
+    store.initialise(DEMO_DIR)
+    yield store
+    cleanup()
+
+
+def _refused_everywhere(store, path: Path, layer: str, expected: str) -> None:
+    before = digest(store)
+    preview = preview_import(path, layer, store=store)
+    assert not preview.ok
+    messages = "\n".join(preview.report.messages())
+    assert expected in messages and HANGUL.search(messages)
+    with pytest.raises(ImportRejectedError):
+        commit_import(store, preview, mode="replace", user="kim")
+    assert digest(store) == before
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        ({"start_year": "inf"}, "'inf'는 쓸 수 없는 숫자입니다"),
+        ({"budget_krw_100m": "nan"}, "'nan'는 쓸 수 없는 숫자입니다"),
+        ({"updated_at": "NaT"}, "'NaT'는 날짜가 아닙니다"),
+        ({"name_ko": "가" * 1_000_000}, "서비스명이(가) 너무 깁니다 (1,000,000자, 최대 200자)"),
+        ({"name_ko": "벨\x07소리"}, "제어 문자"),
+    ],
+)
+def test_hostile_service_files_leave_either_store_unchanged(either_store, data, tmp_path, overrides, expected):
+    _refused_everywhere(either_store, services_file(tmp_path, data, **overrides), "services", expected)
+
+
+@pytest.mark.parametrize(
+    ("layer", "move", "expected"),
+    [
+        ("boundaries", lambda g: shapely.affinity.translate(g, xoff=1.0, yoff=0.5), "안산시 부근"),
+        ("areas", lambda g: shapely.affinity.translate(g, xoff=-126.8, yoff=-37.3), "안산시 부근"),
+    ],
+)
+def test_outlines_outside_the_city_leave_either_store_unchanged(either_store, data, tmp_path, layer, move, expected):
+    frame = data.boundaries if layer == "boundaries" else data.areas.drop(columns=["area_m2"])
+    before = digest(either_store)
+    preview = preview_import(
+        geometry_file(tmp_path, frame, f"hostile_{layer}.geojson", move), layer, store=either_store
+    )
+    assert not preview.ok and expected in "\n".join(preview.report.messages()) + " ".join(preview.notes)
+    with pytest.raises(ImportRejectedError):
+        commit_import(either_store, preview, mode="replace", user="kim")
+    assert digest(either_store) == before
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason", "user", "expected"),
+    [
+        ({"budget_krw_100m": float("inf")}, None, "kim", "'inf'는 쓸 수 없는 숫자입니다"),
+        ({"status": "가" * 100_000}, None, "kim", "허용되지 않는 값입니다"),
+        ({"status": "운영"}, "이유" * 10_000, "kim", "변경 사유가 너무 깁니다 (20,000자, 최대 2,000자)"),
+    ],
+)
+def test_hostile_edits_leave_either_store_unchanged(either_store, changes, reason, user, expected):
+    before = digest(either_store)
+    with pytest.raises(StoreError) as raised:
+        either_store.update_service("SVC-001", 1, changes, user=user, reason=reason)
+    assert expected in str(raised.value)
+    assert digest(either_store) == before

@@ -20,6 +20,7 @@ from geo.auth import (
     StaffUser,
     client_address,
     load_users,
+    server_peer,
     session_expired,
     sign_in,
 )
@@ -70,11 +71,15 @@ def _failure_message(result: SignInResult, username: str, lang: str) -> str:
 def _client_address() -> str:
     """The browser's address, for the per-client limit (``geo.auth.client_address`` decides whom to believe).
 
-    The server (uvicorn) reports a loopback peer as no address: that is nginx on this machine.
+    The server (uvicorn) reports a loopback peer as no address (nginx on this machine), and has already applied
+    ``X-Forwarded-For`` for its own trusted hosts: ``geo.auth.server_peer`` undoes that first.
     """
-    peer = st.context.ip_address if isinstance(st.context.ip_address, str) else "127.0.0.1"
-    forwarded = st.context.headers.get("X-Forwarded-For") if st.context.headers else None
-    return client_address(peer, forwarded if isinstance(forwarded, str) else None, settings().trusted_proxies)
+    config = settings()
+    observed = st.context.ip_address if isinstance(st.context.ip_address, str) else None
+    header = st.context.headers.get("X-Forwarded-For") if st.context.headers else None
+    forwarded = header if isinstance(header, str) else None
+    peer = server_peer(observed, forwarded, config.server_forwarded_allow_ips)
+    return client_address(peer, forwarded, config.trusted_proxies)
 
 
 def sign_in_form(lang: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import date
 from functools import partial
 from typing import Any
@@ -11,20 +11,29 @@ import geopandas as gpd
 import streamlit as st
 
 from geo.explorer import PARAM_VIEW
-from geo.filters import CHOICE_FILTERS, PARAM_AS_OF, PARAM_SELECTED, ServiceFilter, clamp_years, parse_as_of, year_span
+from geo.filters import (
+    CHOICE_FILTERS,
+    PARAM_AS_OF,
+    PARAM_SELECTED,
+    ServiceFilter,
+    choice_terms,
+    clamp_years,
+    parse_as_of,
+    year_span,
+)
 from geo.i18n import t
 from geo.links import IgnoredParameter, day_ignored, read_selection
-from geo.vocab import label
+from geo.vocab import Term, label
 from ui import state
 
 _WIDGET = state.FILTER_WIDGETS
 
 
-def _seed_from_url(services: gpd.GeoDataFrame) -> None:
+def _seed_from_url(services: gpd.GeoDataFrame, areas: Mapping[str, Term] | None) -> None:
     # Widgets own their state after the first run; the URL only seeds it, once per session.
     if st.session_state.get(state.FILTERS_SEEDED):
         return
-    initial, ignored = ServiceFilter.read_query(st.query_params.to_dict())
+    initial, ignored = ServiceFilter.read_query(st.query_params.to_dict(), areas)
     st.session_state[state.FILTERS_IGNORED] = ignored
     for choice in CHOICE_FILTERS:
         st.session_state[_WIDGET[choice.field]] = list(initial.chosen(choice))
@@ -46,9 +55,12 @@ def request_statuses(statuses: list[str]) -> None:
     st.session_state[state.FILTERS_REQUESTED] = {"statuses": statuses}
 
 
-def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilter:
-    """Draw the filters in the sidebar and return the filter they describe."""
-    _seed_from_url(services)
+def service_filter_sidebar(
+    services: gpd.GeoDataFrame, lang: str, areas: Mapping[str, Term] | None = None
+) -> ServiceFilter:
+    """Draw the filters in the sidebar and return the filter they describe; ``areas``: the store's areas
+    (``geo.aggregate.area_terms``), offered in the area filter."""
+    _seed_from_url(services, areas)
     low, high = year_span(services)
     # The data may have changed since the slider was set (an import): keep its value inside the range.
     st.session_state[_WIDGET["years"]] = clamp_years(
@@ -62,13 +74,14 @@ def service_filter_sidebar(services: gpd.GeoDataFrame, lang: str) -> ServiceFilt
         st.header(t("explorer.filters", lang))
         st.text_input(t("explorer.search", lang), key=_WIDGET["text"], placeholder=t("explorer.search_hint", lang))
         for choice in CHOICE_FILTERS:
+            terms = choice_terms(choice, areas)
             st.multiselect(
                 t(choice.title, lang),
-                list(choice.terms),
+                list(terms),
                 key=_WIDGET[choice.field],
                 placeholder=t("explorer.any", lang),
                 select_all=False,
-                format_func=partial(label, choice.terms, lang=lang),
+                format_func=partial(label, terms, lang=lang),
             )
         if low < high:
             st.slider(t("explorer.years", lang), min_value=low, max_value=high, key=_WIDGET["years"])

@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import charts
+from geo.aggregate import area_label
 from geo.briefing_pdf.layout import PAGE_HEIGHT_PX, PAGE_WIDTH_PX
 from geo.charts.common import text_width
 from geo.countmap import GLYPH_MIN_DEGREES, counts_by_dong, symbol_radius
@@ -22,7 +23,7 @@ from geo.i18n import t
 from geo.io import METRIC_CRS
 from geo.pointmap import needs_canvas_map
 from geo.spatial import geometry_path, pad_bounds
-from geo.vocab import AREA_SHORT, AREA_TERMS, STATUS_TERMS, label
+from geo.vocab import AREA_TERMS, STATUS_TERMS
 
 #: Scale bar lengths to choose from, in metres.
 SCALE_BAR_LENGTHS_M: tuple[int, ...] = (100, 200, 500, 1000, 2000, 5000, 10000)
@@ -102,7 +103,7 @@ def area_map_figure(
         fig.add_annotation(
             x=anchor.x,
             y=anchor.y,
-            text=f"<b>{label(AREA_SHORT, current, lang)}</b>",
+            text=f"<b>{area_label(areas, current, lang)}</b>",
             showarrow=False,
             font={"size": 22 if chosen else 16, "color": "#1A1A1A"},
             bgcolor="rgba(255,255,255,0.7)",

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from geo import charts
 from geo import plan as plan_facts
+from geo.aggregate import area_label
 from geo.briefing import (
     AREA_NAMES_MAX,
     CHANGES_PER_SLIDE,
@@ -48,7 +49,7 @@ from geo.i18n import localized_column, t
 from geo.loaders import DashboardData
 from geo.pointmap import needs_canvas_map
 from geo.stats import headline_items
-from geo.vocab import AREA_SHORT, AREA_TERMS, DOMAIN_TERMS, SHAPE_GLYPHS, STATUS_TERMS, ServiceStatus, label
+from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DOMAIN_TERMS, SHAPE_GLYPHS, STATUS_TERMS, ServiceStatus, label
 
 #: Services per appendix page: the full list stays within a few pages.
 APPENDIX_ROWS_PER_PAGE = 33
@@ -245,7 +246,7 @@ def _today_page(services: gpd.GeoDataFrame, as_of: date, lang: charts.Lang) -> g
 def _area_page(data: DashboardData, services: gpd.GeoDataFrame, area_id: str, lang: charts.Lang) -> go.Figure:
     """An area slide: map with scale bar (left), what is known with source, then the projects inside or the
     nearest ones (right); the two charts under the map only where they have something to show."""
-    fig = blank_page(label(AREA_TERMS, area_id, lang))
+    fig = blank_page(area_label(data.areas, area_id, lang, short=False))
     inside = projects_in_area(services, area_id)
     near = () if len(inside) else nearest_projects(services, data.areas, area_id, lang)
     drawn = area_charts(services, area_id)
@@ -286,15 +287,22 @@ def _area_page(data: DashboardData, services: gpd.GeoDataFrame, area_id: str, la
     return fig
 
 
-def appendix_counts(services: pd.DataFrame, lang: str = "ko") -> pd.DataFrame:
+def appendix_counts(services: pd.DataFrame, lang: str = "ko", areas: pd.DataFrame | None = None) -> pd.DataFrame:
     """The handout's appendix at city scale: services per area (rows, vocabulary order, 시 전역 last) and status
-    (columns, legend order), with totals, as text with thousands separators."""
-    areas = [a for a in AREA_TERMS if a in set(services["area_id"])]
-    grid = pd.crosstab(services["area_id"], services["status"]).reindex(index=areas, columns=list(STATUS_TERMS))
+    (columns, legend order), with totals, as text with thousands separators. An area outside the plan's five
+    (imported) comes after them, before 시 전역, named from ``areas`` (the store's areas layer)."""
+    present = set(services["area_id"])
+    plan_order = [a for a in AREA_TERMS if a != CITYWIDE]
+    others = sorted(a for a in present if a not in AREA_TERMS)
+    areas_shown = [a for a in [*plan_order, *others, CITYWIDE] if a in present]
+    grid = pd.crosstab(services["area_id"], services["status"]).reindex(index=areas_shown, columns=list(STATUS_TERMS))
     grid = grid.fillna(0).astype(int)
     grid[t("chart.total", lang)] = grid.sum(axis=1)
     grid.loc["__total__"] = grid.sum(axis=0)
-    names = [label(AREA_SHORT, a, lang) for a in areas] + [t("chart.total", lang)]
+    names = [
+        label(AREA_SHORT, a, lang) if a in AREA_SHORT or areas is None else area_label(areas, a, lang)
+        for a in areas_shown
+    ] + [t("chart.total", lang)]
     table = pd.DataFrame({t("field.area", lang): names})
     for column in grid.columns:
         heading = label(STATUS_TERMS, column, lang) if column in STATUS_TERMS else column
@@ -302,12 +310,12 @@ def appendix_counts(services: pd.DataFrame, lang: str = "ko") -> pd.DataFrame:
     return table
 
 
-def _appendix(services: pd.DataFrame, lang: charts.Lang) -> list[go.Figure]:
+def _appendix(services: pd.DataFrame, lang: charts.Lang, areas: pd.DataFrame | None = None) -> list[go.Figure]:
     """Every service with area, domain, status, period and budget; at city scale counts per area and status."""
     if needs_canvas_map(services):
         # A city's device layers (100,000 services) would make a list of 3,000 pages: counts instead.
         title = f"{t('briefing.appendix', lang)} · {t('briefing.appendix_counts', lang, n=f'{len(services):,}')}"
-        return [table_page(appendix_counts(services, lang), title, [2.4] + [1.0] * (len(STATUS_TERMS) + 1))]
+        return [table_page(appendix_counts(services, lang, areas), title, [2.4] + [1.0] * (len(STATUS_TERMS) + 1))]
     table = services_table(services, lang)
     pages = []
     for start in range(0, len(table), APPENDIX_ROWS_PER_PAGE):
@@ -329,8 +337,8 @@ def briefing_figures(data: DashboardData, as_of: date, since: date, lang: charts
     services = services_as_of(data.services, data.status_history, as_of)
     updated = last_data_update(data.services)
     changes = changes_table(data.status_history, data.services, since, as_of, lang)
-    appendix = _appendix(services, lang)
-    slides = briefing_slides(changes=len(changes))
+    appendix = _appendix(services, lang, data.areas)
+    slides = briefing_slides(changes=len(changes), areas=data.areas)
     others = sum(1 for s in slides if s.kind != "changes") + len(appendix)
     room = max(1, MAX_PAGES - others)
     pages: list[go.Figure] = []

@@ -48,7 +48,7 @@ from geo.importer.text import checked_text
 from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
 from geo.loaders import city_outline as outline_of
-from geo.schema import DatasetSchema
+from geo.schema import DatasetSchema, services_schema
 from geo.spatial import orphaned_services_report
 from geo.store import LAYERS, Store, StoreError, WriteMode, WriteResult
 from geo.validation import MAX_LISTED, Problem, ValidationReport, validate_frame
@@ -246,10 +246,12 @@ class _Request:
     repair: bool
     store: Store | None  # only when initialised; read, never written
     city_outline: BaseGeometry | None
+    area_ids: tuple[str, ...] = ()  # the store's areas, read once
 
     @property
     def schema(self) -> DatasetSchema:
-        return LAYERS[self.layer]
+        # Services may name any area of the store's areas layer (a sixth one too), not only the plan's.
+        return services_schema(self.area_ids) if self.layer == "services" else LAYERS[self.layer]
 
 
 # --- the steps, in order -----------------------------------------------------------------------------------
@@ -543,6 +545,7 @@ def preview_import(
         repair=layer != "services" if repair is None else repair,
         store=stored,
         city_outline=city_outline,
+        area_ids=tuple(stored.read_layer("areas")["area_id"].dropna()) if stored and layer == "services" else (),
     )
     preview = ImportPreview(layer=layer, file_name=request.name)
     try:

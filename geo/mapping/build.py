@@ -107,7 +107,8 @@ def _add_areas(fmap: folium.Map, areas: gpd.GeoDataFrame, options: MapOptions, s
         if options.audience != "kiosk":
             layer.add_child(SafeBinding("popup", _area_popup_html(record, lang), maxWidth=360))
         layer.add_to(group)
-        short = label(AREA_SHORT, record["area_id"], lang)
+        # The plan's short name; an area outside the plan's five (imported) by its own name from the layer.
+        short = label(AREA_SHORT, record["area_id"], lang) if record["area_id"] in AREA_SHORT else name
         # The label sits on the area's north edge so it does not hide the services inside.
         minx, _, maxx, maxy = area.geometry.bounds
         folium.Marker(

@@ -22,7 +22,7 @@ import yaml
 from geo.io import STORAGE_CRS
 from geo.loaders import DashboardData, place_citywide
 from geo.logs import log_event
-from geo.schema import SERVICES, STATUS_HISTORY, Column
+from geo.schema import SERVICES, STATUS_HISTORY, Column, services_schema
 from geo.spatial import area_m2, assign_districts
 from geo.store.common import (
     _OWN_TABLES,
@@ -404,7 +404,8 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
         row = {**current.values, **dict(changes)}
         geometry = shapely.Point(0, 0)  # validation only looks at the geometry's type and validity here
         frame = gpd.GeoDataFrame({k: [v] for k, v in row.items()}, geometry=[geometry], crs=STORAGE_CRS)
-        typed, report = validate_frame(frame, SERVICES, f"서비스 {current.service_id}")
+        schema = services_schema(self.read_layer("areas")["area_id"].dropna())
+        typed, report = validate_frame(frame, schema, f"서비스 {current.service_id}")
         relevant = ValidationReport(
             [
                 Problem(p.file, None, p.field, p.message)

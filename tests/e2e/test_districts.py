@@ -88,3 +88,40 @@ def test_citywide_facts_say_what_the_group_is_and_count_it(staff_server, open_ap
         assert shown["Services"] == "23 (of 25 in all)"
         assert shown["Where"].startswith("No place reported (citywide)\u00a06")
     assert session.external_requests == []
+
+
+@pytest.fixture(scope="module")
+def sixth_area_server(tmp_path_factory):
+    """The bundled data with a sixth area (and one service in it) beside the plan's five."""
+    import shutil
+
+    from tests.conftest import DATA_DIR
+    from tests.test_sixth_area import add_sixth_area
+
+    root = tmp_path_factory.mktemp("districts-sixth")
+    data_dir = root / "data"
+    shutil.copytree(DATA_DIR, data_dir, ignore=shutil.ignore_patterns("*.gpkg", "*.sqlite", "backups", "demo"))
+    add_sixth_area(data_dir)
+    server = start_server({"DASHBOARD_DATA_DIR": str(data_dir), "DASHBOARD_STORE_DIR": str(root / "store")}, root)
+    yield server
+    stop_server(server)
+
+
+def test_a_sixth_area_with_a_service_has_its_profile_map_and_charts(sixth_area_server, open_app):
+    from tests.test_sixth_area import SERVICE_KO, SIXTH_KO
+
+    session = open_app(sixth_area_server, "/districts")
+    page = session.page
+    page.get_by_role("heading", name="지구별 현황").wait_for()
+    # The picker lists it (from the store), and choosing it opens its profile: facts, its outline, its project.
+    page.locator("[data-testid='stButtonGroup'] button", has_text=SIXTH_KO).first.click()
+    page.locator(".detail-panel h4", has_text=SIXTH_KO).wait_for()
+    assert "sadong90" in page.url
+    frame = wait_for_map(page, min_shapes=30)
+    expect_count(frame.locator(".area-label").get_by_text(SIXTH_KO, exact=True), 1)
+    frame.locator(".svc-icon").first.wait_for(state="attached")
+    assert frame.locator(".svc-icon").count() == 1
+    page.get_by_text(SERVICE_KO).first.wait_for()
+    page.wait_for_function(f"() => {CHARTS_WITH_DATA} >= 1")
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert session.external_requests == []
