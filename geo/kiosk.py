@@ -98,7 +98,7 @@ class KioskScreen:
     ``first`` and ``count`` say which cards of the group's list a page shows; ``page`` of ``pages``.
     """
 
-    kind: str  # "overview", "projects" or "area"
+    kind: str  # "overview", "projects", "then" (then and now, ``geo.kiosk_then``) or "area"
     area_id: str | None = None
     group: str | None = None
     page: int = 1
@@ -116,6 +116,8 @@ class KioskScreen:
             return t("kiosk.start", lang)
         if self.kind == "area":
             return label(AREA_SHORT, self.area_id or "", lang)
+        if self.kind == "then":
+            return t("kiosk.then_nav", lang)
         return t(f"kiosk.group_{self.group}", lang)
 
     def title(self, lang: str) -> str:
@@ -123,6 +125,8 @@ class KioskScreen:
             return t("kiosk.overview_title", lang)
         if self.kind == "area":
             return label(AREA_TERMS, self.area_id or "", lang)
+        if self.kind == "then":
+            return t("kiosk.then_title", lang)
         return t(f"kiosk.group_{self.group}", lang)
 
     def page_label(self) -> str:
@@ -135,7 +139,7 @@ def kiosk_screens(
     area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS,
     near: tuple[float, float] | None = None,
 ) -> tuple[KioskScreen, ...]:
-    """Overview → the project groups, page by page (only groups with projects) → each development area.
+    """Overview → the project groups, page by page (only groups with projects) → then and now → each area.
 
     A group's cards are split into pages of what fits (:func:`paginate` on :func:`card_height_px` in both
     languages, so both languages page alike); ``services`` None gives no project screens.
@@ -157,7 +161,9 @@ def kiosk_screens(
             KioskScreen("projects", group=group, page=n, pages=len(split), first=first, count=count)
             for n, (first, count) in enumerate(split, start=1)
         )
-    return (KioskScreen("overview"), *pages, *(KioskScreen("area", a) for a in area_ids))
+    # Then and now sums up the project pages before the areas (only with data: it compares reported projects).
+    then = (KioskScreen("then"),) if services is not None and not services.empty else ()
+    return (KioskScreen("overview"), *pages, *then, *(KioskScreen("area", a) for a in area_ids))
 
 
 def kiosk_sections(screens: tuple[KioskScreen, ...]) -> list[tuple[int, KioskScreen]]:
