@@ -35,6 +35,7 @@ from geo.briefing import (
     step_slide,
 )
 from geo.briefing_pdf import BriefingExportError, find_cjk_font
+from geo.charts.common import COMPACT_WIDTH_PX
 from geo.countmap import build_count_map
 from geo.history import services_as_of
 from geo.html import md_text
@@ -95,10 +96,10 @@ def toggle_presentation() -> None:
         st.query_params.pop("present", None)
 
 
-def chart(figure, height: int = CHART_HEIGHT, font_px: int = CHART_FONT_PX, width_px: int | None = None) -> None:
+def chart(figure, height: int = CHART_HEIGHT, font_px: int = CHART_FONT_PX, width_px: int = COMPACT_WIDTH_PX) -> None:
     # The "large" figures' titles stay large; axis text shrinks a little so two charts fit under the map.
     # A chart across the slide breaks its title and note for its own width (a long note in two lines, not six).
-    charts.compact_figure(figure, height, font_px, *([width_px] if width_px else []))
+    charts.compact_figure(figure, height, font_px, width_px)
     # theme=None keeps the figure's own fonts and colours (the Streamlit theme would shrink them).
     st.plotly_chart(figure, config=PLOT_CONFIG, theme=None)
 

@@ -297,6 +297,8 @@ def _trend_page(data: DashboardData, as_of: date, lang: charts.Lang) -> go.Figur
         return fig
     # The chart's title and two-line note stand above the rectangle, its legend under it.
     paste(fig, charts.trend_figure(trend, lang, "large"), 1, (0.0, 1.0), (0.16, 0.86))
+    # The budget's axis shares the quarters' axis: the second x axis paste adds for it stays hidden.
+    fig.update_layout(xaxis2={"visible": False})
     return fig
 
 
