@@ -103,3 +103,39 @@ def test_the_handout_carries_the_trend_page_whose_last_quarter_is_the_as_of_day(
     assert {status: values[-1] for status, values in bars.items() if values[-1]} == today
     heading = next(a.text for a in page.layout.annotations if t("chart.trend", lang) in (a.text or ""))
     assert day.isoformat() in heading  # the note says the last quarter is read on the as-of day
+
+
+def test_the_kiosk_page_opens_then_and_now_by_its_button(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import PROJECT_ROOT
+
+    monkeypatch.setenv("DASHBOARD_MODE", "kiosk")
+    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=90).run()
+    at.button(key="kiosk_nav_then").click().run()
+    assert not at.exception
+    page = " ".join(h.proto.body for h in at.get("html"))
+    assert t("kiosk.then_title", "ko") in page and "2024년 5월 · " + t("kiosk.then_reason_plan", "ko") in page
+    assert t("kiosk.then_projects", "ko", n="25") in page and 'class="kiosk-then-name"' in page
+
+
+def test_the_briefing_slide_before_what_changed_draws_the_trend_up_to_the_as_of_day(bundled):
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    from geo.trend import trend_by_quarter
+    from tests.conftest import PROJECT_ROOT
+
+    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=90)
+    at.query_params["as_of"] = "2025-06-30"
+    at.switch_page("app_pages/briefing.py")
+    at.run()
+    at.button(key="briefing_last").click().run()
+    at.button(key="briefing_previous").click().run()
+    assert not at.exception and at.title[0].value == "보도된 사업의 분기별 추이"
+    (spec,) = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    expected = trend_by_quarter(bundled.services, bundled.status_history, date(2025, 6, 30))
+    line = next(trace for trace in spec["data"] if trace.get("meta") == "budget_krw_100m")
+    assert line["x"][-1] == "2025년 2분기" and line["y"][-1] == expected["budget_krw_100m"].iloc[-1]
+    assert "2025-06-30" in spec["layout"]["title"]["subtitle"]["text"]
