@@ -331,8 +331,8 @@ def _appendix(services: pd.DataFrame, lang: charts.Lang, room: int = MAX_PAGES) 
     table = services_table(services, lang)
     room = max(1, room)
     cut = -(-len(table) // APPENDIX_ROWS_PER_PAGE) > room
-    # A cut list's last page gives two rows to the line saying where the rest are.
-    shown = room * APPENDIX_ROWS_PER_PAGE - 2 if cut else len(table)
+    # A cut list's last page gives three rows to the line saying where the rest are (two left it on the last row).
+    shown = room * APPENDIX_ROWS_PER_PAGE - 3 if cut else len(table)
     pages = []
     for start in range(0, shown, APPENDIX_ROWS_PER_PAGE):
         chunk = table.iloc[start : min(start + APPENDIX_ROWS_PER_PAGE, shown)]
