@@ -1,4 +1,4 @@
-"""브리핑: slides for a projector — overview, portfolio, citizens today, each area, what changed — and a PDF."""
+"""브리핑: slides for a projector — overview, portfolio, citizens today, each area, trend, what changed — and a PDF."""
 
 from datetime import date
 
@@ -35,6 +35,7 @@ from geo.briefing import (
     step_slide,
 )
 from geo.briefing_pdf import BriefingExportError, find_cjk_font
+from geo.charts.common import COMPACT_WIDTH_PX
 from geo.countmap import build_count_map
 from geo.history import services_as_of
 from geo.html import md_text
@@ -57,11 +58,16 @@ from ui.briefing import (
 from ui.data import dashboard_data, store
 from ui.frame import current_language, guarded_download, sample_notice
 from ui.links import link_notice
+from ui.trend import quarterly_trend
 
 CHART_HEIGHT = 320
 MAP_HEIGHT = 370
 MAP_HEIGHT_NO_CHARTS = 600
 CHART_FONT_PX = 18
+# The trend takes the slide's width and what the title and caption leave of 1080 px.
+TREND_HEIGHT = 720
+TREND_FONT_PX = 22
+TREND_WIDTH_PX = 1700
 PLOT_CONFIG = {"displayModeBar": False, "staticPlot": True}
 
 lang = current_language()
@@ -90,9 +96,10 @@ def toggle_presentation() -> None:
         st.query_params.pop("present", None)
 
 
-def chart(figure, height: int = CHART_HEIGHT) -> None:
+def chart(figure, height: int = CHART_HEIGHT, font_px: int = CHART_FONT_PX, width_px: int = COMPACT_WIDTH_PX) -> None:
     # The "large" figures' titles stay large; axis text shrinks a little so two charts fit under the map.
-    charts.compact_figure(figure, height, CHART_FONT_PX)
+    # A chart across the slide breaks its title and note for its own width (a long note in two lines, not six).
+    charts.compact_figure(figure, height, font_px, width_px)
     # theme=None keeps the figure's own fonts and colours (the Streamlit theme would shrink them).
     st.plotly_chart(figure, config=PLOT_CONFIG, theme=None)
 
@@ -297,6 +304,16 @@ with st.container(key="briefing_slide"):
                     chart(charts.direction_figure(frame, lang, "large"))
                 else:
                     chart(charts.budget_by_year_figure(frame, lang, "large"))
+    elif slide.kind == "trend":
+        # The same trend as /districts' city view; its last quarter is read on the as-of day itself.
+        with st.container(key="briefing_trend"):
+            trend = quarterly_trend(as_of, lang)
+            if len(trend) < 2:
+                # A sentence, not an empty frame (before the first report, or within its first quarter).
+                st.info(t("chart.no_services" if trend.empty else "trend.one_quarter", lang))
+            else:
+                figure = charts.trend_figure(trend, lang, "large")
+                chart(figure, TREND_HEIGHT, TREND_FONT_PX, TREND_WIDTH_PX)
     else:
         if changes.empty:
             st.info(t("briefing.no_changes", lang))

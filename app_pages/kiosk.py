@@ -19,10 +19,12 @@ from geo.kiosk import (
     touch,
 )
 from geo.kiosk_area import area_screen_html, build_kiosk_map
+from geo.kiosk_then import build_then_now_map
 from ui import state
 from ui.data import dashboard_data, reference_layers, settings, store
 from ui.frame import current_language, guarded, set_language
 from ui.kiosk import KIOSK_CSS, touch_script
+from ui.kiosk_then import then_now_screen_html
 from ui.reconnect import connection_guard
 
 MAP_HEIGHT = 700
@@ -41,6 +43,8 @@ def rotation_screens(data_revision: str, near: tuple[float, float] | None, _serv
 def kiosk_map_html(kind: str, key: str | None, lang: str, data_revision: str, _data, _layers) -> str:  # noqa: ARG001
     # A plain iframe, not the two-way st_folium component: the kiosk needs no clicks back, and a new
     # screen's map must load at full height every time (st_folium's frame could stay 0 px after a switch).
+    if kind == "then":
+        return build_then_now_map(_data, _layers, lang, MAP_HEIGHT).get_root().render()
     return build_kiosk_map(_data, _layers, kind, key, lang, MAP_HEIGHT).get_root().render()
 
 
@@ -115,6 +119,8 @@ def kiosk_screen() -> None:
                 st.html(overview_html(data.plan, data.services, lang))
             elif screen.kind == "projects":
                 st.html(project_screen_html(data.services, screen, lang, near))
+            elif screen.kind == "then":
+                st.html(then_now_screen_html(revision, lang))
             else:
                 st.html(
                     area_screen_html(

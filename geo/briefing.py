@@ -5,8 +5,8 @@ plan as reported, and apart from it Ansan's reported projects), the portfolio
 (every reported project on one slide, by domain, with its status; a
 programme's parts under the programme), what citizens can use today, one slide
 per development area (what is known of it, the projects inside or the nearest
-ones; a chart only where it has something to show), and what changed since a
-chosen day. Every slide is shown "as of" a day (``geo.history``). This module
+ones; a chart only where it has something to show), the trend by quarter
+(``geo.trend``), and what changed since a chosen day. Every slide is shown "as of" a day (``geo.history``). This module
 holds the slide list, navigation, the URL's dates, the contents the slides and
 the PDF show (``geo.briefing_pdf``) and their HTML; the page only places them.
 """
@@ -42,7 +42,7 @@ from geo.vocab import (
     label,
 )
 
-SLIDE_KINDS: tuple[str, ...] = ("overview", "portfolio", "today", "area", "changes")
+SLIDE_KINDS: tuple[str, ...] = ("overview", "portfolio", "today", "area", "trend", "changes")
 
 #: Rows of "what changed" on one slide (and one PDF page): more changes make more slides.
 CHANGES_PER_SLIDE = 10
@@ -70,6 +70,8 @@ class Slide:
             return t("briefing.portfolio", lang)
         if self.kind == "today":
             return t("briefing.today", lang)
+        if self.kind == "trend":
+            return t("briefing.trend", lang)
         title = t("briefing.changes", lang, since=(since or date.min).isoformat())
         return title if self.parts == 1 else f"{title} ({self.part + 1}/{self.parts})"
 
@@ -81,7 +83,8 @@ class Slide:
 def briefing_slides(
     area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS, changes: int = 0, areas: pd.DataFrame | None = None
 ) -> tuple[Slide, ...]:
-    """Overview, portfolio, what citizens can use today, one slide per development area (vocabulary order), changes.
+    """Overview, portfolio, what citizens can use today, one slide per development area (vocabulary order), the
+    trend by quarter (the long view, just before the short one), changes.
 
     ``changes`` (the number of status changes shown) sets how many "what changed"
     slides there are: :data:`CHANGES_PER_SLIDE` rows each, at least one. With ``areas`` (the store's areas
@@ -94,6 +97,7 @@ def briefing_slides(
         Slide("portfolio"),
         Slide("today"),
         *(Slide("area", a, name=None if a in AREA_TERMS else names[a]) for a in names),
+        Slide("trend"),
         *(Slide("changes", part=n, parts=parts) for n in range(parts)),
     )
 

@@ -37,7 +37,7 @@ TOTAL_BASIS = "total"
 SPLIT_TOLERANCE = 0.05
 
 
-def _text(frame: pd.DataFrame, column: str) -> pd.Series:
+def text_column(frame: pd.DataFrame, column: str) -> pd.Series:
     """An optional text column as stripped text, ``""`` where missing or absent (older stores lack it)."""
     if column not in frame:
         return pd.Series("", index=frame.index, dtype=object)
@@ -68,8 +68,8 @@ def counted_in_total(services: pd.DataFrame) -> pd.Series:
     """Whether each service's budget is added to Ansan's total (the module docstring's rules)."""
     budget = reported_budgets(services)
     live = services["status"].isin(COUNTED_STATUSES)
-    other_city = _text(services, "budget_basis").eq(WITH_OTHER_CITY)
-    parents = _text(services, "parent_id")
+    other_city = text_column(services, "budget_basis").eq(WITH_OTHER_CITY)
+    parents = text_column(services, "parent_id")
     # Only the ids some project names as its programme can hold a part: small sets keep this fast at city scale.
     named = set(parents[parents.ne("")])
     ids = services["service_id"].astype(str)
@@ -81,9 +81,9 @@ def counted_in_total(services: pd.DataFrame) -> pd.Series:
 def apart_other_city(services: pd.DataFrame) -> pd.Series:
     """Whether each service's reported budget includes another city's share (shown apart from Ansan's total)."""
     live = services["status"].isin(COUNTED_STATUSES)
-    return (reported_budgets(services).notna() & live & _text(services, "budget_basis").eq(WITH_OTHER_CITY)).astype(
-        bool
-    )
+    return (
+        reported_budgets(services).notna() & live & text_column(services, "budget_basis").eq(WITH_OTHER_CITY)
+    ).astype(bool)
 
 
 def budget_parts(services: pd.DataFrame) -> pd.DataFrame:
@@ -99,8 +99,8 @@ def budget_parts(services: pd.DataFrame) -> pd.DataFrame:
     counted = services.loc[counted_in_total(services)]
     budgets = reported_budgets(counted)
     ids = counted["service_id"].astype(str).to_numpy()
-    single = _text(counted, "funding").to_numpy()
-    splits = _text(counted, "funding_split").to_numpy()
+    single = text_column(counted, "funding").to_numpy()
+    splits = text_column(counted, "funding_split").to_numpy()
     rows: list[tuple[str, str, float]] = []
     # Only the few reported projects carry a split; the city-scale rows take the vectorised path below.
     has_split = np.array([bool(text) for text in splits], dtype=bool)
@@ -200,9 +200,9 @@ def budget_summary(services: pd.DataFrame) -> BudgetSummary:
     live = services["status"].isin(COUNTED_STATUSES)
     budgets = reported_budgets(services)
     apart = apart_other_city(services)
-    parents = _text(services, "parent_id")
+    parents = text_column(services, "parent_id")
     held = budgets.notna() & live & ~counted & ~apart & parents.ne("")
-    bases = _text(services.loc[counted], "budget_basis").value_counts()
+    bases = text_column(services.loc[counted], "budget_basis").value_counts()
     # Whole-cost budgets first, then the others in the vocabulary's order, then those without a basis.
     order = [*BUDGET_BASIS_TERMS, ""]
     return BudgetSummary(

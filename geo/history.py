@@ -108,6 +108,11 @@ def first_known(services: pd.DataFrame, status_history: pd.DataFrame) -> pd.Seri
     return _first_known_days(services, status_history).map(lambda day: None if pd.isna(day) else day.date())
 
 
+def first_known_days(services: pd.DataFrame, status_history: pd.DataFrame) -> pd.Series:
+    """:func:`first_known` as datetime64 at midnight (NaT for none): no Python date per service (city scale)."""
+    return _first_known_days(services, status_history).dt.normalize()
+
+
 def _first_known_days(services: pd.DataFrame, status_history: pd.DataFrame) -> pd.Series:
     """:func:`first_known` as datetime64 (NaT for none), column-wise for 100,000 services."""
     ids = services["service_id"]

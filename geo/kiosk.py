@@ -100,7 +100,7 @@ class KioskScreen:
     ``first`` and ``count`` say which cards of the group's list a page shows; ``page`` of ``pages``.
     """
 
-    kind: str  # "overview", "projects" or "area"
+    kind: str  # "overview", "projects", "then" (then and now, ``geo.kiosk_then``) or "area"
     area_id: str | None = None
     group: str | None = None
     page: int = 1
@@ -121,6 +121,8 @@ class KioskScreen:
             return t("kiosk.start", lang)
         if self.kind == "area":
             return self.short.label(lang) if self.short else label(AREA_SHORT, self.area_id or "", lang)
+        if self.kind == "then":
+            return t("kiosk.then_nav", lang)
         return t(f"kiosk.group_{self.group}", lang)
 
     def title(self, lang: str) -> str:
@@ -128,6 +130,8 @@ class KioskScreen:
             return t("kiosk.overview_title", lang)
         if self.kind == "area":
             return self.name.label(lang) if self.name else label(AREA_TERMS, self.area_id or "", lang)
+        if self.kind == "then":
+            return t("kiosk.then_title", lang)
         return t(f"kiosk.group_{self.group}", lang)
 
     def page_label(self) -> str:
@@ -141,7 +145,7 @@ def kiosk_screens(
     near: tuple[float, float] | None = None,
     areas: pd.DataFrame | None = None,
 ) -> tuple[KioskScreen, ...]:
-    """Overview → the project groups, page by page (only groups with projects) → each development area.
+    """Overview → the project groups, page by page (only groups with projects) → then and now → each area.
 
     With ``areas`` (the store's areas layer) the area screens are its areas (an imported sixth one too),
     named from the layer; ``area_ids`` is then not used.
@@ -166,12 +170,15 @@ def kiosk_screens(
             KioskScreen("projects", group=group, page=n, pages=len(split), first=first, count=count)
             for n, (first, count) in enumerate(split, start=1)
         )
+    # Then and now sums up the project pages before the areas (only with data: it compares reported projects).
+    then = (KioskScreen("then"),) if services is not None and not services.empty else ()
     if areas is None:
-        return (KioskScreen("overview"), *pages, *(KioskScreen("area", a) for a in area_ids))
+        return (KioskScreen("overview"), *pages, *then, *(KioskScreen("area", a) for a in area_ids))
     full, short = area_terms(areas), area_terms(areas, short=True)
     return (
         KioskScreen("overview"),
         *pages,
+        *then,
         *(
             KioskScreen(
                 "area", a, name=None if a in AREA_TERMS else full[a], short=None if a in AREA_TERMS else short[a]

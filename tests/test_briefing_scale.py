@@ -211,8 +211,8 @@ def test_the_handout_at_100000_services_counts_per_dong_and_per_area(city, lang)
     from datetime import date
 
     pages = briefing_pdf.briefing_figures(city, date(2026, 11, 29), date(2026, 9, 1), lang)
-    # Overview, portfolio, citizens today, five areas, what changed, one appendix page of counts.
-    assert len(pages) == 10
+    # Overview, portfolio, citizens today, five areas, the trend, what changed, one appendix page of counts.
+    assert len(pages) == 11
     for page in pages[3:8]:
         key = next(a for a in page.layout.annotations if a.name == "count-key")
         assert f"{10_000:,}" in key.text

@@ -40,8 +40,8 @@ INTERVAL, IDLE = 4.0, 8.0
 def test_screens_run_overview_project_pages_then_areas(bundled):
     screens = kiosk_screens(bundled.services)
     kinds = [s.kind for s in screens]
-    assert kinds[0] == "overview" and kinds[-5:] == ["area"] * 5
-    assert set(kinds[1:-5]) == {"projects"}
+    assert kinds[0] == "overview" and kinds[-6:] == ["then"] + ["area"] * 5
+    assert set(kinds[1:-6]) == {"projects"}
     groups = [s.group for s in screens if s.kind == "projects"]
     # The groups in the citizen's order, each group's pages together and numbered 1/n … n/n.
     present = [g for g in PROJECT_GROUPS if bundled.services["status"].isin(PROJECT_GROUPS[g]).any()]
@@ -55,7 +55,7 @@ def test_screens_run_overview_project_pages_then_areas(bundled):
     buttons = [screen.nav_label("ko") for _, screen in kiosk_sections(screens)]
     labels = {"operating": "지금 이용할 수 있어요", "under_way": "만들고 있어요", "planned": "계획 중이에요"}
     areas = ["신길2", "장상", "경기경제자유구역", "초지역세권", "의왕·군포·안산"]
-    assert buttons == ["처음", *(labels[g] for g in present), *areas]
+    assert buttons == ["처음", *(labels[g] for g in present), "그때와 지금", *areas]
     english = [screen.nav_label("en") for _, screen in kiosk_sections(screens)]
     assert english[:2] == ["Start", "In service now"] and english[-5] == "Singil-2"
     assert [s.kind for s in kiosk_screens()] == ["overview"] + ["area"] * 5  # no data: no project pages

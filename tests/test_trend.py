@@ -228,3 +228,52 @@ def test_one_quarter_or_none_is_a_sentence(services, history, lang):
     assert no_data_message(one) == t("trend.one_quarter", lang)
     none = trend_figure(trend_by_quarter(services, history, date(2023, 1, 1), lang), lang)
     assert no_data_message(none) == t("chart.no_services", lang)
+
+
+def test_the_vectorised_budget_follows_every_rule_of_budget_summary_on_mixed_records():
+    """Programmes and parts appearing at different days, another city's share, unknown bases, a cancelled
+    programme, a duplicated id: every quarter's budget equals budget_summary of that day's projects."""
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    count = 60
+    ids = [f"S{n}" for n in range(count)]
+    ids[7] = ids[6]  # one id twice (an older store can hold it)
+    parents = [None] * count
+    for part in range(10, 30):
+        parents[part] = ids[part % 5]  # S0–S4 are programmes
+    services = pd.DataFrame(
+        {
+            "service_id": ids,
+            "status": rng.choice(["계획", "설계", "구축", "운영", "취소"], count),
+            "budget_krw_100m": np.where(rng.random(count) < 0.7, rng.uniform(1, 90, count).round(2), np.nan),
+            "budget_basis": rng.choice(["total", "national_share", "with_other_city", "one_year", None], count),
+            "parent_id": parents,
+            "reported_on": [None] * count,
+        }
+    )
+    rows = []
+    for service_id, status in zip(services["service_id"], services["status"], strict=True):
+        first = date(2020, 1, 1) + pd.Timedelta(days=int(rng.integers(0, 1500)))
+        rows.append((service_id, first, None, "계획"))
+        rows.append((service_id, first + pd.Timedelta(days=int(rng.integers(1, 600))), "계획", status))
+    history = pd.DataFrame(rows, columns=["service_id", "changed_at", "old_status", "new_status"])
+    until = date(2025, 2, 14)
+    trend = trend_by_quarter(services, history, until)
+    for row in trend.itertuples():
+        summary = budget_summary(services_as_of(services, history, row.day))
+        assert (row.budget_counted, row.budget_projects) == (summary.counted, summary.projects), row.quarter
+        assert math.isclose(row.budget_krw_100m, summary.total_krw_100m) or (
+            math.isnan(row.budget_krw_100m) and math.isnan(summary.total_krw_100m)
+        ), row.quarter
+    last = budget_summary(services_as_of(services, history, until))
+    got = trend.attrs["budget"]
+    assert (got.counted, got.projects, got.bases, got.other_city_count, got.held_by_programme) == (
+        last.counted,
+        last.projects,
+        last.bases,
+        last.other_city_count,
+        last.held_by_programme,
+    )
+    assert math.isclose(got.other_city_krw_100m, last.other_city_krw_100m)
+    assert last.held_by_programme and last.other_city_count  # the rules were exercised

@@ -49,6 +49,7 @@ from geo.i18n import localized_column, t
 from geo.loaders import DashboardData
 from geo.pointmap import needs_canvas_map
 from geo.stats import headline_items
+from geo.trend import trend_by_quarter
 from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DOMAIN_TERMS, SHAPE_GLYPHS, STATUS_TERMS, ServiceStatus, label
 
 #: Services per appendix page: the full list stays within a few pages.
@@ -287,6 +288,21 @@ def _area_page(data: DashboardData, services: gpd.GeoDataFrame, area_id: str, la
     return fig
 
 
+def _trend_page(data: DashboardData, as_of: date, lang: charts.Lang) -> go.Figure:
+    """The trend slide: the very figure of /districts' city view (projects by status at each quarter's end and
+    the reported budget with its coverage), its last quarter read on the as-of day."""
+    fig = blank_page(t("briefing.trend", lang))
+    trend = trend_by_quarter(data.services, data.status_history, as_of, lang)
+    if len(trend) < 2:
+        text_block(fig, [t("chart.no_services" if trend.empty else "trend.one_quarter", lang)], 0.0, 0.95, 20)
+        return fig
+    # The chart's title and two-line note stand above the rectangle, its legend under it.
+    paste(fig, charts.trend_figure(trend, lang, "large"), 1, (0.0, 1.0), (0.16, 0.86))
+    # The budget's axis shares the quarters' axis: the second x axis paste adds for it stays hidden.
+    fig.update_layout(xaxis2={"visible": False})
+    return fig
+
+
 def appendix_counts(services: pd.DataFrame, lang: str = "ko", areas: pd.DataFrame | None = None) -> pd.DataFrame:
     """The handout's appendix at city scale: services per area (rows, vocabulary order, 시 전역 last) and status
     (columns, legend order), with totals, as text with thousands separators. An area outside the plan's five
@@ -310,18 +326,30 @@ def appendix_counts(services: pd.DataFrame, lang: str = "ko", areas: pd.DataFram
     return table
 
 
-def _appendix(services: pd.DataFrame, lang: charts.Lang, areas: pd.DataFrame | None = None) -> list[go.Figure]:
-    """Every service with area, domain, status, period and budget; at city scale counts per area and status."""
+def _appendix(
+    services: pd.DataFrame, lang: charts.Lang, room: int = MAX_PAGES, areas: pd.DataFrame | None = None
+) -> list[go.Figure]:
+    """Every service with area, domain, status, period and budget; at city scale counts per area and status.
+
+    At most ``room`` pages: a longer list keeps its first rows, and its last page says how many more there are
+    and where the dashboard lists them (the handout keeps to :data:`MAX_PAGES`).
+    """
     if needs_canvas_map(services):
         # A city's device layers (100,000 services) would make a list of 3,000 pages: counts instead.
         title = f"{t('briefing.appendix', lang)} · {t('briefing.appendix_counts', lang, n=f'{len(services):,}')}"
         return [table_page(appendix_counts(services, lang, areas), title, [2.4] + [1.0] * (len(STATUS_TERMS) + 1))]
     table = services_table(services, lang)
+    room = max(1, room)
+    cut = -(-len(table) // APPENDIX_ROWS_PER_PAGE) > room
+    # A cut list's last page gives three rows to the line saying where the rest are (two left it on the last row).
+    shown = room * APPENDIX_ROWS_PER_PAGE - 3 if cut else len(table)
     pages = []
-    for start in range(0, len(table), APPENDIX_ROWS_PER_PAGE):
-        chunk = table.iloc[start : start + APPENDIX_ROWS_PER_PAGE]
+    for start in range(0, shown, APPENDIX_ROWS_PER_PAGE):
+        chunk = table.iloc[start : min(start + APPENDIX_ROWS_PER_PAGE, shown)]
         title = f"{t('briefing.appendix', lang)} · {t('briefing.services_table', lang)} ({start + 1}–{start + len(chunk)} / {len(table)})"
         pages.append(table_page(chunk, title, [3.4, 1.3, 1.8, 1, 1.2, 1.1], row_px=21))
+    if cut:
+        text_block(pages[-1], [t("briefing.appendix_more", lang, n=f"{len(table) - shown:,}")], 0.0, 0.02, 15)
     return pages
 
 
@@ -329,16 +357,18 @@ def briefing_figures(data: DashboardData, as_of: date, since: date, lang: charts
     """Every page of the PDF briefing as a Plotly figure, in order (testable without Chromium).
 
     One page per slide of the briefing (``geo.briefing.briefing_slides``: the cover, the
-    portfolio, what citizens can use today, each area, what changed), then the appendix
-    (:data:`APPENDIX_ROWS_PER_PAGE` services a page, or counts at city scale). At most
-    :data:`MAX_PAGES` pages: "what changed" keeps the pages left (its first rows, and a line
-    saying how many more the dashboard shows). Services have their status on ``as_of`` (``geo.history``).
+    portfolio, what citizens can use today, each area, the trend by quarter, what changed), then
+    the appendix (:data:`APPENDIX_ROWS_PER_PAGE` services a page, or counts at city scale). At most
+    :data:`MAX_PAGES` pages: the appendix keeps the pages the slides leave (with one for what
+    changed), then "what changed" keeps the pages left (each its first rows, and a line saying how
+    many more the dashboard shows). Services have their status on ``as_of`` (``geo.history``).
     """
     services = services_as_of(data.services, data.status_history, as_of)
     updated = last_data_update(data.services)
     changes = changes_table(data.status_history, data.services, since, as_of, lang)
-    appendix = _appendix(services, lang, data.areas)
     slides = briefing_slides(changes=len(changes), areas=data.areas)
+    # Every slide keeps its page (what changed at least its first); the appendix, then what changed, give way.
+    appendix = _appendix(services, lang, MAX_PAGES - sum(1 for s in slides if s.kind != "changes") - 1, data.areas)
     others = sum(1 for s in slides if s.kind != "changes") + len(appendix)
     room = max(1, MAX_PAGES - others)
     pages: list[go.Figure] = []
@@ -351,6 +381,8 @@ def briefing_figures(data: DashboardData, as_of: date, since: date, lang: charts
             pages.append(_today_page(services, as_of, lang))
         elif slide.kind == "area" and (data.areas["area_id"] == slide.area_id).any():
             pages.append(_area_page(data, services, slide.area_id or "", lang))
+        elif slide.kind == "trend":
+            pages.append(_trend_page(data, as_of, lang))
         elif slide.kind == "changes" and slide.part < room:
             count = f" · {t('briefing.changes_count', lang, n=len(changes))}" if len(changes) else ""
             title = f"{slide.title(lang, since)}{count}"

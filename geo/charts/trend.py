@@ -145,7 +145,9 @@ def trend_figure(
     note = None
     if len(trend) >= 2:
         until = trend.iloc[-1]["day"]
-        note = t("trend.note", lang, until=str(until)) + "<br>" + coverage_text(trend, lang)
+        # " · ", not a line break: a chart shown wider (the briefing's slide, the handout) joins the note's lines
+        # again for its width, and the two sentences ran into each other.
+        note = t("trend.note", lang, until=str(until)) + " · " + coverage_text(trend, lang)
     style_figure(fig, t("chart.trend", lang), lang, size, is_sample(trend, sample), note=note)
     # Room under the plot for the quarters and the legend's row.
     fig.update_layout(margin={"b": round(s["font"] * 4.5), "r": round(s["font"] * 4)})

@@ -52,6 +52,35 @@ TEXTS: dict[str, dict[str, str]] = {
     "briefing.page": {"ko": "{n} / {total}쪽", "en": "page {n} of {total}"},
     "kiosk.title": {"ko": "안산 스마트도시", "en": "Smart City Ansan"},
     "kiosk.start": {"ko": "처음", "en": "Start"},
+    # Then and now (geo.kiosk_then): an earlier day beside today, from the reported history only.
+    "kiosk.then_nav": {"ko": "그때와 지금", "en": "Then and now"},
+    "kiosk.then_title": {"ko": "그때와 지금: 보도된 사업", "en": "Then and now: reported projects"},
+    "kiosk.then_month": {"ko": "{year}년 {month}월", "en": "{month} {year}"},
+    "kiosk.then_reason_plan": {
+        "ko": "안산시가 스마트도시계획 수립을 시작한 때",
+        "en": "when Ansan began drawing up its smart city plan",
+    },
+    "kiosk.then_reason_first": {
+        "ko": "처음으로 사업이 보도된 해",
+        "en": "the first year a project was reported",
+    },
+    "kiosk.then_today": {"ko": "{year}년 오늘", "en": "Today, {year}"},
+    "kiosk.then_projects": {"ko": "보도된 사업 {n}건", "en": "{n} reported projects"},
+    "kiosk.then_none": {"ko": "보도된 사업 없음", "en": "no reported project"},
+    "kiosk.then_new": {
+        "ko": "{when} 뒤에 새로 보도된 사업 {n}건 (지도에 표시)",
+        "en": "{n} projects first reported after {when} (on the map)",
+    },
+    "kiosk.then_no_new": {"ko": "그 뒤에 새로 보도된 사업은 없습니다", "en": "No project has been reported since"},
+    "kiosk.then_more": {"ko": "외 {n}건", "en": "and {n} more"},
+    "kiosk.then_basis": {
+        "ko": "언론·국토교통부 보도 기준: 사업은 처음 보도된 날부터, 그날의 추진 상태로 셉니다.",
+        "en": "From press and MOLIT reports: a project counts from the day it was first reported, with its status that day.",
+    },
+    "kiosk.then_unavailable": {
+        "ko": "비교할 만큼 보도된 기록이 아직 없습니다.",
+        "en": "There are not yet enough reports to compare.",
+    },
     "kiosk.overview_title": {"ko": "안산시 스마트도시계획", "en": "Ansan Smart City Plan"},
     "kiosk.when": {"ko": "기간", "en": "When"},
     "kiosk.distance": {"ko": "여기서 약 {km} km", "en": "about {km} km from here"},
@@ -174,6 +203,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Ansan's reported smart-city projects",
     },
     "briefing.today": {"ko": "지금 시민이 이용할 수 있는 서비스", "en": "What citizens can use today"},
+    "briefing.trend": {"ko": "보도된 사업의 분기별 추이", "en": "Reported projects, quarter by quarter"},
     "briefing.plan_heading": {"ko": "스마트도시계획 (보도된 내용)", "en": "The smart city plan, as reported"},
     "briefing.projects_count": {"ko": "보도된 사업 {n}건", "en": "{n} reported projects"},
     "briefing.not_the_plan": {
@@ -232,6 +262,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "briefing.residents": {"ko": "인구(계획)", "en": "Residents (planned)"},
     "briefing.residents_unit": {"ko": "명", "en": ""},
+    "briefing.appendix_more": {
+        "ko": "나머지 {n}건은 대시보드의 지도 탐색 결과표와 그 내려받기(CSV·XLSX)에 있습니다 (유인물은 12쪽까지).",
+        "en": "{n} more are in the dashboard's map explorer table and its CSV/XLSX download (the handout keeps to 12 pages).",
+    },
     "briefing.changes_more": {
         "ko": "이후 {n}건은 대시보드 브리핑의 '달라진 점'에서 볼 수 있습니다 (유인물은 12쪽까지).",
         "en": "{n} more are on the dashboard's briefing, under 'what changed' (the handout keeps to 12 pages).",

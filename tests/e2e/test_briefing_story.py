@@ -10,6 +10,7 @@ import pytest
 
 from geo.briefing import briefing_slides
 from geo.history import services_as_of
+from geo.i18n import t
 from tests.conftest import poll
 from tests.e2e.conftest import wait_for_run_end
 
@@ -34,8 +35,8 @@ def _counter(page) -> str:
     return page.locator(".briefing-counter").inner_text()
 
 
-def _walk(page, count: int, lang: str, texts: list[str]) -> None:
-    """Go through every slide, checking each and keeping its text."""
+def _walk(page, count: int, lang: str, texts: list[str], charts: list[int] | None = None) -> None:
+    """Go through every slide, checking each and keeping its text (and how many charts it draws)."""
     for number in range(1, count + 1):
         poll(lambda n=number: _counter(page) == f"{n} / {count}", 30, f"slide {number} / {count} ({lang})")
         page.locator(f"{SLIDE} h1").wait_for()
@@ -44,7 +45,10 @@ def _walk(page, count: int, lang: str, texts: list[str]) -> None:
         # Whole without scrolling and without the fit script scaling it down (it reads at full size).
         assert fits["scroll"] <= 1 and fits["bottom"] <= VIEWPORT[1] + 1, (lang, number, fits)
         assert fits["right"] <= VIEWPORT[0] + 1 and fits["zoom"] == "", (lang, number, fits)
-        assert all(page.evaluate(PLOTS)), (lang, number, "a chart without data")
+        plots = page.evaluate(PLOTS)
+        assert all(plots), (lang, number, "a chart without data")
+        if charts is not None:
+            charts.append(len(plots))
         texts.append(page.locator(SLIDE).inner_text())
         # The page's key listener is installed by the slide's script once it has run.
         page.wait_for_function("() => typeof window.__briefingKeys === 'function'")
@@ -67,8 +71,12 @@ def test_every_project_is_named_on_some_slide_and_no_slide_scrolls_or_draws_an_e
     page.locator(".briefing-counter").wait_for()
     count = len(briefing_slides())  # the bundled changes of the default period fit on one slide
     texts: list[str] = []
-    _walk(page, count, lang, texts)
+    drawn: list[int] = []
+    _walk(page, count, lang, texts, drawn)
     shown = " ".join(" ".join(text.split()) for text in texts)
+    # The trend by quarter has its slide, with its chart drawn (with data: checked on every slide above).
+    trend = [s.kind for s in briefing_slides()].index("trend")
+    assert t("briefing.trend", lang) in texts[trend] and drawn[trend] == 1
     services = services_as_of(bundled.services, bundled.status_history, date.today())
     column = "name_en" if lang == "en" else "name_ko"
     missing = [name for name in services[column] if " ".join(str(name).split()) not in shown]

@@ -447,7 +447,7 @@ SCREEN_STATE = """() => {
 @pytest.mark.parametrize("viewport", [(1080, 1920), (1920, 1080)])
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_one_kiosk_rotation_names_every_project_and_nothing_scrolls(kiosk_server, open_app, bundled, viewport, lang):
-    from geo.i18n import localized
+    from geo.i18n import localized, t
     from geo.kiosk import kiosk_screens
 
     screens = kiosk_screens(bundled.services)
@@ -471,6 +471,10 @@ def test_one_kiosk_rotation_names_every_project_and_nothing_scrolls(kiosk_server
     assert [n for n in sorted(seen) if seen[n]["scrolls"]] == []
     for word in ("밀어서", "swipe", "Swipe"):
         assert word not in text
+    # Then and now: the earlier day named with why it was chosen, today beside it (geo.kiosk_then).
+    then = next(n for n, screen in enumerate(screens) if screen.kind == "then")
+    for text in (t("kiosk.then_title", lang), t("kiosk.then_reason_plan", lang), t("kiosk.then_basis", lang)):
+        assert text in seen[then]["text"], text
     # The project pages say where they are in their list ("2/4").
     for position, screen in enumerate(screens):
         if screen.pages > 1:
