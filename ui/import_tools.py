@@ -119,7 +119,7 @@ def _problems(problems: list, lang: str) -> None:
 
 def _refusal(problems: list, lang: str) -> None:
     """The refusal with its first problems written out (a table is drawn on a canvas), then the table."""
-    first = "".join(f"\n- {md_text(str(p))}" for p in problems[:FIRST_PROBLEMS])
+    first = "".join(f"\n- {md_text(p.line(lang))}" for p in problems[:FIRST_PROBLEMS])
     st.error(t("data.import.problems", lang, count=len(problems)) + "\n" + first)
     if len(problems) > FIRST_PROBLEMS:
         _problems(problems, lang)

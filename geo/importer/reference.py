@@ -93,8 +93,11 @@ class ReferencePreview:
         new = self.layer.count if self.layer is not None else 0
         return t("data.import.replaces", lang, stored=self.replaces[1], new=new)
 
-    def summary_lines(self, limit: int = PROBLEMS_LISTED) -> list[str]:
-        """The preview as Korean lines for the command line; at most ``limit`` refused rows are listed."""
+    def summary_lines(self, limit: int = PROBLEMS_LISTED, lang: str = "ko") -> list[str]:
+        """The preview as lines for the command line; at most ``limit`` refused rows are listed.
+
+        The problems are worded in ``lang``; the other lines are Korean for now.
+        """
         lines = [f"파일: {self.file_name} → 참고 레이어 '{self.title}'", f"읽은 행: {self.feature_count:,}"]
         if self.coordinates:
             lines.append(f"좌표 열: {self.coordinates[0]}, {self.coordinates[1]}")
@@ -115,13 +118,13 @@ class ReferencePreview:
         if self.refused.problems:
             counts = ", ".join(f"{kind} {count:,}행" for kind, count in self.refused_counts().items())
             lines.append(f"제외한 행 {self.refused_rows():,}개 ({counts}):")
-            lines += [f"  - {message}" for message in self.refused.messages()[:limit]]
+            lines += [f"  - {message}" for message in self.refused.messages(lang=lang)[:limit]]
             if len(self.refused.problems) > limit:
                 lines.append(f"  … 외 {len(self.refused.problems) - limit:,}개 (위 종류별 수에 포함)")
         if self.ok:
             lines.append("검증: 저장할 수 있습니다")
         else:
-            lines += problem_lines(self.report, limit)
+            lines += problem_lines(self.report, limit, lang)
         return lines
 
 

@@ -407,7 +407,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
         typed, report = validate_frame(frame, SERVICES, f"서비스 {current.service_id}")
         relevant = ValidationReport(
             [
-                Problem(p.file, None, p.field, p.message)
+                Problem(p.file, None, p.field, p.detail)
                 for p in report.problems
                 if p.field in changes or (p.field == "end_year" and {"start_year", "end_year"} & set(changes))
             ]
