@@ -1,6 +1,7 @@
 """브리핑: slides for a projector — overview, portfolio, citizens today, each area, what changed — and a PDF."""
 
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
@@ -90,7 +91,7 @@ def toggle_presentation() -> None:
         st.query_params.pop("present", None)
 
 
-def chart(figure, height: int = CHART_HEIGHT) -> None:
+def chart(figure: Any, height: int = CHART_HEIGHT) -> None:
     # The "large" figures' titles stay large; axis text shrinks a little so two charts fit under the map.
     charts.compact_figure(figure, height, CHART_FONT_PX)
     # theme=None keeps the figure's own fonts and colours (the Streamlit theme would shrink them).

@@ -1,6 +1,7 @@
 """키오스크: the public touch screen — the plan, every reported project by how far along, each area — rotating on its own."""
 
 import time
+from typing import Any
 
 import streamlit as st
 
@@ -32,12 +33,12 @@ config = settings()
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def rotation_screens(data_revision: str, near: tuple[float, float] | None, _services):  # noqa: ARG001 (cache key)
+def rotation_screens(data_revision: str, near: tuple[float, float] | None, _services: Any) -> Any:  # noqa: ARG001 (cache key)
     return kiosk_screens(_services, near=near)
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-def kiosk_map_html(kind: str, key: str | None, lang: str, data_revision: str, _data, _layers) -> str:  # noqa: ARG001
+def kiosk_map_html(kind: str, key: str | None, lang: str, data_revision: str, _data: Any, _layers: Any) -> str:  # noqa: ARG001
     # A plain iframe, not the two-way st_folium component: the kiosk needs no clicks back, and a new
     # screen's map must load at full height every time (st_folium's frame could stay 0 px after a switch).
     return build_kiosk_map(_data, _layers, kind, key, lang, MAP_HEIGHT).get_root().render()

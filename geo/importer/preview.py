@@ -48,8 +48,8 @@ from geo.importer.safety import (
 from geo.importer.text import checked_text
 from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
-from geo.loaders import city_outline as outline_of
 from geo.schema import DatasetSchema
+from geo.spatial import city_outline as outline_of
 from geo.spatial import orphaned_services_report
 from geo.store import LAYERS, Store, StoreError, WriteMode, WriteResult
 from geo.validation import MAX_LISTED, ValidationReport, message, validate_frame

@@ -133,9 +133,9 @@ def _table_crs(
     if not valid.any():
         return refusal(name, message("no_coordinate_numbers"), "행")
     bounds = (float(xs[valid].median()), float(ys[valid].median())) * 2
-    codes = guess_crs(bounds)  # type: ignore[arg-type]
+    codes = guess_crs(bounds)
     if not codes:
-        return refusal(name, no_crs_message(bounds), "행")  # type: ignore[arg-type]
+        return refusal(name, no_crs_message(bounds), "행")
     return CRS.from_epsg(codes[0]), [guess_note(codes)], True
 
 

@@ -38,8 +38,8 @@ from geo.importer.readers import (
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
 from geo.importer.text import checked_text
 from geo.io import encoding_code
-from geo.loaders import city_outline as outline_of
 from geo.reference import ReferenceLayer
+from geo.spatial import city_outline as outline_of
 from geo.store import Store, WriteResult
 from geo.validation import ValidationReport
 

@@ -116,7 +116,7 @@ def _coerce_date(value: object) -> tuple[object, Message | None]:
         moment = pd.Timestamp(str(value).strip())
     except (ValueError, OverflowError):
         return None, not_a_date
-    if moment is pd.NaT:
+    if pd.isna(moment):
         return None, not_a_date
     try:
         return moment.date(), None

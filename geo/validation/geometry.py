@@ -122,4 +122,4 @@ def _geometry_suspects(shapes: np.ndarray, schema: DatasetSchema, city_outline: 
     if schema.must_lie_in_city and city_outline:
         shapely.prepare(city_outline)
         suspect |= ~shapely.intersects(city_outline, shapes)
-    return suspect
+    return cast(np.ndarray, suspect)
