@@ -26,7 +26,6 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.i18n import t
 from geo.importer.mapping import titled_table
-from geo.importer.preview import PROBLEMS_LISTED, ImportRejectedError, problem_lines
 from geo.importer.readers import (
     Read,
     is_table,
@@ -35,6 +34,7 @@ from geo.importer.readers import (
     points_from_table,
     read_vector_file,
 )
+from geo.importer.result import PROBLEMS_LISTED, ImportRejectedError, problem_lines
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
 from geo.importer.text import checked_text
 from geo.io import encoding_code
