@@ -1,6 +1,7 @@
 """브리핑: slides for a projector — overview, portfolio, citizens today, each area, trend, what changed — and a PDF."""
 
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
@@ -96,7 +97,9 @@ def toggle_presentation() -> None:
         st.query_params.pop("present", None)
 
 
-def chart(figure, height: int = CHART_HEIGHT, font_px: int = CHART_FONT_PX, width_px: int = COMPACT_WIDTH_PX) -> None:
+def chart(
+    figure: Any, height: int = CHART_HEIGHT, font_px: int = CHART_FONT_PX, width_px: int = COMPACT_WIDTH_PX
+) -> None:
     # The "large" figures' titles stay large; axis text shrinks a little so two charts fit under the map.
     # A chart across the slide breaks its title and note for its own width (a long note in two lines, not six).
     charts.compact_figure(figure, height, font_px, width_px)

@@ -1,6 +1,7 @@
 """키오스크: the public touch screen — the plan, every reported project by how far along, each area — rotating on its own."""
 
 import time
+from typing import Any
 
 import streamlit as st
 
@@ -34,13 +35,13 @@ config = settings()
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def rotation_screens(data_revision: str, near: tuple[float, float] | None, _services, _areas):  # noqa: ARG001 (cache key)
+def rotation_screens(data_revision: str, near: tuple[float, float] | None, _services: Any, _areas: Any) -> Any:  # noqa: ARG001 (cache key)
     # The area screens are the store's areas: an imported sixth one gets its screen too.
     return kiosk_screens(_services, near=near, areas=_areas)
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-def kiosk_map_html(kind: str, key: str | None, lang: str, data_revision: str, _data, _layers) -> str:  # noqa: ARG001
+def kiosk_map_html(kind: str, key: str | None, lang: str, data_revision: str, _data: Any, _layers: Any) -> str:  # noqa: ARG001
     # A plain iframe, not the two-way st_folium component: the kiosk needs no clicks back, and a new
     # screen's map must load at full height every time (st_folium's frame could stay 0 px after a switch).
     if kind == "then":

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from geo.auth import AuthError, add_user
+from geo.i18n import LANGUAGES
 from geo.importer import (
     MODES,
     REFERENCE_LAYER,
@@ -37,7 +38,14 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 3
 
 
 def _help(parser: argparse.ArgumentParser) -> None:
+    """The options every command takes: help, and the language of its report."""
     parser.add_argument("-h", "--help", action="help", help="이 도움말을 보이고 끝냄")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help="보고 언어: ko(기본) 또는 en (검증 문제와 가져오기 요약)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -145,6 +153,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lang(args: argparse.Namespace) -> str:
+    """The report language chosen with ``--lang`` (Korean by default)."""
+    return str(getattr(args, "lang", "ko"))
+
+
 def _user(explicit: str | None) -> str:
     if explicit:
         return explicit
@@ -173,7 +186,8 @@ def _preview(args: argparse.Namespace, *, create_store: bool) -> tuple[Store, Im
             raise ValueError("참고 레이어에는 제목이 필요합니다: --title 어린이보호구역 처럼 지정하세요")
         described = {"title": args.title, "title_en": args.title_en, "licence": args.licence}
         return store, preview_reference(args.file, **described, **options)
-    return store, preview_import(args.file, args.layer, mapping=parse_mapping(args.map), **options)
+    mapping = parse_mapping(args.map)
+    return store, preview_import(args.file, args.layer, mapping=mapping, lang=_lang(args), **options)
 
 
 def _confirm(question: str) -> bool:
@@ -202,7 +216,7 @@ def _backup_before_replace(store: Store) -> None:
 def _import(args: argparse.Namespace) -> int:
     store, preview = _preview(args, create_store=args.command == "import")
     if isinstance(preview, ReferencePreview):
-        print("\n".join(preview.summary_lines()))
+        print("\n".join(preview.summary_lines(lang=_lang(args))))
     else:
         print("\n".join(preview.summary_lines(mode=getattr(args, "mode", None))))
     if not preview.ok:
@@ -328,7 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except DataError as error:
         print("데이터 폴더의 파일에 문제가 있어 저장소를 만들 수 없습니다:", file=sys.stderr)
-        print("\n".join(error.report.messages()), file=sys.stderr)
+        print("\n".join(error.report.messages(lang=_lang(args))), file=sys.stderr)
         return EXIT_FAILED
 
 

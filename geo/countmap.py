@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 import folium
 import geopandas as gpd
@@ -191,7 +192,9 @@ def symbol_radius(total: int, top: int, smallest: float, largest: float) -> floa
     return smallest + (largest - smallest) * math.sqrt(total / top) if top else smallest
 
 
-def count_symbols(counts: pd.DataFrame, statuses: Sequence[str], lang: str, audience: str = "kiosk") -> list[dict]:
+def count_symbols(
+    counts: pd.DataFrame, statuses: Sequence[str], lang: str, audience: str = "kiosk"
+) -> list[dict[str, Any]]:
     """What the page gets for each dong of ``counts_by_dong``: position, symbol and escaped label; nothing else.
 
     The area of a symbol grows with its count (radius with the square root), from the smallest to the largest
@@ -314,7 +317,7 @@ class CountSymbols(MacroElement):
 """
     )
 
-    def __init__(self, symbols: list[dict], key_html: str, label_px: int, key_corner: str):
+    def __init__(self, symbols: list[dict[str, Any]], key_html: str, label_px: int, key_corner: str):
         super().__init__()
         self.key_corner_json = json_for_script(key_corner)
         self._name = "CountSymbols"

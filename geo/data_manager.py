@@ -268,7 +268,7 @@ def problems_tables(
     """The first ``limit`` problems as a table, and every problem counted by field and kind."""
     items = list(problems)
     shown = pd.DataFrame(
-        [(p.file, p.row, p.field or "", p.message) for p in items[:limit]],
+        [(p.file, p.row, p.field or "", p.text(lang)) for p in items[:limit]],
         columns=[
             t("data.import.p_file", lang),
             t("data.import.p_where", lang),
@@ -277,7 +277,7 @@ def problems_tables(
         ],
     )
     counts = pd.DataFrame(
-        problem_counts(items),
+        problem_counts(items, lang),
         columns=[t("data.import.p_field", lang), t("data.import.p_kind", lang), t("data.import.p_count", lang)],
     )
     return shown, counts

@@ -298,7 +298,7 @@ def service_history_rows(
     )
 
 
-def _reports_in(service: Mapping, lang: str) -> dict[str, str]:
+def _reports_in(service: Mapping[str, Any], lang: str) -> dict[str, str]:
     """Each report a service cites (``outlet (date)``) and how it is named in ``lang``.
 
     ``sources_other`` lists reports separated by "; ", each perhaps followed by ", <address>"; its English

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from datetime import date
+from typing import cast
 
 import geopandas as gpd
 import pandas as pd
@@ -88,7 +89,7 @@ def last_change(status_history: pd.DataFrame) -> date | None:
     """The day of the latest recorded status change, None for an empty history."""
     if status_history.empty:
         return None
-    return max(_history_dates(status_history))
+    return cast(date, max(_history_dates(status_history)))
 
 
 def as_of_caption(status_history: pd.DataFrame, lang: str) -> str:
@@ -110,7 +111,8 @@ def first_known(services: pd.DataFrame, status_history: pd.DataFrame) -> pd.Seri
 
 def first_known_days(services: pd.DataFrame, status_history: pd.DataFrame) -> pd.Series:
     """:func:`first_known` as datetime64 at midnight (NaT for none): no Python date per service (city scale)."""
-    return _first_known_days(services, status_history).dt.normalize()
+    days: pd.Series = _first_known_days(services, status_history).dt.normalize()
+    return days
 
 
 def _first_known_days(services: pd.DataFrame, status_history: pd.DataFrame) -> pd.Series:

@@ -25,7 +25,7 @@ import pyogrio
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
-from geo.validation import ValidationReport
+from geo.validation import Message, ValidationReport, message
 
 STORAGE_CRS = "EPSG:4326"
 METRIC_CRS = "EPSG:5186"  # Korea 2000 / Central Belt 2010: areas and distances
@@ -256,13 +256,9 @@ def parse_crs(text: str) -> CRS:
         raise ValueError(f"좌표계 '{text}'을(를) 알 수 없습니다 (예: EPSG:5186, EPSG:5179, EPSG:5174)") from None
 
 
-def no_crs_message(bounds: tuple[float, float, float, float]) -> str:
+def no_crs_message(bounds: tuple[float, float, float, float]) -> Message:
     minx, miny, maxx, maxy = bounds
-    return (
-        f"좌표계 정보(.prj)가 없고, 좌표 범위(x {minx:,.0f}~{maxx:,.0f}, y {miny:,.0f}~{maxy:,.0f})로도 "
-        "안산의 좌표계를 추정할 수 없습니다: .prj 파일을 함께 압축해 올리거나 좌표계를 지정하세요 "
-        "(예: --crs EPSG:5186)"
-    )
+    return message("no_crs", minx=minx, maxx=maxx, miny=miny, maxy=maxy)
 
 
 # --- reading -------------------------------------------------------------------------------------------------
@@ -356,50 +352,28 @@ def _to_storage_crs(
     return frame, crs_text, notes, guessed
 
 
-UNREADABLE_BY_KIND = {
-    ".gpkg": "GeoPackage(.gpkg)로 읽을 수 없습니다: 손상되었거나 GeoPackage 형식이 아닙니다. "
-    "QGIS에서 열리는지 확인하고 GeoPackage로 다시 저장해 올리세요",
-    ".geojson": "GeoJSON으로 읽을 수 없습니다: 손상되었거나 GeoJSON 형식이 아닙니다. "
-    "QGIS에서 GeoJSON으로 다시 저장해 올리세요",
-    ".shp": "Shapefile로 읽을 수 없습니다: 손상되었거나 .shp, .shx, .dbf 중 빠진 파일이 있습니다. "
-    "세 파일(.prj 포함)을 함께 압축해 올리세요",
-}
+# Why a file could not be opened or its text read, per kind of file (problem codes, worded in geo.i18n.problems).
+# A GeoPackage or a GeoJSON must be UTF-8 (their formats say so), a Shapefile's .dbf may be either. What to do
+# differs: a .dbf's encoding can be detected or declared in a .cpg; the others are saved again in UTF-8, or read
+# with the encoding given.
+_KINDS = {".gpkg": "gpkg", ".geojson": "geojson", ".json": "geojson", ".shp": "shp", ".zip": "shp"}
 
 
-# Text that is not UTF-8, per kind of file: a GeoPackage or a GeoJSON must be UTF-8 (their formats say so),
-# a Shapefile's .dbf may be either. What to do differs: a .dbf's encoding can be detected or declared in a
-# .cpg; the others are saved again in UTF-8, or read with the encoding given.
-NOT_UTF8_BY_KIND = {
-    ".gpkg": "문자 인코딩이 UTF-8이 아닙니다 (CP949/EUC-KR로 저장된 것 같습니다): GeoPackage(.gpkg)의 글자는 "
-    "UTF-8이어야 합니다. 파일을 만든 프로그램에서 UTF-8로 다시 내보내 올리거나, 올릴 때 문자 인코딩을 CP949로 "
-    "지정하세요(명령줄: --encoding cp949)",
-    ".geojson": "문자 인코딩이 UTF-8이 아닙니다 (CP949/EUC-KR로 저장된 것 같습니다): GeoJSON의 글자는 UTF-8이어야 "
-    "합니다. 편집기에서 인코딩을 'UTF-8'로 골라 다시 저장해 올리거나, 올릴 때 문자 인코딩을 CP949로 "
-    "지정하세요(명령줄: --encoding cp949)",
-    ".shp": "속성(.dbf)의 문자 인코딩을 판별할 수 없습니다 (UTF-8로도 CP949로도 깨끗하게 읽히지 않음): "
-    "인코딩을 지정하거나(명령줄: --encoding cp949) QGIS에서 UTF-8로 다시 저장해 올리세요",
-}
-
-
-def not_utf8_message(suffix: str, chosen: str | None = None) -> str:
-    """Why a file's text could not be read (``.gpkg``, ``.geojson``, else a Shapefile's .dbf), in Korean.
+def not_utf8_message(suffix: str, chosen: str | None = None) -> Message:
+    """Why a file's text could not be read (``.gpkg``, ``.geojson``, else a Shapefile's .dbf).
 
     With ``chosen`` (the encoding the user gave) the text is not that encoding either.
     """
-    kind = ".geojson" if suffix.lower() == ".json" else suffix.lower()
+    kind = _KINDS.get(suffix.lower(), "shp")
     if chosen:
-        what = "글자" if kind in (".gpkg", ".geojson") else "속성(.dbf)의 글자"
-        return (
-            f"{what}를 지정한 문자 인코딩 {ENCODINGS.get(chosen, chosen)}(으)로 읽을 수 없습니다: "
-            "다른 인코딩을 고르거나 '자동 판별'로 두고 다시 올리세요"
-        )
-    return NOT_UTF8_BY_KIND.get(kind, NOT_UTF8_BY_KIND[".shp"])
+        return message(f"encoding_chosen_{'text' if kind != 'shp' else 'dbf'}", encoding=ENCODINGS.get(chosen, chosen))
+    return message(f"not_utf8_{kind}")
 
 
-def unreadable_vector_message(suffix: str) -> str:
-    """Why a vector file of this kind (``.gpkg``, ``.geojson``, ``.shp``) could not be opened, in Korean."""
-    kind = ".geojson" if suffix.lower() == ".json" else suffix.lower()
-    return UNREADABLE_BY_KIND.get(kind, "공간 데이터 파일로 읽을 수 없습니다: 손상되었거나 형식이 다릅니다")
+def unreadable_vector_message(suffix: str) -> Message:
+    """Why a vector file of this kind (``.gpkg``, ``.geojson``, ``.shp``) could not be opened."""
+    kind = suffix.lower()
+    return message(f"unreadable_{_KINDS[kind] if kind in ('.gpkg', '.geojson', '.json', '.shp') else 'vector'}")
 
 
 def read_vector(
@@ -429,10 +403,10 @@ def read_vector(
     name = display_name or path.name
     report = ValidationReport()
     if not path.exists():
-        report.add(name, None, None, "파일이 없습니다")
+        report.add(name, None, None, message("file_missing"))
         return ReadResult(None, report)
     if path.stat().st_size == 0:
-        report.add(name, None, None, "파일이 비어 있습니다 (0바이트)")
+        report.add(name, None, None, message("file_empty"))
         return ReadResult(None, report)
     try:
         frame, _, how = _read_frame(path, encoding)
@@ -444,7 +418,7 @@ def read_vector(
         report.add(name, None, None, not_utf8_message(path.suffix, chosen=encoding))
         return ReadResult(None, report)
     except (ValueError, RecursionError) as exc:
-        report.add(name, None, None, f"파일을 해석할 수 없습니다: {_first_line(exc)}")
+        report.add(name, None, None, message("file_unparsable", reason=_first_line(exc)))
         return ReadResult(None, report)
     notes: list[str] = []
     converted, crs_text, crs_notes, guessed = _to_storage_crs(frame, path, crs)
@@ -492,15 +466,15 @@ def read_table(path: Path, display_name: str | None = None) -> tuple[pd.DataFram
     name = display_name or path.name
     report = ValidationReport()
     if not path.exists():
-        report.add(name, None, None, "파일이 없습니다", "행")
+        report.add(name, None, None, message("file_missing"), "행")
         return None, report
     try:
         frame, _, _ = read_text_table(path)
     except UnicodeError:
-        report.add(name, None, None, "문자 인코딩을 알 수 없습니다 (UTF-8 또는 CP949로 저장하세요)", "행")
+        report.add(name, None, None, message("encoding_unknown"), "행")
         return None, report
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        report.add(name, None, None, f"CSV로 읽을 수 없습니다: {_first_line(exc)}", "행")
+        report.add(name, None, None, message("csv_unreadable", reason=_first_line(exc)), "행")
         return None, report
     return frame, report
 

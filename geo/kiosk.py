@@ -20,6 +20,7 @@ that has none.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any, cast
 
 import geopandas as gpd
 import pandas as pd
@@ -465,7 +466,7 @@ def kiosk_map_services(
     return public
 
 
-def public_description(row: dict, lang: str) -> str:
+def public_description(row: dict[Any, Any], lang: str) -> str:
     """What the service does for citizens; on English screens, its domain when no English text exists."""
     if lang == "en" and localized(row, "description_public", "en") == localized(row, "description_public", "ko"):
         domain = row.get("domain")
@@ -477,7 +478,7 @@ def distances_km(services: gpd.GeoDataFrame, near: tuple[float, float]) -> pd.Se
     """Distance in km from ``near`` (lat, lon, EPSG:4326) to each service, measured in EPSG:5186."""
     metric = services.geometry.to_crs(METRIC_CRS)
     origin = gpd.GeoSeries([Point(near[1], near[0])], crs=STORAGE_CRS).to_crs(METRIC_CRS).iloc[0]
-    return metric.distance(origin) / 1000
+    return cast(pd.Series, metric.distance(origin) / 1000)
 
 
 def service_card_html(service: PublicService, lang: str = "ko", show_area: bool = False) -> str:
@@ -611,7 +612,7 @@ def heading_html(text: str, kind: str = "screen", page: str = "") -> str:
     return f'<h2 class="kiosk-screen-title">{escape_html(text)}{page_html}</h2>'
 
 
-def plan_headline_html(plan: dict, lang: str) -> str:
+def plan_headline_html(plan: dict[str, Any], lang: str) -> str:
     """The plan's headline: approved by MOLIT (국토교통부) and its aims as reported; the mayor's fields as his."""
     aims = " · ".join(plan_facts.aims(plan, lang))
     remark = plan_facts.mayor_remark(plan, lang)
@@ -623,7 +624,7 @@ def plan_headline_html(plan: dict, lang: str) -> str:
     )
 
 
-def overview_html(plan: dict, services: pd.DataFrame, lang: str) -> str:
+def overview_html(plan: dict[str, Any], services: pd.DataFrame, lang: str) -> str:
     """The plan as reported, then, apart from it, Ansan's reported projects counted by how far along they are.
 
     The plan: its approval, aims, the mayor's remark as his, vision and directions, with its source (the area

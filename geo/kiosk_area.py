@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import folium
 import geopandas as gpd
@@ -98,12 +98,12 @@ def _station_name(row: Mapping[str, Any], lang: str) -> str:
     return name if name == str(row["name_ko"]) else f"{name} Stn"
 
 
-def _distances_km(points: gpd.GeoDataFrame, outline) -> pd.Series:
+def _distances_km(points: gpd.GeoDataFrame, outline: Any) -> pd.Series:
     """Distance in km from each point to the area's outline (0 inside), measured in EPSG:5186."""
-    return points.geometry.to_crs(METRIC_CRS).distance(outline) / 1000
+    return cast(pd.Series, points.geometry.to_crs(METRIC_CRS).distance(outline) / 1000)
 
 
-def _outline(areas: gpd.GeoDataFrame, area_id: str):
+def _outline(areas: gpd.GeoDataFrame, area_id: str) -> Any:
     return area_rows(areas, area_id).to_crs(METRIC_CRS).union_all()
 
 

@@ -6,9 +6,10 @@ against each other and returns one ``DashboardData`` for the app.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import geopandas as gpd
 import pandas as pd
@@ -25,6 +26,8 @@ from geo.vocab import CITYWIDE, DIRECTION_TERMS
 
 PLAN_FILE = "plan.yaml"
 PLAN_REQUIRED_KEYS = ("source", "title", "vision", "directions", "milestones")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,7 @@ def load_dashboard_data(data_dir: Path) -> DashboardData:
         report.add(str(data_dir), None, None, "데이터 폴더가 없습니다 (DASHBOARD_DATA_DIR를 확인하세요)")
         raise DataError(report)
 
-    def attempt(loader, *args):
+    def attempt(loader: Callable[..., T], *args: object) -> T | None:
         try:
             return loader(*args)
         except DataError as error:
@@ -168,7 +171,7 @@ def load_dashboard_data(data_dir: Path) -> DashboardData:
     services = attempt(load_services, data_dir, outline, areas)
     known = set(services["service_id"]) if services is not None else None
     history = attempt(load_status_history, data_dir, known)
-    if not report.ok:
+    if not report.ok or plan is None or history is None:
         raise DataError(report)
     report.extend(area_consistency_report(services, areas, SERVICES.file_name))
     if not report.ok:
@@ -261,11 +264,11 @@ def _reference_outline(data_dir: Path) -> BaseGeometry | None:
     except DataError:
         return None
     city = gpd.GeoSeries([city_outline(boundaries)], crs=STORAGE_CRS).to_crs(METRIC_CRS)
-    return city.buffer(REFERENCE_TOLERANCE_M).to_crs(STORAGE_CRS).iloc[0]
+    return cast(BaseGeometry, city.buffer(REFERENCE_TOLERANCE_M).to_crs(STORAGE_CRS).iloc[0])
 
 
 def _reference_layer(
-    folder: Path, entry: dict, outline: BaseGeometry | None, report: ValidationReport
+    folder: Path, entry: dict[str, Any], outline: BaseGeometry | None, report: ValidationReport
 ) -> ReferenceLayer | None:
     file = f"{REFERENCE_DIR}/{entry['file']}"
     path = folder / str(entry["file"])

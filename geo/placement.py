@@ -14,6 +14,8 @@ city's device layers) are exact everywhere.
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import pandas as pd
 
@@ -114,4 +116,4 @@ def stack_members(services: pd.DataFrame, service_id: str) -> pd.DataFrame:
     same = (micro_degrees(drawn.geometry.y) == round(point.y * 1e6)) & (
         micro_degrees(drawn.geometry.x) == round(point.x * 1e6)
     )
-    return drawn.loc[same]
+    return cast(pd.DataFrame, drawn.loc[same])

@@ -26,6 +26,7 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, cast
 
 import geopandas as gpd
 import numpy as np
@@ -51,14 +52,14 @@ KEEP_PAYLOADS = 24
 
 
 def _micro_degrees(values: pd.Series) -> list[int]:
-    return np.round(values.to_numpy(dtype=float) * 1e6).astype(np.int64).tolist()
+    return cast(list[int], np.round(values.to_numpy(dtype=float) * 1e6).astype(np.int64).tolist())
 
 
 def _escaped_names(frame: pd.DataFrame, lang: str) -> pd.Series:
     return localized_column(frame, "name", lang).map(escape_html)
 
 
-def _status_table(lang: str) -> list[dict]:
+def _status_table(lang: str) -> list[dict[str, Any]]:
     return [
         {
             "label": escape_html(label(STATUS_TERMS, status, lang)),
@@ -70,8 +71,8 @@ def _status_table(lang: str) -> list[dict]:
     ]
 
 
-def _base_layers(boundaries: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, lang: str) -> dict:
-    def collection(frame: gpd.GeoDataFrame, properties: list[dict]) -> dict:
+def _base_layers(boundaries: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, lang: str) -> dict[str, Any]:
+    def collection(frame: gpd.GeoDataFrame, properties: list[dict[str, Any]]) -> dict[str, Any]:
         return {
             "type": "FeatureCollection",
             "features": [
@@ -107,7 +108,7 @@ def service_payload(
     lang: str = "ko",
     icon_radius: int = 8,
     cluster_above: int = CLUSTER_ABOVE,
-) -> dict:
+) -> dict[str, Any]:
     """Everything the staff map draws, as columns, for ``services`` in their frame order.
 
     Parameters
@@ -168,7 +169,7 @@ def needs_canvas_map(services: pd.DataFrame) -> bool:
     return len(services) > FOLIUM_SERVICES_MAX
 
 
-def service_names(services: pd.DataFrame, lang: str = "ko") -> dict:
+def service_names(services: pd.DataFrame, lang: str = "ko") -> dict[str, Any]:
     """``{"name": [...]}``: each service's name in ``lang`` (English falls back to Korean), escaped, in row order."""
     return {"name": _escaped_names(services, lang).tolist()}
 
@@ -196,7 +197,7 @@ def row_of(services: pd.DataFrame, service_id: str | None) -> int:
     return int(rows[0]) if len(rows) else -1
 
 
-def reference_payload(layer: ReferenceLayer, lang: str = "ko") -> dict:
+def reference_payload(layer: ReferenceLayer, lang: str = "ko") -> dict[str, Any]:
     """A reference layer's points: coordinates (micro-degrees), escaped names and popups.
 
     The popup shows the point's name, then each of the layer's ``popup_fields`` that has a value,
@@ -231,7 +232,7 @@ def reference_provenance(layer: ReferenceLayer, lang: str = "ko") -> str:
     return t("refmap.provenance", lang, provider=layer.provider, date=layer.data_date)
 
 
-def reference_meta(layer: ReferenceLayer, position: int, url: str, lang: str = "ko") -> dict:
+def reference_meta(layer: ReferenceLayer, position: int, url: str, lang: str = "ko") -> dict[str, Any]:
     """The layer's entry in the map's layer list and legend (escaped)."""
     return {
         "id": escape_html(layer.layer_id),
@@ -244,7 +245,7 @@ def reference_meta(layer: ReferenceLayer, position: int, url: str, lang: str = "
     }
 
 
-def write_payload(folder: Path, prefix: str, payload: dict) -> str:
+def write_payload(folder: Path, prefix: str, payload: dict[str, Any]) -> str:
     """Write ``payload`` as ``prefix-<hash>.json`` in ``folder`` (once; the name changes with the content).
 
     Returns the file name. Older files with the same prefix beyond ``KEEP_PAYLOADS`` are removed.
@@ -267,7 +268,9 @@ def write_payload(folder: Path, prefix: str, payload: dict) -> str:
     return name
 
 
-def reference_entries(layers: Sequence[ReferenceLayer], folder: Path, base_url: str, lang: str = "ko") -> list[dict]:
+def reference_entries(
+    layers: Sequence[ReferenceLayer], folder: Path, base_url: str, lang: str = "ko"
+) -> list[dict[str, Any]]:
     """Write each layer's payload (once per content) and return the layer-list entries pointing at them."""
     entries = []
     for position, layer in enumerate(layers):

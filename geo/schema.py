@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Literal
 
+from geo.i18n.problems import render
 from geo.vocab import (
     ACCURACY_VALUES,
     AREA_TERMS,
@@ -224,6 +225,15 @@ STATUS_HISTORY = DatasetSchema(
 ALL_SCHEMAS = (SERVICES, AREAS, BOUNDARIES, STATUS_HISTORY)
 
 
+class FundingSplitError(ValueError):
+    """A ``funding_split`` cell that is not an object of funding sources and amounts: a problem code and values."""
+
+    def __init__(self, code: str, **params: object):
+        self.code = code
+        self.params = params
+        super().__init__(render(code, params, "ko"))
+
+
 def parse_funding_split(text: str) -> dict[str, float]:
     """The budget split of a ``funding_split`` cell: each funding source and its amount in 억원.
 
@@ -240,25 +250,24 @@ def parse_funding_split(text: str) -> dict[str, float]:
 
     Raises
     ------
-    ValueError
-        With a Korean message that names the problem and what is allowed (shown as it is in reports).
+    FundingSplitError
+        A ``ValueError`` whose ``code`` and ``params`` name the problem (``geo.i18n.problems`` words it);
+        its text is the Korean message.
     """
+    example = '{"국비": 41, "시비": 27}'
     try:
         split = json.loads(text)
     except (TypeError, ValueError):
-        raise ValueError(f'\'{_shortened(text)}\'는 JSON 객체가 아닙니다 (예: {{"국비": 41, "시비": 27}})') from None
+        raise FundingSplitError("funding_not_json", value=_shortened(text), example=example) from None
     if not isinstance(split, dict) or not split:
-        raise ValueError(
-            f'\'{_shortened(text)}\'는 재원별 금액을 담은 JSON 객체가 아닙니다 (예: {{"국비": 41, "시비": 27}})'
-        )
+        raise FundingSplitError("funding_not_object", value=_shortened(text), example=example)
     amounts: dict[str, float] = {}
     for funding, amount in split.items():
         if funding not in FUNDING_TERMS:
-            allowed = ", ".join(FUNDING_TERMS)
-            raise ValueError(f"재원 '{_shortened(funding)}'는 허용되지 않는 값입니다 (허용: {allowed})")
+            raise FundingSplitError("funding_unknown", funding=_shortened(funding), allowed=list(FUNDING_TERMS))
         number_like = isinstance(amount, int | float) and not isinstance(amount, bool)
         if not number_like or not math.isfinite(amount) or amount < 0:
-            raise ValueError(f"{funding}의 금액 '{_shortened(amount)}'는 0 이상의 숫자(억원)여야 합니다")
+            raise FundingSplitError("funding_amount", funding=funding, amount=_shortened(amount))
         amounts[funding] = float(amount)
     return amounts
 

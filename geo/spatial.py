@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import geopandas as gpd
 import pandas as pd
@@ -18,7 +19,7 @@ from geo.vocab import CITYWIDE
 
 def area_m2(frame: gpd.GeoDataFrame) -> pd.Series:
     """Planar area of each geometry in square metres, measured in EPSG:5186."""
-    return frame.to_crs(METRIC_CRS).area
+    return cast(pd.Series, frame.to_crs(METRIC_CRS).area)
 
 
 def representative_points(frame: gpd.GeoDataFrame) -> gpd.GeoSeries:
@@ -125,7 +126,7 @@ def assign_districts(
 def _first_match(anchors: gpd.GeoDataFrame, polygons: gpd.GeoDataFrame) -> pd.DataFrame:
     joined = gpd.sjoin(anchors, polygons, how="left", predicate="within")
     # A point on a shared edge matches two polygons: keep the first so rows stay one-to-one.
-    return joined.drop_duplicates("_row").sort_values("_row")
+    return cast(pd.DataFrame, joined.drop_duplicates("_row").sort_values("_row"))
 
 
 def services_outside_declared_area(services: gpd.GeoDataFrame, areas: gpd.GeoDataFrame) -> list[str]:
@@ -134,13 +135,13 @@ def services_outside_declared_area(services: gpd.GeoDataFrame, areas: gpd.GeoDat
     declared = services.loc[services["area_id"].isin(outlines.index)]
     # One array predicate over all services (a loop over 100,000 rows took most of a second).
     touches = shapely.intersects(outlines.reindex(declared["area_id"]).to_numpy(), declared.geometry.to_numpy())
-    return declared["service_id"][~touches].tolist()
+    return cast(list[str], declared["service_id"][~touches].tolist())
 
 
 def city_outline(boundaries: gpd.GeoDataFrame) -> BaseGeometry:
     """The city's outline: its ``city`` row, or the union of every boundary when the layer has none."""
     city = boundaries.loc[boundaries["level"] == "city"]
-    return (city if not city.empty else boundaries).geometry.union_all()
+    return cast(BaseGeometry, (city if not city.empty else boundaries).geometry.union_all())
 
 
 def services_orphaned_by_boundaries(new_boundaries: gpd.GeoDataFrame, services: gpd.GeoDataFrame) -> list[str]:

@@ -43,7 +43,7 @@ import shutil
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import geopandas as gpd
 import pandas as pd
@@ -134,7 +134,7 @@ def approximate_outline(centre: tuple[float, float], area_m2: float, aspect: flo
     shape = affinity.scale(shape, math.sqrt(area_m2 / shape.area), math.sqrt(area_m2 / shape.area), origin=(0, 0))
     shape = affinity.rotate(shape, rotation, origin=(0, 0))
     shape = affinity.translate(shape, centre_metric.x, centre_metric.y)
-    return gpd.GeoSeries([shape], crs=METRIC).to_crs(4326).iloc[0]
+    return cast(Polygon, gpd.GeoSeries([shape], crs=METRIC).to_crs(4326).iloc[0])
 
 
 def random_point_in(polygon: BaseGeometry, rng: random.Random) -> Point:
@@ -145,7 +145,7 @@ def random_point_in(polygon: BaseGeometry, rng: random.Random) -> Point:
             return candidate
 
 
-def service_geometry(kind: str, polygon: BaseGeometry, rng: random.Random, shapes: dict[str, Any]):
+def service_geometry(kind: str, polygon: BaseGeometry, rng: random.Random, shapes: dict[str, Any]) -> BaseGeometry:
     """A sample geometry of ``kind`` inside ``polygon``, sized as demo_catalogue.yaml's ``shapes`` say (metres)."""
     start = random_point_in(polygon, rng)
     if kind == "point":
@@ -324,7 +324,7 @@ def write_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
 INTEGER_COLUMNS = ("start_year", "end_year", "homes", "residents")
 
 
-def _plain(key: str, value):
+def _plain(key: str, value: Any) -> Any:
     if isinstance(value, float) and math.isnan(value):
         return None
     if key in INTEGER_COLUMNS and isinstance(value, float):
@@ -332,8 +332,8 @@ def _plain(key: str, value):
     return value
 
 
-def _rounded(geometry: dict) -> dict:
-    def walk(coords):
+def _rounded(geometry: dict[str, Any]) -> dict[str, Any]:
+    def walk(coords: Any) -> Any:
         if isinstance(coords[0], (int, float)):
             return [round(coords[0], 6), round(coords[1], 6)]
         return [walk(c) for c in coords]
@@ -341,7 +341,7 @@ def _rounded(geometry: dict) -> dict:
     return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
 
 
-def build_areas(city, areas_facts: dict[str, Any]) -> gpd.GeoDataFrame:
+def build_areas(city: Any, areas_facts: dict[str, Any]) -> gpd.GeoDataFrame:
     """The development areas: approximate outlines, clipped to Ansan (the new town runs on into Uiwang and Gunpo)."""
     rows = []
     for area in areas_facts["areas"]:
@@ -381,7 +381,7 @@ def address_point(public_layers: Path, file: str, address: str, name: str) -> Po
 
 def project_geometry(
     where: dict[str, Any], places: dict[str, Point], boundaries: gpd.GeoDataFrame, public_layers: Path
-):
+) -> tuple[Any, str, Any]:
     """The geometry, its accuracy and the stops left out, as a project's ``where`` says."""
     kind = where["kind"]
     if kind == "place":
@@ -502,7 +502,7 @@ def funding_split_text(split: dict[str, float] | None, service_id: str) -> str |
     return text
 
 
-def english_conflicts(conflicts: list[dict], outlets: Outlets) -> list[dict]:
+def english_conflicts(conflicts: list[dict[str, Any]], outlets: Outlets) -> list[dict[str, Any]]:
     """A service's disagreeing facts with each value's source also in English (``source_en``)."""
     return [
         item | {"values": [value | {"source_en": outlets.english(value["source"])} for value in item["values"]]}
@@ -510,7 +510,7 @@ def english_conflicts(conflicts: list[dict], outlets: Outlets) -> list[dict]:
     ]
 
 
-def build_reference(public_layers: Path, target: Path, facts: dict[str, Any]) -> list[dict]:
+def build_reference(public_layers: Path, target: Path, facts: dict[str, Any]) -> list[dict[str, Any]]:
     """Copy the public layers of reference_layers.yaml (rows unchanged) and describe them in ``manifest.yaml``."""
     target.mkdir(parents=True, exist_ok=True)
     manifest = []

@@ -90,6 +90,20 @@ def test_invalid_file_exits_1_with_the_korean_report(env, tmp_path):
     assert len(store_of(env).read_data().services) == SERVICE_COUNT
 
 
+def test_validate_reports_in_english_with_lang_en(env, tmp_path):
+    result = run(env, "validate", str(bad_status_file(tmp_path)), "--layer", "services", "--lang", "en")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "File: bad.geojson → services" and "Features: 2" in lines
+    assert "Validation: 1 problems (cannot be saved)" in lines
+    assert (
+        "  - bad.geojson feature 2 status: '완료' is not an allowed value "
+        "(allowed: Planned, Design, Building, Operating, On hold, Cancelled)"
+    ) in lines
+    # Other commands take the option too (their own lines are Korean for now).
+    assert run(env, "backups", "--lang", "en").returncode == 0
+
+
 def test_import_asks_first_and_writes_only_after_yes(env, tmp_path):
     collection = json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))
     collection["features"] = collection["features"][:3]

@@ -41,6 +41,12 @@ def problems(frame, schema=SERVICES, outline=None) -> list[tuple]:
     return [(p.row, p.field, p.message) for p in report.problems]
 
 
+def codes(frame, schema=SERVICES, outline=None) -> list[tuple]:
+    """(row, field, code) of each problem: what is wrong, whatever the reader's language."""
+    _, report = validate_frame(frame, schema, "hostile.csv", outline)
+    return [(p.row, p.field, p.code) for p in report.problems]
+
+
 def test_the_bundled_city_passes(data):
     for name, schema in (("boundaries", BOUNDARIES), ("areas", AREAS)):
         _, report = validate_frame(getattr(data, name), schema, name)
@@ -48,21 +54,28 @@ def test_the_bundled_city_passes(data):
 
 
 @pytest.mark.parametrize(
-    ("cells", "field", "message"),
+    ("cells", "field", "code", "message"),
     [
-        ({"start_year": "inf"}, "start_year", "'inf'는 쓸 수 없는 숫자입니다 (NaN·무한대는 허용되지 않습니다)"),
-        ({"start_year": "-Infinity"}, "start_year", "'-Infinity'는 쓸 수 없는 숫자입니다"),
-        ({"budget_krw_100m": "nan"}, "budget_krw_100m", "'nan'는 쓸 수 없는 숫자입니다"),
-        ({"budget_krw_100m": "NaN"}, "budget_krw_100m", "'NaN'는 쓸 수 없는 숫자입니다"),
-        ({"updated_at": "NaT"}, "updated_at", "'NaT'는 날짜가 아닙니다 (예: 2026-01-15)"),
-        ({"updated_at": "3000-99-99"}, "updated_at", "'3000-99-99'는 날짜가 아닙니다"),
-        ({"end_year": "1e400"}, "end_year", "'1e400'는 쓸 수 없는 숫자입니다"),
+        (
+            {"start_year": "inf"},
+            "start_year",
+            "not_finite",
+            "'inf'는 쓸 수 없는 숫자입니다 (NaN·무한대는 허용되지 않습니다)",
+        ),
+        ({"start_year": "-Infinity"}, "start_year", "not_finite", "'-Infinity'는 쓸 수 없는 숫자입니다"),
+        ({"budget_krw_100m": "nan"}, "budget_krw_100m", "not_finite", "'nan'는 쓸 수 없는 숫자입니다"),
+        ({"budget_krw_100m": "NaN"}, "budget_krw_100m", "not_finite", "'NaN'는 쓸 수 없는 숫자입니다"),
+        ({"updated_at": "NaT"}, "updated_at", "not_date", "'NaT'는 날짜가 아닙니다 (예: 2026-01-15)"),
+        ({"updated_at": "3000-99-99"}, "updated_at", "not_date", "'3000-99-99'는 날짜가 아닙니다"),
+        ({"end_year": "1e400"}, "end_year", "not_finite", "'1e400'는 쓸 수 없는 숫자입니다"),
         # A year Python's dates cannot hold: reported, not a crash.
-        ({"updated_at": "-1"}, "updated_at", "'-1'는 날짜가 아닙니다"),
+        ({"updated_at": "-1"}, "updated_at", "not_date", "'-1'는 날짜가 아닙니다"),
     ],
 )
-def test_nan_inf_and_nat_are_refused_with_row_and_field(data, cells, field, message):
-    found = problems(services_with(data, **cells))
+def test_nan_inf_and_nat_are_refused_with_row_and_field(data, cells, field, code, message):
+    frame = services_with(data, **cells)
+    assert codes(frame) == [(2, field, code)]
+    found = problems(frame)
     assert len(found) == 1
     row, where, text = found[0]
     assert (row, where) == (2, field)
@@ -73,11 +86,14 @@ def test_missing_values_of_typed_columns_count_as_blank(data):
     frame = services_with(data)
     frame.loc[frame.index[1], "updated_at"] = float("nan")
     frame.loc[frame.index[2], "budget_krw_100m"] = float("nan")  # nullable: a budget no source reported
+    assert codes(frame) == [(2, "updated_at", "blank")]
     assert problems(frame) == [(2, "updated_at", "갱신일 값이 비어 있습니다")]
 
 
 def test_text_longer_than_its_limit_is_refused_without_quoting_it_whole(data):
-    found = problems(services_with(data, name_ko="가" * 1_000_000, department="과" * 2001))
+    frame = services_with(data, name_ko="가" * 1_000_000, department="과" * 2001)
+    assert codes(frame) == [(2, "name_ko", "too_long"), (2, "department", "too_long")]
+    found = problems(frame)
     assert found == [
         (2, "name_ko", "서비스명이(가) 너무 깁니다 (1,000,000자, 최대 200자)"),
         (2, "department", "담당 부서이(가) 너무 깁니다 (2,001자, 최대 2,000자)"),
@@ -91,11 +107,13 @@ def test_text_longer_than_its_limit_is_refused_without_quoting_it_whole(data):
 def test_a_geometry_with_nan_coordinates_is_refused(data):
     frame = services_with(data)
     frame.loc[frame.index[0], "geometry"] = shapely.Point(float("nan"), float("nan"))
+    assert codes(frame) == [(1, "geometry", "nonfinite_coordinates")]
     assert problems(frame) == [(1, "geometry", "도형 좌표에 숫자가 아닌 값(NaN·무한대)이 있습니다")]
 
 
 def test_boundaries_in_the_wrong_crs_are_refused(data):
     projected = data.boundaries.to_crs(5186).set_crs(4326, allow_override=True)  # metres read as degrees
+    assert {code for _, _, code in codes(projected, BOUNDARIES)} == {"coordinates_projected"}
     found = problems(projected, BOUNDARIES)
     assert len(found) == len(projected)
     assert found[0][2].startswith("좌표가 경위도가 아닙니다 (미터 단위 투영 좌표로 보입니다)")
@@ -104,6 +122,7 @@ def test_boundaries_in_the_wrong_crs_are_refused(data):
 def test_swapped_latitude_and_longitude_are_named_as_such(data):
     swapped = data.areas.copy()
     swapped["geometry"] = swapped.geometry.map(lambda g: shapely.transform(g, lambda xy: xy[:, ::-1]))
+    assert {code for _, _, code in codes(swapped, AREAS)} == {"coordinates_swapped"}
     found = problems(swapped, AREAS)
     assert len(found) == len(swapped)
     assert all(text.startswith("위도와 경도가 바뀐 것 같습니다") for _, _, text in found)
@@ -112,6 +131,7 @@ def test_swapped_latitude_and_longitude_are_named_as_such(data):
 def test_boundaries_elsewhere_on_earth_are_refused(data):
     seoul = data.boundaries.copy()
     seoul["geometry"] = seoul.geometry.map(lambda g: translate(g, xoff=0.3, yoff=0.25))
+    assert codes(seoul, BOUNDARIES)[0][2] == "outside_ansan"
     found = problems(seoul, BOUNDARIES)
     assert found and found[0][2].startswith("도형이 안산시 부근(경도 126.38~126.94, 위도 37.08~37.38)을 벗어납니다")
     assert coordinate_problem(shapely.Point(126.83, 37.32)) is None
@@ -130,6 +150,11 @@ def test_a_report_lists_the_first_problems_and_counts_the_rest(data):
     assert "start_year: '…'는 쓸 수 없는 숫자입니다" in messages[-1] and "300개" in messages[-1]
     table = report.to_frame()
     assert len(table) == MAX_LISTED + 1 and table["문제"].iloc[-1] == messages[-1]
+    assert set(report.codes) == {"not_finite", "duplicate_id"}  # 300 copies of one row: one id, repeated
+    english = report.messages(lang="en")
+    assert english[0] == "big.csv feature 2 start_year: 'inf' is not a usable number (NaN and infinity are not allowed)"
+    assert english[-1].startswith(f"… and {total - MAX_LISTED:,} more problems ({total:,} in all, by kind: ")
+    assert list(report.to_frame(lang="en").columns) == ["File", "Row/feature", "Field", "Problem"]
 
 
 def test_a_boundaries_replacement_names_the_services_it_would_orphan(data):

@@ -11,6 +11,7 @@ layer in the browser alone: nothing reruns.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, cast
 
 import streamlit as st
 
@@ -93,15 +94,15 @@ _MAP_CONTROLS_CSS = (
 )
 
 
-def day_field(container, label: str, key: str, default: date, max_value: date) -> date:
+def day_field(container: Any, label: str, key: str, default: date, max_value: date) -> date:
     """A date field that starts at ``default`` (the URL's day) and keeps the visitor's choice afterwards; a
     choice later than ``max_value`` (a start after a new as-of day) goes back to ``default``."""
     chosen = st.session_state.get(key)
     if isinstance(chosen, date) and chosen > max_value:
         st.session_state[key] = min(default, max_value)
     if key in st.session_state:
-        return container.date_input(label, key=key, max_value=max_value)
-    return container.date_input(label, value=min(default, max_value), key=key, max_value=max_value)
+        return cast(date, container.date_input(label, key=key, max_value=max_value))
+    return cast(date, container.date_input(label, value=min(default, max_value), key=key, max_value=max_value))
 
 
 def without_map_controls(map_html: str) -> str:

@@ -113,7 +113,7 @@ def save_edit(store: Store, record: ServiceRecord, editor: str, title: str, lang
         st.rerun()
     except InvalidChangeError as error:
         st.error(md_text(public_message(str(error), lang)))
-        st.dataframe(error.report.to_frame(), hide_index=True)
+        st.dataframe(error.report.to_frame(lang=lang), hide_index=True)
         return
     except StoreError as error:
         st.error(md_text(public_message(str(error), lang)))

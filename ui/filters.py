@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 import geopandas as gpd
 import streamlit as st
@@ -111,7 +111,7 @@ def write_to_url(service_filter: ServiceFilter) -> None:
 
 def take_filter_problems() -> list[IgnoredParameter]:
     """The filter parameters of the link the page was opened with that were ignored (once)."""
-    return st.session_state.pop(state.FILTERS_IGNORED, [])
+    return cast(list[IgnoredParameter], st.session_state.pop(state.FILTERS_IGNORED, []))
 
 
 def selection_from_url(

@@ -75,7 +75,9 @@ def public_message(text: str, lang: str) -> str:
 def data_error_page(error: DataError, lang: str) -> None:
     """A readable Korean error page naming each file and problem (no server path), instead of a traceback."""
     st.error(f"### {t('error.title', lang)}\n\n{t('error.body', lang)}")
-    report = error.report.to_frame().map(lambda cell: public_message(cell, lang) if isinstance(cell, str) else cell)
+    report = error.report.to_frame(lang=lang).map(
+        lambda cell: public_message(cell, lang) if isinstance(cell, str) else cell
+    )
     st.dataframe(report, hide_index=True, width="stretch")
 
 

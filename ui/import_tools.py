@@ -9,6 +9,7 @@ confirm button.
 from __future__ import annotations
 
 import hashlib
+from typing import Any, cast
 
 import pandas as pd
 import streamlit as st
@@ -81,7 +82,7 @@ def _file_key(data: bytes, file_name: str, layer: str) -> str:
 
 def _chosen_mapping(key: str) -> dict[str, str]:
     """The mapping choices this user changed for this file (schema column → file column)."""
-    return st.session_state.setdefault(state.IMPORT_USER_MAP_PREFIX + key, {})
+    return cast(dict[str, str], st.session_state.setdefault(state.IMPORT_USER_MAP_PREFIX + key, {}))
 
 
 def _remember_choice(key: str, target: str, widget: str) -> None:
@@ -108,7 +109,7 @@ def _mapping_editor(preview: ImportPreview, key: str, lang: str) -> None:
             )
 
 
-def _problems(problems: list, lang: str) -> None:
+def _problems(problems: list[Any], lang: str) -> None:
     shown, counts = problems_tables(problems, PROBLEMS_LISTED, lang)
     if len(problems) > PROBLEMS_LISTED:
         st.caption(t("data.import.p_shown", lang, total=len(problems), shown=PROBLEMS_LISTED))
@@ -117,9 +118,9 @@ def _problems(problems: list, lang: str) -> None:
         st.dataframe(counts, hide_index=True, width="stretch")
 
 
-def _refusal(problems: list, lang: str) -> None:
+def _refusal(problems: list[Any], lang: str) -> None:
     """The refusal with its first problems written out (a table is drawn on a canvas), then the table."""
-    first = "".join(f"\n- {md_text(str(p))}" for p in problems[:FIRST_PROBLEMS])
+    first = "".join(f"\n- {md_text(p.line(lang))}" for p in problems[:FIRST_PROBLEMS])
     st.error(t("data.import.problems", lang, count=len(problems)) + "\n" + first)
     if len(problems) > FIRST_PROBLEMS:
         _problems(problems, lang)

@@ -61,7 +61,7 @@ class MapEvent:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _payload_name(key: tuple, lang: str, as_of: str | None, _data: DashboardData) -> str:  # noqa: ARG001 (cache key)
+def _payload_name(key: tuple[Any, ...], lang: str, as_of: str | None, _data: DashboardData) -> str:  # noqa: ARG001 (cache key)
     names = write_payload(PAYLOAD_DIR, f"names-{lang}", service_names(_data.services, lang))
     payload = service_payload(_data.services, _data.boundaries, _data.areas, lang)
     # Statuses of a past day get their own files, so they never push the current ones out of the folder.
@@ -83,13 +83,13 @@ def payload_url(data: DashboardData, lang: str, as_of: str | None = None) -> str
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _legend(key: tuple, lang: str, as_of: str | None, _data: DashboardData) -> str:  # noqa: ARG001 (cache key)
+def _legend(key: tuple[Any, ...], lang: str, as_of: str | None, _data: DashboardData) -> str:  # noqa: ARG001 (cache key)
     # Stacks, approximate places and citywide projects in the data get their entries (column-wise, cached).
     return legend_html(lang, placements=placement_legend(_data.services))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _reference_entries(key: tuple, lang: str, _layers: tuple[ReferenceLayer, ...]) -> list[dict]:  # noqa: ARG001 (cache key)
+def _reference_entries(key: tuple[Any, ...], lang: str, _layers: tuple[ReferenceLayer, ...]) -> list[dict[str, Any]]:  # noqa: ARG001 (cache key)
     return reference_entries(_layers, PAYLOAD_DIR, PAYLOAD_URL, lang)
 
 
@@ -104,7 +104,7 @@ def zoom_to(center: tuple[float, float], zoom: int = 16) -> None:
     _next_command({"center": list(center), "zoom": zoom})
 
 
-def _next_command(body: dict) -> None:
+def _next_command(body: dict[str, Any]) -> None:
     number = st.session_state.get(state.MAP_COMMAND, {}).get("n", 0) + 1
     st.session_state[state.MAP_COMMAND] = {**body, "n": number}
 

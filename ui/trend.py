@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -13,7 +14,7 @@ from ui.data import dashboard_data, data_key
 
 # A resource, not data: the frame is shared (never changed in place) and keeps its attrs (the last BudgetSummary).
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _trend(key: tuple, until: date, lang: str) -> pd.DataFrame:  # noqa: ARG001 (cache key)
+def _trend(key: tuple[Any, ...], until: date, lang: str) -> pd.DataFrame:  # noqa: ARG001 (cache key)
     data = dashboard_data()
     return trend_by_quarter(data.services, data.status_history, until, lang)
 

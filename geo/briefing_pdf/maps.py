@@ -9,6 +9,7 @@ nothing is fetched and a scale bar is exact. At city scale (more services than
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -163,7 +164,7 @@ def area_map_figure(
     return fig
 
 
-def _ring_path(x: float, y: float, outer: float, inner: float, start: float, end: float) -> tuple[list, list]:
+def _ring_path(x: float, y: float, outer: float, inner: float, start: float, end: float) -> tuple[list[Any], list[Any]]:
     """A ring's segment from ``start`` to ``end`` (shares of a turn, clockwise from the top) as a closed path
     followed by a gap (``None``); ``inner`` 0 gives a disc (or a pie slice)."""
     steps = max(2, math.ceil((end - start) * 72))
@@ -199,7 +200,7 @@ def _count_rings(
     top = int(counts["total"].max()) if len(counts) else 0
     smallest, largest = (px * metres_per_px for px in COUNT_RADIUS_PX)
     radii = [symbol_radius(int(total), top, smallest, largest) for total in counts["total"]]
-    discs: tuple[list, list] = ([], [])
+    discs: tuple[list[Any], list[Any]] = ([], [])
     for centre, radius in zip(centres, radii, strict=True):
         xs, ys = _ring_path(centre.x, centre.y, radius, 0.0, 0.0, 1.0)
         discs[0].extend(xs)
@@ -217,8 +218,8 @@ def _count_rings(
     )
     starts = [0.0] * len(counts)
     for status, term in STATUS_TERMS.items():
-        ring: tuple[list, list] = ([], [])
-        glyphs: tuple[list, list] = ([], [])
+        ring: tuple[list[Any], list[Any]] = ([], [])
+        glyphs: tuple[list[Any], list[Any]] = ([], [])
         for n, (centre, radius) in enumerate(zip(centres, radii, strict=True)):
             total, count = int(counts["total"].iloc[n]), int(counts[status].iloc[n])
             if not count:

@@ -9,6 +9,7 @@ have something to show), so they cannot disagree.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -75,7 +76,9 @@ def _status_line(services: pd.DataFrame, lang: str) -> str:
     return "   ".join(f"{_badge(s, lang)} {n:,}{unit}" for s, n in status_counts(services).items())
 
 
-def _cover(data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated: date | None, lang: charts.Lang):
+def _cover(
+    data: DashboardData, services: gpd.GeoDataFrame, as_of: date, updated: date | None, lang: charts.Lang
+) -> Any:
     """Page 1, the overview slide: the plan as reported (left), and apart from it Ansan's reported projects."""
     plan = data.plan
     fig = blank_page(f"{plan.get('title', {}).get(lang, t('app.title', lang))} · {t('nav.briefing', lang)}")

@@ -253,7 +253,7 @@ def progress_figure(
         for (measure, _, bar_colour), (left, right) in zip(measures, columns, strict=True):
             share = getattr(row, measure)
             value = None if share is None or (isinstance(share, float) and math.isnan(share)) else share * 100
-            detail = f"{row.operating}/{row.active}{t('metric.count_unit', lang)}"  # type: ignore[str-bytes-safe]  # pandas-stubs types row fields as any scalar, bytes included
+            detail = f"{row.operating}/{row.active}{t('metric.count_unit', lang)}"
             heading = f"<b>{label(AREA_SHORT, str(row.area_id), lang)}</b><br>"
             # The share is written in the title, beside its count: a separate number was cut to "00%" when narrow.
             shown = "—" if value is None else f"{value:.0f}%"

@@ -29,15 +29,7 @@ changes what it means.
 
 from geo.importer.boundaries import CITY_NAME, GU_BY_CODE_PREFIX, GU_NAMES_EN
 from geo.importer.mapping import ALIASES, map_arguments, parse_mapping
-from geo.importer.preview import (
-    MODES,
-    PROBLEMS_LISTED,
-    ImportPreview,
-    ImportRejectedError,
-    commit_import,
-    preview_import,
-    preview_upload,
-)
+from geo.importer.preview import MODES, commit_import, preview_import, preview_upload
 from geo.importer.readers import LAT_COLUMNS, LON_COLUMNS, WKT_COLUMN, X_COLUMNS, Y_COLUMNS
 from geo.importer.reference import (
     REFERENCE_LAYER,
@@ -46,6 +38,7 @@ from geo.importer.reference import (
     preview_reference,
     preview_reference_upload,
 )
+from geo.importer.result import PROBLEMS_LISTED, ImportPreview, ImportRejectedError
 from geo.importer.safety import MB, TABLE_SUFFIXES, VECTOR_SUFFIXES, UploadLimits, check_upload
 from geo.validation import problem_counts
 

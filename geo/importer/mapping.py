@@ -19,7 +19,7 @@ from geo.importer.readers import (
 )
 from geo.schema import DatasetSchema
 from geo.store import LAYERS
-from geo.validation import ValidationReport
+from geo.validation import ValidationReport, message
 
 
 def parse_mapping(items: Iterable[str]) -> dict[str, str]:
@@ -52,15 +52,18 @@ def apply_mapping(
                 name,
                 None,
                 source,
-                f"매핑 대상 '{target}'은(는) {LAYERS[layer].label_ko}의 열이 아닙니다 "
-                f"(가능: {', '.join(LAYERS[layer].column_names)})",
+                message(
+                    "mapping_target_unknown",
+                    target=target,
+                    label=LAYERS[layer].label_ko,
+                    layer=layer,
+                    allowed=list(LAYERS[layer].column_names),
+                ),
             )
         elif source not in frame.columns:
             continue
         elif target in frame.columns and target != source:
-            report.add(
-                name, None, source, f"열 '{target}'이(가) 이미 있어 '{source}'을(를) '{target}'(으)로 바꿀 수 없습니다"
-            )
+            report.add(name, None, source, message("mapping_target_taken", target=target, source=source))
         else:
             applied[source] = target
     renamed = frame.rename(columns=applied) if applied else frame

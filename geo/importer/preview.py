@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
-from geo.i18n import t
+from geo.i18n.problems import NONE
 from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels, fill_provenance
 from geo.importer.mapping import (
     apply_mapping,
@@ -36,6 +36,7 @@ from geo.importer.readers import (
     points_from_table,
     read_vector_file,
 )
+from geo.importer.result import ImportPreview, ImportRejectedError
 from geo.importer.safety import (
     UploadLimits,
     checked_file,
@@ -47,168 +48,14 @@ from geo.importer.safety import (
 from geo.importer.text import checked_text
 from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
-from geo.loaders import city_outline as outline_of
 from geo.schema import DatasetSchema, services_schema
+from geo.spatial import city_outline as outline_of
 from geo.spatial import orphaned_services_report
 from geo.store import LAYERS, Store, StoreError, WriteMode, WriteResult
-from geo.validation import MAX_LISTED, Problem, ValidationReport, validate_frame
+from geo.validation import ValidationReport, message, validate_frame
 
 MODES: tuple[str, ...] = ("replace", "append")
-PROBLEMS_LISTED = MAX_LISTED  # a file with 100,000 bad rows lists this many, then counts by kind
 T = TypeVar("T")
-
-
-def problem_lines(report: ValidationReport, limit: int = PROBLEMS_LISTED) -> list[str]:
-    """'검증: 문제 N개' with the first ``limit`` problems and, when there are more, the counts by kind."""
-    problems = report.problems
-    lines = [f"검증: 문제 {len(problems):,}개 (저장할 수 없습니다)"]
-    lines += [f"  - {p}" for p in problems[:limit]]
-    if len(problems) > limit:
-        lines.append(f"  … 외 {len(problems) - limit:,}개. 종류별 개수:")
-        lines += [
-            f"  {count:>9,}개  {field_name or '파일'}: {kind}" for field_name, kind, count in report.counts_by_kind()
-        ]
-    return lines
-
-
-@dataclass
-class ImportPreview:
-    """What an import would write, for the staff to check before ``commit_import``.
-
-    Attributes
-    ----------
-    layer : str
-        ``services``, ``areas`` or ``boundaries``.
-    file_name : str
-        The file's name as the user knows it (used in every message).
-    feature_count : int
-        Features (rows) read from the file; 0 when it could not be read.
-    frame : GeoDataFrame or None
-        The typed schema columns and geometry, EPSG:4326; None when unreadable.
-    report : ValidationReport
-        Every problem, in Korean, by feature/row number and field.
-    notes : list of str
-        What was done to the data: CRS conversion, encoding, repairs, dropped columns.
-    mapping : dict
-        The column mapping applied (source column → schema column); remembered on commit.
-    derived : GeoDataFrame or None
-        Rows made from the file, written with it in ``replace`` mode only (gu and
-        city outlines dissolved from an imported dong layer).
-    """
-
-    layer: str
-    file_name: str
-    feature_count: int = 0
-    frame: gpd.GeoDataFrame | None = None
-    report: ValidationReport = field(default_factory=ValidationReport)
-    notes: list[str] = field(default_factory=list)
-    mapping: dict[str, str] = field(default_factory=dict)
-    source_crs: str | None = None
-    encoding: str | None = None
-    bounds: tuple[float, float, float, float] | None = None  # lon/lat: minx, miny, maxx, maxy
-    ids_in_store: list[str] = field(default_factory=list)
-    stored_count: int = 0  # rows of the layer in the store now: all of them go in a replace
-    derived: gpd.GeoDataFrame | None = None
-    columns: list[str] = field(default_factory=list)  # the file's own columns, for choosing a mapping
-    mapping_how: dict[str, str] = field(default_factory=dict)  # source column → how it was chosen
-    defaults: dict[str, str] = field(default_factory=dict)  # schema column → the value filled in, and why
-    crs_guessed: bool = False
-    coordinates: tuple[str, str] | None = None  # a table's x and y columns
-    first_row: int = 1  # a table's spreadsheet row of the first record; problems are numbered from it
-
-    def map_arguments(self) -> str:
-        """The ``--map`` arguments that reproduce this preview's column mapping on the command line."""
-        return map_arguments(self.mapping)
-
-    @property
-    def ok(self) -> bool:
-        """True when the preview can be committed."""
-        return self.report.ok and self.frame is not None
-
-    def summary_lines(self, limit: int = PROBLEMS_LISTED, mode: WriteMode | None = None) -> list[str]:
-        """The preview as Korean lines for the command line; at most ``limit`` problems, then counts by kind.
-
-        ``mode`` is the write that will follow (``None``: not decided, both are described).
-        """
-        schema = LAYERS[self.layer]
-        lines = [
-            f"파일: {self.file_name} → {schema.label_ko}({self.layer})",
-            f"{schema.unit_ko} 수: {self.feature_count}",
-        ]
-        if self.source_crs:
-            lines.append(f"좌표계: {self.source_crs}")
-        if self.encoding:
-            lines.append(f"문자 인코딩: {self.encoding}")
-        if self.bounds:
-            minx, miny, maxx, maxy = self.bounds
-            lines.append(f"범위(경위도): 경도 {minx:.4f}~{maxx:.4f}, 위도 {miny:.4f}~{maxy:.4f}")
-        if self.coordinates:
-            lines.append(f"좌표 열: {self.coordinates[0]}, {self.coordinates[1]}")
-        if self.mapping:
-            lines.append(
-                "열 매핑: "
-                + ", ".join(
-                    f"{s} → {t}" + (f" ({self.mapping_how[s]})" if s in self.mapping_how else "")
-                    for s, t in self.mapping.items()
-                )
-            )
-            lines.append(f"  명령줄로 같은 매핑: {self.map_arguments()}")
-        if self.defaults:
-            lines.append("기본값: " + "; ".join(f"{c} = {v}" for c, v in self.defaults.items()))
-        lines += self._store_lines(mode)
-        if self.derived is not None:
-            lines.append(f"함께 만들 경계: {', '.join(self.derived['name_ko'])} (교체할 때만 저장)")
-        lines += [f"참고: {note}" for note in self.notes]
-        if self.ok:
-            lines.append("검증: 문제 없음")
-        else:
-            lines += problem_lines(self.report, limit)
-        return lines
-
-    def replace_text(self) -> str:
-        """What a replace does to the stored rows, e.g. "저장된 25개를 모두 지우고 1개로 바꿉니다"."""
-        count = len(self.frame) if self.frame is not None else self.feature_count
-        return f"저장된 {self.stored_count:,}개를 모두 지우고 {count:,}개로 바꿉니다"
-
-    def replace_notice(self, layer_label: str, lang: str = "ko") -> str | None:
-        """What "replace" does, for the data page: every stored row of the layer goes, with the counts.
-
-        None when the layer holds nothing yet (a replace then only adds).
-        """
-        if not self.stored_count:
-            return None
-        new = len(self.frame) if self.frame is not None else self.feature_count
-        notice = t("data.import.replace_notice", lang, layer=layer_label, stored=self.stored_count, new=new)
-        same = len(self.ids_in_store)
-        if same:
-            notice += t("data.import.replace_same_ids", lang, same=same, gone=self.stored_count - same)
-        return notice
-
-    def _store_lines(self, mode: WriteMode | None) -> list[str]:
-        """What the write does to what is stored: a replace removes every stored row, not only the same ids."""
-        lines = []
-        same = len(self.ids_in_store)
-        if self.stored_count and mode != "append":
-            kept = (
-                f" (같은 ID {same:,}개는 새 값으로, 파일에 없는 {self.stored_count - same:,}개는 삭제)" if same else ""
-            )
-            lines.append(f"교체(replace)하면 {self.replace_text()}{kept}")
-        if same and mode != "replace":
-            lines.append(f"저장소에 이미 있는 ID {same:,}개: 추가(append)는 거부됩니다")
-        return lines
-
-
-class ImportRejectedError(StoreError):
-    """``commit_import`` (or ``commit_reference``) was given a preview with problems; nothing was written."""
-
-    def __init__(self, preview: ImportPreview | Any):
-        self.preview = preview
-        count = len(preview.report.problems)
-        first = preview.report.messages()[:3]
-        super().__init__(
-            f"'{preview.file_name}'에 문제 {count}개가 있어 저장하지 않았습니다. 문제를 고친 파일로 다시 가져오세요."
-            + "".join(f"\n- {m}" for m in first)
-        )
 
 
 class _Stop(Exception):
@@ -315,10 +162,7 @@ def _in_lonlat_range(read: Read, name: str) -> ValidationReport | None:
         return None
     return refusal(
         name,
-        f"좌표 값이 경위도 범위를 벗어납니다 (x {minx:,.0f}~{maxx:,.0f}, y {miny:,.0f}~{maxy:,.0f}). "
-        f"파일은 좌표계를 {read.source_crs}로 밝히지만 좌표는 투영 좌표(예: EPSG:5186, 5179)로 보입니다: "
-        "파일의 좌표계 정보(GeoJSON의 crs, Shapefile의 .prj)를 실제 좌표계로 고쳐 다시 올리거나, "
-        "좌표계를 지정하세요 (화면의 좌표계 선택, 명령줄: --crs EPSG:5186)",
+        message("declared_lonlat_but_projected", minx=minx, maxx=maxx, miny=miny, maxy=maxy, crs=read.source_crs),
     )
 
 
@@ -326,7 +170,7 @@ def _not_empty(frame: gpd.GeoDataFrame, request: _Request) -> ValidationReport |
     if len(frame):
         return None
     schema = request.schema
-    return refusal(request.name, f"{schema.label_ko} {schema.unit_ko}가 하나도 없습니다: 빈 파일로는 바꿀 수 없습니다")
+    return refusal(request.name, message("no_records", label=schema.label_ko, unit=schema.unit_ko, layer=schema.name))
 
 
 def _outline(request: _Request, notes: list[str]) -> BaseGeometry | None:
@@ -377,16 +221,15 @@ def _missing_required(
         missing = [c for c in missing if c.name not in FROM_NAME]
     if not missing:
         return None
-    named = ", ".join(f"'{c.name}'({c.label_ko})" for c in missing)
+    named = [{"ko": f"'{c.name}'({c.label_ko})", "en": f"'{c.name}'"} for c in missing]
     unused = [str(c) for c in frame.columns if c != frame.geometry.name and c not in request.schema.column_names]
-    line = " ".join(filter(None, [map_arguments(mapping), *(f"--map 열이름={c.name}" for c in missing)]))
-    return refusal(
-        request.name,
-        f"필수 열 {len(missing)}개를 찾지 못했습니다: {named}. 파일에서 해당하는 열을 골라 지정하세요 "
-        f"(데이터 관리 화면의 열 매핑, 또는 명령줄: {line}). "
-        f"매핑되지 않은 파일의 열: {', '.join(unused) or '없음'}",
-        unit,
-    )
+    given = map_arguments(mapping)
+    line = {
+        lang: " ".join(filter(None, [given, *(f"--map {word}={c.name}" for c in missing)]))
+        for lang, word in (("ko", "열이름"), ("en", "COLUMN"))
+    }
+    detail = message("missing_required", count=len(missing), named=named, line=line, unused=unused or NONE)
+    return refusal(request.name, detail, unit)
 
 
 def _validated(
@@ -396,7 +239,7 @@ def _validated(
     schema = request.schema
     typed, report = validate_frame(frame, schema, request.name, _outline(request, notes))
     if unit != "피처":
-        report = ValidationReport([Problem(p.file, p.row, p.field, p.message, unit) for p in report.problems])
+        report = ValidationReport([replace(p, unit=unit) for p in report.problems])
     if not report.ok:
         return report
     return gpd.GeoDataFrame(
@@ -487,6 +330,7 @@ def preview_import(
     repair: bool | None = None,
     encoding: str | None = None,
     today: date | None = None,
+    lang: str = "ko",
 ) -> ImportPreview:
     """Check, read, map and validate a file for ``layer``; write nothing.
 
@@ -518,6 +362,9 @@ def preview_import(
         ``utf-8`` or ``cp949`` (or ``EUC-KR``) for a Shapefile's DBF or a CSV, over the detected one.
     today : date, optional
         The import date written in a default ``source`` (default: today).
+    lang : {'ko', 'en'}
+        The reader's language: the preview's summary and problem lines are worded in it
+        (each problem keeps its code, so ``Problem.text(lang)`` can word it in the other too).
 
     Returns
     -------
@@ -547,7 +394,7 @@ def preview_import(
         city_outline=city_outline,
         area_ids=tuple(stored.read_layer("areas")["area_id"].dropna()) if stored and layer == "services" else (),
     )
-    preview = ImportPreview(layer=layer, file_name=request.name)
+    preview = ImportPreview(layer=layer, file_name=request.name, lang=lang)
     try:
         _run(path, request, preview)
     except _Stop as stop:
@@ -566,7 +413,7 @@ def preview_upload(data: bytes, file_name: str, layer: str, **options: object) -
     assert isinstance(limits, UploadLimits)
     refused = too_large(file_name, len(data), limits)
     if refused is not None:
-        preview = ImportPreview(layer=layer, file_name=file_name)
+        preview = ImportPreview(layer=layer, file_name=file_name, lang=str(options.get("lang", "ko")))
         preview.report.extend(refused)
         return preview
     with tempfile.TemporaryDirectory(prefix="dashboard-upload-") as folder:

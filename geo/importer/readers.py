@@ -36,7 +36,7 @@ from geo.io import (
     read_text_table,
     read_vector,
 )
-from geo.validation import ValidationReport
+from geo.validation import Message, ValidationReport, message
 
 # Coordinate column pairs (x, y) by normalised name (lower case, no spaces, '_' or brackets), in priority order.
 LONLAT_PAIRS = (
@@ -131,11 +131,11 @@ def _table_crs(
         return CRS.from_epsg(4326), [], False
     valid = xs.notna() & ys.notna()
     if not valid.any():
-        return refusal(name, "좌표 열에 숫자 값이 하나도 없습니다: 좌표 열을 확인하세요", "행")
+        return refusal(name, message("no_coordinate_numbers"), "행")
     bounds = (float(xs[valid].median()), float(ys[valid].median())) * 2
-    codes = guess_crs(bounds)  # type: ignore[arg-type]
+    codes = guess_crs(bounds)
     if not codes:
-        return refusal(name, no_crs_message(bounds), "행")  # type: ignore[arg-type]
+        return refusal(name, no_crs_message(bounds), "행")
     return CRS.from_epsg(codes[0]), [guess_note(codes)], True
 
 
@@ -156,7 +156,7 @@ def _wkt_shapes(frame: pd.DataFrame, name: str) -> tuple[str | None, list[object
                     name,
                     position,
                     str(column),
-                    f"'{text[:40]}'는 WKT 도형이 아닙니다 (예: LINESTRING (126.8 37.3, ...))",
+                    message("not_wkt", value=text[:40]),
                     "행",
                 )
         shapes.append(shape)
@@ -188,7 +188,7 @@ def _row_problems(
                     name,
                     position,
                     str(column),
-                    "좌표 값이 비어 있습니다" if not text else f"'{raw}'는 숫자가 아닙니다",
+                    message("coordinate_blank") if not text else message("not_number", value=raw),
                     "행",
                 )
         swapped = lonlat and KOREA_LAT[0] <= x <= KOREA_LAT[1] and KOREA_LON[0] <= y <= KOREA_LON[1]
@@ -197,7 +197,7 @@ def _row_problems(
                 name,
                 position,
                 f"{x_column}/{y_column}",
-                f"위도와 경도가 서로 바뀌어 있습니다 ({x_column} {raw_x}, {y_column} {raw_y}): 두 값을 바꿔 적으세요",
+                message("lat_lon_swapped", x_column=x_column, x=raw_x, y_column=y_column, y=raw_y),
                 "행",
             )
     return report
@@ -211,8 +211,7 @@ def points_from_table(frame: pd.DataFrame, name: str, crs: str | None) -> Read |
     if pair is None:
         return refusal(
             name,
-            "좌표 열이 없습니다: 위도/경도(lat/lon) 열, 또는 X좌표/Y좌표(x/y) 열을 넣으세요 "
-            f"(파일의 열: {', '.join(map(str, frame.columns))})",
+            message("no_coordinate_columns", columns=[str(c) for c in frame.columns]),
             "행",
         )
     x_column, y_column = pair
@@ -293,15 +292,14 @@ def read_table_file(path: Path, name: str, encoding: str | None = None) -> Table
         try:
             frame = pd.read_excel(path, dtype=str, engine="openpyxl").fillna("")
         except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-            return refusal(name, f"XLSX로 읽을 수 없습니다 (손상되었거나 형식이 다릅니다): {exc}", "행")
+            return refusal(name, message("xlsx_unreadable", reason=exc), "행")
         return Table(frame, "XLSX (유니코드, 판별 필요 없음)")
     try:
         frame, _, how = read_text_table(path, encoding)
     except UnicodeError:
         return refusal(
             name,
-            "CSV의 문자 인코딩을 판별할 수 없습니다 (UTF-8로도 CP949로도 깨끗하게 읽히지 않음): "
-            "인코딩을 지정하거나(명령줄: --encoding cp949) 엑셀에서 'CSV UTF-8'로 다시 저장해 올리세요",
+            message("csv_encoding_unknown"),
             "행",
         )
     except pd.errors.ParserError as exc:
@@ -317,17 +315,14 @@ def read_table_file(path: Path, name: str, encoding: str | None = None) -> Table
 _FIELD_COUNT = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
-def _csv_problem(exc: Exception, lines_above: int = 0) -> str:
-    """pandas' reason in Korean where it is a row with more values than the header (the usual case)."""
+def _csv_problem(exc: Exception, lines_above: int = 0) -> Message:
+    """pandas' reason, named in our words where it is a row with more values than the header (the usual case)."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     found = _FIELD_COUNT.search(text)
     if found is None:
-        return f"CSV로 읽을 수 없습니다: {text}"
+        return message("csv_unreadable", reason=text)
     header, line, values = (int(n) for n in found.groups())
-    return (
-        f"CSV로 읽을 수 없습니다: {line + lines_above}행의 값이 {values}개로 열 이름({header}개)보다 많습니다. "
-        "따옴표 없이 쉼표가 들어간 값이 있는지 확인하세요"
-    )
+    return message("csv_too_many_values", row=line + lines_above, values=values, header=header)
 
 
 def _title_lines(lines: list[str]) -> int:
@@ -359,8 +354,7 @@ def _csv_below_title_lines(path: Path, name: str, encoding: str | None) -> Table
     if not isinstance(frame.index, pd.RangeIndex):
         return refusal(
             name,
-            f"CSV로 읽을 수 없습니다: 열 이름({skipped + 1}행)보다 값이 많은 행이 있습니다. "
-            "따옴표 없이 쉼표가 들어간 값이 있는지 확인하세요",
+            message("csv_row_too_long", header_row=skipped + 1),
             "행",
         )
     how = f"{ENCODINGS.get(code, code)} ({'사용자 지정' if encoding else '자동 판별'})"

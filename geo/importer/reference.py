@@ -26,7 +26,6 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.i18n import t
 from geo.importer.mapping import titled_table
-from geo.importer.preview import PROBLEMS_LISTED, ImportRejectedError, problem_lines
 from geo.importer.readers import (
     Read,
     is_table,
@@ -35,11 +34,12 @@ from geo.importer.readers import (
     points_from_table,
     read_vector_file,
 )
+from geo.importer.result import PROBLEMS_LISTED, ImportRejectedError, problem_lines
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
 from geo.importer.text import checked_text
 from geo.io import encoding_code
-from geo.loaders import city_outline as outline_of
 from geo.reference import ReferenceLayer
+from geo.spatial import city_outline as outline_of
 from geo.store import Store, WriteResult
 from geo.validation import ValidationReport
 
@@ -93,8 +93,11 @@ class ReferencePreview:
         new = self.layer.count if self.layer is not None else 0
         return t("data.import.replaces", lang, stored=self.replaces[1], new=new)
 
-    def summary_lines(self, limit: int = PROBLEMS_LISTED) -> list[str]:
-        """The preview as Korean lines for the command line; at most ``limit`` refused rows are listed."""
+    def summary_lines(self, limit: int = PROBLEMS_LISTED, lang: str = "ko") -> list[str]:
+        """The preview as lines for the command line; at most ``limit`` refused rows are listed.
+
+        The problems are worded in ``lang``; the other lines are Korean for now.
+        """
         lines = [f"파일: {self.file_name} → 참고 레이어 '{self.title}'", f"읽은 행: {self.feature_count:,}"]
         if self.coordinates:
             lines.append(f"좌표 열: {self.coordinates[0]}, {self.coordinates[1]}")
@@ -115,13 +118,13 @@ class ReferencePreview:
         if self.refused.problems:
             counts = ", ".join(f"{kind} {count:,}행" for kind, count in self.refused_counts().items())
             lines.append(f"제외한 행 {self.refused_rows():,}개 ({counts}):")
-            lines += [f"  - {message}" for message in self.refused.messages()[:limit]]
+            lines += [f"  - {message}" for message in self.refused.messages(lang=lang)[:limit]]
             if len(self.refused.problems) > limit:
                 lines.append(f"  … 외 {len(self.refused.problems) - limit:,}개 (위 종류별 수에 포함)")
         if self.ok:
             lines.append("검증: 저장할 수 있습니다")
         else:
-            lines += problem_lines(self.report, limit)
+            lines += problem_lines(self.report, limit, lang)
         return lines
 
 

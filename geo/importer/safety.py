@@ -23,7 +23,7 @@ import numpy as np
 import pyogrio
 import shapely
 
-from geo.validation import CELL_CONTROL, MAX_LISTED, ValidationReport, control_character_message, visible
+from geo.validation import CELL_CONTROL, MAX_LISTED, Message, ValidationReport, control_character_message, visible
 
 MB = 1024 * 1024
 VECTOR_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip")
@@ -49,7 +49,7 @@ class UploadLimits:
     ratio_check_min_bytes: int = 1 * MB
 
 
-def refusal(name: str, message: str, unit: str = "피처") -> ValidationReport:
+def refusal(name: str, message: str | Message, unit: str = "피처") -> ValidationReport:
     """A report with one file-wide problem: the file is refused for ``message``."""
     report = ValidationReport()
     report.add(name, None, None, message, unit)

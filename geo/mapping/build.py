@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import folium
 import geopandas as gpd
@@ -35,13 +36,15 @@ ONLINE_BASEMAPS = {
 }
 
 
-def _use_local_assets(element: folium.elements.JSCSSMixin, js: list[tuple[str, str]], css: list[tuple[str, str]]):
+def _use_local_assets(
+    element: folium.elements.JSCSSMixin, js: list[tuple[str, str]], css: list[tuple[str, str]]
+) -> None:
     # Instance attributes shadow folium's CDN defaults; streamlit-folium reads these lists.
     element.default_js = js
     element.default_css = css
 
 
-def _area_popup_html(area: dict, lang: str) -> str:
+def _area_popup_html(area: dict[str, Any], lang: str) -> str:
     area_m2 = float(area["area_m2"])
     rows = [
         f"<b>{escape_html(localized(area, 'name', lang))}</b>",
@@ -241,7 +244,7 @@ def map_asset_urls(fmap: folium.Map) -> list[str]:
     return urls
 
 
-def _walk(element):
+def _walk(element: Any) -> Iterator[Any]:
     for child in element._children.values():
         yield child
         yield from _walk(child)

@@ -7,6 +7,8 @@ full-screen button and reference points: all served by the app, no CDN.
 
 from __future__ import annotations
 
+from typing import Any
+
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
@@ -63,7 +65,7 @@ var {{ this.get_name() }} = (function () {
     def __init__(
         self,
         name: str,
-        rows: list[list],
+        rows: list[list[Any]],
         icons: list[str],
         cluster: bool,
         icon_sizes: list[int],
@@ -176,7 +178,7 @@ L.control.scale({metric: true, imperial: false}).addTo({{ this._parent.get_name(
 """
     )
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self._name = "MetricScale"
 
@@ -290,7 +292,7 @@ class ReferenceMarkers(MacroElement):
 """
     )
 
-    def __init__(self, payload: dict, colour: str, radius: int):
+    def __init__(self, payload: dict[str, Any], colour: str, radius: int):
         super().__init__()
         self._name = "ReferenceMarkers"
         self.payload_json = json_for_script({"lat": payload["lat"], "lon": payload["lon"], "popup": payload["popup"]})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
+from typing import Any
 
 import folium
 import geopandas as gpd
@@ -198,7 +199,7 @@ def _shape_layer(shapes: gpd.GeoDataFrame, lang: str, selected: str | None, tool
     frame = frame[["service_id", "status", "tip", "geometry"] if tooltips else ["status", "geometry"]]
     selected = escape_html(selected) if selected else None
 
-    def style(feature: dict) -> dict:
+    def style(feature: dict[str, Any]) -> dict[str, Any]:
         props = feature["properties"]
         colour = STATUS_TERMS[props["status"]].colour
         return {
@@ -215,7 +216,7 @@ def _shape_layer(shapes: gpd.GeoDataFrame, lang: str, selected: str | None, tool
 
 def _point_rows(
     points: gpd.GeoDataFrame, statuses: list[str], lang: str, tooltips: bool, approximate: pd.Series | None = None
-) -> list[list]:
+) -> list[list[Any]]:
     """``[lat, lon, icon_index, tooltip_html, popup_html]`` per point, built column-wise.
 
     ``icon_index`` is the status's index, plus ``len(statuses)`` for an approximate place (``approximate``
@@ -241,7 +242,7 @@ def _stack_items(members: pd.DataFrame, lang: str, icon_px: int) -> pd.Series:
 
 def _stack_rows(
     points: gpd.GeoDataFrame, stacks: pd.DataFrame, lang: str, tooltips: bool, icon_px: int
-) -> tuple[list[list], list[str]]:
+) -> tuple[list[list[Any]], list[str]]:
     """Stacked points as one row per point (``[lat, lon, icon_index, tooltip, popup]``) and their icons.
 
     The popup lists every service at the point with its status symbol and label; the icon is neutral

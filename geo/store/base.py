@@ -241,7 +241,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
             "SELECT service_id, field, old_value, new_value, changed_at, changed_by, reason, reason_en, is_sample, "
             "source FROM change_history"
         )
-        params: tuple = ()
+        params: tuple[Any, ...] = ()
         if service_id is not None:
             sql += " WHERE service_id = ?"
             params = (service_id,)
@@ -270,9 +270,9 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
             rows = tx.query("SELECT at, user_name, action, detail FROM audit_log ORDER BY id")
         return pd.DataFrame(rows, columns=["at", "user", "action", "detail"])
 
-    def dump(self) -> dict[str, list[tuple]]:
+    def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every row of the store's own tables in a stable order (geometry as WKB hex), to compare states."""
-        result: dict[str, list[tuple]] = {}
+        result: dict[str, list[tuple[Any, ...]]] = {}
         with self._reading() as tx:
             self._require(tx)
             for table in _OWN_TABLES:
@@ -408,7 +408,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
         typed, report = validate_frame(frame, schema, f"서비스 {current.service_id}")
         relevant = ValidationReport(
             [
-                Problem(p.file, None, p.field, p.message)
+                Problem(p.file, None, p.field, p.detail)
                 for p in report.problems
                 if p.field in changes or (p.field == "end_year" and {"start_year", "end_year"} & set(changes))
             ]
@@ -459,7 +459,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
                         f"추가(append)할 {schema.label_ko} 중 {len(clashes)}개의 ID가 이미 저장소에 "
                         f"있습니다: {shown}. 교체(replace)로 가져오거나 ID를 바꾸세요."
                     )
-            bookkeeping: dict[str, tuple] = {}
+            bookkeeping: dict[str, tuple[Any, ...]] = {}
             changes: list[tuple[str, str, Any, Any]] = []
             if layer == "services" and mode == "replace":
                 stored = self._read_layer(tx, "services", extra=("version", "modified_by", "modified_at"))
@@ -511,7 +511,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
         tx: _Tx,
         layer: str,
         frame: gpd.GeoDataFrame,
-        bookkeeping: Mapping[str, tuple],
+        bookkeeping: Mapping[str, tuple[Any, ...]],
         user: str,
         moment: datetime,
     ) -> None:

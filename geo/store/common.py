@@ -214,7 +214,7 @@ class _Tx:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         self._run(sql, params)
-        return self._cursor.rowcount
+        return int(self._cursor.rowcount)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
@@ -226,11 +226,11 @@ class _Tx:
             for row in rows:
                 copy.write_row(row)
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         self._run(sql, params)
         return [tuple(r) for r in self._cursor.fetchall()]
 
-    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple | None:
+    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None
 

@@ -140,7 +140,7 @@ class StoreCore(ABC):
         tx: _Tx,
         layer: str,
         frame: gpd.GeoDataFrame,
-        bookkeeping: Mapping[str, tuple],
+        bookkeeping: Mapping[str, tuple[Any, ...]],
         user: str,
         moment: datetime,
     ) -> None: ...

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import struct
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -14,7 +13,6 @@ from typing import Any, ClassVar
 
 import geopandas as gpd
 import numpy as np
-import shapely
 from pyproj import CRS
 from shapely.geometry.base import BaseGeometry
 
@@ -31,6 +29,7 @@ from geo.store.common import (
     _Tx,
     data_folder_label,
 )
+from geo.store.gpkg_codec import from_gpkg_blob, from_gpkg_blobs, gpkg_blob, gpkg_blobs
 from geo.store.tempfiles import claimed, clean_leftovers, temp_name
 from geo.store.voice import VOICE_TABLES
 
@@ -39,72 +38,6 @@ BACKUP_DIR_NAME = "backups"
 # What a restore or a rebuild keeps: who did what, and who is locked out. A restore never unlocks.
 SECURITY_TABLES = frozenset({"audit_log", "sign_in_attempts", "sign_in_locks"})
 _BACKUP_NAME = re.compile(r"^dashboard-(\d{8}-\d{6})(?:-(\d+))?\.gpkg$")
-
-# --- GeoPackage geometry blobs (OGC 12-128r18, section 2.1.3) ---------------------------------------------
-
-_GPKG_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
-
-
-def _gpkg_blob(geometry: BaseGeometry | None) -> bytes | None:
-    if geometry is None:
-        return None
-    if geometry.is_empty:
-        return b"GP\x00" + bytes([0b00010001]) + struct.pack("<i", 4326) + shapely.to_wkb(geometry, byte_order=1)
-    minx, miny, maxx, maxy = geometry.bounds
-    # Flags: little-endian header (bit 0), envelope [minx, maxx, miny, maxy] (indicator 1 in bits 1-3).
-    header = b"GP\x00" + bytes([0b00000011]) + struct.pack("<i4d", 4326, minx, maxx, miny, maxy)
-    return header + shapely.to_wkb(geometry, output_dimension=2, byte_order=1, flavor="iso")
-
-
-# Header of a non-empty geometry: magic, version, flags (little-endian, [minx, maxx, miny, maxy] envelope), SRS id.
-_GPKG_HEADER = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"), ("envelope", "<f8", 4)])
-
-
-def _gpkg_blobs(geometries: np.ndarray) -> list[bytes | None]:
-    """``_gpkg_blob`` of every geometry in an array (None stays None), with array operations."""
-    blobs: list[bytes | None] = [None] * len(geometries)
-    present = ~shapely.is_missing(geometries)
-    empty = present & shapely.is_empty(geometries)
-    for position in np.flatnonzero(empty):
-        blobs[position] = _gpkg_blob(geometries[position])
-    solid = np.flatnonzero(present & ~empty)
-    if not len(solid):
-        return blobs
-    shapes = geometries[solid]
-    headers = np.zeros(len(solid), dtype=_GPKG_HEADER)
-    headers["magic"], headers["flags"], headers["srs"] = b"GP", 0b00000011, 4326
-    headers["envelope"] = shapely.bounds(shapes)[:, [0, 2, 1, 3]]
-    bodies = shapely.to_wkb(shapes, output_dimension=2, byte_order=1, flavor="iso")
-    raw = headers.tobytes()
-    size = _GPKG_HEADER.itemsize
-    for number, (position, body) in enumerate(zip(solid, bodies, strict=True)):
-        blobs[position] = raw[number * size : (number + 1) * size] + body
-    return blobs
-
-
-def _from_gpkg_blob(blob: bytes | None) -> BaseGeometry | None:
-    if blob is None:
-        return None
-    blob = bytes(blob)
-    if blob[:2] != b"GP":
-        raise StoreError(
-            "저장소의 도형 값이 GeoPackage 형식이 아닙니다 (파일이 손상되었을 수 있습니다: 백업에서 복원하세요)"
-        )
-    envelope = (blob[3] >> 1) & 0b111
-    return shapely.from_wkb(blob[8 + _GPKG_ENVELOPE_BYTES[envelope] :])
-
-
-def _from_gpkg_blobs(blobs: Sequence[bytes | None]) -> list[BaseGeometry | None]:
-    """``_from_gpkg_blob`` of every blob (None stays None): headers checked here, the WKB parsed as one array."""
-    bodies = np.empty(len(blobs), dtype=object)
-    for position, blob in enumerate(blobs):
-        if blob is None:
-            continue
-        blob = bytes(blob)
-        if blob[:2] != b"GP":
-            _from_gpkg_blob(blob)  # raises the StoreError that names the damage
-        bodies[position] = blob[8 + _GPKG_ENVELOPE_BYTES[(blob[3] >> 1) & 0b111] :]
-    return list(shapely.from_wkb(bodies))
 
 
 class GeoPackageStore(Store):
@@ -214,16 +147,16 @@ class GeoPackageStore(Store):
         return column
 
     def _encode_geometry(self, geometry: BaseGeometry | None) -> bytes | None:
-        return _gpkg_blob(geometry)
+        return gpkg_blob(geometry)
 
     def _decode_geometry(self, value: Any) -> BaseGeometry | None:
-        return _from_gpkg_blob(value)
+        return from_gpkg_blob(value)
 
     def _decode_geometries(self, values: Sequence[Any]) -> list[BaseGeometry | None]:
-        return _from_gpkg_blobs(values)
+        return from_gpkg_blobs(values)
 
     def _encode_geometries(self, geometries: Sequence[Any]) -> list[Any]:
-        return _gpkg_blobs(np.asarray(geometries, dtype=object))
+        return gpkg_blobs(np.asarray(geometries, dtype=object))
 
     def _sql_values(self, values: list[Any], column: Column) -> list[Any]:
         if column.kind in ("bool", "date"):

@@ -104,7 +104,7 @@ def checked_layer(layer: ReferenceLayer) -> gpd.GeoDataFrame:
     return points
 
 
-def layer_row(layer: ReferenceLayer, points: gpd.GeoDataFrame, flag: Any, stamp: str, user: str) -> tuple:
+def layer_row(layer: ReferenceLayer, points: gpd.GeoDataFrame, flag: Any, stamp: str, user: str) -> tuple[Any, ...]:
     columns = [[c, _column_kind(points[c])] for c in points.columns if c != points.geometry.name]
     return (
         layer.layer_id,
@@ -123,7 +123,7 @@ def layer_row(layer: ReferenceLayer, points: gpd.GeoDataFrame, flag: Any, stamp:
     )
 
 
-def point_rows(layer_id: str, points: gpd.GeoDataFrame, encode: Callable[[Any], Any]) -> list[tuple]:
+def point_rows(layer_id: str, points: gpd.GeoDataFrame, encode: Callable[[Any], Any]) -> list[tuple[Any, ...]]:
     names = [c for c in points.columns if c != points.geometry.name]
     rows = []
     for values, geometry in zip(points[names].itertuples(index=False), points.geometry, strict=True):
@@ -135,7 +135,7 @@ def point_rows(layer_id: str, points: gpd.GeoDataFrame, encode: Callable[[Any], 
 def read_layers(tx: _Tx, geom_out: str, decode: Callable[[Any], Any]) -> list[ReferenceLayer]:
     """Every stored reference layer, in layer_id order."""
     layers = tx.query(f"SELECT {', '.join(_LAYER_FIELDS)} FROM reference_layers ORDER BY layer_id")
-    points: dict[str, list[tuple]] = {}
+    points: dict[str, list[tuple[Any, ...]]] = {}
     for layer_id, properties, geometry in tx.query(
         f"SELECT layer_id, properties, {geom_out} FROM reference_points ORDER BY layer_id, fid"
     ):
@@ -143,7 +143,7 @@ def read_layers(tx: _Tx, geom_out: str, decode: Callable[[Any], Any]) -> list[Re
     return [_layer(row, points.get(row[0], []), decode) for row in layers]
 
 
-def _layer(row: Sequence[Any], points: list[tuple], decode: Callable[[Any], Any]) -> ReferenceLayer:
+def _layer(row: Sequence[Any], points: list[tuple[Any, ...]], decode: Callable[[Any], Any]) -> ReferenceLayer:
     layer_id, title_ko, title_en, provider, data_date, licence, source, name_field, popup, kiosk, columns = row
     kinds = dict(json.loads(columns))
     records = [json.loads(p) for p, _ in points]
