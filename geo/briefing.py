@@ -68,6 +68,8 @@ class Slide:
             return t("briefing.portfolio", lang)
         if self.kind == "today":
             return t("briefing.today", lang)
+        if self.kind == "voice":  # citizens' voice: responses and answers (geo.voice_view)
+            return t("voice.slide.title", lang)
         title = t("briefing.changes", lang, since=(since or date.min).isoformat())
         return title if self.parts == 1 else f"{title} ({self.part + 1}/{self.parts})"
 
@@ -77,7 +79,8 @@ class Slide:
 
 
 def briefing_slides(area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS, changes: int = 0) -> tuple[Slide, ...]:
-    """Overview, portfolio, what citizens can use today, one slide per development area (vocabulary order), changes.
+    """Overview, portfolio, what citizens can use today, one slide per development area (vocabulary order),
+    citizens' voice, changes.
 
     ``changes`` (the number of status changes shown) sets how many "what changed"
     slides there are: :data:`CHANGES_PER_SLIDE` rows each, at least one.
@@ -88,6 +91,7 @@ def briefing_slides(area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS, changes: i
         Slide("portfolio"),
         Slide("today"),
         *(Slide("area", a) for a in area_ids),
+        Slide("voice"),
         *(Slide("changes", part=n, parts=parts) for n in range(parts)),
     )
 

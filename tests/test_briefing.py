@@ -47,9 +47,9 @@ AREA_NAMES_KO = (
 )
 
 
-def test_slides_are_overview_portfolio_citizens_today_five_areas_then_changes():
+def test_slides_are_overview_portfolio_citizens_today_five_areas_voice_then_changes():
     slides = briefing_slides()
-    kinds = ["overview", "portfolio", "today", "area", "area", "area", "area", "area", "changes"]
+    kinds = ["overview", "portfolio", "today", "area", "area", "area", "area", "area", "voice", "changes"]
     assert [s.kind for s in slides] == kinds
     assert [s.area_id for s in slides[3:8]] == ["singil2", "jangsang", "gfez", "choji", "uiwang_gunpo_ansan"]
     assert [s.title("ko") for s in slides[3:8]] == list(AREA_NAMES_KO)
@@ -57,6 +57,7 @@ def test_slides_are_overview_portfolio_citizens_today_five_areas_then_changes():
     assert slides[1].title("en") == "Ansan's reported smart-city projects"
     assert slides[2].title("ko") == "지금 시민이 이용할 수 있는 서비스"
     assert slides[2].title("en") == "What citizens can use today"
+    assert (slides[8].title("ko"), slides[8].title("en")) == ("시민 의견", "Citizens' voice")
     assert Slide("changes").title("ko", date(2026, 2, 1)) == "2026-02-01 이후 달라진 점"
     assert Slide("changes").title("en", date(2026, 2, 1)) == "What changed since 2026-02-01"
 
@@ -64,13 +65,13 @@ def test_slides_are_overview_portfolio_citizens_today_five_areas_then_changes():
 def test_many_changes_make_more_change_slides_of_ten_rows():
     slides = briefing_slides(changes=23)
     parts = [s for s in slides if s.kind == "changes"]
-    # overview, portfolio, citizens today, five areas, changes in three parts
-    assert len(slides) == 11 and len(parts) == 3
+    # overview, portfolio, citizens today, five areas, citizens' voice, changes in three parts
+    assert len(slides) == 12 and len(parts) == 3
     assert parts[2].title("ko", date(2026, 2, 1)) == "2026-02-01 이후 달라진 점 (3/3)"
     table = pd.DataFrame({"n": range(23)})
     assert [len(s.rows(table)) for s in parts] == [10, 10, 3]
     assert parts[2].rows(table)["n"].tolist() == list(range(20, 23))
-    assert len(briefing_slides(changes=0)) == 9
+    assert len(briefing_slides(changes=0)) == 10
 
 
 @pytest.mark.parametrize(
@@ -298,7 +299,9 @@ def test_handout_follows_the_slides_within_twelve_pages(demo, briefing_pdf_bytes
     slides = briefing_slides(changes=len(changes_table(demo.status_history, demo.services, default_since(day), day)))
     pages = PdfReader(io.BytesIO(briefing_pdf_bytes)).pages
     appendix = -(-len(demo.services) // APPENDIX_ROWS_PER_PAGE)
-    assert len(pages) == len(slides) + appendix <= 12
+    # The handout has no citizens' voice page: it prints the data, not the visitors' responses.
+    printed = [s for s in slides if s.kind != "voice"]
+    assert len(pages) == len(printed) + appendix <= 12
 
 
 @pytest.mark.browser  # kaleido draws the PDF in Chromium
