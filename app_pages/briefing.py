@@ -46,7 +46,7 @@ from geo.mapping import MapOptions, build_map
 from geo.pointmap import needs_canvas_map
 from geo.spatial import latlon_view
 from geo.stats import headline_items
-from ui import state
+from ui import state, voice
 from ui.briefing import (
     BRIEFING_CSS,
     PRESENTATION_CSS,
@@ -317,6 +317,8 @@ with st.container(key="briefing_slide"):
             else:
                 figure = charts.trend_figure(trend, lang, "large")
                 chart(figure, TREND_HEIGHT, TREND_FONT_PX, TREND_WIDTH_PX)
+    elif slide.kind == "voice":  # citizens' voice: counts with their context, approved opinions, answers
+        voice.briefing_slide(store(), data.services, since, as_of, lang)
     else:
         if changes.empty:
             st.info(t("briefing.no_changes", lang))

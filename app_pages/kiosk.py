@@ -21,7 +21,8 @@ from geo.kiosk import (
 )
 from geo.kiosk_area import area_screen_html, build_kiosk_map
 from geo.kiosk_then import build_then_now_map
-from ui import state
+from geo.kiosk_voice import screen_projects
+from ui import state, voice, voice_kiosk
 from ui.data import dashboard_data, reference_layers, settings, store
 from ui.frame import current_language, guarded, set_language
 from ui.kiosk import KIOSK_CSS, touch_script
@@ -96,6 +97,7 @@ def kiosk_screen() -> None:
         rotation = RotationState(0, now)
     rotation = advance(rotation, now, len(screens), config.kiosk_interval_s, config.kiosk_idle_reset_s)
     st.session_state[state.KIOSK_ROTATION] = rotation
+    voice.sync_visit(rotation.paused())  # citizens' voice: a visit ends at the idle reset
     screen = screens[rotation.screen]
     st.button(t("kiosk.touch", lang), key="kiosk_touch", on_click=on_touch)
     with st.container(horizontal=True, key="kiosk_nav"):
@@ -119,6 +121,9 @@ def kiosk_screen() -> None:
             if screen.kind == "overview":
                 st.html(overview_html(data.plan, data.services, lang))
             elif screen.kind == "projects":
+                # Citizens' voice above the cards: the card list below takes the height that is left.
+                projects = screen_projects(data.services, screen, lang, near)
+                voice_kiosk.kiosk_voice(store(), projects, config, lang, on_touch)  # 필요해요, opinions
                 st.html(project_screen_html(data.services, screen, lang, near))
             elif screen.kind == "then":
                 st.html(then_now_screen_html(revision, lang))

@@ -28,8 +28,8 @@ from geo.mapping import project_list_html, stack_members
 from geo.placement import is_citywide
 from geo.places import dong_names_en
 from geo.pointmap import row_of, service_id_at
-from ui import state
-from ui.data import dashboard_data, reference_layers
+from ui import state, voice
+from ui.data import dashboard_data, reference_layers, store
 from ui.filters import (
     as_of_control,
     request_statuses,
@@ -153,6 +153,7 @@ def _details(selection: tuple[str, str] | None) -> None:
         st.markdown(detail_table_html(title, rows), unsafe_allow_html=True)
         if service["is_sample"]:
             st.caption(t("sample.short", lang))
+        voice.detail_line(store(), selection[1], lang)  # citizens' voice: responses, not a vote
         _same_point(selection[1])
         st.markdown(f"**{t('history.title', lang)}**")
         history = service_history_rows(data.status_history, selection[1], lang, service)

@@ -72,6 +72,8 @@ class Slide:
             return t("briefing.today", lang)
         if self.kind == "trend":
             return t("briefing.trend", lang)
+        if self.kind == "voice":  # citizens' voice: responses and answers (geo.voice_view)
+            return t("voice.slide.title", lang)
         title = t("briefing.changes", lang, since=(since or date.min).isoformat())
         return title if self.parts == 1 else f"{title} ({self.part + 1}/{self.parts})"
 
@@ -84,7 +86,7 @@ def briefing_slides(
     area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS, changes: int = 0, areas: pd.DataFrame | None = None
 ) -> tuple[Slide, ...]:
     """Overview, portfolio, what citizens can use today, one slide per development area (vocabulary order), the
-    trend by quarter (the long view, just before the short one), changes.
+    trend by quarter (the long view, just before the short one), citizens' voice, changes.
 
     ``changes`` (the number of status changes shown) sets how many "what changed"
     slides there are: :data:`CHANGES_PER_SLIDE` rows each, at least one. With ``areas`` (the store's areas
@@ -98,6 +100,7 @@ def briefing_slides(
         Slide("today"),
         *(Slide("area", a, name=None if a in AREA_TERMS else names[a]) for a in names),
         Slide("trend"),
+        Slide("voice"),
         *(Slide("changes", part=n, parts=parts) for n in range(parts)),
     )
 

@@ -293,6 +293,7 @@ class PublicService:
     citywide: bool = False  # no place reported: listed, not drawn as a point
     part_of: str = ""  # the programme's name, for a part of a programme (``parent_id``)
     parts: int = 0  # how many parts a programme has
+    project_id: str = ""  # never shown: links the card to citizens' voice (필요해요, opinions)
 
 
 def public_services(
@@ -342,6 +343,7 @@ def public_services(
                 citywide=row.get("location_accuracy") == CITYWIDE,
                 part_of=names.get(row["_parent"], "") if row["_parent"] else "",
                 parts=int(row["_parts"]),
+                project_id=str(row["_id"]),
             )
         )
     return result
@@ -383,6 +385,7 @@ def _programme_order(services: pd.DataFrame, shown: pd.Series) -> dict[str, pd.S
         "_is_part": (parents != "").loc[shown],
         "_parent": parents.loc[shown],
         "_parts": parts.loc[shown],
+        "_id": ids.loc[shown],
     }
 
 

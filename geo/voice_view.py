@@ -146,3 +146,42 @@ def opinion_card_html(text: str, reason: str | None, answer: str | None, lang: s
         )
     parts.append("</div>")
     return "".join(parts)
+
+
+def briefing_voice_html(
+    counts: pd.DataFrame,
+    approved: pd.DataFrame,
+    services: pd.DataFrame,
+    period: str,
+    lang: str = "ko",
+    most: int = 8,
+    opinions_most: int = 3,
+) -> str:
+    """The briefing's "시민 의견" slide: responses per project with their context, then approved opinions and
+    the city's answers; every visitor's text escaped. ``period``: the days the counts cover, as shown."""
+    context = escape_html(t("voice.slide.context", lang, period=period))
+    note = escape_html(t("voice.counts.note", lang))
+    parts = [f'<p class="voice-slide-context">{context}<br>{note}</p>']
+    if counts.empty:
+        parts.append(f'<p class="voice-slide-none">{escape_html(t("voice.slide.none", lang))}</p>')
+    else:
+        table = counts_table(counts, services, lang)
+        head = "".join(f"<th>{escape_html(c)}</th>" for c in table.columns[1:])
+        rows = "".join(
+            f"<tr><td>{escape_html(name)}</td><td>{needs:,}</td><td>{opinions:,}</td></tr>"
+            for name, needs, opinions in table.iloc[:most, 1:].itertuples(index=False)
+        )
+        parts.append(f'<table class="voice-slide-counts"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+        if len(table) > most:
+            parts.append(f"<p>{escape_html(t('voice.slide.more', lang, n=f'{len(table) - most:,}'))}</p>")
+    names = project_names(services, lang)
+    shown = approved.head(opinions_most)
+    parts.append(f'<h3 class="voice-slide-heading">{escape_html(t("voice.slide.opinions", lang))}</h3>')
+    if shown.empty:
+        parts.append(f"<p>{escape_html(t('voice.opinions.none', lang))}</p>")
+    for row in shown.to_dict("records"):
+        project = names.get(str(row["project_id"]), str(row["project_id"]))
+        parts.append(f'<p class="voice-slide-project">{escape_html(project)}</p>')
+        answer = row["answer"] if isinstance(row["answer"], str) else None
+        parts.append(opinion_card_html(str(row["text"] or ""), row["reason"], answer, lang))
+    return "".join(parts)

@@ -47,9 +47,9 @@ AREA_NAMES_KO = (
 )
 
 
-def test_slides_are_overview_portfolio_citizens_today_five_areas_trend_then_changes():
+def test_slides_are_overview_portfolio_citizens_today_five_areas_trend_voice_then_changes():
     slides = briefing_slides()
-    kinds = ["overview", "portfolio", "today", "area", "area", "area", "area", "area", "trend", "changes"]
+    kinds = ["overview", "portfolio", "today", "area", "area", "area", "area", "area", "trend", "voice", "changes"]
     assert [s.kind for s in slides] == kinds
     assert [s.area_id for s in slides[3:8]] == ["singil2", "jangsang", "gfez", "choji", "uiwang_gunpo_ansan"]
     assert [s.title("ko") for s in slides[3:8]] == list(AREA_NAMES_KO)
@@ -59,6 +59,7 @@ def test_slides_are_overview_portfolio_citizens_today_five_areas_trend_then_chan
     assert slides[2].title("en") == "What citizens can use today"
     assert slides[8].title("ko") == "보도된 사업의 분기별 추이"
     assert slides[8].title("en") == "Reported projects, quarter by quarter"
+    assert (slides[9].title("ko"), slides[9].title("en")) == ("시민 의견", "Citizens' voice")
     assert Slide("changes").title("ko", date(2026, 2, 1)) == "2026-02-01 이후 달라진 점"
     assert Slide("changes").title("en", date(2026, 2, 1)) == "What changed since 2026-02-01"
 
@@ -66,13 +67,13 @@ def test_slides_are_overview_portfolio_citizens_today_five_areas_trend_then_chan
 def test_many_changes_make_more_change_slides_of_ten_rows():
     slides = briefing_slides(changes=23)
     parts = [s for s in slides if s.kind == "changes"]
-    # overview, portfolio, citizens today, five areas, the trend, changes in three parts
-    assert len(slides) == 12 and len(parts) == 3
+    # overview, portfolio, citizens today, five areas, the trend, citizens' voice, changes in three parts
+    assert len(slides) == 13 and len(parts) == 3
     assert parts[2].title("ko", date(2026, 2, 1)) == "2026-02-01 이후 달라진 점 (3/3)"
     table = pd.DataFrame({"n": range(23)})
     assert [len(s.rows(table)) for s in parts] == [10, 10, 3]
     assert parts[2].rows(table)["n"].tolist() == list(range(20, 23))
-    assert len(briefing_slides(changes=0)) == 10
+    assert len(briefing_slides(changes=0)) == 11
 
 
 @pytest.mark.parametrize(
@@ -300,9 +301,11 @@ def test_handout_follows_the_slides_within_twelve_pages(demo, briefing_pdf_bytes
     slides = briefing_slides(changes=len(changes_table(demo.status_history, demo.services, default_since(day), day)))
     pages = PdfReader(io.BytesIO(briefing_pdf_bytes)).pages
     appendix = -(-len(demo.services) // APPENDIX_ROWS_PER_PAGE)
+    # The handout has no citizens' voice page: it prints the data, not the visitors' responses.
+    printed = [s for s in slides if s.kind != "voice"]
     # Every slide keeps its page; the 96 demo services' list (three pages) gives way to the trend's page.
-    assert len(pages) == min(len(slides) + appendix, 12) == 12
-    assert len(slides) + appendix > 12
+    assert len(pages) == min(len(printed) + appendix, 12) == 12
+    assert len(printed) + appendix > 12
 
 
 @pytest.mark.browser  # kaleido draws the PDF in Chromium

@@ -119,7 +119,7 @@ def test_the_kiosk_page_opens_then_and_now_by_its_button(monkeypatch):
     assert t("kiosk.then_projects", "ko", n="25") in page and 'class="kiosk-then-name"' in page
 
 
-def test_the_briefing_slide_before_what_changed_draws_the_trend_up_to_the_as_of_day(bundled):
+def test_the_briefing_slide_before_citizens_voice_draws_the_trend_up_to_the_as_of_day(bundled):
     import json
 
     from streamlit.testing.v1 import AppTest
@@ -132,6 +132,8 @@ def test_the_briefing_slide_before_what_changed_draws_the_trend_up_to_the_as_of_
     at.switch_page("app_pages/briefing.py")
     at.run()
     at.button(key="briefing_last").click().run()
+    # The trend comes before citizens' voice, then what changed: two steps back from the last slide.
+    at.button(key="briefing_previous").click().run()
     at.button(key="briefing_previous").click().run()
     assert not at.exception and at.title[0].value == "보도된 사업의 분기별 추이"
     (spec,) = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]

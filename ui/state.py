@@ -71,6 +71,12 @@ VOICE_MESSAGE = "voice_message"
 #: Followed by a project's id: the opinion form's reason and text.
 VOICE_REASON_PREFIX = "voice_reason_"
 VOICE_TEXT_PREFIX = "voice_text_"
+#: The opinions this visit reported (one report per opinion per visit; ends with the visit).
+VOICE_REPORTED = "voice_reported"
+#: The project of the kiosk screen a visitor chose for 필요해요 and an opinion.
+VOICE_PICK = "voice_pick"
+#: The public view's client key: a random id for this browser session, never an address (per-client limit).
+VOICE_CLIENT = "voice_client"
 
 
 def generation(key: str) -> int:

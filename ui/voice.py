@@ -21,12 +21,22 @@ from geo.loaders import DashboardData
 from geo.settings import Settings
 from geo.store import KST, Store, StoreError
 from geo.voice import OPINION_MAX_CHARS, REASONS, STATUSES, RateRule, VoiceError, first_in_visit, reason_label
-from geo.voice_view import counts_table, export_context, opinion_card_html, opinions_table, project_names
+from geo.voice_view import (
+    briefing_voice_html,
+    counts_table,
+    counts_text,
+    export_context,
+    opinion_card_html,
+    opinions_table,
+    project_names,
+)
 from ui import data_tools, state
 from ui.frame import public_message
 
 # Opinions drawn with their buttons at once; the table above lists them all.
 QUEUE_SHOWN = 20
+# Approved opinions a visitor sees per project (the newest).
+OPINIONS_SHOWN = 3
 
 
 def _today() -> date:
@@ -76,6 +86,40 @@ def counts_block(store: Store, shown: pd.DataFrame, lang: str) -> None:
     ]
     st.markdown("\n".join(lines))
     st.caption(t("voice.counts.note", lang))
+
+
+#: The briefing slide's type, large enough for a projector.
+SLIDE_CSS = """<style>
+.voice-slide-context { font-size: 20px; color: #333333; }
+.voice-slide-counts { border-collapse: collapse; font-size: 22px; margin: 6px 0 12px; }
+.voice-slide-counts th, .voice-slide-counts td { border-bottom: 1px solid #999999; padding: 4px 14px; text-align: left; }
+.voice-slide-counts td + td, .voice-slide-counts th + th { text-align: right; }
+.voice-slide-project { font-weight: 700; margin: 8px 0 0; }
+.voice-opinion { border-left: 4px solid #00457A; padding: 4px 12px; margin: 4px 0; font-size: 20px; }
+.voice-answer { background: #E8EEF4; padding: 6px 10px; border-radius: 6px; }
+</style>"""
+
+
+def briefing_slide(store: Store, services: pd.DataFrame, since: date, until: date, lang: str) -> None:
+    """The briefing's "시민 의견" slide: responses per project from ``since`` to ``until`` with that context,
+    then the approved opinions of those days and the city's answers."""
+    try:
+        counts = store.voice_counts(since=since.isoformat(), until=until.isoformat())
+        approved = store.opinions(statuses=["approved"], since=since.isoformat(), until=until.isoformat())
+    except StoreError as error:
+        st.caption(md_text(public_message(str(error), lang)))
+        return
+    period = f"{since.isoformat()} – {until.isoformat()}"
+    st.html(SLIDE_CSS + briefing_voice_html(counts, approved, services, period, lang))
+
+
+def detail_line(store: Store, project_id: str, lang: str) -> None:
+    """One project's responses under its details on the staff map, labelled as responses (not a vote)."""
+    try:
+        counts = store.voice_counts()
+    except StoreError:
+        return  # the details stand without it; the data page says what is wrong with the store
+    st.markdown(f"**{t('voice.detail', lang)}**: {counts_text(counts, project_id, lang)}")
 
 
 def moderation_section(store: Store, data: DashboardData, editor: str, settings: Settings, lang: str) -> None:
@@ -267,6 +311,7 @@ def sync_visit(paused: bool) -> None:
     """End the visit when the kiosk runs on its own again (its idle reset): 필요해요 counts anew after it."""
     if not paused:
         st.session_state.pop(state.VOICE_TAPPED, None)
+        st.session_state.pop(state.VOICE_REPORTED, None)
         st.session_state.pop(state.VOICE_MESSAGE, None)
 
 
@@ -345,46 +390,132 @@ def project_voice(
     """필요해요 (with its count), an optional opinion (preset reasons + 200 characters), approved opinions
     and the city's answers, for one project. ``touched``: called on every tap (the kiosk's pause)."""
     counts = store.voice_counts() if counts is None else counts
+    with st.container(key=f"voice_panel_{project_id}"):
+        need_button(store, project_id, settings, lang, counts, channel=channel, client=client, touched=touched)
+        voice_message(project_id, lang)
+        with st.expander(t("voice.opinion.title", lang)):
+            opinion_form(store, project_id, settings, lang, channel=channel, client=client, touched=touched)
+        st.markdown(f"**{md_text(t('voice.opinions.shown', lang))}**")
+        approved_opinions(store, project_id, settings, lang, channel=channel, client=client, touched=touched)
+
+
+def need_button(
+    store: Store,
+    project_id: str,
+    settings: Settings,
+    lang: str,
+    counts: pd.DataFrame,
+    *,
+    channel: str = "kiosk",
+    client: str = "",
+    touched: Any = None,
+) -> None:
+    """The 필요해요 button with the project's count (one per project per visit counts)."""
     row = counts[counts["project_id"] == project_id]
     needs = int(row["needs"].iloc[0]) if len(row) else 0
-    with st.container(key=f"voice_panel_{project_id}"):
+    st.button(
+        t("voice.need.count", lang, n=f"{needs:,}"),
+        key=f"voice_need_{project_id}",
+        icon=":material/thumb_up:",
+        on_click=_need,
+        args=(store, project_id, settings, channel, client, touched),
+    )
+
+
+def voice_message(project_id: str, lang: str) -> None:
+    """What the visitor's last tap on this project answered: thanks, or calmly why it did not count."""
+    message = st.session_state.get(state.VOICE_MESSAGE)
+    if message and message[0] == project_id:
+        key, values = message[1], message[2]
+        calm = key in ("voice.limit", "voice.need.done", "voice.reported") or key.startswith("voice.error")
+        (st.info if calm else st.success)(t(key, lang, **values))
+
+
+def opinion_form(
+    store: Store,
+    project_id: str,
+    settings: Settings,
+    lang: str,
+    *,
+    channel: str = "kiosk",
+    client: str = "",
+    touched: Any = None,
+) -> None:
+    """A preset reason and up to 200 characters, sent to moderation (personal data removed first)."""
+    st.caption(t("voice.opinion.note", lang))
+    st.selectbox(
+        t("voice.opinion.reason", lang),
+        [None, *REASONS],
+        format_func=lambda r: t("voice.opinion.reason.none", lang) if r is None else reason_label(r, lang),
+        key=state.VOICE_REASON_PREFIX + project_id,
+    )
+    st.text_area(t("voice.opinion.text", lang), max_chars=OPINION_MAX_CHARS, key=state.VOICE_TEXT_PREFIX + project_id)
+    st.button(
+        t("voice.opinion.submit", lang),
+        key=f"voice_send_{project_id}",
+        on_click=_send,
+        args=(store, project_id, settings, channel, client, touched),
+    )
+
+
+def approved_opinions(
+    store: Store,
+    project_id: str,
+    settings: Settings,
+    lang: str,
+    *,
+    channel: str = "kiosk",
+    client: str = "",
+    touched: Any = None,
+) -> None:
+    """The project's latest approved opinions with the city's answers, each with a 신고 (report) button."""
+    shown = store.opinions(statuses=["approved"], project_id=project_id).head(OPINIONS_SHOWN)
+    if shown.empty:
+        st.caption(t("voice.opinions.none", lang))
+        return
+    for row in shown.to_dict("records"):
+        opinion_id = int(row["opinion_id"])
+        answer = row["answer"] if isinstance(row["answer"], str) else None
+        st.html(opinion_card_html(str(row["text"] or ""), row["reason"], answer, lang))
         st.button(
-            t("voice.need.count", lang, n=f"{needs:,}"),
-            key=f"voice_need_{project_id}",
-            icon=":material/thumb_up:",
-            on_click=_need,
-            args=(store, project_id, settings, channel, client, touched),
+            t("voice.report", lang),
+            key=f"voice_report_{opinion_id}",
+            icon=":material/flag:",
+            on_click=_report,
+            args=(store, opinion_id, project_id, settings, channel, client, touched),
         )
-        message = st.session_state.get(state.VOICE_MESSAGE)
-        if message and message[0] == project_id:
-            key, values = message[1], message[2]
-            (st.info if key in ("voice.limit", "voice.need.done") else st.success)(t(key, lang, **values))
-        with st.expander(t("voice.opinion.title", lang)):
-            st.caption(t("voice.opinion.note", lang))
-            st.selectbox(
-                t("voice.opinion.reason", lang),
-                [None, *REASONS],
-                format_func=lambda r: t("voice.opinion.reason.none", lang) if r is None else reason_label(r, lang),
-                key=state.VOICE_REASON_PREFIX + project_id,
+
+
+def _report(
+    store: Store,
+    opinion_id: int,
+    project_id: str,
+    settings: Settings,
+    channel: str,
+    client: str,
+    touched: Any,
+) -> None:
+    """A visitor reports an approved opinion: once per opinion per visit; hidden at the reports setting."""
+    if touched is not None:
+        touched()
+    reported: set[int] = st.session_state.setdefault(state.VOICE_REPORTED, set())
+    if opinion_id not in reported:
+        try:
+            decision = store.report_opinion(
+                opinion_id,
+                threshold=settings.voice_hide_after_reports,
+                rule=_rule(settings, channel),
+                channel=channel,  # type: ignore[arg-type]
+                kiosk_id=settings.kiosk_id,
+                client=client,
             )
-            st.text_area(
-                t("voice.opinion.text", lang), max_chars=OPINION_MAX_CHARS, key=state.VOICE_TEXT_PREFIX + project_id
-            )
-            st.button(
-                t("voice.opinion.submit", lang),
-                key=f"voice_send_{project_id}",
-                on_click=_send,
-                args=(store, project_id, settings, channel, client, touched),
-            )
-        shown = store.opinions(statuses=["approved"], project_id=project_id).head(5)
-        if not shown.empty:
-            st.markdown(f"**{md_text(t('voice.opinions.shown', lang))}**")
-            st.html(
-                "".join(
-                    opinion_card_html(str(r["text"] or ""), r["reason"], r["answer"], lang)
-                    for r in shown.to_dict("records")
-                )
-            )
+        except StoreError:
+            decision = None  # removed meanwhile (purged or restored): nothing left to report
+        if decision is not None and not decision.allowed:
+            _say(project_id, "voice.limit")
+            return
+        reported.add(opinion_id)
+    _say(project_id, "voice.reported")
 
 
 def projects_voice(

@@ -369,7 +369,8 @@ def briefing_figures(data: DashboardData, as_of: date, since: date, lang: charts
     services = services_as_of(data.services, data.status_history, as_of)
     updated = last_data_update(data.services)
     changes = changes_table(data.status_history, data.services, since, as_of, lang)
-    slides = briefing_slides(changes=len(changes), areas=data.areas)
+    # The handout prints the data, not the visitors' responses: the citizens' voice slide has no page.
+    slides = tuple(s for s in briefing_slides(changes=len(changes), areas=data.areas) if s.kind != "voice")
     # Every slide keeps its page (what changed at least its first); the appendix, then what changed, give way.
     appendix = _appendix(services, lang, MAX_PAGES - sum(1 for s in slides if s.kind != "changes") - 1, data.areas)
     others = sum(1 for s in slides if s.kind != "changes") + len(appendix)

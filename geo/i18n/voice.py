@@ -56,6 +56,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "필요해요·의견 수는 방문자가 남긴 반응의 수이며 투표나 여론조사가 아닙니다.",
         "en": "Counts of visitors' responses; not a vote or a poll.",
     },
+    "voice.kiosk.heading": {"ko": "시민 의견 (투표 아님)", "en": "Citizens' voice (not a vote)"},
+    "voice.kiosk.pick": {"ko": "이 화면의 사업", "en": "A project on this screen"},
+    "voice.slide.title": {"ko": "시민 의견", "en": "Citizens' voice"},
+    "voice.slide.context": {
+        "ko": "{period} 키오스크·공개 화면에서 받은 필요해요와 의견 수 (숨긴 의견 제외)",
+        "en": "'We need this' and opinions received on the kiosk and the public view, {period} (hidden ones left out)",
+    },
+    "voice.slide.none": {"ko": "이 기간에 받은 반응이 없습니다.", "en": "No responses in this period."},
+    "voice.slide.more": {"ko": "그 밖의 사업 {n}개", "en": "{n} more project(s)"},
+    "voice.slide.opinions": {"ko": "공개된 의견과 시의 답변", "en": "Approved opinions and the city's answers"},
+    "voice.detail": {"ko": "시민 반응 (투표 아님)", "en": "Citizens' responses (not a vote)"},
     # --- moderation (data page, staff) ---
     "voice.tab": {"ko": "시민 의견", "en": "Citizens' voice"},
     "voice.mod.caption": {

@@ -1,0 +1,79 @@
+"""Citizens' voice where visitors are: the kiosk's project screens and the public view.
+
+The kiosk page calls :func:`kiosk_voice` under a project screen's cards and
+:func:`ui.voice.sync_visit` once per run (a visit ends at the idle reset).
+The public view keys its per-client limit by :func:`client_id`, a random id
+for the browser session: no address, user agent or fingerprint is read.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from geo.i18n import t
+from geo.kiosk_voice import picker_label
+from geo.settings import Settings
+from geo.store import Store
+from ui import state
+from ui.voice import VISITOR_CSS, approved_opinions, need_button, opinion_form, voice_message
+
+#: The kiosk's voice block (CSS and tests select it by this key).
+KIOSK_VOICE_KEY = "kiosk_voice"
+
+#: The block on the kiosk: a clear frame, the picker as large as the other controls.
+KIOSK_VOICE_CSS = """<style>
+.st-key-kiosk_voice { border: 2px solid #00457A; border-radius: 10px; padding: 8px 14px; margin-top: 8px; }
+.st-key-kiosk_voice [data-baseweb="select"] > div { min-height: 60px; }
+.st-key-kiosk_voice [data-baseweb="select"] div, .st-key-kiosk_voice [data-baseweb="select"] span,
+.st-key-kiosk_voice label p { font-size: 24px !important; }
+.st-key-kiosk_voice [data-testid="stWidgetLabel"] p { font-weight: 700; }
+.st-key-kiosk_voice_row [data-testid="stElementContainer"]:has([data-testid="stSelectbox"]) { flex: 1 1 0; }
+.st-key-kiosk_voice [data-testid="stExpander"] summary p { font-size: 26px; font-weight: 700; }
+</style>"""
+
+
+def client_id() -> str:
+    """This browser session's random id: the public view's per-client limit key (never an address)."""
+    key: str = st.session_state.setdefault(state.VOICE_CLIENT, secrets.token_hex(8))
+    return key
+
+
+def kiosk_voice(
+    store: Store,
+    projects: Sequence[tuple[str, str]],
+    settings: Settings,
+    lang: str,
+    touched: Callable[[], None] | None = None,
+) -> None:
+    """필요해요 and an opinion for one project of the screen (a picker of its cards, each with its counts),
+    the project's approved opinions and the city's answers. Nothing when the screen shows no project."""
+    if not projects:
+        return
+    st.html(VISITOR_CSS + KIOSK_VOICE_CSS)
+    counts = store.voice_counts()
+    names = dict(projects)
+    ids = list(names)
+    if st.session_state.get(state.VOICE_PICK) not in ids:  # a new screen: its first card
+        st.session_state[state.VOICE_PICK] = ids[0]
+    with st.container(key=KIOSK_VOICE_KEY):
+        # One row: which card, and 필요해요 for it; the opinion and what others said open below on a tap.
+        with st.container(horizontal=True, vertical_alignment="bottom", key="kiosk_voice_row"):
+            chosen = str(
+                st.selectbox(
+                    t("voice.kiosk.heading", lang),
+                    ids,
+                    format_func=lambda p: picker_label(names[p], p, counts, lang),
+                    key=state.VOICE_PICK,
+                    on_change=touched,
+                    width="stretch",
+                )
+            )
+            need_button(store, chosen, settings, lang, counts, channel="kiosk", touched=touched)
+        voice_message(chosen, lang)
+        with st.expander(t("voice.opinion.title", lang)):
+            opinion_form(store, chosen, settings, lang, channel="kiosk", touched=touched)
+        with st.expander(t("voice.slide.opinions", lang)):
+            approved_opinions(store, chosen, settings, lang, channel="kiosk", touched=touched)
