@@ -44,7 +44,7 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # one audience's screens end to end
     "modes": ("briefing", "briefing_pdf", "kiosk", "kiosk_area", "kiosk_speech", "data_manager"),
     # the command line
-    "cli": ("__main__", "health"),
+    "cli": ("__main__", "health", "accessibility", "axe"),
 }
 LAYER_ORDER = list(GEO_LAYERS)
 LAYER_OF = {module: layer for layer, modules in GEO_LAYERS.items() for module in modules}
