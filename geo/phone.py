@@ -7,6 +7,7 @@ same public screen and nothing else: a staff page has no URL on a kiosk-mode ser
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -42,11 +43,21 @@ def qr_svg(url: str, label: str, scale: int = QR_SCALE) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape_html(label)}" ', 1)
 
 
+def qr_img_html(url: str, label: str, scale: int = QR_SCALE) -> str:
+    """The QR code's SVG inlined in the page as a ``data:`` image with ``label`` as its text alternative.
+
+    A data URI, not an ``<svg>`` element: Streamlit's ``st.html`` keeps only HTML (its sanitiser drops SVG),
+    and a data URI is still part of the page (no request leaves it).
+    """
+    encoded = base64.b64encode(qr_svg(url, label, scale).encode("utf-8")).decode("ascii")
+    return f'<img class="kiosk-qr" src="data:image/svg+xml;base64,{encoded}" alt="{escape_html(label)}">'
+
+
 def phone_view_html(url: str, title: str, hint: str, alt: str, address_label: str) -> str:
     """The block beside the QR code: its heading, how to use it, the code and the address written out."""
     return (
         f'<div class="kiosk-phone"><div class="kiosk-phone-title">{escape_html(title)}</div>'
-        f"{qr_svg(url, alt)}"
+        f"{qr_img_html(url, alt)}"
         f'<div class="kiosk-phone-hint">{escape_html(hint)}</div>'
         f'<div class="kiosk-phone-url">{escape_html(address_label)}: {escape_html(url)}</div></div>'
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 
 import pytest
@@ -31,7 +32,9 @@ def test_the_qr_code_is_inline_svg_named_by_its_text_alternative():
 
 def test_the_block_writes_the_address_out_escaped():
     html = phone_view_html("https://k.example/?lang=en&text=large", "View on my phone", "Scan it", "QR code", "Address")
-    assert "Address: https://k.example/?lang=en&amp;text=large" in html and html.count("<svg") == 1
+    assert "Address: https://k.example/?lang=en&amp;text=large" in html and html.count("<img") == 1
+    image = re.search(r'<img class="kiosk-qr" src="data:image/svg\+xml;base64,([^"]+)" alt="QR code">', html)
+    assert base64.b64decode(image[1]).decode().startswith('<svg role="img" aria-label="QR code"')
 
 
 def test_the_public_address_is_optional_and_checked():

@@ -33,10 +33,10 @@ ACCESS_CSS = """<style>
 .kiosk-phone { display: flex; flex-direction: column; gap: 6px; }
 .kiosk-phone-title { font-size: 28px; font-weight: 800; }
 .kiosk-phone-hint, .kiosk-phone-url { font-size: 24px; color: #1A1A1A; overflow-wrap: anywhere; }
-.kiosk-qr { background: #FFFFFF; }
+.kiosk-qr { background: #FFFFFF; width: 185px; height: 185px; }
 /* The chosen rate and volume: a darker blue than Streamlit's own (4.5:1 on its tint, 6.4:1 with this). */
-.st-key-kiosk_speech button[kind="segmented_controlActive"],
-.st-key-kiosk_speech button[kind="segmented_controlActive"] * { color: #005A8C !important; }
+.st-key-kiosk_speech button[data-selected="true"],
+.st-key-kiosk_speech button[data-selected="true"] * { color: #005A8C !important; }
 </style>"""
 
 
