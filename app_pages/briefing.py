@@ -196,7 +196,7 @@ with st.container(key="briefing_slide"):
     if slide.kind == "overview":
         plan_col, projects_col = st.columns([3, 2], gap="large")
         with plan_col:
-            st.subheader(t("briefing.plan_heading", lang))
+            st.header(t("briefing.plan_heading", lang))
             st.markdown(f"**{t('plan.approved', lang)}**")
             if gazette := plan_facts.gazette_note(data.plan, lang):
                 st.caption(md_text(gazette))
@@ -220,7 +220,7 @@ with st.container(key="briefing_slide"):
             st.caption(md_text(plan_facts.source_line(data.plan, lang)))
         # Ansan's reported projects, apart from the plan: no source ties them to it, and their budgets are not its.
         with projects_col, st.container(border=True, key="briefing_projects_box"):
-            st.subheader(t("briefing.portfolio", lang))
+            st.header(t("briefing.portfolio", lang))
             items = {item.key: item for item in headline_items(services, data.areas, lang)}
             counts = st.columns(2)
             # No help icon in presentation mode: the slide shows no control.
@@ -323,6 +323,6 @@ with st.container(key="briefing_slide"):
         if changes.empty:
             st.info(t("briefing.no_changes", lang))
         else:
-            st.subheader(t("briefing.changes_count", lang, n=len(changes)))
+            st.header(t("briefing.changes_count", lang, n=len(changes)))
             # st.table renders Markdown in cells; service names and reasons are shown as text.
             st.table(slide.rows(changes).map(lambda v: md_text(str(v))), hide_index=True)

@@ -79,7 +79,7 @@ with edit_tab:
         title = localized(record.values, "name", lang)
         info_col, form_col = st.columns(2, gap="large")
         with info_col:
-            st.subheader(t("data.edit.current", lang))
+            st.header(t("data.edit.current", lang))
             st.markdown(detail_table_html(title, service_detail_rows(record.values, lang)), unsafe_allow_html=True)
             st.caption(
                 t("data.edit.version", lang, version=record.version)
@@ -96,7 +96,7 @@ with edit_tab:
                 )
             )
         with form_col:
-            st.subheader(t("data.edit.form", lang))
+            st.header(t("data.edit.form", lang))
             conflict = data_tools.conflict_for(service_id)
             if conflict:
                 st.error(f"**{t('data.edit.conflict_title', lang)}**\n\n{md_text(conflict)}")
@@ -146,7 +146,7 @@ with edit_tab:
                 saved = st.form_submit_button(t("data.edit.save", lang), type="primary", icon=":material/save:")
             if saved:
                 data_tools.save_edit(current, record, editor, title, lang)
-        st.subheader(t("data.edit.history", lang))
+        st.header(t("data.edit.history", lang))
         history = change_history_table(current.change_history(service_id), lang)
         if history.empty:
             st.caption(t("data.edit.no_history", lang))

@@ -31,13 +31,13 @@ link_notice("home", lang)
 
 # The reported projects are Ansan's as the press reported them, not the plan's services: their numbers
 # stand under their own heading, apart from the plan's approval above.
-st.subheader(t("home.projects", lang))
+st.header(t("home.projects", lang))
 st.caption(t("home.projects_note", lang))
 headline_row(headline_items(data.services, data.areas, lang))
 
 map_col, plan_col = st.columns([3, 2], gap="large")
 with map_col:
-    st.subheader(t("home.map", lang))
+    st.header(t("home.map", lang))
     if needs_canvas_map(data.services):  # a city's device layers: the map page's canvas, not folium markers
         overview_map(data, lang)
     else:
@@ -52,10 +52,10 @@ with map_col:
     if data.has_approximate_outlines:
         st.caption(t("approximate.note", lang))
 with plan_col:
-    st.subheader(t("home.vision", lang))
+    st.header(t("home.vision", lang))
     for line in plan["vision"]:
-        st.markdown(f"##### “{md_text(line[lang])}”")
-    st.subheader(t("home.directions", lang))
+        st.markdown(f"**“{md_text(line[lang])}”**")  # a quotation, not a heading (heading order)
+    st.header(t("home.directions", lang))
     per_direction = aggregate.services_by_direction(data.services).set_index("direction")["count"]
     # Reported projects carry no direction (no source assigns one): counts of zero would mislead.
     classified = int(per_direction.sum()) > 0
@@ -64,7 +64,7 @@ with plan_col:
         st.markdown(f"**{number}.** {md_text(direction[lang])}" + (f" · {count}" if classified else ""))
     if not classified:
         st.caption(t("home.directions_unclassified", lang))
-    st.subheader(t("plan.aims", lang))
+    st.header(t("plan.aims", lang))
     for aim in plan_facts.aims(plan, lang):
         st.markdown(f"- {md_text(aim)}")
     if remark := plan_facts.mayor_remark(plan, lang):

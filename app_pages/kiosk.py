@@ -26,6 +26,7 @@ from ui import state, voice, voice_kiosk
 from ui.data import dashboard_data, reference_layers, settings, store
 from ui.frame import current_language, guarded, set_language
 from ui.kiosk import KIOSK_CSS, touch_script
+from ui.kiosk_access import phone_view, read_aloud, screen_text
 from ui.kiosk_then import then_now_screen_html
 from ui.reconnect import connection_guard
 
@@ -138,6 +139,10 @@ def kiosk_screen() -> None:
             rotation.screen, len(screens), rotation.paused(), config.kiosk_idle_reset_s, lang, data.has_samples
         )
     )
+    # 읽어 주기: what this screen shows, spoken by the app's own server (ui.kiosk_access).
+    text = screen_text(revision, screen, lang, near, data, tuple(reference_layers()))
+    read_aloud(text, lang, revision, on_touch, visitor_present=rotation.paused())
 
 
 kiosk_screen()
+phone_view(lang, config.public_url)  # 내 휴대폰으로 보기: only where DASHBOARD_PUBLIC_URL is set

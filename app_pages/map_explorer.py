@@ -143,7 +143,7 @@ def map_and_details() -> None:
 
 
 def _details(selection: tuple[str, str] | None) -> None:
-    st.subheader(t("explorer.details", lang))
+    st.header(t("explorer.details", lang))
     if selection is None:
         st.info(t("explorer.details_hint", lang))
     elif selection[0] == "svc" and selection[1] in set(data.services["service_id"]):

@@ -1,4 +1,5 @@
-"""Command line for staff data tasks: ``python -m geo import|validate|layers|backup|backups|restore|unlock|add-user``.
+"""Command line for staff data tasks: ``python -m geo import|validate|layers|backup|backups|restore|unlock|add-user``,
+and the accessibility self-assessment (``python -m geo accessibility-report``, ``geo.accessibility``).
 
 The store is the one ``geo.settings.load_settings()`` points at (``DATABASE_URL``,
 or ``dashboard.gpkg`` in ``DASHBOARD_STORE_DIR``/``DASHBOARD_DATA_DIR``).
@@ -13,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from geo.accessibility import FAIL, run_report
 from geo.auth import AuthError, add_user
 from geo.i18n import LANGUAGES
 from geo.importer import (
@@ -141,6 +143,18 @@ def _parser() -> argparse.ArgumentParser:
         help="이 일수보다 오래된 것을 삭제 (기본: DASHBOARD_VOICE_RETENTION_DAYS, 365)",
     )
     purging.add_argument("--user", default=None, help="감사 기록에 남길 사용자 (기본: 시스템 사용자 이름)")
+
+    reporting = commands.add_parser(
+        "accessibility-report", add_help=False, help="접근성 자체 점검표 (KWCAG 2.2 항목별 결과, Markdown과 CSV)"
+    )
+    _help(reporting)
+    reporting.add_argument("--out", type=Path, help="보고서 파일 (.md; 같은 이름의 .csv도 씀). 없으면 표준 출력")
+    reporting.add_argument(
+        "--url",
+        action="append",
+        default=[],
+        help="실행 중인 앱 주소 (키오스크 또는 직원 서버, 여러 번): Chromium에서 axe-core 점검",
+    )
 
     adding = commands.add_parser("add-user", add_help=False, help="직원 계정을 만들거나 비밀번호를 바꿈")
     _help(adding)
@@ -282,6 +296,14 @@ def _init() -> int:
     return EXIT_OK
 
 
+def _accessibility_report(args: argparse.Namespace) -> int:
+    rows, written = run_report(load_settings(), _lang(args), args.out, args.url)  # --lang: the table's language
+    for path in written:
+        print(f"썼습니다: {path}")
+    # Exit 1 when a check failed, so a scheduled run can alert; "not run" rows do not fail it.
+    return EXIT_FAILED if any(row.result == FAIL for row in rows) else EXIT_OK
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command in ("import", "validate"):
         return _import(args)
@@ -317,6 +339,8 @@ def _run(args: argparse.Namespace) -> int:
         opinions, reactions = open_store(settings).purge_voice(days, user=_user(args.user))
         print(f"{days}일이 지난 시민 의견 {opinions}건, 필요해요 기록 {reactions}건을 지웠습니다 (감사 기록에 남김).")
         return EXIT_OK
+    if args.command == "accessibility-report":
+        return _accessibility_report(args)
     if args.command == "add-user":
         if args.password_stdin:
             password = sys.stdin.readline().rstrip("\r\n")

@@ -8,7 +8,9 @@ for nginx and an HTTP monitor. The report says:
 - whether the store answers (GeoPackage file or PostGIS) and its data revision,
 - how old the newest backup is (``python -m geo backup`` files, or the ``pg_dump``
   files in ``--backup-dir``), a warning past ``--max-backup-age-hours``,
-- whether each app instance answers Streamlit's own ``/_stcore/health``.
+- whether each app instance answers Streamlit's own ``/_stcore/health``,
+- which speech engine the kiosk's 읽어 주기 uses (``geo.speech``); on a kiosk server
+  (``DASHBOARD_MODE=kiosk``) a missing engine is a warning, since the button is then off.
 
 Why a separate small process and not a route inside the app: Streamlit 1.67
 serves the app with Starlette/uvicorn, and extra routes are only possible by
@@ -37,6 +39,7 @@ from pathlib import Path
 
 from geo.logs import log_event
 from geo.settings import Settings, SettingsError, load_settings
+from geo.speech import SpeechEngine, find_engine
 from geo.store import StoreError, open_store
 from geo.validation import DataError
 
@@ -65,6 +68,7 @@ class HealthReport:
     last_backup_age_h: float | None
     instances: list[InstanceHealth] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    speech: str | None = None  # the read-aloud engine and its languages, None where none is installed
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=1)
@@ -99,6 +103,7 @@ def check_health(
     max_backup_age_h: float = DEFAULT_MAX_BACKUP_AGE_H,
     now: datetime | None = None,
     probe: Callable[[str], InstanceHealth] = probe_instance,
+    speech_engine: Callable[[], SpeechEngine | None] = find_engine,
 ) -> HealthReport:
     """Check the store, the newest backup and the instances; never raises for a broken part."""
     moment = now or datetime.now(UTC)
@@ -132,6 +137,9 @@ def check_health(
     down = [i.url for i in checked if not i.ok]
     if down:
         problems.append("instances not answering: " + ", ".join(down))
+    engine = speech_engine()
+    if engine is None and settings.is_kiosk:
+        problems.append("speech engine not installed: the kiosk's read-aloud button is off (apt-get install espeak-ng)")
     if not store_ok or (checked and len(down) == len(checked)):
         status = FAIL
     elif problems:
@@ -148,6 +156,7 @@ def check_health(
         last_backup_age_h=None if age_h is None else round(age_h, 2),
         instances=checked,
         problems=problems,
+        speech=None if engine is None else engine.describe(),
     )
 
 

@@ -15,6 +15,8 @@ Citizens' voice: ``DASHBOARD_KIOSK_ID`` (this kiosk's name in the limits),
 ``DASHBOARD_VOICE_LIMIT_PER_MINUTE`` (per kiosk, default 30),
 ``DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE`` (per public-view client, default 10),
 ``DASHBOARD_VOICE_HIDE_AFTER_REPORTS`` (default 3), ``DASHBOARD_VOICE_RETENTION_DAYS`` (default 365).
+``DASHBOARD_PUBLIC_URL``: the public kiosk view's address (http or https) that the kiosk's
+"내 휴대폰으로 보기" QR code points at; unset, the kiosk shows no QR code.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_DATA_DIR = PROJECT_ROOT / "data"
@@ -63,6 +66,7 @@ class Settings:
     voice_client_limit_per_minute: int = 10  # ... from one client of the public view per minute
     voice_hide_after_reports: int = 3  # visitors' reports that hide an opinion until staff look
     voice_retention_days: int = 365  # opinions and reactions older than this are purged
+    public_url: str | None = None  # the public kiosk view for visitors' phones (the kiosk's QR code)
 
     @property
     def is_kiosk(self) -> bool:
@@ -120,6 +124,18 @@ def _proxies_setting(env: Mapping[str, str], name: str) -> tuple[str, ...]:
     return proxies
 
 
+def _public_url_setting(env: Mapping[str, str], name: str) -> str | None:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SettingsError(
+            f"{name}={raw!r}: http:// 또는 https://로 시작하는 주소여야 합니다 (예: https://kiosk.example.kr/)."
+        )
+    return raw
+
+
 def _folder_setting(env: Mapping[str, str], name: str, default: Path) -> Path:
     path = Path(env.get(name, "").strip() or default).expanduser()
     if path.exists() and not path.is_dir():
@@ -163,4 +179,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         voice_client_limit_per_minute=_int_setting(env, "DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE", 10, 1),
         voice_hide_after_reports=_int_setting(env, "DASHBOARD_VOICE_HIDE_AFTER_REPORTS", 3, 1),
         voice_retention_days=_int_setting(env, "DASHBOARD_VOICE_RETENTION_DAYS", 365, 1),
+        public_url=_public_url_setting(env, "DASHBOARD_PUBLIC_URL"),
     )

@@ -21,7 +21,20 @@ from tests.conftest import PROJECT_ROOT
 
 GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # vocabularies, schema, texts, escaping, settings, shared shapes: import nothing of geo above them
-    "core": ("vocab", "schema", "i18n", "html", "settings", "reference", "validation", "logs", "links", "voice"),
+    "core": (
+        "vocab",
+        "schema",
+        "i18n",
+        "html",
+        "settings",
+        "reference",
+        "validation",
+        "logs",
+        "links",
+        "voice",
+        "speech",
+        "phone",
+    ),
     # reading and writing data: files, store, importer, accounts, served assets
     "data": ("io", "spatial", "places", "loaders", "store", "upgrade", "importer", "auth", "assets"),
     # pure computations on loaded data
@@ -29,9 +42,18 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # what a page shows: maps, charts, detail tables
     "views": ("mapping", "pointmap", "countmap", "explorer", "charts", "details", "voice_view"),
     # one audience's screens end to end
-    "modes": ("briefing", "briefing_pdf", "kiosk", "kiosk_area", "kiosk_then", "kiosk_voice", "data_manager"),
+    "modes": (
+        "briefing",
+        "briefing_pdf",
+        "kiosk",
+        "kiosk_area",
+        "kiosk_then",
+        "kiosk_voice",
+        "kiosk_speech",
+        "data_manager",
+    ),
     # the command line
-    "cli": ("__main__", "health"),
+    "cli": ("__main__", "health", "accessibility", "axe"),
 }
 LAYER_ORDER = list(GEO_LAYERS)
 LAYER_OF = {module: layer for layer, modules in GEO_LAYERS.items() for module in modules}

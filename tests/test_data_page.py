@@ -50,7 +50,7 @@ def _store(demo_copy: Path) -> GeoPackageStore:
 def test_signed_out_page_shows_only_the_sign_in_form(page):
     at = page()
     assert not at.exception
-    assert [s.value for s in at.subheader] == ["직원 로그인"]
+    assert [s.value for s in at.header] == ["직원 로그인"]
     assert [w.label for w in at.text_input] == ["사용자 이름", "비밀번호"]
     assert at.get("file_uploader") == [] or len(at.get("file_uploader")) == 0
     assert len(at.get("download_button")) == 0
@@ -174,7 +174,7 @@ def test_english_screen_speaks_english(page):
     at.query_params["lang"] = "en"
     at.run()
     at.switch_page(PAGE).run()
-    assert [s.value for s in at.subheader] == ["Staff sign-in"]
+    assert [s.value for s in at.header] == ["Staff sign-in"]
     at = _sign_in(at, "nobody", "wrong-password")
     assert at.error[0].value == "Wrong username or password. 4 more failures lock the account."
 

@@ -100,14 +100,14 @@ def test_by_default_overview_pages_need_no_sign_in(app):
     at = app()
     assert not at.exception
     assert len(at.metric) > 0
-    assert "직원 로그인" not in [s.value for s in at.subheader]
+    assert "직원 로그인" not in [s.value for s in at.header]
 
 
 @pytest.mark.parametrize("page", ["home.py", "map_explorer.py", "districts.py", "briefing.py", "data_manager.py"])
 def test_require_signin_guards_every_staff_page(app, page):
     at = app(page, DASHBOARD_REQUIRE_SIGNIN="1")
     assert not at.exception
-    assert [s.value for s in at.subheader] == ["직원 로그인"]
+    assert [s.value for s in at.header] == ["직원 로그인"]
     assert len(at.metric) == 0 and len(at.dataframe) == 0 and len(at.tabs) == 0
 
 
@@ -125,7 +125,7 @@ def test_require_signin_lets_signed_in_staff_through_and_leaves_the_kiosk_open(a
 
     kiosk = app(DASHBOARD_REQUIRE_SIGNIN="1", DASHBOARD_MODE="kiosk")
     assert not kiosk.exception
-    assert "직원 로그인" not in [s.value for s in kiosk.subheader]
+    assert "직원 로그인" not in [s.value for s in kiosk.header]
 
 
 def test_a_bad_require_signin_value_is_explained(app):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import threading
 import urllib.error
 import urllib.request
@@ -18,6 +19,7 @@ from geo.auth import add_user
 from geo.health import FAIL, OK, WARN, InstanceHealth, check_health, main, make_server
 from geo.loaders import load_dashboard_data
 from geo.settings import load_settings
+from geo.speech import SpeechEngine
 from geo.store import ConflictError, GeoPackageStore, open_store
 from tests.conftest import DEMO_DIR, PROJECT_ROOT
 from ui.reconnect import OVERLAY_ID, reconnect_script
@@ -158,3 +160,18 @@ def test_sign_ins_are_logged_with_the_outcome_and_never_the_password(log_lines, 
     ]
     assert all("client" in line for line in lines)
     assert "wrong-guess-123" not in json.dumps(lines) and "correct-horse" not in json.dumps(lines)
+
+
+def test_health_names_the_speech_engine_and_warns_on_a_kiosk_without_one(data_copy, isolated_store):
+    store = open_store(load_settings())
+    store.backup()
+    engine = SpeechEngine("/usr/bin/espeak-ng", "1.51", ("ko", "en"))
+    staff = check_health(load_settings(), speech_engine=lambda: None)
+    assert staff.status == OK and staff.speech is None  # a staff server reads nothing aloud
+    kiosk_settings = load_settings({**os.environ, "DASHBOARD_MODE": "kiosk"})
+    assert check_health(kiosk_settings, speech_engine=lambda: engine).speech == "1.51 (ko, en)"
+    silent = check_health(kiosk_settings, speech_engine=lambda: None)
+    assert silent.status == WARN and silent.problems == [
+        "speech engine not installed: the kiosk's read-aloud button is off (apt-get install espeak-ng)"
+    ]
+    assert json.loads(silent.to_json())["speech"] is None

@@ -39,7 +39,7 @@ def test_home_shows_title_vision_and_headline_numbers(app, bundled):
     assert metrics[numbers.budget.label("ko")] == format_budget(numbers.budget_krw_100m)
     # The total says what it adds up, on the page (not only on hover), under its own heading.
     assert any(c.value == md_text(numbers.budget.coverage("ko")) for c in at.caption)
-    assert any(h.value == "안산시의 보도된 스마트도시 사업" for h in at.subheader)
+    assert any(h.value == "안산시의 보도된 스마트도시 사업" for h in at.header)
     # The plan as reported: its aims, and the mayor's four fields quoted as his.
     assert any("데이터·환경·산업 분야의 도시 문제 해결" in m.value for m in at.markdown)
     assert any(c.value.startswith("안산시장은 교통·환경·안전·복지") for c in at.caption)

@@ -122,7 +122,7 @@ def _user_or_sign_in(lang: str, hint: str = "auth.hint") -> StaffUser:
     """The signed-in user; otherwise show the sign-in form and stop the page (nothing below runs)."""
     user = signed_in_user()
     if user is None:
-        st.subheader(t("auth.title", lang))
+        st.header(t("auth.title", lang))
         st.caption(t(hint, lang))
         sign_in_form(lang)
         st.stop()

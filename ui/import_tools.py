@@ -294,7 +294,7 @@ def import_section(store: Store, data: DashboardData, editor: str, lang: str, ma
     choices |= {"\0title_en": title_en or None, "\0licence": licence or None}
     with st.spinner(t("data.import.wait", lang)):
         preview = _cached_preview(raw, uploaded.name, layer, tuple(choices.items()), store.revision(), store)
-    st.subheader(t("data.import.preview", lang))
+    st.header(t("data.import.preview", lang))
     st.caption(t("data.import.preview_note", lang))
     if isinstance(preview, ReferencePreview):
         _reference_preview(store, data, preview, editor, lang, map_options)

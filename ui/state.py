@@ -42,6 +42,10 @@ BRIEFING_PRESENTING = "briefing_presenting"
 
 # --- kiosk (app_pages/kiosk.py) ---
 KIOSK_ROTATION = "kiosk_rotation"
+# 읽어 주기 (ui.speech): the screen text a visitor asked to hear, and the rate and volume widgets' keys.
+KIOSK_SPEECH_REQUEST = "kiosk_speech_request"
+KIOSK_SPEECH_RATE = "kiosk_speech_rate"
+KIOSK_SPEECH_VOLUME = "kiosk_speech_volume"
 
 # --- data management (app_pages/data_manager.py, ui.import_tools, ui.data_tools) ---
 IMPORT_ROUND = "import_round"

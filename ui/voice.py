@@ -126,14 +126,14 @@ def moderation_section(store: Store, data: DashboardData, editor: str, settings:
     """Counts per project, the queue with approve / hide / answer, the export with context, and the purge."""
     st.caption(t("voice.mod.caption", lang, n=settings.voice_hide_after_reports))
     counts = store.voice_counts()
-    st.subheader(t("voice.mod.counts", lang))
+    st.header(t("voice.mod.counts", lang))
     st.caption(t("voice.counts.note", lang))
     if counts.empty:
         st.info(t("voice.mod.no_counts", lang))
     else:
         st.dataframe(counts_table(counts, data.services, lang), hide_index=True, width="stretch")
 
-    st.subheader(t("voice.mod.queue", lang))
+    st.header(t("voice.mod.queue", lang))
     names = project_names(data.services, lang)
     status_col, project_col, since_col, until_col = st.columns([2, 2, 1, 1])
     statuses = status_col.multiselect(
@@ -239,7 +239,7 @@ def _export(
     statuses: Sequence[str],
     lang: str,
 ) -> None:
-    st.subheader(t("voice.mod.export", lang))
+    st.header(t("voice.mod.export", lang))
     context = export_context(
         counts=counts,
         shown=len(opinions),
@@ -276,7 +276,7 @@ def _export(
 
 
 def _purge(store: Store, editor: str, settings: Settings, lang: str) -> None:
-    st.subheader(t("voice.mod.purge", lang))
+    st.header(t("voice.mod.purge", lang))
     days = settings.voice_retention_days
     st.caption(t("voice.mod.purge.caption", lang, days=days))
     confirmed = st.checkbox(t("voice.mod.purge.confirm", lang, days=days), key="voice_purge_confirm")

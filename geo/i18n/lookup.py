@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from geo.i18n import audience, common, data, districts, maps, problems, voice
+from geo.i18n import access, audience, common, data, districts, maps, problems, voice
 
 Lang = Literal["ko", "en"]
 LANGUAGES: tuple[Lang, ...] = ("ko", "en")
@@ -22,6 +22,7 @@ TEXTS: dict[str, dict[str, str]] = {
     **data.TEXTS,
     **voice.TEXTS,  # citizens' voice
     **problems.TEXTS,  # problem messages of validation, io, importer and store
+    **access.TEXTS,  # read aloud, phone view, accessibility report
 }
 
 

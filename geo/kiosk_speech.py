@@ -1,0 +1,41 @@
+"""What 읽어 주기 reads on a kiosk screen: the screen's heading and the same HTML the screen shows, as text.
+
+``kiosk_screen_fragments`` builds a screen's text column with the kiosk's own builders (the page shows
+exactly these); ``kiosk_speech_text`` turns them into sentences with :func:`geo.speech.screen_speech_text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from geo.kiosk import KioskScreen, overview_html, project_screen_html
+from geo.kiosk_area import area_screen_html
+from geo.loaders import DashboardData
+from geo.reference import ReferenceLayer
+from geo.speech import screen_speech_text
+
+
+def kiosk_screen_fragments(
+    screen: KioskScreen,
+    data: DashboardData,
+    layers: Sequence[ReferenceLayer],
+    lang: str,
+    near: tuple[float, float] | None = None,
+) -> list[str]:
+    """The HTML of the screen's text column, as ``app_pages/kiosk.py`` places it (map excluded)."""
+    if screen.kind == "overview":
+        return [overview_html(data.plan, data.services, lang)]
+    if screen.kind == "projects":
+        return [project_screen_html(data.services, screen, lang, near)]
+    return [area_screen_html(data.plan, data.areas, data.services, layers, screen.area_id or "", lang)]
+
+
+def kiosk_speech_text(
+    screen: KioskScreen,
+    data: DashboardData,
+    layers: Sequence[ReferenceLayer],
+    lang: str,
+    near: tuple[float, float] | None = None,
+) -> str:
+    """The text read aloud for ``screen`` in ``lang``: its title, then what its text column shows."""
+    return screen_speech_text(screen.title(lang), kiosk_screen_fragments(screen, data, layers, lang, near), lang)
