@@ -29,7 +29,7 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # what a page shows: maps, charts, detail tables
     "views": ("mapping", "pointmap", "countmap", "explorer", "charts", "details", "voice_view"),
     # one audience's screens end to end
-    "modes": ("briefing", "briefing_pdf", "kiosk", "kiosk_area", "data_manager"),
+    "modes": ("briefing", "briefing_pdf", "kiosk", "kiosk_rotation", "kiosk_access", "kiosk_area", "data_manager"),
     # the command line
     "cli": ("__main__", "health"),
 }

@@ -54,9 +54,9 @@ def test_every_text_has_korean_and_english():
 
 def test_each_text_key_lives_in_one_table():
     # The texts are split by area of the app; merging them must never let one table silently override another.
-    from geo.i18n import audience, common, data, districts, maps, voice
+    from geo.i18n import audience, common, data, districts, kiosk_access, maps, voice
 
-    tables = [audience.TEXTS, common.TEXTS, data.TEXTS, districts.TEXTS, maps.TEXTS, voice.TEXTS]
+    tables = [audience.TEXTS, common.TEXTS, data.TEXTS, districts.TEXTS, maps.TEXTS, voice.TEXTS, kiosk_access.TEXTS]
     assert sum(len(table) for table in tables) == len(TEXTS)
 
 

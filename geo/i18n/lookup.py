@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from geo.i18n import audience, common, data, districts, maps, voice
+from geo.i18n import audience, common, data, districts, kiosk_access, maps, voice
 
 Lang = Literal["ko", "en"]
 LANGUAGES: tuple[Lang, ...] = ("ko", "en")
@@ -21,6 +21,7 @@ TEXTS: dict[str, dict[str, str]] = {
     **audience.TEXTS,
     **data.TEXTS,
     **voice.TEXTS,  # citizens' voice
+    **kiosk_access.TEXTS,  # the kiosk's modes, time controls and help
 }
 
 
