@@ -95,7 +95,7 @@ def test_large_text_draws_the_kiosk_twice_as_large_with_nothing_cut_or_sideways(
         ratio = page.locator(selector).first.evaluate(FONT_PX) / sizes[name]
         assert 1.9 <= ratio <= 2.1, (name, ratio)
     # The first screen, a page of projects and an area: nothing cut, nothing off the right edge.
-    for section in ("overview", "operating", "sangrok"):
+    for section in ("overview", "operating", "jangsang"):
         button = page.locator(f".st-key-kiosk_nav_{section} button")
         if not button.count():
             continue
