@@ -175,7 +175,14 @@ def test_pause_previous_and_next_work_with_the_keyboard_alone_with_a_visible_foc
         raise AssertionError("Tab never reached the pause button")
     ring = page.evaluate("() => getComputedStyle(document.activeElement).outlineWidth")
     assert float(ring.rstrip("px")) >= 3, ring
+    # Any key on the page is a touch (it may already have paused the kiosk): Enter switches pause and play.
+    label = page.locator(f".st-key-{PAUSE} button")
+    before = label.inner_text()
     page.keyboard.press("Enter")
+    poll(lambda: label.inner_text() != before, 20, "Enter on the pause button switched it")
+    assert page.evaluate(f"() => !!document.activeElement.closest('.st-key-{PAUSE}')")  # the focus stays
+    if label.inner_text() != "▶ Play":
+        page.keyboard.press("Enter")
     page.get_by_role("button", name="▶ Play").wait_for()
     page.get_by_text("Slideshow paused").wait_for()
     start = _screen(page)
