@@ -88,17 +88,9 @@ LARGE_CSS = """<style>
 .st-key-kiosk_warning { bottom: 24px; }
 </style>"""
 
-# 낮은 화면: the title and the screen stay on top; the screen buttons, the control bar and the languages move to
-# the lower half of a portrait screen, within reach from a wheelchair.
+# 낮은 화면: app_pages/kiosk.py draws the screen buttons, the control bar and the languages under the screen;
+# the warning and its 계속 보기 sit just under the middle, in the lower half too.
 LOW_CSS = """<style>
-[data-testid="stMainBlockContainer"] > div > [data-testid="stVerticalBlock"] > * { order: 2; }
-[data-testid="stVerticalBlock"] > .st-key-kiosk_top { order: 0; }
-[data-testid="stVerticalBlock"] > .st-key-kiosk_body,
-[data-testid="stVerticalBlock"] > .st-key-kiosk_help_panel { order: 1; }
-[data-testid="stVerticalBlock"] > .st-key-kiosk_nav { order: 3; }
-[data-testid="stVerticalBlock"] > .st-key-kiosk_controls { order: 4; }
-[data-testid="stVerticalBlock"] > .st-key-kiosk_lang { order: 5; }
-[data-testid="stVerticalBlock"] > :has(.kiosk-footer) { order: 6; }
 .st-key-kiosk_warning { bottom: auto; top: 52%; }
 </style>"""
 
