@@ -88,10 +88,10 @@ with st.container(horizontal=True, vertical_alignment="center", key="kiosk_top")
 @st.fragment(run_every=tick_seconds(config.kiosk_interval_s, config.kiosk_idle_reset_s))
 @guarded  # errors in the fragment's own reruns get the friendly message too
 def kiosk_screen() -> None:
-    # Read here, not once per page: the fragment reruns on its own for hours, and an edit made on the
-    # data page must reach the lobby without a reload (cached per store revision, so this is cheap).
     if (current_modes(params), current_language()) != drawn_with:
         st.rerun(scope="app")  # a mode or the language changed in here: the page's style and title follow
+    # Read here, not once per page: the fragment reruns on its own for hours, and an edit made on the
+    # data page must reach the lobby without a reload (cached per store revision, so this is cheap).
     data = dashboard_data()
     revision = store().revision()
     near = config.kiosk_location
@@ -102,6 +102,8 @@ def kiosk_screen() -> None:
     if shown_before != screens:  # a mode paged the lists anew (or the data changed): stay on the same section
         rotation = RotationState(same_section(shown_before, screens, rotation.screen), now, rotation.touched_at)
     st.session_state[state.KIOSK_SCREENS_SHOWN] = screens
+    if rotation.screen >= len(screens):  # the data changed and the rotation is shorter now
+        rotation = RotationState(0, now)
     before = rotation
     rotation = advance(rotation, now, len(screens), config.kiosk_interval_s, config.kiosk_idle_reset_s)
     st.session_state[state.KIOSK_ROTATION] = rotation
