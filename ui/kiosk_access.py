@@ -85,6 +85,7 @@ LARGE_CSS = """<style>
 .kiosk-list, .kiosk-list:has(.wide) { max-height: none !important; overflow: visible !important; }
 .kiosk-cards.wide { grid-template-columns: 1fr; }
 .kiosk-card.part { margin-left: 12px; }
+.kiosk-dots { flex-wrap: wrap; max-width: 100%; }  /* a screen's dots at 2× are wider than the screen */
 .st-key-kiosk_warning { bottom: 24px; }
 </style>"""
 
