@@ -8,9 +8,8 @@ each development area (``geo.kiosk_area``); it stops while someone touches it,
 and returns to the start after a while without a touch. Only public fields reach it (:data:`PUBLIC_COLUMNS`): never a
 department, a budget or an internal id.
 
-Rotation is decided on the server from the time (:func:`advance`), so it is a
-pure function that tests can drive with any clock; the page calls it from a
-fragment that reruns every :func:`tick_seconds`. Touches reach the server
+Rotation is decided on the server from the time (``geo.kiosk_rotation``); the
+page calls it from a fragment that reruns every ``tick_seconds``. Touches reach the server
 through a hidden button that ``ui.kiosk.touch_script`` clicks (throttled).
 Every text from data is escaped here (``geo.html``); English screens show a
 field's English text (``geo.i18n.localized``) and leave out free Korean text
@@ -19,7 +18,7 @@ that has none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, cast
 
 import geopandas as gpd
@@ -92,6 +91,9 @@ KIOSK_PAGES_MAX = 20
 # (1920 × 1080: about 690 px from the list's top to the footer, less a margin); portrait has more room, and
 # its map grows into what the cards leave.
 PAGE_HEIGHT_PX = 620
+# At 큰 글씨 (the layout at 2×, geo.kiosk_access) in CSS px before the zoom: the text column is about 470 px
+# across, and a page of cards about 420 px high (840 on the screen), so it holds fewer cards.
+LARGE_COLUMN_PX, LARGE_PAGE_HEIGHT_PX = 470, 420
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ def kiosk_screens(
     area_ids: tuple[str, ...] = DEVELOPMENT_AREA_IDS,
     near: tuple[float, float] | None = None,
     areas: pd.DataFrame | None = None,
+    scale: float = 1.0,
 ) -> tuple[KioskScreen, ...]:
     """Overview → the project groups, page by page (only groups with projects) → then and now → each area.
 
@@ -152,21 +155,24 @@ def kiosk_screens(
     named from the layer; ``area_ids`` is then not used.
 
     A group's cards are split into pages of what fits (:func:`paginate` on :func:`card_height_px` in both
-    languages, so both languages page alike); ``services`` None gives no project screens.
+    languages, so both languages page alike); ``services`` None gives no project screens. ``scale`` above 1
+    (큰 글씨) pages for the larger layout: fewer cards a page.
     """
+    large = scale > 1
+    column_px, budget = (LARGE_COLUMN_PX, LARGE_PAGE_HEIGHT_PX) if large else (750, PAGE_HEIGHT_PX)
     pages: list[KioskScreen] = []
     for group, statuses in PROJECT_GROUPS.items():
         if services is None:
             break
         heights = [
-            max(card_height_px(ko, "ko"), card_height_px(en, "en"))
+            max(card_height_px(ko, "ko", column_px), card_height_px(en, "en", column_px))
             for ko, en in zip(
                 public_services(services, "ko", statuses=statuses, near=near, limit=KIOSK_CARDS_MAX),
                 public_services(services, "en", statuses=statuses, near=near, limit=KIOSK_CARDS_MAX),
                 strict=True,
             )
         ]
-        split = paginate(heights, PAGE_HEIGHT_PX)[:KIOSK_PAGES_MAX]
+        split = paginate(heights, budget)[:KIOSK_PAGES_MAX]
         pages.extend(
             KioskScreen("projects", group=group, page=n, pages=len(split), first=first, count=count)
             for n, (first, count) in enumerate(split, start=1)
@@ -230,53 +236,6 @@ def paginate(heights: list[int], budget: int) -> list[tuple[int, int]]:
         else:
             low = middle + 1
     return pack(low)
-
-
-@dataclass(frozen=True)
-class RotationState:
-    """Which screen shows, since when, and when the screen was last touched (monotonic seconds)."""
-
-    screen: int = 0
-    shown_at: float = 0.0
-    touched_at: float | None = None
-
-    def paused(self) -> bool:
-        return self.touched_at is not None
-
-
-def advance(state: RotationState, now: float, count: int, interval_s: float, idle_reset_s: float) -> RotationState:
-    """The rotation state at ``now``.
-
-    - Touched less than ``idle_reset_s`` ago: nothing changes (the person is reading).
-    - Touched ``idle_reset_s`` or more ago: back to the first screen, rotation resumes.
-    - Not touched: the next screen (wrapping) once the screen has shown for ``interval_s``.
-    """
-    if count < 1:
-        raise ValueError(f"count must be at least 1, not {count}")
-    if state.touched_at is not None:
-        if now - state.touched_at >= idle_reset_s:
-            return RotationState(0, now, None)
-        return state
-    if now - state.shown_at >= interval_s:
-        return RotationState((state.screen + 1) % count, now, None)
-    return state
-
-
-def touch(state: RotationState, now: float) -> RotationState:
-    """Someone touched the screen: rotation stops until ``idle_reset_s`` passes without a touch."""
-    return replace(state, touched_at=now)
-
-
-def select(state: RotationState, screen: int, now: float, count: int) -> RotationState:  # noqa: ARG001 (same shape as the other transitions)
-    """Someone chose a screen: show it and count the choice as a touch."""
-    if not 0 <= screen < count:
-        raise ValueError(f"screen must be from 0 to {count - 1}, not {screen}")
-    return RotationState(screen, now, now)
-
-
-def tick_seconds(interval_s: float, idle_reset_s: float) -> float:
-    """How often the page re-checks the rotation: a quarter of the shorter timer, from 1 to 5 seconds."""
-    return float(min(max(min(interval_s, idle_reset_s) / 4, 1.0), 5.0))
 
 
 @dataclass(frozen=True)
@@ -398,8 +357,8 @@ def _programme_names(services: pd.DataFrame, lang: str) -> dict[str, str]:
     return {str(row["service_id"]): localized(row, "name", lang) for row in programmes.to_dict("records")}
 
 
-def card_height_px(service: PublicService, lang: str) -> int:
-    """The card's height in CSS px in the landscape text column (about 760 px of text across), estimated.
+def card_height_px(service: PublicService, lang: str, column_px: int = 750) -> int:
+    """The card's height in CSS px in a text column ``column_px`` wide (the landscape one: 750), estimated.
 
     Hangul takes about its font size across, Latin and digits about half, a space a third (measured in
     Chromium with the kiosk's Noto Sans CJK): lines are counted from the characters.
@@ -409,7 +368,7 @@ def card_height_px(service: PublicService, lang: str) -> int:
         if not text:
             return 0
         width = sum((0.95 if ord(ch) > 0x2E7F else 0.3 if ch.isspace() else 0.55) * font_px for ch in text)
-        return max(1, -(-int(width) // 750))
+        return max(1, -(-int(width) // column_px))
 
     head = [service.status_label, service.period, _tag_text(service, lang)]
     return (

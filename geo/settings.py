@@ -11,6 +11,8 @@ optional online basemap (``none`` by default: the map draws offline).
 ``DASHBOARD_TRUSTED_PROXIES`` lists the reverse proxies (addresses or networks,
 comma-separated) whose ``X-Forwarded-For`` names the client for the sign-in
 limit (default ``127.0.0.1,::1``: nginx on the same machine; empty: none).
+The kiosk's help names whom to ask: ``DASHBOARD_KIOSK_CONTACT`` (e.g. the desk's
+name and number; empty: "ask the staff at the information desk").
 Citizens' voice: ``DASHBOARD_KIOSK_ID`` (this kiosk's name in the limits),
 ``DASHBOARD_VOICE_LIMIT_PER_MINUTE`` (per kiosk, default 30),
 ``DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE`` (per public-view client, default 10),
@@ -62,6 +64,7 @@ class Settings:
     server_forwarded_allow_ips: tuple[str, ...] = ("127.0.0.1",)
     # --- citizens' voice (필요해요 and opinions) ---
     kiosk_id: str = "kiosk"  # names this kiosk in the per-kiosk limit (several kiosks, one store)
+    kiosk_contact: str = ""  # whom a visitor asks for help (the kiosk's help screen); empty: the desk staff
     voice_limit_per_minute: int = 30  # 필요해요 and opinions from one kiosk per minute
     voice_client_limit_per_minute: int = 10  # ... from one client of the public view per minute
     voice_hide_after_reports: int = 3  # visitors' reports that hide an opinion until staff look
@@ -175,6 +178,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             part.strip() for part in env.get("FORWARDED_ALLOW_IPS", "127.0.0.1").split(",") if part.strip()
         ),
         kiosk_id=(env.get("DASHBOARD_KIOSK_ID", "").strip() or "kiosk")[:64],
+        kiosk_contact=env.get("DASHBOARD_KIOSK_CONTACT", "").strip()[:200],
         voice_limit_per_minute=_int_setting(env, "DASHBOARD_VOICE_LIMIT_PER_MINUTE", 30, 1),
         voice_client_limit_per_minute=_int_setting(env, "DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE", 10, 1),
         voice_hide_after_reports=_int_setting(env, "DASHBOARD_VOICE_HIDE_AFTER_REPORTS", 3, 1),

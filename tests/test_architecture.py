@@ -46,6 +46,8 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
         "briefing",
         "briefing_pdf",
         "kiosk",
+        "kiosk_rotation",
+        "kiosk_access",
         "kiosk_area",
         "kiosk_then",
         "kiosk_voice",

@@ -14,8 +14,6 @@ from geo.kiosk import (
     PROJECT_GROUPS,
     PUBLIC_COLUMNS,
     UNDER_WAY,
-    RotationState,
-    advance,
     cards_html,
     kiosk_map_services,
     kiosk_screens,
@@ -26,11 +24,9 @@ from geo.kiosk import (
     public_description,
     public_service_count,
     public_services,
-    select,
     service_card_html,
-    tick_seconds,
-    touch,
 )
+from geo.kiosk_rotation import RotationState, advance, select, tick_seconds, touch
 from geo.vocab import DOMAIN_TERMS, STATUS_TERMS, ServiceStatus, label
 from ui.kiosk import touch_script
 

@@ -58,6 +58,11 @@ def test_briefing_next_and_previous_change_the_slide(app):
         at.button(key="briefing_next").click().run()
     assert at.title[0].value.endswith("이후 달라진 점")
     assert at.button(key="briefing_next").disabled
+    # Back through citizens' voice and the trend by quarter to the last area.
+    at.button(key="briefing_previous").click().run()
+    assert at.title[0].value == "시민 의견"
+    at.button(key="briefing_previous").click().run()
+    assert at.title[0].value == "보도된 사업의 분기별 추이"
     at.button(key="briefing_previous").click().run()
     assert at.title[0].value == "의왕·군포·안산 공공주택지구 (안산 구역)"
     assert not at.exception

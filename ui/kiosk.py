@@ -122,13 +122,14 @@ KIOSK_CSS = """<style>
 </style>"""
 
 
-def touch_script(button_key: str, throttle_ms: int = 1500) -> str:
+def touch_script(button_key: str, throttle_ms: int = 1500, zoom: float = 1.0) -> str:
     """A script for the page: any touch, click, key or wheel on the page clicks the hidden touch button.
 
     Touches on a button are left to the button (it reports itself). At most one report per
-    ``throttle_ms``. The listener is installed once per tab and replaced on a later run.
+    ``throttle_ms``. The listener is installed once per tab and replaced on a later run. ``zoom``: the
+    layout's CSS zoom (2 at 큰 글씨), by which the screen's pixels are divided before they size the map.
     """
-    config = json_for_script({"selector": f".st-key-{button_key} button", "throttle": throttle_ms})
+    config = json_for_script({"selector": f".st-key-{button_key} button", "throttle": throttle_ms, "zoom": zoom})
     return (
         "<script>(function () {"
         f"var cfg = {config};"
@@ -156,13 +157,13 @@ def touch_script(button_key: str, throttle_ms: int = 1500) -> str:
         "  if (frame) { frame.dataset.base = frame.dataset.base || String(frame.offsetHeight);"
         "    mapHeight(frame, Number(frame.dataset.base)); }"
         "  doc.querySelectorAll('.kiosk-list').forEach(function (list) {"
-        "    var room = Math.floor(win.innerHeight - list.getBoundingClientRect().top - below);"
+        "    var room = Math.floor((win.innerHeight - list.getBoundingClientRect().top - below) / cfg.zoom);"
         "    if (room > 160) { list.style.maxHeight = room + 'px'; } });"
         # A screen with little text gives what is left to the map, so the screen is used to its foot (the map
         # grows by at most what was left: the page never scrolls); in portrait a screen with more text than
         # room takes it from the map.
         "  if (frame && footer) {"
-        "    var slack = Math.floor(win.innerHeight - footer.getBoundingClientRect().bottom - 12);"
+        "    var slack = Math.floor((win.innerHeight - footer.getBoundingClientRect().bottom - 12) / cfg.zoom);"
         "    if (slack > 24) { mapHeight(frame, Number(frame.dataset.base) + slack); }"
         # In portrait the text stands under the map: when it needs more room than is left, the map gives it.
         "    else if (slack < 0 && win.innerHeight > win.innerWidth) {"

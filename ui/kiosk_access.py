@@ -1,140 +1,218 @@
-"""The kiosk's 읽어 주기 (read aloud) and 내 휴대폰으로 보기 (phone view) controls.
+"""The kiosk's accessible controls in Streamlit: the control bar, the idle warning, help, and the modes' look.
 
-The speech is made by this server (``geo.speech``, eSpeak NG) and handed to ``st.audio`` as bytes, so
-the browser fetches it from the app's own media endpoint: nothing leaves the machine. Audio is cached
-per data revision, text, language, rate and volume.
+The control bar (:func:`control_bar`) holds the rotation's pause, previous and next, the three display modes
+(큰 글씨, 고대비, 낮은 화면) and help; other features add their own buttons to it through its ``extra``
+argument (each a function that draws its button inside the bar). Every control here counts as a touch, so
+the kiosk stays on the visitor's screen while they use it. The decisions are in ``geo.kiosk_rotation`` and
+``geo.kiosk_access``; this module holds the widgets, their keys, the CSS of each mode and the page script
+(``static/js/kiosk_controls.js``).
 """
 
 from __future__ import annotations
 
-import subprocess
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
 
 import streamlit as st
 
+from geo.html import escape_html, json_for_script
 from geo.i18n import t
-from geo.kiosk import KioskScreen
-from geo.kiosk_speech import kiosk_speech_text
-from geo.loaders import DashboardData
-from geo.phone import phone_url, phone_view_html
-from geo.reference import ReferenceLayer
-from geo.speech import DEFAULT_RATE, DEFAULT_VOLUME, RATES_WPM, VOLUMES, SpeechEngine, find_engine, synthesize
+from geo.kiosk_access import MODE_PARAMS, KioskModes
+from geo.kiosk_rotation import RotationState, pause, resume, seconds_to_reset, step, touch
 from ui import state
 
-READ_BUTTON = "kiosk_speech_read"
-SPEECH_BAR = "kiosk_speech"
-PHONE_BLOCK = "kiosk_phone"
+#: Widget keys (the tests select by them: ``.st-key-<key> button``).
+CONTROL_BAR = "kiosk_controls"
+PAUSE = "kiosk_pause"
+PREVIOUS = "kiosk_prev"
+NEXT = "kiosk_next"
+HELP = "kiosk_help"
+KEEP = "kiosk_keep"
+WARNING = "kiosk_warning"
+MODE_PREFIX = "kiosk_mode_"
+#: The page's own script, read from the app's static folder (never fetched from anywhere).
+CONTROLS_JS = Path(__file__).resolve().parent.parent / "static" / "js" / "kiosk_controls.js"
 
+# Always: a focus ring that no background hides; the control bar; the warning above everything; help.
 ACCESS_CSS = """<style>
-.st-key-kiosk_speech { row-gap: 10px; column-gap: 24px; align-items: flex-end; }
-.st-key-kiosk_speech [data-testid="stWidgetLabel"] p { font-size: 24px; font-weight: 700; }
-.st-key-kiosk_speech audio { width: 100%; min-height: 54px; }
-.kiosk-speech-off { font-size: 24px; font-weight: 700; color: #1A1A1A; }
-.kiosk-phone { display: flex; flex-direction: column; gap: 6px; }
-.kiosk-phone-title { font-size: 28px; font-weight: 800; }
-.kiosk-phone-hint, .kiosk-phone-url { font-size: 24px; color: #1A1A1A; overflow-wrap: anywhere; }
-.kiosk-qr { background: #FFFFFF; width: 185px; height: 185px; }
-/* The chosen rate and volume: a darker blue than Streamlit's own (4.5:1 on its tint, 6.4:1 with this). */
-.st-key-kiosk_speech button[data-selected="true"],
-.st-key-kiosk_speech button[data-selected="true"] * { color: #005A8C !important; }
+.stApp button:focus-visible, .stApp button:focus { outline: 5px solid #0B57D0 !important; outline-offset: 3px;
+  box-shadow: 0 0 0 9px #FFFFFF !important; }
+.st-key-kiosk_controls { row-gap: 12px; column-gap: 12px; }
+.st-key-kiosk_warning { position: fixed; left: 50%; transform: translateX(-50%); bottom: 96px; z-index: 999990;
+  width: min(960px, 92vw); background: #1A1A1A; border: 4px solid #FFFFFF; box-shadow: 0 0 0 4px #1A1A1A;
+  border-radius: 14px; padding: 16px 24px; }
+.st-key-kiosk_warning p.kiosk-warning-text { color: #FFFFFF; font-size: 34px; font-weight: 800; margin: 0; }
+.st-key-kiosk_warning button { background: #FFFFFF !important; color: #000000 !important;
+  border: 3px solid #FFFFFF !important; }
+.st-key-kiosk_warning button p { color: #000000 !important; }
+.kiosk-help-steps { font-size: 28px; line-height: 1.45; padding-left: 1.4em; margin: 0.4rem 0; }
+.kiosk-help-steps li { margin-bottom: 0.5rem; }
+.kiosk-help-ask { font-size: 30px; margin-top: 0.8rem; }
+</style>"""
+
+# 고대비: light text on black, yellow for what is chosen; every text ≥ 4.5:1, symbols ≥ 3:1 (tests/test_kiosk_access).
+CONTRAST_CSS = """<style>
+.stApp, [data-testid="stMain"], [data-testid="stAppViewContainer"] { background: #000000 !important; }
+.stApp, .stApp p, .stApp li, .stApp span, .stApp div, .stApp h1, .stApp h2, .stApp b { color: #FFFFFF; }
+.stApp button { background: #000000 !important; border: 3px solid #FFFFFF !important; }
+.stApp button p { color: #FFFFFF !important; }
+.stApp button[kind="primary"], .stApp button[data-testid="stBaseButton-primary"] { background: #FFD400 !important;
+  border-color: #FFD400 !important; }
+.stApp button[kind="primary"] p, .stApp button[data-testid="stBaseButton-primary"] p { color: #000000 !important; }
+.stApp button:focus-visible, .stApp button:focus { outline-color: #FFD400 !important;
+  box-shadow: 0 0 0 9px #000000 !important; }
+.kiosk-headline, .kiosk-area { background: #000000 !important; border: 2px solid #FFFFFF; }
+.stApp .kiosk-headline b, .stApp .kiosk-number b { color: #FFD400; }
+.stApp .kiosk-source, .stApp .kiosk-kind, .stApp .kiosk-facts, .stApp .kiosk-desc, .stApp .kiosk-period { color: #FFFFFF; }
+.stApp .kiosk-sample { color: #FFB870; }
+.stApp .kiosk-page { background: #FFD400; color: #000000; }
+.kiosk-card, .kiosk-row, .kiosk-number { border-color: #FFFFFF !important; background: #000000 !important; }
+.kiosk-projects { border-top-color: #FFFFFF; }
+.kiosk-dot { border-color: #FFFFFF; }
+.kiosk-dot.on { background: #FFFFFF; }
+.stApp .kiosk-glyph { -webkit-text-stroke: 1px #FFFFFF; }
+.st-key-kiosk_map iframe { border: 4px solid #FFFFFF; }
+.st-key-kiosk_warning { background: #000000; border-color: #FFD400; box-shadow: 0 0 0 4px #000000; }
+.st-key-kiosk_warning button { background: #FFD400 !important; border-color: #FFD400 !important; }
+</style>"""
+
+# 큰 글씨: the whole layout at 200 % (text, buttons, cards, legends and the map with its labels), as a
+# browser's zoom would draw it; the page may scroll down (never sideways), and lists hold fewer cards a page.
+LARGE_CSS = """<style>
+[data-testid="stMainBlockContainer"] { zoom: 2; padding-left: 1rem; padding-right: 1rem; }
+.kiosk-list, .kiosk-list:has(.wide) { max-height: none !important; overflow: visible !important; }
+.kiosk-cards.wide { grid-template-columns: 1fr; }
+.kiosk-card.part { margin-left: 12px; }
+.kiosk-dots { flex-wrap: wrap; max-width: 100%; }  /* a screen's dots at 2× are wider than the screen */
+.st-key-kiosk_warning { bottom: 24px; }
+</style>"""
+
+# 낮은 화면: app_pages/kiosk.py draws the screen buttons, the control bar and the languages under the screen;
+# the warning and its 계속 보기 sit just under the middle, in the lower half too.
+LOW_CSS = """<style>
+.st-key-kiosk_warning { bottom: auto; top: 52%; }
 </style>"""
 
 
-@st.cache_resource(show_spinner=False)
-def speech_engine() -> SpeechEngine | None:
-    """The installed engine, looked up once per server process (``None`` where none is installed)."""
-    return find_engine()
+def mode_css(modes: KioskModes) -> str:
+    """The styles of the modes in force, on top of ``ui.kiosk.KIOSK_CSS``."""
+    return (
+        ACCESS_CSS
+        + (CONTRAST_CSS if modes.high_contrast else "")
+        + (LARGE_CSS if modes.large_text else "")
+        + (LOW_CSS if modes.low_reach else "")
+    )
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def speech_audio(data_revision: str, text: str, lang: str, rate: str, volume: str) -> bytes:  # noqa: ARG001 (cache key)
-    engine = speech_engine()
-    if engine is None:
-        raise RuntimeError("no speech engine")
-    return synthesize(engine, text, lang, rate, volume)
+@cache
+def _controls_source() -> str:
+    return CONTROLS_JS.read_text(encoding="utf-8")
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def screen_text(
-    data_revision: str,  # noqa: ARG001 (cache key)
-    screen: KioskScreen,
-    lang: str,
-    near: tuple[float, float] | None,
-    _data: DashboardData,
-    _layers: tuple[ReferenceLayer, ...],
-) -> str:
-    """What ``screen`` reads aloud (built once per data revision, not on every tick of the rotation)."""
-    return kiosk_speech_text(screen, _data, _layers, lang, near)
+def controls_script(lang: str) -> str:
+    """The page script: arrow keys step the rotation, the warning counts down, the page's language is set."""
+    config = json_for_script({"lang": lang, "previous": PREVIOUS, "next": NEXT})
+    return "<script>" + _controls_source().replace("__CONFIG__", config) + "</script>"
 
 
-def _request(text: str, lang: str, on_activity: Callable[[], None]) -> None:
-    st.session_state[state.KIOSK_SPEECH_REQUEST] = (text, lang)
-    on_activity()  # reading pauses the rotation like a touch does
+# --- state ------------------------------------------------------------------------------------------------
 
 
-def read_aloud(
-    text: str, lang: str, data_revision: str, on_activity: Callable[[], None], *, visitor_present: bool = True
+def start_modes(params: dict[str, str]) -> KioskModes:
+    """The start-up URL's modes, read once per session: the idle reset returns to them."""
+    if state.KIOSK_START_MODES not in st.session_state:
+        st.session_state[state.KIOSK_START_MODES] = KioskModes.from_query(params)
+    start: KioskModes = st.session_state[state.KIOSK_START_MODES]
+    return start
+
+
+def current_modes(params: dict[str, str]) -> KioskModes:
+    """The modes in force: the visitor's choice, or the start-up URL's."""
+    modes: KioskModes = st.session_state.get(state.KIOSK_MODES) or start_modes(params)
+    return modes
+
+
+def _rotation() -> RotationState:
+    rotation: RotationState = st.session_state.get(state.KIOSK_ROTATION, RotationState(0, time.monotonic()))
+    return rotation
+
+
+def on_pause() -> None:
+    rotation, now = _rotation(), time.monotonic()
+    st.session_state[state.KIOSK_ROTATION] = resume(rotation, now) if rotation.paused() else pause(rotation, now)
+
+
+def on_step(delta: int, count: int) -> None:
+    st.session_state[state.KIOSK_HELP] = False
+    st.session_state[state.KIOSK_ROTATION] = step(_rotation(), time.monotonic(), count, delta)
+
+
+def on_mode(mode: str, modes: KioskModes) -> None:
+    st.session_state[state.KIOSK_MODES] = modes.toggled(mode)
+    st.session_state[state.KIOSK_ROTATION] = touch(_rotation(), time.monotonic())
+
+
+def on_help() -> None:
+    st.session_state[state.KIOSK_HELP] = not st.session_state.get(state.KIOSK_HELP, False)
+    st.session_state[state.KIOSK_ROTATION] = touch(_rotation(), time.monotonic())
+
+
+def on_keep() -> None:
+    """계속 보기: one touch, and the idle time starts again."""
+    st.session_state[state.KIOSK_ROTATION] = touch(_rotation(), time.monotonic())
+
+
+def end_visit(params: dict[str, str]) -> None:
+    """The idle reset: the visitor's modes and help end; the start-up URL's modes return."""
+    st.session_state[state.KIOSK_MODES] = start_modes(params)
+    st.session_state[state.KIOSK_HELP] = False
+
+
+# --- widgets ----------------------------------------------------------------------------------------------
+
+
+def control_bar(
+    lang: str, modes: KioskModes, paused: bool, count: int, extra: Sequence[Callable[[str], None]] = ()
 ) -> None:
-    """The 읽어 주기 button with its rate and volume, and the audio once asked for (this screen only).
+    """The control bar: pause or play, previous, next, the three modes, help, then ``extra`` buttons.
 
-    ``visitor_present`` false (the idle reset came): a visitor's request ends, and the rate and volume
-    go back to their defaults.
+    ``extra``: functions that each draw one more button into the bar, given the language (speech, the
+    phone link); they keep their own keys and should count their click as a touch.
     """
-    st.html(ACCESS_CSS)
-    if not visitor_present:
-        for key in (state.KIOSK_SPEECH_REQUEST, state.KIOSK_SPEECH_RATE, state.KIOSK_SPEECH_VOLUME):
-            st.session_state.pop(key, None)
-    engine = speech_engine()
-    with st.container(horizontal=True, key=SPEECH_BAR):
-        if engine is None or lang not in engine.languages:
-            st.button(t("speech.read", lang), key=READ_BUTTON, disabled=True)
-            st.html(f'<p class="kiosk-speech-off">{t("speech.unavailable", lang)}</p>')
-            return
-        st.button(
-            t("speech.read", lang),
-            key=READ_BUTTON,
-            icon=":material/volume_up:",
-            on_click=_request,
-            args=(text, lang, on_activity),
-        )
-        rate = st.segmented_control(
-            t("speech.rate", lang),
-            list(RATES_WPM),
-            default=DEFAULT_RATE,
-            key=state.KIOSK_SPEECH_RATE,
-            format_func=lambda name: t(f"speech.rate.{name}", lang),
-            on_change=on_activity,
-        )
-        volume = st.segmented_control(
-            t("speech.volume", lang),
-            list(VOLUMES),
-            default=DEFAULT_VOLUME,
-            key=state.KIOSK_SPEECH_VOLUME,
-            format_func=lambda name: t(f"speech.volume.{name}", lang),
-            on_change=on_activity,
-        )
-    if st.session_state.get(state.KIOSK_SPEECH_REQUEST) != (text, lang):
-        return  # not asked for, or asked on another screen or in the other language
-    try:
-        audio = speech_audio(data_revision, text, lang, rate or DEFAULT_RATE, volume or DEFAULT_VOLUME)
-    except (OSError, RuntimeError, ValueError, subprocess.SubprocessError):
-        st.html(f'<p class="kiosk-speech-off" role="alert">{t("speech.failed", lang)}</p>')
-        return
-    st.audio(audio, format="audio/wav", autoplay=True)
-
-
-def phone_view(lang: str, public_url: str | None, modes: dict[str, str] | None = None) -> None:
-    """The QR code to the public kiosk view with its address written out; nothing when none is configured."""
-    if not public_url:
-        return
-    url = phone_url(public_url, lang, modes)
-    with st.container(key=PHONE_BLOCK):
-        st.html(
-            phone_view_html(
-                url,
-                t("phone.title", lang),
-                t("phone.hint", lang),
-                t("phone.alt", lang, url=url),
-                t("phone.address", lang),
+    with st.container(horizontal=True, key=CONTROL_BAR):
+        st.button(t("kiosk.resume" if paused else "kiosk.pause", lang), key=PAUSE, on_click=on_pause)
+        st.button(t("kiosk.previous", lang), key=PREVIOUS, on_click=on_step, args=(-1, count))
+        st.button(t("kiosk.next", lang), key=NEXT, on_click=on_step, args=(1, count))
+        for mode in MODE_PARAMS:
+            name = t(f"kiosk.mode_{mode}", lang)
+            on = modes.is_on(mode)
+            st.button(
+                t("kiosk.mode_on", lang, mode=name) if on else name,
+                key=f"{MODE_PREFIX}{mode}",
+                type="primary" if on else "secondary",
+                on_click=on_mode,
+                args=(mode, modes),
             )
+        help_open = bool(st.session_state.get(state.KIOSK_HELP, False))
+        st.button(
+            t("kiosk.help_close" if help_open else "kiosk.help", lang),
+            key=HELP,
+            type="primary" if help_open else "secondary",
+            on_click=on_help,
         )
+        for draw in extra:
+            draw(lang)
+
+
+def idle_warning(rotation: RotationState, now: float, idle_reset_s: float, lang: str) -> None:
+    """The countdown before the idle reset, with 계속 보기 (drawn only while the warning is due)."""
+    left = seconds_to_reset(rotation, now, idle_reset_s)
+    if left is None:
+        return
+    seconds = f'<span class="kiosk-countdown" data-left="{left:.1f}" data-stamp="{now:.2f}">{int(left + 0.999)}</span>'
+    text = escape_html(t("kiosk.warning", lang, s="{s}")).replace("{s}", seconds)
+    with st.container(key=WARNING, horizontal=True, vertical_alignment="center"):
+        st.html(f'<p class="kiosk-warning-text" role="alert">{text}</p>', width="stretch")
+        st.button(t("kiosk.keep", lang), key=KEEP, on_click=on_keep)
