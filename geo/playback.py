@@ -38,6 +38,9 @@ from geo.vocab import STATUS_TERMS, label
 #: A step's code for a project not yet reported on that day (left out of the map and of every count).
 NOT_KNOWN = -1
 
+#: Change lines a step carries to the map; a city-scale day of hundreds of changes says "외 N건" after these.
+LINES_PER_STEP = 12
+
 _TRAILING_DAY = re.compile(r"\s*\((\d{4}-\d{2}-\d{2})\)\s*$")
 
 
@@ -144,8 +147,8 @@ def playback_steps(
                 name_en=name(service_id, "en"),
                 old_status=old,
                 new_status=_text(row.new_status) or None,
-                source_ko=_source(row.changed_by, day),
-                source_en=_source(row.changed_by, day),
+                source_ko=_source(getattr(row, "changed_by", None), day),
+                source_en=_source(getattr(row, "changed_by", None), day),
                 reason_ko=reason_ko,
                 reason_en=_text(getattr(row, "reason_en", None)) or reason_ko,
             )
@@ -153,11 +156,19 @@ def playback_steps(
     # A project first known from its report (before any recorded event, or without one) appears that day.
     first_event = pd.to_datetime(status_history["changed_at"], errors="coerce").groupby(status_history["service_id"])
     first_event_day = first_event.min() if not status_history.empty else pd.Series(dtype="datetime64[ns]")
-    for position, service_id in enumerate(services["service_id"].astype(str)):
-        reported = _day(services["reported_on"].iloc[position]) if "reported_on" in services else None
-        event = first_event_day.get(service_id)
-        if reported is None or not start <= reported <= today or (event is not None and event.date() <= reported):
-            continue
+    first_event_day.index = first_event_day.index.astype(str)
+    ids = services["service_id"].astype(str)
+    reported_days = (
+        pd.to_datetime(services["reported_on"], errors="coerce")
+        if "reported_on" in services
+        else pd.Series(pd.NaT, index=services.index)
+    )
+    event_days = ids.map(first_event_day)
+    before_events = reported_days.notna() & (event_days.isna() | (reported_days < event_days))
+    in_range = (reported_days >= pd.Timestamp(start)) & (reported_days <= pd.Timestamp(today))
+    for position in np.flatnonzero((before_events & in_range).to_numpy()):
+        service_id = ids.iloc[position]
+        reported = reported_days.iloc[position].date()
         source_ko = _text(services["source"].iloc[position]) if "source" in services else ""
         source_en = _text(services["source_en"].iloc[position]) if "source_en" in services else ""
         by_day.setdefault(reported, []).append(
@@ -240,6 +251,83 @@ def step_statuses(services: pd.DataFrame, status_history: pd.DataFrame, steps: S
     return result.astype(np.int16)
 
 
+def _step_changes(
+    services: pd.DataFrame, status_history: pd.DataFrame, days: Sequence[date]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(start, step, row, code)``: every row's code on ``days[0]``, then each later change of a row's code.
+
+    A row's code changes only on its first-known day and on its own event days, so the changes are computed
+    from those days alone (no table of every step by every service: 3,000 steps by 100,000 services would
+    take gigabytes). The codes equal :func:`step_statuses` (tested).
+    """
+    n = len(services)
+    order = list(STATUS_TERMS)
+    code_of = {status: number for number, status in enumerate(order)}
+    day_values = np.array(days, dtype="datetime64[D]")
+    first = pd.to_datetime(first_known(services, status_history), errors="coerce").to_numpy().astype("datetime64[D]")
+    current = np.array([code_of.get(str(x), NOT_KNOWN) for x in services["status"]], dtype=np.int64)
+    ids = services["service_id"].astype(str).to_numpy()
+    row_of = pd.Series(np.arange(n), index=ids)
+    row_of = row_of[~row_of.index.duplicated(keep="first")]
+    history = status_history.assign(_day=pd.to_datetime(status_history["changed_at"], errors="coerce"))
+    history = history.loc[history["_day"].notna() & history["service_id"].astype(str).isin(row_of.index)]
+    history = history.assign(
+        _row=history["service_id"].astype(str).map(row_of).to_numpy(dtype=np.int64),
+        _day=history["_day"].to_numpy().astype("datetime64[D]"),
+        _order=np.arange(len(history)),
+    ).sort_values(["_row", "_day", "_order"], kind="stable")
+    rows_h = history["_row"].to_numpy(dtype=np.int64)
+    days_h = history["_day"].to_numpy().astype("datetime64[D]")
+    new_h = np.array([code_of.get(x, NOT_KNOWN) if isinstance(x, str) else NOT_KNOWN for x in history["new_status"]])
+    # Before a row's first event: that event's old status, or 계획 when the event created the service.
+    before = current.copy()
+    if len(history):
+        firsts = np.flatnonzero(np.r_[True, rows_h[1:] != rows_h[:-1]])
+        olds = history["old_status"].to_numpy()[firsts]
+        before[rows_h[firsts]] = [
+            code_of.get(o, NOT_KNOWN) if isinstance(o, str) and o else code_of[order[0]] for o in olds
+        ]
+    # A row's events: keep the last of each (row, day), the status after that day.
+    last_of_day = np.r_[(rows_h[1:] != rows_h[:-1]) | (days_h[1:] != days_h[:-1]), True] if len(history) else []
+    ev_rows, ev_days, ev_codes = rows_h[last_of_day], days_h[last_of_day], new_h[last_of_day]
+    # Appearances: the first-known day with the status then (before its first event, or the event's own).
+    known = ~np.isnat(first)
+    ap_rows = np.flatnonzero(known)
+    ap_days = first[known]
+    ap_codes = before[ap_rows]
+    if len(ev_rows):
+        # An event on the first-known day sets the appearing status itself.
+        key_ev = ev_rows.astype(np.int64) * 100_000 + (ev_days - np.datetime64("1900-01-01")).astype(np.int64)
+        key_ap = ap_rows.astype(np.int64) * 100_000 + (ap_days - np.datetime64("1900-01-01")).astype(np.int64)
+        match = np.searchsorted(key_ev, key_ap)
+        match = np.minimum(match, len(key_ev) - 1)
+        ap_codes = np.where(key_ev[match] == key_ap, ev_codes[match], ap_codes)
+    all_rows = np.r_[ap_rows, ev_rows].astype(np.int64)
+    all_days = np.r_[ap_days, ev_days].astype("datetime64[D]")
+    all_codes = np.r_[ap_codes, ev_codes].astype(np.int64)
+    keep = all_days <= day_values[-1]
+    all_rows, all_days, all_codes = all_rows[keep], all_days[keep], all_codes[keep]
+    steps = np.maximum(np.searchsorted(day_values, all_days, side="right") - 1, 0)
+    # Per row in step order (an appearance before the same day's event), the code after each step.
+    ranks = np.r_[np.zeros(len(ap_rows)), np.ones(len(ev_rows))][keep]
+    sequence = np.lexsort((ranks, steps, all_rows))
+    all_rows, steps, all_codes = all_rows[sequence], steps[sequence], all_codes[sequence]
+    last = np.r_[(all_rows[1:] != all_rows[:-1]) | (steps[1:] != steps[:-1]), True] if len(all_rows) else []
+    all_rows, steps, all_codes = all_rows[last], steps[last], all_codes[last]
+    start = np.where(known, NOT_KNOWN, current)
+    at_start = steps == 0
+    start[all_rows[at_start]] = all_codes[at_start]
+    all_rows, steps, all_codes = all_rows[~at_start], steps[~at_start], all_codes[~at_start]
+    # A change that keeps the row's code (an event that changes no status) moves nothing on the map.
+    previous = np.r_[-2, all_codes[:-1]]
+    same_row = np.r_[False, all_rows[1:] == all_rows[:-1]]
+    prior = np.where(same_row, previous, start[all_rows])
+    moved = all_codes != prior
+    all_rows, steps, all_codes = all_rows[moved], steps[moved], all_codes[moved]
+    by_step = np.lexsort((all_rows, steps))
+    return start, steps[by_step], all_rows[by_step], all_codes[by_step]
+
+
 def timeline_payload(
     services: pd.DataFrame, status_history: pd.DataFrame, plan: Mapping[str, Any], today: date, lang: str
 ) -> dict[str, Any]:
@@ -251,13 +339,11 @@ def timeline_payload(
     with their new ``codes``; step 0 changes none), and ``texts`` for the control.
     """
     steps = playback_steps(services, status_history, plan, today)
-    table = step_statuses(services, status_history, steps)
-    offsets, rows, codes = [0, 0], [], []
-    for k in range(1, len(steps)):
-        moved = np.flatnonzero(table[k] != table[k - 1])
-        rows.extend(moved.tolist())
-        codes.extend(table[k, moved].tolist())
-        offsets.append(len(rows))
+    if not steps or services.empty:
+        start, at, rows, codes = (np.zeros(0, dtype=np.int64),) * 4
+    else:
+        start, at, rows, codes = _step_changes(services, status_history, [step.day for step in steps])
+    offsets = np.searchsorted(at, np.arange(len(steps) + 1), side="left") if steps else np.zeros(1, dtype=np.int64)
 
     def kind(step: Step) -> str:
         kinds = {change.kind for change in step.changes}
@@ -265,10 +351,18 @@ def timeline_payload(
 
     return {
         "days": [step.day.isoformat() for step in steps],
-        "lines": [[escape_html(change_line(c, step.day, lang)) for c in step.changes] for step in steps],
+        "lines": [_lines(step, lang) for step in steps],
         "kinds": [kind(step) for step in steps],
-        "start": table[0].tolist() if steps else [],
-        "offsets": offsets[: len(steps) + 1] if steps else [0],
-        "rows": rows,
-        "codes": codes,
+        "start": start.tolist(),
+        "offsets": offsets.tolist(),
+        "rows": rows.tolist(),
+        "codes": codes.tolist(),
     }
+
+
+def _lines(step: Step, lang: str) -> list[str]:
+    """The step's change lines, escaped; past :data:`LINES_PER_STEP` one line says how many more (city scale)."""
+    lines = [escape_html(change_line(c, step.day, lang)) for c in step.changes[:LINES_PER_STEP]]
+    if len(step.changes) > LINES_PER_STEP:
+        lines.append(escape_html(t("playback.more", lang, n=f"{len(step.changes) - LINES_PER_STEP:,}")))
+    return lines

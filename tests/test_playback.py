@@ -160,3 +160,41 @@ def test_empty_inputs() -> None:
     history = pd.DataFrame(columns=["service_id", "changed_at", "old_status", "new_status", "changed_by"])
     assert playback_steps(empty, history, PLAN, TODAY) == []
     assert timeline_payload(empty, history, PLAN, TODAY, "ko")["days"] == []
+
+
+def test_timeline_equals_the_as_of_table_on_a_random_history() -> None:
+    """Hundreds of services, reports before, on and after their events, same-day and no-change events."""
+    rng = np.random.default_rng(3)
+    count = 300
+    base = date(2020, 1, 1)
+    reported = [
+        None if r < 0.2 else (base + pd.Timedelta(days=int(d))).isoformat()
+        for r, d in zip(rng.random(count), rng.integers(0, 2400, count), strict=True)
+    ]
+    services = pd.DataFrame(
+        {
+            "service_id": [f"S{i}" for i in range(count)],
+            "name_ko": [f"사업 {i}" for i in range(count)],
+            "status": [CODES[i] for i in rng.integers(0, len(CODES), count)],
+            "reported_on": reported,
+        }
+    )
+    rows = []
+    for i in range(count):
+        previous = None if i % 3 else "계획"
+        for d in sorted(rng.integers(0, 2600, rng.integers(0, 4))):
+            new = CODES[int(rng.integers(0, len(CODES)))]
+            rows.append((f"S{i}", (base + pd.Timedelta(days=int(d))).isoformat(), previous, new, "src"))
+            previous = new
+    history = pd.DataFrame(rows, columns=["service_id", "changed_at", "old_status", "new_status", "changed_by"])
+    today = date(2026, 6, 30)
+    steps = playback_steps(services, history, {}, today)
+    table = step_statuses(services, history, steps)
+    payload = timeline_payload(services, history, {}, today, "en")
+    codes = np.array(payload["start"])
+    assert codes.tolist() == table[0].tolist()
+    for k in range(1, len(steps)):
+        start, end = payload["offsets"][k], payload["offsets"][k + 1]
+        assert (codes[payload["rows"][start:end]] != payload["codes"][start:end]).all()  # only real changes
+        codes[payload["rows"][start:end]] = payload["codes"][start:end]
+        assert codes.tolist() == table[k].tolist(), steps[k].day

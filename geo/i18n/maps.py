@@ -134,6 +134,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "{date} {source}: {name} — 첫 보도",
         "en": "{date} {source}: {name} — first reported",
     },
+    "playback.more": {"ko": "… 이 날 변경 {n}건 더", "en": "… and {n} more changes that day"},
     "playback.title": {"ko": "보도 기록 재생", "en": "Play the reported history"},
     "playback.play": {"ko": "재생", "en": "Play"},
     "playback.pause": {"ko": "일시정지", "en": "Pause"},
