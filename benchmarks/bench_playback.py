@@ -23,7 +23,6 @@ import argparse
 import base64
 import functools
 import http.server
-import json
 import os
 import platform
 import shutil
@@ -99,6 +98,11 @@ def write_site(folder: Path, size: int) -> dict[str, object]:
     }
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """No line per request."""
+
+
 def half_mask(size: int) -> str:
     keep = np.zeros(size, dtype=bool)
     keep[::2] = True
@@ -152,8 +156,7 @@ def run(size: int, seconds: float) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         args = write_site(folder, size)
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-        handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+        handler = functools.partial(QuietHandler, directory=str(folder))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}"

@@ -125,32 +125,45 @@ def playback_steps(
         return []
     start = min(known)
     by_day: dict[date, list[Change]] = {today: []}
-    names = services.drop_duplicates("service_id").set_index("service_id")
+    unique = services.drop_duplicates("service_id")
+    ids_ko = [_text(x) for x in unique["name_ko"]] if "name_ko" in unique else [""] * len(unique)
+    ids_en = [_text(x) for x in unique["name_en"]] if "name_en" in unique else [""] * len(unique)
+    names: dict[str, tuple[str, str]] = {
+        str(sid): (ko or str(sid), en or ko or str(sid))
+        for sid, ko, en in zip(unique["service_id"], ids_ko, ids_en, strict=True)
+    }
 
     def name(service_id: str, lang: str) -> str:
-        column = f"name_{lang}"
-        value = names[column].get(service_id) if column in names else None
-        return _text(value) or _text(names["name_ko"].get(service_id) if "name_ko" in names else None) or service_id
+        pair = names.get(service_id, (service_id, service_id))
+        return pair[1] if lang == "en" else pair[0]
 
-    for row in status_history.itertuples(index=False):
-        day = _day(row.changed_at)
-        if day is None or not start <= day <= today:
-            continue
-        service_id = str(row.service_id)
-        old = _text(getattr(row, "old_status", None)) or None
-        reason_ko = _text(getattr(row, "reason", None))
+    # Column-wise: a city-scale history has hundreds of thousands of rows.
+    event_days = pd.to_datetime(status_history["changed_at"], errors="coerce")
+    in_span = (event_days >= pd.Timestamp(start)) & (event_days <= pd.Timestamp(today))
+
+    def column(key: str) -> list[object]:
+        return status_history[key].tolist() if key in status_history else [None] * len(status_history)
+
+    columns = [column(key) for key in ("service_id", "old_status", "new_status", "changed_by", "reason", "reason_en")]
+    event_dates = event_days.dt.date.tolist()
+    for position in np.flatnonzero(in_span.to_numpy()):
+        day = event_dates[position]
+        sid, old, new, by, reason, reason_en = (values[position] for values in columns)
+        service_id = str(sid)
+        reason_ko = _text(reason)
+        source = _source(by, day)
         by_day.setdefault(day, []).append(
             Change(
                 kind="event",
                 service_id=service_id,
                 name_ko=name(service_id, "ko"),
                 name_en=name(service_id, "en"),
-                old_status=old,
-                new_status=_text(row.new_status) or None,
-                source_ko=_source(getattr(row, "changed_by", None), day),
-                source_en=_source(getattr(row, "changed_by", None), day),
+                old_status=_text(old) or None,
+                new_status=_text(new) or None,
+                source_ko=source,
+                source_en=source,
                 reason_ko=reason_ko,
-                reason_en=_text(getattr(row, "reason_en", None)) or reason_ko,
+                reason_en=_text(reason_en) or reason_ko,
             )
         )
     # A project first known from its report (before any recorded event, or without one) appears that day.
@@ -163,12 +176,12 @@ def playback_steps(
         if "reported_on" in services
         else pd.Series(pd.NaT, index=services.index)
     )
-    event_days = ids.map(first_event_day)
-    before_events = reported_days.notna() & (event_days.isna() | (reported_days < event_days))
+    first_days = ids.map(first_event_day)
+    before_events = reported_days.notna() & (first_days.isna() | (reported_days < first_days))
     in_range = (reported_days >= pd.Timestamp(start)) & (reported_days <= pd.Timestamp(today))
     for position in np.flatnonzero((before_events & in_range).to_numpy()):
         service_id = ids.iloc[position]
-        reported = reported_days.iloc[position].date()
+        reported = reported_days.iloc[position].date()  # first reports before any event: few, even at scale
         source_ko = _text(services["source"].iloc[position]) if "source" in services else ""
         source_en = _text(services["source_en"].iloc[position]) if "source_en" in services else ""
         by_day.setdefault(reported, []).append(
@@ -187,10 +200,10 @@ def playback_steps(
         )
     plan_source = plan.get("source") or {}
     for milestone in plan.get("milestones") or []:
-        day = milestone_day(milestone.get("date"))
-        if day is None or not start <= day <= today:
+        stop = milestone_day(milestone.get("date"))
+        if stop is None or not start <= stop <= today:
             continue
-        by_day.setdefault(day, []).append(
+        by_day.setdefault(stop, []).append(
             Change(
                 kind="milestone",
                 service_id=None,
