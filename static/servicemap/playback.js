@@ -118,7 +118,8 @@
       '<input type="range" class="pb-range" min="0" max="' + (this.n - 1) + '" step="1" aria-label="' + (x.title || '') + '">' +
       '<span class="pb-day"></span><span class="pb-step"></span></div>' +
       '<div class="pb-counts"></div><ul class="pb-lines" aria-live="polite"></ul>';
-    document.body.appendChild(bar);
+    // Above the map: at 1080 px the page shows the map's top, so the day and its sources stay in view while playing.
+    document.body.insertBefore(bar, document.body.firstChild);
     var q = function (c) { return bar.querySelector(c); };
     this.playButton = q('.pb-play'); this.range = q('.pb-range');
     this.playButton.addEventListener('click', function () { return self.timer ? self.pause() : self.play(); });
