@@ -13,11 +13,13 @@ from geo.i18n import t
 from geo.mapping import MapOptions, build_map
 from geo.pointmap import needs_canvas_map
 from geo.stats import headline_items
+from ui import state
 from ui.charts import chart_with_data
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
 from ui.links import link_notice
+from ui.playback import playback_args
 from ui.servicemap import citywide_list, overview_map
 
 lang = current_language()
@@ -38,7 +40,10 @@ headline_row(headline_items(data.services, data.areas, lang))
 map_col, plan_col = st.columns([3, 2], gap="large")
 with map_col:
     st.header(t("home.map", lang))
-    if needs_canvas_map(data.services):  # a city's device layers: the map page's canvas, not folium markers
+    playing = st.toggle(t("playback.toggle", lang), key=state.HOME_PLAYBACK, help=t("playback.toggle_help", lang))
+    if playing:  # the reported history, played on the canvas map (folium cannot play inside st_folium)
+        overview_map(data, lang, playback=playback_args(data, lang, default_as_of(data.status_history), None))
+    elif needs_canvas_map(data.services):  # a city's device layers: the map page's canvas, not folium markers
         overview_map(data, lang)
     else:
         st_folium(

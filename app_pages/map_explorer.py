@@ -20,7 +20,7 @@ from geo.explorer import (
     view_param,
     within_bbox,
 )
-from geo.filters import filter_services
+from geo.filters import PARAM_AS_OF, filter_services
 from geo.history import as_of_caption, default_as_of, services_as_of
 from geo.i18n import localized, t
 from geo.links import read_view
@@ -41,6 +41,7 @@ from ui.filters import (
 )
 from ui.frame import current_language, guarded, sample_notice
 from ui.links import link_notice
+from ui.playback import MAP_KEY, follow_map_day, playback_args, take_map_day
 from ui.servicemap import CITYWIDE_CSS, FIT_BUTTONS_CSS, citywide_list, fit_to, service_map, zoom_to
 
 lang = current_language()
@@ -52,12 +53,15 @@ sample_notice(data.has_samples, lang)
 opened_with = st.query_params.to_dict()  # before the filters write their own parameters back
 as_of_col, _ = st.columns([1, 3])
 with as_of_col:
+    take_map_day(PARAM_AS_OF)  # a playback step of the map: that day into the URL, before the box reads it
     default_day = default_as_of(data.status_history)
     as_of, as_of_ignored = as_of_control(lang, default_day)
-# Every view of this page shows the projects reported by that day, with that day's status.
+# Every view of this page shows the projects reported by that day, with that day's status. The map carries
+# every service and plays their statuses itself (ui.playback); it reports the day it shows back into as_of.
+data_all = data
 data = replace(data, services=services_as_of(data.services, data.status_history, as_of))
-as_of_key = None if as_of == default_day else as_of.isoformat()
-service_filter = service_filter_sidebar(data.services, lang, area_terms(data.areas))
+# The filters' choices and year span come from every service, so they stay put while the map plays.
+service_filter = service_filter_sidebar(data_all.services, lang, area_terms(data.areas))
 service_ids, stored_area_ids = set(data.services["service_id"]), set(data.areas["area_id"])
 link_notice(
     "map",
@@ -109,20 +113,22 @@ def map_and_details() -> None:
     map_col, detail_col = st.columns([3, 1], gap="medium")
     with map_col:
         event = service_map(
-            data,
-            shown,
+            data_all,
+            filter_services(data_all.services, replace(service_filter, statuses=())),  # statuses: per step
             lang,
-            selected_row=row_of(data.services, selection[1]) if selection and selection[0] == "svc" else -1,
+            selected_row=row_of(data_all.services, selection[1]) if selection and selection[0] == "svc" else -1,
             selected_area=selection[1] if selection and selection[0] == "area" else None,
             view=parse_view(st.query_params.to_dict()),
             reference_layers=reference_layers(),
-            as_of=as_of_key,
+            key=MAP_KEY,
+            playback=playback_args(data_all, lang, default_day, as_of, service_filter.statuses),
         )
+    follow_map_day(event.day)
     if event.center is not None and event.zoom is not None:
         set_view(view_param(event.center, event.zoom))
     if event.click and state.is_new(state.MAP_HANDLED_CLICK, event.click[2]):
         kind, key, _ = event.click
-        clicked_id = service_id_at(data.services, key) if kind == "svc" else str(key)
+        clicked_id = service_id_at(data_all.services, key) if kind == "svc" else str(key)
         if clicked_id:
             set_selection(("svc" if kind == "svc" else "area", clicked_id))
             st.rerun(scope="fragment")

@@ -261,3 +261,13 @@ def trend_by_quarter(
     )
     trend.attrs.update(has_sample=sample, budget=summary, lang=lang)
     return trend
+
+
+def statuses_on_days(
+    services: pd.DataFrame, status_history: pd.DataFrame, days: list[date]
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """``(codes, known, statuses)``: every service's status code and whether it is known, on each of ``days``.
+
+    The vectorised replay behind the trend, shared with the map's playback (``geo.playback``).
+    """
+    return _status_table(services, status_history, days, _known_days(services, status_history))

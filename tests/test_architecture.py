@@ -38,7 +38,18 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # reading and writing data: files, store, importer, accounts, served assets
     "data": ("io", "spatial", "places", "loaders", "store", "upgrade", "importer", "auth", "assets"),
     # pure computations on loaded data
-    "analysis": ("aggregate", "budget", "history", "stats", "filters", "exports", "plan", "placement", "trend"),
+    "analysis": (
+        "aggregate",
+        "budget",
+        "history",
+        "stats",
+        "filters",
+        "exports",
+        "plan",
+        "placement",
+        "trend",
+        "playback",
+    ),
     # what a page shows: maps, charts, detail tables
     "views": ("mapping", "pointmap", "countmap", "explorer", "charts", "details", "voice_view"),
     # one audience's screens end to end

@@ -47,6 +47,9 @@ FIT_BUTTONS_CSS = """<style>
 PAYLOAD_DIR = STATIC_DIR / "mapdata"
 PAYLOAD_URL = f"{STATIC_URL}/mapdata"
 
+#: The time control's labels (``playback.*`` in geo.i18n), sent to the map escaped.
+PLAYBACK_TEXTS = ("title", "play", "pause", "back", "forward", "speed", "step", "count", "today")
+
 _component = components.declare_component("service_map", path=str(STATIC_DIR / "servicemap"))
 
 
@@ -58,6 +61,7 @@ class MapEvent:
     bbox: tuple[float, float, float, float] | None
     center: tuple[float, float] | None
     zoom: int | None
+    day: tuple[str, str] | None = None  # a playback step: (ISO day, token unique per report)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -123,12 +127,14 @@ def service_map(
     commands: bool = True,
     bounds: LatLonView = URBAN_BOUNDS,
     as_of: str | None = None,
+    playback: dict[str, Any] | None = None,
 ) -> MapEvent:
     """Draw the staff map of ``data.services`` with only ``shown`` visible; return the browser's last event.
 
     ``commands``: follow the map page's fit and zoom requests (``fit_to``, ``zoom_to``); another page's map
     leaves them to the map page. ``bounds``: the first view when no ``view`` is given. ``as_of``: see
-    ``payload_url``.
+    ``payload_url``. ``playback``: the time control's arguments (``ui.playback.playback_args``): the timeline
+    url, the day, its counter and the status filter as codes; ``data.services`` then carries every service.
     """
     value = _component(
         data_url=payload_url(data, lang, as_of),
@@ -146,10 +152,12 @@ def service_map(
             "stack_title": escape_html(t("place.stack_title", lang)),
             "stack_approx": escape_html(t("place.stack_approx", lang)),
             "stack_click": escape_html(t("place.stack_click", lang)),
+            "playback": {key: escape_html(t(f"playback.{key}", lang)) for key in PLAYBACK_TEXTS},
         },
         height=height,
         key=key,
         default=None,
+        **(playback or {}),
     )
     value = value or {}
     click = value.get("click")
@@ -160,6 +168,7 @@ def service_map(
         bbox=tuple(bbox) if bbox and len(bbox) == 4 else None,
         center=tuple(view_value["center"]) if view_value.get("center") else None,
         zoom=view_value.get("zoom"),
+        day=(str(day["day"]), str(day["token"])) if isinstance(day := value.get("day"), dict) else None,
     )
 
 
@@ -172,12 +181,14 @@ def overview_map(
     height: int = 560,
     key: str = "overview_map",
     as_of: tuple[date, gpd.GeoDataFrame] | None = None,
+    playback: dict[str, Any] | None = None,
 ) -> None:
     """Services (``shown``, else all) on the canvas map, to look at: hover names; a pan or a click reruns only this.
 
     For pages whose folium map would hold too many markers (``geo.pointmap.needs_canvas_map``). ``as_of``: a
     day and every service with its status on that day (``geo.history.services_as_of``, as the page computed it
-    for its other views), drawn instead of today's statuses.
+    for its other views), drawn instead of today's statuses. ``playback``: the time control's arguments
+    (``ui.playback.playback_args``); the map then plays every service's statuses itself.
     """
     if as_of is not None:
         data = replace(data, services=as_of[1])
@@ -194,6 +205,7 @@ def overview_map(
         commands=False,
         bounds=bounds or URBAN_BOUNDS,
         as_of=as_of[0].isoformat() if as_of is not None else None,
+        playback=playback,
     )
 
 

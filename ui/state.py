@@ -22,6 +22,13 @@ STATUS_CHART_GENERATION = "status_chart_generation"
 FILTERS_SEEDED = "filters_seeded_from_url"
 FILTERS_REQUESTED = "filters_requested"
 MAP_AS_OF = "map_as_of"
+# The playback (ui.playback): the day the map last reported, the last as-of day seen, and a counter
+# that tells the map a day was chosen on the page (date box, link) rather than by its own time control.
+PLAYBACK_MAP_DAY = "playback_map_day"
+PLAYBACK_SEEN_DAY = "playback_seen_day"
+PLAYBACK_DAY_N = "playback_day_n"
+PLAYBACK_HANDLED = "playback_handled_report"
+HOME_PLAYBACK = "home_playback"
 FILTERS_IGNORED = "filters_ignored_in_url"
 # What a page ignored of the link it was opened with (prefix + page name), kept for the session.
 LINK_IGNORED_PREFIX = "link_ignored_"

@@ -125,4 +125,34 @@ TEXTS: dict[str, dict[str, str]] = {
     "countmap.ring": {"ko": "고리: 추진 상태별 비율", "en": "Ring: share of each status"},
     "countmap.count": {"ko": "{n}건", "en": "{n}"},
     "countmap.no_dong": {"ko": "동 경계 밖", "en": "Outside the dong outlines"},
+    # --- playback of the reported history (geo.playback, the time control on the canvas map) ---
+    "playback.line_milestone": {
+        "ko": "{date} 계획 일정: {milestone} (출처: {source})",
+        "en": "{date} plan milestone: {milestone} (source: {source})",
+    },
+    "playback.line_reported": {
+        "ko": "{date} {source}: {name} — 첫 보도",
+        "en": "{date} {source}: {name} — first reported",
+    },
+    "playback.more": {"ko": "… 이 날 변경 {n}건 더", "en": "… and {n} more changes that day"},
+    "playback.title": {"ko": "보도 기록 재생", "en": "Play the reported history"},
+    "playback.play": {"ko": "재생", "en": "Play"},
+    "playback.pause": {"ko": "일시정지", "en": "Pause"},
+    "playback.back": {"ko": "이전 단계", "en": "Step back"},
+    "playback.forward": {"ko": "다음 단계", "en": "Step forward"},
+    "playback.speed": {"ko": "속도", "en": "Speed"},
+    "playback.step": {"ko": "{k}/{n}단계", "en": "step {k} of {n}"},
+    "playback.count": {"ko": "지도에 {n}건", "en": "{n} on the map"},
+    "playback.today": {"ko": "오늘: 이 날 보도된 변경 없음", "en": "Today: no change reported on this day"},
+    "playback.toggle": {"ko": "보도 기록 재생", "en": "Play the reported history"},
+    "playback.toggle_help": {
+        "ko": "첫 보도부터 오늘까지, 보도된 사건과 계획 일정마다 멈추며 지도를 재생합니다. 각 상태는 다음 사건까지 유지됩니다.",
+        "en": "Plays the map from the first report to today, stopping at each reported event and plan milestone. "
+        "Each status holds until the next event.",
+    },
+    "playback.caption": {
+        "ko": "재생 중에는 지도가 바로 바뀌고, 건수·차트·목록은 각 단계가 멈춘 뒤 따라옵니다. 링크에 기준일(as_of)이 남습니다.",
+        "en": "While playing, the map changes at once; counts, chart and table follow each step. "
+        "The link keeps the day (as_of).",
+    },
 }

@@ -21,6 +21,7 @@
   }
   // A token per map instance: a reloaded map restarts its click count, and must not look like old clicks.
   var state = {value: {click: null, view: null}, clickCount: 0, token: Math.random().toString(36).slice(2)};
+  window.svcSendValue = function (extra) { state.value = Object.assign({}, state.value, extra); sendValue(); };
   function sendValue() { send('streamlit:setComponentValue', {value: state.value, dataType: 'json'}); }
 
   // ---- geometry helpers: Web Mercator in [0, 1] like Leaflet's EPSG:3857 ----
@@ -167,13 +168,15 @@
     sendValue();
   };
 
-  ServiceMap.prototype.load = function (url) {
+  ServiceMap.prototype.load = function (url, timelineUrl) {
     var self = this;
     this.dataUrl = url;
     this.el.dataset.ready = '0';
-    return fetch(url).then(function (r) {
-      if (!r.ok) throw new Error('payload ' + r.status);
-      return r.json();
+    var json = function (u) { return fetch(u).then(function (r) { if (!r.ok) throw new Error('payload ' + r.status); return r.json(); }); };
+    // The timeline (geo.playback) comes with the points, so the first draw shows the chosen day's statuses.
+    return Promise.all([json(url), timelineUrl ? json(timelineUrl) : null]).then(function (both) {
+      if (both[1]) both[0].timeline = both[1];
+      return both[0];
     }).catch(function (error) {
       // The file can vanish between its writing and this fetch (another process pruned the folder, an
       // instance restarted): a new value makes the server run again, which writes it anew; then load again
@@ -211,6 +214,10 @@
       self.selectedSprite = null;
       self.fullIndex = null;
       self.maskKey = undefined;
+      self.hide = null;
+      self.gridMode = false;
+      if (self.playback) { self.playback.remove(); self.playback = null; }
+      if (p.timeline && window.SvcPlayback) self.playback = window.SvcPlayback.create(self, p.timeline, self.lastArgs);
       self.drawBase(p.base);
       self.drawShapes(p.shapes);
       self.applyMask(self.pendingMask);
@@ -262,7 +269,7 @@
     if (this.shapeGroup) this.shapeGroup.remove();
     this.shapeGroup = L.geoJSON(null, {
       style: function (f) {
-        var s = self.data.statuses[f.properties.status];
+        var s = self.data.statuses[self.data.status[f.properties.i]];
         return {color: s.colour, weight: f.properties.i === self.selected ? 7 : 4, fillColor: s.colour, fillOpacity: 0.25,
           dashArray: s.dashed ? '6 4' : null};
       },
@@ -289,10 +296,20 @@
       for (var i = 0; i < n; i++) mask[i] = (bytes.charCodeAt(i >> 3) >> (i & 7)) & 1;
     }
     this.mask = mask;
+    this.recompute();
+  };
+
+  // Which rows are drawn: the server's filter mask and the playback's hidden rows (not yet reported, or
+  // outside a status filter on that day). Shared by a filter change and a playback step. ``fast``: group
+  // the points on a screen grid per draw instead of rebuilding the supercluster index (a few ms against
+  // ~0.3 s at 100,000 points), so a step never holds a frame; the grid stays once the time control is used.
+  ServiceMap.prototype.recompute = function (fast) {
+    if (fast) this.gridMode = true;
+    var d = this.data, n = d.count, mask = this.mask, hide = this.hide;
     // One drawn item per point: the first visible service there stands for all visible ones (a stack).
     var idx = [], size = new Int32Array(d.locCount), allApprox = new Uint8Array(d.locCount), citywide = 0, members = 0;
     for (var j = 0; j < n; j++) {
-      if (!d.point[j] || (mask && !mask[j])) continue;
+      if (!d.point[j] || (mask && !mask[j]) || (hide && hide[j])) continue;
       if (d.place[j] === 2) { citywide++; continue; }
       var l = d.loc[j];
       if (size[l] === 0) { idx.push(j); allApprox[l] = 1; }
@@ -301,19 +318,22 @@
     }
     this.stackSize = size; this.stackApprox = allApprox;
     this.visibleIdx = Int32Array.from(idx);
-    this.index = idx.length > d.clusterAbove ? this.clusterIndex(mask) : null;
+    var many = idx.length > d.clusterAbove;
+    this.index = many && !this.gridMode ? this.clusterIndex(mask) : null;
+    this.grid = many && this.gridMode;
     var self = this;
     this.shapeGroup.clearLayers();
     this.shapeGroup.addData({type: 'FeatureCollection',
-      features: this.shapeFeatures.filter(function (f) { return !mask || mask[f.properties.i]; })});
+      features: this.shapeFeatures.filter(function (f) { var i = f.properties.i; return (!mask || mask[i]) && !(hide && hide[i]); })});
     this.el.dataset.visible = String(members + citywide + this.shapeGroup.getLayers().length);
     this.el.dataset.citywide = String(citywide);
     self.canvasLayer.redraw();
+    if (this.playback) this.playback.counted();
   };
 
   ServiceMap.prototype.clusterIndex = function (mask) {
     var d = this.data;
-    if (!mask && this.fullIndex) return this.fullIndex;
+    if (!mask && !this.hide && this.fullIndex) return this.fullIndex;
     var feats = new Array(this.visibleIdx.length);
     for (var k = 0; k < feats.length; k++) {
       var i = this.visibleIdx[k];
@@ -323,7 +343,7 @@
     // A cluster counts services, not points: a stack of 3 inside counts 3.
     var index = new Supercluster({radius: 60, minZoom: 10, maxZoom: 17,
       map: function (props) { return {n: props.n}; }, reduce: function (acc, props) { acc.n += props.n; }}).load(feats);
-    if (!mask) this.fullIndex = index;
+    if (!mask && !this.hide) this.fullIndex = index;
     return index;
   };
 
@@ -369,6 +389,8 @@
             counts.points += this.drawPoint(ctx, p.i, d.x[p.i] * scale - ox, d.y[p.i] * scale - oy, items, counts);
           }
         }
+      } else if (this.grid) {
+        window.SvcPlayback.drawGrid(this, ctx, size, scale, ox, oy, items, counts);
       } else {
         var vis = this.visibleIdx;
         for (var k = 0; k < vis.length; k++) {
@@ -415,7 +437,7 @@
   ServiceMap.prototype.membersAt = function (locs) {
     var d = this.data, mask = this.mask, rows = [];
     for (var j = 0; j < d.count; j++) {
-      if (d.point[j] && d.place[j] !== 2 && (!mask || mask[j]) && locs[d.loc[j]]) rows.push(j);
+      if (d.point[j] && d.place[j] !== 2 && (!mask || mask[j]) && !(this.hide && this.hide[j]) && locs[d.loc[j]]) rows.push(j);
     }
     return rows;
   };
@@ -439,7 +461,7 @@
     var html;
     if (it.kind === 'svc') html = this.tipHtml(it.i);
     else if (it.kind === 'stack') html = this.texts.stack_title.replace('{n}', it.n.toLocaleString()) + ' · ' + this.texts.stack_click;
-    else if (it.kind === 'cluster') html = this.texts.cluster.replace('{n}', it.count.toLocaleString());
+    else if (it.kind === 'cluster' || it.kind === 'grid') html = this.texts.cluster.replace('{n}', it.count.toLocaleString());
     else html = this.refLayers[it.layer].data.name[it.i];
     this.tooltip.setLatLng(map.containerPointToLatLng([it.x, it.y])).setContent(html);
     map.openTooltip(this.tooltip);
@@ -466,6 +488,11 @@
       var locs = {}, d = this.data;
       this.index.getLeaves(it.id, 50).forEach(function (leaf) { locs[d.loc[leaf.properties.i]] = true; });
       return this.pickList(this.membersAt(locs).slice(0, 200), centre);
+    }
+    if (it && it.kind === 'grid') {
+      var at = map.containerPointToLatLng([it.x, it.y]);
+      if (map.getZoom() < 17) { map.setView(at, Math.min(map.getZoom() + 2, 17)); return; }
+      return this.pickList(window.SvcPlayback.gridMembers(this, it).slice(0, 200), at);
     }
     if (it && it.kind === 'ref') {
       var layer = this.refLayers[it.layer];
@@ -595,10 +622,11 @@
     // Renders that arrive while the data loads only update these; the newest is applied once it is in.
     this.lastArgs = args;
     if (!this.map) this.create(args);
-    if (args.data_url !== this.dataUrl) {
+    if (args.data_url !== this.dataUrl || (args.timeline_url || null) !== (this.timelineUrl || null)) {
       var self = this;
       this.pendingMask = args.mask;
-      this.load(args.data_url).then(function () { if (self.dataUrl) self.afterData(self.lastArgs); });
+      this.timelineUrl = args.timeline_url || null;
+      this.load(args.data_url, this.timelineUrl).then(function () { if (self.dataUrl) self.afterData(self.lastArgs); });
     } else {
       this.applyMask(args.mask);
       this.afterData(args);
@@ -608,6 +636,7 @@
 
   ServiceMap.prototype.afterData = function (args) {
     if (!this.data) return;
+    if (this.playback) this.playback.update(args);
     this.applyMask(args.mask);
     var changed = this.selected !== args.selected || this.selectedArea !== args.selected_area;
     this.selected = args.selected; this.selectedArea = args.selected_area;
@@ -620,9 +649,10 @@
   window.addEventListener('message', function (event) {
     if (!event.data || event.data.type !== 'streamlit:render') return;
     var args = event.data.args;
-    if (height !== args.height) {
-      height = args.height;
-      document.getElementById('map').style.height = height + 'px';
+    var extra = args.timeline_url && window.SvcPlayback ? window.SvcPlayback.BAR_HEIGHT : 0;
+    if (height !== args.height + extra) {
+      height = args.height + extra;
+      document.getElementById('map').style.height = args.height + 'px';
       send('streamlit:setFrameHeight', {height: height});
     }
     if (!serviceMap) serviceMap = window.svcMap = new ServiceMap(document.getElementById('map'));
