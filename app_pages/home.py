@@ -1,7 +1,6 @@
 """종합 현황: the plan at a glance — vision, directions, headline numbers, one map and one chart."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import aggregate, charts
 from geo import plan as plan_facts
@@ -10,7 +9,6 @@ from geo.exports import ExportContext, services_source
 from geo.history import default_as_of
 from geo.html import md_text
 from geo.i18n import t
-from geo.mapping import MapOptions, build_map
 from geo.pointmap import needs_canvas_map
 from geo.stats import headline_items
 from ui.charts import chart_with_data
@@ -18,6 +16,7 @@ from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
 from ui.links import link_notice
+from ui.revision_cache import overview_folium_map, revision_figure, st_folium_shared
 from ui.servicemap import citywide_list, overview_map
 
 lang = current_language()
@@ -41,8 +40,8 @@ with map_col:
     if needs_canvas_map(data.services):  # a city's device layers: the map page's canvas, not folium markers
         overview_map(data, lang)
     else:
-        st_folium(
-            build_map(data.boundaries, data.areas, data.services, MapOptions(lang=lang, basemap=settings().basemap)),
+        st_folium_shared(
+            overview_folium_map(data, lang, settings().basemap),  # built once per data revision
             height=560,
             use_container_width=True,
             returned_objects=[],
@@ -86,7 +85,7 @@ all_areas = t("export.all_areas", lang)
 milestones_col, status_col = st.columns(2, gap="large")
 with milestones_col:
     chart_with_data(
-        charts.milestones_figure(plan, lang),
+        revision_figure("milestones", lang, lambda: charts.milestones_figure(plan, lang)),
         charts.milestones_frame(plan, lang),
         "plan_milestones",
         lang,
@@ -95,7 +94,7 @@ with milestones_col:
 with status_col:
     by_area_status = aggregate.services_by_area_status(data.services)
     chart_with_data(
-        charts.area_comparison_figure(by_area_status, lang),
+        revision_figure("areas_by_status", lang, lambda: charts.area_comparison_figure(by_area_status, lang)),
         by_area_status,
         "areas_by_status",
         lang,

@@ -243,7 +243,9 @@ def _network_summary(network: dict[str, Any]) -> None:
     slow = sorted(network["resources"], key=lambda e: e["end"] - e["start"], reverse=True)[:5]
     for entry in slow:
         name = entry["name"].split("127.0.0.1")[-1][:70]
-        print(f"      slowest: {name:70} {(entry['end'] - entry['start']) / 1000:5.2f} s ({(entry['body'] or 0) / 1e3:,.0f} kB)")
+        print(
+            f"      slowest: {name:70} {(entry['end'] - entry['start']) / 1000:5.2f} s ({(entry['body'] or 0) / 1e3:,.0f} kB)"
+        )
 
 
 def part_browser(page_name: str, env: dict[str, str], workdir: Path) -> None:

@@ -11,7 +11,8 @@ optional online basemap (``none`` by default: the map draws offline).
 ``DASHBOARD_TRUSTED_PROXIES`` lists the reverse proxies (addresses or networks,
 comma-separated) whose ``X-Forwarded-For`` names the client for the sign-in
 limit (default ``127.0.0.1,::1``: nginx on the same machine; empty: none).
-Citizens' voice: ``DASHBOARD_KIOSK_ID`` (this kiosk's name in the limits),
+``DASHBOARD_HANDOUT_PREPARE=0`` stops building the briefing's PDF handout in the background (then a click
+builds it). Citizens' voice: ``DASHBOARD_KIOSK_ID`` (this kiosk's name in the limits),
 ``DASHBOARD_VOICE_LIMIT_PER_MINUTE`` (per kiosk, default 30),
 ``DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE`` (per public-view client, default 10),
 ``DASHBOARD_VOICE_HIDE_AFTER_REPORTS`` (default 3), ``DASHBOARD_VOICE_RETENTION_DAYS`` (default 365).
@@ -52,6 +53,8 @@ class Settings:
     store_dir: Path
     secrets_file: Path = DEFAULT_SECRETS_FILE
     require_signin: bool = False
+    # The briefing's PDF handout is built in the background when the briefing opens (both languages).
+    handout_prepare: bool = True
     # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); default: one on this machine.
     trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
     # --- citizens' voice (필요해요 and opinions) ---
@@ -92,9 +95,11 @@ def _location_setting(env: Mapping[str, str], name: str) -> tuple[float, float] 
     return lat, lon
 
 
-def _bool_setting(env: Mapping[str, str], name: str) -> bool:
+def _bool_setting(env: Mapping[str, str], name: str, default: bool = False) -> bool:
     raw = env.get(name, "").strip().lower()
-    if raw in ("", "0", "false", "no", "off"):
+    if not raw:
+        return default
+    if raw in ("0", "false", "no", "off"):
         return False
     if raw in ("1", "true", "yes", "on"):
         return True
@@ -151,6 +156,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         store_dir=store_dir,
         secrets_file=secrets_file,
         require_signin=_bool_setting(env, "DASHBOARD_REQUIRE_SIGNIN"),
+        handout_prepare=_bool_setting(env, "DASHBOARD_HANDOUT_PREPARE", default=True),
         trusted_proxies=_proxies_setting(env, "DASHBOARD_TRUSTED_PROXIES"),
         kiosk_id=(env.get("DASHBOARD_KIOSK_ID", "").strip() or "kiosk")[:64],
         voice_limit_per_minute=_int_setting(env, "DASHBOARD_VOICE_LIMIT_PER_MINUTE", 30, 1),
