@@ -1,6 +1,7 @@
 """종합 현황: the plan at a glance — vision, directions, headline numbers, one map and one chart."""
 
 import streamlit as st
+from streamlit_folium import st_folium
 
 from geo import aggregate, charts
 from geo import plan as plan_facts
@@ -16,7 +17,7 @@ from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
 from ui.links import link_notice
-from ui.revision_cache import overview_folium_map, revision_figure, st_folium_shared
+from ui.revision_cache import overview_folium_map, revision_figure
 from ui.servicemap import citywide_list, overview_map
 
 lang = current_language()
@@ -40,7 +41,7 @@ with map_col:
     if needs_canvas_map(data.services):  # a city's device layers: the map page's canvas, not folium markers
         overview_map(data, lang)
     else:
-        st_folium_shared(
+        st_folium(
             overview_folium_map(data, lang, settings().basemap),  # built once per data revision
             height=560,
             use_container_width=True,

@@ -12,7 +12,10 @@ Baselines: a minimal streamlit-folium app with the same 25 projects and one Plot
 (3 by default); ratios are against the streamlit-folium peer of the same run. Every request outside the app's
 own server is blocked. Times come from the browser's clock (``benchmarks/pagetiming.py``).
 
-Usage: ``flock /tmp/browser.lock python benchmarks/bench_pages.py [--rounds 3] [--pages home map kiosk]``
+``--before DIR`` adds the same three pages from another checkout of the app (for example
+``git worktree add --detach /tmp/before main``), so a change is measured before and after in the same run.
+
+Usage: ``flock /tmp/browser.lock python benchmarks/bench_pages.py [--rounds 3] [--pages home map kiosk] [--before DIR]``
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pages", nargs="+", default=["home", "map", "kiosk", "peer", "empty"])
+    parser.add_argument("--before", type=Path, help="another checkout of the app: its home, map and kiosk too")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
     install_vendor_assets(STATIC_DIR)
@@ -68,21 +72,34 @@ def main() -> None:
     (workdir / "store").mkdir()
     open_store(load_settings({**os.environ, **store_env}))  # built once: cold is a restart, not a first import
     services = ROOT / "data" / "services.geojson"
-    apps: dict[str, tuple[Path, dict[str, str], str, tuple[str, ...]]] = {
-        "home": (ROOT / "dashboard.py", store_env, "/", MAP_AND_CHART),
-        "map": (ROOT / "dashboard.py", store_env, "/map", MAP_AND_CHART),
-        "kiosk": (ROOT / "dashboard.py", {**store_env, "DASHBOARD_MODE": "kiosk"}, "/", ("map",)),
+    # The handout is not built in the background during the timings (it would take the cores).
+    store_env["DASHBOARD_HANDOUT_PREPARE"] = "0"
+    before_env = {**store_env, "DASHBOARD_STORE_DIR": str(workdir / "store-before")}
+    roots = {"": ROOT} | ({" before": args.before.resolve()} if args.before else {})
+    apps: dict[str, tuple[Path, dict[str, str], str, tuple[str, ...]]] = {}
+    for suffix, root in roots.items():
+        env = before_env if suffix else store_env
+        apps |= {
+            "home" + suffix: (root / "dashboard.py", env, "/", MAP_AND_CHART),
+            "map" + suffix: (root / "dashboard.py", env, "/map", MAP_AND_CHART),
+            "kiosk" + suffix: (root / "dashboard.py", {**env, "DASHBOARD_MODE": "kiosk"}, "/", ("map",)),
+        }
+    apps |= {
         "peer": (peer_script(workdir, "folium_peer_app.py"), {"BENCH_SERVICES": str(services)}, "/", MAP_AND_CHART),
         "empty": (peer_script(workdir, "empty_app.py"), {}, "/", ("app",)),
     }
-    apps = {name: app for name, app in apps.items() if name in args.pages}
+    apps = {name: app for name, app in apps.items() if name.split()[0] in args.pages}
+    if args.before:
+        (workdir / "store-before").mkdir()
+        open_store(load_settings({**os.environ, **before_env}))
     print(machine_line(), flush=True)
     figures: dict[str, dict[str, list[float]]] = {name: {"start": [], "cold": [], "warm": []} for name in apps}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         for round_number in range(1, args.rounds + 1):
             for name, (script, env, path, needs) in apps.items():
-                server = start(script, env, workdir / f"{name}-{round_number}.log")
+                root = script.parent if script.name == "dashboard.py" else ROOT
+                server = start(script, env, workdir / f"{name.replace(' ', '-')}-{round_number}.log", root=root)
                 context, blocked = new_context(browser, server.url)
                 page = context.new_page()
                 try:

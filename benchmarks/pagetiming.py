@@ -87,8 +87,8 @@ class Server:
             self.process.kill()
 
 
-def start(script: Path, env: dict[str, str], log: Path, port: int | None = None) -> Server:
-    """Start ``streamlit run script`` with ``env`` added; return once it answers its health check."""
+def start(script: Path, env: dict[str, str], log: Path, port: int | None = None, root: Path = ROOT) -> Server:
+    """Start ``streamlit run script`` with ``env`` added, in ``root`` (a checkout of the app); return once it answers."""
     port = port or free_port()
     spawned = time.perf_counter()
     process = subprocess.Popen(
@@ -109,8 +109,8 @@ def start(script: Path, env: dict[str, str], log: Path, port: int | None = None)
             "--browser.gatherUsageStats",
             "false",
         ],
-        cwd=ROOT,
-        env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
+        cwd=root,
+        env={**os.environ, **env, "PYTHONPATH": str(root)},
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
     )

@@ -117,3 +117,14 @@ def test_a_failed_background_build_leaves_no_file_and_a_click_builds_it(tmp_path
     assert cache.result(key, CountingBuilder("ko")) == b"%PDF handout ko #1"
     with pytest.raises(RuntimeError, match="no Chromium"):
         cache.result(HandoutKey("rev-1", "en", AS_OF, SINCE), broken)
+
+
+def test_a_click_before_a_delayed_build_began_builds_it_at_once_and_the_worker_skips_it(tmp_path: Path) -> None:
+    cache = HandoutCache(tmp_path)
+    key = HandoutKey("rev-1", "ko", AS_OF, SINCE)
+    background, clicked = CountingBuilder("ko"), CountingBuilder("ko")
+    cache.prepare(key, background, delay_s=0.5)
+    assert cache.result(key, clicked) == b"%PDF handout ko #1"
+    threading.Event().wait(1.0)
+    assert (background.calls, clicked.calls) == (0, 1)
+    assert not cache.is_building(key)

@@ -1,6 +1,7 @@
 """The handout's download: prepared in the background per data revision, language and day, served from disk.
 
-The briefing page asks for its handout (and the other language's) as soon as it opens, so by the time
+After each data change (the first page run that reads a new revision) today's handouts are queued in
+both languages, and the briefing page asks for its own days as soon as it opens, so by the time
 someone clicks, the file is usually there and the click gives it at once. While a build is still running
 the button says how long it will take (the last build's time); a click then waits for that build rather
 than starting a second one.
@@ -15,6 +16,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from geo.briefing import default_since
 from geo.briefing_pdf import briefing_pdf
 from geo.briefing_pdf.cache import HandoutCache, HandoutKey
 from geo.i18n import LANGUAGES, Lang, t
@@ -36,11 +38,29 @@ def handout_cache() -> HandoutCache:
     return _cache(str(settings().store_dir / "handouts"))
 
 
-def prepare_handouts(data: DashboardData, revision: str, as_of: date, since: date, first: Lang) -> None:
+def prepare_handouts(
+    data: DashboardData, revision: str, as_of: date, since: date, first: Lang, delay_s: float = 0.0
+) -> None:
     """Queue the handout of this revision and days in every language, ``first`` first (nothing if ready)."""
     cache = handout_cache()
     for lang in sorted(LANGUAGES, key=lambda code: code != first):
-        cache.prepare(HandoutKey(revision, lang, as_of, since), _builder(data, as_of, since, lang))
+        cache.prepare(HandoutKey(revision, lang, as_of, since), _builder(data, as_of, since, lang), delay_s)
+
+
+#: After a data change the handouts wait this long, so the pages drawn meanwhile keep the cores.
+AFTER_CHANGE_DELAY_S = 30.0
+
+
+def prepare_after_data_change(data: DashboardData, revision: str) -> None:
+    """Queue today's handouts (both languages, the briefing's default days) for this data revision, once."""
+    if settings().handout_prepare:
+        _prepared_for(revision, date.today(), data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _prepared_for(revision: str, today: date, _data: DashboardData) -> bool:
+    prepare_handouts(_data, revision, today, default_since(today), "ko", AFTER_CHANGE_DELAY_S)
+    return True
 
 
 def _builder(data: DashboardData, as_of: date, since: date, lang: Lang) -> Callable[[], bytes]:

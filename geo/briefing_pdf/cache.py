@@ -57,7 +57,8 @@ class HandoutCache:
         self.folder = folder
         self._lock = threading.Lock()
         self._pending: dict[HandoutKey, threading.Event] = {}
-        self._queue: queue.Queue[tuple[HandoutKey, Builder]] = queue.Queue()
+        self._started: set[HandoutKey] = set()
+        self._queue: queue.Queue[tuple[HandoutKey, Builder, float]] = queue.Queue()
         self._worker: threading.Thread | None = None
 
     # --- reading ---
@@ -81,13 +82,17 @@ class HandoutCache:
         return float(seconds) if isinstance(seconds, int | float) else None
 
     # --- building ---
-    def prepare(self, key: HandoutKey, build: Builder) -> bool:
-        """Queue ``build`` for ``key`` in the background unless the file exists or is on its way; True if queued."""
+    def prepare(self, key: HandoutKey, build: Builder, delay_s: float = 0.0) -> bool:
+        """Queue ``build`` for ``key`` in the background unless the file exists or is on its way; True if queued.
+
+        ``delay_s``: start no sooner than this (a build after a server start waits until the first pages
+        were drawn: the two cores are theirs first). A click before then builds it at once instead.
+        """
         with self._lock:
             if key in self._pending or self.path(key).exists():
                 return False
             self._pending[key] = threading.Event()
-            self._queue.put((key, build))
+            self._queue.put((key, build, time.monotonic() + delay_s))
             if self._worker is None or not self._worker.is_alive():
                 self._worker = threading.Thread(target=self._work, name="handout-builder", daemon=True)
                 self._worker.start()
@@ -99,6 +104,11 @@ class HandoutCache:
             return ready
         with self._lock:
             event = self._pending.get(key)
+            if event is not None and key not in self._started:
+                # Queued but not begun: built here now; the worker skips it.
+                self._pending.pop(key)
+                event.set()
+                event = None
         if event is not None:
             event.wait()
             if (ready := self.get(key)) is not None:
@@ -108,13 +118,18 @@ class HandoutCache:
     def _work(self) -> None:
         while True:
             try:
-                key, build = self._queue.get(timeout=5)
+                key, build, not_before = self._queue.get(timeout=5)
             except queue.Empty:
                 with self._lock:
                     if self._queue.empty():
                         self._worker = None
                         return
                 continue
+            time.sleep(max(0.0, not_before - time.monotonic()))  # the worker's own thread: nothing waits on it
+            with self._lock:
+                if key not in self._pending:  # a click built it meanwhile
+                    continue
+                self._started.add(key)
             try:
                 if self.get(key) is None:
                     self._build(key, build)
@@ -123,6 +138,7 @@ class HandoutCache:
             finally:
                 with self._lock:
                     event = self._pending.pop(key, None)
+                    self._started.discard(key)
                 if event is not None:
                     event.set()
 
