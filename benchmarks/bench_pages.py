@@ -102,6 +102,7 @@ def main() -> None:
                 server = start(script, env, workdir / f"{name.replace(' ', '-')}-{round_number}.log", root=root)
                 context, blocked = new_context(browser, server.url)
                 page = context.new_page()
+                cold = warm = float("nan")
                 try:
                     page.goto(server.url + path)
                     cold = first_draw_s(wait_marks(page, needs), needs)
@@ -110,6 +111,8 @@ def main() -> None:
                     warm = first_draw_s(wait_marks(page, needs), needs)
                     if blocked:
                         print(f"  {name}: blocked {sorted(set(blocked))[:3]}")
+                except Exception as error:  # a page that never draws is reported (nan), the run goes on
+                    print(f"  {name}: not drawn: {str(error).splitlines()[0]}")
                 finally:
                     context.close()
                     server.stop()

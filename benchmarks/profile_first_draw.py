@@ -265,7 +265,11 @@ def part_browser(page_name: str, env: dict[str, str], workdir: Path) -> None:
                 else:
                     page.wait_for_timeout(1500)
                     page.reload()
-                marks = wait_marks(page, needs)
+                try:
+                    marks = wait_marks(page, needs)
+                except Exception as error:  # one page that never draws is reported; the others still run
+                    print(f"  {label}: not drawn: {str(error).splitlines()[0]}")
+                    break
                 page.wait_for_timeout(300)
                 print(
                     f"  {label}: first element {marks.get('app', 0) / 1000:.2f} s, map {marks['map'] / 1000:.2f} s"
