@@ -11,8 +11,9 @@ import streamlit as st
 from geo.i18n import t
 from geo.settings import STATIC_DIR, SettingsError
 from ui.auth import require_signin_if_configured
-from ui.data import dashboard_data, ensure_vendor_assets, settings, store_is_outdated
+from ui.data import dashboard_data, ensure_vendor_assets, settings, store, store_is_outdated
 from ui.frame import STAFF_CSS, current_language, language_switch, page_guard, settings_error_page
+from ui.handout import prepare_after_data_change
 from ui.kiosk import CLOSE_DIALOGS_SCRIPT, NO_STREAMLIT_CHROME_CSS
 from ui.widget_text import korean_widget_script
 
@@ -43,6 +44,9 @@ if config.is_kiosk:
 loading = t("data.loading_public" if config.is_kiosk else "data.loading", lang)
 with page_guard(lang), st.spinner(loading):
     dashboard_data()
+if not config.is_kiosk:
+    with page_guard(lang):
+        prepare_after_data_change(dashboard_data(), store().revision())  # the handout, made in the background
 
 # The default page is served at "/" only (Streamlit ignores its url_path), so a bookmark to /home got
 # Streamlit's English "Page not found" dialog: a hidden page at /home switches to it, keeping the query.

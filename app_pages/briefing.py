@@ -52,12 +52,12 @@ from ui.briefing import (
     PRESENTATION_CSS,
     counter_html,
     day_field,
-    handout_pdf,
     keyboard_script,
     without_map_controls,
 )
 from ui.data import dashboard_data, store
-from ui.frame import current_language, guarded_download, sample_notice
+from ui.frame import current_language, sample_notice
+from ui.handout import handout_download
 from ui.links import link_notice
 from ui.trend import quarterly_trend
 
@@ -156,16 +156,7 @@ controls[2].button(
 revision = store().revision()  # the handout is cached per data revision
 try:
     find_cjk_font()
-    controls[5].download_button(
-        t("briefing.pdf", lang),
-        data=guarded_download(lambda: handout_pdf(revision, as_of, since, lang, data), "pdf"),
-        file_name=f"ansan-smart-city-briefing-{as_of.isoformat()}.pdf",
-        mime="application/pdf",
-        icon=":material/picture_as_pdf:",
-        key="briefing_pdf",
-        on_click="ignore",
-        width="stretch",
-    )
+    handout_download(controls[5], data, revision, as_of, since, lang)  # prepared in the background, kept on disk
 except BriefingExportError as error:
     controls[5].error(f"{t('briefing.pdf_error', lang)}: {error}")
 

@@ -10,7 +10,6 @@ from geo.exports import ExportContext, services_source
 from geo.history import default_as_of
 from geo.html import md_text
 from geo.i18n import t
-from geo.mapping import MapOptions, build_map
 from geo.pointmap import needs_canvas_map
 from geo.stats import headline_items
 from ui import state
@@ -20,6 +19,7 @@ from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
 from ui.links import link_notice
 from ui.playback import playback_args
+from ui.revision_cache import overview_folium_map, revision_figure
 from ui.servicemap import citywide_list, overview_map
 
 lang = current_language()
@@ -47,7 +47,7 @@ with map_col:
         overview_map(data, lang)
     else:
         st_folium(
-            build_map(data.boundaries, data.areas, data.services, MapOptions(lang=lang, basemap=settings().basemap)),
+            overview_folium_map(data, lang, settings().basemap),  # built once per data revision
             height=560,
             use_container_width=True,
             returned_objects=[],
@@ -91,7 +91,7 @@ all_areas = t("export.all_areas", lang)
 milestones_col, status_col = st.columns(2, gap="large")
 with milestones_col:
     chart_with_data(
-        charts.milestones_figure(plan, lang),
+        revision_figure("milestones", lang, lambda: charts.milestones_figure(plan, lang)),
         charts.milestones_frame(plan, lang),
         "plan_milestones",
         lang,
@@ -100,7 +100,7 @@ with milestones_col:
 with status_col:
     by_area_status = aggregate.services_by_area_status(data.services)
     chart_with_data(
-        charts.area_comparison_figure(by_area_status, lang),
+        revision_figure("areas_by_status", lang, lambda: charts.area_comparison_figure(by_area_status, lang)),
         by_area_status,
         "areas_by_status",
         lang,

@@ -13,7 +13,8 @@ comma-separated) whose ``X-Forwarded-For`` names the client for the sign-in
 limit (default ``127.0.0.1,::1``: nginx on the same machine; empty: none).
 The kiosk's help names whom to ask: ``DASHBOARD_KIOSK_CONTACT`` (e.g. the desk's
 name and number; empty: "ask the staff at the information desk").
-Citizens' voice: ``DASHBOARD_KIOSK_ID`` (this kiosk's name in the limits),
+``DASHBOARD_HANDOUT_PREPARE=0`` stops building the briefing's PDF handout in the background (then a click
+builds it). Citizens' voice: ``DASHBOARD_KIOSK_ID`` (this kiosk's name in the limits),
 ``DASHBOARD_VOICE_LIMIT_PER_MINUTE`` (per kiosk, default 30),
 ``DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE`` (per public-view client, default 10),
 ``DASHBOARD_VOICE_HIDE_AFTER_REPORTS`` (default 3), ``DASHBOARD_VOICE_RETENTION_DAYS`` (default 365).
@@ -57,6 +58,8 @@ class Settings:
     store_dir: Path
     secrets_file: Path = DEFAULT_SECRETS_FILE
     require_signin: bool = False
+    # The briefing's PDF handout is built in the background when the briefing opens (both languages).
+    handout_prepare: bool = True
     # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); default: one on this machine.
     trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
     # The web server's (uvicorn's) own trusted hosts, FORWARDED_ALLOW_IPS: their X-Forwarded-For it applies
@@ -102,9 +105,11 @@ def _location_setting(env: Mapping[str, str], name: str) -> tuple[float, float] 
     return lat, lon
 
 
-def _bool_setting(env: Mapping[str, str], name: str) -> bool:
+def _bool_setting(env: Mapping[str, str], name: str, default: bool = False) -> bool:
     raw = env.get(name, "").strip().lower()
-    if raw in ("", "0", "false", "no", "off"):
+    if not raw:
+        return default
+    if raw in ("0", "false", "no", "off"):
         return False
     if raw in ("1", "true", "yes", "on"):
         return True
@@ -173,6 +178,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         store_dir=store_dir,
         secrets_file=secrets_file,
         require_signin=_bool_setting(env, "DASHBOARD_REQUIRE_SIGNIN"),
+        handout_prepare=_bool_setting(env, "DASHBOARD_HANDOUT_PREPARE", default=True),
         trusted_proxies=_proxies_setting(env, "DASHBOARD_TRUSTED_PROXIES"),
         server_forwarded_allow_ips=tuple(
             part.strip() for part in env.get("FORWARDED_ALLOW_IPS", "127.0.0.1").split(",") if part.strip()

@@ -37,6 +37,8 @@ def isolated_env(base: dict[str, str], store_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in base.items() if not (k.startswith(_APP_PREFIX) or k in _APP_VARIABLES)}
     env["DASHBOARD_STORE_DIR"] = str(store_dir)
     env["DASHBOARD_SECRETS_FILE"] = str(store_dir / "secrets.toml")
+    # No handouts built behind a test's back (seconds of Chromium each); the handout tests turn it on.
+    env["DASHBOARD_HANDOUT_PREPARE"] = "0"
     return env
 
 
@@ -48,7 +50,7 @@ def isolated_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
         if os.environ.get(name) != value:
             monkeypatch.setenv(name, value)
     for name in [n for n in os.environ if n.startswith(_APP_PREFIX) or n in _APP_VARIABLES]:
-        if name not in ("DASHBOARD_STORE_DIR", "DASHBOARD_SECRETS_FILE"):
+        if name not in ("DASHBOARD_STORE_DIR", "DASHBOARD_SECRETS_FILE", "DASHBOARD_HANDOUT_PREPARE"):
             monkeypatch.delenv(name)
     return store_dir
 

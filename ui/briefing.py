@@ -15,10 +15,7 @@ from typing import Any, cast
 
 import streamlit as st
 
-from geo.briefing_pdf import briefing_pdf
-from geo.charts import Lang
 from geo.html import escape_html, json_for_script
-from geo.loaders import DashboardData
 
 #: Session key of the notes on dates of the address that could not be used (kept for the visit).
 
@@ -191,9 +188,3 @@ def keyboard_script(buttons: dict[str, str], presenting: bool, position: int = 0
         "  fit(); }"
         "})();</script>"
     )
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def handout_pdf(revision: str, as_of: date, since: date, lang: Lang, _data: DashboardData) -> bytes:  # noqa: ARG001 (cache key)
-    """The PDF handout, made once per data revision, day, period and language (an export takes seconds)."""
-    return briefing_pdf(_data, as_of, since, lang)

@@ -17,6 +17,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "briefing.no_changes": {"ko": "이 기간에 상태 변경이 없습니다", "en": "No status changes in this period"},
     "briefing.pdf": {"ko": "PDF 브리핑 내려받기", "en": "Download PDF briefing"},
     "briefing.pdf_error": {"ko": "PDF 브리핑을 만들 수 없습니다", "en": "The PDF briefing cannot be made"},
+    "briefing.pdf_preparing": {
+        "ko": "PDF를 만드는 중입니다: 약 {seconds}초 걸립니다 (지난번 기준). 지금 누르면 다 될 때 내려받습니다.",
+        "en": "The PDF is being made: about {seconds} s (as the last one took). A click now downloads it when done.",
+    },
+    "briefing.pdf_preparing_first": {
+        "ko": "PDF를 만드는 중입니다: 처음이라 걸리는 시간을 아직 모릅니다 (수십 초). 지금 누르면 다 될 때 내려받습니다.",
+        "en": "The PDF is being made: the first one, so its time is not known yet (tens of seconds). "
+        "A click now downloads it when done.",
+    },
     "briefing.last_update": {"ko": "데이터 최종 갱신", "en": "Data last updated"},
     "briefing.facts": {"ko": "주요 사실", "en": "Key facts"},
     "briefing.location": {"ko": "위치", "en": "Location"},
