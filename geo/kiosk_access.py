@@ -105,6 +105,28 @@ def relative_luminance(colour: str) -> float:
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
+#: The kiosk's colour pairs (foreground, background) in each theme, as its CSS (ui.kiosk_access) uses them:
+#: the tests hold text to 4.5:1 and the status symbols to 3:1, and the accessibility report reads them
+#: (a role ending in ``_symbol`` needs 3:1). The default theme's symbols carry a dark outline instead.
+KIOSK_THEMES: dict[str, dict[str, tuple[str, str]]] = {
+    "default": {
+        "text": ("#000000", "#FFFFFF"),
+        "text_body": ("#1A1A1A", "#FFFFFF"),
+        "text_muted": ("#333333", "#FFFFFF"),
+        "headline": ("#00457A", "#E8EEF4"),
+        "link": ("#005A9C", "#FFFFFF"),
+        "sample": ("#8A3B00", "#FFFFFF"),
+        "page_number": ("#FFFFFF", "#1A1A1A"),  # the page number, the warning
+    },
+    "high_contrast": {
+        "text": ("#FFFFFF", "#000000"),
+        "chosen": ("#FFD400", "#000000"),
+        "chosen_button": ("#000000", "#FFD400"),
+        "sample": ("#FFB870", "#000000"),
+    },
+}
+
+
 def contrast_ratio(foreground: str, background: str) -> float:
     """The WCAG contrast ratio of two ``#RRGGBB`` colours, from 1 to 21."""
     lighter, darker = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from geo.kiosk import kiosk_screens, kiosk_sections
-from geo.kiosk_access import KioskModes, contrast_ratio, help_html, same_section
+from geo.kiosk_access import KIOSK_THEMES, KioskModes, contrast_ratio, help_html, same_section
 from geo.kiosk_rotation import (
     RotationState,
     advance,
@@ -128,16 +128,8 @@ def test_the_contact_comes_from_the_settings():
 
 
 # Text colour on its background in each theme (the CSS must still use them: a changed colour is checked again).
-DEFAULT_TEXT = [
-    ("#000000", "#FFFFFF"),
-    ("#1A1A1A", "#FFFFFF"),
-    ("#333333", "#FFFFFF"),
-    ("#00457A", "#E8EEF4"),
-    ("#005A9C", "#FFFFFF"),
-    ("#8A3B00", "#FFFFFF"),
-    ("#FFFFFF", "#1A1A1A"),  # the page number, the warning
-]
-CONTRAST_TEXT = [("#FFFFFF", "#000000"), ("#FFD400", "#000000"), ("#000000", "#FFD400"), ("#FFB870", "#000000")]
+DEFAULT_TEXT = list(KIOSK_THEMES["default"].values())
+CONTRAST_TEXT = list(KIOSK_THEMES["high_contrast"].values())
 
 
 def test_text_is_at_least_4_5_to_1_in_both_themes():
