@@ -25,7 +25,7 @@ READ_BUTTON = "kiosk_speech_read"
 SPEECH_BAR = "kiosk_speech"
 PHONE_BLOCK = "kiosk_phone"
 
-ACCESS_CSS = """<style>
+SPEECH_CSS = """<style>
 .st-key-kiosk_speech { row-gap: 10px; column-gap: 24px; align-items: flex-end; }
 .st-key-kiosk_speech [data-testid="stWidgetLabel"] p { font-size: 24px; font-weight: 700; }
 .st-key-kiosk_speech audio { width: 100%; min-height: 54px; }
@@ -80,7 +80,7 @@ def read_aloud(
     ``visitor_present`` false (the idle reset came): a visitor's request ends, and the rate and volume
     go back to their defaults.
     """
-    st.html(ACCESS_CSS)
+    st.html(SPEECH_CSS)
     if not visitor_present:
         for key in (state.KIOSK_SPEECH_REQUEST, state.KIOSK_SPEECH_RATE, state.KIOSK_SPEECH_VOLUME):
             st.session_state.pop(key, None)

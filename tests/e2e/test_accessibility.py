@@ -18,7 +18,7 @@ import pytest
 from geo.auth import add_user
 from geo.axe import run_axe
 from tests.e2e.conftest import start_server, stop_server, wait_for_run_end
-from ui.kiosk_access import PHONE_BLOCK, READ_BUTTON
+from ui.kiosk_speech import PHONE_BLOCK, READ_BUTTON
 
 pytestmark = pytest.mark.browser
 
