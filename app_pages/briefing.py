@@ -66,7 +66,7 @@ MAP_HEIGHT = 370
 MAP_HEIGHT_NO_CHARTS = 600
 CHART_FONT_PX = 18
 # The trend takes the slide's width and what the title and caption leave of 1080 px.
-TREND_HEIGHT = 720
+TREND_HEIGHT = 480  # 720 made the fit script scale the slide to 0.7 (its title, note and legend take the rest)
 TREND_FONT_PX = 22
 TREND_WIDTH_PX = 1700
 PLOT_CONFIG = {"displayModeBar": False, "staticPlot": True}

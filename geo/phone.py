@@ -8,6 +8,7 @@ same public screen and nothing else: a staff page has no URL on a kiosk-mode ser
 from __future__ import annotations
 
 import base64
+import io
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -43,14 +44,23 @@ def qr_svg(url: str, label: str, scale: int = QR_SCALE) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape_html(label)}" ', 1)
 
 
-def qr_img_html(url: str, label: str, scale: int = QR_SCALE) -> str:
-    """The QR code's SVG inlined in the page as a ``data:`` image with ``label`` as its text alternative.
+def qr_png(url: str, scale: int = QR_SCALE) -> bytes:
+    """The QR code of ``url`` as PNG bytes (segno writes PNG itself: no imaging library)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(
+        buffer, kind="png", scale=scale, border=4, dark="#000000", light="#FFFFFF"
+    )
+    return buffer.getvalue()
 
-    A data URI, not an ``<svg>`` element: Streamlit's ``st.html`` keeps only HTML (its sanitiser drops SVG),
-    and a data URI is still part of the page (no request leaves it).
+
+def qr_img_html(url: str, label: str, scale: int = QR_SCALE) -> str:
+    """The QR code inlined in the page as a PNG ``data:`` image with ``label`` as its text alternative.
+
+    A data URI, not an ``<svg>`` element: Streamlit's ``st.html`` keeps only HTML (its sanitiser drops SVG,
+    and an SVG data URI did not decode there), and a data URI is still part of the page (no request leaves it).
     """
-    encoded = base64.b64encode(qr_svg(url, label, scale).encode("utf-8")).decode("ascii")
-    return f'<img class="kiosk-qr" src="data:image/svg+xml;base64,{encoded}" alt="{escape_html(label)}">'
+    encoded = base64.b64encode(qr_png(url, scale)).decode("ascii")
+    return f'<img class="kiosk-qr" src="data:image/png;base64,{encoded}" alt="{escape_html(label)}">'
 
 
 def phone_view_html(url: str, title: str, hint: str, alt: str, address_label: str) -> str:

@@ -227,9 +227,8 @@ def change_line(change: Change, day: date, lang: str) -> str:
     '2024-07-04 연합뉴스: 똑버스 — 안산스마트허브(…)로 운행 확대', '2020-12-16 경기매일: … — 공모 선정 (계획)',
     '2024-05 계획: 스마트도시계획 수립 용역 착수 (출처: …)'.
     """
-    name = change.name_en if lang == "en" else change.name_ko
-    source = change.source_en if lang == "en" else change.source_ko
-    reason = change.reason_en if lang == "en" else change.reason_ko
+    suffix = "en" if lang == "en" else "ko"  # the change carries both languages' words
+    name, source, reason = (getattr(change, f"{field}_{suffix}") for field in ("name", "source", "reason"))
     if change.kind == "milestone":
         return t("playback.line_milestone", lang, date=reason, milestone=name, source=source)
     if change.kind == "reported":

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from geo.briefing_pdf.cache import HandoutCache, HandoutKey
+from tests.conftest import poll
 
 AS_OF = date(2026, 2, 3)
 SINCE = date(2025, 11, 3)
@@ -82,6 +83,8 @@ def test_a_click_during_a_background_build_waits_for_it_instead_of_building_agai
     background = CountingBuilder("en", gate)
     cache.prepare(key, background)
     assert cache.is_building(key)
+    # The worker has begun (it waits at the gate): a click before that would rightly build it itself.
+    poll(lambda: background.calls == 1, 10, "the background build to begin")
     clicked = CountingBuilder("en")
     result: list[bytes] = []
     waiter = threading.Thread(target=lambda: result.append(cache.result(key, clicked)))

@@ -8,7 +8,7 @@ import re
 import pytest
 import segno
 
-from geo.phone import phone_url, phone_view_html, qr_svg
+from geo.phone import phone_url, phone_view_html, qr_png, qr_svg
 from geo.settings import SettingsError, load_settings
 
 
@@ -33,8 +33,9 @@ def test_the_qr_code_is_inline_svg_named_by_its_text_alternative():
 def test_the_block_writes_the_address_out_escaped():
     html = phone_view_html("https://k.example/?lang=en&text=large", "View on my phone", "Scan it", "QR code", "Address")
     assert "Address: https://k.example/?lang=en&amp;text=large" in html and html.count("<img") == 1
-    image = re.search(r'<img class="kiosk-qr" src="data:image/svg\+xml;base64,([^"]+)" alt="QR code">', html)
-    assert base64.b64decode(image[1]).decode().startswith('<svg role="img" aria-label="QR code"')
+    image = re.search(r'<img class="kiosk-qr" src="data:image/png;base64,([^"]+)" alt="QR code">', html)
+    assert base64.b64decode(image[1]) == qr_png("https://k.example/?lang=en&text=large")
+    assert qr_png("https://k.example/").startswith(b"\x89PNG") and qr_png("a") != qr_png("b")
 
 
 def test_the_public_address_is_optional_and_checked():
