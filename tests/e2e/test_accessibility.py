@@ -104,7 +104,7 @@ def test_read_aloud_plays_audio_served_by_the_app_itself(public_kiosk_server, op
 
 
 @pytest.mark.xfail(
-    reason="known defect, open in issue #21: the QR image (an SVG data URI inside st.html) does not decode"
+    reason="known defect, open in issue #21: the QR image (a data URI inside st.html, SVG or PNG) does not decode"
 )
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_the_qr_code_points_at_the_public_kiosk_view_in_the_same_language(public_kiosk_server, open_app, lang):
