@@ -35,8 +35,9 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from benchmarks.pagetiming import CHROMIUM, CHROMIUM_ARGS, first_draw_s, new_context, start, wait_marks  # noqa: E402
+from benchmarks.pagetiming import first_draw_s, new_context, start, wait_marks  # noqa: E402
 from geo.assets import install_vendor_assets  # noqa: E402
+from geo.axe import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from geo.settings import STATIC_DIR, load_settings  # noqa: E402
 from geo.store import open_store  # noqa: E402
 

@@ -33,13 +33,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.pagetiming import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
     NETWORK,
     new_context,
     start,
     wait_marks,
 )
+from geo.axe import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 # The modules the entry script and the three pages import, heaviest first as Python resolves them.
 IMPORTS = [

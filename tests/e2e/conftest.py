@@ -21,18 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from geo.axe import CHROMIUM, CHROMIUM_ARGS  # the one list of Chromium flags (offline, headless)
 from tests.conftest import PROJECT_ROOT, isolated_env
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = pytest.mark.browser
 
