@@ -66,9 +66,11 @@ MAP_HEIGHT = 370
 MAP_HEIGHT_NO_CHARTS = 600
 CHART_FONT_PX = 18
 # The trend takes the slide's width and what the title and caption leave of 1080 px.
-TREND_HEIGHT = 480  # 720 made the fit script scale the slide to 0.7 (its title, note and legend take the rest)
+# 680: a plot as tall as its axis title once the note (wrapped for 900 px) and legend take their part; at 480 the
+# plot kept 80 px and the axis title ran into the note.
+TREND_HEIGHT = 680
 TREND_FONT_PX = 22
-TREND_WIDTH_PX = 1700
+TREND_WIDTH_PX = 900  # the chart's width on a 1366 px laptop beside the sidebar (the narrowest screen it is shown on)
 PLOT_CONFIG = {"displayModeBar": False, "staticPlot": True}
 
 lang = current_language()

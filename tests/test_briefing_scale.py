@@ -11,6 +11,7 @@ import io
 import re
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from shapely.geometry import Polygon
 
@@ -161,8 +162,9 @@ def test_budget_title_note_and_unit_do_not_meet_at_large_counts_on_the_briefing(
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_a_compact_budget_chart_with_every_funding_source_keeps_its_plot(lang):
-    """Five funding sources: at 1366 px (a 420 px column) the legend takes two rows in both languages
-    (the English title on two lines); the chart grows instead of squeezing its plot to 20 px, and the rows fit under the years."""
+    """Five funding sources: at 1366 px (a 420 px column) the Korean legend takes two rows; the English one, its
+    longest item wider than half the plot, one item per row as Plotly lays it out (the English title on two lines).
+    The chart grows instead of squeezing its plot to 20 px, and the rows fit under the years."""
     from geo.charts.common import MIN_PLOT_PX, foot_legend_rows
     from geo.vocab import FUNDING_TERMS
 
@@ -173,7 +175,7 @@ def test_a_compact_budget_chart_with_every_funding_source_keeps_its_plot(lang):
     )
     fig = charts.compact_figure(charts.budget_by_year_figure(frame, lang, "large"), 320, 18)
     rows = foot_legend_rows(fig, 420, 18)
-    assert rows == 2
+    assert rows == {"ko": 2, "en": 5}[lang]
     assert fig.layout.height - fig.layout.margin.t - fig.layout.margin.b >= MIN_PLOT_PX
     assert fig.layout.margin.b >= 18 * (1.8 + 1.6 * rows) - 1
     assert fig.layout.height > 320  # grown for the legend's rows
@@ -241,3 +243,19 @@ def test_the_handout_at_100000_services_renders_with_counts_on_its_pages(city):
     area, appendix = (re.sub(r"\s+", "", page.extract_text()) for page in reader.pages)
     assert "동별스마트서비스(모두10,000건)" in area and "운영1,650" in area and "…" not in area
     assert "시전역" in appendix and "100,000" in appendix
+
+
+def test_a_legend_that_does_not_fit_one_row_takes_columns_as_wide_as_its_widest_item():
+    """Plotly lays a wrapped horizontal legend out in equal columns: four items, one of them long, in a narrow
+    plot take one row each (the English trend slide at 1366 px drew its legend over the plot)."""
+    from geo.charts.common import foot_legend_rows
+
+    fig = go.Figure()
+    for name in ("Planned", "Building", "Operating", "Reported budget, summed (× KRW 100 m)"):
+        fig.add_bar(name=name, x=[1], y=[1])
+    fig.update_layout(legend={"orientation": "h", "yref": "container", "y": 0}, margin={"l": 40, "r": 40})
+    assert foot_legend_rows(fig, 2000, 20) == 1
+    assert foot_legend_rows(fig, 900, 20) == 4
+    short = go.Figure(fig)
+    short.data[-1].name = "Budget"
+    assert foot_legend_rows(short, 900, 20) == 1

@@ -131,3 +131,24 @@ def test_a_click_before_a_delayed_build_began_builds_it_at_once_and_the_worker_s
     threading.Event().wait(1.0)
     assert (background.calls, clicked.calls) == (0, 1)
     assert not cache.is_building(key)
+
+
+def test_a_click_that_reads_just_before_a_background_build_ends_does_not_build_again(tmp_path: Path) -> None:
+    """The race the test above met in CI: the click reads no file, the background build then writes it and is no
+    longer pending, and the click, finding nothing pending, built the handout a second time."""
+    cache = HandoutCache(tmp_path)
+    key = HandoutKey("rev-1", "en", AS_OF, SINCE)
+    original_get = cache.get
+    reads = {"n": 0}
+
+    def get_then_finish(asked: HandoutKey) -> bytes | None:
+        reads["n"] += 1
+        found = original_get(asked)
+        if reads["n"] == 1:  # right after the click's first read, the background build completes
+            cache._build(asked, CountingBuilder("en"))
+        return found
+
+    cache.get = get_then_finish  # type: ignore[method-assign]
+    clicked = CountingBuilder("en")
+    assert cache.result(key, clicked) == b"%PDF handout en #1"
+    assert clicked.calls == 0

@@ -111,8 +111,10 @@ class HandoutCache:
                 event = None
         if event is not None:
             event.wait()
-            if (ready := self.get(key)) is not None:
-                return ready
+        # Read again: a background build can finish between the first read and the lock (its file written, its
+        # key no longer pending); building it again here doubled the work.
+        if (ready := self.get(key)) is not None:
+            return ready
         return self._build(key, build)
 
     def _work(self) -> None:

@@ -9,6 +9,7 @@ projector and the kiosk. A figure built from illustrative records shows
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from typing import Any, Literal
@@ -212,19 +213,27 @@ LEGEND_ROW_EM = 1.6
 def foot_legend_rows(fig: go.Figure, width_px: float, font_px: float) -> int:
     """How many rows a horizontal legend hung at the figure's foot takes in ``width_px`` (0: no such legend).
 
-    An item is its name plus the symbol and the gap after it (about 2.5 em), laid left to right as Plotly does.
+    An item is its name plus the symbol and the gap after it (about 2.5 em). Items that do not fit in one row
+    across the plot area are laid out as Plotly does: in columns as wide as the widest item (an English trend
+    chart's long budget entry put each of its four items on a row of its own, on top of the plot).
     """
     legend = fig.layout.legend
     if legend.orientation != "h" or legend.yref != "container":
         return 0
     names = [trace.name for trace in fig.data if trace.showlegend is not False and trace.name]
-    rows, used = (1 if names else 0), 0.0
-    for name in names:
-        item = text_px(name, font_px) + 2.5 * font_px
-        if used and used + item > width_px:
-            rows, used = rows + 1, 0.0
-        used += item
-    return rows
+    if not names:
+        return 0
+    items = [text_px(name, font_px) + 2.5 * font_px for name in names]
+    margin = fig.layout.margin
+    available = (
+        width_px
+        - (margin.l if margin.l is not None else DEFAULT_MARGIN_PX)
+        - (margin.r if margin.r is not None else DEFAULT_MARGIN_PX)
+    )
+    if sum(items) <= available:
+        return 1
+    columns = max(1, int(available // max(items)))
+    return math.ceil(len(items) / columns)
 
 
 def line_units(width_px: float, font_px: float) -> int:
