@@ -13,7 +13,6 @@ from geo.settings import STATIC_DIR, SettingsError
 from ui.auth import require_signin_if_configured
 from ui.data import dashboard_data, ensure_vendor_assets, settings, store, store_is_outdated
 from ui.frame import STAFF_CSS, current_language, language_switch, page_guard, settings_error_page
-from ui.handout import prepare_after_data_change
 from ui.kiosk import CLOSE_DIALOGS_SCRIPT, NO_STREAMLIT_CHROME_CSS
 from ui.widget_text import korean_widget_script
 
@@ -45,6 +44,9 @@ loading = t("data.loading_public" if config.is_kiosk else "data.loading", lang)
 with page_guard(lang), st.spinner(loading):
     dashboard_data()
 if not config.is_kiosk:
+    # Imported here: the handout's PDF and chart modules are staff-only, and the kiosk's first run need not load them.
+    from ui.handout import prepare_after_data_change
+
     with page_guard(lang):
         prepare_after_data_change(dashboard_data(), store().revision())  # the handout, made in the background
 

@@ -150,6 +150,12 @@ def stats(values: list[float]) -> str:
     return f"{statistics.median(ordered):.1f} / {p95:.1f} / {ordered[-1]:.1f}"
 
 
+def over(values: list[float], limit_ms: float = 100.0) -> str:
+    """How many steps took longer than ``limit_ms`` (the issue's frame budget), and which (1 = the first step)."""
+    slow = [k + 1 for k, value in enumerate(values) if value > limit_ms]
+    return f"{len(slow)} of {len(values):,}" + (f" (step {', '.join(map(str, slow[:5]))})" if slow else "")
+
+
 def run(size: int, seconds: float) -> str:
     from playwright.sync_api import sync_playwright
 
@@ -183,7 +189,7 @@ def run(size: int, seconds: float) -> str:
             server.shutdown()
     return (
         f"| {size:,} | {args['steps']} | {args['changes']:,} | {stats(index)} | {stats(grid)} | "
-        f"{stats(steps['forward'])} | {stats(steps['back'])} | {played['steps']} | "
+        f"{stats(steps['forward'])} | {over(steps['forward'])} | {stats(steps['back'])} | {played['steps']} | "
         f"{played['worstFrame']:.0f} | {played['longTasks']} | {played['worstTask']:.0f} |"
     )
 
@@ -200,10 +206,10 @@ def main() -> None:
     )
     print(
         "| services | steps | changed rows | filter, index (ms, median / p95 / max) | filter, grid (ms) | "
-        "step (ms) | step back (ms) | steps played | longest frame while playing (ms) | long tasks | "
+        "step (ms) | steps over 100 ms | step back (ms) | steps played | longest frame while playing (ms) | long tasks | "
         "longest task (ms) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         print(run(size, args.play_seconds), flush=True)
     print(f"# load after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
