@@ -174,7 +174,7 @@ def trend_chart() -> None:
 
 def compare() -> None:
     """The areas side by side on the same scales, and the city's trend by quarter."""
-    by_area_status = aggregate.services_by_area_status(services)
+    by_area_status = aggregate.services_by_area_status(services, areas=data.areas)
     chart_with_data(
         charts.area_comparison_figure(by_area_status, lang),
         by_area_status,
@@ -182,11 +182,11 @@ def compare() -> None:
         lang,
         context(CITYWIDE_ALL),
     )
-    progress_all = aggregate.progress_by_area(services)
+    progress_all = aggregate.progress_by_area(services, areas=data.areas)
     chart_with_data(
         charts.progress_figure(progress_all, lang), progress_all, "progress_all", lang, context(CITYWIDE_ALL)
     )
-    headline_all = aggregate.headline_by_area(services)
+    headline_all = aggregate.headline_by_area(services, areas=data.areas)
     by_funding_all = aggregate.budget_by_funding(services)
     chart_with_data(
         charts.budget_by_funding_figure(by_funding_all, lang),

@@ -98,7 +98,7 @@ with milestones_col:
         ExportContext(all_areas, as_of, updated, plan["source"][lang], sample=False),
     )
 with status_col:
-    by_area_status = aggregate.services_by_area_status(data.services)
+    by_area_status = aggregate.services_by_area_status(data.services, areas=data.areas)
     chart_with_data(
         revision_figure("areas_by_status", lang, lambda: charts.area_comparison_figure(by_area_status, lang)),
         by_area_status,

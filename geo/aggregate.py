@@ -113,8 +113,34 @@ def area_terms(areas: pd.DataFrame, *, short: bool = False) -> dict[str, Term]:
     }
 
 
-def _areas_for(area: str | None) -> tuple[str, ...]:
-    return AREA_ORDER if area is None else (area,)
+def _areas_for(area: str | None, services: pd.DataFrame | None = None) -> tuple[str, ...]:
+    """One area, or every area: the plan's in their usual order, then any other area the services name (an
+    imported sixth area), so that a comparison counts every service once and leaves none out."""
+    if area is not None:
+        return (area,)
+    if services is None or "area_id" not in services:
+        return AREA_ORDER
+    others = sorted({str(a) for a in services["area_id"].dropna()} - set(AREA_ORDER))
+    return (*AREA_ORDER, *others)
+
+
+def with_area_names(result: pd.DataFrame, areas: pd.DataFrame | None) -> pd.DataFrame:
+    """``result`` with the names of its areas in ``attrs["area_names"]`` ({id: (ko, en)}, short names), taken
+    from the store's areas layer: a chart labels an area of its own by the layer's name, not its id."""
+    if areas is not None and "area_id" in result:
+        result.attrs["area_names"] = {
+            str(a): (area_label(areas, str(a), "ko"), area_label(areas, str(a), "en"))
+            for a in dict.fromkeys(result["area_id"])
+        }
+    return result
+
+
+def area_name(frame: pd.DataFrame, area_id: str, lang: str = "ko") -> str:
+    """The short name of ``area_id`` in a frame of :func:`with_area_names` (the plan's own name otherwise)."""
+    names = frame.attrs.get("area_names") or {}
+    if area_id in names:
+        return str(names[area_id][1 if lang == "en" else 0])
+    return label(AREA_SHORT, area_id, lang)
 
 
 def _has_sample(services: pd.DataFrame) -> bool:
@@ -148,17 +174,20 @@ def _count_grid(services: pd.DataFrame, row: str, rows: tuple[str, ...]) -> pd.D
     return counts.reindex(index, fill_value=0).astype(int).rename("count").reset_index()
 
 
-def services_by_area_status(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
+def services_by_area_status(
+    services: pd.DataFrame, area: str | None = None, areas: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Service counts per area and status.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``area_id``, ``status``, ``count``; one row for every area
-        (all five when ``area`` is None) × every status, in vocabulary order.
+        (the plan's and any other the services name when ``area`` is None) × every status, in vocabulary
+        order; ``areas`` (the store's layer) names them (:func:`with_area_names`).
     """
     selected = filter_area(services, area)
-    return _finish(_count_grid(selected, "area_id", _areas_for(area)), selected)
+    return with_area_names(_finish(_count_grid(selected, "area_id", _areas_for(area, selected)), selected), areas)
 
 
 def services_by_domain_status(
@@ -308,7 +337,9 @@ def _with_coverage(result: pd.DataFrame, coverage: BudgetCoverage) -> pd.DataFra
     return result
 
 
-def progress_by_area(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
+def progress_by_area(
+    services: pd.DataFrame, area: str | None = None, areas: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Progress per area: the share of its projects (not cancelled) in operation.
 
     Returns
@@ -316,11 +347,12 @@ def progress_by_area(services: pd.DataFrame, area: str | None = None) -> pd.Data
     pandas.DataFrame
         One row per area in vocabulary order, columns ``area_id``, ``total``,
         ``cancelled``, ``active`` (total − 취소), ``operating`` (운영) and
-        ``share_operating`` (operating / active, NaN when ``active`` is 0).
+        ``share_operating`` (operating / active, NaN when ``active`` is 0). Areas as in
+        :func:`services_by_area_status`.
     """
     selected = filter_area(services, area)
     rows = []
-    for area_id in _areas_for(area):
+    for area_id in _areas_for(area, selected):
         status = selected.loc[selected["area_id"] == area_id, "status"]
         active = int(status.isin(COUNTED_STATUSES).sum())
         operating = int((status == ServiceStatus.OPERATING).sum())
@@ -334,7 +366,7 @@ def progress_by_area(services: pd.DataFrame, area: str | None = None) -> pd.Data
                 "share_operating": operating / active if active else np.nan,
             }
         )
-    return _finish(pd.DataFrame(rows), selected)
+    return with_area_names(_finish(pd.DataFrame(rows), selected), areas)
 
 
 def _by_place(
@@ -411,7 +443,9 @@ HEADLINE_COLUMNS: tuple[str, ...] = (
 )
 
 
-def headline_by_area(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
+def headline_by_area(
+    services: pd.DataFrame, area: str | None = None, areas: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The headline numbers of each area (for the profile's metric cards).
 
     Returns
@@ -427,7 +461,7 @@ def headline_by_area(services: pd.DataFrame, area: str | None = None) -> pd.Data
     selected = filter_area(services, area)
     progress = progress_by_area(selected, area).set_index("area_id")
     rows = []
-    for area_id in _areas_for(area):
+    for area_id in _areas_for(area, selected):
         group = selected.loc[selected["area_id"] == area_id]
         status = group["status"]
         rows.append(
@@ -448,7 +482,7 @@ def headline_by_area(services: pd.DataFrame, area: str | None = None) -> pd.Data
         )
     result = pd.DataFrame(rows, columns=list(HEADLINE_COLUMNS))
     result[["start_year", "end_year"]] = result[["start_year", "end_year"]].astype("Int64")
-    return _finish(result, selected)
+    return with_area_names(_finish(result, selected), areas)
 
 
 def _year(value: float) -> object:

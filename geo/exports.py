@@ -30,6 +30,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
+from geo.aggregate import area_terms
 from geo.budget import UNKNOWN_FUNDING
 from geo.i18n import localized_column, t
 from geo.io import STORAGE_CRS
@@ -163,10 +164,17 @@ def column_labels_ko() -> dict[str, str]:
     return labels
 
 
-def with_vocabulary_labels(df: pd.DataFrame, lang: str = "ko") -> pd.DataFrame:
-    """A copy of ``df`` with vocabulary ids (``singil2``, ``citizen``) replaced by their labels in ``lang``."""
+def with_vocabulary_labels(df: pd.DataFrame, lang: str = "ko", areas: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A copy of ``df`` with vocabulary ids (``singil2``, ``citizen``) replaced by their labels in ``lang``.
+
+    ``areas``: the store's areas layer; an area of its own (not one of the plan's) is then labelled with the
+    layer's name, as the pages show it, instead of its id.
+    """
     result = df.copy()
-    for column, terms in VOCABULARY_COLUMNS.items():
+    vocabulary = dict(VOCABULARY_COLUMNS)
+    if areas is not None:
+        vocabulary["area_id"] = {**AREA_TERMS, **area_terms(areas)}
+    for column, terms in vocabulary.items():
         if column in result:
             result[column] = [label(terms, v, lang) if isinstance(v, str) else v for v in result[column]]
     return result

@@ -32,12 +32,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geo.aggregate import area_label
 from geo.html import escape_html, json_for_script
 from geo.i18n import localized, localized_column, t
 from geo.placement import placement_kinds, stack_ids
 from geo.reference import ReferenceLayer
 from geo.spatial import representative_points
-from geo.vocab import AREA_SHORT, AREA_TERMS, STATUS_TERMS, label
+from geo.vocab import AREA_TERMS, STATUS_TERMS, label
 
 PAYLOAD_VERSION = 2
 # Above this many visible points the browser clusters them (supercluster); below, it draws each symbol.
@@ -90,7 +91,8 @@ def _base_layers(boundaries: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, lang: st
                 "area_id": escape_html(record["area_id"]),
                 "colour": AREA_TERMS.get(record["area_id"], AREA_TERMS["citywide"]).colour,
                 "name": escape_html(name),
-                "short": escape_html(label(AREA_SHORT, record["area_id"], lang)),
+                # An area of the store's own (a sixth area) by its layer's name, not its id.
+                "short": escape_html(area_label(areas, record["area_id"], lang)),
             }
         )
     return {

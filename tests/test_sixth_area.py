@@ -262,3 +262,28 @@ def test_the_map_labels_the_sixth_area_by_its_name(sixth_dir: Path) -> None:
     # folium writes the label as JSON with every non-ASCII character escaped
     escaped = [label.encode("ascii", "backslashreplace").decode() for label in labels]
     assert escaped[0] in html and escaped[1] not in html
+
+
+def test_the_staff_maps_area_label_and_the_chart_downloads_name_a_sixth_area_not_its_id(sixth_dir: Path) -> None:
+    from geo import charts
+    from geo.aggregate import progress_by_area, services_by_area_status
+    from geo.exports import with_vocabulary_labels
+    from geo.pointmap import service_payload
+
+    data = load_dashboard_data(sixth_dir)
+    for lang, name in (("ko", SIXTH_KO), ("en", SIXTH_EN)):
+        payload = service_payload(data.services, data.boundaries, data.areas, lang)
+        shorts = {f["properties"]["area_id"]: f["properties"]["short"] for f in payload["base"]["areas"]["features"]}
+        assert shorts[SIXTH] == name
+        table = with_vocabulary_labels(progress_by_area(data.services), lang, data.areas)
+        assert name in set(table["area_id"]) and SIXTH not in set(table["area_id"])
+        # The comparison charts name it too, and count its service once.
+        by_area = services_by_area_status(data.services, areas=data.areas)
+        assert by_area["count"].sum() == len(data.services)
+        compared = charts.area_comparison_figure(by_area, lang)
+        assert any(str(y).startswith(f"{name} · 1") for y in compared.data[0].y)
+        progress = charts.progress_figure(progress_by_area(data.services, areas=data.areas), lang)
+        assert any(name in str(trace.title.text) for trace in progress.data)
+    # Without the layer the id stays (what a caller without the store gets), and the plan's areas keep their labels.
+    assert SIXTH in set(with_vocabulary_labels(progress_by_area(data.services))["area_id"])
+    assert "신길2" in " ".join(with_vocabulary_labels(progress_by_area(data.services), "ko", data.areas)["area_id"])

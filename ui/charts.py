@@ -16,6 +16,7 @@ from geo.charts import chart_title, no_data_message, with_caption
 from geo.exports import ExportContext, column_labels_ko, to_csv_bytes, to_xlsx_bytes, with_vocabulary_labels
 from geo.html import md_text
 from geo.i18n import t
+from ui.data import dashboard_data
 from ui.frame import guarded_download
 
 
@@ -51,10 +52,12 @@ def chart_with_data(
     headers = column_labels_ko() if lang == "ko" else None
 
     def csv_bytes() -> bytes:
-        return to_csv_bytes(with_vocabulary_labels(data, lang), headers, context, lang)
+        return to_csv_bytes(with_vocabulary_labels(data, lang, dashboard_data().areas), headers, context, lang)
 
     def xlsx_bytes() -> bytes:
-        return to_xlsx_bytes(with_vocabulary_labels(data, lang), headers, context=context, lang=lang)
+        return to_xlsx_bytes(
+            with_vocabulary_labels(data, lang, dashboard_data().areas), headers, context=context, lang=lang
+        )
 
     # Content-sized buttons that wrap onto a new line on a narrow screen, never cut to "데..".
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
@@ -85,7 +88,7 @@ def table(data: pd.DataFrame, lang: str) -> None:
     A plain table, not ``st.dataframe``: its toolbar speaks English ("Search", "Download as CSV") on
     Korean screens, and the chart above already offers the download with its context.
     """
-    shown = with_vocabulary_labels(data, lang)
+    shown = with_vocabulary_labels(data, lang, dashboard_data().areas)
     headers = column_labels_ko() if lang == "ko" else {}
     for column in shown.columns:
         if column.startswith("share_"):  # stored as 0–1

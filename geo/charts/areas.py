@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from geo.aggregate import area_name
 from geo.charts.common import (
     DEFAULT_MARGIN_PX,
     Lang,
@@ -22,7 +23,6 @@ from geo.charts.common import (
 )
 from geo.i18n import t
 from geo.vocab import (
-    AREA_SHORT,
     DIRECTION_TERMS,
     DOMAIN_TERMS,
     STATUS_TERMS,
@@ -254,7 +254,7 @@ def progress_figure(
             share = getattr(row, measure)
             value = None if share is None or (isinstance(share, float) and math.isnan(share)) else share * 100
             detail = f"{row.operating}/{row.active}{t('metric.count_unit', lang)}"
-            heading = f"<b>{label(AREA_SHORT, str(row.area_id), lang)}</b><br>"
+            heading = f"<b>{area_name(progress, str(row.area_id), lang)}</b><br>"
             # The share is written in the title, beside its count: a separate number was cut to "00%" when narrow.
             shown = "—" if value is None else f"{value:.0f}%"
             fig.add_trace(
@@ -309,7 +309,7 @@ def area_comparison_figure(
     areas = list(dict.fromkeys(by_area_status["area_id"]))
     counts = by_area_status.groupby(["area_id", "status"])["count"].sum()
     totals = {area: int(counts.loc[area].sum()) for area in areas}
-    names = [f"{label(AREA_SHORT, area, lang)} · {count_text(totals[area], lang)}" for area in areas]
+    names = [f"{area_name(by_area_status, area, lang)} · {count_text(totals[area], lang)}" for area in areas]
     bars = []
     for status, term in STATUS_TERMS.items():
         values = [int(counts.get((area, status), 0)) for area in areas]
