@@ -8,6 +8,7 @@ import re
 from ui.briefing import keyboard_script
 from ui.page_script import JS_DIR, page_script, script_source
 from ui.reconnect import reconnect_script
+from ui.widget_text import korean_widget_script
 
 
 def test_each_configured_script_takes_its_configuration_once():
@@ -24,6 +25,7 @@ def test_the_configuration_cannot_close_the_script_tag():
     assert config and json.loads(config.group(1))["html"].startswith("</script>")
 
 
-def test_the_briefing_keys_and_the_reconnect_notice_run_their_files():
+def test_the_briefing_keys_the_reconnect_notice_and_the_widget_words_run_their_files():
     assert script_source("briefing_keys.js").split("__CONFIG__")[0] in keyboard_script({"next": "n"}, False)
     assert script_source("reconnect.js").split("__CONFIG__")[0] in reconnect_script()
+    assert script_source("widget_text.js").split("__CONFIG__")[0] in korean_widget_script()
