@@ -92,6 +92,7 @@ CODED_MODULES = (
     "geo/validation/*.py",
     "geo/importer/safety.py",
     "geo/importer/text.py",
+    "geo/importer/boundaries.py",
     "geo/importer/reference.py",
     "geo/loaders.py",
     "geo/spatial.py",
@@ -116,6 +117,15 @@ NOT_MESSAGES = {
     "원본 자료의 이용 조건을 따름 (공공데이터는 제공기관 표시)",
     "미상 (",
     " 가져옴)",
+    # Ansan's gu and the words that end them, and the source an imported boundary layer is stored with.
+    "상록구",
+    "단원구",
+    "안산시",
+    "구",
+    "시",
+    "가져온 파일 ",
+    "년 기준, ",
+    "의 행정동을 합쳐 만든 경계",
 }
 
 

@@ -160,7 +160,7 @@ def _layer_preview(
             pd.DataFrame(
                 {
                     t("data.import.default_column", lang): list(preview.defaults),
-                    t("data.import.default_value", lang): list(preview.defaults.values()),
+                    t("data.import.default_value", lang): list(preview.default_values(lang).values()),
                 }
             ),
             hide_index=True,

@@ -37,7 +37,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{count:,} columns are over the limit of {limit:,}. Keep only the columns you need, save and upload again",
     },
     "problem.column_name_control": {"ko": "열 이름에 {detail}", "en": "In the column name: {detail}"},
-    "problem.header_joined": {
+    "problem.note_header_joined": {
         "ko": "줄바꿈이 있는 열 이름 '{old}'을(를) '{new}'(으)로 읽었습니다",
         "en": "The column name '{old}' holding a line break was read as '{new}'",
     },
@@ -246,4 +246,93 @@ TEXTS: dict[str, dict[str, str]] = {
     "problem.reference.kind.swapped": {"ko": "위도·경도 바뀜", "en": "latitude and longitude swapped"},
     "problem.reference.kind.outside": {"ko": "안산 밖", "en": "outside Ansan"},
     "problem.reference.kind.other": {"ko": "기타", "en": "other"},
+    # --- notes: what reading a file did to the data (the preview's "what was converted or repaired") --
+    "problem.note_crs_overridden": {
+        "ko": "파일의 좌표계 {file_crs} 대신 지정한 {crs}를 썼습니다",
+        "en": "The CRS given, {crs}, was used instead of the file's {file_crs}",
+    },
+    "problem.note_crs_by_parameters": {
+        "ko": "파일의 좌표계 정의('{name}')에 EPSG 코드가 없어 투영 변수로 EPSG:{epsg} ({crs_name})로 판단했습니다",
+        "en": "The file's CRS definition ('{name}') has no EPSG code: its projection parameters make it "
+        "EPSG:{epsg} ({crs_name})",
+    },
+    "problem.note_crs_guessed": {
+        "ko": "파일에 좌표계 정보가 없어 좌표 범위로 EPSG:{epsg} ({crs_name})로 추정했습니다. "
+        "미리보기 지도에서 위치를 확인하고, 다르면 좌표계를 지정하세요 (명령줄: --crs EPSG:5186)",
+        "en": "The file has no CRS: from the coordinates' range it is taken as EPSG:{epsg} ({crs_name}). "
+        "Check the places on the preview map and give the CRS if they are wrong (command line: --crs EPSG:5186)",
+    },
+    "problem.note_crs_guessed_others": {
+        "ko": "{guess}. 같은 범위에 맞는 다른 좌표계: {others} (서로 수백 m 차이가 날 수 있습니다)",
+        "en": "{guess}. Other CRSs that fit the same range: {others} (they can differ by some hundred metres)",
+    },
+    "problem.note_crs_converted": {
+        "ko": "좌표계 {crs}를 EPSG:4326(WGS 84)으로 변환했습니다",
+        "en": "The CRS {crs} was converted to EPSG:4326 (WGS 84)",
+    },
+    "problem.note_geometry_repaired": {
+        "ko": "올바르지 않은 도형 {count}개를 자동 보정했습니다 ({rows}번째 피처)",
+        "en": "{count} invalid geometries were repaired automatically (features {rows})",
+    },
+    "problem.note_columns_swapped": {
+        "ko": "'{x_column}' 열에 위도, '{y_column}' 열에 경도가 들어 있어 서로 바꿔 읽었습니다",
+        "en": "The column '{x_column}' holds latitudes and '{y_column}' longitudes: they were read the other way round",
+    },
+    "problem.note_title_rows": {
+        "ko": "제목 행 {count}개를 건너뛰었습니다 (열 이름은 {header_row}행)",
+        "en": "{count} title rows were skipped (the column names are in row {header_row})",
+    },
+    "problem.note_names_to_ids": {
+        "ko": "{label}({column}): 이름으로 적힌 값 {count:,}개를 ID로 바꿨습니다 (예: '{example}' → {id})",
+        "en": "{column}: {count:,} values written as names were changed to IDs (e.g. '{example}' → {id})",
+    },
+    "problem.note_city_not_checked": {
+        "ko": "안산시 경계 안에 있는지는 확인하지 않았습니다 (경계 자료 없음)",
+        "en": "Whether it lies within Ansan was not checked (no boundary data)",
+    },
+    "problem.note_year_in_source": {
+        "ko": "'{column}' 열의 {year}을 자료의 기준 연도로 출처에 적었습니다",
+        "en": "{year} from the column '{column}' was written into the source as the data's year",
+    },
+    "problem.note_columns_dropped": {
+        "ko": "스키마에 없는 열 {count}개는 저장하지 않습니다: {columns}",
+        "en": "{count} columns not in the schema are not saved: {columns}",
+    },
+    "problem.note_boundaries_derived": {
+        "ko": "행정동 {dongs}개를 합쳐 구 경계와 시 경계 {count}개를 만들었습니다 (교체할 때 함께 저장)",
+        "en": "{count} gu and city boundaries were made from the {dongs} dongs (saved with a replace)",
+    },
+    "problem.note_last_word_name": {
+        "ko": "이름의 마지막 낱말을 이름으로 썼습니다 (예: '{full}' → '{name}')",
+        "en": "The last word of each name was used as the name (e.g. '{full}' → '{name}')",
+    },
+    # --- defaults: a value filled in where the file had no column, and why ------------------------
+    "problem.default_from_file": {
+        "ko": "'{value}' (파일 이름과 가져온 날짜)",
+        "en": "'{value}' (the file's name and the import date)",
+    },
+    "problem.default_in_english": {
+        "ko": "'{value}' (같은 출처의 영문)",
+        "en": "'{value}' (the same source in English)",
+    },
+    "problem.default_official": {"ko": "'{value}' (가져온 공식 파일)", "en": "'{value}' (an official file, imported)"},
+    "problem.default_level_by_code": {
+        "ko": "코드 자릿수로 판단 (5자리·…00000 → gu, 7·8·10자리 → dong)",
+        "en": "told by the code's digits (5 or …00000 → gu, 7, 8 or 10 → dong)",
+    },
+    "problem.default_level_by_name": {
+        "ko": "이름으로 판단 (…구 → gu, …시 → city, 그 밖 → dong)",
+        "en": "told by the name (…-gu → gu, …-si → city, else dong)",
+    },
+    "problem.default_id_from_code": {"ko": "구분-코드 (예: {example})", "en": "level-code (e.g. {example})"},
+    "problem.default_id_from_name": {
+        "ko": "구분-이름 (예: {example}; 코드 열이 없음)",
+        "en": "level-name (e.g. {example}; no code column)",
+    },
+    "problem.default_gu_by_code": {
+        "ko": "행정동 코드 앞 다섯 자리(31091/41271 상록구, 31092/41273 단원구)",
+        "en": "the first five digits of the dong code (31091/41271 Sangnok-gu, 31092/41273 Danwon-gu)",
+    },
+    "problem.default_gu_by_full_name": {"ko": "전체 이름의 구", "en": "the gu in the full name"},
+    "problem.default_gu_by_dong_list": {"ko": "안산시 행정동 목록", "en": "Ansan's list of dongs"},
 }

@@ -25,7 +25,7 @@ import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from geo.i18n import t
-from geo.i18n.problems import NONE, message, render
+from geo.i18n.problems import NONE, Message, message, render
 from geo.importer.mapping import titled_table
 from geo.importer.readers import (
     Read,
@@ -67,7 +67,7 @@ class ReferencePreview:
     layer: ReferenceLayer | None = None
     report: ValidationReport = field(default_factory=ValidationReport)  # problems that stop the import
     refused: ValidationReport = field(default_factory=ValidationReport)  # rows left out, with their reason
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     source_crs: str | None = None
     encoding: str | None = None
     crs_guessed: bool = False
@@ -77,6 +77,10 @@ class ReferencePreview:
     @property
     def ok(self) -> bool:
         return self.report.ok and self.layer is not None and self.layer.count > 0
+
+    def note_lines(self, lang: str = "ko") -> list[str]:
+        """The notes worded in ``lang``."""
+        return [note.text(lang) for note in self.notes]
 
     def refused_counts(self, lang: str = "ko") -> dict[str, int]:
         """Refused rows by kind of reason, for a short summary (a row with both X and Y empty counts once)."""

@@ -15,7 +15,7 @@ import re
 
 import pandas as pd
 
-from geo.i18n.problems import message
+from geo.i18n.problems import Message, message
 from geo.importer.safety import refusal
 from geo.validation import (
     CELL_CONTROL,
@@ -31,7 +31,7 @@ _HEADER_BREAKS = re.compile("[\t\n\r]+")
 
 def checked_text(
     frame: pd.DataFrame, name: str, *, unit: str, max_columns: int
-) -> tuple[pd.DataFrame, list[str]] | ValidationReport:
+) -> tuple[pd.DataFrame, list[Message]] | ValidationReport:
     """``frame`` with wrapped column names made one line (and a note), or the report that refuses the file.
 
     Rows in the report are record positions from 1 (``on_sheet_rows`` turns a table's into sheet rows).
@@ -63,8 +63,7 @@ def checked_text(
         return report
     if not renamed:
         return frame, []
-    # Notes are Korean text for now (the preview keeps them as lines); their words live in the problem table.
-    notes = [message("header_joined", old=visible(old), new=new).text("ko") for old, new in renamed.items()]
+    notes = [message("note_header_joined", old=visible(old), new=new) for old, new in renamed.items()]
     return frame.rename(columns=renamed), notes
 
 
