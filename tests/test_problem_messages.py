@@ -8,9 +8,10 @@ import string
 
 import pytest
 
-from geo.i18n import problems_files
+from geo.i18n import problems_files, problems_store
 from geo.i18n.problems import PREFIX, TEXTS, Message, message, render
 from geo.settings import PROJECT_ROOT
+from geo.store import GeoPackageStore, StoreError
 from geo.validation import Problem, ValidationReport
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -93,6 +94,8 @@ CODED_MODULES = (
     "geo/importer/safety.py",
     "geo/importer/text.py",
     "geo/importer/boundaries.py",
+    "geo/store/core.py",
+    "geo/store/gpkg_codec.py",
     "geo/importer/reference.py",
     "geo/loaders.py",
     "geo/spatial.py",
@@ -169,8 +172,8 @@ def test_coded_modules_word_no_message_themselves(pattern):
     assert found == []
 
 
-def test_the_two_problem_tables_share_no_code():
-    # problems_files is merged into problems.TEXTS: a code in both would silently take one wording.
+def test_the_problem_tables_share_no_code():
+    # problems_files and problems_store are merged into problems.TEXTS: a code in two would silently take one wording.
     tree = ast.parse((PROJECT_ROOT / "geo" / "i18n" / "problems.py").read_text(encoding="utf-8"))
     table = next(
         node.value
@@ -179,5 +182,16 @@ def test_the_two_problem_tables_share_no_code():
     )
     assert isinstance(table, ast.Dict)
     own = {key.value for key in table.keys if isinstance(key, ast.Constant)}
-    assert own and own.isdisjoint(problems_files.TEXTS)
-    assert len(TEXTS) == len(own) + len(problems_files.TEXTS)
+    assert own and own.isdisjoint(problems_files.TEXTS) and own.isdisjoint(problems_store.TEXTS)
+    assert len(TEXTS) == len(own) + len(problems_files.TEXTS) + len(problems_store.TEXTS)
+
+
+def test_a_store_error_says_why_in_the_readers_language(tmp_path):
+    store = GeoPackageStore(tmp_path / "dashboard.gpkg")
+    with pytest.raises(StoreError) as caught:
+        store.backup()
+    error = caught.value
+    assert error.detail.code == "backup_no_store"
+    # Logs and the command line keep the Korean; a page words it for its reader.
+    assert str(error) == error.text("ko") == f"백업할 저장소가 없습니다: {store.path}"
+    assert error.text("en") == f"There is no store to back up: {store.path}"
