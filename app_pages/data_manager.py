@@ -161,7 +161,7 @@ with backup_tab:
         try:
             current.list_backups()
         except StoreError as error:
-            st.info(md_text(public_message(str(error), lang)))
+            st.info(md_text(public_message(error.text(lang), lang)))
     else:
         if st.button(t("data.backup.now", lang), icon=":material/backup:", key="backup_now"):
             data_tools.set_notice(t("data.backup.done", lang, name=current.backup().name))
@@ -179,7 +179,7 @@ with backup_tab:
                 try:
                     safety = current.restore(chosen, user=editor)
                 except StoreError as error:
-                    st.error(md_text(public_message(str(error), lang)))
+                    st.error(md_text(public_message(error.text(lang), lang)))
                 else:
                     data_tools.set_notice(t("data.backup.restored", lang, name=chosen, safety=safety.name))
                     state.next_generation(state.RESTORE_ROUND)

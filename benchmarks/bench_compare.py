@@ -17,14 +17,10 @@ Needs ``pip install -r requirements-bench.txt`` (pydeck).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 import geopandas as gpd  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from benchmarks.pagetiming import start  # noqa: E402
 from benchmarks.synthetic import write_large_data_dir  # noqa: E402
 from geo.settings import load_settings  # noqa: E402
 from geo.store import open_store  # noqa: E402
@@ -42,48 +39,6 @@ SEARCH = "가로등 00001"  # matches exactly 10 synthetic names (000010 … 000
 IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 OURS = 'iframe[src*="service_map"]'
 FOLIUM = 'iframe[title="streamlit_folium.st_folium"]'
-
-
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start(script: Path, env: dict[str, str], log: Path) -> tuple[subprocess.Popen, str]:
-    port = _port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.enableStaticServing",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return process, url
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{script.name} did not start: {log.read_text()}")
 
 
 def baseline_script(workdir: Path, name: str) -> Path:
@@ -306,7 +261,8 @@ def main() -> None:
             for name, (script, env, path, drawn, search_box, selector) in apps.items():
                 if name not in args.apps:
                     continue
-                process, url = start(script, env, workdir / f"{name}.log")
+                server = start(script, env, workdir / f"{name}.log")
+                url = server.url
                 try:
                     settled_shot = args.screenshots / f"{name}-{count}.png" if args.screenshots else None
                     results[name] = measure(
@@ -324,8 +280,7 @@ def main() -> None:
                     print(f"{name} at {count:,}: {error.__class__.__name__}: {str(error).splitlines()[0]}")
                     results[name] = {}
                 finally:
-                    process.terminate()
-                    process.wait(timeout=20)
+                    server.stop()
                 print(f"{count:>7,} {name:7} " + " ".join(f"{k}={v:.2f}" for k, v in results[name].items()), flush=True)
             rows.append((count, results))
         browser.close()

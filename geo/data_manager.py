@@ -193,7 +193,7 @@ def build_preview_map(data: DashboardData, preview: ImportPreview, options: MapO
 
 def notes_table(preview: ImportPreview | ReferencePreview, lang: str = "ko") -> pd.DataFrame:
     """What the import did to the data (CRS conversion, encoding, repairs), one note per row, as text."""
-    return pd.DataFrame({t("data.import.notes", lang): list(preview.notes)})
+    return pd.DataFrame({t("data.import.notes", lang): preview.note_lines(lang)})
 
 
 def services_table(services: gpd.GeoDataFrame) -> pd.DataFrame:

@@ -69,7 +69,7 @@ _DBF_SAMPLE_BYTES = 4 * 1024 * 1024
 class ReadResult:
     frame: gpd.GeoDataFrame | None
     report: ValidationReport
-    notes: list[str] = field(default_factory=list)  # what was done to the data, for the preview
+    notes: list[Message] = field(default_factory=list)  # what was done to the data, for the preview
     source_crs: str | None = None
     encoding: str | None = None  # for the preview: which encoding and how it was chosen
     crs_guessed: bool = False
@@ -196,7 +196,7 @@ def _projection_key(crs: CRS) -> tuple[object, ...] | None:
     return (*values, shape)
 
 
-def identify_crs(crs: CRS) -> tuple[CRS, str | None]:
+def identify_crs(crs: CRS) -> tuple[CRS, Message | None]:
     """The EPSG CRS a file's CRS means, and a note when it was recognised only by its parameters.
 
     A ``.prj`` written by older software may name only a datum (``Bessel 1841``,
@@ -212,8 +212,7 @@ def identify_crs(crs: CRS) -> tuple[CRS, str | None]:
         for code in _MATCHABLE:
             if _projection_key(CRS.from_epsg(code)) == key:
                 return CRS.from_epsg(code), (
-                    f"파일의 좌표계 정의('{crs.name}')에 EPSG 코드가 없어 투영 변수로 EPSG:{code} "
-                    f"({KOREAN_CRS_NAMES[code]})로 판단했습니다"
+                    message("note_crs_by_parameters", name=crs.name, epsg=code, crs_name=KOREAN_CRS_NAMES[code])
                 )
     return crs, None
 
@@ -234,16 +233,12 @@ def guess_crs(bounds: tuple[float, float, float, float]) -> list[int]:
     return fits
 
 
-def guess_note(codes: list[int]) -> str:
-    """What the preview says about a guessed CRS."""
+def guess_note(codes: list[int]) -> Message:
+    """What the preview says about a guessed CRS (and the other CRSs the range fits)."""
     first = codes[0]
-    others = ", ".join(f"EPSG:{c}" for c in codes[1:])
-    note = (
-        f"파일에 좌표계 정보가 없어 좌표 범위로 EPSG:{first} ({KOREAN_CRS_NAMES[first]})로 추정했습니다. "
-        "미리보기 지도에서 위치를 확인하고, 다르면 좌표계를 지정하세요 (명령줄: --crs EPSG:5186)"
-    )
-    if others:
-        note += f". 같은 범위에 맞는 다른 좌표계: {others} (서로 수백 m 차이가 날 수 있습니다)"
+    note = message("note_crs_guessed", epsg=first, crs_name=KOREAN_CRS_NAMES[first])
+    if len(codes) > 1:
+        return message("note_crs_guessed_others", guess=note, others=[f"EPSG:{c}" for c in codes[1:]])
     return note
 
 
@@ -322,14 +317,16 @@ def _read_frame(path: Path, encoding: str | None) -> tuple[gpd.GeoDataFrame, str
 
 def _to_storage_crs(
     frame: gpd.GeoDataFrame, path: Path, crs: str | None
-) -> tuple[gpd.GeoDataFrame | None, str, list[str], bool]:
+) -> tuple[gpd.GeoDataFrame | None, str, list[Message], bool]:
     """The frame in EPSG:4326; the source CRS text, notes, and whether it was a guess. None: no CRS at all."""
-    notes: list[str] = []
+    notes: list[Message] = []
     guessed = False
     if crs:
         source = parse_crs(crs)
         if frame.crs is not None and not CRS(frame.crs).equals(source):
-            notes.append(f"파일의 좌표계 {describe_crs(CRS(frame.crs))} 대신 지정한 {describe_crs(source)}를 썼습니다")
+            notes.append(
+                message("note_crs_overridden", file_crs=describe_crs(CRS(frame.crs)), crs=describe_crs(source))
+            )
     elif frame.crs is not None:
         source, note = identify_crs(CRS(frame.crs))
         notes += [note] if note else []
@@ -346,7 +343,7 @@ def _to_storage_crs(
     crs_text = describe_crs(source) + (" (추정)" if guessed else "")
     if not source.equals(CRS(STORAGE_CRS), ignore_axis_order=True):
         frame = frame.to_crs(STORAGE_CRS)
-        notes.append(f"좌표계 {describe_crs(source)}를 EPSG:4326(WGS 84)으로 변환했습니다")
+        notes.append(message("note_crs_converted", crs=describe_crs(source)))
     else:
         frame = frame.set_crs(STORAGE_CRS, allow_override=True)
     return frame, crs_text, notes, guessed
@@ -420,7 +417,7 @@ def read_vector(
     except (ValueError, RecursionError) as exc:
         report.add(name, None, None, message("file_unparsable", reason=_first_line(exc)))
         return ReadResult(None, report)
-    notes: list[str] = []
+    notes: list[Message] = []
     converted, crs_text, crs_notes, guessed = _to_storage_crs(frame, path, crs)
     if converted is None:
         geometry = frame.geometry.dropna()
@@ -434,7 +431,7 @@ def read_vector(
         if invalid.any():
             frame.loc[invalid, "geometry"] = frame.geometry[invalid].make_valid()
             rows = ", ".join(str(i + 1) for i in invalid.to_numpy().nonzero()[0])
-            notes.append(f"올바르지 않은 도형 {int(invalid.sum())}개를 자동 보정했습니다 ({rows}번째 피처)")
+            notes.append(message("note_geometry_repaired", count=int(invalid.sum()), rows=rows))
     return ReadResult(frame, report, notes, crs_text, how or "UTF-8", guessed)
 
 

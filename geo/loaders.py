@@ -17,6 +17,7 @@ import yaml
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+from geo.i18n.problems import message
 from geo.io import METRIC_CRS, STORAGE_CRS, read_table, read_vector
 from geo.reference import LAYER_DESCRIPTION, ReferenceLayer
 from geo.schema import AREAS, BOUNDARIES, SERVICES, STATUS_HISTORY, DatasetSchema, services_schema
@@ -58,7 +59,7 @@ def load_plan(data_dir: Path) -> dict[str, Any]:
     path = data_dir / PLAN_FILE
     report = ValidationReport()
     if not path.exists():
-        report.add(PLAN_FILE, None, None, "파일이 없습니다")
+        report.add(PLAN_FILE, None, None, message("file_missing"))
         raise DataError(report)
     try:
         plan = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -66,17 +67,18 @@ def load_plan(data_dir: Path) -> dict[str, Any]:
         report.add(PLAN_FILE, None, None, NOT_UTF8)
         raise DataError(report) from exc
     except yaml.YAMLError as exc:
-        report.add(PLAN_FILE, None, None, f"YAML 형식이 올바르지 않습니다: {str(exc).splitlines()[0]}")
+        report.add(PLAN_FILE, None, None, message("yaml_invalid", reason=str(exc).splitlines()[0]))
         raise DataError(report) from exc
     if not isinstance(plan, dict):
-        report.add(PLAN_FILE, None, None, "최상위가 항목(key: value) 목록이어야 합니다")
+        report.add(PLAN_FILE, None, None, message("yaml_not_mapping"))
         raise DataError(report)
     for key in PLAN_REQUIRED_KEYS:
         if key not in plan:
-            report.add(PLAN_FILE, None, key, f"필수 항목 '{key}'이(가) 없습니다")
+            report.add(PLAN_FILE, None, key, message("plan_key_missing", key=key))
     for position, direction in enumerate(plan.get("directions") or [], start=1):
         if direction.get("id") not in DIRECTION_TERMS:
-            report.add(PLAN_FILE, position, "directions.id", f"'{direction.get('id')}'는 알 수 없는 추진 방향입니다")
+            unknown = message("direction_unknown", value=direction.get("id"))
+            report.add(PLAN_FILE, position, "directions.id", unknown)
     if not report.ok:
         raise DataError(report)
     return plan
@@ -122,9 +124,8 @@ def load_status_history(data_dir: Path, known_service_ids: set[str] | None = Non
     if report.ok and known_service_ids is not None:
         for position, service_id in enumerate(typed["service_id"], start=1):
             if service_id not in known_service_ids:
-                report.add(
-                    schema.file_name, position, "service_id", f"'{service_id}'는 서비스 목록에 없는 ID입니다", "행"
-                )
+                unknown = message("service_id_unknown", value=service_id)
+                report.add(schema.file_name, position, "service_id", unknown, "행")
     if not report.ok:
         raise DataError(report)
     return typed.sort_values(["service_id", "changed_at"], kind="stable").reset_index(drop=True)
@@ -144,7 +145,7 @@ def area_consistency_report(
                 file,
                 position,
                 "area_id",
-                f"대상지가 '{area_id}'로 되어 있지만 도형이 그 대상지 경계와 겹치지 않습니다 (대상지 또는 좌표를 확인하세요)",
+                message("area_not_touched", area=area_id),
                 unit,
             )
     return report
@@ -154,7 +155,7 @@ def load_dashboard_data(data_dir: Path) -> DashboardData:
     """Read and cross-check every dataset in ``data_dir``; raise DataError listing all problems found."""
     report = ValidationReport()
     if not data_dir.is_dir():
-        report.add(str(data_dir), None, None, "데이터 폴더가 없습니다 (DASHBOARD_DATA_DIR를 확인하세요)")
+        report.add(str(data_dir), None, None, message("data_folder_missing"))
         raise DataError(report)
 
     def attempt(loader: Callable[..., T], *args: object) -> T | None:
@@ -222,18 +223,18 @@ def read_reference_layers(data_dir: Path) -> tuple[list[ReferenceLayer], Validat
     try:
         manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        report.add(where, None, None, f"YAML 형식이 올바르지 않습니다: {str(exc).splitlines()[0]}")
+        report.add(where, None, None, message("yaml_invalid", reason=str(exc).splitlines()[0]))
         return [], report
     entries = manifest.get("layers") if isinstance(manifest, dict) else None
     if not isinstance(entries, list):
-        report.add(where, None, "layers", "'layers' 목록이 없습니다")
+        report.add(where, None, "layers", message("manifest_no_layers"))
         return [], report
     outline = _reference_outline(data_dir)
     layers = []
     for position, entry in enumerate(entries, start=1):
         missing = [key for key in REFERENCE_REQUIRED_KEYS if not (isinstance(entry, dict) and entry.get(key))]
         if missing:
-            report.add(where, position, ", ".join(missing), "레이어 설명에 필수 항목이 없습니다", "번째 레이어")
+            report.add(where, position, ", ".join(missing), message("manifest_entry_incomplete"), "번째 레이어")
             continue
         layer = _reference_layer(folder, entry, outline, report)
         if layer is not None:
@@ -273,7 +274,7 @@ def _reference_layer(
     file = f"{REFERENCE_DIR}/{entry['file']}"
     path = folder / str(entry["file"])
     if not path.exists():
-        report.add(file, None, None, "파일이 없습니다")
+        report.add(file, None, None, message("file_missing"))
         return None
     # Every cell stays text as published (codes such as 41273-00092 keep their form).
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
@@ -286,15 +287,17 @@ def _reference_layer(
         else:
             frame = frame.loc[frame[column] == str(value)]
     if absent:
-        report.add(file, None, ", ".join(absent), "매니페스트에 적힌 열이 파일에 없습니다")
+        report.add(file, None, ", ".join(absent), message("manifest_columns_absent"))
         return None
     keep, points = [], []
     for row_number, (raw_lat, raw_lon) in zip(frame.index + 2, zip(frame[lat], frame[lon], strict=True), strict=True):
         point = _reference_point(raw_lat, raw_lon)
         if point is None:
-            report.add(file, int(row_number), f"{lat}/{lon}", f"좌표 '{raw_lat}, {raw_lon}'를 읽을 수 없습니다", "행")
+            unreadable = message("coordinates_unreadable", lat=raw_lat, lon=raw_lon)
+            report.add(file, int(row_number), f"{lat}/{lon}", unreadable, "행")
         elif outline is not None and not outline.contains(point):
-            report.add(file, int(row_number), f"{lat}/{lon}", f"좌표 {raw_lat}, {raw_lon}이(가) 안산시 밖입니다", "행")
+            outside = message("coordinates_outside_city", lat=raw_lat, lon=raw_lon)
+            report.add(file, int(row_number), f"{lat}/{lon}", outside, "행")
         else:
             keep.append(True)
             points.append(point)

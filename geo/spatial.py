@@ -12,6 +12,7 @@ from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry, BaseMultipartGeometry
 from shapely.geometry.polygon import orient
 
+from geo.i18n.problems import Message, message
 from geo.io import METRIC_CRS
 from geo.validation import ValidationReport
 from geo.vocab import CITYWIDE
@@ -166,14 +167,10 @@ def orphaned_services_report(
     report = ValidationReport()
     orphaned = services_orphaned_by_boundaries(new_boundaries, services)
     if orphaned:
-        shown = ", ".join(orphaned[:10]) + (f" 외 {len(orphaned) - 10}개" if len(orphaned) > 10 else "")
-        report.add(
-            file,
-            None,
-            "geometry",
-            f"이 경계로 바꾸면 저장된 서비스 {len(orphaned)}개가 안산시 경계 밖에 놓입니다: {shown}. "
-            "경계 파일의 좌표계와 범위를 확인하세요",
-        )
+        shown: str | Message = ", ".join(orphaned[:10])
+        if len(orphaned) > 10:
+            shown = message("and_more", shown=shown, count=len(orphaned) - 10)
+        report.add(file, None, "geometry", message("services_orphaned", count=len(orphaned), shown=shown))
     return report
 
 

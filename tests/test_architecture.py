@@ -55,6 +55,7 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # one audience's screens end to end
     "modes": (
         "briefing",
+        "briefing_content",
         "briefing_pdf",
         "kiosk",
         "kiosk_rotation",

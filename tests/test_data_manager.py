@@ -213,7 +213,7 @@ def test_services_spreadsheet_export_imports_back_unchanged(bundled, tmp_path: P
     preview = preview_import(path, "services", store=store)
     assert preview.ok, preview.summary_lines()
     back = preview.frame.set_index("service_id").loc[bundled.services["service_id"]]
-    assert "대상지(area_id): 이름으로 적힌 값 25개를 ID로 바꿨습니다" in " ".join(preview.notes)
+    assert "대상지(area_id): 이름으로 적힌 값 25개를 ID로 바꿨습니다" in " ".join(preview.note_lines())
     kept = ("domain", "direction", "area_id", "status", "location_accuracy", "name_en", "is_sample", "source")
     # The programme, budget basis (exported as its Korean label) and funding split come back as they were.
     kept += ("parent_id", "budget_basis", "funding_split")

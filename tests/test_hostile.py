@@ -259,7 +259,7 @@ def test_outlines_outside_the_city_leave_either_store_unchanged(either_store, da
     preview = preview_import(
         geometry_file(tmp_path, frame, f"hostile_{layer}.geojson", move), layer, store=either_store
     )
-    assert not preview.ok and expected in "\n".join(preview.report.messages()) + " ".join(preview.notes)
+    assert not preview.ok and expected in "\n".join(preview.report.messages()) + " ".join(preview.note_lines())
     with pytest.raises(ImportRejectedError):
         commit_import(either_store, preview, mode="replace", user="kim")
     assert digest(either_store) == before

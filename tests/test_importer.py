@@ -122,7 +122,10 @@ def test_reference_geojson_and_cp949_shapefile_give_the_same_dongs(store):
             "dong",
         )
         assert preview.frame["gu"].value_counts().to_dict() == {"상록구": 13, "단원구": 12}
-    assert "좌표계 EPSG:5179 (Korea 2000 / Unified CS)를 EPSG:4326(WGS 84)으로 변환했습니다" in from_zip.notes
+    assert "좌표계 EPSG:5179 (Korea 2000 / Unified CS)를 EPSG:4326(WGS 84)으로 변환했습니다" in from_zip.note_lines()
+    # An English screen reads the same note in English.
+    converted = "The CRS EPSG:5179 (Korea 2000 / Unified CS) was converted to EPSG:4326 (WGS 84)"
+    assert converted in from_zip.note_lines("en")
     assert from_zip.encoding == "CP949 (.cpg)"
     assert from_geojson.frame["name_ko"].tolist() == from_zip.frame["name_ko"].tolist()
     assert from_geojson.frame["boundary_id"].tolist() == from_zip.frame["boundary_id"].tolist()
@@ -190,12 +193,16 @@ def test_xlsx_with_projected_xy_guesses_the_crs_and_says_so_or_uses_the_given_on
     assert guessed.ok, guessed.report.messages()
     assert guessed.crs_guessed
     assert guessed.source_crs == "EPSG:5186 (Korea 2000 / Central Belt 2010) (추정)"
-    assert any(n.startswith("파일에 좌표계 정보가 없어 좌표 범위로 EPSG:5186") and "--crs" in n for n in guessed.notes)
+    assert any(
+        n.startswith("파일에 좌표계 정보가 없어 좌표 범위로 EPSG:5186") and "--crs" in n for n in guessed.note_lines()
+    )
     preview = preview_import(path, "services", store=store, crs="EPSG:5186")
     assert preview.ok, preview.report.messages()
     assert not preview.crs_guessed
     assert guessed.frame.geometry.geom_equals_exact(preview.frame.geometry, 1e-9).all()
-    assert "좌표계 EPSG:5186 (Korea 2000 / Central Belt 2010)를 EPSG:4326(WGS 84)으로 변환했습니다" in preview.notes
+    assert (
+        "좌표계 EPSG:5186 (Korea 2000 / Central Belt 2010)를 EPSG:4326(WGS 84)으로 변환했습니다" in preview.note_lines()
+    )
     original = point_services_table()
     assert abs(preview.frame.geometry.x - original["lon"]).max() < 1e-7
     assert abs(preview.frame.geometry.y - original["lat"]).max() < 1e-7
@@ -252,7 +259,7 @@ def test_invalid_area_is_repaired_with_a_note(store, tmp_path):
     preview = preview_import(path, "areas", store=store)
 
     assert preview.ok, preview.report.messages()
-    assert "올바르지 않은 도형 1개를 자동 보정했습니다 (1번째 피처)" in preview.notes
+    assert "올바르지 않은 도형 1개를 자동 보정했습니다 (1번째 피처)" in preview.note_lines()
     assert preview.frame.geometry.iloc[0].geom_type == "MultiPolygon"
 
 
@@ -579,7 +586,7 @@ def test_directions_and_areas_written_as_their_labels_are_read_as_ids(gpkg_store
     assert preview.ok, preview.summary_lines()
     assert preview.frame["direction"].tolist() == ["citizen", "green", "citizen", None]
     assert preview.frame["area_id"].tolist() == ["citywide", "citywide", areas[2], areas[3]]
-    assert "추진 방향(direction): 이름으로 적힌 값 2개를 ID로 바꿨습니다" in " ".join(preview.notes)
+    assert "추진 방향(direction): 이름으로 적힌 값 2개를 ID로 바꿨습니다" in " ".join(preview.note_lines())
 
 
 def test_an_unknown_direction_is_refused_naming_the_korean_labels(gpkg_store, tmp_path):
@@ -616,11 +623,11 @@ def test_xlsx_with_a_merged_title_row_finds_its_header_and_drops_empty_columns(g
     preview = preview_import(path, "services", store=gpkg_store)
 
     assert preview.ok, preview.summary_lines()
-    assert "제목 행 2개를 건너뛰었습니다 (열 이름은 3행)" in preview.notes
+    assert "제목 행 2개를 건너뛰었습니다 (열 이름은 3행)" in preview.note_lines()
     assert preview.feature_count == len(table)
     assert preview.frame["service_id"].tolist() == table["service_id"].tolist()
     assert preview.columns == [c for c in header if c]
-    assert "스키마에 없는 열 1개는 저장하지 않습니다: 비고" in preview.notes
+    assert "스키마에 없는 열 1개는 저장하지 않습니다: 비고" in preview.note_lines()
 
     sheet.cell(row=5, column=5, value="완료")  # the second record, on spreadsheet row 5
     workbook.save(path)
@@ -638,10 +645,12 @@ def test_services_without_a_source_column_get_the_file_and_import_date(gpkg_stor
     source = "가져온 파일 새사업.csv (2026-07-01 가져옴)"
     english = "Imported file 새사업.csv (imported 2026-07-01)"
     assert preview.ok, preview.summary_lines()
-    assert preview.defaults == {
+    assert preview.default_values() == {
         "source": f"'{source}' (파일 이름과 가져온 날짜)",
         "source_en": f"'{english}' (같은 출처의 영문)",
     }
+    # The value is data (Korean first); why it was filled is worded for an English screen too.
+    assert preview.default_values("en")["source"] == f"'{source}' (the file's name and the import date)"
     assert (
         f"기본값: source = '{source}' (파일 이름과 가져온 날짜); source_en = '{english}' (같은 출처의 영문)"
         in preview.summary_lines()

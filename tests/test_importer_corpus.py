@@ -78,7 +78,7 @@ def test_datum_only_prj_is_matched_to_its_epsg_code_and_said(store, tmp_path):
 
     preview = preview_import(path, "boundaries", store=store)
 
-    assert any("투영 변수로 EPSG:5174" in note for note in preview.notes), preview.notes
+    assert any("투영 변수로 EPSG:5174" in note for note in preview.note_lines()), preview.note_lines()
     # Without the match PROJ would only know "a Bessel ellipsoid" and shift everything by about 300 m.
     assert farthest_metres(preview.frame) < TOLERANCE_M
 
@@ -89,7 +89,7 @@ def test_guessed_crs_is_said_to_be_a_guess_and_crs_overrides_it(store, tmp_path)
     guessed = preview_import(path, "boundaries", store=store)
     given = preview_import(path, "boundaries", store=store, crs="EPSG:2097")
 
-    note = next(n for n in guessed.notes if n.startswith("파일에 좌표계 정보가 없어"))
+    note = next(n for n in guessed.note_lines() if n.startswith("파일에 좌표계 정보가 없어"))
     assert "EPSG:5174" in note and "--crs" in note and "EPSG:2097" in note  # the guess and the alternatives
     assert guessed.source_crs.endswith("(추정)")
     # 2097 and 5174 differ by a central meridian shift: the guess is a few hundred metres off, the override exact.
@@ -108,7 +108,7 @@ def test_geopackage_with_korean_columns_is_mapped_without_help_and_shows_its_def
     assert set(preview.mapping_how.values()) == {"열 이름으로"}
     assert preview.map_arguments() == "--map 행정동코드=boundary_id --map 행정동명=name_ko --map 영문명=name_en"
     assert set(preview.defaults) == {"boundary_id", "level", "gu", "source", "accuracy"}
-    assert preview.defaults["boundary_id"] == "구분-코드 (예: dong-3109151)"
+    assert preview.default_values()["boundary_id"] == "구분-코드 (예: dong-3109151)"
     assert preview.frame["source"].iloc[0] == f"가져온 파일 {path.name} (2018년 기준, 2026-06-01 가져옴)"
     assert set(preview.frame["accuracy"]) == {"official"}
     assert preview.frame["name_ko"].tolist() == dongs()["name_ko"].tolist()
@@ -116,7 +116,7 @@ def test_geopackage_with_korean_columns_is_mapped_without_help_and_shows_its_def
     lines = "\n".join(preview.summary_lines())
     assert "좌표계: EPSG:5186" in lines and "열 매핑: 행정동코드 → boundary_id (열 이름으로)" in lines
     assert "명령줄로 같은 매핑: --map 행정동코드=boundary_id" in lines and "level = 코드 자릿수로 판단" in lines
-    assert "'기준연도' 열의 2018을 자료의 기준 연도로 출처에 적었습니다" in preview.notes
+    assert "'기준연도' 열의 2018을 자료의 기준 연도로 출처에 적었습니다" in preview.note_lines()
 
 
 def test_columns_with_unhelpful_names_are_recognised_by_content(store, tmp_path):
@@ -198,7 +198,7 @@ def test_level_comes_from_the_codes_when_gu_rows_are_in_the_file(store, tmp_path
 
     assert preview.ok, preview.report.messages()
     assert preview.frame["level"].value_counts().to_dict() == {"dong": 25, "gu": 2}
-    assert preview.defaults["level"].startswith("코드 자릿수로 판단")
+    assert preview.default_values()["level"].startswith("코드 자릿수로 판단")
     assert preview.frame["boundary_id"].tolist()[-2:] == ["gu-31091", "gu-31092"]
     assert preview.derived is None  # gu rows are in the file: nothing to derive
 
@@ -215,4 +215,4 @@ def test_the_reference_year_comes_from_the_first_filled_record(store, tmp_path, 
 
     assert preview.ok, preview.report.messages()
     assert preview.frame["source"].iloc[0] == f"가져온 파일 {path.name} (2018년 기준, 2026-06-01 가져옴)"
-    assert "'기준연도' 열의 2018을 자료의 기준 연도로 출처에 적었습니다" in preview.notes
+    assert "'기준연도' 열의 2018을 자료의 기준 연도로 출처에 적었습니다" in preview.note_lines()

@@ -110,7 +110,7 @@ def test_columns_labelled_the_wrong_way_round_are_read_as_meant_and_said(store, 
     preview = preview_reference(path, title="행정복지센터", store=store)
 
     assert preview.ok and preview.layer.count == 25
-    assert "'경도' 열에 위도, '위도' 열에 경도가 들어 있어 서로 바꿔 읽었습니다" in preview.notes
+    assert "'경도' 열에 위도, '위도' 열에 경도가 들어 있어 서로 바꿔 읽었습니다" in preview.note_lines()
     assert metres_from_places(preview.layer.points) < 0.01
 
 

@@ -77,7 +77,8 @@ def test_tabs_and_line_breaks_are_ordinary_text_and_a_wrapped_header_is_read_as_
     path.write_text('이름,"위\n도",경도,설명\n공영주차장,37.3,126.8,"1층\t2층\n지하"\n', encoding="utf-8")
     preview = preview_reference(path, title="주차장")
     assert preview.ok, preview.report.messages()
-    assert "줄바꿈이 있는 열 이름 '위\\x0a도'을(를) '위 도'(으)로 읽었습니다" in preview.notes
+    assert "줄바꿈이 있는 열 이름 '위\\x0a도'을(를) '위 도'(으)로 읽었습니다" in preview.note_lines()
+    assert "The column name '위\\x0a도' holding a line break was read as '위 도'" in preview.note_lines("en")
 
 
 def test_a_reference_layer_with_a_control_character_or_ten_thousand_columns_is_refused(store, tmp_path):

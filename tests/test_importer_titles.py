@@ -70,7 +70,8 @@ def test_a_services_csv_finds_its_header_below_title_lines(demo_store, tmp_path,
     preview = preview_import(path, "services", store=demo_store)
 
     assert preview.ok, preview.summary_lines()
-    assert "제목 행 3개를 건너뛰었습니다 (열 이름은 4행)" in preview.notes
+    assert "제목 행 3개를 건너뛰었습니다 (열 이름은 4행)" in preview.note_lines()
+    assert "3 title rows were skipped (the column names are in row 4)" in preview.note_lines("en")
     assert preview.frame["service_id"].tolist() == table["service_id"].tolist()
 
     table.loc[1, "status"] = "완료"  # the second record: spreadsheet row 6 (3 titles, the header, the first)
@@ -92,7 +93,7 @@ def test_a_public_data_csv_becomes_a_reference_layer_below_its_title_lines(bundl
     assert preview.ok, preview.summary_lines()
     assert preview.layer is not None and preview.layer.count == len(table) - 1
     assert preview.layer.name_field == "시설명" and preview.coordinates == ("경도", "위도")
-    assert "제목 행 3개를 건너뛰었습니다 (열 이름은 4행)" in preview.notes
+    assert "제목 행 3개를 건너뛰었습니다 (열 이름은 4행)" in preview.note_lines()
     assert preview.refused.messages() == ["cctv.csv 5행 위도: 좌표 값이 비어 있습니다"]
 
 
@@ -114,7 +115,7 @@ def test_a_public_data_xlsx_becomes_a_reference_layer_below_its_title_row(bundle
 
     assert preview.ok, preview.summary_lines()
     assert preview.layer is not None and preview.layer.count == len(table)
-    assert "제목 행 2개를 건너뛰었습니다 (열 이름은 3행)" in preview.notes
+    assert "제목 행 2개를 건너뛰었습니다 (열 이름은 3행)" in preview.note_lines()
 
 
 @pytest.mark.parametrize("titles", [0, 3])

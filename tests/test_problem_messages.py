@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
-from pathlib import Path
 
 import pytest
 
+from geo.i18n import problems_files, problems_store
 from geo.i18n.problems import PREFIX, TEXTS, Message, message, render
 from geo.settings import PROJECT_ROOT
+from geo.store import GeoPackageStore, StoreError
 from geo.validation import Problem, ValidationReport
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -86,11 +88,110 @@ def test_free_text_from_modules_not_yet_coded_is_kept_as_it_is():
     assert report.messages(lang="en") == ["plan.yaml: 최상위가 항목(key: value) 목록이어야 합니다"]
 
 
-def test_the_validation_package_words_no_message_itself():
-    # Its Korean messages live in geo.i18n.problems; what is left are units and the words a cell may hold (예/아니오).
-    for path in Path(PROJECT_ROOT / "geo" / "validation").glob("*.py"):
-        code = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if '"""' not in line)
-        strings = re.findall(r'"[^"\n]*"', code)
-        assert not [
-            s for s in strings if HANGUL.search(s) and s not in ('"피처"', '"행"', '"번째 레이어"', '"예"', '"아니오"')
-        ], path
+# Modules whose messages are all codes: a Korean sentence written inline there fails the scan below.
+CODED_MODULES = (
+    "geo/validation/*.py",
+    "geo/importer/safety.py",
+    "geo/importer/text.py",
+    "geo/importer/boundaries.py",
+    "geo/store/core.py",
+    "geo/store/gpkg_codec.py",
+    "geo/importer/reference.py",
+    "geo/loaders.py",
+    "geo/spatial.py",
+)
+# Korean that is not a message: how a position is counted, words a cell may hold, and what files hold
+# (column names recognised, a reference layer's stored description of where it came from).
+NOT_MESSAGES = {
+    "피처",
+    "행",
+    "번째 레이어",
+    "예",
+    "아니오",
+    "위도",
+    "경도",
+    "번호",
+    "제공기관명",
+    "관리기관명",
+    "운영기관명",
+    "데이터기준일자",
+    "기준일자",
+    "파일에 제공기관 없음",
+    "원본 자료의 이용 조건을 따름 (공공데이터는 제공기관 표시)",
+    "미상 (",
+    " 가져옴)",
+    # Ansan's gu and the words that end them, and the source an imported boundary layer is stored with.
+    "상록구",
+    "단원구",
+    "안산시",
+    "구",
+    "시",
+    "가져온 파일 ",
+    "년 기준, ",
+    "의 행정동을 합쳐 만든 경계",
+}
+
+
+def inline_korean(source: str) -> list[tuple[int, str]]:
+    """(line, text) of Korean string constants in ``source`` that are neither docstrings, regexes nor data words."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        and HANGUL.search(node.value)
+        and node.value not in NOT_MESSAGES
+        and not re.search(r"[|$\\[]", node.value)  # a regular expression matching Korean column names
+    ]
+
+
+def test_the_scan_sees_an_inline_message_but_not_a_docstring_or_a_unit():
+    source = '''"""모듈 설명."""\nreport.add(name, 3, None, f"파일이 {n}개로 한도를 넘습니다 (나누세요)", "행")\n'''
+    assert inline_korean(source) == [(2, "파일이 "), (2, "개로 한도를 넘습니다 (나누세요)")]
+
+
+@pytest.mark.parametrize("pattern", CODED_MODULES)
+def test_coded_modules_word_no_message_themselves(pattern):
+    # Their messages live in geo.i18n.problems (and problems_files); add a code there instead of a sentence here.
+    paths = sorted(PROJECT_ROOT.glob(pattern))
+    assert paths
+    found = [
+        f"{p.relative_to(PROJECT_ROOT)}:{line} {text!r}"
+        for p in paths
+        for line, text in inline_korean(p.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_the_problem_tables_share_no_code():
+    # problems_files and problems_store are merged into problems.TEXTS: a code in two would silently take one wording.
+    tree = ast.parse((PROJECT_ROOT / "geo" / "i18n" / "problems.py").read_text(encoding="utf-8"))
+    table = next(
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == "TEXTS"
+    )
+    assert isinstance(table, ast.Dict)
+    own = {key.value for key in table.keys if isinstance(key, ast.Constant)}
+    assert own and own.isdisjoint(problems_files.TEXTS) and own.isdisjoint(problems_store.TEXTS)
+    assert len(TEXTS) == len(own) + len(problems_files.TEXTS) + len(problems_store.TEXTS)
+
+
+def test_a_store_error_says_why_in_the_readers_language(tmp_path):
+    store = GeoPackageStore(tmp_path / "dashboard.gpkg")
+    with pytest.raises(StoreError) as caught:
+        store.backup()
+    error = caught.value
+    assert error.detail.code == "backup_no_store"
+    # Logs and the command line keep the Korean; a page words it for its reader.
+    assert str(error) == error.text("ko") == f"백업할 저장소가 없습니다: {store.path}"
+    assert error.text("en") == f"There is no store to back up: {store.path}"

@@ -22,7 +22,8 @@ BUTTONS |= {"last": "briefing_last", "present": "briefing_present"}
 
 
 def _config(script: str) -> dict:
-    return json.loads(re.search(r"var cfg = (\{.*?\});var doc", script).group(1))
+    # static/js/briefing_keys.js is one function called with its configuration: ``})({…});``.
+    return json.loads(re.search(r"\}\)\((\{.*\})\);\s*</script>$", script, re.S).group(1))
 
 
 def test_clicker_keys_map_to_the_buttons():

@@ -15,7 +15,8 @@ from typing import Any, cast
 
 import streamlit as st
 
-from geo.html import escape_html, json_for_script
+from geo.html import escape_html
+from ui.page_script import page_script
 
 #: Session key of the notes on dates of the address that could not be used (kept for the visit).
 
@@ -125,9 +126,10 @@ def keyboard_script(buttons: dict[str, str], presenting: bool, position: int = 0
     In presentation mode the slide is scaled down, never cut, when it is
     taller than the window. The listener is installed once per tab and
     replaced on a later run; ``position`` (the slide shown) makes each
-    slide's script new, so it runs again and fits the new slide.
+    slide's script new, so it runs again and fits the new slide. The script is ``static/js/briefing_keys.js``.
     """
-    config = json_for_script(
+    return page_script(
+        "briefing_keys.js",
         {
             "buttons": {action: f".st-key-{key} button" for action, key in buttons.items()},
             "keys": {
@@ -141,50 +143,5 @@ def keyboard_script(buttons: dict[str, str], presenting: bool, position: int = 0
             "blank": list(BLANK_KEYS),
             "presenting": presenting,
             "slide": position,
-        }
-    )
-    return (
-        "<script>(function () {"
-        f"var cfg = {config};"
-        "var doc = window.parent && window.parent.document ? window.parent.document : document;"
-        "var win = doc.defaultView || window;"
-        "if (win.__briefingKeys) { doc.removeEventListener('keydown', win.__briefingKeys, true); }"
-        "function blank() { return doc.getElementById('briefing-blank'); }"
-        "function click(action) {"
-        "  var button = doc.querySelector(cfg.buttons[action]);"
-        "  if (button && !button.disabled) { button.click(); return true; } return false; }"
-        "win.__briefingKeys = function (event) {"
-        "  var el = event.target; var tag = el && el.tagName ? el.tagName.toLowerCase() : '';"
-        "  if (tag === 'input' || tag === 'textarea' || tag === 'select' || (el && el.isContentEditable)) return;"
-        "  if (event.ctrlKey || event.metaKey || event.altKey) return;"
-        "  if (cfg.blank.indexOf(event.key) >= 0 || (blank() && event.key !== 'Shift')) {"
-        "    event.preventDefault();"
-        "    if (blank()) { blank().remove(); return; }"
-        "    var layer = doc.createElement('div'); layer.id = 'briefing-blank';"
-        "    layer.style.cssText = 'position:fixed;inset:0;background:#000;z-index:2147483647;cursor:none';"
-        "    doc.body.appendChild(layer); return; }"
-        "  var action = null;"
-        "  Object.keys(cfg.keys).forEach(function (name) {"
-        "    if (!action && cfg.keys[name].indexOf(event.key) >= 0) action = name; });"
-        "  if (!action) return;"
-        "  if (tag === 'button' && (event.key === ' ' || event.key === 'Enter')) return;"
-        "  event.preventDefault();"
-        "  click(action === 'leave' ? 'present' : action);"
-        "};"
-        "doc.addEventListener('keydown', win.__briefingKeys, true);"
-        # Presentation mode: fit the slide into the window by scaling it down, never by cutting it.
-        "var slide = doc.querySelector('.st-key-briefing_slide');"
-        "if (win.__briefingFit) { win.__briefingFit.disconnect(); win.__briefingFit = null; }"
-        "if (slide) { slide.style.zoom = ''; }"
-        "if (cfg.presenting && slide && win.ResizeObserver) {"
-        "  var fit = function () {"
-        "    slide.style.zoom = '';"
-        "    var top = slide.getBoundingClientRect().top;"
-        "    var room = win.innerHeight - top - 8; var need = slide.scrollHeight;"
-        "    if (need > room && room > 200) { slide.style.zoom = String(Math.floor(room / need * 1000) / 1000); }"
-        "  };"
-        "  win.__briefingFit = new win.ResizeObserver(function () { win.requestAnimationFrame(fit); });"
-        "  Array.prototype.forEach.call(slide.children, function (child) { win.__briefingFit.observe(child); });"
-        "  fit(); }"
-        "})();</script>"
+        },
     )

@@ -112,11 +112,11 @@ def save_edit(store: Store, record: ServiceRecord, editor: str, title: str, lang
         set_conflict(record.service_id, conflict_message(error, lang))
         st.rerun()
     except InvalidChangeError as error:
-        st.error(md_text(public_message(str(error), lang)))
+        st.error(md_text(public_message(error.text(lang), lang)))
         st.dataframe(error.report.to_frame(lang=lang), hide_index=True)
         return
     except StoreError as error:
-        st.error(md_text(public_message(str(error), lang)))
+        st.error(md_text(public_message(error.text(lang), lang)))
         return
     set_notice(t("data.edit.saved", lang, name=title, version=saved.version))
     request_reload()

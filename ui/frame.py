@@ -120,7 +120,7 @@ def page_guard(lang: str) -> Iterator[None]:
         settings_error_page(str(error), lang)
     except StoreError as error:
         LOG.warning("store error shown to the user: %s", error)
-        store_error_page(str(error), lang)
+        store_error_page(error.text(lang), lang)
     except Exception as error:  # the last line of defence: every page, every unexpected error
         unexpected_error_page(error, lang)
     else:

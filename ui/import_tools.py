@@ -160,7 +160,7 @@ def _layer_preview(
             pd.DataFrame(
                 {
                     t("data.import.default_column", lang): list(preview.defaults),
-                    t("data.import.default_value", lang): list(preview.defaults.values()),
+                    t("data.import.default_value", lang): list(preview.default_values(lang).values()),
                 }
             ),
             hide_index=True,
@@ -190,7 +190,7 @@ def _layer_preview(
             safety = store.backup().name if store.backend == "geopackage" else "—"
             result = commit_import(store, preview, mode=mode, user=editor)
         except StoreError as error:
-            st.error(md_text(public_message(str(error), lang)))
+            st.error(md_text(public_message(error.text(lang), lang)))
             return
         _saved(
             t(
@@ -238,7 +238,7 @@ def _reference_preview(
         try:
             result = commit_reference(store, preview, user=editor)
         except StoreError as error:
-            st.error(md_text(public_message(str(error), lang)))
+            st.error(md_text(public_message(error.text(lang), lang)))
             return
         _saved(t("data.import.reference_saved", lang, title=preview.title, rows=result.rows_written))
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.html import escape_html, json_for_script
+from geo.html import escape_html
 from geo.i18n import t
+from ui.page_script import page_script
 
 OVERLAY_ID = "kiosk-reconnect"
 # Streamlit's connection dialog, in the only language its frontend speaks.
@@ -49,50 +50,18 @@ def overlay_html() -> str:
 
 
 def reconnect_script(health_url: str = "/_stcore/health", poll_ms: int = 2000, fail_after: int = 2) -> str:
-    """The page script (with its style); installed once per tab, replacing an earlier copy on a rerun."""
-    config = json_for_script(
-        {
-            "health": health_url,
-            "poll": poll_ms,
-            "timeout": max(1000, poll_ms - 200),
-            "failAfter": fail_after,
-            "id": OVERLAY_ID,
-            "html": overlay_html(),
-            "dialog": DIALOG_PATTERN,
-        }
-    )
-    return RECONNECT_CSS + (
-        "<script>(function () {"
-        f"var cfg = {config}; var win = window; var doc = document;"
-        "if (win.__kioskReconnect) { clearInterval(win.__kioskReconnect.timer);"
-        "  if (win.__kioskReconnect.observer) win.__kioskReconnect.observer.disconnect(); }"
-        "var state = {down: false, fails: 0, timer: null, observer: null}; win.__kioskReconnect = state;"
-        "var pattern = new RegExp(cfg.dialog, 'i');"
-        # Streamlit's dialog is hidden the moment it is added, so it never flashes over the notice.
-        "function hideDialogs() { var found = false;"
-        "  doc.querySelectorAll('[role=\"dialog\"]').forEach(function (d) {"
-        "    if (!pattern.test(d.textContent || '')) return; found = true;"
-        "    var box = d.closest('[data-baseweb=\"modal\"]') || d.closest('[data-testid=\"stDialog\"]') || d;"
-        "    box.style.setProperty('display', 'none', 'important'); });"
-        "  return found; }"
-        "function overlay(show) { var el = doc.getElementById(cfg.id);"
-        "  if (!el) { el = doc.createElement('div'); el.id = cfg.id; el.setAttribute('role', 'status');"
-        "    el.setAttribute('aria-live', 'polite'); el.innerHTML = cfg.html; doc.body.appendChild(el); }"
-        "  el.style.display = show ? 'flex' : 'none'; }"
-        "function check() {"
-        "  var ctl = new AbortController(); var timer = setTimeout(function () { ctl.abort(); }, cfg.timeout);"
-        "  fetch(cfg.health + '?t=' + Date.now(), {cache: 'no-store', signal: ctl.signal})"
-        "    .then(function (r) { return r.ok; }, function () { return false; })"
-        "    .then(function (ok) { clearTimeout(timer);"
-        "      var lost = hideDialogs() || !ok; state.fails = lost ? state.fails + 1 : 0;"
-        "      if (!state.down && state.fails >= cfg.failAfter) { state.down = true; overlay(true); }"
-        # Back: a reload is a fresh session on whichever instance answers, so the rotation restarts cleanly.
-        "      else if (state.down && ok) { win.location.reload(); } }); }"
-        "state.observer = new MutationObserver(hideDialogs);"
-        "state.observer.observe(doc.body, {childList: true, subtree: true});"
-        "overlay(false); state.timer = setInterval(check, cfg.poll);"
-        "})();</script>"
-    )
+    """The page script ``static/js/reconnect.js`` (with its style); installed once per tab, replacing an earlier
+    copy on a rerun."""
+    config = {
+        "health": health_url,
+        "poll": poll_ms,
+        "timeout": max(1000, poll_ms - 200),
+        "failAfter": fail_after,
+        "id": OVERLAY_ID,
+        "html": overlay_html(),
+        "dialog": DIALOG_PATTERN,
+    }
+    return RECONNECT_CSS + page_script("reconnect.js", config)
 
 
 def connection_guard() -> None:

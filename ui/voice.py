@@ -47,7 +47,7 @@ def _moderate(store: Store, opinion_id: int, status: str, editor: str, lang: str
     try:
         store.moderate_opinion(opinion_id, status, user=editor)  # type: ignore[arg-type]
     except StoreError as error:
-        data_tools.set_notice(public_message(str(error), lang))
+        data_tools.set_notice(public_message(error.text(lang), lang))
         return
     data_tools.set_notice(t("voice.mod.done", lang, what=f"#{opinion_id} → {t(f'voice.status.{status}', lang)}"))
 
@@ -60,7 +60,7 @@ def _answer(store: Store, opinion_id: int, editor: str, lang: str) -> None:
         data_tools.set_notice(t(error.key, lang, **error.values))
         return
     except StoreError as error:
-        data_tools.set_notice(public_message(str(error), lang))
+        data_tools.set_notice(public_message(error.text(lang), lang))
         return
     data_tools.set_notice(t("voice.mod.done", lang, what=f"#{opinion_id} · {t('voice.answer', lang)}"))
 
@@ -71,7 +71,7 @@ def counts_block(store: Store, shown: pd.DataFrame, lang: str) -> None:
     try:
         counts = store.voice_counts()
     except StoreError as error:
-        st.caption(md_text(public_message(str(error), lang)))
+        st.caption(md_text(public_message(error.text(lang), lang)))
         return
     ids = set(shown["service_id"]) if "service_id" in shown else set()
     counts = counts[counts["project_id"].isin(ids)]
@@ -107,7 +107,7 @@ def briefing_slide(store: Store, services: pd.DataFrame, since: date, until: dat
         counts = store.voice_counts(since=since.isoformat(), until=until.isoformat())
         approved = store.opinions(statuses=["approved"], since=since.isoformat(), until=until.isoformat())
     except StoreError as error:
-        st.caption(md_text(public_message(str(error), lang)))
+        st.caption(md_text(public_message(error.text(lang), lang)))
         return
     period = f"{since.isoformat()} – {until.isoformat()}"
     st.html(SLIDE_CSS + briefing_voice_html(counts, approved, services, period, lang))
@@ -284,7 +284,7 @@ def _purge(store: Store, editor: str, settings: Settings, lang: str) -> None:
         try:
             opinions, reactions = store.purge_voice(days, user=editor)
         except StoreError as error:
-            st.error(md_text(public_message(str(error), lang)))
+            st.error(md_text(public_message(error.text(lang), lang)))
             return
         data_tools.set_notice(t("voice.mod.purged", lang, opinions=opinions, reactions=reactions))
         st.rerun()

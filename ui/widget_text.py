@@ -11,8 +11,8 @@ never an element, so the widgets work as before.
 
 from __future__ import annotations
 
-from geo.html import json_for_script
 from geo.i18n import t
+from ui.page_script import page_script
 
 #: The English month names Streamlit's calendar writes (fixed in its code, whatever the browser's language).
 MONTHS = (
@@ -67,62 +67,17 @@ def korean_widget_script() -> str:
 
     It watches only what is added or rewritten: a change is looked at when it lies in (or brings) one of
     :data:`WIDGET_SELECTORS`, and the widgets touched are translated once per animation frame, however
-    many changes a redraw makes. The rest of the page costs a ``closest`` per added node.
+    many changes a redraw makes. The rest of the page costs a ``closest`` per added node. The script is
+    ``static/js/widget_text.js``.
     """
-    config = json_for_script(
-        {
-            "selector": ", ".join(WIDGET_SELECTORS),
-            "words": korean_widget_texts(),
-            "months": {name: n for n, name in enumerate(MONTHS, start=1)},
-            "yearMonth": t("widget.year_month", "ko", year="{year}", n="{n}"),
-            "choose": t("widget.choose_date", "ko", date="{date}"),
-            # The calendar's day headers are one letter (S M T W T F S): said by their column.
-            "weekdays": t("widget.weekdays", "ko").split(","),
-            "limit": t("widget.upload_limit", "ko", size="{size}"),
-        }
-    )
-    return (
-        "<script>(function () {"
-        f"var cfg = {config};"
-        "var doc = window.parent && window.parent.document ? window.parent.document : document;"
-        "var win = doc.defaultView || window;"
-        "function say(text) {"
-        "  var key = text.trim(); if (!key) return null;"
-        "  if (Object.prototype.hasOwnProperty.call(cfg.words, key)) return cfg.words[key];"
-        "  var m = key.match(/^([A-Z][a-z]+) (\\d{4})$/);"
-        "  if (m && cfg.months[m[1]]) return cfg.yearMonth.replace('{year}', m[2]).replace('{n}', cfg.months[m[1]]);"
-        "  m = key.match(/^Choose date, (.+)$/);"
-        "  if (m) return cfg.choose.replace('{date}', say(m[1]) || m[1]);"
-        "  m = key.match(/^(?:Limit )?(\\S+) per file(.*)$/);"
-        "  if (m) return cfg.limit.replace('{size}', m[1]) + m[2];"
-        # A toolbar button's label may carry the element's name after a colon ("Search: 결과").
-        "  m = key.match(/^([A-Z][A-Za-z ]+): (.+)$/);"
-        "  if (m && Object.prototype.hasOwnProperty.call(cfg.words, m[1])) return cfg.words[m[1]] + ': ' + m[2];"
-        "  return null; }"
-        "function translate(root) {"
-        "  var walker = doc.createTreeWalker(root, 4); var node;"
-        "  while ((node = walker.nextNode())) { var said = say(node.nodeValue);"
-        "    if (said !== null && said !== node.nodeValue) node.nodeValue = said; }"
-        "  root.querySelectorAll('button[aria-label]').forEach(function (button) {"
-        "    var said = say(button.getAttribute('aria-label'));"
-        "    if (said !== null) button.setAttribute('aria-label', said); }); }"
-        "function days(root) { root.querySelectorAll('thead th').forEach(function (th, i) {"
-        "  var node = doc.createTreeWalker(th, 4).nextNode();"
-        "  if (node && cfg.weekdays[i] && node.nodeValue !== cfg.weekdays[i]) node.nodeValue = cfg.weekdays[i]; }); }"
-        "var pending = new Set(); var frame = 0;"
-        "function flush() { frame = 0; var roots = Array.from(pending); pending.clear();"
-        "  roots.forEach(function (root) { if (root.isConnected) { translate(root); days(root); } }); }"
-        "function queue(root) { pending.add(root); if (!frame) frame = win.requestAnimationFrame(flush); }"
-        "function consider(node) {"
-        "  var element = node.nodeType === 1 ? node : node.parentElement; if (!element) return;"
-        "  var root = element.closest(cfg.selector); if (root) { queue(root); return; }"
-        "  if (node.nodeType === 1 && node.firstElementChild) node.querySelectorAll(cfg.selector).forEach(queue); }"
-        "function changed(records) { for (var i = 0; i < records.length; i++) { var record = records[i];"
-        "  if (record.type === 'characterData') { consider(record.target); continue; }"
-        "  for (var j = 0; j < record.addedNodes.length; j++) consider(record.addedNodes[j]); } }"
-        "if (win.__koreanWidgets) { win.__koreanWidgets.disconnect(); }"
-        "win.__koreanWidgets = new win.MutationObserver(changed);"
-        "win.__koreanWidgets.observe(doc.body, {childList: true, subtree: true, characterData: true});"
-        "doc.querySelectorAll(cfg.selector).forEach(queue);"
-        "})();</script>"
-    )
+    config = {
+        "selector": ", ".join(WIDGET_SELECTORS),
+        "words": korean_widget_texts(),
+        "months": {name: n for n, name in enumerate(MONTHS, start=1)},
+        "yearMonth": t("widget.year_month", "ko", year="{year}", n="{n}"),
+        "choose": t("widget.choose_date", "ko", date="{date}"),
+        # The calendar's day headers are one letter (S M T W T F S): said by their column.
+        "weekdays": t("widget.weekdays", "ko").split(","),
+        "limit": t("widget.upload_limit", "ko", size="{size}"),
+    }
+    return page_script("widget_text.js", config)

@@ -13,11 +13,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from geo.i18n import problems_files, problems_store
+
 PREFIX = "problem."
 #: "None" in a list of names, in both languages (a parameter of several messages).
 NONE = {"ko": "없음", "en": "none"}
 
 #: Problem texts by key ``problem.<code>``. Placeholders are the message's parameters.
+#: Validation, io and the importer's readers here; files, archives and the data folder in ``problems_files``;
+#: the store in ``problems_store``.
 TEXTS: dict[str, dict[str, str]] = {
     # Free text from a module not yet moved to codes: shown as it is in both languages.
     "problem.text": {"ko": "{text}", "en": "{text}"},
@@ -347,6 +351,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "({where}). Check that the CRS is right",
     },
 }
+TEXTS.update(problems_files.TEXTS)
+TEXTS.update(problems_store.TEXTS)
 
 
 @dataclass(frozen=True)

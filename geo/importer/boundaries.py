@@ -9,6 +9,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from geo.i18n.problems import Message, message
 from geo.importer.mapping import ANSAN_DONGS
 from geo.io import STORAGE_CRS
 from geo.store import LAYERS
@@ -42,16 +43,16 @@ def _codes(values: pd.Series) -> pd.Series | None:
     return text if text.str.fullmatch(r"\d{5,10}").all() else None
 
 
-def _gu_from(full_names: pd.Series, codes: pd.Series | None, names: pd.Series) -> tuple[list[str | None], str]:
+def _gu_from(full_names: pd.Series, codes: pd.Series | None, names: pd.Series) -> tuple[list[str | None], Message]:
     """Each feature's gu from its code, its full name ('안산시상록구 일동') or Ansan's dong list, and how."""
     if codes is not None:
         found = [GU_BY_CODE_PREFIX.get(c[:5]) for c in codes]
         if all(found):
-            return found, "행정동 코드 앞 다섯 자리(31091/41271 상록구, 31092/41273 단원구)"
+            return found, message("default_gu_by_code")
     words = [next((_gu_name(w) for w in str(n).split() if w.endswith("구")), None) for n in full_names]
     if all(words):
-        return words, "전체 이름의 구"
-    return [ANSAN_DONGS.get(n) for n in names], "안산시 행정동 목록"
+        return words, message("default_gu_by_full_name")
+    return [ANSAN_DONGS.get(n) for n in names], message("default_gu_by_dong_list")
 
 
 def fill_provenance(
@@ -62,7 +63,7 @@ def fill_provenance(
     *,
     accuracy: bool = True,
     english: bool = False,
-) -> dict[str, str]:
+) -> dict[str, Message]:
     """Fill ``source`` (file name, the data's year, import date) and ``accuracy`` (official) where missing.
 
     ``accuracy=False`` for services, whose schema has no boundary accuracy. ``english``: the layer keeps an
@@ -71,18 +72,23 @@ def fill_provenance(
     """
     dated = f"{year}년 기준, " if year else ""
     defaults = {}
-    filled = [("source", f"가져온 파일 {file_name} ({dated}{today.isoformat()} 가져옴)", "파일 이름과 가져온 날짜")]
+    # The values are data (stored, Korean first, with ``source_en``); why they were filled is worded per reader.
+    filled = [("source", f"가져온 파일 {file_name} ({dated}{today.isoformat()} 가져옴)", "default_from_file")]
     if english and "source" not in frame.columns:
         dated_en = f"{year} data, " if year else ""
         filled.append(
-            ("source_en", f"Imported file {file_name} ({dated_en}imported {today.isoformat()})", "같은 출처의 영문")
+            (
+                "source_en",
+                f"Imported file {file_name} ({dated_en}imported {today.isoformat()})",
+                "default_in_english",
+            )
         )
     if accuracy:
-        filled.append(("accuracy", "official", "가져온 공식 파일"))
-    for column, value, why in filled:
+        filled.append(("accuracy", "official", "default_official"))
+    for column, value, code in filled:
         if column not in frame.columns:
             frame[column] = value
-            defaults[column] = f"'{value}' ({why})"
+            defaults[column] = message(code, value=value)
     return defaults
 
 
@@ -92,7 +98,7 @@ FROM_NAME = ("level", "boundary_id")
 
 def complete_boundaries(
     frame: gpd.GeoDataFrame, file_name: str, today: date, year: str | None
-) -> tuple[gpd.GeoDataFrame, dict[str, str], list[str]]:
+) -> tuple[gpd.GeoDataFrame, dict[str, Message], list[Message]]:
     """Fill what real boundary files never carry; returns the frame, the defaults used (shown) and notes.
 
     Names given in full ('경기도 안산시상록구 일동') keep their last word; ``level``
@@ -102,30 +108,30 @@ def complete_boundaries(
     import date; ``accuracy`` is ``official`` (an imported official file).
     """
     frame = frame.copy()
-    defaults: dict[str, str] = {}
-    notes: list[str] = []
+    defaults: dict[str, Message] = {}
+    notes: list[Message] = []
     defaults.update(fill_provenance(frame, file_name, today, year))
     if "name_ko" not in frame.columns:
         return frame, defaults, notes  # level, id and gu come from the names: only the name is missing
     full = frame["name_ko"].astype(str).str.strip()
     frame["name_ko"] = full.str.split().str[-1]
     if (full.str.split().str.len() > 1).any():
-        notes.append(f"이름의 마지막 낱말을 이름으로 썼습니다 (예: '{full.iloc[0]}' → '{frame['name_ko'].iloc[0]}')")
+        notes.append(message("note_last_word_name", full=full.iloc[0], name=frame["name_ko"].iloc[0]))
     codes = _codes(frame["boundary_id"]) if "boundary_id" in frame.columns else None
     if "level" not in frame.columns:
         by_code = [_level_from_code(c) for c in codes] if codes is not None else [None]
         if all(by_code):
             frame["level"] = by_code
-            defaults["level"] = "코드 자릿수로 판단 (5자리·…00000 → gu, 7·8·10자리 → dong)"
+            defaults["level"] = message("default_level_by_code")
         else:
             frame["level"] = [_level_of(n) for n in frame["name_ko"]]
-            defaults["level"] = "이름으로 판단 (…구 → gu, …시 → city, 그 밖 → dong)"
+            defaults["level"] = message("default_level_by_name")
     if codes is not None:
         frame["boundary_id"] = frame["level"] + "-" + codes
-        defaults["boundary_id"] = f"구분-코드 (예: {frame['boundary_id'].iloc[0]})"
+        defaults["boundary_id"] = message("default_id_from_code", example=frame["boundary_id"].iloc[0])
     elif "boundary_id" not in frame.columns:
         frame["boundary_id"] = frame["level"] + "-" + frame["name_ko"]
-        defaults["boundary_id"] = f"구분-이름 (예: {frame['boundary_id'].iloc[0]}; 코드 열이 없음)"
+        defaults["boundary_id"] = message("default_id_from_name", example=frame["boundary_id"].iloc[0])
     if "gu" in frame.columns:
         frame["gu"] = [_gu_name(v) for v in frame["gu"]]
     else:

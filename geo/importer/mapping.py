@@ -19,7 +19,7 @@ from geo.importer.readers import (
 )
 from geo.schema import DatasetSchema
 from geo.store import LAYERS
-from geo.validation import ValidationReport, message
+from geo.validation import Message, ValidationReport, message
 
 
 def parse_mapping(items: Iterable[str]) -> dict[str, str]:
@@ -230,14 +230,14 @@ def _label_key(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
-def vocabulary_ids(frame: pd.DataFrame, schema: DatasetSchema) -> tuple[pd.DataFrame, list[str]]:
+def vocabulary_ids(frame: pd.DataFrame, schema: DatasetSchema) -> tuple[pd.DataFrame, list[Message]]:
     """Vocabulary cells written as a term's Korean or English label, changed to the term's id.
 
     The app's own tables and exports show labels ('시민 중심 체감형 스마트서비스 확대', '시 전역'),
     so a file edited from them says what staff read, not the stored id. Other values are left for
     validation to refuse. Returns the frame (a copy when anything changed) and one note per column.
     """
-    notes: list[str] = []
+    notes: list[Message] = []
     for column in schema.columns:
         if not column.terms or column.name not in frame.columns or column.vocabulary is None:
             continue
@@ -255,7 +255,9 @@ def vocabulary_ids(frame: pd.DataFrame, schema: DatasetSchema) -> tuple[pd.DataF
         frame[column.name] = [changed.get(v, v) if isinstance(v, str) else v for v in frame[column.name]]
         example, term_id = next(iter(sorted(changed.items())))
         notes.append(
-            f"{column.label_ko}({column.name}): 이름으로 적힌 값 {count:,}개를 ID로 바꿨습니다 (예: '{example}' → {term_id})"
+            message(
+                "note_names_to_ids", label=column.label_ko, column=column.name, count=count, example=example, id=term_id
+            )
         )
     return frame, notes
 

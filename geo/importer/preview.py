@@ -52,7 +52,7 @@ from geo.schema import DatasetSchema, services_schema
 from geo.spatial import city_outline as outline_of
 from geo.spatial import orphaned_services_report
 from geo.store import LAYERS, Store, StoreError, WriteMode, WriteResult
-from geo.validation import ValidationReport, message, validate_frame
+from geo.validation import Message, ValidationReport, message, validate_frame
 
 MODES: tuple[str, ...] = ("replace", "append")
 T = TypeVar("T")
@@ -173,13 +173,13 @@ def _not_empty(frame: gpd.GeoDataFrame, request: _Request) -> ValidationReport |
     return refusal(request.name, message("no_records", label=schema.label_ko, unit=schema.unit_ko, layer=schema.name))
 
 
-def _outline(request: _Request, notes: list[str]) -> BaseGeometry | None:
+def _outline(request: _Request, notes: list[Message]) -> BaseGeometry | None:
     """The city outline services and areas must touch: the caller's, else the store's boundaries."""
     outline = request.city_outline
     if outline is None and request.store is not None and request.schema.must_lie_in_city:
         outline = outline_of(request.store.read_layer("boundaries"))
     if request.schema.must_lie_in_city and outline is None:
-        notes.append("안산시 경계 안에 있는지는 확인하지 않았습니다 (경계 자료 없음)")
+        notes.append(message("note_city_not_checked"))
     return outline
 
 
@@ -194,12 +194,14 @@ def _first_year(values: pd.Series) -> str | None:
     return None
 
 
-def _completed(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataFrame, dict[str, str], list[str]]:
+def _completed(
+    frame: gpd.GeoDataFrame, request: _Request
+) -> tuple[gpd.GeoDataFrame, dict[str, Message], list[Message]]:
     """What real files never carry, filled in: boundary levels, ids, gu, source and accuracy; area source/accuracy;
     a service's source."""
     year_source = year_column(frame)
     year = _first_year(frame[year_source]) if year_source else None
-    dated = [f"'{year_source}' 열의 {year}을 자료의 기준 연도로 출처에 적었습니다"] if year else []
+    dated = [message("note_year_in_source", column=year_source, year=year)] if year else []
     if request.layer == "boundaries":
         frame, defaults, notes = complete_boundaries(frame, request.name, request.today, year)
     else:
@@ -233,7 +235,7 @@ def _missing_required(
 
 
 def _validated(
-    frame: gpd.GeoDataFrame, request: _Request, unit: str, notes: list[str]
+    frame: gpd.GeoDataFrame, request: _Request, unit: str, notes: list[Message]
 ) -> gpd.GeoDataFrame | ValidationReport:
     """The schema's typed columns and geometry, or every problem by feature/row and field."""
     schema = request.schema
@@ -247,9 +249,9 @@ def _validated(
     ).reset_index(drop=True)
 
 
-def _dropped_columns_note(frame: gpd.GeoDataFrame, schema: DatasetSchema) -> list[str]:
-    extra = [c for c in frame.columns if c not in schema.column_names and c != frame.geometry.name]
-    return [f"스키마에 없는 열 {len(extra)}개는 저장하지 않습니다: {', '.join(map(str, extra))}"] if extra else []
+def _dropped_columns_note(frame: gpd.GeoDataFrame, schema: DatasetSchema) -> list[Message]:
+    extra = [str(c) for c in frame.columns if c not in schema.column_names and c != frame.geometry.name]
+    return [message("note_columns_dropped", count=len(extra), columns=extra)] if extra else []
 
 
 def _areas_consistent(frame: gpd.GeoDataFrame, request: _Request, unit: str) -> ValidationReport | None:
@@ -276,15 +278,13 @@ def _ids_in_store(frame: gpd.GeoDataFrame, request: _Request) -> tuple[list[str]
     return [i for i in frame[id_column] if i in existing], len(stored)
 
 
-def _derived(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataFrame | None, list[str]]:
+def _derived(frame: gpd.GeoDataFrame, request: _Request) -> tuple[gpd.GeoDataFrame | None, list[Message]]:
     if request.layer != "boundaries":
         return None, []
     derived = derive_upper_levels(frame)
     if derived is None:
         return None, []
-    return derived, [
-        f"행정동 {len(frame)}개를 합쳐 구 경계와 시 경계 {len(derived)}개를 만들었습니다 (교체할 때 함께 저장)"
-    ]
+    return derived, [message("note_boundaries_derived", dongs=len(frame), count=len(derived))]
 
 
 def _run(path: Path, request: _Request, preview: ImportPreview) -> None:

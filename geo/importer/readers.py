@@ -70,7 +70,7 @@ class Read:
     frame: gpd.GeoDataFrame
     source_crs: str | None
     encoding: str | None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     unit: str = "피처"  # '행' for tables: how problems name a record
     mapping: dict[str, str] = field(default_factory=dict)  # the column mapping applied (source → schema)
     crs_guessed: bool = False
@@ -123,7 +123,7 @@ def _in_range(values: pd.Series, bounds: tuple[float, float]) -> pd.Series:
 
 def _table_crs(
     xs: pd.Series, ys: pd.Series, lonlat: bool, crs: str | None, name: str
-) -> tuple[CRS, list[str], bool] | ValidationReport:
+) -> tuple[CRS, list[Message], bool] | ValidationReport:
     """The CRS of a table's coordinates: lon/lat by name, the caller's, or guessed from the range."""
     if crs:
         return parse_crs(crs), [], False
@@ -222,7 +222,7 @@ def points_from_table(frame: pd.DataFrame, name: str, crs: str | None) -> Read |
         if _in_range(xs[both], KOREA_LAT).all() and _in_range(ys[both], KOREA_LON).all():
             # The whole columns are labelled the wrong way round: read them as they are meant.
             xs, ys = ys, xs
-            notes.append(f"'{x_column}' 열에 위도, '{y_column}' 열에 경도가 들어 있어 서로 바꿔 읽었습니다")
+            notes.append(message("note_columns_swapped", x_column=x_column, y_column=y_column))
     found = _table_crs(xs, ys, lonlat, crs, name)
     if isinstance(found, ValidationReport):
         return found
@@ -245,7 +245,7 @@ def points_from_table(frame: pd.DataFrame, name: str, crs: str | None) -> Read |
     crs_text = describe_crs(source_crs) + (" (추정)" if guessed else "")
     if source_crs.to_epsg() != 4326:
         points = points.to_crs(STORAGE_CRS)
-        notes.append(f"좌표계 {describe_crs(source_crs)}를 EPSG:4326(WGS 84)으로 변환했습니다")
+        notes.append(message("note_crs_converted", crs=describe_crs(source_crs)))
     return Read(
         points, crs_text, None, notes, "행", crs_guessed=guessed, coordinates=pair, row_problems=problems, first_row=2
     )
@@ -274,11 +274,11 @@ class Table:
         return self.title_rows + 2
 
     @property
-    def title_note(self) -> str | None:
+    def title_note(self) -> Message | None:
         """What the preview says about skipped title rows (None when the header is the first row)."""
         if not self.title_rows:
             return None
-        return f"제목 행 {self.title_rows}개를 건너뛰었습니다 (열 이름은 {self.title_rows + 1}행)"
+        return message("note_title_rows", count=self.title_rows, header_row=self.title_rows + 1)
 
 
 def read_table_file(path: Path, name: str, encoding: str | None = None) -> Table | ValidationReport:

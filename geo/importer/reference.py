@@ -25,6 +25,7 @@ import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from geo.i18n import t
+from geo.i18n.problems import NONE, Message, message, render
 from geo.importer.mapping import titled_table
 from geo.importer.readers import (
     Read,
@@ -66,7 +67,7 @@ class ReferencePreview:
     layer: ReferenceLayer | None = None
     report: ValidationReport = field(default_factory=ValidationReport)  # problems that stop the import
     refused: ValidationReport = field(default_factory=ValidationReport)  # rows left out, with their reason
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     source_crs: str | None = None
     encoding: str | None = None
     crs_guessed: bool = False
@@ -77,10 +78,14 @@ class ReferencePreview:
     def ok(self) -> bool:
         return self.report.ok and self.layer is not None and self.layer.count > 0
 
-    def refused_counts(self) -> dict[str, int]:
+    def note_lines(self, lang: str = "ko") -> list[str]:
+        """The notes worded in ``lang``."""
+        return [note.text(lang) for note in self.notes]
+
+    def refused_counts(self, lang: str = "ko") -> dict[str, int]:
         """Refused rows by kind of reason, for a short summary (a row with both X and Y empty counts once)."""
-        rows = dict.fromkeys((kind_of(p.message), p.row) for p in self.refused.problems)  # in file order
-        return dict(Counter(kind for kind, _ in rows).most_common())
+        rows = dict.fromkeys((kind_of(p.code), p.row) for p in self.refused.problems)  # in file order
+        return {render(kind, {}, lang): count for kind, count in Counter(kind for kind, _ in rows).most_common()}
 
     def refused_rows(self) -> int:
         """How many rows were left out (a row can have several problems)."""
@@ -94,51 +99,54 @@ class ReferencePreview:
         return t("data.import.replaces", lang, stored=self.replaces[1], new=new)
 
     def summary_lines(self, limit: int = PROBLEMS_LISTED, lang: str = "ko") -> list[str]:
-        """The preview as lines for the command line; at most ``limit`` refused rows are listed.
+        """The preview as lines for the command line, in ``lang``; at most ``limit`` refused rows are listed."""
 
-        The problems are worded in ``lang``; the other lines are Korean for now.
-        """
-        lines = [f"파일: {self.file_name} → 참고 레이어 '{self.title}'", f"읽은 행: {self.feature_count:,}"]
+        def say(key: str, **values: object) -> str:
+            return render(f"reference.{key}", values, lang)
+
+        lines = [say("file", file=self.file_name, title=self.title), say("rows", count=self.feature_count)]
         if self.coordinates:
-            lines.append(f"좌표 열: {self.coordinates[0]}, {self.coordinates[1]}")
+            lines.append(render("summary.coordinates", {"x": self.coordinates[0], "y": self.coordinates[1]}, lang))
         if self.source_crs:
-            lines.append(f"좌표계: {self.source_crs}")
+            lines.append(render("summary.crs", {"crs": self.source_crs}, lang))
         if self.encoding:
-            lines.append(f"문자 인코딩: {self.encoding}")
+            lines.append(render("summary.encoding", {"encoding": self.encoding}, lang))
         if self.layer is not None:
             layer = self.layer
             lines += [
-                f"가져올 점: {layer.count:,}개",
-                f"제공기관: {layer.provider} · 기준일: {layer.data_date} · 출처: {layer.source}",
-                f"이름 열: {layer.name_field} · 팝업 열: {', '.join(layer.popup_fields) or '없음'}",
+                say("points", count=layer.count),
+                say("described", provider=layer.provider, date=layer.data_date, source=layer.source),
+                say("fields", name=layer.name_field, popup=list(layer.popup_fields) or NONE),
             ]
         if self.replaces:
-            lines.append(f"같은 제목의 레이어({self.replaces[0]}, 점 {self.replaces[1]:,}개)를 교체합니다")
-        lines += [f"참고: {note}" for note in self.notes]
+            lines.append(say("replaces", layer=self.replaces[0], count=self.replaces[1]))
+        lines += [render("summary.note", {"note": note}, lang) for note in self.notes]
         if self.refused.problems:
-            counts = ", ".join(f"{kind} {count:,}행" for kind, count in self.refused_counts().items())
-            lines.append(f"제외한 행 {self.refused_rows():,}개 ({counts}):")
+            counts = [say("kind_rows", kind=kind, count=count) for kind, count in self.refused_counts(lang).items()]
+            lines.append(say("refused", count=self.refused_rows(), counts=counts))
             lines += [f"  - {message}" for message in self.refused.messages(lang=lang)[:limit]]
             if len(self.refused.problems) > limit:
-                lines.append(f"  … 외 {len(self.refused.problems) - limit:,}개 (위 종류별 수에 포함)")
+                lines.append(say("refused_more", count=len(self.refused.problems) - limit))
         if self.ok:
-            lines.append("검증: 저장할 수 있습니다")
+            lines.append(say("ok"))
         else:
             lines += problem_lines(self.report, limit, lang)
         return lines
 
 
-def kind_of(message: str) -> str:
-    """The kind of a refused row's reason, for counting."""
-    for kind, words in (
-        ("좌표 없음", ("비어 있습니다",)),
-        ("숫자가 아님", ("숫자가 아닙니다",)),
-        ("위도·경도 바뀜", ("바뀌어",)),
-        ("안산 밖", ("안산시 밖",)),
-    ):
-        if any(word in message for word in words):
-            return kind
-    return "기타"
+#: The kind of a refused row's reason (a problem code), for counting; other codes count as ``reference.kind.other``.
+REFUSED_KINDS = {
+    "coordinate_blank": "reference.kind.no_coordinates",
+    "reference_no_point": "reference.kind.no_coordinates",
+    "not_number": "reference.kind.not_number",
+    "lat_lon_swapped": "reference.kind.swapped",
+    "reference_outside": "reference.kind.outside",
+}
+
+
+def kind_of(code: str) -> str:
+    """The kind of a refused row's reason (its problem code), as the code of the kind's words."""
+    return REFUSED_KINDS.get(code, "reference.kind.other")
 
 
 def layer_id_for(title: str, stored: list[ReferenceLayer]) -> str:
@@ -204,7 +212,7 @@ def _refuse_without_point(read: Read, name: str) -> ValidationReport:
             name,
             int(position) + 1,
             None,
-            "도형이 없거나 비어 있습니다 (좌표가 하나도 없음): 파일에서 이 점의 좌표를 넣거나 지우세요",
+            message("reference_no_point"),
             read.unit,
         )
     return report
@@ -218,7 +226,7 @@ def _refuse_outside(read: Read, outline: BaseGeometry | None, name: str) -> Vali
             name,
             int(position) + 1,
             None,
-            f"안산시 밖의 좌표입니다 (위도 {point.y:.5f}, 경도 {point.x:.5f}): 좌표를 확인하세요",
+            message("reference_outside", lat=point.y, lon=point.x),
             read.unit,
         )
     return report
@@ -247,11 +255,7 @@ def _read(
         return read
     kinds = set(read.frame.geometry.geom_type.dropna())
     if not kinds <= {"Point"}:
-        return refusal(
-            name,
-            f"참고 레이어는 점(Point) 자료만 가져올 수 있습니다 (이 파일의 도형: {', '.join(sorted(kinds))}). "
-            "면·선 자료는 경계나 대상지로 가져오세요",
-        )
+        return refusal(name, message("reference_not_points", kinds=sorted(kinds)))
     checked = checked_text(read.frame, name, unit=read.unit, max_columns=limits.max_columns)
     if isinstance(checked, ValidationReport):
         return checked
@@ -301,7 +305,7 @@ def preview_reference(
     name = display_name or path.name
     preview = ReferencePreview(title=title.strip(), file_name=name)
     if not preview.title:
-        preview.report.add(name, None, None, "레이어 제목을 적으세요 (예: --title 어린이보호구역)")
+        preview.report.add(name, None, None, message("reference_title_missing"))
         return preview
     limits = limits or UploadLimits()
     with tempfile.TemporaryDirectory(prefix="dashboard-reference-") as workdir:
@@ -330,9 +334,7 @@ def preview_reference(
     points = read.frame.iloc[keep].reset_index(drop=True)
     preview.refused = on_sheet_rows(preview.refused, read.first_row)
     if points.empty:
-        preview.report.add(
-            name, None, None, "쓸 수 있는 점이 하나도 없습니다: 아래 제외한 행의 이유를 보고 좌표를 고치세요"
-        )
+        preview.report.add(name, None, None, message("reference_no_usable_point"))
         return preview
     described = _Described(preview.title, title_en.strip(), licence.strip())
     preview.layer = _layer(points, described, name, stored, today or date.today())

@@ -8,7 +8,7 @@ from typing import Any
 import geopandas as gpd
 
 from geo.i18n import t
-from geo.i18n.problems import render
+from geo.i18n.problems import Message, render
 from geo.importer.mapping import (
     map_arguments,
 )
@@ -48,9 +48,9 @@ class ImportPreview:
     frame : GeoDataFrame or None
         The typed schema columns and geometry, EPSG:4326; None when unreadable.
     report : ValidationReport
-        Every problem, in Korean, by feature/row number and field.
-    notes : list of str
-        What was done to the data: CRS conversion, encoding, repairs, dropped columns.
+        Every problem, as a code worded per language, by feature/row number and field.
+    notes : list of Message
+        What was done to the data: CRS conversion, encoding, repairs, dropped columns; ``note_lines`` words them.
     mapping : dict
         The column mapping applied (source column → schema column); remembered on commit.
     derived : GeoDataFrame or None
@@ -63,7 +63,7 @@ class ImportPreview:
     feature_count: int = 0
     frame: gpd.GeoDataFrame | None = None
     report: ValidationReport = field(default_factory=ValidationReport)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)
     source_crs: str | None = None
     encoding: str | None = None
@@ -73,7 +73,7 @@ class ImportPreview:
     derived: gpd.GeoDataFrame | None = None
     columns: list[str] = field(default_factory=list)  # the file's own columns, for choosing a mapping
     mapping_how: dict[str, str] = field(default_factory=dict)  # source column → how it was chosen
-    defaults: dict[str, str] = field(default_factory=dict)  # schema column → the value filled in, and why
+    defaults: dict[str, Message] = field(default_factory=dict)  # schema column → the value filled in, and why
     crs_guessed: bool = False
     coordinates: tuple[str, str] | None = None  # a table's x and y columns
     first_row: int = 1  # a table's spreadsheet row of the first record; problems are numbered from it
@@ -87,6 +87,14 @@ class ImportPreview:
     def ok(self) -> bool:
         """True when the preview can be committed."""
         return self.report.ok and self.frame is not None
+
+    def note_lines(self, lang: str = "ko") -> list[str]:
+        """The notes worded in ``lang``."""
+        return [note.text(lang) for note in self.notes]
+
+    def default_values(self, lang: str = "ko") -> dict[str, str]:
+        """Each filled-in column's value and why, worded in ``lang``."""
+        return {column: value.text(lang) for column, value in self.defaults.items()}
 
     def summary_lines(
         self, limit: int = PROBLEMS_LISTED, mode: WriteMode | None = None, lang: str | None = None
@@ -123,7 +131,8 @@ class ImportPreview:
             lines.append(say("mapping", pairs=pairs))
             lines.append(say("mapping_cli", arguments=self.map_arguments()))
         if self.defaults:
-            lines.append(say("defaults", values="; ".join(f"{c} = {v}" for c, v in self.defaults.items())))
+            values = "; ".join(f"{c} = {v}" for c, v in self.default_values(lang).items())
+            lines.append(say("defaults", values=values))
         lines += self._store_lines(mode, lang)
         if self.derived is not None:
             lines.append(say("derived", names=", ".join(self.derived["name_ko"])))

@@ -1,7 +1,7 @@
 """Safety checks before anything is parsed: size, archive inspection, JSON syntax, feature count.
 
 Every check returns the value it was asked for or a ``ValidationReport`` that
-says, in Korean, why the file is refused and what to do. A zip archive is
+says why the file is refused and what to do (coded messages, worded in ``geo.i18n.problems_files``). A zip archive is
 inspected from its directory without extracting anything; only the one data
 file it must hold (with a Shapefile's sidecars) is extracted, and never past the
 sizes its directory declares.
@@ -23,7 +23,8 @@ import numpy as np
 import pyogrio
 import shapely
 
-from geo.validation import CELL_CONTROL, MAX_LISTED, Message, ValidationReport, control_character_message, visible
+from geo.i18n.problems import NONE, message
+from geo.validation import CELL_CONTROL, MAX_LISTED, Message, ValidationReport, control_characters, visible
 
 MB = 1024 * 1024
 VECTOR_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip")
@@ -56,23 +57,20 @@ def refusal(name: str, message: str | Message, unit: str = "피처") -> Validati
     return report
 
 
-def size_text(size: float) -> str:
+def size_text(size: float) -> str | Message:
+    """A file size for a message: MB or KB as written in both languages, bytes as a worded message."""
     if size >= MB:
         return f"{size / MB:.1f} MB"
     if size >= 1024:
         return f"{size / 1024:.1f} KB"
-    return f"{int(size)}바이트"
+    return message("size_bytes", count=int(size))
 
 
 def too_large(name: str, size: int, limits: UploadLimits) -> ValidationReport | None:
     """The size refusal, or None when ``size`` is within the limit."""
     if size <= limits.max_bytes:
         return None
-    return refusal(
-        name,
-        f"파일 크기 {size_text(size)}가 한도 {size_text(limits.max_bytes)}를 넘습니다. "
-        "필요한 피처만 남기거나 나누어 올리세요",
-    )
+    return refusal(name, message("file_too_large", size=size_text(size), limit=size_text(limits.max_bytes)))
 
 
 def _is_junk(name: str) -> bool:
@@ -80,19 +78,14 @@ def _is_junk(name: str) -> bool:
     return name.startswith("__MACOSX/") or Path(name).name.startswith("._") or Path(name).name == ".DS_Store"
 
 
-def _member_problem(info: zipfile.ZipInfo) -> str | None:
+def _member_problem(info: zipfile.ZipInfo) -> Message | None:
     member = info.filename.replace("\\", "/")
     if member.startswith("/") or re.match(r"^[A-Za-z]:", member) or ".." in member.split("/"):
-        return (
-            f"압축 파일 안의 경로 '{info.filename}'이(가) 압축을 푸는 폴더 밖을 가리킵니다 (보안상 거부). "
-            "절대 경로나 '../' 없이 파일만 다시 압축해 올리세요"
-        )
+        return message("zip_path_outside", member=info.filename)
     if (info.external_attr >> 16) & 0o170000 == 0o120000:
-        return (
-            f"압축 파일 안의 '{info.filename}'은(는) 심볼릭 링크입니다 (보안상 거부). 실제 파일을 넣어 다시 압축하세요"
-        )
+        return message("zip_symlink", member=info.filename)
     if info.flag_bits & 0x1:
-        return f"압축 파일 안의 '{info.filename}'에 암호가 걸려 있습니다: 암호 없이 다시 압축하세요"
+        return message("zip_encrypted", member=info.filename)
     return None
 
 
@@ -103,16 +96,11 @@ def inspect_zip(path: Path, name: str, limits: UploadLimits) -> list[zipfile.Zip
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError):
         if path.suffix.lower() == ".xlsx":  # a workbook is a zip archive inside
-            return refusal(
-                name,
-                "읽을 수 있는 엑셀 파일(.xlsx)이 아닙니다: 손상되었거나 다른 형식의 파일에 .xlsx 이름이 붙었습니다. "
-                "엑셀에서 열어 'Excel 통합 문서(.xlsx)'로 다시 저장해 올리세요",
-                "행",
-            )
-        return refusal(name, "압축 파일(zip)을 열 수 없습니다: 손상되었거나 zip 형식이 아닙니다. 다시 압축해 올리세요")
+            return refusal(name, message("xlsx_not_workbook"), "행")
+        return refusal(name, message("zip_unreadable"))
     members = [i for i in infos if not i.is_dir() and not _is_junk(i.filename)]
     if len(members) > limits.max_zip_members:
-        return refusal(name, f"압축 파일 안의 파일이 {len(members)}개로 한도 {limits.max_zip_members}개를 넘습니다")
+        return refusal(name, message("zip_too_many_members", count=len(members), limit=limits.max_zip_members))
     report = ValidationReport()
     for info in members:
         problem = _member_problem(info)
@@ -122,19 +110,13 @@ def inspect_zip(path: Path, name: str, limits: UploadLimits) -> list[zipfile.Zip
         return report
     total = sum(i.file_size for i in members)
     if total > limits.max_uncompressed_bytes:
-        return refusal(
-            name,
-            f"압축을 풀면 {size_text(total)}로 한도 {size_text(limits.max_uncompressed_bytes)}를 넘습니다. "
-            "필요한 파일만 나누어 올리세요",
-        )
+        limit = size_text(limits.max_uncompressed_bytes)
+        return refusal(name, message("zip_too_large", size=size_text(total), limit=limit))
     for info in members:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size >= limits.ratio_check_min_bytes and ratio > limits.max_compression_ratio:
-            return refusal(
-                name,
-                f"압축 파일 안의 '{info.filename}'의 압축률이 {ratio:,.0f}배로 비정상적으로 높습니다 "
-                f"(한도 {limits.max_compression_ratio:g}배, 압축 폭탄 의심). 원본 파일을 다시 압축해 올리세요",
-            )
+            bomb = message("zip_bomb", member=info.filename, ratio=ratio, limit=limits.max_compression_ratio)
+            return refusal(name, bomb)
     return members
 
 
@@ -144,25 +126,18 @@ def data_member(members: list[zipfile.ZipInfo], name: str) -> zipfile.ZipInfo | 
     others = [m for m in members if m.filename.lower().endswith((".geojson", ".json", ".gpkg"))]
     candidates = shapefiles + others
     if not candidates:
-        listed = ", ".join(m.filename for m in members[:8]) or "없음"
-        return refusal(name, f"압축 파일 안에 .shp, .geojson 또는 .gpkg 파일이 없습니다 (들어 있는 파일: {listed})")
+        listed = [m.filename for m in members[:8]] or NONE
+        return refusal(name, message("zip_no_data_file", listed=listed))
     if len(candidates) > 1:
-        listed = ", ".join(m.filename for m in candidates[:8])
-        return refusal(
-            name,
-            f"압축 파일 안에 공간 데이터 파일이 {len(candidates)}개 있습니다 ({listed}): 하나만 넣어 다시 압축하세요",
-        )
+        listed = [m.filename for m in candidates[:8]]
+        return refusal(name, message("zip_several_data_files", count=len(candidates), listed=listed))
     chosen = candidates[0]
     if chosen in shapefiles:
         stem = chosen.filename[:-4].lower()
         present = {m.filename.lower()[len(stem) :] for m in members if m.filename.lower().startswith(stem)}
         missing = [ext for ext in (".shx", ".dbf") if ext not in present]
         if missing:
-            return refusal(
-                name,
-                f"Shapefile '{chosen.filename}'에 필요한 {', '.join(missing)} 파일이 압축 파일에 없습니다: "
-                ".shp, .shx, .dbf, .prj를 함께 압축하세요",
-            )
+            return refusal(name, message("zip_shapefile_sidecars", member=chosen.filename, missing=missing))
     return chosen
 
 
@@ -184,11 +159,7 @@ def extract(
                     shutil.copyfileobj(source, sink, 1024 * 1024)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         # A wrong CRC (BadZipFile) or damaged compressed data (zlib.error) shows only while extracting.
-        return refusal(
-            name,
-            f"압축 파일이 손상되어 '{info.filename}'을(를) 풀 수 없습니다 ({type(exc).__name__}). "
-            "원본 파일을 다시 압축해 올리세요",
-        )
+        return refusal(name, message("zip_damaged", member=info.filename, error=type(exc).__name__))
     return target / _extracted_name(chosen)
 
 
@@ -205,21 +176,13 @@ def json_problem(path: Path, name: str) -> ValidationReport | None:
         try:
             json.loads(path.read_bytes().decode("cp949"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-            return refusal(name, "GeoJSON은 UTF-8로 저장해야 합니다 (다른 인코딩으로 저장된 파일입니다)")
+            return refusal(name, message("geojson_not_utf8"))
         # CP949 (Korean Windows tools): the reader reads it with the encoding chosen, or says how to.
         return None
     except json.JSONDecodeError as exc:
-        return refusal(
-            name,
-            f"GeoJSON(JSON) 문법 오류: {exc.lineno}행 {exc.colno}열 근처 ({exc.msg}). "
-            "텍스트 편집기나 QGIS에서 파일을 고친 뒤 다시 올리세요",
-        )
+        return refusal(name, message("geojson_syntax", line=exc.lineno, column=exc.colno, reason=exc.msg))
     except RecursionError:
-        return refusal(
-            name,
-            "GeoJSON(JSON)이 너무 깊이 중첩되어 읽을 수 없습니다 (공간 데이터 파일로 보이지 않습니다). "
-            "QGIS 등에서 GeoJSON으로 다시 저장해 올리세요",
-        )
+        return refusal(name, message("geojson_too_deep"))
     return _json_control_characters(parsed, name)
 
 
@@ -240,8 +203,9 @@ def _json_control_characters(parsed: object, name: str) -> ValidationReport | No
         for key, value in properties.items():
             for text in (key, value):
                 if isinstance(text, str) and CELL_CONTROL.search(text):
-                    message = control_character_message(text)
-                    report.add(name, number, visible(key), message if text is value else f"열 이름에 {message}")
+                    found = control_characters(text)
+                    detail = found if text is value else message("column_name_control", detail=found)
+                    report.add(name, number, visible(key), detail)
                     break
     return None if report.ok else report
 
@@ -272,9 +236,7 @@ def _gpkg_layers_problem(path: Path, name: str) -> ValidationReport | None:
     except Exception:  # an unreadable GeoPackage is reported by the reader
         return None
     if len(layers) > 1:
-        return refusal(
-            name, f"GeoPackage에 공간 레이어가 {len(layers)}개 있습니다 ({', '.join(layers[:8])}): 하나만 남겨 올리세요"
-        )
+        return refusal(name, message("gpkg_several_layers", count=len(layers), layers=layers[:8]))
     return None
 
 
@@ -296,18 +258,14 @@ def checked_file(path: Path, name: str, limits: UploadLimits, workdir: Path) -> 
     """All checks before parsing; the file to read (extracted from a zip where needed) or why it is refused."""
     suffix = path.suffix.lower()
     if not path.exists():
-        return refusal(name, "파일이 없습니다: 경로를 확인하세요")
+        return refusal(name, message("path_missing"))
     if suffix not in VECTOR_SUFFIXES + TABLE_SUFFIXES:
-        return refusal(
-            name,
-            f"지원하지 않는 파일 형식입니다 ({suffix or '확장자 없음'}). "
-            "GeoJSON, GeoPackage, 압축한 Shapefile(.zip), CSV, XLSX 중 하나로 올리세요",
-        )
+        return refusal(name, message("unsupported_format", suffix=suffix or message("no_suffix")))
     size = path.stat().st_size
     if (refused := too_large(name, size, limits)) is not None:
         return refused
     if size == 0:
-        return refusal(name, "파일이 비어 있습니다 (0바이트)")
+        return refusal(name, message("file_empty"))
     readable = _readable_file(path, name, limits, workdir)
     if isinstance(readable, ValidationReport):
         return readable
@@ -318,7 +276,7 @@ def checked_file(path: Path, name: str, limits: UploadLimits, workdir: Path) -> 
         return problem
     count = count_features(readable)
     if count is not None and count > limits.max_features:
-        return refusal(name, f"피처(행)가 {count:,}개로 한도 {limits.max_features:,}개를 넘습니다. 나누어 올리세요")
+        return refusal(name, message("too_many_features", count=count, limit=limits.max_features))
     return readable
 
 
@@ -349,10 +307,8 @@ def safe_upload_name(file_name: str) -> str:
     return stem + suffix
 
 
-SIMPLIFY_HOW = (
-    "QGIS의 벡터 > 지오메트리 도구 > 단순화(Simplify)로 허용 오차를 1~5 m쯤 주어 꼭짓점을 줄이거나, "
-    "mapshaper(mapshaper.org)의 Simplify로 줄인 뒤 다시 올리세요"
-)
+#: How to reduce vertices (QGIS or mapshaper), said with both vertex refusals.
+SIMPLIFY_HOW = message("simplify_how")
 
 
 def too_many_vertices(geometries: gpd.GeoSeries, name: str, limits: UploadLimits, unit: str) -> ValidationReport | None:
@@ -365,8 +321,9 @@ def too_many_vertices(geometries: gpd.GeoSeries, name: str, limits: UploadLimits
             name,
             int(position) + 1,
             "geometry",
-            f"도형의 꼭짓점이 {int(counts[position]):,}개로 한 피처의 한도 {limits.max_vertices_per_feature:,}개를 "
-            f"넘습니다. {SIMPLIFY_HOW}",
+            message(
+                "vertices_feature", count=int(counts[position]), limit=limits.max_vertices_per_feature, how=SIMPLIFY_HOW
+            ),
             unit,
         )
     total = int(counts.sum())
@@ -375,7 +332,7 @@ def too_many_vertices(geometries: gpd.GeoSeries, name: str, limits: UploadLimits
             name,
             None,
             None,
-            f"파일 전체의 꼭짓점이 {total:,}개로 한도 {limits.max_vertices:,}개를 넘습니다. {SIMPLIFY_HOW}",
+            message("vertices_file", count=total, limit=limits.max_vertices, how=SIMPLIFY_HOW),
             unit,
         )
     return None if report.ok else report

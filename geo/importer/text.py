@@ -15,13 +15,14 @@ import re
 
 import pandas as pd
 
+from geo.i18n.problems import Message, message
 from geo.importer.safety import refusal
 from geo.validation import (
     CELL_CONTROL,
     CONTROL_CHARACTERS,
     MAX_LISTED,
     ValidationReport,
-    control_character_message,
+    control_characters,
     visible,
 )
 
@@ -30,7 +31,7 @@ _HEADER_BREAKS = re.compile("[\t\n\r]+")
 
 def checked_text(
     frame: pd.DataFrame, name: str, *, unit: str, max_columns: int
-) -> tuple[pd.DataFrame, list[str]] | ValidationReport:
+) -> tuple[pd.DataFrame, list[Message]] | ValidationReport:
     """``frame`` with wrapped column names made one line (and a note), or the report that refuses the file.
 
     Rows in the report are record positions from 1 (``on_sheet_rows`` turns a table's into sheet rows).
@@ -38,18 +39,15 @@ def checked_text(
     geometry = _geometry_name(frame)
     columns = [c for c in frame.columns if c is not geometry and c != geometry]
     if len(columns) > max_columns:
-        return refusal(
-            name,
-            f"열이 {len(columns):,}개로 한도 {max_columns:,}개를 넘습니다. 필요한 열만 남겨 다시 저장해 올리세요",
-            unit,
-        )
+        return refusal(name, message("too_many_columns", count=len(columns), limit=max_columns), unit)
     report = ValidationReport()
     renamed: dict[str, str] = {}
     for column in columns:
         if not isinstance(column, str):
             continue
         if CELL_CONTROL.search(column):
-            report.add(name, None, visible(column), f"열 이름에 {control_character_message(column)}", unit)
+            detail = message("column_name_control", detail=control_characters(column))
+            report.add(name, None, visible(column), detail, unit)
         elif _HEADER_BREAKS.search(column):
             renamed[column] = _HEADER_BREAKS.sub(" ", column).strip()
     for column in columns:
@@ -59,13 +57,13 @@ def checked_text(
         texts = values.map(lambda v: v if isinstance(v, str) else None).astype("string")
         hits = texts.str.contains(CONTROL_CHARACTERS, regex=True, na=False).to_numpy()
         for position in hits.nonzero()[0][:MAX_LISTED]:
-            message = control_character_message(str(texts.iloc[position]))
-            report.add(name, int(position) + 1, visible(str(column)), message, unit)
+            found = control_characters(str(texts.iloc[position]))
+            report.add(name, int(position) + 1, visible(str(column)), found, unit)
     if not report.ok:
         return report
     if not renamed:
         return frame, []
-    notes = [f"줄바꿈이 있는 열 이름 '{visible(old)}'을(를) '{new}'(으)로 읽었습니다" for old, new in renamed.items()]
+    notes = [message("note_header_joined", old=visible(old), new=new) for old, new in renamed.items()]
     return frame.rename(columns=renamed), notes
 
 

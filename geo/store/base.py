@@ -22,7 +22,7 @@ import yaml
 from geo.io import STORAGE_CRS
 from geo.loaders import DashboardData, place_citywide
 from geo.logs import log_event
-from geo.schema import SERVICES, STATUS_HISTORY, Column, services_schema
+from geo.schema import SERVICES, STATUS_HISTORY, Column, DatasetSchema, services_schema
 from geo.spatial import area_m2, assign_districts
 from geo.store.common import (
     _OWN_TABLES,
@@ -54,7 +54,7 @@ from geo.store.creation import CreationMethods
 from geo.store.reference import ReferenceLayerMethods
 from geo.store.signin import SignInMethods
 from geo.store.voice import VoiceMethods
-from geo.validation import TEXT_MAX_LENGTH, Problem, ValidationReport, validate_frame
+from geo.validation import TEXT_MAX_LENGTH, Message, Problem, ValidationReport, message, validate_frame
 
 
 class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods):
@@ -220,10 +220,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
             (service_id,),
         )
         if row is None:
-            raise StoreError(
-                f"서비스 ID '{service_id}'이(가) 저장소에 없습니다 (가져오기로 삭제되었을 수 있습니다). "
-                "목록을 다시 불러오세요."
-            )
+            raise StoreError(message("service_not_stored", id=service_id))
         values = {column.name: _from_db(row[i], column) for i, column in enumerate(SERVICES.columns)}
         n = len(names)
         return ServiceRecord(service_id, int(row[n]), values, row[n + 1], _parse_stamp(row[n + 2]))
@@ -337,12 +334,10 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
         """
         unknown = [name for name in changes if name not in TRACKED_FIELDS]
         if unknown:
-            raise StoreError(
-                f"변경할 수 없는 항목입니다: {', '.join(unknown)} (변경 가능: {', '.join(TRACKED_FIELDS)})"
-            )
+            raise StoreError(message("fields_not_editable", fields=unknown, editable=list(TRACKED_FIELDS)))
         self._require_user(user)
         if reason and len(reason) > TEXT_MAX_LENGTH:
-            raise StoreError(f"변경 사유가 너무 깁니다 ({len(reason):,}자, 최대 {TEXT_MAX_LENGTH:,}자).")
+            raise StoreError(message("reason_too_long", length=len(reason), limit=TEXT_MAX_LENGTH))
         moment = _now(now)
         with self._transaction() as tx:
             self._require(tx)
@@ -444,7 +439,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
         """
         _check_layer(layer)
         if mode not in ("replace", "append"):
-            raise StoreError(f"가져오기 방식 '{mode}'은(는) 없습니다 (replace 또는 append)")
+            raise StoreError(message("import_mode_unknown", mode=mode))
         schema = LAYERS[layer]
         moment = _now(now)
         with self._transaction() as tx:
@@ -454,10 +449,12 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
             if mode == "append":
                 clashes = [i for i in new_ids if i in existing]
                 if clashes:
-                    shown = ", ".join(clashes[:10]) + (f" 외 {len(clashes) - 10}개" if len(clashes) > 10 else "")
+                    shown: str | Message = ", ".join(clashes[:10])
+                    if len(clashes) > 10:
+                        shown = message("and_more", shown=shown, count=len(clashes) - 10)
+                    count = len(clashes)
                     raise StoreError(
-                        f"추가(append)할 {schema.label_ko} 중 {len(clashes)}개의 ID가 이미 저장소에 "
-                        f"있습니다: {shown}. 교체(replace)로 가져오거나 ID를 바꾸세요."
+                        message("append_ids_stored", label=schema.label_ko, layer=layer, count=count, shown=shown)
                     )
             bookkeeping: dict[str, tuple[Any, ...]] = {}
             changes: list[tuple[str, str, Any, Any]] = []
@@ -523,7 +520,7 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
         for column in schema.columns:
             values = frame[column.name].tolist() if column.name in frame.columns else [None] * count
             if column.kind in ("int", "float"):
-                values = _finite_or_missing(values, column, schema.label_ko)
+                values = _finite_or_missing(values, column, schema)
             columns.append(self._sql_values(values, column))
         if layer == "services":
             names += ["version", "modified_by", "modified_at"]
@@ -566,14 +563,11 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
         """Replace the store's content with backup ``name``; returns the safety backup made first."""
         raise StoreError(self._no_backups())
 
-    def _no_backups(self) -> str:
-        return (
-            f"{self.describe()}: PostgreSQL 저장소는 이 기능으로 백업하지 않습니다. "
-            "데이터베이스 관리자가 pg_dump로 백업하고 pg_restore로 복원하세요."
-        )
+    def _no_backups(self) -> Message:
+        return message("postgres_no_backups", store=self.describe())
 
 
-def _finite_or_missing(values: list[Any], column: Column, label: str) -> list[Any]:
+def _finite_or_missing(values: list[Any], column: Column, schema: DatasetSchema) -> list[Any]:
     """A number column's values with pandas' missing value (NaN) as None; NaN or infinity elsewhere is refused."""
     odd = [i for i, v in enumerate(values) if isinstance(v, float) and not math.isfinite(v)]
     if not odd:
@@ -585,10 +579,8 @@ def _finite_or_missing(values: list[Any], column: Column, label: str) -> list[An
             values[position] = None
             continue
         # Validation refuses these; this guard keeps them out of totals whatever the caller.
-        raise StoreError(
-            f"{label} {position + 1}번째 {column.name}: 값 {value}은(는) 저장할 수 없습니다 "
-            "(NaN·무한대). 아무것도 바뀌지 않았습니다."
-        )
+        where = {"label": schema.label_ko, "layer": schema.name, "row": position + 1, "column": column.name}
+        raise StoreError(message("value_not_storable", value=value, **where))
     return values
 
 

@@ -14,7 +14,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.schema import AREAS, BOUNDARIES, SERVICES, Column, DatasetSchema
-from geo.validation import ValidationReport
+from geo.validation import Message, ValidationReport, as_message, message
 
 BACKUP_KEEP = 10
 STORE_SCHEMA_VERSION = "1"
@@ -82,7 +82,18 @@ CHANGE_HISTORY_COLUMNS = (
 
 
 class StoreError(Exception):
-    """A store operation that cannot be done; the message (Korean) says why and what to do."""
+    """A store operation that cannot be done; ``detail`` says why and what to do, worded per language.
+
+    ``str(error)`` is the Korean (logs, the command line); a page shows ``error.text(lang)``.
+    """
+
+    def __init__(self, detail: str | Message) -> None:
+        self.detail = as_message(detail)
+        super().__init__(self.detail.text("ko"))
+
+    def text(self, lang: str = "ko") -> str:
+        """Why, and what to do, in ``lang``."""
+        return self.detail.text(lang)
 
 
 class ConflictError(StoreError):
@@ -116,6 +127,9 @@ class InvalidChangeError(StoreError):
     def __init__(self, report: ValidationReport):
         self.report = report
         super().__init__("\n".join(report.messages()))
+
+    def text(self, lang: str = "ko") -> str:
+        return "\n".join(self.report.messages(lang=lang))
 
 
 @dataclass(frozen=True)
@@ -252,7 +266,7 @@ def _plain(value: Any) -> Any:
 
 def _check_layer(layer: str) -> None:
     if layer not in LAYERS:
-        raise StoreError(f"레이어 '{layer}'은(는) 없습니다 (가능: {', '.join(LAYERS)})")
+        raise StoreError(message("layer_unknown", layer=layer, allowed=list(LAYERS)))
 
 
 def seed_signature(data_dir: Path) -> str:

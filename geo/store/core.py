@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.reference import ReferenceLayer
 from geo.schema import Column
 from geo.store.common import StoreError, _stamp, _Tx
+from geo.validation import Message, message
 
 # Who made a change, as kept in history and audit rows (sign-in names are far shorter).
 USER_MAX_LENGTH = 100
@@ -119,18 +120,15 @@ class StoreCore(ABC):
         if not self._table_exists(tx, "store_meta"):
             raise StoreError(self._missing())
 
-    def _missing(self) -> str:
-        return (
-            f"저장소가 아직 만들어지지 않았습니다 ({self.describe()}). "
-            "앱을 한 번 실행하거나 python -m geo backup 등 명령을 한 번 실행해 만드세요."
-        )
+    def _missing(self) -> Message:
+        return message("store_missing", store=self.describe())
 
     @staticmethod
     def _require_user(user: str) -> None:
         if not user or not user.strip():
-            raise StoreError("변경자(user)를 입력하세요: 이력에 누가 바꿨는지 남깁니다.")
+            raise StoreError(message("user_missing"))
         if len(user) > USER_MAX_LENGTH:
-            raise StoreError(f"변경자 이름이 너무 깁니다 ({len(user):,}자, 최대 {USER_MAX_LENGTH}자).")
+            raise StoreError(message("user_too_long", length=len(user), limit=USER_MAX_LENGTH))
 
     # Implemented by other parts of Store, declared here so each part can call them.
 

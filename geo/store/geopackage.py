@@ -16,6 +16,7 @@ import numpy as np
 from pyproj import CRS
 from shapely.geometry.base import BaseGeometry
 
+from geo.i18n.problems import NONE
 from geo.schema import Column
 from geo.store.base import Store
 from geo.store.common import (
@@ -32,6 +33,7 @@ from geo.store.common import (
 from geo.store.gpkg_codec import from_gpkg_blob, from_gpkg_blobs, gpkg_blob, gpkg_blobs
 from geo.store.tempfiles import claimed, clean_leftovers, temp_name
 from geo.store.voice import VOICE_TABLES
+from geo.validation import Message, message
 
 STORE_FILE_NAME = "dashboard.gpkg"
 BACKUP_DIR_NAME = "backups"
@@ -112,36 +114,19 @@ class GeoPackageStore(Store):
         except sqlite3.OperationalError as exc:
             problem = _problem(exc)
             if problem == "busy":
-                raise StoreError(
-                    f"저장소({self.path})를 다른 작업이 15초 넘게 쓰고 있어 기다리다 멈췄습니다. "
-                    "아무것도 바뀌지 않았습니다. 잠시 후 다시 시도하세요."
-                ) from exc
+                raise StoreError(message("store_busy", store=self.path)) from exc
             if problem == "readonly":
-                raise StoreError(
-                    f"저장소({self.path})에 쓸 수 없습니다 (파일이나 폴더가 읽기 전용입니다). "
-                    "마치지 못한 쓰기를 되돌리려면 쓰기 권한이 필요합니다: 앱을 실행하는 계정에 "
-                    "쓰기 권한을 주고 다시 실행하세요. 데이터는 그대로입니다."
-                ) from exc
+                raise StoreError(message("store_read_only", store=self.path)) from exc
             if problem == "cannot_open":
-                raise StoreError(
-                    f"저장소 파일({self.path})을 열 수 없습니다 ({exc}). 파일과 폴더의 권한을 확인하세요. "
-                    "데이터는 그대로입니다."
-                ) from exc
+                raise StoreError(message("store_cannot_open", store=self.path, reason=exc)) from exc
             raise StoreError(self._unreadable(str(exc))) from exc
         except sqlite3.IntegrityError as exc:
-            raise StoreError(
-                f"저장소 규칙에 맞지 않는 값이라 저장하지 않았습니다 ({exc}). 아무것도 바뀌지 않았습니다."
-            ) from exc
+            raise StoreError(message("store_rule_broken", reason=exc)) from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(self._unreadable(str(exc))) from exc
 
-    def _unreadable(self, detail: str) -> str:
-        return (
-            f"{self.path}은(는) 대시보드 저장소로 읽을 수 없는 파일입니다 ({detail}). 파일은 그대로 두었습니다. "
-            "지우지 말고 다른 이름으로 옮겨 보관하세요 (예: 이름 끝에 .보관 을 붙임). 그다음 백업이 있으면 "
-            f"python -m geo backups 로 목록을 보고 python -m geo restore 백업이름 으로 복원하거나 ({self.backup_dir}), "
-            "백업이 없으면 앱을 다시 실행해 데이터 폴더의 파일로 새 저장소를 만드세요."
-        )
+    def _unreadable(self, detail: str | Message) -> Message:
+        return message("store_unreadable", store=self.path, reason=detail, backups=self.backup_dir)
 
     def _geom_out(self, column: str) -> str:
         return column
@@ -293,7 +278,7 @@ class GeoPackageStore(Store):
         if state == "missing":
             raise StoreError(self._missing())
         if state == "foreign":
-            raise StoreError(self._unreadable("대시보드 저장소의 표가 없습니다"))
+            raise StoreError(self._unreadable(message("store_not_ours")))
 
     def clean_leftovers(self) -> list[Path]:
         """Remove what writers killed part-way left behind (half-made stores, backups and restores)."""
@@ -304,7 +289,7 @@ class GeoPackageStore(Store):
 
     def initialise(self, data_dir: Path, now: datetime | None = None) -> bool:
         if self.path.parent.exists() and not self.path.parent.is_dir():
-            raise StoreError(f"저장소 폴더 {self.path.parent}이(가) 폴더가 아니라 파일입니다. 설정을 확인하세요.")
+            raise StoreError(message("store_folder_is_file", folder=self.path.parent))
         self.clean_leftovers()
         state = self._state()
         self._drop_stale_journal()
@@ -314,7 +299,7 @@ class GeoPackageStore(Store):
                     self._upgrade(tx, data_dir, now)
             return False
         if state == "foreign":
-            raise StoreError(self._unreadable("대시보드 저장소의 표가 없습니다"))
+            raise StoreError(self._unreadable(message("store_not_ours")))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Build beside the target and link it into place: a failure leaves no half-made store,
         # and of two processes starting at once only one store wins.
@@ -413,9 +398,9 @@ class GeoPackageStore(Store):
 
     def backup(self, *, keep: int = BACKUP_KEEP, now: datetime | None = None) -> BackupInfo:
         if keep < 1:
-            raise StoreError("보관할 백업 수(keep)는 1 이상이어야 합니다.")
+            raise StoreError(message("backup_keep_invalid"))
         if not self.is_initialised():
-            raise StoreError(f"백업할 저장소가 없습니다: {self.path}")
+            raise StoreError(message("backup_no_store", store=self.path))
         moment = _now(now)
         self.backup_dir.mkdir(parents=True, exist_ok=True)
         stem = f"dashboard-{moment:%Y%m%d-%H%M%S}"
@@ -460,10 +445,10 @@ class GeoPackageStore(Store):
         available = {b.name: b for b in self.list_backups()}
         chosen = available.get(name)
         if chosen is None:
-            names = ", ".join(list(available)[:5]) or "없음"
-            raise StoreError(f"백업 '{name}'이(가) {self.backup_dir}에 없습니다. 사용할 수 있는 백업(최신순): {names}")
+            names = list(available)[:5] or NONE
+            raise StoreError(message("backup_not_found", name=name, folder=self.backup_dir, names=names))
         if not GeoPackageStore(chosen.path).is_initialised():
-            raise StoreError(f"백업 '{name}'은(는) 대시보드 저장소 파일이 아닙니다 (손상되었을 수 있습니다).")
+            raise StoreError(message("backup_not_a_store", name=name))
         self._require_ours()
         # Keep the safety copy even if the retention limit would remove it right away.
         safety = self.backup(keep=max(keep, len(available) + 1), now=now)

@@ -12,6 +12,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.store.common import (
     StoreError,
 )
+from geo.validation import message
 
 # --- GeoPackage geometry blobs (OGC 12-128r18, section 2.1.3) ---------------------------------------------
 
@@ -60,9 +61,7 @@ def from_gpkg_blob(blob: bytes | None) -> BaseGeometry | None:
         return None
     blob = bytes(blob)
     if blob[:2] != b"GP":
-        raise StoreError(
-            "저장소의 도형 값이 GeoPackage 형식이 아닙니다 (파일이 손상되었을 수 있습니다: 백업에서 복원하세요)"
-        )
+        raise StoreError(message("store_geometry_not_gpkg"))
     envelope = (blob[3] >> 1) & 0b111
     return shapely.from_wkb(blob[8 + _GPKG_ENVELOPE_BYTES[envelope] :])
 

@@ -17,6 +17,7 @@ from geo.schema import Column
 from geo.store.base import Store
 from geo.store.common import LAYERS, StoreError, _Tx
 from geo.store.pool import ConnectionPool
+from geo.validation import message
 
 # Names the dashboard's sessions in pg_stat_activity.
 APPLICATION_NAME = "ansan-dashboard"
@@ -42,7 +43,7 @@ class PostgisStore(Store):
     def __init__(self, url: str, schema: str = "dashboard"):
         """``url``: ``postgresql://user:password@host:port/database``; ``schema``: where the tables live."""
         if not _SCHEMA_NAME.match(schema):
-            raise StoreError(f"스키마 이름 '{schema}'은(는) 쓸 수 없습니다 (영문 소문자, 숫자, _ 만)")
+            raise StoreError(message("postgres_schema_invalid", schema=schema))
         self.url = url
         self.schema = schema
         self._pool = ConnectionPool(self._connect)
@@ -62,11 +63,8 @@ class PostgisStore(Store):
                 options=f"-c search_path={self.schema},public",
             )
         except psycopg.OperationalError as exc:
-            raise StoreError(
-                f"PostgreSQL에 연결할 수 없습니다: {self.describe()} "
-                f"({str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}). "
-                "DATABASE_URL과 서버 상태를 확인하세요."
-            ) from exc
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreError(message("postgres_unreachable", store=self.describe(), reason=reason)) from exc
 
     @contextmanager
     def _transaction(self) -> Iterator[_Tx]:

@@ -26,6 +26,7 @@ from geo.reference import LAYER_DESCRIPTION, ReferenceLayer
 from geo.schema import Column
 from geo.store.common import SEED_USER, StoreError, WriteResult, _now, _stamp, _Tx
 from geo.store.core import StoreCore
+from geo.validation import message
 
 # A yes/no cell outside the dataset schemas (a reference layer's kiosk flag).
 _FLAG = Column("flag", "flag", "bool")
@@ -85,22 +86,18 @@ def _json_value(value: Any) -> Any:
 def checked_layer(layer: ReferenceLayer) -> gpd.GeoDataFrame:
     """The layer's points in EPSG:4326, or a StoreError saying what is wrong with the layer."""
     if not isinstance(layer.layer_id, str) or not _LAYER_ID.match(layer.layer_id):
-        raise StoreError(
-            f"참고 레이어 ID '{layer.layer_id}'은(는) 쓸 수 없습니다 (영문 소문자, 숫자, _, - 로 63자 이내)."
-        )
+        raise StoreError(message("reference_id_invalid", id=layer.layer_id))
     points = layer.points
     if not isinstance(points, gpd.GeoDataFrame) or points.crs is None:
-        raise StoreError(f"참고 레이어 '{layer.layer_id}'의 좌표계가 없습니다 (EPSG:4326 점 자료여야 합니다).")
+        raise StoreError(message("reference_layer_no_crs", id=layer.layer_id))
     points = points.to_crs(STORAGE_CRS) if not points.crs.equals(STORAGE_CRS) else points
     kinds = set(points.geometry.geom_type.dropna())
     if points.geometry.isna().any() or not kinds <= {"Point"}:
-        raise StoreError(
-            f"참고 레이어 '{layer.layer_id}'에는 점(Point) 도형만 넣을 수 있습니다 (받은 도형: {', '.join(sorted(kinds))})."
-        )
+        raise StoreError(message("reference_layer_not_points", id=layer.layer_id, kinds=sorted(kinds)))
     columns = [c for c in points.columns if c != points.geometry.name]
     missing = [f for f in (layer.name_field, *layer.popup_fields) if f not in columns]
     if missing:
-        raise StoreError(f"참고 레이어 '{layer.layer_id}'에 없는 열을 표시하려 합니다: {', '.join(missing)}")
+        raise StoreError(message("reference_fields_absent", id=layer.layer_id, fields=missing))
     return points
 
 
@@ -265,7 +262,7 @@ class ReferenceLayerMethods(StoreCore):
                 else None
             )
             if row is None:
-                raise StoreError(f"참고 레이어 '{layer_id}'이(가) 저장소에 없습니다. 목록을 다시 불러오세요.")
+                raise StoreError(message("reference_layer_not_stored", id=layer_id))
             removed = tx.execute("DELETE FROM reference_points WHERE layer_id = ?", (layer_id,))
             tx.execute("DELETE FROM reference_layers WHERE layer_id = ?", (layer_id,))
             self._audit(tx, user, "reference:delete", f"참고 레이어 {layer_id} ({row[0]}) 삭제: 점 {removed}개", moment)

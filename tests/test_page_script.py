@@ -1,0 +1,31 @@
+"""Page scripts live in static/js/ and are configured with a JSON object (ui.page_script)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ui.briefing import keyboard_script
+from ui.page_script import JS_DIR, page_script, script_source
+from ui.reconnect import reconnect_script
+from ui.widget_text import korean_widget_script
+
+
+def test_each_configured_script_takes_its_configuration_once():
+    for path in sorted(JS_DIR.glob("*.js")):
+        source = path.read_text(encoding="utf-8")
+        assert source.count("__CONFIG__") == 1, path.name
+        assert source.rstrip().endswith("})(__CONFIG__);"), path.name
+
+
+def test_the_configuration_cannot_close_the_script_tag():
+    script = page_script("reconnect.js", {"html": "</script><script>alert(1)</script>"})
+    assert script.count("</script>") == 1 and script.endswith("</script>")
+    config = re.search(r"\}\)\((\{.*\})\);\s*</script>$", script, re.S)
+    assert config and json.loads(config.group(1))["html"].startswith("</script>")
+
+
+def test_the_briefing_keys_the_reconnect_notice_and_the_widget_words_run_their_files():
+    assert script_source("briefing_keys.js").split("__CONFIG__")[0] in keyboard_script({"next": "n"}, False)
+    assert script_source("reconnect.js").split("__CONFIG__")[0] in reconnect_script()
+    assert script_source("widget_text.js").split("__CONFIG__")[0] in korean_widget_script()
