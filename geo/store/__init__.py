@@ -21,8 +21,10 @@ GeoPackage connections are opened per operation, PostGIS connections come from
 a small pool (``pool``). A writer killed part-way leaves the old or the new
 state (``geopackage``, ``tempfiles``).
 
-Modules: ``base`` (the ``Store`` interface: reading, edits, layer writes),
-``core`` (backend hooks and shared helpers), ``creation`` (tables and first
+Modules: ``base`` (the ``Store`` interface: edits, layer writes, history),
+``reading`` (``read_data`` and ``read_layer``), ``readcache`` (the GeoPackage's
+columnar copy of ``read_data`` per revision, which a cold start reads instead of
+the tables), ``core`` (backend hooks and shared helpers), ``creation`` (tables and first
 content, upgrades of older stores), ``reference`` (public reference layers),
 ``signin`` (sign-in attempts and locks), ``common`` (names, errors, records,
 value conversion), ``geopackage`` and ``postgis`` (the backends).

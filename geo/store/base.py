@@ -10,20 +10,17 @@ import math
 import sqlite3
 from abc import abstractmethod
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 import shapely
-import yaml
 
 from geo.io import STORAGE_CRS
-from geo.loaders import DashboardData, place_citywide
 from geo.logs import log_event
 from geo.schema import SERVICES, STATUS_HISTORY, Column, DatasetSchema, services_schema
-from geo.spatial import area_m2, assign_districts
 from geo.store.common import (
     _OWN_TABLES,
     BACKUP_KEEP,
@@ -40,7 +37,6 @@ from geo.store.common import (
     WriteResult,
     _check_layer,
     _from_db,
-    _from_db_column,
     _history_text,
     _now,
     _parse_stamp,
@@ -51,13 +47,14 @@ from geo.store.common import (
     seed_signature,
 )
 from geo.store.creation import CreationMethods
+from geo.store.reading import ReadingMethods
 from geo.store.reference import ReferenceLayerMethods
 from geo.store.signin import SignInMethods
 from geo.store.voice import VoiceMethods
 from geo.validation import TEXT_MAX_LENGTH, Message, Problem, ValidationReport, message, validate_frame
 
 
-class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods):
+class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods):
     """The dashboard's data, read and written through transactions.
 
     Use ``open_store(settings)`` to get one. Backends differ only in their
@@ -107,92 +104,6 @@ class Store(CreationMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods)
         with self._reading() as tx:
             row = tx.one("SELECT value FROM store_meta WHERE key = 'seed_signature'")
         return row is not None and row[0] != seed_signature(data_dir)
-
-    def revision(self) -> str:
-        """A token that changes with every write (key for ``st.cache_data``)."""
-        with self._reading() as tx:
-            row = tx.one("SELECT value FROM store_meta WHERE key = 'revision'")
-        return row[0] if row else ""
-
-    def read_data(self) -> DashboardData:
-        """Everything, as ``geo.loaders.load_dashboard_data`` returns it from the text files.
-
-        Same columns and types: services carry ``gu`` and ``dong`` (from the stored
-        dongs), areas ``area_m2`` (EPSG:5186), and ``status_history`` has the columns
-        of ``geo.schema.STATUS_HISTORY``, built from the status rows of the change
-        history of services that still exist. Edit versions are not in these frames:
-        use ``service_record`` or ``service_versions``.
-        """
-        created = self._take_created_data()
-        if created is not None:
-            return created
-        with self._reading() as tx:
-            self._require(tx)
-            plan_row = tx.one("SELECT content FROM documents WHERE key = 'plan'")
-            boundaries = self._read_layer(tx, "boundaries")
-            areas = self._read_layer(tx, "areas")
-            services = self._read_layer(tx, "services")
-            history_rows = tx.query(
-                "SELECT service_id, changed_at, old_value, new_value, changed_by, reason, reason_en, is_sample "
-                "FROM change_history WHERE field = 'status' ORDER BY id"
-            )
-        plan = yaml.safe_load(plan_row[0]) if plan_row else {}
-        areas["area_m2"] = area_m2(areas).round(0)
-        known = set(services["service_id"])
-        history = pd.DataFrame(
-            [
-                (sid, date.fromisoformat(at[:10]), old, new, by, reason, reason_en, bool(sample))
-                for sid, at, old, new, by, reason, reason_en, sample in history_rows
-                if sid in known
-            ],
-            columns=STATUS_HISTORY.column_names,
-            dtype=object,  # None stays None (as the loader gives it), not NaN through a string dtype
-        )
-        history = history.sort_values(["service_id", "changed_at"], kind="stable").reset_index(drop=True)
-        services = place_citywide(assign_districts(services, boundaries, areas))
-        return DashboardData(plan, boundaries, areas, services, history)
-
-    def _take_created_data(self) -> DashboardData | None:
-        """The data this object just created the store from, once, if nothing was written since.
-
-        The same frames ``read_data`` would read back (schema columns in schema order, then what it adds):
-        a data folder's extra columns are left out, as the store does not keep them.
-        """
-        created, self._created_data = self._created_data, None
-        if created is None or created[0] != self.revision():
-            return None
-        data: DashboardData = created[1]
-        boundaries, areas, services = (
-            _as_stored(frame[[*LAYERS[layer].column_names, "geometry", *added]])
-            for frame, layer, added in (
-                (data.boundaries, "boundaries", ()),
-                (data.areas, "areas", ("area_m2",)),
-                (data.services, "services", ("gu", "dong", "located_area_id")),
-            )
-        )
-        history = data.status_history[list(STATUS_HISTORY.column_names)]
-        return DashboardData(data.plan, boundaries, areas, services, history)
-
-    def read_layer(self, layer: LayerName) -> gpd.GeoDataFrame:
-        """One layer's schema columns and geometry (EPSG:4326), in stored order."""
-        _check_layer(layer)
-        with self._reading() as tx:
-            self._require(tx)
-            return self._read_layer(tx, layer)
-
-    def _read_layer(self, tx: _Tx, layer: str, extra: Sequence[str] = ()) -> gpd.GeoDataFrame:
-        schema = LAYERS[layer]
-        names = schema.column_names
-        rows = tx.query(f"SELECT {', '.join([*names, *extra])}, {self._geom_out('geom')} FROM {layer} ORDER BY fid")
-        cells = list(zip(*rows, strict=True)) if rows else [()] * (len(names) + len(extra) + 1)
-        columns = {
-            column.name: pd.Series(_from_db_column(list(cells[i]), column), dtype=object)
-            for i, column in enumerate(schema.columns)
-        }
-        for offset, name in enumerate(extra, start=len(names)):
-            columns[name] = pd.Series(list(cells[offset]), dtype=object)
-        geometries = self._decode_geometries(list(cells[-1]))
-        return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(geometries, crs=STORAGE_CRS), crs=STORAGE_CRS)
 
     def service_versions(self) -> dict[str, int]:
         """The current version of every service, by ``service_id``."""
@@ -582,11 +493,3 @@ def _finite_or_missing(values: list[Any], column: Column, schema: DatasetSchema)
         where = {"label": schema.label_ko, "layer": schema.name, "row": position + 1, "column": column.name}
         raise StoreError(message("value_not_storable", value=value, **where))
     return values
-
-
-def _as_stored(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """``frame`` with its geometries as the store keeps them: x and y only (a height in the file is dropped)."""
-    if frame.geometry.has_z.any():
-        frame = frame.copy()
-        frame["geometry"] = frame.geometry.force_2d()
-    return frame

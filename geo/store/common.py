@@ -202,7 +202,18 @@ def _from_db_column(values: list[Any], column: Column) -> list[Any]:
     """``_from_db`` of a whole column; text, most columns, without a call per cell."""
     if column.kind == "text":
         return [v if v is None or type(v) is str else str(v) for v in values]
-    return [_from_db(value, column) for value in values]
+    # The types both drivers already give pass as they are: a call per cell cost ~0.6 s at 100,000 services.
+    if column.kind == "int":
+        return [v if v is None or type(v) is int else int(v) for v in values]
+    if column.kind == "float":
+        return [v if v is None or type(v) is float else float(v) for v in values]
+    if column.kind == "bool":
+        return [bool(v) for v in values]  # bool(None) is False, as _from_db gives
+    # Dates come as ISO text from SQLite: each distinct text is parsed once.
+    parsed: dict[Any, Any] = {}
+    return [
+        None if v is None else parsed[v] if v in parsed else parsed.setdefault(v, _from_db(v, column)) for v in values
+    ]
 
 
 def _history_text(value: Any) -> str | None:

@@ -37,6 +37,8 @@ from geo.validation import Message, message
 
 STORE_FILE_NAME = "dashboard.gpkg"
 BACKUP_DIR_NAME = "backups"
+# Beside the store file: its columnar copy of what read_data returns, per revision (geo.store.readcache).
+READ_CACHE_SUFFIX = "-readcache"
 # What a restore or a rebuild keeps: who did what, and who is locked out. A restore never unlocks.
 SECURITY_TABLES = frozenset({"audit_log", "sign_in_attempts", "sign_in_locks"})
 _BACKUP_NAME = re.compile(r"^dashboard-(\d{8}-\d{6})(?:-(\d+))?\.gpkg$")
@@ -65,6 +67,21 @@ class GeoPackageStore(Store):
 
     def describe(self) -> str:
         return str(self.path)
+
+    def _read_cache_folder(self) -> Path | None:
+        return self.path.with_name(f".{self.path.name}{READ_CACHE_SUFFIX}")
+
+    def _read_cache_fingerprint(self) -> str:
+        # Called with a read transaction open, whose lock keeps writers out: the file and its WAL (if another
+        # tool left one) as they stand. QGIS or GDAL editing the layers changes them without a new revision.
+        parts = []
+        for path in (self.path, Path(f"{self.path}-wal")):
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                continue
+            parts.append(f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}")
+        return ",".join(parts)
 
     def _connect(self, path: Path | None = None) -> sqlite3.Connection:
         # Autocommit mode: transactions are opened explicitly below. Read-write even for reading: the
