@@ -62,14 +62,22 @@ def rotation_screens(
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-def kiosk_map_html(kind: str, key: str | None, lang: str, data_revision: str, _data: Any, _layers: Any) -> str:  # noqa: ARG001
+def kiosk_map_html(
+    kind: str,
+    key: str | None,
+    lang: str,
+    large: bool,
+    data_revision: str,  # noqa: ARG001 (cache key)
+    _data: Any,
+    _layers: Any,
+) -> str:
     # A plain iframe, not the two-way st_folium component: the kiosk needs no clicks back, and a new
     # screen's map must load at full height every time (st_folium's frame could stay 0 px after a switch).
     if kind == "then":
         fmap = build_then_now_map(_data, _layers, lang, MAP_HEIGHT)
     else:
         fmap = build_kiosk_map(_data, _layers, kind, key, lang, MAP_HEIGHT)
-    return kiosk_map_page(fmap.get_root().render())
+    return kiosk_map_page(fmap.get_root().render(), large)
 
 
 def on_touch() -> None:
@@ -155,7 +163,10 @@ def kiosk_screen() -> None:
         with map_col, st.container(key="kiosk_map"):
             map_key = screen.group if screen.kind == "projects" else screen.area_id
             height = MAP_HEIGHT_LARGE if modes.large_text else MAP_HEIGHT
-            st.iframe(kiosk_map_html(screen.kind, map_key, lang, revision, data, reference_layers()), height=height)
+            st.iframe(
+                kiosk_map_html(screen.kind, map_key, lang, modes.large_text, revision, data, reference_layers()),
+                height=height,
+            )
         with text_col:
             if help_open:  # 도움말 in place of the screen's text, until closed, a screen is chosen or the visit ends
                 st.html(help_html(lang, config.kiosk_contact))

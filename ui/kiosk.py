@@ -194,18 +194,21 @@ def touch_script(button_key: str, throttle_ms: int = 1500, zoom: float = 1.0) ->
     )
 
 
-# On the kiosk's maps the legend and the scale stand in the top left corner, the legend no wider than it must be
-# (its two long lines wrap). Fitted to the city, the bottom left (where the staff maps keep them, over the sea)
-# holds 초지 and the free economic zone, whose labels the legend covered on the portrait screen; the city's
-# north-west corner is empty land.
+# On the kiosk's maps the legend and the scale stand in the top left corner. Fitted to the city, the bottom left
+# (where the staff maps keep them, over the sea) holds 초지 and the free economic zone, whose labels the legend
+# covered on the portrait screen; the city's north-west corner is empty land. (Wrapping the legend's two long
+# lines to narrow it made it tall enough to cover 신길2 in landscape.)
 KIOSK_MAP_CSS = """<style>
 .leaflet-bottom.leaflet-left { top: 0; bottom: auto; }
 .leaflet-bottom.leaflet-left .leaflet-control { margin-top: 10px; margin-bottom: 0; }
-.dash-legend { max-width: 370px; }
-.dash-legend .place-stack, .dash-legend .place-approx { white-space: normal; line-height: 1.25; margin-top: 3px; }
+</style>"""
+# At 큰 글씨 the map's page is drawn at 2× with the rest: its legend at the kiosk's 24 px was wider than the map
+# (cut at its right edge); at 14 px it is drawn at 28.
+KIOSK_MAP_LARGE_CSS = """<style>
+.leaflet-container .dash-legend { font-size: 14px; }
 </style>"""
 
 
-def kiosk_map_page(html: str) -> str:
-    """A kiosk map's page (folium's rendered HTML) with :data:`KIOSK_MAP_CSS` in its head."""
-    return html.replace("</head>", KIOSK_MAP_CSS + "</head>", 1)
+def kiosk_map_page(html: str, large: bool = False) -> str:
+    """A kiosk map's page (folium's rendered HTML) with :data:`KIOSK_MAP_CSS` in its head (and the 큰 글씨 legend)."""
+    return html.replace("</head>", KIOSK_MAP_CSS + (KIOSK_MAP_LARGE_CSS if large else "") + "</head>", 1)
