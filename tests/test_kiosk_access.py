@@ -105,7 +105,9 @@ def test_large_text_pages_hold_fewer_cards_and_a_mode_change_keeps_the_section(b
     for group in ("operating", "planned"):
         cards = [s.count for s in default if s.group == group]
         large_cards = [s.count for s in large if s.group == group]
-        assert sum(cards) == sum(large_cards) and max(large_cards) < max(cards), group
+        # At two cards a page or one (400 px), 큰 글씨 cannot always hold fewer a page: it takes more pages.
+        assert sum(cards) == sum(large_cards) and max(large_cards) <= max(cards), group
+        assert len(large_cards) > len(cards), group
     position = next(n for n, s in enumerate(default) if s.group == "planned" and s.page == 2)
     assert large[same_section(default, large, position)] == next(s for s in large if s.group == "planned")
     assert [s.section for _, s in kiosk_sections(large)] == [s.section for _, s in kiosk_sections(default)]

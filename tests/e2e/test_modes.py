@@ -7,6 +7,7 @@ import time
 from datetime import date
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 import tests.e2e.conftest as e2e
 from tests.conftest import poll
@@ -44,11 +45,15 @@ def _screen(page) -> int:
     """The screen the kiosk shows, from its progress dots.
 
     During a rerun the last run's dots can stand beside the new ones for a moment (two ``.kiosk-dots``: a strict
-    locator failed on it in CI): the ones not marked stale are read, and read again until they all agree.
+    locator failed on it in CI): the ones not marked stale are read, and read again until they all agree (or
+    until the page has loaded again, after a server restart).
     """
 
     def agreed() -> str | None:
-        seen = page.locator(DOTS).evaluate_all(DOTS_SEEN)
+        try:
+            seen = page.locator(DOTS).evaluate_all(DOTS_SEEN)
+        except PlaywrightError:  # the page reloads (after a server restart): read the new one
+            return None
         current = {screen for screen, stale in seen if not stale} or {screen for screen, _ in seen}
         return current.pop() if len(current) == 1 else None
 
