@@ -1,6 +1,7 @@
 """키오스크: the public touch screen — the plan, every reported project by how far along, each area — rotating on its own."""
 
 import time
+from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -22,9 +23,17 @@ from geo.kiosk_voice import screen_projects
 from ui import state, voice, voice_kiosk
 from ui.data import dashboard_data, reference_layers, settings, store
 from ui.frame import current_language, guarded, set_language
-from ui.kiosk import KIOSK_CSS, touch_script
-from ui.kiosk_access import control_bar, controls_script, current_modes, end_visit, idle_warning, mode_css
-from ui.kiosk_speech import phone_view, read_aloud
+from ui.kiosk import KIOSK_CSS, kiosk_map_page, touch_script
+from ui.kiosk_access import (
+    close_panels,
+    control_bar,
+    controls_script,
+    current_modes,
+    end_visit,
+    idle_warning,
+    mode_css,
+)
+from ui.kiosk_speech import phone_button, phone_view, read_button, speech_panel
 from ui.kiosk_speech import screen_text as spoken_text
 from ui.kiosk_then import then_now_screen_html
 from ui.reconnect import connection_guard
@@ -53,12 +62,22 @@ def rotation_screens(
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
-def kiosk_map_html(kind: str, key: str | None, lang: str, data_revision: str, _data: Any, _layers: Any) -> str:  # noqa: ARG001
+def kiosk_map_html(
+    kind: str,
+    key: str | None,
+    lang: str,
+    large: bool,
+    data_revision: str,  # noqa: ARG001 (cache key)
+    _data: Any,
+    _layers: Any,
+) -> str:
     # A plain iframe, not the two-way st_folium component: the kiosk needs no clicks back, and a new
     # screen's map must load at full height every time (st_folium's frame could stay 0 px after a switch).
     if kind == "then":
-        return build_then_now_map(_data, _layers, lang, MAP_HEIGHT).get_root().render()
-    return build_kiosk_map(_data, _layers, kind, key, lang, MAP_HEIGHT).get_root().render()
+        fmap = build_then_now_map(_data, _layers, lang, MAP_HEIGHT)
+    else:
+        fmap = build_kiosk_map(_data, _layers, kind, key, lang, MAP_HEIGHT)
+    return kiosk_map_page(fmap.get_root().render(), large)
 
 
 def on_touch() -> None:
@@ -68,7 +87,7 @@ def on_touch() -> None:
 
 
 def on_select(screen: int, count: int) -> None:
-    st.session_state[state.KIOSK_HELP] = False
+    close_panels()
     st.session_state[state.KIOSK_ROTATION] = select(
         st.session_state.get(state.KIOSK_ROTATION, RotationState()), screen, time.monotonic(), count
     )
@@ -129,25 +148,35 @@ def kiosk_screen() -> None:
         if (current_modes(params), current_language()) != drawn_with:
             st.rerun(scope="app")
     screen = screens[rotation.screen]
+    # 읽어 주기: what this screen shows, spoken by the app's own server (ui.kiosk_speech).
+    spoken = spoken_text(revision, screen, lang, near, data, tuple(reference_layers()), date.today())
     st.button(t("kiosk.touch", lang), key="kiosk_touch", on_click=on_touch)
     if not modes.low_reach:
-        controls(screens, screen, rotation)
+        controls(screens, screen, rotation, spoken)
     help_open = st.session_state.get(state.KIOSK_HELP, False)
-    body_key = f"kiosk_screen_{screen.kind}_{screen.section}_{screen.page}_{modes.scale:g}{'_help' * help_open}"
+    phone_open = bool(config.public_url) and st.session_state.get(state.KIOSK_PHONE, False)
+    panel = "_help" if help_open else "_phone" if phone_open else ""
+    body_key = f"kiosk_screen_{screen.kind}_{screen.section}_{screen.page}_{modes.scale:g}{panel}"
     with st.container(key="kiosk_body"), st.container(key=body_key):
         # Landscape: the text takes a little more than half (long English facts); portrait stacks them.
         map_col, text_col = st.columns([9, 11], gap="large")
         with map_col, st.container(key="kiosk_map"):
             map_key = screen.group if screen.kind == "projects" else screen.area_id
             height = MAP_HEIGHT_LARGE if modes.large_text else MAP_HEIGHT
-            st.iframe(kiosk_map_html(screen.kind, map_key, lang, revision, data, reference_layers()), height=height)
+            st.iframe(
+                kiosk_map_html(screen.kind, map_key, lang, modes.large_text, revision, data, reference_layers()),
+                height=height,
+            )
         with text_col:
             if help_open:  # 도움말 in place of the screen's text, until closed, a screen is chosen or the visit ends
                 st.html(help_html(lang, config.kiosk_contact))
+            elif phone_open:  # 내 휴대폰으로 보기: the phone opens the same language and modes
+                on = {name: on for mode, (name, on) in MODE_PARAMS.items() if modes.is_on(mode)}
+                phone_view(lang, config.public_url, on)
             else:
                 screen_text(screen, data, near, revision)
     if modes.low_reach:  # 낮은 화면: every control under the screen, in the lower half
-        controls(screens, screen, rotation)
+        controls(screens, screen, rotation, spoken)
         with st.container(horizontal=True, key="kiosk_lang"):
             language_buttons()
     if warning_due(rotation, now, config.kiosk_idle_reset_s):
@@ -157,9 +186,7 @@ def kiosk_screen() -> None:
             rotation.screen, len(screens), rotation.paused(), config.kiosk_idle_reset_s, lang, data.has_samples
         )
     )
-    # 읽어 주기: what this screen shows, spoken by the app's own server (ui.kiosk_speech).
-    text = spoken_text(revision, screen, lang, near, data, tuple(reference_layers()))
-    read_aloud(text, lang, revision, on_touch, visitor_present=rotation.paused())
+    speech_panel(spoken, lang, revision, on_touch, visitor_present=rotation.paused())
 
 
 def screen_text(screen: Any, data: Any, near: tuple[float, float] | None, revision: str) -> None:
@@ -177,8 +204,8 @@ def screen_text(screen: Any, data: Any, near: tuple[float, float] | None, revisi
         st.html(area_screen_html(data.plan, data.areas, data.services, reference_layers(), screen.area_id or "", lang))
 
 
-def controls(screens: Any, screen: Any, rotation: RotationState) -> None:
-    """The screen buttons, then the control bar (pause, previous, next, the modes, help)."""
+def controls(screens: Any, screen: Any, rotation: RotationState, spoken: str) -> None:
+    """The screen buttons, then the control bar (pause, previous, next, the modes, help, 읽어 주기, the phone)."""
     with st.container(horizontal=True, key="kiosk_nav"):
         for position, section in kiosk_sections(screens):
             st.button(
@@ -188,9 +215,11 @@ def controls(screens: Any, screen: Any, rotation: RotationState) -> None:
                 on_click=on_select,
                 args=(position, len(screens)),
             )
-    control_bar(lang, modes, rotation.paused(), len(screens))
+    # In the bar, not rows of their own: the screen is filled exactly. The phone only where DASHBOARD_PUBLIC_URL is set.
+    extra = [lambda lang: read_button(spoken, lang, on_touch)]
+    if config.public_url:
+        extra.append(lambda lang: phone_button(lang, on_touch))
+    control_bar(lang, modes, rotation.paused(), len(screens), extra=extra)
 
 
 kiosk_screen()
-# 내 휴대폰으로 보기: only where DASHBOARD_PUBLIC_URL is set; the phone opens the same language and modes.
-phone_view(lang, config.public_url, {name: on for mode, (name, on) in MODE_PARAMS.items() if modes.is_on(mode)})

@@ -84,13 +84,14 @@ UNDER_WAY: tuple[str, ...] = PROJECT_GROUPS["under_way"]
 # shows them all (as counts per 동 at that scale).
 KIOSK_CARDS_MAX = 120
 # Pages one project group takes in the rotation at most: enough to name every project of a city's portfolio
-# (the 96 demo services take 14 pages in their largest group), while a city's 100,000 devices would otherwise
-# make a rotation of hours. The last page says how many it leaves out (the group's map shows them all).
-KIOSK_PAGES_MAX = 20
-# The height (CSS px) of cards one page holds: what is left in the text column under the heading in landscape
-# (1920 × 1080: about 690 px from the list's top to the footer, less a margin); portrait has more room, and
-# its map grows into what the cards leave.
-PAGE_HEIGHT_PX = 620
+# (the 96 demo services take 21 pages in their largest group, at two cards a page or one), while a city's
+# 100,000 devices would otherwise make a rotation of hours. The last page says how many it leaves out (the group's map shows them all).
+KIOSK_PAGES_MAX = 24
+# The height (CSS px) of cards one page holds, in a text column COLUMN_PX wide: what is left in the text column
+# in landscape (1920 × 1080: about 400 px from the list's top to the footer, under the control bar, the heading
+# and citizens' voice); in portrait the map gives a longer list the room it needs.
+PAGE_HEIGHT_PX = 400
+COLUMN_PX = 960  # the text column at 1920 × 1080 is about 990 px wide, in portrait about 1000
 # At 큰 글씨 (the layout at 2×, geo.kiosk_access) in CSS px before the zoom: the text column is about 470 px
 # across, and a page of cards about 420 px high (840 on the screen), so it holds fewer cards.
 LARGE_COLUMN_PX, LARGE_PAGE_HEIGHT_PX = 470, 420
@@ -159,7 +160,7 @@ def kiosk_screens(
     (큰 글씨) pages for the larger layout: fewer cards a page.
     """
     large = scale > 1
-    column_px, budget = (LARGE_COLUMN_PX, LARGE_PAGE_HEIGHT_PX) if large else (750, PAGE_HEIGHT_PX)
+    column_px, budget = (LARGE_COLUMN_PX, LARGE_PAGE_HEIGHT_PX) if large else (COLUMN_PX, PAGE_HEIGHT_PX)
     pages: list[KioskScreen] = []
     for group, statuses in PROJECT_GROUPS.items():
         if services is None:
@@ -357,8 +358,8 @@ def _programme_names(services: pd.DataFrame, lang: str) -> dict[str, str]:
     return {str(row["service_id"]): localized(row, "name", lang) for row in programmes.to_dict("records")}
 
 
-def card_height_px(service: PublicService, lang: str, column_px: int = 750) -> int:
-    """The card's height in CSS px in a text column ``column_px`` wide (the landscape one: 750), estimated.
+def card_height_px(service: PublicService, lang: str, column_px: int = COLUMN_PX) -> int:
+    """The card's height in CSS px in a text column ``column_px`` wide (the kiosk's: :data:`COLUMN_PX`), estimated.
 
     Hangul takes about its font size across, Latin and digits about half, a space a third (measured in
     Chromium with the kiosk's Noto Sans CJK): lines are counted from the characters.

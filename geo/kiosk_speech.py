@@ -7,9 +7,11 @@ exactly these); ``kiosk_speech_text`` turns them into sentences with :func:`geo.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from geo.kiosk import KioskScreen, overview_html, project_screen_html
 from geo.kiosk_area import area_screen_html
+from geo.kiosk_then import then_and_now, then_now_html
 from geo.loaders import DashboardData
 from geo.reference import ReferenceLayer
 from geo.speech import screen_speech_text
@@ -21,12 +23,19 @@ def kiosk_screen_fragments(
     layers: Sequence[ReferenceLayer],
     lang: str,
     near: tuple[float, float] | None = None,
+    today: date | None = None,
 ) -> list[str]:
-    """The HTML of the screen's text column, as ``app_pages/kiosk.py`` places it (map excluded)."""
+    """The HTML of the screen's text column, as ``app_pages/kiosk.py`` places it (map excluded).
+
+    ``today``: the day the then-and-now screen compares with (None: today).
+    """
     if screen.kind == "overview":
         return [overview_html(data.plan, data.services, lang)]
     if screen.kind == "projects":
         return [project_screen_html(data.services, screen, lang, near)]
+    if screen.kind == "then":
+        day = today or date.today()
+        return [then_now_html(then_and_now(data.services, data.status_history, data.plan, day, lang), lang)]
     return [area_screen_html(data.plan, data.areas, data.services, layers, screen.area_id or "", lang)]
 
 
@@ -36,6 +45,8 @@ def kiosk_speech_text(
     layers: Sequence[ReferenceLayer],
     lang: str,
     near: tuple[float, float] | None = None,
+    today: date | None = None,
 ) -> str:
     """The text read aloud for ``screen`` in ``lang``: its title, then what its text column shows."""
-    return screen_speech_text(screen.title(lang), kiosk_screen_fragments(screen, data, layers, lang, near), lang)
+    fragments = kiosk_screen_fragments(screen, data, layers, lang, near, today)
+    return screen_speech_text(screen.title(lang), fragments, lang)

@@ -181,6 +181,7 @@ def then_now_html(result: ThenAndNow | None, lang: str) -> str:
         else f'<div class="kiosk-kind">{escape_html(t("kiosk.then_no_new", lang))}</div>'
     )
     basis = t("kiosk.then_basis", lang, unit=unit)
+    blocks = f'<div class="kiosk-then-pair">{blocks}</div>'  # side by side: the screen has no height to spare
     return f'<div class="kiosk-then">{blocks}{new_html}<div class="kiosk-source">{escape_html(basis)}</div></div>'
 
 

@@ -71,6 +71,22 @@ def test_the_kiosk_reads_the_same_html_its_screens_show(bundled):
     assert english.startswith("Ansan Smart City Plan.\n") and "스마트" not in english
 
 
+def test_the_then_and_now_screen_is_read_too(bundled):
+    # It had no branch of its own and was read as an area with no id (a KeyError on that screen).
+    from datetime import date
+
+    from geo.i18n import t
+    from geo.kiosk_then import then_and_now, then_now_html
+
+    then = next(s for s in kiosk_screens(bundled.services) if s.kind == "then")
+    day = date(2026, 6, 1)
+    for lang in ("ko", "en"):
+        expected = then_now_html(then_and_now(bundled.services, bundled.status_history, bundled.plan, day, lang), lang)
+        assert kiosk_screen_fragments(then, bundled, [], lang, today=day) == [expected]
+        spoken = kiosk_speech_text(then, bundled, [], lang, today=day)
+        assert spoken.startswith(t("kiosk.then_title", lang)) and t("kiosk.then_today", lang, year=2026) in spoken
+
+
 def _fake_engine(tmp_path: Path, voices: str) -> Path:
     """A stand-in espeak-ng: prints its version and voices, and 'speaks' its arguments and stdin back."""
     program = tmp_path / "espeak-ng"

@@ -35,7 +35,7 @@ CLOSE_DIALOGS_SCRIPT = (
     "})();</script>"
 )
 
-#: High contrast, large type (≥ 24 px), touch targets ≥ 64 px; the layout by the screen's shape.
+#: High contrast, large type (≥ 24 px), touch targets ≥ 56 px; the layout by the screen's shape.
 KIOSK_CSS = """<style>
 .stApp { background: #FFFFFF; color: #000000; }
 [data-testid="stMainBlockContainer"], .block-container { padding: 0.6rem 2.4rem 0.4rem; max-width: 100%; }
@@ -47,7 +47,16 @@ KIOSK_CSS = """<style>
   overflow: visible !important; text-overflow: clip !important; line-height: 1.2; }
 .stApp [data-stale="true"], .stApp .stale-element { opacity: 1 !important; transition: none !important; }
 .st-key-kiosk_touch { display: none !important; }
-.st-key-kiosk_nav { row-gap: 12px; }
+/* An element that only holds styles or a script takes no room (its gap in the column was 16 px each). */
+[data-testid="stElementContainer"]:has(> .stHtml):not(:has(> .stHtml > :not(style, script))) { display: none; }
+/* The screen buttons, the control bar and the languages: one row each where the width allows (landscape),
+   text 24 px, touch targets 56 px high (KWCAG asks 44 px at least). */
+.st-key-kiosk_nav, .st-key-kiosk_controls, .st-key-kiosk_top, .st-key-kiosk_lang { row-gap: 10px; column-gap: 10px; }
+.st-key-kiosk_nav button, .st-key-kiosk_controls button, .st-key-kiosk_top button, .st-key-kiosk_lang button {
+  min-height: 56px; min-width: 56px; padding: 0.2rem 0.75rem; }
+.st-key-kiosk_nav button p, .st-key-kiosk_controls button p, .st-key-kiosk_top button p,
+.st-key-kiosk_lang button p { font-size: 24px; }
+.st-key-kiosk_controls button [data-testid="stIconMaterial"] { font-size: 28px; }
 /* The map is a picture here: touches go to the page (they pause the rotation) and nothing hides behind a hover. */
 .st-key-kiosk_map iframe { pointer-events: none; border: 2px solid #333; border-radius: 8px; }
 .kiosk-title { font-size: 52px; font-weight: 800; line-height: 1.15; margin: 0; }
@@ -156,17 +165,24 @@ def touch_script(button_key: str, throttle_ms: int = 1500, zoom: float = 1.0) ->
         "  var frame = doc.querySelector('.st-key-kiosk_map iframe');"
         "  if (frame) { frame.dataset.base = frame.dataset.base || String(frame.offsetHeight);"
         "    mapHeight(frame, Number(frame.dataset.base)); }"
-        "  doc.querySelectorAll('.kiosk-list').forEach(function (list) {"
+        "  var lists = doc.querySelectorAll('.kiosk-list');"
+        "  function roomForLists() { var short = 0; lists.forEach(function (list) {"
         "    var room = Math.floor((win.innerHeight - list.getBoundingClientRect().top - below) / cfg.zoom);"
-        "    if (room > 160) { list.style.maxHeight = room + 'px'; } });"
+        "    if (room > 160) { list.style.maxHeight = room + 'px'; }"
+        "    short = Math.max(short, list.scrollHeight - list.clientHeight); }); return short; }"
+        "  var short = roomForLists();"
         # A screen with little text gives what is left to the map, so the screen is used to its foot (the map
         # grows by at most what was left: the page never scrolls); in portrait a screen with more text than
         # room takes it from the map.
         "  if (frame && footer) {"
         "    var slack = Math.floor((win.innerHeight - footer.getBoundingClientRect().bottom - 12) / cfg.zoom);"
-        "    if (slack > 24) { mapHeight(frame, Number(frame.dataset.base) + slack); }"
-        # In portrait the text stands under the map: when it needs more room than is left, the map gives it.
-        "    else if (slack < 0 && win.innerHeight > win.innerWidth) {"
+        "    var portrait = win.innerHeight > win.innerWidth;"
+        # In portrait the text stands under the map: when it needs more room than is left (a list of cards
+        # longer than its room, or text past the foot), the map gives it.
+        "    if (portrait && short > 0) {"
+        "      mapHeight(frame, Math.max(320, Number(frame.dataset.base) - short)); roomForLists(); }"
+        "    else if (slack > 24) { mapHeight(frame, Number(frame.dataset.base) + slack); }"
+        "    else if (slack < 0 && portrait) {"
         "      mapHeight(frame, Math.max(320, Number(frame.dataset.base) + slack)); } } }"
         "if (!win.__kioskFit) { win.__kioskFit = new MutationObserver(fit);"
         "  win.__kioskFit.observe(doc.body, {childList: true, subtree: true});"
@@ -176,3 +192,23 @@ def touch_script(button_key: str, throttle_ms: int = 1500, zoom: float = 1.0) ->
         "fit();"
         "})();</script>"
     )
+
+
+# On the kiosk's maps the legend and the scale stand in the top left corner. Fitted to the city, the bottom left
+# (where the staff maps keep them, over the sea) holds 초지 and the free economic zone, whose labels the legend
+# covered on the portrait screen; the city's north-west corner is empty land. (Wrapping the legend's two long
+# lines to narrow it made it tall enough to cover 신길2 in landscape.)
+KIOSK_MAP_CSS = """<style>
+.leaflet-bottom.leaflet-left { top: 0; bottom: auto; }
+.leaflet-bottom.leaflet-left .leaflet-control { margin-top: 10px; margin-bottom: 0; }
+</style>"""
+# At 큰 글씨 the map's page is drawn at 2× with the rest: its legend at the kiosk's 24 px was wider than the map
+# (cut at its right edge); at 14 px it is drawn at 28.
+KIOSK_MAP_LARGE_CSS = """<style>
+.leaflet-container .dash-legend { font-size: 14px; }
+</style>"""
+
+
+def kiosk_map_page(html: str, large: bool = False) -> str:
+    """A kiosk map's page (folium's rendered HTML) with :data:`KIOSK_MAP_CSS` in its head (and the 큰 글씨 legend)."""
+    return html.replace("</head>", KIOSK_MAP_CSS + (KIOSK_MAP_LARGE_CSS if large else "") + "</head>", 1)

@@ -76,6 +76,9 @@ CONTRAST_CSS = """<style>
 .st-key-kiosk_map iframe { border: 4px solid #FFFFFF; }
 .st-key-kiosk_warning { background: #000000; border-color: #FFD400; box-shadow: 0 0 0 4px #000000; }
 .st-key-kiosk_warning button { background: #FFD400 !important; border-color: #FFD400 !important; }
+.stApp .st-key-kiosk_speech { background: #000000; border-color: #FFD400; }
+.stApp .st-key-kiosk_speech button[data-selected="true"], .stApp .st-key-kiosk_speech button[data-selected="true"] * {
+  color: #FFD400 !important; }
 </style>"""
 
 # 큰 글씨: the whole layout at 200 % (text, buttons, cards, legends and the map with its labels), as a
@@ -90,9 +93,10 @@ LARGE_CSS = """<style>
 </style>"""
 
 # 낮은 화면: app_pages/kiosk.py draws the screen buttons, the control bar and the languages under the screen;
-# the warning and its 계속 보기 sit just under the middle, in the lower half too.
+# the warning and its 계속 보기, and the 읽어 주기 player, sit just under the middle, in the lower half too.
 LOW_CSS = """<style>
 .st-key-kiosk_warning { bottom: auto; top: 52%; }
+.stApp .st-key-kiosk_speech { bottom: auto; top: 50%; }  /* the 읽어 주기 player: over the middle, not the controls */
 </style>"""
 
 
@@ -145,7 +149,7 @@ def on_pause() -> None:
 
 
 def on_step(delta: int, count: int) -> None:
-    st.session_state[state.KIOSK_HELP] = False
+    close_panels()
     st.session_state[state.KIOSK_ROTATION] = step(_rotation(), time.monotonic(), count, delta)
 
 
@@ -154,8 +158,15 @@ def on_mode(mode: str, modes: KioskModes) -> None:
     st.session_state[state.KIOSK_ROTATION] = touch(_rotation(), time.monotonic())
 
 
+def close_panels() -> None:
+    """Help and the phone's QR code (shown in place of a screen's text) close when another screen is chosen."""
+    st.session_state[state.KIOSK_HELP] = False
+    st.session_state[state.KIOSK_PHONE] = False
+
+
 def on_help() -> None:
     st.session_state[state.KIOSK_HELP] = not st.session_state.get(state.KIOSK_HELP, False)
+    st.session_state[state.KIOSK_PHONE] = False  # one panel at a time
     st.session_state[state.KIOSK_ROTATION] = touch(_rotation(), time.monotonic())
 
 
@@ -167,7 +178,7 @@ def on_keep() -> None:
 def end_visit(params: dict[str, str]) -> None:
     """The idle reset: the visitor's modes and help end; the start-up URL's modes return."""
     st.session_state[state.KIOSK_MODES] = start_modes(params)
-    st.session_state[state.KIOSK_HELP] = False
+    close_panels()
 
 
 # --- widgets ----------------------------------------------------------------------------------------------

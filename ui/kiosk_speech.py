@@ -1,5 +1,9 @@
 """The kiosk's 읽어 주기 (read aloud) and 내 휴대폰으로 보기 (phone view) controls.
 
+Both are buttons of the control bar (``ui.kiosk_access.control_bar(extra=…)``): the kiosk fills its screen
+exactly, so neither takes a row of its own. The player floats over the foot of the screen while it is open;
+the QR code shows in place of the screen's text, as the help does.
+
 The speech is made by this server (``geo.speech``, eSpeak NG) and handed to ``st.audio`` as bytes, so
 the browser fetches it from the app's own media endpoint: nothing leaves the machine. Audio is cached
 per data revision, text, language, rate and volume.
@@ -9,6 +13,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable
+from datetime import date
 
 import streamlit as st
 
@@ -24,11 +29,16 @@ from ui import state
 READ_BUTTON = "kiosk_speech_read"
 SPEECH_BAR = "kiosk_speech"
 PHONE_BLOCK = "kiosk_phone"
+PHONE_BUTTON = "kiosk_phone_button"
 
 SPEECH_CSS = """<style>
-.st-key-kiosk_speech { row-gap: 10px; column-gap: 24px; align-items: flex-end; }
+/* The player floats over the foot of the screen (in 낮은 화면 over its middle, the controls being below). */
+.st-key-kiosk_speech { position: fixed; left: 50%; transform: translateX(-50%); bottom: 8px; z-index: 999980;
+  width: min(1040px, 96vw); background: #FFFFFF; border: 3px solid #1A1A1A; border-radius: 14px;
+  padding: 10px 18px; row-gap: 10px; column-gap: 24px; align-items: flex-end; }
+.stApp:has(.st-key-kiosk_speech) .st-key-kiosk_warning { bottom: 150px; }
 .st-key-kiosk_speech [data-testid="stWidgetLabel"] p { font-size: 24px; font-weight: 700; }
-.st-key-kiosk_speech audio { width: 100%; min-height: 54px; }
+.st-key-kiosk_speech audio { min-height: 54px; }
 .kiosk-speech-off { font-size: 24px; font-weight: 700; color: #1A1A1A; }
 .kiosk-phone { display: flex; flex-direction: column; gap: 6px; }
 .kiosk-phone-title { font-size: 28px; font-weight: 800; }
@@ -62,41 +72,57 @@ def screen_text(
     near: tuple[float, float] | None,
     _data: DashboardData,
     _layers: tuple[ReferenceLayer, ...],
+    today: date,
 ) -> str:
-    """What ``screen`` reads aloud (built once per data revision, not on every tick of the rotation)."""
-    return kiosk_speech_text(screen, _data, _layers, lang, near)
+    """What ``screen`` reads aloud (built once per data revision and day, not on every tick of the rotation)."""
+    return kiosk_speech_text(screen, _data, _layers, lang, near, today)
 
 
-def _request(text: str, lang: str, on_activity: Callable[[], None]) -> None:
-    st.session_state[state.KIOSK_SPEECH_REQUEST] = (text, lang)
+def _toggle(text: str, lang: str, on_activity: Callable[[], None]) -> None:
+    if st.session_state.get(state.KIOSK_SPEECH_REQUEST) == (text, lang):
+        st.session_state.pop(state.KIOSK_SPEECH_REQUEST, None)  # pressed again: the player closes
+    else:
+        st.session_state[state.KIOSK_SPEECH_REQUEST] = (text, lang)
     on_activity()  # reading pauses the rotation like a touch does
 
 
-def read_aloud(
+def read_button(text: str, lang: str, on_activity: Callable[[], None]) -> None:
+    """The 읽어 주기 button, for the control bar (``ui.kiosk_access.control_bar(extra=…)``).
+
+    It opens the player (:func:`speech_panel`) for ``text`` and closes it when pressed again; ticked while open.
+    """
+    asked = st.session_state.get(state.KIOSK_SPEECH_REQUEST) == (text, lang)
+    name = t("speech.read", lang)
+    st.button(
+        t("kiosk.mode_on", lang, mode=name) if asked else name,
+        key=READ_BUTTON,
+        icon=":material/volume_up:",
+        type="primary" if asked else "secondary",
+        on_click=_toggle,
+        args=(text, lang, on_activity),
+    )
+
+
+def speech_panel(
     text: str, lang: str, data_revision: str, on_activity: Callable[[], None], *, visitor_present: bool = True
 ) -> None:
-    """The 읽어 주기 button with its rate and volume, and the audio once asked for (this screen only).
+    """The player, once 읽어 주기 was pressed on this screen: rate, volume and the audio (or why there is none).
 
-    ``visitor_present`` false (the idle reset came): a visitor's request ends, and the rate and volume
-    go back to their defaults.
+    It floats over the foot of the screen (``SPEECH_CSS``) rather than taking a row of the layout, which fills
+    the screen exactly. ``visitor_present`` false (the idle reset came): a visitor's request ends, and the rate
+    and volume go back to their defaults.
     """
     st.html(SPEECH_CSS)
     if not visitor_present:
         for key in (state.KIOSK_SPEECH_REQUEST, state.KIOSK_SPEECH_RATE, state.KIOSK_SPEECH_VOLUME):
             st.session_state.pop(key, None)
+    if st.session_state.get(state.KIOSK_SPEECH_REQUEST) != (text, lang):
+        return  # not asked for, or asked on another screen or in the other language
     engine = speech_engine()
     with st.container(horizontal=True, key=SPEECH_BAR):
         if engine is None or lang not in engine.languages:
-            st.button(t("speech.read", lang), key=READ_BUTTON, disabled=True)
-            st.html(f'<p class="kiosk-speech-off">{t("speech.unavailable", lang)}</p>')
+            st.html(f'<p class="kiosk-speech-off" role="alert">{t("speech.unavailable", lang)}</p>')
             return
-        st.button(
-            t("speech.read", lang),
-            key=READ_BUTTON,
-            icon=":material/volume_up:",
-            on_click=_request,
-            args=(text, lang, on_activity),
-        )
         rate = st.segmented_control(
             t("speech.rate", lang),
             list(RATES_WPM),
@@ -113,14 +139,31 @@ def read_aloud(
             format_func=lambda name: t(f"speech.volume.{name}", lang),
             on_change=on_activity,
         )
-    if st.session_state.get(state.KIOSK_SPEECH_REQUEST) != (text, lang):
-        return  # not asked for, or asked on another screen or in the other language
-    try:
-        audio = speech_audio(data_revision, text, lang, rate or DEFAULT_RATE, volume or DEFAULT_VOLUME)
-    except (OSError, RuntimeError, ValueError, subprocess.SubprocessError):
-        st.html(f'<p class="kiosk-speech-off" role="alert">{t("speech.failed", lang)}</p>')
-        return
-    st.audio(audio, format="audio/wav", autoplay=True)
+        try:
+            audio = speech_audio(data_revision, text, lang, rate or DEFAULT_RATE, volume or DEFAULT_VOLUME)
+        except (OSError, RuntimeError, ValueError, subprocess.SubprocessError):
+            st.html(f'<p class="kiosk-speech-off" role="alert">{t("speech.failed", lang)}</p>')
+            return
+        st.audio(audio, format="audio/wav", autoplay=True, width=420)
+
+
+def _toggle_phone(on_activity: Callable[[], None]) -> None:
+    st.session_state[state.KIOSK_PHONE] = not st.session_state.get(state.KIOSK_PHONE, False)
+    st.session_state[state.KIOSK_HELP] = False  # one panel at a time in place of the screen's text
+    on_activity()
+
+
+def phone_button(lang: str, on_activity: Callable[[], None]) -> None:
+    """내 휴대폰으로 보기, for the control bar: shows the QR code (:func:`phone_view`) in place of the screen's text."""
+    shown = bool(st.session_state.get(state.KIOSK_PHONE, False))
+    name = t("phone.title", lang)
+    st.button(
+        t("kiosk.mode_on", lang, mode=name) if shown else name,
+        key=PHONE_BUTTON,
+        type="primary" if shown else "secondary",
+        on_click=_toggle_phone,
+        args=(on_activity,),
+    )
 
 
 def phone_view(lang: str, public_url: str | None, modes: dict[str, str] | None = None) -> None:
@@ -128,6 +171,7 @@ def phone_view(lang: str, public_url: str | None, modes: dict[str, str] | None =
     if not public_url:
         return
     url = phone_url(public_url, lang, modes)
+    st.html(SPEECH_CSS)
     with st.container(key=PHONE_BLOCK):
         st.html(
             phone_view_html(

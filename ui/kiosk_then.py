@@ -11,9 +11,10 @@ from ui.data import dashboard_data
 
 #: The screen's own look, beside ``ui.kiosk.KIOSK_CSS`` (same sizes: text 24 px or more, dark on white).
 THEN_NOW_CSS = """<style>
-.kiosk-then-row { border: 2px solid #1A1A1A; border-radius: 10px; padding: 6px 16px; margin: 0 0 10px; }
+.kiosk-then-pair { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin: 0 0 10px; }
+.kiosk-then-row { border: 2px solid #1A1A1A; border-radius: 10px; padding: 6px 16px; }
 .kiosk-then-total { font-size: 36px; font-weight: 800; color: #005A9C; line-height: 1.2; }
-.kiosk-then-names { display: flex; flex-wrap: wrap; gap: 8px; margin: 6px 0 8px; }
+.kiosk-then-names { display: flex; flex-wrap: wrap; gap: 6px 8px; margin: 4px 0 6px; }
 .kiosk-then-name, .kiosk-then-more { font-size: 24px; font-weight: 700; background: #E8EEF4; color: #000000;
   border-radius: 6px; padding: 2px 10px; line-height: 1.3; }
 .kiosk-then-more { background: #FFFFFF; border: 2px solid #1A1A1A; }

@@ -59,6 +59,8 @@ KIOSK_MODES = "kiosk_modes"
 KIOSK_START_MODES = "kiosk_start_modes"
 KIOSK_START_LANG = "kiosk_start_lang"
 KIOSK_HELP = "kiosk_help_open"
+#: 내 휴대폰으로 보기 (ui.kiosk_speech): whether the QR code shows in place of the screen's text.
+KIOSK_PHONE = "kiosk_phone_open"
 KIOSK_SCREENS_SHOWN = "kiosk_screens_shown"
 
 # --- data management (app_pages/data_manager.py, ui.import_tools, ui.data_tools) ---

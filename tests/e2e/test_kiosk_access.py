@@ -111,9 +111,6 @@ def test_large_text_draws_the_kiosk_twice_as_large_with_nothing_cut_or_sideways(
     assert session.external_requests == []
 
 
-@pytest.mark.xfail(
-    reason="known defect, open in issue #21: the 읽어 주기 bar (rate, volume) is drawn under the screen, past 1920 px"
-)
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_low_reach_puts_every_control_in_the_lower_half_of_a_portrait_screen(access_server, open_app, lang):
     session = _open(open_app, access_server, "reach=low", lang)
