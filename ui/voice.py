@@ -307,6 +307,11 @@ VISITOR_CSS = """<style>
 </style>"""
 
 
+#: The reason picker's "no reason" choice: an option of its own, not None (a selectbox reads None as nothing
+#: chosen and shows Streamlit's English placeholder, as it did after a send reset the picker).
+NO_REASON = ""
+
+
 def sync_visit(paused: bool) -> None:
     """End the visit when the kiosk runs on its own again (its idle reset): 필요해요 counts anew after it."""
     if not paused:
@@ -348,7 +353,7 @@ def _need(store: Store, project_id: str, settings: Settings, channel: str, clien
 def _send(store: Store, project_id: str, settings: Settings, channel: str, client: str, touched: Any) -> None:
     if touched is not None:
         touched()
-    reason = st.session_state.get(state.VOICE_REASON_PREFIX + project_id)
+    reason = st.session_state.get(state.VOICE_REASON_PREFIX + project_id) or None  # NO_REASON: none given
     text = st.session_state.get(state.VOICE_TEXT_PREFIX + project_id, "")
     try:
         decision, _ = store.add_opinion(
@@ -367,8 +372,7 @@ def _send(store: Store, project_id: str, settings: Settings, channel: str, clien
         _say(project_id, "voice.limit")
         return
     st.session_state[state.VOICE_TEXT_PREFIX + project_id] = ""
-    # Removed, not set to None: None reads as "nothing chosen" and shows Streamlit's English placeholder.
-    st.session_state.pop(state.VOICE_REASON_PREFIX + project_id, None)
+    st.session_state[state.VOICE_REASON_PREFIX + project_id] = NO_REASON
     _say(project_id, "voice.opinion.sent")
 
 
@@ -451,8 +455,8 @@ def opinion_form(
     st.caption(t("voice.opinion.note", lang))
     st.selectbox(
         t("voice.opinion.reason", lang),
-        [None, *REASONS],
-        format_func=lambda r: t("voice.opinion.reason.none", lang) if r is None else reason_label(r, lang),
+        [NO_REASON, *REASONS],
+        format_func=lambda r: reason_label(r, lang) if r else t("voice.opinion.reason.none", lang),
         key=state.VOICE_REASON_PREFIX + project_id,
     )
     st.text_area(t("voice.opinion.text", lang), max_chars=OPINION_MAX_CHARS, key=state.VOICE_TEXT_PREFIX + project_id)

@@ -179,16 +179,20 @@ def test_a_burst_of_taps_from_one_kiosk_is_held_to_its_limit(servers, open_app):
     page.locator(VOICE).get_by_text("의견 (투표 아님)", exact=True).click()
     text = page.locator(f"{VOICE} textarea")
     send = page.locator(f"{VOICE} [class*='st-key-voice_send_'] button")
+    held = page.get_by_text("잠시 많은 의견이 들어와 쉬어 갑니다")
+    told = 0  # taps answered with the calm limit message (the last ones may fall in a new minute: sent again)
     started = time.time()
     for tap in range(100):
         if not text.input_value():  # sent: the form is empty again
             text.fill(f"의견 {tap}")
         send.click()
         wait_for_run_end(page)
+        told += held.is_visible()
     windows = {window_start(datetime.fromtimestamp(s, KST), 60) for s in (started, time.time())}
     sent = len(store.opinions()) - before
     assert 0 < sent <= LIMIT * len(windows) < 100
-    page.get_by_text("잠시 많은 의견이 들어와 쉬어 갑니다").wait_for()
+    # The refused taps are told calmly why (most: a look taken just as a rerun starts can miss the message).
+    assert told >= (100 - sent) // 2, (told, sent)
     with store._reading() as tx:
         counted = [int(r[0]) for r in tx.query("SELECT n FROM voice_limits WHERE scope = 'kiosk'")]
     assert counted and max(counted) <= LIMIT
