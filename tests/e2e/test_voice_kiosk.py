@@ -188,9 +188,11 @@ def test_a_burst_of_taps_from_one_kiosk_is_held_to_its_limit(servers, open_app):
         send.click()
         wait_for_run_end(page)
         told += held.is_visible()
-    windows = {window_start(datetime.fromtimestamp(s, KST), 60) for s in (started, time.time())}
+    # Every minute window the burst touched (on a busy machine 100 taps can take two or three minutes).
+    first, last = (window_start(datetime.fromtimestamp(s, KST), 60) for s in (started, time.time()))
+    windows = (last - first) // 60 + 1
     sent = len(store.opinions()) - before
-    assert 0 < sent <= LIMIT * len(windows) < 100
+    assert 0 < sent <= LIMIT * windows < 100, (sent, windows)
     # The refused taps are told calmly why (most: a look taken just as a rerun starts can miss the message).
     assert told >= (100 - sent) // 2, (told, sent)
     with store._reading() as tx:
