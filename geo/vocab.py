@@ -63,7 +63,7 @@ class StatusTerm(Term):
 STATUS_TERMS: dict[str, StatusTerm] = {
     t.value: t
     for t in (
-        StatusTerm(ServiceStatus.PLANNED, "계획", "Planned", "#999999", "circle", dashed=True),
+        StatusTerm(ServiceStatus.PLANNED, "계획", "Planned", "#808080", "circle", dashed=True),
         StatusTerm(ServiceStatus.DESIGN, "설계", "Design", "#56B4E9", "square"),
         StatusTerm(ServiceStatus.BUILDING, "구축", "Building", "#E69F00", "triangle"),
         StatusTerm(ServiceStatus.OPERATING, "운영", "Operating", "#009E73", "star", ink="#FFFFFF"),

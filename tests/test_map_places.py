@@ -32,6 +32,7 @@ from geo.mapping import (
 )
 from geo.placement import CITYWIDE, placement_kinds, point_stacks
 from geo.pointmap import service_payload
+from geo.vocab import STATUS_TERMS
 from tests.conftest import PROJECT_ROOT
 
 HALL = (126.83271, 37.32256)
@@ -94,7 +95,7 @@ def test_a_stack_of_three_draws_once_with_its_count_and_a_list_of_each_status(bu
     # The stack's symbol carries the count and no status colour.
     icons = [json.loads(block) for block in re.findall(r"var icons = (.*?);\n", html)]
     stack_icons = next(" ".join(block) for block in icons if any(">3</text>" in svg for svg in block))
-    assert "#009E73" not in stack_icons and "#999999" not in stack_icons
+    assert STATUS_TERMS["운영"].colour not in stack_icons and STATUS_TERMS["계획"].colour not in stack_icons
     single = next(r for r in rows if (r[1], r[0]) != HUB)
     assert single[4] == "" and single[2] == 3  # 운영's symbol, exact (no ring)
 

@@ -7,9 +7,11 @@ from dataclasses import replace
 
 import geopandas as gpd
 import pandas as pd
+import pytest
 from shapely.geometry import LineString
 
 from geo import charts, kiosk, pointmap
+from geo.accessibility import LARGE_MIN, contrast_ratio
 from geo.aggregate import services_by_domain_status
 from geo.briefing_pdf import area_map_figure
 from geo.mapping.layers import _shape_layer
@@ -47,6 +49,29 @@ def test_status_behaviour_follows_the_design():
     assert set(kiosk.CITIZEN_ORDER) == set(KIOSK_STATUSES)
 
 
+# Okabe-Ito's sky blue and orange stay under 3:1 on white: darker ones are a palette decision (DESIGN.md), not made here.
+_PALE = pytest.mark.xfail(
+    strict=True, reason="known defect, open in issue #21: Okabe-Ito sky blue 2.31:1 and orange 2.25:1 on white"
+)
+
+
+@pytest.mark.parametrize(
+    "status",
+    [pytest.param(s, marks=_PALE) if s in ("설계", "구축") else s for s in STATUS_TERMS],
+)
+def test_every_status_colour_reaches_3_to_1_on_white(status):
+    # A map symbol or a bar in the status colour sits on white (its own white outline, the page): WCAG 1.4.11.
+    assert contrast_ratio(STATUS_TERMS[status].colour, "#FFFFFF") >= LARGE_MIN
+
+
+def test_planned_is_a_grey_apart_from_cancelled_black_and_under_readable_ink():
+    planned = STATUS_TERMS[ServiceStatus.PLANNED]
+    # A neutral grey (the other statuses have hues), far from 취소's black; its bar text stays readable.
+    assert len({planned.colour[1:3], planned.colour[3:5], planned.colour[5:7]}) == 1
+    assert contrast_ratio(planned.colour, STATUS_TERMS[ServiceStatus.CANCELLED].colour) >= LARGE_MIN
+    assert contrast_ratio(planned.colour, planned.ink) >= 4.5
+
+
 def _design_drawn_as_cancelled(monkeypatch):
     """Make 설계 behave as 취소 does, so each screen shows whether it reads the vocabulary."""
     term = STATUS_TERMS[ServiceStatus.DESIGN]
@@ -72,6 +97,7 @@ def test_bars_and_symbols_are_hollow_where_the_vocabulary_says(monkeypatch, demo
     fig = charts.domain_status_figure(services_by_domain_status(demo.services))
     design = next(trace for trace in fig.data if trace.meta == ServiceStatus.DESIGN)
     assert design.marker.color == "#FFFFFF" and design.marker.line.color == STATUS_TERMS["설계"].colour
+    assert design.textfont.color == "#000000"  # a number on a hollow bar is dark
     in_area = demo.services.loc[demo.services["area_id"] == "gfez"]
     assert (in_area["status"] == ServiceStatus.DESIGN).any()
     pdf_map = area_map_figure(demo.boundaries, demo.areas, demo.services, "gfez")
@@ -94,3 +120,13 @@ def test_timeline_text_takes_the_status_ink(monkeypatch):
     )
     fig = charts.timeline_figure(rows)
     assert fig.data[0].textfont.color == "#123456"
+
+
+def test_domain_bars_write_their_numbers_in_the_status_ink(demo):
+    fig = charts.domain_status_figure(services_by_domain_status(demo.services))
+    inks = {trace.meta: trace.textfont.color for trace in fig.data}
+    assert inks == {s: "#000000" if term.hollow else term.ink for s, term in STATUS_TERMS.items()}
+    # Every filled bar's number reads at 4.5:1 (black on 계획's grey 5.3:1); 운영's white on green is 3.4:1 (open, #21).
+    for status, term in STATUS_TERMS.items():
+        if not term.hollow and status != ServiceStatus.OPERATING:
+            assert contrast_ratio(inks[status], term.colour) >= 4.5, status

@@ -175,6 +175,11 @@ def test_an_opinion_with_a_phone_number_waits_and_shows_only_after_approval(visi
     assert at.success[0].value == "의견이 접수되었습니다. 담당자가 확인한 뒤 보입니다."
     stored = store.opinions()
     assert stored["text"].tolist() == [f"<script>alert(1)</script> 연락 {REMOVED_MARKER}"]
+    assert stored["reason"].tolist() == ["safety"]
+    # The form is ready for the next visitor, in Korean (not Streamlit's English placeholder).
+    picker = at.selectbox(key=f"voice_reason_{PROJECT}")
+    assert picker.index == 0 and picker.options[0] == "선택 안 함"
+    assert at.text_area(key=f"voice_text_{PROJECT}").value == ""
     assert not [h for h in at.get("html") if "voice-opinion" in h.value]  # pending: not shown
     store.moderate_opinion(int(stored["opinion_id"].iloc[0]), "approved", user="kim")
     store.answer_opinion(int(stored["opinion_id"].iloc[0]), "검토하겠습니다.", user="kim")

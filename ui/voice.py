@@ -299,12 +299,17 @@ VISITOR_CSS = """<style>
 [class*="st-key-voice_need_"] button p, [class*="st-key-voice_send_"] button p,
 [class*="st-key-voice_open_"] button p { font-size: 26px; font-weight: 700; }
 [class*="st-key-voice_panel_"] p, [class*="st-key-voice_panel_"] label p,
-[class*="st-key-voice_panel_"] textarea, [class*="st-key-voice_panel_"] [data-baseweb="select"] div { font-size: 24px; }
+[class*="st-key-voice_panel_"] textarea, [class*="st-key-voice_panel_"] [data-testid="stSelectbox"] input { font-size: 24px; }
 .voice-opinion { border-left: 4px solid #00457A; padding: 4px 12px; margin: 8px 0; font-size: 24px; }
 .voice-opinion p { margin: 2px 0; font-size: 24px; }
 .voice-reason { font-weight: 700; }
 .voice-answer { background: #E8EEF4; padding: 6px 10px; border-radius: 6px; }
 </style>"""
+
+
+#: The reason picker's "no reason" choice: an option of its own, not None (a selectbox reads None as nothing
+#: chosen and shows Streamlit's English placeholder, as it did after a send reset the picker).
+NO_REASON = ""
 
 
 def sync_visit(paused: bool) -> None:
@@ -348,7 +353,7 @@ def _need(store: Store, project_id: str, settings: Settings, channel: str, clien
 def _send(store: Store, project_id: str, settings: Settings, channel: str, client: str, touched: Any) -> None:
     if touched is not None:
         touched()
-    reason = st.session_state.get(state.VOICE_REASON_PREFIX + project_id)
+    reason = st.session_state.get(state.VOICE_REASON_PREFIX + project_id) or None  # NO_REASON: none given
     text = st.session_state.get(state.VOICE_TEXT_PREFIX + project_id, "")
     try:
         decision, _ = store.add_opinion(
@@ -367,7 +372,7 @@ def _send(store: Store, project_id: str, settings: Settings, channel: str, clien
         _say(project_id, "voice.limit")
         return
     st.session_state[state.VOICE_TEXT_PREFIX + project_id] = ""
-    st.session_state[state.VOICE_REASON_PREFIX + project_id] = None
+    st.session_state[state.VOICE_REASON_PREFIX + project_id] = NO_REASON
     _say(project_id, "voice.opinion.sent")
 
 
@@ -423,12 +428,17 @@ def need_button(
 
 
 def voice_message(project_id: str, lang: str) -> None:
-    """What the visitor's last tap on this project answered: thanks, or calmly why it did not count."""
+    """What the visitor's last tap on this project answered: thanks, or calmly why it did not count.
+
+    Always one element (empty when there is nothing to say): a message that came and went would move the
+    opinion form below it, and Streamlit draws a moved expander anew, closed, under the visitor's finger.
+    """
+    slot = st.empty()
     message = st.session_state.get(state.VOICE_MESSAGE)
     if message and message[0] == project_id:
         key, values = message[1], message[2]
         calm = key in ("voice.limit", "voice.need.done", "voice.reported") or key.startswith("voice.error")
-        (st.info if calm else st.success)(t(key, lang, **values))
+        (slot.info if calm else slot.success)(t(key, lang, **values))
 
 
 def opinion_form(
@@ -445,8 +455,8 @@ def opinion_form(
     st.caption(t("voice.opinion.note", lang))
     st.selectbox(
         t("voice.opinion.reason", lang),
-        [None, *REASONS],
-        format_func=lambda r: t("voice.opinion.reason.none", lang) if r is None else reason_label(r, lang),
+        [NO_REASON, *REASONS],
+        format_func=lambda r: reason_label(r, lang) if r else t("voice.opinion.reason.none", lang),
         key=state.VOICE_REASON_PREFIX + project_id,
     )
     st.text_area(t("voice.opinion.text", lang), max_chars=OPINION_MAX_CHARS, key=state.VOICE_TEXT_PREFIX + project_id)

@@ -26,8 +26,8 @@ KIOSK_VOICE_KEY = "kiosk_voice"
 #: The block on the kiosk: a clear frame, the picker as large as the other controls.
 KIOSK_VOICE_CSS = """<style>
 .st-key-kiosk_voice { border: 2px solid #00457A; border-radius: 10px; padding: 8px 14px; margin-top: 8px; }
-.st-key-kiosk_voice [data-baseweb="select"] > div { min-height: 60px; }
-.st-key-kiosk_voice [data-baseweb="select"] div, .st-key-kiosk_voice [data-baseweb="select"] span,
+.st-key-kiosk_voice [data-testid="stSelectbox"] [role="group"] { min-height: 60px; }
+.st-key-kiosk_voice [data-testid="stSelectbox"] input, .st-key-kiosk_voice textarea,
 .st-key-kiosk_voice label p { font-size: 24px !important; }
 .st-key-kiosk_voice [data-testid="stWidgetLabel"] p { font-weight: 700; }
 .st-key-kiosk_voice_row [data-testid="stElementContainer"]:has([data-testid="stSelectbox"]) { flex: 1 1 0; }

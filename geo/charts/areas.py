@@ -92,7 +92,8 @@ def domain_status_figure(
             textposition="inside",
             insidetextanchor="middle",
             textangle=0,
-            textfont={"size": s["font"]},
+            # The vocabulary's ink, not Plotly's own pick (white on 계획's grey, under 4.5:1); hollow bars: dark.
+            textfont={"size": s["font"], "color": "#000000" if term.hollow else term.ink},
             marker={
                 "color": "#FFFFFF" if term.hollow else term.colour,
                 "line": {"color": term.colour if term.hollow else "#FFFFFF", "width": 2},
@@ -109,8 +110,6 @@ def domain_status_figure(
     fig.update_xaxes(title=t("field.count", lang))
     totals = by_domain_status.groupby("domain")["count"].sum()
     count_axis(fig, float(totals.max()) if len(totals) else 0.0, "x")
-    # Cancelled bars are hollow, so their numbers must be dark.
-    fig.for_each_trace(lambda tr: tr.update(textfont_color="#000000") if STATUS_TERMS[tr.meta].hollow else None)
     height = max(s["height"], s["row"] * len(domains) + s["title"] * 8)
     style_figure(fig, t("chart.domain_status", lang), lang, size, is_sample(by_domain_status, sample), height)
     return no_data(fig, lang, size) if by_domain_status["count"].sum() == 0 else fig

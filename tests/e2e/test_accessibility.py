@@ -54,10 +54,6 @@ def _blocking(page) -> list[str]:
     return [v.describe() for v in run_axe(page) if v.blocking]
 
 
-@pytest.mark.xfail(
-    reason="known defect, open in issue #21: target-size of two date-input buttons on /map and /districts "
-    "and one caption's contrast on /data are still serious axe violations"
-)
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_no_staff_page_has_a_serious_or_critical_axe_violation(signed_staff_server, open_app, lang):
     session = open_app(signed_staff_server, f"/?lang={lang}", viewport=(1366, 900))

@@ -56,14 +56,24 @@ def _first_project_screen(page) -> None:
     wait_for_run_end(page)
 
 
+def _last_slide(page) -> None:
+    """End, as a presenter goes to the last slide (the first/last buttons are hidden: the clicker's keys)."""
+    page.wait_for_function("() => typeof window.__briefingKeys === 'function'")
+    wait_for_run_end(page)
+    last = page.locator(".st-key-briefing_next button")
+    page.keyboard.press("End")
+    try:
+        poll(last.is_disabled, 10, "the last slide", page)
+    except AssertionError:  # a key pressed while the first run's address update reruns the page can be lost
+        page.keyboard.press("End")
+        poll(last.is_disabled, 20, "the last slide", page)
+    wait_for_run_end(page)
+
+
 def _need_label(page) -> str:
     return page.locator(NEED).inner_text().strip().splitlines()[-1]  # after the icon's name
 
 
-@pytest.mark.xfail(
-    reason="not yet passing in Chromium, open in issue #23: the opinion form's fields are not visible when the "
-    "test fills them (the visit and limit rules themselves are proven by tests/test_voice_pages.py)"
-)
 def test_a_visitor_says_we_need_this_sends_an_opinion_and_staff_see_the_counts(servers, open_app, artifacts_dir):
     kiosk, staff, store_path = servers
     session = open_app(kiosk, "/")
@@ -121,8 +131,7 @@ def test_a_visitor_says_we_need_this_sends_an_opinion_and_staff_see_the_counts(s
     staff_page.goto(f"{staff.url}/map?sel=svc:{project_id}")
     staff_page.get_by_text("시민 반응 (투표 아님): 필요해요 2 · 의견 1").wait_for()
     staff_page.goto(f"{staff.url}/briefing")
-    staff_page.locator(".st-key-briefing_last button").click()
-    wait_for_run_end(staff_page)
+    _last_slide(staff_page)
     staff_page.locator(".st-key-briefing_previous button").click()
     slide = staff_page.locator(".st-key-briefing_slide")
     slide.get_by_text("시민 의견", exact=True).first.wait_for()
@@ -147,7 +156,11 @@ def test_a_visitor_says_we_need_this_sends_an_opinion_and_staff_see_the_counts(s
     csv = to_csv_bytes(opinions_table(store.opinions(), services), context=context).decode("utf-8-sig")
     assert "필요해요,2" in csv and "의견,1" in csv and "투표나 여론조사가 아닙니다" in csv and project_id in csv
 
-    # A visitor's report hides it at the setting (1 here), with an audit row.
+    # A visitor's report hides it at the setting (1 here), with an audit row. The visit ended while staff
+    # looked (the idle reset): the next visitor opens the project and what others said.
+    page.locator(".kiosk-dots[data-screen='0']").wait_for(timeout=40_000)
+    _first_project_screen(page)
+    page.locator(VOICE).get_by_text("공개된 의견과 시의 답변").click()
     page.locator(f"{VOICE} [class*='st-key-voice_report_'] button").click()
     page.get_by_text("신고가 접수되었습니다.").wait_for()
     assert store.opinions()["status"].tolist() == ["hidden"]
@@ -156,10 +169,6 @@ def test_a_visitor_says_we_need_this_sends_an_opinion_and_staff_see_the_counts(s
     assert session.external_requests == []
 
 
-@pytest.mark.xfail(
-    reason="not yet passing in Chromium, open in issue #23: the opinion form's fields are not visible when the "
-    "test fills them (the visit and limit rules themselves are proven by tests/test_voice_pages.py)"
-)
 def test_a_burst_of_taps_from_one_kiosk_is_held_to_its_limit(servers, open_app):
     kiosk, _, store_path = servers
     page = open_app(kiosk, "/").page
@@ -170,16 +179,22 @@ def test_a_burst_of_taps_from_one_kiosk_is_held_to_its_limit(servers, open_app):
     page.locator(VOICE).get_by_text("의견 (투표 아님)", exact=True).click()
     text = page.locator(f"{VOICE} textarea")
     send = page.locator(f"{VOICE} [class*='st-key-voice_send_'] button")
+    held = page.get_by_text("잠시 많은 의견이 들어와 쉬어 갑니다")
+    told = 0  # taps answered with the calm limit message (the last ones may fall in a new minute: sent again)
     started = time.time()
     for tap in range(100):
         if not text.input_value():  # sent: the form is empty again
             text.fill(f"의견 {tap}")
         send.click()
         wait_for_run_end(page)
-    windows = {window_start(datetime.fromtimestamp(s, KST), 60) for s in (started, time.time())}
+        told += held.is_visible()
+    # Every minute window the burst touched (on a busy machine 100 taps can take two or three minutes).
+    first, last = (window_start(datetime.fromtimestamp(s, KST), 60) for s in (started, time.time()))
+    windows = (last - first) // 60 + 1
     sent = len(store.opinions()) - before
-    assert 0 < sent <= LIMIT * len(windows) < 100
-    page.get_by_text("잠시 많은 의견이 들어와 쉬어 갑니다").wait_for()
+    assert 0 < sent <= LIMIT * windows < 100, (sent, windows)
+    # The refused taps are told calmly why (most: a look taken just as a rerun starts can miss the message).
+    assert told >= (100 - sent) // 2, (told, sent)
     with store._reading() as tx:
         counted = [int(r[0]) for r in tx.query("SELECT n FROM voice_limits WHERE scope = 'kiosk'")]
     assert counted and max(counted) <= LIMIT
