@@ -19,7 +19,9 @@ builds it). Citizens' voice: ``DASHBOARD_KIOSK_ID`` (this kiosk's name in the li
 ``DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE`` (per public-view client, default 10),
 ``DASHBOARD_VOICE_HIDE_AFTER_REPORTS`` (default 3), ``DASHBOARD_VOICE_RETENTION_DAYS`` (default 365).
 ``DASHBOARD_PUBLIC_URL``: the public kiosk view's address (http or https) that the kiosk's
-"내 휴대폰으로 보기" QR code points at; unset, the kiosk shows no QR code.
+"내 휴대폰으로 보기" QR code points at; unset, the kiosk shows no QR code. ``DASHBOARD_PUBLIC_VIEW=1`` marks a
+kiosk-mode instance as that public view (visitors' phones): its 필요해요 and opinions are counted per visitor's
+browser session (``DASHBOARD_VOICE_CLIENT_LIMIT_PER_MINUTE``) on the channel "public", not as one kiosk.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ class Settings:
     voice_hide_after_reports: int = 3  # visitors' reports that hide an opinion until staff look
     voice_retention_days: int = 365  # opinions and reactions older than this are purged
     public_url: str | None = None  # the public kiosk view for visitors' phones (the kiosk's QR code)
+    public_view: bool = False  # this instance IS that public view: voice limited per visitor, not per kiosk
 
     @property
     def is_kiosk(self) -> bool:
@@ -190,4 +193,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         voice_hide_after_reports=_int_setting(env, "DASHBOARD_VOICE_HIDE_AFTER_REPORTS", 3, 1),
         voice_retention_days=_int_setting(env, "DASHBOARD_VOICE_RETENTION_DAYS", 365, 1),
         public_url=_public_url_setting(env, "DASHBOARD_PUBLIC_URL"),
+        public_view=_bool_setting(env, "DASHBOARD_PUBLIC_VIEW"),
     )

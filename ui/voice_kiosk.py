@@ -41,6 +41,12 @@ def client_id() -> str:
     return key
 
 
+def voice_channel(settings: Settings) -> tuple[str, str]:
+    """Where this instance's voice comes from: ("public", this session's :func:`client_id`) on the public
+    view (``DASHBOARD_PUBLIC_VIEW``), else ("kiosk", "") counted against ``DASHBOARD_KIOSK_ID``'s limit."""
+    return ("public", client_id()) if settings.public_view else ("kiosk", "")
+
+
 def kiosk_voice(
     store: Store,
     projects: Sequence[tuple[str, str]],
@@ -53,6 +59,8 @@ def kiosk_voice(
     if not projects:
         return
     st.html(VISITOR_CSS + KIOSK_VOICE_CSS)
+    # The public view (visitors' phones) is limited per visitor's session; a lobby kiosk as one kiosk.
+    channel, client = voice_channel(settings)
     counts = store.voice_counts()
     names = dict(projects)
     ids = list(names)
@@ -71,9 +79,9 @@ def kiosk_voice(
                     width="stretch",
                 )
             )
-            need_button(store, chosen, settings, lang, counts, channel="kiosk", touched=touched)
+            need_button(store, chosen, settings, lang, counts, channel=channel, client=client, touched=touched)
         voice_message(chosen, lang)
         with st.expander(t("voice.opinion.title", lang)):
-            opinion_form(store, chosen, settings, lang, channel="kiosk", touched=touched)
+            opinion_form(store, chosen, settings, lang, channel=channel, client=client, touched=touched)
         with st.expander(t("voice.slide.opinions", lang)):
-            approved_opinions(store, chosen, settings, lang, channel="kiosk", touched=touched)
+            approved_opinions(store, chosen, settings, lang, channel=channel, client=client, touched=touched)
