@@ -84,14 +84,16 @@ UNDER_WAY: tuple[str, ...] = PROJECT_GROUPS["under_way"]
 # shows them all (as counts per 동 at that scale).
 KIOSK_CARDS_MAX = 120
 # Pages one project group takes in the rotation at most: enough to name every project of a city's portfolio
-# (the 96 demo services take 21 pages in their largest group, at two cards a page or one), while a city's
+# (the 96 demo services take over 20 pages in their largest group, at two cards a page or one), while a city's
 # 100,000 devices would otherwise make a rotation of hours. The last page says how many it leaves out (the group's map shows them all).
-KIOSK_PAGES_MAX = 24
+KIOSK_PAGES_MAX = 30
 # The height (CSS px) of cards one page holds, in a text column COLUMN_PX wide: what is left in the text column
 # in landscape (1920 × 1080: about 400 px from the list's top to the footer, under the control bar, the heading
 # and citizens' voice); in portrait the map gives a longer list the room it needs.
-PAGE_HEIGHT_PX = 400
-COLUMN_PX = 960  # the text column at 1920 × 1080 is about 990 px wide, in portrait about 1000
+PAGE_HEIGHT_PX = 360  # 400 measured 379 px of room on an English landscape page (its citizens' voice box is taller)
+# The text column is about 990 px at 1920 × 1080 (1000 in portrait), a card's text about 940 inside its padding;
+# 900 leaves a margin (at 960 an English description took a third line the estimate did not count).
+COLUMN_PX = 900
 # At 큰 글씨 (the layout at 2×, geo.kiosk_access) in CSS px before the zoom: the text column is about 470 px
 # across, and a page of cards about 420 px high (840 on the screen), so it holds fewer cards.
 LARGE_COLUMN_PX, LARGE_PAGE_HEIGHT_PX = 470, 420

@@ -379,8 +379,9 @@ def test_a_list_that_fits_one_page_says_its_count_and_nothing_about_swiping(bund
     from geo.kiosk import project_screen_html
 
     services = _forty_services(bundled).head(2)
-    # Short texts: two cards of the bundled lengths (a long description each) take two pages of 400 px.
+    # Short names and texts: two cards of the bundled lengths (a long description each) take two pages.
     services["description_public_ko"], services["description_public_en"] = "짧은 설명", "A short text"
+    services["name_ko"], services["name_en"] = "짧은 이름", "Short name"
     (page,) = [s for s in kiosk_screens(services) if s.kind == "projects"]
     assert (page.page, page.pages, page.page_label()) == (1, 1, "")
     html = project_screen_html(services, page, "ko")
