@@ -112,10 +112,13 @@ def content(store: Store) -> dict:
 
 
 def leftovers(folder: Path) -> list[str]:
+    """Temporary files a write left behind (a dot name, a journal); the store's read cache folder is not one,
+    though a partial file inside it would be."""
     return sorted(
         str(p.relative_to(folder))
         for p in folder.rglob("*")
-        if p.name.startswith(".") or p.name.endswith(("-journal", "-wal", "-shm"))
+        if (p.name.startswith(".") and not (p.is_dir() and p.name.endswith(".gpkg-readcache")))
+        or p.name.endswith(("-journal", "-wal", "-shm", ".partial"))
     )
 
 
