@@ -78,8 +78,9 @@ def test_play_walks_every_dated_event_in_order_with_its_source_and_the_page_foll
     # Recorded inside the map's page at each step (polling from here can miss a 0.4 s step on a busy machine).
     page.evaluate(RECORD)
     frame.locator(".pb-play").click()
+    # The whole history at 4×: about a minute alone, over two on a machine busy with other browser runs.
     page.wait_for_function(
-        f"() => ({DATASET})().pbPlaying === '0' && ({DATASET})().pbDay === '{steps[-1].day}'", timeout=120_000
+        f"() => ({DATASET})().pbPlaying === '0' && ({DATASET})().pbDay === '{steps[-1].day}'", timeout=240_000
     )
     seen, lines = page.evaluate(RECORDED)
     days = [step.day.isoformat() for step in steps]
