@@ -501,7 +501,9 @@ def cards_html(
     shown = len(services)
     total = max(total or 0, first + shown)
     last = first + shown
-    if first > 0 or last < total:
+    if (first > 0 or last < total) and shown == 1:  # one card a page: "11건 중 3", not "3–3"
+        count = t("kiosk.count_one", lang, n=f"{last:,}", total=f"{total:,}")
+    elif first > 0 or last < total:
         count = t("kiosk.count_page", lang, first=f"{first + 1:,}", last=f"{last:,}", total=f"{total:,}")
     else:
         count = t("kiosk.count", lang, n=f"{shown:,}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -456,3 +457,15 @@ def test_citywide_projects_are_listed_with_their_word_and_never_drawn(bundled):
     everything = "".join(_project_pages_html(bundled.services, "ko"))
     assert everything.count("시 전역 · 지도에 없음") == len(citywide)
     assert "".join(_project_pages_html(bundled.services, "en")).count("Citywide · not on the map") == len(citywide)
+
+
+def test_a_page_of_one_card_says_which_of_the_list_it_is_not_a_range(bundled):
+    from geo.kiosk import project_screen_html
+
+    services = _forty_services(bundled)
+    single = next((s for s in kiosk_screens(services) if s.kind == "projects" and s.count == 1), None)
+    if single is None:  # every page holds two cards or more: make one that holds one
+        single = replace(next(s for s in kiosk_screens(services) if s.kind == "projects"), count=1)
+    html = project_screen_html(services, single, "ko")
+    assert f"40건 중 {single.first + 1}번째</div>" in html and "–" not in html.split("kiosk-count")[1][:40]
+    assert f"{single.first + 1} of 40" in project_screen_html(services, single, "en")

@@ -139,6 +139,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "sources.more": {"ko": "외 {n}건", "en": "and {n} more"},
     # lead (kiosk list cap)
     "kiosk.count_page": {"ko": "{total}건 중 {first}–{last}", "en": "{first}–{last} of {total}"},
+    "kiosk.count_one": {"ko": "{total}건 중 {n}번째", "en": "{n} of {total}"},
     "kiosk.more": {"ko": "나머지 {rest}건은 이 목록에 싣지 않았습니다.", "en": "{rest} more are not listed here."},
     "kiosk.more_on_map": {
         "ko": "나머지 {rest}건은 이 목록에 싣지 않았습니다. 지도에서 모두 볼 수 있습니다.",
