@@ -8,7 +8,7 @@ from streamlit_folium import st_folium
 
 from geo import aggregate, charts
 from geo import plan as plan_facts
-from geo.briefing import last_data_update
+from geo.briefing.slides import last_data_update
 from geo.details import area_detail_rows, citywide_detail_rows, detail_table_html
 from geo.exports import ExportContext, services_source
 from geo.history import as_of_caption, default_as_of, services_as_of

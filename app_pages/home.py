@@ -5,7 +5,7 @@ from streamlit_folium import st_folium
 
 from geo import aggregate, charts
 from geo import plan as plan_facts
-from geo.briefing import last_data_update
+from geo.briefing.slides import last_data_update
 from geo.exports import ExportContext, services_source
 from geo.history import default_as_of
 from geo.html import md_text

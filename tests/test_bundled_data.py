@@ -17,7 +17,7 @@ import pytest
 import yaml
 from shapely.geometry import Point
 
-from geo.briefing import area_facts, changes_table
+from geo.briefing.slides import area_facts, changes_table
 from geo.details import (
     area_detail_rows,
     conflicts,
@@ -28,7 +28,7 @@ from geo.details import (
 from geo.history import services_as_of
 from geo.i18n import localized
 from geo.io import METRIC_CRS
-from geo.kiosk import area_intro_html
+from geo.kiosk.screens import area_intro_html
 from geo.loaders import load_dashboard_data, load_reference_layers, read_reference_layers
 from geo.places import dong_anchor, dong_names_en
 from geo.schema import parse_funding_split
