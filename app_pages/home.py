@@ -54,7 +54,7 @@ with plan_col:
     for line in plan["vision"]:
         st.markdown(f"**“{md_text(line[lang])}”**")  # a quotation, not a heading (heading order)
     st.header(t("home.directions", lang))
-    per_direction = aggregate.services_by_direction(data.services).set_index("direction")["count"]
+    per_direction = aggregate.count_by_direction(data.services)
     # Reported projects carry no direction (no source assigns one): counts of zero would mislead.
     classified = int(per_direction.sum()) > 0
     for number, direction in enumerate(plan["directions"], start=1):
