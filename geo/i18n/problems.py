@@ -374,6 +374,28 @@ def message(code: str, **params: object) -> Message:
     return Message(code, params)
 
 
+class ProblemError(ValueError):
+    """A wrong argument, worded from a code: ``str(error)`` is the Korean, ``error.text(lang)`` the reader's."""
+
+    def __init__(self, detail: Message) -> None:
+        self.detail = detail
+        super().__init__(detail.text("ko"))
+
+    def text(self, lang: str = "ko") -> str:
+        return self.detail.text(lang)
+
+
+#: What a label may be: a plain text (a format's name, the same in both languages) or a message.
+Label = str | Message
+
+
+def label_text(label: Label | None, lang: str = "ko") -> str:
+    """A label in ``lang`` ("" for none)."""
+    if label is None:
+        return ""
+    return label.text(lang) if isinstance(label, Message) else label
+
+
 def free_text(text: str) -> Message:
     """A message that is already worded (a module not yet moved to codes): shown as it is."""
     return Message("text", {"text": text})

@@ -107,6 +107,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "변경 사유가 너무 깁니다 ({length:,}자, 최대 {limit:,}자).",
         "en": "The reason for the change is too long ({length:,} characters, at most {limit:,}).",
     },
+    "problem.import_rejected": {
+        "ko": "'{file}'에 문제 {count}개가 있어 저장하지 않았습니다. 문제를 고친 파일로 다시 가져오세요.{first}",
+        "en": "'{file}' has {count} problems, so nothing was saved. Import the corrected file again.{first}",
+    },
+    "problem.replace_does": {
+        "ko": "저장된 {stored:,}개를 모두 지우고 {new:,}개로 바꿉니다",
+        "en": "all {stored:,} stored are deleted and replaced by {new:,}",
+    },
     "problem.import_mode_unknown": {
         "ko": "가져오기 방식 '{mode}'은(는) 없습니다 (replace 또는 append)",
         "en": "There is no import mode '{mode}' (replace or append)",
