@@ -105,7 +105,7 @@ def _scanned() -> list[Path]:
     ]
 
 
-def test_the_scan_finds_a_message_but_not_an_allowed_constant_or_a_docstring():
+def test_the_scan_finds_a_message_but_not_an_allowed_constant_or_a_docstring() -> None:
     source = (
         '"""모듈 설명."""\n'
         'ALIASES = {"status": ("상태", "진행상태")}\n'
@@ -116,7 +116,7 @@ def test_the_scan_finds_a_message_but_not_an_allowed_constant_or_a_docstring():
     assert len(messages_in(source)) == 4  # without the allowance the aliases count too
 
 
-def test_no_korean_message_is_written_in_geo_outside_i18n():
+def test_no_korean_message_is_written_in_geo_outside_i18n() -> None:
     counts = Counter(
         {
             name: len(messages_in(path.read_text(encoding="utf-8"), VOCABULARY_CONSTANTS.get(name, frozenset())))
@@ -130,7 +130,7 @@ def test_no_korean_message_is_written_in_geo_outside_i18n():
 
 
 @pytest.mark.parametrize("name", sorted(VOCABULARY_CONSTANTS))
-def test_every_allowed_constant_exists_and_holds_korean(name):
+def test_every_allowed_constant_exists_and_holds_korean(name: str) -> None:
     # An allowance outliving its constant would let a message of the same name in later.
     source = (PROJECT_ROOT / name).read_text(encoding="utf-8")
     korean = set(inline_korean(source))
