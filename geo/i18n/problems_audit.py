@@ -78,6 +78,47 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "'{name}' 계정의 잠겨 있지 않았고 실패 횟수를 0으로 했습니다",
         "en": "The account '{name}' was not locked; its failure count set to 0",
     },
+    "problem.sign_in_ok": {"ko": "{name}님, 로그인했습니다.", "en": "Signed in as {name}."},
+    "problem.sign_in_failed": {
+        "ko": "사용자 이름 또는 비밀번호가 맞지 않습니다. {left}번 더 틀리면 계정이 잠깁니다.",
+        "en": "Wrong username or password. {left} more failures lock the account.",
+    },
+    "problem.sign_in_account_locked": {
+        "ko": "'{username}' 계정은 로그인에 {failures}번 실패해 잠시 잠겼습니다. {minutes}분 후에 다시 시도하세요. "
+        "비밀번호를 잊었다면 관리자에게 재설정을 요청하세요.",
+        "en": "The account '{username}' is locked for a while after {failures} failed sign-ins. Try again in "
+        "{minutes} min. If you forgot the password, ask the administrator to reset it.",
+    },
+    "problem.sign_in_client_locked": {
+        "ko": "이 기기에서 로그인에 너무 많이 실패해 잠시 로그인을 막았습니다. {minutes}분 후에 다시 시도하세요. "
+        "계속되면 관리자에게 알려 주세요.",
+        "en": "Too many failed sign-ins from this device, so signing in is blocked for a while. Try again in "
+        "{minutes} min. If it keeps happening, tell the administrator.",
+    },
+    "problem.password_too_short": {
+        "ko": "비밀번호는 {minimum}자 이상이어야 합니다 (지금 {length}자)",
+        "en": "The password must be at least {minimum} characters long (it has {length})",
+    },
+    "problem.password_spaces": {
+        "ko": "비밀번호의 앞뒤에 공백을 넣지 마세요",
+        "en": "Do not put spaces at the start or end of the password",
+    },
+    "problem.username_invalid": {
+        "ko": "사용자 이름은 영문, 숫자, _, - 로 2~32자여야 합니다 (예: kim_gis)",
+        "en": "A username is 2 to 32 letters, digits, _ or - (e.g. kim_gis)",
+    },
+    "problem.accounts_not_toml": {
+        "ko": "{file}의 TOML 형식이 올바르지 않습니다: {reason}",
+        "en": "{file} is not valid TOML: {reason}",
+    },
+    "problem.accounts_unwritable": {
+        "ko": "{file}에 계정을 쓸 수 없습니다 (기존 내용과 형식이 맞지 않습니다: {reason})",
+        "en": "The account cannot be written to {file} (its present content does not fit: {reason})",
+    },
+    "problem.accounts_other_form": {
+        "ko": "{file}에 계정을 쓸 수 없습니다: auth.users 항목을 다른 형식으로 적은 줄이 있습니다",
+        "en": "The account cannot be written to {file}: a line writes the auth.users entries in another form",
+    },
     "problem.unlock_name_missing": {
         "ko": "잠금을 풀 계정 이름을 입력하세요.",
         "en": "Give the name of the account to unlock.",
