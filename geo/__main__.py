@@ -17,6 +17,7 @@ from pathlib import Path
 from geo.accessibility import FAIL, run_report
 from geo.auth import AuthError, add_user
 from geo.i18n import LANGUAGES
+from geo.i18n.problems import ProblemError, render
 from geo.importer import (
     MODES,
     REFERENCE_LAYER,
@@ -362,10 +363,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except (StoreError, AuthError, SettingsError, ValueError) as error:
-        print(f"오류: {error}", file=sys.stderr)
+        # A coded error words itself in the reader's language; the rest are still Korean sentences.
+        text = error.text(_lang(args)) if isinstance(error, StoreError | ProblemError) else str(error)
+        print(render("cli.error", {"text": text}, _lang(args)), file=sys.stderr)
         return EXIT_FAILED
     except DataError as error:
-        print("데이터 폴더의 파일에 문제가 있어 저장소를 만들 수 없습니다:", file=sys.stderr)
+        print(render("cli.data_folder_broken", {}, _lang(args)), file=sys.stderr)
         print("\n".join(error.report.messages(lang=_lang(args))), file=sys.stderr)
         return EXIT_FAILED
 

@@ -22,6 +22,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
+from geo.i18n.problems import Message, ProblemError, message
+
 SESSION_TIMEOUT = timedelta(minutes=30)
 MAX_FAILURES = 5
 # Failures from one client address (over all accounts) before it is locked out.
@@ -36,8 +38,8 @@ _USER_HEADER = re.compile(r"^\s*\[\s*auth\s*\.\s*users\s*\.\s*\"?([^\]\"]+)\"?\s
 _ANY_HEADER = re.compile(r"^\s*\[")
 
 
-class AuthError(ValueError):
-    """An account cannot be created or read; the message (Korean) says why."""
+class AuthError(ProblemError):
+    """An account cannot be created or read; ``str(error)`` says why in Korean, ``error.text(lang)`` in ``lang``."""
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,16 @@ class SignInResult:
     """The outcome of ``sign_in``: ``user`` when it succeeded, otherwise a message to show."""
 
     ok: bool
-    message: str
+    detail: Message
     user: StaffUser | None = None
     locked_for: timedelta | None = None
     scope: str = ""  # "account" or "client" when locked
     failures_left: int | None = None
+
+    @property
+    def message(self) -> str:
+        """The outcome in Korean (``detail.text(lang)`` in another language)."""
+        return self.detail.text("ko")
 
 
 def _b64(data: bytes) -> str:
@@ -107,7 +114,7 @@ def load_users(secrets_path: Path) -> dict[str, StaffUser]:
     try:
         data = tomllib.loads(secrets_path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise AuthError(f"{secrets_path}의 TOML 형식이 올바르지 않습니다: {exc}") from exc
+        raise AuthError(message("accounts_not_toml", file=str(secrets_path), reason=str(exc))) from exc
     users = data.get("auth", {}).get("users", {})
     return {
         name: StaffUser(name, str(entry.get("display_name") or name), str(entry["password_hash"]))
@@ -116,12 +123,12 @@ def load_users(secrets_path: Path) -> dict[str, StaffUser]:
     }
 
 
-def check_new_password(password: str) -> str | None:
-    """A Korean reason why ``password`` is too weak, or None when it is acceptable."""
+def check_new_password(password: str) -> Message | None:
+    """Why ``password`` is too weak, or None when it is acceptable."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"비밀번호는 {MIN_PASSWORD_LENGTH}자 이상이어야 합니다 (지금 {len(password)}자)"
+        return message("password_too_short", minimum=MIN_PASSWORD_LENGTH, length=len(password))
     if password.strip() != password:
-        return "비밀번호의 앞뒤에 공백을 넣지 마세요"
+        return message("password_spaces")
     return None
 
 
@@ -149,7 +156,7 @@ def add_user(
         Bad username or weak password, or the file is not valid TOML.
     """
     if not _USERNAME.match(username):
-        raise AuthError("사용자 이름은 영문, 숫자, _, - 로 2~32자여야 합니다 (예: kim_gis)")
+        raise AuthError(message("username_invalid"))
     weakness = check_new_password(password)
     if weakness:
         raise AuthError(weakness)
@@ -179,9 +186,9 @@ def add_user(
     try:
         written = tomllib.loads(text)["auth"]["users"][username]
     except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-        raise AuthError(f"{secrets_path}에 계정을 쓸 수 없습니다 (기존 내용과 형식이 맞지 않습니다: {exc})") from exc
+        raise AuthError(message("accounts_unwritable", file=str(secrets_path), reason=str(exc))) from exc
     if written.get("password_hash") != user.password_hash:
-        raise AuthError(f"{secrets_path}에 계정을 쓸 수 없습니다: auth.users 항목을 다른 형식으로 적은 줄이 있습니다")
+        raise AuthError(message("accounts_other_form", file=str(secrets_path)))
     secrets_path.parent.mkdir(parents=True, exist_ok=True)
     partial = secrets_path.with_name(secrets_path.name + ".partial")
     partial.write_text(text, encoding="utf-8")
@@ -226,17 +233,11 @@ def _minutes(wait: timedelta) -> int:
     return max(1, -(-int(wait.total_seconds()) // 60))
 
 
-def lock_message(username: str, wait: timedelta, max_failures: int = MAX_FAILURES, scope: str = "account") -> str:
-    """The Korean message for a locked account (or client), with the wait rounded up to whole minutes."""
+def lock_message(username: str, wait: timedelta, max_failures: int = MAX_FAILURES, scope: str = "account") -> Message:
+    """The message for a locked account (or client), with the wait rounded up to whole minutes."""
     if scope == "client":
-        return (
-            f"이 기기에서 로그인에 너무 많이 실패해 잠시 로그인을 막았습니다. {_minutes(wait)}분 후에 다시 시도하세요. "
-            "계속되면 관리자에게 알려 주세요."
-        )
-    return (
-        f"'{username}' 계정은 로그인에 {max_failures}번 실패해 잠시 잠겼습니다. "
-        f"{_minutes(wait)}분 후에 다시 시도하세요. 비밀번호를 잊었다면 관리자에게 재설정을 요청하세요."
-    )
+        return message("sign_in_client_locked", minutes=_minutes(wait))
+    return message("sign_in_account_locked", username=username, failures=max_failures, minutes=_minutes(wait))
 
 
 def sign_in(
@@ -267,10 +268,10 @@ def sign_in(
         # A lock placed while this attempt was being checked wins, even over the right password.
         return _locked(username, outcome, rules)
     if matched and user is not None:
-        return SignInResult(True, f"{user.display_name}님, 로그인했습니다.", user=user)
+        return SignInResult(True, message("sign_in_ok", name=user.display_name), user=user)
     return SignInResult(
         False,
-        f"사용자 이름 또는 비밀번호가 맞지 않습니다. {outcome.failures_left}번 더 틀리면 계정이 잠깁니다.",
+        message("sign_in_failed", left=outcome.failures_left),
         failures_left=outcome.failures_left,
     )
 

@@ -25,6 +25,7 @@ import pyogrio
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
+from geo.i18n.problems import Label, ProblemError, label_text
 from geo.validation import Message, ValidationReport, message
 
 STORAGE_CRS = "EPSG:4326"
@@ -70,14 +71,12 @@ class ReadResult:
     frame: gpd.GeoDataFrame | None
     report: ValidationReport
     notes: list[Message] = field(default_factory=list)  # what was done to the data, for the preview
-    source_crs: str | None = None
-    encoding: str | None = None  # for the preview: which encoding and how it was chosen
+    source_crs: Label | None = None
+    encoding: Label | None = None  # for the preview: which encoding and how it was chosen
     crs_guessed: bool = False
 
 
-def describe_crs(crs: CRS | None) -> str:
-    if crs is None:
-        return "없음"
+def describe_crs(crs: CRS) -> str:
     epsg = crs.to_epsg(min_confidence=70)
     if epsg is None:
         return crs.name
@@ -128,7 +127,12 @@ def _sidecar(path: Path, suffix: str) -> Path | None:
     return None
 
 
-def shapefile_encoding(shp: Path, override: str | None = None) -> tuple[str | None, str]:
+def crs_label(crs: CRS, guessed: bool) -> Label:
+    """The CRS as the preview names it, marked when it was guessed from the coordinates."""
+    return message("crs.guessed", crs=describe_crs(crs)) if guessed else describe_crs(crs)
+
+
+def shapefile_encoding(shp: Path, override: str | None = None) -> tuple[str | None, Label]:
     """The encoding of a Shapefile's attributes and how it was chosen (for the preview).
 
     Returns ``(None, reason)`` when the bytes are neither UTF-8 nor CP949.
@@ -143,20 +147,17 @@ def shapefile_encoding(shp: Path, override: str | None = None) -> tuple[str | No
     if detected is None:
         if declared_code:
             return declared_code, f"{ENCODINGS[declared_code]} (.cpg)"
-        return None, "판별 불가"
+        return None, message("encoding.undetermined")
     if declared_code and declared_code == detected.replace("-sig", ""):
         return detected, f"{ENCODINGS[detected]} (.cpg)"
     if declared:
-        return (
-            detected,
-            f"{ENCODINGS[detected]} (자동 판별: .cpg는 '{declared}'라고 하지만 내용은 {ENCODINGS[detected]})",
-        )
-    return detected, f"{ENCODINGS[detected]} (자동 판별, .cpg 없음)"
+        return detected, message("encoding.cpg_differs", name=ENCODINGS[detected], declared=declared)
+    return detected, message("encoding.no_cpg", name=ENCODINGS[detected])
 
 
-def _chosen(code: str) -> str:
+def _chosen(code: str) -> Message:
     """How a user's encoding choice reads in the preview: 'CP949 (사용자 지정)'."""
-    return f"{ENCODINGS.get(code, code)} (사용자 지정)"
+    return message("encoding.chosen", name=ENCODINGS.get(code, code))
 
 
 def _encoding_code(name: str) -> str | None:
@@ -170,12 +171,12 @@ def _encoding_code(name: str) -> str | None:
 
 
 def encoding_code(name: str | None) -> str | None:
-    """A user's encoding choice as ``utf-8``/``cp949``; raises ValueError (Korean) for anything else."""
+    """A user's encoding choice as ``utf-8``/``cp949``; raises ProblemError (a ValueError) for anything else."""
     if not name:
         return None
     code = _encoding_code(name)
     if code is None:
-        raise ValueError(f"문자 인코딩 '{name}'은(는) 쓸 수 없습니다: UTF-8 또는 CP949(EUC-KR) 중 하나를 지정하세요")
+        raise ProblemError(message("encoding_unusable", name=name))
     return code
 
 
@@ -243,12 +244,12 @@ def guess_note(codes: list[int]) -> Message:
 
 
 def parse_crs(text: str) -> CRS:
-    """A user's CRS (``EPSG:5186``, ``5186``); raises ValueError with a Korean message."""
+    """A user's CRS (``EPSG:5186``, ``5186``); raises ProblemError (a ValueError) for one pyproj does not know."""
     value = text.strip()
     try:
         return CRS.from_user_input(int(value) if value.isdigit() else value)
     except CRSError:
-        raise ValueError(f"좌표계 '{text}'을(를) 알 수 없습니다 (예: EPSG:5186, EPSG:5179, EPSG:5174)") from None
+        raise ProblemError(message("crs_unknown", crs=text)) from None
 
 
 def no_crs_message(bounds: tuple[float, float, float, float]) -> Message:
@@ -285,13 +286,13 @@ def _utf8_text(frame: pd.DataFrame) -> bool:
     return True
 
 
-def _read_frame(path: Path, encoding: str | None) -> tuple[gpd.GeoDataFrame, str | None, str | None]:
+def _read_frame(path: Path, encoding: str | None) -> tuple[gpd.GeoDataFrame, str | None, Label | None]:
     """The frame, the encoding used and how it was chosen (None, None for formats that are always UTF-8)."""
     source = _vsi_path(path)
     if path.suffix.lower() == ".shp":
         code, how = shapefile_encoding(path, encoding)
         if code is None:
-            raise UnicodeError(how)
+            raise UnicodeError(label_text(how))
         return gpd.read_file(source, engine="pyogrio", encoding=code.replace("-sig", "")), code, how
     if path.suffix.lower() != ".zip":
         # Through Arrow: 100,000 GeoJSON features in ~1.9 s instead of ~2.5 s (types as GDAL gives them:
@@ -301,7 +302,7 @@ def _read_frame(path: Path, encoding: str | None) -> tuple[gpd.GeoDataFrame, str
             frame = gpd.read_file(source, engine="pyogrio", use_arrow=True)
             if _utf8_text(frame):
                 # UTF-8 as its format says: an encoding the user chose would turn its Hangul into noise.
-                kept = f"UTF-8 (글자가 UTF-8이라 지정한 {ENCODINGS[encoding]} 대신 씀)" if encoding == "cp949" else None
+                kept = message("encoding.kept_utf8", name=ENCODINGS[encoding]) if encoding == "cp949" else None
                 return frame, None, kept
         except pyarrow.ArrowException:
             pass
@@ -311,13 +312,17 @@ def _read_frame(path: Path, encoding: str | None) -> tuple[gpd.GeoDataFrame, str
     frame = gpd.read_file(source, engine="pyogrio")
     if path.suffix.lower() == ".zip" and _looks_garbled(frame):
         # A zipped Shapefile read in place (the loader's path): the bytes were not inspected.
-        return gpd.read_file(source, engine="pyogrio", encoding="cp949"), "cp949", "CP949 (자동 판별)"
+        return (
+            gpd.read_file(source, engine="pyogrio", encoding="cp949"),
+            "cp949",
+            message("encoding.detected", name="CP949"),
+        )
     return frame, None, None
 
 
 def _to_storage_crs(
     frame: gpd.GeoDataFrame, path: Path, crs: str | None
-) -> tuple[gpd.GeoDataFrame | None, str, list[Message], bool]:
+) -> tuple[gpd.GeoDataFrame | None, Label, list[Message], bool]:
     """The frame in EPSG:4326; the source CRS text, notes, and whether it was a guess. None: no CRS at all."""
     notes: list[Message] = []
     guessed = False
@@ -340,7 +345,7 @@ def _to_storage_crs(
         source, guessed = CRS.from_epsg(codes[0]), True
         notes.append(guess_note(codes))
     frame = frame.set_crs(source, allow_override=True)
-    crs_text = describe_crs(source) + (" (추정)" if guessed else "")
+    crs_text = crs_label(source, guessed)
     if not source.equals(CRS(STORAGE_CRS), ignore_axis_order=True):
         frame = frame.to_crs(STORAGE_CRS)
         notes.append(message("note_crs_converted", crs=describe_crs(source)))
@@ -435,7 +440,7 @@ def read_vector(
     return ReadResult(frame, report, notes, crs_text, how or "UTF-8", guessed)
 
 
-def read_text_table(data_path: Path, encoding: str | None = None) -> tuple[pd.DataFrame, str, str]:
+def read_text_table(data_path: Path, encoding: str | None = None) -> tuple[pd.DataFrame, str, Message]:
     """A CSV as text columns, the encoding used and how it was chosen.
 
     Raises
@@ -446,14 +451,14 @@ def read_text_table(data_path: Path, encoding: str | None = None) -> tuple[pd.Da
         Not a CSV.
     """
     if encoding:
-        code, how = encoding, f"{ENCODINGS.get(encoding, encoding)} (사용자 지정)"
+        code, how = encoding, _chosen(encoding)
         if code == "utf-8" and data_path.read_bytes()[:3] == codecs.BOM_UTF8:
             code = "utf-8-sig"
     else:
         detected = detect_encoding(data_path.read_bytes())
         if detected is None:
             raise UnicodeError("neither UTF-8 nor CP949")
-        code, how = detected, f"{ENCODINGS[detected]} (자동 판별)"
+        code, how = detected, message("encoding.detected", name=ENCODINGS[detected])
     frame = pd.read_csv(data_path, dtype=str, keep_default_na=False, encoding=code, encoding_errors="replace")
     return frame, code, how
 

@@ -88,6 +88,8 @@ def test_five_failures_within_fifteen_minutes_lock_the_username(ledger):
     assert not fifth.ok
     assert fifth.locked_for == timedelta(minutes=15)
     assert fifth.message.startswith("'kim' 계정은 로그인에 5번 실패해 잠시 잠겼습니다. 15분 후에 다시 시도하세요.")
+    assert fifth.detail.code == "sign_in_account_locked"
+    assert fifth.detail.text("en").startswith("The account 'kim' is locked for a while after 5 failed sign-ins.")
 
     # Locked even with the right password, for 15 minutes from the fifth failure (wait rounded up).
     users = {"kim": load_user("kim", "the-right-password")}

@@ -104,6 +104,39 @@ def test_validate_reports_in_english_with_lang_en(env, tmp_path):
     assert run(env, "backups", "--lang", "en").returncode == 0
 
 
+HANGUL = tuple(chr(c) for c in range(0xAC00, 0xD7A4))
+
+
+def test_validate_lang_en_words_a_broken_file_a_missing_column_and_a_wrong_option_in_english(env, tmp_path):
+    broken = tmp_path / "broken.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    result = run(env, "validate", str(broken), "--layer", "services", "--lang", "en")
+    assert result.returncode == 1
+    assert "  - broken.geojson: GeoJSON (JSON) syntax error near line 1, column 44" in result.stdout
+    assert not any(ch in result.stdout for ch in HANGUL), result.stdout
+
+    table = tmp_path / "no_status.csv"
+    table.write_text("service_id,name_ko,domain,area_id,updated_at,lat,lon\nA1,x,교통,A01,2026-01-01,37.32,126.83\n")
+    result = run(env, "validate", str(table), "--layer", "services", "--lang", "en")
+    assert result.returncode == 1
+    assert "Text encoding: UTF-8 (detected)" in result.stdout.splitlines()
+    assert "  - no_status.csv: 1 required columns were not found: 'status'." in result.stdout
+    # The default source is the data's own Korean value (shown with its English twin); the rest is English.
+    report = [line for line in result.stdout.splitlines() if not line.startswith("Defaults:")]
+    assert len(report) == 7 and not any(ch in line for line in report for ch in HANGUL), report
+
+    wrong = run(env, "validate", str(table), "--layer", "services", "--lang", "en", "--crs", "EPSG:99999")
+    assert wrong.returncode == 1
+    assert wrong.stderr.strip() == "Error: The CRS 'EPSG:99999' is unknown (e.g. EPSG:5186, EPSG:5179, EPSG:5174)"
+    korean = run(env, "validate", str(table), "--layer", "services", "--encoding", "latin1")
+    assert korean.stderr.strip() == (
+        "오류: 문자 인코딩 'latin1'은(는) 쓸 수 없습니다: UTF-8 또는 CP949(EUC-KR) 중 하나를 지정하세요"
+    )
+    # Every other command takes --lang, and its errors are worded in it.
+    missing = run(env, "restore", "nope.gpkg", "--lang", "en")
+    assert missing.returncode == 1 and missing.stderr.startswith("Error: The backup 'nope.gpkg' is not in ")
+
+
 def test_import_asks_first_and_writes_only_after_yes(env, tmp_path):
     collection = json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))
     collection["features"] = collection["features"][:3]

@@ -21,6 +21,7 @@ import pytest
 import shapely
 
 from geo.i18n import localized_column
+from geo.i18n.problems import label_text
 from geo.importer import (
     MB,
     ImportRejectedError,
@@ -192,7 +193,8 @@ def test_xlsx_with_projected_xy_guesses_the_crs_and_says_so_or_uses_the_given_on
     guessed = preview_import(path, "services", store=store)
     assert guessed.ok, guessed.report.messages()
     assert guessed.crs_guessed
-    assert guessed.source_crs == "EPSG:5186 (Korea 2000 / Central Belt 2010) (추정)"
+    assert label_text(guessed.source_crs) == "EPSG:5186 (Korea 2000 / Central Belt 2010) (추정)"
+    assert label_text(guessed.source_crs, "en") == "EPSG:5186 (Korea 2000 / Central Belt 2010) (guessed)"
     assert any(
         n.startswith("파일에 좌표계 정보가 없어 좌표 범위로 EPSG:5186") and "--crs" in n for n in guessed.note_lines()
     )
@@ -726,7 +728,10 @@ def test_cp949_text_in_a_geopackage_or_geojson_gets_its_own_message_and_reads_as
 
     chosen = preview_import(path, "services", store=gpkg_store, encoding="cp949")
     assert chosen.ok, chosen.report.messages()
-    assert chosen.encoding == "CP949 (사용자 지정)"
+    assert (
+        label_text(chosen.encoding) == "CP949 (사용자 지정)"
+        and label_text(chosen.encoding, "en") == "CP949 (as chosen)"
+    )
     assert chosen.frame["name_ko"].tolist() == point_services_table()["name_ko"].tolist()
 
 
@@ -736,7 +741,8 @@ def test_a_utf8_geopackage_keeps_its_hangul_when_cp949_is_chosen(gpkg_store, tmp
     frame = gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326)
     frame.drop(columns=["lon", "lat"]).to_file(path, engine="pyogrio")
     preview = preview_import(path, "services", store=gpkg_store, encoding="cp949")
-    assert preview.ok and preview.encoding == "UTF-8 (글자가 UTF-8이라 지정한 CP949 대신 씀)"
+    assert preview.ok and label_text(preview.encoding) == "UTF-8 (글자가 UTF-8이라 지정한 CP949 대신 씀)"
+    assert label_text(preview.encoding, "en") == "UTF-8 (the text is UTF-8, so it was used instead of the chosen CP949)"
     assert preview.frame["name_ko"].tolist() == table["name_ko"].tolist()
 
 

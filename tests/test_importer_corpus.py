@@ -13,6 +13,7 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
+from geo.i18n.problems import label_text
 from geo.importer import preview_import
 from geo.settings import BUNDLED_DATA_DIR
 from geo.store import STORE_FILE_NAME, GeoPackageStore
@@ -63,8 +64,8 @@ def test_shapefile_imports_with_names_intact_and_within_metres(store, tmp_path, 
     preview = preview_import(path, "boundaries", store=store, today=date(2026, 6, 1))
 
     assert preview.ok, preview.report.messages()
-    assert preview.encoding == encoding
-    assert preview.source_crs == crs
+    assert label_text(preview.encoding) == encoding
+    assert label_text(preview.source_crs) == crs
     assert preview.crs_guessed == (spec.prj == "none")
     assert preview.frame["name_ko"].tolist() == dongs()["name_ko"].tolist()
     assert preview.frame["boundary_id"].tolist() == dongs()["boundary_id"].tolist()
@@ -91,7 +92,7 @@ def test_guessed_crs_is_said_to_be_a_guess_and_crs_overrides_it(store, tmp_path)
 
     note = next(n for n in guessed.note_lines() if n.startswith("파일에 좌표계 정보가 없어"))
     assert "EPSG:5174" in note and "--crs" in note and "EPSG:2097" in note  # the guess and the alternatives
-    assert guessed.source_crs.endswith("(추정)")
+    assert label_text(guessed.source_crs).endswith("(추정)")
     # 2097 and 5174 differ by a central meridian shift: the guess is a few hundred metres off, the override exact.
     assert farthest_metres(guessed.frame) > 100
     assert given.source_crs == NAMES[2097] and not given.crs_guessed
@@ -146,7 +147,9 @@ def test_undecidable_encoding_asks_for_one(store, tmp_path):
 
     [message] = preview.report.messages()
     assert "문자 인코딩을 판별할 수 없습니다" in message and "--encoding cp949" in message
-    assert preview_import(path, "boundaries", store=store, encoding="cp949").encoding == "CP949 (사용자 지정)"
+    assert (
+        label_text(preview_import(path, "boundaries", store=store, encoding="cp949").encoding) == "CP949 (사용자 지정)"
+    )
 
 
 def test_no_crs_and_no_guess_asks_for_the_crs(store, tmp_path):

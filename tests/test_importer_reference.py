@@ -12,6 +12,7 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
+from geo.i18n.problems import label_text
 from geo.importer import ImportRejectedError, commit_reference, preview_reference, preview_reference_upload
 from geo.settings import BUNDLED_DATA_DIR
 from geo.store import STORE_FILE_NAME, GeoPackageStore
@@ -48,10 +49,10 @@ def test_public_data_csv_becomes_a_layer_with_names_intact(store, tmp_path, enco
     assert layer.source == f"{path.name} (2026-06-01 가져옴)"
     assert metres_from_places(layer.points) < 0.01
     expected_encoding = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "cp949": "CP949"}[encoding]
-    assert preview.encoding == f"{expected_encoding} (자동 판별)"
+    assert label_text(preview.encoding) == f"{expected_encoding} (자동 판별)"
     if columns == "XY":
         assert preview.coordinates == ("X좌표", "Y좌표")
-        assert preview.source_crs == "EPSG:5186 (Korea 2000 / Central Belt 2010) (추정)"
+        assert label_text(preview.source_crs) == "EPSG:5186 (Korea 2000 / Central Belt 2010) (추정)"
     else:
         assert preview.coordinates == ("경도", "위도") and not preview.crs_guessed
 

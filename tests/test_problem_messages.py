@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import ast
 import re
+import sqlite3
 import string
 
 import pytest
 
-from geo.i18n import problems_files, problems_store
-from geo.i18n.problems import PREFIX, TEXTS, Message, message, render
+from geo.i18n import problems_audit, problems_files, problems_store
+from geo.i18n.problems import PREFIX, TEXTS, Message, from_stored, message, render, to_stored
 from geo.settings import PROJECT_ROOT
 from geo.store import GeoPackageStore, StoreError
 from geo.validation import Problem, ValidationReport
@@ -173,7 +174,7 @@ def test_coded_modules_word_no_message_themselves(pattern):
 
 
 def test_the_problem_tables_share_no_code():
-    # problems_files and problems_store are merged into problems.TEXTS: a code in two would silently take one wording.
+    # problems_files, _store and _audit are merged into problems.TEXTS: a code in two would silently take one wording.
     tree = ast.parse((PROJECT_ROOT / "geo" / "i18n" / "problems.py").read_text(encoding="utf-8"))
     table = next(
         node.value
@@ -182,8 +183,9 @@ def test_the_problem_tables_share_no_code():
     )
     assert isinstance(table, ast.Dict)
     own = {key.value for key in table.keys if isinstance(key, ast.Constant)}
-    assert own and own.isdisjoint(problems_files.TEXTS) and own.isdisjoint(problems_store.TEXTS)
-    assert len(TEXTS) == len(own) + len(problems_files.TEXTS) + len(problems_store.TEXTS)
+    tables = (problems_files.TEXTS, problems_store.TEXTS, problems_audit.TEXTS)
+    assert own and all(own.isdisjoint(table) for table in tables)
+    assert len(TEXTS) == len(own) + sum(len(table) for table in tables)
 
 
 def test_a_store_error_says_why_in_the_readers_language(tmp_path):
@@ -195,3 +197,33 @@ def test_a_store_error_says_why_in_the_readers_language(tmp_path):
     # Logs and the command line keep the Korean; a page words it for its reader.
     assert str(error) == error.text("ko") == f"백업할 저장소가 없습니다: {store.path}"
     assert error.text("en") == f"There is no store to back up: {store.path}"
+
+
+def test_a_stored_message_comes_back_with_its_nested_parameters():
+    detail = message("audit_upgraded", added=[message("audit_added_voice"), "x"], folder={"ko": "가", "en": "a"})
+    assert from_stored(to_stored(detail)) == Message(
+        "audit_upgraded", {"added": [Message("audit_added_voice", {}), "x"], "folder": {"ko": "가", "en": "a"}}
+    )
+    # Text stored before codes, or JSON that is not one of our messages, is shown as it is.
+    for old in ("로그인 실패 (주소 알 수 없음)", '{"code": "no_such_code", "params": {}}', '{"code": 1'):
+        assert from_stored(old).text("en") == old
+
+
+def test_the_audit_log_reads_in_the_readers_language_and_keeps_old_rows(tmp_path):
+    store = GeoPackageStore(tmp_path / "dashboard.gpkg")
+    store.initialise(PROJECT_ROOT / "data")
+    assert store.unlock_account("kim", user="lee") is False
+    with sqlite3.connect(store.path) as db:  # a row as the version before codes wrote it
+        db.execute(
+            "INSERT INTO audit_log (at, user_name, action, detail) VALUES ('2026-01-01', 'lee', 'restore', ?)",
+            ("백업 a.gpkg에서 복원했습니다",),
+        )
+    db.close()
+    korean, english = store.audit_log()["detail"].tolist(), store.audit_log("en")["detail"].tolist()
+    assert korean[0].startswith("데이터 폴더 'data' (자료 지문 ") and korean[0].endswith("에서 저장소를 만들었습니다")
+    assert english[0].startswith("Store made from the data folder 'data' (data fingerprint ")
+    assert korean[1:] == ["'kim' 계정의 잠겨 있지 않았고 실패 횟수를 0으로 했습니다", "백업 a.gpkg에서 복원했습니다"]
+    assert english[1:] == [
+        "The account 'kim' was not locked; its failure count set to 0",
+        "백업 a.gpkg에서 복원했습니다",
+    ]

@@ -10,6 +10,7 @@ import pyarrow
 import pytest
 import shapely
 
+from geo.i18n.problems import label_text
 from geo.io import read_vector
 from geo.loaders import load_services
 from geo.schema import SERVICES
@@ -30,7 +31,9 @@ def test_a_zipped_cp949_shapefile_without_cpg_is_read_as_korean(tmp_path):
     result = read_vector(tmp_path / "s.zip")
     assert result.report.ok
     assert result.frame["name_ko"].tolist() == names
-    assert result.encoding == "CP949 (자동 판별)"
+    assert (
+        label_text(result.encoding) == "CP949 (자동 판별)" and label_text(result.encoding, "en") == "CP949 (detected)"
+    )
 
 
 def _sliced(texts: list) -> pd.Series:

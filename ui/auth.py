@@ -16,7 +16,6 @@ import streamlit as st
 from geo.auth import (
     SESSION_TIMEOUT,
     AuthError,
-    SignInResult,
     StaffUser,
     client_address,
     load_users,
@@ -56,16 +55,6 @@ def signed_in_user() -> StaffUser | None:
         return None
     st.session_state[state.STAFF_LAST_ACTIVITY] = now
     return user
-
-
-def _failure_message(result: SignInResult, username: str, lang: str) -> str:
-    if lang == "ko":
-        return result.message  # geo.auth words it in Korean
-    if result.locked_for is not None:
-        minutes = max(1, -(-int(result.locked_for.total_seconds()) // 60))
-        key = "auth.client_locked" if result.scope == "client" else "auth.locked"
-        return t(key, lang, username=username.strip(), minutes=minutes)
-    return t("auth.failed", lang, left=result.failures_left)
 
 
 def _client_address() -> str:
@@ -115,7 +104,7 @@ def sign_in_form(lang: str) -> None:
         st.session_state[state.STAFF_USER] = result.user
         st.session_state[state.STAFF_LAST_ACTIVITY] = _now()
         st.rerun()
-    st.error(_failure_message(result, username, lang))
+    st.error(result.detail.text(lang))  # geo.auth gives a code; its words are in geo.i18n
 
 
 def _user_or_sign_in(lang: str, hint: str = "auth.hint") -> StaffUser:

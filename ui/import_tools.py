@@ -26,6 +26,7 @@ from geo.data_manager import (
 )
 from geo.html import md_text
 from geo.i18n import t
+from geo.i18n.problems import label_text
 from geo.importer import (
     PROBLEMS_LISTED,
     REFERENCE_LAYER,
@@ -131,8 +132,8 @@ def _metrics(preview: ImportPreview | ReferencePreview, count_label: str, count:
     count_col.metric(count_label, f"{count:,}")
     # Plain lines, not metrics: a CRS name is too long for a metric and would be cut off.
     read_col.markdown(
-        f"**{t('data.import.crs_read', lang)}**: {md_text(preview.source_crs or '—')}  \n"
-        f"**{t('data.import.encoding', lang)}**: {md_text(preview.encoding or '—')}"
+        f"**{t('data.import.crs_read', lang)}**: {md_text(label_text(preview.source_crs, lang) or '—')}  \n"
+        f"**{t('data.import.encoding', lang)}**: {md_text(label_text(preview.encoding, lang) or '—')}"
     )
     if preview.crs_guessed:
         st.warning(t("data.import.crs_guessed", lang))

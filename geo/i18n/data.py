@@ -34,14 +34,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "{minutes}분 동안 사용하지 않으면 로그아웃됩니다",
         "en": "Signed out after {minutes} min without activity",
     },
-    "auth.failed": {
-        "ko": "사용자 이름 또는 비밀번호가 맞지 않습니다. {left}번 더 틀리면 계정이 잠깁니다.",
-        "en": "Wrong username or password. {left} more failures lock the account.",
-    },
-    "auth.locked": {
-        "ko": "'{username}' 계정은 로그인에 여러 번 실패해 잠시 잠겼습니다. {minutes}분 후에 다시 시도하세요.",
-        "en": "The account '{username}' is locked after repeated failed sign-ins. Try again in {minutes} min.",
-    },
     # Reliability (store branch): sign-in lockout per client, page guard, sign-in for every staff page.
     "error.store": {"ko": "저장소를 사용할 수 없습니다", "en": "The data store cannot be used"},
     "error.unexpected.title": {"ko": "이 화면을 보여 드리지 못했습니다", "en": "This screen could not be shown"},
@@ -64,10 +56,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "auth.signin_required": {
         "ko": "이 대시보드는 직원 로그인 후에 볼 수 있습니다.",
         "en": "This dashboard is for signed-in staff.",
-    },
-    "auth.client_locked": {
-        "ko": "이 기기에서 로그인에 너무 많이 실패해 잠시 로그인을 막았습니다. {minutes}분 후에 다시 시도하세요.",
-        "en": "Too many failed sign-ins from this device. Try again in {minutes} min.",
     },
     # The sign-in page is seen before anyone signs in: it names no server file (the log does).
     "auth.no_accounts": {

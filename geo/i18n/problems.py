@@ -10,10 +10,11 @@ a ``{"ko": …, "en": …}`` pair or a list (joined with commas).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from geo.i18n import problems_files, problems_store
+from geo.i18n import problems_audit, problems_files, problems_store
 
 PREFIX = "problem."
 #: "None" in a list of names, in both languages (a parameter of several messages).
@@ -353,6 +354,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 TEXTS.update(problems_files.TEXTS)
 TEXTS.update(problems_store.TEXTS)
+TEXTS.update(problems_audit.TEXTS)
 
 
 @dataclass(frozen=True)
@@ -370,6 +372,28 @@ class Message:
 def message(code: str, **params: object) -> Message:
     """``Message(code, params)`` written as a call: ``message("blank", label="상태", column="status")``."""
     return Message(code, params)
+
+
+class ProblemError(ValueError):
+    """A wrong argument, worded from a code: ``str(error)`` is the Korean, ``error.text(lang)`` the reader's."""
+
+    def __init__(self, detail: Message) -> None:
+        self.detail = detail
+        super().__init__(detail.text("ko"))
+
+    def text(self, lang: str = "ko") -> str:
+        return self.detail.text(lang)
+
+
+#: What a label may be: a plain text (a format's name, the same in both languages) or a message.
+Label = str | Message
+
+
+def label_text(label: Label | None, lang: str = "ko") -> str:
+    """A label in ``lang`` ("" for none)."""
+    if label is None:
+        return ""
+    return label.text(lang) if isinstance(label, Message) else label
 
 
 def free_text(text: str) -> Message:
@@ -392,3 +416,40 @@ def render(code: str, params: Mapping[str, object], lang: str = "ko") -> str:
     entry = TEXTS[PREFIX + code]
     template = entry.get(lang, entry["ko"])
     return template.format(**{name: _param(value, lang) for name, value in params.items()})
+
+
+def _plain(value: object) -> object:
+    """A parameter as JSON can hold it: a nested message as its code and parameters."""
+    if isinstance(value, Message):
+        return {"code": value.code, "params": {k: _plain(v) for k, v in value.params.items()}}
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _revived(value: object) -> object:
+    if isinstance(value, dict):
+        if set(value) == {"code", "params"} and PREFIX + str(value["code"]) in TEXTS:
+            return Message(str(value["code"]), {k: _revived(v) for k, v in dict(value["params"]).items()})
+        return {k: _revived(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_revived(v) for v in value]
+    return value
+
+
+def to_stored(detail: Message) -> str:
+    """``detail`` as a stored text (JSON of its code and parameters), worded later by :func:`from_stored`."""
+    return json.dumps(_plain(detail), ensure_ascii=False, sort_keys=True)
+
+
+def from_stored(text: str | None) -> Message:
+    """A stored message back; a text stored before codes (or not one of ours) is shown as it is."""
+    if not text:
+        return free_text("")
+    try:
+        revived = _revived(json.loads(text)) if text.startswith('{"code"') else None
+    except (ValueError, TypeError):
+        revived = None
+    return revived if isinstance(revived, Message) else free_text(text)

@@ -11,6 +11,35 @@ from __future__ import annotations
 
 #: Problem texts by key ``problem.<code>`` (merged into ``geo.i18n.problems.TEXTS``).
 TEXTS: dict[str, dict[str, str]] = {
+    # --- the command line -----------------------------------------------------------------------
+    "problem.cli.error": {"ko": "오류: {text}", "en": "Error: {text}"},
+    "problem.cli.data_folder_broken": {
+        "ko": "데이터 폴더의 파일에 문제가 있어 저장소를 만들 수 없습니다:",
+        "en": "The data folder's files have problems, so the store cannot be made:",
+    },
+    # --- how a file's text encoding and CRS were found (the preview's summary) ------------------
+    "problem.encoding.chosen": {"ko": "{name} (사용자 지정)", "en": "{name} (as chosen)"},
+    "problem.encoding.detected": {"ko": "{name} (자동 판별)", "en": "{name} (detected)"},
+    "problem.encoding.no_cpg": {"ko": "{name} (자동 판별, .cpg 없음)", "en": "{name} (detected, no .cpg)"},
+    "problem.encoding.cpg_differs": {
+        "ko": "{name} (자동 판별: .cpg는 '{declared}'라고 하지만 내용은 {name})",
+        "en": "{name} (detected: the .cpg says '{declared}' but the text is {name})",
+    },
+    "problem.encoding.undetermined": {"ko": "판별 불가", "en": "cannot be told"},
+    "problem.encoding.kept_utf8": {
+        "ko": "UTF-8 (글자가 UTF-8이라 지정한 {name} 대신 씀)",
+        "en": "UTF-8 (the text is UTF-8, so it was used instead of the chosen {name})",
+    },
+    "problem.encoding.xlsx": {"ko": "XLSX (유니코드, 판별 필요 없음)", "en": "XLSX (Unicode, nothing to detect)"},
+    "problem.encoding_unusable": {
+        "ko": "문자 인코딩 '{name}'은(는) 쓸 수 없습니다: UTF-8 또는 CP949(EUC-KR) 중 하나를 지정하세요",
+        "en": "The text encoding '{name}' cannot be used: choose UTF-8 or CP949 (EUC-KR)",
+    },
+    "problem.crs.guessed": {"ko": "{crs} (추정)", "en": "{crs} (guessed)"},
+    "problem.crs_unknown": {
+        "ko": "좌표계 '{crs}'을(를) 알 수 없습니다 (예: EPSG:5186, EPSG:5179, EPSG:5174)",
+        "en": "The CRS '{crs}' is unknown (e.g. EPSG:5186, EPSG:5179, EPSG:5174)",
+    },
     # --- sizes ----------------------------------------------------------------------------------
     "problem.size_bytes": {"ko": "{count}바이트", "en": "{count} bytes"},
     "problem.file_too_large": {

@@ -66,6 +66,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "스키마 이름 '{schema}'은(는) 쓸 수 없습니다 (영문 소문자, 숫자, _ 만)",
         "en": "The schema name '{schema}' cannot be used (lower-case letters, digits and _ only)",
     },
+    "problem.store_required_column_missing": {
+        "ko": "저장소의 {layer} 표에 필수 열 {column}({label})이(가) 없어 자동으로 추가할 수 없습니다. "
+        "백업을 만든 뒤 데이터 관리에서 데이터를 다시 가져오세요.",
+        "en": "The store's {layer} table lacks the required column {column}, which cannot be added by itself. "
+        "Make a backup, then import the data again on the data page.",
+    },
+    "problem.postgres_where": {"ko": "{url} (스키마 {schema})", "en": "{url} (schema {schema})"},
     "problem.postgres_unreachable": {
         "ko": "PostgreSQL에 연결할 수 없습니다: {store} ({reason}). DATABASE_URL과 서버 상태를 확인하세요.",
         "en": "Cannot connect to PostgreSQL: {store} ({reason}). Check DATABASE_URL and the server.",
@@ -83,6 +90,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "서비스 ID '{id}'이(가) 저장소에 없습니다 (가져오기로 삭제되었을 수 있습니다). 목록을 다시 불러오세요.",
         "en": "The service ID '{id}' is not in the store (an import may have removed it). Load the list again.",
     },
+    "problem.edit_conflict": {
+        "ko": "서비스 '{id}'은(는) 불러온 뒤에 {who}이{when} 먼저 변경했습니다 (불러온 버전 {read}, 현재 버전 "
+        "{current}). 이번 변경은 저장하지 않았습니다. 최신 내용을 다시 불러와 확인한 뒤 다시 저장하세요.",
+        "en": "The service '{id}' was changed by {who}{when} after you loaded it (loaded version {read}, current "
+        "version {current}). This change was not saved. Load the latest version, check it and save again.",
+    },
+    "problem.edit_conflict.who": {"ko": "{name}님", "en": "{name}"},
+    "problem.edit_conflict.someone": {"ko": "다른 사용자", "en": "another user"},
+    "problem.edit_conflict.when": {"ko": " {moment}에", "en": " at {moment}"},
     "problem.fields_not_editable": {
         "ko": "변경할 수 없는 항목입니다: {fields} (변경 가능: {editable})",
         "en": "These fields cannot be changed: {fields} (can be changed: {editable})",
@@ -90,6 +106,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "problem.reason_too_long": {
         "ko": "변경 사유가 너무 깁니다 ({length:,}자, 최대 {limit:,}자).",
         "en": "The reason for the change is too long ({length:,} characters, at most {limit:,}).",
+    },
+    "problem.import_rejected": {
+        "ko": "'{file}'에 문제 {count}개가 있어 저장하지 않았습니다. 문제를 고친 파일로 다시 가져오세요.{first}",
+        "en": "'{file}' has {count} problems, so nothing was saved. Import the corrected file again.{first}",
+    },
+    "problem.replace_does": {
+        "ko": "저장된 {stored:,}개를 모두 지우고 {new:,}개로 바꿉니다",
+        "en": "all {stored:,} stored are deleted and replaced by {new:,}",
     },
     "problem.import_mode_unknown": {
         "ko": "가져오기 방식 '{mode}'은(는) 없습니다 (replace 또는 append)",

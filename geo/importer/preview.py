@@ -19,7 +19,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
-from geo.i18n.problems import NONE
+from geo.i18n.problems import NONE, ProblemError
 from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels, fill_provenance
 from geo.importer.mapping import (
     apply_mapping,
@@ -377,7 +377,7 @@ def preview_import(
         Unknown ``layer``.
     """
     if layer not in LAYERS:
-        raise ValueError(f"레이어 '{layer}'은(는) 없습니다 (가능: {', '.join(LAYERS)})")
+        raise ProblemError(message("layer_unknown", layer=layer, allowed=list(LAYERS)))
     path = Path(path)
     stored = store if store is not None and store.is_initialised() else None
     request = _Request(
@@ -454,7 +454,7 @@ def commit_import(
     if not preview.ok or preview.frame is None:
         raise ImportRejectedError(preview)
     if mode not in MODES:
-        raise StoreError(f"가져오기 방식 '{mode}'은(는) 없습니다 (replace 또는 append)")
+        raise StoreError(message("import_mode_unknown", mode=mode))
     frame = preview.frame
     if mode == "replace" and preview.derived is not None:
         frame = pd.concat([frame, preview.derived], ignore_index=True)

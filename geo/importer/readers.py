@@ -22,11 +22,13 @@ import pandas as pd
 import shapely
 from pyproj import CRS
 
+from geo.i18n.problems import Label
 from geo.importer.safety import TABLE_SUFFIXES, refusal
 from geo.io import (
     ANSAN_BOX,
     ENCODINGS,
     STORAGE_CRS,
+    crs_label,
     describe_crs,
     detect_encoding,
     guess_crs,
@@ -68,8 +70,8 @@ class Read:
     """A file read as features in EPSG:4326, before validation."""
 
     frame: gpd.GeoDataFrame
-    source_crs: str | None
-    encoding: str | None
+    source_crs: Label | None
+    encoding: Label | None
     notes: list[Message] = field(default_factory=list)
     unit: str = "피처"  # '행' for tables: how problems name a record
     mapping: dict[str, str] = field(default_factory=dict)  # the column mapping applied (source → schema)
@@ -242,7 +244,7 @@ def points_from_table(frame: pd.DataFrame, name: str, crs: str | None) -> Read |
     )
     dropped = [x_column, y_column] + ([wkt_column] if wkt_column else [])
     points = gpd.GeoDataFrame(frame.drop(columns=dropped), geometry=geometry)
-    crs_text = describe_crs(source_crs) + (" (추정)" if guessed else "")
+    crs_text = crs_label(source_crs, guessed)
     if source_crs.to_epsg() != 4326:
         points = points.to_crs(STORAGE_CRS)
         notes.append(message("note_crs_converted", crs=describe_crs(source_crs)))
@@ -265,7 +267,7 @@ class Table:
     """A CSV or XLSX read as text columns: how its encoding was chosen, and the lines skipped above its header."""
 
     frame: pd.DataFrame
-    encoding: str | None
+    encoding: Label | None
     title_rows: int = 0  # lines above the header row (titles, blank lines), as the spreadsheet numbers them
 
     @property
@@ -293,7 +295,7 @@ def read_table_file(path: Path, name: str, encoding: str | None = None) -> Table
             frame = pd.read_excel(path, dtype=str, engine="openpyxl").fillna("")
         except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
             return refusal(name, message("xlsx_unreadable", reason=exc), "행")
-        return Table(frame, "XLSX (유니코드, 판별 필요 없음)")
+        return Table(frame, message("encoding.xlsx"))
     try:
         frame, _, how = read_text_table(path, encoding)
     except UnicodeError:
@@ -357,7 +359,7 @@ def _csv_below_title_lines(path: Path, name: str, encoding: str | None) -> Table
             message("csv_row_too_long", header_row=skipped + 1),
             "행",
         )
-    how = f"{ENCODINGS.get(code, code)} ({'사용자 지정' if encoding else '자동 판별'})"
+    how = message("encoding.chosen" if encoding else "encoding.detected", name=ENCODINGS.get(code, code))
     return Table(frame, how, skipped)
 
 

@@ -25,7 +25,7 @@ import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from geo.i18n import t
-from geo.i18n.problems import NONE, Message, message, render
+from geo.i18n.problems import NONE, Label, Message, message, render
 from geo.importer.mapping import titled_table
 from geo.importer.readers import (
     Read,
@@ -68,8 +68,8 @@ class ReferencePreview:
     report: ValidationReport = field(default_factory=ValidationReport)  # problems that stop the import
     refused: ValidationReport = field(default_factory=ValidationReport)  # rows left out, with their reason
     notes: list[Message] = field(default_factory=list)
-    source_crs: str | None = None
-    encoding: str | None = None
+    source_crs: Label | None = None
+    encoding: Label | None = None
     crs_guessed: bool = False
     coordinates: tuple[str, str] | None = None
     replaces: tuple[str, int] | None = None  # (layer id, points) of the stored layer with the same title

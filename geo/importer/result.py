@@ -8,7 +8,7 @@ from typing import Any
 import geopandas as gpd
 
 from geo.i18n import t
-from geo.i18n.problems import Message, render
+from geo.i18n.problems import Label, Message, message, render
 from geo.importer.mapping import (
     map_arguments,
 )
@@ -65,8 +65,8 @@ class ImportPreview:
     report: ValidationReport = field(default_factory=ValidationReport)
     notes: list[Message] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)
-    source_crs: str | None = None
-    encoding: str | None = None
+    source_crs: Label | None = None
+    encoding: Label | None = None
     bounds: tuple[float, float, float, float] | None = None  # lon/lat: minx, miny, maxx, maxy
     ids_in_store: list[str] = field(default_factory=list)
     stored_count: int = 0  # rows of the layer in the store now: all of them go in a replace
@@ -143,10 +143,10 @@ class ImportPreview:
             lines += problem_lines(self.report, limit, lang)
         return lines
 
-    def replace_text(self) -> str:
+    def replace_text(self, lang: str = "ko") -> str:
         """What a replace does to the stored rows, e.g. "저장된 25개를 모두 지우고 1개로 바꿉니다"."""
         count = len(self.frame) if self.frame is not None else self.feature_count
-        return f"저장된 {self.stored_count:,}개를 모두 지우고 {count:,}개로 바꿉니다"
+        return render("replace_does", {"stored": self.stored_count, "new": count}, lang)
 
     def replace_notice(self, layer_label: str, lang: str = "ko") -> str | None:
         """What "replace" does, for the data page: every stored row of the layer goes, with the counts.
@@ -182,9 +182,7 @@ class ImportRejectedError(StoreError):
 
     def __init__(self, preview: ImportPreview | Any):
         self.preview = preview
-        count = len(preview.report.problems)
-        first = preview.report.messages()[:3]
+        first = {lang: "".join(f"\n- {m}" for m in preview.report.messages(lang=lang)[:3]) for lang in ("ko", "en")}
         super().__init__(
-            f"'{preview.file_name}'에 문제 {count}개가 있어 저장하지 않았습니다. 문제를 고친 파일로 다시 가져오세요."
-            + "".join(f"\n- {m}" for m in first)
+            message("import_rejected", file=preview.file_name, count=len(preview.report.problems), first=first)
         )

@@ -18,6 +18,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from geo.i18n.problems import from_stored
 from geo.io import STORAGE_CRS
 from geo.logs import log_event
 from geo.schema import SERVICES, STATUS_HISTORY, Column, DatasetSchema, services_schema
@@ -171,12 +172,16 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
             )
         return dict(rows)
 
-    def audit_log(self) -> pd.DataFrame:
-        """Who initialised, imported into or restored the store, and when (columns at, user, action, detail)."""
+    def audit_log(self, lang: str = "ko") -> pd.DataFrame:
+        """Who initialised, imported into or restored the store, and when (columns at, user, action, detail).
+
+        ``detail`` is worded in ``lang``; a row written before details were codes shows its text as it is.
+        """
         with self._reading() as tx:
             self._require(tx)
             rows = tx.query("SELECT at, user_name, action, detail FROM audit_log ORDER BY id")
-        return pd.DataFrame(rows, columns=["at", "user", "action", "detail"])
+        worded = [(at, user, action, from_stored(detail).text(lang)) for at, user, action, detail in rows]
+        return pd.DataFrame(worded, columns=["at", "user", "action", "detail"])
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every row of the store's own tables in a stable order (geometry as WKB hex), to compare states."""
@@ -402,12 +407,18 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
                 )
             layer_now = frame if mode == "replace" else self._read_layer(tx, layer)
             self._after_layer_write(tx, layer, layer_now)
-            verb = "교체" if mode == "replace" else "추가"
             self._audit(
                 tx,
                 user,
                 f"import:{layer}:{mode}",
-                f"{source_name}: {schema.label_ko} {len(frame)}개 {verb} (이전 {removed}개 삭제)",
+                message(
+                    f"audit_import_{mode}",
+                    source=source_name,
+                    label=schema.label_ko,
+                    layer=layer,
+                    count=len(frame),
+                    removed=removed,
+                ),
                 moment,
             )
             self._touch(tx)

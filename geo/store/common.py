@@ -112,12 +112,10 @@ class ConflictError(StoreError):
         self.current_version = current_version
         self.changed_by = changed_by
         self.changed_at = changed_at
-        who = f"{changed_by}님" if changed_by else "다른 사용자"
-        when = f" {changed_at:%Y-%m-%d %H:%M}에" if changed_at else ""
+        who = message("edit_conflict.who", name=changed_by) if changed_by else message("edit_conflict.someone")
+        when = message("edit_conflict.when", moment=f"{changed_at:%Y-%m-%d %H:%M}") if changed_at else ""
         super().__init__(
-            f"서비스 '{service_id}'은(는) 불러온 뒤에 {who}이{when} 먼저 변경했습니다 "
-            f"(불러온 버전 {read_version}, 현재 버전 {current_version}). 이번 변경은 저장하지 않았습니다. "
-            "최신 내용을 다시 불러와 확인한 뒤 다시 저장하세요."
+            message("edit_conflict", id=service_id, who=who, when=when, read=read_version, current=current_version)
         )
 
 
@@ -290,13 +288,13 @@ def seed_signature(data_dir: Path) -> str:
     return _signature(str(data_dir), stats)
 
 
-def data_folder_label(data_dir: Path) -> str:
+def data_folder_label(data_dir: Path) -> Message:
     """The data folder as an audit row names it: its own name and the start of its :func:`seed_signature`.
 
     Enough to tell which data a store was made or upgraded from (the signature is in ``store_meta`` too),
     without the server's path, which a backup or a forwarded log would carry.
     """
-    return f"데이터 폴더 '{data_dir.name}' (자료 지문 {seed_signature(data_dir)[:12]})"
+    return message("audit_data_folder", name=data_dir.name, signature=seed_signature(data_dir)[:12])
 
 
 def _stat(path: Path) -> tuple[int, int, int, int]:

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 import geopandas as gpd
 from shapely.geometry.base import BaseGeometry
 
+from geo.i18n.problems import to_stored
 from geo.reference import ReferenceLayer
 from geo.schema import Column
 from geo.store.common import StoreError, _stamp, _Tx
@@ -107,10 +108,11 @@ class StoreCore(ABC):
 
     # -- shared by the parts of Store --
 
-    def _audit(self, tx: _Tx, user: str, action: str, detail: str, moment: datetime) -> None:
+    def _audit(self, tx: _Tx, user: str, action: str, detail: Message, moment: datetime) -> None:
+        # The detail is kept as its code and parameters, worded when read (Store.audit_log(lang)).
         tx.execute(
             "INSERT INTO audit_log (at, user_name, action, detail) VALUES (?, ?, ?, ?)",
-            (_stamp(moment), user, action, detail),
+            (_stamp(moment), user, action, to_stored(detail)),
         )
 
     def _touch(self, tx: _Tx) -> None:

@@ -24,6 +24,7 @@ from geo.store.common import (
 )
 from geo.store.core import StoreCore
 from geo.store.signin import signin_ddl
+from geo.validation import message
 
 
 class CreationMethods(StoreCore):
@@ -105,7 +106,7 @@ class CreationMethods(StoreCore):
         for statement in signin_ddl(self._id_column_sql, self._types["float"]):
             tx.execute(statement)
         self._create_voice_tables(tx)  # citizens' voice
-        self._audit(tx, SEED_USER, "initialise", f"{data_folder_label(data_dir)}에서 저장소를 만들었습니다", moment)
+        self._audit(tx, SEED_USER, "initialise", message("audit_created", folder=data_folder_label(data_dir)), moment)
         # Kept for the first read_data: at 100,000 services, reading back what was just written cost ~1.7 s
         # of a cold start. Handed over only while the store still has this revision (nothing written since,
         # and this build is the one that won).
@@ -136,8 +137,7 @@ class CreationMethods(StoreCore):
             for column in self._missing_columns(tx, layer):
                 if not column.nullable:
                     raise StoreError(
-                        f"저장소의 {layer} 표에 필수 열 {column.name}({column.label_ko})이(가) 없어 자동으로 "
-                        "추가할 수 없습니다. 백업을 만든 뒤 데이터 관리에서 데이터를 다시 가져오세요."
+                        message("store_required_column_missing", layer=layer, column=column.name, label=column.label_ko)
                     )
                 tx.execute(f"ALTER TABLE {layer} ADD COLUMN {column.name} {self._types[column.kind]}")
                 added.append(f"{layer}.{column.name}")
@@ -153,24 +153,24 @@ class CreationMethods(StoreCore):
         added = []
         if not self._table_exists(tx, "reference_layers"):
             self._create_reference_tables(tx, data_dir, moment)
-            added.append("참고 레이어")
+            added.append(message("audit_added_reference"))
             self._touch(tx)
         if not self._table_exists(tx, "sign_in_attempts"):
             for statement in signin_ddl(self._id_column_sql, self._types["float"]):
                 tx.execute(statement)
-            added.append("로그인 시도")
+            added.append(message("audit_added_sign_in"))
         if not self._table_exists(tx, "voice_opinions"):  # citizens' voice
             self._create_voice_tables(tx)
-            added.append("시민 의견")
+            added.append(message("audit_added_voice"))
         columns = self._add_missing_columns(tx)
         if columns:
-            added.append("열 " + ", ".join(columns))
+            added.append(message("audit_added_columns", columns=columns))
             self._touch(tx)
         if added:
             self._audit(
                 tx,
                 SEED_USER,
                 "upgrade",
-                f"저장소를 이 버전에 맞췄습니다 (추가: {', '.join(added)}; {data_folder_label(data_dir)})",
+                message("audit_upgraded", added=added, folder=data_folder_label(data_dir)),
                 moment,
             )

@@ -364,7 +364,7 @@ class GeoPackageStore(Store):
             self._replace_data_from(
                 building,
                 lambda tx: self._audit(
-                    tx, SEED_USER, "initialise", f"{data_folder_label(data_dir)}에서 저장소를 다시 만들었습니다", moment
+                    tx, SEED_USER, "initialise", message("audit_rebuilt", folder=data_folder_label(data_dir)), moment
                 ),
             )
 
@@ -482,7 +482,7 @@ class GeoPackageStore(Store):
                 copy.close()
 
             def record(tx: _Tx) -> None:
-                detail = f"백업 {name}에서 복원했습니다 (복원 전 상태: {safety.name}; 감사 기록과 로그인 잠금은 유지)"
+                detail = message("audit_restored", name=name, safety=safety.name)
                 self._audit(tx, user, "restore", detail, moment)
                 self._touch(tx)  # the backup may hold a revision readers have cached
 

@@ -50,7 +50,7 @@ class PostgisStore(Store):
 
     def describe(self) -> str:
         safe = re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", self.url)
-        return f"{safe} (스키마 {self.schema})"
+        return message("postgres_where", url=safe, schema=self.schema).text("ko")
 
     def _connect(self) -> Any:
         import psycopg  # only the server backend needs it

@@ -205,13 +205,14 @@ class ReferenceLayerMethods(StoreCore):
         with self._transaction() as tx:
             self._require(tx)
             removed = self._write_reference(tx, layer, user, moment, points)
-            verb = "교체" if removed is not None else "추가"
+            about = {"id": layer.layer_id, "title": layer.title_ko, "count": len(points)}
             self._audit(
                 tx,
                 user,
                 "reference:write",
-                f"참고 레이어 {layer.layer_id} ({layer.title_ko}): 점 {len(points)}개 {verb}"
-                + (f" (이전 {removed}개 삭제)" if removed is not None else ""),
+                message("audit_reference_replace", removed=removed, **about)
+                if removed is not None
+                else message("audit_reference_add", **about),
                 moment,
             )
             self._touch(tx)
@@ -265,6 +266,7 @@ class ReferenceLayerMethods(StoreCore):
                 raise StoreError(message("reference_layer_not_stored", id=layer_id))
             removed = tx.execute("DELETE FROM reference_points WHERE layer_id = ?", (layer_id,))
             tx.execute("DELETE FROM reference_layers WHERE layer_id = ?", (layer_id,))
-            self._audit(tx, user, "reference:delete", f"참고 레이어 {layer_id} ({row[0]}) 삭제: 점 {removed}개", moment)
+            detail = message("audit_reference_delete", id=layer_id, title=row[0], count=removed)
+            self._audit(tx, user, "reference:delete", detail, moment)
             self._touch(tx)
         return removed

@@ -14,9 +14,12 @@ from datetime import datetime, timedelta
 from geo.auth import LockoutRules, SignInTicket
 from geo.store.common import StoreError, _now, _Tx
 from geo.store.core import StoreCore
+from geo.validation import message
 
 # Longer account names or client addresses are cut: they are keys, not text to show.
 KEY_LENGTH = 64
+# The user an audit row names for a sign-in without a name (stored in the row, like a name).
+EMPTY_NAME = "(빈 이름)"
 # Rows older than this are removed when attempts are reserved.
 KEEP_ROWS = timedelta(days=1)
 
@@ -163,24 +166,24 @@ class SignInMethods(StoreCore):
                 name, address = keys(account, client)
                 self._audit(
                     tx,
-                    name or "(빈 이름)",
+                    name or EMPTY_NAME,
                     "sign-in:refused",
-                    f"비밀번호는 맞았지만 확인하는 사이 잠겨 거부 (주소 {address or '알 수 없음'})",
+                    message("audit_sign_in_refused", address=address or message("audit_address_unknown")),
                     _now(now),
                 )
             elif not succeeded:
                 name, address = keys(account, client)
-                locked = (
-                    f", {'계정' if outcome.scope == 'account' else '이 주소'}을 "
-                    f"{int(rules.window.total_seconds() // 60)}분 동안 잠금"
-                    if outcome.locked_for
-                    else ""
-                )
+                locked = "account" if outcome.scope == "account" else "client"
+                code = f"audit_sign_in_failed_{locked}_locked" if outcome.locked_for else "audit_sign_in_failed"
                 self._audit(
                     tx,
-                    name or "(빈 이름)",
+                    name or EMPTY_NAME,
                     "sign-in:failed",
-                    f"로그인 실패 (주소 {address or '알 수 없음'}){locked}",
+                    message(
+                        code,
+                        address=address or message("audit_address_unknown"),
+                        minutes=int(rules.window.total_seconds() // 60),
+                    ),
                     _now(now),
                 )
             return outcome
@@ -194,7 +197,7 @@ class SignInMethods(StoreCore):
         self._require_user(user)
         name, _ = keys(account, "")
         if not name:
-            raise StoreError("잠금을 풀 계정 이름을 입력하세요.")
+            raise StoreError(message("unlock_name_missing"))
         moment = _now(now)
         with self._transaction() as tx:
             self._require(tx)
@@ -203,6 +206,6 @@ class SignInMethods(StoreCore):
             was_locked = _locked_for(tx, key, moment.timestamp()) is not None
             tx.execute("DELETE FROM sign_in_locks WHERE key = ?", (key,))
             tx.execute("UPDATE sign_in_attempts SET account_cleared = 1 WHERE account = ?", (name,))
-            state = "잠금을 풀고" if was_locked else "잠겨 있지 않았고"
-            self._audit(tx, user, "sign-in:unlock", f"'{name}' 계정의 {state} 실패 횟수를 0으로 했습니다", moment)
+            detail = message("audit_unlocked" if was_locked else "audit_not_locked", name=name)
+            self._audit(tx, user, "sign-in:unlock", detail, moment)
         return was_locked

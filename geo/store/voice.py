@@ -25,6 +25,7 @@ import pandas as pd
 
 from geo.store.common import StoreError, _now, _Tx
 from geo.store.core import StoreCore
+from geo.validation import Message, message
 from geo.voice import (
     STATUSES,
     Decision,
@@ -211,14 +212,18 @@ class VoiceMethods(StoreCore):
                     raise StoreError(self._voice_missing())
                 current = tx.one("SELECT report_count, status FROM voice_opinions WHERE id = ?", (opinion_id,))
                 if current is None:
-                    raise StoreError(f"의견 {opinion_id}이(가) 없습니다 (삭제되었을 수 있습니다).")
+                    raise StoreError(message("opinion_not_stored", id=opinion_id))
                 decision = self._count_write(tx, channel, rule, kiosk_id, client, moment)
                 count = int(current[0]) + 1
                 tx.execute("UPDATE voice_opinions SET report_count = ? WHERE id = ?", (count, opinion_id))
                 if current[1] != "hidden" and hidden_after_reports(count, threshold):
                     tx.execute("UPDATE voice_opinions SET status = 'hidden' WHERE id = ?", (opinion_id,))
                     self._audit(
-                        tx, VISITORS, "voice:auto-hide", f"의견 {opinion_id}: 방문자 신고 {count}건으로 숨김", moment
+                        tx,
+                        VISITORS,
+                        "voice:auto-hide",
+                        message("audit_voice_auto_hidden", id=opinion_id, count=count),
+                        moment,
                     )
         except _Refused as refused:
             return refused.decision
@@ -243,16 +248,17 @@ class VoiceMethods(StoreCore):
         """
         self._require_user(user)
         if status not in STATUSES:
-            raise StoreError(f"의견 상태 '{status}'은(는) 없습니다 ({', '.join(STATUSES)}).")
+            raise StoreError(message("opinion_status_unknown", status=status, allowed=list(STATUSES)))
         moment = _now(now)
         with self._transaction() as tx:
             if not self._voice_ready(tx):
                 raise StoreError(self._voice_missing())
             row = tx.one("SELECT status, project_id FROM voice_opinions WHERE id = ?", (opinion_id,))
             if row is None:
-                raise StoreError(f"의견 {opinion_id}이(가) 없습니다 (삭제되었을 수 있습니다).")
+                raise StoreError(message("opinion_not_stored", id=opinion_id))
             tx.execute("UPDATE voice_opinions SET status = ? WHERE id = ?", (status, opinion_id))
-            self._audit(tx, user, f"voice:{status}", f"의견 {opinion_id} ({row[1]}): {row[0]} → {status}", moment)
+            detail = message("audit_voice_moderated", id=opinion_id, project=row[1], before=row[0], after=status)
+            self._audit(tx, user, f"voice:{status}", detail, moment)
 
     def answer_opinion(self, opinion_id: int, answer: str, *, user: str, now: datetime | None = None) -> str:
         """Store the city's answer to an opinion (personal data removed), with an audit row; returns it as stored.
@@ -272,12 +278,14 @@ class VoiceMethods(StoreCore):
                 raise StoreError(self._voice_missing())
             row = tx.one("SELECT project_id FROM voice_opinions WHERE id = ?", (opinion_id,))
             if row is None:
-                raise StoreError(f"의견 {opinion_id}이(가) 없습니다 (삭제되었을 수 있습니다).")
+                raise StoreError(message("opinion_not_stored", id=opinion_id))
             tx.execute(
                 "UPDATE voice_opinions SET answer = ?, answered_day = ?, answered_by = ? WHERE id = ?",
                 (stored, moment.date().isoformat(), user, opinion_id),
             )
-            self._audit(tx, user, "voice:answer", f"의견 {opinion_id} ({row[0]})에 시의 답변 저장", moment)
+            self._audit(
+                tx, user, "voice:answer", message("audit_voice_answered", id=opinion_id, project=row[0]), moment
+            )
         return stored
 
     def purge_voice(self, older_than_days: int, *, user: str, now: datetime | None = None) -> tuple[int, int]:
@@ -287,7 +295,7 @@ class VoiceMethods(StoreCore):
         """
         self._require_user(user)
         if older_than_days < 1:
-            raise StoreError("보관 기간(일)은 1 이상이어야 합니다.")
+            raise StoreError(message("voice_keep_days_invalid"))
         moment = _now(now)
         cutoff = (moment.date() - timedelta(days=older_than_days)).isoformat()
         with self._transaction() as tx:
@@ -299,8 +307,9 @@ class VoiceMethods(StoreCore):
                 tx,
                 user,
                 "voice:purge",
-                f"{older_than_days}일 보관 기간이 지난 시민 의견 {opinions}건, 필요해요 기록 {reactions}건 삭제 "
-                f"({cutoff} 이전)",
+                message(
+                    "audit_voice_purged", days=older_than_days, opinions=opinions, reactions=reactions, cutoff=cutoff
+                ),
                 moment,
             )
         return opinions, reactions
@@ -387,8 +396,5 @@ class VoiceMethods(StoreCore):
             }
         ).astype({"needs": "int64", "opinions": "int64"})
 
-    def _voice_missing(self) -> str:
-        return (
-            f"저장소({self.describe()})에 시민 의견 표가 아직 없습니다. 앱을 한 번 다시 실행하면 "
-            "저장소가 이 버전에 맞춰집니다."
-        )
+    def _voice_missing(self) -> Message:
+        return message("voice_tables_missing", store=self.describe())
