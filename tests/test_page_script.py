@@ -63,3 +63,11 @@ def test_a_map_piece_runs_its_file_on_its_map_with_a_configuration_that_cannot_c
         f'}})({fmap.get_name()}, {{"html":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"}});'
     )
     assert "</script>" not in script
+
+
+def test_the_kiosk_touch_script_runs_its_file():
+    from ui.kiosk import touch_script
+
+    script = touch_script("kiosk_touch", zoom=2.0)
+    assert script_source("kiosk_touch.js").split("__CONFIG__")[0] in script
+    assert script.endswith('})({"selector":".st-key-kiosk_touch button","throttle":1500,"zoom":2.0});\n</script>')
