@@ -7,7 +7,8 @@ import streamlit as st
 
 from geo import charts
 from geo import plan as plan_facts
-from geo.briefing import (
+from geo.briefing.handout import BriefingExportError, find_cjk_font
+from geo.briefing.slides import (
     AREA_NAMES_MAX,
     PORTFOLIO_NAMES_MAX,
     TODAY_NAMES_MAX,
@@ -35,7 +36,6 @@ from geo.briefing import (
     status_summary_html,
     step_slide,
 )
-from geo.briefing_pdf import BriefingExportError, find_cjk_font
 from geo.charts.common import COMPACT_WIDTH_PX
 from geo.countmap import build_count_map
 from geo.history import services_as_of
@@ -245,7 +245,7 @@ with st.container(key="briefing_slide"):
             st.caption(t("briefing.today_counts", lang, n=f"{len(running):,}", as_of=as_of.isoformat()))
             st.html(counts_table_html(domain_status_counts(running), lang))
     elif slide.kind == "area":
-        area_id = slide.area_id or ""  # an area slide always names its area (the idiom of geo.briefing.Slide)
+        area_id = slide.area_id or ""  # an area slide always names its area (the idiom of geo.briefing.slides.Slide)
         in_area = projects_in_area(services, area_id)
         near = () if len(in_area) else nearest_projects(services, data.areas, area_id, lang)
         drawn = area_charts(services, area_id)

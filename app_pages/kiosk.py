@@ -7,19 +7,19 @@ from typing import Any
 import streamlit as st
 
 from geo.i18n import LANGUAGES, t
-from geo.kiosk import (
+from geo.kiosk.access import MODE_PARAMS, help_html, same_section
+from geo.kiosk.area import area_screen_html, build_kiosk_map
+from geo.kiosk.overview import overview_html
+from geo.kiosk.rotation import RotationState, advance, select, tick_seconds, touch, warning_due, was_reset
+from geo.kiosk.screens import (
     heading_html,
     kiosk_screens,
     kiosk_sections,
-    overview_html,
     progress_html,
     project_screen_html,
 )
-from geo.kiosk_access import MODE_PARAMS, help_html, same_section
-from geo.kiosk_area import area_screen_html, build_kiosk_map
-from geo.kiosk_rotation import RotationState, advance, select, tick_seconds, touch, warning_due, was_reset
-from geo.kiosk_then import build_then_now_map
-from geo.kiosk_voice import screen_projects
+from geo.kiosk.then import build_then_now_map
+from geo.kiosk.voice import screen_projects
 from ui import state, voice, voice_kiosk
 from ui.data import dashboard_data, reference_layers, settings, store
 from ui.frame import current_language, guarded, set_language

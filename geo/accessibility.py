@@ -77,13 +77,13 @@ class ColourPair:
 
 
 def kiosk_theme_pairs() -> list[ColourPair] | None:
-    """The kiosk themes' colour pairs where the kiosk defines them (``KIOSK_THEMES`` in a ``geo.kiosk*`` module).
+    """The kiosk themes' colour pairs where the kiosk defines them (``KIOSK_THEMES`` in a module of ``geo.kiosk``).
 
     Expected shape: ``{theme: {role: (foreground, background)}}``; a role ending in ``_large`` or
     ``_symbol`` needs 3:1, any other 4.5:1. ``None`` when no kiosk module defines themes.
     """
-    for name in sorted(p.stem for p in (PROJECT_ROOT / "geo").glob("kiosk*.py")):
-        themes = getattr(importlib.import_module(f"geo.{name}"), "KIOSK_THEMES", None)
+    for name in sorted(p.stem for p in (PROJECT_ROOT / "geo" / "kiosk").glob("*.py") if p.stem != "__init__"):
+        themes = getattr(importlib.import_module(f"geo.kiosk.{name}"), "KIOSK_THEMES", None)
         if isinstance(themes, Mapping):
             return [
                 ColourPair(

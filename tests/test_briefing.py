@@ -1,4 +1,4 @@
-"""The briefing's slides, navigation, tables and the PDF export (geo.briefing, geo.briefing_pdf)."""
+"""The briefing's slides, navigation, tables and the PDF export (geo.briefing.slides, geo.briefing.handout)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,16 @@ import pandas as pd
 import pytest
 
 from geo import plan as plan_facts
-from geo.briefing import (
+from geo.briefing.handout import (
+    APPENDIX_ROWS_PER_PAGE,
+    BriefingExportError,
+    area_map_figure,
+    briefing_figures,
+    briefing_pdf,
+    find_cjk_font,
+    offline_render_page,
+)
+from geo.briefing.slides import (
     Slide,
     area_facts,
     briefing_slides,
@@ -23,15 +32,6 @@ from geo.briefing import (
     period_text,
     services_table,
     step_slide,
-)
-from geo.briefing_pdf import (
-    APPENDIX_ROWS_PER_PAGE,
-    BriefingExportError,
-    area_map_figure,
-    briefing_figures,
-    briefing_pdf,
-    find_cjk_font,
-    offline_render_page,
 )
 from geo.history import default_as_of, services_as_of
 from geo.i18n import t

@@ -16,7 +16,8 @@ import pytest
 from shapely.geometry import Polygon
 
 from benchmarks.synthetic import synthetic_services
-from geo import briefing_pdf, charts
+from geo import charts
+from geo.briefing import handout
 from geo.charts.areas import DIRECTION_INSIDE_SHARE
 from geo.charts.budget import UNIT_ANNOTATION_NAME
 from geo.charts.common import LINE_SPACING_EM, TITLE_BASELINE_EM, text_px, title_pad
@@ -43,7 +44,7 @@ def _traces(fig, prefix: str):
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_an_area_map_above_the_threshold_counts_per_dong_with_a_key_giving_the_total(demo, crowded, lang):
-    fig = briefing_pdf.area_map_figure(demo.boundaries, demo.areas, crowded, "singil2", lang)
+    fig = handout.area_map_figure(demo.boundaries, demo.areas, crowded, "singil2", lang)
     counts = counts_by_dong(crowded, demo.boundaries, lang)
     assert len(counts) > 10 and counts["total"].sum() == MANY
     # No marker per service: every marker trace holds at most one point per dong.
@@ -66,7 +67,7 @@ def test_an_area_map_above_the_threshold_counts_per_dong_with_a_key_giving_the_t
 
 
 def test_a_ring_is_split_by_status_in_proportion_to_the_counts(demo, crowded):
-    fig = briefing_pdf.area_map_figure(demo.boundaries, demo.areas, crowded, "singil2", "ko")
+    fig = handout.area_map_figure(demo.boundaries, demo.areas, crowded, "singil2", "ko")
     counts = counts_by_dong(crowded, demo.boundaries, "ko").iloc[0]
 
     def first_segment_area(trace) -> float:
@@ -82,7 +83,7 @@ def test_a_ring_is_split_by_status_in_proportion_to_the_counts(demo, crowded):
 
 
 def test_below_the_threshold_the_area_map_draws_each_service(demo):
-    fig = briefing_pdf.area_map_figure(demo.boundaries, demo.areas, demo.services, "singil2", "ko")
+    fig = handout.area_map_figure(demo.boundaries, demo.areas, demo.services, "singil2", "ko")
     assert not _traces(fig, "ring-") and not [a for a in fig.layout.annotations if a.name == "count-key"]
     shown = demo.services.loc[demo.services["area_id"] == "singil2"]
     drawn = sum(len(trace.x) for trace in fig.data if trace.mode == "markers")
@@ -90,7 +91,7 @@ def test_below_the_threshold_the_area_map_draws_each_service(demo):
 
 
 def test_the_appendix_counts_per_area_and_status_above_the_threshold(demo, crowded):
-    table = briefing_pdf.appendix_counts(crowded, "en")
+    table = handout.appendix_counts(crowded, "en")
     assert list(table.columns) == ["Area", *(term.en for term in STATUS_TERMS.values()), "Total"]
     total = table.loc[table["Area"] == "Total"].iloc[0]
     assert total["Total"] == f"{MANY:,}"
@@ -203,7 +204,7 @@ def _area_pages(pages, data):
         area: page
         for page in pages
         for area in data.areas["area_id"]
-        if page.layout.title.text == f"<b>{label(briefing_pdf.AREA_TERMS, area, 'ko')}</b>"
+        if page.layout.title.text == f"<b>{label(handout.AREA_TERMS, area, 'ko')}</b>"
     }
 
 
@@ -212,7 +213,7 @@ def _area_pages(pages, data):
 def test_the_handout_at_100000_services_counts_per_dong_and_per_area(city, lang):
     from datetime import date
 
-    pages = briefing_pdf.briefing_figures(city, date(2026, 11, 29), date(2026, 9, 1), lang)
+    pages = handout.briefing_figures(city, date(2026, 11, 29), date(2026, 9, 1), lang)
     # Overview, portfolio, citizens today, five areas, the trend, what changed, one appendix page of counts.
     assert len(pages) == 11
     for page in pages[3:8]:
@@ -237,8 +238,8 @@ def test_the_handout_at_100000_services_renders_with_counts_on_its_pages(city):
 
     from pypdf import PdfReader
 
-    pages = briefing_pdf.briefing_figures(city, date(2026, 11, 29), date(2026, 9, 1), "ko")
-    reader = PdfReader(io.BytesIO(briefing_pdf.figures_to_pdf([pages[3], pages[-1]])))
+    pages = handout.briefing_figures(city, date(2026, 11, 29), date(2026, 9, 1), "ko")
+    reader = PdfReader(io.BytesIO(handout.figures_to_pdf([pages[3], pages[-1]])))
     # Text copied out of the PDF has spaces between Hangul and digits: compared without spaces.
     area, appendix = (re.sub(r"\s+", "", page.extract_text()) for page in reader.pages)
     assert "동별스마트서비스(모두10,000건)" in area and "운영1,650" in area and "…" not in area

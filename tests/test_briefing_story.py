@@ -1,4 +1,4 @@
-"""The briefing's story on the reported projects (geo.briefing, geo.briefing_pdf): portfolio, citizens today,
+"""The briefing's story on the reported projects (geo.briefing.slides, geo.briefing.handout): portfolio, citizens today,
 area slides without empty charts, the URL's dates, and the handout that follows the slides."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point, Polygon
 
-from geo.briefing import (
+from geo.briefing.handout import MAX_PAGES, briefing_figures
+from geo.briefing.slides import (
     PORTFOLIO_NAMES_MAX,
     area_charts,
     area_projects_html,
@@ -31,7 +32,6 @@ from geo.briefing import (
     shows_names,
     status_badge_html,
 )
-from geo.briefing_pdf import MAX_PAGES, briefing_figures
 from geo.history import services_as_of
 from geo.i18n import localized, t
 from geo.vocab import STATUS_TERMS
@@ -292,7 +292,7 @@ def test_no_handout_area_page_draws_a_chart_for_an_area_without_one(bundled):
 def bundled_pdf(bundled) -> bytes:
     if not shutil.which("chromium"):
         pytest.skip("Debian chromium is not installed; kaleido needs it to draw the PDF")
-    from geo.briefing_pdf import briefing_pdf
+    from geo.briefing.handout import briefing_pdf
 
     return briefing_pdf(bundled, TODAY, default_since(TODAY), "ko")
 

@@ -11,7 +11,7 @@ from shapely.geometry import Point
 from benchmarks.synthetic import synthetic_services
 from geo.countmap import build_count_map, count_key_html, count_symbols, counts_by_dong, ring_svg
 from geo.html import json_for_script
-from geo.kiosk import kiosk_map_services
+from geo.kiosk.screens import kiosk_map_services
 from geo.mapping import MapOptions
 from geo.pointmap import FOLIUM_SERVICES_MAX, needs_canvas_map, service_names, service_payload
 from geo.vocab import KIOSK_STATUSES, STATUS_TERMS

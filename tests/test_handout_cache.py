@@ -1,4 +1,4 @@
-"""The handout cache (geo.briefing_pdf.cache): prepared in the background, kept per revision, language and day."""
+"""The handout cache (geo.briefing.handout.cache): prepared in the background, kept per revision, language and day."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.briefing_pdf.cache import HandoutCache, HandoutKey
+from geo.briefing.handout.cache import HandoutCache, HandoutKey
 from tests.conftest import poll
 
 AS_OF = date(2026, 2, 3)

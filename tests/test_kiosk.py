@@ -1,4 +1,4 @@
-"""The kiosk's screens, rotation rules and public-only content (geo.kiosk)."""
+"""The kiosk's screens, rotation rules and public-only content (geo.kiosk.screens)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from dataclasses import replace
 import pytest
 
 from benchmarks.synthetic import synthetic_services
-from geo.kiosk import (
+from geo.kiosk.overview import overview_html
+from geo.kiosk.rotation import RotationState, advance, select, tick_seconds, touch
+from geo.kiosk.screens import (
     KIOSK_CARDS_MAX,
     PAGE_HEIGHT_PX,
     PROJECT_GROUPS,
@@ -19,7 +21,6 @@ from geo.kiosk import (
     kiosk_map_services,
     kiosk_screens,
     kiosk_sections,
-    overview_html,
     paginate,
     progress_html,
     public_description,
@@ -27,7 +28,6 @@ from geo.kiosk import (
     public_services,
     service_card_html,
 )
-from geo.kiosk_rotation import RotationState, advance, select, tick_seconds, touch
 from geo.vocab import DOMAIN_TERMS, STATUS_TERMS, ServiceStatus, label
 from ui.kiosk import touch_script
 
@@ -121,7 +121,7 @@ def test_under_way_lists_building_before_design(demo):
 
 
 def test_card_escapes_data_and_shows_status_with_a_symbol():
-    from geo.kiosk import PublicService
+    from geo.kiosk.screens import PublicService
 
     card = service_card_html(PublicService("<b>X</b>", "구축", "구축", "장상", "a & b", "2026–2027년"), "ko", True)
     assert "&lt;b&gt;X&lt;/b&gt;" in card and "a &amp; b" in card
@@ -171,7 +171,7 @@ def test_overview_states_the_molit_approval_the_aims_the_mayors_fields_and_the_s
 
 
 def test_area_intro_carries_its_source_and_no_korean_free_text_in_english(bundled):
-    from geo.kiosk import area_intro_html
+    from geo.kiosk.screens import area_intro_html
 
     row = bundled.areas.set_index("area_id").loc["singil2"]
     assert f"출처: {row['source']}" in area_intro_html(bundled.areas, "singil2", "ko")
@@ -196,7 +196,7 @@ def test_touch_script_clicks_the_hidden_button_and_ignores_buttons():
 
 def test_services_near_the_kiosk_come_nearest_first_with_their_distance(demo):
     from geo.io import METRIC_CRS
-    from geo.kiosk import public_services, service_card_html
+    from geo.kiosk.screens import public_services, service_card_html
 
     choji = demo.areas.set_index("area_id").geometry["choji"].centroid
     near = (choji.y, choji.x)
@@ -311,7 +311,7 @@ def test_english_card_without_an_english_text_names_its_domain_in_a_sentence():
 
 
 def _project_pages_html(services, lang: str) -> list[str]:
-    from geo.kiosk import project_screen_html
+    from geo.kiosk.screens import project_screen_html
 
     return [project_screen_html(services, s, lang) for s in kiosk_screens(services) if s.kind == "projects"]
 
@@ -354,7 +354,7 @@ def _forty_services(bundled):
 
 
 def test_a_list_of_40_services_pages_into_rotation_pages_that_fit(bundled):
-    from geo.kiosk import card_height_px, project_screen_html
+    from geo.kiosk.screens import card_height_px, project_screen_html
 
     services = _forty_services(bundled)
     pages = [s for s in kiosk_screens(services) if s.kind == "projects"]
@@ -377,7 +377,7 @@ def test_a_list_of_40_services_pages_into_rotation_pages_that_fit(bundled):
 
 
 def test_a_list_that_fits_one_page_says_its_count_and_nothing_about_swiping(bundled):
-    from geo.kiosk import project_screen_html
+    from geo.kiosk.screens import project_screen_html
 
     services = _forty_services(bundled).head(2)
     # Short names and texts: two cards of the bundled lengths (a long description each) take two pages.
@@ -398,7 +398,7 @@ def test_paginate_fills_pages_evenly_and_gives_a_tall_card_its_own_page():
 
 
 def test_a_city_scale_group_takes_at_most_the_page_cap_and_says_what_it_leaves_out(demo):
-    from geo.kiosk import KIOSK_PAGES_MAX, project_screen_html
+    from geo.kiosk.screens import KIOSK_PAGES_MAX, project_screen_html
 
     many = synthetic_services(demo, 2_000)
     screens = kiosk_screens(many)
@@ -449,7 +449,7 @@ def test_a_programmes_parts_follow_it_and_say_whose_parts_they_are(bundled):
 
 
 def test_citywide_projects_are_listed_with_their_word_and_never_drawn(bundled):
-    from geo.kiosk import citywide_listed
+    from geo.kiosk.screens import citywide_listed
 
     citywide = bundled.services.loc[citywide_listed(bundled.services) & (bundled.services["status"] != "취소")]
     assert len(citywide) > 0
@@ -460,7 +460,7 @@ def test_citywide_projects_are_listed_with_their_word_and_never_drawn(bundled):
 
 
 def test_a_page_of_one_card_says_which_of_the_list_it_is_not_a_range(bundled):
-    from geo.kiosk import project_screen_html
+    from geo.kiosk.screens import project_screen_html
 
     services = _forty_services(bundled)
     single = next((s for s in kiosk_screens(services) if s.kind == "projects" and s.count == 1), None)

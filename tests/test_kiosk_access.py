@@ -1,4 +1,4 @@
-"""The kiosk's accessibility rules (geo.kiosk_access, geo.kiosk_rotation): modes, time control, help, contrast."""
+"""The kiosk's accessibility rules (geo.kiosk.access, geo.kiosk.rotation): modes, time control, help, contrast."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.kiosk import kiosk_screens, kiosk_sections
-from geo.kiosk_access import KIOSK_THEMES, KioskModes, contrast_ratio, help_html, same_section
-from geo.kiosk_rotation import (
+from geo.kiosk.access import KIOSK_THEMES, KioskModes, contrast_ratio, help_html, same_section
+from geo.kiosk.rotation import (
     RotationState,
     advance,
     pause,
@@ -22,6 +21,7 @@ from geo.kiosk_rotation import (
     warning_seconds,
     was_reset,
 )
+from geo.kiosk.screens import kiosk_screens, kiosk_sections
 from geo.settings import load_settings
 from geo.vocab import KIOSK_STATUSES, STATUS_TERMS
 from ui import state
@@ -232,7 +232,7 @@ def test_help_opens_in_place_of_the_screen_text_with_the_contact(kiosk_app, cont
 
 
 def test_the_kiosk_map_page_keeps_its_legend_off_the_city_and_inside_the_map_at_large_text(bundled):
-    from geo.kiosk_area import build_kiosk_map
+    from geo.kiosk.area import build_kiosk_map
     from ui.kiosk import KIOSK_MAP_CSS, KIOSK_MAP_LARGE_CSS, kiosk_map_page
 
     html = build_kiosk_map(bundled, [], "overview", None, "ko", 700).get_root().render()

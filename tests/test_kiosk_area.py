@@ -1,4 +1,4 @@
-"""The kiosk's area screens and maps (geo.kiosk_area): landmarks, the nearest station, projects in or near."""
+"""The kiosk's area screens and maps (geo.kiosk.area): landmarks, the nearest station, projects in or near."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from shapely.geometry import Point, box
 
 from geo.io import METRIC_CRS
-from geo.kiosk_area import (
+from geo.kiosk.area import (
     AREA_ROWS_MAX,
     NEAREST_MAX,
     area_landmarks,
@@ -155,7 +155,7 @@ def test_the_area_map_labels_stations_and_parks_and_sends_no_private_field(bundl
 
 
 def test_a_project_group_map_draws_the_group_without_its_citywide_projects(bundled):
-    from geo.kiosk import PROJECT_GROUPS, kiosk_map_services
+    from geo.kiosk.screens import PROJECT_GROUPS, kiosk_map_services
 
     for group, statuses in PROJECT_GROUPS.items():
         in_group = bundled.services.loc[bundled.services["status"].isin(statuses)]

@@ -1,4 +1,4 @@
-"""Then and now on the kiosk (geo.kiosk_then) and the trend's briefing page: reported history only, exact counts."""
+"""Then and now on the kiosk (geo.kiosk.then) and the trend's briefing page: reported history only, exact counts."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from geo.briefing import briefing_slides, default_since
-from geo.briefing_pdf import briefing_figures
+from geo.briefing.handout import briefing_figures
+from geo.briefing.slides import briefing_slides, default_since
 from geo.history import first_known, services_as_of
 from geo.i18n import localized, t
-from geo.kiosk import kiosk_screens, kiosk_sections
-from geo.kiosk_then import NAMES_MAX, ThenDay, build_then_now_map, then_and_now, then_day, then_now_html
+from geo.kiosk.screens import kiosk_screens, kiosk_sections
+from geo.kiosk.then import NAMES_MAX, ThenDay, build_then_now_map, then_and_now, then_day, then_now_html
 from geo.vocab import KIOSK_STATUSES, STATUS_TERMS, label
 
 TODAY = date(2026, 12, 7)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.briefing import briefing_slides
+from geo.briefing.slides import briefing_slides
 from tests.conftest import PROJECT_ROOT
 
 ENTRY = str(PROJECT_ROOT / "dashboard.py")
@@ -89,7 +89,7 @@ def test_kiosk_first_screen_states_the_plan_and_counts_the_reported_projects(app
 
 
 def test_kiosk_area_screen_states_the_area_its_station_and_the_projects_near_it(app, bundled):
-    from geo.kiosk_area import AREA_ROWS_MAX, area_project_mask
+    from geo.kiosk.area import AREA_ROWS_MAX, area_project_mask
 
     at = app(DASHBOARD_MODE="kiosk").run()
     at.button(key="kiosk_nav_jangsang").click().run()
@@ -102,7 +102,7 @@ def test_kiosk_area_screen_states_the_area_its_station_and_the_projects_near_it(
 
 
 def test_kiosk_project_buttons_open_each_groups_first_page_with_its_cards(app, bundled):
-    from geo.kiosk import kiosk_screens, public_services
+    from geo.kiosk.screens import kiosk_screens, public_services
 
     at = app(DASHBOARD_MODE="kiosk").run()
     screens = kiosk_screens(bundled.services)

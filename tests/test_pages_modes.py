@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.briefing import briefing_slides, last_data_update
+from geo.briefing.slides import briefing_slides, last_data_update
 from tests.conftest import PROJECT_ROOT
 
 ENTRY = str(PROJECT_ROOT / "dashboard.py")

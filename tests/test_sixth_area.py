@@ -16,13 +16,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.aggregate import area_ids, area_terms
-from geo.briefing import briefing_slides
-from geo.briefing_pdf.pages import appendix_counts, briefing_figures
+from geo.briefing.handout.pages import appendix_counts, briefing_figures
+from geo.briefing.slides import briefing_slides
 from geo.explorer import results_table
 from geo.filters import CHOICE_FILTERS, ServiceFilter, choice_terms
 from geo.history import default_as_of
 from geo.importer import commit_import, preview_import
-from geo.kiosk import kiosk_screens
+from geo.kiosk.screens import kiosk_screens
 from geo.loaders import load_dashboard_data
 from geo.schema import SERVICES, services_schema
 from geo.store import STORE_FILE_NAME, GeoPackageStore

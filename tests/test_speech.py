@@ -1,4 +1,4 @@
-"""읽어 주기: the text read for a kiosk screen (geo.speech, geo.kiosk_speech) and the engine that speaks it."""
+"""읽어 주기: the text read for a kiosk screen (geo.speech, geo.kiosk.speech) and the engine that speaks it."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from geo.kiosk import kiosk_screens, overview_html, project_screen_html
-from geo.kiosk_area import area_screen_html
-from geo.kiosk_speech import kiosk_screen_fragments, kiosk_speech_text
+from geo.kiosk.area import area_screen_html
+from geo.kiosk.overview import overview_html
+from geo.kiosk.screens import kiosk_screens, project_screen_html
+from geo.kiosk.speech import kiosk_screen_fragments, kiosk_speech_text
 from geo.speech import (
     RATES_WPM,
     SpeechEngine,
@@ -76,7 +77,7 @@ def test_the_then_and_now_screen_is_read_too(bundled):
     from datetime import date
 
     from geo.i18n import t
-    from geo.kiosk_then import then_and_now, then_now_html
+    from geo.kiosk.then import then_and_now, then_now_html
 
     then = next(s for s in kiosk_screens(bundled.services) if s.kind == "then")
     day = date(2026, 6, 1)

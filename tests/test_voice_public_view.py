@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.kiosk import PROJECT_GROUPS
+from geo.kiosk.screens import PROJECT_GROUPS
 from geo.store import STORE_FILE_NAME, GeoPackageStore
 from tests.conftest import PROJECT_ROOT
 from ui import state

@@ -12,8 +12,8 @@ import pytest
 
 from geo.html import escape_html
 from geo.i18n import TEXTS, t
-from geo.kiosk import PROJECT_GROUPS, kiosk_screens, project_screen_html, public_services
-from geo.kiosk_voice import picker_label, screen_projects
+from geo.kiosk.screens import PROJECT_GROUPS, kiosk_screens, project_screen_html, public_services
+from geo.kiosk.voice import picker_label, screen_projects
 from geo.voice_view import briefing_voice_html
 
 # Words that would make a count a vote or a poll, in both languages.

@@ -16,9 +16,9 @@ from pathlib import Path
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from geo.briefing import default_since
-from geo.briefing_pdf import briefing_pdf
-from geo.briefing_pdf.cache import HandoutCache, HandoutKey
+from geo.briefing.handout import briefing_pdf
+from geo.briefing.handout.cache import HandoutCache, HandoutKey
+from geo.briefing.slides import default_since
 from geo.i18n import LANGUAGES, Lang, t
 from geo.loaders import DashboardData
 from ui.data import settings

@@ -72,7 +72,7 @@ KIOSK_CSS = """<style>
 .kiosk-count { font-size: 26px; font-weight: 800; margin: 4px 0 6px; }
 .kiosk-page { font-size: 34px; font-weight: 800; color: #FFFFFF; background: #1A1A1A; border-radius: 8px;
   padding: 0 12px; margin-left: 10px; vertical-align: middle; }
-/* A page of cards fits its screen (geo.kiosk.paginate); should a card outgrow its estimate, the list still
+/* A page of cards fits its screen (geo.kiosk.screens.paginate); should a card outgrow its estimate, the list still
    scrolls by touch (a thick bar shows it) rather than cutting it. */
 .kiosk-list { max-height: 50vh; overflow-y: auto; overscroll-behavior: contain; touch-action: pan-y;
   padding-right: 10px; }

@@ -3,8 +3,8 @@
 The control bar (:func:`control_bar`) holds the rotation's pause, previous and next, the three display modes
 (큰 글씨, 고대비, 낮은 화면) and help; other features add their own buttons to it through its ``extra``
 argument (each a function that draws its button inside the bar). Every control here counts as a touch, so
-the kiosk stays on the visitor's screen while they use it. The decisions are in ``geo.kiosk_rotation`` and
-``geo.kiosk_access``; this module holds the widgets, their keys, the CSS of each mode and the page script
+the kiosk stays on the visitor's screen while they use it. The decisions are in ``geo.kiosk.rotation`` and
+``geo.kiosk.access``; this module holds the widgets, their keys, the CSS of each mode and the page script
 (``static/js/kiosk_controls.js``).
 """
 
@@ -19,8 +19,8 @@ import streamlit as st
 
 from geo.html import escape_html, json_for_script
 from geo.i18n import t
-from geo.kiosk_access import MODE_PARAMS, KioskModes
-from geo.kiosk_rotation import RotationState, pause, resume, seconds_to_reset, step, touch
+from geo.kiosk.access import MODE_PARAMS, KioskModes
+from geo.kiosk.rotation import RotationState, pause, resume, seconds_to_reset, step, touch
 from ui import state
 
 #: Widget keys (the tests select by them: ``.st-key-<key> button``).

@@ -18,8 +18,8 @@ from datetime import date
 import streamlit as st
 
 from geo.i18n import t
-from geo.kiosk import KioskScreen
-from geo.kiosk_speech import kiosk_speech_text
+from geo.kiosk.screens import KioskScreen
+from geo.kiosk.speech import kiosk_speech_text
 from geo.loaders import DashboardData
 from geo.phone import phone_url, phone_view_html
 from geo.reference import ReferenceLayer

@@ -1,4 +1,4 @@
-"""The kiosk's then-and-now screen (``geo.kiosk_then``): its text, cached per data revision, day and language."""
+"""The kiosk's then-and-now screen (``geo.kiosk.then``): its text, cached per data revision, day and language."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from geo.kiosk_then import then_and_now, then_now_html
+from geo.kiosk.then import then_and_now, then_now_html
 from ui.data import dashboard_data
 
 #: The screen's own look, beside ``ui.kiosk.KIOSK_CSS`` (same sizes: text 24 px or more, dark on white).

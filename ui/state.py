@@ -53,7 +53,7 @@ KIOSK_ROTATION = "kiosk_rotation"
 KIOSK_SPEECH_REQUEST = "kiosk_speech_request"
 KIOSK_SPEECH_RATE = "kiosk_speech_rate"
 KIOSK_SPEECH_VOLUME = "kiosk_speech_volume"
-#: The display modes in force (geo.kiosk_access.KioskModes) and those of the start-up URL, which the idle
+#: The display modes in force (geo.kiosk.access.KioskModes) and those of the start-up URL, which the idle
 #: reset returns to; the start-up language; whether the help shows; the screens the modes last paged.
 KIOSK_MODES = "kiosk_modes"
 KIOSK_START_MODES = "kiosk_start_modes"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from geo.i18n import t
-from geo.kiosk_voice import picker_label
+from geo.kiosk.voice import picker_label
 from geo.settings import Settings
 from geo.store import Store
 from ui import state

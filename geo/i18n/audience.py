@@ -61,7 +61,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "briefing.page": {"ko": "{n} / {total}쪽", "en": "page {n} of {total}"},
     "kiosk.title": {"ko": "안산 스마트도시", "en": "Smart City Ansan"},
     "kiosk.start": {"ko": "처음", "en": "Start"},
-    # Then and now (geo.kiosk_then): an earlier day beside today, from the reported history only.
+    # Then and now (geo.kiosk.then): an earlier day beside today, from the reported history only.
     "kiosk.then_nav": {"ko": "그때와 지금", "en": "Then and now"},
     "kiosk.then_title": {"ko": "그때와 지금: 보도된 사업", "en": "Then and now: reported projects"},
     "kiosk.then_month": {"ko": "{year}년 {month}월", "en": "{month} {year}"},

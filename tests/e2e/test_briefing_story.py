@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from geo.briefing import briefing_slides
+from geo.briefing.slides import briefing_slides
 from geo.history import services_as_of
 from geo.i18n import t
 from tests.conftest import poll

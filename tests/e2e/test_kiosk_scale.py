@@ -18,8 +18,8 @@ from shapely.geometry import Point
 
 from benchmarks.synthetic import TEMPLATE_DIR, synthetic_services
 from geo.countmap import counts_by_dong
-from geo.kiosk import kiosk_map_services
-from geo.kiosk_area import AREA_ROWS_MAX, area_map_bounds, area_project_mask
+from geo.kiosk.area import AREA_ROWS_MAX, area_map_bounds, area_project_mask
+from geo.kiosk.screens import kiosk_map_services
 from geo.loaders import load_dashboard_data
 from geo.pointmap import FOLIUM_SERVICES_MAX
 from geo.settings import load_settings

@@ -283,7 +283,7 @@ def _wait_counter(page, text: str) -> None:
 def test_presentation_mode_shows_every_slide_whole_without_controls_and_obeys_clicker_keys(
     staff_server, open_app, viewport
 ):
-    from geo.briefing import briefing_slides
+    from geo.briefing.slides import briefing_slides
 
     session = open_app(staff_server, "/briefing", viewport=viewport)
     page = session.page
@@ -413,7 +413,7 @@ def _measured_screen(page, section: str, position: int, has_map: bool = True) ->
 def test_kiosk_fills_portrait_and_landscape_without_cut_buttons_in_both_languages(
     kiosk_server, open_app, bundled, viewport, lang
 ):
-    from geo.kiosk import kiosk_screens, kiosk_sections
+    from geo.kiosk.screens import kiosk_screens, kiosk_sections
 
     session = open_app(kiosk_server, "/" if lang == "ko" else "/?lang=en", viewport=viewport)
     page = session.page
@@ -468,7 +468,7 @@ SCREEN_STATE = """() => {
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_one_kiosk_rotation_names_every_project_and_nothing_scrolls(kiosk_server, open_app, bundled, viewport, lang):
     from geo.i18n import localized, t
-    from geo.kiosk import kiosk_screens
+    from geo.kiosk.screens import kiosk_screens
 
     screens = kiosk_screens(bundled.services)
     session = open_app(kiosk_server, "/" if lang == "ko" else "/?lang=en", viewport=viewport)
@@ -491,7 +491,7 @@ def test_one_kiosk_rotation_names_every_project_and_nothing_scrolls(kiosk_server
     assert [n for n in sorted(seen) if seen[n]["scrolls"]] == []
     for word in ("밀어서", "swipe", "Swipe"):
         assert word not in text
-    # Then and now: the earlier day named with why it was chosen, today beside it (geo.kiosk_then).
+    # Then and now: the earlier day named with why it was chosen, today beside it (geo.kiosk.then).
     then = next(n for n, screen in enumerate(screens) if screen.kind == "then")
     for text in (t("kiosk.then_title", lang), t("kiosk.then_reason_plan", lang), t("kiosk.then_basis", lang)):
         assert text in seen[then]["text"], text
@@ -559,8 +559,8 @@ def _poll_fit(page, bounds: list[float], old_size: tuple[int, int] | None, where
 
 
 def test_kiosk_map_fits_its_bounds_again_when_its_frame_grows_or_turns(open_app, tmp_path, bundled):
-    from geo.kiosk import kiosk_screens
-    from geo.kiosk_area import area_map_bounds
+    from geo.kiosk.area import area_map_bounds
+    from geo.kiosk.screens import kiosk_screens
     from geo.mapping import URBAN_BOUNDS
 
     # A long interval: each screen stays while the window turns.

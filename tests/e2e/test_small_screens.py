@@ -16,7 +16,7 @@ import re
 import pytest
 
 from geo.auth import add_user
-from geo.briefing import briefing_slides
+from geo.briefing.slides import briefing_slides
 from geo.i18n import t
 from tests.conftest import poll
 from tests.e2e.conftest import start_server, stop_server, wait_for_run_end

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from geo import charts
 from geo.aggregate import area_label
-from geo.briefing_pdf.layout import PAGE_HEIGHT_PX, PAGE_WIDTH_PX
+from geo.briefing.handout.layout import PAGE_HEIGHT_PX, PAGE_WIDTH_PX
 from geo.charts.common import text_width
 from geo.countmap import GLYPH_MIN_DEGREES, counts_by_dong, symbol_radius
 from geo.i18n import t

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from geo.kiosk import KioskScreen, overview_html, project_screen_html
-from geo.kiosk_area import area_screen_html
-from geo.kiosk_then import then_and_now, then_now_html
+from geo.kiosk.area import area_screen_html
+from geo.kiosk.overview import overview_html
+from geo.kiosk.screens import KioskScreen, project_screen_html
+from geo.kiosk.then import then_and_now, then_now_html
 from geo.loaders import DashboardData
 from geo.reference import ReferenceLayer
 from geo.speech import screen_speech_text

@@ -27,7 +27,7 @@ from geo.countmap import build_count_map
 from geo.history import first_known, services_as_of
 from geo.html import escape_html
 from geo.i18n import localized_column, t
-from geo.kiosk import CITIZEN_ORDER, kiosk_map_services
+from geo.kiosk.screens import CITIZEN_ORDER, kiosk_map_services
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions, build_map
 from geo.pointmap import needs_canvas_map

@@ -1,7 +1,7 @@
-"""The handout's pages, one per slide of the briefing (``geo.briefing.briefing_slides``), then an appendix.
+"""The handout's pages, one per slide of the briefing (``geo.briefing.slides.briefing_slides``), then an appendix.
 
 Each page function takes what its slide shows and returns a 16:9 Plotly figure; the
-slide and the page share their contents through ``geo.briefing`` (the portfolio's
+slide and the page share their contents through ``geo.briefing.slides`` (the portfolio's
 groups, the services in operation, an area's projects or nearest ones, which charts
 have something to show), so they cannot disagree.
 """
@@ -18,7 +18,9 @@ import plotly.graph_objects as go
 from geo import charts
 from geo import plan as plan_facts
 from geo.aggregate import area_label
-from geo.briefing import (
+from geo.briefing.handout.layout import blank_page, footer, paste, table_page, text_block, wrap
+from geo.briefing.handout.maps import AREA_MAP_BOX, area_map_figure
+from geo.briefing.slides import (
     AREA_NAMES_MAX,
     CHANGES_PER_SLIDE,
     PORTFOLIO_NAMES_MAX,
@@ -43,8 +45,6 @@ from geo.briefing import (
     shows_names,
     status_counts,
 )
-from geo.briefing_pdf.layout import blank_page, footer, paste, table_page, text_block, wrap
-from geo.briefing_pdf.maps import AREA_MAP_BOX, area_map_figure
 from geo.history import services_as_of
 from geo.i18n import localized_column, t
 from geo.loaders import DashboardData
@@ -205,7 +205,7 @@ def _portfolio_page(services: gpd.GeoDataFrame, lang: charts.Lang) -> go.Figure:
 
 
 def _table(table: pd.DataFrame, x: tuple[float, float], y: tuple[float, float]) -> go.Table:
-    """A light table (as :func:`~geo.briefing_pdf.layout.table_page`'s) in a rectangle of a page."""
+    """A light table (as :func:`~geo.briefing.handout.layout.table_page`'s) in a rectangle of a page."""
     return table_page(table, "", [2.4] + [1.0] * (len(table.columns) - 1)).data[0].update(domain={"x": x, "y": y})
 
 
@@ -359,7 +359,7 @@ def _appendix(
 def briefing_figures(data: DashboardData, as_of: date, since: date, lang: charts.Lang = "ko") -> list[go.Figure]:
     """Every page of the PDF briefing as a Plotly figure, in order (testable without Chromium).
 
-    One page per slide of the briefing (``geo.briefing.briefing_slides``: the cover, the
+    One page per slide of the briefing (``geo.briefing.slides.briefing_slides``: the cover, the
     portfolio, what citizens can use today, each area, the trend by quarter, what changed), then
     the appendix (:data:`APPENDIX_ROWS_PER_PAGE` services a page, or counts at city scale). At most
     :data:`MAX_PAGES` pages: the appendix keeps the pages the slides leave (with one for what

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 import plotly.graph_objects as go
 
 from geo import charts
-from geo.briefing_pdf.layout import PAGE_HEIGHT_PX, PAGE_WIDTH_PX
-from geo.briefing_pdf.pages import briefing_figures
+from geo.briefing.handout.layout import PAGE_HEIGHT_PX, PAGE_WIDTH_PX
+from geo.briefing.handout.pages import briefing_figures
 from geo.i18n import t
 from geo.loaders import DashboardData
 
@@ -108,7 +108,7 @@ def figures_to_pdf(figures: Sequence[go.Figure], title: str = "") -> bytes:
 
 
 def briefing_pdf(data: DashboardData, as_of: date, since: date, lang: charts.Lang = "ko") -> bytes:
-    """The whole briefing as PDF bytes (16:9 pages, Korean by default); see ``geo.briefing_pdf``."""
+    """The whole briefing as PDF bytes (16:9 pages, Korean by default); see ``geo.briefing.handout``."""
     find_cjk_font()
     title = f"{t('app.title', lang)} {t('nav.briefing', lang)} ({t('briefing.as_of', lang)} {as_of.isoformat()})"
     return figures_to_pdf(briefing_figures(data, as_of, since, lang), title)

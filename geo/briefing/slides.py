@@ -8,8 +8,8 @@ per development area (what is known of it, the projects inside or the nearest
 ones; a chart only where it has something to show), the trend by quarter
 (``geo.trend``), and what changed since a chosen day. Every slide is shown "as of" a day (``geo.history``). This module
 holds the slide list, navigation, the URL's dates, the tables and the slides' HTML;
-what the slides and the PDF (``geo.briefing_pdf``) say is worked out in
-``geo.briefing_content`` (re-exported here). The page only places them.
+what the slides and the PDF (``geo.briefing.handout``) say is worked out in
+``geo.briefing.content`` (re-exported here). The page only places them.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from geo import aggregate
-from geo.briefing_content import (
+from geo.briefing.content import (
     AREA_NAMES_MAX,
     NEAREST_COUNT,
     PORTFOLIO_NAMES_MAX,
@@ -64,7 +64,7 @@ from geo.vocab import (
     label,
 )
 
-#: The briefing's public names, with the slides' contents re-exported from ``geo.briefing_content``.
+#: The briefing's public names, with the slides' contents re-exported from ``geo.briefing.content``.
 __all__ = [
     "AREA_NAMES_MAX",
     "CHANGES_PER_SLIDE",

@@ -1,10 +1,10 @@
 """What the briefing's slides say: the portfolio, what citizens can use today, and each development area.
 
-The contents, as plain data for the slides (``geo.briefing``) and the handout
-(``geo.briefing_pdf``): the portfolio by domain with a programme's parts under it,
+The contents, as plain data for the slides (``geo.briefing.slides``) and the handout
+(``geo.briefing.handout``): the portfolio by domain with a programme's parts under it,
 the services in operation with their public description and place, an area's
 facts, the projects inside it or nearest to it (measured in EPSG:5186), its
-charts' data and its budget line. ``geo.briefing`` re-exports every name here.
+charts' data and its budget line. ``geo.briefing.slides`` re-exports every name here.
 """
 
 from __future__ import annotations

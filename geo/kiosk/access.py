@@ -6,7 +6,7 @@ can do lives here, as plain functions the page calls and the tests drive:
 - three display modes, each a button on the kiosk and a URL parameter for the kiosk PC's start-up URL
   (``?text=large``, ``?contrast=high``, ``?reach=low``): :class:`KioskModes`; a visitor's choice lasts
   until the idle reset, which returns to the start-up URL's modes;
-- which screen a mode change keeps (:func:`same_section`; the time controls are in ``geo.kiosk_rotation``);
+- which screen a mode change keeps (:func:`same_section`; the time controls are in ``geo.kiosk.rotation``);
 - the help screen's text (:func:`help_html`), with whom to ask (the configured contact or a neutral
   default, never an invented number);
 - WCAG contrast ratios (:func:`contrast_ratio`), so the tests can hold both themes to 4.5:1 for text and
@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from geo.html import escape_html
 from geo.i18n import t
-from geo.kiosk import KioskScreen
+from geo.kiosk.screens import KioskScreen
 
 #: Each mode's URL parameter and the value that turns it on.
 MODE_PARAMS: dict[str, tuple[str, str]] = {

@@ -1,14 +1,14 @@
 """The public kiosk (키오스크): its screens, the unattended rotation, and what citizens may see.
 
 A kiosk is a touch display in a public place, portrait (1080 × 1920, the usual
-lobby stand) or landscape (1920 × 1080). It cycles through the overview, the
+lobby stand) or landscape (1920 × 1080). It cycles through the overview (``geo.kiosk.overview``), the
 reported projects by how far along they are (in service now, being built,
 planned: every project is named, long lists in pages of what fits, "1/3"), and
-each development area (``geo.kiosk_area``); it stops while someone touches it,
+each development area (``geo.kiosk.area``); it stops while someone touches it,
 and returns to the start after a while without a touch. Only public fields reach it (:data:`PUBLIC_COLUMNS`): never a
 department, a budget or an internal id.
 
-Rotation is decided on the server from the time (``geo.kiosk_rotation``); the
+Rotation is decided on the server from the time (``geo.kiosk.rotation``); the
 page calls it from a fragment that reruns every ``tick_seconds``. Touches reach the server
 through a hidden button that ``ui.kiosk.touch_script`` clicks (throttled).
 Every text from data is escaped here (``geo.html``); English screens show a
@@ -25,9 +25,8 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from geo import plan as plan_facts
 from geo.aggregate import area_terms
-from geo.briefing import period_text
+from geo.briefing.slides import period_text
 from geo.html import escape_html
 from geo.i18n import localized, t
 from geo.io import METRIC_CRS, STORAGE_CRS
@@ -94,7 +93,7 @@ PAGE_HEIGHT_PX = 360  # 400 measured 379 px of room on an English landscape page
 # The text column is about 990 px at 1920 × 1080 (1000 in portrait), a card's text about 940 inside its padding;
 # 900 leaves a margin (at 960 an English description took a third line the estimate did not count).
 COLUMN_PX = 900
-# At 큰 글씨 (the layout at 2×, geo.kiosk_access) in CSS px before the zoom: the text column is about 470 px
+# At 큰 글씨 (the layout at 2×, geo.kiosk.access) in CSS px before the zoom: the text column is about 470 px
 # across, and a page of cards about 420 px high (840 on the screen), so it holds fewer cards.
 LARGE_COLUMN_PX, LARGE_PAGE_HEIGHT_PX = 470, 420
 
@@ -106,7 +105,7 @@ class KioskScreen:
     ``first`` and ``count`` say which cards of the group's list a page shows; ``page`` of ``pages``.
     """
 
-    kind: str  # "overview", "projects", "then" (then and now, ``geo.kiosk_then``) or "area"
+    kind: str  # "overview", "projects", "then" (then and now, ``geo.kiosk.then``) or "area"
     area_id: str | None = None
     group: str | None = None
     page: int = 1
@@ -577,49 +576,3 @@ def heading_html(text: str, kind: str = "screen", page: str = "") -> str:
         return f'<h1 class="kiosk-title">{escape_html(text)}</h1>'
     page_html = f' <span class="kiosk-page">{escape_html(page)}</span>' if page else ""
     return f'<h2 class="kiosk-screen-title">{escape_html(text)}{page_html}</h2>'
-
-
-def plan_headline_html(plan: dict[str, Any], lang: str) -> str:
-    """The plan's headline: approved by MOLIT (국토교통부) and its aims as reported; the mayor's fields as his."""
-    aims = " · ".join(plan_facts.aims(plan, lang))
-    remark = plan_facts.mayor_remark(plan, lang)
-    return (
-        f'<div class="kiosk-headline"><b>{escape_html(t("plan.approved", lang))}</b>'
-        f"<span>{escape_html(t('plan.aims', lang))}: {escape_html(aims)}</span>"
-        + (f'<span class="kiosk-remark">{escape_html(remark)}</span>' if remark else "")
-        + "</div>"
-    )
-
-
-def overview_html(plan: dict[str, Any], services: pd.DataFrame, lang: str) -> str:
-    """The plan as reported, then, apart from it, Ansan's reported projects counted by how far along they are.
-
-    The plan: its approval, aims, the mayor's remark as his, vision and directions, with its source (the area
-    screens say that it applies to them once gazetted, 고시). The projects are counted under their own
-    heading, away from the approval: no source ties them to the plan (counts only, no budget).
-    """
-    statuses = services["status"]
-    unit = t("metric.count_unit", lang)
-    numbers = [(int(statuses.isin(KIOSK_STATUSES).sum()), t("kiosk.projects_all", lang))] + [
-        (int(statuses.isin(group).sum()), t(f"kiosk.group_{key}", lang))
-        for key, group in PROJECT_GROUPS.items()
-        if statuses.isin(group).any()
-    ]
-    number_html = "".join(
-        f'<div class="kiosk-number"><b>{n:,}{escape_html(unit)}</b><span>{escape_html(k)}</span></div>'
-        for n, k in numbers
-    )
-    vision = "".join(f'<div class="kiosk-vision">“{escape_html(line[lang])}”</div>' for line in plan.get("vision", []))
-    directions = "".join(
-        f"<div>{n}. {escape_html(d[lang])}</div>" for n, d in enumerate(plan.get("directions", []), start=1)
-    )
-    source = plan.get("source", {}).get(lang, "")
-    return (
-        f"{plan_headline_html(plan, lang)}{vision}"
-        f'<div class="kiosk-kind">{escape_html(t("home.directions", lang))}</div>'
-        f'<div class="kiosk-directions">{directions}</div>'
-        f'<div class="kiosk-source">{escape_html(t("field.source", lang))}: {escape_html(source)}</div>'
-        f'<div class="kiosk-projects"><div class="kiosk-kind">{escape_html(t("kiosk.reported_projects", lang))}</div>'
-        f'<div class="kiosk-numbers">{number_html}</div>'
-        f'<div class="kiosk-facts">{escape_html(t("kiosk.projects_not_the_plan", lang))}</div></div>'
-    )

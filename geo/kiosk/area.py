@@ -24,7 +24,7 @@ from geo.countmap import build_count_map
 from geo.html import escape_html
 from geo.i18n import localized, t
 from geo.io import METRIC_CRS
-from geo.kiosk import (
+from geo.kiosk.screens import (
     PROJECT_GROUPS,
     area_intro_html,
     citywide_listed,
@@ -280,7 +280,7 @@ def build_kiosk_map(
     ``key`` the group) or one area ("area", ``key`` its id) with its landmarks labelled.
 
     Only public columns reach the map
-    (:func:`geo.kiosk.kiosk_map_services`); citywide projects are listed, not drawn. Stations and parks (the
+    (:func:`geo.kiosk.screens.kiosk_map_services`); citywide projects are listed, not drawn. Stations and parks (the
     layers marked for the kiosk) are drawn on every map for orientation.
     """
     if kind == "area" and key is not None:

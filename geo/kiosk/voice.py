@@ -1,6 +1,6 @@
 """Citizens' voice on the kiosk: which projects a project screen shows, and how the picker names them.
 
-The kiosk's cards carry no ids (``geo.kiosk``); this module links a screen's cards to
+The kiosk's cards carry no ids (``geo.kiosk.screens``); this module links a screen's cards to
 their projects for 필요해요 and opinions, in the order the cards show. Counts are
 responses, never a vote: the labels say "필요해요 n · 의견 m", never a rank or a share.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo.kiosk import PROJECT_GROUPS, KioskScreen, public_services
+from geo.kiosk.screens import PROJECT_GROUPS, KioskScreen, public_services
 from geo.voice_view import counts_text
 
 
