@@ -20,39 +20,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# The benchmarks' browser scripts, kept as JavaScript files.
+JS_DIR = Path(__file__).resolve().parent / "js"
 # Polls in every frame of the page (the map frames are same-origin): records first map and first chart.
-DRAW_MARKS = """
-(() => {
-  if (window.top !== window) return;
-  const marks = (window.__marks = {});
-  const hasMap = (doc) => {
-    if (!doc) return false;
-    if (doc.querySelector('.leaflet-interactive, .leaflet-marker-icon, .leaflet-overlay-pane canvas')) return true;
-    const win = doc.defaultView;
-    const m = win && win.svcMap;
-    if (m && m.el && m.el.dataset.ready === '1' && (+m.el.dataset.drawnPoints + +m.el.dataset.drawnInClusters) > 0)
-      return true;
-    for (const f of doc.querySelectorAll('iframe')) {
-      let inner = null;
-      try { inner = f.contentDocument; } catch (e) { inner = null; }
-      if (hasMap(inner)) return true;
-    }
-    return false;
-  };
-  const tick = () => {
-    const now = performance.now();
-    if (!marks.app && document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]'))
-      marks.app = now;
-    if (!marks.map && hasMap(document)) marks.map = now;
-    if (!marks.chart && document.querySelector('[data-testid="stPlotlyChart"] .main-svg .cartesianlayer'))
-      marks.chart = now;
-    if (!marks.chart && document.querySelector('[data-testid="stPlotlyChart"] .main-svg .pielayer path'))
-      marks.chart = now;
-    if (!(marks.map && marks.chart)) setTimeout(tick, 20);
-  };
-  setTimeout(tick, 0);
-})();
-"""
+DRAW_MARKS = (JS_DIR / "draw_marks.js").read_text(encoding="utf-8")
 
 
 def free_port() -> int:
@@ -157,24 +128,5 @@ def first_draw_s(marks: dict[str, float], needs: tuple[str, ...]) -> float:
     return max(marks[name] for name in needs) / 1000
 
 
-NETWORK = """() => {
-  const nav = performance.getEntriesByType('navigation')[0];
-  const res = performance.getEntriesByType('resource').map(r => ({
-    name: r.name, start: r.startTime, end: r.responseEnd, size: r.transferSize, body: r.decodedBodySize,
-    type: r.initiatorType }));
-  const frames = [];
-  for (const f of document.querySelectorAll('iframe')) {
-    try {
-      const w = f.contentWindow;
-      const offset = w.performance.timeOrigin - performance.timeOrigin;
-      for (const r of w.performance.getEntriesByType('resource'))
-        res.push({ name: r.name, start: r.startTime + offset, end: r.responseEnd + offset, size: r.transferSize,
-                   body: r.decodedBodySize, type: 'frame:' + r.initiatorType });
-      const n = w.performance.getEntriesByType('navigation')[0];
-      frames.push({ src: (f.src || 'srcdoc').slice(0, 80), origin: offset,
-                    loaded: n ? n.loadEventEnd + offset : null });
-    } catch (e) { /* cross-origin frame: none here */ }
-  }
-  return { nav: nav ? { responseEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd,
-                        load: nav.loadEventEnd } : null, resources: res, frames };
-}"""
+# What the page and its frames fetched, and when (a function for ``page.evaluate``).
+NETWORK = (JS_DIR / "network.js").read_text(encoding="utf-8")

@@ -27,10 +27,11 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.html import escape_html, json_for_script
+from geo.html import escape_html
 from geo.i18n import localized, t
 from geo.io import METRIC_CRS
 from geo.mapping import MapOptions, build_map
+from geo.mapping.elements import map_script
 from geo.reference import ReferenceLayer
 from geo.spatial import LatLonView, representative_points
 from geo.vocab import STATUS_TERMS
@@ -231,7 +232,8 @@ def count_key_html(total: int, statuses: Sequence[str], lang: str) -> str:
 
 
 class CountSymbols(MacroElement):
-    """The count symbols as markers that take no clicks, their labels below, and the key at the top right.
+    """The count symbols as markers that take no clicks, their labels below, and the key at the top right
+    (the script is ``static/js/map/count_symbols.js``).
 
     The map's box gets ``data-count-symbols`` and ``data-count-total`` once they are drawn (what the page shows,
     for tests and checks).
@@ -259,71 +261,20 @@ class CountSymbols(MacroElement):
 </style>
 {% endmacro %}
 {% macro script(this, kwargs) %}
-(function () {
-  var map = {{ this._parent.get_name() }}, symbols = {{ this.symbols_json }}, total = 0;
-  symbols.forEach(function (s, order) {
-    total += s.total;
-    var html = s.svg + '<div class="count-label">' + s.name + '<br><b>' + s.count + '</b></div>';
-    // Larger counts first, so a small neighbour's symbol stays on top; the areas' names stay above them all.
-    L.marker([s.lat, s.lon], {interactive: false, keyboard: false, zIndexOffset: (order - symbols.length) * 1000,
-      icon: L.divIcon({className: 'count-symbol', html: html, iconSize: [s.size, s.size],
-                       iconAnchor: [s.size / 2, s.size / 2]})}).addTo(map);
-  });
-  var key = L.control({position: {{ this.key_corner_json }}});
-  key.onAdd = function () {
-    var div = L.DomUtil.create('div', 'dash-legend count-key');
-    div.innerHTML = {{ this.key_json }};
-    return div;
-  };
-  key.addTo(map);
-  // A label that would overlap the key, an area's name, another ring or a larger count's label is hidden (its
-  // ring still shows the count's size). Checked again after every change of view, once Leaflet has placed the
-  // markers (the kiosk re-fits on resize and rotation).
-  function overlaps(r, o) { return r.left < o.right + 2 && r.right > o.left - 2 && r.top < o.bottom + 2 && r.bottom > o.top - 2; }
-  // A ring is a circle: a label may pass its bounding box's corners.
-  function touchesRing(r, o) {
-    var cx = (o.left + o.right) / 2, cy = (o.top + o.bottom) / 2, radius = (o.right - o.left) / 2;
-    var dx = Math.max(r.left - cx, 0, cx - r.right), dy = Math.max(r.top - cy, 0, cy - r.bottom);
-    return dx * dx + dy * dy < (radius + 2) * (radius + 2);
-  }
-  function declutter() {
-    var box = map.getContainer(), frame = box.getBoundingClientRect(), taken = [], shown = 0;
-    box.querySelectorAll('.dash-legend, .area-label span').forEach(function (el) { taken.push(el.getBoundingClientRect()); });
-    var rings = Array.prototype.map.call(box.querySelectorAll('.count-symbol svg'), function (el) { return el.getBoundingClientRect(); });
-    box.querySelectorAll('.count-symbol .count-label').forEach(function (label, own) {
-      label.style.visibility = '';
-      // Below the ring, else above, right, left or at a corner of it: the first place that is free.
-      var place = ['', 'above', 'right', 'left', 'below-right', 'below-left', 'above-right', 'above-left'].find(function (side) {
-        label.className = 'count-label ' + side;
-        var r = label.getBoundingClientRect();
-        return !(r.left < frame.left || r.right > frame.right || r.top < frame.top || r.bottom > frame.bottom ||
-          taken.some(function (o) { return overlaps(r, o); }) ||
-          rings.some(function (o, k) { return k !== own && touchesRing(r, o); }));
-      });
-      if (place === undefined) { label.className = 'count-label'; label.style.visibility = 'hidden'; return; }
-      taken.push(label.getBoundingClientRect()); shown++;
-    });
-    box.dataset.countLabels = String(shown);
-  }
-  var pending = null;
-  map.on('zoomend moveend resize viewreset', function () {
-    cancelAnimationFrame(pending); pending = requestAnimationFrame(declutter);
-  });
-  declutter();
-  map.getContainer().dataset.countSymbols = String(symbols.length);
-  map.getContainer().dataset.countTotal = String(total);
-})();
+{{ this.configured_script() }}
 {% endmacro %}
 """
     )
 
     def __init__(self, symbols: list[dict[str, Any]], key_html: str, label_px: int, key_corner: str):
         super().__init__()
-        self.key_corner_json = json_for_script(key_corner)
         self._name = "CountSymbols"
-        self.symbols_json = json_for_script(symbols)
-        self.key_json = json_for_script(key_html)
+        self.config = {"symbols": symbols, "key": key_html, "corner": key_corner}
         self.label_px = label_px
+
+    def configured_script(self) -> str:
+        """The symbols, their labels placed where they are free, and the key (``static/js/map/count_symbols.js``)."""
+        return map_script("count_symbols.js", self, self.config)
 
 
 def build_count_map(

@@ -271,7 +271,7 @@ def test_only_the_kiosk_map_fits_its_bounds_again_when_its_frame_changes_size(bu
     html = kiosk.get_root().render()
     assert "new ResizeObserver(refit)" in html
     (south, west), (north, east) = bounds
-    assert f"var bounds = [[{south},{west}],[{north},{east}]];" in html
+    assert f'{{"bounds":[[{south},{west}],[{north},{east}]]}}' in html
     for audience in ("staff", "briefing"):
         other = build_map(bundled.boundaries, bundled.areas, none, MapOptions(audience=audience), bounds=bounds)
         assert "ResizeObserver" not in other.get_root().render()

@@ -47,6 +47,7 @@ from geo.pointmap import (
 )
 from geo.reference import ReferenceLayer
 from geo.vocab import STATUS_TERMS
+from tests.map_scripts import map_configs
 
 HOSTILE = "<img src=x onerror=alert(1)>`${alert(2)}`</script>"
 
@@ -75,9 +76,11 @@ def test_services_are_sent_once_per_domain_with_every_point(demo):
     assert len(groups) == len(domains)
     fmap = build_map(demo.boundaries, demo.areas, demo.services)
     html = _html(fmap)
-    rows = sum(len(re.findall(r"\[37\.\d+,126\.\d+,\d,", block)) for block in re.findall(r"var rows = (.*?);\n", html))
+    layers = map_configs(html, "rows", "cluster")
+    blocks = [json_for_script(layer["rows"]) for layer in layers]
+    rows = sum(len(re.findall(r"\[37\.\d+,126\.\d+,\d,", block)) for block in blocks)
     assert rows == int((demo.services.geom_type == "Point").sum())
-    assert "markerClusterGroup" not in html.split("var cluster = false")[0][-200:]
+    assert layers and not any(layer["cluster"] for layer in layers)
 
 
 def test_large_layers_are_clustered_with_local_plugin(demo):
@@ -90,7 +93,7 @@ def test_large_layers_are_clustered_with_local_plugin(demo):
     fmap = build_map(demo.boundaries, demo.areas, many)
     assert "/app/static/vendor/markercluster/leaflet.markercluster.js" in map_asset_urls(fmap)
     html = _html(fmap)
-    assert "var cluster = true" in html
+    assert [layer["cluster"] for layer in map_configs(html, "rows", "cluster")] == [True]
     # markercluster refuses a map without maxZoom ("Map has no maxZoom specified").
     assert '"maxZoom": 19' in html
 

@@ -5,8 +5,6 @@ On frames built here (exact expectations) and on the bundled data (facts read fr
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from datetime import date
 
@@ -34,6 +32,7 @@ from geo.placement import CITYWIDE, placement_kinds, point_stacks
 from geo.pointmap import service_payload
 from geo.vocab import STATUS_TERMS
 from tests.conftest import PROJECT_ROOT
+from tests.map_scripts import map_configs
 
 HALL = (126.83271, 37.32256)
 HUB = (126.77383, 37.31018)
@@ -78,8 +77,8 @@ def _html(fmap) -> str:
 def _rows(html: str) -> list[list]:
     """Every drawn point row ``[lat, lon, icon, tip, popup]`` of the map's service layers."""
     rows = []
-    for block in re.findall(r"var rows = (.*?);\n", html):
-        rows += json.loads(block)
+    for layer in map_configs(html, "rows"):
+        rows += layer["rows"]
     return rows
 
 
@@ -93,7 +92,7 @@ def test_a_stack_of_three_draws_once_with_its_count_and_a_list_of_each_status(bu
     for name, status in (("가로등", "운영"), ("교통체계", "계획"), ("통합관제", "구축")):
         assert f"{name} · {status}" in stack[4]
     # The stack's symbol carries the count and no status colour.
-    icons = [json.loads(block) for block in re.findall(r"var icons = (.*?);\n", html)]
+    icons = [layer["icons"] for layer in map_configs(html, "rows", "icons")]
     stack_icons = next(" ".join(block) for block in icons if any(">3</text>" in svg for svg in block))
     assert STATUS_TERMS["운영"].colour not in stack_icons and STATUS_TERMS["계획"].colour not in stack_icons
     single = next(r for r in rows if (r[1], r[0]) != HUB)

@@ -3,18 +3,51 @@
 Services as one compact array per domain (clustered above a threshold), the
 legend, tooltips and popups bound from JSON strings, a metric scale, a
 full-screen button and reference points: all served by the app, no CDN.
+A piece longer than a line runs a script of ``static/js/map/`` (``map_script``).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import folium
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo.assets import vendor_url
 from geo.html import json_for_script
+from geo.settings import STATIC_DIR
+
+#: The map pieces' scripts: each file is ``(function (map, cfg) {…})(__MAP__, __CONFIG__);``.
+MAP_JS_DIR = STATIC_DIR / "js" / "map"
+_PLACEHOLDER = re.compile(r"__MAP__|__CONFIG__")
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+@cache
+def map_script_source(name: str) -> str:
+    """The text of ``static/js/map/<name>``, read once per process."""
+    return (MAP_JS_DIR / name).read_text(encoding="utf-8")
+
+
+def map_script(name: str, element: Element, config: Mapping[str, object]) -> str:
+    """``static/js/map/<name>`` run on the Leaflet object ``element`` was added to, with ``config`` (a JSON
+    object, safe inside a script element) as its ``cfg``.
+
+    The file ends in ``(__MAP__, __CONFIG__);``: the map goes in by folium's variable name (so ``st_folium``,
+    which renames folium's variables in the script, renames it too), the data only as JSON.
+    """
+    parent = element._parent
+    if parent is None:
+        raise ValueError(f"{element._name} has not been added to a map")
+    map_name = parent.get_name()
+    if not _IDENTIFIER.fullmatch(map_name):
+        raise ValueError(f"the map's name must be a JavaScript variable name, not {map_name!r}")
+    values = {"__MAP__": map_name, "__CONFIG__": json_for_script(config)}
+    return _PLACEHOLDER.sub(lambda match: values[match.group(0)], map_script_source(name))
 
 
 class ServiceLayer(folium.elements.JSCSSMixin, folium.map.Layer):
@@ -27,37 +60,7 @@ class ServiceLayer(folium.elements.JSCSSMixin, folium.map.Layer):
     _template = Template(
         """
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = (function () {
-  var icons = {{ this.icons_json }};
-  var rows = {{ this.rows_json }};
-  var cluster = {{ 'true' if this.cluster else 'false' }};
-  var group = cluster
-    ? L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50})
-    : L.featureGroup();
-  var sizes = {{ this.sizes_json }};
-  var divIcons = icons.map(function (svg, k) {
-    return L.divIcon({html: svg, className: 'svc-icon', iconSize: [sizes[k], sizes[k]],
-                      iconAnchor: [sizes[k] / 2, sizes[k] / 2]});
-  });
-  var markers = new Array(rows.length);
-  for (var i = 0; i < rows.length; i++) {
-    var r = rows[i];
-    var m = L.marker([r[0], r[1]], {icon: divIcons[r[2]], keyboard: false});
-    m._svcTip = r[3];
-    if (r[4]) { m.bindPopup(r[4], {maxWidth: 380, className: 'svc-stack-popup'}); }
-    markers[i] = m;
-  }
-  // Tooltips are bound when first needed: 100,000 tooltip objects up front would stall the page.
-  function ensureTip(e) {
-    var m = e.layer || e.sourceTarget;
-    if (m && m._svcTip && !m._tooltip) { m.bindTooltip(m._svcTip, {direction: 'top'}); }
-  }
-  group.on('mouseover', function (e) { ensureTip(e); if (e.layer && e.layer.openTooltip) e.layer.openTooltip(); });
-  group.on('click', ensureTip);
-  group.addLayers ? group.addLayers(markers) : markers.forEach(function (m) { group.addLayer(m); });
-  {% if this.show %}group.addTo({{ this._parent.get_name() }});{% endif %}
-  return group;
-})();
+var {{ this.get_name() }} = {{ this.configured_script() }}
 {% endmacro %}
 """
     )
@@ -83,10 +86,11 @@ var {{ this.get_name() }} = (function () {
             if cluster
             else []
         )
-        self.rows_json = json_for_script(rows)
-        self.icons_json = json_for_script(icons)
-        self.cluster = cluster
-        self.sizes_json = json_for_script(icon_sizes)
+        self.config = {"rows": rows, "icons": icons, "cluster": cluster, "sizes": icon_sizes, "show": show}
+
+    def configured_script(self) -> str:
+        """The layer's script (``service_layer.js``), an expression that gives the layer group."""
+        return map_script("service_layer.js", self, self.config)
 
 
 class Legend(MacroElement):
@@ -121,16 +125,7 @@ class Legend(MacroElement):
 </style>
 {% endmacro %}
 {% macro script(this, kwargs) %}
-(function () {
-  var legend = L.control({position: 'bottomleft'});  // the sea lies south-west of the city
-  legend.onAdd = function () {
-    var div = L.DomUtil.create('div', 'dash-legend');
-    div.innerHTML = {{ this.html_json }};
-    L.DomEvent.disableClickPropagation(div);
-    return div;
-  };
-  legend.addTo({{ this._parent.get_name() }});
-})();
+{{ this.configured_script() }}
 {% endmacro %}
 """
     )
@@ -138,9 +133,12 @@ class Legend(MacroElement):
     def __init__(self, html: str, font_px: int, label_px: int):
         super().__init__()
         self._name = "Legend"
-        self.html_json = json_for_script(html)
+        self.legend_html = html
         self.font_px = font_px
         self.label_px = label_px
+
+    def configured_script(self) -> str:
+        return map_script("legend.js", self, {"html": self.legend_html})
 
 
 class SafeBinding(MacroElement):
@@ -194,31 +192,7 @@ class RefitOnResize(MacroElement):
     _template = Template(
         """
 {% macro script(this, kwargs) %}
-(function () {
-  var map = {{ this._parent.get_name() }};
-  var bounds = {{ this.bounds_json }};
-  var size = '';
-  // Fit, then check on the next frame that the zoom is the one this size asks for (a fit can be
-  // dropped while Leaflet is still busy with the previous one); a few tries at most.
-  function fit(tries) {
-    map.invalidateSize({pan: false});
-    map.fitBounds(bounds, {animate: false});
-    if (tries > 0) {
-      requestAnimationFrame(function () {
-        if (map.getZoom() !== map.getBoundsZoom(bounds)) { fit(tries - 1); }
-      });
-    }
-  }
-  function refit() {
-    var box = map.getContainer();
-    var now = box.clientWidth + 'x' + box.clientHeight;
-    if (now === size || !box.clientWidth || !box.clientHeight) return;
-    size = now;
-    fit(5);
-  }
-  if (window.ResizeObserver) { new ResizeObserver(refit).observe(map.getContainer()); }
-  else { window.addEventListener('resize', refit); }
-})();
+{{ this.configured_script() }}
 {% endmacro %}
 """
     )
@@ -226,7 +200,10 @@ class RefitOnResize(MacroElement):
     def __init__(self, bounds: tuple[tuple[float, float], tuple[float, float]]):
         super().__init__()
         self._name = "RefitOnResize"
-        self.bounds_json = json_for_script([list(corner) for corner in bounds])
+        self.bounds = [list(corner) for corner in bounds]
+
+    def configured_script(self) -> str:
+        return map_script("refit_on_resize.js", self, {"bounds": self.bounds})
 
 
 class FullscreenControl(MacroElement):
@@ -235,31 +212,7 @@ class FullscreenControl(MacroElement):
     _template = Template(
         """
 {% macro script(this, kwargs) %}
-(function () {
-  var control = L.control({position: 'topleft'});
-  control.onAdd = function (map) {
-    var button = L.DomUtil.create('a', 'leaflet-bar dash-fullscreen');
-    button.href = '#'; button.title = {{ this.title_json }}; button.setAttribute('role', 'button');
-    button.setAttribute('aria-label', {{ this.title_json }});
-    button.innerHTML = '<svg width="18" height="18" viewBox="0 0 24 24" style="margin-top:8px" fill="none" ' +
-      'stroke="#222" stroke-width="2.5"><path d="M3 9V3h6M15 3h6v6M21 15v6h-6M9 21H3v-6"/></svg>';
-    button.style.cssText = 'display:block;width:34px;height:34px;line-height:34px;text-align:center;' +
-      'font-size:20px;background:#fff;color:#222;text-decoration:none';
-    L.DomEvent.on(button, 'click', function (e) {
-      L.DomEvent.preventDefault(e);
-      var root = document.documentElement;
-      if (document.fullscreenElement) { document.exitFullscreen(); }
-      else if (root.requestFullscreen) { root.requestFullscreen(); }
-    });
-    document.addEventListener('fullscreenchange', function () {
-      var mapDiv = map.getContainer();
-      mapDiv.style.height = document.fullscreenElement ? '100vh' : '';
-      setTimeout(function () { map.invalidateSize(); }, 200);
-    });
-    return button;
-  };
-  control.addTo({{ this._parent.get_name() }});
-})();
+{{ this.configured_script() }}
 {% endmacro %}
 """
     )
@@ -267,7 +220,10 @@ class FullscreenControl(MacroElement):
     def __init__(self, title: str):
         super().__init__()
         self._name = "FullscreenControl"
-        self.title_json = json_for_script(title)
+        self.title = title
+
+    def configured_script(self) -> str:
+        return map_script("fullscreen.js", self, {"title": self.title})
 
 
 class ReferenceMarkers(MacroElement):
@@ -279,15 +235,7 @@ class ReferenceMarkers(MacroElement):
     _template = Template(
         """
 {% macro script(this, kwargs) %}
-(function () {
-  var p = {{ this.payload_json }}, renderer = L.canvas({padding: 0.3});
-  var group = L.featureGroup();
-  for (var i = 0; i < p.lat.length; i++) {
-    L.circleMarker([p.lat[i] / 1e6, p.lon[i] / 1e6], {renderer: renderer, radius: {{ this.radius }}, weight: 1.5,
-      color: '#222', fillColor: {{ this.colour_json }}, fillOpacity: 1}).bindPopup(p.popup[i]).addTo(group);
-  }
-  group.addTo({{ this._parent.get_name() }});
-})();
+{{ this.configured_script() }}
 {% endmacro %}
 """
     )
@@ -295,6 +243,11 @@ class ReferenceMarkers(MacroElement):
     def __init__(self, payload: dict[str, Any], colour: str, radius: int):
         super().__init__()
         self._name = "ReferenceMarkers"
-        self.payload_json = json_for_script({"lat": payload["lat"], "lon": payload["lon"], "popup": payload["popup"]})
-        self.colour_json = json_for_script(colour)
-        self.radius = radius
+        self.config = {
+            "payload": {"lat": payload["lat"], "lon": payload["lon"], "popup": payload["popup"]},
+            "colour": colour,
+            "radius": radius,
+        }
+
+    def configured_script(self) -> str:
+        return map_script("reference_markers.js", self, self.config)

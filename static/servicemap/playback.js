@@ -168,12 +168,12 @@
   };
 
   function drawCluster(ctx, cx, cy, total) {
-    var radius = 13 + Math.min(17, 3 * Math.log10(total) * 2);
+    var radius = window.SvcCore.clusterRadius(total);
     ctx.beginPath(); ctx.arc(cx, cy, radius, 0, 2 * Math.PI);
     ctx.fillStyle = 'rgba(0,70,130,.82)'; ctx.fill();
     ctx.lineWidth = 3; ctx.strokeStyle = 'rgba(255,255,255,.9)'; ctx.stroke();
     ctx.fillStyle = '#fff'; ctx.font = '700 12px sans-serif'; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-    ctx.fillText(total >= 10000 ? Math.round(total / 1000) + 'k' : String(total), cx, cy);
+    ctx.fillText(window.SvcCore.countText(total), cx, cy);
     return radius;
   }
 

@@ -24,12 +24,8 @@
   window.svcSendValue = function (extra) { state.value = Object.assign({}, state.value, extra); sendValue(); };
   function sendValue() { send('streamlit:setComponentValue', {value: state.value, dataType: 'json'}); }
 
-  // ---- geometry helpers: Web Mercator in [0, 1] like Leaflet's EPSG:3857 ----
-  function mercX(lon) { return 0.5 + lon / 360; }
-  function mercY(lat) {
-    var s = Math.sin(Math.max(Math.min(lat, 85.0511), -85.0511) * Math.PI / 180);
-    return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
-  }
+  // ---- the pure parts (projection, mask, visible rows, clustering, hit testing): core.js ----
+  var core = window.SvcCore, mercX = core.mercX, mercY = core.mercY;
 
   // ---- status symbols on canvas (same shapes as geo.mapping's SVG icons: colour pairs with shape) ----
   function symbolPath(ctx, shape, x, y, r) {
@@ -73,7 +69,7 @@
     ctx.beginPath(); ctx.arc(m + rr * 0.3, m - rr * 0.3, rr * 0.95, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
     ctx.lineWidth = 2.5;
     ctx.beginPath(); ctx.arc(m - rr * 0.05, m + rr * 0.05, rr, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
-    var text = n >= 10000 ? Math.round(n / 1000) + 'k' : String(n);
+    var text = core.countText(n);
     ctx.fillStyle = '#111'; ctx.font = '700 ' + (text.length > 2 ? 10 : 13) + 'px sans-serif';
     ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
     ctx.fillText(text, m - rr * 0.05, m + rr * 0.05 + 0.5);
@@ -289,13 +285,7 @@
     if (!this.data) { this.pendingMask = maskB64; return; }
     if (maskB64 === this.maskKey) return;
     this.maskKey = maskB64;
-    var d = this.data, n = d.count, mask = null;
-    if (maskB64) {
-      var bytes = atob(maskB64);
-      mask = new Uint8Array(n);
-      for (var i = 0; i < n; i++) mask[i] = (bytes.charCodeAt(i >> 3) >> (i & 7)) & 1;
-    }
-    this.mask = mask;
+    this.mask = core.decodeMask(maskB64, this.data.count);
     this.recompute();
   };
 
@@ -305,20 +295,12 @@
   // ~0.3 s at 100,000 points), so a step never holds a frame; the grid stays once the time control is used.
   ServiceMap.prototype.recompute = function (fast) {
     if (fast) this.gridMode = true;
-    var d = this.data, n = d.count, mask = this.mask, hide = this.hide;
+    var d = this.data, mask = this.mask, hide = this.hide;
     // One drawn item per point: the first visible service there stands for all visible ones (a stack).
-    var idx = [], size = new Int32Array(d.locCount), allApprox = new Uint8Array(d.locCount), citywide = 0, members = 0;
-    for (var j = 0; j < n; j++) {
-      if (!d.point[j] || (mask && !mask[j]) || (hide && hide[j])) continue;
-      if (d.place[j] === 2) { citywide++; continue; }
-      var l = d.loc[j];
-      if (size[l] === 0) { idx.push(j); allApprox[l] = 1; }
-      size[l]++; members++;
-      if (d.place[j] !== 1) allApprox[l] = 0;
-    }
-    this.stackSize = size; this.stackApprox = allApprox;
-    this.visibleIdx = Int32Array.from(idx);
-    var many = idx.length > d.clusterAbove;
+    var rows = core.visibleRows(d, mask, hide), citywide = rows.citywide, members = rows.members;
+    this.stackSize = rows.stackSize; this.stackApprox = rows.stackApprox;
+    this.visibleIdx = rows.visibleIdx;
+    var many = rows.visibleIdx.length > d.clusterAbove;
     this.index = many && !this.gridMode ? this.clusterIndex(mask) : null;
     this.grid = many && this.gridMode;
     var self = this;
@@ -332,17 +314,9 @@
   };
 
   ServiceMap.prototype.clusterIndex = function (mask) {
-    var d = this.data;
     if (!mask && !this.hide && this.fullIndex) return this.fullIndex;
-    var feats = new Array(this.visibleIdx.length);
-    for (var k = 0; k < feats.length; k++) {
-      var i = this.visibleIdx[k];
-      feats[k] = {type: 'Feature', properties: {i: i, n: this.stackSize[d.loc[i]]},
-        geometry: {type: 'Point', coordinates: [d.lon[i], d.lat[i]]}};
-    }
     // A cluster counts services, not points: a stack of 3 inside counts 3.
-    var index = new Supercluster({radius: 60, minZoom: 10, maxZoom: 17,
-      map: function (props) { return {n: props.n}; }, reduce: function (acc, props) { acc.n += props.n; }}).load(feats);
+    var index = core.clusterIndex(Supercluster, core.clusterFeatures(this.data, this.visibleIdx, this.stackSize));
     if (!mask && !this.hide) this.fullIndex = index;
     return index;
   };
@@ -377,12 +351,12 @@
             var lonlat = f.geometry.coordinates;
             cx = mercX(lonlat[0]) * scale - ox; cy = mercY(lonlat[1]) * scale - oy;
             var total = p.n || p.point_count;
-            var radius = 13 + Math.min(17, 3 * Math.log10(total) * 2);
+            var radius = core.clusterRadius(total);
             ctx.beginPath(); ctx.arc(cx, cy, radius, 0, 2 * Math.PI);
             ctx.fillStyle = 'rgba(0,70,130,.82)'; ctx.fill();
             ctx.lineWidth = 3; ctx.strokeStyle = 'rgba(255,255,255,.9)'; ctx.stroke();
             ctx.fillStyle = '#fff'; ctx.font = '700 12px sans-serif'; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-            ctx.fillText(total >= 10000 ? Math.round(total / 1000) + 'k' : String(total), cx, cy);
+            ctx.fillText(core.countText(total), cx, cy);
             items.push({kind: 'cluster', id: p.cluster_id, count: total, x: cx, y: cy, r: radius + 4});
             counts.clusters++; counts.inClusters += total;
           } else {
@@ -435,24 +409,11 @@
 
   // The visible services at the points of ``locs`` (an object of loc ids), in row order.
   ServiceMap.prototype.membersAt = function (locs) {
-    var d = this.data, mask = this.mask, rows = [];
-    for (var j = 0; j < d.count; j++) {
-      if (d.point[j] && d.place[j] !== 2 && (!mask || mask[j]) && !(this.hide && this.hide[j]) && locs[d.loc[j]]) rows.push(j);
-    }
-    return rows;
+    return core.membersAt(this.data, this.mask, this.hide, locs);
   };
 
-  ServiceMap.prototype.hit = function (cp) {
-    // Services and clusters win over reference points; among equals the nearest wins.
-    var best = null, bestD = Infinity, bestRank = -1;
-    for (var k = 0; k < this.items.length; k++) {
-      var it = this.items[k], dx = it.x - cp.x, dy = it.y - cp.y, dd = dx * dx + dy * dy;
-      if (dd > it.r * it.r) continue;
-      var rank = it.kind === 'ref' ? 0 : 1;
-      if (rank > bestRank || (rank === bestRank && dd < bestD)) { best = it; bestD = dd; bestRank = rank; }
-    }
-    return best;
-  };
+  // Services and clusters win over reference points; among equals the nearest wins.
+  ServiceMap.prototype.hit = function (cp) { return core.hit(this.items, cp); };
 
   ServiceMap.prototype.onMove = function (e) {
     var it = this.hit(e.containerPoint), map = this.map;
@@ -471,7 +432,7 @@
     var it = this.hit(e.containerPoint), map = this.map;
     if (it && it.kind === 'svc') {
       // Services at the same spot (one address, several devices) cannot be told apart by a click: list them.
-      var same = this.items.filter(function (o) { return o.kind === 'svc' && Math.abs(o.x - it.x) < 3 && Math.abs(o.y - it.y) < 3; });
+      var same = core.sameSpot(this.items, it);
       if (same.length > 1) return this.pickList(same.map(function (o) { return o.i; }), map.containerPointToLatLng([it.x, it.y]));
       return this.select('svc', it.i);
     }
