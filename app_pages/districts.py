@@ -4,7 +4,6 @@ from datetime import date
 from typing import Literal
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import aggregate, charts
 from geo import plan as plan_facts
@@ -26,6 +25,7 @@ from ui.data import dashboard_data, settings, store
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
 from ui.links import link_notice
+from ui.revision_cache import folium_frame, revision_map_html
 from ui.servicemap import citywide_list, overview_map
 from ui.trend import quarterly_trend
 
@@ -98,18 +98,20 @@ def profile() -> None:
                 key=f"district_map_{area_id}",
                 as_of=(as_of, services),
             )
-        else:
-            area_map = build_map(
-                data.boundaries,
-                data.areas,
-                shown,
-                MapOptions(lang=lang, basemap=settings().basemap),
-                selected_area=selection if selection != CITYWIDE else None,
-                bounds=bounds,
+        else:  # shown is the data as of that day: the day is part of the map's name, not only the revision
+            basemap = settings().basemap
+            html = revision_map_html(
+                f"district:{area_id}:{as_of.isoformat()}:{lang}:{basemap}",
+                lambda: build_map(
+                    data.boundaries,
+                    data.areas,
+                    shown,
+                    MapOptions(lang=lang, basemap=basemap),
+                    selected_area=selection if selection != CITYWIDE else None,
+                    bounds=bounds,
+                ),
             )
-            st_folium(
-                area_map, height=460, use_container_width=True, returned_objects=[], key=f"district_map_{area_id}"
-            )
+            folium_frame(html, height=460, key=f"district_{area_id}")
         citywide_list(shown, lang)  # reported without a place: listed here, not drawn at City Hall
     with facts_col:
         if selection in (None, CITYWIDE):

@@ -1,7 +1,6 @@
 """종합 현황: the plan at a glance — vision, directions, headline numbers, one map and one chart."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import aggregate, charts
 from geo import plan as plan_facts
@@ -19,7 +18,7 @@ from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
 from ui.links import link_notice
 from ui.playback import playback_args
-from ui.revision_cache import overview_folium_map, revision_figure
+from ui.revision_cache import folium_frame, overview_map_html, revision_figure
 from ui.servicemap import citywide_list, overview_map
 
 lang = current_language()
@@ -41,18 +40,12 @@ map_col, plan_col = st.columns([3, 2], gap="large")
 with map_col:
     st.header(t("home.map", lang))
     playing = st.toggle(t("playback.toggle", lang), key=state.HOME_PLAYBACK, help=t("playback.toggle_help", lang))
-    if playing:  # the reported history, played on the canvas map (folium cannot play inside st_folium)
+    if playing:  # the reported history, played on the canvas map (a folium page cannot play)
         overview_map(data, lang, playback=playback_args(data, lang, default_as_of(data.status_history), None))
     elif needs_canvas_map(data.services):  # a city's device layers: the map page's canvas, not folium markers
         overview_map(data, lang)
-    else:
-        st_folium(
-            overview_folium_map(data, lang, settings().basemap),  # built once per data revision
-            height=560,
-            use_container_width=True,
-            returned_objects=[],
-            key="home_map",
-        )
+    else:  # rendered once per data revision; no clicks come back from this map
+        folium_frame(overview_map_html(data, lang, settings().basemap), height=560, key="home")
     citywide_list(data.services, lang)  # reported without a place: listed, not drawn at City Hall
     if data.has_approximate_outlines:
         st.caption(t("approximate.note", lang))
@@ -61,7 +54,7 @@ with plan_col:
     for line in plan["vision"]:
         st.markdown(f"**“{md_text(line[lang])}”**")  # a quotation, not a heading (heading order)
     st.header(t("home.directions", lang))
-    per_direction = aggregate.services_by_direction(data.services).set_index("direction")["count"]
+    per_direction = aggregate.count_by_direction(data.services)
     # Reported projects carry no direction (no source assigns one): counts of zero would mislead.
     classified = int(per_direction.sum()) > 0
     for number, direction in enumerate(plan["directions"], start=1):

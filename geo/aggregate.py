@@ -214,6 +214,16 @@ def services_by_domain_status(
     return _finish(_count_grid(selected, "domain", domains), selected)
 
 
+def count_by_direction(services: pd.DataFrame) -> pd.Series:
+    """How many services each plan direction holds (all statuses), every direction in plan order, zeros included.
+
+    The count alone, for a page that shows no budget: :func:`services_by_direction` also sums the counted
+    budgets, which costs more than the count at every visit.
+    """
+    counts = services["direction"].value_counts() if "direction" in services else pd.Series(dtype=int)
+    return counts.reindex(list(DIRECTION_ORDER), fill_value=0).astype(int).rename("count")
+
+
 def services_by_direction(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
     """Services per plan direction (추진 방향).
 

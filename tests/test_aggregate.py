@@ -105,6 +105,14 @@ def test_direction_counts_and_budget_leave_cancelled_out_of_budget(services):
     assert table["budget_krw_100m"].tolist() == [17.0, 5.0, 6.0]
 
 
+def test_the_count_by_direction_is_the_tables_count_with_every_direction(services):
+    counts = agg.count_by_direction(services)
+    assert counts.index.tolist() == list(DIRECTION_TERMS)
+    assert counts.tolist() == agg.services_by_direction(services)["count"].tolist() == [4, 1, 1]
+    # Reported projects carry no direction: every direction is there, with zero.
+    assert agg.count_by_direction(services.assign(direction=None)).tolist() == [0, 0, 0]
+
+
 def test_budget_by_year_spreads_each_budget_evenly_over_its_years(services):
     table = agg.budget_by_year(services, "singil2")
     assert table["year"].drop_duplicates().tolist() == [2026, 2027, 2028, 2029]

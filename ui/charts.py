@@ -8,6 +8,9 @@ line. The files are built only when the button is pressed, not on every rerun.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -18,6 +21,32 @@ from geo.html import md_text
 from geo.i18n import t
 from ui.data import dashboard_data
 from ui.frame import guarded_download
+
+_CAPTIONED: OrderedDict[tuple[int, str], tuple[go.Figure, go.Figure]] = OrderedDict()
+_CAPTIONED_LOCK = threading.Lock()
+_CAPTIONED_MAX = 32
+
+
+def captioned_figure(fig: go.Figure, caption: str) -> go.Figure:
+    """``with_caption(fig, caption)``, kept for the same figure object and caption.
+
+    The everyday pages pass figures built once per data revision (``ui.revision_cache``), so the copy
+    with its caption (50–70 ms each, a validated copy) is made once, not on every visit. The entry holds
+    the figure itself, so its ``id`` cannot be reused by another object while the entry lives; both are
+    shared and never changed in place.
+    """
+    key = (id(fig), caption)
+    with _CAPTIONED_LOCK:
+        hit = _CAPTIONED.get(key)
+        if hit is not None and hit[0] is fig:
+            _CAPTIONED.move_to_end(key)
+            return hit[1]
+    result = with_caption(fig, caption)
+    with _CAPTIONED_LOCK:
+        _CAPTIONED[key] = (fig, result)
+        while len(_CAPTIONED) > _CAPTIONED_MAX:
+            _CAPTIONED.popitem(last=False)
+    return result
 
 
 def chart_with_data(
@@ -37,7 +66,7 @@ def chart_with_data(
         st.markdown(f"**{md_text(chart_title(fig))}**  \n{md_text(message)}")
         return
     if context is not None:
-        fig = with_caption(fig, context.caption(lang))
+        fig = captioned_figure(fig, context.caption(lang))
     st.plotly_chart(
         fig,
         width="stretch",

@@ -6,14 +6,12 @@ The cache key is ``ui.data.data_key()`` (folders, database and store revision), 
 shows on the next rerun, as with the data itself.
 
 The objects are shared between sessions (``cache_resource``), so nothing may change them in place:
-``geo.charts.with_caption`` returns a copy, and each run draws a deep copy of the map (rendering a folium
-map writes into it: a second render of the same map repeats its header and scripts). The copy takes
-about 0.06 s where a build took 0.4–3 s on the busy 2-core machine.
+``geo.charts.with_caption`` returns a copy, and a map is kept as the HTML page it renders to (a string),
+shown in a plain frame: a render took 0.2–1.6 s per run, the component that showed it loaded its own scripts.
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 
 import folium
@@ -27,17 +25,37 @@ from ui.data import data_key
 DataKey = tuple[str, str, str | None, str]
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _overview_map(key: DataKey, lang: str, basemap: str, _data: DashboardData) -> folium.Map:  # noqa: ARG001 (cache key)
-    return build_map(_data.boundaries, _data.areas, _data.services, MapOptions(lang=lang, basemap=basemap))
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _map_html(key: DataKey, name: str, _build: Callable[[], folium.Map]) -> str:  # noqa: ARG001 (cache key)
+    return _build().get_root().render()
 
 
-def overview_folium_map(data: DashboardData, lang: str, basemap: str) -> folium.Map:
-    """The home page's map (all services, the dongs and the areas), built once per data revision and language.
+def revision_map_html(name: str, build: Callable[[], folium.Map]) -> str:
+    """The page of the folium map ``build()`` makes, rendered once per data revision and ``name``.
 
-    A fresh copy each time: the caller may render it (``st_folium`` does).
+    ``name`` holds everything else the map depends on (language, base map, area, as-of day). The same string
+    on the next run keeps the frame as it is (no reload, the visitor's zoom stays), where a fresh render
+    would differ in its element ids and reload it.
     """
-    return copy.deepcopy(_overview_map(data_key(), lang, basemap, data))
+    return _map_html(data_key(), name, build)
+
+
+def overview_map_html(data: DashboardData, lang: str, basemap: str) -> str:
+    """The home page's map (all services, the dongs and the areas), once per data revision and language."""
+    return revision_map_html(
+        f"overview:{lang}:{basemap}",
+        lambda: build_map(data.boundaries, data.areas, data.services, MapOptions(lang=lang, basemap=basemap)),
+    )
+
+
+def folium_frame(html: str, height: int, key: str) -> None:
+    """A rendered folium map in a plain frame of the page (no clicks come back to the script).
+
+    Lighter than the two-way ``st_folium`` component for a map that only shows: no component bundle to
+    load and no render on each run. The container's key (``folium_map_…``) names it for the browser tests.
+    """
+    with st.container(key=f"folium_map_{key}"):
+        st.iframe(html, height=height)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -197,7 +197,8 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{report.when}", report)
 
 
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# A folium map: the two-way component (the import preview) or a rendered page in a plain frame (home, districts).
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"], [class*="st-key-folium_map_"] iframe'
 
 
 def wait_for_map(page, min_shapes: int = 1, frame_index: int = 0):
