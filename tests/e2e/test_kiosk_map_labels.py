@@ -59,7 +59,7 @@ def test_area_labels_stay_clear_of_the_legend_and_inside_the_map(
     wait_for_run_end(page)
     frame = page.frame_locator(".st-key-kiosk_map iframe").first
     frame.locator(".area-label span").first.wait_for()
-    owner = page.locator(".st-key-kiosk_map iframe").first.content_frame
+    owner = page.locator(".st-key-kiosk_map iframe").first.element_handle().content_frame()
     assert owner is not None
     seen: dict = {}
 
