@@ -24,9 +24,11 @@
       // Beside the control (right of it) or under it, whichever is the shorter move and stays in the frame.
       var right = c.right + margin - moved.left, down = c.bottom + margin - moved.top;
       var up = c.top - margin - moved.bottom, left = c.left - margin - moved.right;
+      // A move that lands on another control (the scale above the legend) is no way out.
       var options = [[right, 0], [0, down], [0, up], [left, 0]].filter(function (o) {
-        return moved.left + o[0] >= frame.left && moved.right + o[0] <= frame.right
-          && moved.top + o[1] >= frame.top && moved.bottom + o[1] <= frame.bottom;
+        var to = {left: moved.left + o[0], right: moved.right + o[0], top: moved.top + o[1], bottom: moved.bottom + o[1]};
+        return to.left >= frame.left && to.right <= frame.right && to.top >= frame.top && to.bottom <= frame.bottom
+          && !controls.some(function (other) { return meets(to, other); });
       });
       options.sort(function (a, b) { return Math.abs(a[0]) + Math.abs(a[1]) - Math.abs(b[0]) - Math.abs(b[1]); });
       if (options.length) { dx += options[0][0]; dy += options[0][1]; }
