@@ -59,14 +59,16 @@ class StatusTerm(Term):
         return self.shape == "hollow"
 
 
-# Okabe-Ito colours (colour-blind safe); the shape keeps status readable without colour.
+# Okabe-Ito colours, darkened where a map symbol fell under 3:1 on white (WCAG 1.4.11, issue #21): 설계 is
+# Okabe-Ito blue, 구축 a burnt orange darker than 보류's vermillion, so the two stay apart in red-green
+# colour blindness (a lighter orange at 3:1 is the vermillion's twin there). The shape keeps status readable without colour.
 STATUS_TERMS: dict[str, StatusTerm] = {
     t.value: t
     for t in (
         StatusTerm(ServiceStatus.PLANNED, "계획", "Planned", "#808080", "circle", dashed=True),
-        StatusTerm(ServiceStatus.DESIGN, "설계", "Design", "#56B4E9", "square"),
-        StatusTerm(ServiceStatus.BUILDING, "구축", "Building", "#E69F00", "triangle"),
-        StatusTerm(ServiceStatus.OPERATING, "운영", "Operating", "#009E73", "star", ink="#FFFFFF"),
+        StatusTerm(ServiceStatus.DESIGN, "설계", "Design", "#0072B2", "square", ink="#FFFFFF"),
+        StatusTerm(ServiceStatus.BUILDING, "구축", "Building", "#A04400", "triangle", ink="#FFFFFF"),
+        StatusTerm(ServiceStatus.OPERATING, "운영", "Operating", "#009E73", "star"),
         StatusTerm(ServiceStatus.ON_HOLD, "보류", "On hold", "#D55E00", "diamond", active=False),
         StatusTerm(
             ServiceStatus.CANCELLED,

@@ -34,6 +34,7 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
         "voice",
         "speech",
         "phone",
+        "colour_vision",
     ),
     # reading and writing data: files, store, importer, accounts, served assets
     "data": ("io", "spatial", "places", "loaders", "store", "upgrade", "importer", "auth", "assets"),

@@ -233,7 +233,8 @@ def test_help_opens_in_place_of_the_screen_text_with_the_contact(kiosk_app, cont
 
 def test_the_kiosk_map_page_keeps_its_legend_off_the_city_and_inside_the_map_at_large_text(bundled):
     from geo.kiosk.area import build_kiosk_map
-    from ui.kiosk import KIOSK_MAP_CSS, KIOSK_MAP_LARGE_CSS, kiosk_map_page
+    from ui.kiosk import KIOSK_MAP_CSS, KIOSK_MAP_LARGE_CSS, LABEL_MARGIN_PX, kiosk_map_page
+    from ui.page_script import page_script
 
     html = build_kiosk_map(bundled, [], "overview", None, "ko", 700).get_root().render()
     page = kiosk_map_page(html)
@@ -241,4 +242,7 @@ def test_the_kiosk_map_page_keeps_its_legend_off_the_city_and_inside_the_map_at_
     assert KIOSK_MAP_CSS in head and KIOSK_MAP_LARGE_CSS not in page  # the legend and scale in the top left
     assert ".leaflet-bottom.leaflet-left { top: 0; bottom: auto; }" in KIOSK_MAP_CSS
     assert KIOSK_MAP_LARGE_CSS in kiosk_map_page(html, large=True).split("</head>", 1)[0]
-    assert page.replace(KIOSK_MAP_CSS, "") == html  # nothing else changes
+    # The labels' script (static/js/kiosk_map_labels.js) in the head too; nothing else changes.
+    labels = page_script("kiosk_map_labels.js", {"margin": LABEL_MARGIN_PX})
+    assert labels in head and "__CONFIG__" not in labels
+    assert page.replace(KIOSK_MAP_CSS, "").replace(labels, "") == html

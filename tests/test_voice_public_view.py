@@ -75,3 +75,22 @@ def test_a_lobby_kiosk_counts_as_one_kiosk_not_per_visitor(public_view: Path, mo
     with store._reading() as tx:
         channels = {row[0] for row in tx.query("SELECT DISTINCT channel FROM voice_reactions")}
     assert channels == {"kiosk"}
+
+
+def test_the_kiosk_voice_box_is_one_row_whose_buttons_open_one_panel_at_a_time(public_view: Path) -> None:
+    from ui.voice_kiosk import PANEL_FORM, PANEL_OPINIONS
+
+    at = _visitor()
+    project_id = at.session_state[state.VOICE_PICK]
+    # Closed: the row only (the picker, 필요해요 and the two panels' buttons), no form taking the cards' room.
+    assert not at.text_area and at.button(key=f"voice_need_{project_id}")
+    at.button(key=f"voice_open_{PANEL_FORM}").click().run()
+    assert at.session_state[state.VOICE_PANEL] == (PANEL_FORM, project_id) and len(at.text_area) == 1
+    at.button(key=f"voice_open_{PANEL_OPINIONS}").click().run()  # the other panel replaces the form
+    assert at.session_state[state.VOICE_PANEL] == (PANEL_OPINIONS, project_id) and not at.text_area
+    at.button(key=f"voice_open_{PANEL_OPINIONS}").click().run()  # a second tap closes it
+    assert at.session_state[state.VOICE_PANEL] is None
+    # Another card of the screen: a panel opened for one project never shows under another.
+    at.button(key=f"voice_open_{PANEL_FORM}").click().run()
+    at.selectbox(key=state.VOICE_PICK).select_index(1).run()
+    assert not at.text_area

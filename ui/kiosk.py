@@ -147,6 +147,8 @@ def touch_script(button_key: str, throttle_ms: int = 1500, zoom: float = 1.0) ->
 # (where the staff maps keep them, over the sea) holds 초지 and the free economic zone, whose labels the legend
 # covered on the portrait screen; the city's north-west corner is empty land. (Wrapping the legend's two long
 # lines to narrow it made it tall enough to cover 신길2 in landscape.)
+#: The gap (CSS px) an area label keeps from the legend, the other map controls and the map's edge.
+LABEL_MARGIN_PX = 4
 KIOSK_MAP_CSS = """<style>
 .leaflet-bottom.leaflet-left { top: 0; bottom: auto; }
 .leaflet-bottom.leaflet-left .leaflet-control { margin-top: 10px; margin-bottom: 0; }
@@ -160,4 +162,6 @@ KIOSK_MAP_LARGE_CSS = """<style>
 
 def kiosk_map_page(html: str, large: bool = False) -> str:
     """A kiosk map's page (folium's rendered HTML) with :data:`KIOSK_MAP_CSS` in its head (and the 큰 글씨 legend)."""
-    return html.replace("</head>", KIOSK_MAP_CSS + (KIOSK_MAP_LARGE_CSS if large else "") + "</head>", 1)
+    # The area labels step clear of the legend and in from the frame's edges, whatever the screen and language.
+    labels = page_script("kiosk_map_labels.js", {"margin": LABEL_MARGIN_PX})
+    return html.replace("</head>", KIOSK_MAP_CSS + (KIOSK_MAP_LARGE_CSS if large else "") + labels + "</head>", 1)

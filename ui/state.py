@@ -95,6 +95,8 @@ VOICE_TEXT_PREFIX = "voice_text_"
 VOICE_REPORTED = "voice_reported"
 #: The project of the kiosk screen a visitor chose for 필요해요 and an opinion.
 VOICE_PICK = "voice_pick"
+#: The kiosk's open citizens' voice panel: (which, project id), or None; ends with the visit.
+VOICE_PANEL = "voice_panel"
 #: The public view's client key: a random id for this browser session, never an address (per-client limit).
 VOICE_CLIENT = "voice_client"
 

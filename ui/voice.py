@@ -318,6 +318,7 @@ def sync_visit(paused: bool) -> None:
         st.session_state.pop(state.VOICE_TAPPED, None)
         st.session_state.pop(state.VOICE_REPORTED, None)
         st.session_state.pop(state.VOICE_MESSAGE, None)
+        st.session_state.pop(state.VOICE_PANEL, None)
 
 
 def _tapped() -> set[str]:

@@ -23,16 +23,30 @@ from ui.voice import VISITOR_CSS, approved_opinions, need_button, opinion_form, 
 #: The kiosk's voice block (CSS and tests select it by this key).
 KIOSK_VOICE_KEY = "kiosk_voice"
 
-#: The block on the kiosk: a clear frame, the picker as large as the other controls.
+#: The two panels a visitor opens under the row: the opinion form, and what others said with the city's answers.
+PANEL_FORM, PANEL_OPINIONS = "form", "opinions"
+PANEL_TITLES = {PANEL_FORM: "voice.opinion.title", PANEL_OPINIONS: "voice.kiosk.opinions"}
+
+#: The block on the kiosk: one row (which card, 필요해요, the two panels' buttons) in a thin frame, so the card
+#: list keeps its room; a panel opens under the row on a tap. Targets 56 px high, the text 24 px.
 KIOSK_VOICE_CSS = """<style>
-.st-key-kiosk_voice { border: 2px solid #00457A; border-radius: 10px; padding: 8px 14px; margin-top: 8px; }
-.st-key-kiosk_voice [data-testid="stSelectbox"] [role="group"] { min-height: 60px; }
+.st-key-kiosk_voice { border: 2px solid #00457A; border-radius: 10px; padding: 4px 10px; margin-top: 4px; gap: 4px; }
+.st-key-kiosk_voice [data-testid="stSelectbox"] [role="group"] { min-height: 56px; }
 .st-key-kiosk_voice [data-testid="stSelectbox"] input, .st-key-kiosk_voice textarea,
 .st-key-kiosk_voice label p { font-size: 24px !important; }
 .st-key-kiosk_voice [data-testid="stWidgetLabel"] p { font-weight: 700; }
-.st-key-kiosk_voice_row [data-testid="stElementContainer"]:has([data-testid="stSelectbox"]) { flex: 1 1 0; }
-.st-key-kiosk_voice [data-testid="stExpander"] summary p { font-size: 26px; font-weight: 700; }
+.st-key-kiosk_body .st-key-kiosk_voice_row { flex-direction: row !important; flex-wrap: wrap; gap: 8px; }
+.st-key-kiosk_voice_row [data-testid="stElementContainer"]:has([data-testid="stSelectbox"]) { flex: 1 1 220px; min-width: 220px; }
+.st-key-kiosk_voice_row [class*="st-key-voice_"] button p { font-size: 22px; }
 </style>"""
+
+
+def _toggle(panel: str, project_id: str, touched: Callable[[], None] | None) -> None:
+    """Open ``panel`` for the project, or close it when it is the one open (one panel at a time)."""
+    shown = st.session_state.get(state.VOICE_PANEL)
+    st.session_state[state.VOICE_PANEL] = None if shown == (panel, project_id) else (panel, project_id)
+    if touched is not None:
+        touched()
 
 
 def client_id() -> str:
@@ -67,8 +81,8 @@ def kiosk_voice(
     if st.session_state.get(state.VOICE_PICK) not in ids:  # a new screen: its first card
         st.session_state[state.VOICE_PICK] = ids[0]
     with st.container(key=KIOSK_VOICE_KEY):
-        # One row: which card, and 필요해요 for it; the opinion and what others said open below on a tap.
-        with st.container(horizontal=True, vertical_alignment="bottom", key="kiosk_voice_row"):
+        # One row: which card, 필요해요 for it, and the buttons of the opinion form and of what others said.
+        with st.container(horizontal=True, vertical_alignment="center", key="kiosk_voice_row"):
             chosen = str(
                 st.selectbox(
                     t("voice.kiosk.heading", lang),
@@ -76,12 +90,22 @@ def kiosk_voice(
                     format_func=lambda p: picker_label(names[p], p, counts, lang),
                     key=state.VOICE_PICK,
                     on_change=touched,
+                    label_visibility="collapsed",  # the row's buttons say what it is; the label stays for readers
                     width="stretch",
                 )
             )
             need_button(store, chosen, settings, lang, counts, channel=channel, client=client, touched=touched)
+            shown = st.session_state.get(state.VOICE_PANEL)
+            for panel, title in PANEL_TITLES.items():
+                st.button(
+                    t(title, lang),
+                    key=f"voice_open_{panel}",
+                    type="primary" if shown == (panel, chosen) else "secondary",
+                    on_click=_toggle,
+                    args=(panel, chosen, touched),
+                )
         voice_message(chosen, lang)
-        with st.expander(t("voice.opinion.title", lang)):
+        if shown == (PANEL_FORM, chosen):
             opinion_form(store, chosen, settings, lang, channel=channel, client=client, touched=touched)
-        with st.expander(t("voice.slide.opinions", lang)):
+        elif shown == (PANEL_OPINIONS, chosen):
             approved_opinions(store, chosen, settings, lang, channel=channel, client=client, touched=touched)

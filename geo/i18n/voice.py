@@ -58,6 +58,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "voice.kiosk.heading": {"ko": "시민 의견 (투표 아님)", "en": "Citizens' voice (not a vote)"},
     "voice.kiosk.pick": {"ko": "이 화면의 사업", "en": "A project on this screen"},
+    # The kiosk's one-row voice box: short enough for one row in English landscape too.
+    "voice.kiosk.opinions": {"ko": "공개된 의견과 시의 답변", "en": "Opinions & answers"},
     "voice.slide.title": {"ko": "시민 의견", "en": "Citizens' voice"},
     "voice.slide.context": {
         "ko": "{period} 키오스크·공개 화면에서 받은 필요해요와 의견 수 (숨긴 의견 제외)",

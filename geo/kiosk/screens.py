@@ -87,9 +87,9 @@ KIOSK_CARDS_MAX = 120
 # 100,000 devices would otherwise make a rotation of hours. The last page says how many it leaves out (the group's map shows them all).
 KIOSK_PAGES_MAX = 30
 # The height (CSS px) of cards one page holds, in a text column COLUMN_PX wide: what is left in the text column
-# in landscape (1920 × 1080: about 400 px from the list's top to the footer, under the control bar, the heading
+# in landscape (1920 × 1080: about 550 px from the list's top to the footer, under the control bar, the heading
 # and citizens' voice); in portrait the map gives a longer list the room it needs.
-PAGE_HEIGHT_PX = 360  # 400 measured 379 px of room on an English landscape page (its citizens' voice box is taller)
+PAGE_HEIGHT_PX = 540  # measured about 550 px of room in landscape under the one-row citizens' voice box (68 px)
 # The text column is about 990 px at 1920 × 1080 (1000 in portrait), a card's text about 940 inside its padding;
 # 900 leaves a margin (at 960 an English description took a third line the estimate did not count).
 COLUMN_PX = 900
