@@ -314,9 +314,7 @@ def test_the_builder_reproduces_the_committed_files(tmp_path: Path):
         else [p for p in DATA_DIR.rglob("*") if p.is_file()]
     )
     committed = sorted(
-        p.relative_to(DATA_DIR)
-        for p in files
-        if p.suffix != ".gpkg" and p.relative_to(DATA_DIR).parts[0] != "sources"
+        p.relative_to(DATA_DIR) for p in files if p.suffix != ".gpkg" and p.relative_to(DATA_DIR).parts[0] != "sources"
     )
     assert built == committed
     for name in built:

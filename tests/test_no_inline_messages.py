@@ -44,8 +44,8 @@ VOCABULARY_CONSTANTS: dict[str, frozenset[str]] = {
     "geo/speech.py": frozenset({"_UNITS"}),
 }
 
-# Being moved into packages by other work now: scanned once they have settled.
-NOT_SCANNED_YET = ("geo/kiosk*.py", "geo/briefing*.py", "geo/briefing_pdf/*.py")
+# Modules not scanned (none since the kiosk and briefing packages settled; kept so a move can pause the scan).
+NOT_SCANNED_YET: tuple[str, ...] = ()
 
 # Modules whose user-facing sentences are still written in them: how many Hangul literals each holds.
 # Lower the number when you move a message to geo/i18n; never raise it (add a code instead).
@@ -64,6 +64,8 @@ PENDING: dict[str, int] = {
     "geo/speech.py": 2,
     "geo/store/base.py": 2,  # a change's source in the history ("가져오기: …"), an edit's file label
     "geo/store/geopackage.py": 1,  # the GeoPackage's own description of the reference table
+    "geo/kiosk/area.py": 3,  # a station layer's column words ("영문역사명", "역"): data, to become a named constant
+    "geo/briefing/slides.py": 1,  # the year unit "년" of a period
 }
 
 
