@@ -1,6 +1,5 @@
 """브리핑: slides for a projector — overview, portfolio, citizens today, each area, trend, what changed — and a PDF."""
 
-from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -37,6 +36,7 @@ from geo.briefing.slides import (
     step_slide,
 )
 from geo.charts.common import COMPACT_WIDTH_PX
+from geo.clock import city_today
 from geo.countmap import build_count_map
 from geo.history import services_as_of
 from geo.html import md_text
@@ -117,7 +117,7 @@ with st.container(key="briefing_controls"):
     controls = st.columns([1.4, 1.4, 1.5, 1.9, 1.9, 2.4], vertical_alignment="bottom")
 # The address keeps the days (/briefing?as_of=2025-01-01&since=2024-10-01); one it cannot use gives way to
 # its default, with a note that stays for the visit.
-today = date.today()
+today = city_today()
 dates = briefing_dates(st.query_params.to_dict(), today, lang)
 as_of = day_field(controls[3], t("briefing.as_of", lang), "as_of", dates.as_of, today)
 since = day_field(controls[4], t("briefing.since", lang), "since", dates.since, as_of)

@@ -8,6 +8,7 @@ import streamlit as st
 from geo import aggregate, charts
 from geo import plan as plan_facts
 from geo.briefing.slides import last_data_update
+from geo.clock import city_today
 from geo.details import area_detail_rows, citywide_detail_rows, detail_table_html
 from geo.exports import ExportContext, services_source
 from geo.history import as_of_caption, default_as_of, services_as_of
@@ -57,7 +58,7 @@ area_id = (
 as_of: date = date_col.date_input(
     t("districts.as_of", lang),
     value=url_as_of or default_as_of(data.status_history),
-    max_value=date.today(),
+    max_value=city_today(),
     key="district_as_of",
 )
 st.query_params["area"] = area_id

@@ -1,11 +1,11 @@
 """키오스크: the public touch screen — the plan, every reported project by how far along, each area — rotating on its own."""
 
 import time
-from datetime import date
 from typing import Any
 
 import streamlit as st
 
+from geo.clock import city_today
 from geo.i18n import LANGUAGES, t
 from geo.kiosk.access import MODE_PARAMS, help_html, same_section
 from geo.kiosk.area import area_screen_html, build_kiosk_map
@@ -149,7 +149,7 @@ def kiosk_screen() -> None:
             st.rerun(scope="app")
     screen = screens[rotation.screen]
     # 읽어 주기: what this screen shows, spoken by the app's own server (ui.kiosk_speech).
-    spoken = spoken_text(revision, screen, lang, near, data, tuple(reference_layers()), date.today())
+    spoken = spoken_text(revision, screen, lang, near, data, tuple(reference_layers()), city_today())
     st.button(t("kiosk.touch", lang), key="kiosk_touch", on_click=on_touch)
     if not modes.low_reach:
         controls(screens, screen, rotation, spoken)

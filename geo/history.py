@@ -39,6 +39,7 @@ from typing import cast
 import geopandas as gpd
 import pandas as pd
 
+from geo.clock import city_today
 from geo.i18n import t
 from geo.vocab import ServiceStatus
 
@@ -75,14 +76,14 @@ def _history_dates(status_history: pd.DataFrame) -> pd.Series:
 
 
 def default_as_of(status_history: pd.DataFrame, today: date | None = None) -> date:
-    """The day the dashboard shows by default: today (``today`` or the system date).
+    """The day the dashboard shows by default: today (``today`` or Ansan's date, :func:`geo.clock.city_today`).
 
     The history is replayed up to that day, so a change recorded for a later day
     (a status scheduled ahead) is not shown before it happens. The data's last
     change is a different fact, labelled as such (:func:`last_change`).
     """
     del status_history  # kept in the signature: callers pass the history they replay
-    return today or date.today()
+    return today or city_today()
 
 
 def last_change(status_history: pd.DataFrame) -> date | None:

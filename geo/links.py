@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from geo.clock import city_today
 from geo.i18n import localized
 from geo.vocab import Term
 
@@ -205,7 +206,7 @@ def parse_day(raw: object, today: date | None = None) -> date | None:
         day = date.fromisoformat(raw)
     except ValueError:
         return None
-    latest = (today or date.today()).year + 10
+    latest = (today or city_today()).year + 10
     return day if 1900 <= day.year <= latest else None
 
 

@@ -35,6 +35,7 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
         "speech",
         "phone",
         "colour_vision",
+        "clock",
     ),
     # reading and writing data: files, store, importer, accounts, served assets
     "data": ("io", "spatial", "places", "loaders", "store", "upgrade", "importer", "auth", "assets"),

@@ -7,13 +7,13 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from geo.auth import load_users, verify_password
+from geo.clock import city_today
 from geo.settings import PROJECT_ROOT
 from geo.store import STORE_FILE_NAME, GeoPackageStore
 from tests.conftest import DEMO_DIR, REFERENCE_DIR
@@ -313,7 +313,7 @@ def test_reference_layer_import_and_the_layer_list(env, tmp_path):
     done = run(env, "import", str(path), "--layer", "reference", *described, "--yes")
     assert done.returncode == 0, done.stdout + done.stderr
     listed = run(env, "layers").stdout.splitlines()
-    source = f"{path.name} ({date.today().isoformat()} 가져옴)"
+    source = f"{path.name} ({city_today().isoformat()} 가져옴)"
     assert f"공공시설\t1,153개\t{source}\t2026-06-15\t경기도 안산시\t공공누리 제1유형" in listed
     again = run(env, "import", str(path), "--layer", "reference", "--title", "공공시설", stdin="y\n").stdout
     assert "저장된 점 1,153개를 모두 지우고 1,153개로 바꿉니다. 교체할까요? [y/N]" in again

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.clock import city_today
 from geo.html import md_text
 from geo.stats import format_budget, headline
 from tests.conftest import DEMO_DIR, PROJECT_ROOT
@@ -197,7 +198,7 @@ def test_an_unreadable_date_in_the_link_opens_today_and_says_so(app):
     assert not at.exception
     (notice,) = [i.value for i in at.info if i.value.startswith("링크의 일부를 쓰지 않고")]
     assert notice.replace("\\", "").endswith("- as_of=9999-99-99: 날짜(YYYY-MM-DD)로 읽을 수 없어 오늘을 보입니다")
-    assert at.date_input(key="district_as_of").value == date.today()
+    assert at.date_input(key="district_as_of").value == city_today()
 
 
 def test_district_as_of_date_changes_the_numbers(app, demo):

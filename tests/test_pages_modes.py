@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.briefing.slides import briefing_slides, last_data_update
+from geo.clock import city_today
 from tests.conftest import PROJECT_ROOT
 
 ENTRY = str(PROJECT_ROOT / "dashboard.py")
@@ -35,7 +36,7 @@ def test_briefing_shows_the_overview_with_the_as_of_date(app, bundled):
     at = _briefing(app)
     assert not at.exception
     assert at.title[0].value == "스마트도시계획 한눈에"
-    day = date.today()  # the default 기준일; the data's last change is labelled as such
+    day = city_today()  # the default 기준일; the data's last change is labelled as such
     assert f"기준일 {day.isoformat()}" in at.caption[0].value
     assert f"데이터 최종 변경 {last_data_update(bundled.services).isoformat()}" in at.caption[0].value
     assert at.date_input(key="as_of").value == day
@@ -103,7 +104,7 @@ def test_a_day_the_briefing_url_cannot_use_gives_a_note_not_an_error_page(app, v
     (notice,) = [i.value for i in at.info if i.value.startswith("링크의 일부를 쓰지 않고")]
     assert "as\\_of=" in notice and "쓸 수 없는 날짜라" in notice
     assert "<b>" not in notice  # the value is shown as text
-    assert at.date_input(key="as_of").value == date.today()
+    assert at.date_input(key="as_of").value == city_today()
 
 
 def test_kiosk_mode_shows_the_kiosk_and_nothing_else(app):

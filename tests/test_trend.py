@@ -8,9 +8,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from geo.accessibility import LARGE_MIN, contrast_ratio
 from geo.budget import budget_summary, format_budget
 from geo.charts import no_data_message, trend_figure
-from geo.charts.trend import BUDGET_META
+from geo.charts.trend import BUDGET_COLOUR, BUDGET_META, YEAR_TICKS_MAX, year_ticks
+from geo.clock import city_today
+from geo.colour_vision import VISIONS, delta_e, simulate
 from geo.history import services_as_of
 from geo.i18n import t
 from geo.stats import headline_items
@@ -151,7 +154,7 @@ def test_quarter_end():
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_the_bundled_trend_ends_on_todays_headline(bundled, lang):
-    today = date.today()
+    today = city_today()
     trend = trend_by_quarter(bundled.services, bundled.status_history, today, lang)
     last = trend.iloc[-1]
     assert last["day"] == today and last["quarter"] == f"{today.year}Q{(today.month - 1) // 3 + 1}"
@@ -169,7 +172,7 @@ def test_the_bundled_trend_ends_on_todays_headline(bundled, lang):
 
 
 def test_every_bundled_quarter_equals_the_replayed_history(bundled):
-    trend = trend_by_quarter(bundled.services, bundled.status_history, date.today())
+    trend = trend_by_quarter(bundled.services, bundled.status_history, city_today())
     for _, row in trend.iterrows():
         shown = services_as_of(bundled.services, bundled.status_history, row["day"])
         assert int(row["projects"]) == len(shown), row["quarter"]
@@ -216,7 +219,7 @@ def test_the_note_says_the_last_quarters_coverage_and_the_bases(services, histor
 
 
 def test_the_bundled_chart_ends_on_todays_coverage(bundled):
-    trend = trend_by_quarter(bundled.services, bundled.status_history, date.today())
+    trend = trend_by_quarter(bundled.services, bundled.status_history, city_today())
     summary = trend.attrs["budget"]
     note = trend_figure(trend).layout.title.subtitle.text.replace("<br>", " ")
     assert f"사업비가 보도된 {summary.counted:,}건의 합계(취소 제외 {summary.projects:,}건 중)" in note
@@ -277,3 +280,48 @@ def test_the_vectorised_budget_follows_every_rule_of_budget_summary_on_mixed_rec
     )
     assert math.isclose(got.other_city_krw_100m, last.other_city_krw_100m)
     assert last.held_by_programme and last.other_city_count  # the rules were exercised
+
+
+def _quarters(first: str, last: str) -> list[str]:
+    """Quarter labels from ``first`` to ``last`` inclusive ('2010Q2' … '2026Q4')."""
+    span = pd.period_range(pd.Period(first, "Q"), pd.Period(last, "Q"), freq="Q")
+    return [str(q) for q in span]
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "labelled"),
+    [
+        # 17 years: every fifth year, on round years (the 2010-then-2012 labels ran into each other at 1366 px).
+        ("2010Q2", "2026Q4", ["2010Q2", "2015Q1", "2020Q1", "2025Q1"]),
+        # A first year shown from its last quarter gives way to the next year's label one bar later.
+        ("2024Q4", "2026Q4", ["2025Q1", "2026Q1"]),
+        ("2024Q1", "2026Q4", ["2024Q1", "2025Q1", "2026Q1"]),
+        # Inside one year: the first quarter is labelled.
+        ("2026Q2", "2026Q4", ["2026Q2"]),
+        # A step of ten from the first round year.
+        ("1990Q1", "2026Q4", ["1990Q1", "2000Q1", "2010Q1", "2020Q1"]),
+        ("2011Q4", "2026Q4", ["2015Q1", "2020Q1", "2025Q1"]),
+    ],
+)
+def test_year_ticks_are_round_years_far_enough_apart(first, last, labelled):
+    quarters = _quarters(first, last)
+    ticks = year_ticks(quarters)
+    assert [quarters[i] for i in ticks] == labelled
+    assert len(ticks) <= YEAR_TICKS_MAX
+
+
+def test_the_chart_labels_the_year_ticks(services, history):
+    trend = trend_by_quarter(services, history, UNTIL)
+    axis = trend_figure(trend, "ko").layout.xaxis
+    quarters = list(trend["quarter"].astype(str))
+    assert list(axis.ticktext) == [f"{quarters[i][:4]}년" for i in year_ticks(quarters)]
+    assert len(axis.tickvals) == len(axis.ticktext)
+
+
+def test_the_budget_line_is_apart_from_every_status_colour_in_every_colour_vision():
+    assert contrast_ratio(BUDGET_COLOUR, "#FFFFFF") >= LARGE_MIN
+    for status in STATUS_COLUMNS:
+        colour = STATUS_TERMS[status].colour
+        for vision in VISIONS:
+            gap = delta_e(simulate(BUDGET_COLOUR, vision), simulate(colour, vision))
+            assert gap >= 7.5, (status, vision, gap)

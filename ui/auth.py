@@ -23,9 +23,9 @@ from geo.auth import (
     session_expired,
     sign_in,
 )
+from geo.clock import city_now
 from geo.i18n import t
 from geo.logs import log_event, logger
-from geo.store import KST
 from ui import state
 from ui.data import settings, store
 
@@ -33,7 +33,7 @@ LOG = logger()
 
 
 def _now() -> datetime:
-    return datetime.now(KST)
+    return city_now()
 
 
 def sign_out(notice: str | None = "auth.signed_out") -> None:

@@ -10,6 +10,7 @@ from typing import Any, cast
 import geopandas as gpd
 import streamlit as st
 
+from geo.clock import city_today
 from geo.explorer import PARAM_VIEW
 from geo.filters import (
     CHOICE_FILTERS,
@@ -145,7 +146,7 @@ def as_of_control(lang: str, default: date) -> tuple[date, IgnoredParameter | No
     returned as ignored (the page's link notice says so); the day shown is then ``default``. The default
     day leaves the URL clean.
     """
-    latest = max(date.today(), default)
+    latest = max(city_today(), default)
     raw = st.query_params.get(PARAM_AS_OF)
     day, problem = parse_as_of(raw, AS_OF_EARLIEST, latest)
     if problem:

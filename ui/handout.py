@@ -19,6 +19,7 @@ from streamlit.delta_generator import DeltaGenerator
 from geo.briefing.handout import briefing_pdf
 from geo.briefing.handout.cache import HandoutCache, HandoutKey
 from geo.briefing.slides import default_since
+from geo.clock import city_today
 from geo.i18n import LANGUAGES, Lang, t
 from geo.loaders import DashboardData
 from ui.data import settings
@@ -54,7 +55,7 @@ AFTER_CHANGE_DELAY_S = 30.0
 def prepare_after_data_change(data: DashboardData, revision: str) -> None:
     """Queue today's handouts (both languages, the briefing's default days) for this data revision, once."""
     if settings().handout_prepare:
-        _prepared_for(revision, date.today(), data)
+        _prepared_for(revision, city_today(), data)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from geo.clock import city_today
 from geo.kiosk.then import then_and_now, then_now_html
 from ui.data import dashboard_data
 
@@ -29,4 +30,4 @@ def _html(revision: str, today: date, lang: str) -> str:  # noqa: ARG001 (cache 
 
 def then_now_screen_html(revision: str, lang: str) -> str:
     """The screen's text as HTML (its CSS first), for the stored data as of today."""
-    return THEN_NOW_CSS + _html(revision, date.today(), lang)
+    return THEN_NOW_CSS + _html(revision, city_today(), lang)

@@ -7,19 +7,20 @@ syntax escaped (``geo.html.md_text``), or HTML escaped in ``geo.voice_view``.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from geo.clock import city_today
 from geo.exports import to_csv_bytes, to_xlsx_bytes
 from geo.html import md_text
 from geo.i18n import t
 from geo.loaders import DashboardData
 from geo.settings import Settings
-from geo.store import KST, Store, StoreError
+from geo.store import Store, StoreError
 from geo.voice import OPINION_MAX_CHARS, REASONS, STATUSES, RateRule, VoiceError, first_in_visit, reason_label
 from geo.voice_view import (
     briefing_voice_html,
@@ -40,7 +41,7 @@ OPINIONS_SHOWN = 3
 
 
 def _today() -> date:
-    return datetime.now(KST).date()
+    return city_today()
 
 
 def _moderate(store: Store, opinion_id: int, status: str, editor: str, lang: str) -> None:

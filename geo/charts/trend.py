@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,12 +15,37 @@ from geo.i18n import t
 from geo.trend import STATUS_COLUMNS
 from geo.vocab import STATUS_TERMS, label
 
-#: The budget line's colour: Okabe-Ito blue, none of the status colours.
-BUDGET_COLOUR = "#0072B2"
+#: The budget line's colour: Paul Tol's purple, none of the status colours (설계 took Okabe-Ito blue for
+#: issue #21) and apart from each of them in every simulated colour vision (tests/test_trend.py).
+BUDGET_COLOUR = "#882E72"
 #: ``meta`` of the budget line (the status bars carry their status value).
 BUDGET_META = "budget_krw_100m"
-#: At most this many year ticks under the quarters.
-YEAR_TICKS_MAX = 9
+#: At most this many year ticks under the quarters: a half-width chart on a 1366-pixel slide holds six
+#: "2020년" labels apart, nine ran into each other.
+YEAR_TICKS_MAX = 6
+#: Years between ticks, smallest first: round steps, so the labels read 2010, 2015, 2020 rather than 2010, 2012, 2014.
+YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100)
+
+
+def year_ticks(quarters: Sequence[str], most: int = YEAR_TICKS_MAX) -> list[int]:
+    """Positions of the quarters that carry a year label: each year's first quarter shown, for years on a round step.
+
+    The step is the smallest of :data:`YEAR_STEPS` that keeps the labels at ``most`` or fewer. Only years
+    divisible by the step are labelled, so labels sit evenly apart. A first year shown from a late quarter
+    loses its label when the next label is less than half a step away (``2024Q4`` then ``2025Q1`` would put
+    two labels one bar apart). When no year on the step is shown, the first quarter is labelled alone.
+    """
+    years = [int(str(q)[:4]) for q in quarters]
+    firsts = [i for i, year in enumerate(years) if i == 0 or years[i - 1] != year]
+    for step in YEAR_STEPS:
+        ticks = [i for i in firsts if years[i] % step == 0]
+        if len(ticks) <= most:
+            break
+    else:
+        return firsts[:1]
+    if len(ticks) >= 2 and ticks[1] - ticks[0] < step * 4 / 2:
+        ticks = ticks[1:]
+    return ticks or firsts[:1]
 
 
 def coverage_text(trend: pd.DataFrame, lang: str) -> str:
@@ -108,12 +134,10 @@ def trend_figure(
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "traceorder": "normal"},
         hovermode="x unified",
     )
-    # One tick per year (at its first quarter shown), every few years when there are many: the quarter labels
-    # side by side ran into each other; each bar's hover names its quarter.
+    # Year ticks (at each year's first quarter shown) on a round step: the quarter labels side by side ran into
+    # each other; each bar's hover names its quarter.
     years = [str(q)[:4] for q in trend["quarter"]] if "quarter" in trend else []
-    firsts = [i for i, year in enumerate(years) if i == 0 or years[i - 1] != year]
-    step = max(1, math.ceil(len(firsts) / YEAR_TICKS_MAX))
-    ticks = firsts[::step]
+    ticks = year_ticks(years)
     fig.update_xaxes(
         title=None,
         type="category",

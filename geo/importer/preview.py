@@ -19,6 +19,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
+from geo.clock import city_today
 from geo.i18n.problems import NONE, ProblemError
 from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels, fill_provenance
 from geo.importer.mapping import (
@@ -388,7 +389,7 @@ def preview_import(
         remembered=stored.column_mapping(layer) if stored else {},  # type: ignore[arg-type]
         crs=crs,
         encoding=encoding_code(encoding),
-        today=today or date.today(),
+        today=today or city_today(),
         repair=layer != "services" if repair is None else repair,
         store=stored,
         city_outline=city_outline,

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
+from geo.clock import city_today
 from geo.i18n import t
 from geo.i18n.problems import NONE, Label, Message, message, render
 from geo.importer.mapping import titled_table
@@ -337,7 +338,7 @@ def preview_reference(
         preview.report.add(name, None, None, message("reference_no_usable_point"))
         return preview
     described = _Described(preview.title, title_en.strip(), licence.strip())
-    preview.layer = _layer(points, described, name, stored, today or date.today())
+    preview.layer = _layer(points, described, name, stored, today or city_today())
     same = next((layer for layer in stored if layer.layer_id == preview.layer.layer_id), None)
     preview.replaces = (same.layer_id, same.count) if same is not None else None
     return preview

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from geo.clock import city_today
 from geo.kiosk.area import area_screen_html
 from geo.kiosk.overview import overview_html
 from geo.kiosk.screens import KioskScreen, project_screen_html
@@ -35,7 +36,7 @@ def kiosk_screen_fragments(
     if screen.kind == "projects":
         return [project_screen_html(data.services, screen, lang, near)]
     if screen.kind == "then":
-        day = today or date.today()
+        day = today or city_today()
         return [then_now_html(then_and_now(data.services, data.status_history, data.plan, day, lang), lang)]
     return [area_screen_html(data.plan, data.areas, data.services, layers, screen.area_id or "", lang)]
 

@@ -6,19 +6,19 @@ import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.clock import KST, city_now
 from geo.schema import AREAS, BOUNDARIES, SERVICES, Column, DatasetSchema
 from geo.validation import Message, ValidationReport, as_message, message
 
 BACKUP_KEEP = 10
 STORE_SCHEMA_VERSION = "1"
-KST = timezone(timedelta(hours=9))
 
 LayerName = Literal["services", "areas", "boundaries"]
 WriteMode = Literal["replace", "append"]
@@ -165,7 +165,7 @@ class BackupInfo:
 
 
 def _now(now: datetime | None) -> datetime:
-    value = now or datetime.now(KST)
+    value = now or city_now()
     return value if value.tzinfo else value.replace(tzinfo=KST)
 
 

@@ -4,11 +4,10 @@ scaled down, and the as-of day in the address is the one every slide shows."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from geo.briefing.slides import briefing_slides
+from geo.clock import city_today
 from geo.history import services_as_of
 from geo.i18n import t
 from tests.conftest import poll
@@ -84,7 +83,7 @@ def test_every_project_is_named_on_some_slide_and_no_slide_scrolls_or_draws_an_e
     # The trend by quarter has its slide, with its chart drawn (with data: checked on every slide above).
     trend = [s.kind for s in briefing_slides()].index("trend")
     assert t("briefing.trend", lang) in texts[trend] and drawn[trend] == 1
-    services = services_as_of(bundled.services, bundled.status_history, date.today())
+    services = services_as_of(bundled.services, bundled.status_history, city_today())
     column = "name_en" if lang == "en" else "name_ko"
     missing = [name for name in services[column] if " ".join(str(name).split()) not in shown]
     assert missing == []
@@ -105,6 +104,6 @@ def test_the_as_of_day_in_the_address_reaches_every_slide_and_stays_there(staff_
     # A day the address cannot use: the default day and a note, never an error page.
     bad = open_app(staff_server, "/briefing?as_of=2025-02-30", viewport=VIEWPORT).page
     bad.get_by_text("as_of=2025-02-30", exact=False).first.wait_for()  # named in the page's link notice
-    bad.get_by_text(f"기준일 {date.today().isoformat()}").first.wait_for()
+    bad.get_by_text(f"기준일 {city_today().isoformat()}").first.wait_for()
     assert bad.locator('[data-testid="stException"]').count() == 0
     assert session.external_requests == []

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from geo.clock import city_today
 from geo.history import services_as_of
 from geo.mapping import citywide_projects
 from geo.placement import CITYWIDE, placement_kinds, point_stacks
@@ -77,7 +78,7 @@ def test_map_lists_citywide_projects_draws_stack_counts_and_rings_the_picked_pro
 
 def test_map_as_of_an_earlier_day_shows_fewer_projects_and_keeps_the_day_in_the_url(bundled_server, open_app, bundled):
     then = services_as_of(bundled.services, bundled.status_history, date(2021, 1, 1))
-    today = services_as_of(bundled.services, bundled.status_history, date.today())
+    today = services_as_of(bundled.services, bundled.status_history, city_today())
     assert len(then) < len(today)
     session = open_app(bundled_server, "/map?as_of=2021-01-01")
     page = session.page

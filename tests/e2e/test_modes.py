@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import date
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 import tests.e2e.conftest as e2e
+from geo.clock import city_today
 from tests.conftest import poll
 from tests.e2e.conftest import expect_count, start_server, stop_server, wait_for_run_end
 
@@ -191,7 +191,7 @@ def test_briefing_moves_with_buttons_and_clicker_keys(staff_server, open_app, bu
     session = open_app(staff_server, "/briefing")
     page = session.page
     page.get_by_role("heading", name="스마트도시계획 한눈에").wait_for()
-    as_of = date.today().isoformat()  # the default 기준일
+    as_of = city_today().isoformat()  # the default 기준일
     page.get_by_text(f"기준일 {as_of}").first.wait_for()  # drawn after the slide's title
     page.wait_for_function(f"() => new URL(location.href).searchParams.get('as_of') === '{as_of}'")
     page.locator(".st-key-briefing_next button").click()

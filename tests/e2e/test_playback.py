@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from geo.clock import city_today
 from geo.history import services_as_of
 from geo.playback import change_line, playback_steps
 from geo.vocab import STATUS_TERMS, label
@@ -67,7 +68,7 @@ def test_an_as_of_link_shows_exactly_the_projects_reported_by_then_with_that_day
 def test_play_walks_every_dated_event_in_order_with_its_source_and_the_page_follows(
     staff_server, open_app, bundled
 ) -> None:
-    steps = playback_steps(bundled.services, bundled.status_history, bundled.plan, date.today())
+    steps = playback_steps(bundled.services, bundled.status_history, bundled.plan, city_today())
     session = open_app(staff_server, f"/map?as_of={steps[0].day.isoformat()}")
     page = session.page
     _ready(page)

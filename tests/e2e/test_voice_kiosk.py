@@ -13,6 +13,7 @@ from datetime import datetime
 
 import pytest
 
+from geo.clock import city_today
 from geo.exports import to_csv_bytes
 from geo.loaders import load_dashboard_data
 from geo.store import KST, STORE_FILE_NAME, GeoPackageStore
@@ -151,7 +152,7 @@ def test_a_visitor_says_we_need_this_sends_an_opinion_and_staff_see_the_counts(s
         since=None,
         until=None,
         statuses=["approved"],
-        today=datetime.now(KST).date(),
+        today=city_today(),
     )
     csv = to_csv_bytes(opinions_table(store.opinions(), services), context=context).decode("utf-8-sig")
     assert "필요해요,2" in csv and "의견,1" in csv and "투표나 여론조사가 아닙니다" in csv and project_id in csv
