@@ -34,12 +34,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from geo.clock import KST
 from geo.settings import Settings
 from geo.store.base import Store
 from geo.store.common import (
     BACKUP_KEEP,
     CHANGE_HISTORY_COLUMNS,
-    KST,
     LAYERS,
     SEED_FILES,
     SEED_USER,

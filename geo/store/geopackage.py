@@ -16,12 +16,12 @@ import numpy as np
 from pyproj import CRS
 from shapely.geometry.base import BaseGeometry
 
+from geo.clock import KST
 from geo.i18n.problems import NONE
 from geo.schema import Column
 from geo.store.base import Store
 from geo.store.common import (
     BACKUP_KEEP,
-    KST,
     LAYERS,
     SEED_USER,
     BackupInfo,
