@@ -42,6 +42,17 @@ def isolated_env(base: dict[str, str], store_dir: Path) -> dict[str, str]:
     return env
 
 
+E2E_DIR = Path(__file__).resolve().parent / "e2e"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test under tests/e2e drives Chromium and a real server: marked ``browser`` even where its module
+    forgot ``pytestmark`` (one such module ran 40 s of handout builds in the fast loop)."""
+    for item in items:
+        if E2E_DIR in item.path.parents and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(autouse=True)
 def isolated_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A temporary store directory for this test; the app's variables from the shell are removed."""

@@ -11,6 +11,8 @@ from pypdf import PdfReader
 from tests.e2e.conftest import AppServer, start_server, stop_server
 from ui.handout import HANDOUT_BUTTON_KEY
 
+pytestmark = pytest.mark.browser
+
 PREPARING = {"ko": "PDF를 만드는 중입니다", "en": "The PDF is being made"}
 
 
