@@ -12,6 +12,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,23 @@ def bundled() -> DashboardData:
 @pytest.fixture(scope="session")
 def demo() -> DashboardData:
     return load_dashboard_data(DEMO_DIR)
+
+
+@pytest.fixture(scope="session")
+def handout_figures(bundled: DashboardData, demo: DashboardData) -> Callable[..., list[Any]]:
+    """``briefing_figures`` of the bundled or demo data, built once per (data, day, since, language) and shared:
+    each build takes seconds and the tests only read the figures."""
+    from geo.briefing.handout import briefing_figures
+
+    built: dict[tuple[str, date, date, str], list[Any]] = {}
+
+    def figures(dataset: str, as_of: date, since: date, lang: str = "ko") -> list[Any]:
+        key = (dataset, as_of, since, lang)
+        if key not in built:
+            built[key] = briefing_figures({"bundled": bundled, "demo": demo}[dataset], as_of, since, lang)  # type: ignore[arg-type]
+        return built[key]
+
+    return figures
 
 
 @pytest.fixture

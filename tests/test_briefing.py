@@ -16,7 +16,6 @@ from geo.briefing.handout import (
     APPENDIX_ROWS_PER_PAGE,
     BriefingExportError,
     area_map_figure,
-    briefing_figures,
     briefing_pdf,
     find_cjk_font,
     offline_render_page,
@@ -149,9 +148,9 @@ def test_area_map_figure_keeps_an_areas_hole(demo):
     assert list(filled.x).count(None) == 2
 
 
-def test_briefing_figures_start_with_the_headline_numbers(demo):
+def test_briefing_figures_start_with_the_headline_numbers(demo, handout_figures):
     day = default_as_of(demo.status_history)
-    figures = briefing_figures(demo, day, default_since(day))
+    figures = handout_figures("demo", day, default_since(day))
     cover = " ".join(a.text for a in figures[0].layout.annotations)
     numbers = headline(services_as_of(demo.services, demo.status_history, day), demo.areas)
     assert f"{numbers.services:,}건" in cover and format_budget(numbers.budget_krw_100m) in cover
@@ -166,11 +165,11 @@ def _flat(text: str) -> str:
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("dataset", ["bundled", "demo"])
-def test_handout_cover_keeps_the_projects_and_their_budget_apart_from_the_plan(request, dataset, lang):
+def test_handout_cover_keeps_the_projects_and_their_budget_apart_from_the_plan(request, handout_figures, dataset, lang):
     """The cover's projects box carries the slide's numbers, the budget with its coverage, and no area count."""
     data = request.getfixturevalue(dataset)
     day = default_as_of(data.status_history)
-    figures = briefing_figures(data, day, default_since(day), lang)
+    figures = handout_figures(dataset, day, default_since(day), lang)
     services = services_as_of(data.services, data.status_history, day)
     texts = [_flat(a.text or "") for a in figures[0].layout.annotations]
     plan_block = next(text for text in texts if _flat(t("plan.approved", lang)) in text)
@@ -187,10 +186,12 @@ def test_handout_cover_keeps_the_projects_and_their_budget_apart_from_the_plan(r
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("dataset", ["bundled", "demo"])
-def test_handout_area_pages_name_their_projects_or_the_nearest_and_say_no_0_count(request, dataset, lang):
+def test_handout_area_pages_name_their_projects_or_the_nearest_and_say_no_0_count(
+    request, handout_figures, dataset, lang
+):
     data = request.getfixturevalue(dataset)
     day = default_as_of(data.status_history)
-    figures = briefing_figures(data, day, default_since(day), lang)
+    figures = handout_figures(dataset, day, default_since(day), lang)
     services = services_as_of(data.services, data.status_history, day)
     for number, area_id in enumerate(data.areas["area_id"], start=3):
         page = _flat(" ".join(a.text or "" for a in figures[number].layout.annotations))
@@ -339,9 +340,9 @@ def test_no_page_is_mostly_dark(briefing_pdf_bytes, tmp_path):
         assert dark < 0.2, f"{png.name}: {dark:.0%} dark"
 
 
-def test_area_pages_have_a_scale_bar_and_tables_have_light_fills(bundled):
+def test_area_pages_have_a_scale_bar_and_tables_have_light_fills(bundled, handout_figures):
     day = default_as_of(bundled.status_history)
-    figures = briefing_figures(bundled, day, default_since(day))
+    figures = handout_figures("bundled", day, default_since(day))
     area_page = figures[3]
     bar = next(trace for trace in area_page.data if trace.name == "scale-bar-label")
     assert bar.text[0] in {"100 m", "200 m", "500 m", "1 km", "2 km", "5 km", "10 km"}

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point, Polygon
 
-from geo.briefing.handout import MAX_PAGES, briefing_figures
+from geo.briefing.handout import MAX_PAGES
 from geo.briefing.slides import (
     PORTFOLIO_NAMES_MAX,
     area_charts,
@@ -268,8 +268,8 @@ def _page_text(figure) -> str:
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_the_handouts_pages_name_every_project_in_at_most_twelve_pages(bundled, lang):
-    figures = briefing_figures(bundled, TODAY, default_since(TODAY), lang)
+def test_the_handouts_pages_name_every_project_in_at_most_twelve_pages(bundled, handout_figures, lang):
+    figures = handout_figures("bundled", TODAY, default_since(TODAY), lang)
     assert len(figures) <= MAX_PAGES
     services = services_as_of(bundled.services, bundled.status_history, TODAY)
     portfolio = "".join(_page_text(figures[1]).split())
@@ -280,8 +280,8 @@ def test_the_handouts_pages_name_every_project_in_at_most_twelve_pages(bundled, 
         assert "".join(name.split()) in today, name
 
 
-def test_no_handout_area_page_draws_a_chart_for_an_area_without_one(bundled):
-    figures = briefing_figures(bundled, TODAY, default_since(TODAY), "ko")
+def test_no_handout_area_page_draws_a_chart_for_an_area_without_one(bundled, handout_figures):
+    figures = handout_figures("bundled", TODAY, default_since(TODAY), "ko")
     services = services_as_of(bundled.services, bundled.status_history, TODAY)
     for number, area_id in enumerate(bundled.areas["area_id"], start=3):
         bars = [trace for trace in figures[number].data if trace.type == "bar"]
