@@ -8,11 +8,15 @@ never change a result, and a run leaves nothing in the tree.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import os
 import shutil
+import sqlite3
 import time
-from collections.abc import Callable
-from datetime import date
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +69,75 @@ def isolated_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
         if name not in ("DASHBOARD_STORE_DIR", "DASHBOARD_SECRETS_FILE", "DASHBOARD_HANDOUT_PREPARE"):
             monkeypatch.delenv(name)
     return store_dir
+
+
+# What a GeoPackage store's first build runs; a test that replaces one of them (to fail a build part-way) gets
+# a real build.
+_BUILD_STEPS = (
+    "_build",
+    "_create",
+    "_ddl",
+    "_after_create",
+    "_insert_layer",
+    "_after_layer_write",
+    "_create_reference_tables",
+    "_create_voice_tables",
+    "_audit",
+)
+
+
+def _folder_fingerprint(folder: Path) -> str:
+    """A digest of every file's relative path and content under ``folder`` (the bundled data is 0.6 MB)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def prepared_stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Build each GeoPackage store once per (data folder name and content, ``now`` or today) and copy it for the next
+    test that asks for the same: a build from the bundled data takes about a second and hundreds of tests (every page
+    run under AppTest) start with one. Each copy is the test's own file with a fresh revision, so no test sees
+    another's writes; a build whose steps a test replaced, or from a folder that changed, is a real build."""
+    from geo.clock import city_now
+    from geo.store.geopackage import GeoPackageStore
+
+    original = GeoPackageStore._build
+    steps = {name: getattr(GeoPackageStore, name) for name in _BUILD_STEPS}
+    templates = tmp_path_factory.mktemp("store-templates")
+    built: dict[tuple[str, str, str], tuple[Path, DashboardData]] = {}
+
+    def build(self: GeoPackageStore, path: Path, data_dir: Path, now: datetime | None) -> None:
+        if any(getattr(type(self), name) is not step for name, step in steps.items()):
+            original(self, path, data_dir, now)
+            return
+        moment = now.isoformat() if now else f"today {city_now().date().isoformat()}"
+        # The folder's own name is in the audit row; its full path only in store_meta (set below).
+        key = (data_dir.name, _folder_fingerprint(data_dir), moment)
+        if key not in built:
+            original(self, path, data_dir, now)
+            assert self._created_data is not None
+            template = templates / f"{len(built)}.gpkg"
+            shutil.copyfile(path, template)
+            built[key] = (template, copy.deepcopy(self._created_data[1]))
+            return
+        template, data = built[key]
+        shutil.copyfile(template, path)  # into the claimed file itself (the same inode, its lock held)
+        revision = uuid.uuid4().hex
+        connection = sqlite3.connect(path, isolation_level=None)
+        try:
+            connection.execute("UPDATE store_meta SET value = ? WHERE key = 'revision'", (revision,))
+            connection.execute("UPDATE store_meta SET value = ? WHERE key = 'created_from'", (str(data_dir),))
+        finally:
+            connection.close()
+        # What _create hands to the first read_data: the data the store was made from (a copy of its own).
+        self._created_data = (revision, copy.deepcopy(data))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(GeoPackageStore, "_build", build)
+        steps["_build"] = build
+        yield
 
 
 @pytest.fixture(scope="session")
