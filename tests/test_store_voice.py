@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -218,8 +219,8 @@ def test_the_postgis_store_has_the_same_tables():
 
 
 def test_purge_from_the_command_line(env):  # noqa: F811 (the fixture imported above)
-    assert run(env, "backup").returncode == 0  # creates the store
-    store = store_of(env)
+    store = store_of(env)  # made here, in this process (a command-line run costs seconds of start-up)
+    assert store.initialise(Path(env["DASHBOARD_DATA_DIR"])) is True
     store.add_opinion(PROJECT, "safety", "", channel="kiosk", rule=KIOSK, now=datetime.now(KST) - timedelta(days=40))
     store.add_opinion(PROJECT, "safety", "", channel="kiosk", rule=KIOSK)
     result = run(env, "voice", "purge", "--older-than", "30", "--user", "admin")
