@@ -54,10 +54,22 @@ def test_every_text_has_korean_and_english():
 
 def test_each_text_key_lives_in_one_table():
     # The texts are split by area of the app; merging them must never let one table silently override another.
-    from geo.i18n import access, audience, cli, common, data, districts, kiosk_access, maps, problems, voice
+    from geo.i18n import (
+        access,
+        access_report,
+        audience,
+        cli,
+        common,
+        data,
+        districts,
+        kiosk_access,
+        maps,
+        problems,
+        voice,
+    )
 
     tables = [audience.TEXTS, common.TEXTS, data.TEXTS, districts.TEXTS, maps.TEXTS, problems.TEXTS, voice.TEXTS]
-    tables += [access.TEXTS, kiosk_access.TEXTS, cli.TEXTS]
+    tables += [access.TEXTS, access_report.TEXTS, kiosk_access.TEXTS, cli.TEXTS]
     assert sum(len(table) for table in tables) == len(TEXTS)
 
 

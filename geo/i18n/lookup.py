@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from geo.i18n import access, audience, cli, common, data, districts, kiosk_access, maps, problems, voice
+from geo.i18n import access, access_report, audience, cli, common, data, districts, kiosk_access, maps, problems, voice
 
 Lang = Literal["ko", "en"]
 LANGUAGES: tuple[Lang, ...] = ("ko", "en")
@@ -24,6 +24,7 @@ TEXTS: dict[str, dict[str, str]] = {
     **problems.TEXTS,  # problem messages of validation, io, importer and store
     **access.TEXTS,  # read aloud, phone view, accessibility report
     **kiosk_access.TEXTS,  # the kiosk's modes, time controls and help
+    **access_report.TEXTS,  # the accessibility self-assessment's table
     **cli.TEXTS,  # the command line's help and lines (python -m geo)
 }
 

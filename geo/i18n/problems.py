@@ -26,6 +26,11 @@ NONE = {"ko": "없음", "en": "none"}
 TEXTS: dict[str, dict[str, str]] = {
     # Free text from a module not yet moved to codes: shown as it is in both languages.
     "problem.text": {"ko": "{text}", "en": "{text}"},
+    # A colour the accessibility self-assessment cannot read (geo.accessibility).
+    "problem.colour_format": {
+        "ko": "colour={colour!r}: #RRGGBB 형식이어야 합니다",
+        "en": "colour={colour!r}: must be in the form #RRGGBB",
+    },
     # --- where a problem is ---------------------------------------------------------------------
     "problem.where.row": {"ko": "{file} {row}행", "en": "{file} row {row}"},
     "problem.where.feature": {"ko": "{file} {row}번째 피처", "en": "{file} feature {row}"},
