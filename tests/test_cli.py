@@ -470,6 +470,17 @@ def test_every_line_of_the_commands_follows_lang_en(env, monkeypatch, capsys, tm
     ]
 
 
+def test_a_wrong_setting_is_an_error_in_the_readers_language(env, monkeypatch, capsys):
+    env = {**env, "DASHBOARD_BASEMAP": "google"}
+    assert run_here(env, monkeypatch, capsys, "backups", "--lang", "en")[1:] == (
+        "",
+        "Error: DASHBOARD_BASEMAP='google': the allowed values are none, osm, carto, vworld.\n",
+    )
+    assert run_here(env, monkeypatch, capsys, "backups")[2] == (
+        "오류: DASHBOARD_BASEMAP='google': 허용되는 값은 none, osm, carto, vworld 입니다.\n"
+    )
+
+
 def test_the_commands_lines_are_korean_by_default(env, monkeypatch, capsys, tmp_path):
     def korean(*args: str) -> str:
         return run_here(env, monkeypatch, capsys, *args)[1]

@@ -84,6 +84,21 @@ def test_settings_defaults_and_errors(tmp_path):
         load_settings({"DASHBOARD_KIOSK_INTERVAL": "soon"})
 
 
+def test_a_settings_error_is_worded_in_the_readers_language():
+    with pytest.raises(SettingsError) as mode:
+        load_settings({"DASHBOARD_MODE": "admin"})
+    assert str(mode.value) == mode.value.text("ko") == "DASHBOARD_MODE='admin': 허용되는 값은 staff, kiosk 입니다."
+    assert mode.value.text("en") == "DASHBOARD_MODE='admin': the allowed values are staff, kiosk."
+    with pytest.raises(SettingsError) as small:
+        load_settings({"DASHBOARD_KIOSK_INTERVAL": "1"})
+    assert str(small.value) == "DASHBOARD_KIOSK_INTERVAL=1: 3 이상이어야 합니다."
+    assert small.value.text("en") == "DASHBOARD_KIOSK_INTERVAL=1: must be at least 3."
+    with pytest.raises(SettingsError) as switch:
+        load_settings({"DASHBOARD_REQUIRE_SIGNIN": "maybe"})
+    assert switch.value.text("en") == "DASHBOARD_REQUIRE_SIGNIN='maybe': must be 1 (on) or 0 (off)."
+    assert str(switch.value) == "DASHBOARD_REQUIRE_SIGNIN='maybe': 1(켜기) 또는 0(끄기)이어야 합니다."
+
+
 def test_escaping_neutralises_markup_and_script_breakouts():
     assert escape_html("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
     assert escape_html(None) == ""
