@@ -17,6 +17,7 @@ from pathlib import Path
 from geo.accessibility import FAIL, run_report
 from geo.auth import AuthError, add_user
 from geo.i18n import LANGUAGES, t
+from geo.i18n.lookup import language_in
 from geo.i18n.problems import ProblemError, render
 from geo.importer import (
     MODES,
@@ -118,16 +119,6 @@ def _parser(lang: str = "ko") -> argparse.ArgumentParser:
     adding.add_argument("--password-stdin", action="store_true", help=t("cli.arg.password_stdin", lang))
     adding.add_argument("--secrets", type=Path, help=t("cli.arg.secrets", lang))
     return parser
-
-
-def _lang_in(argv: Sequence[str]) -> str:
-    """The ``--lang`` of ``argv`` before it is parsed, so the help and usage errors are worded in it too."""
-    lang = "ko"
-    for i, word in enumerate(argv):
-        given = argv[i + 1] if word == "--lang" and i + 1 < len(argv) else word.removeprefix("--lang=")
-        if (word == "--lang" or word.startswith("--lang=")) and given in LANGUAGES:
-            lang = given
-    return lang
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -329,7 +320,7 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; messages for people go to stdout/stderr, never a traceback."""
     words = sys.argv[1:] if argv is None else list(argv)
-    args = _parser(_lang_in(words)).parse_args(words)
+    args = _parser(language_in(words)).parse_args(words)
     try:
         return _run(args)
     except (StoreError, AuthError, SettingsError, ValueError) as error:

@@ -1,4 +1,4 @@
-"""Texts of the command line (``python -m geo``): its help, questions and the lines it prints.
+"""Texts of the command line (``python -m geo``, ``python -m geo.health``): help, questions, the lines printed.
 
 Its errors and an import's summary are problem codes (``geo.i18n.problems``); everything else the
 command line says is here, worded in the language of ``--lang`` (Korean by default).
@@ -246,5 +246,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "cli.user_saved": {
         "ko": "계정 '{username}'({display})을(를) {secrets}에 저장했습니다.",
         "en": "Saved account '{username}' ({display}) in {secrets}.",
+    },
+    # --- python -m geo.health -------------------------------------------------------------------
+    "health.description": {
+        "ko": "대시보드 상태 점검 (저장소, 백업, 인스턴스)",
+        "en": "Dashboard health check (store, backups, instances)",
+    },
+    "health.arg.command": {
+        "ko": "check (기본값): 한 번 점검해 JSON 출력, serve: /healthz 제공",
+        "en": "check (default): check once and print JSON, serve: serve /healthz",
+    },
+    "health.arg.instance": {"ko": "앱 인스턴스 주소 (여러 번)", "en": "an app instance's address (several times)"},
+    "health.arg.backup_dir": {
+        "ko": "백업 폴더 (PostGIS의 pg_dump 파일; 없으면 저장소의 백업)",
+        "en": "the backup folder (PostGIS pg_dump files; without it, the store's backups)",
+    },
+    "health.arg.lang": {
+        "ko": "도움말과 오류의 언어: ko(기본) 또는 en",
+        "en": "the language of the help and errors: ko (default) or en",
     },
 }
