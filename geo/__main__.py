@@ -252,7 +252,7 @@ def _init(lang: str) -> int:
     if outcome.backup is not None:
         print(t("cli.init_rebuilt", lang, name=outcome.backup.name))
     elif outcome.decision.action is UpgradeAction.NOTICE:
-        print(t("cli.notice", lang, reason=outcome.decision.reason))
+        print(t("cli.notice", lang, reason=outcome.decision.reason.text(lang)))
     return EXIT_OK
 
 

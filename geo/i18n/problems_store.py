@@ -10,6 +10,23 @@ from __future__ import annotations
 
 #: Problem texts by key ``problem.<code>`` (merged into ``geo.i18n.problems.TEXTS``).
 TEXTS: dict[str, dict[str, str]] = {
+    # --- upgrade: what opening the store with a changed data folder does (geo.upgrade) ----------------
+    "problem.upgrade_same_data": {
+        "ko": "데이터 폴더가 저장소를 만들 때와 같습니다",
+        "en": "The data folder is the same as when the store was made",
+    },
+    "problem.upgrade_staff_changes": {
+        "ko": "데이터 폴더가 바뀌었고 저장소에 직원의 변경 {changes:,}건이 있습니다",
+        "en": "The data folder has changed and the store holds {changes:,} changes made by staff",
+    },
+    "problem.upgrade_shared_database": {
+        "ko": "데이터 폴더가 바뀌었지만 공유 데이터베이스는 자동으로 다시 만들지 않습니다",
+        "en": "The data folder has changed, but a shared database is not made again automatically",
+    },
+    "problem.upgrade_no_staff_changes": {
+        "ko": "데이터 폴더가 바뀌었고 저장소에 직원의 변경이 없습니다",
+        "en": "The data folder has changed and the store holds no changes made by staff",
+    },
     # --- settings: an environment variable the app cannot use (geo.settings.SettingsError) ----------
     "problem.settings_not_integer": {
         "ko": "{name}={raw!r}: 정수(초)여야 합니다.",
