@@ -206,6 +206,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "data.import.mapping_auto": {"ko": "(자동 / 없음)", "en": "(automatic / none)"},
     "data.import.mapping_how": {"ko": "찾은 방법: {how}", "en": "Found: {how}"},
+    # How a file column was mapped (geo.importer.mapping: mapping_how), in the preview's summary and help.
+    "import.how.name": {"ko": "열 이름으로", "en": "by its name"},
+    "import.how.content": {"ko": "내용으로", "en": "by its content"},
+    "import.how.given": {"ko": "지정", "en": "as given"},
+    "import.how.remembered": {"ko": "이전 가져오기", "en": "as in the last import"},
+    "import.how.same_name": {"ko": "같은 이름", "en": "same name"},
+    "import.column_placeholder": {"ko": "열이름", "en": "COLUMN"},
     "data.import.defaults": {"ko": "파일에 없어 채운 값", "en": "Filled in (not in the file)"},
     "data.import.default_column": {"ko": "항목", "en": "Field"},
     "data.import.default_value": {"ko": "값", "en": "Value"},

@@ -27,6 +27,15 @@ TEXTS: dict[str, dict[str, str]] = {
     # Free text from a module not yet moved to codes: shown as it is in both languages.
     "problem.text": {"ko": "{text}", "en": "{text}"},
     # A colour the accessibility self-assessment cannot read (geo.accessibility).
+    # A column mapping the command line or the data page cannot use (geo.importer.mapping, geo.data_manager).
+    "problem.mapping_malformed": {
+        "ko": "열 매핑 '{item}'의 형식이 올바르지 않습니다: '원래열=스키마열' (예: 사업명=name_ko)",
+        "en": "The column mapping '{item}' is not in the form 'COLUMN=SCHEMA_COLUMN' (e.g. name=name_ko)",
+    },
+    "problem.mapping_chosen_twice": {
+        "ko": "파일의 열 '{source}'을(를) '{first}'와 '{second}' 두 곳에 골랐습니다: 하나만 고르세요",
+        "en": "The file's column '{source}' is chosen for both '{first}' and '{second}': choose one",
+    },
     "problem.colour_format": {
         "ko": "colour={colour!r}: #RRGGBB 형식이어야 합니다",
         "en": "colour={colour!r}: must be in the form #RRGGBB",
