@@ -36,6 +36,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "파일의 열 '{source}'을(를) '{first}'와 '{second}' 두 곳에 골랐습니다: 하나만 고르세요",
         "en": "The file's column '{source}' is chosen for both '{first}' and '{second}': choose one",
     },
+    # The speech engine asked for a language or setting it lacks (geo.speech).
+    "problem.speech_language_missing": {
+        "ko": "lang={lang!r}: 이 음성 엔진에 없는 언어입니다 (있는 언어: {languages})",
+        "en": "lang={lang!r}: this speech engine has no such language (it has: {languages})",
+    },
+    "problem.speech_setting_unknown": {
+        "ko": "rate={rate!r}, volume={volume!r}: 허용 값은 {allowed}",
+        "en": "rate={rate!r}, volume={volume!r}: the allowed values are {allowed}",
+    },
+    # A dong the boundaries do not hold (geo.places).
+    "problem.dong_not_in_boundaries": {
+        "ko": "행정동 '{dong}'이(가) 경계 자료에 없습니다",
+        "en": "The dong '{dong}' is not in the boundaries",
+    },
     "problem.colour_format": {
         "ko": "colour={colour!r}: #RRGGBB 형식이어야 합니다",
         "en": "colour={colour!r}: must be in the form #RRGGBB",
