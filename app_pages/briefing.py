@@ -38,7 +38,6 @@ from geo.briefing.slides import (
 from geo.charts.common import COMPACT_WIDTH_PX
 from geo.clock import city_today
 from geo.countmap import build_count_map
-from geo.history import services_as_of
 from geo.html import md_text
 from geo.i18n import t
 from geo.links import read_flag
@@ -55,7 +54,7 @@ from ui.briefing import (
     keyboard_script,
     without_map_controls,
 )
-from ui.data import dashboard_data, store
+from ui.data import dashboard_data, services_on, store
 from ui.frame import current_language, sample_notice
 from ui.handout import handout_download
 from ui.links import link_notice
@@ -172,7 +171,7 @@ buttons |= {"last": "briefing_last", "present": "briefing_present"}
 st.html(keyboard_script(buttons, presenting, index), unsafe_allow_javascript=True)
 st.html(counter_html(index, len(slides), t("briefing.keys_hint", lang)))
 
-services = services_as_of(data.services, data.status_history, as_of)
+services = services_on(as_of)
 updated = last_data_update(data.services)
 slide = slides[index]
 with st.container(key="briefing_slide"):

@@ -11,7 +11,7 @@ from geo.briefing.slides import last_data_update
 from geo.clock import city_today
 from geo.details import area_detail_rows, citywide_detail_rows, detail_table_html
 from geo.exports import ExportContext, services_source
-from geo.history import as_of_caption, default_as_of, services_as_of
+from geo.history import as_of_caption, default_as_of
 from geo.html import md_text
 from geo.i18n import localized, t
 from geo.links import read_area, read_day
@@ -22,7 +22,7 @@ from geo.stats import CITY_VIEW, area_choice_label, citywide_profile, headline_i
 from geo.vocab import CITYWIDE, STATUS_TERMS, label
 from ui import voice
 from ui.charts import chart_with_data, table
-from ui.data import dashboard_data, settings, store
+from ui.data import dashboard_data, services_on, settings, store
 from ui.frame import current_language, sample_notice
 from ui.headline import headline_row
 from ui.links import link_notice
@@ -64,7 +64,7 @@ as_of: date = date_col.date_input(
 st.query_params["area"] = area_id
 st.query_params["as_of"] = as_of.isoformat()
 st.caption(t("districts.as_of_note", lang, date=as_of.isoformat(), changed=as_of_caption(data.status_history, lang)))
-services = services_as_of(data.services, data.status_history, as_of)
+services = services_on(as_of)
 
 updated = last_data_update(data.services)
 CITYWIDE_ALL = "all"

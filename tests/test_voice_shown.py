@@ -13,7 +13,7 @@ import pytest
 from geo.html import escape_html
 from geo.i18n import TEXTS, t
 from geo.kiosk.screens import PROJECT_GROUPS, kiosk_screens, project_screen_html, public_services
-from geo.kiosk.voice import picker_label, screen_projects
+from geo.kiosk.voice import screen_projects
 from geo.voice_view import briefing_voice_html
 
 # Words that would make a count a vote or a poll, in both languages.
@@ -63,12 +63,6 @@ def test_public_services_carry_their_id_without_showing_it(bundled):
     group = next(iter(PROJECT_GROUPS.values()))
     listed = public_services(bundled.services, "en", statuses=group, limit=3)
     assert all(s.project_id in set(bundled.services["service_id"]) for s in listed)
-
-
-def test_the_picker_names_the_project_with_its_responses():
-    counts = pd.DataFrame({"project_id": ["A-1"], "needs": [3], "opinions": [1]})
-    assert picker_label("가로등", "A-1", counts, "ko") == "가로등 · 필요해요 3 · 의견 1"
-    assert picker_label("Bus", "B-2", counts, "en") == "Bus · We need this 0 · opinions 0"
 
 
 def _services() -> pd.DataFrame:

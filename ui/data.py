@@ -8,9 +8,13 @@ per store revision, so an edit or an import shows on the next rerun everywhere.
 
 from __future__ import annotations
 
+from datetime import date
+
+import geopandas as gpd
 import streamlit as st
 
 from geo.assets import install_vendor_assets
+from geo.history import services_as_of
 from geo.loaders import DashboardData, load_reference_layers
 from geo.reference import ReferenceLayer
 from geo.settings import STATIC_DIR, Settings, load_settings
@@ -64,6 +68,23 @@ def dashboard_data() -> DashboardData:
     config = settings()
     current = store()
     return _read((str(config.data_dir), str(config.store_dir), config.database_url), current.revision())
+
+
+# Replaying the history is the /map page's largest per-rerun cost at 100,000 services; a rerun on the same day
+# (a filter, a click, a pan) reads the same frame again. A resource like _read: shared, never changed in place.
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _services_on(store_key: StoreKey, revision: str, day: date) -> gpd.GeoDataFrame:
+    data = _read(store_key, revision)
+    return services_as_of(data.services, data.status_history, day)
+
+
+def services_on(day: date) -> gpd.GeoDataFrame:
+    """Every service reported by ``day``, with its status that day (``geo.history.services_as_of``).
+
+    Cached per store revision and day, so an edit shows at once and a rerun on the same day replays nothing.
+    """
+    config = settings()
+    return _services_on((str(config.data_dir), str(config.store_dir), config.database_url), store().revision(), day)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from geo.i18n import t
-from geo.kiosk.voice import picker_label
 from geo.settings import Settings
 from geo.store import Store
 from ui import state
@@ -27,7 +26,7 @@ KIOSK_VOICE_KEY = "kiosk_voice"
 PANEL_FORM, PANEL_OPINIONS = "form", "opinions"
 PANEL_TITLES = {PANEL_FORM: "voice.opinion.title", PANEL_OPINIONS: "voice.kiosk.opinions"}
 
-#: The block on the kiosk: one row (which card, 필요해요, the two panels' buttons) in a thin frame, so the card
+#: The block on the kiosk: two lines (which card; 필요해요 and the two panels' buttons) in a thin frame, so the card
 #: list keeps its room; a panel opens under the row on a tap. Targets 56 px high, the text 24 px.
 KIOSK_VOICE_CSS = """<style>
 .st-key-kiosk_voice { border: 2px solid #00457A; border-radius: 10px; padding: 4px 10px; margin-top: 4px; gap: 4px; }
@@ -36,7 +35,7 @@ KIOSK_VOICE_CSS = """<style>
 .st-key-kiosk_voice label p { font-size: 24px !important; }
 .st-key-kiosk_voice [data-testid="stWidgetLabel"] p { font-weight: 700; }
 .st-key-kiosk_body .st-key-kiosk_voice_row { flex-direction: row !important; flex-wrap: wrap; gap: 8px; }
-.st-key-kiosk_voice_row [data-testid="stElementContainer"]:has([data-testid="stSelectbox"]) { flex: 1 1 220px; min-width: 220px; }
+.st-key-kiosk_voice_row [data-testid="stElementContainer"]:has([data-testid="stSelectbox"]) { flex: 1 1 100%; min-width: 220px; }
 .st-key-kiosk_voice_row [class*="st-key-voice_"] button p { font-size: 22px; }
 </style>"""
 
@@ -81,13 +80,14 @@ def kiosk_voice(
     if st.session_state.get(state.VOICE_PICK) not in ids:  # a new screen: its first card
         st.session_state[state.VOICE_PICK] = ids[0]
     with st.container(key=KIOSK_VOICE_KEY):
-        # One row: which card, 필요해요 for it, and the buttons of the opinion form and of what others said.
+        # Which card on a line of its own (beside the buttons it had about 330 px and cut the names), then
+        # 필요해요 for it and the buttons of the opinion form and of what others said.
         with st.container(horizontal=True, vertical_alignment="center", key="kiosk_voice_row"):
             chosen = str(
                 st.selectbox(
                     t("voice.kiosk.heading", lang),
                     ids,
-                    format_func=lambda p: picker_label(names[p], p, counts, lang),
+                    format_func=names.__getitem__,
                     key=state.VOICE_PICK,
                     on_change=touched,
                     label_visibility="collapsed",  # the row's buttons say what it is; the label stays for readers

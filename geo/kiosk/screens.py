@@ -89,7 +89,7 @@ KIOSK_PAGES_MAX = 30
 # The height (CSS px) of cards one page holds, in a text column COLUMN_PX wide: what is left in the text column
 # in landscape (1920 × 1080: about 550 px from the list's top to the footer, under the control bar, the heading
 # and citizens' voice); in portrait the map gives a longer list the room it needs.
-PAGE_HEIGHT_PX = 540  # measured about 550 px of room in landscape under the one-row citizens' voice box (68 px)
+PAGE_HEIGHT_PX = 476  # about 550 px of room in landscape under a one-row voice box (68 px); its picker now has a line of its own (+64)
 # The text column is about 990 px at 1920 × 1080 (1000 in portrait), a card's text about 940 inside its padding;
 # 900 leaves a margin (at 960 an English description took a third line the estimate did not count).
 COLUMN_PX = 900

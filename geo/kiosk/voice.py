@@ -1,8 +1,10 @@
 """Citizens' voice on the kiosk: which projects a project screen shows, and how the picker names them.
 
 The kiosk's cards carry no ids (``geo.kiosk.screens``); this module links a screen's cards to
-their projects for 필요해요 and opinions, in the order the cards show. Counts are
-responses, never a vote: the labels say "필요해요 n · 의견 m", never a rank or a share.
+their projects for 필요해요 and opinions, in the order the cards show. The picker names a project
+alone: beside its three buttons it is a one-line box of about 330 px, and a name followed by its counts
+("… · 필요해요 3 · 의견 1") was cut after the first words. The chosen project's count is on its 필요해요
+button: a response, never a vote, a rank or a share.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.kiosk.screens import PROJECT_GROUPS, KioskScreen, public_services
-from geo.voice_view import counts_text
 
 
 def screen_projects(
@@ -22,8 +23,3 @@ def screen_projects(
     statuses = PROJECT_GROUPS[screen.group]
     listed = public_services(services, lang, statuses=statuses, near=near, limit=screen.first + screen.count)
     return [(s.project_id, s.name) for s in listed[screen.first : screen.first + screen.count] if s.project_id]
-
-
-def picker_label(name: str, project_id: str, counts: pd.DataFrame, lang: str = "ko") -> str:
-    """A project in the kiosk's picker: its name and its responses ("… · 필요해요 3 · 의견 1")."""
-    return f"{name} · {counts_text(counts, project_id, lang)}"

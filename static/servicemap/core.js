@@ -1,5 +1,5 @@
 /* The staff map's pure parts: projection, the filter mask, which rows are drawn (one per point, stacks counted),
- * clustering and hit testing. No DOM, no Leaflet, no canvas: servicemap.js and playback.js use them as
+ * clustering, the played map's grid and hit testing. No DOM, no Leaflet, no canvas: servicemap.js and playback.js use them as
  * window.SvcCore; in Node (tests/js) the file exports them.
  *
  * ``d`` is the map's payload, typed (servicemap.js ServiceMap.load): ``count`` rows with ``lat``, ``lon``, ``x``,
@@ -73,6 +73,31 @@
   // A count as it fits in a disc: 12345 -> "12k".
   function countText(n) { return n >= 10000 ? Math.round(n / 1000) + 'k' : String(n); }
 
+  // ---- the played map's screen grid (playback.js draws it) ----
+  // Cells of ``cell`` px with a margin of one cell on each side (points just off screen still count), numbered
+  // column-major. ``px``/``py`` in container pixels; -1 outside the grid.
+  function gridShape(size, cell) { return {cols: Math.ceil(size.x / cell) + 3, rows: Math.ceil(size.y / cell) + 3, cell: cell}; }
+  function cellOf(px, py, g) {
+    var gx = Math.floor((px + g.cell) / g.cell), gy = Math.floor((py + g.cell) / g.cell);
+    return gx < 0 || gy < 0 || gx >= g.cols || gy >= g.rows ? -1 : gx * g.rows + gy;
+  }
+  // The visible rows ``vis`` binned in one pass: per occupied cell (in cell order) its first row, how many drawn
+  // points fall in it, how many services they stand for (``stackSize`` of each point) and their mean position.
+  function gridBins(d, vis, stackSize, g, scale, ox, oy) {
+    var cells = g.cols * g.rows, total = new Int32Array(cells), pts = new Int32Array(cells), first = new Int32Array(cells);
+    var sx = new Float64Array(cells), sy = new Float64Array(cells), out = [];
+    for (var k = 0; k < vis.length; k++) {
+      var i = vis[k], px = d.x[i] * scale - ox, py = d.y[i] * scale - oy, c = cellOf(px, py, g);
+      if (c < 0) continue;
+      if (!pts[c]) first[c] = i;
+      pts[c]++; total[c] += stackSize[d.loc[i]]; sx[c] += px; sy[c] += py;
+    }
+    for (var c2 = 0; c2 < cells; c2++) {
+      if (pts[c2]) out.push({cell: c2, first: first[c2], points: pts[c2], total: total[c2], x: sx[c2] / pts[c2], y: sy[c2] / pts[c2]});
+    }
+    return out;
+  }
+
   // ---- hit testing over what the last draw put on screen ----
   // ``items``: {kind, x, y, r, ...} in container pixels. Services and clusters win over reference points
   // (kind 'ref'); among equals the nearest wins. Returns the item or null.
@@ -93,7 +118,7 @@
 
   var core = {mercX: mercX, mercY: mercY, decodeMask: decodeMask, visibleRows: visibleRows, membersAt: membersAt,
     clusterFeatures: clusterFeatures, clusterIndex: clusterIndex, clusterRadius: clusterRadius, countText: countText,
-    hit: hit, sameSpot: sameSpot};
+    gridShape: gridShape, cellOf: cellOf, gridBins: gridBins, hit: hit, sameSpot: sameSpot};
   if (typeof module === 'object' && module.exports) module.exports = core;
   if (typeof window === 'object') window.SvcCore = core;
 })();

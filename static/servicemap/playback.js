@@ -177,34 +177,19 @@
     return radius;
   }
 
-  function cellOf(px, py, cols, rows) {
-    var gx = Math.floor((px + CELL) / CELL), gy = Math.floor((py + CELL) / CELL);
-    return gx < 0 || gy < 0 || gx >= cols || gy >= rows ? -1 : gx * rows + gy;
-  }
-
-  // Clusters of a played map: the visible points grouped on a 60 px screen grid at each draw (one pass).
+  // Clusters of a played map: the visible points grouped on a 60 px screen grid at each draw (SvcCore.gridBins).
   function drawGrid(owner, ctx, size, scale, ox, oy, items, counts) {
-    var d = owner.data, vis = owner.visibleIdx, cols = Math.ceil(size.x / CELL) + 3, rows = Math.ceil(size.y / CELL) + 3;
-    var cells = cols * rows, total = new Int32Array(cells), pts = new Int32Array(cells), first = new Int32Array(cells);
-    var sx = new Float64Array(cells), sy = new Float64Array(cells);
-    for (var k = 0; k < vis.length; k++) {
-      var i = vis[k], px = d.x[i] * scale - ox, py = d.y[i] * scale - oy, c = cellOf(px, py, cols, rows);
-      if (c < 0) continue;
-      if (!pts[c]) first[c] = i;
-      pts[c]++; total[c] += owner.stackSize[d.loc[i]]; sx[c] += px; sy[c] += py;
-    }
-    owner.gridGeom = {scale: scale, ox: ox, oy: oy, cols: cols, rows: rows};
-    for (var c2 = 0; c2 < cells; c2++) {
-      if (!pts[c2]) continue;
-      var f = first[c2];
-      if (pts[c2] === 1) {
-        counts.points += owner.drawPoint(ctx, f, d.x[f] * scale - ox, d.y[f] * scale - oy, items, counts);
-        continue;
+    var core = window.SvcCore, d = owner.data, g = core.gridShape(size, CELL);
+    owner.gridGeom = {scale: scale, ox: ox, oy: oy, grid: g};
+    core.gridBins(d, owner.visibleIdx, owner.stackSize, g, scale, ox, oy).forEach(function (bin) {
+      if (bin.points === 1) {
+        counts.points += owner.drawPoint(ctx, bin.first, d.x[bin.first] * scale - ox, d.y[bin.first] * scale - oy, items, counts);
+        return;
       }
-      var cx = sx[c2] / pts[c2], cy = sy[c2] / pts[c2], r = drawCluster(ctx, cx, cy, total[c2]);
-      items.push({kind: 'grid', cell: c2, count: total[c2], x: cx, y: cy, r: r + 4});
-      counts.clusters++; counts.inClusters += total[c2];
-    }
+      var r = drawCluster(ctx, bin.x, bin.y, bin.total);
+      items.push({kind: 'grid', cell: bin.cell, count: bin.total, x: bin.x, y: bin.y, r: r + 4});
+      counts.clusters++; counts.inClusters += bin.total;
+    });
   }
 
   // The visible services of a grid cluster (stacks expanded), in row order.
@@ -212,7 +197,7 @@
     var d = owner.data, g = owner.gridGeom, vis = owner.visibleIdx, locs = {};
     for (var k = 0; k < vis.length; k++) {
       var i = vis[k];
-      if (cellOf(d.x[i] * g.scale - g.ox, d.y[i] * g.scale - g.oy, g.cols, g.rows) === item.cell) locs[d.loc[i]] = true;
+      if (window.SvcCore.cellOf(d.x[i] * g.scale - g.ox, d.y[i] * g.scale - g.oy, g.grid) === item.cell) locs[d.loc[i]] = true;
     }
     return owner.membersAt(locs).filter(function (i) { return !owner.hide || !owner.hide[i]; });
   }

@@ -199,3 +199,30 @@ def test_a_burst_of_taps_from_one_kiosk_is_held_to_its_limit(servers, open_app):
     with store._reading() as tx:
         counted = [int(r[0]) for r in tx.query("SELECT n FROM voice_limits WHERE scope = 'kiosk'")]
     assert counted and max(counted) <= LIMIT
+
+
+PICKER_SHOWN = "i => [i.value, i.scrollWidth <= i.clientWidth]"
+
+
+@pytest.mark.parametrize("viewport", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_the_picker_shows_the_whole_name_of_the_chosen_card_on_every_project_screen(servers, open_app, viewport):
+    # Beside its three buttons the picker had about 330 px and cut most names ("수소 시범도시 · 필요해요 (").
+    kiosk, _, _ = servers
+    page = open_app(kiosk, "/", viewport=viewport).page
+    page.locator(".kiosk-dots").wait_for()
+    screens = page.locator(".kiosk-dots .kiosk-dot").count()
+    _first_project_screen(page)
+    seen: list[str] = []
+    for _ in range(screens):
+        picker = page.locator(f"{VOICE} input")
+        if picker.count():
+            name, whole = picker.evaluate(PICKER_SHOWN)
+            assert whole, (name, viewport)
+            assert page.locator(".kiosk-card", has_text=name).count() >= 1, name
+            seen.append(name)
+        at = page.locator(".kiosk-dots").get_attribute("data-screen")
+        page.get_by_role("button", name="다음 ▶").click()
+        page.locator(f".kiosk-dots:not([data-screen='{at}'])").wait_for()
+        wait_for_run_end(page)
+    # The bundled rotation's longest name is on one of its pages.
+    assert len(seen) >= 5 and max(map(len, seen)) >= 25, seen

@@ -151,3 +151,30 @@ test('services drawn within 3 px of each other are one spot', () => {
   ];
   assert.deepEqual(core.sameSpot(items, items[0]).map((o) => o.i), [1, 2]);
 });
+
+test('the played map bins visible points on a screen grid with a one-cell margin, numbered column-major', () => {
+  const g = core.gridShape({x: 120, y: 60}, 60);
+  assert.deepEqual(g, {cols: 5, rows: 4, cell: 60});
+  assert.equal(core.cellOf(0, 0, g), 1 * 4 + 1);         // the screen's top-left corner is in the second column and row
+  assert.equal(core.cellOf(-60, -60, g), 0);             // the margin cell before the screen
+  assert.equal(core.cellOf(-61, 0, g), -1);              // beyond the margin
+  assert.equal(core.cellOf(179, 119, g), 3 * 4 + 2);
+  assert.equal(core.cellOf(240, 0, g), -1);              // past the last column
+});
+
+test('grid bins count services (a stack of 3 counts 3) and place a cluster at its points mean', () => {
+  // Screen coordinates are x * scale - ox: with scale 1 and no offset the payload's x and y are pixels here.
+  const d = {x: Float64Array.from([10, 20, 30, 130, 300]), y: Float64Array.from([10, 30, 20, 10, 10]),
+    loc: Int32Array.from([0, 1, 2, 3, 4])};
+  const stackSize = Int32Array.from([3, 1, 1, 1, 1]);
+  const g = core.gridShape({x: 180, y: 60}, 60);
+  const bins = core.gridBins(d, Int32Array.from([0, 1, 2, 3, 4]), stackSize, g, 1, 0, 0);
+  // Rows 0-2 share a cell (5 services at 3 points), row 3 is alone, row 4 is off the grid.
+  assert.deepEqual(bins.map((b) => [b.cell, b.first, b.points, b.total]), [[1 * g.rows + 1, 0, 3, 5], [3 * g.rows + 1, 3, 1, 1]]);
+  assert.deepEqual([bins[0].x, bins[0].y], [20, 20]);
+  // Only the visible rows count: without row 0 the cell holds 2 services and row 1 comes first.
+  const fewer = core.gridBins(d, Int32Array.from([1, 2]), stackSize, g, 1, 0, 0);
+  assert.deepEqual(fewer.map((b) => [b.first, b.points, b.total]), [[1, 2, 2]]);
+  // An offset moves the points: shifted 60 px left, rows 0-2 fall into the margin column.
+  assert.equal(core.gridBins(d, Int32Array.from([0]), stackSize, g, 1, 60, 0)[0].cell, 0 * g.rows + 1);
+});
