@@ -16,7 +16,7 @@ from pathlib import Path
 
 from geo.accessibility import FAIL, run_report
 from geo.auth import AuthError, add_user
-from geo.i18n import LANGUAGES, t
+from geo.i18n import LANGUAGES, localized, t
 from geo.i18n.lookup import language_in
 from geo.i18n.problems import ProblemError, render
 from geo.importer import (
@@ -232,7 +232,7 @@ def _layers(lang: str) -> int:
         print(t("cli.no_layers", lang))
     for layer in layers:
         # The title in the reader's language when the layer has one; source, provider and licence are the data's.
-        title = layer.title_en if lang == "en" and layer.title_en else layer.title_ko
+        title = localized({"title_ko": layer.title_ko, "title_en": layer.title_en}, "title", lang)
         described = {"source": layer.source, "date": layer.data_date, "provider": layer.provider}
         print(t("cli.layer_row", lang, title=title, count=layer.count, licence=layer.licence, **described))
     return EXIT_OK
