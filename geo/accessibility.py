@@ -36,7 +36,7 @@ TEXT_MIN, LARGE_MIN = 4.5, 3.0  # KWCAG 5.4.3 (WCAG 1.4.3): text; large text and
 STAFF_PATHS = ("/", "/map", "/districts", "/briefing", "/data")
 KIOSK_VARIANTS = ("", "contrast=high", "text=large", "reach=low")
 # Where the kiosk's code lives: searched for each mode's URL parameter (its presence, statically).
-KIOSK_SOURCES = ("app_pages/kiosk.py", "ui/kiosk*.py", "geo/kiosk*.py", "geo/i18n/*.py")
+KIOSK_SOURCES = ("app_pages/kiosk.py", "ui/kiosk*.py", "geo/kiosk/*.py", "geo/i18n/*.py")
 REPORT_TEXTS = "geo/i18n/access_report.py"  # this report's own texts name the modes: not where the kiosk has them
 MODE_MARKERS = {
     "text": r"""["']text["'][^\n]{0,80}["']large["']|text=large""",
