@@ -21,7 +21,7 @@ try:
     config = settings()
 except SettingsError as error:
     st.set_page_config(page_title=t("app.title", lang), layout="wide")
-    settings_error_page(str(error), lang)
+    settings_error_page(error.text(lang), lang)
     st.stop()
 
 st.set_page_config(

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from geo.axe import CHROMIUM, PageAudit
+from geo.i18n import LANGUAGES, t
+from geo.i18n.problems import ProblemError, message
 from geo.phone import phone_url, qr_svg
 from geo.settings import PROJECT_ROOT, Settings
 from geo.speech import SpeechEngine, find_engine
@@ -34,7 +36,8 @@ TEXT_MIN, LARGE_MIN = 4.5, 3.0  # KWCAG 5.4.3 (WCAG 1.4.3): text; large text and
 STAFF_PATHS = ("/", "/map", "/districts", "/briefing", "/data")
 KIOSK_VARIANTS = ("", "contrast=high", "text=large", "reach=low")
 # Where the kiosk's code lives: searched for each mode's URL parameter (its presence, statically).
-KIOSK_SOURCES = ("app_pages/kiosk.py", "ui/kiosk*.py", "geo/kiosk*.py", "geo/i18n/*.py")
+KIOSK_SOURCES = ("app_pages/kiosk.py", "ui/kiosk*.py", "geo/kiosk/*.py", "geo/i18n/*.py")
+REPORT_TEXTS = "geo/i18n/access_report.py"  # this report's own texts name the modes: not where the kiosk has them
 MODE_MARKERS = {
     "text": r"""["']text["'][^\n]{0,80}["']large["']|text=large""",
     "contrast": r"""["']contrast["'][^\n]{0,80}["']high["']|contrast=high""",
@@ -51,7 +54,7 @@ def relative_luminance(colour: str) -> float:
     if len(hex_digits) == 3:
         hex_digits = "".join(c * 2 for c in hex_digits)
     if not re.fullmatch(r"[0-9A-Fa-f]{6}", hex_digits):
-        raise ValueError(f"colour={colour!r}: #RRGGBB 형식이어야 합니다")
+        raise ProblemError(message("colour_format", colour=colour))
     channels = [int(hex_digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
@@ -110,7 +113,7 @@ def current_theme_pairs(config_file: Path = PROJECT_ROOT / ".streamlit" / "confi
 
 def mode_presence(root: Path = PROJECT_ROOT) -> dict[str, str | None]:
     """For each kiosk mode, the first kiosk source file that names it (``None``: not found)."""
-    files = sorted({path for pattern in KIOSK_SOURCES for path in root.glob(pattern)})
+    files = sorted({path for pattern in KIOSK_SOURCES for path in root.glob(pattern)} - {root / REPORT_TEXTS})
     texts = {path: path.read_text(encoding="utf-8") for path in files}
     return {
         mode: next((str(path.relative_to(root)) for path, text in texts.items() if re.search(marker, text)), None)
@@ -120,12 +123,22 @@ def mode_presence(root: Path = PROJECT_ROOT) -> dict[str, str | None]:
 
 @dataclass(frozen=True)
 class Row:
+    """A requirement's row: its texts in each language (``{"ko": …, "en": …}``), its result and evidence."""
+
     number: str
     requirement: dict[str, str]
-    guideline: str
+    guideline: dict[str, str]
     method: dict[str, str]
     result: str
     detail: str
+
+
+#: The table's columns: the CSV's header (ids) and the keys of the Markdown's header (``report.col.<id>``).
+CSV_COLUMNS = ["number", "requirement", "guideline", "method", "result", "detail"]
+
+
+def _both(key: str) -> dict[str, str]:
+    return {lang: t(key, lang) for lang in LANGUAGES}
 
 
 def _result(ok: bool) -> str:
@@ -175,8 +188,11 @@ def assess(
         f"DASHBOARD_PUBLIC_URL={settings.public_url}" if settings.public_url else "DASHBOARD_PUBLIC_URL unset: no QR"
     )
 
-    def row(number: str, ko: str, en: str, guideline: str, how_ko: str, how_en: str, check: tuple[str, str]) -> Row:
-        return Row(number, {"ko": ko, "en": en}, guideline, {"ko": how_ko, "en": how_en}, check[0], check[1])
+    def row(number: str, key: str, check: tuple[str, str]) -> Row:
+        requirement, guideline, method = (
+            _both(f"report.{key}.{part}") for part in ("requirement", "guideline", "method")
+        )
+        return Row(number, requirement, guideline, method, check[0], check[1])
 
     def with_axe(static: tuple[str, str]) -> tuple[str, str]:
         if kiosk_axe[0] == NOT_RUN:
@@ -185,55 +201,25 @@ def assess(
         return _result(ok), f"{static[1]}; axe: {kiosk_axe[1]}"
 
     return [
-        row("1", "큰 글씨 (화면 전체 약 2배)", "Large text (whole layout about 2×)", "WCAG 1.4.4, 1.4.10; MSIT 키오스크 평가(200 %)",
-            "키오스크 코드에 ?text=large 처리 여부; --url이면 그 모드에서 axe", "kiosk code handles ?text=large; with --url, axe in that mode",
-            with_axe(found("text"))),
-        row("2", "고대비 (글자 4.5:1, 큰 글자·지도 기호 3:1)", "High contrast (text 4.5:1, large text and symbols 3:1)",
-            "KWCAG 5.4.3 텍스트 콘텐츠의 명도 대비; 5.4.1 색에 무관한 인식; NIA 키오스크 지침",
-            "테마 색 쌍의 명도 대비 계산; ?contrast=high 처리 여부", "contrast of each theme's colour pairs; ?contrast=high handled",
+        row("1", "large_text", with_axe(found("text"))),
+        row("2", "contrast",
             (_result(contrast[0] == PASS and found("contrast")[0] == PASS), f"{contrast[1]}. {found('contrast')[1]}")),
-        row("3", "시간 조절: 20초 전 경고와 계속 보기, 일시정지·이전·다음", "Time: a 20 s warning with Keep viewing; pause, previous, next",
-            "KWCAG 6.2.1 응답시간 조절, 6.2.2 정지 기능 제공, 6.1.1 키보드 사용 보장",
-            "키오스크 코드에 '계속 보기'와 일시정지 여부 (동작은 브라우저 테스트)", "kiosk code has 'keep viewing' and pause (behaviour: browser tests)",
-            found("countdown", "pause")),
-        row("4", "음성 안내 (읽어 주기, 빠르기·음량, 한국어·영어, 오프라인)", "Read aloud (rate, volume, Korean and English, offline)",
-            "NIA 키오스크 접근성 지침 (음성 안내); KWCAG 7.2.1 사용자 요구에 따른 실행",
-            "설치된 음성 엔진과 언어 (python -m geo.health에도 보고)", "installed speech engine and its languages (also in python -m geo.health)",
+        row("3", "time", found("countdown", "pause")),
+        row("4", "speech",
             (_result(speech_ok), engine.describe() if engine else "no speech engine installed (apt-get install espeak-ng)")),
-        row("5", "낮은 화면 (휠체어 이용자: 조작부를 화면 아래 절반에)", "Low reach (every control in the lower half)",
-            "장애인차별금지법 시행령 (키오스크); NIA 키오스크 지침 (조작 범위)",
-            "키오스크 코드에 ?reach=low 처리 여부; 설치 높이는 사람이 점검", "kiosk code handles ?reach=low; mounting height by a person",
-            with_axe(found("reach"))),
-        row("6", "내 휴대폰으로 보기 (QR, 공개 화면만)", "View on my phone (QR code, public view only)",
-            "지능정보화 기본법 (대체 수단: 이용자 기기의 보조 웹사이트); KWCAG 5.1.1 적절한 대체 텍스트",
-            "QR을 오프라인으로 생성(SVG, 대체 텍스트); 공개 주소 설정 여부", "QR made offline (SVG with a text alternative); public address set",
-            (_result(sample_qr.startswith('<svg role="img" aria-label=')), qr_detail)),
-        row("7", "도움말 (사용법, 문의처)", "Help (how to use, whom to ask)", "KWCAG 7.2.2 찾기 쉬운 도움 정보",
-            "키오스크 코드와 문구에 도움말 여부; 문의처는 사람이 점검", "kiosk code and texts have help; the contact by a person",
-            found("help")),
-        row("8", "모드마다 버튼과 URL 매개변수, 대기 초기화 때 해제", "Each mode a button and URL parameter, reset when idle",
-            "KWCAG 6.1.1 키보드 사용 보장; 운영 (키오스크 PC 시작 주소)",
-            "?text=large, ?contrast=high, ?reach=low 처리 여부", "?text=large, ?contrast=high, ?reach=low handled",
-            found("text", "contrast", "reach")),
-        row("9", "자체 점검 보고서 (이 표)", "Self-check report (this table)", "KWCAG 2.2 자체 평가",
-            "python -m geo accessibility-report", "python -m geo accessibility-report", (PASS, "written")),
-        row("10", "직원 화면: axe-core 심각·치명 위반 없음 (한국어·영어)", "Staff pages: no serious or critical axe-core violation (ko, en)",
-            "KWCAG 5.4.3 명도 대비, 6.4.2 제목 제공, 8.2.1 웹 애플리케이션 접근성 준수",
-            "--url의 직원 서버 각 화면에서 axe-core (Chromium)", "axe-core in Chromium on each page of a staff server given by --url",
-            _audits_text(staff_audits)),
-        row("–", "키오스크 기본·모드 화면: axe-core 위반 없음", "Kiosk screens, every mode: no axe-core violation",
-            "KWCAG 5.4.3, 6.1.1, 8.2.1", "--url의 키오스크 서버에서 axe-core (기본, 고대비, 큰 글씨, 낮은 화면 × 한국어·영어)",
-            "axe-core on a kiosk server given by --url (default, high contrast, large text, low reach × ko, en)", kiosk_axe),
+        row("5", "reach", with_axe(found("reach"))),
+        row("6", "phone", (_result(sample_qr.startswith('<svg role="img" aria-label=')), qr_detail)),
+        row("7", "help", found("help")),
+        row("8", "modes", found("text", "contrast", "reach")),
+        row("9", "self_check", (PASS, "written")),
+        row("10", "staff_axe", _audits_text(staff_audits)),
+        row("–", "kiosk_axe", kiosk_axe),
     ]  # fmt: skip
 
 
 def markdown_table(rows: Iterable[Row], lang: str) -> str:
     words = RESULT_WORDS[lang]
-    head = (
-        ("번호", "요구 사항", "KWCAG 2.2 항목·지침", "점검 방법", "결과", "근거")
-        if lang == "ko"
-        else ("No.", "Requirement", "KWCAG 2.2 item or guideline", "How checked", "Result", "Evidence")
-    )
+    head = [t(f"report.col.{column}", lang) for column in CSV_COLUMNS]
 
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
@@ -242,7 +228,8 @@ def markdown_table(rows: Iterable[Row], lang: str) -> str:
     lines += [
         "| "
         + " | ".join(
-            cell(v) for v in (r.number, r.requirement[lang], r.guideline, r.method[lang], words[r.result], r.detail)
+            cell(v)
+            for v in (r.number, r.requirement[lang], r.guideline[lang], r.method[lang], words[r.result], r.detail)
         )
         + " |"
         for r in rows
@@ -253,9 +240,9 @@ def markdown_table(rows: Iterable[Row], lang: str) -> str:
 def csv_table(rows: Iterable[Row], lang: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["number", "requirement", "guideline", "method", "result", "detail"])
+    writer.writerow(CSV_COLUMNS)
     for r in rows:
-        writer.writerow([r.number, r.requirement[lang], r.guideline, r.method[lang], r.result, r.detail])
+        writer.writerow([r.number, r.requirement[lang], r.guideline[lang], r.method[lang], r.result, r.detail])
     return buffer.getvalue()
 
 

@@ -23,7 +23,9 @@ from geo.auth import StaffUser
 from geo.exports import with_vocabulary_labels
 from geo.html import escape_html
 from geo.i18n import localized_column, t
+from geo.i18n.problems import ProblemError, message
 from geo.importer import PROBLEMS_LISTED, WKT_COLUMN, ImportPreview, ReferencePreview, problem_counts
+from geo.importer.mapping import SAME_NAME
 from geo.io import STORAGE_CRS
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions, build_base_map, build_map, import_preview_layer
@@ -227,7 +229,7 @@ class MappingChoice:
     required: bool
     options: tuple[str, ...]  # "" (none or automatic) then the file's columns
     current: str  # the file column used now, or ""
-    how: str  # how it was chosen (열 이름으로, 내용으로, 지정, 이전 가져오기, 같은 이름), or ""
+    how: str  # how it was chosen (an id of geo.importer.mapping: name, content, given, remembered, same_name), or ""
 
 
 def mapping_choices(preview: ImportPreview) -> list[MappingChoice]:
@@ -237,7 +239,7 @@ def mapping_choices(preview: ImportPreview) -> list[MappingChoice]:
     choices = []
     for column in LAYERS[preview.layer].columns:
         source = by_target.get(column.name) or (column.name if column.name in preview.columns else "")
-        how = preview.mapping_how.get(source, "같은 이름" if source == column.name else "") if source else ""
+        how = preview.mapping_how.get(source, SAME_NAME if source == column.name else "") if source else ""
         choices.append(MappingChoice(column.name, column.label_ko, column.required, options, source, how))
     return choices
 
@@ -247,17 +249,15 @@ def mapping_from_choices(chosen: Mapping[str, str]) -> dict[str, str]:
 
     Raises
     ------
-    ValueError
-        One file column chosen for two schema columns (Korean message naming both).
+    ProblemError
+        One file column chosen for two schema columns (a ValueError naming both, worded in either language).
     """
     mapping: dict[str, str] = {}
     for target, source in chosen.items():
         if not source or source == target:
             continue
         if source in mapping:
-            raise ValueError(
-                f"파일의 열 '{source}'을(를) '{mapping[source]}'와 '{target}' 두 곳에 골랐습니다: 하나만 고르세요"
-            )
+            raise ProblemError(message("mapping_chosen_twice", source=source, first=mapping[source], second=target))
         mapping[source] = target
     return mapping
 

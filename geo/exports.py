@@ -258,7 +258,7 @@ def to_csv_bytes(
 def to_xlsx_bytes(
     df: pd.DataFrame,
     columns_ko: Mapping[str, str] | None = None,
-    sheet_name: str = "데이터",
+    sheet_name: str | None = None,
     context: ExportContext | None = None,
     lang: str = "ko",
 ) -> bytes:
@@ -279,7 +279,9 @@ def to_xlsx_bytes(
     """
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        _table(df, columns_ko).to_excel(writer, sheet_name=sheet_name[:31], index=False)
+        _table(df, columns_ko).to_excel(
+            writer, sheet_name=(sheet_name or t("export.sheet_data", lang))[:31], index=False
+        )
         if context is not None:
             about = pd.DataFrame(
                 [(neutralise_formula(n), neutralise_formula(v)) for n, v in context.rows(lang)],
@@ -374,7 +376,8 @@ def failure_file(suffix: str, message_ko: str, message_en: str) -> bytes:
     if suffix == "xlsx":
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            pd.DataFrame({"오류 · Error": [message_ko, message_en]}).to_excel(writer, sheet_name="오류", index=False)
+            header = f"{t('export.error', 'ko')} · {t('export.error', 'en')}"  # the file says it in both languages
+            pd.DataFrame({header: [message_ko, message_en]}).to_excel(writer, sheet_name=t("export.error"), index=False)
         return buffer.getvalue()
     if suffix == "geojson":
         collection = {"type": "FeatureCollection", "features": [], "error": {"ko": message_ko, "en": message_en}}

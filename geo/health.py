@@ -37,6 +37,9 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from geo.i18n import LANGUAGES, t
+from geo.i18n.lookup import language_in
+from geo.i18n.problems import render
 from geo.logs import log_event
 from geo.settings import Settings, SettingsError, load_settings
 from geo.speech import SpeechEngine, find_engine
@@ -204,31 +207,27 @@ def make_server(bind: str, port: int, check: Callable[[], HealthReport], ttl_s: 
     return ThreadingHTTPServer((bind, port), Handler)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m geo.health", description="대시보드 상태 점검 (저장소, 백업, 인스턴스)"
-    )
+def _parser(lang: str = "ko") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m geo.health", description=t("health.description", lang))
     parser.add_argument(
-        "command",
-        nargs="?",
-        default="check",
-        choices=("check", "serve"),
-        help="check (기본값): 한 번 점검해 JSON 출력, serve: /healthz 제공",
+        "command", nargs="?", default="check", choices=("check", "serve"), help=t("health.arg.command", lang)
     )
-    parser.add_argument("--instance", action="append", default=[], metavar="URL", help="앱 인스턴스 주소 (여러 번)")
-    parser.add_argument("--backup-dir", type=Path, help="백업 폴더 (PostGIS의 pg_dump 파일; 없으면 저장소의 백업)")
+    parser.add_argument("--instance", action="append", default=[], metavar="URL", help=t("health.arg.instance", lang))
+    parser.add_argument("--backup-dir", type=Path, help=t("health.arg.backup_dir", lang))
     parser.add_argument("--max-backup-age-hours", type=float, default=DEFAULT_MAX_BACKUP_AGE_H)
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8590)
+    parser.add_argument("--lang", choices=LANGUAGES, default="ko", help=t("health.arg.lang", lang))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(language_in(words)).parse_args(words)
     try:
         settings = load_settings()
     except SettingsError as error:
-        print(f"오류: {error}", file=sys.stderr)
+        print(render("cli.error", {"text": error.text(args.lang)}, args.lang), file=sys.stderr)
         return EXIT_CODES[FAIL]
 
     def run() -> HealthReport:

@@ -4,7 +4,7 @@ A link is typed, pasted, cut by a chat app or made by hand, so nothing in it is
 trusted: numbers are ASCII digits within a range (``int('²')`` and a 4,400-digit
 ``int`` raise), coordinates are finite, ids are known. A value that does not
 pass is dropped, the page opens with its default, and the page says what it
-ignored (``IgnoredParameter``), in Korean and English.
+ignored (``IgnoredParameter``), in Korean and English (the ``link.reason.*`` texts).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from geo.clock import city_today
-from geo.i18n import localized
+from geo.i18n import localized, t
+from geo.i18n.problems import render
 from geo.vocab import Term
 
 # The parameters each page reads; any other is ignored and named. ``lang`` is read by every page.
@@ -43,38 +44,41 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 @dataclass(frozen=True)
 class IgnoredParameter:
-    """One parameter of a link that was not used: its name, its value as shown, and why (ko, en)."""
+    """One parameter of a link that was not used: its name and value as the link has them, and why (ko, en)."""
 
     name: str
-    value: str
+    raw: str
     reason_ko: str
     reason_en: str
 
+    @property
+    def value(self) -> str:
+        """The value as a Korean message shows it (:func:`shown`)."""
+        return shown(self.raw)
+
     def message(self, lang: str) -> str:
         reason = localized({"reason_ko": self.reason_ko, "reason_en": self.reason_en}, "reason", lang)
-        return f"{self.name}={self.value}: {reason}"
+        return f"{shown(self.name, lang)}={shown(self.raw, lang)}: {reason}"
 
 
-def shown(value: str) -> str:
+def shown(value: str, lang: str = "ko") -> str:
     """A value as a message shows it: control characters written out, cut to ``SHOWN_LENGTH`` characters."""
     text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
-    return text if len(text) <= SHOWN_LENGTH else f"{text[:SHOWN_LENGTH]}… ({len(value):,}자)"
+    if len(text) <= SHOWN_LENGTH:
+        return text
+    return render("cut_length", {"text": text[:SHOWN_LENGTH], "length": len(value)}, lang)
 
 
-def _ignored(name: str, value: str, ko: str, en: str) -> IgnoredParameter:
-    return IgnoredParameter(name, shown(value), ko, en)
+def _ignored(name: str, value: str, key: str, **values: object) -> IgnoredParameter:
+    """An ignored parameter whose reason is the text ``key`` (``link.reason.*``) in both languages."""
+    return IgnoredParameter(name, value, t(key, "ko", **values), t(key, "en", **values))
 
 
 def unknown_parameters(params: Mapping[str, str], page: str) -> list[IgnoredParameter]:
     """Parameters ``page`` does not read (a link to another page, an old or mistyped link)."""
     known = PAGE_PARAMETERS.get(page, frozenset())
     return [
-        _ignored(
-            shown(name),
-            str(value),
-            "이 화면에서 쓰지 않는 항목이라 무시했습니다",
-            "not used on this page, ignored",
-        )
+        _ignored(name, str(value), "link.reason.unknown_parameter")
         for name, value in params.items()
         if name not in known
     ]
@@ -84,7 +88,7 @@ def read_language(raw: str | None) -> tuple[str, IgnoredParameter | None]:
     """``ko`` or ``en``; anything else gives Korean and is named."""
     if raw is None or raw in LANGUAGE_CODES:
         return raw or "ko", None
-    return "ko", _ignored("lang", raw, "언어는 ko 또는 en이어야 합니다 (한국어로 엽니다)", "language must be ko or en")
+    return "ko", _ignored("lang", raw, "link.reason.language")
 
 
 def read_years(raw: str | None) -> tuple[tuple[int, int] | None, IgnoredParameter | None]:
@@ -96,12 +100,7 @@ def read_years(raw: str | None) -> tuple[tuple[int, int] | None, IgnoredParamete
         years = sorted(int(part) for part in raw.split("-"))
         if low <= years[0] and years[1] <= high:
             return (years[0], years[1]), None
-    return None, _ignored(
-        "years",
-        raw,
-        f"연도는 {low}~{high} 사이의 숫자 두 개여야 합니다 (예: 2024-2027). 모든 연도를 보입니다",
-        f"years must be two numbers from {low} to {high} (e.g. 2024-2027); showing all years",
-    )
+    return None, _ignored("years", raw, "link.reason.years", low=low, high=high)
 
 
 def read_choices(
@@ -115,13 +114,7 @@ def read_choices(
     unknown = [v for v in values if v not in terms]
     if not unknown:
         return known, None
-    allowed = ", ".join(terms)
-    return known, _ignored(
-        name,
-        separator.join(unknown),
-        f"알 수 없는 값이라 무시했습니다 (허용: {allowed})",
-        f"unknown value, ignored (allowed: {allowed})",
-    )
+    return known, _ignored(name, separator.join(unknown), "link.reason.unknown_value", allowed=", ".join(terms))
 
 
 def read_text(raw: str | None) -> tuple[str, IgnoredParameter | None]:
@@ -131,12 +124,7 @@ def read_text(raw: str | None) -> tuple[str, IgnoredParameter | None]:
     text = _CONTROL.sub("", raw)[:TEXT_MAX_LENGTH]
     if text == raw:
         return text.strip(), None
-    return text.strip(), _ignored(
-        "q",
-        raw,
-        f"검색어의 제어 문자와 {TEXT_MAX_LENGTH}자를 넘는 부분은 뺐습니다",
-        f"control characters and text beyond {TEXT_MAX_LENGTH} characters were left out",
-    )
+    return text.strip(), _ignored("q", raw, "link.reason.text", length=TEXT_MAX_LENGTH)
 
 
 def read_view(raw: str | None) -> tuple[tuple[tuple[float, float], int] | None, IgnoredParameter | None]:
@@ -151,12 +139,7 @@ def read_view(raw: str | None) -> tuple[tuple[tuple[float, float], int] | None, 
             lon = min(max(lon, VIEW_LIMITS["lon"][0]), VIEW_LIMITS["lon"][1])
             level = int(min(max(round(zoom), VIEW_LIMITS["zoom"][0]), VIEW_LIMITS["zoom"][1]))
             return ((round(lat, 6), round(lon, 6)), level), None
-    return None, _ignored(
-        "view",
-        raw,
-        "지도 위치는 위도,경도,확대 수준이어야 합니다 (예: 37.32,126.83,13). 기본 위치로 엽니다",
-        "the map view must be lat,lon,zoom (e.g. 37.32,126.83,13); opening the default view",
-    )
+    return None, _ignored("view", raw, "link.reason.view")
 
 
 def read_selection(
@@ -168,12 +151,7 @@ def read_selection(
     kind, _, identifier = raw.partition(":")
     if (kind == "svc" and identifier in service_ids) or (kind == "area" and identifier in area_ids):
         return (kind, identifier), None
-    return None, _ignored(
-        "sel",
-        raw,
-        "선택한 서비스나 대상지가 없습니다 (지워졌거나 링크가 잘렸습니다)",
-        "no such service or area (removed, or the link was cut)",
-    )
+    return None, _ignored("sel", raw, "link.reason.selection")
 
 
 def read_area(raw: str | None, area_ids: Iterable[str], default: str) -> tuple[str, IgnoredParameter | None]:
@@ -181,17 +159,12 @@ def read_area(raw: str | None, area_ids: Iterable[str], default: str) -> tuple[s
     choices = list(area_ids)
     if raw is None or raw in choices:
         return raw or default, None
-    return default, _ignored(
-        "area",
-        raw,
-        "알 수 없는 대상지라 첫 대상지를 보입니다",
-        "unknown area; showing the first one",
-    )
+    return default, _ignored("area", raw, "link.reason.area")
 
 
 def day_ignored(name: str, raw: str, reason_ko: str, reason_en: str) -> IgnoredParameter:
     """A day parameter a page could not use, with the page's own reason (a range, an order of two days)."""
-    return _ignored(name, raw, reason_ko, reason_en)
+    return IgnoredParameter(name, raw, reason_ko, reason_en)
 
 
 def parse_day(raw: object, today: date | None = None) -> date | None:
@@ -217,13 +190,11 @@ def read_day(name: str, raw: str | None, today: date | None = None) -> tuple[dat
     day = parse_day(raw, today)
     if day is not None:
         return day, None
-    return None, _ignored(
-        name, raw, "날짜(YYYY-MM-DD)로 읽을 수 없어 오늘을 보입니다", "not a date (YYYY-MM-DD); showing today"
-    )
+    return None, _ignored(name, raw, "link.reason.day")
 
 
 def read_flag(name: str, raw: str | None) -> tuple[bool, IgnoredParameter | None]:
     """``1`` is on, absent is off; anything else is off and named."""
     if raw is None or raw in ("0", "1"):
         return raw == "1", None
-    return False, _ignored(name, raw, "1 또는 0이어야 합니다", "must be 1 or 0")
+    return False, _ignored(name, raw, "link.reason.flag")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import geopandas as gpd
 from shapely.geometry import Point
 
+from geo.i18n.problems import message
 from geo.io import METRIC_CRS
 
 
@@ -29,7 +30,7 @@ def dong_anchor(boundaries: gpd.GeoDataFrame, dong: str) -> Point:
     """
     dongs = boundaries.loc[(boundaries["level"] == "dong") & (boundaries["name_ko"] == dong)]
     if dongs.empty:
-        raise KeyError(f"행정동 '{dong}'이(가) 경계 자료에 없습니다")
+        raise KeyError(message("dong_not_in_boundaries", dong=dong).text("ko"))
     shape = gpd.GeoSeries([dongs.geometry.iloc[0]], crs=boundaries.crs).to_crs(METRIC_CRS).iloc[0]
     centre = shape.centroid if shape.contains(shape.centroid) else shape.representative_point()
     point = gpd.GeoSeries([centre], crs=METRIC_CRS).to_crs(boundaries.crs).iloc[0]

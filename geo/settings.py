@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from geo.i18n.problems import ProblemError, message
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_DATA_DIR = PROJECT_ROOT / "data"
 STATIC_DIR = PROJECT_ROOT / "static"
@@ -44,8 +46,12 @@ MODES = ("staff", "kiosk")
 BASEMAPS = ("none", "osm", "carto", "vworld")
 
 
-class SettingsError(ValueError):
-    """A setting has a value the app cannot use; the message says which and why."""
+class SettingsError(ProblemError):
+    """A setting has a value the app cannot use: ``str(error)`` says which and why in Korean, ``text(lang)`` in
+    the reader's language (its words are the ``settings_*`` codes of ``geo.i18n.problems_store``)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(message(code, **params))
 
 
 @dataclass(frozen=True)
@@ -89,9 +95,9 @@ def _int_setting(env: Mapping[str, str], name: str, default: int, minimum: int) 
     try:
         value = int(raw)
     except ValueError as exc:
-        raise SettingsError(f"{name}={raw!r}: 정수(초)여야 합니다.") from exc
+        raise SettingsError("settings_not_integer", name=name, raw=raw) from exc
     if value < minimum:
-        raise SettingsError(f"{name}={value}: {minimum} 이상이어야 합니다.")
+        raise SettingsError("settings_too_small", name=name, value=value, minimum=minimum)
     return value
 
 
@@ -102,9 +108,9 @@ def _location_setting(env: Mapping[str, str], name: str) -> tuple[float, float] 
     try:
         lat, lon = (float(part) for part in raw.split(","))
     except ValueError as exc:
-        raise SettingsError(f"{name}={raw!r}: '위도,경도' 형식이어야 합니다 (예: 37.3219,126.8309).") from exc
+        raise SettingsError("settings_location_format", name=name, raw=raw) from exc
     if not (37.0 <= lat <= 37.5 and 126.3 <= lon <= 127.0):
-        raise SettingsError(f"{name}={raw!r}: 안산시 부근의 위도,경도가 아닙니다 (위도·경도 순서를 확인하세요).")
+        raise SettingsError("settings_location_far", name=name, raw=raw)
     return lat, lon
 
 
@@ -116,7 +122,7 @@ def _bool_setting(env: Mapping[str, str], name: str, default: bool = False) -> b
         return False
     if raw in ("1", "true", "yes", "on"):
         return True
-    raise SettingsError(f"{name}={raw!r}: 1(켜기) 또는 0(끄기)이어야 합니다.")
+    raise SettingsError("settings_not_switch", name=name, raw=raw)
 
 
 def _proxies_setting(env: Mapping[str, str], name: str) -> tuple[str, ...]:
@@ -128,10 +134,7 @@ def _proxies_setting(env: Mapping[str, str], name: str) -> tuple[str, ...]:
         try:
             ipaddress.ip_network(proxy, strict=False)
         except ValueError as exc:
-            raise SettingsError(
-                f"{name}={raw!r}: '{proxy}'은(는) IP 주소나 네트워크가 아닙니다 (예: 127.0.0.1, 10.0.0.0/24). "
-                "빈 값이면 어떤 프록시도 믿지 않습니다."
-            ) from exc
+            raise SettingsError("settings_not_network", name=name, raw=raw, proxy=proxy) from exc
     return proxies
 
 
@@ -141,16 +144,14 @@ def _public_url_setting(env: Mapping[str, str], name: str) -> str | None:
         return None
     parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SettingsError(
-            f"{name}={raw!r}: http:// 또는 https://로 시작하는 주소여야 합니다 (예: https://kiosk.example.kr/)."
-        )
+        raise SettingsError("settings_not_web_address", name=name, raw=raw)
     return raw
 
 
 def _folder_setting(env: Mapping[str, str], name: str, default: Path) -> Path:
     path = Path(env.get(name, "").strip() or default).expanduser()
     if path.exists() and not path.is_dir():
-        raise SettingsError(f"{name}={str(path)!r}: 폴더가 아니라 파일입니다. 폴더 경로를 지정하세요.")
+        raise SettingsError("settings_folder_is_file", name=name, raw=str(path))
     return path
 
 
@@ -159,17 +160,15 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     mode = env.get("DASHBOARD_MODE", "staff").strip().lower() or "staff"
     if mode not in MODES:
-        raise SettingsError(f"DASHBOARD_MODE={mode!r}: 허용되는 값은 {', '.join(MODES)} 입니다.")
+        raise SettingsError("settings_not_allowed", name="DASHBOARD_MODE", raw=mode, allowed=MODES)
     basemap = env.get("DASHBOARD_BASEMAP", "none").strip().lower() or "none"
     if basemap not in BASEMAPS:
-        raise SettingsError(f"DASHBOARD_BASEMAP={basemap!r}: 허용되는 값은 {', '.join(BASEMAPS)} 입니다.")
+        raise SettingsError("settings_not_allowed", name="DASHBOARD_BASEMAP", raw=basemap, allowed=BASEMAPS)
     data_dir = _folder_setting(env, "DASHBOARD_DATA_DIR", BUNDLED_DATA_DIR)
     store_dir = _folder_setting(env, "DASHBOARD_STORE_DIR", data_dir)
     secrets_file = Path(env.get("DASHBOARD_SECRETS_FILE", "").strip() or DEFAULT_SECRETS_FILE).expanduser()
     if secrets_file.is_dir():
-        raise SettingsError(
-            f"DASHBOARD_SECRETS_FILE={str(secrets_file)!r}: 파일이 아니라 폴더입니다. 계정 파일 경로를 지정하세요."
-        )
+        raise SettingsError("settings_file_is_folder", name="DASHBOARD_SECRETS_FILE", raw=str(secrets_file))
     return Settings(
         data_dir=data_dir,
         mode=mode,

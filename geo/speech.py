@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from geo.i18n.problems import ProblemError, message
+
 ENGINE_PROGRAM = "espeak-ng"
 ENGINE_VOICES = {"ko": "ko", "en": "en-gb"}  # eSpeak NG voice per screen language
 # Words per minute: eSpeak's default is 175; a lobby audience (older visitors among them) gets a calmer default.
@@ -192,9 +194,10 @@ def synthesize(
     ``subprocess.SubprocessError`` / ``OSError`` when the program fails or takes longer than 30 s.
     """
     if lang not in engine.languages:
-        raise ValueError(f"lang={lang!r}: 이 음성 엔진에 없는 언어입니다 (있는 언어: {', '.join(engine.languages)})")
+        raise ProblemError(message("speech_language_missing", lang=lang, languages=list(engine.languages)))
     if rate not in RATES_WPM or volume not in VOLUMES:
-        raise ValueError(f"rate={rate!r}, volume={volume!r}: 허용 값은 {sorted(RATES_WPM)}, {sorted(VOLUMES)}")
+        allowed = f"{sorted(RATES_WPM)}, {sorted(VOLUMES)}"
+        raise ProblemError(message("speech_setting_unknown", rate=rate, volume=volume, allowed=allowed))
     args = [engine.program, "-v", ENGINE_VOICES[lang], "-s", str(RATES_WPM[rate]), "-a", str(VOLUMES[volume])]
     # --stdin: the text never becomes a command-line argument; -b 1: it is UTF-8.
     return complete_wav(_run([*args, "-b", "1", "--stdin", "--stdout"], text=text[:MAX_SPEECH_CHARS]))

@@ -22,6 +22,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from geo.i18n.problems import Message, message
 from geo.loaders import load_dashboard_data
 from geo.store import SEED_USER, BackupInfo, GeoPackageStore, Store
 
@@ -41,7 +42,7 @@ class UpgradeDecision:
 
     action: UpgradeAction
     staff_changes: int
-    reason: str
+    reason: Message  # worded in the reader's language with reason.text(lang)
 
 
 @dataclass(frozen=True)
@@ -70,17 +71,13 @@ def staff_changes(store: Store) -> int:
 def decide_store_upgrade(store: Store, data_dir: Path) -> UpgradeDecision:
     """The action for ``store`` given the data folder it is opened with (module docstring has the rule)."""
     if not store.is_initialised() or not store.seed_is_outdated(data_dir):
-        return UpgradeDecision(UpgradeAction.KEEP, 0, "데이터 폴더가 저장소를 만들 때와 같습니다")
+        return UpgradeDecision(UpgradeAction.KEEP, 0, message("upgrade_same_data"))
     changes = staff_changes(store)
     if changes:
-        return UpgradeDecision(
-            UpgradeAction.NOTICE, changes, f"데이터 폴더가 바뀌었고 저장소에 직원의 변경 {changes:,}건이 있습니다"
-        )
+        return UpgradeDecision(UpgradeAction.NOTICE, changes, message("upgrade_staff_changes", changes=changes))
     if not isinstance(store, GeoPackageStore):
-        return UpgradeDecision(
-            UpgradeAction.NOTICE, 0, "데이터 폴더가 바뀌었지만 공유 데이터베이스는 자동으로 다시 만들지 않습니다"
-        )
-    return UpgradeDecision(UpgradeAction.REBUILD, 0, "데이터 폴더가 바뀌었고 저장소에 직원의 변경이 없습니다")
+        return UpgradeDecision(UpgradeAction.NOTICE, 0, message("upgrade_shared_database"))
+    return UpgradeDecision(UpgradeAction.REBUILD, 0, message("upgrade_no_staff_changes"))
 
 
 def rebuild_store(store: GeoPackageStore, data_dir: Path, now: datetime | None = None) -> BackupInfo:

@@ -88,6 +88,8 @@ def test_no_point_is_invented(bundled, places):
     }
     dongs = bundled.boundaries.loc[bundled.boundaries["level"] == "dong", "name_ko"]
     anchors = {dong_anchor(bundled.boundaries, d).coords[0]: d for d in dongs}
+    with pytest.raises(KeyError, match="행정동 '없는동'이\\(가\\) 경계 자료에 없습니다"):
+        dong_anchor(bundled.boundaries, "없는동")
     place_points = {p.coords[0] for p in places.values()}
     for row in bundled.services.itertuples():
         geometry, kind = row.geometry, row.location_accuracy

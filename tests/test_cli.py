@@ -100,7 +100,7 @@ def test_validate_reports_in_english_with_lang_en(env, tmp_path):
         "  - bad.geojson feature 2 status: '완료' is not an allowed value "
         "(allowed: Planned, Design, Building, Operating, On hold, Cancelled)"
     ) in lines
-    # Other commands take the option too (their own lines are Korean for now).
+    # Other commands take the option too (their own lines: test_every_line_of_the_commands_follows_lang_en).
     assert run(env, "backups", "--lang", "en").returncode == 0
 
 
@@ -360,3 +360,140 @@ def test_init_on_a_broken_data_folder_makes_no_store_and_names_the_problem(env):
     assert "데이터 폴더의 파일에 문제가 있어 저장소를 만들 수 없습니다" in result.stderr
     assert "services.geojson" in result.stderr and "Traceback" not in result.stderr
     assert not store_of(env).is_initialised()
+
+
+def run_here(env, monkeypatch, capsys, *args: str, stdin: str = "") -> tuple[int, str, str]:
+    """``python -m geo`` in this process (cheaper than a subprocess): exit code, stdout and stderr."""
+    import io
+
+    from geo.__main__ import main
+
+    for name in [n for n in os.environ if n.startswith(("DASHBOARD_", "DATABASE_URL"))]:
+        monkeypatch.delenv(name)
+    for name, value in env.items():
+        if name.startswith("DASHBOARD_"):
+            monkeypatch.setenv(name, value)
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    capsys.readouterr()
+    try:
+        code = main(list(args))
+    except SystemExit as stop:  # --help and usage errors
+        code = int(stop.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def hangul_in(text: str) -> list[str]:
+    return [line for line in text.splitlines() if any(ch in line for ch in HANGUL)]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        *([], ["import"], ["validate"], ["backup"], ["restore"], ["unlock"], ["voice"], ["voice", "purge"]),
+        *(["accessibility-report"], ["add-user"], ["init"], ["layers"], ["backups"]),
+    ],
+    ids=lambda words: "-".join(words) or "top",
+)
+def test_the_help_follows_lang(env, monkeypatch, capsys, command):
+    code, english, _ = run_here(env, monkeypatch, capsys, *command, "--help", "--lang", "en")
+    assert code == 0 and "show this help and exit" in english
+    assert hangul_in(english) == []
+    code, korean, _ = run_here(env, monkeypatch, capsys, *command, "--help")
+    assert code == 0 and "이 도움말을 보이고 끝냄" in korean
+    # "--lang=en" before the help, as argparse also takes it.
+    assert run_here(env, monkeypatch, capsys, "--lang=en", *command, "--help")[1] == english
+
+
+def test_a_usage_error_follows_lang(env, monkeypatch, capsys):
+    code, _, english = run_here(env, monkeypatch, capsys, "import", "--lang", "en")
+    assert code == 2 and "--map COLUMN=SCHEMA_COLUMN" in english and hangul_in(english) == []
+    code, _, korean = run_here(env, monkeypatch, capsys, "import")
+    assert code == 2 and "--map 원래열=스키마열" in korean
+
+
+def test_every_line_of_the_commands_follows_lang_en(env, monkeypatch, capsys, tmp_path):
+    def english(*args: str, stdin: str = "") -> tuple[int, list[str]]:
+        code, out, err = run_here(env, monkeypatch, capsys, *args, "--lang", "en", stdin=stdin)
+        # An import's "Defaults:" line quotes the data's own Korean source beside its English twin.
+        lines = [line for line in (out + err).splitlines() if not line.startswith(("Defaults:", "{"))]
+        assert hangul_in("\n".join(lines)) == [], lines
+        return code, lines
+
+    assert english("init")[1] == [
+        f"The store has been made: {SERVICE_COUNT} smart services, 5 target areas, 28 boundaries"
+    ]
+    assert english("layers")[1][0].startswith("There are no reference layers. Add one with python -m geo import")
+    assert english("backups")[1] == ["There are no backups. Make one with python -m geo backup."]
+
+    collection = json.loads((DEMO_DIR / "services.geojson").read_text(encoding="utf-8"))
+    collection["features"] = collection["features"][:3]
+    path = tmp_path / "three.geojson"
+    path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    code, lines = english("import", str(path), "--layer", "services", stdin="n\n")
+    assert code == 3 and lines[-1].endswith(
+        f"layer services: all {SERVICE_COUNT} stored are deleted and replaced by 3. Replace? [y/N] "
+        "Cancelled. The store has not changed."
+    )
+    code, lines = english("import", str(path), "--layer", "services", "--mode", "append", stdin="n\n")
+    assert code == 3 and ", layer services: Append? [y/N] Cancelled." in lines[-1]
+    code, lines = english("import", str(path), "--layer", "services", "--yes")
+    assert code == 0 and lines[-1] == f"Saved: services, 3 replaced ({SERVICE_COUNT} earlier removed)"
+    backup = lines[-2].split("Backed up the state before the replace: ")[1].split(" ")[0]
+    assert lines[-2].endswith(f"(to undo: python -m geo restore {backup})")
+    code, lines = english("backups")
+    assert lines[0].startswith(f"{backup}\t") and lines[0].endswith(" bytes")
+    code, lines = english("restore", backup)
+    assert code == 0 and lines[0].startswith(f"Restored from {backup}. The state before the restore is backed up in")
+    code, lines = english("backup", "--keep", "3")
+    assert code == 0 and lines[-1].startswith("Backed up: ") and lines[-1].endswith("bytes, the latest 3 kept)")
+
+    points = write_points_csv(tmp_path / "points")
+    described = ("--layer", "reference", "--title", "시설", "--title-en", "Facilities", "--yes")
+    # The summary quotes the file's own words (its name, title and columns): the command's lines are English.
+    code, out, _ = run_here(env, monkeypatch, capsys, "import", str(points), *described, "--lang", "en")
+    assert code == 0 and "Validation: it can be saved" in out
+    assert out.splitlines()[-1].startswith("Saved: reference layer '시설' (")
+    assert out.splitlines()[-1].endswith("), 25 points appended")
+    # The title in English; the source, provider and licence are the data's own words.
+    code, out, _ = run_here(env, monkeypatch, capsys, "layers", "--lang", "en")
+    assert out.startswith("Facilities\t") and " points\t" in out
+    assert run_here(env, monkeypatch, capsys, "layers")[1].startswith("시설\t")
+    assert english("import", str(points), "--layer", "reference")[0] == 1  # no title: the error in English
+
+    assert english("unlock", "nobody") == (
+        0,
+        ["Account 'nobody': was not locked; its failures are reset to 0 (recorded in the audit log)."],
+    )
+    assert english("voice", "purge", "--older-than", "30")[1] == [
+        "Deleted 0 citizens' opinions and 0 'we need this' marks older than 30 days (recorded in the audit log)."
+    ]
+
+
+def test_a_wrong_setting_is_an_error_in_the_readers_language(env, monkeypatch, capsys):
+    env = {**env, "DASHBOARD_BASEMAP": "google"}
+    assert run_here(env, monkeypatch, capsys, "backups", "--lang", "en")[1:] == (
+        "",
+        "Error: DASHBOARD_BASEMAP='google': the allowed values are none, osm, carto, vworld.\n",
+    )
+    assert run_here(env, monkeypatch, capsys, "backups")[2] == (
+        "오류: DASHBOARD_BASEMAP='google': 허용되는 값은 none, osm, carto, vworld 입니다.\n"
+    )
+
+
+def test_the_commands_lines_are_korean_by_default(env, monkeypatch, capsys, tmp_path):
+    def korean(*args: str) -> str:
+        return run_here(env, monkeypatch, capsys, *args)[1]
+
+    assert korean("layers").startswith("참고 레이어가 없습니다. python -m geo import 파일 --layer reference")
+    assert korean("backups") == "백업이 없습니다. python -m geo backup 으로 만드세요.\n"
+    assert (
+        korean("unlock", "nobody")
+        == "계정 'nobody': 잠겨 있지 않았습니다. 실패 횟수만 0으로 했습니다 (감사 기록에 남겼습니다).\n"
+    )
+    assert korean("voice", "purge", "--older-than", "30") == (
+        "30일이 지난 시민 의견 0건, 필요해요 기록 0건을 지웠습니다 (감사 기록에 남김).\n"
+    )
+    points = write_points_csv(tmp_path / "points")
+    done = korean("import", str(points), "--layer", "reference", "--title", "시설", "--yes").splitlines()[-1]
+    assert done.startswith("저장했습니다: 참고 레이어 '시설' (") and done.endswith(") 점 25개 추가")

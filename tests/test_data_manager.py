@@ -28,6 +28,7 @@ from geo.data_manager import (
 from geo.exports import to_csv_bytes, to_gpkg_bytes
 from geo.html import escape_html, json_for_script, md_text
 from geo.importer import ImportPreview, preview_import
+from geo.importer.mapping import how_label
 from geo.mapping import MapOptions
 from geo.settings import DEFAULT_SECRETS_FILE, load_settings
 from geo.store import CHANGE_HISTORY_COLUMNS, KST, STORE_FILE_NAME, ConflictError, GeoPackageStore
@@ -96,7 +97,7 @@ def test_mapping_choices_show_the_proposed_mapping_and_send_only_real_choices(tm
 
     preview = preview_import(write_geopackage(tmp_path), "boundaries")
     choices = {c.target: c for c in mapping_choices(preview)}
-    assert (choices["name_ko"].current, choices["name_ko"].how, choices["name_ko"].required) == (
+    assert (choices["name_ko"].current, how_label(choices["name_ko"].how), choices["name_ko"].required) == (
         "행정동명",
         "열 이름으로",
         True,
@@ -104,8 +105,11 @@ def test_mapping_choices_show_the_proposed_mapping_and_send_only_real_choices(tm
     assert choices["gu"].current == "" and choices["name_ko"].options[0] == ""
     assert set(choices["name_ko"].options[1:]) == {"행정동명", "행정동코드", "영문명", "기준연도"}
     assert mapping_from_choices({"name_ko": "행정동명", "gu": "", "level": "level"}) == {"행정동명": "name_ko"}
-    with pytest.raises(ValueError, match="'행정동명'을\\(를\\) 'name_ko'와 'name_en' 두 곳에 골랐습니다"):
+    with pytest.raises(ValueError, match="'행정동명'을\\(를\\) 'name_ko'와 'name_en' 두 곳에 골랐습니다") as twice:
         mapping_from_choices({"name_ko": "행정동명", "name_en": "행정동명"})
+    assert (
+        twice.value.text("en") == "The file's column '행정동명' is chosen for both 'name_ko' and 'name_en': choose one"
+    )
 
 
 def test_long_problem_lists_show_the_first_200_and_counts_by_kind():

@@ -135,6 +135,12 @@ def test_formula_look_alikes_are_neutralised(text):
     assert neutralise_formula(text) == "'" + text
 
 
+def test_the_data_sheet_is_named_in_the_readers_language():
+    table = pd.DataFrame({"a": [1]})
+    assert openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(table))).sheetnames == ["데이터"]
+    assert openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(table, lang="en"))).sheetnames == ["Data"]
+
+
 def test_a_failure_file_says_why_in_the_asked_for_format():
     import pyogrio
 

@@ -54,10 +54,22 @@ def test_every_text_has_korean_and_english():
 
 def test_each_text_key_lives_in_one_table():
     # The texts are split by area of the app; merging them must never let one table silently override another.
-    from geo.i18n import access, audience, common, data, districts, kiosk_access, maps, problems, voice
+    from geo.i18n import (
+        access,
+        access_report,
+        audience,
+        cli,
+        common,
+        data,
+        districts,
+        kiosk_access,
+        maps,
+        problems,
+        voice,
+    )
 
     tables = [audience.TEXTS, common.TEXTS, data.TEXTS, districts.TEXTS, maps.TEXTS, problems.TEXTS, voice.TEXTS]
-    tables += [access.TEXTS, kiosk_access.TEXTS]
+    tables += [access.TEXTS, access_report.TEXTS, kiosk_access.TEXTS, cli.TEXTS]
     assert sum(len(table) for table in tables) == len(TEXTS)
 
 
@@ -70,6 +82,21 @@ def test_settings_defaults_and_errors(tmp_path):
         load_settings({"DASHBOARD_MODE": "admin"})
     with pytest.raises(SettingsError, match="정수"):
         load_settings({"DASHBOARD_KIOSK_INTERVAL": "soon"})
+
+
+def test_a_settings_error_is_worded_in_the_readers_language():
+    with pytest.raises(SettingsError) as mode:
+        load_settings({"DASHBOARD_MODE": "admin"})
+    assert str(mode.value) == mode.value.text("ko") == "DASHBOARD_MODE='admin': 허용되는 값은 staff, kiosk 입니다."
+    assert mode.value.text("en") == "DASHBOARD_MODE='admin': the allowed values are staff, kiosk."
+    with pytest.raises(SettingsError) as small:
+        load_settings({"DASHBOARD_KIOSK_INTERVAL": "1"})
+    assert str(small.value) == "DASHBOARD_KIOSK_INTERVAL=1: 3 이상이어야 합니다."
+    assert small.value.text("en") == "DASHBOARD_KIOSK_INTERVAL=1: must be at least 3."
+    with pytest.raises(SettingsError) as switch:
+        load_settings({"DASHBOARD_REQUIRE_SIGNIN": "maybe"})
+    assert switch.value.text("en") == "DASHBOARD_REQUIRE_SIGNIN='maybe': must be 1 (on) or 0 (off)."
+    assert str(switch.value) == "DASHBOARD_REQUIRE_SIGNIN='maybe': 1(켜기) 또는 0(끄기)이어야 합니다."
 
 
 def test_escaping_neutralises_markup_and_script_breakouts():

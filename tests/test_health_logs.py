@@ -118,6 +118,23 @@ def test_the_check_command_exit_code_follows_the_status(isolated_store, capsys):
     assert json.loads(capsys.readouterr().out)["problems"] == ["no backup found"]
 
 
+def test_the_health_commands_help_and_setting_error_follow_lang(capsys, monkeypatch):
+    hangul = [chr(c) for c in range(0xAC00, 0xD7A4)]
+    with pytest.raises(SystemExit):
+        main(["--help", "--lang", "en"])
+    english = capsys.readouterr().out
+    assert "Dashboard health check (store, backups, instances)" in english
+    assert not any(ch in english for ch in hangul), english
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "대시보드 상태 점검 (저장소, 백업, 인스턴스)" in capsys.readouterr().out
+    monkeypatch.setenv("DASHBOARD_MODE", "admin")
+    assert main(["--lang", "en"]) == 2
+    assert capsys.readouterr().err == "Error: DASHBOARD_MODE='admin': the allowed values are staff, kiosk.\n"
+    assert main([]) == 2
+    assert capsys.readouterr().err == "오류: DASHBOARD_MODE='admin': 허용되는 값은 staff, kiosk 입니다.\n"
+
+
 def test_reconnect_script_carries_both_languages_safely():
     script = reconnect_script(health_url="/_stcore/health", poll_ms=1500)
     assert "잠시 후 다시 연결합니다" in script and "Reconnecting shortly" in script

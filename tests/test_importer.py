@@ -32,6 +32,7 @@ from geo.importer import (
     preview_import,
     preview_upload,
 )
+from geo.importer.mapping import how_label
 from geo.store import STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
 from geo.vocab import AREA_TERMS
 from tests.conftest import DEMO_DIR, PROJECT_ROOT, REFERENCE_DIR, postgis_url
@@ -70,6 +71,11 @@ def gpkg_store(tmp_path):
     created = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
     created.initialise(DEMO_DIR)
     return created
+
+
+def hows(preview, lang: str = "ko") -> dict[str, str]:
+    """How each file column was mapped, in ``lang``."""
+    return {source: how_label(how, lang) for source, how in preview.mapping_how.items()}
 
 
 def service_features(count: int = 3) -> list[dict]:
@@ -312,7 +318,7 @@ def test_all_missing_required_columns_are_named_at_once_with_the_map_line(store,
     preview = preview_import(write_geojson(tmp_path / "two_missing.geojson", features), "services", store=store)
 
     assert preview.mapping == {"사업명": "name_ko"}
-    assert preview.mapping_how == {"사업명": "열 이름으로"}
+    assert hows(preview) == {"사업명": "열 이름으로"}
     [message] = preview.report.messages()
     assert message.startswith(
         "two_missing.geojson: 필수 열 2개를 찾지 못했습니다: 'domain'(서비스 분야), 'status'(추진 상태)."
@@ -325,7 +331,8 @@ def test_all_missing_required_columns_are_named_at_once_with_the_map_line(store,
         tmp_path / "two_missing.geojson", "services", store=store, mapping={"현황": "status", "부문코드": "domain"}
     )
     assert fixed.ok, fixed.report.messages()
-    assert fixed.mapping_how == {"사업명": "열 이름으로", "현황": "지정", "부문코드": "지정"}
+    assert hows(fixed) == {"사업명": "열 이름으로", "현황": "지정", "부문코드": "지정"}
+    assert hows(fixed, "en") == {"사업명": "by its name", "현황": "as given", "부문코드": "as given"}
     assert fixed.map_arguments() == "--map 사업명=name_ko --map 현황=status --map 부문코드=domain"
 
 
@@ -441,8 +448,11 @@ def test_unsupported_format_and_bad_mapping(tmp_path):
     assert check_upload(path).messages() == [
         "notes.txt: 지원하지 않는 파일 형식입니다 (.txt). GeoJSON, GeoPackage, 압축한 Shapefile(.zip), CSV, XLSX 중 하나로 올리세요"
     ]
-    with pytest.raises(ValueError, match="'원래열=스키마열'"):
+    with pytest.raises(ValueError, match="'원래열=스키마열'") as malformed:
         parse_mapping(["사업명"])
+    assert malformed.value.text("en").startswith(
+        "The column mapping '사업명' is not in the form 'COLUMN=SCHEMA_COLUMN'"
+    )
     preview = preview_import(
         write_geojson(tmp_path / "s.geojson", service_features(1)), "services", mapping={"name_ko": "title"}
     )

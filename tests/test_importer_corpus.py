@@ -15,6 +15,7 @@ import pytest
 
 from geo.i18n.problems import label_text
 from geo.importer import preview_import
+from geo.importer.mapping import how_label
 from geo.settings import BUNDLED_DATA_DIR
 from geo.store import STORE_FILE_NAME, GeoPackageStore
 from tests.fixtures.corpus import ShapefileSpec, dongs, korean_columns, projected, write_geopackage, write_shapefile
@@ -106,7 +107,7 @@ def test_geopackage_with_korean_columns_is_mapped_without_help_and_shows_its_def
 
     assert preview.ok, preview.report.messages()
     assert preview.mapping == {"행정동코드": "boundary_id", "행정동명": "name_ko", "영문명": "name_en"}
-    assert set(preview.mapping_how.values()) == {"열 이름으로"}
+    assert {how_label(how) for how in preview.mapping_how.values()} == {"열 이름으로"}
     assert preview.map_arguments() == "--map 행정동코드=boundary_id --map 행정동명=name_ko --map 영문명=name_en"
     assert set(preview.defaults) == {"boundary_id", "level", "gu", "source", "accuracy"}
     assert preview.default_values()["boundary_id"] == "구분-코드 (예: dong-3109151)"
@@ -128,7 +129,13 @@ def test_columns_with_unhelpful_names_are_recognised_by_content(store, tmp_path)
     preview = preview_import(path, "boundaries", store=store)
 
     assert preview.ok, preview.report.messages()
-    assert preview.mapping_how == {"영문명": "열 이름으로", "FIELD_1": "내용으로", "FIELD_2": "내용으로"}
+    assert {s: how_label(h) for s, h in preview.mapping_how.items()} == {
+        "영문명": "열 이름으로",
+        "FIELD_1": "내용으로",
+        "FIELD_2": "내용으로",
+    }
+    english = "\n".join(preview.summary_lines(lang="en"))
+    assert "FIELD_1 → name_ko (by its content)" in english and "영문명 → name_en (by its name)" in english
     assert preview.frame["boundary_id"].iloc[0] == "dong-3109151"
 
 

@@ -4,6 +4,7 @@ each page opened under AppTest with the links that crashed it (issue 25)."""
 from __future__ import annotations
 
 import math
+import re
 import tempfile
 
 import pytest
@@ -21,6 +22,7 @@ from geo.links import (
     YEAR_RANGE,
     read_area,
     read_choices,
+    read_day,
     read_flag,
     read_language,
     read_selection,
@@ -29,6 +31,7 @@ from geo.links import (
     read_years,
     unknown_parameters,
 )
+from geo.vocab import STATUS_TERMS
 from tests.conftest import PROJECT_ROOT
 
 # Hypothesis keeps its files outside the tree (the suite leaves nothing behind).
@@ -64,6 +67,9 @@ def test_a_view_is_finite_and_inside_ansan_or_ignored(raw):
     assert VIEW_LIMITS["lat"][0] <= lat <= VIEW_LIMITS["lat"][1]
     assert VIEW_LIMITS["lon"][0] <= lon <= VIEW_LIMITS["lon"][1]
     assert VIEW_LIMITS["zoom"][0] <= zoom <= VIEW_LIMITS["zoom"][1]
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 @settings(database=None)
@@ -104,6 +110,42 @@ def test_any_link_gives_a_filter_and_names_what_it_ignored(params):
 )
 def test_years_from_the_issue(raw, years):
     assert read_years(raw)[0] == years
+
+
+def test_each_reason_and_a_cut_value_are_worded_in_both_languages():
+    years = read_years("abc")[1]
+    assert years is not None
+    assert (
+        years.message("ko")
+        == "years=abc: 연도는 1900~2100 사이의 숫자 두 개여야 합니다 (예: 2024-2027). 모든 연도를 보입니다"
+    )
+    assert (
+        years.message("en")
+        == "years=abc: years must be two numbers from 1900 to 2100 (e.g. 2024-2027); showing all years"
+    )
+    (unknown,) = unknown_parameters({"x" * 50: "1" * 5000}, "home")
+    assert (
+        unknown.message("ko")
+        == f"{'x' * 40}… (50자)={'1' * 40}… (5,000자): 이 화면에서 쓰지 않는 항목이라 무시했습니다"
+    )
+    assert unknown.message("en") == (
+        f"{'x' * 40}… (50 characters)={'1' * 40}… (5,000 characters): not used on this page, ignored"
+    )
+    assert unknown.value == f"{'1' * 40}… (5,000자)"
+    found = [
+        read_language("fr")[1],
+        # The allowed values are the link's own ids (Korean for statuses): ASCII ones here.
+        read_choices("status", "done", {"on": STATUS_TERMS["운영"]})[1],
+        read_text("a\x00b")[1],
+        read_view("x")[1],
+        read_selection("svc:none", set(), set())[1],
+        read_area("nowhere", ["gfez"], "gfez")[1],
+        read_day("as_of", "yesterday")[1],
+        read_flag("present", "yes")[1],
+    ]
+    for item in found:
+        assert item is not None
+        assert HANGUL.search(item.message("ko")) and not HANGUL.search(item.message("en")), item
 
 
 def test_the_view_from_the_issue_is_ignored_and_named():

@@ -115,8 +115,14 @@ def test_the_engine_is_found_with_the_voices_it_has(tmp_path, monkeypatch):
     assert spoken == f"-v ko -s {RATES_WPM['slow']} -a 160 -b 1 --stdin --stdout\n안녕하세요; rm -rf /"
     with pytest.raises(ValueError, match="lang='en'"):
         synthesize(engine, "Hello", "en")
-    with pytest.raises(ValueError, match="rate='warp'"):
+    with pytest.raises(ValueError, match="rate='warp'") as unknown:
         synthesize(engine, "안녕", "ko", rate="warp")
+    assert str(unknown.value).startswith("rate='warp', volume='normal': 허용 값은 ")
+    assert unknown.value.text("en").startswith("rate='warp', volume='normal': the allowed values are ")
+    with pytest.raises(ValueError, match="lang='en'") as missing:
+        synthesize(engine, "Hello", "en")
+    assert str(missing.value) == "lang='en': 이 음성 엔진에 없는 언어입니다 (있는 언어: ko)"
+    assert missing.value.text("en") == "lang='en': this speech engine has no such language (it has: ko)"
 
 
 def test_a_streamed_wav_gets_its_real_length():

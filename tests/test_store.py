@@ -309,6 +309,7 @@ def test_replace_keeps_history_of_changed_services_and_versions(store):
     assert import_rows[["service_id", "field", "old_value", "new_value", "changed_by", "reason"]].values.tolist() == [
         ["SVC-001", "status", "계획", "운영", "park", "가져오기: new.geojson"]
     ]
+    assert import_rows["reason_en"].tolist() == ["Import: new.geojson"]
     data = store.read_data()
     assert removed not in set(data.status_history["service_id"])
     assert SVC_007_HISTORY > 0

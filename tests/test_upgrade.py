@@ -89,6 +89,11 @@ def test_an_edited_store_is_kept_and_the_new_data_previewed(old_install):
     before = store.dump()
     decision = decide_store_upgrade(store, data_dir)
     assert decision.action is UpgradeAction.NOTICE and decision.staff_changes >= 1
+    changes = f"{decision.staff_changes:,}"
+    assert decision.reason.text("ko") == f"데이터 폴더가 바뀌었고 저장소에 직원의 변경 {changes}건이 있습니다"
+    assert (
+        decision.reason.text("en") == f"The data folder has changed and the store holds {changes} changes made by staff"
+    )
     outcome = upgrade_store(store, data_dir, now=T1)
     assert outcome.backup is None and store.dump() == before
     preview = upgrade_preview(store, data_dir)

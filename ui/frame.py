@@ -122,7 +122,7 @@ def page_guard(lang: str) -> Iterator[None]:
     except DataError as error:
         data_error_page(error, lang)
     except SettingsError as error:
-        settings_error_page(str(error), lang)
+        settings_error_page(error.text(lang), lang)
     except StoreError as error:
         LOG.warning("store error shown to the user: %s", error)
         store_error_page(error.text(lang), lang)

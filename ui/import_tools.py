@@ -26,7 +26,7 @@ from geo.data_manager import (
 )
 from geo.html import md_text
 from geo.i18n import t
-from geo.i18n.problems import label_text
+from geo.i18n.problems import ProblemError, label_text
 from geo.importer import (
     PROBLEMS_LISTED,
     REFERENCE_LAYER,
@@ -38,6 +38,7 @@ from geo.importer import (
     preview_reference_upload,
     preview_upload,
 )
+from geo.importer.mapping import how_label
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions
 from geo.store import LAYERS, Store, StoreError, WriteMode
@@ -104,7 +105,7 @@ def _mapping_editor(preview: ImportPreview, key: str, lang: str) -> None:
                 index=choice.options.index(choice.current),
                 key=widget,
                 format_func=lambda option: option or t("data.import.mapping_auto", lang),
-                help=t("data.import.mapping_how", lang, how=choice.how) if choice.how else None,
+                help=t("data.import.mapping_how", lang, how=how_label(choice.how, lang)) if choice.how else None,
                 on_change=_remember_choice,
                 args=(key, choice.target, widget),
             )
@@ -288,8 +289,8 @@ def import_section(store: Store, data: DashboardData, editor: str, lang: str, ma
     key = _file_key(raw, uploaded.name, layer)
     try:
         mapping = mapping_from_choices(_chosen_mapping(key)) if layer != REFERENCE_LAYER else {}
-    except ValueError as error:
-        file_col.error(md_text(public_message(str(error), lang)))
+    except ProblemError as error:
+        file_col.error(md_text(public_message(error.text(lang), lang)))
         return
     choices: dict[str, str | None] = {**mapping, "\0crs": crs or None, "\0encoding": encoding or None, "\0title": title}
     choices |= {"\0title_en": title_en or None, "\0licence": licence or None}

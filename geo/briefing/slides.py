@@ -201,7 +201,7 @@ def period_text(start_year: float | None, end_year: float | None, lang: str = "k
     if start_year is None or end_year is None or pd.isna(start_year) or pd.isna(end_year):
         return t("field.not_reported", lang)
     years = f"{int(start_year)}" if int(start_year) == int(end_year) else f"{int(start_year)}–{int(end_year)}"
-    return f"{years}년" if lang == "ko" else years
+    return t("briefing.period_years", lang, years=years)
 
 
 def services_table(services: pd.DataFrame, lang: str = "ko", area_id: str | None = None) -> pd.DataFrame:

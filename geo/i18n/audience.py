@@ -4,6 +4,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- briefing and kiosk ---
     "briefing.as_of": {"ko": "기준일", "en": "As of"},
     "briefing.since": {"ko": "변경 비교 시작일", "en": "Changes since"},
+    "briefing.period_years": {"ko": "{years}년", "en": "{years}"},  # a service's period: "2026–2028년" / "2026–2028"
     "briefing.next": {"ko": "다음", "en": "Next"},
     "briefing.previous": {"ko": "이전", "en": "Previous"},
     "briefing.keys_hint": {
@@ -121,6 +122,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.item": {"ko": "항목", "en": "Item"},
     "export.value": {"ko": "내용", "en": "Value"},
     "export.sheet": {"ko": "자료 정보", "en": "About"},
+    "export.sheet_data": {"ko": "데이터", "en": "Data"},
+    "export.error": {"ko": "오류", "en": "Error"},
     "export.all_areas": {"ko": "전체 대상지", "en": "All areas"},
     "export.source_services": {
         "ko": "안산 스마트도시 대시보드 스마트서비스 데이터",

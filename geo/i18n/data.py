@@ -41,6 +41,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "링크의 일부를 쓰지 않고 그 부분은 기본값으로 열었습니다:",
         "en": "Parts of this link were not used; the page opened with its defaults for them:",
     },
+    # Why a part of a link was not used (geo.links): "name=value: <reason>".
+    "link.reason.unknown_parameter": {
+        "ko": "이 화면에서 쓰지 않는 항목이라 무시했습니다",
+        "en": "not used on this page, ignored",
+    },
+    "link.reason.language": {
+        "ko": "언어는 ko 또는 en이어야 합니다 (한국어로 엽니다)",
+        "en": "language must be ko or en",
+    },
+    "link.reason.years": {
+        "ko": "연도는 {low}~{high} 사이의 숫자 두 개여야 합니다 (예: 2024-2027). 모든 연도를 보입니다",
+        "en": "years must be two numbers from {low} to {high} (e.g. 2024-2027); showing all years",
+    },
+    "link.reason.unknown_value": {
+        "ko": "알 수 없는 값이라 무시했습니다 (허용: {allowed})",
+        "en": "unknown value, ignored (allowed: {allowed})",
+    },
+    "link.reason.text": {
+        "ko": "검색어의 제어 문자와 {length}자를 넘는 부분은 뺐습니다",
+        "en": "control characters and text beyond {length} characters were left out",
+    },
+    "link.reason.view": {
+        "ko": "지도 위치는 위도,경도,확대 수준이어야 합니다 (예: 37.32,126.83,13). 기본 위치로 엽니다",
+        "en": "the map view must be lat,lon,zoom (e.g. 37.32,126.83,13); opening the default view",
+    },
+    "link.reason.selection": {
+        "ko": "선택한 서비스나 대상지가 없습니다 (지워졌거나 링크가 잘렸습니다)",
+        "en": "no such service or area (removed, or the link was cut)",
+    },
+    "link.reason.area": {"ko": "알 수 없는 대상지라 첫 대상지를 보입니다", "en": "unknown area; showing the first one"},
+    "link.reason.day": {
+        "ko": "날짜(YYYY-MM-DD)로 읽을 수 없어 오늘을 보입니다",
+        "en": "not a date (YYYY-MM-DD); showing today",
+    },
+    "link.reason.flag": {"ko": "1 또는 0이어야 합니다", "en": "must be 1 or 0"},
     "download.failed": {
         "ko": "이 파일을 만들지 못했습니다. 잠시 후 다시 받아 보세요. 계속되면 관리자에게 사건 번호 {incident}를 "
         "알려 주세요.",
@@ -171,6 +206,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "data.import.mapping_auto": {"ko": "(자동 / 없음)", "en": "(automatic / none)"},
     "data.import.mapping_how": {"ko": "찾은 방법: {how}", "en": "Found: {how}"},
+    # How a file column was mapped (geo.importer.mapping: mapping_how), in the preview's summary and help.
+    "import.how.name": {"ko": "열 이름으로", "en": "by its name"},
+    "import.how.content": {"ko": "내용으로", "en": "by its content"},
+    "import.how.given": {"ko": "지정", "en": "as given"},
+    "import.how.remembered": {"ko": "이전 가져오기", "en": "as in the last import"},
+    "import.how.same_name": {"ko": "같은 이름", "en": "same name"},
+    "import.column_placeholder": {"ko": "열이름", "en": "COLUMN"},
     "data.import.defaults": {"ko": "파일에 없어 채운 값", "en": "Filled in (not in the file)"},
     "data.import.default_column": {"ko": "항목", "en": "Field"},
     "data.import.default_value": {"ko": "값", "en": "Value"},

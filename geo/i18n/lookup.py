@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any, Literal
 
 import pandas as pd
 
-from geo.i18n import access, audience, common, data, districts, kiosk_access, maps, problems, voice
+from geo.i18n import access, access_report, audience, cli, common, data, districts, kiosk_access, maps, problems, voice
 
 Lang = Literal["ko", "en"]
 LANGUAGES: tuple[Lang, ...] = ("ko", "en")
@@ -24,6 +24,8 @@ TEXTS: dict[str, dict[str, str]] = {
     **problems.TEXTS,  # problem messages of validation, io, importer and store
     **access.TEXTS,  # read aloud, phone view, accessibility report
     **kiosk_access.TEXTS,  # the kiosk's modes, time controls and help
+    **access_report.TEXTS,  # the accessibility self-assessment's table
+    **cli.TEXTS,  # the command line's help and lines (python -m geo)
 }
 
 
@@ -35,6 +37,17 @@ def t(key: str, lang: str = "ko", **values: object) -> str:
     # An empty English text is deliberate (no unit suffix), so only a missing one falls back.
     text = entry[lang] if lang in entry else entry["ko"]
     return text.format(**values) if values else text
+
+
+def language_in(argv: Sequence[str]) -> str:
+    """The ``--lang`` a command line names (``--lang en`` or ``--lang=en``; Korean by default), read before
+    argparse parses it, so the help and the usage errors are worded in it too."""
+    lang = "ko"
+    for i, word in enumerate(argv):
+        given = argv[i + 1] if word == "--lang" and i + 1 < len(argv) else word.removeprefix("--lang=")
+        if (word == "--lang" or word.startswith("--lang=")) and given in LANGUAGES:
+            lang = given
+    return lang
 
 
 # --- audience: one rule for data fields shown in either language ---------------------------------

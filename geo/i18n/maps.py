@@ -8,6 +8,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "field.facts": {"ko": "주요 사실", "en": "Key facts"},
     "field.map_outline": {"ko": "지도 도형 기준", "en": "measured on the map outline"},
     "history.title": {"ko": "상태 변경 이력", "en": "Status history"},
+    # The reason an import's changes carry in the history (stored in both languages, like a reported event's).
+    "history.import_reason": {"ko": "가져오기: {file}", "en": "Import: {file}"},
     "history.none": {"ko": "아직 상태 변경 이력이 없습니다 (계획 단계).", "en": "No status changes yet (planned)."},
     "history.date": {"ko": "변경일", "en": "Date"},
     "history.change": {"ko": "변경", "en": "Change"},

@@ -26,6 +26,34 @@ NONE = {"ko": "없음", "en": "none"}
 TEXTS: dict[str, dict[str, str]] = {
     # Free text from a module not yet moved to codes: shown as it is in both languages.
     "problem.text": {"ko": "{text}", "en": "{text}"},
+    # A colour the accessibility self-assessment cannot read (geo.accessibility).
+    # A column mapping the command line or the data page cannot use (geo.importer.mapping, geo.data_manager).
+    "problem.mapping_malformed": {
+        "ko": "열 매핑 '{item}'의 형식이 올바르지 않습니다: '원래열=스키마열' (예: 사업명=name_ko)",
+        "en": "The column mapping '{item}' is not in the form 'COLUMN=SCHEMA_COLUMN' (e.g. name=name_ko)",
+    },
+    "problem.mapping_chosen_twice": {
+        "ko": "파일의 열 '{source}'을(를) '{first}'와 '{second}' 두 곳에 골랐습니다: 하나만 고르세요",
+        "en": "The file's column '{source}' is chosen for both '{first}' and '{second}': choose one",
+    },
+    # The speech engine asked for a language or setting it lacks (geo.speech).
+    "problem.speech_language_missing": {
+        "ko": "lang={lang!r}: 이 음성 엔진에 없는 언어입니다 (있는 언어: {languages})",
+        "en": "lang={lang!r}: this speech engine has no such language (it has: {languages})",
+    },
+    "problem.speech_setting_unknown": {
+        "ko": "rate={rate!r}, volume={volume!r}: 허용 값은 {allowed}",
+        "en": "rate={rate!r}, volume={volume!r}: the allowed values are {allowed}",
+    },
+    # A dong the boundaries do not hold (geo.places).
+    "problem.dong_not_in_boundaries": {
+        "ko": "행정동 '{dong}'이(가) 경계 자료에 없습니다",
+        "en": "The dong '{dong}' is not in the boundaries",
+    },
+    "problem.colour_format": {
+        "ko": "colour={colour!r}: #RRGGBB 형식이어야 합니다",
+        "en": "colour={colour!r}: must be in the form #RRGGBB",
+    },
     # --- where a problem is ---------------------------------------------------------------------
     "problem.where.row": {"ko": "{file} {row}행", "en": "{file} row {row}"},
     "problem.where.feature": {"ko": "{file} {row}번째 피처", "en": "{file} feature {row}"},

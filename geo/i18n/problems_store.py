@@ -1,14 +1,75 @@
-"""Problem texts of the store: why a read or a write could not be done, and what to do.
+"""Problem texts of the store: why a read or a write could not be done, and what to do; and of the settings.
 
 ``geo.store`` raises ``StoreError`` with one of these codes; the page shows it in
 the reader's language (``StoreError.text``), logs and ``str(error)`` keep the
-Korean. ``geo.i18n.problems`` merges this table into its own.
+Korean. ``geo.settings.SettingsError`` words a setting the app cannot use with the ``settings_*`` codes.
+``geo.i18n.problems`` merges this table into its own.
 """
 
 from __future__ import annotations
 
 #: Problem texts by key ``problem.<code>`` (merged into ``geo.i18n.problems.TEXTS``).
 TEXTS: dict[str, dict[str, str]] = {
+    # --- upgrade: what opening the store with a changed data folder does (geo.upgrade) ----------------
+    "problem.upgrade_same_data": {
+        "ko": "데이터 폴더가 저장소를 만들 때와 같습니다",
+        "en": "The data folder is the same as when the store was made",
+    },
+    "problem.upgrade_staff_changes": {
+        "ko": "데이터 폴더가 바뀌었고 저장소에 직원의 변경 {changes:,}건이 있습니다",
+        "en": "The data folder has changed and the store holds {changes:,} changes made by staff",
+    },
+    "problem.upgrade_shared_database": {
+        "ko": "데이터 폴더가 바뀌었지만 공유 데이터베이스는 자동으로 다시 만들지 않습니다",
+        "en": "The data folder has changed, but a shared database is not made again automatically",
+    },
+    "problem.upgrade_no_staff_changes": {
+        "ko": "데이터 폴더가 바뀌었고 저장소에 직원의 변경이 없습니다",
+        "en": "The data folder has changed and the store holds no changes made by staff",
+    },
+    # --- settings: an environment variable the app cannot use (geo.settings.SettingsError) ----------
+    "problem.settings_not_integer": {
+        "ko": "{name}={raw!r}: 정수(초)여야 합니다.",
+        "en": "{name}={raw!r}: must be a whole number (of seconds).",
+    },
+    "problem.settings_too_small": {
+        "ko": "{name}={value}: {minimum} 이상이어야 합니다.",
+        "en": "{name}={value}: must be at least {minimum}.",
+    },
+    "problem.settings_location_format": {
+        "ko": "{name}={raw!r}: '위도,경도' 형식이어야 합니다 (예: 37.3219,126.8309).",
+        "en": "{name}={raw!r}: must be 'latitude,longitude' (e.g. 37.3219,126.8309).",
+    },
+    "problem.settings_location_far": {
+        "ko": "{name}={raw!r}: 안산시 부근의 위도,경도가 아닙니다 (위도·경도 순서를 확인하세요).",
+        "en": "{name}={raw!r}: is not a latitude,longitude near Ansan (check that latitude comes first).",
+    },
+    "problem.settings_not_switch": {
+        "ko": "{name}={raw!r}: 1(켜기) 또는 0(끄기)이어야 합니다.",
+        "en": "{name}={raw!r}: must be 1 (on) or 0 (off).",
+    },
+    "problem.settings_not_network": {
+        "ko": "{name}={raw!r}: '{proxy}'은(는) IP 주소나 네트워크가 아닙니다 (예: 127.0.0.1, 10.0.0.0/24). "
+        "빈 값이면 어떤 프록시도 믿지 않습니다.",
+        "en": "{name}={raw!r}: '{proxy}' is not an IP address or network (e.g. 127.0.0.1, 10.0.0.0/24). "
+        "An empty value trusts no proxy.",
+    },
+    "problem.settings_not_web_address": {
+        "ko": "{name}={raw!r}: http:// 또는 https://로 시작하는 주소여야 합니다 (예: https://kiosk.example.kr/).",
+        "en": "{name}={raw!r}: must be an address starting with http:// or https:// (e.g. https://kiosk.example.kr/).",
+    },
+    "problem.settings_folder_is_file": {
+        "ko": "{name}={raw!r}: 폴더가 아니라 파일입니다. 폴더 경로를 지정하세요.",
+        "en": "{name}={raw!r}: is a file, not a folder. Give a folder's path.",
+    },
+    "problem.settings_file_is_folder": {
+        "ko": "{name}={raw!r}: 파일이 아니라 폴더입니다. 계정 파일 경로를 지정하세요.",
+        "en": "{name}={raw!r}: is a folder, not a file. Give the accounts file's path.",
+    },
+    "problem.settings_not_allowed": {
+        "ko": "{name}={raw!r}: 허용되는 값은 {allowed} 입니다.",
+        "en": "{name}={raw!r}: the allowed values are {allowed}.",
+    },
     # --- the store itself -----------------------------------------------------------------------
     "problem.store_missing": {
         "ko": "저장소가 아직 만들어지지 않았습니다 ({store}). "

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.i18n import t
+from geo.i18n.problems import ProblemError
 from geo.importer.readers import (
     COORDINATE_COLUMNS,
     HEADER_SEARCH_ROWS,
@@ -27,14 +29,14 @@ def parse_mapping(items: Iterable[str]) -> dict[str, str]:
 
     Raises
     ------
-    ValueError
-        An item without ``=`` or with an empty side (Korean message).
+    ProblemError
+        An item without ``=`` or with an empty side (a ValueError worded in either language).
     """
     mapping: dict[str, str] = {}
     for item in items:
         source, sep, target = item.partition("=")
         if not sep or not source.strip() or not target.strip():
-            raise ValueError(f"열 매핑 '{item}'의 형식이 올바르지 않습니다: '원래열=스키마열' (예: 사업명=name_ko)")
+            raise ProblemError(message("mapping_malformed", item=item))
         mapping[source.strip()] = target.strip()
     return mapping
 
@@ -146,7 +148,13 @@ ANSAN_DONGS = {
     "고잔동": "단원구", "중앙동": "단원구", "원곡동": "단원구", "신길동": "단원구", "백운동": "단원구",
 }  # fmt: skip
 
-BY_NAME, BY_CONTENT = "열 이름으로", "내용으로"
+# How a file column came to be mapped (``mapping_how``): ids, worded by :func:`how_label` (``import.how.<id>``).
+BY_NAME, BY_CONTENT, GIVEN, REMEMBERED, SAME_NAME = "name", "content", "given", "remembered", "same_name"
+
+
+def how_label(how: str, lang: str = "ko") -> str:
+    """How a column was mapped, in ``lang``: "열 이름으로" / "by its name", …"""
+    return t(f"import.how.{how}", lang)
 
 
 def _last_words(values: pd.Series) -> pd.Series:

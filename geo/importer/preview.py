@@ -20,9 +20,12 @@ import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from geo.clock import city_today
+from geo.i18n import LANGUAGES, t
 from geo.i18n.problems import NONE, ProblemError
 from geo.importer.boundaries import FROM_NAME, complete_boundaries, derive_upper_levels, fill_provenance
 from geo.importer.mapping import (
+    GIVEN,
+    REMEMBERED,
     apply_mapping,
     map_arguments,
     recognise_columns,
@@ -113,8 +116,7 @@ def _mapped(frame: pd.DataFrame, request: _Request) -> tuple[pd.DataFrame, dict[
     frame, applied, problems = apply_mapping(frame, mapping, request.layer, request.name)
     _check(problems)
     how = {
-        s: "지정" if s in request.mapping else "이전 가져오기" if s in request.remembered else proposed[s][1]
-        for s in applied
+        s: GIVEN if s in request.mapping else REMEMBERED if s in request.remembered else proposed[s][1] for s in applied
     }
     return frame, applied, how
 
@@ -228,8 +230,10 @@ def _missing_required(
     unused = [str(c) for c in frame.columns if c != frame.geometry.name and c not in request.schema.column_names]
     given = map_arguments(mapping)
     line = {
-        lang: " ".join(filter(None, [given, *(f"--map {word}={c.name}" for c in missing)]))
-        for lang, word in (("ko", "열이름"), ("en", "COLUMN"))
+        lang: " ".join(
+            filter(None, [given, *(f"--map {t('import.column_placeholder', lang)}={c.name}" for c in missing)])
+        )
+        for lang in LANGUAGES
     }
     detail = message("missing_required", count=len(missing), named=named, line=line, unused=unused or NONE)
     return refusal(request.name, detail, unit)

@@ -10,6 +10,7 @@ import geopandas as gpd
 from geo.i18n import t
 from geo.i18n.problems import Label, Message, message, render
 from geo.importer.mapping import (
+    how_label,
     map_arguments,
 )
 from geo.store import LAYERS, StoreError, WriteMode
@@ -125,7 +126,7 @@ class ImportPreview:
             lines.append(say("coordinates", x=self.coordinates[0], y=self.coordinates[1]))
         if self.mapping:
             pairs = ", ".join(
-                f"{s} → {t}" + (f" ({self.mapping_how[s]})" if s in self.mapping_how else "")
+                f"{s} → {t}" + (f" ({how_label(self.mapping_how[s], lang)})" if s in self.mapping_how else "")
                 for s, t in self.mapping.items()
             )
             lines.append(say("mapping", pairs=pairs))

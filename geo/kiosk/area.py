@@ -39,6 +39,10 @@ from geo.reference import ReferenceLayer
 from geo.spatial import LatLonView, area_rows, area_view_bounds, latlon_view
 from geo.vocab import KIOSK_STATUSES
 
+# The station layer's own words: its English-name column, and the suffix a station's Korean name ends with.
+ENGLISH_NAME_COLUMN = "영문역사명"
+STATION_SUFFIX = "역"
+
 #: Project rows an area screen lists at most (the map shows them all); what fits beside the area's facts.
 AREA_ROWS_MAX = 3
 #: Nearest projects listed when none lies inside the area (what fits beside the longest English facts).
@@ -76,10 +80,10 @@ def station_points(layers: Sequence[ReferenceLayer], unique: bool = True) -> gpd
             name = str(record[layer.name_field]).strip()
             if not name or name == "nan":
                 continue
-            english = record.get("영문역사명")
+            english = record.get(ENGLISH_NAME_COLUMN)
             rows.append(
                 {
-                    "name_ko": name if name.endswith("역") else f"{name}역",
+                    "name_ko": name if name.endswith(STATION_SUFFIX) else f"{name}{STATION_SUFFIX}",
                     "name_en": str(english).strip() if isinstance(english, str) and english.strip() else "",
                     "geometry": record.geometry,
                 }

@@ -18,6 +18,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from geo.i18n import t
 from geo.i18n.problems import from_stored
 from geo.io import STORAGE_CRS
 from geo.logs import log_event
@@ -397,7 +398,9 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
                 tx.execute(f"DELETE FROM {layer}")
             self._insert_layer(tx, layer, frame, bookkeeping, user, moment)
             if changes:
-                self._record_changes(tx, changes, user, f"가져오기: {source_name}", moment, "import", False)
+                # The reason in both languages, as the reported events have it (history.import_reason).
+                reason = {lang: t("history.import_reason", lang, file=source_name) for lang in ("ko", "en")}
+                self._record_changes(tx, changes, user, reason["ko"], moment, "import", False, reason["en"])
             for source, target in (mapping or {}).items():
                 tx.execute("DELETE FROM column_mappings WHERE layer = ? AND source_column = ?", (layer, source))
                 tx.execute(
@@ -460,13 +463,14 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
         moment: datetime,
         source: str,
         is_sample: bool,
+        reason_en: str | None = None,
     ) -> None:
         flag = self._sql_value(is_sample, STATUS_HISTORY.column("is_sample"))
         tx.executemany(
             "INSERT INTO change_history (service_id, field, old_value, new_value, changed_at, changed_by, reason, "
-            "is_sample, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "reason_en, is_sample, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (sid, f, _history_text(old), _history_text(new), _stamp(moment), user, reason, flag, source)
+                (sid, f, _history_text(old), _history_text(new), _stamp(moment), user, reason, reason_en, flag, source)
                 for sid, f, old, new in changes
             ],
         )

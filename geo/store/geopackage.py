@@ -35,6 +35,9 @@ from geo.store.tempfiles import claimed, clean_leftovers, temp_name
 from geo.store.voice import VOICE_TABLES
 from geo.validation import Message, message
 
+# How the GeoPackage describes its reference table to GIS tools (gpkg_contents): the file's words, not a message.
+REFERENCE_DESCRIPTION = "참고 레이어 (공공데이터 지점)"
+
 STORE_FILE_NAME = "dashboard.gpkg"
 BACKUP_DIR_NAME = "backups"
 # Beside the store file: its columnar copy of what read_data returns, per revision (geo.store.readcache).
@@ -237,7 +240,8 @@ class GeoPackageStore(Store):
     def _after_reference_create(self, tx: _Tx) -> None:
         tx.execute(
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
-            "VALUES ('reference_points', 'features', 'reference_points', '참고 레이어 (공공데이터 지점)', 4326)"
+            "VALUES ('reference_points', 'features', 'reference_points', ?, 4326)",
+            (REFERENCE_DESCRIPTION,),
         )
         tx.execute("INSERT INTO gpkg_geometry_columns VALUES ('reference_points', 'geom', 'POINT', 4326, 0, 0)")
 
