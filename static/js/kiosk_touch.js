@@ -49,6 +49,11 @@
     // room takes it from the map.
     if (frame && footer) {
       var slack = Math.floor((win.innerHeight - footer.getBoundingClientRect().bottom - 12) / cfg.zoom);
+      // The page's own overflow too: Streamlit's padding under the footer could still make the page scroll by a
+      // pixel or two when the footer stood just inside the margin (English portrait's first screen did).
+      var main = doc.querySelector('[data-testid="stMain"]');
+      var over = main ? Math.ceil((main.scrollHeight - main.clientHeight) / cfg.zoom) : 0;
+      if (over > 0) slack = Math.min(slack, -over - 2);
       var portrait = win.innerHeight > win.innerWidth;
       // In portrait the text stands under the map: when it needs more room than is left (a list of cards
       // longer than its room, or text past the foot), the map gives it.

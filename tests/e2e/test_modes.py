@@ -479,8 +479,12 @@ def test_one_kiosk_rotation_names_every_project_and_nothing_scrolls(kiosk_server
     def look() -> bool:
         # A screen is read once its run is over; on a busy machine one can pass unread: the next round reads it.
         wait_for_run_end(page)
-        state, again = page.evaluate(SCREEN_STATE), page.evaluate(SCREEN_STATE)
-        if state and again and state["screen"] not in seen and again["screen"] == state["screen"]:
+        # Read twice, a moment apart: a screen is taken once it stands still (the layout fit runs after the
+        # run's last change and can move the map and the footer by a few pixels first).
+        state = page.evaluate(SCREEN_STATE)
+        page.wait_for_timeout(400)
+        again = page.evaluate(SCREEN_STATE)
+        if state and state == again and state["screen"] not in seen:
             seen[state["screen"]] = state
         return len(seen) == len(screens)
 
