@@ -24,6 +24,7 @@ import hashlib
 import math
 import os
 import re
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, cast
@@ -50,6 +51,10 @@ FOLIUM_SERVICES_MAX = 5_000
 REFERENCE_COLOURS = ("#6A3D9A", "#B15928", "#E7298A", "#1F78B4", "#33A02C", "#A6761D", "#FB9A99", "#444444")
 # Payload files kept in the served folder (older revisions are deleted).
 KEEP_PAYLOADS = 24
+# A file younger than this is kept beyond KEEP_PAYLOADS: a map playing the history makes the page write a file per
+# step, and other sessions write theirs; pruning by count alone removed a playing map's file under it, and the map
+# loaded again, paused, at 1x.
+PAYLOAD_MIN_AGE_S = 15 * 60
 
 
 def _micro_degrees(values: pd.Series) -> list[int]:
@@ -250,7 +255,8 @@ def reference_meta(layer: ReferenceLayer, position: int, url: str, lang: str = "
 def write_payload(folder: Path, prefix: str, payload: dict[str, Any]) -> str:
     """Write ``payload`` as ``prefix-<hash>.json`` in ``folder`` (once; the name changes with the content).
 
-    Returns the file name. Older files with the same prefix beyond ``KEEP_PAYLOADS`` are removed.
+    Returns the file name. Older files with the same prefix beyond ``KEEP_PAYLOADS`` are removed once they are
+    older than ``PAYLOAD_MIN_AGE_S`` (a map open in a browser may still need them).
     """
     text = json_for_script(payload)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -266,7 +272,8 @@ def write_payload(folder: Path, prefix: str, payload: dict[str, Any]) -> str:
         partial.replace(target)
     olds = sorted(folder.glob(f"{prefix}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in olds[KEEP_PAYLOADS:]:
-        old.unlink(missing_ok=True)
+        if time.time() - old.stat().st_mtime > PAYLOAD_MIN_AGE_S:
+            old.unlink(missing_ok=True)
     return name
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
+import time
 
 import geopandas as gpd
 import numpy as np
@@ -289,6 +291,19 @@ def test_payload_files_are_named_by_content_and_written_once(tmp_path, bundled):
     assert changed != first
     assert sorted(p.name for p in tmp_path.glob("services-ko-*.json")) == sorted([first, changed])
     assert json.loads((tmp_path / first).read_text(encoding="utf-8"))["count"] == len(bundled.services)
+
+
+def test_payload_files_beyond_the_kept_number_are_removed_only_when_old(tmp_path):
+    from geo.pointmap import KEEP_PAYLOADS, PAYLOAD_MIN_AGE_S
+
+    names = [write_payload(tmp_path, "p", {"n": n}) for n in range(KEEP_PAYLOADS + 5)]
+    assert len(list(tmp_path.glob("p-*.json"))) == KEEP_PAYLOADS + 5  # all recent: a map may still read them
+    old = time.time() - PAYLOAD_MIN_AGE_S - 60
+    for name in names[:5]:
+        os.utime(tmp_path / name, (old, old))
+    write_payload(tmp_path, "p", {"n": "new"})
+    left = {p.name for p in tmp_path.glob("p-*.json")}
+    assert not left & set(names[:5]) and set(names[5:]) <= left
 
 
 def test_results_table_lists_name_area_status_domain_budget_sorted(bundled):
