@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 import uuid
 from datetime import date, datetime
 from pathlib import Path
@@ -380,6 +381,28 @@ def test_postgis_store_explains_how_to_back_up():
     assert "secret" not in store.describe()
 
 
+def test_an_unreachable_server_is_reported_at_once_with_its_reason():
+    store = PostgisStore("postgresql://u:secret@localhost:1/db")
+    started = time.monotonic()
+    with pytest.raises(StoreError, match="PostgreSQL에 연결할 수 없습니다") as raised:
+        store.initialise(DEMO_DIR, now=T0)
+    assert time.monotonic() - started < 5
+    assert "refused" in str(raised.value).lower()  # the server's reason, not a pool's timeout
+    assert "Cannot connect to PostgreSQL" in raised.value.text("en")
+    assert "secret" not in str(raised.value)
+    assert store.is_initialised() is False
+
+
+@pytest.mark.postgis
+def test_a_wrong_password_is_reported_at_once_with_the_servers_reason():
+    url = re.sub(r"//([^:/@]+):[^@]*@", r"//\1:not-the-password@", postgis_url())
+    store = PostgisStore(url, schema=f"test_{uuid.uuid4().hex[:12]}")
+    started = time.monotonic()
+    with pytest.raises(StoreError, match="password authentication failed"):
+        store.revision()
+    assert time.monotonic() - started < 5
+
+
 def test_open_store_picks_the_backend_from_settings(tmp_path):
     data_dir = tmp_path / "data"
     local = open_store(load_settings({"DASHBOARD_DATA_DIR": str(data_dir)}), initialise=False)
@@ -439,13 +462,13 @@ def connections_opened(monkeypatch):
     import psycopg
 
     opened = []
-    real_connect = psycopg.connect
+    real_connect = psycopg.Connection.connect  # what the pool and the store's direct connections call
 
-    def counting_connect(*args, **kwargs):
+    def counting_connect(cls, *args, **kwargs):
         opened.append(1)
         return real_connect(*args, **kwargs)
 
-    monkeypatch.setattr(psycopg, "connect", counting_connect)
+    monkeypatch.setattr(psycopg.Connection, "connect", classmethod(counting_connect))
     return opened
 
 
@@ -495,6 +518,51 @@ def test_postgis_store_recovers_when_the_server_drops_its_connections(postgis_st
     assert postgis_store.revision() == before
     postgis_store.update_service("SVC-002", 1, {"status": "구축"}, user="kim")
     assert postgis_store.service_record("SVC-002").version == 2
+
+
+@pytest.mark.postgis
+def test_a_forked_child_opens_its_own_connections(postgis_store):
+    import multiprocessing
+
+    def backend_pid() -> int:
+        with postgis_store._reading() as tx:
+            row = tx.one("SELECT pg_backend_pid()")
+        assert row is not None
+        return int(row[0])
+
+    parent = backend_pid()
+    queue = multiprocessing.get_context("fork").SimpleQueue()
+
+    def child() -> None:
+        queue.put((backend_pid(), postgis_store.revision()))
+
+    process = multiprocessing.get_context("fork").Process(target=child)
+    process.start()
+    process.join(30)
+    assert process.exitcode == 0
+    child_pid, child_revision = queue.get()
+    assert child_pid != parent
+    assert child_revision == postgis_store.revision()
+    assert backend_pid() == parent  # the parent's connection survived the child
+
+
+@pytest.mark.postgis
+def test_a_full_pool_serves_a_transaction_on_a_direct_connection(postgis_store, connections_opened, monkeypatch):
+    from psycopg_pool import ConnectionPool, PoolTimeout
+
+    before = postgis_store.revision()
+
+    def full(self, timeout=None):
+        raise PoolTimeout("no connection in time")
+
+    monkeypatch.setattr(ConnectionPool, "getconn", full)
+    assert postgis_store.revision() == before
+    assert len(connections_opened) == 1  # a direct connection for that transaction
+    status = "구축" if postgis_store.service_record("SVC-003").values["status"] == "운영" else "운영"
+    postgis_store.update_service("SVC-003", 1, {"status": status}, user="kim")
+    assert len(connections_opened) > 1
+    monkeypatch.undo()
+    assert postgis_store.service_record("SVC-003").version == 2
 
 
 def test_a_layer_write_refuses_infinite_numbers_and_keeps_missing_ones_missing(store):

@@ -16,7 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.schema import Column
 from geo.store.base import Store
 from geo.store.common import LAYERS, StoreError, _Tx
-from geo.store.pool import ConnectionPool
+from geo.store.pool import ServerPool
 from geo.validation import message
 
 # Names the dashboard's sessions in pg_stat_activity.
@@ -46,25 +46,21 @@ class PostgisStore(Store):
             raise StoreError(message("postgres_schema_invalid", schema=schema))
         self.url = url
         self.schema = schema
-        self._pool = ConnectionPool(self._connect)
+        options = {
+            "connect_timeout": 10,
+            "application_name": APPLICATION_NAME,
+            "options": f"-c search_path={self.schema},public",
+        }
+        self._pool = ServerPool(url, options, self._unreachable)
 
     def describe(self) -> str:
         safe = re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", self.url)
         return message("postgres_where", url=safe, schema=self.schema).text("ko")
 
-    def _connect(self) -> Any:
-        import psycopg  # only the server backend needs it
-
-        try:
-            return psycopg.connect(
-                self.url,
-                connect_timeout=10,
-                application_name=APPLICATION_NAME,
-                options=f"-c search_path={self.schema},public",
-            )
-        except psycopg.OperationalError as exc:
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise StoreError(message("postgres_unreachable", store=self.describe(), reason=reason)) from exc
+    def _unreachable(self, exc: Exception) -> StoreError:
+        """psycopg's connection error as the store's, with the server's reason (refused, wrong password ...)."""
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return StoreError(message("postgres_unreachable", store=self.describe(), reason=reason))
 
     @contextmanager
     def _transaction(self) -> Iterator[_Tx]:
