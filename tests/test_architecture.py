@@ -157,3 +157,49 @@ def test_the_import_linter_contract_lists_the_same_layers():
     assert set(rank) == set(LAYER_OF)
     for lower, upper in pairwise(LAYER_ORDER):
         assert max(rank[m] for m in GEO_LAYERS[lower]) < min(rank[m] for m in GEO_LAYERS[upper]), (lower, upper)
+
+
+# Where a module's underscore names may not be imported from another module: what is shared gets a public name.
+PRIVATE_SCAN = ("geo", "ui", "app_pages", "dashboard.py")
+PROJECT_PACKAGES = ("geo", "ui", "app_pages", "dashboard")
+
+
+def private_imports(root: Path) -> list[str]:
+    """Every ``from X import _name`` in the app's code where X is one of the project's modules."""
+    found = []
+    for entry in PRIVATE_SCAN:
+        top = root / entry
+        paths = [top] if top.is_file() else sorted(top.rglob("*.py"))
+        for path in paths:
+            package = path.relative_to(root).with_suffix("").parts[:-1]
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.ImportFrom):
+                    continue
+                base = list(package[: len(package) - node.level + 1]) if node.level else []
+                module = ".".join([*base, node.module] if node.module else base)
+                if module.split(".")[0] not in PROJECT_PACKAGES:
+                    continue
+                for alias in node.names:
+                    if alias.name.startswith("_") and not alias.name.startswith("__"):
+                        found.append(f"{path.relative_to(root).as_posix()}: from {module} import {alias.name}")
+    return found
+
+
+def test_no_private_name_is_imported_across_modules():
+    assert private_imports(PROJECT_ROOT) == [], "give these names a public name in the module that owns them"
+
+
+def test_the_checker_reports_private_imports(tmp_path):
+    (tmp_path / "geo" / "store").mkdir(parents=True)
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "app_pages").mkdir()
+    (tmp_path / "geo" / "store" / "base.py").write_text(
+        "from geo.store.common import _stamp, LAYERS\nfrom .core import _Tx\nfrom pandas import _libs\n"
+    )
+    (tmp_path / "ui" / "frame.py").write_text("from geo.i18n import _ as t\n")
+    (tmp_path / "dashboard.py").write_text("from ui.frame import __version__\n")
+    assert private_imports(tmp_path) == [
+        "geo/store/base.py: from geo.store.common import _stamp",
+        "geo/store/base.py: from geo.store.core import _Tx",
+        "ui/frame.py: from geo.i18n import _",
+    ]

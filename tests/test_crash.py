@@ -25,7 +25,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.settings import BUNDLED_DATA_DIR
 from geo.store import KST, STORE_FILE_NAME, GeoPackageStore, PostgisStore, Store
-from geo.store.common import _Tx
+from geo.store.common import Tx
 from tests.conftest import DEMO_DIR, PROJECT_ROOT, postgis_url
 from tests.test_store_reference import car_parks
 
@@ -57,9 +57,9 @@ def _instrument(kill_at: int, count_file: Path) -> None:
 
         return wrapped
 
-    _Tx._run = around(_Tx._run)
-    _Tx.executemany = around(_Tx.executemany)
-    _Tx.copy_rows = around(_Tx.copy_rows)
+    Tx._run = around(Tx._run)
+    Tx.executemany = around(Tx.executemany)
+    Tx.copy_rows = around(Tx.copy_rows)
     os.link = around(os.link)
     os.replace = around(os.replace)
     Path.unlink = around(Path.unlink)

@@ -24,10 +24,10 @@ from geo.io import STORAGE_CRS
 from geo.logs import log_event
 from geo.schema import SERVICES, STATUS_HISTORY, Column, DatasetSchema, services_schema
 from geo.store.common import (
-    _OWN_TABLES,
     BACKUP_KEEP,
     CHANGE_HISTORY_COLUMNS,
     LAYERS,
+    OWN_TABLES,
     TRACKED_FIELDS,
     BackupInfo,
     ConflictError,
@@ -35,18 +35,18 @@ from geo.store.common import (
     LayerName,
     ServiceRecord,
     StoreError,
+    Tx,
     WriteMode,
     WriteResult,
-    _check_layer,
-    _from_db,
-    _history_text,
-    _now,
-    _parse_stamp,
-    _plain,
-    _stamp,
-    _Tx,
-    _wkb_hex,
+    check_layer,
+    from_db,
+    history_text,
+    parse_stamp,
+    plain,
     seed_signature,
+    stamp,
+    store_now,
+    wkb_hex,
 )
 from geo.store.creation import CreationMethods
 from geo.store.reading import ReadingMethods
@@ -125,7 +125,7 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
             self._require(tx)
             return self._service_record(tx, service_id)
 
-    def _service_record(self, tx: _Tx, service_id: str, lock: bool = False) -> ServiceRecord:
+    def _service_record(self, tx: Tx, service_id: str, lock: bool = False) -> ServiceRecord:
         names = SERVICES.column_names
         suffix = " FOR UPDATE" if lock and self.backend == "postgis" else ""
         row = tx.one(
@@ -134,9 +134,9 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
         )
         if row is None:
             raise StoreError(message("service_not_stored", id=service_id))
-        values = {column.name: _from_db(row[i], column) for i, column in enumerate(SERVICES.columns)}
+        values = {column.name: from_db(row[i], column) for i, column in enumerate(SERVICES.columns)}
         n = len(names)
-        return ServiceRecord(service_id, int(row[n]), values, row[n + 1], _parse_stamp(row[n + 2]))
+        return ServiceRecord(service_id, int(row[n]), values, row[n + 1], parse_stamp(row[n + 2]))
 
     def change_history(self, service_id: str | None = None) -> pd.DataFrame:
         """Every recorded field change, oldest first.
@@ -164,7 +164,7 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
 
     def column_mapping(self, layer: LayerName) -> dict[str, str]:
         """The remembered column mapping of a layer: source column name → schema column."""
-        _check_layer(layer)
+        check_layer(layer)
         with self._reading() as tx:
             self._require(tx)
             rows = tx.query(
@@ -189,7 +189,7 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
         result: dict[str, list[tuple[Any, ...]]] = {}
         with self._reading() as tx:
             self._require(tx)
-            for table in _OWN_TABLES:
+            for table in OWN_TABLES:
                 if not self._table_exists(tx, table):
                     continue
                 if table in LAYERS or table == "reference_points":
@@ -199,10 +199,10 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
                     if table == "services":
                         names += ["version", "modified_by", "modified_at"]
                     rows = tx.query(f"SELECT {', '.join(names)}, {self._geom_out('geom')} FROM {table} ORDER BY fid")
-                    rows = [(*r[:-1], _wkb_hex(self._decode_geometry(r[-1]))) for r in rows]
+                    rows = [(*r[:-1], wkb_hex(self._decode_geometry(r[-1]))) for r in rows]
                 else:
                     rows = tx.query(f"SELECT * FROM {table} ORDER BY 1, 2")
-                result[table] = [tuple(_plain(v) for v in r) for r in rows]
+                result[table] = [tuple(plain(v) for v in r) for r in rows]
         return result
 
     # -- writing --
@@ -255,7 +255,7 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
         self._require_user(user)
         if reason and len(reason) > TEXT_MAX_LENGTH:
             raise StoreError(message("reason_too_long", length=len(reason), limit=TEXT_MAX_LENGTH))
-        moment = _now(now)
+        moment = store_now(now)
         with self._transaction() as tx:
             self._require(tx)
             current = self._service_record(tx, service_id, lock=True)
@@ -276,7 +276,7 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
             params += [
                 self._sql_value(moment.date(), SERVICES.column("updated_at")),
                 user,
-                _stamp(moment),
+                stamp(moment),
                 service_id,
                 expected_version,
             ]
@@ -354,11 +354,11 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
         StoreError
             Unknown layer or mode, or ``append`` with ids already in the store.
         """
-        _check_layer(layer)
+        check_layer(layer)
         if mode not in ("replace", "append"):
             raise StoreError(message("import_mode_unknown", mode=mode))
         schema = LAYERS[layer]
-        moment = _now(now)
+        moment = store_now(now)
         with self._transaction() as tx:
             self._require(tx)
             existing = {r[0] for r in tx.query(f"SELECT {schema.id_column} FROM {layer}")}
@@ -388,7 +388,7 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
                         old["geometry"].equals_exact(row.geometry, 0)
                     )
                     if diffs or other_changed:
-                        bookkeeping[sid] = (int(old["version"]) + 1, user, _stamp(moment))
+                        bookkeeping[sid] = (int(old["version"]) + 1, user, stamp(moment))
                     else:
                         bookkeeping[sid] = (int(old["version"]), old["modified_by"], old["modified_at"])
                     changes += diffs
@@ -406,7 +406,7 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
                 tx.execute(
                     "INSERT INTO column_mappings (layer, source_column, target_column, updated_at, updated_by) "
                     "VALUES (?, ?, ?, ?, ?)",
-                    (layer, source, target, _stamp(moment), user),
+                    (layer, source, target, stamp(moment), user),
                 )
             layer_now = frame if mode == "replace" else self._read_layer(tx, layer)
             self._after_layer_write(tx, layer, layer_now)
@@ -430,7 +430,7 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
 
     def _insert_layer(
         self,
-        tx: _Tx,
+        tx: Tx,
         layer: str,
         frame: gpd.GeoDataFrame,
         bookkeeping: Mapping[str, tuple[Any, ...]],
@@ -449,14 +449,14 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
             columns.append(self._sql_values(values, column))
         if layer == "services":
             names += ["version", "modified_by", "modified_at"]
-            default = (1, user, _stamp(moment))
+            default = (1, user, stamp(moment))
             kept = [bookkeeping.get(sid, default) for sid in frame["service_id"].tolist()]
             columns += [list(values) for values in zip(*kept, strict=True)] if kept else [[], [], []]
         self._bulk_insert(tx, layer, names, columns, frame.geometry)
 
     def _record_changes(
         self,
-        tx: _Tx,
+        tx: Tx,
         changes: Sequence[tuple[str, str, Any, Any]],
         user: str,
         reason: str | None,
@@ -470,7 +470,7 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
             "INSERT INTO change_history (service_id, field, old_value, new_value, changed_at, changed_by, reason, "
             "reason_en, is_sample, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (sid, f, _history_text(old), _history_text(new), _stamp(moment), user, reason, reason_en, flag, source)
+                (sid, f, history_text(old), history_text(new), stamp(moment), user, reason, reason_en, flag, source)
                 for sid, f, old, new in changes
             ],
         )

@@ -27,7 +27,7 @@ LAYERS: dict[str, DatasetSchema] = {"services": SERVICES, "areas": AREAS, "bound
 TRACKED_FIELDS: tuple[str, ...] = ("status", "start_year", "end_year", "budget_krw_100m")
 SEED_USER = "초기 데이터"
 
-_OWN_TABLES = (
+OWN_TABLES = (
     "store_meta",
     "documents",
     "services",
@@ -164,22 +164,22 @@ class BackupInfo:
 # --- value conversion --------------------------------------------------------------------------------
 
 
-def _now(now: datetime | None) -> datetime:
+def store_now(now: datetime | None) -> datetime:
     value = now or city_now()
     return value if value.tzinfo else value.replace(tzinfo=KST)
 
 
-def _stamp(moment: datetime) -> str:
+def stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def _parse_stamp(text: str | None) -> datetime | None:
+def parse_stamp(text: str | None) -> datetime | None:
     if not text:
         return None
     return datetime.fromisoformat(text)
 
 
-def _from_db(value: Any, column: Column) -> Any:
+def from_db(value: Any, column: Column) -> Any:
     """A stored cell back to the Python type the loaders produce (object columns, None for null)."""
     if value is None:
         return False if column.kind == "bool" else None
@@ -196,8 +196,8 @@ def _from_db(value: Any, column: Column) -> Any:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _from_db_column(values: list[Any], column: Column) -> list[Any]:
-    """``_from_db`` of a whole column; text, most columns, without a call per cell."""
+def from_db_column(values: list[Any], column: Column) -> list[Any]:
+    """``from_db`` of a whole column; text, most columns, without a call per cell."""
     if column.kind == "text":
         return [v if v is None or type(v) is str else str(v) for v in values]
     # The types both drivers already give pass as they are: a call per cell cost ~0.6 s at 100,000 services.
@@ -206,19 +206,19 @@ def _from_db_column(values: list[Any], column: Column) -> list[Any]:
     if column.kind == "float":
         return [v if v is None or type(v) is float else float(v) for v in values]
     if column.kind == "bool":
-        return [bool(v) for v in values]  # bool(None) is False, as _from_db gives
+        return [bool(v) for v in values]  # bool(None) is False, as from_db gives
     # Dates come as ISO text from SQLite: each distinct text is parsed once.
     parsed: dict[Any, Any] = {}
     return [
-        None if v is None else parsed[v] if v in parsed else parsed.setdefault(v, _from_db(v, column)) for v in values
+        None if v is None else parsed[v] if v in parsed else parsed.setdefault(v, from_db(v, column)) for v in values
     ]
 
 
-def _history_text(value: Any) -> str | None:
+def history_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-class _Tx:
+class Tx:
     """A cursor with ``?`` placeholders on both backends."""
 
     def __init__(self, cursor: Any, placeholder: str):
@@ -258,11 +258,11 @@ class _Tx:
         return rows[0] if rows else None
 
 
-def _wkb_hex(geometry: BaseGeometry | None) -> str | None:
+def wkb_hex(geometry: BaseGeometry | None) -> str | None:
     return None if geometry is None else shapely.to_wkb(geometry, hex=True, byte_order=1)
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Backend-neutral cell values for ``dump``: booleans as 0/1, dates as ISO text."""
     if isinstance(value, bool):
         return int(value)
@@ -273,7 +273,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _check_layer(layer: str) -> None:
+def check_layer(layer: str) -> None:
     if layer not in LAYERS:
         raise StoreError(message("layer_unknown", layer=layer, allowed=list(LAYERS)))
 

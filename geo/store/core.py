@@ -16,7 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.i18n.problems import to_stored
 from geo.reference import ReferenceLayer
 from geo.schema import Column
-from geo.store.common import StoreError, _stamp, _Tx
+from geo.store.common import StoreError, Tx, stamp
 from geo.validation import Message, message
 
 # Who made a change, as kept in history and audit rows (sign-in names are far shorter).
@@ -38,11 +38,11 @@ class StoreCore(ABC):
     # -- backend hooks --
 
     @abstractmethod
-    def _transaction(self) -> AbstractContextManager[_Tx]:
+    def _transaction(self) -> AbstractContextManager[Tx]:
         """A write transaction: commits on success, rolls back on any exception."""
 
     @abstractmethod
-    def _reading(self) -> AbstractContextManager[_Tx]:
+    def _reading(self) -> AbstractContextManager[Tx]:
         """A read-only snapshot, so several queries see one consistent state."""
 
     @abstractmethod
@@ -55,20 +55,20 @@ class StoreCore(ABC):
     def _decode_geometry(self, value: Any) -> BaseGeometry | None: ...
 
     @abstractmethod
-    def _table_exists(self, tx: _Tx, table: str) -> bool: ...
+    def _table_exists(self, tx: Tx, table: str) -> bool: ...
 
     @abstractmethod
-    def _table_columns(self, tx: _Tx, table: str) -> set[str]: ...
+    def _table_columns(self, tx: Tx, table: str) -> set[str]: ...
 
-    def _after_create(self, tx: _Tx) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
+    def _after_create(self, tx: Tx) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
         """Backend extras after the tables exist (GeoPackage registry, spatial indexes)."""
         return
 
-    def _after_layer_write(self, tx: _Tx, layer: str, frame: gpd.GeoDataFrame) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
+    def _after_layer_write(self, tx: Tx, layer: str, frame: gpd.GeoDataFrame) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
         """Backend extras after a layer changed (the GeoPackage extent)."""
         return
 
-    def _after_reference_create(self, tx: _Tx) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
+    def _after_reference_create(self, tx: Tx) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
         """Backend extras after the reference tables exist (GeoPackage registry, spatial index)."""
         return
 
@@ -88,7 +88,7 @@ class StoreCore(ABC):
         return [self._encode_geometry(geometry) for geometry in geometries]
 
     def _bulk_insert(
-        self, tx: _Tx, table: str, names: Sequence[str], columns: Sequence[Sequence[Any]], geometries: Sequence[Any]
+        self, tx: Tx, table: str, names: Sequence[str], columns: Sequence[Sequence[Any]], geometries: Sequence[Any]
     ) -> None:
         """Insert rows given as columns, plus their geometries, in one statement (``executemany``)."""
         encoded = self._encode_geometries(geometries)
@@ -108,17 +108,17 @@ class StoreCore(ABC):
 
     # -- shared by the parts of Store --
 
-    def _audit(self, tx: _Tx, user: str, action: str, detail: Message, moment: datetime) -> None:
+    def _audit(self, tx: Tx, user: str, action: str, detail: Message, moment: datetime) -> None:
         # The detail is kept as its code and parameters, worded when read (Store.audit_log(lang)).
         tx.execute(
             "INSERT INTO audit_log (at, user_name, action, detail) VALUES (?, ?, ?, ?)",
-            (_stamp(moment), user, action, to_stored(detail)),
+            (stamp(moment), user, action, to_stored(detail)),
         )
 
-    def _touch(self, tx: _Tx) -> None:
+    def _touch(self, tx: Tx) -> None:
         tx.execute("UPDATE store_meta SET value = ? WHERE key = 'revision'", (uuid.uuid4().hex,))
 
-    def _require(self, tx: _Tx) -> None:
+    def _require(self, tx: Tx) -> None:
         if not self._table_exists(tx, "store_meta"):
             raise StoreError(self._missing())
 
@@ -137,7 +137,7 @@ class StoreCore(ABC):
     @abstractmethod
     def _insert_layer(
         self,
-        tx: _Tx,
+        tx: Tx,
         layer: str,
         frame: gpd.GeoDataFrame,
         bookkeeping: Mapping[str, tuple[Any, ...]],
@@ -146,12 +146,12 @@ class StoreCore(ABC):
     ) -> None: ...
 
     @abstractmethod
-    def _create_voice_tables(self, tx: _Tx) -> None: ...
+    def _create_voice_tables(self, tx: Tx) -> None: ...
 
     @abstractmethod
-    def _create_reference_tables(self, tx: _Tx, data_dir: Path, moment: datetime) -> None: ...
+    def _create_reference_tables(self, tx: Tx, data_dir: Path, moment: datetime) -> None: ...
 
     @abstractmethod
     def _write_reference(
-        self, tx: _Tx, layer: ReferenceLayer, user: str, moment: datetime, points: gpd.GeoDataFrame | None = None
+        self, tx: Tx, layer: ReferenceLayer, user: str, moment: datetime, points: gpd.GeoDataFrame | None = None
     ) -> int | None: ...

@@ -16,11 +16,11 @@ from geo.store.common import (
     SEED_USER,
     STORE_SCHEMA_VERSION,
     StoreError,
-    _now,
-    _stamp,
-    _Tx,
+    Tx,
     data_folder_label,
     seed_signature,
+    stamp,
+    store_now,
 )
 from geo.store.core import StoreCore
 from geo.store.signin import signin_ddl
@@ -59,9 +59,9 @@ class CreationMethods(StoreCore):
         ]
         return statements
 
-    def _create(self, tx: _Tx, data_dir: Path, now: datetime | None) -> None:
+    def _create(self, tx: Tx, data_dir: Path, now: datetime | None) -> None:
         data = load_dashboard_data(data_dir)
-        moment = _now(now)
+        moment = store_now(now)
         revision = uuid.uuid4().hex
         for statement in self._ddl():
             tx.execute(statement)
@@ -70,7 +70,7 @@ class CreationMethods(StoreCore):
             "INSERT INTO store_meta (key, value) VALUES (?, ?)",
             [
                 ("schema_version", STORE_SCHEMA_VERSION),
-                ("created_at", _stamp(moment)),
+                ("created_at", stamp(moment)),
                 ("created_from", str(data_dir)),
                 ("seed_signature", seed_signature(data_dir)),
                 ("revision", revision),
@@ -120,17 +120,17 @@ class CreationMethods(StoreCore):
                 return True
             return any(self._missing_columns(tx, layer) for layer in LAYERS) or bool(self._missing_history_columns(tx))
 
-    def _missing_columns(self, tx: _Tx, layer: str) -> list[Column]:
+    def _missing_columns(self, tx: Tx, layer: str) -> list[Column]:
         """The schema's columns a layer table made by an earlier version lacks (in schema order)."""
         present = self._table_columns(tx, layer)
         return [column for column in LAYERS[layer].columns if column.name not in present]
 
-    def _missing_history_columns(self, tx: _Tx) -> list[str]:
+    def _missing_history_columns(self, tx: Tx) -> list[str]:
         """Nullable columns of change_history added after its first version (text, NULL for older rows)."""
         present = self._table_columns(tx, "change_history")
         return [name for name in HISTORY_ADDED_COLUMNS if name not in present]
 
-    def _add_missing_columns(self, tx: _Tx) -> list[str]:
+    def _add_missing_columns(self, tx: Tx) -> list[str]:
         """Add the schema's newer columns to the layer tables; existing rows get NULL (nothing reported)."""
         added = []
         for layer in LAYERS:
@@ -146,10 +146,10 @@ class CreationMethods(StoreCore):
             added.append(f"change_history.{name}")
         return added
 
-    def _upgrade(self, tx: _Tx, data_dir: Path, now: datetime | None) -> None:
+    def _upgrade(self, tx: Tx, data_dir: Path, now: datetime | None) -> None:
         """Add what a store made by an earlier version lacks: reference layers (seeded from the data folder)
         and the sign-in attempts."""
-        moment = _now(now)
+        moment = store_now(now)
         added = []
         if not self._table_exists(tx, "reference_layers"):
             self._create_reference_tables(tx, data_dir, moment)

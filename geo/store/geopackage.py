@@ -26,9 +26,9 @@ from geo.store.common import (
     SEED_USER,
     BackupInfo,
     StoreError,
-    _now,
-    _Tx,
+    Tx,
     data_folder_label,
+    store_now,
 )
 from geo.store.gpkg_codec import from_gpkg_blob, from_gpkg_blobs, gpkg_blob, gpkg_blobs
 from geo.store.tempfiles import claimed, clean_leftovers, temp_name
@@ -94,7 +94,7 @@ class GeoPackageStore(Store):
         return connection
 
     @contextmanager
-    def _transaction(self) -> Iterator[_Tx]:
+    def _transaction(self) -> Iterator[Tx]:
         if not self.path.exists():
             raise StoreError(self._missing())
         with self._sqlite_errors():
@@ -103,7 +103,7 @@ class GeoPackageStore(Store):
                 # IMMEDIATE takes the write lock now, so the version read below cannot go stale before the update.
                 connection.execute("BEGIN IMMEDIATE")
                 try:
-                    yield _Tx(connection.cursor(), "?")
+                    yield Tx(connection.cursor(), "?")
                 except BaseException:
                     connection.execute("ROLLBACK")
                     raise
@@ -112,14 +112,14 @@ class GeoPackageStore(Store):
                 connection.close()
 
     @contextmanager
-    def _reading(self) -> Iterator[_Tx]:
+    def _reading(self) -> Iterator[Tx]:
         if not self.path.exists():
             raise StoreError(self._missing())
         with self._sqlite_errors():
             connection = self._connect()
             try:
                 connection.execute("BEGIN")
-                yield _Tx(connection.cursor(), "?")
+                yield Tx(connection.cursor(), "?")
                 connection.execute("ROLLBACK")
             finally:
                 connection.close()
@@ -177,13 +177,13 @@ class GeoPackageStore(Store):
             return value.isoformat() if isinstance(value, date) else str(value)
         return value
 
-    def _table_exists(self, tx: _Tx, table: str) -> bool:
+    def _table_exists(self, tx: Tx, table: str) -> bool:
         return tx.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)) is not None
 
-    def _table_columns(self, tx: _Tx, table: str) -> set[str]:
+    def _table_columns(self, tx: Tx, table: str) -> set[str]:
         return {row[0] for row in tx.query("SELECT name FROM pragma_table_info(?)", (table,))}
 
-    def _after_create(self, tx: _Tx) -> None:
+    def _after_create(self, tx: Tx) -> None:
         # The GeoPackage registry (OGC 12-128r18, clauses 1.1.2-1.1.3 and 2.1.5) so GIS tools see the layers.
         tx.execute(
             "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, "
@@ -237,7 +237,7 @@ class GeoPackageStore(Store):
         tx.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
         tx.execute("PRAGMA user_version = 10300")
 
-    def _after_reference_create(self, tx: _Tx) -> None:
+    def _after_reference_create(self, tx: Tx) -> None:
         tx.execute(
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
             "VALUES ('reference_points', 'features', 'reference_points', ?, 4326)",
@@ -245,7 +245,7 @@ class GeoPackageStore(Store):
         )
         tx.execute("INSERT INTO gpkg_geometry_columns VALUES ('reference_points', 'geom', 'POINT', 4326, 0, 0)")
 
-    def _after_layer_write(self, tx: _Tx, layer: str, frame: gpd.GeoDataFrame) -> None:
+    def _after_layer_write(self, tx: Tx, layer: str, frame: gpd.GeoDataFrame) -> None:
         bounds: list[float | None] = [float(v) for v in frame.total_bounds] if len(frame) else [None] * 4
         tx.execute(
             "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, "
@@ -338,7 +338,7 @@ class GeoPackageStore(Store):
         try:
             connection.execute("BEGIN IMMEDIATE")
             try:
-                self._create(_Tx(connection.cursor(), "?"), data_dir, now)
+                self._create(Tx(connection.cursor(), "?"), data_dir, now)
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
@@ -361,7 +361,7 @@ class GeoPackageStore(Store):
             The data folder is not valid; the store is unchanged.
         """
         self._require_ours()
-        moment = _now(now)
+        moment = store_now(now)
         with claimed(temp_name(self.path, "building")) as building:
             self._build(building, data_dir, now)
             self._carry_voice_into(building)  # citizens' voice
@@ -390,7 +390,7 @@ class GeoPackageStore(Store):
             finally:
                 fresh.close()
 
-    def _replace_data_from(self, source: Path, record: Callable[[_Tx], None]) -> None:
+    def _replace_data_from(self, source: Path, record: Callable[[Tx], None]) -> None:
         """Replace every table of the store but the security record with the same table of ``source`` (a store
         file), then call ``record``, all in one write transaction.
 
@@ -405,7 +405,7 @@ class GeoPackageStore(Store):
                 connection.execute("ATTACH DATABASE ? AS source", (str(source),))
                 connection.execute("BEGIN IMMEDIATE")
                 try:
-                    tx = _Tx(connection.cursor(), "?")
+                    tx = Tx(connection.cursor(), "?")
                     _copy_data_tables(tx)
                     record(tx)
                 except BaseException:
@@ -422,7 +422,7 @@ class GeoPackageStore(Store):
             raise StoreError(message("backup_keep_invalid"))
         if not self.is_initialised():
             raise StoreError(message("backup_no_store", store=self.path))
-        moment = _now(now)
+        moment = store_now(now)
         self.backup_dir.mkdir(parents=True, exist_ok=True)
         stem = f"dashboard-{moment:%Y%m%d-%H%M%S}"
         with claimed(temp_name(self.backup_dir / f"{stem}.gpkg", "partial")) as partial:
@@ -473,7 +473,7 @@ class GeoPackageStore(Store):
         self._require_ours()
         # Keep the safety copy even if the retention limit would remove it right away.
         safety = self.backup(keep=max(keep, len(available) + 1), now=now)
-        moment = _now(now)
+        moment = store_now(now)
         with claimed(temp_name(self.path, "restoring")) as staged, self._sqlite_errors():
             # A consistent copy of the backup (it may have a journal of its own), whose tables then
             # replace the store's data in one transaction.
@@ -485,7 +485,7 @@ class GeoPackageStore(Store):
                 prepared.close()
                 copy.close()
 
-            def record(tx: _Tx) -> None:
+            def record(tx: Tx) -> None:
                 detail = message("audit_restored", name=name, safety=safety.name)
                 self._audit(tx, user, "restore", detail, moment)
                 self._touch(tx)  # the backup may hold a revision readers have cached
@@ -494,7 +494,7 @@ class GeoPackageStore(Store):
         return safety
 
 
-def _copy_data_tables(tx: _Tx) -> None:
+def _copy_data_tables(tx: Tx) -> None:
     """In a transaction with a store attached as ``source``: every table but the security record gets the
     source's rows (a table only the source has is created first)."""
     listing = "SELECT name, sql FROM {}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"

@@ -15,7 +15,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.schema import Column
 from geo.store.base import Store
-from geo.store.common import LAYERS, StoreError, _Tx
+from geo.store.common import LAYERS, StoreError, Tx
 from geo.store.pool import ServerPool
 from geo.validation import message
 
@@ -63,12 +63,12 @@ class PostgisStore(Store):
         return StoreError(message("postgres_unreachable", store=self.describe(), reason=reason))
 
     @contextmanager
-    def _transaction(self) -> Iterator[_Tx]:
+    def _transaction(self) -> Iterator[Tx]:
         # A write waits at most 15 s for another writer's locks, like the GeoPackage's busy timeout.
         with self._pool.connection("SET LOCAL lock_timeout = '15s'") as connection:
             try:
                 with connection.cursor() as cursor:
-                    yield _Tx(cursor, "%s")
+                    yield Tx(cursor, "%s")
             except BaseException:
                 if not connection.closed:
                     connection.rollback()
@@ -76,11 +76,11 @@ class PostgisStore(Store):
             connection.commit()
 
     @contextmanager
-    def _reading(self) -> Iterator[_Tx]:
+    def _reading(self) -> Iterator[Tx]:
         with self._pool.connection("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY") as connection:
             try:
                 with connection.cursor() as cursor:
-                    yield _Tx(cursor, "%s")
+                    yield Tx(cursor, "%s")
             finally:
                 if not connection.closed:
                     connection.rollback()
@@ -109,7 +109,7 @@ class PostgisStore(Store):
         return values  # psycopg writes the other kinds as they are
 
     def _bulk_insert(
-        self, tx: _Tx, table: str, names: Sequence[str], columns: Sequence[Sequence[Any]], geometries: Sequence[Any]
+        self, tx: Tx, table: str, names: Sequence[str], columns: Sequence[Sequence[Any]], geometries: Sequence[Any]
     ) -> None:
         """COPY the rows in (far faster than one INSERT per row); geometry as hex EWKB with its SRID."""
         shapes = np.asarray(geometries, dtype=object)
@@ -118,7 +118,7 @@ class PostgisStore(Store):
         )
         tx.copy_rows(f"COPY {table} ({', '.join(names)}, geom) FROM STDIN", zip(*columns, encoded, strict=True))
 
-    def _table_exists(self, tx: _Tx, table: str) -> bool:
+    def _table_exists(self, tx: Tx, table: str) -> bool:
         return (
             tx.one(
                 "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
@@ -127,21 +127,21 @@ class PostgisStore(Store):
             is not None
         )
 
-    def _table_columns(self, tx: _Tx, table: str) -> set[str]:
+    def _table_columns(self, tx: Tx, table: str) -> set[str]:
         rows = tx.query(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?",
             (self.schema, table),
         )
         return {row[0] for row in rows}
 
-    def _after_create(self, tx: _Tx) -> None:
+    def _after_create(self, tx: Tx) -> None:
         for layer in LAYERS:
             tx.execute(f"CREATE INDEX {layer}_geom ON {layer} USING GIST (geom)")
 
-    def _serialise(self, tx: _Tx, name: str) -> None:
+    def _serialise(self, tx: Tx, name: str) -> None:
         tx.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (f"dashboard-{name}-{self.schema}",))
 
-    def _after_reference_create(self, tx: _Tx) -> None:
+    def _after_reference_create(self, tx: Tx) -> None:
         tx.execute("CREATE INDEX reference_points_geom ON reference_points USING GIST (geom)")
 
     def initialise(self, data_dir: Path, now: datetime | None = None) -> bool:

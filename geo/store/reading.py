@@ -15,7 +15,7 @@ from geo.io import STORAGE_CRS
 from geo.loaders import DashboardData, place_citywide
 from geo.schema import STATUS_HISTORY
 from geo.spatial import area_m2, assign_districts
-from geo.store.common import LAYERS, LayerName, _check_layer, _from_db_column, _Tx
+from geo.store.common import LAYERS, LayerName, Tx, check_layer, from_db_column
 from geo.store.core import StoreCore
 from geo.store.readcache import ReadCache, code_fingerprint
 
@@ -41,7 +41,7 @@ class ReadingMethods(StoreCore):
         folder = self._read_cache_folder()
         return ReadCache(folder) if folder is not None and self.use_read_cache else None
 
-    def _read_cache_key(self, tx: _Tx) -> str:
+    def _read_cache_key(self, tx: Tx) -> str:
         row = tx.one("SELECT value FROM store_meta WHERE key = 'revision'")
         return f"{row[0] if row else ''}|{self._read_cache_fingerprint()}|{code_fingerprint()}"
 
@@ -131,18 +131,18 @@ class ReadingMethods(StoreCore):
 
     def read_layer(self, layer: LayerName) -> gpd.GeoDataFrame:
         """One layer's schema columns and geometry (EPSG:4326), in stored order."""
-        _check_layer(layer)
+        check_layer(layer)
         with self._reading() as tx:
             self._require(tx)
             return self._read_layer(tx, layer)
 
-    def _read_layer(self, tx: _Tx, layer: str, extra: Sequence[str] = ()) -> gpd.GeoDataFrame:
+    def _read_layer(self, tx: Tx, layer: str, extra: Sequence[str] = ()) -> gpd.GeoDataFrame:
         schema = LAYERS[layer]
         names = schema.column_names
         rows = tx.query(f"SELECT {', '.join([*names, *extra])}, {self._geom_out('geom')} FROM {layer} ORDER BY fid")
         cells = list(zip(*rows, strict=True)) if rows else [()] * (len(names) + len(extra) + 1)
         columns = {
-            column.name: _object_series(_from_db_column(list(cells[i]), column))
+            column.name: _object_series(from_db_column(list(cells[i]), column))
             for i, column in enumerate(schema.columns)
         }
         for offset, name in enumerate(extra, start=len(names)):

@@ -24,7 +24,7 @@ from geo.io import STORAGE_CRS
 from geo.loaders import load_reference_layers
 from geo.reference import LAYER_DESCRIPTION, ReferenceLayer
 from geo.schema import Column
-from geo.store.common import SEED_USER, StoreError, WriteResult, _now, _stamp, _Tx
+from geo.store.common import SEED_USER, StoreError, Tx, WriteResult, stamp, store_now
 from geo.store.core import StoreCore
 from geo.validation import message
 
@@ -129,7 +129,7 @@ def point_rows(layer_id: str, points: gpd.GeoDataFrame, encode: Callable[[Any], 
     return rows
 
 
-def read_layers(tx: _Tx, geom_out: str, decode: Callable[[Any], Any]) -> list[ReferenceLayer]:
+def read_layers(tx: Tx, geom_out: str, decode: Callable[[Any], Any]) -> list[ReferenceLayer]:
     """Every stored reference layer, in layer_id order."""
     layers = tx.query(f"SELECT {', '.join(_LAYER_FIELDS)} FROM reference_layers ORDER BY layer_id")
     points: dict[str, list[tuple[Any, ...]]] = {}
@@ -169,7 +169,7 @@ def _layer(row: Sequence[Any], points: list[tuple[Any, ...]], decode: Callable[[
 class ReferenceLayerMethods(StoreCore):
     """The store's reference-layer methods (part of ``Store``)."""
 
-    def _create_reference_tables(self, tx: _Tx, data_dir: Path, moment: datetime) -> None:
+    def _create_reference_tables(self, tx: Tx, data_dir: Path, moment: datetime) -> None:
         for statement in reference_ddl(self._id_column_sql, self._geometry_sql, self._false):
             tx.execute(statement)
         self._after_reference_create(tx)
@@ -201,7 +201,7 @@ class ReferenceLayerMethods(StoreCore):
         """
         self._require_user(user)
         points = checked_layer(layer)
-        moment = _now(now)
+        moment = store_now(now)
         with self._transaction() as tx:
             self._require(tx)
             removed = self._write_reference(tx, layer, user, moment, points)
@@ -221,7 +221,7 @@ class ReferenceLayerMethods(StoreCore):
 
     def _write_reference(
         self,
-        tx: _Tx,
+        tx: Tx,
         layer: ReferenceLayer,
         user: str,
         moment: datetime,
@@ -237,7 +237,7 @@ class ReferenceLayerMethods(StoreCore):
         flag = self._sql_value(bool(layer.kiosk), _FLAG)
         tx.execute(
             f"INSERT INTO reference_layers VALUES ({', '.join(['?'] * 13)})",
-            layer_row(layer, points, flag, _stamp(moment), user),
+            layer_row(layer, points, flag, stamp(moment), user),
         )
         tx.executemany(
             f"INSERT INTO reference_points (layer_id, properties, geom) VALUES (?, ?, {self._geom_in})",
@@ -254,7 +254,7 @@ class ReferenceLayerMethods(StoreCore):
             No user, or no layer has this id.
         """
         self._require_user(user)
-        moment = _now(now)
+        moment = store_now(now)
         with self._transaction() as tx:
             self._require(tx)
             row = (

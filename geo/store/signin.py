@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from geo.auth import LockoutRules, SignInTicket
-from geo.store.common import StoreError, _now, _Tx
+from geo.store.common import StoreError, Tx, store_now
 from geo.store.core import StoreCore
 from geo.validation import message
 
@@ -40,14 +40,14 @@ def keys(account: str, client: str) -> tuple[str, str]:
     return account.strip().lower()[:KEY_LENGTH], client.strip()[:KEY_LENGTH]
 
 
-def _locked_for(tx: _Tx, key: str, now: float) -> timedelta | None:
+def _locked_for(tx: Tx, key: str, now: float) -> timedelta | None:
     row = tx.one("SELECT locked_until FROM sign_in_locks WHERE key = ?", (key,))
     if row is None or row[0] <= now:
         return None
     return timedelta(seconds=row[0] - now)
 
 
-def _failures(tx: _Tx, column: str, value: str, now: float, window: timedelta) -> int:
+def _failures(tx: Tx, column: str, value: str, now: float, window: timedelta) -> int:
     """Failures (and attempts still being checked) of an account or a client within the window."""
     row = tx.one(
         f"SELECT count(*) FROM sign_in_attempts WHERE {column} = ? AND at > ? AND outcome <> 'success' "
@@ -57,7 +57,7 @@ def _failures(tx: _Tx, column: str, value: str, now: float, window: timedelta) -
     return int(row[0]) if row else 0
 
 
-def reserve(tx: _Tx, account: str, client: str, moment: datetime, rules: LockoutRules) -> SignInTicket:
+def reserve(tx: Tx, account: str, client: str, moment: datetime, rules: LockoutRules) -> SignInTicket:
     """Refuse when the account or the client is locked or at its limit; otherwise record the attempt."""
     account, client = keys(account, client)
     now = moment.timestamp()
@@ -82,7 +82,7 @@ def reserve(tx: _Tx, account: str, client: str, moment: datetime, rules: Lockout
     return SignInTicket(int(row[0]), None, "", rules.account_failures - account_failures - 1)
 
 
-def _current_lock(tx: _Tx, account: str, client: str, now: float) -> SignInTicket | None:
+def _current_lock(tx: Tx, account: str, client: str, now: float) -> SignInTicket | None:
     """A lock on the account or the client in force now, as a refusing ticket."""
     for scope, key in (("account", f"account:{account}"), ("client", f"client:{client}")):
         if scope == "client" and not client:
@@ -94,7 +94,7 @@ def _current_lock(tx: _Tx, account: str, client: str, now: float) -> SignInTicke
 
 
 def finish(
-    tx: _Tx, ticket: SignInTicket, account: str, client: str, succeeded: bool, moment: datetime, rules: LockoutRules
+    tx: Tx, ticket: SignInTicket, account: str, client: str, succeeded: bool, moment: datetime, rules: LockoutRules
 ) -> SignInTicket:
     """Record the outcome; a failure that reaches a limit locks the account or the client for the window.
 
@@ -137,7 +137,7 @@ def finish(
 class SignInMethods(StoreCore):
     """The store's sign-in ledger (``geo.auth.AttemptLedger``, part of ``Store``)."""
 
-    def _serialise(self, tx: _Tx, name: str) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
+    def _serialise(self, tx: Tx, name: str) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
         """Make transactions that call this with the same name run one after another (SQLite: already so)."""
         return
 
@@ -169,7 +169,7 @@ class SignInMethods(StoreCore):
                     name or EMPTY_NAME,
                     "sign-in:refused",
                     message("audit_sign_in_refused", address=address or message("audit_address_unknown")),
-                    _now(now),
+                    store_now(now),
                 )
             elif not succeeded:
                 name, address = keys(account, client)
@@ -184,7 +184,7 @@ class SignInMethods(StoreCore):
                         address=address or message("audit_address_unknown"),
                         minutes=int(rules.window.total_seconds() // 60),
                     ),
-                    _now(now),
+                    store_now(now),
                 )
             return outcome
 
@@ -198,7 +198,7 @@ class SignInMethods(StoreCore):
         name, _ = keys(account, "")
         if not name:
             raise StoreError(message("unlock_name_missing"))
-        moment = _now(now)
+        moment = store_now(now)
         with self._transaction() as tx:
             self._require(tx)
             self._serialise(tx, "sign-in")

@@ -23,7 +23,7 @@ from typing import Literal
 
 import pandas as pd
 
-from geo.store.common import StoreError, _now, _Tx
+from geo.store.common import StoreError, Tx, store_now
 from geo.store.core import StoreCore
 from geo.validation import Message, message
 from geo.voice import (
@@ -82,18 +82,18 @@ def voice_ddl(id_column_sql: str, int_sql: str) -> list[str]:
 class VoiceMethods(StoreCore):
     """The store's citizens' voice (part of ``Store``)."""
 
-    def _create_voice_tables(self, tx: _Tx) -> None:
+    def _create_voice_tables(self, tx: Tx) -> None:
         for statement in voice_ddl(self._id_column_sql, self._types["int"]):
             tx.execute(statement)
 
-    def _voice_ready(self, tx: _Tx) -> bool:
+    def _voice_ready(self, tx: Tx) -> bool:
         self._require(tx)
         return self._table_exists(tx, "voice_opinions")
 
     # -- visitors --
 
     def _count_write(
-        self, tx: _Tx, channel: str, rule: RateRule, kiosk_id: str, client: str, moment: datetime
+        self, tx: Tx, channel: str, rule: RateRule, kiosk_id: str, client: str, moment: datetime
     ) -> Decision:
         """Count this write against its kiosk's or client's limit; refuse (roll back) when over it."""
         window = window_start(moment, rule.window_s)
@@ -135,7 +135,7 @@ class VoiceMethods(StoreCore):
         VoiceError
             Unknown project or channel.
         """
-        moment = _now(now)
+        moment = store_now(now)
         if channel not in ("kiosk", "public"):
             raise VoiceError("voice.error.channel")
         try:
@@ -175,7 +175,7 @@ class VoiceMethods(StoreCore):
         VoiceError
             The opinion is not valid (``geo.voice.check_opinion``); nothing is stored.
         """
-        moment = _now(now)
+        moment = store_now(now)
         try:
             with self._transaction() as tx:
                 if not self._voice_ready(tx):
@@ -205,7 +205,7 @@ class VoiceMethods(StoreCore):
         now: datetime | None = None,
     ) -> Decision:
         """A visitor reports an opinion; at ``threshold`` reports it is hidden until staff look (audited)."""
-        moment = _now(now)
+        moment = store_now(now)
         try:
             with self._transaction() as tx:
                 if not self._voice_ready(tx):
@@ -249,7 +249,7 @@ class VoiceMethods(StoreCore):
         self._require_user(user)
         if status not in STATUSES:
             raise StoreError(message("opinion_status_unknown", status=status, allowed=list(STATUSES)))
-        moment = _now(now)
+        moment = store_now(now)
         with self._transaction() as tx:
             if not self._voice_ready(tx):
                 raise StoreError(self._voice_missing())
@@ -272,7 +272,7 @@ class VoiceMethods(StoreCore):
         """
         self._require_user(user)
         stored = check_answer(answer)
-        moment = _now(now)
+        moment = store_now(now)
         with self._transaction() as tx:
             if not self._voice_ready(tx):
                 raise StoreError(self._voice_missing())
@@ -296,7 +296,7 @@ class VoiceMethods(StoreCore):
         self._require_user(user)
         if older_than_days < 1:
             raise StoreError(message("voice_keep_days_invalid"))
-        moment = _now(now)
+        moment = store_now(now)
         cutoff = (moment.date() - timedelta(days=older_than_days)).isoformat()
         with self._transaction() as tx:
             if not self._voice_ready(tx):
