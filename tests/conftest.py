@@ -77,13 +77,12 @@ _BUILD_STEPS = (
     "_build",
     "_create",
     "_ddl",
-    "_after_create",
     "_insert_layer",
-    "_after_layer_write",
     "_create_reference_tables",
     "_create_voice_tables",
-    "_audit",
 )
+# ... and what its database (geo.store.backend_gpkg) runs then.
+_BACKEND_BUILD_STEPS = ("after_create", "after_layer_write")
 
 
 def _folder_fingerprint(folder: Path) -> str:
@@ -101,15 +100,20 @@ def prepared_stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     run under AppTest) start with one. Each copy is the test's own file with a fresh revision, so no test sees
     another's writes; a build whose steps a test replaced, or from a folder that changed, is a real build."""
     from geo.clock import city_now
+    from geo.store.backend_gpkg import GeoPackageBackend
     from geo.store.geopackage import GeoPackageStore
 
     original = GeoPackageStore._build
     steps = {name: getattr(GeoPackageStore, name) for name in _BUILD_STEPS}
+    backend_steps = {name: getattr(GeoPackageBackend, name) for name in _BACKEND_BUILD_STEPS}
     templates = tmp_path_factory.mktemp("store-templates")
     built: dict[tuple[str, str, str], tuple[Path, DashboardData]] = {}
 
     def build(self: GeoPackageStore, path: Path, data_dir: Path, now: datetime | None) -> None:
-        if any(getattr(type(self), name) is not step for name, step in steps.items()):
+        replaced = any(getattr(type(self), name) is not step for name, step in steps.items()) or any(
+            getattr(type(self.database), name) is not step for name, step in backend_steps.items()
+        )
+        if replaced:
             original(self, path, data_dir, now)
             return
         moment = now.isoformat() if now else f"today {city_now().date().isoformat()}"

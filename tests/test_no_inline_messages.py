@@ -45,7 +45,7 @@ VOCABULARY_CONSTANTS: dict[str, frozenset[str]] = {
     # A station layer's English-name column and the Korean station suffix (the layer's words).
     "geo/kiosk/area.py": frozenset({"ENGLISH_NAME_COLUMN", "STATION_SUFFIX"}),
     # How the GeoPackage file describes its reference table to GIS tools (stored in the file).
-    "geo/store/geopackage.py": frozenset({"REFERENCE_DESCRIPTION"}),
+    "geo/store/backend_gpkg.py": frozenset({"REFERENCE_DESCRIPTION"}),
 }
 
 # Modules not scanned (none since the kiosk and briefing packages settled; kept so a move can pause the scan).

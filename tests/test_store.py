@@ -139,7 +139,7 @@ def test_audit_rows_name_the_data_folder_and_its_signature_not_the_server_path(b
     store, cleanup = make_store(backend, tmp_path)
     try:
         store.initialise(folder, now=T0)
-        with store._transaction() as tx:  # a store an earlier version made: the English sources are missing
+        with store.database.transaction() as tx:  # a store an earlier version made: the English sources are missing
             tx.execute("ALTER TABLE services DROP COLUMN source_en")
         store.initialise(folder, now=T0)
         details = store.audit_log()["detail"].tolist()
@@ -262,7 +262,7 @@ def test_exception_inside_a_layer_replace_leaves_the_previous_state(store, monke
     def fail(*args, **kwargs):
         raise RuntimeError("crash after delete and insert")
 
-    monkeypatch.setattr(type(store), "_after_layer_write", fail)
+    monkeypatch.setattr(type(store.database), "after_layer_write", fail)
     with pytest.raises(RuntimeError):
         store.write_layer("services", frame, mode="replace", user="kim", source_name="x.geojson")
 
@@ -525,7 +525,7 @@ def test_a_forked_child_opens_its_own_connections(postgis_store):
     import multiprocessing
 
     def backend_pid() -> int:
-        with postgis_store._reading() as tx:
+        with postgis_store.database.reading() as tx:
             row = tx.one("SELECT pg_backend_pid()")
         assert row is not None
         return int(row[0])
@@ -584,16 +584,16 @@ def test_a_store_from_an_earlier_version_gains_the_new_columns_and_keeps_its_edi
     record = store.service_record("SVC-001")
     store.update_service("SVC-001", record.version, {"status": "보류"}, user="kim", reason="예산 재검토", now=T0)
     old_columns = ("conflicts", "reported_on", "source_url", "location_accuracy")
-    with store._transaction() as tx:
+    with store.database.transaction() as tx:
         for column in old_columns:
             tx.execute(f"ALTER TABLE services DROP COLUMN {column}")
-    with store._reading() as tx:
-        assert not set(old_columns) & store._table_columns(tx, "services")
+    with store.database.reading() as tx:
+        assert not set(old_columns) & store.database.table_columns(tx, "services")
 
     assert store.initialise(DEMO_DIR, now=T0) is False  # opened, not rebuilt
 
-    with store._reading() as tx:
-        assert set(old_columns) <= store._table_columns(tx, "services")
+    with store.database.reading() as tx:
+        assert set(old_columns) <= store.database.table_columns(tx, "services")
     services = store.read_data().services.set_index("service_id")
     assert services.loc["SVC-001", "status"] == "보류"  # the staff edit survives the upgrade
     assert services["conflicts"].isna().all() and services["reported_on"].isna().all()

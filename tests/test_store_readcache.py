@@ -83,7 +83,7 @@ def store(tmp_path: Path) -> GeoPackageStore:
 
 
 def cache_files(store: GeoPackageStore) -> list[Path]:
-    folder = store._read_cache_folder()
+    folder = store.database.read_cache_folder()
     assert folder is not None
     return sorted(folder.glob("*.arrow")) if folder.is_dir() else []
 
@@ -182,7 +182,7 @@ def test_a_writer_that_dies_before_the_rename_leaves_no_copy(
     monkeypatch.setattr(os, "replace", crash)
     data = store.read_data()  # the read itself is not affected
     assert cache_files(store) == []
-    folder = store._read_cache_folder()
+    folder = store.database.read_cache_folder()
     assert folder is not None and [p.name for p in folder.iterdir()] == []  # the partial file was removed
     monkeypatch.undo()
     assert_same_read(store.read_data(), data)

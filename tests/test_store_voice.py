@@ -37,8 +37,8 @@ def store(request, tmp_path):
 
 
 def columns(store, table: str) -> set[str]:
-    with store._reading() as tx:
-        return store._table_columns(tx, table)
+    with store.database.reading() as tx:
+        return store.database.table_columns(tx, table)
 
 
 def test_the_voice_tables_hold_no_client_address_user_agent_or_fingerprint(store):

@@ -62,7 +62,7 @@ def test_one_visitor_is_held_to_the_per_visitor_limit_and_another_still_counts(p
     assert _tap_each(second, 1) == ["voice.need.thanks"]
     assert int(store.voice_counts()["needs"].sum()) == LIMIT + 1
     # Counted on the public channel, keyed by a random id (never an address): the store has no client column.
-    with store._reading() as tx:
+    with store.database.reading() as tx:
         channels = {row[0] for row in tx.query("SELECT DISTINCT channel FROM voice_reactions")}
     assert channels == {"public"}
 
@@ -72,7 +72,7 @@ def test_a_lobby_kiosk_counts_as_one_kiosk_not_per_visitor(public_view: Path, mo
     at = _visitor()
     assert _tap_each(at, LIMIT + 1) == ["voice.need.thanks"] * (LIMIT + 1)  # the kiosk's own limit is 100
     store = GeoPackageStore(public_view / STORE_FILE_NAME)
-    with store._reading() as tx:
+    with store.database.reading() as tx:
         channels = {row[0] for row in tx.query("SELECT DISTINCT channel FROM voice_reactions")}
     assert channels == {"kiosk"}
 

@@ -23,6 +23,7 @@ from geo.i18n.problems import from_stored
 from geo.io import STORAGE_CRS
 from geo.logs import log_event
 from geo.schema import SERVICES, STATUS_HISTORY, Column, DatasetSchema, services_schema
+from geo.store.backend import audit, require_user, touch
 from geo.store.common import (
     BACKUP_KEEP,
     CHANGE_HISTORY_COLUMNS,
@@ -68,8 +69,8 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
     def is_initialised(self) -> bool:
         """True when the store's tables exist (``initialise`` has run)."""
         try:
-            with self._reading() as tx:
-                return self._table_exists(tx, "store_meta")
+            with self.database.reading() as tx:
+                return self.database.table_exists(tx, "store_meta")
         except (StoreError, sqlite3.DatabaseError):
             return False
 
@@ -103,14 +104,14 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
         The store never re-reads them by itself (edits and imports would be lost);
         the pages say so, and staff import the files or start a new store.
         """
-        with self._reading() as tx:
+        with self.database.reading() as tx:
             row = tx.one("SELECT value FROM store_meta WHERE key = 'seed_signature'")
         return row is not None and row[0] != seed_signature(data_dir)
 
     def service_versions(self) -> dict[str, int]:
         """The current version of every service, by ``service_id``."""
-        with self._reading() as tx:
-            self._require(tx)
+        with self.database.reading() as tx:
+            self.database.require(tx)
             return {sid: int(v) for sid, v in tx.query("SELECT service_id, version FROM services")}
 
     def service_record(self, service_id: str) -> ServiceRecord:
@@ -121,8 +122,8 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
         StoreError
             No service has this id.
         """
-        with self._reading() as tx:
-            self._require(tx)
+        with self.database.reading() as tx:
+            self.database.require(tx)
             return self._service_record(tx, service_id)
 
     def _service_record(self, tx: Tx, service_id: str, lock: bool = False) -> ServiceRecord:
@@ -155,8 +156,8 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
         if service_id is not None:
             sql += " WHERE service_id = ?"
             params = (service_id,)
-        with self._reading() as tx:
-            self._require(tx)
+        with self.database.reading() as tx:
+            self.database.require(tx)
             rows = tx.query(sql + " ORDER BY id", params)
         frame = pd.DataFrame(rows, columns=list(CHANGE_HISTORY_COLUMNS))
         frame["is_sample"] = frame["is_sample"].astype(bool)
@@ -165,8 +166,8 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
     def column_mapping(self, layer: LayerName) -> dict[str, str]:
         """The remembered column mapping of a layer: source column name → schema column."""
         check_layer(layer)
-        with self._reading() as tx:
-            self._require(tx)
+        with self.database.reading() as tx:
+            self.database.require(tx)
             rows = tx.query(
                 "SELECT source_column, target_column FROM column_mappings WHERE layer = ? ORDER BY source_column",
                 (layer,),
@@ -178,8 +179,8 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
 
         ``detail`` is worded in ``lang``; a row written before details were codes shows its text as it is.
         """
-        with self._reading() as tx:
-            self._require(tx)
+        with self.database.reading() as tx:
+            self.database.require(tx)
             rows = tx.query("SELECT at, user_name, action, detail FROM audit_log ORDER BY id")
         worded = [(at, user, action, from_stored(detail).text(lang)) for at, user, action, detail in rows]
         return pd.DataFrame(worded, columns=["at", "user", "action", "detail"])
@@ -187,10 +188,10 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every row of the store's own tables in a stable order (geometry as WKB hex), to compare states."""
         result: dict[str, list[tuple[Any, ...]]] = {}
-        with self._reading() as tx:
-            self._require(tx)
+        with self.database.reading() as tx:
+            self.database.require(tx)
             for table in OWN_TABLES:
-                if not self._table_exists(tx, table):
+                if not self.database.table_exists(tx, table):
                     continue
                 if table in LAYERS or table == "reference_points":
                     names = ["fid", "layer_id", "properties"]
@@ -198,8 +199,10 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
                         names = ["fid", *LAYERS[table].column_names]
                     if table == "services":
                         names += ["version", "modified_by", "modified_at"]
-                    rows = tx.query(f"SELECT {', '.join(names)}, {self._geom_out('geom')} FROM {table} ORDER BY fid")
-                    rows = [(*r[:-1], wkb_hex(self._decode_geometry(r[-1]))) for r in rows]
+                    rows = tx.query(
+                        f"SELECT {', '.join(names)}, {self.database.geom_out('geom')} FROM {table} ORDER BY fid"
+                    )
+                    rows = [(*r[:-1], wkb_hex(self.database.decode_geometry(r[-1]))) for r in rows]
                 else:
                     rows = tx.query(f"SELECT * FROM {table} ORDER BY 1, 2")
                 result[table] = [tuple(plain(v) for v in r) for r in rows]
@@ -252,12 +255,12 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
         unknown = [name for name in changes if name not in TRACKED_FIELDS]
         if unknown:
             raise StoreError(message("fields_not_editable", fields=unknown, editable=list(TRACKED_FIELDS)))
-        self._require_user(user)
+        require_user(user)
         if reason and len(reason) > TEXT_MAX_LENGTH:
             raise StoreError(message("reason_too_long", length=len(reason), limit=TEXT_MAX_LENGTH))
         moment = store_now(now)
-        with self._transaction() as tx:
-            self._require(tx)
+        with self.database.transaction() as tx:
+            self.database.require(tx)
             current = self._service_record(tx, service_id, lock=True)
             if current.version != expected_version:
                 raise ConflictError(
@@ -272,9 +275,9 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
             if not diffs:
                 return current
             assignments = ", ".join(f"{f} = ?" for f, _, _ in diffs)
-            params = [self._sql_value(new, SERVICES.column(f)) for f, _, new in diffs]
+            params = [self.database.sql_value(new, SERVICES.column(f)) for f, _, new in diffs]
             params += [
-                self._sql_value(moment.date(), SERVICES.column("updated_at")),
+                self.database.sql_value(moment.date(), SERVICES.column("updated_at")),
                 user,
                 stamp(moment),
                 service_id,
@@ -300,7 +303,7 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
                 "edit",
                 bool(current.values.get("is_sample")),
             )
-            self._touch(tx)
+            touch(tx)
             updated = self._service_record(tx, service_id)
         log_event(  # after the commit
             "edit",
@@ -359,8 +362,8 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
             raise StoreError(message("import_mode_unknown", mode=mode))
         schema = LAYERS[layer]
         moment = store_now(now)
-        with self._transaction() as tx:
-            self._require(tx)
+        with self.database.transaction() as tx:
+            self.database.require(tx)
             existing = {r[0] for r in tx.query(f"SELECT {schema.id_column} FROM {layer}")}
             new_ids = list(frame[schema.id_column])
             if mode == "append":
@@ -409,8 +412,8 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
                     (layer, source, target, stamp(moment), user),
                 )
             layer_now = frame if mode == "replace" else self._read_layer(tx, layer)
-            self._after_layer_write(tx, layer, layer_now)
-            self._audit(
+            self.database.after_layer_write(tx, layer, layer_now)
+            audit(
                 tx,
                 user,
                 f"import:{layer}:{mode}",
@@ -424,7 +427,7 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
                 ),
                 moment,
             )
-            self._touch(tx)
+            touch(tx)
         log_event("import", user=user, layer=layer, mode=mode, rows=len(frame), removed=removed, source=source_name)
         return WriteResult(layer, mode, len(frame), removed, tuple(sorted({c[0] for c in changes})), len(changes))
 
@@ -446,13 +449,13 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
             values = frame[column.name].tolist() if column.name in frame.columns else [None] * count
             if column.kind in ("int", "float"):
                 values = _finite_or_missing(values, column, schema)
-            columns.append(self._sql_values(values, column))
+            columns.append(self.database.sql_values(values, column))
         if layer == "services":
             names += ["version", "modified_by", "modified_at"]
             default = (1, user, stamp(moment))
             kept = [bookkeeping.get(sid, default) for sid in frame["service_id"].tolist()]
             columns += [list(values) for values in zip(*kept, strict=True)] if kept else [[], [], []]
-        self._bulk_insert(tx, layer, names, columns, frame.geometry)
+        self.database.bulk_insert(tx, layer, names, columns, frame.geometry)
 
     def _record_changes(
         self,
@@ -465,7 +468,7 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
         is_sample: bool,
         reason_en: str | None = None,
     ) -> None:
-        flag = self._sql_value(is_sample, STATUS_HISTORY.column("is_sample"))
+        flag = self.database.sql_value(is_sample, STATUS_HISTORY.column("is_sample"))
         tx.executemany(
             "INSERT INTO change_history (service_id, field, old_value, new_value, changed_at, changed_by, reason, "
             "reason_en, is_sample, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

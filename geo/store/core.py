@@ -1,136 +1,38 @@
-"""What every part of the store builds on: the backend hooks and the few helpers all writes use."""
+"""What every part of the store builds on: its database (``geo.store.backend``), and the methods one part calls in another."""
 
 from __future__ import annotations
 
-import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import geopandas as gpd
-from shapely.geometry.base import BaseGeometry
 
-from geo.i18n.problems import to_stored
 from geo.reference import ReferenceLayer
-from geo.schema import Column
-from geo.store.common import StoreError, Tx, stamp
-from geo.validation import Message, message
-
-# Who made a change, as kept in history and audit rows (sign-in names are far shorter).
-USER_MAX_LENGTH = 100
+from geo.store.backend import Backend
+from geo.store.common import Tx
 
 
 class StoreCore(ABC):
-    """The hooks a backend provides and the helpers the store's parts share (see ``geo.store.base.Store``)."""
+    """What the store's parts share: the database they work on (see ``geo.store.base.Store``)."""
 
+    #: ``geopackage`` or ``postgis``.
     backend: str = ""
-    _types: ClassVar[dict[str, str]] = {}
-    _id_column_sql: str = ""
-    _geometry_sql: str = ""
-    _false: str = "0"
-    _geom_in: str = "?"
     #: (revision, data) of a store this object just created; see ``Store.read_data``.
     _created_data: tuple[str, Any] | None = None
 
-    # -- backend hooks --
-
-    @abstractmethod
-    def _transaction(self) -> AbstractContextManager[Tx]:
-        """A write transaction: commits on success, rolls back on any exception."""
-
-    @abstractmethod
-    def _reading(self) -> AbstractContextManager[Tx]:
-        """A read-only snapshot, so several queries see one consistent state."""
-
-    @abstractmethod
-    def _geom_out(self, column: str) -> str: ...
-
-    @abstractmethod
-    def _encode_geometry(self, geometry: BaseGeometry | None) -> Any: ...
-
-    @abstractmethod
-    def _decode_geometry(self, value: Any) -> BaseGeometry | None: ...
-
-    @abstractmethod
-    def _table_exists(self, tx: Tx, table: str) -> bool: ...
-
-    @abstractmethod
-    def _table_columns(self, tx: Tx, table: str) -> set[str]: ...
-
-    def _after_create(self, tx: Tx) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
-        """Backend extras after the tables exist (GeoPackage registry, spatial indexes)."""
-        return
-
-    def _after_layer_write(self, tx: Tx, layer: str, frame: gpd.GeoDataFrame) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
-        """Backend extras after a layer changed (the GeoPackage extent)."""
-        return
-
-    def _after_reference_create(self, tx: Tx) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
-        """Backend extras after the reference tables exist (GeoPackage registry, spatial index)."""
-        return
-
-    def _sql_value(self, value: Any, column: Column) -> Any:  # noqa: ARG002 (default hook; a backend uses the arguments)
-        return value
-
-    def _sql_values(self, values: list[Any], column: Column) -> list[Any]:
-        """``_sql_value`` of a whole column (a backend may do it faster)."""
-        return [self._sql_value(value, column) for value in values]
-
-    def _decode_geometries(self, values: Sequence[Any]) -> list[BaseGeometry | None]:
-        """``_decode_geometry`` of a whole column (a backend may do it faster)."""
-        return [self._decode_geometry(value) for value in values]
-
-    def _encode_geometries(self, geometries: Sequence[Any]) -> list[Any]:
-        """``_encode_geometry`` of a whole column (a backend may do it faster)."""
-        return [self._encode_geometry(geometry) for geometry in geometries]
-
-    def _bulk_insert(
-        self, tx: Tx, table: str, names: Sequence[str], columns: Sequence[Sequence[Any]], geometries: Sequence[Any]
-    ) -> None:
-        """Insert rows given as columns, plus their geometries, in one statement (``executemany``)."""
-        encoded = self._encode_geometries(geometries)
-        placeholders = ", ".join(["?"] * len(names))
-        tx.executemany(
-            f"INSERT INTO {table} ({', '.join(names)}, geom) VALUES ({placeholders}, {self._geom_in})",
-            list(zip(*columns, encoded, strict=True)),
-        )
+    def __init__(self, database: Backend) -> None:
+        self.database = database
 
     def close(self) -> None:
         """Release what the store keeps open between calls (the PostGIS connection pool)."""
-        return
+        self.database.close()
 
-    @abstractmethod
     def describe(self) -> str:
         """Where the store is, for messages (a path, or the database without its password)."""
-
-    # -- shared by the parts of Store --
-
-    def _audit(self, tx: Tx, user: str, action: str, detail: Message, moment: datetime) -> None:
-        # The detail is kept as its code and parameters, worded when read (Store.audit_log(lang)).
-        tx.execute(
-            "INSERT INTO audit_log (at, user_name, action, detail) VALUES (?, ?, ?, ?)",
-            (stamp(moment), user, action, to_stored(detail)),
-        )
-
-    def _touch(self, tx: Tx) -> None:
-        tx.execute("UPDATE store_meta SET value = ? WHERE key = 'revision'", (uuid.uuid4().hex,))
-
-    def _require(self, tx: Tx) -> None:
-        if not self._table_exists(tx, "store_meta"):
-            raise StoreError(self._missing())
-
-    def _missing(self) -> Message:
-        return message("store_missing", store=self.describe())
-
-    @staticmethod
-    def _require_user(user: str) -> None:
-        if not user or not user.strip():
-            raise StoreError(message("user_missing"))
-        if len(user) > USER_MAX_LENGTH:
-            raise StoreError(message("user_too_long", length=len(user), limit=USER_MAX_LENGTH))
+        return self.database.describe()
 
     # Implemented by other parts of Store, declared here so each part can call them.
 

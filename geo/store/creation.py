@@ -9,6 +9,7 @@ from typing import cast
 
 from geo.loaders import PLAN_FILE, load_dashboard_data
 from geo.schema import STATUS_HISTORY, Column
+from geo.store.backend import audit, touch
 from geo.store.common import (
     ADDED_TABLES,
     HISTORY_ADDED_COLUMNS,
@@ -36,25 +37,25 @@ class CreationMethods(StoreCore):
             "CREATE TABLE documents (key TEXT PRIMARY KEY, content TEXT NOT NULL)",
         ]
         for layer, schema in LAYERS.items():
-            columns = [f"fid {self._id_column_sql}"]
+            columns = [f"fid {self.database.id_column_sql}"]
             for column in schema.columns:
                 not_null = "" if column.nullable else " NOT NULL"
                 unique = " UNIQUE" if column.name == schema.id_column else ""
-                columns.append(f"{column.name} {self._types[column.kind]}{not_null}{unique}")
+                columns.append(f"{column.name} {self.database.types[column.kind]}{not_null}{unique}")
             if layer == "services":
                 columns += ["version INTEGER NOT NULL DEFAULT 1", "modified_by TEXT", "modified_at TEXT"]
-            columns.append(f"geom {self._geometry_sql}")
+            columns.append(f"geom {self.database.geometry_sql}")
             statements.append(f"CREATE TABLE {layer} ({', '.join(columns)})")
         statements += [
-            f"CREATE TABLE change_history (id {self._id_column_sql}, service_id TEXT NOT NULL, "
+            f"CREATE TABLE change_history (id {self.database.id_column_sql}, service_id TEXT NOT NULL, "
             "field TEXT NOT NULL, old_value TEXT, new_value TEXT, changed_at TEXT NOT NULL, "
-            f"changed_by TEXT NOT NULL, reason TEXT, reason_en TEXT, is_sample BOOLEAN NOT NULL DEFAULT {self._false}, "
+            f"changed_by TEXT NOT NULL, reason TEXT, reason_en TEXT, is_sample BOOLEAN NOT NULL DEFAULT {self.database.false}, "
             "source TEXT NOT NULL)",
             "CREATE INDEX change_history_service ON change_history (service_id, changed_at)",
             "CREATE TABLE column_mappings (layer TEXT NOT NULL, source_column TEXT NOT NULL, "
             "target_column TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, "
             "PRIMARY KEY (layer, source_column))",
-            f"CREATE TABLE audit_log (id {self._id_column_sql}, at TEXT NOT NULL, user_name TEXT NOT NULL, "
+            f"CREATE TABLE audit_log (id {self.database.id_column_sql}, at TEXT NOT NULL, user_name TEXT NOT NULL, "
             "action TEXT NOT NULL, detail TEXT)",
         ]
         return statements
@@ -65,7 +66,7 @@ class CreationMethods(StoreCore):
         revision = uuid.uuid4().hex
         for statement in self._ddl():
             tx.execute(statement)
-        self._after_create(tx)
+        self.database.after_create(tx)
         tx.executemany(
             "INSERT INTO store_meta (key, value) VALUES (?, ?)",
             [
@@ -83,7 +84,7 @@ class CreationMethods(StoreCore):
         for layer in ("boundaries", "areas", "services"):
             frame = getattr(data, layer)
             self._insert_layer(tx, layer, frame, {}, SEED_USER, moment)
-            self._after_layer_write(tx, layer, frame)
+            self.database.after_layer_write(tx, layer, frame)
         history = data.status_history
         tx.executemany(
             "INSERT INTO change_history (service_id, field, old_value, new_value, changed_at, changed_by, "
@@ -97,37 +98,37 @@ class CreationMethods(StoreCore):
                     r.changed_by,
                     r.reason,
                     r.reason_en,
-                    self._sql_value(bool(r.is_sample), STATUS_HISTORY.column("is_sample")),
+                    self.database.sql_value(bool(r.is_sample), STATUS_HISTORY.column("is_sample")),
                 )
                 for r in history.itertuples(index=False)
             ],
         )
         self._create_reference_tables(tx, data_dir, moment)
-        for statement in signin_ddl(self._id_column_sql, self._types["float"]):
+        for statement in signin_ddl(self.database.id_column_sql, self.database.types["float"]):
             tx.execute(statement)
         self._create_voice_tables(tx)  # citizens' voice
-        self._audit(tx, SEED_USER, "initialise", message("audit_created", folder=data_folder_label(data_dir)), moment)
+        audit(tx, SEED_USER, "initialise", message("audit_created", folder=data_folder_label(data_dir)), moment)
         # Kept for the first read_data: at 100,000 services, reading back what was just written cost ~1.7 s
         # of a cold start. Handed over only while the store still has this revision (nothing written since,
         # and this build is the one that won).
         self._created_data = (revision, data)
 
     def _needs_upgrade(self) -> bool:
-        with self._reading() as tx:
-            if not self._table_exists(tx, "store_meta"):
+        with self.database.reading() as tx:
+            if not self.database.table_exists(tx, "store_meta"):
                 return False
-            if not all(self._table_exists(tx, table) for table in ADDED_TABLES):
+            if not all(self.database.table_exists(tx, table) for table in ADDED_TABLES):
                 return True
             return any(self._missing_columns(tx, layer) for layer in LAYERS) or bool(self._missing_history_columns(tx))
 
     def _missing_columns(self, tx: Tx, layer: str) -> list[Column]:
         """The schema's columns a layer table made by an earlier version lacks (in schema order)."""
-        present = self._table_columns(tx, layer)
+        present = self.database.table_columns(tx, layer)
         return [column for column in LAYERS[layer].columns if column.name not in present]
 
     def _missing_history_columns(self, tx: Tx) -> list[str]:
         """Nullable columns of change_history added after its first version (text, NULL for older rows)."""
-        present = self._table_columns(tx, "change_history")
+        present = self.database.table_columns(tx, "change_history")
         return [name for name in HISTORY_ADDED_COLUMNS if name not in present]
 
     def _add_missing_columns(self, tx: Tx) -> list[str]:
@@ -139,10 +140,10 @@ class CreationMethods(StoreCore):
                     raise StoreError(
                         message("store_required_column_missing", layer=layer, column=column.name, label=column.label_ko)
                     )
-                tx.execute(f"ALTER TABLE {layer} ADD COLUMN {column.name} {self._types[column.kind]}")
+                tx.execute(f"ALTER TABLE {layer} ADD COLUMN {column.name} {self.database.types[column.kind]}")
                 added.append(f"{layer}.{column.name}")
         for name in self._missing_history_columns(tx):
-            tx.execute(f"ALTER TABLE change_history ADD COLUMN {name} {self._types['text']}")
+            tx.execute(f"ALTER TABLE change_history ADD COLUMN {name} {self.database.types['text']}")
             added.append(f"change_history.{name}")
         return added
 
@@ -151,23 +152,23 @@ class CreationMethods(StoreCore):
         and the sign-in attempts."""
         moment = store_now(now)
         added = []
-        if not self._table_exists(tx, "reference_layers"):
+        if not self.database.table_exists(tx, "reference_layers"):
             self._create_reference_tables(tx, data_dir, moment)
             added.append(message("audit_added_reference"))
-            self._touch(tx)
-        if not self._table_exists(tx, "sign_in_attempts"):
-            for statement in signin_ddl(self._id_column_sql, self._types["float"]):
+            touch(tx)
+        if not self.database.table_exists(tx, "sign_in_attempts"):
+            for statement in signin_ddl(self.database.id_column_sql, self.database.types["float"]):
                 tx.execute(statement)
             added.append(message("audit_added_sign_in"))
-        if not self._table_exists(tx, "voice_opinions"):  # citizens' voice
+        if not self.database.table_exists(tx, "voice_opinions"):  # citizens' voice
             self._create_voice_tables(tx)
             added.append(message("audit_added_voice"))
         columns = self._add_missing_columns(tx)
         if columns:
             added.append(message("audit_added_columns", columns=columns))
-            self._touch(tx)
+            touch(tx)
         if added:
-            self._audit(
+            audit(
                 tx,
                 SEED_USER,
                 "upgrade",

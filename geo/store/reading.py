@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -29,21 +28,13 @@ class ReadingMethods(StoreCore):
     #: False: every ``read_data`` reads the tables (tests compare both ways).
     use_read_cache: bool = True
 
-    def _read_cache_folder(self) -> Path | None:
-        """Where this store keeps its columnar copies of ``read_data`` (None: it keeps none)."""
-        return None
-
-    def _read_cache_fingerprint(self) -> str:
-        """Inside a read transaction: what changes when the stored data may have changed other than by the app."""
-        return ""
-
     def _read_cache(self) -> ReadCache | None:
-        folder = self._read_cache_folder()
+        folder = self.database.read_cache_folder()
         return ReadCache(folder) if folder is not None and self.use_read_cache else None
 
     def _read_cache_key(self, tx: Tx) -> str:
         row = tx.one("SELECT value FROM store_meta WHERE key = 'revision'")
-        return f"{row[0] if row else ''}|{self._read_cache_fingerprint()}|{code_fingerprint()}"
+        return f"{row[0] if row else ''}|{self.database.read_cache_fingerprint()}|{code_fingerprint()}"
 
     def read_data(self) -> DashboardData:
         """Everything, as ``geo.loaders.load_dashboard_data`` returns it from the text files.
@@ -62,13 +53,13 @@ class ReadingMethods(StoreCore):
         if created is not None:
             revision, handed_over = created
             if cache is not None:
-                with self._reading() as tx:
+                with self.database.reading() as tx:
                     key = self._read_cache_key(tx)
                 if key.split("|", 1)[0] == revision:  # kept under this revision only if nothing was written since
                     cache.save(key, _frames(handed_over))
             return handed_over
-        with self._reading() as tx:
-            self._require(tx)
+        with self.database.reading() as tx:
+            self.database.require(tx)
             plan_row = tx.one("SELECT content FROM documents WHERE key = 'plan'")
             key = self._read_cache_key(tx) if cache is not None else ""
             # Read while the transaction holds the store still: the copy is the one of this revision.
@@ -125,21 +116,23 @@ class ReadingMethods(StoreCore):
 
     def revision(self) -> str:
         """A token that changes with every write (key for ``st.cache_data``)."""
-        with self._reading() as tx:
+        with self.database.reading() as tx:
             row = tx.one("SELECT value FROM store_meta WHERE key = 'revision'")
         return row[0] if row else ""
 
     def read_layer(self, layer: LayerName) -> gpd.GeoDataFrame:
         """One layer's schema columns and geometry (EPSG:4326), in stored order."""
         check_layer(layer)
-        with self._reading() as tx:
-            self._require(tx)
+        with self.database.reading() as tx:
+            self.database.require(tx)
             return self._read_layer(tx, layer)
 
     def _read_layer(self, tx: Tx, layer: str, extra: Sequence[str] = ()) -> gpd.GeoDataFrame:
         schema = LAYERS[layer]
         names = schema.column_names
-        rows = tx.query(f"SELECT {', '.join([*names, *extra])}, {self._geom_out('geom')} FROM {layer} ORDER BY fid")
+        rows = tx.query(
+            f"SELECT {', '.join([*names, *extra])}, {self.database.geom_out('geom')} FROM {layer} ORDER BY fid"
+        )
         cells = list(zip(*rows, strict=True)) if rows else [()] * (len(names) + len(extra) + 1)
         columns = {
             column.name: _object_series(from_db_column(list(cells[i]), column))
@@ -147,7 +140,7 @@ class ReadingMethods(StoreCore):
         }
         for offset, name in enumerate(extra, start=len(names)):
             columns[name] = _object_series(list(cells[offset]))
-        geometries = self._decode_geometries(list(cells[-1]))
+        geometries = self.database.decode_geometries(list(cells[-1]))
         return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(geometries, crs=STORAGE_CRS), crs=STORAGE_CRS)
 
 

@@ -24,6 +24,7 @@ from geo.io import STORAGE_CRS
 from geo.loaders import load_reference_layers
 from geo.reference import LAYER_DESCRIPTION, ReferenceLayer
 from geo.schema import Column
+from geo.store.backend import audit, require_user, touch
 from geo.store.common import SEED_USER, StoreError, Tx, WriteResult, stamp, store_now
 from geo.store.core import StoreCore
 from geo.validation import message
@@ -170,19 +171,19 @@ class ReferenceLayerMethods(StoreCore):
     """The store's reference-layer methods (part of ``Store``)."""
 
     def _create_reference_tables(self, tx: Tx, data_dir: Path, moment: datetime) -> None:
-        for statement in reference_ddl(self._id_column_sql, self._geometry_sql, self._false):
+        for statement in reference_ddl(self.database.id_column_sql, self.database.geometry_sql, self.database.false):
             tx.execute(statement)
-        self._after_reference_create(tx)
+        self.database.after_reference_create(tx)
         for layer in load_reference_layers(data_dir):
             self._write_reference(tx, layer, SEED_USER, moment)
 
     def reference_layers(self) -> list[ReferenceLayer]:
         """The stored public reference layers (points in EPSG:4326), in ``layer_id`` order."""
-        with self._reading() as tx:
-            self._require(tx)
-            if not self._table_exists(tx, "reference_layers"):  # a store not yet upgraded
+        with self.database.reading() as tx:
+            self.database.require(tx)
+            if not self.database.table_exists(tx, "reference_layers"):  # a store not yet upgraded
                 return []
-            return read_layers(tx, self._geom_out("geom"), self._decode_geometry)
+            return read_layers(tx, self.database.geom_out("geom"), self.database.decode_geometry)
 
     def write_reference_layer(self, layer: ReferenceLayer, *, user: str, now: datetime | None = None) -> WriteResult:
         """Add a reference layer, or replace the one with the same ``layer_id``, in one transaction.
@@ -199,14 +200,14 @@ class ReferenceLayerMethods(StoreCore):
             No user, a bad layer id, points that are not points or lack a CRS,
             or display fields the points do not have; nothing is written.
         """
-        self._require_user(user)
+        require_user(user)
         points = checked_layer(layer)
         moment = store_now(now)
-        with self._transaction() as tx:
-            self._require(tx)
+        with self.database.transaction() as tx:
+            self.database.require(tx)
             removed = self._write_reference(tx, layer, user, moment, points)
             about = {"id": layer.layer_id, "title": layer.title_ko, "count": len(points)}
-            self._audit(
+            audit(
                 tx,
                 user,
                 "reference:write",
@@ -215,7 +216,7 @@ class ReferenceLayerMethods(StoreCore):
                 else message("audit_reference_add", **about),
                 moment,
             )
-            self._touch(tx)
+            touch(tx)
         mode = "replace" if removed is not None else "append"
         return WriteResult(layer.layer_id, mode, len(points), removed or 0)
 
@@ -234,14 +235,14 @@ class ReferenceLayerMethods(StoreCore):
         if existed:
             removed = tx.execute("DELETE FROM reference_points WHERE layer_id = ?", (layer.layer_id,))
             tx.execute("DELETE FROM reference_layers WHERE layer_id = ?", (layer.layer_id,))
-        flag = self._sql_value(bool(layer.kiosk), _FLAG)
+        flag = self.database.sql_value(bool(layer.kiosk), _FLAG)
         tx.execute(
             f"INSERT INTO reference_layers VALUES ({', '.join(['?'] * 13)})",
             layer_row(layer, points, flag, stamp(moment), user),
         )
         tx.executemany(
-            f"INSERT INTO reference_points (layer_id, properties, geom) VALUES (?, ?, {self._geom_in})",
-            point_rows(layer.layer_id, points, self._encode_geometry),
+            f"INSERT INTO reference_points (layer_id, properties, geom) VALUES (?, ?, {self.database.geom_in})",
+            point_rows(layer.layer_id, points, self.database.encode_geometry),
         )
         return removed
 
@@ -253,13 +254,13 @@ class ReferenceLayerMethods(StoreCore):
         StoreError
             No user, or no layer has this id.
         """
-        self._require_user(user)
+        require_user(user)
         moment = store_now(now)
-        with self._transaction() as tx:
-            self._require(tx)
+        with self.database.transaction() as tx:
+            self.database.require(tx)
             row = (
                 tx.one("SELECT title_ko FROM reference_layers WHERE layer_id = ?", (layer_id,))
-                if self._table_exists(tx, "reference_layers")
+                if self.database.table_exists(tx, "reference_layers")
                 else None
             )
             if row is None:
@@ -267,6 +268,6 @@ class ReferenceLayerMethods(StoreCore):
             removed = tx.execute("DELETE FROM reference_points WHERE layer_id = ?", (layer_id,))
             tx.execute("DELETE FROM reference_layers WHERE layer_id = ?", (layer_id,))
             detail = message("audit_reference_delete", id=layer_id, title=row[0], count=removed)
-            self._audit(tx, user, "reference:delete", detail, moment)
-            self._touch(tx)
+            audit(tx, user, "reference:delete", detail, moment)
+            touch(tx)
         return removed

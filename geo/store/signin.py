@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from geo.auth import LockoutRules, SignInTicket
+from geo.store.backend import audit, require_user
 from geo.store.common import StoreError, Tx, store_now
 from geo.store.core import StoreCore
 from geo.validation import message
@@ -137,15 +138,11 @@ def finish(
 class SignInMethods(StoreCore):
     """The store's sign-in ledger (``geo.auth.AttemptLedger``, part of ``Store``)."""
 
-    def _serialise(self, tx: Tx, name: str) -> None:  # noqa: ARG002 (default hook; a backend uses the arguments)
-        """Make transactions that call this with the same name run one after another (SQLite: already so)."""
-        return
-
     def reserve_sign_in(self, account: str, client: str, *, now: datetime, rules: LockoutRules) -> SignInTicket:
         """Reserve a sign-in attempt, or refuse it when the account or client is locked or at its limit."""
-        with self._transaction() as tx:
-            self._require(tx)
-            self._serialise(tx, "sign-in")
+        with self.database.transaction() as tx:
+            self.database.require(tx)
+            self.database.serialise(tx, "sign-in")
             return reserve(tx, account, client, now, rules)
 
     def finish_sign_in(
@@ -159,12 +156,12 @@ class SignInMethods(StoreCore):
         rules: LockoutRules,
     ) -> SignInTicket:
         """Record a reserved attempt's outcome; each failure gets an audit row, and a lock one more."""
-        with self._transaction() as tx:
-            self._serialise(tx, "sign-in")
+        with self.database.transaction() as tx:
+            self.database.serialise(tx, "sign-in")
             outcome = finish(tx, ticket, account, client, succeeded, now, rules)
             if succeeded and outcome.locked_for is not None:
                 name, address = keys(account, client)
-                self._audit(
+                audit(
                     tx,
                     name or EMPTY_NAME,
                     "sign-in:refused",
@@ -175,7 +172,7 @@ class SignInMethods(StoreCore):
                 name, address = keys(account, client)
                 locked = "account" if outcome.scope == "account" else "client"
                 code = f"audit_sign_in_failed_{locked}_locked" if outcome.locked_for else "audit_sign_in_failed"
-                self._audit(
+                audit(
                     tx,
                     name or EMPTY_NAME,
                     "sign-in:failed",
@@ -194,18 +191,18 @@ class SignInMethods(StoreCore):
         Returns True when the account was locked. The client (address) locks stay: they
         guard against one address trying many accounts.
         """
-        self._require_user(user)
+        require_user(user)
         name, _ = keys(account, "")
         if not name:
             raise StoreError(message("unlock_name_missing"))
         moment = store_now(now)
-        with self._transaction() as tx:
-            self._require(tx)
-            self._serialise(tx, "sign-in")
+        with self.database.transaction() as tx:
+            self.database.require(tx)
+            self.database.serialise(tx, "sign-in")
             key = f"account:{name}"
             was_locked = _locked_for(tx, key, moment.timestamp()) is not None
             tx.execute("DELETE FROM sign_in_locks WHERE key = ?", (key,))
             tx.execute("UPDATE sign_in_attempts SET account_cleared = 1 WHERE account = ?", (name,))
             detail = message("audit_unlocked" if was_locked else "audit_not_locked", name=name)
-            self._audit(tx, user, "sign-in:unlock", detail, moment)
+            audit(tx, user, "sign-in:unlock", detail, moment)
         return was_locked

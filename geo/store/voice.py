@@ -23,6 +23,7 @@ from typing import Literal
 
 import pandas as pd
 
+from geo.store.backend import audit, require_user
 from geo.store.common import StoreError, Tx, store_now
 from geo.store.core import StoreCore
 from geo.validation import Message, message
@@ -83,12 +84,12 @@ class VoiceMethods(StoreCore):
     """The store's citizens' voice (part of ``Store``)."""
 
     def _create_voice_tables(self, tx: Tx) -> None:
-        for statement in voice_ddl(self._id_column_sql, self._types["int"]):
+        for statement in voice_ddl(self.database.id_column_sql, self.database.types["int"]):
             tx.execute(statement)
 
     def _voice_ready(self, tx: Tx) -> bool:
-        self._require(tx)
-        return self._table_exists(tx, "voice_opinions")
+        self.database.require(tx)
+        return self.database.table_exists(tx, "voice_opinions")
 
     # -- visitors --
 
@@ -139,7 +140,7 @@ class VoiceMethods(StoreCore):
         if channel not in ("kiosk", "public"):
             raise VoiceError("voice.error.channel")
         try:
-            with self._transaction() as tx:
+            with self.database.transaction() as tx:
                 if not self._voice_ready(tx):
                     raise StoreError(self._voice_missing())
                 if tx.one("SELECT 1 FROM services WHERE service_id = ?", (project_id,)) is None:
@@ -177,7 +178,7 @@ class VoiceMethods(StoreCore):
         """
         moment = store_now(now)
         try:
-            with self._transaction() as tx:
+            with self.database.transaction() as tx:
                 if not self._voice_ready(tx):
                     raise StoreError(self._voice_missing())
                 known = [r[0] for r in tx.query("SELECT service_id FROM services WHERE service_id = ?", (project_id,))]
@@ -207,7 +208,7 @@ class VoiceMethods(StoreCore):
         """A visitor reports an opinion; at ``threshold`` reports it is hidden until staff look (audited)."""
         moment = store_now(now)
         try:
-            with self._transaction() as tx:
+            with self.database.transaction() as tx:
                 if not self._voice_ready(tx):
                     raise StoreError(self._voice_missing())
                 current = tx.one("SELECT report_count, status FROM voice_opinions WHERE id = ?", (opinion_id,))
@@ -218,7 +219,7 @@ class VoiceMethods(StoreCore):
                 tx.execute("UPDATE voice_opinions SET report_count = ? WHERE id = ?", (count, opinion_id))
                 if current[1] != "hidden" and hidden_after_reports(count, threshold):
                     tx.execute("UPDATE voice_opinions SET status = 'hidden' WHERE id = ?", (opinion_id,))
-                    self._audit(
+                    audit(
                         tx,
                         VISITORS,
                         "voice:auto-hide",
@@ -246,11 +247,11 @@ class VoiceMethods(StoreCore):
         StoreError
             No user, an unknown status, or no such opinion.
         """
-        self._require_user(user)
+        require_user(user)
         if status not in STATUSES:
             raise StoreError(message("opinion_status_unknown", status=status, allowed=list(STATUSES)))
         moment = store_now(now)
-        with self._transaction() as tx:
+        with self.database.transaction() as tx:
             if not self._voice_ready(tx):
                 raise StoreError(self._voice_missing())
             row = tx.one("SELECT status, project_id FROM voice_opinions WHERE id = ?", (opinion_id,))
@@ -258,7 +259,7 @@ class VoiceMethods(StoreCore):
                 raise StoreError(message("opinion_not_stored", id=opinion_id))
             tx.execute("UPDATE voice_opinions SET status = ? WHERE id = ?", (status, opinion_id))
             detail = message("audit_voice_moderated", id=opinion_id, project=row[1], before=row[0], after=status)
-            self._audit(tx, user, f"voice:{status}", detail, moment)
+            audit(tx, user, f"voice:{status}", detail, moment)
 
     def answer_opinion(self, opinion_id: int, answer: str, *, user: str, now: datetime | None = None) -> str:
         """Store the city's answer to an opinion (personal data removed), with an audit row; returns it as stored.
@@ -270,10 +271,10 @@ class VoiceMethods(StoreCore):
         StoreError
             No user or no such opinion.
         """
-        self._require_user(user)
+        require_user(user)
         stored = check_answer(answer)
         moment = store_now(now)
-        with self._transaction() as tx:
+        with self.database.transaction() as tx:
             if not self._voice_ready(tx):
                 raise StoreError(self._voice_missing())
             row = tx.one("SELECT project_id FROM voice_opinions WHERE id = ?", (opinion_id,))
@@ -283,9 +284,7 @@ class VoiceMethods(StoreCore):
                 "UPDATE voice_opinions SET answer = ?, answered_day = ?, answered_by = ? WHERE id = ?",
                 (stored, moment.date().isoformat(), user, opinion_id),
             )
-            self._audit(
-                tx, user, "voice:answer", message("audit_voice_answered", id=opinion_id, project=row[0]), moment
-            )
+            audit(tx, user, "voice:answer", message("audit_voice_answered", id=opinion_id, project=row[0]), moment)
         return stored
 
     def purge_voice(self, older_than_days: int, *, user: str, now: datetime | None = None) -> tuple[int, int]:
@@ -293,17 +292,17 @@ class VoiceMethods(StoreCore):
 
         Returns (opinions removed, reaction rows removed).
         """
-        self._require_user(user)
+        require_user(user)
         if older_than_days < 1:
             raise StoreError(message("voice_keep_days_invalid"))
         moment = store_now(now)
         cutoff = (moment.date() - timedelta(days=older_than_days)).isoformat()
-        with self._transaction() as tx:
+        with self.database.transaction() as tx:
             if not self._voice_ready(tx):
                 return 0, 0
             opinions = tx.execute("DELETE FROM voice_opinions WHERE created_day < ?", (cutoff,))
             reactions = tx.execute("DELETE FROM voice_reactions WHERE day < ?", (cutoff,))
-            self._audit(
+            audit(
                 tx,
                 user,
                 "voice:purge",
@@ -345,7 +344,7 @@ class VoiceMethods(StoreCore):
         if until is not None:
             sql += " AND created_day <= ?"
             params.append(until)
-        with self._reading() as tx:
+        with self.database.reading() as tx:
             if not self._voice_ready(tx):
                 return pd.DataFrame(columns=list(OPINION_COLUMNS))
             rows = tx.query(sql + " ORDER BY id DESC", params)
@@ -370,7 +369,7 @@ class VoiceMethods(StoreCore):
             where_o += " AND created_day <= ?"
             params_r.append(until)
             params_o.append(until)
-        with self._reading() as tx:
+        with self.database.reading() as tx:
             if not self._voice_ready(tx):
                 return pd.DataFrame({"project_id": [], "needs": [], "opinions": []}).astype(
                     {"needs": "int64", "opinions": "int64"}

@@ -196,7 +196,7 @@ def test_a_burst_of_taps_from_one_kiosk_is_held_to_its_limit(servers, open_app):
     assert 0 < sent <= LIMIT * windows < 100, (sent, windows)
     # The refused taps are told calmly why (most: a look taken just as a rerun starts can miss the message).
     assert told >= (100 - sent) // 2, (told, sent)
-    with store._reading() as tx:
+    with store.database.reading() as tx:
         counted = [int(r[0]) for r in tx.query("SELECT n FROM voice_limits WHERE scope = 'kiosk'")]
     assert counted and max(counted) <= LIMIT
 
