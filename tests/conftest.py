@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import importlib
 import os
 import shutil
 import sqlite3
@@ -71,18 +72,15 @@ def isolated_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     return store_dir
 
 
-# What a GeoPackage store's first build runs; a test that replaces one of them (to fail a build part-way) gets
-# a real build.
+# What a GeoPackage store's first build runs, by the class that holds it; a test that replaces one of them (to fail
+# a build part-way) gets a real build.
 _BUILD_STEPS = (
-    "_build",
-    "_create",
-    "_ddl",
-    "_insert_layer",
-    "_create_reference_tables",
-    "_create_voice_tables",
+    ("geo.store.geopackage", "GeoPackageStore", ("_build", "_create", "_ddl")),
+    ("geo.store.backend_gpkg", "GeoPackageBackend", ("after_create", "after_layer_write")),
+    ("geo.store.services", "ServiceRepository", ("insert_layer",)),
+    ("geo.store.reference", "ReferenceRepository", ("create_tables",)),
+    ("geo.store.voice", "VoiceRepository", ("create_tables",)),
 )
-# ... and what its database (geo.store.backend_gpkg) runs then.
-_BACKEND_BUILD_STEPS = ("after_create", "after_layer_write")
 
 
 def _folder_fingerprint(folder: Path) -> str:
@@ -100,20 +98,16 @@ def prepared_stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     run under AppTest) start with one. Each copy is the test's own file with a fresh revision, so no test sees
     another's writes; a build whose steps a test replaced, or from a folder that changed, is a real build."""
     from geo.clock import city_now
-    from geo.store.backend_gpkg import GeoPackageBackend
     from geo.store.geopackage import GeoPackageStore
 
     original = GeoPackageStore._build
-    steps = {name: getattr(GeoPackageStore, name) for name in _BUILD_STEPS}
-    backend_steps = {name: getattr(GeoPackageBackend, name) for name in _BACKEND_BUILD_STEPS}
+    owners = [(getattr(importlib.import_module(module), owner), names) for module, owner, names in _BUILD_STEPS]
+    steps = {(owner, name): getattr(owner, name) for owner, names in owners for name in names}
     templates = tmp_path_factory.mktemp("store-templates")
     built: dict[tuple[str, str, str], tuple[Path, DashboardData]] = {}
 
     def build(self: GeoPackageStore, path: Path, data_dir: Path, now: datetime | None) -> None:
-        replaced = any(getattr(type(self), name) is not step for name, step in steps.items()) or any(
-            getattr(type(self.database), name) is not step for name, step in backend_steps.items()
-        )
-        if replaced:
+        if any(getattr(owner, name) is not step for (owner, name), step in steps.items()):
             original(self, path, data_dir, now)
             return
         moment = now.isoformat() if now else f"today {city_now().date().isoformat()}"
@@ -140,7 +134,7 @@ def prepared_stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(GeoPackageStore, "_build", build)
-        steps["_build"] = build
+        steps[(GeoPackageStore, "_build")] = build
         yield
 
 

@@ -33,6 +33,7 @@ from geo.store import (
     open_store,
     seed_signature,
 )
+from geo.store.services import ServiceRepository
 from tests.conftest import DATA_DIR, DEMO_DIR, postgis_url
 
 T0 = datetime(2026, 2, 1, 9, 0, tzinfo=KST)
@@ -246,7 +247,7 @@ def test_exception_inside_an_update_leaves_the_previous_state(store, monkeypatch
         raise RuntimeError("disk full while writing history")
 
     # The UPDATE has run when history is written: the rollback must undo it.
-    monkeypatch.setattr(type(store), "_record_changes", fail)
+    monkeypatch.setattr(type(store.services), "record_changes", fail)
     with pytest.raises(RuntimeError):
         store.update_service("SVC-001", 1, {"status": "운영"}, user="kim")
 
@@ -272,14 +273,14 @@ def test_exception_inside_a_layer_replace_leaves_the_previous_state(store, monke
 
 
 def test_failed_first_run_leaves_no_store_and_can_be_retried(empty_store, monkeypatch):
-    original = Store._insert_layer
+    original = ServiceRepository.insert_layer
 
     def fail_on_services(self, tx, layer, *args, **kwargs):
         if layer == "services":
             raise RuntimeError("interrupted")
         return original(self, tx, layer, *args, **kwargs)
 
-    monkeypatch.setattr(Store, "_insert_layer", fail_on_services)
+    monkeypatch.setattr(ServiceRepository, "insert_layer", fail_on_services)
     with pytest.raises(RuntimeError):
         empty_store.initialise(DEMO_DIR)
     assert empty_store.is_initialised() is False
@@ -287,7 +288,7 @@ def test_failed_first_run_leaves_no_store_and_can_be_retried(empty_store, monkey
         assert not empty_store.path.exists()
         assert list(empty_store.path.parent.iterdir()) == []
 
-    monkeypatch.setattr(Store, "_insert_layer", original)
+    monkeypatch.setattr(ServiceRepository, "insert_layer", original)
     assert empty_store.initialise(DEMO_DIR) is True
     assert len(empty_store.read_data().services) == SERVICE_COUNT
 

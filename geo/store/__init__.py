@@ -18,16 +18,18 @@ reason). Geometry is stored in EPSG:4326.
 
 One store object can be shared by Streamlit's threads (``st.cache_resource``):
 GeoPackage connections are opened per operation, PostGIS connections come from
-a small pool (``pool``). A writer killed part-way leaves the old or the new
+a ``psycopg_pool`` pool (``pool``). A writer killed part-way leaves the old or the new
 state (``geopackage``, ``tempfiles``).
 
-Modules: ``base`` (the ``Store`` interface: edits, layer writes, history),
-``reading`` (``read_data`` and ``read_layer``), ``readcache`` (the GeoPackage's
-columnar copy of ``read_data`` per revision, which a cold start reads instead of
-the tables), ``core`` (backend hooks and shared helpers), ``creation`` (tables and first
-content, upgrades of older stores), ``reference`` (public reference layers),
-``signin`` (sign-in attempts and locks), ``common`` (names, errors, records,
-value conversion), ``geopackage`` and ``postgis`` (the backends).
+Modules: ``base`` (``Store``, the facade the app uses), ``backend`` (what a database gives: transactions,
+SQL dialect, geometry codec) with ``backend_gpkg`` and ``backend_postgis`` (and ``pool``, its pooled
+connections); the repositories ``services`` (edits, layer writes, history), ``reference`` (public reference
+layers), ``signin`` (sign-in attempts and locks) and ``voice`` (citizens' voice), each taking the database;
+``core`` (what the store's parts share), ``creation`` (tables and first content, upgrades of older stores),
+``reading`` (``read_data`` and ``read_layer``), ``readcache`` (the GeoPackage's columnar copy of ``read_data``
+per revision, which a cold start reads instead of the tables), ``common`` (names, errors, records, value
+conversion, the transaction cursor), ``geopackage`` and ``postgis`` (the two stores: a file with backups,
+a server schema).
 """
 
 from __future__ import annotations

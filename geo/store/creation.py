@@ -24,7 +24,6 @@ from geo.store.common import (
     store_now,
 )
 from geo.store.core import StoreCore
-from geo.store.signin import signin_ddl
 from geo.validation import message
 
 
@@ -83,7 +82,7 @@ class CreationMethods(StoreCore):
         )
         for layer in ("boundaries", "areas", "services"):
             frame = getattr(data, layer)
-            self._insert_layer(tx, layer, frame, {}, SEED_USER, moment)
+            self.services.insert_layer(tx, layer, frame, {}, SEED_USER, moment)
             self.database.after_layer_write(tx, layer, frame)
         history = data.status_history
         tx.executemany(
@@ -103,10 +102,9 @@ class CreationMethods(StoreCore):
                 for r in history.itertuples(index=False)
             ],
         )
-        self._create_reference_tables(tx, data_dir, moment)
-        for statement in signin_ddl(self.database.id_column_sql, self.database.types["float"]):
-            tx.execute(statement)
-        self._create_voice_tables(tx)  # citizens' voice
+        self.references.create_tables(tx, data_dir, moment)
+        self.sign_in.create_tables(tx)
+        self.voice.create_tables(tx)  # citizens' voice
         audit(tx, SEED_USER, "initialise", message("audit_created", folder=data_folder_label(data_dir)), moment)
         # Kept for the first read_data: at 100,000 services, reading back what was just written cost ~1.7 s
         # of a cold start. Handed over only while the store still has this revision (nothing written since,
@@ -153,15 +151,14 @@ class CreationMethods(StoreCore):
         moment = store_now(now)
         added = []
         if not self.database.table_exists(tx, "reference_layers"):
-            self._create_reference_tables(tx, data_dir, moment)
+            self.references.create_tables(tx, data_dir, moment)
             added.append(message("audit_added_reference"))
             touch(tx)
         if not self.database.table_exists(tx, "sign_in_attempts"):
-            for statement in signin_ddl(self.database.id_column_sql, self.database.types["float"]):
-                tx.execute(statement)
+            self.sign_in.create_tables(tx)
             added.append(message("audit_added_sign_in"))
         if not self.database.table_exists(tx, "voice_opinions"):  # citizens' voice
-            self._create_voice_tables(tx)
+            self.voice.create_tables(tx)
             added.append(message("audit_added_voice"))
         columns = self._add_missing_columns(tx)
         if columns:

@@ -6,17 +6,16 @@ from collections.abc import Sequence
 from datetime import date
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import yaml
 
-from geo.io import STORAGE_CRS
 from geo.loaders import DashboardData, place_citywide
 from geo.schema import STATUS_HISTORY
 from geo.spatial import area_m2, assign_districts
-from geo.store.common import LAYERS, LayerName, Tx, check_layer, from_db_column
+from geo.store.common import LAYERS, LayerName, Tx, check_layer
 from geo.store.core import StoreCore
 from geo.store.readcache import ReadCache, code_fingerprint
+from geo.store.services import read_layer_frame
 
 # The frames of DashboardData a cache file keeps (the plan is read from the store: one short row).
 _CACHED_FRAMES = ("boundaries", "areas", "services", "status_history")
@@ -128,27 +127,7 @@ class ReadingMethods(StoreCore):
             return self._read_layer(tx, layer)
 
     def _read_layer(self, tx: Tx, layer: str, extra: Sequence[str] = ()) -> gpd.GeoDataFrame:
-        schema = LAYERS[layer]
-        names = schema.column_names
-        rows = tx.query(
-            f"SELECT {', '.join([*names, *extra])}, {self.database.geom_out('geom')} FROM {layer} ORDER BY fid"
-        )
-        cells = list(zip(*rows, strict=True)) if rows else [()] * (len(names) + len(extra) + 1)
-        columns = {
-            column.name: _object_series(from_db_column(list(cells[i]), column))
-            for i, column in enumerate(schema.columns)
-        }
-        for offset, name in enumerate(extra, start=len(names)):
-            columns[name] = _object_series(list(cells[offset]))
-        geometries = self.database.decode_geometries(list(cells[-1]))
-        return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(geometries, crs=STORAGE_CRS), crs=STORAGE_CRS)
-
-
-def _object_series(values: list[object]) -> pd.Series:
-    # Filling an empty object array is several times faster than pandas' own conversion of a list.
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return pd.Series(array, dtype=object, copy=False)
+        return read_layer_frame(self.database, tx, layer, extra)
 
 
 def _frames(data: DashboardData) -> dict[str, pd.DataFrame]:

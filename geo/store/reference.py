@@ -24,9 +24,8 @@ from geo.io import STORAGE_CRS
 from geo.loaders import load_reference_layers
 from geo.reference import LAYER_DESCRIPTION, ReferenceLayer
 from geo.schema import Column
-from geo.store.backend import audit, require_user, touch
+from geo.store.backend import Backend, audit, require_user, touch
 from geo.store.common import SEED_USER, StoreError, Tx, WriteResult, stamp, store_now
-from geo.store.core import StoreCore
 from geo.validation import message
 
 # A yes/no cell outside the dataset schemas (a reference layer's kiosk flag).
@@ -167,15 +166,19 @@ def _layer(row: Sequence[Any], points: list[tuple[Any, ...]], decode: Callable[[
     )
 
 
-class ReferenceLayerMethods(StoreCore):
-    """The store's reference-layer methods (part of ``Store``)."""
+class ReferenceRepository:
+    """The store's public reference layers, on its database (``Store`` passes its methods on)."""
 
-    def _create_reference_tables(self, tx: Tx, data_dir: Path, moment: datetime) -> None:
+    def __init__(self, database: Backend) -> None:
+        self.database = database
+
+    def create_tables(self, tx: Tx, data_dir: Path, moment: datetime) -> None:
+        """The two tables, seeded from the data folder's reference layers."""
         for statement in reference_ddl(self.database.id_column_sql, self.database.geometry_sql, self.database.false):
             tx.execute(statement)
         self.database.after_reference_create(tx)
         for layer in load_reference_layers(data_dir):
-            self._write_reference(tx, layer, SEED_USER, moment)
+            self.write(tx, layer, SEED_USER, moment)
 
     def reference_layers(self) -> list[ReferenceLayer]:
         """The stored public reference layers (points in EPSG:4326), in ``layer_id`` order."""
@@ -205,7 +208,7 @@ class ReferenceLayerMethods(StoreCore):
         moment = store_now(now)
         with self.database.transaction() as tx:
             self.database.require(tx)
-            removed = self._write_reference(tx, layer, user, moment, points)
+            removed = self.write(tx, layer, user, moment, points)
             about = {"id": layer.layer_id, "title": layer.title_ko, "count": len(points)}
             audit(
                 tx,
@@ -220,7 +223,7 @@ class ReferenceLayerMethods(StoreCore):
         mode = "replace" if removed is not None else "append"
         return WriteResult(layer.layer_id, mode, len(points), removed or 0)
 
-    def _write_reference(
+    def write(
         self,
         tx: Tx,
         layer: ReferenceLayer,

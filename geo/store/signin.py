@@ -12,9 +12,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from geo.auth import LockoutRules, SignInTicket
-from geo.store.backend import audit, require_user
+from geo.store.backend import Backend, audit, require_user
 from geo.store.common import StoreError, Tx, store_now
-from geo.store.core import StoreCore
 from geo.validation import message
 
 # Longer account names or client addresses are cut: they are keys, not text to show.
@@ -135,8 +134,15 @@ def finish(
     return SignInTicket(ticket.attempt_id, None, "", max(0, left))
 
 
-class SignInMethods(StoreCore):
-    """The store's sign-in ledger (``geo.auth.AttemptLedger``, part of ``Store``)."""
+class SignInRepository:
+    """The store's sign-in ledger (``geo.auth.AttemptLedger``; ``Store`` passes its methods on)."""
+
+    def __init__(self, database: Backend) -> None:
+        self.database = database
+
+    def create_tables(self, tx: Tx) -> None:
+        for statement in signin_ddl(self.database.id_column_sql, self.database.types["float"]):
+            tx.execute(statement)
 
     def reserve_sign_in(self, account: str, client: str, *, now: datetime, rules: LockoutRules) -> SignInTicket:
         """Reserve a sign-in attempt, or refuse it when the account or client is locked or at its limit."""

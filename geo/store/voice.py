@@ -23,9 +23,8 @@ from typing import Literal
 
 import pandas as pd
 
-from geo.store.backend import audit, require_user
+from geo.store.backend import Backend, audit, require_user
 from geo.store.common import StoreError, Tx, store_now
-from geo.store.core import StoreCore
 from geo.validation import Message, message
 from geo.voice import (
     STATUSES,
@@ -80,10 +79,13 @@ def voice_ddl(id_column_sql: str, int_sql: str) -> list[str]:
     ]
 
 
-class VoiceMethods(StoreCore):
-    """The store's citizens' voice (part of ``Store``)."""
+class VoiceRepository:
+    """The store's citizens' voice, on its database (``Store`` passes its methods on)."""
 
-    def _create_voice_tables(self, tx: Tx) -> None:
+    def __init__(self, database: Backend) -> None:
+        self.database = database
+
+    def create_tables(self, tx: Tx) -> None:
         for statement in voice_ddl(self.database.id_column_sql, self.database.types["int"]):
             tx.execute(statement)
 
@@ -396,4 +398,4 @@ class VoiceMethods(StoreCore):
         ).astype({"needs": "int64", "opinions": "int64"})
 
     def _voice_missing(self) -> Message:
-        return message("voice_tables_missing", store=self.describe())
+        return message("voice_tables_missing", store=self.database.describe())
