@@ -97,7 +97,8 @@ def isolated_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 # What a GeoPackage store's first build runs, by the class that holds it; a test that replaces one of them (to fail
 # a build part-way) gets a real build.
 _BUILD_STEPS = (
-    ("geo.store.geopackage", "GeoPackageStore", ("_build", "_create", "_ddl")),
+    ("geo.store.geopackage", "GeoPackageStore", ("_build", "_create")),
+    ("geo.store.creation", "StoreBuilder", ("create", "ddl")),
     ("geo.store.backend_gpkg", "GeoPackageBackend", ("after_create", "after_layer_write")),
     ("geo.store.services", "ServiceRepository", ("insert_layer",)),
     ("geo.store.reference", "ReferenceRepository", ("create_tables",)),

@@ -63,7 +63,7 @@ class TableReads:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, store: GeoPackageStore, forbid: bool = False):
         self.count = 0
-        original = store._read_layer
+        original = store.reader._read_layer
 
         def counted(*args: Any, **kwargs: Any) -> gpd.GeoDataFrame:
             self.count += 1
@@ -71,7 +71,7 @@ class TableReads:
                 raise AssertionError("the tables were read")
             return original(*args, **kwargs)
 
-        monkeypatch.setattr(store, "_read_layer", counted)
+        monkeypatch.setattr(store.reader, "_read_layer", counted)
 
 
 @pytest.fixture
@@ -258,7 +258,7 @@ def test_a_frame_with_a_column_that_cannot_come_back_exactly_is_not_kept(tmp_pat
 
 def test_the_server_store_keeps_no_copy() -> None:
     # Other tools write to a shared PostgreSQL without the app's revision, and no file shows it (docs/performance.md).
-    assert PostgisStore("postgresql://nobody@localhost:1/none")._read_cache() is None
+    assert PostgisStore("postgresql://nobody@localhost:1/none").reader._read_cache() is None
 
 
 def test_the_hand_over_is_not_kept_under_a_revision_written_meanwhile(
@@ -266,12 +266,12 @@ def test_the_hand_over_is_not_kept_under_a_revision_written_meanwhile(
 ) -> None:
     created = GeoPackageStore(tmp_path / "store" / STORE_FILE_NAME)
     assert created.initialise(DATA_DIR, now=T0) is True
-    original = created._read_cache_key
+    original = created.reader._read_cache_key
 
     def written_meanwhile(tx: Any) -> str:
         # Another process wrote after the hand-over was checked and before its copy was keyed: a new revision.
         return "a-newer-revision|" + original(tx).split("|", 1)[1]
 
-    monkeypatch.setattr(created, "_read_cache_key", written_meanwhile)
+    monkeypatch.setattr(created.reader, "_read_cache_key", written_meanwhile)
     created.read_data()
     assert cache_files(created) == []

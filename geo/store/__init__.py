@@ -25,8 +25,8 @@ Modules: ``base`` (``Store``, the facade the app uses), ``backend`` (what a data
 SQL dialect, geometry codec) with ``backend_gpkg`` and ``backend_postgis`` (and ``pool``, its pooled
 connections); the repositories ``services`` (edits, layer writes, history), ``reference`` (public reference
 layers), ``signin`` (sign-in attempts and locks) and ``voice`` (citizens' voice), each taking the database;
-``core`` (what the store's parts share), ``creation`` (tables and first content, upgrades of older stores),
-``reading`` (``read_data`` and ``read_layer``), ``readcache`` (the GeoPackage's columnar copy of ``read_data``
+``creation`` (``StoreBuilder``: tables and first content, upgrades of older stores), ``reading`` (``DataReader``:
+``read_data`` and ``read_layer``), ``readcache`` (the GeoPackage's columnar copy of ``read_data``
 per revision, which a cold start reads instead of the tables), ``common`` (names, errors, records, value
 conversion, the transaction cursor), ``geopackage`` and ``postgis`` (the two stores: a file with backups,
 a server schema).

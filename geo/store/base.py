@@ -4,13 +4,13 @@ The database (``geo.store.backend``: GeoPackage or PostGIS) gives transactions, 
 geometry codec; the repositories hold the records: services and their history (``services``), public
 reference layers (``reference``), sign-in attempts (``signin``) and citizens' voice (``voice``). ``Store``
 composes them and keeps the one interface the pages, the command line and the tests use; creating and
-upgrading a store (``creation``) and reading everything the pages show (``reading``) are its own parts.
+upgrading a store (``creation``) and reading everything the pages show (``reading``) are two more objects it holds.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from abc import abstractmethod
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +21,9 @@ import pandas as pd
 
 from geo.auth import LockoutRules, SignInTicket
 from geo.i18n.problems import from_stored
+from geo.loaders import DashboardData
 from geo.reference import ReferenceLayer
+from geo.store.backend import Backend
 from geo.store.common import (
     BACKUP_KEEP,
     LAYERS,
@@ -30,26 +32,70 @@ from geo.store.common import (
     LayerName,
     ServiceRecord,
     StoreError,
+    Tx,
     WriteMode,
     WriteResult,
     plain,
     seed_signature,
     wkb_hex,
 )
-from geo.store.creation import CreationMethods
-from geo.store.reading import ReadingMethods
+from geo.store.creation import StoreBuilder
+from geo.store.reading import DataReader
+from geo.store.reference import ReferenceRepository
+from geo.store.services import ServiceRepository
+from geo.store.signin import SignInRepository
+from geo.store.voice import VoiceRepository
 from geo.validation import Message, message
 from geo.voice import Decision, RateRule
 
 
-class Store(CreationMethods, ReadingMethods):
+class Store(ABC):
     """The dashboard's data, read and written through transactions.
 
     Use ``open_store(settings)`` to get one. ``store.database`` is its database; ``store.services``,
     ``store.references``, ``store.sign_in`` and ``store.voice`` its repositories, whose methods it passes on.
     """
 
-    # -- creation --
+    #: ``geopackage`` or ``postgis``.
+    backend: str = ""
+
+    def __init__(self, database: Backend) -> None:
+        self.database = database
+        # The repositories: each takes the database and holds one kind of record.
+        self.services = ServiceRepository(database)
+        self.references = ReferenceRepository(database)
+        self.sign_in = SignInRepository(database)
+        self.voice = VoiceRepository(database)
+        self.reader = DataReader(database)
+        self.builder = StoreBuilder(database, self.services, self.references, self.sign_in, self.voice)
+
+    def close(self) -> None:
+        """Release what the store keeps open between calls (the PostGIS connection pool)."""
+        self.database.close()
+
+    def describe(self) -> str:
+        """Where the store is, for messages (a path, or the database without its password)."""
+        return self.database.describe()
+
+    # -- creation (geo.store.creation) --
+
+    def _create(self, tx: Tx, data_dir: Path, now: datetime | None) -> None:
+        self.reader.created = self.builder.create(tx, data_dir, now)
+
+    def _upgrade(self, tx: Tx, data_dir: Path, now: datetime | None) -> None:
+        self.builder.upgrade(tx, data_dir, now)
+
+    def _needs_upgrade(self) -> bool:
+        return self.builder.needs_upgrade()
+
+    @property
+    def _created_data(self) -> tuple[str, DashboardData] | None:
+        """(revision, data) of a store this object just created; the first ``read_data`` takes it."""
+        return self.reader.created
+
+    @_created_data.setter
+    def _created_data(self, value: tuple[str, DashboardData] | None) -> None:
+        self.reader.created = value
 
     def is_initialised(self) -> bool:
         """True when the store's tables exist (``initialise`` has run)."""
@@ -126,6 +172,29 @@ class Store(CreationMethods, ReadingMethods):
                     rows = tx.query(f"SELECT * FROM {table} ORDER BY 1, 2")
                 result[table] = [tuple(plain(v) for v in r) for r in rows]
         return result
+
+    # -- reading (geo.store.reading) --
+
+    @property
+    def use_read_cache(self) -> bool:
+        """False: every ``read_data`` reads the tables (tests compare both ways)."""
+        return self.reader.use_read_cache
+
+    @use_read_cache.setter
+    def use_read_cache(self, value: bool) -> None:
+        self.reader.use_read_cache = value
+
+    def read_data(self) -> DashboardData:
+        """Everything, as ``geo.loaders.load_dashboard_data`` returns it from the text files (``DataReader``)."""
+        return self.reader.read_data()
+
+    def revision(self) -> str:
+        """A token that changes with every write (key for ``st.cache_data``)."""
+        return self.reader.revision()
+
+    def read_layer(self, layer: LayerName) -> gpd.GeoDataFrame:
+        """One layer's schema columns and geometry (EPSG:4326), in stored order."""
+        return self.reader.read_layer(layer)
 
     # -- services and their history (geo.store.services) --
 

@@ -7,9 +7,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import cast
 
-from geo.loaders import PLAN_FILE, load_dashboard_data
+from geo.loaders import PLAN_FILE, DashboardData, load_dashboard_data
 from geo.schema import STATUS_HISTORY, Column
-from geo.store.backend import audit, touch
+from geo.store.backend import Backend, audit, touch
 from geo.store.common import (
     ADDED_TABLES,
     HISTORY_ADDED_COLUMNS,
@@ -23,14 +23,31 @@ from geo.store.common import (
     stamp,
     store_now,
 )
-from geo.store.core import StoreCore
+from geo.store.reference import ReferenceRepository
+from geo.store.services import ServiceRepository
+from geo.store.signin import SignInRepository
+from geo.store.voice import VoiceRepository
 from geo.validation import message
 
 
-class CreationMethods(StoreCore):
-    """The tables of a store and their first content (part of ``Store``)."""
+class StoreBuilder:
+    """A store's tables and first content, and what an older store lacks, made with the store's parts."""
 
-    def _ddl(self) -> list[str]:
+    def __init__(
+        self,
+        database: Backend,
+        services: ServiceRepository,
+        references: ReferenceRepository,
+        sign_in: SignInRepository,
+        voice: VoiceRepository,
+    ) -> None:
+        self.database = database
+        self.services = services
+        self.references = references
+        self.sign_in = sign_in
+        self.voice = voice
+
+    def ddl(self) -> list[str]:
         statements = [
             "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
             "CREATE TABLE documents (key TEXT PRIMARY KEY, content TEXT NOT NULL)",
@@ -59,11 +76,12 @@ class CreationMethods(StoreCore):
         ]
         return statements
 
-    def _create(self, tx: Tx, data_dir: Path, now: datetime | None) -> None:
+    def create(self, tx: Tx, data_dir: Path, now: datetime | None) -> tuple[str, DashboardData]:
+        """The tables and their first content; returns the new revision and the data it was made from."""
         data = load_dashboard_data(data_dir)
         moment = store_now(now)
         revision = uuid.uuid4().hex
-        for statement in self._ddl():
+        for statement in self.ddl():
             tx.execute(statement)
         self.database.after_create(tx)
         tx.executemany(
@@ -109,9 +127,9 @@ class CreationMethods(StoreCore):
         # Kept for the first read_data: at 100,000 services, reading back what was just written cost ~1.7 s
         # of a cold start. Handed over only while the store still has this revision (nothing written since,
         # and this build is the one that won).
-        self._created_data = (revision, data)
+        return revision, data
 
-    def _needs_upgrade(self) -> bool:
+    def needs_upgrade(self) -> bool:
         with self.database.reading() as tx:
             if not self.database.table_exists(tx, "store_meta"):
                 return False
@@ -145,7 +163,7 @@ class CreationMethods(StoreCore):
             added.append(f"change_history.{name}")
         return added
 
-    def _upgrade(self, tx: Tx, data_dir: Path, now: datetime | None) -> None:
+    def upgrade(self, tx: Tx, data_dir: Path, now: datetime | None) -> None:
         """Add what a store made by an earlier version lacks: reference layers (seeded from the data folder)
         and the sign-in attempts."""
         moment = store_now(now)

@@ -1,4 +1,4 @@
-"""Reading everything the pages show (part of ``Store``), through a columnar copy per revision where the store has one."""
+"""Reading everything the pages show (``DataReader``), through a columnar copy per revision where the store has one."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import yaml
 from geo.loaders import DashboardData, place_citywide
 from geo.schema import STATUS_HISTORY
 from geo.spatial import area_m2, assign_districts
+from geo.store.backend import Backend
 from geo.store.common import LAYERS, LayerName, Tx, check_layer
-from geo.store.core import StoreCore
 from geo.store.readcache import ReadCache, code_fingerprint
 from geo.store.services import read_layer_frame
 
@@ -21,11 +21,15 @@ from geo.store.services import read_layer_frame
 _CACHED_FRAMES = ("boundaries", "areas", "services", "status_history")
 
 
-class ReadingMethods(StoreCore):
-    """``read_data`` and ``read_layer`` (part of ``Store``)."""
+class DataReader:
+    """``read_data``, ``read_layer`` and ``revision`` on the store's database (``Store`` passes them on)."""
 
-    #: False: every ``read_data`` reads the tables (tests compare both ways).
-    use_read_cache: bool = True
+    def __init__(self, database: Backend) -> None:
+        self.database = database
+        #: False: every ``read_data`` reads the tables (tests compare both ways).
+        self.use_read_cache = True
+        #: (revision, data) of a store just created from a data folder, handed to the first ``read_data``.
+        self.created: tuple[str, DashboardData] | None = None
 
     def _read_cache(self) -> ReadCache | None:
         folder = self.database.read_cache_folder()
@@ -98,7 +102,7 @@ class ReadingMethods(StoreCore):
         The same frames ``read_data`` would read back (schema columns in schema order, then what it adds):
         a data folder's extra columns are left out, as the store does not keep them.
         """
-        created, self._created_data = self._created_data, None
+        created, self.created = self.created, None
         if created is None or created[0] != self.revision():
             return None
         data: DashboardData = created[1]
