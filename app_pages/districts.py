@@ -21,6 +21,7 @@ from geo.spatial import area_view_bounds, nearest_services
 from geo.stats import CITY_VIEW, area_choice_label, citywide_profile, headline_items
 from geo.vocab import CITYWIDE, STATUS_TERMS, label
 from ui import voice
+from ui import widget_keys as keys
 from ui.charts import chart_with_data, table
 from ui.data import dashboard_data, services_on, settings, store
 from ui.frame import current_language, sample_notice
@@ -51,7 +52,7 @@ area_id = (
         choices,
         default=area_from_url,
         format_func=lambda v: area_choice_label(v, data.areas, lang),
-        key="district_area",
+        key=keys.DISTRICT_AREA,
     )
     or CITY_VIEW
 )
@@ -59,7 +60,7 @@ as_of: date = date_col.date_input(
     t("districts.as_of", lang),
     value=url_as_of or default_as_of(data.status_history),
     max_value=city_today(),
-    key="district_as_of",
+    key=keys.DISTRICT_AS_OF,
 )
 st.query_params["area"] = area_id
 st.query_params["as_of"] = as_of.isoformat()
@@ -210,7 +211,7 @@ def by_dong() -> None:
             ["count", "budget_krw_100m"],
             default="count",
             format_func=lambda v: t("chart.dong_count" if v == "count" else "chart.dong_budget", lang),
-            key="dong_value",
+            key=keys.DONG_VALUE,
         )
         or "count"
     )
@@ -230,7 +231,7 @@ def by_dong() -> None:
 # Only the open tab is computed and drawn; choosing another tab reruns the page (lazy tabs).
 profile_tab, compare_tab, dong_tab = st.tabs(
     [t("districts.tab_profile", lang), t("districts.tab_compare", lang), t("districts.tab_dong", lang)],
-    key="district_tab",
+    key=keys.DISTRICT_TAB,
     on_change="rerun",
 )
 for tab, draw in ((profile_tab, profile), (compare_tab, compare), (dong_tab, by_dong)):

@@ -12,6 +12,7 @@ from geo.i18n import t
 from geo.pointmap import needs_canvas_map
 from geo.stats import headline_items
 from ui import state
+from ui import widget_keys as keys
 from ui.charts import chart_with_data
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
@@ -45,7 +46,7 @@ with map_col:
     elif needs_canvas_map(data.services):  # a city's device layers: the map page's canvas, not folium markers
         overview_map(data, lang)
     else:  # rendered once per data revision; no clicks come back from this map
-        folium_frame(overview_map_html(data, lang, settings().basemap), height=560, key="home")
+        folium_frame(overview_map_html(data, lang, settings().basemap), height=560, key=keys.HOME)
     citywide_list(data.services, lang)  # reported without a place: listed, not drawn at City Hall
     if data.has_approximate_outlines:
         st.caption(t("approximate.note", lang))

@@ -26,6 +26,7 @@ from geo.reference import ReferenceLayer
 from geo.settings import STATIC_DIR, STATIC_URL
 from geo.spatial import LatLonView
 from ui import state
+from ui import widget_keys as keys
 from ui.data import data_key
 
 # The fit buttons share one row: at 1366 px a long area name (경기경제자유구역, Uiwang-Gunpo-Ansan) was cut
@@ -33,16 +34,16 @@ from ui.data import data_key
 # Every button then fills its column's height, so a two-line button is no taller than its neighbours:
 # each wrapper down to the button (the tooltip's two, when it has help) grows as a flex column. The hidden
 # copy of a button with help is left alone (its wrapper has no tooltip).
-FIT_BUTTONS_CSS = """<style>
-[class*="st-key-fit_"] button, [class*="st-key-fit_"] button * {
+FIT_BUTTONS_CSS = keys.widget_css("""<style>
+$FIT_PREFIX button, $FIT_PREFIX button * {
   white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
-[class*="st-key-fit_"] button { line-height: 1.2; }
-[class*="st-key-fit_"], [class*="st-key-fit_"] .stButton,
-[class*="st-key-fit_"] .stButton > div:has([data-testid="stTooltipIcon"]),
-[class*="st-key-fit_"] [data-testid="stTooltipIcon"], [class*="st-key-fit_"] [data-testid="stTooltipHoverTarget"] {
+$FIT_PREFIX button { line-height: 1.2; }
+$FIT_PREFIX, $FIT_PREFIX .stButton,
+$FIT_PREFIX .stButton > div:has([data-testid="stTooltipIcon"]),
+$FIT_PREFIX [data-testid="stTooltipIcon"], $FIT_PREFIX [data-testid="stTooltipHoverTarget"] {
   display: flex; flex-direction: column; flex: 1 1 auto; }
-[class*="st-key-fit_"] button { flex: 1 1 auto; }
-</style>"""
+$FIT_PREFIX button { flex: 1 1 auto; }
+</style>""")
 
 PAYLOAD_DIR = STATIC_DIR / "mapdata"
 PAYLOAD_URL = f"{STATIC_URL}/mapdata"
