@@ -37,12 +37,12 @@ from geo.briefing.slides import (
 )
 from geo.charts.common import COMPACT_WIDTH_PX
 from geo.clock import city_today
-from geo.countmap import build_count_map
 from geo.html import md_text
 from geo.i18n import t
 from geo.links import read_flag
 from geo.mapping import MapOptions, build_map
-from geo.pointmap import needs_canvas_map
+from geo.mapping.canvas import needs_canvas_map
+from geo.mapping.counts import build_count_map
 from geo.spatial import latlon_view
 from geo.stats import headline_items
 from ui import state, voice
@@ -254,7 +254,7 @@ with st.container(key="briefing_slide"):
         with map_col:
             options = MapOptions(lang=lang, audience="briefing", height_px=map_height)
             on_map, view = area_map_services(services, data.areas, area_id, near)
-            # A city's device layers: counted per dong (geo.countmap says why), not one marker per service.
+            # A city's device layers: counted per dong (geo.mapping.counts says why), not one marker per service.
             area_map = (build_count_map if needs_canvas_map(on_map) else build_map)(
                 data.boundaries,
                 data.areas,

@@ -21,8 +21,8 @@ from geo.exports import to_csv_bytes, to_geojson_bytes, to_gpkg_bytes, to_xlsx_b
 from geo.html import md_text
 from geo.i18n import localized, t
 from geo.mapping import MapOptions
+from geo.model.vocab import STATUS_TERMS, label
 from geo.store import BACKUP_KEEP, StoreError
-from geo.vocab import STATUS_TERMS, label
 from ui import data_tools, import_tools, state, voice
 from ui.auth import require_staff
 from ui.data import dashboard_data, settings, store

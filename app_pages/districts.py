@@ -16,10 +16,10 @@ from geo.html import md_text
 from geo.i18n import localized, t
 from geo.links import read_area, read_day
 from geo.mapping import MapOptions, build_map
-from geo.pointmap import needs_canvas_map
+from geo.mapping.canvas import needs_canvas_map
+from geo.model.vocab import CITYWIDE, STATUS_TERMS, label
 from geo.spatial import area_view_bounds, nearest_services
 from geo.stats import CITY_VIEW, area_choice_label, citywide_profile, headline_items
-from geo.vocab import CITYWIDE, STATUS_TERMS, label
 from ui import voice
 from ui.charts import chart_with_data, table
 from ui.data import dashboard_data, services_on, settings, store

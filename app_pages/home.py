@@ -9,7 +9,7 @@ from geo.exports import ExportContext, services_source
 from geo.history import default_as_of
 from geo.html import md_text
 from geo.i18n import t
-from geo.pointmap import needs_canvas_map
+from geo.mapping.canvas import needs_canvas_map
 from geo.stats import headline_items
 from ui import state
 from ui.charts import chart_with_data

@@ -25,9 +25,9 @@ from geo.history import as_of_caption, default_as_of, services_as_of
 from geo.i18n import localized, t
 from geo.links import read_view
 from geo.mapping import project_list_html, stack_members
-from geo.placement import is_citywide
+from geo.mapping.canvas import row_of, service_id_at
+from geo.mapping.placement import is_citywide
 from geo.places import dong_names_en
-from geo.pointmap import row_of, service_id_at
 from ui import state, voice
 from ui.data import dashboard_data, reference_layers, store
 from ui.filters import (

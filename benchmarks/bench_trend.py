@@ -29,8 +29,8 @@ from benchmarks.synthetic import TEMPLATE_DIR, synthetic_services  # noqa: E402
 from geo.budget import budget_summary  # noqa: E402
 from geo.history import services_as_of  # noqa: E402
 from geo.loaders import load_dashboard_data  # noqa: E402
+from geo.model.vocab import STATUS_PROGRESSION  # noqa: E402
 from geo.trend import STATUS_COLUMNS, trend_by_quarter  # noqa: E402
-from geo.vocab import STATUS_PROGRESSION  # noqa: E402
 
 UNTIL = date(2026, 12, 7)
 

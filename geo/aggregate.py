@@ -1,6 +1,6 @@
 """The aggregations behind the district profiles and charts, as tidy DataFrames with stable columns.
 
-Every function takes the services frame (``geo.schema.SERVICES``, with the
+Every function takes the services frame (``geo.model.schema.SERVICES``, with the
 ``gu`` and ``dong`` columns of ``geo.spatial.assign_districts``), usually
 after :func:`geo.history.services_as_of`, and an optional ``area``:
 ``None`` for all services, an area id such as ``"singil2"`` for one
@@ -9,7 +9,7 @@ development area, or ``"citywide"`` for the 시 전역 services.
 Conventions, decided once here:
 
 - Vocabulary values stay as stored (``"운영"``, ``"singil2"``, ``"국비"``);
-  rows follow the order of ``geo.vocab`` and every vocabulary value is
+  rows follow the order of ``geo.model.vocab`` and every vocabulary value is
   present, with zeros, so charts keep the same categories and colours
   whatever the filter. Labels are added by the chart or the export.
 - Budgets are in 억원 (``budget_krw_100m``). The budget figures by funding
@@ -42,7 +42,7 @@ import pandas as pd
 
 from geo.budget import UNKNOWN_FUNDING, budget_parts, budget_summary, counted_in_total
 from geo.i18n import localized
-from geo.vocab import (
+from geo.model.vocab import (
     AREA_SHORT,
     AREA_TERMS,
     CITYWIDE,

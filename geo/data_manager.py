@@ -29,9 +29,9 @@ from geo.importer.mapping import SAME_NAME
 from geo.io import STORAGE_CRS
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions, build_base_map, build_map, import_preview_layer
+from geo.model.vocab import STATUS_TERMS, label
 from geo.spatial import latlon_view
 from geo.store import LAYERS, TRACKED_FIELDS, BackupInfo, ConflictError
-from geo.vocab import STATUS_TERMS, label
 
 # Labels of the editable fields, by i18n key (the schema's Korean labels, with English beside them).
 FIELD_KEYS: dict[str, str] = {

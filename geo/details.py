@@ -17,8 +17,7 @@ import pandas as pd
 
 from geo.html import escape_html
 from geo.i18n import localized, localized_column, t
-from geo.stats import CitywideProfile, format_budget
-from geo.vocab import (
+from geo.model.vocab import (
     AREA_TERMS,
     DIRECTION_TERMS,
     DOMAIN_TERMS,
@@ -29,6 +28,7 @@ from geo.vocab import (
     Term,
     label,
 )
+from geo.stats import CitywideProfile, format_budget
 
 PUBLIC_FIELDS = ("field.area", "field.status", "field.period", "field.description", "field.source")
 

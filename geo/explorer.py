@@ -17,8 +17,8 @@ import shapely
 
 from geo.i18n import localized_column, t
 from geo.links import read_view
+from geo.model.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, Term, label
 from geo.spatial import representative_points
-from geo.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, Term, label
 
 PARAM_VIEW = "view"
 RESULTS_LIMIT = 1000

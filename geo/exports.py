@@ -34,9 +34,9 @@ from geo.aggregate import area_terms
 from geo.budget import UNKNOWN_FUNDING
 from geo.i18n import localized_column, t
 from geo.io import STORAGE_CRS
-from geo.schema import ALL_SCHEMAS
-from geo.validation import CELL_CONTROL
-from geo.vocab import (
+from geo.model.schema import ALL_SCHEMAS
+from geo.model.validation import CELL_CONTROL
+from geo.model.vocab import (
     AREA_TERMS,
     BUDGET_BASIS_TERMS,
     DIRECTION_TERMS,
@@ -238,7 +238,7 @@ def to_csv_bytes(
     df : pandas.DataFrame
         Any table; a geometry column is left out (use :func:`to_geojson_bytes` for layers).
     columns_ko : mapping, optional
-        Header per column, overriding the defaults (``geo.schema`` labels and
+        Header per column, overriding the defaults (``geo.model.schema`` labels and
         :data:`AGGREGATE_LABELS_KO`); a column with neither keeps its name.
 
     Returns

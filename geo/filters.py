@@ -11,7 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.links import IgnoredParameter, parse_day, read_choices, read_text, read_years
-from geo.vocab import AREA_TERMS, CITYWIDE, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, Term
+from geo.model.vocab import AREA_TERMS, CITYWIDE, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, Term
 
 # Query parameter names: short, stable, and documented in the README.
 PARAM_AREA, PARAM_DOMAIN, PARAM_STATUS, PARAM_PHASE = "area", "domain", "status", "phase"

@@ -32,8 +32,8 @@ import pandas as pd
 from geo.history import first_known
 from geo.html import escape_html
 from geo.i18n import t
+from geo.model.vocab import STATUS_TERMS, label
 from geo.trend import statuses_on_days
-from geo.vocab import STATUS_TERMS, label
 
 #: A step's code for a project not yet reported on that day (left out of the map and of every count).
 NOT_KNOWN = -1
@@ -105,9 +105,9 @@ def playback_steps(
     Parameters
     ----------
     services : pandas.DataFrame
-        The services (``geo.schema.SERVICES``); ``reported_on`` and ``source``/``source_en`` are read if present.
+        The services (``geo.model.schema.SERVICES``); ``reported_on`` and ``source``/``source_en`` are read if present.
     status_history : pandas.DataFrame
-        The status-change history (``geo.schema.STATUS_HISTORY``), in any row order.
+        The status-change history (``geo.model.schema.STATUS_HISTORY``), in any row order.
     plan : Mapping
         The loaded plan (``geo.loaders.load_plan``); its ``milestones`` are stops too.
     today : datetime.date
@@ -250,7 +250,7 @@ def step_index(steps: Sequence[Step], day: date) -> int:
 
 
 def step_statuses(services: pd.DataFrame, status_history: pd.DataFrame, steps: Sequence[Step]) -> np.ndarray:
-    """Status code (index into ``geo.vocab.STATUS_TERMS``) of every service on every step's day.
+    """Status code (index into ``geo.model.vocab.STATUS_TERMS``) of every service on every step's day.
 
     Shape ``(len(steps), len(services))``; :data:`NOT_KNOWN` where the project was not yet reported. A status
     outside the vocabulary (refused by validation) is coded as not known rather than drawn wrongly.

@@ -11,7 +11,7 @@ import pandas as pd
 from geo.aggregate import area_label
 from geo.budget import BudgetSummary, budget_summary, format_budget
 from geo.i18n import t
-from geo.vocab import AREA_TERMS, CITYWIDE, DOMAIN_TERMS, STATUS_TERMS, ServiceStatus
+from geo.model.vocab import AREA_TERMS, CITYWIDE, DOMAIN_TERMS, STATUS_TERMS, ServiceStatus
 
 #: The district page's view of the whole city (every reported project), beside the areas and 시 전역.
 CITY_VIEW = "city"

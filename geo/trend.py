@@ -23,7 +23,7 @@ import pandas as pd
 from geo.budget import WITH_OTHER_CITY, BudgetSummary, reported_budgets, text_column
 from geo.history import first_known_days
 from geo.i18n import t
-from geo.vocab import BUDGET_BASIS_TERMS, COUNTED_STATUSES, STATUS_TERMS, ServiceStatus
+from geo.model.vocab import BUDGET_BASIS_TERMS, COUNTED_STATUSES, STATUS_TERMS, ServiceStatus
 
 #: The count column of each status, in vocabulary order ("계획" → ``planned``).
 STATUS_COLUMNS: dict[str, str] = {value: term.en.lower().replace(" ", "_") for value, term in STATUS_TERMS.items()}
@@ -200,9 +200,9 @@ def trend_by_quarter(
     Parameters
     ----------
     services : pandas.DataFrame
-        The services (``geo.schema.SERVICES``) as they stand now; ``parent_id`` and ``budget_basis`` may be absent.
+        The services (``geo.model.schema.SERVICES``) as they stand now; ``parent_id`` and ``budget_basis`` may be absent.
     status_history : pandas.DataFrame
-        The status-change history (``geo.schema.STATUS_HISTORY``), in any row order.
+        The status-change history (``geo.model.schema.STATUS_HISTORY``), in any row order.
     until : datetime.date
         The last day (today on the dashboard): the last row is the quarter of ``until`` read on ``until``.
     lang : str

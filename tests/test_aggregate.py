@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from geo import aggregate as agg
-from geo.vocab import DIRECTION_TERMS, STATUS_TERMS
+from geo.model.vocab import DIRECTION_TERMS, STATUS_TERMS
 
 
 def _service(service_id, area_id, status, start, end, budget, funding="국비", **extra):

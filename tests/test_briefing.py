@@ -34,8 +34,8 @@ from geo.briefing.slides import (
 )
 from geo.history import default_as_of, services_as_of
 from geo.i18n import t
+from geo.model.vocab import AREA_TERMS
 from geo.stats import format_budget, headline, headline_items
-from geo.vocab import AREA_TERMS
 
 AREA_NAMES_KO = (
     "신길2 공공주택지구",

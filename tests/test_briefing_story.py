@@ -34,7 +34,7 @@ from geo.briefing.slides import (
 )
 from geo.history import services_as_of
 from geo.i18n import localized, t
-from geo.vocab import STATUS_TERMS
+from geo.model.vocab import STATUS_TERMS
 
 TODAY = date(2026, 12, 7)
 

@@ -30,10 +30,10 @@ from geo.i18n import localized
 from geo.io import METRIC_CRS
 from geo.kiosk.screens import area_intro_html
 from geo.loaders import load_dashboard_data, load_reference_layers, read_reference_layers
+from geo.model.schema import parse_funding_split
+from geo.model.validation import DataError
+from geo.model.vocab import AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, label
 from geo.places import dong_anchor, dong_names_en
-from geo.schema import parse_funding_split
-from geo.validation import DataError
-from geo.vocab import AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, label
 from tests.conftest import DATA_DIR, DEMO_DIR, PROJECT_ROOT
 
 SOURCES_DIR = DATA_DIR / "sources"

@@ -20,8 +20,8 @@ from shapely.geometry import Polygon
 from geo import aggregate as agg
 from geo import charts
 from geo.charts.common import text_width
+from geo.model.vocab import AREA_SHORT, DIRECTION_TERMS, DOMAIN_TERMS, FUNDING_TERMS, STATUS_TERMS, label
 from geo.stats import format_budget
-from geo.vocab import AREA_SHORT, DIRECTION_TERMS, DOMAIN_TERMS, FUNDING_TERMS, STATUS_TERMS, label
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from geo.history import first_known, services_as_of
 from geo.i18n import localized, t
 from geo.kiosk.screens import kiosk_screens, kiosk_sections
 from geo.kiosk.then import NAMES_MAX, ThenDay, build_then_now_map, then_and_now, then_day, then_now_html
-from geo.vocab import KIOSK_STATUSES, STATUS_TERMS, label
+from geo.model.vocab import KIOSK_STATUSES, STATUS_TERMS, label
 
 TODAY = date(2026, 12, 7)
 

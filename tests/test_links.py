@@ -31,7 +31,7 @@ from geo.links import (
     read_years,
     unknown_parameters,
 )
-from geo.vocab import STATUS_TERMS
+from geo.model.vocab import STATUS_TERMS
 from tests.conftest import PROJECT_ROOT
 
 # Hypothesis keeps its files outside the tree (the suite leaves nothing behind).

@@ -28,9 +28,9 @@ from geo.mapping import (
     service_groups,
     stack_members,
 )
-from geo.placement import CITYWIDE, placement_kinds, point_stacks
-from geo.pointmap import service_payload
-from geo.vocab import STATUS_TERMS
+from geo.mapping.canvas import service_payload
+from geo.mapping.placement import CITYWIDE, placement_kinds, point_stacks
+from geo.model.vocab import STATUS_TERMS
 from tests.conftest import PROJECT_ROOT
 from tests.map_scripts import map_configs
 

@@ -21,7 +21,7 @@ GEO = PROJECT_ROOT / "geo"
 
 # Data vocabulary: whole modules that hold the data's own Korean terms (statuses, domains, areas with their
 # English twins, the schema's column labels). They are what the data says, not what the app says.
-VOCABULARY_MODULES = frozenset({"geo/vocab.py", "geo/schema.py"})
+VOCABULARY_MODULES = frozenset({"geo/model/vocab.py", "geo/model/schema.py"})
 
 # Data vocabulary: module-level constants, by module. Each is Korean the data or a file holds, not a message.
 VOCABULARY_CONSTANTS: dict[str, frozenset[str]] = {
@@ -34,7 +34,7 @@ VOCABULARY_CONSTANTS: dict[str, frozenset[str]] = {
     "geo/store/common.py": frozenset({"SEED_USER"}),
     "geo/store/signin.py": frozenset({"EMPTY_NAME"}),
     "geo/store/voice.py": frozenset({"VISITORS"}),
-    # A visitor's preset reasons: ids with their Korean and English words side by side, as in geo/vocab.py.
+    # A visitor's preset reasons: ids with their Korean and English words side by side, as in geo/model/vocab.py.
     "geo/voice.py": frozenset({"REASONS"}),
     # The self-assessment's result words, both languages side by side (its table is written in either).
     "geo/accessibility.py": frozenset({"RESULT_WORDS", "MODE_MARKERS"}),

@@ -12,6 +12,7 @@ from shapely.geometry import Point
 
 from geo.history import services_as_of
 from geo.loaders import DashboardData
+from geo.model.vocab import STATUS_TERMS
 from geo.playback import (
     NOT_KNOWN,
     change_line,
@@ -21,7 +22,6 @@ from geo.playback import (
     step_statuses,
     timeline_payload,
 )
-from geo.vocab import STATUS_TERMS
 
 TODAY = date(2026, 12, 7)
 CODES = list(STATUS_TERMS)

@@ -15,8 +15,8 @@ from geo.budget import budget_summary
 from geo.details import citywide_detail_rows
 from geo.history import services_as_of
 from geo.loaders import DashboardData
+from geo.model.vocab import CITYWIDE
 from geo.stats import CITY_VIEW, area_choice_label, citywide_profile, headline_items, programme_counts
-from geo.vocab import CITYWIDE
 
 TODAY = date(2026, 12, 7)
 

@@ -16,9 +16,9 @@ from geo.clock import city_today
 from geo.colour_vision import VISIONS, delta_e, simulate
 from geo.history import services_as_of
 from geo.i18n import t
+from geo.model.vocab import STATUS_TERMS, label
 from geo.stats import headline_items
 from geo.trend import STATUS_COLUMNS, TREND_COLUMNS, quarter_end, trend_by_quarter
-from geo.vocab import STATUS_TERMS, label
 
 UNTIL = date(2025, 5, 15)
 

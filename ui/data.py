@@ -16,7 +16,7 @@ import streamlit as st
 from geo.assets import install_vendor_assets
 from geo.history import services_as_of
 from geo.loaders import DashboardData, load_reference_layers
-from geo.reference import ReferenceLayer
+from geo.model.reference_layers import ReferenceLayer
 from geo.settings import STATIC_DIR, Settings, load_settings
 from geo.store import Store, open_store, seed_signature
 from geo.upgrade import UpgradeOutcome, upgrade_store

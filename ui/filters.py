@@ -24,7 +24,7 @@ from geo.filters import (
 )
 from geo.i18n import t
 from geo.links import IgnoredParameter, day_ignored, read_selection
-from geo.vocab import Term, label
+from geo.model.vocab import Term, label
 from ui import state
 
 _WIDGET = state.FILTER_WIDGETS

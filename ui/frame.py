@@ -13,9 +13,9 @@ from geo.exports import failure_file
 from geo.html import hide_server_paths
 from geo.i18n import LANGUAGES, Lang, t
 from geo.logs import log_incident, logger
+from geo.model.validation import DataError
 from geo.settings import SettingsError
 from geo.store import StoreError
-from geo.validation import DataError
 
 LOG = logger()  # deploy: the same JSON-lines logger as geo.logs
 

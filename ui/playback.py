@@ -12,9 +12,9 @@ from datetime import date
 import streamlit as st
 
 from geo.loaders import DashboardData
+from geo.mapping.canvas import write_payload
+from geo.model.vocab import STATUS_TERMS
 from geo.playback import timeline_payload
-from geo.pointmap import write_payload
-from geo.vocab import STATUS_TERMS
 from ui import state
 from ui.data import data_key
 from ui.servicemap import PAYLOAD_DIR, PAYLOAD_URL
@@ -40,7 +40,7 @@ def timeline_url(data: DashboardData, lang: str, today: date) -> str:
 
 
 def status_codes(statuses: tuple[str, ...]) -> list[int]:
-    """The status filter as the map's status codes (``geo.vocab.STATUS_TERMS`` order); empty: every status."""
+    """The status filter as the map's status codes (``geo.model.vocab.STATUS_TERMS`` order); empty: every status."""
     order = list(STATUS_TERMS)
     return [order.index(status) for status in statuses if status in order]
 

@@ -20,9 +20,9 @@ from geo import aggregate
 from geo.budget import budget_summary
 from geo.i18n import localized, localized_column, t
 from geo.io import METRIC_CRS
-from geo.pointmap import needs_canvas_map
+from geo.mapping.canvas import needs_canvas_map
+from geo.model.vocab import DOMAIN_TERMS, STATUS_TERMS, ServiceStatus, label
 from geo.spatial import area_rows
-from geo.vocab import DOMAIN_TERMS, STATUS_TERMS, ServiceStatus, label
 
 # --- an area's facts ----------------------------------------------------------------------------------------
 

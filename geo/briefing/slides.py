@@ -52,7 +52,7 @@ from geo.history import status_changes_between
 from geo.html import escape_html
 from geo.i18n import localized_column, t
 from geo.links import IgnoredParameter, day_ignored, parse_day
-from geo.vocab import (
+from geo.model.vocab import (
     AREA_SHORT,
     AREA_TERMS,
     DEVELOPMENT_AREA_IDS,

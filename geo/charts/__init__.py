@@ -21,7 +21,7 @@ builder                                 data (``geo.aggregate``)                
 ======================================  ==========================================  ==============
 
 Look (DESIGN.md section 4): status, domain, direction and funding colours come
-from ``geo.vocab`` and every colour comes with a label (legend or text);
+from ``geo.model.vocab`` and every colour comes with a label (legend or text);
 budgets read ``1,234.5억원``; what every figure shares (fonts, sizes, the
 sample badge, captions) is in ``geo.charts.common``.
 """

@@ -22,7 +22,7 @@ from geo.charts.common import (
     wrap_text,
 )
 from geo.i18n import t
-from geo.vocab import (
+from geo.model.vocab import (
     DIRECTION_TERMS,
     DOMAIN_TERMS,
     STATUS_TERMS,

@@ -17,7 +17,7 @@ from geo.charts.common import (
     style_figure,
 )
 from geo.i18n import t
-from geo.vocab import FUNDING_TERMS
+from geo.model.vocab import FUNDING_TERMS
 
 #: The name of the budget chart's unit label (above the budget axis).
 UNIT_ANNOTATION_NAME = "unit"

@@ -22,13 +22,13 @@ from geo.charts.common import (
 )
 from geo.i18n import localized_column, t
 from geo.io import METRIC_CRS
-from geo.spatial import geometry_path, pad_bounds
-from geo.stats import format_budget
-from geo.vocab import (
+from geo.model.vocab import (
     AREA_SHORT,
     AREA_TERMS,
     label,
 )
+from geo.spatial import geometry_path, pad_bounds
+from geo.stats import format_budget
 
 # Sequential, colour-blind safe scale for maps (light = few, dark = many).
 MAP_COLORSCALE = "YlGnBu"

@@ -18,7 +18,7 @@ from geo.charts.common import (
     style_figure,
 )
 from geo.i18n import localized_column, t
-from geo.vocab import (
+from geo.model.vocab import (
     PHASE_TERMS,
     STATUS_TERMS,
     label,

@@ -12,8 +12,8 @@ from plotly.subplots import make_subplots
 from geo.budget import BudgetSummary
 from geo.charts.common import Lang, Size, budget_hover, is_sample, no_data, sizes, style_figure
 from geo.i18n import t
+from geo.model.vocab import STATUS_TERMS, label
 from geo.trend import STATUS_COLUMNS
-from geo.vocab import STATUS_TERMS, label
 
 #: The budget line's colour: Paul Tol's purple, none of the status colours (설계 took Okabe-Ito blue for
 #: issue #21) and apart from each of them in every simulated colour vision (tests/test_trend.py).

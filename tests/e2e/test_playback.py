@@ -8,8 +8,8 @@ import pytest
 
 from geo.clock import city_today
 from geo.history import services_as_of
+from geo.model.vocab import STATUS_TERMS, label
 from geo.playback import change_line, playback_steps
-from geo.vocab import STATUS_TERMS, label
 from tests.e2e.test_map_explorer import SERVICE_MAP
 
 pytestmark = pytest.mark.browser

@@ -48,10 +48,19 @@ from geo.briefing.slides import (
 from geo.history import services_as_of
 from geo.i18n import localized_column, t
 from geo.loaders import DashboardData
-from geo.pointmap import needs_canvas_map
+from geo.mapping.canvas import needs_canvas_map
+from geo.model.vocab import (
+    AREA_SHORT,
+    AREA_TERMS,
+    CITYWIDE,
+    DOMAIN_TERMS,
+    SHAPE_GLYPHS,
+    STATUS_TERMS,
+    ServiceStatus,
+    label,
+)
 from geo.stats import headline_items
 from geo.trend import trend_by_quarter
-from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DOMAIN_TERMS, SHAPE_GLYPHS, STATUS_TERMS, ServiceStatus, label
 
 #: Services per appendix page: the full list stays within a few pages.
 APPENDIX_ROWS_PER_PAGE = 33
