@@ -21,7 +21,7 @@ from geo.explorer import (
     within_bbox,
 )
 from geo.filters import PARAM_AS_OF, filter_services
-from geo.history import as_of_caption, default_as_of, services_as_of
+from geo.history import as_of_caption, default_as_of
 from geo.i18n import localized, t
 from geo.links import read_view
 from geo.mapping import project_list_html, stack_members
@@ -29,7 +29,7 @@ from geo.mapping.canvas import row_of, service_id_at
 from geo.mapping.placement import is_citywide
 from geo.places import dong_names_en
 from ui import state, voice
-from ui.data import dashboard_data, reference_layers, store
+from ui.data import dashboard_data, reference_layers, services_on, store
 from ui.filters import (
     as_of_control,
     request_statuses,
@@ -59,7 +59,7 @@ with as_of_col:
 # Every view of this page shows the projects reported by that day, with that day's status. The map carries
 # every service and plays their statuses itself (ui.playback); it reports the day it shows back into as_of.
 data_all = data
-data = replace(data, services=services_as_of(data.services, data.status_history, as_of))
+data = replace(data, services=services_on(as_of))
 # The filters' choices and year span come from every service, so they stay put while the map plays.
 service_filter = service_filter_sidebar(data_all.services, lang, area_terms(data.areas))
 service_ids, stored_area_ids = set(data.services["service_id"]), set(data.areas["area_id"])

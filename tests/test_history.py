@@ -7,6 +7,8 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely.geometry import Point
 
 from geo.aggregate import services_by_area_status
@@ -231,3 +233,62 @@ def test_an_event_that_keeps_the_status_is_history_but_not_a_new_status_since(se
     assert changes[["service_id", "old_status", "new_status", "reason"]].values.tolist() == [
         ["A", "운영", "운영", "운행 구역 확대"]
     ]
+
+
+def _replayed_one_service_at_a_time(services: pd.DataFrame, history: pd.DataFrame, day: date) -> pd.DataFrame:
+    """The as-of rules written plainly, one service at a time: the oracle for the column-wise replay."""
+    result = services.copy()
+    statuses, since = [], []
+    dated = history.assign(day=pd.to_datetime(history["changed_at"]).dt.date, order=range(len(history)))
+    for service_id, current in zip(services["service_id"], services["status"], strict=True):
+        changes = dated.loc[dated["service_id"] == service_id].sort_values(["day", "order"], kind="stable")
+        done = changes.loc[changes["day"] <= day]
+        if not done.empty:
+            statuses.append(done.iloc[-1]["new_status"])
+            moved = done.loc[done["old_status"].fillna("") != done["new_status"]]
+            since.append((moved if not moved.empty else done).iloc[-1]["day"])
+        elif not changes.empty:
+            first_old = changes.iloc[0]["old_status"]
+            statuses.append(first_old if isinstance(first_old, str) and first_old else "계획")
+            since.append(None)
+        else:
+            statuses.append(current)
+            since.append(None)
+    return result.assign(status=statuses, status_since=since)
+
+
+@given(
+    changes=st.lists(
+        st.tuples(
+            st.integers(0, 5),  # service (5 has no row in the services: a history of a removed service)
+            st.integers(0, 40),  # day offset
+            st.sampled_from(["계획", "설계", "구축", "운영", "", None]),
+            st.sampled_from(["계획", "설계", "구축", "운영"]),
+        ),
+        max_size=30,
+    ),
+    offset=st.integers(-5, 45),
+)
+@settings(max_examples=150, deadline=None)
+def test_the_column_wise_replay_equals_the_rules_applied_one_service_at_a_time(changes, offset):
+    services = pd.DataFrame(
+        {"service_id": [f"S{i}" for i in range(5)], "status": ["운영", "계획", "구축", "설계", "운영"]}
+    )
+    history = pd.DataFrame(
+        [
+            {
+                "service_id": f"S{s}",
+                "changed_at": (date(2025, 1, 1) + pd.Timedelta(days=d)).isoformat(),
+                "old_status": o,
+                "new_status": n,
+            }
+            for s, d, o, n in changes
+        ],
+        columns=["service_id", "changed_at", "old_status", "new_status"],
+    )
+    day = date(2025, 1, 1) + pd.Timedelta(days=offset)
+    replayed = services_as_of(services, history, day)
+    expected = _replayed_one_service_at_a_time(services, history, day).set_index("service_id")
+    for row in replayed.itertuples():
+        assert row.status == expected.at[row.service_id, "status"], (row.service_id, changes, day)
+        assert row.status_since == expected.at[row.service_id, "status_since"], (row.service_id, changes, day)
