@@ -5,7 +5,8 @@ from typing import Any
 import streamlit as st
 
 from geo import charts
-from geo import plan as plan_facts
+from geo.analysis import plan as plan_facts
+from geo.analysis.stats import headline_items
 from geo.briefing.handout import BriefingExportError, find_cjk_font
 from geo.briefing.slides import (
     AREA_NAMES_MAX,
@@ -44,7 +45,6 @@ from geo.mapping import MapOptions, build_map
 from geo.mapping.canvas import needs_canvas_map
 from geo.mapping.counts import build_count_map
 from geo.spatial import latlon_view
-from geo.stats import headline_items
 from ui import state, voice
 from ui.briefing import (
     BRIEFING_CSS,

@@ -5,7 +5,9 @@ from dataclasses import replace
 import geopandas as gpd
 import streamlit as st
 
-from geo.aggregate import area_ids, area_label, area_terms
+from geo.analysis.aggregate import area_ids, area_label, area_terms
+from geo.analysis.filters import PARAM_AS_OF, filter_services
+from geo.analysis.history import as_of_caption, default_as_of
 from geo.details import area_detail_rows, detail_table_html, service_detail_rows, service_history_rows
 from geo.explorer import (
     PARAM_VIEW,
@@ -20,8 +22,6 @@ from geo.explorer import (
     view_param,
     within_bbox,
 )
-from geo.filters import PARAM_AS_OF, filter_services
-from geo.history import as_of_caption, default_as_of
 from geo.i18n import localized, t
 from geo.links import read_view
 from geo.mapping import project_list_html, stack_members

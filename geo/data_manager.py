@@ -19,8 +19,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from geo.analysis.exports import with_vocabulary_labels
 from geo.auth import StaffUser
-from geo.exports import with_vocabulary_labels
 from geo.html import escape_html
 from geo.i18n import localized_column, t
 from geo.i18n.problems import ProblemError, message
@@ -199,7 +199,7 @@ def notes_table(preview: ImportPreview | ReferencePreview, lang: str = "ko") -> 
 
 
 def services_table(services: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Services for a spreadsheet that imports back: vocabulary ids as their Korean labels (headers by ``geo.exports``).
+    """Services for a spreadsheet that imports back: vocabulary ids as their Korean labels (headers by ``geo.analysis.exports``).
 
     A point is written as 경도/위도 (EPSG:4326, 6 decimals, about 10 cm); a line or zone, which two
     numbers cannot hold, as WKT in 도형(WKT). The importer reads all three and the labels.

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from geo.analysis.stats import CitywideProfile, format_budget
 from geo.html import escape_html
 from geo.i18n import localized, localized_column, t
 from geo.model.vocab import (
@@ -28,7 +29,6 @@ from geo.model.vocab import (
     Term,
     label,
 )
-from geo.stats import CitywideProfile, format_budget
 
 PUBLIC_FIELDS = ("field.area", "field.status", "field.period", "field.description", "field.source")
 

@@ -37,17 +37,7 @@ GEO_LAYERS: dict[str, tuple[str, ...]] = {
     # reading and writing data: files, store, importer, accounts, served assets
     "data": ("io", "spatial", "places", "loaders", "store", "upgrade", "importer", "auth", "assets"),
     # pure computations on loaded data
-    "analysis": (
-        "aggregate",
-        "budget",
-        "history",
-        "stats",
-        "filters",
-        "exports",
-        "plan",
-        "trend",
-        "playback",
-    ),
+    "analysis": ("analysis",),
     # what a page shows: maps, charts, detail tables
     "views": ("mapping", "explorer", "charts", "details", "voice_view"),
     # one audience's screens end to end (geo/briefing/ and geo/kiosk/ are packages: their modules share its layer)

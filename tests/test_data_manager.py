@@ -11,6 +11,7 @@ import pyogrio
 import pytest
 from shapely.geometry import Point, box
 
+from geo.analysis.exports import to_csv_bytes, to_gpkg_bytes
 from geo.auth import StaffUser
 from geo.data_manager import (
     build_preview_map,
@@ -25,7 +26,6 @@ from geo.data_manager import (
     search_services,
     services_table,
 )
-from geo.exports import to_csv_bytes, to_gpkg_bytes
 from geo.html import escape_html, json_for_script, md_text
 from geo.importer import ImportPreview, preview_import
 from geo.importer.mapping import how_label

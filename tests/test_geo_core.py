@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import LinearRing, LineString, MultiPolygon, Point, Polygon
 
+from geo.analysis.stats import format_budget, headline
 from geo.html import escape_html, json_for_script
 from geo.i18n import TEXTS, t
 from geo.loaders import load_dashboard_data, load_plan
@@ -20,7 +21,6 @@ from geo.model.validation import DataError, validate_frame
 from geo.model.vocab import DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS
 from geo.settings import BUNDLED_DATA_DIR, SettingsError, load_settings
 from geo.spatial import area_m2, area_view_bounds, assign_districts, geometry_path, latlon_view, pad_bounds
-from geo.stats import format_budget, headline
 from tests.conftest import PROJECT_ROOT
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from geo.exports import to_xlsx_bytes
+from geo.analysis.exports import to_xlsx_bytes
 from geo.importer import ImportRejectedError, commit_import, preview_import, preview_reference
 from geo.store import GeoPackageStore
 from tests.conftest import DEMO_DIR

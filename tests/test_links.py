@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 from streamlit.testing.v1 import AppTest
 
-from geo.filters import CHOICE_FILTERS, ServiceFilter
+from geo.analysis.filters import CHOICE_FILTERS, ServiceFilter
 from geo.links import (
     PAGE_PARAMETERS,
     SHOWN_LENGTH,

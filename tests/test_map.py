@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from shapely.geometry import Point
 
+from geo.analysis.filters import ServiceFilter, clamp_years, filter_services, year_span
 from geo.details import area_detail_rows, detail_table_html, service_detail_rows, service_history_rows
 from geo.explorer import (
     parse_view,
@@ -23,7 +24,6 @@ from geo.explorer import (
     view_param,
     within_bbox,
 )
-from geo.filters import ServiceFilter, clamp_years, filter_services, year_span
 from geo.html import escape_html, json_for_script
 from geo.mapping import (
     CLUSTER_THRESHOLD,

@@ -14,8 +14,8 @@ import pytest
 from shapely.geometry import Point
 from streamlit.testing.v1 import AppTest
 
-from geo.filters import parse_as_of
-from geo.history import services_as_of
+from geo.analysis.filters import parse_as_of
+from geo.analysis.history import services_as_of
 from geo.html import escape_html
 from geo.mapping import (
     MapOptions,

@@ -29,7 +29,7 @@ VOCABULARY_CONSTANTS: dict[str, frozenset[str]] = {
     "geo/importer/mapping.py": frozenset({"ALIASES", "YEAR_ALIASES", "ANSAN_DONGS"}),
     "geo/importer/readers.py": frozenset({"LONLAT_PAIRS", "XY_PAIRS", "WKT_COLUMN", "WKT_NAMES"}),
     # An export's Korean headers (its English headers are beside them in the same module).
-    "geo/exports.py": frozenset({"AGGREGATE_LABELS_KO", "VOCABULARY_COLUMNS"}),
+    "geo/analysis/exports.py": frozenset({"AGGREGATE_LABELS_KO", "VOCABULARY_COLUMNS"}),
     # Who an audit or history row names when no person did it: a value stored in the row, like a user name.
     "geo/store/common.py": frozenset({"SEED_USER"}),
     "geo/store/signin.py": frozenset({"EMPTY_NAME"}),

@@ -12,7 +12,7 @@ from shapely.geometry import LineString
 
 from geo import charts
 from geo.accessibility import LARGE_MIN, TEXT_MIN, contrast_ratio
-from geo.aggregate import services_by_domain_status
+from geo.analysis.aggregate import services_by_domain_status
 from geo.briefing.handout import area_map_figure
 from geo.colour_vision import VISIONS, closest_pair, delta_e, simulate
 from geo.kiosk.screens import CITIZEN_ORDER

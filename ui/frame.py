@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from geo.exports import failure_file
+from geo.analysis.exports import failure_file
 from geo.html import hide_server_paths
 from geo.i18n import LANGUAGES, Lang, t
 from geo.logs import log_incident, logger

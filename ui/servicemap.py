@@ -76,7 +76,7 @@ def _payload_name(key: tuple[Any, ...], lang: str, as_of: str | None, _data: Das
 def payload_url(data: DashboardData, lang: str, as_of: str | None = None) -> str:
     """URL of the point payload of ``data`` (written on first use; rewritten if it was removed).
 
-    ``as_of``: the day whose statuses ``data.services`` carries (``geo.history.services_as_of``), None for now.
+    ``as_of``: the day whose statuses ``data.services`` carries (``geo.analysis.history.services_as_of``), None for now.
     """
     key = data_key()
     name = _payload_name(key, lang, as_of, data)
@@ -186,7 +186,7 @@ def overview_map(
     """Services (``shown``, else all) on the canvas map, to look at: hover names; a pan or a click reruns only this.
 
     For pages whose folium map would hold too many markers (``geo.mapping.canvas.needs_canvas_map``). ``as_of``: a
-    day and every service with its status on that day (``geo.history.services_as_of``, as the page computed it
+    day and every service with its status on that day (``geo.analysis.history.services_as_of``, as the page computed it
     for its other views), drawn instead of today's statuses. ``playback``: the time control's arguments
     (``ui.playback.playback_args``); the map then plays every service's statuses itself.
     """

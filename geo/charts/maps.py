@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from geo.analysis.stats import format_budget
 from geo.charts.common import (
     Lang,
     Size,
@@ -28,7 +29,6 @@ from geo.model.vocab import (
     label,
 )
 from geo.spatial import geometry_path, pad_bounds
-from geo.stats import format_budget
 
 # Sequential, colour-blind safe scale for maps (light = few, dark = many).
 MAP_COLORSCALE = "YlGnBu"
@@ -63,7 +63,7 @@ def dong_choropleth_figure(
     Parameters
     ----------
     by_dong : pandas.DataFrame
-        ``geo.aggregate.services_by_place`` at ``dong`` level (``gu``, ``dong``, ``count``, ``budget_krw_100m``).
+        ``geo.analysis.aggregate.services_by_place`` at ``dong`` level (``gu``, ``dong``, ``count``, ``budget_krw_100m``).
     boundaries : geopandas.GeoDataFrame
         Administrative boundaries with a CRS (``level == "dong"`` rows are drawn).
     value : {"count", "budget_krw_100m"}

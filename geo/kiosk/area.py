@@ -19,7 +19,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from geo import plan as plan_facts
+from geo.analysis import plan as plan_facts
 from geo.html import escape_html
 from geo.i18n import localized, t
 from geo.io import METRIC_CRS

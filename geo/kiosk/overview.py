@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from geo import plan as plan_facts
+from geo.analysis import plan as plan_facts
 from geo.html import escape_html
 from geo.i18n import t
 from geo.kiosk.screens import PROJECT_GROUPS

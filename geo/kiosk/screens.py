@@ -25,7 +25,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from geo.aggregate import area_terms
+from geo.analysis.aggregate import area_terms
 from geo.briefing.slides import period_text
 from geo.html import escape_html
 from geo.i18n import localized, t

@@ -1,6 +1,6 @@
 """Then and now (그때와 지금) on the kiosk: an earlier day beside today, in plain words and a small map.
 
-The comparison reads the reported history only, with the as-of rule of ``geo.history`` (a project exists
+The comparison reads the reported history only, with the as-of rule of ``geo.analysis.history`` (a project exists
 from its first reported event or report on, with the status it had that day). It counts the projects the
 kiosk shows (cancelled ones never reach it) by status then and today, and names the projects first reported
 since. It judges nothing: no source gives due dates, so nothing is called late or on schedule.
@@ -23,7 +23,7 @@ from datetime import date
 import folium
 import pandas as pd
 
-from geo.history import first_known, services_as_of
+from geo.analysis.history import first_known, services_as_of
 from geo.html import escape_html
 from geo.i18n import localized_column, t
 from geo.kiosk.screens import CITIZEN_ORDER, kiosk_map_services

@@ -33,7 +33,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.aggregate import area_label
+from geo.analysis.aggregate import area_label
 from geo.html import escape_html, json_for_script
 from geo.i18n import localized, localized_column, t
 from geo.mapping.placement import placement_kinds, stack_ids

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from geo.analysis.history import services_as_of
 from geo.clock import city_today
-from geo.history import services_as_of
 from geo.mapping import citywide_projects
 from geo.mapping.placement import CITYWIDE, placement_kinds, point_stacks
 from tests.e2e.conftest import start_server, stop_server, wait_for_run_end

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import charts
-from geo.aggregate import area_label
+from geo.analysis.aggregate import area_label
 from geo.briefing.handout.layout import PAGE_HEIGHT_PX, PAGE_WIDTH_PX
 from geo.charts.common import text_width
 from geo.i18n import t

@@ -98,7 +98,7 @@ class ServiceFilter:
 
 
 def choice_terms(choice: ChoiceFilter, areas: Mapping[str, Term] | None = None) -> Mapping[str, Term]:
-    """The values a filter offers: for the area filter the store's areas (``geo.aggregate.area_terms``, a
+    """The values a filter offers: for the area filter the store's areas (``geo.analysis.aggregate.area_terms``, a
     sixth one too) and 시 전역; the vocabulary's for the others, or when no areas are given."""
     if choice.field != "areas" or areas is None:
         return choice.terms
