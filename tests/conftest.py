@@ -47,6 +47,28 @@ def isolated_env(base: dict[str, str], store_dir: Path) -> dict[str, str]:
     return env
 
 
+#: Workers for the fast loop: both cores of the 2-core machines the project is built on.
+FAST_LOOP_WORKERS = 2
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """The fast loop (``-m "not browser and not slow"``) spreads over the cores with pytest-xdist.
+
+    Its tests share no port, file or store (each has its own temporary folders), so they run in two processes.
+    The browser tests stay in one process in file order: they start servers and Chromium, and a second browser
+    beside them makes their timings flaky. ``-n 0`` or ``-p no:xdist`` runs the fast loop in one process.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER") or not config.pluginmanager.hasplugin("xdist"):
+        return
+    deselects_browser = "not browser" in (config.option.markexpr or "")
+    workers = min(FAST_LOOP_WORKERS, os.cpu_count() or 1)
+    if deselects_browser and workers > 1 and config.option.numprocesses is None and not config.option.collectonly:
+        config.option.numprocesses = workers
+        if config.option.dist == "no":
+            config.option.dist = "load"
+
+
 E2E_DIR = Path(__file__).resolve().parent / "e2e"
 
 
