@@ -5,7 +5,8 @@ from typing import Any
 import streamlit as st
 
 from geo import charts
-from geo import plan as plan_facts
+from geo.analysis import plan as plan_facts
+from geo.analysis.stats import headline_items
 from geo.briefing.handout import BriefingExportError, find_cjk_font
 from geo.briefing.slides import (
     AREA_NAMES_MAX,
@@ -37,14 +38,13 @@ from geo.briefing.slides import (
 )
 from geo.charts.common import COMPACT_WIDTH_PX
 from geo.clock import city_today
-from geo.countmap import build_count_map
 from geo.html import md_text
 from geo.i18n import t
 from geo.links import read_flag
 from geo.mapping import MapOptions, build_map
-from geo.pointmap import needs_canvas_map
+from geo.mapping.canvas import needs_canvas_map
+from geo.mapping.counts import build_count_map
 from geo.spatial import latlon_view
-from geo.stats import headline_items
 from ui import state, voice
 from ui import widget_keys as keys
 from ui.briefing import (
@@ -255,7 +255,7 @@ with st.container(key=keys.BRIEFING_SLIDE):
         with map_col:
             options = MapOptions(lang=lang, audience="briefing", height_px=map_height)
             on_map, view = area_map_services(services, data.areas, area_id, near)
-            # A city's device layers: counted per dong (geo.countmap says why), not one marker per service.
+            # A city's device layers: counted per dong (geo.mapping.counts says why), not one marker per service.
             area_map = (build_count_map if needs_canvas_map(on_map) else build_map)(
                 data.boundaries,
                 data.areas,

@@ -8,6 +8,7 @@ from functools import partial
 
 import streamlit as st
 
+from geo.analysis.exports import to_csv_bytes, to_geojson_bytes, to_gpkg_bytes, to_xlsx_bytes
 from geo.data_manager import (
     backups_table,
     change_history_table,
@@ -17,12 +18,11 @@ from geo.data_manager import (
     services_table,
 )
 from geo.details import detail_table_html, service_detail_rows
-from geo.exports import to_csv_bytes, to_geojson_bytes, to_gpkg_bytes, to_xlsx_bytes
 from geo.html import md_text
 from geo.i18n import localized, t
 from geo.mapping import MapOptions
+from geo.model.vocab import STATUS_TERMS, label
 from geo.store import BACKUP_KEEP, StoreError
-from geo.vocab import STATUS_TERMS, label
 from ui import data_tools, import_tools, state, voice
 from ui import widget_keys as keys
 from ui.auth import require_staff

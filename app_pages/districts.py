@@ -5,21 +5,22 @@ from typing import Literal
 
 import streamlit as st
 
-from geo import aggregate, charts
-from geo import plan as plan_facts
+from geo import charts
+from geo.analysis import aggregate
+from geo.analysis import plan as plan_facts
+from geo.analysis.exports import ExportContext, services_source
+from geo.analysis.history import as_of_caption, default_as_of
+from geo.analysis.stats import CITY_VIEW, area_choice_label, citywide_profile, headline_items
 from geo.briefing.slides import last_data_update
 from geo.clock import city_today
 from geo.details import area_detail_rows, citywide_detail_rows, detail_table_html
-from geo.exports import ExportContext, services_source
-from geo.history import as_of_caption, default_as_of
 from geo.html import md_text
 from geo.i18n import localized, t
 from geo.links import read_area, read_day
 from geo.mapping import MapOptions, build_map
-from geo.pointmap import needs_canvas_map
+from geo.mapping.canvas import needs_canvas_map
+from geo.model.vocab import CITYWIDE, STATUS_TERMS, label
 from geo.spatial import area_view_bounds, nearest_services
-from geo.stats import CITY_VIEW, area_choice_label, citywide_profile, headline_items
-from geo.vocab import CITYWIDE, STATUS_TERMS, label
 from ui import voice
 from ui import widget_keys as keys
 from ui.charts import chart_with_data, table

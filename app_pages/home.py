@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from geo import aggregate, charts
-from geo import plan as plan_facts
+from geo import charts
+from geo.analysis import aggregate
+from geo.analysis import plan as plan_facts
+from geo.analysis.exports import ExportContext, services_source
+from geo.analysis.history import default_as_of
+from geo.analysis.stats import headline_items
 from geo.briefing.slides import last_data_update
-from geo.exports import ExportContext, services_source
-from geo.history import default_as_of
 from geo.html import md_text
 from geo.i18n import t
-from geo.pointmap import needs_canvas_map
-from geo.stats import headline_items
+from geo.mapping.canvas import needs_canvas_map
 from ui import state
 from ui import widget_keys as keys
 from ui.charts import chart_with_data

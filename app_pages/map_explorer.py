@@ -5,7 +5,9 @@ from dataclasses import replace
 import geopandas as gpd
 import streamlit as st
 
-from geo.aggregate import area_ids, area_label, area_terms
+from geo.analysis.aggregate import area_ids, area_label, area_terms
+from geo.analysis.filters import PARAM_AS_OF, filter_services
+from geo.analysis.history import as_of_caption, default_as_of
 from geo.details import area_detail_rows, detail_table_html, service_detail_rows, service_history_rows
 from geo.explorer import (
     PARAM_VIEW,
@@ -20,14 +22,12 @@ from geo.explorer import (
     view_param,
     within_bbox,
 )
-from geo.filters import PARAM_AS_OF, filter_services
-from geo.history import as_of_caption, default_as_of
 from geo.i18n import localized, t
 from geo.links import read_view
 from geo.mapping import project_list_html, stack_members
-from geo.placement import is_citywide
+from geo.mapping.canvas import row_of, service_id_at
+from geo.mapping.placement import is_citywide
 from geo.places import dong_names_en
-from geo.pointmap import row_of, service_id_at
 from ui import state, voice
 from ui import widget_keys as keys
 from ui.data import dashboard_data, reference_layers, services_on, store

@@ -21,8 +21,8 @@ from geo.i18n import t
 from geo.kiosk.screens import KioskScreen
 from geo.kiosk.speech import kiosk_speech_text
 from geo.loaders import DashboardData
+from geo.model.reference_layers import ReferenceLayer
 from geo.phone import phone_url, phone_view_html
-from geo.reference import ReferenceLayer
 from geo.speech import DEFAULT_RATE, DEFAULT_VOLUME, RATES_WPM, VOLUMES, SpeechEngine, find_engine, synthesize
 from ui import state
 from ui import widget_keys as keys

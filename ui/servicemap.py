@@ -1,4 +1,4 @@
-"""The staff map component: Streamlit glue for ``static/servicemap/`` and the payloads of ``geo.pointmap``.
+"""The staff map component: Streamlit glue for ``static/servicemap/`` and the payloads of ``geo.mapping.canvas``.
 
 The point data is written once per store revision and language as a static file
 (``/app/static/mapdata/…``, named by its content hash) that the browser fetches
@@ -21,8 +21,8 @@ from geo.html import escape_html
 from geo.i18n import t
 from geo.loaders import DashboardData
 from geo.mapping import URBAN_BOUNDS, citywide_list_html, legend_html, placement_legend
-from geo.pointmap import reference_entries, service_names, service_payload, visibility_mask, write_payload
-from geo.reference import ReferenceLayer
+from geo.mapping.canvas import reference_entries, service_names, service_payload, visibility_mask, write_payload
+from geo.model.reference_layers import ReferenceLayer
 from geo.settings import STATIC_DIR, STATIC_URL
 from geo.spatial import LatLonView
 from ui import state
@@ -77,7 +77,7 @@ def _payload_name(key: tuple[Any, ...], lang: str, as_of: str | None, _data: Das
 def payload_url(data: DashboardData, lang: str, as_of: str | None = None) -> str:
     """URL of the point payload of ``data`` (written on first use; rewritten if it was removed).
 
-    ``as_of``: the day whose statuses ``data.services`` carries (``geo.history.services_as_of``), None for now.
+    ``as_of``: the day whose statuses ``data.services`` carries (``geo.analysis.history.services_as_of``), None for now.
     """
     key = data_key()
     name = _payload_name(key, lang, as_of, data)
@@ -186,8 +186,8 @@ def overview_map(
 ) -> None:
     """Services (``shown``, else all) on the canvas map, to look at: hover names; a pan or a click reruns only this.
 
-    For pages whose folium map would hold too many markers (``geo.pointmap.needs_canvas_map``). ``as_of``: a
-    day and every service with its status on that day (``geo.history.services_as_of``, as the page computed it
+    For pages whose folium map would hold too many markers (``geo.mapping.canvas.needs_canvas_map``). ``as_of``: a
+    day and every service with its status on that day (``geo.analysis.history.services_as_of``, as the page computed it
     for its other views), drawn instead of today's statuses. ``playback``: the time control's arguments
     (``ui.playback.playback_args``); the map then plays every service's statuses itself.
     """

@@ -14,8 +14,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from geo.analysis.exports import to_csv_bytes, to_xlsx_bytes
 from geo.clock import city_today
-from geo.exports import to_csv_bytes, to_xlsx_bytes
 from geo.html import md_text
 from geo.i18n import t
 from geo.loaders import DashboardData

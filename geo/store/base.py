@@ -22,7 +22,8 @@ from geo.i18n import t
 from geo.i18n.problems import from_stored
 from geo.io import STORAGE_CRS
 from geo.logs import log_event
-from geo.schema import SERVICES, STATUS_HISTORY, Column, DatasetSchema, services_schema
+from geo.model.schema import SERVICES, STATUS_HISTORY, Column, DatasetSchema, services_schema
+from geo.model.validation import TEXT_MAX_LENGTH, Message, Problem, ValidationReport, message, validate_frame
 from geo.store.common import (
     _OWN_TABLES,
     BACKUP_KEEP,
@@ -53,7 +54,6 @@ from geo.store.reading import ReadingMethods
 from geo.store.reference import ReferenceLayerMethods
 from geo.store.signin import SignInMethods
 from geo.store.voice import VoiceMethods
-from geo.validation import TEXT_MAX_LENGTH, Message, Problem, ValidationReport, message, validate_frame
 
 
 class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethods, VoiceMethods):
@@ -91,7 +91,7 @@ class Store(CreationMethods, ReadingMethods, ReferenceLayerMethods, SignInMethod
 
         Raises
         ------
-        geo.validation.DataError
+        geo.model.validation.DataError
             The text datasets are not valid; nothing is created.
         """
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import cast
 
 from geo.loaders import PLAN_FILE, load_dashboard_data
-from geo.schema import STATUS_HISTORY, Column
+from geo.model.schema import STATUS_HISTORY, Column
+from geo.model.validation import message
 from geo.store.common import (
     ADDED_TABLES,
     HISTORY_ADDED_COLUMNS,
@@ -24,7 +25,6 @@ from geo.store.common import (
 )
 from geo.store.core import StoreCore
 from geo.store.signin import signin_ddl
-from geo.validation import message
 
 
 class CreationMethods(StoreCore):

@@ -18,7 +18,8 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.clock import KST
 from geo.i18n.problems import NONE
-from geo.schema import Column
+from geo.model.schema import Column
+from geo.model.validation import Message, message
 from geo.store.base import Store
 from geo.store.common import (
     BACKUP_KEEP,
@@ -33,7 +34,6 @@ from geo.store.common import (
 from geo.store.gpkg_codec import from_gpkg_blob, from_gpkg_blobs, gpkg_blob, gpkg_blobs
 from geo.store.tempfiles import claimed, clean_leftovers, temp_name
 from geo.store.voice import VOICE_TABLES
-from geo.validation import Message, message
 
 # How the GeoPackage describes its reference table to GIS tools (gpkg_contents): the file's words, not a message.
 REFERENCE_DESCRIPTION = "참고 레이어 (공공데이터 지점)"
@@ -357,7 +357,7 @@ class GeoPackageStore(Store):
 
         Raises
         ------
-        geo.validation.DataError
+        geo.model.validation.DataError
             The data folder is not valid; the store is unchanged.
         """
         self._require_ours()

@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from geo.auth import LockoutRules, SignInTicket
+from geo.model.validation import message
 from geo.store.common import StoreError, _now, _Tx
 from geo.store.core import StoreCore
-from geo.validation import message
 
 # Longer account names or client addresses are cut: they are keys, not text to show.
 KEY_LENGTH = 64

@@ -23,9 +23,9 @@ from typing import Literal
 
 import pandas as pd
 
+from geo.model.validation import Message, message
 from geo.store.common import StoreError, _now, _Tx
 from geo.store.core import StoreCore
-from geo.validation import Message, message
 from geo.voice import (
     STATUSES,
     Decision,
