@@ -5,7 +5,8 @@ from typing import Any
 import streamlit as st
 
 from geo import charts
-from geo import plan as plan_facts
+from geo.analysis import plan as plan_facts
+from geo.analysis.stats import headline_items
 from geo.briefing.handout import BriefingExportError, find_cjk_font
 from geo.briefing.slides import (
     AREA_NAMES_MAX,
@@ -37,15 +38,15 @@ from geo.briefing.slides import (
 )
 from geo.charts.common import COMPACT_WIDTH_PX
 from geo.clock import city_today
-from geo.countmap import build_count_map
 from geo.html import md_text
 from geo.i18n import t
 from geo.links import read_flag
 from geo.mapping import MapOptions, build_map
-from geo.pointmap import needs_canvas_map
+from geo.mapping.canvas import needs_canvas_map
+from geo.mapping.counts import build_count_map
 from geo.spatial import latlon_view
-from geo.stats import headline_items
 from ui import state, voice
+from ui import widget_keys as keys
 from ui.briefing import (
     BRIEFING_CSS,
     PRESENTATION_CSS,
@@ -112,7 +113,7 @@ st.html(BRIEFING_CSS)
 if presenting:
     st.html(PRESENTATION_CSS)
 
-with st.container(key="briefing_controls"):
+with st.container(key=keys.BRIEFING_CONTROLS):
     controls = st.columns([1.4, 1.4, 1.5, 1.9, 1.9, 2.4], vertical_alignment="bottom")
 # The address keeps the days (/briefing?as_of=2025-01-01&since=2024-10-01); one it cannot use gives way to
 # its default, with a note that stays for the visit.
@@ -130,7 +131,7 @@ st.session_state[state.BRIEFING_SLIDE] = index
 
 controls[0].button(
     t("briefing.previous", lang),
-    key="briefing_previous",
+    key=keys.BRIEFING_PREVIOUS,
     icon=":material/chevron_left:",
     on_click=move,
     args=(-1,),
@@ -139,7 +140,7 @@ controls[0].button(
 )
 controls[1].button(
     t("briefing.next", lang),
-    key="briefing_next",
+    key=keys.BRIEFING_NEXT,
     icon=":material/chevron_right:",
     on_click=move,
     args=(1,),
@@ -148,7 +149,7 @@ controls[1].button(
 )
 controls[2].button(
     t("briefing.present", lang),
-    key="briefing_present_button",
+    key=keys.BRIEFING_PRESENT_BUTTON,
     icon=":material/slideshow:",
     on_click=toggle_presentation,
     help=t("briefing.present_help", lang),
@@ -162,19 +163,19 @@ except BriefingExportError as error:
     controls[5].error(f"{t('briefing.pdf_error', lang)}: {error}")
 
 # Clicker keys without a visible button: first, last, presentation on/off.
-with st.container(key="briefing_hidden"):
-    st.button("first", key="briefing_first", on_click=go_to, args=(0,))
-    st.button("last", key="briefing_last", on_click=go_to, args=(len(slides) - 1,))
-    st.button("present", key="briefing_present", on_click=toggle_presentation)
-buttons = {"next": "briefing_next", "previous": "briefing_previous", "first": "briefing_first"}
-buttons |= {"last": "briefing_last", "present": "briefing_present"}
+with st.container(key=keys.BRIEFING_HIDDEN):
+    st.button("first", key=keys.BRIEFING_FIRST, on_click=go_to, args=(0,))
+    st.button("last", key=keys.BRIEFING_LAST, on_click=go_to, args=(len(slides) - 1,))
+    st.button("present", key=keys.BRIEFING_PRESENT, on_click=toggle_presentation)
+buttons = {"next": keys.BRIEFING_NEXT, "previous": keys.BRIEFING_PREVIOUS, "first": keys.BRIEFING_FIRST}
+buttons |= {"last": keys.BRIEFING_LAST, "present": keys.BRIEFING_PRESENT}
 st.html(keyboard_script(buttons, presenting, index), unsafe_allow_javascript=True)
 st.html(counter_html(index, len(slides), t("briefing.keys_hint", lang)))
 
 services = services_on(as_of)
 updated = last_data_update(data.services)
 slide = slides[index]
-with st.container(key="briefing_slide"):
+with st.container(key=keys.BRIEFING_SLIDE):
     st.title(slide.title(lang, since))
     sample = f":orange-badge[{t('sample.short', lang)}] · " if presenting and data.has_samples else ""
     hint = "" if presenting else f" · {t('briefing.keys_hint', lang)}"
@@ -211,7 +212,7 @@ with st.container(key="briefing_slide"):
                 st.caption(md_text(remark))
             st.caption(md_text(plan_facts.source_line(data.plan, lang)))
         # Ansan's reported projects, apart from the plan: no source ties them to it, and their budgets are not its.
-        with projects_col, st.container(border=True, key="briefing_projects_box"):
+        with projects_col, st.container(border=True, key=keys.BRIEFING_PROJECTS_BOX):
             st.header(t("briefing.portfolio", lang))
             items = {item.key: item for item in headline_items(services, data.areas, lang)}
             counts = st.columns(2)
@@ -254,7 +255,7 @@ with st.container(key="briefing_slide"):
         with map_col:
             options = MapOptions(lang=lang, audience="briefing", height_px=map_height)
             on_map, view = area_map_services(services, data.areas, area_id, near)
-            # A city's device layers: counted per dong (geo.countmap says why), not one marker per service.
+            # A city's device layers: counted per dong (geo.mapping.counts says why), not one marker per service.
             area_map = (build_count_map if needs_canvas_map(on_map) else build_map)(
                 data.boundaries,
                 data.areas,
@@ -266,7 +267,7 @@ with st.container(key="briefing_slide"):
             # A plain iframe (no clicks come back): each slide's map loads at full height; the two-way
             # st_folium frame could stay 0 px high when one area's map replaced another's.
             map_html = area_map.get_root().render()
-            with st.container(key="briefing_map"):
+            with st.container(key=keys.BRIEFING_MAP):
                 st.iframe(without_map_controls(map_html) if presenting else map_html, height=map_height)
         with facts_col:
             facts, source = area_facts(data.areas, area_id, lang)
@@ -276,7 +277,7 @@ with st.container(key="briefing_slide"):
                 st.caption(md_text(gazette))
             outline_note = f" · {t('approximate.note', lang)}" if data.has_approximate_outlines else ""
             st.caption(f"{t('field.source', lang)}: {md_text(source)}{outline_note}")
-            with st.container(key="briefing_area_projects"):
+            with st.container(key=keys.BRIEFING_AREA_PROJECTS):
                 if in_area.empty:
                     # No "0건" and no empty chart: what lies nearest instead, drawn on the map too.
                     st.markdown(f"**{t('briefing.area_empty', lang)}**")
@@ -301,7 +302,7 @@ with st.container(key="briefing_slide"):
                     chart(charts.budget_by_year_figure(frame, lang, "large"))
     elif slide.kind == "trend":
         # The same trend as /districts' city view; its last quarter is read on the as-of day itself.
-        with st.container(key="briefing_trend"):
+        with st.container(key=keys.BRIEFING_TREND):
             trend = quarterly_trend(as_of, lang)
             if len(trend) < 2:
                 # A sentence, not an empty frame (before the first report, or within its first quarter).

@@ -8,6 +8,7 @@ from functools import partial
 
 import streamlit as st
 
+from geo.analysis.exports import to_csv_bytes, to_geojson_bytes, to_gpkg_bytes, to_xlsx_bytes
 from geo.data_manager import (
     backups_table,
     change_history_table,
@@ -17,13 +18,13 @@ from geo.data_manager import (
     services_table,
 )
 from geo.details import detail_table_html, service_detail_rows
-from geo.exports import to_csv_bytes, to_geojson_bytes, to_gpkg_bytes, to_xlsx_bytes
 from geo.html import md_text
 from geo.i18n import localized, t
 from geo.mapping import MapOptions
+from geo.model.vocab import STATUS_TERMS, label
 from geo.store import BACKUP_KEEP, StoreError
-from geo.vocab import STATUS_TERMS, label
 from ui import data_tools, import_tools, state, voice
+from ui import widget_keys as keys
 from ui.auth import require_staff
 from ui.data import dashboard_data, settings, store
 from ui.frame import current_language, guarded_download, public_message, sample_notice
@@ -53,7 +54,7 @@ edit_tab, import_tab, backup_tab, export_tab, voice_tab = st.tabs(
         t("data.tab.export", lang),
         t("voice.tab", lang),  # citizens' voice
     ],
-    key="data_tab",  # keyed, so an upload or a save keeps the open tab instead of jumping back to the first
+    key=keys.DATA_TAB,  # keyed, so an upload or a save keeps the open tab instead of jumping back to the first
     on_change="rerun",
 )
 
@@ -61,7 +62,7 @@ with edit_tab:
     labels = service_labels(data.services)
     pick_col, search_col = st.columns([2, 1])
     query = search_col.text_input(
-        t("data.edit.search", lang), key="edit_search", placeholder=t("data.edit.search_hint", lang)
+        t("data.edit.search", lang), key=keys.EDIT_SEARCH, placeholder=t("data.edit.search_hint", lang)
     )
     matches = set(search_services(data.services, query))
     choices = [sid for sid in labels if sid in matches]
@@ -69,7 +70,7 @@ with edit_tab:
         t("data.edit.pick", lang),
         choices,
         format_func=lambda sid: labels[sid],  # choices are keys of labels
-        key="edit_service",
+        key=keys.EDIT_SERVICE,
         placeholder=t("data.edit.placeholder", lang),
     )
     if not choices:
@@ -109,12 +110,14 @@ with edit_tab:
                 reapply_col, discard_col = st.columns(2)
                 reapply_col.button(
                     t("data.edit.reapply", lang),
-                    key="edit_reapply",
+                    key=keys.EDIT_REAPPLY,
                     on_click=data_tools.request_reload,
                     kwargs={"keep_input": True},
                     type="primary",
                 )
-                discard_col.button(t("data.edit.discard", lang), key="edit_discard", on_click=data_tools.request_reload)
+                discard_col.button(
+                    t("data.edit.discard", lang), key=keys.EDIT_DISCARD, on_click=data_tools.request_reload
+                )
             with st.form("edit_service_form", border=True):
                 st.selectbox(
                     t("field.status", lang),
@@ -163,7 +166,7 @@ with backup_tab:
         except StoreError as error:
             st.info(md_text(public_message(error.text(lang), lang)))
     else:
-        if st.button(t("data.backup.now", lang), icon=":material/backup:", key="backup_now"):
+        if st.button(t("data.backup.now", lang), icon=":material/backup:", key=keys.BACKUP_NOW):
             data_tools.set_notice(t("data.backup.done", lang, name=current.backup().name))
             st.rerun()
         st.caption(t("data.backup.keep", lang, keep=BACKUP_KEEP))
@@ -173,9 +176,11 @@ with backup_tab:
         else:
             st.dataframe(backups_table(backups, lang), hide_index=True, width="stretch")
             restore_round = state.generation(state.RESTORE_ROUND)
-            chosen = st.selectbox(t("data.backup.restore", lang), [b.name for b in backups], key="restore_name")
+            chosen = st.selectbox(t("data.backup.restore", lang), [b.name for b in backups], key=keys.RESTORE_NAME)
             confirmed = st.checkbox(t("data.backup.confirm", lang), key=f"restore_confirm_{restore_round}")
-            if st.button(t("data.backup.restore_button", lang), disabled=not confirmed, type="primary", key="restore"):
+            if st.button(
+                t("data.backup.restore_button", lang), disabled=not confirmed, type="primary", key=keys.RESTORE
+            ):
                 try:
                     safety = current.restore(chosen, user=editor)
                 except StoreError as error:

@@ -5,22 +5,24 @@ from typing import Literal
 
 import streamlit as st
 
-from geo import aggregate, charts
-from geo import plan as plan_facts
+from geo import charts
+from geo.analysis import aggregate
+from geo.analysis import plan as plan_facts
+from geo.analysis.exports import ExportContext, services_source
+from geo.analysis.history import as_of_caption, default_as_of
+from geo.analysis.stats import CITY_VIEW, area_choice_label, citywide_profile, headline_items
 from geo.briefing.slides import last_data_update
 from geo.clock import city_today
 from geo.details import area_detail_rows, citywide_detail_rows, detail_table_html
-from geo.exports import ExportContext, services_source
-from geo.history import as_of_caption, default_as_of
 from geo.html import md_text
 from geo.i18n import localized, t
 from geo.links import read_area, read_day
 from geo.mapping import MapOptions, build_map
-from geo.pointmap import needs_canvas_map
+from geo.mapping.canvas import needs_canvas_map
+from geo.model.vocab import CITYWIDE, STATUS_TERMS, label
 from geo.spatial import area_view_bounds, nearest_services
-from geo.stats import CITY_VIEW, area_choice_label, citywide_profile, headline_items
-from geo.vocab import CITYWIDE, STATUS_TERMS, label
 from ui import voice
+from ui import widget_keys as keys
 from ui.charts import chart_with_data, table
 from ui.data import dashboard_data, services_on, settings, store
 from ui.frame import current_language, sample_notice
@@ -51,7 +53,7 @@ area_id = (
         choices,
         default=area_from_url,
         format_func=lambda v: area_choice_label(v, data.areas, lang),
-        key="district_area",
+        key=keys.DISTRICT_AREA,
     )
     or CITY_VIEW
 )
@@ -59,7 +61,7 @@ as_of: date = date_col.date_input(
     t("districts.as_of", lang),
     value=url_as_of or default_as_of(data.status_history),
     max_value=city_today(),
-    key="district_as_of",
+    key=keys.DISTRICT_AS_OF,
 )
 st.query_params["area"] = area_id
 st.query_params["as_of"] = as_of.isoformat()
@@ -210,7 +212,7 @@ def by_dong() -> None:
             ["count", "budget_krw_100m"],
             default="count",
             format_func=lambda v: t("chart.dong_count" if v == "count" else "chart.dong_budget", lang),
-            key="dong_value",
+            key=keys.DONG_VALUE,
         )
         or "count"
     )
@@ -230,7 +232,7 @@ def by_dong() -> None:
 # Only the open tab is computed and drawn; choosing another tab reruns the page (lazy tabs).
 profile_tab, compare_tab, dong_tab = st.tabs(
     [t("districts.tab_profile", lang), t("districts.tab_compare", lang), t("districts.tab_dong", lang)],
-    key="district_tab",
+    key=keys.DISTRICT_TAB,
     on_change="rerun",
 )
 for tab, draw in ((profile_tab, profile), (compare_tab, compare), (dong_tab, by_dong)):

@@ -2,16 +2,18 @@
 
 import streamlit as st
 
-from geo import aggregate, charts
-from geo import plan as plan_facts
+from geo import charts
+from geo.analysis import aggregate
+from geo.analysis import plan as plan_facts
+from geo.analysis.exports import ExportContext, services_source
+from geo.analysis.history import default_as_of
+from geo.analysis.stats import headline_items
 from geo.briefing.slides import last_data_update
-from geo.exports import ExportContext, services_source
-from geo.history import default_as_of
 from geo.html import md_text
 from geo.i18n import t
-from geo.pointmap import needs_canvas_map
-from geo.stats import headline_items
+from geo.mapping.canvas import needs_canvas_map
 from ui import state
+from ui import widget_keys as keys
 from ui.charts import chart_with_data
 from ui.data import dashboard_data, settings
 from ui.frame import current_language, sample_notice
@@ -45,7 +47,7 @@ with map_col:
     elif needs_canvas_map(data.services):  # a city's device layers: the map page's canvas, not folium markers
         overview_map(data, lang)
     else:  # rendered once per data revision; no clicks come back from this map
-        folium_frame(overview_map_html(data, lang, settings().basemap), height=560, key="home")
+        folium_frame(overview_map_html(data, lang, settings().basemap), height=560, key=keys.HOME)
     citywide_list(data.services, lang)  # reported without a place: listed, not drawn at City Hall
     if data.has_approximate_outlines:
         st.caption(t("approximate.note", lang))

@@ -21,6 +21,7 @@ from geo.kiosk.screens import (
 from geo.kiosk.then import build_then_now_map
 from geo.kiosk.voice import screen_projects
 from ui import state, voice, voice_kiosk
+from ui import widget_keys as keys
 from ui.data import dashboard_data, reference_layers, settings, store
 from ui.frame import current_language, guarded, set_language
 from ui.kiosk import KIOSK_CSS, kiosk_map_page, touch_script
@@ -102,7 +103,7 @@ def language_buttons() -> None:
     for choice in LANGUAGES:
         st.button(
             "한국어" if choice == "ko" else "English",
-            key=f"kiosk_lang_{choice}",
+            key=f"{keys.KIOSK_LANG_PREFIX}{choice}",
             type="primary" if choice == lang else "secondary",
             on_click=on_language,
             args=(choice,),
@@ -113,7 +114,7 @@ st.html(KIOSK_CSS + mode_css(modes))
 connection_guard()  # deploy: calm "reconnecting" notice instead of Streamlit's dialog, reload when back
 st.html(touch_script("kiosk_touch", zoom=modes.scale), unsafe_allow_javascript=True)
 st.html(controls_script(lang), unsafe_allow_javascript=True)
-with st.container(horizontal=True, vertical_alignment="center", key="kiosk_top"):
+with st.container(horizontal=True, vertical_alignment="center", key=keys.KIOSK_TOP):
     st.html(heading_html(t("kiosk.title", lang), "title"), width="stretch")
     if not modes.low_reach:
         language_buttons()
@@ -150,17 +151,17 @@ def kiosk_screen() -> None:
     screen = screens[rotation.screen]
     # 읽어 주기: what this screen shows, spoken by the app's own server (ui.kiosk_speech).
     spoken = spoken_text(revision, screen, lang, near, data, tuple(reference_layers()), city_today())
-    st.button(t("kiosk.touch", lang), key="kiosk_touch", on_click=on_touch)
+    st.button(t("kiosk.touch", lang), key=keys.KIOSK_TOUCH, on_click=on_touch)
     if not modes.low_reach:
         controls(screens, screen, rotation, spoken)
     help_open = st.session_state.get(state.KIOSK_HELP, False)
     phone_open = bool(config.public_url) and st.session_state.get(state.KIOSK_PHONE, False)
     panel = "_help" if help_open else "_phone" if phone_open else ""
     body_key = f"kiosk_screen_{screen.kind}_{screen.section}_{screen.page}_{modes.scale:g}{panel}"
-    with st.container(key="kiosk_body"), st.container(key=body_key):
+    with st.container(key=keys.KIOSK_BODY), st.container(key=body_key):
         # Landscape: the text takes a little more than half (long English facts); portrait stacks them.
         map_col, text_col = st.columns([9, 11], gap="large")
-        with map_col, st.container(key="kiosk_map"):
+        with map_col, st.container(key=keys.KIOSK_MAP):
             map_key = screen.group if screen.kind == "projects" else screen.area_id
             height = MAP_HEIGHT_LARGE if modes.large_text else MAP_HEIGHT
             st.iframe(
@@ -177,7 +178,7 @@ def kiosk_screen() -> None:
                 screen_text(screen, data, near, revision)
     if modes.low_reach:  # 낮은 화면: every control under the screen, in the lower half
         controls(screens, screen, rotation, spoken)
-        with st.container(horizontal=True, key="kiosk_lang"):
+        with st.container(horizontal=True, key=keys.KIOSK_LANG):
             language_buttons()
     if warning_due(rotation, now, config.kiosk_idle_reset_s):
         idle_warning(rotation, now, config.kiosk_idle_reset_s, lang)
@@ -206,11 +207,11 @@ def screen_text(screen: Any, data: Any, near: tuple[float, float] | None, revisi
 
 def controls(screens: Any, screen: Any, rotation: RotationState, spoken: str) -> None:
     """The screen buttons, then the control bar (pause, previous, next, the modes, help, 읽어 주기, the phone)."""
-    with st.container(horizontal=True, key="kiosk_nav"):
+    with st.container(horizontal=True, key=keys.KIOSK_NAV):
         for position, section in kiosk_sections(screens):
             st.button(
                 section.nav_label(lang),
-                key=f"kiosk_nav_{section.section}",
+                key=f"{keys.KIOSK_NAV_PREFIX}{section.section}",
                 type="primary" if section.section == screen.section else "secondary",
                 on_click=on_select,
                 args=(position, len(screens)),

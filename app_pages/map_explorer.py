@@ -5,7 +5,9 @@ from dataclasses import replace
 import geopandas as gpd
 import streamlit as st
 
-from geo.aggregate import area_ids, area_label, area_terms
+from geo.analysis.aggregate import area_ids, area_label, area_terms
+from geo.analysis.filters import PARAM_AS_OF, filter_services
+from geo.analysis.history import as_of_caption, default_as_of
 from geo.details import area_detail_rows, detail_table_html, service_detail_rows, service_history_rows
 from geo.explorer import (
     PARAM_VIEW,
@@ -20,15 +22,14 @@ from geo.explorer import (
     view_param,
     within_bbox,
 )
-from geo.filters import PARAM_AS_OF, filter_services
-from geo.history import as_of_caption, default_as_of
 from geo.i18n import localized, t
 from geo.links import read_view
 from geo.mapping import project_list_html, stack_members
-from geo.placement import is_citywide
+from geo.mapping.canvas import row_of, service_id_at
+from geo.mapping.placement import is_citywide
 from geo.places import dong_names_en
-from geo.pointmap import row_of, service_id_at
 from ui import state, voice
+from ui import widget_keys as keys
 from ui.data import dashboard_data, reference_layers, services_on, store
 from ui.filters import (
     as_of_control,
@@ -94,14 +95,17 @@ def map_and_details() -> None:
     buttons = st.columns(len(stored_areas) + 2)
     for column, area_id in zip(buttons, stored_areas, strict=False):
         if column.button(
-            area_label(data.areas, area_id, lang), key=f"fit_{area_id}", width="stretch", help=t("explorer.fit", lang)
+            area_label(data.areas, area_id, lang),
+            key=f"{keys.FIT_PREFIX}{area_id}",
+            width="stretch",
+            help=t("explorer.fit", lang),
         ):
             fit_to(tuple(data.areas.loc[data.areas["area_id"] == area_id].total_bounds))
-    if buttons[-2].button(t("explorer.fit_city", lang), key="fit_city", width="stretch"):
+    if buttons[-2].button(t("explorer.fit_city", lang), key=keys.FIT_CITY, width="stretch"):
         fit_to(tuple(data.boundaries.total_bounds))
     if buttons[-1].button(
         t("explorer.fit_results", lang),
-        key="fit_results",
+        key=keys.FIT_RESULTS,
         width="stretch",
         type="primary",
         disabled=shown.empty,
@@ -137,7 +141,7 @@ def map_and_details() -> None:
         _details(selection)
         citywide_list(shown, lang, selection[1] if selection and selection[0] == "svc" else None)
 
-    in_view = st.toggle(t("explorer.in_view", lang), key="in_view", help=t("explorer.in_view_help", lang))
+    in_view = st.toggle(t("explorer.in_view", lang), key=keys.IN_VIEW, help=t("explorer.in_view_help", lang))
     listed = within_bbox(shown, event.bbox) if in_view else shown
     if in_view:
         st.caption(t("explorer.in_view_count", lang, shown=len(listed)))
@@ -172,7 +176,7 @@ def _details(selection: tuple[str, str] | None) -> None:
         in_area = data.services.loc[data.services["area_id"] == selection[1]]
         title = localized(area, "name", lang)
         st.markdown(detail_table_html(title, area_detail_rows(area, in_area, lang)), unsafe_allow_html=True)
-    if selection is not None and st.button(t("explorer.clear_selection", lang), key="clear_selection"):
+    if selection is not None and st.button(t("explorer.clear_selection", lang), key=keys.CLEAR_SELECTION):
         set_selection(None)
         st.rerun(scope="fragment")
 
@@ -193,7 +197,7 @@ def _results(listed: gpd.GeoDataFrame) -> None:
     sort_by = st.selectbox(
         t("explorer.sort", lang),
         SORT_KEYS,
-        key="results_sort",
+        key=keys.RESULTS_SORT,
         format_func=lambda key: t(f"explorer.col.{key}", lang),
     )
     table = results_table(listed, lang, sort_by, areas=area_terms(data.areas))
@@ -207,7 +211,7 @@ def _results(listed: gpd.GeoDataFrame) -> None:
         height=320,
         on_select="rerun",
         selection_mode="single-row",
-        key="results_table",
+        key=keys.RESULTS_TABLE,
         column_config={t("explorer.col.budget", lang): st.column_config.NumberColumn(format="%.1f")},
     )
     rows = picked.selection.rows if picked else []

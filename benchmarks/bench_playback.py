@@ -1,7 +1,7 @@
 """A playback step of the staff map at city scale, beside a filter change, in one headless Chromium run.
 
 For each size N it builds N synthetic services with one to three status changes each (``bench_trend``'s history,
-2019 to 2026), writes the map's point payload (``geo.pointmap``) and the playback timeline (``geo.playback``),
+2019 to 2026), writes the map's point payload (``geo.mapping.canvas``) and the playback timeline (``geo.analysis.playback``),
 and serves them with the map component's own files (``static/servicemap/``, Leaflet, supercluster) from a
 local HTTP server. A harness page talks to the component as Streamlit does (``streamlit:render`` messages).
 In the same page it times, as the main-thread time from the call to the canvas redrawn:
@@ -39,11 +39,11 @@ import numpy as np  # noqa: E402
 
 from benchmarks.bench_trend import UNTIL, synthetic_history  # noqa: E402
 from benchmarks.synthetic import TEMPLATE_DIR, synthetic_services  # noqa: E402
+from geo.analysis.playback import timeline_payload  # noqa: E402
 from geo.assets import install_vendor_assets  # noqa: E402
 from geo.html import json_for_script  # noqa: E402
 from geo.loaders import load_dashboard_data  # noqa: E402
-from geo.playback import timeline_payload  # noqa: E402
-from geo.pointmap import service_names, service_payload  # noqa: E402
+from geo.mapping.canvas import service_names, service_payload  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 HARNESS = """<!doctype html><html><body style="margin:0">

@@ -1,10 +1,10 @@
-"""The trend by quarter (``geo.trend.trend_by_quarter``) at city scale, against replaying the history per quarter.
+"""The trend by quarter (``geo.analysis.trend.trend_by_quarter``) at city scale, against replaying the history per quarter.
 
 For each size N it builds N synthetic services (``benchmarks.synthetic``) with one to three status changes each
 between 2019 and 2026 (so about 30 quarters), then times:
 
 - trend: ``trend_by_quarter`` over every quarter (the vectorised path, best of ``--repeat``);
-- replay: ``geo.history.services_as_of`` plus ``geo.budget.budget_summary`` for ``--replay-quarters`` quarter-ends
+- replay: ``geo.analysis.history.services_as_of`` plus ``geo.analysis.budget.budget_summary`` for ``--replay-quarters`` quarter-ends
   (what a loop over the quarters would cost), scaled to all quarters;
 - and checks that the trend's rows for those quarters equal the replayed counts and totals.
 
@@ -26,11 +26,11 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from benchmarks.synthetic import TEMPLATE_DIR, synthetic_services  # noqa: E402
-from geo.budget import budget_summary  # noqa: E402
-from geo.history import services_as_of  # noqa: E402
+from geo.analysis.budget import budget_summary  # noqa: E402
+from geo.analysis.history import services_as_of  # noqa: E402
+from geo.analysis.trend import STATUS_COLUMNS, trend_by_quarter  # noqa: E402
 from geo.loaders import load_dashboard_data  # noqa: E402
-from geo.trend import STATUS_COLUMNS, trend_by_quarter  # noqa: E402
-from geo.vocab import STATUS_PROGRESSION  # noqa: E402
+from geo.model.vocab import STATUS_PROGRESSION  # noqa: E402
 
 UNTIL = date(2026, 12, 7)
 

@@ -61,7 +61,7 @@ IMPORTS = [
     "geo.loaders",
     "geo.mapping",
     "geo.charts",
-    "geo.exports",
+    "geo.analysis.exports",
     "ui.data",
     "ui.frame",
     "ui.auth",

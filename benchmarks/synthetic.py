@@ -11,8 +11,8 @@ import numpy as np
 from shapely.geometry import Point, box
 
 from geo.loaders import DashboardData, load_dashboard_data
+from geo.model.vocab import DOMAIN_TERMS, STATUS_TERMS
 from geo.settings import BUNDLED_DATA_DIR
-from geo.vocab import DOMAIN_TERMS, STATUS_TERMS
 
 
 def synthetic_services(data: DashboardData, count: int, seed: int = 7) -> gpd.GeoDataFrame:

@@ -32,11 +32,11 @@ from geo.importer import (
 )
 from geo.loaders import load_boundaries
 from geo.logs import log_event
+from geo.model.validation import DataError
 from geo.settings import SettingsError, load_settings
 from geo.spatial import city_outline
 from geo.store import BACKUP_KEEP, LAYERS, Store, StoreError, open_store
 from geo.upgrade import UpgradeAction, upgrade_store
-from geo.validation import DataError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 3
 

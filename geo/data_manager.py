@@ -19,8 +19,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from geo.analysis.exports import with_vocabulary_labels
 from geo.auth import StaffUser
-from geo.exports import with_vocabulary_labels
 from geo.html import escape_html
 from geo.i18n import localized_column, t
 from geo.i18n.problems import ProblemError, message
@@ -29,9 +29,9 @@ from geo.importer.mapping import SAME_NAME
 from geo.io import STORAGE_CRS
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions, build_base_map, build_map, import_preview_layer
+from geo.model.vocab import STATUS_TERMS, label
 from geo.spatial import latlon_view
 from geo.store import LAYERS, TRACKED_FIELDS, BackupInfo, ConflictError
-from geo.vocab import STATUS_TERMS, label
 
 # Labels of the editable fields, by i18n key (the schema's Korean labels, with English beside them).
 FIELD_KEYS: dict[str, str] = {
@@ -199,7 +199,7 @@ def notes_table(preview: ImportPreview | ReferencePreview, lang: str = "ko") -> 
 
 
 def services_table(services: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Services for a spreadsheet that imports back: vocabulary ids as their Korean labels (headers by ``geo.exports``).
+    """Services for a spreadsheet that imports back: vocabulary ids as their Korean labels (headers by ``geo.analysis.exports``).
 
     A point is written as 경도/위도 (EPSG:4326, 6 decimals, about 10 cm); a line or zone, which two
     numbers cannot hold, as WKT in 도형(WKT). The importer reads all three and the labels.

@@ -15,10 +15,10 @@ from typing import Any
 
 import pandas as pd
 
+from geo.analysis.stats import CitywideProfile, format_budget
 from geo.html import escape_html
 from geo.i18n import localized, localized_column, t
-from geo.stats import CitywideProfile, format_budget
-from geo.vocab import (
+from geo.model.vocab import (
     AREA_TERMS,
     DIRECTION_TERMS,
     DOMAIN_TERMS,

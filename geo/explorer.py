@@ -17,8 +17,8 @@ import shapely
 
 from geo.i18n import localized_column, t
 from geo.links import read_view
+from geo.model.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, Term, label
 from geo.spatial import representative_points
-from geo.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, Term, label
 
 PARAM_VIEW = "view"
 RESULTS_LIMIT = 1000
@@ -54,7 +54,7 @@ def results_table(
 ) -> pd.DataFrame:
     """The results table: name, area, status, domain, budget, indexed by ``service_id``, sorted, at most ``limit`` rows.
 
-    ``areas``: the store's areas (``geo.aggregate.area_terms``), so an imported area is named and ordered too.
+    ``areas``: the store's areas (``geo.analysis.aggregate.area_terms``), so an imported area is named and ordered too.
 
     Sorting uses the vocabularies' order for area, status and domain (not the alphabet), and puts the largest
     budget first; a missing budget stays empty and sorts last.

@@ -41,10 +41,10 @@ from geo.i18n import LANGUAGES, t
 from geo.i18n.lookup import language_in
 from geo.i18n.problems import render
 from geo.logs import log_event
+from geo.model.validation import DataError
 from geo.settings import Settings, SettingsError, load_settings
 from geo.speech import SpeechEngine, find_engine
 from geo.store import StoreError, open_store
-from geo.validation import DataError
 
 OK, WARN, FAIL = "ok", "warn", "fail"
 EXIT_CODES = {OK: 0, WARN: 1, FAIL: 2}

@@ -26,7 +26,8 @@ from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
 from geo.i18n.problems import Label, ProblemError, label_text
-from geo.validation import Message, ValidationReport, message
+from geo.model.extent import IMPORT_BOX
+from geo.model.validation import Message, ValidationReport, message
 
 STORAGE_CRS = "EPSG:4326"
 METRIC_CRS = "EPSG:5186"  # Korea 2000 / Central Belt 2010: areas and distances
@@ -56,8 +57,6 @@ KOREAN_CRS_NAMES = {
 _MATCHABLE = tuple(code for code in KOREAN_CRS_NAMES if code not in (4326, 4737, 4162))
 # Tried in this order when a file has no CRS; the first that puts the data in Ansan is the guess.
 GUESS_ORDER = (4326, 5186, 5179, 5174, 5181, 2097, 5185, 5187)
-# Generous lon/lat box around Ansan, its islands included (풍도 lies at 126.38 E, 37.11 N).
-ANSAN_BOX = (126.2, 37.0, 127.2, 37.6)
 ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "cp949": "CP949"}
 
 # Latin-1 letters that UTF-8 or CP949 Hangul turns into when decoded wrongly.
@@ -221,7 +220,7 @@ def identify_crs(crs: CRS) -> tuple[CRS, Message | None]:
 def guess_crs(bounds: tuple[float, float, float, float]) -> list[int]:
     """The codes (``GUESS_ORDER``) that put coordinates with these bounds in Ansan; the first is the guess."""
     minx, miny, maxx, maxy = bounds
-    west, south, east, north = ANSAN_BOX
+    west, south, east, north = IMPORT_BOX
     fits = []
     for code in GUESS_ORDER:
         if code == 4326:

@@ -18,7 +18,8 @@ from datetime import date
 from geo.clock import city_today
 from geo.i18n import localized, t
 from geo.i18n.problems import render
-from geo.vocab import Term
+from geo.model.extent import VIEW_BOX
+from geo.model.vocab import Term
 
 # The parameters each page reads; any other is ignored and named. ``lang`` is read by every page.
 PAGE_PARAMETERS: dict[str, frozenset[str]] = {
@@ -32,8 +33,8 @@ PAGE_PARAMETERS: dict[str, frozenset[str]] = {
 LANGUAGE_CODES = ("ko", "en")
 YEAR_RANGE = (1900, 2100)
 TEXT_MAX_LENGTH = 100
-# Where a map view may point: Ansan with a margin (degrees, EPSG:4326), and the map's zoom range.
-VIEW_LIMITS = {"lat": (37.0, 37.5), "lon": (126.3, 127.0), "zoom": (10, 19)}
+# Where a map view may point (``geo.model.extent.VIEW_BOX``), and the map's zoom range.
+VIEW_LIMITS = {"lat": (VIEW_BOX[1], VIEW_BOX[3]), "lon": (VIEW_BOX[0], VIEW_BOX[2]), "zoom": (10, 19)}
 SHOWN_LENGTH = 40
 
 _YEARS = re.compile(r"[0-9]{1,4}-[0-9]{1,4}")

@@ -19,11 +19,11 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.i18n.problems import message
 from geo.io import METRIC_CRS, STORAGE_CRS, read_table, read_vector
-from geo.reference import LAYER_DESCRIPTION, ReferenceLayer
-from geo.schema import AREAS, BOUNDARIES, SERVICES, STATUS_HISTORY, DatasetSchema, services_schema
+from geo.model.reference_layers import LAYER_DESCRIPTION, ReferenceLayer
+from geo.model.schema import AREAS, BOUNDARIES, SERVICES, STATUS_HISTORY, DatasetSchema, services_schema
+from geo.model.validation import NOT_UTF8, DataError, ValidationReport, validate_frame
+from geo.model.vocab import CITYWIDE, DIRECTION_TERMS
 from geo.spatial import area_m2, assign_districts, city_outline, services_outside_declared_area
-from geo.validation import NOT_UTF8, DataError, ValidationReport, validate_frame
-from geo.vocab import CITYWIDE, DIRECTION_TERMS
 
 PLAN_FILE = "plan.yaml"
 PLAN_REQUIRED_KEYS = ("source", "title", "vision", "directions", "milestones")

@@ -34,6 +34,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from geo.i18n.problems import ProblemError, message
+from geo.model.extent import VIEW_BOX
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_DATA_DIR = PROJECT_ROOT / "data"
@@ -109,7 +110,8 @@ def _location_setting(env: Mapping[str, str], name: str) -> tuple[float, float] 
         lat, lon = (float(part) for part in raw.split(","))
     except ValueError as exc:
         raise SettingsError("settings_location_format", name=name, raw=raw) from exc
-    if not (37.0 <= lat <= 37.5 and 126.3 <= lon <= 127.0):
+    west, south, east, north = VIEW_BOX
+    if not (south <= lat <= north and west <= lon <= east):
         raise SettingsError("settings_location_far", name=name, raw=raw)
     return lat, lon
 

@@ -14,8 +14,8 @@ from shapely.geometry.polygon import orient
 
 from geo.i18n.problems import Message, message
 from geo.io import METRIC_CRS
-from geo.validation import ValidationReport
-from geo.vocab import CITYWIDE
+from geo.model.validation import ValidationReport
+from geo.model.vocab import CITYWIDE
 
 
 def area_m2(frame: gpd.GeoDataFrame) -> pd.Series:

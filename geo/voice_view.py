@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 
-from geo.exports import ExportContext
+from geo.analysis.exports import ExportContext
 from geo.html import escape_html
 from geo.i18n import localized_column, t
 from geo.voice import reason_label

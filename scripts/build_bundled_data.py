@@ -56,9 +56,9 @@ from shapely.ops import unary_union
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from geo.model.schema import AREAS, SERVICES, parse_funding_split  # noqa: E402
+from geo.model.vocab import STATUS_TERMS, label  # noqa: E402
 from geo.places import dong_anchor  # noqa: E402
-from geo.schema import AREAS, SERVICES, parse_funding_split  # noqa: E402
-from geo.vocab import STATUS_TERMS, label  # noqa: E402
 
 METRIC = "EPSG:5186"
 # The reviewed facts this script transforms (one YAML file per kind, each saying what it holds).
@@ -491,7 +491,7 @@ def build_projects(
 
 
 def funding_split_text(split: dict[str, float] | None, service_id: str) -> str | None:
-    """A reported split of the budget as the ``funding_split`` column holds it (JSON, checked by geo.schema)."""
+    """A reported split of the budget as the ``funding_split`` column holds it (JSON, checked by geo.model.schema)."""
     if not split:
         return None
     text = json.dumps(split, ensure_ascii=False)

@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from geo import aggregate as agg
-from geo.vocab import DIRECTION_TERMS, STATUS_TERMS
+from geo.analysis import aggregate as agg
+from geo.model.vocab import DIRECTION_TERMS, STATUS_TERMS
 
 
 def _service(service_id, area_id, status, start, end, budget, funding="국비", **extra):
@@ -220,7 +220,7 @@ def test_results_say_whether_they_come_from_sample_records(services):
 
 
 def test_bundled_totals_agree_across_aggregations(demo, bundled):
-    from geo.budget import budget_summary
+    from geo.analysis.budget import budget_summary
 
     for data in (demo, bundled):
         services = data.services
@@ -235,7 +235,7 @@ def test_bundled_totals_agree_across_aggregations(demo, bundled):
 
 
 def test_an_area_without_a_reported_budget_shows_not_reported_rather_than_zero(bundled):
-    from geo.stats import format_budget, headline
+    from geo.analysis.stats import format_budget, headline
 
     row = agg.headline_by_area(bundled.services, "singil2").iloc[0]
     assert row["services"] == 0

@@ -11,7 +11,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from geo import plan as plan_facts
+from geo.analysis import plan as plan_facts
+from geo.analysis.history import default_as_of, services_as_of
+from geo.analysis.stats import format_budget, headline, headline_items
 from geo.briefing.handout import (
     APPENDIX_ROWS_PER_PAGE,
     BriefingExportError,
@@ -32,10 +34,8 @@ from geo.briefing.slides import (
     services_table,
     step_slide,
 )
-from geo.history import default_as_of, services_as_of
 from geo.i18n import t
-from geo.stats import format_budget, headline, headline_items
-from geo.vocab import AREA_TERMS
+from geo.model.vocab import AREA_TERMS
 
 AREA_NAMES_KO = (
     "신길2 공공주택지구",

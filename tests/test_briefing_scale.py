@@ -1,6 +1,6 @@
 """The briefing's charts and the handout at city scale (more than ``FOLIUM_SERVICES_MAX`` services).
 
-An area map on paper counts services per 동 (the slide's rings, ``geo.countmap.counts_by_dong``), the
+An area map on paper counts services per 동 (the slide's rings, ``geo.mapping.counts.counts_by_dong``), the
 appendix counts per area and status, and chart labels and titles at large counts fit their figure.
 Checked on the figures' layout numbers; the 100,000-service handout is rendered in the browser test.
 """
@@ -21,11 +21,11 @@ from geo.briefing import handout
 from geo.charts.areas import DIRECTION_INSIDE_SHARE
 from geo.charts.budget import UNIT_ANNOTATION_NAME
 from geo.charts.common import LINE_SPACING_EM, TITLE_BASELINE_EM, text_px, title_pad
-from geo.countmap import counts_by_dong
 from geo.i18n import t
 from geo.loaders import load_dashboard_data
-from geo.pointmap import FOLIUM_SERVICES_MAX
-from geo.vocab import AREA_SHORT, DIRECTION_TERMS, STATUS_TERMS, label
+from geo.mapping.canvas import FOLIUM_SERVICES_MAX
+from geo.mapping.counts import counts_by_dong
+from geo.model.vocab import AREA_SHORT, DIRECTION_TERMS, STATUS_TERMS, label
 
 MANY = FOLIUM_SERVICES_MAX + 1_000
 
@@ -167,7 +167,7 @@ def test_a_compact_budget_chart_with_every_funding_source_keeps_its_plot(lang):
     longest item wider than half the plot, one item per row as Plotly lays it out (the English title on two lines).
     The chart grows instead of squeezing its plot to 20 px, and the rows fit under the years."""
     from geo.charts.common import MIN_PLOT_PX, foot_legend_rows
-    from geo.vocab import FUNDING_TERMS
+    from geo.model.vocab import FUNDING_TERMS
 
     years = range(2032, 2036)
     frame = pd.DataFrame(

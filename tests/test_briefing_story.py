@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point, Polygon
 
+from geo.analysis.history import services_as_of
 from geo.briefing.handout import MAX_PAGES
 from geo.briefing.slides import (
     PORTFOLIO_NAMES_MAX,
@@ -32,9 +33,8 @@ from geo.briefing.slides import (
     shows_names,
     status_badge_html,
 )
-from geo.history import services_as_of
 from geo.i18n import localized, t
-from geo.vocab import STATUS_TERMS
+from geo.model.vocab import STATUS_TERMS
 
 TODAY = date(2026, 12, 7)
 

@@ -1,4 +1,4 @@
-"""Reported budgets added up honestly (geo.budget): what a total counts, and the funding it splits into."""
+"""Reported budgets added up honestly (geo.analysis.budget): what a total counts, and the funding it splits into."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from geo.budget import UNKNOWN_FUNDING, budget_parts, budget_summary, counted_in_total, read_funding_split
+from geo.analysis.budget import UNKNOWN_FUNDING, budget_parts, budget_summary, counted_in_total, read_funding_split
 
 
 def _frame(*rows: dict) -> pd.DataFrame:

@@ -17,6 +17,7 @@ import pytest
 import yaml
 from shapely.geometry import Point
 
+from geo.analysis.history import services_as_of
 from geo.briefing.slides import area_facts, changes_table
 from geo.details import (
     area_detail_rows,
@@ -25,15 +26,14 @@ from geo.details import (
     service_detail_rows,
     service_history_rows,
 )
-from geo.history import services_as_of
 from geo.i18n import localized
 from geo.io import METRIC_CRS
 from geo.kiosk.screens import area_intro_html
 from geo.loaders import load_dashboard_data, load_reference_layers, read_reference_layers
+from geo.model.schema import parse_funding_split
+from geo.model.validation import DataError
+from geo.model.vocab import AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, label
 from geo.places import dong_anchor, dong_names_en
-from geo.schema import parse_funding_split
-from geo.validation import DataError
-from geo.vocab import AREA_TERMS, DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, label
 from tests.conftest import DATA_DIR, DEMO_DIR, PROJECT_ROOT
 
 SOURCES_DIR = DATA_DIR / "sources"
@@ -401,7 +401,7 @@ def test_a_store_made_from_the_bundled_folder_holds_the_public_layers(tmp_path: 
 
 
 def test_the_gu_view_counts_each_project_where_it_lies_and_citywide_ones_apart(bundled):
-    from geo import aggregate
+    from geo.analysis import aggregate
 
     table = aggregate.services_by_place(bundled.services, "gu", boundaries=bundled.boundaries).set_index("gu")["count"]
     placed = bundled.services.loc[bundled.services["location_accuracy"] != "citywide"]

@@ -1,7 +1,7 @@
 """The figures agree with the data, carry their labels and sample badge, and fetch nothing from the internet.
 
 Totals are recomputed here straight from the services frame with plain loops,
-independently of ``geo.aggregate``, and compared with the numbers inside the traces.
+independently of ``geo.analysis.aggregate``, and compared with the numbers inside the traces.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import plotly.graph_objects as go
 import pytest
 from shapely.geometry import Polygon
 
-from geo import aggregate as agg
 from geo import charts
+from geo.analysis import aggregate as agg
+from geo.analysis.stats import format_budget
 from geo.charts.common import text_width
-from geo.stats import format_budget
-from geo.vocab import AREA_SHORT, DIRECTION_TERMS, DOMAIN_TERMS, FUNDING_TERMS, STATUS_TERMS, label
+from geo.model.vocab import AREA_SHORT, DIRECTION_TERMS, DOMAIN_TERMS, FUNDING_TERMS, STATUS_TERMS, label
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 
 import geo.clock
+from geo.analysis.history import default_as_of, services_as_of
 from geo.clock import KST, city_now, city_today
-from geo.history import default_as_of, services_as_of
 from geo.store import STORE_FILE_NAME, GeoPackageStore
 from tests.conftest import PROJECT_ROOT as ROOT
 

@@ -1,4 +1,4 @@
-"""The kiosk's and the briefing's map at city scale: services counted per 동 (geo.countmap)."""
+"""The kiosk's and the briefing's map at city scale: services counted per 동 (geo.mapping.counts)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import pytest
 from shapely.geometry import Point
 
 from benchmarks.synthetic import synthetic_services
-from geo.countmap import build_count_map, count_key_html, count_symbols, counts_by_dong, ring_svg
 from geo.html import json_for_script
 from geo.kiosk.screens import kiosk_map_services
 from geo.mapping import MapOptions
-from geo.pointmap import FOLIUM_SERVICES_MAX, needs_canvas_map, service_names, service_payload
-from geo.vocab import KIOSK_STATUSES, STATUS_TERMS
+from geo.mapping.canvas import FOLIUM_SERVICES_MAX, needs_canvas_map, service_names, service_payload
+from geo.mapping.counts import build_count_map, count_key_html, count_symbols, counts_by_dong, ring_svg
+from geo.model.vocab import KIOSK_STATUSES, STATUS_TERMS
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 

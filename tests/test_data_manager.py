@@ -11,6 +11,7 @@ import pyogrio
 import pytest
 from shapely.geometry import Point, box
 
+from geo.analysis.exports import to_csv_bytes, to_gpkg_bytes
 from geo.auth import StaffUser
 from geo.data_manager import (
     build_preview_map,
@@ -25,15 +26,14 @@ from geo.data_manager import (
     search_services,
     services_table,
 )
-from geo.exports import to_csv_bytes, to_gpkg_bytes
 from geo.html import escape_html, json_for_script, md_text
 from geo.importer import ImportPreview, preview_import
 from geo.importer.mapping import how_label
 from geo.mapping import MapOptions
+from geo.model.validation import ValidationReport
+from geo.model.vocab import AREA_TERMS, BUDGET_BASIS_TERMS
 from geo.settings import DEFAULT_SECRETS_FILE, load_settings
 from geo.store import CHANGE_HISTORY_COLUMNS, KST, STORE_FILE_NAME, ConflictError, GeoPackageStore
-from geo.validation import ValidationReport
-from geo.vocab import AREA_TERMS, BUDGET_BASIS_TERMS
 from tests.conftest import DATA_DIR
 
 HOSTILE = "<img src=x onerror=alert(1)>"

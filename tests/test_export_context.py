@@ -1,4 +1,4 @@
-"""Downloads keep their context (geo.exports.ExportContext) and charts carry it as a caption line."""
+"""Downloads keep their context (geo.analysis.exports.ExportContext) and charts carry it as a caption line."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from datetime import date
 import pandas as pd
 from openpyxl import load_workbook
 
-from geo import aggregate, charts
-from geo.exports import ExportContext, services_source, to_csv_bytes, to_xlsx_bytes
+from geo import charts
+from geo.analysis import aggregate
+from geo.analysis.exports import ExportContext, services_source, to_csv_bytes, to_xlsx_bytes
 
 CONTEXT = ExportContext("신길2", date(2026, 5, 13), date(2026, 5, 10), '=HYPERLINK("x") 보도', sample=True)
 TABLE = pd.DataFrame({"status": ["운영"], "count": [3]})

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from geo import aggregate as agg
-from geo.exports import (
+from geo.analysis import aggregate as agg
+from geo.analysis.exports import (
     to_csv_bytes,
     to_geojson_bytes,
     to_xlsx_bytes,
@@ -130,7 +130,7 @@ def test_a_geojson_export_of_the_reported_projects_imports_back_with_its_funding
 
 @pytest.mark.parametrize("text", ["＝1+1", "﹦HYPERLINK(1)", "＋82", "－3", "＠SUM(A1)", "−5", " =1+1", "\u3000＝1"])
 def test_formula_look_alikes_are_neutralised(text):
-    from geo.exports import neutralise_formula
+    from geo.analysis.exports import neutralise_formula
 
     assert neutralise_formula(text) == "'" + text
 
@@ -144,7 +144,7 @@ def test_the_data_sheet_is_named_in_the_readers_language():
 def test_a_failure_file_says_why_in_the_asked_for_format():
     import pyogrio
 
-    from geo.exports import failure_file
+    from geo.analysis.exports import failure_file
 
     korean, english = "파일을 만들지 못했습니다 (사건 번호 AB12CD34)", "The file could not be made (incident AB12CD34)."
     assert failure_file("csv", korean, english).decode("utf-8-sig").splitlines() == [korean, english]

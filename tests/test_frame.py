@@ -51,12 +51,12 @@ def test_error_details_are_never_sent_to_the_browser():
 def test_an_unexpected_error_on_a_page_shows_a_friendly_message_with_an_incident_id_that_is_logged(
     app, monkeypatch, caplog
 ):
-    import geo.stats
+    import geo.analysis.stats
 
     def broken(*args, **kwargs):
-        raise OverflowError("cannot convert float infinity to integer (/srv/app/geo/stats.py)")
+        raise OverflowError("cannot convert float infinity to integer (/srv/app/geo/analysis/stats.py)")
 
-    monkeypatch.setattr(geo.stats, "headline", broken)
+    monkeypatch.setattr(geo.analysis.stats, "headline", broken)
     with caplog.at_level(logging.ERROR, logger="dashboard"):
         at = app()
     assert not at.exception

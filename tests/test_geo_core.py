@@ -12,15 +12,15 @@ import pandas as pd
 import pytest
 from shapely.geometry import LinearRing, LineString, MultiPolygon, Point, Polygon
 
+from geo.analysis.stats import format_budget, headline
 from geo.html import escape_html, json_for_script
 from geo.i18n import TEXTS, t
 from geo.loaders import load_dashboard_data, load_plan
-from geo.schema import SERVICES, STATUS_HISTORY
+from geo.model.schema import SERVICES, STATUS_HISTORY
+from geo.model.validation import DataError, validate_frame
+from geo.model.vocab import DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS
 from geo.settings import BUNDLED_DATA_DIR, SettingsError, load_settings
 from geo.spatial import area_m2, area_view_bounds, assign_districts, geometry_path, latlon_view, pad_bounds
-from geo.stats import format_budget, headline
-from geo.validation import DataError, validate_frame
-from geo.vocab import DEVELOPMENT_AREA_IDS, DOMAIN_TERMS, STATUS_TERMS
 from tests.conftest import PROJECT_ROOT
 
 

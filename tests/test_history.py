@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point
 
-from geo.aggregate import services_by_area_status
-from geo.history import (
+from geo.analysis.aggregate import services_by_area_status
+from geo.analysis.history import (
     CHANGE_COLUMNS,
     default_as_of,
     first_known,

@@ -33,8 +33,8 @@ from geo.importer import (
     preview_upload,
 )
 from geo.importer.mapping import how_label
+from geo.model.vocab import AREA_TERMS
 from geo.store import STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
-from geo.vocab import AREA_TERMS
 from tests.conftest import DEMO_DIR, PROJECT_ROOT, REFERENCE_DIR, postgis_url
 
 ADMDONG_GEOJSON = REFERENCE_DIR / "ansan_admdong.geojson"

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from geo.exports import to_xlsx_bytes
+from geo.analysis.exports import to_xlsx_bytes
 from geo.importer import ImportRejectedError, commit_import, preview_import, preview_reference
 from geo.store import GeoPackageStore
 from tests.conftest import DEMO_DIR
@@ -126,8 +126,8 @@ def test_a_reference_point_without_coordinates_is_left_out_with_its_reason(tmp_p
 @pytest.mark.parametrize("arrow", [False, True])
 def test_validation_refuses_a_control_character_in_any_text_column(demo, arrow):
     """The schema's check, whatever the path (import, the editor): the fast paths leave such a cell to it."""
-    from geo.schema import SERVICES
-    from geo.validation import validate_frame
+    from geo.model.schema import SERVICES
+    from geo.model.validation import validate_frame
 
     frame = demo.services.head(3).copy()
     frame["name_ko"] = ["정상", "탭\t과 줄\n바꿈", "종\x07소리"]

@@ -13,7 +13,7 @@ import subprocess
 import pandas as pd
 import pytest
 
-from geo.pointmap import visibility_mask
+from geo.mapping.canvas import visibility_mask
 from tests.conftest import PROJECT_ROOT
 
 NODE = shutil.which("node")

@@ -28,7 +28,7 @@ from geo.kiosk.screens import (
     public_services,
     service_card_html,
 )
-from geo.vocab import DOMAIN_TERMS, STATUS_TERMS, ServiceStatus, label
+from geo.model.vocab import DOMAIN_TERMS, STATUS_TERMS, ServiceStatus, label
 from ui.kiosk import touch_script
 
 INTERVAL, IDLE = 4.0, 8.0

@@ -22,8 +22,8 @@ from geo.kiosk.rotation import (
     was_reset,
 )
 from geo.kiosk.screens import kiosk_screens, kiosk_sections
+from geo.model.vocab import KIOSK_STATUSES, STATUS_TERMS
 from geo.settings import load_settings
-from geo.vocab import KIOSK_STATUSES, STATUS_TERMS
 from ui import state
 from ui.kiosk import KIOSK_CSS
 from ui.kiosk_access import (

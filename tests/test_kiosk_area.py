@@ -22,7 +22,7 @@ from geo.kiosk.area import (
     station_points,
 )
 from geo.loaders import load_reference_layers
-from geo.reference import ReferenceLayer
+from geo.model.reference_layers import ReferenceLayer
 from tests.conftest import DATA_DIR
 
 

@@ -7,13 +7,13 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from geo.analysis.history import first_known, services_as_of
 from geo.briefing.handout import briefing_figures
 from geo.briefing.slides import briefing_slides, default_since
-from geo.history import first_known, services_as_of
 from geo.i18n import localized, t
 from geo.kiosk.screens import kiosk_screens, kiosk_sections
 from geo.kiosk.then import NAMES_MAX, ThenDay, build_then_now_map, then_and_now, then_day, then_now_html
-from geo.vocab import KIOSK_STATUSES, STATUS_TERMS, label
+from geo.model.vocab import KIOSK_STATUSES, STATUS_TERMS, label
 
 TODAY = date(2026, 12, 7)
 
@@ -124,7 +124,7 @@ def test_the_briefing_slide_before_citizens_voice_draws_the_trend_up_to_the_as_o
 
     from streamlit.testing.v1 import AppTest
 
-    from geo.trend import trend_by_quarter
+    from geo.analysis.trend import trend_by_quarter
     from tests.conftest import PROJECT_ROOT
 
     at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=90)

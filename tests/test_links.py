@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 from streamlit.testing.v1 import AppTest
 
-from geo.filters import CHOICE_FILTERS, ServiceFilter
+from geo.analysis.filters import CHOICE_FILTERS, ServiceFilter
 from geo.links import (
     PAGE_PARAMETERS,
     SHOWN_LENGTH,
@@ -31,7 +31,7 @@ from geo.links import (
     read_years,
     unknown_parameters,
 )
-from geo.vocab import STATUS_TERMS
+from geo.model.vocab import STATUS_TERMS
 from tests.conftest import PROJECT_ROOT
 
 # Hypothesis keeps its files outside the tree (the suite leaves nothing behind).

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from shapely.geometry import Point
 
+from geo.analysis.filters import ServiceFilter, clamp_years, filter_services, year_span
 from geo.details import area_detail_rows, detail_table_html, service_detail_rows, service_history_rows
 from geo.explorer import (
     parse_view,
@@ -23,7 +24,6 @@ from geo.explorer import (
     view_param,
     within_bbox,
 )
-from geo.filters import ServiceFilter, clamp_years, filter_services, year_span
 from geo.html import escape_html, json_for_script
 from geo.mapping import (
     CLUSTER_THRESHOLD,
@@ -35,7 +35,7 @@ from geo.mapping import (
     service_tooltips,
     view_for_bounds,
 )
-from geo.pointmap import (
+from geo.mapping.canvas import (
     FOLIUM_SERVICES_MAX,
     needs_canvas_map,
     reference_meta,
@@ -47,8 +47,8 @@ from geo.pointmap import (
     visibility_mask,
     write_payload,
 )
-from geo.reference import ReferenceLayer
-from geo.vocab import STATUS_TERMS
+from geo.model.reference_layers import ReferenceLayer
+from geo.model.vocab import STATUS_TERMS
 from tests.map_scripts import map_configs
 
 HOSTILE = "<img src=x onerror=alert(1)>`${alert(2)}`</script>"
@@ -194,7 +194,7 @@ def test_kiosk_map_has_no_tooltips_or_internal_ids(demo):
 def test_point_rows_carry_each_services_name_and_status(demo, lang):
     from geo.i18n import localized
     from geo.mapping.layers import _point_rows
-    from geo.vocab import STATUS_TERMS, label
+    from geo.model.vocab import STATUS_TERMS, label
 
     points = demo.services.loc[demo.services.geom_type == "Point"]
     rows = _point_rows(points, list(STATUS_TERMS), lang, tooltips=True)
@@ -294,7 +294,7 @@ def test_payload_files_are_named_by_content_and_written_once(tmp_path, bundled):
 
 
 def test_payload_files_beyond_the_kept_number_are_removed_only_when_old(tmp_path):
-    from geo.pointmap import KEEP_PAYLOADS, PAYLOAD_MIN_AGE_S
+    from geo.mapping.canvas import KEEP_PAYLOADS, PAYLOAD_MIN_AGE_S
 
     names = [write_payload(tmp_path, "p", {"n": n}) for n in range(KEEP_PAYLOADS + 5)]
     assert len(list(tmp_path.glob("p-*.json"))) == KEEP_PAYLOADS + 5  # all recent: a map may still read them

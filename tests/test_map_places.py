@@ -14,8 +14,8 @@ import pytest
 from shapely.geometry import Point
 from streamlit.testing.v1 import AppTest
 
-from geo.filters import parse_as_of
-from geo.history import services_as_of
+from geo.analysis.filters import parse_as_of
+from geo.analysis.history import services_as_of
 from geo.html import escape_html
 from geo.mapping import (
     MapOptions,
@@ -28,9 +28,9 @@ from geo.mapping import (
     service_groups,
     stack_members,
 )
-from geo.placement import CITYWIDE, placement_kinds, point_stacks
-from geo.pointmap import service_payload
-from geo.vocab import STATUS_TERMS
+from geo.mapping.canvas import service_payload
+from geo.mapping.placement import CITYWIDE, placement_kinds, point_stacks
+from geo.model.vocab import STATUS_TERMS
 from tests.conftest import PROJECT_ROOT
 from tests.map_scripts import map_configs
 

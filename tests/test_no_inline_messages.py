@@ -21,7 +21,7 @@ GEO = PROJECT_ROOT / "geo"
 
 # Data vocabulary: whole modules that hold the data's own Korean terms (statuses, domains, areas with their
 # English twins, the schema's column labels). They are what the data says, not what the app says.
-VOCABULARY_MODULES = frozenset({"geo/vocab.py", "geo/schema.py"})
+VOCABULARY_MODULES = frozenset({"geo/model/vocab.py", "geo/model/schema.py"})
 
 # Data vocabulary: module-level constants, by module. Each is Korean the data or a file holds, not a message.
 VOCABULARY_CONSTANTS: dict[str, frozenset[str]] = {
@@ -29,12 +29,12 @@ VOCABULARY_CONSTANTS: dict[str, frozenset[str]] = {
     "geo/importer/mapping.py": frozenset({"ALIASES", "YEAR_ALIASES", "ANSAN_DONGS"}),
     "geo/importer/readers.py": frozenset({"LONLAT_PAIRS", "XY_PAIRS", "WKT_COLUMN", "WKT_NAMES"}),
     # An export's Korean headers (its English headers are beside them in the same module).
-    "geo/exports.py": frozenset({"AGGREGATE_LABELS_KO", "VOCABULARY_COLUMNS"}),
+    "geo/analysis/exports.py": frozenset({"AGGREGATE_LABELS_KO", "VOCABULARY_COLUMNS"}),
     # Who an audit or history row names when no person did it: a value stored in the row, like a user name.
     "geo/store/common.py": frozenset({"SEED_USER"}),
     "geo/store/signin.py": frozenset({"EMPTY_NAME"}),
     "geo/store/voice.py": frozenset({"VISITORS"}),
-    # A visitor's preset reasons: ids with their Korean and English words side by side, as in geo/vocab.py.
+    # A visitor's preset reasons: ids with their Korean and English words side by side, as in geo/model/vocab.py.
     "geo/voice.py": frozenset({"REASONS"}),
     # The self-assessment's result words, both languages side by side (its table is written in either).
     "geo/accessibility.py": frozenset({"RESULT_WORDS", "MODE_MARKERS"}),

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.analysis.stats import format_budget, headline
 from geo.clock import city_today
 from geo.html import md_text
-from geo.stats import format_budget, headline
 from tests.conftest import DEMO_DIR, PROJECT_ROOT
 
 ENTRY = str(PROJECT_ROOT / "dashboard.py")
@@ -172,7 +172,7 @@ def test_district_profile_shows_each_area(app, bundled, area_id):
 
 
 def test_city_as_of_counts_only_the_projects_reported_by_then(app, bundled):
-    from geo.history import first_known
+    from geo.analysis.history import first_known
 
     at = app()
     at.query_params["area"] = "citywide"

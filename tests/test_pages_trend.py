@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.trend import trend_by_quarter
+from geo.analysis.trend import trend_by_quarter
 from tests.conftest import PROJECT_ROOT
 
 ENTRY = str(PROJECT_ROOT / "dashboard.py")

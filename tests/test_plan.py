@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from geo import plan as plan_facts
+from geo.analysis import plan as plan_facts
 
 PLAN = {
     "source": {"ko": "스포츠동아 (2026-02-03), 보도", "en": "Sports Donga (2026-02-03), report"},

@@ -1,4 +1,4 @@
-"""The playback's steps (geo.playback): every stop, its changes with their sources, and statuses equal to as-of."""
+"""The playback's steps (geo.analysis.playback): every stop, its changes with their sources, and statuses equal to as-of."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from geo.history import services_as_of
-from geo.loaders import DashboardData
-from geo.playback import (
+from geo.analysis.history import services_as_of
+from geo.analysis.playback import (
     NOT_KNOWN,
     change_line,
     milestone_day,
@@ -21,7 +20,8 @@ from geo.playback import (
     step_statuses,
     timeline_payload,
 )
-from geo.vocab import STATUS_TERMS
+from geo.loaders import DashboardData
+from geo.model.vocab import STATUS_TERMS
 
 TODAY = date(2026, 12, 7)
 CODES = list(STATUS_TERMS)

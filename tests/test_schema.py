@@ -1,11 +1,11 @@
-"""The data contract's own helpers: the funding split of a service (geo.schema.parse_funding_split)."""
+"""The data contract's own helpers: the funding split of a service (geo.model.schema.parse_funding_split)."""
 
 from __future__ import annotations
 
 import pytest
 
-from geo.schema import SERVICES, parse_funding_split
-from geo.vocab import BUDGET_BASIS_TERMS, FUNDING_TERMS
+from geo.model.schema import SERVICES, parse_funding_split
+from geo.model.vocab import BUDGET_BASIS_TERMS, FUNDING_TERMS
 
 
 def test_a_funding_split_reads_as_amounts_in_100m_krw_by_funding_source():

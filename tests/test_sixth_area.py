@@ -15,18 +15,18 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.aggregate import area_ids, area_terms
+from geo.analysis.aggregate import area_ids, area_terms
+from geo.analysis.filters import CHOICE_FILTERS, ServiceFilter, choice_terms
+from geo.analysis.history import default_as_of
 from geo.briefing.handout.pages import appendix_counts, briefing_figures
 from geo.briefing.slides import briefing_slides
 from geo.explorer import results_table
-from geo.filters import CHOICE_FILTERS, ServiceFilter, choice_terms
-from geo.history import default_as_of
 from geo.importer import commit_import, preview_import
 from geo.kiosk.screens import kiosk_screens
 from geo.loaders import load_dashboard_data
-from geo.schema import SERVICES, services_schema
+from geo.model.schema import SERVICES, services_schema
+from geo.model.validation import DataError
 from geo.store import STORE_FILE_NAME, GeoPackageStore
-from geo.validation import DataError
 from tests.conftest import DATA_DIR, PROJECT_ROOT
 
 SIXTH = "sadong90"
@@ -266,9 +266,9 @@ def test_the_map_labels_the_sixth_area_by_its_name(sixth_dir: Path) -> None:
 
 def test_the_staff_maps_area_label_and_the_chart_downloads_name_a_sixth_area_not_its_id(sixth_dir: Path) -> None:
     from geo import charts
-    from geo.aggregate import progress_by_area, services_by_area_status
-    from geo.exports import with_vocabulary_labels
-    from geo.pointmap import service_payload
+    from geo.analysis.aggregate import progress_by_area, services_by_area_status
+    from geo.analysis.exports import with_vocabulary_labels
+    from geo.mapping.canvas import service_payload
 
     data = load_dashboard_data(sixth_dir)
     for lang, name in (("ko", SIXTH_KO), ("en", SIXTH_EN)):

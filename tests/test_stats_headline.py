@@ -11,12 +11,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from geo.budget import budget_summary
+from geo.analysis.budget import budget_summary
+from geo.analysis.history import services_as_of
+from geo.analysis.stats import CITY_VIEW, area_choice_label, citywide_profile, headline_items, programme_counts
 from geo.details import citywide_detail_rows
-from geo.history import services_as_of
 from geo.loaders import DashboardData
-from geo.stats import CITY_VIEW, area_choice_label, citywide_profile, headline_items, programme_counts
-from geo.vocab import CITYWIDE
+from geo.model.vocab import CITYWIDE
 
 TODAY = date(2026, 12, 7)
 

@@ -14,7 +14,7 @@ import shapely
 from geopandas.testing import assert_geodataframe_equal
 
 from geo.loaders import load_reference_layers
-from geo.reference import ReferenceLayer
+from geo.model.reference_layers import ReferenceLayer
 from geo.settings import BUNDLED_DATA_DIR
 from geo.store import KST, SEED_USER, STORE_FILE_NAME, GeoPackageStore, PostgisStore, StoreError
 from tests.conftest import DEMO_DIR

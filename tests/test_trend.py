@@ -1,4 +1,4 @@
-"""The trend by quarter (geo.trend) and its chart (geo.charts.trend_figure): exact values, today's figures at the end."""
+"""The trend by quarter (geo.analysis.trend) and its chart (geo.charts.trend_figure): exact values, today's figures at the end."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ import pandas as pd
 import pytest
 
 from geo.accessibility import LARGE_MIN, contrast_ratio
-from geo.budget import budget_summary, format_budget
+from geo.analysis.budget import budget_summary, format_budget
+from geo.analysis.history import services_as_of
+from geo.analysis.stats import headline_items
+from geo.analysis.trend import STATUS_COLUMNS, TREND_COLUMNS, quarter_end, trend_by_quarter
 from geo.charts import no_data_message, trend_figure
 from geo.charts.trend import BUDGET_COLOUR, BUDGET_META, YEAR_TICKS_MAX, year_ticks
 from geo.clock import city_today
 from geo.colour_vision import VISIONS, delta_e, simulate
-from geo.history import services_as_of
 from geo.i18n import t
-from geo.stats import headline_items
-from geo.trend import STATUS_COLUMNS, TREND_COLUMNS, quarter_end, trend_by_quarter
-from geo.vocab import STATUS_TERMS, label
+from geo.model.vocab import STATUS_TERMS, label
 
 UNTIL = date(2025, 5, 15)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
+from geo.analysis.history import services_as_of
 from geo.clock import city_today
-from geo.history import services_as_of
 from ui import data as ui_data
 
 DAY = date(2026, 1, 31)

@@ -7,8 +7,8 @@ from dataclasses import fields
 
 from streamlit.testing.v1 import AppTest
 
-from geo.filters import CHOICE_FILTERS, ServiceFilter
-from geo.vocab import AREA_TERMS, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS
+from geo.analysis.filters import CHOICE_FILTERS, ServiceFilter
+from geo.model.vocab import AREA_TERMS, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS
 from tests.conftest import PROJECT_ROOT
 from ui import state
 

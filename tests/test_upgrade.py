@@ -15,10 +15,10 @@ from geo.auth import add_user
 from geo.details import service_detail_rows, service_history_rows
 from geo.i18n import localized
 from geo.loaders import load_dashboard_data
-from geo.schema import SERVICES
+from geo.model.schema import SERVICES
+from geo.model.validation import DataError
 from geo.store import STORE_FILE_NAME, GeoPackageStore
 from geo.upgrade import UpgradeAction, decide_store_upgrade, rebuild_store, upgrade_preview, upgrade_store
-from geo.validation import DataError
 from tests.conftest import DATA_DIR, DEMO_DIR, PROJECT_ROOT
 
 SEED_FILES = ("plan.yaml", "boundaries.geojson", "areas.geojson", "services.geojson", "status_history.csv")

@@ -10,14 +10,14 @@ import shapely
 from shapely.affinity import translate
 
 from geo.loaders import load_dashboard_data
-from geo.schema import AREAS, BOUNDARIES, SERVICES
-from geo.spatial import orphaned_services_report, services_orphaned_by_boundaries
-from geo.validation import (
+from geo.model.schema import AREAS, BOUNDARIES, SERVICES
+from geo.model.validation import (
     MAX_LISTED,
     PYTHON_WHITESPACE,
     coordinate_problem,
     validate_frame,
 )
+from geo.spatial import orphaned_services_report, services_orphaned_by_boundaries
 from tests.conftest import DEMO_DIR
 
 

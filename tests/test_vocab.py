@@ -1,4 +1,4 @@
-"""Statuses' behaviour is declared once, in ``geo.vocab``, and every screen follows it."""
+"""Statuses' behaviour is declared once, in ``geo.model.vocab``, and every screen follows it."""
 
 from __future__ import annotations
 
@@ -10,18 +10,19 @@ import pandas as pd
 import pytest
 from shapely.geometry import LineString
 
-from geo import charts, pointmap
+from geo import charts
 from geo.accessibility import LARGE_MIN, TEXT_MIN, contrast_ratio
-from geo.aggregate import services_by_domain_status
+from geo.analysis.aggregate import services_by_domain_status
 from geo.briefing.handout import area_map_figure
 from geo.colour_vision import VISIONS, closest_pair, delta_e, simulate
 from geo.kiosk.screens import CITIZEN_ORDER
+from geo.mapping import canvas
 from geo.mapping.layers import _shape_layer
-from geo.vocab import ACTIVE_STATUSES, COUNTED_STATUSES, KIOSK_STATUSES, STATUS_TERMS, ServiceStatus
+from geo.model.vocab import ACTIVE_STATUSES, COUNTED_STATUSES, KIOSK_STATUSES, STATUS_TERMS, ServiceStatus
 from tests.conftest import PROJECT_ROOT
 
 # Files allowed to spell a status word: the vocabulary itself and the screen texts.
-SPELLERS = ("geo/vocab.py", "geo/i18n/")
+SPELLERS = ("geo/model/vocab.py", "geo/i18n/")
 
 
 def test_status_words_are_spelled_only_in_the_vocabulary():
@@ -113,7 +114,7 @@ def test_map_lines_dash_where_the_vocabulary_says(monkeypatch):
     assert _shape_layer(line, "ko", None, True).style_function(feature)["dashArray"] is None
     _design_drawn_as_cancelled(monkeypatch)
     assert _shape_layer(line, "ko", None, True).style_function(feature)["dashArray"] == "6 4"
-    table = {row["label"]: row["dashed"] for row in pointmap._status_table("ko")}
+    table = {row["label"]: row["dashed"] for row in canvas._status_table("ko")}
     assert table["설계"] is True
 
 

@@ -225,7 +225,7 @@ def test_counts_table_and_text_never_call_it_a_vote():
 def test_the_export_carries_project_period_counts_and_filters():
     from datetime import date
 
-    from geo.exports import to_csv_bytes
+    from geo.analysis.exports import to_csv_bytes
     from geo.voice_view import export_context
 
     context = export_context(

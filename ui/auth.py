@@ -27,6 +27,7 @@ from geo.clock import city_now
 from geo.i18n import t
 from geo.logs import log_event, logger
 from ui import state
+from ui import widget_keys as keys
 from ui.data import settings, store
 
 LOG = logger()
@@ -88,9 +89,9 @@ def sign_in_form(lang: str) -> None:
         LOG.warning("no staff accounts in %s", secrets_file)
         st.warning(t("auth.no_accounts", lang))
     with st.form("staff_sign_in", clear_on_submit=True, width=420):
-        username = st.text_input(t("auth.username", lang), key="sign_in_username", autocomplete="username")
+        username = st.text_input(t("auth.username", lang), key=keys.SIGN_IN_USERNAME, autocomplete="username")
         password = st.text_input(
-            t("auth.password", lang), type="password", key="sign_in_password", autocomplete="current-password"
+            t("auth.password", lang), type="password", key=keys.SIGN_IN_PASSWORD, autocomplete="current-password"
         )
         submitted = st.form_submit_button(t("auth.submit", lang), type="primary", width="stretch")
     if not submitted:
@@ -125,7 +126,7 @@ def _signed_in_sidebar(user: StaffUser, lang: str) -> None:
         + " · "
         + t("auth.timeout_note", lang, minutes=int(SESSION_TIMEOUT.total_seconds() // 60))
     )
-    sidebar.button(t("auth.sign_out", lang), key="staff_sign_out", on_click=sign_out, icon=":material/logout:")
+    sidebar.button(t("auth.sign_out", lang), key=keys.STAFF_SIGN_OUT, on_click=sign_out, icon=":material/logout:")
 
 
 def require_staff(lang: str) -> StaffUser:

@@ -16,6 +16,7 @@ from typing import Any, cast
 import streamlit as st
 
 from geo.html import escape_html
+from ui import widget_keys as keys
 from ui.page_script import page_script
 
 #: Session key of the notes on dates of the address that could not be used (kept for the visit).
@@ -32,16 +33,16 @@ PRESENT_KEYS: tuple[str, ...] = ("p", "P", "F5")
 LEAVE_KEYS: tuple[str, ...] = ("Escape",)
 
 #: Large type for the projector: the page's own text (charts and maps size themselves).
-BRIEFING_CSS = """<style>
+BRIEFING_CSS = keys.widget_css("""<style>
 [data-testid="stMainBlockContainer"] { padding-top: 2.2rem; padding-bottom: 1rem; }
-.st-key-briefing_slide h1 { font-size: 2.6rem; padding: 0.2rem 0 0; }
-.st-key-briefing_slide p, .st-key-briefing_slide li { font-size: 1.4rem; line-height: 1.45; }
-.st-key-briefing_slide [data-testid="stMetricValue"], .st-key-briefing_slide [data-testid="stMetricValue"] * {
+$BRIEFING_SLIDE h1 { font-size: 2.6rem; padding: 0.2rem 0 0; }
+$BRIEFING_SLIDE p, $BRIEFING_SLIDE li { font-size: 1.4rem; line-height: 1.45; }
+$BRIEFING_SLIDE [data-testid="stMetricValue"], $BRIEFING_SLIDE [data-testid="stMetricValue"] * {
   font-size: min(2.8rem, 14cqi); font-weight: 700; color: #005A9C; }
-.st-key-briefing_slide [data-testid="stMetricLabel"] p { font-size: 1.4rem; }
-.st-key-briefing_slide [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
-.st-key-briefing_slide [data-testid="stAlert"] p { font-size: 1.1rem; }
-.st-key-briefing_slide table { font-size: 1.25rem; }
+$BRIEFING_SLIDE [data-testid="stMetricLabel"] p { font-size: 1.4rem; }
+$BRIEFING_SLIDE [data-testid="stCaptionContainer"] p { font-size: 1.1rem; }
+$BRIEFING_SLIDE [data-testid="stAlert"] p { font-size: 1.1rem; }
+$BRIEFING_SLIDE table { font-size: 1.25rem; }
 .bf-summary { font-size: 1.3rem; margin: 0 0 0.4rem; display: flex; flex-wrap: wrap; gap: 0.2rem 1.4rem; }
 .bf-glyph { font-size: 1.25em; margin-right: 0.25em; }
 .bf-status-word { font-weight: 600; }
@@ -66,24 +67,24 @@ BRIEFING_CSS = """<style>
 .bf-counts { font-size: 1.2rem; border-collapse: collapse; }
 .bf-counts th, .bf-counts td { padding: 0.2rem 0.8rem; border-bottom: 1px solid #D0D7DE; text-align: right; }
 .bf-counts th:first-child { text-align: left; }
-.st-key-briefing_previous button, .st-key-briefing_next button { min-height: 3rem; font-size: 1.3rem; }
-.st-key-briefing_hidden { display: none !important; }
+$BRIEFING_PREVIOUS button, $BRIEFING_NEXT button { min-height: 3rem; font-size: 1.3rem; }
+$BRIEFING_HIDDEN { display: none !important; }
 .briefing-counter { position: fixed; right: 1.2rem; bottom: 0.6rem; z-index: 1000; font-size: 1.3rem;
   font-weight: 700; color: #1A1A1A; background: rgba(255, 255, 255, 0.85); padding: 0.1rem 0.6rem;
   border-radius: 0.4rem; font-variant-numeric: tabular-nums; }
-</style>"""
+</style>""")
 
 #: Presentation mode: nothing but the slide and its counter.
-PRESENTATION_CSS = """<style>
+PRESENTATION_CSS = keys.widget_css("""<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 [data-testid="collapsedControl"], header[data-testid="stHeader"], [data-testid="stToolbar"],
 [data-testid="stDecoration"], [data-testid="stStatusWidget"], [data-testid="stElementToolbar"],
-.st-key-briefing_controls, footer { display: none !important; }
+$BRIEFING_CONTROLS, footer { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 0.8rem 2.5rem 0.4rem; max-width: 100%; }
 [data-testid="stMain"], [data-testid="stAppViewContainer"] { overflow: hidden !important; }
 .stApp [data-stale="true"], .stApp .stale-element { opacity: 1 !important; transition: none !important; }
-.st-key-briefing_slide h1 { padding-top: 0; }
-</style>"""
+$BRIEFING_SLIDE h1 { padding-top: 0; }
+</style>""")
 
 
 #: Leaflet's own buttons inside a slide's map: nothing to click on a projector.
@@ -131,7 +132,7 @@ def keyboard_script(buttons: dict[str, str], presenting: bool, position: int = 0
     return page_script(
         "briefing_keys.js",
         {
-            "buttons": {action: f".st-key-{key} button" for action, key in buttons.items()},
+            "buttons": {action: f"{keys.selector(key)} button" for action, key in buttons.items()},
             "keys": {
                 "next": list(NEXT_KEYS),
                 "previous": list(PREVIOUS_KEYS),

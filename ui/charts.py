@@ -1,6 +1,6 @@
 """A chart with its data: the figure, a PNG button in its toolbar, and CSV/XLSX of the same table.
 
-Every download keeps its context (``geo.exports.ExportContext``): CSV and XLSX
+Every download keeps its context (``geo.analysis.exports.ExportContext``): CSV and XLSX
 carry the area, the as-of day, the data's last update, the source and the
 sample note; the chart itself (and so its PNG) carries the same as a caption
 line. The files are built only when the button is pressed, not on every rerun.
@@ -15,8 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from geo.analysis.exports import ExportContext, column_labels_ko, to_csv_bytes, to_xlsx_bytes, with_vocabulary_labels
 from geo.charts import chart_title, no_data_message, with_caption
-from geo.exports import ExportContext, column_labels_ko, to_csv_bytes, to_xlsx_bytes, with_vocabulary_labels
 from geo.html import md_text
 from geo.i18n import t
 from ui.data import dashboard_data

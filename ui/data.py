@@ -13,10 +13,10 @@ from datetime import date
 import geopandas as gpd
 import streamlit as st
 
+from geo.analysis.history import services_as_of
 from geo.assets import install_vendor_assets
-from geo.history import services_as_of
 from geo.loaders import DashboardData, load_reference_layers
-from geo.reference import ReferenceLayer
+from geo.model.reference_layers import ReferenceLayer
 from geo.settings import STATIC_DIR, Settings, load_settings
 from geo.store import Store, open_store, seed_signature
 from geo.upgrade import UpgradeOutcome, upgrade_store
@@ -79,7 +79,7 @@ def _services_on(store_key: StoreKey, revision: str, day: date) -> gpd.GeoDataFr
 
 
 def services_on(day: date) -> gpd.GeoDataFrame:
-    """Every service reported by ``day``, with its status that day (``geo.history.services_as_of``).
+    """Every service reported by ``day``, with its status that day (``geo.analysis.history.services_as_of``).
 
     Cached per store revision and day, so an edit shows at once and a rerun on the same day replays nothing.
     """

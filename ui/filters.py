@@ -10,9 +10,7 @@ from typing import Any, cast
 import geopandas as gpd
 import streamlit as st
 
-from geo.clock import city_today
-from geo.explorer import PARAM_VIEW
-from geo.filters import (
+from geo.analysis.filters import (
     CHOICE_FILTERS,
     PARAM_AS_OF,
     PARAM_SELECTED,
@@ -22,9 +20,11 @@ from geo.filters import (
     parse_as_of,
     year_span,
 )
+from geo.clock import city_today
+from geo.explorer import PARAM_VIEW
 from geo.i18n import t
 from geo.links import IgnoredParameter, day_ignored, read_selection
-from geo.vocab import Term, label
+from geo.model.vocab import Term, label
 from ui import state
 
 _WIDGET = state.FILTER_WIDGETS
@@ -60,7 +60,7 @@ def service_filter_sidebar(
     services: gpd.GeoDataFrame, lang: str, areas: Mapping[str, Term] | None = None
 ) -> ServiceFilter:
     """Draw the filters in the sidebar and return the filter they describe; ``areas``: the store's areas
-    (``geo.aggregate.area_terms``), offered in the area filter."""
+    (``geo.analysis.aggregate.area_terms``), offered in the area filter."""
     _seed_from_url(services, areas)
     low, high = year_span(services)
     # The data may have changed since the slider was set (an import): keep its value inside the range.

@@ -9,13 +9,14 @@ from contextlib import contextmanager
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from geo.exports import failure_file
+from geo.analysis.exports import failure_file
 from geo.html import hide_server_paths
 from geo.i18n import LANGUAGES, Lang, t
 from geo.logs import log_incident, logger
+from geo.model.validation import DataError
 from geo.settings import SettingsError
 from geo.store import StoreError
-from geo.validation import DataError
+from ui import widget_keys as keys
 
 LOG = logger()  # deploy: the same JSON-lines logger as geo.logs
 
@@ -65,7 +66,7 @@ def language_switch(container: DeltaGenerator | None = None) -> Lang:
         options=list(LANGUAGES),
         default=lang,
         format_func=lambda code: "한국어" if code == "ko" else "English",
-        key="lang_switch",
+        key=keys.LANG_SWITCH,
     )
     if choice and choice != lang:
         set_language(choice)

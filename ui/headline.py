@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from geo.analysis.stats import HeadlineItem
 from geo.html import md_text
-from geo.stats import HeadlineItem
 
 
 def headline_row(items: Sequence[HeadlineItem]) -> None:

@@ -43,6 +43,7 @@ from geo.loaders import DashboardData
 from geo.mapping import MapOptions
 from geo.store import LAYERS, Store, StoreError, WriteMode
 from ui import data_tools, state
+from ui import widget_keys as keys
 from ui.frame import public_message
 
 LAYER_KEYS = {
@@ -171,7 +172,7 @@ def _layer_preview(
     st.metric(t("data.import.in_store", lang), f"{len(preview.ids_in_store):,}")
     preview_map = build_preview_map(data, preview, options)
     if preview_map is not None:
-        st_folium(preview_map, height=460, use_container_width=True, returned_objects=[], key="import_preview_map")
+        st_folium(preview_map, height=460, use_container_width=True, returned_objects=[], key=keys.IMPORT_PREVIEW_MAP)
     if preview.ok:
         st.success(t("data.import.ok", lang))
     else:
@@ -180,14 +181,14 @@ def _layer_preview(
         t("data.import.mode", lang),
         ["replace", "append"],
         format_func=lambda name: t(f"data.import.mode_{name}", lang),
-        key="import_mode",
+        key=keys.IMPORT_MODE,
         horizontal=True,
         disabled=not preview.ok,
     )
     notice = preview.replace_notice(t(LAYER_KEYS[preview.layer], lang), lang) if mode == "replace" else None
     if notice:
         st.warning(notice, icon=":material/delete_sweep:")
-    if st.button(t("data.import.confirm", lang), type="primary", disabled=not preview.ok, key="import_confirm"):
+    if st.button(t("data.import.confirm", lang), type="primary", disabled=not preview.ok, key=keys.IMPORT_CONFIRM):
         try:
             safety = store.backup().name if store.backend == "geopackage" else "—"
             result = commit_import(store, preview, mode=mode, user=editor)
@@ -225,7 +226,7 @@ def _reference_preview(
         preview_map = build_reference_preview_map(data, preview, options)
         if preview_map is not None:
             st_folium(
-                preview_map, height=460, use_container_width=True, returned_objects=[], key="reference_preview_map"
+                preview_map, height=460, use_container_width=True, returned_objects=[], key=keys.REFERENCE_PREVIEW_MAP
             )
         st.caption(t("data.import.first_rows", lang, count=min(10, count)))
         st.dataframe(reference_rows(preview), hide_index=True, width="stretch")
@@ -236,7 +237,7 @@ def _reference_preview(
         st.success(t("data.import.ok", lang))
     else:
         _refusal(preview.report.problems, lang)
-    if st.button(t("data.import.confirm", lang), type="primary", disabled=not preview.ok, key="reference_confirm"):
+    if st.button(t("data.import.confirm", lang), type="primary", disabled=not preview.ok, key=keys.REFERENCE_CONFIRM):
         try:
             result = commit_reference(store, preview, user=editor)
         except StoreError as error:
@@ -253,26 +254,29 @@ def import_section(store: Store, data: DashboardData, editor: str, lang: str, ma
         t("data.import.layer", lang),
         [*LAYERS, REFERENCE_LAYER],
         format_func=lambda name: t(LAYER_KEYS[name], lang),
-        key="import_layer",
+        key=keys.IMPORT_LAYER,
     )
     crs = layer_col.selectbox(
         t("data.import.crs", lang),
         CRS_CHOICES,
         format_func=lambda code: code or t("data.import.crs_none", lang),
-        key="import_crs",
+        key=keys.IMPORT_CRS,
     )
     encoding = layer_col.selectbox(
         t("data.import.encoding_choice", lang),
         ENCODING_CHOICES,
         format_func=lambda code: ENCODING_LABELS.get(code, t("data.import.encoding_auto", lang)),
-        key="import_encoding",
+        key=keys.IMPORT_ENCODING,
     )
     title, title_en, licence = "", "", ""
     if layer == REFERENCE_LAYER:
-        title = file_col.text_input(t("data.import.title", lang), key="import_title", max_chars=60)
-        title_en = file_col.text_input(t("data.import.title_en", lang), key="import_title_en", max_chars=60)
+        title = file_col.text_input(t("data.import.title", lang), key=keys.IMPORT_TITLE, max_chars=60)
+        title_en = file_col.text_input(t("data.import.title_en", lang), key=keys.IMPORT_TITLE_EN, max_chars=60)
         licence = file_col.text_input(
-            t("data.import.licence", lang), key="import_licence", max_chars=80, help=t("data.import.licence_help", lang)
+            t("data.import.licence", lang),
+            key=keys.IMPORT_LICENCE,
+            max_chars=80,
+            help=t("data.import.licence_help", lang),
         )
     uploaded = file_col.file_uploader(
         t("data.import.file", lang),

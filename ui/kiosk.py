@@ -9,6 +9,7 @@ dialogs (its English "Page not found" included) never show.
 
 from __future__ import annotations
 
+from ui import widget_keys as keys
 from ui.page_script import page_script
 
 #: Streamlit's own chrome and dialogs: hidden on the public screen (``dashboard.py`` adds it before any page runs).
@@ -36,7 +37,7 @@ CLOSE_DIALOGS_SCRIPT = (
 )
 
 #: High contrast, large type (≥ 24 px), touch targets ≥ 56 px; the layout by the screen's shape.
-KIOSK_CSS = """<style>
+KIOSK_CSS = keys.widget_css("""<style>
 .stApp { background: #FFFFFF; color: #000000; }
 [data-testid="stMainBlockContainer"], .block-container { padding: 0.6rem 2.4rem 0.4rem; max-width: 100%; }
 .stApp { word-break: keep-all; overflow-wrap: anywhere; }
@@ -46,19 +47,19 @@ KIOSK_CSS = """<style>
 .stApp button p, .stApp button div { font-size: 28px; font-weight: 700; white-space: normal !important;
   overflow: visible !important; text-overflow: clip !important; line-height: 1.2; }
 .stApp [data-stale="true"], .stApp .stale-element { opacity: 1 !important; transition: none !important; }
-.st-key-kiosk_touch { display: none !important; }
+$KIOSK_TOUCH { display: none !important; }
 /* An element that only holds styles or a script takes no room (its gap in the column was 16 px each). */
 [data-testid="stElementContainer"]:has(> .stHtml):not(:has(> .stHtml > :not(style, script))) { display: none; }
 /* The screen buttons, the control bar and the languages: one row each where the width allows (landscape),
    text 24 px, touch targets 56 px high (KWCAG asks 44 px at least). */
-.st-key-kiosk_nav, .st-key-kiosk_controls, .st-key-kiosk_top, .st-key-kiosk_lang { row-gap: 10px; column-gap: 10px; }
-.st-key-kiosk_nav button, .st-key-kiosk_controls button, .st-key-kiosk_top button, .st-key-kiosk_lang button {
+$KIOSK_NAV, $KIOSK_CONTROLS, $KIOSK_TOP, $KIOSK_LANG { row-gap: 10px; column-gap: 10px; }
+$KIOSK_NAV button, $KIOSK_CONTROLS button, $KIOSK_TOP button, $KIOSK_LANG button {
   min-height: 56px; min-width: 56px; padding: 0.2rem 0.75rem; }
-.st-key-kiosk_nav button p, .st-key-kiosk_controls button p, .st-key-kiosk_top button p,
-.st-key-kiosk_lang button p { font-size: 24px; }
-.st-key-kiosk_controls button [data-testid="stIconMaterial"] { font-size: 28px; }
+$KIOSK_NAV button p, $KIOSK_CONTROLS button p, $KIOSK_TOP button p,
+$KIOSK_LANG button p { font-size: 24px; }
+$KIOSK_CONTROLS button [data-testid="stIconMaterial"] { font-size: 28px; }
 /* The map is a picture here: touches go to the page (they pause the rotation) and nothing hides behind a hover. */
-.st-key-kiosk_map iframe { pointer-events: none; border: 2px solid #333; border-radius: 8px; }
+$KIOSK_MAP iframe { pointer-events: none; border: 2px solid #333; border-radius: 8px; }
 .kiosk-title { font-size: 52px; font-weight: 800; line-height: 1.15; margin: 0; }
 .kiosk-screen-title { font-size: 44px; font-weight: 800; margin: 0 0 0.3rem; line-height: 1.2; }
 .kiosk-headline { display: flex; flex-wrap: wrap; gap: 6px 22px; align-items: baseline; margin: 0 0 10px;
@@ -113,8 +114,8 @@ KIOSK_CSS = """<style>
 .kiosk-sample { font-size: 24px; font-weight: 800; color: #8A3B00; }
 /* Portrait: map above, text and cards below, each the full width; the list takes what is left. */
 @media (orientation: portrait) {
-  .st-key-kiosk_body [data-testid="stHorizontalBlock"] { flex-direction: column; gap: 18px; }
-  .st-key-kiosk_body [data-testid="stColumn"] { width: 100% !important; flex: 1 1 auto !important; }
+  $KIOSK_BODY [data-testid="stHorizontalBlock"] { flex-direction: column; gap: 18px; }
+  $KIOSK_BODY [data-testid="stColumn"] { width: 100% !important; flex: 1 1 auto !important; }
   .kiosk-list { max-height: 30vh; }
   .kiosk-list:has(.wide) { max-height: 72vh; }
   .kiosk-cards.wide { grid-template-columns: 1fr; }
@@ -128,7 +129,7 @@ KIOSK_CSS = """<style>
   .kiosk-headline { padding: 6px 14px; }
   .kiosk-headline span { font-size: 26px; }
 }
-</style>"""
+</style>""")
 
 
 def touch_script(button_key: str, throttle_ms: int = 1500, zoom: float = 1.0) -> str:

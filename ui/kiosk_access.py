@@ -22,38 +22,39 @@ from geo.i18n import t
 from geo.kiosk.access import MODE_PARAMS, KioskModes
 from geo.kiosk.rotation import RotationState, pause, resume, seconds_to_reset, step, touch
 from ui import state
+from ui import widget_keys as keys
 
 #: Widget keys (the tests select by them: ``.st-key-<key> button``).
-CONTROL_BAR = "kiosk_controls"
+CONTROL_BAR = keys.KIOSK_CONTROLS
 PAUSE = "kiosk_pause"
 PREVIOUS = "kiosk_prev"
 NEXT = "kiosk_next"
 HELP = "kiosk_help"
 KEEP = "kiosk_keep"
-WARNING = "kiosk_warning"
+WARNING = keys.KIOSK_WARNING
 MODE_PREFIX = "kiosk_mode_"
 #: The page's own script, read from the app's static folder (never fetched from anywhere).
 CONTROLS_JS = Path(__file__).resolve().parent.parent / "static" / "js" / "kiosk_controls.js"
 
 # Always: a focus ring that no background hides; the control bar; the warning above everything; help.
-ACCESS_CSS = """<style>
+ACCESS_CSS = keys.widget_css("""<style>
 .stApp button:focus-visible, .stApp button:focus { outline: 5px solid #0B57D0 !important; outline-offset: 3px;
   box-shadow: 0 0 0 9px #FFFFFF !important; }
-.st-key-kiosk_controls { row-gap: 12px; column-gap: 12px; }
-.st-key-kiosk_warning { position: fixed; left: 50%; transform: translateX(-50%); bottom: 96px; z-index: 999990;
+$KIOSK_CONTROLS { row-gap: 12px; column-gap: 12px; }
+$KIOSK_WARNING { position: fixed; left: 50%; transform: translateX(-50%); bottom: 96px; z-index: 999990;
   width: min(960px, 92vw); background: #1A1A1A; border: 4px solid #FFFFFF; box-shadow: 0 0 0 4px #1A1A1A;
   border-radius: 14px; padding: 16px 24px; }
-.st-key-kiosk_warning p.kiosk-warning-text { color: #FFFFFF; font-size: 34px; font-weight: 800; margin: 0; }
-.st-key-kiosk_warning button { background: #FFFFFF !important; color: #000000 !important;
+$KIOSK_WARNING p.kiosk-warning-text { color: #FFFFFF; font-size: 34px; font-weight: 800; margin: 0; }
+$KIOSK_WARNING button { background: #FFFFFF !important; color: #000000 !important;
   border: 3px solid #FFFFFF !important; }
-.st-key-kiosk_warning button p { color: #000000 !important; }
+$KIOSK_WARNING button p { color: #000000 !important; }
 .kiosk-help-steps { font-size: 28px; line-height: 1.45; padding-left: 1.4em; margin: 0.4rem 0; }
 .kiosk-help-steps li { margin-bottom: 0.5rem; }
 .kiosk-help-ask { font-size: 30px; margin-top: 0.8rem; }
-</style>"""
+</style>""")
 
 # 고대비: light text on black, yellow for what is chosen; every text ≥ 4.5:1, symbols ≥ 3:1 (tests/test_kiosk_access).
-CONTRAST_CSS = """<style>
+CONTRAST_CSS = keys.widget_css("""<style>
 .stApp, [data-testid="stMain"], [data-testid="stAppViewContainer"] { background: #000000 !important; }
 .stApp, .stApp p, .stApp li, .stApp span, .stApp div, .stApp h1, .stApp h2, .stApp b { color: #FFFFFF; }
 .stApp button { background: #000000 !important; border: 3px solid #FFFFFF !important; }
@@ -73,31 +74,31 @@ CONTRAST_CSS = """<style>
 .kiosk-dot { border-color: #FFFFFF; }
 .kiosk-dot.on { background: #FFFFFF; }
 .stApp .kiosk-glyph { -webkit-text-stroke: 1px #FFFFFF; }
-.st-key-kiosk_map iframe { border: 4px solid #FFFFFF; }
-.st-key-kiosk_warning { background: #000000; border-color: #FFD400; box-shadow: 0 0 0 4px #000000; }
-.st-key-kiosk_warning button { background: #FFD400 !important; border-color: #FFD400 !important; }
-.stApp .st-key-kiosk_speech { background: #000000; border-color: #FFD400; }
-.stApp .st-key-kiosk_speech button[data-selected="true"], .stApp .st-key-kiosk_speech button[data-selected="true"] * {
+$KIOSK_MAP iframe { border: 4px solid #FFFFFF; }
+$KIOSK_WARNING { background: #000000; border-color: #FFD400; box-shadow: 0 0 0 4px #000000; }
+$KIOSK_WARNING button { background: #FFD400 !important; border-color: #FFD400 !important; }
+.stApp $KIOSK_SPEECH { background: #000000; border-color: #FFD400; }
+.stApp $KIOSK_SPEECH button[data-selected="true"], .stApp $KIOSK_SPEECH button[data-selected="true"] * {
   color: #FFD400 !important; }
-</style>"""
+</style>""")
 
 # 큰 글씨: the whole layout at 200 % (text, buttons, cards, legends and the map with its labels), as a
 # browser's zoom would draw it; the page may scroll down (never sideways), and lists hold fewer cards a page.
-LARGE_CSS = """<style>
+LARGE_CSS = keys.widget_css("""<style>
 [data-testid="stMainBlockContainer"] { zoom: 2; padding-left: 1rem; padding-right: 1rem; }
 .kiosk-list, .kiosk-list:has(.wide) { max-height: none !important; overflow: visible !important; }
 .kiosk-cards.wide { grid-template-columns: 1fr; }
 .kiosk-card.part { margin-left: 12px; }
 .kiosk-dots { flex-wrap: wrap; max-width: 100%; }  /* a screen's dots at 2× are wider than the screen */
-.st-key-kiosk_warning { bottom: 24px; }
-</style>"""
+$KIOSK_WARNING { bottom: 24px; }
+</style>""")
 
 # 낮은 화면: app_pages/kiosk.py draws the screen buttons, the control bar and the languages under the screen;
 # the warning and its 계속 보기, and the 읽어 주기 player, sit just under the middle, in the lower half too.
-LOW_CSS = """<style>
-.st-key-kiosk_warning { bottom: auto; top: 52%; }
-.stApp .st-key-kiosk_speech { bottom: auto; top: 50%; }  /* the 읽어 주기 player: over the middle, not the controls */
-</style>"""
+LOW_CSS = keys.widget_css("""<style>
+$KIOSK_WARNING { bottom: auto; top: 52%; }
+.stApp $KIOSK_SPEECH { bottom: auto; top: 50%; }  /* the 읽어 주기 player: over the middle, not the controls */
+</style>""")
 
 
 def mode_css(modes: KioskModes) -> str:

@@ -21,33 +21,34 @@ from geo.i18n import t
 from geo.kiosk.screens import KioskScreen
 from geo.kiosk.speech import kiosk_speech_text
 from geo.loaders import DashboardData
+from geo.model.reference_layers import ReferenceLayer
 from geo.phone import phone_url, phone_view_html
-from geo.reference import ReferenceLayer
 from geo.speech import DEFAULT_RATE, DEFAULT_VOLUME, RATES_WPM, VOLUMES, SpeechEngine, find_engine, synthesize
 from ui import state
+from ui import widget_keys as keys
 
 READ_BUTTON = "kiosk_speech_read"
-SPEECH_BAR = "kiosk_speech"
+SPEECH_BAR = keys.KIOSK_SPEECH
 PHONE_BLOCK = "kiosk_phone"
 PHONE_BUTTON = "kiosk_phone_button"
 
-SPEECH_CSS = """<style>
+SPEECH_CSS = keys.widget_css("""<style>
 /* The player floats over the foot of the screen (in 낮은 화면 over its middle, the controls being below). */
-.st-key-kiosk_speech { position: fixed; left: 50%; transform: translateX(-50%); bottom: 8px; z-index: 999980;
+$KIOSK_SPEECH { position: fixed; left: 50%; transform: translateX(-50%); bottom: 8px; z-index: 999980;
   width: min(1040px, 96vw); background: #FFFFFF; border: 3px solid #1A1A1A; border-radius: 14px;
   padding: 10px 18px; row-gap: 10px; column-gap: 24px; align-items: flex-end; }
-.stApp:has(.st-key-kiosk_speech) .st-key-kiosk_warning { bottom: 150px; }
-.st-key-kiosk_speech [data-testid="stWidgetLabel"] p { font-size: 24px; font-weight: 700; }
-.st-key-kiosk_speech audio { min-height: 54px; }
+.stApp:has($KIOSK_SPEECH) $KIOSK_WARNING { bottom: 150px; }
+$KIOSK_SPEECH [data-testid="stWidgetLabel"] p { font-size: 24px; font-weight: 700; }
+$KIOSK_SPEECH audio { min-height: 54px; }
 .kiosk-speech-off { font-size: 24px; font-weight: 700; color: #1A1A1A; }
 .kiosk-phone { display: flex; flex-direction: column; gap: 6px; }
 .kiosk-phone-title { font-size: 28px; font-weight: 800; }
 .kiosk-phone-hint, .kiosk-phone-url { font-size: 24px; color: #1A1A1A; overflow-wrap: anywhere; }
 .kiosk-qr { background: #FFFFFF; width: 185px; height: 185px; }
 /* The chosen rate and volume: a darker blue than Streamlit's own (4.5:1 on its tint, 6.4:1 with this). */
-.st-key-kiosk_speech button[data-selected="true"],
-.st-key-kiosk_speech button[data-selected="true"] * { color: #005A8C !important; }
-</style>"""
+$KIOSK_SPEECH button[data-selected="true"],
+$KIOSK_SPEECH button[data-selected="true"] * { color: #005A8C !important; }
+</style>""")
 
 
 @st.cache_resource(show_spinner=False)

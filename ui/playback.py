@@ -1,6 +1,6 @@
 """Streamlit glue of the map's time control: the timeline payload file and the day it reports back.
 
-The steps themselves are computed by ``geo.playback`` (pure, tested); the browser plays them inside the canvas
+The steps themselves are computed by ``geo.analysis.playback`` (pure, tested); the browser plays them inside the canvas
 renderer (``static/servicemap/playback.js``). The map reports the day of each step as its value; on /map that
 day goes into the URL as ``as_of`` and the page reruns, so counts, chart and table follow.
 """
@@ -11,10 +11,10 @@ from datetime import date
 
 import streamlit as st
 
+from geo.analysis.playback import timeline_payload
 from geo.loaders import DashboardData
-from geo.playback import timeline_payload
-from geo.pointmap import write_payload
-from geo.vocab import STATUS_TERMS
+from geo.mapping.canvas import write_payload
+from geo.model.vocab import STATUS_TERMS
 from ui import state
 from ui.data import data_key
 from ui.servicemap import PAYLOAD_DIR, PAYLOAD_URL
@@ -40,7 +40,7 @@ def timeline_url(data: DashboardData, lang: str, today: date) -> str:
 
 
 def status_codes(statuses: tuple[str, ...]) -> list[int]:
-    """The status filter as the map's status codes (``geo.vocab.STATUS_TERMS`` order); empty: every status."""
+    """The status filter as the map's status codes (``geo.model.vocab.STATUS_TERMS`` order); empty: every status."""
     order = list(STATUS_TERMS)
     return [order.index(status) for status in statuses if status in order]
 

@@ -20,6 +20,7 @@ import streamlit as st
 
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions, build_map
+from ui import widget_keys as keys
 from ui.data import data_key
 
 DataKey = tuple[str, str, str | None, str]
@@ -54,7 +55,7 @@ def folium_frame(html: str, height: int, key: str) -> None:
     Lighter than the two-way ``st_folium`` component for a map that only shows: no component bundle to
     load and no render on each run. The container's key (``folium_map_…``) names it for the browser tests.
     """
-    with st.container(key=f"folium_map_{key}"):
+    with st.container(key=f"{keys.FOLIUM_MAP_PREFIX}{key}"):
         st.iframe(html, height=height)
 
 

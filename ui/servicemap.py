@@ -1,4 +1,4 @@
-"""The staff map component: Streamlit glue for ``static/servicemap/`` and the payloads of ``geo.pointmap``.
+"""The staff map component: Streamlit glue for ``static/servicemap/`` and the payloads of ``geo.mapping.canvas``.
 
 The point data is written once per store revision and language as a static file
 (``/app/static/mapdata/…``, named by its content hash) that the browser fetches
@@ -21,11 +21,12 @@ from geo.html import escape_html
 from geo.i18n import t
 from geo.loaders import DashboardData
 from geo.mapping import URBAN_BOUNDS, citywide_list_html, legend_html, placement_legend
-from geo.pointmap import reference_entries, service_names, service_payload, visibility_mask, write_payload
-from geo.reference import ReferenceLayer
+from geo.mapping.canvas import reference_entries, service_names, service_payload, visibility_mask, write_payload
+from geo.model.reference_layers import ReferenceLayer
 from geo.settings import STATIC_DIR, STATIC_URL
 from geo.spatial import LatLonView
 from ui import state
+from ui import widget_keys as keys
 from ui.data import data_key
 
 # The fit buttons share one row: at 1366 px a long area name (경기경제자유구역, Uiwang-Gunpo-Ansan) was cut
@@ -33,16 +34,16 @@ from ui.data import data_key
 # Every button then fills its column's height, so a two-line button is no taller than its neighbours:
 # each wrapper down to the button (the tooltip's two, when it has help) grows as a flex column. The hidden
 # copy of a button with help is left alone (its wrapper has no tooltip).
-FIT_BUTTONS_CSS = """<style>
-[class*="st-key-fit_"] button, [class*="st-key-fit_"] button * {
+FIT_BUTTONS_CSS = keys.widget_css("""<style>
+$FIT_PREFIX button, $FIT_PREFIX button * {
   white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
-[class*="st-key-fit_"] button { line-height: 1.2; }
-[class*="st-key-fit_"], [class*="st-key-fit_"] .stButton,
-[class*="st-key-fit_"] .stButton > div:has([data-testid="stTooltipIcon"]),
-[class*="st-key-fit_"] [data-testid="stTooltipIcon"], [class*="st-key-fit_"] [data-testid="stTooltipHoverTarget"] {
+$FIT_PREFIX button { line-height: 1.2; }
+$FIT_PREFIX, $FIT_PREFIX .stButton,
+$FIT_PREFIX .stButton > div:has([data-testid="stTooltipIcon"]),
+$FIT_PREFIX [data-testid="stTooltipIcon"], $FIT_PREFIX [data-testid="stTooltipHoverTarget"] {
   display: flex; flex-direction: column; flex: 1 1 auto; }
-[class*="st-key-fit_"] button { flex: 1 1 auto; }
-</style>"""
+$FIT_PREFIX button { flex: 1 1 auto; }
+</style>""")
 
 PAYLOAD_DIR = STATIC_DIR / "mapdata"
 PAYLOAD_URL = f"{STATIC_URL}/mapdata"
@@ -76,7 +77,7 @@ def _payload_name(key: tuple[Any, ...], lang: str, as_of: str | None, _data: Das
 def payload_url(data: DashboardData, lang: str, as_of: str | None = None) -> str:
     """URL of the point payload of ``data`` (written on first use; rewritten if it was removed).
 
-    ``as_of``: the day whose statuses ``data.services`` carries (``geo.history.services_as_of``), None for now.
+    ``as_of``: the day whose statuses ``data.services`` carries (``geo.analysis.history.services_as_of``), None for now.
     """
     key = data_key()
     name = _payload_name(key, lang, as_of, data)
@@ -185,8 +186,8 @@ def overview_map(
 ) -> None:
     """Services (``shown``, else all) on the canvas map, to look at: hover names; a pan or a click reruns only this.
 
-    For pages whose folium map would hold too many markers (``geo.pointmap.needs_canvas_map``). ``as_of``: a
-    day and every service with its status on that day (``geo.history.services_as_of``, as the page computed it
+    For pages whose folium map would hold too many markers (``geo.mapping.canvas.needs_canvas_map``). ``as_of``: a
+    day and every service with its status on that day (``geo.analysis.history.services_as_of``, as the page computed it
     for its other views), drawn instead of today's statuses. ``playback``: the time control's arguments
     (``ui.playback.playback_args``); the map then plays every service's statuses itself.
     """

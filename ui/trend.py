@@ -1,4 +1,4 @@
-"""The trend by quarter for the pages: computed once per stored data, day and language (``geo.trend``)."""
+"""The trend by quarter for the pages: computed once per stored data, day and language (``geo.analysis.trend``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from geo.trend import trend_by_quarter
+from geo.analysis.trend import trend_by_quarter
 from ui.data import dashboard_data, data_key
 
 
@@ -20,5 +20,5 @@ def _trend(key: tuple[Any, ...], until: date, lang: str) -> pd.DataFrame:  # noq
 
 
 def quarterly_trend(until: date, lang: str) -> pd.DataFrame:
-    """``geo.trend.trend_by_quarter`` of the stored data up to ``until`` (the page's 기준일), in ``lang``."""
+    """``geo.analysis.trend.trend_by_quarter`` of the stored data up to ``until`` (the page's 기준일), in ``lang``."""
     return _trend(data_key(), until, lang)

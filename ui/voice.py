@@ -14,8 +14,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from geo.analysis.exports import to_csv_bytes, to_xlsx_bytes
 from geo.clock import city_today
-from geo.exports import to_csv_bytes, to_xlsx_bytes
 from geo.html import md_text
 from geo.i18n import t
 from geo.loaders import DashboardData
@@ -32,6 +32,7 @@ from geo.voice_view import (
     project_names,
 )
 from ui import data_tools, state
+from ui import widget_keys as keys
 from ui.frame import public_message
 
 # Opinions drawn with their buttons at once; the table above lists them all.
@@ -142,16 +143,16 @@ def moderation_section(store: Store, data: DashboardData, editor: str, settings:
         list(STATUSES),
         default=["pending"],
         format_func=lambda s: t(f"voice.status.{s}", lang),
-        key="voice_statuses",
+        key=keys.VOICE_STATUSES,
     )
     project = project_col.selectbox(
         t("voice.col.project", lang),
         [None, *names],
         format_func=lambda p: t("voice.mod.all_projects", lang) if p is None else f"{names[p]} ({p})",
-        key="voice_project",
+        key=keys.VOICE_PROJECT,
     )
-    since = since_col.date_input(t("voice.mod.since", lang), value=None, key="voice_since")
-    until = until_col.date_input(t("voice.mod.until", lang), value=None, key="voice_until")
+    since = since_col.date_input(t("voice.mod.since", lang), value=None, key=keys.VOICE_SINCE)
+    until = until_col.date_input(t("voice.mod.until", lang), value=None, key=keys.VOICE_UNTIL)
     since_day = since if isinstance(since, date) else None
     until_day = until if isinstance(until, date) else None
     opinions = store.opinions(
@@ -261,7 +262,7 @@ def _export(
         mime="text/csv",
         on_click="ignore",
         icon=":material/download:",
-        key="voice_export_csv",
+        key=keys.VOICE_EXPORT_CSV,
         width="stretch",
     )
     xlsx_col.download_button(
@@ -271,7 +272,7 @@ def _export(
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
         icon=":material/download:",
-        key="voice_export_xlsx",
+        key=keys.VOICE_EXPORT_XLSX,
         width="stretch",
     )
 
@@ -280,8 +281,10 @@ def _purge(store: Store, editor: str, settings: Settings, lang: str) -> None:
     st.header(t("voice.mod.purge", lang))
     days = settings.voice_retention_days
     st.caption(t("voice.mod.purge.caption", lang, days=days))
-    confirmed = st.checkbox(t("voice.mod.purge.confirm", lang, days=days), key="voice_purge_confirm")
-    if st.button(t("voice.mod.purge", lang), key="voice_purge", icon=":material/delete_sweep:", disabled=not confirmed):
+    confirmed = st.checkbox(t("voice.mod.purge.confirm", lang, days=days), key=keys.VOICE_PURGE_CONFIRM)
+    if st.button(
+        t("voice.mod.purge", lang), key=keys.VOICE_PURGE, icon=":material/delete_sweep:", disabled=not confirmed
+    ):
         try:
             opinions, reactions = store.purge_voice(days, user=editor)
         except StoreError as error:
@@ -294,18 +297,18 @@ def _purge(store: Store, editor: str, settings: Settings, lang: str) -> None:
 # --- visitors: 필요해요 and a short opinion on a project (kiosk, public view) ---------------------------------
 
 #: Large targets for the visitors' controls (≥ 48 px, text ≥ 24 px), whatever page they sit on.
-VISITOR_CSS = """<style>
-[class*="st-key-voice_need_"] button, [class*="st-key-voice_send_"] button,
-[class*="st-key-voice_open_"] button { min-height: 56px; min-width: 56px; }
-[class*="st-key-voice_need_"] button p, [class*="st-key-voice_send_"] button p,
-[class*="st-key-voice_open_"] button p { font-size: 26px; font-weight: 700; }
-[class*="st-key-voice_panel_"] p, [class*="st-key-voice_panel_"] label p,
-[class*="st-key-voice_panel_"] textarea, [class*="st-key-voice_panel_"] [data-testid="stSelectbox"] input { font-size: 24px; }
+VISITOR_CSS = keys.widget_css("""<style>
+$VOICE_NEED_PREFIX button, $VOICE_SEND_PREFIX button,
+$VOICE_OPEN_PREFIX button { min-height: 56px; min-width: 56px; }
+$VOICE_NEED_PREFIX button p, $VOICE_SEND_PREFIX button p,
+$VOICE_OPEN_PREFIX button p { font-size: 26px; font-weight: 700; }
+$VOICE_PANEL_PREFIX p, $VOICE_PANEL_PREFIX label p,
+$VOICE_PANEL_PREFIX textarea, $VOICE_PANEL_PREFIX [data-testid="stSelectbox"] input { font-size: 24px; }
 .voice-opinion { border-left: 4px solid #00457A; padding: 4px 12px; margin: 8px 0; font-size: 24px; }
 .voice-opinion p { margin: 2px 0; font-size: 24px; }
 .voice-reason { font-weight: 700; }
 .voice-answer { background: #E8EEF4; padding: 6px 10px; border-radius: 6px; }
-</style>"""
+</style>""")
 
 
 #: The reason picker's "no reason" choice: an option of its own, not None (a selectbox reads None as nothing
@@ -397,7 +400,7 @@ def project_voice(
     """필요해요 (with its count), an optional opinion (preset reasons + 200 characters), approved opinions
     and the city's answers, for one project. ``touched``: called on every tap (the kiosk's pause)."""
     counts = store.voice_counts() if counts is None else counts
-    with st.container(key=f"voice_panel_{project_id}"):
+    with st.container(key=f"{keys.VOICE_PANEL_PREFIX}{project_id}"):
         need_button(store, project_id, settings, lang, counts, channel=channel, client=client, touched=touched)
         voice_message(project_id, lang)
         with st.expander(t("voice.opinion.title", lang)):
@@ -422,7 +425,7 @@ def need_button(
     needs = int(row["needs"].iloc[0]) if len(row) else 0
     st.button(
         t("voice.need.count", lang, n=f"{needs:,}"),
-        key=f"voice_need_{project_id}",
+        key=f"{keys.VOICE_NEED_PREFIX}{project_id}",
         icon=":material/thumb_up:",
         on_click=_need,
         args=(store, project_id, settings, channel, client, touched),
@@ -464,7 +467,7 @@ def opinion_form(
     st.text_area(t("voice.opinion.text", lang), max_chars=OPINION_MAX_CHARS, key=state.VOICE_TEXT_PREFIX + project_id)
     st.button(
         t("voice.opinion.submit", lang),
-        key=f"voice_send_{project_id}",
+        key=f"{keys.VOICE_SEND_PREFIX}{project_id}",
         on_click=_send,
         args=(store, project_id, settings, channel, client, touched),
     )

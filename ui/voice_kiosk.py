@@ -17,10 +17,11 @@ from geo.i18n import t
 from geo.settings import Settings
 from geo.store import Store
 from ui import state
+from ui import widget_keys as keys
 from ui.voice import VISITOR_CSS, approved_opinions, need_button, opinion_form, voice_message
 
 #: The kiosk's voice block (CSS and tests select it by this key).
-KIOSK_VOICE_KEY = "kiosk_voice"
+KIOSK_VOICE_KEY = keys.KIOSK_VOICE
 
 #: The two panels a visitor opens under the row: the opinion form, and what others said with the city's answers.
 PANEL_FORM, PANEL_OPINIONS = "form", "opinions"
@@ -28,16 +29,16 @@ PANEL_TITLES = {PANEL_FORM: "voice.opinion.title", PANEL_OPINIONS: "voice.kiosk.
 
 #: The block on the kiosk: two lines (which card; 필요해요 and the two panels' buttons) in a thin frame, so the card
 #: list keeps its room; a panel opens under the row on a tap. Targets 56 px high, the text 24 px.
-KIOSK_VOICE_CSS = """<style>
-.st-key-kiosk_voice { border: 2px solid #00457A; border-radius: 10px; padding: 4px 10px; margin-top: 4px; gap: 4px; }
-.st-key-kiosk_voice [data-testid="stSelectbox"] [role="group"] { min-height: 56px; }
-.st-key-kiosk_voice [data-testid="stSelectbox"] input, .st-key-kiosk_voice textarea,
-.st-key-kiosk_voice label p { font-size: 24px !important; }
-.st-key-kiosk_voice [data-testid="stWidgetLabel"] p { font-weight: 700; }
-.st-key-kiosk_body .st-key-kiosk_voice_row { flex-direction: row !important; flex-wrap: wrap; gap: 8px; }
-.st-key-kiosk_voice_row [data-testid="stElementContainer"]:has([data-testid="stSelectbox"]) { flex: 1 1 100%; min-width: 220px; }
-.st-key-kiosk_voice_row [class*="st-key-voice_"] button p { font-size: 22px; }
-</style>"""
+KIOSK_VOICE_CSS = keys.widget_css("""<style>
+$KIOSK_VOICE { border: 2px solid #00457A; border-radius: 10px; padding: 4px 10px; margin-top: 4px; gap: 4px; }
+$KIOSK_VOICE [data-testid="stSelectbox"] [role="group"] { min-height: 56px; }
+$KIOSK_VOICE [data-testid="stSelectbox"] input, $KIOSK_VOICE textarea,
+$KIOSK_VOICE label p { font-size: 24px !important; }
+$KIOSK_VOICE [data-testid="stWidgetLabel"] p { font-weight: 700; }
+$KIOSK_BODY $KIOSK_VOICE_ROW { flex-direction: row !important; flex-wrap: wrap; gap: 8px; }
+$KIOSK_VOICE_ROW [data-testid="stElementContainer"]:has([data-testid="stSelectbox"]) { flex: 1 1 100%; min-width: 220px; }
+$KIOSK_VOICE_ROW $VOICE_PREFIX button p { font-size: 22px; }
+</style>""")
 
 
 def _toggle(panel: str, project_id: str, touched: Callable[[], None] | None) -> None:
@@ -82,7 +83,7 @@ def kiosk_voice(
     with st.container(key=KIOSK_VOICE_KEY):
         # Which card on a line of its own (beside the buttons it had about 330 px and cut the names), then
         # 필요해요 for it and the buttons of the opinion form and of what others said.
-        with st.container(horizontal=True, vertical_alignment="center", key="kiosk_voice_row"):
+        with st.container(horizontal=True, vertical_alignment="center", key=keys.KIOSK_VOICE_ROW):
             chosen = str(
                 st.selectbox(
                     t("voice.kiosk.heading", lang),
@@ -99,7 +100,7 @@ def kiosk_voice(
             for panel, title in PANEL_TITLES.items():
                 st.button(
                     t(title, lang),
-                    key=f"voice_open_{panel}",
+                    key=f"{keys.VOICE_OPEN_PREFIX}{panel}",
                     type="primary" if shown == (panel, chosen) else "secondary",
                     on_click=_toggle,
                     args=(panel, chosen, touched),

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from geo import aggregate
-from geo.budget import budget_summary
+from geo.analysis import aggregate
+from geo.analysis.budget import budget_summary
 from geo.i18n import localized, localized_column, t
 from geo.io import METRIC_CRS
-from geo.pointmap import needs_canvas_map
+from geo.mapping.canvas import needs_canvas_map
+from geo.model.vocab import DOMAIN_TERMS, STATUS_TERMS, ServiceStatus, label
 from geo.spatial import area_rows
-from geo.vocab import DOMAIN_TERMS, STATUS_TERMS, ServiceStatus, label
 
 # --- an area's facts ----------------------------------------------------------------------------------------
 
@@ -295,7 +295,7 @@ def near_text(near: tuple[NearProject, ...], lang: str = "ko") -> str:
 
 
 def budget_line(services: pd.DataFrame, lang: str = "ko") -> tuple[str, str, str]:
-    """The reported budget of ``services`` as (label, value, coverage): ``geo.budget``'s total, never summed here.
+    """The reported budget of ``services`` as (label, value, coverage): ``geo.analysis.budget``'s total, never summed here.
 
     The label carries how many budgets it adds ('사업비 보도된 9건의 합계'), the coverage sentence what it adds
     up, on which bases, and what is kept apart (another city's share, parts held by their programme).

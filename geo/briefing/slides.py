@@ -6,7 +6,7 @@ plan as reported, and apart from it Ansan's reported projects), the portfolio
 programme's parts under the programme), what citizens can use today, one slide
 per development area (what is known of it, the projects inside or the nearest
 ones; a chart only where it has something to show), the trend by quarter
-(``geo.trend``), and what changed since a chosen day. Every slide is shown "as of" a day (``geo.history``). This module
+(``geo.analysis.trend``), and what changed since a chosen day. Every slide is shown "as of" a day (``geo.analysis.history``). This module
 holds the slide list, navigation, the URL's dates, the tables and the slides' HTML;
 what the slides and the PDF (``geo.briefing.handout``) say is worked out in
 ``geo.briefing.content`` (re-exported here). The page only places them.
@@ -20,7 +20,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from geo import aggregate
+from geo.analysis import aggregate
+from geo.analysis.history import status_changes_between
 from geo.briefing.content import (
     AREA_NAMES_MAX,
     NEAREST_COUNT,
@@ -48,11 +49,10 @@ from geo.briefing.content import (
     shows_names,
     status_counts,
 )
-from geo.history import status_changes_between
 from geo.html import escape_html
 from geo.i18n import localized_column, t
 from geo.links import IgnoredParameter, day_ignored, parse_day
-from geo.vocab import (
+from geo.model.vocab import (
     AREA_SHORT,
     AREA_TERMS,
     DEVELOPMENT_AREA_IDS,

@@ -1,11 +1,11 @@
-"""Plotly figures for the district profiles, the overview and the briefing, built from ``geo.aggregate`` frames.
+"""Plotly figures for the district profiles, the overview and the briefing, built from ``geo.analysis.aggregate`` frames.
 
 Each builder takes the DataFrame of one aggregation and returns a
 ``plotly.graph_objects.Figure``; the page shows the figure and offers the same
-DataFrame for download (``geo.exports``), so chart and table always agree:
+DataFrame for download (``geo.analysis.exports``), so chart and table always agree:
 
 ======================================  ==========================================  ==============
-builder                                 data (``geo.aggregate``)                    module
+builder                                 data (``geo.analysis.aggregate``)                    module
 ======================================  ==========================================  ==============
 :func:`domain_status_figure`            ``services_by_domain_status``               ``areas``
 :func:`domain_figure`                   ``services_by_domain_status``               ``areas``
@@ -16,12 +16,12 @@ builder                                 data (``geo.aggregate``)                
 :func:`budget_by_funding_figure`        ``budget_by_funding``                       ``budget``
 :func:`timeline_figure`                 ``timeline_rows``                           ``timelines``
 :func:`milestones_figure`               ``milestones_frame`` (from ``plan``)        ``timelines``
-:func:`trend_figure`                    ``geo.trend.trend_by_quarter``              ``trend``
+:func:`trend_figure`                    ``geo.analysis.trend.trend_by_quarter``              ``trend``
 :func:`dong_choropleth_figure`          ``services_by_place`` (dong, boundaries)    ``maps``
 ======================================  ==========================================  ==============
 
 Look (DESIGN.md section 4): status, domain, direction and funding colours come
-from ``geo.vocab`` and every colour comes with a label (legend or text);
+from ``geo.model.vocab`` and every colour comes with a label (legend or text);
 budgets read ``1,234.5억원``; what every figure shares (fonts, sizes, the
 sample badge, captions) is in ``geo.charts.common``.
 """

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from geo.aggregate import area_name
+from geo.analysis.aggregate import area_name
 from geo.charts.common import (
     DEFAULT_MARGIN_PX,
     Lang,
@@ -22,7 +22,7 @@ from geo.charts.common import (
     wrap_text,
 )
 from geo.i18n import t
-from geo.vocab import (
+from geo.model.vocab import (
     DIRECTION_TERMS,
     DOMAIN_TERMS,
     STATUS_TERMS,
@@ -64,7 +64,7 @@ def domain_status_figure(
     Parameters
     ----------
     by_domain_status : pandas.DataFrame
-        ``geo.aggregate.services_by_domain_status``: ``domain``, ``status``, ``count``.
+        ``geo.analysis.aggregate.services_by_domain_status``: ``domain``, ``status``, ``count``.
     lang, size, sample
         Language (``"ko"``/``"en"``), text size (``"normal"``/``"large"``) and whether
         to mark the figure as sample data (default: the frame's ``attrs``).
@@ -156,7 +156,7 @@ def direction_figure(
     Parameters
     ----------
     by_direction : pandas.DataFrame
-        ``geo.aggregate.services_by_direction``.
+        ``geo.analysis.aggregate.services_by_direction``.
 
     Returns
     -------
@@ -217,7 +217,7 @@ def progress_figure(
     Parameters
     ----------
     progress : pandas.DataFrame
-        ``geo.aggregate.progress_by_area``.
+        ``geo.analysis.aggregate.progress_by_area``.
 
     Returns
     -------
@@ -296,7 +296,7 @@ def area_comparison_figure(
     Parameters
     ----------
     by_area_status : pandas.DataFrame
-        ``geo.aggregate.services_by_area_status``.
+        ``geo.analysis.aggregate.services_by_area_status``.
 
     Returns
     -------

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from geo.aggregate import FUNDING_CATEGORIES, BudgetCoverage
-from geo.budget import UNKNOWN_FUNDING, format_budget
+from geo.analysis.aggregate import FUNDING_CATEGORIES, BudgetCoverage
+from geo.analysis.budget import UNKNOWN_FUNDING, format_budget
 from geo.charts.common import (
     Lang,
     Size,
@@ -17,7 +17,7 @@ from geo.charts.common import (
     style_figure,
 )
 from geo.i18n import t
-from geo.vocab import FUNDING_TERMS
+from geo.model.vocab import FUNDING_TERMS
 
 #: The name of the budget chart's unit label (above the budget axis).
 UNIT_ANNOTATION_NAME = "unit"
@@ -62,7 +62,7 @@ def budget_by_year_figure(
     Parameters
     ----------
     by_year : pandas.DataFrame
-        ``geo.aggregate.budget_by_year``: ``year``, ``funding``, ``budget_krw_100m``.
+        ``geo.analysis.aggregate.budget_by_year``: ``year``, ``funding``, ``budget_krw_100m``.
 
     Returns
     -------
@@ -132,7 +132,7 @@ def budget_by_funding_figure(
     Parameters
     ----------
     by_funding : pandas.DataFrame
-        ``geo.aggregate.budget_by_funding``.
+        ``geo.analysis.aggregate.budget_by_funding``.
 
     Returns
     -------

@@ -4,7 +4,7 @@ Look (DESIGN.md section 4): the font stack uses fonts installed on the machine,
 never a web font; ``size="large"`` sets text to 24 px or more for the
 projector and the kiosk. A figure built from illustrative records shows
 "예시 데이터" (``sample``: by default read from the frame's
-``attrs["has_sample"]``, which ``geo.aggregate`` sets).
+``attrs["has_sample"]``, which ``geo.analysis.aggregate`` sets).
 """
 
 from __future__ import annotations

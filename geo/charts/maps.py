@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from geo.analysis.stats import format_budget
 from geo.charts.common import (
     Lang,
     Size,
@@ -22,13 +23,12 @@ from geo.charts.common import (
 )
 from geo.i18n import localized_column, t
 from geo.io import METRIC_CRS
-from geo.spatial import geometry_path, pad_bounds
-from geo.stats import format_budget
-from geo.vocab import (
+from geo.model.vocab import (
     AREA_SHORT,
     AREA_TERMS,
     label,
 )
+from geo.spatial import geometry_path, pad_bounds
 
 # Sequential, colour-blind safe scale for maps (light = few, dark = many).
 MAP_COLORSCALE = "YlGnBu"
@@ -63,7 +63,7 @@ def dong_choropleth_figure(
     Parameters
     ----------
     by_dong : pandas.DataFrame
-        ``geo.aggregate.services_by_place`` at ``dong`` level (``gu``, ``dong``, ``count``, ``budget_krw_100m``).
+        ``geo.analysis.aggregate.services_by_place`` at ``dong`` level (``gu``, ``dong``, ``count``, ``budget_krw_100m``).
     boundaries : geopandas.GeoDataFrame
         Administrative boundaries with a CRS (``level == "dong"`` rows are drawn).
     value : {"count", "budget_krw_100m"}

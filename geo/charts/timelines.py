@@ -18,7 +18,7 @@ from geo.charts.common import (
     style_figure,
 )
 from geo.i18n import localized_column, t
-from geo.vocab import (
+from geo.model.vocab import (
     PHASE_TERMS,
     STATUS_TERMS,
     label,
@@ -39,12 +39,12 @@ def timeline_figure(
 
     Bars are coloured by status (legend), labelled by service name on the
     axis and by phase and years inside the bar; services are grouped by phase
-    (단기, 중기, 장기) as ``geo.aggregate.timeline_rows`` orders them.
+    (단기, 중기, 장기) as ``geo.analysis.aggregate.timeline_rows`` orders them.
 
     Parameters
     ----------
     timeline : pandas.DataFrame
-        ``geo.aggregate.timeline_rows``.
+        ``geo.analysis.aggregate.timeline_rows``.
     as_of : datetime.date, optional
         Draw a vertical line on this day.
 

@@ -9,11 +9,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from geo.budget import BudgetSummary
+from geo.analysis.budget import BudgetSummary
+from geo.analysis.trend import STATUS_COLUMNS
 from geo.charts.common import Lang, Size, budget_hover, is_sample, no_data, sizes, style_figure
 from geo.i18n import t
-from geo.trend import STATUS_COLUMNS
-from geo.vocab import STATUS_TERMS, label
+from geo.model.vocab import STATUS_TERMS, label
 
 #: The budget line's colour: Paul Tol's purple, none of the status colours (설계 took Okabe-Ito blue for
 #: issue #21) and apart from each of them in every simulated colour vision (tests/test_trend.py).
@@ -51,7 +51,7 @@ def year_ticks(quarters: Sequence[str], most: int = YEAR_TICKS_MAX) -> list[int]
 def coverage_text(trend: pd.DataFrame, lang: str) -> str:
     """What the last quarter's budget adds up: '사업비: 2026년 4분기 사업비가 보도된 9건의 합계 (취소 제외 25건 중)'.
 
-    Says that the bases differ when the last quarter's :class:`geo.budget.BudgetSummary` (``attrs["budget"]``)
+    Says that the bases differ when the last quarter's :class:`geo.analysis.budget.BudgetSummary` (``attrs["budget"]``)
     counts budgets reported on different bases, and how many budgets with another city's share are left out.
     """
     last = trend.iloc[-1]
@@ -74,7 +74,7 @@ def trend_figure(
     Parameters
     ----------
     trend : pandas.DataFrame
-        ``geo.trend.trend_by_quarter``.
+        ``geo.analysis.trend.trend_by_quarter``.
 
     Returns
     -------

@@ -51,7 +51,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "세부 사업 {parts}건은 공모 사업 {programmes}건에 속합니다 (둘 다 셈).",
         "en": "{parts} of them are parts of {programmes} programme(s) (both counted).",
     },
-    # Budget totals say what they add up (geo.budget).
+    # Budget totals say what they add up (geo.analysis.budget).
     "budget.label": {"ko": "사업비 보도된 {n}건의 합계", "en": "Budgets of {n} projects, summed"},
     "budget.coverage": {
         "ko": "합계 {total}: 사업비가 보도된 {n}건을 더한 값입니다 (취소 제외 {of}건 중).",

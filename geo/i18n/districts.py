@@ -99,7 +99,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "사업별 보도 ({first} ~ {last}); 각 사업의 출처는 지도 탐색에서 사업을 누르면 나옵니다",
         "en": "Each service's own report ({first} to {last}); click a service on the map explorer for its source",
     },
-    # --- trend branch: projects by status and the reported budget per quarter (geo.trend, geo.charts.trend) ---
+    # --- trend branch: projects by status and the reported budget per quarter (geo.analysis.trend, geo.charts.trend) ---
     "trend.quarter": {"ko": "{year}년 {quarter}분기", "en": "{year} Q{quarter}"},
     "trend.year": {"ko": "{year}년", "en": "{year}"},
     "chart.trend": {"ko": "분기별 추이", "en": "Trend by quarter"},

@@ -52,7 +52,7 @@ def language_in(argv: Sequence[str]) -> str:
 
 # --- audience: one rule for data fields shown in either language ---------------------------------
 
-#: English for data values that are not vocabulary ids (those are labelled by ``geo.vocab``):
+#: English for data values that are not vocabulary ids (those are labelled by ``geo.model.vocab``):
 #: the city's departments and the kinds of development area. A value missing here is shown as it
 #: is (a proper name, or a new value the data's own ``*_en`` field should translate).
 GLOSSARY: dict[str, dict[str, str]] = {

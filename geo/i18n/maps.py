@@ -127,7 +127,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "countmap.ring": {"ko": "고리: 추진 상태별 비율", "en": "Ring: share of each status"},
     "countmap.count": {"ko": "{n}건", "en": "{n}"},
     "countmap.no_dong": {"ko": "동 경계 밖", "en": "Outside the dong outlines"},
-    # --- playback of the reported history (geo.playback, the time control on the canvas map) ---
+    # --- playback of the reported history (geo.analysis.playback, the time control on the canvas map) ---
     "playback.line_milestone": {
         "ko": "{date} 계획 일정: {milestone} (출처: {source})",
         "en": "{date} plan milestone: {milestone} (source: {source})",

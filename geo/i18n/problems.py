@@ -4,7 +4,7 @@ Validation, io, the importer and the store report a ``Message`` (``code`` plus
 ``params``); the UI and the command line render it in the reader's language
 with ``Message.text(lang)``. Korean says what and where, as staff expect
 ("'완료'는 허용되지 않는 값입니다 (허용: 계획, …)"); the file, row and field are
-added by ``geo.validation.Problem``. A parameter may itself be a ``Message``,
+added by ``geo.model.validation.Problem``. A parameter may itself be a ``Message``,
 a ``{"ko": …, "en": …}`` pair or a list (joined with commas).
 """
 

@@ -1,7 +1,7 @@
 """Problem texts of files before and around reading: size, archives, JSON, vertices, columns, the data folder.
 
 The importer's safety and text checks (``geo.importer.safety``, ``geo.importer.text``),
-reference layers (``geo.importer.reference``), the data folder's loaders
+reference layers (``geo.importer.reference_layers``), the data folder's loaders
 (``geo.loaders``) and the boundary check (``geo.spatial``) report these codes;
 ``geo.i18n.problems`` merges them into its table, so a code is rendered the same
 way wherever it comes from. Korean is the wording staff have seen so far.

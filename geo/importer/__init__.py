@@ -17,7 +17,7 @@ The package, in pipeline order:
 - ``reference``: reference layers (기반 시설) from public-data point files,
   rows without a usable point refused with their reason.
 - ``preview``: the pipeline of small steps ending in an ``ImportPreview``;
-  validation against ``geo.schema``; services and areas must lie in Ansan.
+  validation against ``geo.model.schema``; services and areas must lie in Ansan.
   ``commit_import`` writes a preview without problems, nothing before.
 
 Invalid geometry: for ``boundaries`` and ``areas`` it is repaired with
@@ -31,7 +31,7 @@ from geo.importer.boundaries import CITY_NAME, GU_BY_CODE_PREFIX, GU_NAMES_EN
 from geo.importer.mapping import ALIASES, map_arguments, parse_mapping
 from geo.importer.preview import MODES, commit_import, preview_import, preview_upload
 from geo.importer.readers import LAT_COLUMNS, LON_COLUMNS, WKT_COLUMN, X_COLUMNS, Y_COLUMNS
-from geo.importer.reference import (
+from geo.importer.reference_layers import (
     REFERENCE_LAYER,
     ReferencePreview,
     commit_reference,
@@ -40,7 +40,7 @@ from geo.importer.reference import (
 )
 from geo.importer.result import PROBLEMS_LISTED, ImportPreview, ImportRejectedError
 from geo.importer.safety import MB, TABLE_SUFFIXES, VECTOR_SUFFIXES, UploadLimits, check_upload
-from geo.validation import problem_counts
+from geo.model.validation import problem_counts
 
 __all__ = [
     "ALIASES",

@@ -19,9 +19,9 @@ from geo.importer.readers import (
     normalised,
     read_table_file,
 )
-from geo.schema import DatasetSchema
+from geo.model.schema import DatasetSchema
+from geo.model.validation import Message, ValidationReport, message
 from geo.store import LAYERS
-from geo.validation import Message, ValidationReport, message
 
 
 def parse_mapping(items: Iterable[str]) -> dict[str, str]:

@@ -52,11 +52,11 @@ from geo.importer.safety import (
 from geo.importer.text import checked_text
 from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
-from geo.schema import DatasetSchema, services_schema
+from geo.model.schema import DatasetSchema, services_schema
+from geo.model.validation import Message, ValidationReport, message, validate_frame
 from geo.spatial import city_outline as outline_of
 from geo.spatial import orphaned_services_report
 from geo.store import LAYERS, Store, StoreError, WriteMode, WriteResult
-from geo.validation import Message, ValidationReport, message, validate_frame
 
 MODES: tuple[str, ...] = ("replace", "append")
 T = TypeVar("T")

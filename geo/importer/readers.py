@@ -25,7 +25,6 @@ from pyproj import CRS
 from geo.i18n.problems import Label
 from geo.importer.safety import TABLE_SUFFIXES, refusal
 from geo.io import (
-    ANSAN_BOX,
     ENCODINGS,
     STORAGE_CRS,
     crs_label,
@@ -38,7 +37,8 @@ from geo.io import (
     read_text_table,
     read_vector,
 )
-from geo.validation import Message, ValidationReport, message
+from geo.model.extent import IMPORT_BOX
+from geo.model.validation import Message, ValidationReport, message
 
 # Coordinate column pairs (x, y) by normalised name (lower case, no spaces, '_' or brackets), in priority order.
 LONLAT_PAIRS = (
@@ -254,8 +254,8 @@ def points_from_table(frame: pd.DataFrame, name: str, crs: str | None) -> Read |
 
 
 def outside_ansan(frame: gpd.GeoDataFrame) -> np.ndarray:
-    """Positions of points outside the generous box around Ansan (``geo.io.ANSAN_BOX``)."""
-    west, south, east, north = ANSAN_BOX
+    """Positions of points outside the generous box around Ansan (``geo.model.extent.IMPORT_BOX``)."""
+    west, south, east, north = IMPORT_BOX
     present = frame.geometry.notna()
     xs = frame.geometry.x.where(present)
     ys = frame.geometry.y.where(present)

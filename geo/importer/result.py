@@ -13,8 +13,8 @@ from geo.importer.mapping import (
     how_label,
     map_arguments,
 )
+from geo.model.validation import MAX_LISTED, ValidationReport
 from geo.store import LAYERS, StoreError, WriteMode
-from geo.validation import MAX_LISTED, ValidationReport
 
 PROBLEMS_LISTED = MAX_LISTED  # a file with 100,000 bad rows lists this many, then counts by kind
 

@@ -24,7 +24,7 @@ import pyogrio
 import shapely
 
 from geo.i18n.problems import NONE, message
-from geo.validation import CELL_CONTROL, MAX_LISTED, Message, ValidationReport, control_characters, visible
+from geo.model.validation import CELL_CONTROL, MAX_LISTED, Message, ValidationReport, control_characters, visible
 
 MB = 1024 * 1024
 VECTOR_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip")

@@ -17,7 +17,7 @@ import pandas as pd
 
 from geo.i18n.problems import Message, message
 from geo.importer.safety import refusal
-from geo.validation import (
+from geo.model.validation import (
     CELL_CONTROL,
     CONTROL_CHARACTERS,
     MAX_LISTED,

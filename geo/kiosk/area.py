@@ -19,8 +19,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from geo import plan as plan_facts
-from geo.countmap import build_count_map
+from geo.analysis import plan as plan_facts
 from geo.html import escape_html
 from geo.i18n import localized, t
 from geo.io import METRIC_CRS
@@ -34,10 +33,11 @@ from geo.kiosk.screens import (
 )
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions, build_map
-from geo.pointmap import needs_canvas_map
-from geo.reference import ReferenceLayer
+from geo.mapping.canvas import needs_canvas_map
+from geo.mapping.counts import build_count_map
+from geo.model.reference_layers import ReferenceLayer
+from geo.model.vocab import KIOSK_STATUSES
 from geo.spatial import LatLonView, area_rows, area_view_bounds, latlon_view
-from geo.vocab import KIOSK_STATUSES
 
 # The station layer's own words: its English-name column, and the suffix a station's Korean name ends with.
 ENGLISH_NAME_COLUMN = "영문역사명"
@@ -299,7 +299,7 @@ def build_kiosk_map(
         lang=lang, audience="kiosk", show_dongs=False, height_px=height_px, legend_statuses=KIOSK_STATUSES
     )
     orientation = [layer for layer in layers if layer.kiosk]
-    # A city's device layers: counted per dong (geo.countmap says why), not one marker per service.
+    # A city's device layers: counted per dong (geo.mapping.counts says why), not one marker per service.
     draw = build_count_map if needs_canvas_map(services) else build_map
     fmap = draw(
         data.boundaries,

@@ -11,11 +11,11 @@ from typing import Any
 
 import pandas as pd
 
-from geo import plan as plan_facts
+from geo.analysis import plan as plan_facts
 from geo.html import escape_html
 from geo.i18n import t
 from geo.kiosk.screens import PROJECT_GROUPS
-from geo.vocab import KIOSK_STATUSES
+from geo.model.vocab import KIOSK_STATUSES
 
 
 def plan_headline_html(plan: dict[str, Any], lang: str) -> str:

@@ -25,13 +25,13 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from geo.aggregate import area_terms
+from geo.analysis.aggregate import area_terms
 from geo.briefing.slides import period_text
 from geo.html import escape_html
 from geo.i18n import localized, t
 from geo.io import METRIC_CRS, STORAGE_CRS
-from geo.placement import is_citywide
-from geo.vocab import (
+from geo.mapping.placement import is_citywide
+from geo.model.vocab import (
     AREA_SHORT,
     AREA_TERMS,
     CITYWIDE,
@@ -314,7 +314,7 @@ def citywide_listed(services: pd.DataFrame) -> pd.Series:
     """Which services the kiosk lists as citywide instead of drawing them: no place was reported.
 
     Their stored point (City Hall) says nothing about them, so the kiosk map leaves them out and their
-    cards say 시 전역: the same rule as every map (``geo.placement.is_citywide``).
+    cards say 시 전역: the same rule as every map (``geo.mapping.placement.is_citywide``).
     """
     return is_citywide(services)
 

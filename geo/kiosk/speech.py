@@ -15,7 +15,7 @@ from geo.kiosk.overview import overview_html
 from geo.kiosk.screens import KioskScreen, project_screen_html
 from geo.kiosk.then import then_and_now, then_now_html
 from geo.loaders import DashboardData
-from geo.reference import ReferenceLayer
+from geo.model.reference_layers import ReferenceLayer
 from geo.speech import screen_speech_text
 
 

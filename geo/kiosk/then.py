@@ -1,6 +1,6 @@
 """Then and now (그때와 지금) on the kiosk: an earlier day beside today, in plain words and a small map.
 
-The comparison reads the reported history only, with the as-of rule of ``geo.history`` (a project exists
+The comparison reads the reported history only, with the as-of rule of ``geo.analysis.history`` (a project exists
 from its first reported event or report on, with the status it had that day). It counts the projects the
 kiosk shows (cancelled ones never reach it) by status then and today, and names the projects first reported
 since. It judges nothing: no source gives due dates, so nothing is called late or on schedule.
@@ -23,16 +23,16 @@ from datetime import date
 import folium
 import pandas as pd
 
-from geo.countmap import build_count_map
-from geo.history import first_known, services_as_of
+from geo.analysis.history import first_known, services_as_of
 from geo.html import escape_html
 from geo.i18n import localized_column, t
 from geo.kiosk.screens import CITIZEN_ORDER, kiosk_map_services
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions, build_map
-from geo.pointmap import needs_canvas_map
-from geo.reference import ReferenceLayer
-from geo.vocab import KIOSK_STATUSES, SHAPE_GLYPHS, STATUS_TERMS, label
+from geo.mapping.canvas import needs_canvas_map
+from geo.mapping.counts import build_count_map
+from geo.model.reference_layers import ReferenceLayer
+from geo.model.vocab import KIOSK_STATUSES, SHAPE_GLYPHS, STATUS_TERMS, label
 
 #: New projects named on the screen at most (the rest are counted): what fits beside the map at 1920 × 1080.
 NAMES_MAX = 12

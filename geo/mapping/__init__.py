@@ -28,7 +28,7 @@ from geo.mapping.layers import (
     service_groups,
     service_tooltips,
 )
-from geo.placement import citywide_projects, stack_members
+from geo.mapping.placement import citywide_projects, stack_members
 
 __all__ = [
     "CLUSTER_THRESHOLD",

@@ -12,6 +12,7 @@ import geopandas as gpd
 from geo.assets import vendor_url
 from geo.html import escape_html
 from geo.i18n import localized, t
+from geo.mapping.canvas import REFERENCE_COLOURS, reference_payload
 from geo.mapping.elements import (
     FullscreenControl,
     Legend,
@@ -21,13 +22,13 @@ from geo.mapping.elements import (
     SafeBinding,
 )
 from geo.mapping.layers import MapOptions, PlacementLegend, legend_html, placement_legend, service_groups
-from geo.pointmap import REFERENCE_COLOURS, reference_payload
-from geo.reference import ReferenceLayer
-from geo.vocab import AREA_SHORT, AREA_TERMS, label
+from geo.model.extent import URBAN_EXTENT
+from geo.model.reference_layers import ReferenceLayer
+from geo.model.vocab import AREA_SHORT, AREA_TERMS, label
 
 AUDIENCES = ("staff", "briefing", "kiosk")
-# Default view: the urban part of Ansan with all five development areas (the Daebu islands stay reachable by panning).
-URBAN_BOUNDS = ((37.285, 126.745), (37.37, 126.925))
+# Default view, as folium's ((south, west), (north, east)): the urban part of Ansan (``geo.model.extent.URBAN_EXTENT``).
+URBAN_BOUNDS = ((URBAN_EXTENT[1], URBAN_EXTENT[0]), (URBAN_EXTENT[3], URBAN_EXTENT[2]))
 
 ONLINE_BASEMAPS = {
     "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors"),
@@ -149,7 +150,8 @@ def build_base_map(
     if options.audience not in AUDIENCES:
         raise ValueError(f"audience must be one of {AUDIENCES}, not {options.audience!r}")
     fmap = folium.Map(
-        location=[37.32, 126.83],
+        # The centre of the default view; the view itself is set by fit_bounds below.
+        location=[(URBAN_EXTENT[1] + URBAN_EXTENT[3]) / 2, (URBAN_EXTENT[0] + URBAN_EXTENT[2]) / 2],
         zoom_start=12,
         tiles=None,
         control_scale=False,

@@ -16,10 +16,10 @@ import pandas as pd
 from geo.html import escape_html
 from geo.i18n import localized_column, t
 from geo.mapping.elements import ServiceLayer
-from geo.placement import APPROXIMATE, CITYWIDE, citywide_projects, placement_kinds, point_stacks
+from geo.mapping.placement import APPROXIMATE, CITYWIDE, citywide_projects, placement_kinds, point_stacks
+from geo.model.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, label
 from geo.settings import STATIC_URL
 from geo.spatial import representative_points
-from geo.vocab import AREA_TERMS, DOMAIN_TERMS, STATUS_TERMS, label
 
 # Above this many points on one map, markers are clustered.
 CLUSTER_THRESHOLD = 1500

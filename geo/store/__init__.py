@@ -103,7 +103,7 @@ def open_store(settings: Settings, *, initialise: bool = True, now: datetime | N
     ------
     StoreError
         The database cannot be reached.
-    geo.validation.DataError
+    geo.model.validation.DataError
         The store must be created and the data folder is not valid.
     """
     store: Store

@@ -19,9 +19,9 @@ import geopandas as gpd
 from shapely.geometry.base import BaseGeometry
 
 from geo.i18n.problems import to_stored
-from geo.schema import Column
+from geo.model.schema import Column
+from geo.model.validation import Message, message
 from geo.store.common import StoreError, Tx, stamp
-from geo.validation import Message, message
 
 # Who made a change, as kept in history and audit rows (sign-in names are far shorter).
 USER_MAX_LENGTH = 100

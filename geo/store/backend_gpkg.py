@@ -14,11 +14,11 @@ import numpy as np
 from pyproj import CRS
 from shapely.geometry.base import BaseGeometry
 
-from geo.schema import Column
+from geo.model.schema import Column
+from geo.model.validation import Message, message
 from geo.store.backend import Backend
 from geo.store.common import LAYERS, StoreError, Tx
 from geo.store.gpkg_codec import from_gpkg_blob, from_gpkg_blobs, gpkg_blob, gpkg_blobs
-from geo.validation import Message, message
 
 # How the GeoPackage describes its reference table to GIS tools (gpkg_contents): the file's words, not a message.
 REFERENCE_DESCRIPTION = "참고 레이어 (공공데이터 지점)"

@@ -11,11 +11,11 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geo.schema import Column
+from geo.model.schema import Column
+from geo.model.validation import message
 from geo.store.backend import Backend
 from geo.store.common import LAYERS, StoreError, Tx
 from geo.store.pool import ServerPool
-from geo.validation import message
 
 # Names the dashboard's sessions in pg_stat_activity.
 APPLICATION_NAME = "ansan-dashboard"

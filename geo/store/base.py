@@ -22,7 +22,8 @@ import pandas as pd
 from geo.auth import LockoutRules, SignInTicket
 from geo.i18n.problems import from_stored
 from geo.loaders import DashboardData
-from geo.reference import ReferenceLayer
+from geo.model.reference_layers import ReferenceLayer
+from geo.model.validation import Message, message
 from geo.store.backend import Backend
 from geo.store.common import (
     BACKUP_KEEP,
@@ -45,7 +46,6 @@ from geo.store.reference import ReferenceRepository
 from geo.store.services import ServiceRepository
 from geo.store.signin import SignInRepository
 from geo.store.voice import VoiceRepository
-from geo.validation import Message, message
 from geo.voice import Decision, RateRule
 
 
@@ -123,7 +123,7 @@ class Store(ABC):
 
         Raises
         ------
-        geo.validation.DataError
+        geo.model.validation.DataError
             The text datasets are not valid; nothing is created.
         """
 

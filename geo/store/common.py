@@ -14,8 +14,8 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.clock import KST, city_now
-from geo.schema import AREAS, BOUNDARIES, SERVICES, Column, DatasetSchema
-from geo.validation import Message, ValidationReport, as_message, message
+from geo.model.schema import AREAS, BOUNDARIES, SERVICES, Column, DatasetSchema
+from geo.model.validation import Message, ValidationReport, as_message, message
 
 BACKUP_KEEP = 10
 STORE_SCHEMA_VERSION = "1"

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import cast
 
 from geo.loaders import PLAN_FILE, DashboardData, load_dashboard_data
-from geo.schema import STATUS_HISTORY, Column
+from geo.model.schema import STATUS_HISTORY, Column
+from geo.model.validation import message
 from geo.store.backend import Backend, audit, touch
 from geo.store.common import (
     ADDED_TABLES,
@@ -27,7 +28,6 @@ from geo.store.reference import ReferenceRepository
 from geo.store.services import ServiceRepository
 from geo.store.signin import SignInRepository
 from geo.store.voice import VoiceRepository
-from geo.validation import message
 
 
 class StoreBuilder:

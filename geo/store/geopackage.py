@@ -11,13 +11,13 @@ from pathlib import Path
 
 from geo.clock import KST
 from geo.i18n.problems import NONE
+from geo.model.validation import message
 from geo.store.backend import audit, touch
 from geo.store.backend_gpkg import BACKUP_DIR_NAME, READ_CACHE_SUFFIX, GeoPackageBackend, sqlite_problem
 from geo.store.base import Store
 from geo.store.common import BACKUP_KEEP, SEED_USER, BackupInfo, StoreError, Tx, data_folder_label, store_now
 from geo.store.tempfiles import claimed, clean_leftovers, temp_name
 from geo.store.voice import VOICE_TABLES
-from geo.validation import message
 
 __all__ = ["BACKUP_DIR_NAME", "READ_CACHE_SUFFIX", "STORE_FILE_NAME", "GeoPackageStore"]
 
@@ -143,7 +143,7 @@ class GeoPackageStore(Store):
 
         Raises
         ------
-        geo.validation.DataError
+        geo.model.validation.DataError
             The data folder is not valid; the store is unchanged.
         """
         self._require_ours()

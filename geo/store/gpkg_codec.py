@@ -9,10 +9,10 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.model.validation import message
 from geo.store.common import (
     StoreError,
 )
-from geo.validation import message
 
 # --- GeoPackage geometry blobs (OGC 12-128r18, section 2.1.3) ---------------------------------------------
 

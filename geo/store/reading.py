@@ -10,7 +10,7 @@ import pandas as pd
 import yaml
 
 from geo.loaders import DashboardData, place_citywide
-from geo.schema import STATUS_HISTORY
+from geo.model.schema import STATUS_HISTORY
 from geo.spatial import area_m2, assign_districts
 from geo.store.backend import Backend
 from geo.store.common import LAYERS, LayerName, Tx, check_layer
@@ -44,7 +44,7 @@ class DataReader:
 
         Same columns and types: services carry ``gu`` and ``dong`` (from the stored
         dongs), areas ``area_m2`` (EPSG:5186), and ``status_history`` has the columns
-        of ``geo.schema.STATUS_HISTORY``, built from the status rows of the change
+        of ``geo.model.schema.STATUS_HISTORY``, built from the status rows of the change
         history of services that still exist. Edit versions are not in these frames:
         use ``service_record`` or ``service_versions``.
 

@@ -22,11 +22,11 @@ import pandas as pd
 
 from geo.io import STORAGE_CRS
 from geo.loaders import load_reference_layers
-from geo.reference import LAYER_DESCRIPTION, ReferenceLayer
-from geo.schema import Column
+from geo.model.reference_layers import LAYER_DESCRIPTION, ReferenceLayer
+from geo.model.schema import Column
+from geo.model.validation import message
 from geo.store.backend import Backend, audit, require_user, touch
 from geo.store.common import SEED_USER, StoreError, Tx, WriteResult, stamp, store_now
-from geo.validation import message
 
 # A yes/no cell outside the dataset schemas (a reference layer's kiosk flag).
 _FLAG = Column("flag", "flag", "bool")

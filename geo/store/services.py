@@ -18,7 +18,8 @@ import shapely
 from geo.i18n import t
 from geo.io import STORAGE_CRS
 from geo.logs import log_event
-from geo.schema import SERVICES, STATUS_HISTORY, Column, DatasetSchema, services_schema
+from geo.model.schema import SERVICES, STATUS_HISTORY, Column, DatasetSchema, services_schema
+from geo.model.validation import TEXT_MAX_LENGTH, Message, Problem, ValidationReport, message, validate_frame
 from geo.store.backend import Backend, audit, require_user, touch
 from geo.store.common import (
     CHANGE_HISTORY_COLUMNS,
@@ -40,7 +41,6 @@ from geo.store.common import (
     stamp,
     store_now,
 )
-from geo.validation import TEXT_MAX_LENGTH, Message, Problem, ValidationReport, message, validate_frame
 
 
 class ServiceRepository:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from geo.auth import LockoutRules, SignInTicket
+from geo.model.validation import message
 from geo.store.backend import Backend, audit, require_user
 from geo.store.common import StoreError, Tx, store_now
-from geo.validation import message
 
 # Longer account names or client addresses are cut: they are keys, not text to show.
 KEY_LENGTH = 64

@@ -23,9 +23,9 @@ from typing import Literal
 
 import pandas as pd
 
+from geo.model.validation import Message, message
 from geo.store.backend import Backend, audit, require_user
 from geo.store.common import StoreError, Tx, store_now
-from geo.validation import Message, message
 from geo.voice import (
     STATUSES,
     Decision,

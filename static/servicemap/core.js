@@ -16,7 +16,7 @@
     return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
   }
 
-  // The server's filter (geo.pointmap): a bitset in base64, bit i of byte i >> 3 (lowest first) for row i.
+  // The server's filter (geo.mapping.canvas): a bitset in base64, bit i of byte i >> 3 (lowest first) for row i.
   // Returns a Uint8Array of 0/1 per row, or null (no mask: every row visible).
   function decodeMask(maskB64, n) {
     if (!maskB64) return null;

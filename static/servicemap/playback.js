@@ -1,4 +1,4 @@
-/* The staff map's time control: plays the reported history (geo/playback.py) inside the canvas renderer.
+/* The staff map's time control: plays the reported history (geo/analysis/playback.py) inside the canvas renderer.
  *
  * Why here and not in Streamlit: a rerun of the page per step takes a second or more; in the browser a step
  * only rewrites the status codes of the rows that changed and goes through the map's own filter path

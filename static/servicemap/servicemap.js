@@ -169,7 +169,7 @@
     this.dataUrl = url;
     this.el.dataset.ready = '0';
     var json = function (u) { return fetch(u).then(function (r) { if (!r.ok) throw new Error('payload ' + r.status); return r.json(); }); };
-    // The timeline (geo.playback) comes with the points, so the first draw shows the chosen day's statuses.
+    // The timeline (geo.analysis.playback) comes with the points, so the first draw shows the chosen day's statuses.
     return Promise.all([json(url), timelineUrl ? json(timelineUrl) : null]).then(function (both) {
       if (both[1]) both[0].timeline = both[1];
       return both[0];

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from geo.analysis.history import services_as_of
 from geo.briefing.slides import briefing_slides
 from geo.clock import city_today
-from geo.history import services_as_of
 from geo.i18n import t
 from tests.conftest import poll
 from tests.e2e.conftest import wait_for_run_end

@@ -10,9 +10,9 @@ import geopandas as gpd
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from geo.analysis.filters import ServiceFilter, filter_services
 from geo.auth import add_user
-from geo.filters import ServiceFilter, filter_services
-from geo.vocab import STATUS_TERMS
+from geo.model.vocab import STATUS_TERMS
 from tests.conftest import DATA_DIR, DEMO_DIR
 from tests.e2e.conftest import MAP_FRAME, start_server, stop_server, wait_for_map, wait_for_run_end
 from tests.fixtures.corpus import ShapefileSpec, write_points_csv, write_shapefile

@@ -6,9 +6,9 @@ real, reported data an area without a reported project says so in its charts ins
 
 import pytest
 
+from geo.analysis.history import default_as_of, services_as_of
+from geo.analysis.stats import citywide_profile
 from geo.details import citywide_detail_rows
-from geo.history import default_as_of, services_as_of
-from geo.stats import citywide_profile
 from tests.conftest import DEMO_DIR
 from tests.e2e.conftest import expect_count, start_server, stop_server, wait_for_map
 

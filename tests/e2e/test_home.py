@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from geo.placement import CITYWIDE, placement_kinds, point_stacks
-from geo.stats import headline
+from geo.analysis.stats import headline
+from geo.mapping.placement import CITYWIDE, placement_kinds, point_stacks
 from tests.e2e.conftest import expect_count, wait_for_map, wait_for_run_end
 
 pytestmark = pytest.mark.browser

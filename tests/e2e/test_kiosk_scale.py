@@ -1,6 +1,6 @@
 """The kiosk and the briefing at city scale (100,000 services) in real Chromium, offline.
 
-Above ``geo.pointmap.FOLIUM_SERVICES_MAX`` services their maps count services per 동 (``geo.countmap``)
+Above ``geo.mapping.canvas.FOLIUM_SERVICES_MAX`` services their maps count services per 동 (``geo.mapping.counts``)
 instead of drawing one Leaflet marker per service.
 """
 
@@ -17,14 +17,14 @@ from playwright.sync_api import Error as PlaywrightError
 from shapely.geometry import Point
 
 from benchmarks.synthetic import TEMPLATE_DIR, synthetic_services
-from geo.countmap import counts_by_dong
 from geo.kiosk.area import AREA_ROWS_MAX, area_map_bounds, area_project_mask
 from geo.kiosk.screens import kiosk_map_services
 from geo.loaders import load_dashboard_data
-from geo.pointmap import FOLIUM_SERVICES_MAX
+from geo.mapping.canvas import FOLIUM_SERVICES_MAX
+from geo.mapping.counts import counts_by_dong
+from geo.model.vocab import KIOSK_STATUSES, STATUS_TERMS, label
 from geo.settings import load_settings
 from geo.store import open_store
-from geo.vocab import KIOSK_STATUSES, STATUS_TERMS, label
 from tests.conftest import poll
 from tests.e2e.conftest import expect_count, start_server, stop_server, wait_for_run_end
 from tests.e2e.test_modes import _poll_fit

@@ -10,8 +10,8 @@ import pytest
 from shapely.geometry import Point
 
 from benchmarks.synthetic import write_large_data_dir
-from geo.filters import ServiceFilter, filter_services
-from geo.reference import ReferenceLayer
+from geo.analysis.filters import ServiceFilter, filter_services
+from geo.model.reference_layers import ReferenceLayer
 from geo.settings import load_settings
 from geo.store import open_store
 from tests.e2e.conftest import start_server, stop_server, wait_for_run_end

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
+from geo.analysis.history import services_as_of
 from geo.clock import city_today
-from geo.history import services_as_of
 from geo.mapping import citywide_projects
-from geo.placement import CITYWIDE, placement_kinds, point_stacks
+from geo.mapping.placement import CITYWIDE, placement_kinds, point_stacks
 from tests.e2e.conftest import start_server, stop_server, wait_for_run_end
 from tests.e2e.test_map_explorer import SERVICE_MAP, _map_js, click_item, wait_for_drawn
 

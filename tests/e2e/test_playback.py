@@ -1,4 +1,4 @@
-"""Playback of the reported history on /map in real Chromium, checked against geo.playback on the bundled data."""
+"""Playback of the reported history on /map in real Chromium, checked against geo.analysis.playback on the bundled data."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from geo.analysis.history import services_as_of
+from geo.analysis.playback import change_line, playback_steps
 from geo.clock import city_today
-from geo.history import services_as_of
-from geo.playback import change_line, playback_steps
-from geo.vocab import STATUS_TERMS, label
+from geo.model.vocab import STATUS_TERMS, label
 from tests.e2e.test_map_explorer import SERVICE_MAP
 
 pytestmark = pytest.mark.browser

@@ -13,8 +13,8 @@ from datetime import datetime
 
 import pytest
 
+from geo.analysis.exports import to_csv_bytes
 from geo.clock import city_today
-from geo.exports import to_csv_bytes
 from geo.loaders import load_dashboard_data
 from geo.store import KST, STORE_FILE_NAME, GeoPackageStore
 from geo.voice import REMOVED_MARKER, window_start

@@ -24,7 +24,7 @@ function payload() {
   };
 }
 
-// The bitset as geo.pointmap.visibility_mask writes it (numpy packbits, little bit order, base64).
+// The bitset as geo.mapping.canvas.visibility_mask writes it (numpy packbits, little bit order, base64).
 function maskOf(bits) {
   const bytes = new Uint8Array(Math.ceil(bits.length / 8));
   bits.forEach((on, i) => { if (on) bytes[i >> 3] |= 1 << (i & 7); });

@@ -13,10 +13,10 @@ from it Ansan's reported projects with their budget and its coverage), the
 portfolio (every project by domain with its status, a programme's parts under
 it), what citizens can use today, each area (map with scale bar, facts with
 source, the projects inside or the nearest ones; a chart only where it has
-something to show), the trend by quarter (``geo.trend``: the figure of the
+something to show), the trend by quarter (``geo.analysis.trend``: the figure of the
 city view), what changed, and the appendix (every service with period and
 budget; its first pages when the handout would pass 12). At city scale (more services than
-``geo.pointmap.FOLIUM_SERVICES_MAX``) maps count services per 동 and lists become
+``geo.mapping.canvas.FOLIUM_SERVICES_MAX``) maps count services per 동 and lists become
 counts. Every page's footer carries the as-of day, the data's last change, the
 page number and, when sample records are included, "예시 데이터".
 
@@ -36,7 +36,7 @@ from geo.briefing.handout.render import (
     find_cjk_font,
     offline_render_page,
 )
-from geo.vocab import AREA_TERMS
+from geo.model.vocab import AREA_TERMS
 
 __all__ = [
     "APPENDIX_ROWS_PER_PAGE",

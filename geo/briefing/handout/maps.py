@@ -3,7 +3,7 @@
 Maps are drawn the way ``geo.charts`` draws its choropleth: polygons, lines and
 status symbols on plain x/y axes in EPSG:5186 metres (no tiles, no topojson), so
 nothing is fetched and a scale bar is exact. At city scale (more services than
-``geo.pointmap.FOLIUM_SERVICES_MAX``) an area's services are counted per 동.
+``geo.mapping.canvas.FOLIUM_SERVICES_MAX``) an area's services are counted per 동.
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import charts
-from geo.aggregate import area_label
+from geo.analysis.aggregate import area_label
 from geo.briefing.handout.layout import PAGE_HEIGHT_PX, PAGE_WIDTH_PX
 from geo.charts.common import text_width
-from geo.countmap import GLYPH_MIN_DEGREES, counts_by_dong, symbol_radius
 from geo.i18n import t
 from geo.io import METRIC_CRS
-from geo.pointmap import needs_canvas_map
+from geo.mapping.canvas import needs_canvas_map
+from geo.mapping.counts import GLYPH_MIN_DEGREES, counts_by_dong, symbol_radius
+from geo.model.vocab import AREA_TERMS, STATUS_TERMS
 from geo.spatial import geometry_path, pad_bounds
-from geo.vocab import AREA_TERMS, STATUS_TERMS
 
 #: Scale bar lengths to choose from, in metres.
 SCALE_BAR_LENGTHS_M: tuple[int, ...] = (100, 200, 500, 1000, 2000, 5000, 10000)
@@ -63,8 +63,8 @@ def area_map_figure(
 
     Dong outlines, the four areas (the chosen one filled), and the area's
     services: points as status symbols, lines and zones in status colours.
-    Above ``geo.pointmap.FOLIUM_SERVICES_MAX`` services they are counted per 동
-    instead (``geo.countmap.counts_by_dong``, as on the briefing's slide): one
+    Above ``geo.mapping.canvas.FOLIUM_SERVICES_MAX`` services they are counted per 동
+    instead (``geo.mapping.counts.counts_by_dong``, as on the briefing's slide): one
     ring per dong (see :func:`_count_rings`). ``near`` draws every service given
     (an empty area's nearest projects) and frames them with the area. Every layer is reprojected from
     EPSG:4326 here; nothing is fetched.
@@ -187,7 +187,7 @@ def _count_rings(
 ) -> pd.DataFrame:
     """``services`` counted per 동 on a map in EPSG:5186 metres: the briefing slide's rings, drawn for paper.
 
-    Each dong with services gets a white disc whose area grows with its count (``geo.countmap.symbol_radius``)
+    Each dong with services gets a white disc whose area grows with its count (``geo.mapping.counts.symbol_radius``)
     and a ring split by status in the status colours, clockwise from the top in legend order, each status's
     shape in white on its segment where it is wide enough (greyscale print keeps the shapes); its name and count
     beside it where they meet no other label or ring. The status legend gives each status's count, a key at the

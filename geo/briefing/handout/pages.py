@@ -16,8 +16,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import charts
-from geo import plan as plan_facts
-from geo.aggregate import area_label
+from geo.analysis import plan as plan_facts
+from geo.analysis.aggregate import area_label
+from geo.analysis.history import services_as_of
+from geo.analysis.stats import headline_items
+from geo.analysis.trend import trend_by_quarter
 from geo.briefing.handout.layout import blank_page, footer, paste, table_page, text_block, wrap
 from geo.briefing.handout.maps import AREA_MAP_BOX, area_map_figure
 from geo.briefing.slides import (
@@ -45,13 +48,19 @@ from geo.briefing.slides import (
     shows_names,
     status_counts,
 )
-from geo.history import services_as_of
 from geo.i18n import localized_column, t
 from geo.loaders import DashboardData
-from geo.pointmap import needs_canvas_map
-from geo.stats import headline_items
-from geo.trend import trend_by_quarter
-from geo.vocab import AREA_SHORT, AREA_TERMS, CITYWIDE, DOMAIN_TERMS, SHAPE_GLYPHS, STATUS_TERMS, ServiceStatus, label
+from geo.mapping.canvas import needs_canvas_map
+from geo.model.vocab import (
+    AREA_SHORT,
+    AREA_TERMS,
+    CITYWIDE,
+    DOMAIN_TERMS,
+    SHAPE_GLYPHS,
+    STATUS_TERMS,
+    ServiceStatus,
+    label,
+)
 
 #: Services per appendix page: the full list stays within a few pages.
 APPENDIX_ROWS_PER_PAGE = 33
@@ -364,7 +373,7 @@ def briefing_figures(data: DashboardData, as_of: date, since: date, lang: charts
     the appendix (:data:`APPENDIX_ROWS_PER_PAGE` services a page, or counts at city scale). At most
     :data:`MAX_PAGES` pages: the appendix keeps the pages the slides leave (with one for what
     changed), then "what changed" keeps the pages left (each its first rows, and a line saying how
-    many more the dashboard shows). Services have their status on ``as_of`` (``geo.history``).
+    many more the dashboard shows). Services have their status on ``as_of`` (``geo.analysis.history``).
     """
     services = services_as_of(data.services, data.status_history, as_of)
     updated = last_data_update(data.services)

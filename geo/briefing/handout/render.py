@@ -32,7 +32,7 @@ FONT_GLOBS: tuple[str, ...] = (
     "/usr/share/fonts/**/NotoSansCJK*.tt[cf]",
     "/usr/share/fonts/**/NotoSansKR*.[ot]tf",
 )
-# Plotly marker symbols matching the status shapes of geo.vocab (shape + colour, never colour alone).
+# Plotly marker symbols matching the status shapes of geo.model.vocab (shape + colour, never colour alone).
 
 _EXPORT_LOCK = threading.Lock()
 

@@ -1,4 +1,4 @@
-// The count symbols (geo.countmap fills in `cfg`): a ring per 동 as a marker that takes no clicks, its label
+// The count symbols (geo.mapping.counts fills in `cfg`): a ring per 동 as a marker that takes no clicks, its label
 // below, the key in `cfg.corner`. The map's box gets data-count-symbols and data-count-total once they are
 // drawn, and data-count-labels after each declutter (what the page shows, for tests and checks).
 (function (map, cfg) {

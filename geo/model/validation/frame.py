@@ -8,10 +8,10 @@ import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from geo.i18n.problems import Message, message
-from geo.schema import Column, DatasetSchema, FundingSplitError, parse_funding_split
-from geo.validation.cells import Cells, RowError, short_value, typed_column
-from geo.validation.geometry import geometry_errors
-from geo.validation.report import ValidationReport
+from geo.model.schema import Column, DatasetSchema, FundingSplitError, parse_funding_split
+from geo.model.validation.cells import Cells, RowError, short_value, typed_column
+from geo.model.validation.geometry import geometry_errors
+from geo.model.validation.report import ValidationReport
 
 
 def validate_frame(
@@ -100,7 +100,7 @@ def _parents_not_in_data(typed: pd.DataFrame, schema: DatasetSchema) -> list[Row
 
 
 def _bad_funding_splits(typed: pd.DataFrame) -> list[RowError]:
-    """Rows whose ``funding_split`` is not a JSON object of funding sources and amounts (geo.schema)."""
+    """Rows whose ``funding_split`` is not a JSON object of funding sources and amounts (geo.model.schema)."""
     if "funding_split" not in typed:
         return []
     errors: list[RowError] = []

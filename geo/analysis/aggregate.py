@@ -1,19 +1,19 @@
 """The aggregations behind the district profiles and charts, as tidy DataFrames with stable columns.
 
-Every function takes the services frame (``geo.schema.SERVICES``, with the
+Every function takes the services frame (``geo.model.schema.SERVICES``, with the
 ``gu`` and ``dong`` columns of ``geo.spatial.assign_districts``), usually
-after :func:`geo.history.services_as_of`, and an optional ``area``:
+after :func:`geo.analysis.history.services_as_of`, and an optional ``area``:
 ``None`` for all services, an area id such as ``"singil2"`` for one
 development area, or ``"citywide"`` for the 시 전역 services.
 
 Conventions, decided once here:
 
 - Vocabulary values stay as stored (``"운영"``, ``"singil2"``, ``"국비"``);
-  rows follow the order of ``geo.vocab`` and every vocabulary value is
+  rows follow the order of ``geo.model.vocab`` and every vocabulary value is
   present, with zeros, so charts keep the same categories and colours
   whatever the filter. Labels are added by the chart or the export.
 - Budgets are in 억원 (``budget_krw_100m``). The budget figures by funding
-  and by year add the budgets ``geo.budget`` counts toward Ansan's total
+  and by year add the budgets ``geo.analysis.budget`` counts toward Ansan's total
   (cancelled, another city's share and programme parts held by their
   programme left out), split by funding source as reported, so their sum
   equals the headline total; ``attrs["coverage"]`` says what they cover.
@@ -40,9 +40,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from geo.budget import UNKNOWN_FUNDING, budget_parts, budget_summary, counted_in_total
+from geo.analysis.budget import UNKNOWN_FUNDING, budget_parts, budget_summary, counted_in_total
 from geo.i18n import localized
-from geo.vocab import (
+from geo.model.vocab import (
     AREA_SHORT,
     AREA_TERMS,
     CITYWIDE,
@@ -158,7 +158,7 @@ def _budget(services: pd.DataFrame) -> pd.Series:
 
 
 def _counted_budget(services: pd.DataFrame, include_cancelled: bool) -> pd.Series:
-    """Each service's budget where ``geo.budget`` counts it toward the total (and cancelled ones if asked), else 0."""
+    """Each service's budget where ``geo.analysis.budget`` counts it toward the total (and cancelled ones if asked), else 0."""
     counted = counted_in_total(services)
     if include_cancelled:
         counted |= counted_in_total(services.assign(status=ServiceStatus.PLANNED)) & (
@@ -231,7 +231,7 @@ def services_by_direction(services: pd.DataFrame, area: str | None = None) -> pd
     -------
     pandas.DataFrame
         Columns ``direction``, ``count`` (all statuses), ``operating`` (운영),
-        ``budget_krw_100m`` (억원, as ``geo.budget`` counts it); the three
+        ``budget_krw_100m`` (억원, as ``geo.analysis.budget`` counts it); the three
         directions in plan order, zeros included.
     """
     selected = filter_area(services, area)
@@ -252,7 +252,7 @@ def services_by_direction(services: pd.DataFrame, area: str | None = None) -> pd
 def budget_by_year(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
     """Budget per calendar year and funding source, each budget spread evenly over its reported years.
 
-    A budget (its funding parts, :func:`geo.budget.budget_parts`) is divided by
+    A budget (its funding parts, :func:`geo.analysis.budget.budget_parts`) is divided by
     ``end_year - start_year + 1`` and that share is booked in each year from
     ``start_year`` to ``end_year``.
 
@@ -261,7 +261,7 @@ def budget_by_year(services: pd.DataFrame, area: str | None = None) -> pd.DataFr
     pandas.DataFrame
         Columns ``year`` (int), ``funding``, ``budget_krw_100m`` (억원); every
         year from the earliest start to the latest end × every funding source
-        (and :data:`geo.budget.UNKNOWN_FUNDING`), zeros included. Empty when no
+        (and :data:`geo.analysis.budget.UNKNOWN_FUNDING`), zeros included. Empty when no
         counted budget has a period. ``attrs["coverage"]``: a :class:`BudgetCoverage`.
     """
     selected = filter_area(services, area)
@@ -292,14 +292,14 @@ def budget_by_year(services: pd.DataFrame, area: str | None = None) -> pd.DataFr
 
 
 def budget_by_funding(services: pd.DataFrame, area: str | None = None) -> pd.DataFrame:
-    """Budget per funding source (재원), as the sources split it (:func:`geo.budget.budget_parts`).
+    """Budget per funding source (재원), as the sources split it (:func:`geo.analysis.budget.budget_parts`).
 
     Returns
     -------
     pandas.DataFrame
         Columns ``funding``, ``count`` (projects with money from that source), ``budget_krw_100m`` (억원),
         ``share`` (fraction of the total, NaN when it is 0); the sources in vocabulary order, then
-        :data:`geo.budget.UNKNOWN_FUNDING` (money whose source no report gives), so the rows add up to the
+        :data:`geo.analysis.budget.UNKNOWN_FUNDING` (money whose source no report gives), so the rows add up to the
         headline total. ``attrs["coverage"]``: a :class:`BudgetCoverage` (the split part of the total).
     """
     selected = filter_area(services, area)
@@ -464,7 +464,7 @@ def headline_by_area(
         One row per area, columns :data:`HEADLINE_COLUMNS`: ``services`` (all),
         ``planned`` (계획), ``in_progress`` (설계 + 구축), ``operating`` (운영),
         ``on_hold`` (보류), ``cancelled`` (취소), ``budget_krw_100m`` (억원,
-        added by :func:`geo.budget.budget_summary`), ``share_operating`` as in
+        added by :func:`geo.analysis.budget.budget_summary`), ``share_operating`` as in
         :func:`progress_by_area`, and the first ``start_year`` and last
         ``end_year`` of the area's services (``<NA>`` without services).
     """

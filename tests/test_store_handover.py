@@ -1,5 +1,5 @@
-"""Review of the cold-start hand-over (#14): the data handed over after creating a store must be what a read
-of its tables gives, for data folders unlike the bundled one."""
+"""The cold-start hand-over (#14): the data handed over after creating a store must be what a read of its tables
+gives, for data folders unlike the bundled one."""
 
 from __future__ import annotations
 

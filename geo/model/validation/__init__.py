@@ -12,7 +12,7 @@ The package: ``report`` (problems and the report), ``cells`` (a column's cells),
 """
 
 from geo.i18n.problems import Message, message
-from geo.validation.cells import (
+from geo.model.validation.cells import (
     CELL_CONTROL,
     CONTROL_CHARACTERS,
     FALSE_WORDS,
@@ -27,9 +27,9 @@ from geo.validation.cells import (
     max_length,
     visible,
 )
-from geo.validation.frame import validate_frame
-from geo.validation.geometry import ANSAN_BOUNDS, BOUNDS_MARGIN, CITY_BOUND_DATASETS, coordinate_problem
-from geo.validation.report import (
+from geo.model.validation.frame import validate_frame
+from geo.model.validation.geometry import CITY_BOUND_DATASETS, coordinate_problem
+from geo.model.validation.report import (
     MAX_LISTED,
     DataError,
     Problem,
@@ -43,8 +43,6 @@ from geo.validation.report import (
 NOT_UTF8 = message("not_utf8")
 
 __all__ = [
-    "ANSAN_BOUNDS",
-    "BOUNDS_MARGIN",
     "CELL_CONTROL",
     "CITY_BOUND_DATASETS",
     "CONTROL_CHARACTERS",

@@ -11,7 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.links import IgnoredParameter, parse_day, read_choices, read_text, read_years
-from geo.vocab import AREA_TERMS, CITYWIDE, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, Term
+from geo.model.vocab import AREA_TERMS, CITYWIDE, DOMAIN_TERMS, PHASE_TERMS, STATUS_TERMS, Term
 
 # Query parameter names: short, stable, and documented in the README.
 PARAM_AREA, PARAM_DOMAIN, PARAM_STATUS, PARAM_PHASE = "area", "domain", "status", "phase"
@@ -98,7 +98,7 @@ class ServiceFilter:
 
 
 def choice_terms(choice: ChoiceFilter, areas: Mapping[str, Term] | None = None) -> Mapping[str, Term]:
-    """The values a filter offers: for the area filter the store's areas (``geo.aggregate.area_terms``, a
+    """The values a filter offers: for the area filter the store's areas (``geo.analysis.aggregate.area_terms``, a
     sixth one too) and 시 전역; the vocabulary's for the others, or when no areas are given."""
     if choice.field != "areas" or areas is None:
         return choice.terms

@@ -24,8 +24,8 @@ import numpy as np
 import pandas as pd
 
 from geo.i18n import t
-from geo.schema import parse_funding_split
-from geo.vocab import BUDGET_BASIS_TERMS, COUNTED_STATUSES, FUNDING_TERMS, label
+from geo.model.schema import parse_funding_split
+from geo.model.vocab import BUDGET_BASIS_TERMS, COUNTED_STATUSES, FUNDING_TERMS, label
 
 #: The funding category of money whose source no report gives.
 UNKNOWN_FUNDING = "unknown"
@@ -53,7 +53,7 @@ def reported_budgets(services: pd.DataFrame) -> pd.Series:
 def read_funding_split(text: object) -> dict[str, float]:
     """A stored ``funding_split`` cell as {재원: 억원}; ``{}`` when empty or unreadable.
 
-    The importer refuses a bad split (``geo.schema.parse_funding_split``); an older or hand-edited store may
+    The importer refuses a bad split (``geo.model.schema.parse_funding_split``); an older or hand-edited store may
     still hold one, and a total must not fail on it: its budget then counts as money of unknown source.
     """
     if not isinstance(text, str) or not text.strip():

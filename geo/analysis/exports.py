@@ -30,13 +30,13 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geo.aggregate import area_terms
-from geo.budget import UNKNOWN_FUNDING
+from geo.analysis.aggregate import area_terms
+from geo.analysis.budget import UNKNOWN_FUNDING
 from geo.i18n import localized_column, t
 from geo.io import STORAGE_CRS
-from geo.schema import ALL_SCHEMAS
-from geo.validation import CELL_CONTROL
-from geo.vocab import (
+from geo.model.schema import ALL_SCHEMAS
+from geo.model.validation import CELL_CONTROL
+from geo.model.vocab import (
     AREA_TERMS,
     BUDGET_BASIS_TERMS,
     DIRECTION_TERMS,
@@ -51,7 +51,7 @@ from geo.vocab import (
 
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 
-# Korean headers of the columns that geo.aggregate and geo.history add; schema columns use the schema's labels.
+# Korean headers of the columns that geo.analysis.aggregate and geo.analysis.history add; schema columns use the schema's labels.
 AGGREGATE_LABELS_KO: dict[str, str] = {
     "count": "서비스 수",
     "operating": STATUS_TERMS[ServiceStatus.OPERATING].ko,
@@ -73,7 +73,7 @@ AGGREGATE_LABELS_KO: dict[str, str] = {
     "precision": "일자 단위",
     "label": "내용",
     "note": "비고",
-    # trend by quarter (geo.trend)
+    # trend by quarter (geo.analysis.trend)
     "quarter": "분기",
     "quarter_label": "분기(표기)",
     "day": "기준일",
@@ -94,7 +94,7 @@ VOCABULARY_COLUMNS: dict[str, Mapping[str, Term]] = {
     "direction": DIRECTION_TERMS,
     "area_id": AREA_TERMS,
     "phase": PHASE_TERMS,
-    # Budget tables add the money whose source no report gives (geo.budget.UNKNOWN_FUNDING).
+    # Budget tables add the money whose source no report gives (geo.analysis.budget.UNKNOWN_FUNDING).
     "funding": {**FUNDING_TERMS, UNKNOWN_FUNDING: Term(UNKNOWN_FUNDING, "재원 보도되지 않음", "Not reported")},
     "budget_basis": BUDGET_BASIS_TERMS,
 }
@@ -238,7 +238,7 @@ def to_csv_bytes(
     df : pandas.DataFrame
         Any table; a geometry column is left out (use :func:`to_geojson_bytes` for layers).
     columns_ko : mapping, optional
-        Header per column, overriding the defaults (``geo.schema`` labels and
+        Header per column, overriding the defaults (``geo.model.schema`` labels and
         :data:`AGGREGATE_LABELS_KO`); a column with neither keeps its name.
 
     Returns

@@ -8,10 +8,10 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
-from geo.aggregate import area_label
-from geo.budget import BudgetSummary, budget_summary, format_budget
+from geo.analysis.aggregate import area_label
+from geo.analysis.budget import BudgetSummary, budget_summary, format_budget
 from geo.i18n import t
-from geo.vocab import AREA_TERMS, CITYWIDE, DOMAIN_TERMS, STATUS_TERMS, ServiceStatus
+from geo.model.vocab import AREA_TERMS, CITYWIDE, DOMAIN_TERMS, STATUS_TERMS, ServiceStatus
 
 #: The district page's view of the whole city (every reported project), beside the areas and 시 전역.
 CITY_VIEW = "city"
@@ -35,7 +35,7 @@ class Headline:
     services: int
     by_status: dict[str, int]  # every status, in vocabulary order, zeros included
     areas: int
-    budget: BudgetSummary  # reported budgets added by geo.budget's rules, with their coverage
+    budget: BudgetSummary  # reported budgets added by geo.analysis.budget's rules, with their coverage
     programmes: int  # projects that other projects name as their programme (parent_id)
     parts: int  # projects that are part of a programme in the selection
 
@@ -67,7 +67,7 @@ def programme_counts(services: pd.DataFrame) -> tuple[int, int]:
 
 
 def headline(services: pd.DataFrame | gpd.GeoDataFrame, areas: pd.DataFrame) -> Headline:
-    """Count services by status and add up their reported budgets (geo.budget's rules)."""
+    """Count services by status and add up their reported budgets (geo.analysis.budget's rules)."""
     counts = services["status"].value_counts()
     by_status = {status: int(counts.get(status, 0)) for status in STATUS_TERMS}
     programmes, parts = programme_counts(services)
@@ -116,7 +116,7 @@ def headline_items(
     The city: reported projects, operating, development areas, reported budget (from ``areas`` and all
     ``services``). An area: projects, operating, in design or building, reported budget; ``compact`` keeps
     projects, operating and the budget (shortly labelled) for a narrow slide column. The budget item always
-    carries its coverage (:meth:`geo.budget.BudgetSummary.coverage`) as ``note``. ``as_of`` is accepted for
+    carries its coverage (:meth:`geo.analysis.budget.BudgetSummary.coverage`) as ``note``. ``as_of`` is accepted for
     callers that show a day; the numbers are those of ``services`` as given (already as of that day).
 
     Raises
@@ -124,7 +124,7 @@ def headline_items(
     ValueError
         If ``area_id`` is neither a known area id nor an id of ``areas``.
     """
-    del as_of  # the services are already those of the day (geo.history.services_as_of)
+    del as_of  # the services are already those of the day (geo.analysis.history.services_as_of)
     count_unit = t("metric.count_unit", lang)
     if area_id is None:
         numbers = headline(services, areas)
@@ -164,7 +164,7 @@ class CitywideProfile:
 
     ``no_place`` services were reported without a place (``location_accuracy`` ``"citywide"``); the others lie
     in a 동 outside the areas and are counted per 구 in ``by_gu``. Counts keep only non-zero groups: statuses in
-    vocabulary order, domains and 구 largest first. The budget follows :func:`geo.budget.budget_summary`.
+    vocabulary order, domains and 구 largest first. The budget follows :func:`geo.analysis.budget.budget_summary`.
     """
 
     services: int

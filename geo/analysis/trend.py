@@ -1,12 +1,12 @@
 """The plan over time: projects by status and the reported budget at the end of each quarter (분기).
 
-For each quarter from the one in which the first project became known (:func:`geo.history.first_known`) to the
+For each quarter from the one in which the first project became known (:func:`geo.analysis.history.first_known`) to the
 quarter of ``until``, the trend counts the projects known on the quarter's last day by their status on that day,
-and adds up the reported budget on that day with :func:`geo.budget.budget_summary` (the same rules, coverage
+and adds up the reported budget on that day with :func:`geo.analysis.budget.budget_summary` (the same rules, coverage
 included, as every other total). The last quarter is read on ``until`` itself, not on the quarter's end, so the
 last row equals what the dashboard shows for ``until`` (today by default).
 
-The statuses follow :func:`geo.history.services_as_of` exactly (each status holds from its event until the next;
+The statuses follow :func:`geo.analysis.history.services_as_of` exactly (each status holds from its event until the next;
 a project is left out before it is first known) but are computed once for every quarter: the history is sorted
 once and each quarter-end is looked up with ``numpy.searchsorted``, so a city-scale layer (100,000 services) does
 not replay the history in a Python loop per quarter.
@@ -20,10 +20,10 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from geo.budget import WITH_OTHER_CITY, BudgetSummary, reported_budgets, text_column
-from geo.history import first_known_days
+from geo.analysis.budget import WITH_OTHER_CITY, BudgetSummary, reported_budgets, text_column
+from geo.analysis.history import first_known_days
 from geo.i18n import t
-from geo.vocab import BUDGET_BASIS_TERMS, COUNTED_STATUSES, STATUS_TERMS, ServiceStatus
+from geo.model.vocab import BUDGET_BASIS_TERMS, COUNTED_STATUSES, STATUS_TERMS, ServiceStatus
 
 #: The count column of each status, in vocabulary order ("계획" → ``planned``).
 STATUS_COLUMNS: dict[str, str] = {value: term.en.lower().replace(" ", "_") for value, term in STATUS_TERMS.items()}
@@ -67,7 +67,7 @@ def _quarters(first: date, last: date) -> list[tuple[int, int]]:
 
 
 def _known_days(services: pd.DataFrame, status_history: pd.DataFrame) -> pd.Series:
-    """:func:`geo.history.first_known` as datetime64 (NaT: no known start, always shown)."""
+    """:func:`geo.analysis.history.first_known` as datetime64 (NaT: no known start, always shown)."""
     return first_known_days(services, status_history).astype("datetime64[ns]")
 
 
@@ -147,7 +147,7 @@ def _status_table(
 def _budget_summaries(
     services: pd.DataFrame, codes: np.ndarray, known: np.ndarray, statuses: list[str]
 ) -> list[BudgetSummary]:
-    """:func:`geo.budget.budget_summary` of the services known on each day, from :func:`_status_table`'s arrays.
+    """:func:`geo.analysis.budget.budget_summary` of the services known on each day, from :func:`_status_table`'s arrays.
 
     The same rules as ``budget_summary`` (cancelled left out, another city's share apart, a part held by a
     live programme with a budget not added again), applied to boolean arrays of the services with a reported
@@ -200,9 +200,9 @@ def trend_by_quarter(
     Parameters
     ----------
     services : pandas.DataFrame
-        The services (``geo.schema.SERVICES``) as they stand now; ``parent_id`` and ``budget_basis`` may be absent.
+        The services (``geo.model.schema.SERVICES``) as they stand now; ``parent_id`` and ``budget_basis`` may be absent.
     status_history : pandas.DataFrame
-        The status-change history (``geo.schema.STATUS_HISTORY``), in any row order.
+        The status-change history (``geo.model.schema.STATUS_HISTORY``), in any row order.
     until : datetime.date
         The last day (today on the dashboard): the last row is the quarter of ``until`` read on ``until``.
     lang : str
@@ -214,10 +214,10 @@ def trend_by_quarter(
         One row per quarter from the quarter of the first known project to the quarter of ``until``, columns
         :data:`TREND_COLUMNS`: ``quarter`` ("2024Q3"), ``quarter_label`` ("2024년 3분기"), ``day`` (the day read:
         the quarter's last day, or ``until``), one count per status (:data:`STATUS_COLUMNS`), ``projects`` (all
-        known), and the budget as :func:`geo.budget.budget_summary` adds it that day: ``budget_krw_100m`` (NaN
+        known), and the budget as :func:`geo.analysis.budget.budget_summary` adds it that day: ``budget_krw_100m`` (NaN
         when none is counted), ``budget_counted`` and ``budget_projects`` (its coverage: counted of projects not
         cancelled). Empty (no rows) when no project is known by ``until``. ``attrs["budget"]`` is the
-        :class:`geo.budget.BudgetSummary` of the last row (None when empty) and ``attrs["has_sample"]`` whether
+        :class:`geo.analysis.budget.BudgetSummary` of the last row (None when empty) and ``attrs["has_sample"]`` whether
         the projects known by ``until`` include sample records.
     """
     if services.empty:
@@ -268,6 +268,6 @@ def statuses_on_days(
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """``(codes, known, statuses)``: every service's status code and whether it is known, on each of ``days``.
 
-    The vectorised replay behind the trend, shared with the map's playback (``geo.playback``).
+    The vectorised replay behind the trend, shared with the map's playback (``geo.analysis.playback``).
     """
     return _status_table(services, status_history, days, _known_days(services, status_history))

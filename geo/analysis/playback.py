@@ -1,6 +1,6 @@
 """Playback of the reported history: the steps of the time control on the maps, and what each step changes.
 
-The steps run from the first report (the earliest :func:`geo.history.first_known` day) to today and stop at:
+The steps run from the first report (the earliest :func:`geo.analysis.history.first_known` day) to today and stop at:
 
 - every dated event of the status history (a status change, or an event that changes no status, such as a
   service extended to more places), each shown with its source ("2024-07-04 연합뉴스: 똑버스 — …");
@@ -9,8 +9,8 @@ The steps run from the first report (the earliest :func:`geo.history.first_known
 - today.
 
 Each status holds from its event until the next (intervals, not points), and the view is cumulative: a project,
-once reported, stays on the map. The statuses on each step's day follow :func:`geo.history.services_as_of`
-exactly (computed once for every step with :func:`geo.trend.statuses_on_days`), so a step of the playback and
+once reported, stays on the map. The statuses on each step's day follow :func:`geo.analysis.history.services_as_of`
+exactly (computed once for every step with :func:`geo.analysis.trend.statuses_on_days`), so a step of the playback and
 ``/map?as_of=that day`` show the same projects with the same statuses.
 
 :func:`timeline_payload` turns the steps into what the canvas map (``static/servicemap/``) plays: the statuses
@@ -29,11 +29,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from geo.history import first_known
+from geo.analysis.history import first_known
+from geo.analysis.trend import statuses_on_days
 from geo.html import escape_html
 from geo.i18n import t
-from geo.trend import statuses_on_days
-from geo.vocab import STATUS_TERMS, label
+from geo.model.vocab import STATUS_TERMS, label
 
 #: A step's code for a project not yet reported on that day (left out of the map and of every count).
 NOT_KNOWN = -1
@@ -105,9 +105,9 @@ def playback_steps(
     Parameters
     ----------
     services : pandas.DataFrame
-        The services (``geo.schema.SERVICES``); ``reported_on`` and ``source``/``source_en`` are read if present.
+        The services (``geo.model.schema.SERVICES``); ``reported_on`` and ``source``/``source_en`` are read if present.
     status_history : pandas.DataFrame
-        The status-change history (``geo.schema.STATUS_HISTORY``), in any row order.
+        The status-change history (``geo.model.schema.STATUS_HISTORY``), in any row order.
     plan : Mapping
         The loaded plan (``geo.loaders.load_plan``); its ``milestones`` are stops too.
     today : datetime.date
@@ -250,7 +250,7 @@ def step_index(steps: Sequence[Step], day: date) -> int:
 
 
 def step_statuses(services: pd.DataFrame, status_history: pd.DataFrame, steps: Sequence[Step]) -> np.ndarray:
-    """Status code (index into ``geo.vocab.STATUS_TERMS``) of every service on every step's day.
+    """Status code (index into ``geo.model.vocab.STATUS_TERMS``) of every service on every step's day.
 
     Shape ``(len(steps), len(services))``; :data:`NOT_KNOWN` where the project was not yet reported. A status
     outside the vocabulary (refused by validation) is coded as not known rather than drawn wrongly.

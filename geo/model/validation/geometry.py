@@ -10,12 +10,10 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.i18n.problems import Message, message
-from geo.schema import DatasetSchema
-from geo.validation.cells import RowError
+from geo.model.extent import CITY_EXTENT, CITY_MARGIN
+from geo.model.schema import DatasetSchema
+from geo.model.validation.cells import RowError
 
-# Ansan with its islands (lon 126.38-126.94, lat 37.08-37.38) and a margin of about 2 km.
-ANSAN_BOUNDS = (126.38, 37.08, 126.94, 37.38)
-BOUNDS_MARGIN = 0.02
 # Datasets whose every geometry must lie in or near Ansan (a file in the wrong CRS would replace the city).
 CITY_BOUND_DATASETS = ("boundaries", "areas")
 
@@ -27,8 +25,8 @@ def coordinate_problem(geometry: BaseGeometry) -> Message | None:
     from a place elsewhere, so the message says what to fix.
     """
     minx, miny, maxx, maxy = geometry.bounds
-    west, south, east, north = ANSAN_BOUNDS
-    margin = BOUNDS_MARGIN
+    west, south, east, north = CITY_EXTENT
+    margin = CITY_MARGIN
 
     def inside(x0: float, y0: float, x1: float, y1: float) -> bool:
         return west - margin <= x0 and x1 <= east + margin and south - margin <= y0 and y1 <= north + margin
@@ -109,14 +107,14 @@ def _geometry_suspects(shapes: np.ndarray, schema: DatasetSchema, city_outline: 
         suspect |= ~np.isin(_TYPE_NAMES[np.clip(type_ids, 0, 7)], schema.geometry_types)
     suspect |= ~shapely.is_valid(shapes)
     if schema.name in CITY_BOUND_DATASETS:
-        west, south, east, north = ANSAN_BOUNDS
+        west, south, east, north = CITY_EXTENT
         bounds = shapely.bounds(shapes)
         with np.errstate(invalid="ignore"):
             inside = (
-                (bounds[:, 0] >= west - BOUNDS_MARGIN)
-                & (bounds[:, 2] <= east + BOUNDS_MARGIN)
-                & (bounds[:, 1] >= south - BOUNDS_MARGIN)
-                & (bounds[:, 3] <= north + BOUNDS_MARGIN)
+                (bounds[:, 0] >= west - CITY_MARGIN)
+                & (bounds[:, 2] <= east + CITY_MARGIN)
+                & (bounds[:, 1] >= south - CITY_MARGIN)
+                & (bounds[:, 3] <= north + CITY_MARGIN)
             )
         suspect |= ~inside
     if schema.must_lie_in_city and city_outline:

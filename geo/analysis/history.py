@@ -41,7 +41,7 @@ import pandas as pd
 
 from geo.clock import city_today
 from geo.i18n import t
-from geo.vocab import ServiceStatus
+from geo.model.vocab import ServiceStatus
 
 #: Columns of :func:`status_changes_between`, in order.
 CHANGE_COLUMNS: tuple[str, ...] = (
@@ -140,9 +140,9 @@ def services_as_of(
     Parameters
     ----------
     services : geopandas.GeoDataFrame or pandas.DataFrame
-        The services (``geo.schema.SERVICES``); geometry and CRS are kept.
+        The services (``geo.model.schema.SERVICES``); geometry and CRS are kept.
     status_history : pandas.DataFrame
-        The status-change history (``geo.schema.STATUS_HISTORY``), in any row order.
+        The status-change history (``geo.model.schema.STATUS_HISTORY``), in any row order.
     as_of : datetime.date or str
         The day to show; changes made on that day count.
 
@@ -228,7 +228,7 @@ def status_changes_between(
     Parameters
     ----------
     status_history : pandas.DataFrame
-        The status-change history (``geo.schema.STATUS_HISTORY``).
+        The status-change history (``geo.model.schema.STATUS_HISTORY``).
     start, end : datetime.date or str
         First and last day of the period ("what changed since the last briefing").
     services : pandas.DataFrame, optional

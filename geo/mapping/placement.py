@@ -1,6 +1,6 @@
 """How honestly a service's place can be drawn: exact, approximate (a 동 centre) or nowhere (citywide).
 
-Reported projects carry ``location_accuracy`` (``geo.vocab.LOCATION_ACCURACY_TERMS``):
+Reported projects carry ``location_accuracy`` (``geo.model.vocab.LOCATION_ACCURACY_TERMS``):
 a point of a reported address or named place is drawn as it is; a 동 centre is
 drawn with its own symbol (the project lies somewhere in that 동); a project
 reported with no place (``citywide``) is not drawn as a point at all but listed
@@ -19,7 +19,7 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
-from geo.vocab import STATUS_TERMS
+from geo.model.vocab import STATUS_TERMS
 
 #: ``placement_kinds`` values.
 EXACT, APPROXIMATE, CITYWIDE = 0, 1, 2

@@ -33,13 +33,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.aggregate import area_label
+from geo.analysis.aggregate import area_label
 from geo.html import escape_html, json_for_script
 from geo.i18n import localized, localized_column, t
-from geo.placement import placement_kinds, stack_ids
-from geo.reference import ReferenceLayer
+from geo.mapping.placement import placement_kinds, stack_ids
+from geo.model.reference_layers import ReferenceLayer
+from geo.model.vocab import AREA_TERMS, STATUS_TERMS, label
 from geo.spatial import representative_points
-from geo.vocab import AREA_TERMS, STATUS_TERMS, label
 
 PAYLOAD_VERSION = 2
 # Above this many visible points the browser clusters them (supercluster); below, it draws each symbol.
@@ -134,7 +134,7 @@ def service_payload(
     dict
         ``lat``/``lon`` (representative point of every row, micro-degrees), ``status`` (index into
         ``statuses``), ``point`` (1 for a point drawn on the canvas, 0 for a line or zone drawn from
-        ``shapes``), ``place`` (``geo.placement`` kinds: 0 exact, 1 a 동 centre, drawn in a dashed ring,
+        ``shapes``), ``place`` (``geo.mapping.placement`` kinds: 0 exact, 1 a 동 centre, drawn in a dashed ring,
         2 citywide, not drawn but listed beside the map), ``loc`` (one id per distinct anchor: points with
         the same id are drawn as one stack with their count), ``statuses``, ``shapes``, ``base``. Names
         travel apart (``service_names``): the first draw does not wait for them, tooltips use them once

@@ -21,7 +21,7 @@ import pyarrow
 import pyarrow.compute as pc
 
 from geo.i18n.problems import Message, message
-from geo.schema import Column, DatasetSchema
+from geo.model.schema import Column, DatasetSchema
 
 # Text length limits, when a column does not set ``max_length``.
 ID_MAX_LENGTH = 64

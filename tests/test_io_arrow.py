@@ -1,4 +1,4 @@
-"""Review of reading files through Arrow (#14): what a user gets must not depend on the reader."""
+"""Reading files through Arrow (#14): what a user gets must not depend on the reader."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import shapely
 from geo.i18n.problems import label_text
 from geo.io import read_vector
 from geo.loaders import load_services
-from geo.schema import SERVICES
-from geo.validation import validate_frame
+from geo.model.schema import SERVICES
+from geo.model.validation import validate_frame
 from tests.conftest import DEMO_DIR
 from tests.test_validation import TRICKY_TEXTS
 

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any, Literal
 
 from geo.i18n.problems import render
-from geo.vocab import (
+from geo.model.vocab import (
     ACCURACY_VALUES,
     AREA_TERMS,
     BOUNDARY_LEVELS,
@@ -41,13 +41,13 @@ class Column:
     vocabulary: tuple[str, ...] | None = None
     minimum: float | None = None
     maximum: float | None = None
-    max_length: int | None = None  # text only; None: geo.validation's limit for the kind of column
+    max_length: int | None = None  # text only; None: geo.model.validation's limit for the kind of column
     # The vocabulary's terms, when it has labels: messages name the Korean labels, imports accept them for the id.
     terms: tuple[Term, ...] = ()
 
 
 def _terms(terms: Mapping[str, Term]) -> dict[str, Any]:
-    """A vocabulary column's ``vocabulary`` and ``terms`` from one of geo.vocab's term tables."""
+    """A vocabulary column's ``vocabulary`` and ``terms`` from one of geo.model.vocab's term tables."""
     return {"vocabulary": tuple(terms), "terms": tuple(terms.values())}
 
 
@@ -61,7 +61,7 @@ class DatasetSchema:
     geometry_types: tuple[str, ...] | None = None
     must_lie_in_city: bool = False
     unit_ko: str = "피처"
-    # Checks across columns, by name; see geo.validation.
+    # Checks across columns, by name; see geo.model.validation.
     row_rules: tuple[str, ...] = field(default_factory=tuple)
 
     def column(self, name: str) -> Column:
@@ -132,7 +132,7 @@ SERVICES = DatasetSchema(
         # A project that is part of a programme names the programme's service_id (ANS-02..07 → ANS-01),
         # so totals count the programme's budget once; it must be a service of the same data, not itself.
         Column("parent_id", "상위 사업 ID", required=False, nullable=True),
-        # What the reported budget covers (geo.vocab.BUDGET_BASIS_TERMS); empty where the source does not say.
+        # What the reported budget covers (geo.model.vocab.BUDGET_BASIS_TERMS); empty where the source does not say.
         Column("budget_basis", "사업비 기준", **_terms(BUDGET_BASIS_TERMS), required=False, nullable=True),
         # The reported split of the budget by funding source, as a JSON object {재원: 억원}, e.g.
         # {"국비": 41, "시비": 27}; read it with parse_funding_split.
@@ -240,7 +240,7 @@ def parse_funding_split(text: str) -> dict[str, float]:
     Parameters
     ----------
     text : str
-        A JSON object whose keys are funding terms of ``geo.vocab.FUNDING_TERMS`` (국비, 도비, 시비,
+        A JSON object whose keys are funding terms of ``geo.model.vocab.FUNDING_TERMS`` (국비, 도비, 시비,
         지방비, 민자) and whose values are non-negative numbers in 억원, e.g. ``{"국비": 41, "시비": 27}``.
 
     Returns

@@ -1,6 +1,6 @@
 """The kiosk's and the briefing's map at city scale: services counted per 동, one ring symbol each.
 
-Above ``geo.pointmap.FOLIUM_SERVICES_MAX`` services a folium map with one marker per
+Above ``geo.mapping.canvas.FOLIUM_SERVICES_MAX`` services a folium map with one marker per
 service takes seconds and its cluster halos cover the city in an unreadable carpet.
 The staff pages switch to the canvas point map then, which lives by hover, click and
 zoom. The kiosk and the briefing have none of these (the kiosk's map is a picture
@@ -30,11 +30,12 @@ from jinja2 import Template
 from geo.html import escape_html
 from geo.i18n import localized, t
 from geo.io import METRIC_CRS
-from geo.mapping import MapOptions, build_map
+from geo.mapping.build import build_map
 from geo.mapping.elements import map_script
-from geo.reference import ReferenceLayer
+from geo.mapping.layers import MapOptions
+from geo.model.reference_layers import ReferenceLayer
+from geo.model.vocab import STATUS_TERMS
 from geo.spatial import LatLonView, representative_points
-from geo.vocab import STATUS_TERMS
 
 #: Radius of the largest and the smallest symbol, CSS pixels, per audience (the kiosk is read from afar).
 SYMBOL_RADIUS = {"kiosk": (15, 40), "briefing": (13, 34)}

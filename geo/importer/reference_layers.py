@@ -40,10 +40,10 @@ from geo.importer.result import PROBLEMS_LISTED, ImportRejectedError, problem_li
 from geo.importer.safety import UploadLimits, checked_file, refusal, safe_upload_name, too_large
 from geo.importer.text import checked_text
 from geo.io import encoding_code
-from geo.reference import ReferenceLayer
+from geo.model.reference_layers import ReferenceLayer
+from geo.model.validation import ValidationReport
 from geo.spatial import city_outline as outline_of
 from geo.store import Store, WriteResult
-from geo.validation import ValidationReport
 
 REFERENCE_LAYER = "reference"
 # Dataset columns that say who provides it and as of when (the standard public-data columns).
