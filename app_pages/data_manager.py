@@ -205,7 +205,7 @@ with export_tab:
         ("data.export.csv", partial(to_csv_bytes, table), "csv", "text/csv"),
         (
             "data.export.xlsx",
-            partial(to_xlsx_bytes, table, sheet_name="스마트서비스"),
+            partial(to_xlsx_bytes, table, sheet_name=t("export.sheet_services", lang)),
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from geo.accessibility import FAIL, run_report
@@ -41,8 +41,29 @@ from geo.upgrade import UpgradeAction, upgrade_store
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 3
 
 
+def _formatter(lang: str) -> type[argparse.HelpFormatter]:
+    """argparse's help formatter with its "usage: " worded in ``lang``."""
+    usage_prefix = t("cli.usage", lang)
+
+    class LocalizedHelpFormatter(argparse.HelpFormatter):
+        def add_usage(
+            self,
+            usage: str | None,
+            actions: Iterable[argparse.Action],
+            groups: Iterable[argparse._MutuallyExclusiveGroup],
+            prefix: str | None = None,
+        ) -> None:
+            super().add_usage(usage, actions, groups, usage_prefix if prefix is None else prefix)
+
+    return LocalizedHelpFormatter
+
+
 def _help(parser: argparse.ArgumentParser, lang: str) -> None:
-    """The options every command takes: help, and the language of everything it prints."""
+    """The options every command takes: help, and the language of everything it prints (argparse's own
+    headings too)."""
+    parser.formatter_class = _formatter(lang)
+    parser._optionals.title = t("cli.options", lang)
+    parser._positionals.title = t("cli.positionals", lang)
     parser.add_argument("-h", "--help", action="help", help=t("cli.opt.help", lang))
     parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.opt.lang", lang))
 

@@ -497,3 +497,12 @@ def test_the_commands_lines_are_korean_by_default(env, monkeypatch, capsys, tmp_
     points = write_points_csv(tmp_path / "points")
     done = korean("import", str(points), "--layer", "reference", "--title", "시설", "--yes").splitlines()[-1]
     assert done.startswith("저장했습니다: 참고 레이어 '시설' (") and done.endswith(") 점 25개 추가")
+
+
+def test_argparses_own_headings_follow_lang(env, monkeypatch, capsys):
+    _, korean, _ = run_here(env, monkeypatch, capsys, "validate", "--help")
+    _, english, _ = run_here(env, monkeypatch, capsys, "validate", "--help", "--lang", "en")
+    assert korean.startswith("사용법: python -m geo validate") and "\n옵션:\n" in korean and "\n인자:\n" in korean
+    assert "usage:" not in korean and "options:" not in korean
+    assert english.startswith("usage: python -m geo validate") and "\noptions:\n" in english
+    assert "\npositional arguments:\n" in english

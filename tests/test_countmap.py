@@ -15,6 +15,7 @@ from geo.mapping import MapOptions
 from geo.mapping.canvas import FOLIUM_SERVICES_MAX, needs_canvas_map, service_names, service_payload
 from geo.mapping.counts import build_count_map, count_key_html, count_symbols, counts_by_dong, ring_svg
 from geo.model.vocab import KIOSK_STATUSES, STATUS_TERMS
+from tests.conftest import PROJECT_ROOT as ROOT
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -154,3 +155,48 @@ def test_staff_canvas_payload_carries_positions_statuses_and_names_only(demo):
             if len(value) > 3:
                 assert value not in text, (column, value)
     assert all(set(f["properties"]) == {"i", "status"} for f in payload["shapes"]["features"])
+
+
+def test_every_side_puts_the_label_next_to_its_ring_without_touching_it():
+    from geo.mapping.counts import LABEL_SIDES, label_place, label_text_position, touches_ring
+
+    for side in LABEL_SIDES:
+        box, anchor = label_place(side, 100.0, 200.0, 10.0, (30.0, 8.0), 2.0)
+        assert box[2] - box[0] == 30.0 and box[3] - box[1] == 8.0
+        assert not touches_ring(box, 100.0, 200.0, 10.0), side
+        assert touches_ring(box, 100.0, 200.0, 10.0 + 2.0 + 2.0), side  # right beside it, one gap away
+        vertical, horizontal = label_text_position(side).split()
+        assert (anchor[1] < 200.0) == (vertical == "bottom") and (anchor[0] > 100.0) == (horizontal == "right")
+
+
+def _handout_labels(centres: list[tuple[float, float]], radius: float) -> list[str]:
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    from geo.briefing.handout.maps import _count_labels
+
+    fig = go.Figure()
+    counts = pd.DataFrame({"name": [f"동{i}" for i in range(len(centres))], "total": [10] * len(centres)})
+    _count_labels(fig, counts, gpd.GeoSeries([Point(x, y) for x, y in centres]), [radius] * len(centres), 1.0, "ko")
+    texts = list(fig.data[0].text)
+    positions = list(fig.data[0].textposition)
+    return [
+        positions[texts.index(text)] if text in texts else ""
+        for text in (f"동{i}<br><b>10건</b>" for i in range(len(centres)))
+    ]
+
+
+def test_the_handout_takes_a_corner_when_the_four_sides_are_taken_as_the_browser_map_does():
+    # A ring with neighbours close below, above, right and left: only the corners are free.
+    near = 40.0
+    centres = [(0.0, 0.0), (0.0, -near), (0.0, near), (near, 0.0), (-near, 0.0)]
+    places = _handout_labels(centres, 12.0)
+    assert places[0] == "bottom right", places
+
+
+def test_the_browser_map_is_given_the_same_order_of_sides():
+    from geo.mapping.counts import LABEL_SIDES, CountSymbols
+
+    assert CountSymbols([], "", 12, "topright").config["sides"] == list(LABEL_SIDES)
+    script = (ROOT / "static" / "js" / "map" / "count_symbols.js").read_text(encoding="utf-8")
+    assert "cfg.sides" in script and "'above-left'" not in script  # no list of its own

@@ -123,6 +123,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.value": {"ko": "내용", "en": "Value"},
     "export.sheet": {"ko": "자료 정보", "en": "About"},
     "export.sheet_data": {"ko": "데이터", "en": "Data"},
+    "export.sheet_services": {"ko": "스마트서비스", "en": "Smart services"},
     "export.error": {"ko": "오류", "en": "Error"},
     "export.all_areas": {"ko": "전체 대상지", "en": "All areas"},
     "export.source_services": {

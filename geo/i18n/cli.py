@@ -11,6 +11,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Ansan Smart City Dashboard data tasks: import, validate, back up, restore, staff accounts",
     },
     "cli.commands": {"ko": "명령", "en": "command"},
+    # argparse's own headings, so a Korean help is Korean throughout
+    "cli.usage": {"ko": "사용법: ", "en": "usage: "},
+    "cli.options": {"ko": "옵션", "en": "options"},
+    "cli.positionals": {"ko": "인자", "en": "positional arguments"},
     "cli.opt.help": {"ko": "이 도움말을 보이고 끝냄", "en": "show this help and exit"},
     "cli.opt.lang": {
         "ko": "출력 언어: ko(기본) 또는 en (도움말, 질문, 보고와 오류)",

@@ -222,6 +222,56 @@ def count_symbols(
     return symbols
 
 
+#: Where a count's label may sit beside its ring, in order of preference: a map takes the first side free of the
+#: key, the areas' names, the other rings and the labels already placed, else leaves the label out (its ring
+#: stays). One rule for the browser's maps (``static/js/map/count_symbols.js``, whose CSS classes carry these
+#: names) and the handout's (``geo.briefing.handout.maps``).
+LABEL_SIDES: tuple[str, ...] = (
+    "below",
+    "above",
+    "right",
+    "left",
+    "below-right",
+    "below-left",
+    "above-right",
+    "above-left",
+)
+#: A corner label starts where the ring's circle meets its diagonal (85 % across the symbol's box, 0.7 radius).
+CORNER_REACH = 0.7
+
+#: A box on the page: left, bottom, right, top, with y upwards.
+Box = tuple[float, float, float, float]
+
+
+def label_place(
+    side: str, x: float, y: float, radius: float, size: tuple[float, float], gap: float
+) -> tuple[Box, tuple[float, float]]:
+    """The box a label of ``size`` (width, height) takes on ``side`` of the ring of ``radius`` centred at (x, y),
+    ``gap`` away from it, and the point the label is anchored at (y upwards)."""
+    across = 1 if side.endswith("right") else -1 if side.endswith("left") else 0
+    up = 1 if side.startswith("above") else -1 if side.startswith("below") else 0
+    reach = radius * (CORNER_REACH if across and up else 1.0) + gap
+    anchor_x, anchor_y = x + across * reach, y + up * reach
+    width, height = size
+    left = anchor_x - width / 2 if across == 0 else anchor_x if across > 0 else anchor_x - width
+    bottom = anchor_y - height / 2 if up == 0 else anchor_y if up > 0 else anchor_y - height
+    return (left, bottom, left + width, bottom + height), (anchor_x, anchor_y)
+
+
+def label_text_position(side: str) -> str:
+    """Plotly's ``textposition`` for a label on ``side`` of its anchor ("bottom center" for ``below``)."""
+    vertical = "top" if side.startswith("above") else "bottom" if side.startswith("below") else "middle"
+    horizontal = "right" if side.endswith("right") else "left" if side.endswith("left") else "center"
+    return f"{vertical} {horizontal}"
+
+
+def touches_ring(box: Box, x: float, y: float, radius: float) -> bool:
+    """Whether ``box`` reaches into the ring's circle (a label may pass the corners of the ring's square)."""
+    dx = max(box[0] - x, 0.0, x - box[2])
+    dy = max(box[1] - y, 0.0, y - box[3])
+    return dx * dx + dy * dy < radius * radius
+
+
 def count_key_html(total: int, statuses: Sequence[str], lang: str) -> str:
     """The key to the symbols (escaped): what a ring, its size and its colours say, and how many are counted."""
     sample = ring_svg([1] * len(statuses), statuses, 22)
@@ -270,7 +320,7 @@ class CountSymbols(MacroElement):
     def __init__(self, symbols: list[dict[str, Any]], key_html: str, label_px: int, key_corner: str):
         super().__init__()
         self._name = "CountSymbols"
-        self.config = {"symbols": symbols, "key": key_html, "corner": key_corner}
+        self.config = {"symbols": symbols, "key": key_html, "corner": key_corner, "sides": list(LABEL_SIDES)}
         self.label_px = label_px
 
     def configured_script(self) -> str:

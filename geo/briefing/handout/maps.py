@@ -22,7 +22,16 @@ from geo.charts.common import text_width
 from geo.i18n import t
 from geo.io import METRIC_CRS
 from geo.mapping.canvas import needs_canvas_map
-from geo.mapping.counts import GLYPH_MIN_DEGREES, counts_by_dong, symbol_radius
+from geo.mapping.counts import (
+    GLYPH_MIN_DEGREES,
+    LABEL_SIDES,
+    Box,
+    counts_by_dong,
+    label_place,
+    label_text_position,
+    symbol_radius,
+    touches_ring,
+)
 from geo.model.vocab import AREA_TERMS, STATUS_TERMS
 from geo.spatial import geometry_path, pad_bounds
 
@@ -304,58 +313,30 @@ def _count_rings(
 def _count_labels(
     fig: go.Figure, counts: pd.DataFrame, centres: gpd.GeoSeries, radii: list[float], metres_per_px: float, lang: str
 ) -> None:
-    """Each dong's name and count beside its ring (below, above, right or left: the first place free of other
-    rings and of larger counts' labels, sizes estimated from the text); a label with no free place is left out,
-    its ring remains."""
-    rings = [(c.x - r, c.y - r, c.x + r, c.y + r) for c, r in zip(centres, radii, strict=True)]
-    taken: list[tuple[float, float, float, float]] = []
+    """Each dong's name and count beside its ring, on the first side of ``LABEL_SIDES`` free of other rings and of
+    larger counts' labels (the browser's maps follow the same rule; sizes estimated from the text); a label with no
+    free side is left out, its ring remains."""
+    taken: list[Box] = []
     texts, xs, ys, positions = [], [], [], []
     for n, (centre, radius) in enumerate(zip(centres, radii, strict=True)):
         lines = [str(counts["name"].iloc[n]), t("countmap.count", lang, n=f"{int(counts['total'].iloc[n]):,}")]
         width = max(text_width(line) for line in lines) * COUNT_LABEL_PX * 0.66 * metres_per_px + 6 * metres_per_px
         height = len(lines) * COUNT_LABEL_PX * 1.25 * metres_per_px
         gap = 6 * metres_per_px  # plotly sets text a few px into its anchor
-        places = {
-            "bottom center": (
-                centre.x - width / 2,
-                centre.y - radius - gap - height,
-                centre.x + width / 2,
-                centre.y - radius - gap,
-            ),
-            "top center": (
-                centre.x - width / 2,
-                centre.y + radius + gap,
-                centre.x + width / 2,
-                centre.y + radius + gap + height,
-            ),
-            "middle right": (
-                centre.x + radius + gap,
-                centre.y - height / 2,
-                centre.x + radius + gap + width,
-                centre.y + height / 2,
-            ),
-            "middle left": (
-                centre.x - radius - gap - width,
-                centre.y - height / 2,
-                centre.x - radius - gap,
-                centre.y + height / 2,
-            ),
-        }
-        others = [box for k, box in enumerate(rings) if k != n]
-        free = next((p for p, box in places.items() if not any(_overlap(box, o) for o in [*taken, *others])), None)
+        others = [(c.x, c.y, r) for k, (c, r) in enumerate(zip(centres, radii, strict=True)) if k != n]
+        free = None
+        for side in LABEL_SIDES:
+            box, anchor = label_place(side, centre.x, centre.y, radius, (width, height), gap)
+            if not any(_overlap(box, o) for o in taken) and not any(touches_ring(box, *ring) for ring in others):
+                free = side
+                break
         if free is None:
             continue
-        taken.append(places[free])
-        anchor = {
-            "bottom center": (0, -radius - gap),
-            "top center": (0, radius + gap),
-            "middle right": (radius + gap, 0),
-            "middle left": (-radius - gap, 0),
-        }[free]
+        taken.append(box)
         texts.append(f"{lines[0]}<br><b>{lines[1]}</b>")
-        xs.append(centre.x + anchor[0])
-        ys.append(centre.y + anchor[1])
-        positions.append(free)
+        xs.append(anchor[0])
+        ys.append(anchor[1])
+        positions.append(label_text_position(free))
     fig.add_scatter(
         x=xs,
         y=ys,
@@ -369,7 +350,7 @@ def _count_labels(
     )
 
 
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 

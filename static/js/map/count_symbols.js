@@ -34,8 +34,9 @@
     var rings = Array.prototype.map.call(box.querySelectorAll('.count-symbol svg'), function (el) { return el.getBoundingClientRect(); });
     box.querySelectorAll('.count-symbol .count-label').forEach(function (label, own) {
       label.style.visibility = '';
-      // Below the ring, else above, right, left or at a corner of it: the first place that is free.
-      var place = ['', 'above', 'right', 'left', 'below-right', 'below-left', 'above-right', 'above-left'].find(function (side) {
+      // The first side that is free, in the order of geo.mapping.counts.LABEL_SIDES (below, above, right, left,
+      // then the corners; 'below' is the label's own place, with no rule of its own in the CSS).
+      var place = cfg.sides.find(function (side) {
         label.className = 'count-label ' + side;
         var r = label.getBoundingClientRect();
         return !(r.left < frame.left || r.right > frame.right || r.top < frame.top || r.bottom > frame.bottom ||
