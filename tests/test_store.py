@@ -231,6 +231,7 @@ def test_invalid_values_are_refused_with_field_messages(store):
         "서비스 SVC-001 status: '완료'는 허용되지 않는 값입니다 (허용: 계획, 설계, 구축, 운영, 보류, 취소)",
         "서비스 SVC-001 end_year: 종료 연도 2035가 시작 연도 2040보다 앞섭니다",
     ]
+    assert [problem.line("en") for problem in caught.value.report.problems][1].startswith("Service SVC-001 end_year: ")
     with pytest.raises(StoreError, match="변경할 수 없는 항목입니다: name_ko"):
         store.update_service("SVC-001", 1, {"name_ko": "x"}, user="kim")
     with pytest.raises(StoreError, match="서비스 ID 'SVC-999'이\\(가\\) 저장소에 없습니다"):

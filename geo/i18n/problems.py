@@ -59,6 +59,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "problem.where.feature": {"ko": "{file} {row}번째 피처", "en": "{file} feature {row}"},
     "problem.where.layer": {"ko": "{file} {row}번째 레이어", "en": "{file} layer {row}"},
     "problem.where.file": {"ko": "파일", "en": "file"},
+    "problem.where.service": {"ko": "서비스 {file}", "en": "Service {file}"},
     "problem.rest": {
         "ko": "… 외 {hidden:,}개 문제 (전체 {total:,}개, 종류별: {kinds})",
         "en": "… and {hidden:,} more problems ({total:,} in all, by kind: {kinds})",

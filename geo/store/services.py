@@ -19,7 +19,15 @@ from geo.i18n import t
 from geo.io import STORAGE_CRS
 from geo.logs import log_event
 from geo.model.schema import SERVICES, STATUS_HISTORY, Column, DatasetSchema, services_schema
-from geo.model.validation import TEXT_MAX_LENGTH, Message, Problem, ValidationReport, message, validate_frame
+from geo.model.validation import (
+    SERVICE_UNIT,
+    TEXT_MAX_LENGTH,
+    Message,
+    Problem,
+    ValidationReport,
+    message,
+    validate_frame,
+)
 from geo.store.backend import Backend, audit, require_user, touch
 from geo.store.common import (
     CHANGE_HISTORY_COLUMNS,
@@ -225,10 +233,10 @@ class ServiceRepository:
         geometry = shapely.Point(0, 0)  # validation only looks at the geometry's type and validity here
         frame = gpd.GeoDataFrame({k: [v] for k, v in row.items()}, geometry=[geometry], crs=STORAGE_CRS)
         schema = services_schema(read_layer_frame(self.database, tx, "areas")["area_id"].dropna())
-        typed, report = validate_frame(frame, schema, f"서비스 {current.service_id}")
+        typed, report = validate_frame(frame, schema, current.service_id)
         relevant = ValidationReport(
             [
-                Problem(p.file, None, p.field, p.detail)
+                Problem(p.file, None, p.field, p.detail, unit=SERVICE_UNIT)
                 for p in report.problems
                 if p.field in changes or (p.field == "end_year" and {"start_year", "end_year"} & set(changes))
             ]

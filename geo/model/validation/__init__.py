@@ -31,6 +31,7 @@ from geo.model.validation.frame import validate_frame
 from geo.model.validation.geometry import CITY_BOUND_DATASETS, coordinate_problem
 from geo.model.validation.report import (
     MAX_LISTED,
+    SERVICE_UNIT,
     DataError,
     Problem,
     ValidationReport,
@@ -52,6 +53,7 @@ __all__ = [
     "NAME_MAX_LENGTH",
     "NOT_UTF8",
     "PYTHON_WHITESPACE",
+    "SERVICE_UNIT",
     "TEXT_MAX_LENGTH",
     "TRUE_WORDS",
     "DataError",

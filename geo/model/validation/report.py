@@ -15,6 +15,8 @@ from geo.i18n.problems import Message, free_text, message, render
 MAX_LISTED = 200
 # How a problem's position is counted: features of a vector file, rows of a table, layers of a manifest.
 _WHERE = {"피처": "where.feature", "행": "where.row", "번째 레이어": "where.layer"}
+#: ``Problem.unit`` of a problem in one stored service (an edit): ``file`` is the service id.
+SERVICE_UNIT = "service"
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,9 @@ class Problem:
     def line(self, lang: str = "ko") -> str:
         """``file 12행 status: message`` in ``lang``."""
         where = self.file
-        if self.row is not None:
+        if self.unit == SERVICE_UNIT:
+            where = render("where.service", {"file": self.file}, lang)
+        elif self.row is not None:
             where = render(_WHERE.get(self.unit, "where.feature"), {"file": self.file, "row": self.row}, lang)
         if self.field:
             where += f" {self.field}"
