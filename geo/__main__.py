@@ -20,7 +20,6 @@ from geo.i18n import LANGUAGES, localized, t
 from geo.i18n.lookup import language_in
 from geo.i18n.problems import ProblemError, render
 from geo.importer import (
-    MODES,
     REFERENCE_LAYER,
     ImportPreview,
     ReferencePreview,
@@ -32,6 +31,7 @@ from geo.importer import (
 )
 from geo.loaders import load_boundaries
 from geo.logs import log_event
+from geo.model.schema import WRITE_MODES
 from geo.model.validation import DataError
 from geo.settings import SettingsError, load_settings
 from geo.spatial import city_outline
@@ -95,7 +95,7 @@ def _parser(lang: str = "ko") -> argparse.ArgumentParser:
 
     importing = command("import", "cli.cmd.import")
     _file_options(importing, lang)
-    importing.add_argument("--mode", choices=MODES, default="replace", help=t("cli.arg.mode", lang))
+    importing.add_argument("--mode", choices=WRITE_MODES, default="replace", help=t("cli.arg.mode", lang))
     importing.add_argument("--yes", action="store_true", help=t("cli.arg.yes", lang))
     importing.add_argument("--user", default=None, help=t("cli.arg.user_history", lang))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from geo.model.schema import SERVICES, parse_funding_split
@@ -36,3 +38,16 @@ def test_the_new_service_columns_are_optional_and_labelled():
     ]
     assert FUNDING_TERMS["지방비"].en == "Local (unsplit)"
     assert len({term.colour for term in FUNDING_TERMS.values()}) == len(FUNDING_TERMS)
+
+
+def test_the_write_modes_are_defined_once_and_the_store_importer_cli_and_page_take_them_from_there():
+    import re
+
+    from geo.model.schema import WRITE_MODES
+
+    assert WRITE_MODES == ("replace", "append")
+    spelled = re.compile(r"""[\[(]\s*["']replace["']\s*,\s*["']append["']""")
+    root = Path(__file__).resolve().parents[1]
+    places = [p for folder in ("geo", "ui", "app_pages") for p in (root / folder).rglob("*.py")]
+    again = [str(p.relative_to(root)) for p in places if spelled.search(p.read_text(encoding="utf-8"))]
+    assert again == ["geo/model/schema.py"]

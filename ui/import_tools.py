@@ -41,7 +41,8 @@ from geo.importer import (
 from geo.importer.mapping import how_label
 from geo.loaders import DashboardData
 from geo.mapping import MapOptions
-from geo.store import LAYERS, Store, StoreError, WriteMode
+from geo.model.schema import WRITE_MODES, WriteMode
+from geo.store import LAYERS, Store, StoreError
 from ui import data_tools, state
 from ui import widget_keys as keys
 from ui.frame import public_message
@@ -179,7 +180,7 @@ def _layer_preview(
         _refusal(preview.report.problems, lang)
     mode: WriteMode = st.radio(
         t("data.import.mode", lang),
-        ["replace", "append"],
+        list(WRITE_MODES),
         format_func=lambda name: t(f"data.import.mode_{name}", lang),
         key=keys.IMPORT_MODE,
         horizontal=True,

@@ -29,7 +29,7 @@ changes what it means.
 
 from geo.importer.boundaries import CITY_NAME, GU_BY_CODE_PREFIX, GU_NAMES_EN
 from geo.importer.mapping import ALIASES, map_arguments, parse_mapping
-from geo.importer.preview import MODES, commit_import, preview_import, preview_upload
+from geo.importer.preview import commit_import, preview_import, preview_upload
 from geo.importer.readers import LAT_COLUMNS, LON_COLUMNS, WKT_COLUMN, X_COLUMNS, Y_COLUMNS
 from geo.importer.reference_layers import (
     REFERENCE_LAYER,
@@ -50,7 +50,6 @@ __all__ = [
     "LAT_COLUMNS",
     "LON_COLUMNS",
     "MB",
-    "MODES",
     "PROBLEMS_LISTED",
     "REFERENCE_LAYER",
     "TABLE_SUFFIXES",

@@ -52,13 +52,12 @@ from geo.importer.safety import (
 from geo.importer.text import checked_text
 from geo.io import STORAGE_CRS, encoding_code
 from geo.loaders import area_consistency_report
-from geo.model.schema import DatasetSchema, services_schema
+from geo.model.schema import WRITE_MODES, DatasetSchema, WriteMode, services_schema
 from geo.model.validation import Message, ValidationReport, message, validate_frame
 from geo.spatial import city_outline as outline_of
 from geo.spatial import orphaned_services_report
-from geo.store import LAYERS, Store, StoreError, WriteMode, WriteResult
+from geo.store import LAYERS, Store, StoreError, WriteResult
 
-MODES: tuple[str, ...] = ("replace", "append")
 T = TypeVar("T")
 
 
@@ -458,7 +457,7 @@ def commit_import(
     """
     if not preview.ok or preview.frame is None:
         raise ImportRejectedError(preview)
-    if mode not in MODES:
+    if mode not in WRITE_MODES:
         raise StoreError(message("import_mode_unknown", mode=mode))
     frame = preview.frame
     if mode == "replace" and preview.derived is not None:

@@ -13,8 +13,9 @@ from geo.importer.mapping import (
     how_label,
     map_arguments,
 )
+from geo.model.schema import WriteMode
 from geo.model.validation import MAX_LISTED, ValidationReport
-from geo.store import LAYERS, StoreError, WriteMode
+from geo.store import LAYERS, StoreError
 
 PROBLEMS_LISTED = MAX_LISTED  # a file with 100,000 bad rows lists this many, then counts by kind
 

@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from geo.i18n.problems import render
 from geo.model.vocab import (
@@ -27,6 +27,11 @@ from geo.model.vocab import (
     STATUS_TERMS,
     Term,
 )
+
+#: How a file is written into a stored layer: ``replace`` its rows, or ``append`` to them (new ids only). The one
+#: definition: the store, the importer, the command line and the data page take their choices from here.
+WriteMode = Literal["replace", "append"]
+WRITE_MODES: tuple[WriteMode, ...] = get_args(WriteMode)
 
 ColumnKind = Literal["text", "int", "float", "bool", "date"]
 

@@ -53,7 +53,6 @@ from geo.store.common import (
     LayerName,
     ServiceRecord,
     StoreError,
-    WriteMode,
     WriteResult,
     seed_signature,
 )
@@ -80,7 +79,6 @@ __all__ = [
     "ServiceRecord",
     "Store",
     "StoreError",
-    "WriteMode",
     "WriteResult",
     "open_store",
     "seed_signature",

@@ -23,6 +23,7 @@ from geo.auth import LockoutRules, SignInTicket
 from geo.i18n.problems import from_stored
 from geo.loaders import DashboardData
 from geo.model.reference_layers import ReferenceLayer
+from geo.model.schema import WriteMode
 from geo.model.validation import Message, message
 from geo.store.backend import Backend
 from geo.store.common import (
@@ -34,7 +35,6 @@ from geo.store.common import (
     ServiceRecord,
     StoreError,
     Tx,
-    WriteMode,
     WriteResult,
     plain,
     seed_signature,

@@ -21,7 +21,6 @@ BACKUP_KEEP = 10
 STORE_SCHEMA_VERSION = "1"
 
 LayerName = Literal["services", "areas", "boundaries"]
-WriteMode = Literal["replace", "append"]
 LAYERS: dict[str, DatasetSchema] = {"services": SERVICES, "areas": AREAS, "boundaries": BOUNDARIES}
 # Fields of a service whose every change is kept in change_history.
 TRACKED_FIELDS: tuple[str, ...] = ("status", "start_year", "end_year", "budget_krw_100m")

@@ -18,7 +18,7 @@ import shapely
 from geo.i18n import t
 from geo.io import STORAGE_CRS
 from geo.logs import log_event
-from geo.model.schema import SERVICES, STATUS_HISTORY, Column, DatasetSchema, services_schema
+from geo.model.schema import SERVICES, STATUS_HISTORY, WRITE_MODES, Column, DatasetSchema, WriteMode, services_schema
 from geo.model.validation import (
     SERVICE_UNIT,
     TEXT_MAX_LENGTH,
@@ -39,7 +39,6 @@ from geo.store.common import (
     ServiceRecord,
     StoreError,
     Tx,
-    WriteMode,
     WriteResult,
     check_layer,
     from_db,
@@ -271,7 +270,7 @@ class ServiceRepository:
             Unknown layer or mode, or ``append`` with ids already in the store.
         """
         check_layer(layer)
-        if mode not in ("replace", "append"):
+        if mode not in WRITE_MODES:
             raise StoreError(message("import_mode_unknown", mode=mode))
         schema = LAYERS[layer]
         moment = store_now(now)
