@@ -10,13 +10,19 @@ Chromium, with every non-local request blocked:
 - frame: pan and zoom with the mouse, p95 of frame intervals (ms);
 - heap: the JS heap after the page settled (MB).
 
-Usage: ``flock /tmp/browser.lock python benchmarks/bench_compare.py [--sizes 1000 10000 100000]``
+An app that cannot cope at a size is reported in the table, not left out: ``timed out`` (a step took longer
+than ``--timeout``), ``tab crashed`` (the browser's renderer died, e.g. out of memory) or the error's name.
+
+Usage: ``flock /tmp/browser.lock python benchmarks/bench_compare.py [--sizes 1000 10000 100000]``;
+``--sizes 1000000 --apps ours --data-cache /tmp/bench-data`` for a million points (the synthetic data
+takes minutes to write at that size; the cache keeps it for the next run).
 Needs ``pip install -r requirements-bench.txt`` (pydeck).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -27,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import geopandas as gpd  # noqa: E402
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from benchmarks.pagetiming import start  # noqa: E402
@@ -135,11 +143,15 @@ def measure(
     count: int,
     shot: Path,
     settled_shot: Path | None = None,
+    timeout_s: float = 600,
+    result: dict[str, float] | None = None,
 ) -> dict[str, float]:
     """Time one app; on any failure a screenshot of the page is saved as ``shot`` and the error raised.
 
     ``settled_shot``: where to save a screenshot of the settled page (before the frame and filter timings).
+    ``result``: filled as the steps go, so the figures reached before a failure are kept.
     """
+    result = {} if result is None else result
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="ko-KR")
     blocked: list[str] = []
     context.route(
@@ -151,19 +163,44 @@ def measure(
         ),
     )
     page = context.new_page()
-    page.set_default_timeout(600_000)
+    page.set_default_timeout(timeout_s * 1000)
+    crashed: list[bool] = []
+    page.on("crash", lambda _page: crashed.append(True))
     try:
-        return _timings(page, url, path, drawn, search_box, map_selector, count, blocked, settled_shot)
-    except Exception:
-        page.screenshot(path=str(shot))
-        print(f"  screenshot of the page: {shot}")
+        return _timings(page, url, path, drawn, search_box, map_selector, count, blocked, settled_shot, result)
+    except Exception as error:
+        if crashed:
+            raise TabCrashed("tab crashed") from error
+        try:
+            page.screenshot(path=str(shot), timeout=30_000)
+            print(f"  screenshot of the page: {shot}")
+        except PlaywrightError:
+            pass
         raise
     finally:
         context.close()
 
 
-def _timings(page, url, path, drawn, search_box, map_selector, count, blocked, shots) -> dict[str, float]:
-    result: dict[str, float] = {}
+class TabCrashed(RuntimeError):
+    """The browser's renderer died (out of memory, most often): the app cannot cope at this size."""
+
+
+def failure(error: Exception) -> str:
+    """How a failed app is named in the table: timed out, tab crashed, or the error's class."""
+    if isinstance(error, TabCrashed):
+        return "tab crashed"
+    if isinstance(error, PlaywrightTimeout):
+        return "timed out"
+    if isinstance(error, PlaywrightError) and "crash" in str(error).lower():
+        return "tab crashed"
+    return error.__class__.__name__
+
+
+# The steps in the order they are taken: a failed app failed at the first one it has no figure for.
+STEPS = ("cold", "warm", "settled", "heap", "frame", "filter", "cleared")
+
+
+def _timings(page, url, path, drawn, search_box, map_selector, count, blocked, shots, result) -> dict[str, float]:
     start = time.perf_counter()
     page.goto(url + path)
     wait_drawn(page, drawn(None))
@@ -203,6 +240,27 @@ def _timings(page, url, path, drawn, search_box, map_selector, count, blocked, s
     return result
 
 
+def points_data(workdir: Path, count: int, cache: Path | None) -> tuple[Path, Path]:
+    """The data folder with ``count`` synthetic services and the same points as CSV (for the baselines).
+
+    With ``cache``, both are kept in ``cache/<count>/`` and reused by the next run (writing a million takes minutes).
+    """
+    folder = cache / str(count) if cache else workdir
+    data_dir, points_csv = folder / "data", folder / "points.csv"
+    if cache and points_csv.exists():
+        return data_dir, points_csv
+    started = time.perf_counter()
+    write_large_data_dir(data_dir, count)
+    services = gpd.read_file(data_dir / "services.geojson")
+    partial = points_csv.with_suffix(".partial")
+    services.assign(lat=services.geometry.y, lon=services.geometry.x, name=services["name_ko"])[
+        ["lat", "lon", "status", "name"]
+    ].to_csv(partial, index=False)
+    os.replace(partial, points_csv)  # the CSV last: a cache with it is complete
+    print(f"{count:>7,} synthetic data written in {time.perf_counter() - started:.0f} s", flush=True)
+    return data_dir, points_csv
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
@@ -213,6 +271,10 @@ def main() -> None:
         help="build and read the app's store before its server starts (cold = a restart: page only)",
     )
     parser.add_argument("--screenshots", type=Path, help="save a screenshot of each settled page in this folder")
+    parser.add_argument("--data-cache", type=Path, help="keep the synthetic data per size here and reuse it")
+    parser.add_argument(
+        "--timeout", type=float, default=600, help="seconds one step may take before the app counts as timed out"
+    )
     args = parser.parse_args()
     if args.screenshots:
         args.screenshots.mkdir(parents=True, exist_ok=True)
@@ -221,12 +283,7 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         for count in args.sizes:
             workdir = Path(tempfile.mkdtemp(prefix=f"bench-compare-{count}-"))
-            data_dir = write_large_data_dir(workdir / "data", count)
-            services = gpd.read_file(data_dir / "services.geojson")
-            points_csv = workdir / "points.csv"
-            services.assign(lat=services.geometry.y, lon=services.geometry.x, name=services["name_ko"])[
-                ["lat", "lon", "status", "name"]
-            ].to_csv(points_csv, index=False)
+            data_dir, points_csv = points_data(workdir, count, args.data_cache)
             apps = {
                 # The app's map: drawn when every visible service is in a cluster or a symbol on the canvas.
                 # Its view is fitted to the whole city, so all N are in view at every size.
@@ -261,7 +318,8 @@ def main() -> None:
                 print(f"{count:>7,} store built from {count:,} features in {time.perf_counter() - started:.1f} s")
                 # As after any first run: the store's columnar copy of this revision exists, so cold is a restart.
                 store.read_data()
-            results = {}
+            results: dict[str, dict[str, float]] = {}
+            failed: dict[str, str] = {}
             for name, (script, env, path, drawn, search_box, selector) in apps.items():
                 if name not in args.apps:
                     continue
@@ -269,7 +327,8 @@ def main() -> None:
                 url = server.url
                 try:
                     settled_shot = args.screenshots / f"{name}-{count}.png" if args.screenshots else None
-                    results[name] = measure(
+                    results[name] = {}
+                    measure(
                         browser,
                         url,
                         path,
@@ -279,14 +338,18 @@ def main() -> None:
                         count,
                         workdir / f"{name}-failed.png",
                         settled_shot,
+                        args.timeout,
+                        results[name],
                     )
-                except Exception as error:  # a baseline that cannot cope at this size is reported, not fatal
-                    print(f"{name} at {count:,}: {error.__class__.__name__}: {str(error).splitlines()[0]}")
-                    results[name] = {}
+                except Exception as error:  # an app that cannot cope at this size is reported, not fatal
+                    failed[name] = failure(error)
+                    print(f"{name} at {count:,}: {failed[name]}: {str(error).splitlines()[0] if str(error) else ''}")
                 finally:
                     server.stop()
                 print(f"{count:>7,} {name:7} " + " ".join(f"{k}={v:.2f}" for k, v in results[name].items()), flush=True)
-            rows.append((count, results))
+            rows.append((count, results, failed))
+            if not browser.is_connected():  # a crash can take the whole browser: a fresh one for the next size
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         browser.close()
     print()
     columns = ("cold", "warm", "settled", "filter", "cleared", "frame", "heap")
@@ -297,9 +360,14 @@ def main() -> None:
         + " | warm ÷ pydeck | warm ÷ folium |"
     )
     print("|---:|---|" + "---:|" * (len(columns) + 2))
-    for count, results in rows:
+    for count, results, failed in rows:
         for name, figures in results.items():
             cells = [f"{figures[c]:.1f}" if c in figures else "–" for c in columns]
+            if name in failed:  # the figures the app reached, then how it failed at the next step
+                step = next(s for s in (*STEPS, "") if s not in figures)
+                cells = [f"**{failed[name]}**" if c == step else cell for c, cell in zip(columns, cells, strict=True)]
+                if step not in columns:
+                    cells[-1] += f" ({failed[name]})"
             ratios = []
             for base in ("pydeck", "folium"):
                 other = results.get(base, {}).get("warm")
