@@ -15,7 +15,8 @@ than ``--timeout``), ``tab crashed`` (the browser's renderer died, e.g. out of m
 
 Usage: ``flock /tmp/browser.lock python benchmarks/bench_compare.py [--sizes 1000 10000 100000]``;
 ``--sizes 1000000 --apps ours --data-cache /tmp/bench-data`` for a million points (the synthetic data
-takes minutes to write at that size; the cache keeps it for the next run).
+takes minutes to write at that size, the app's store minutes to build from it; the cache keeps both for the
+next run, whose cold start is then a restart).
 Needs ``pip install -r requirements-bench.txt`` (pydeck).
 """
 
@@ -271,7 +272,9 @@ def main() -> None:
         help="build and read the app's store before its server starts (cold = a restart: page only)",
     )
     parser.add_argument("--screenshots", type=Path, help="save a screenshot of each settled page in this folder")
-    parser.add_argument("--data-cache", type=Path, help="keep the synthetic data per size here and reuse it")
+    parser.add_argument(
+        "--data-cache", type=Path, help="keep the synthetic data and the app's store per size here and reuse them"
+    )
     parser.add_argument(
         "--timeout", type=float, default=600, help="seconds one step may take before the app counts as timed out"
     )
@@ -284,12 +287,14 @@ def main() -> None:
         for count in args.sizes:
             workdir = Path(tempfile.mkdtemp(prefix=f"bench-compare-{count}-"))
             data_dir, points_csv = points_data(workdir, count, args.data_cache)
+            # With a cache the app's store is kept too: its cold start is then a restart, as --store-first.
+            store_dir = data_dir.parent / "store" if args.data_cache else workdir
             apps = {
                 # The app's map: drawn when every visible service is in a cluster or a symbol on the canvas.
                 # Its view is fitted to the whole city, so all N are in view at every size.
                 "ours": (
                     ROOT / "dashboard.py",
-                    {"DASHBOARD_DATA_DIR": str(data_dir), "DASHBOARD_STORE_DIR": str(workdir)},
+                    {"DASHBOARD_DATA_DIR": str(data_dir), "DASHBOARD_STORE_DIR": str(store_dir)},
                     "/map?view=37.32,126.83,11",
                     ours_drawn,
                     "서비스명 검색",
