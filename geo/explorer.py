@@ -13,6 +13,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
+import pyarrow.compute as pc
 import shapely
 
 from geo.i18n import localized_column, t
@@ -22,6 +24,9 @@ from geo.spatial import representative_points
 
 PARAM_VIEW = "view"
 RESULTS_LIMIT = 1000
+# From this many rows the table's first rows are selected (Arrow, n·log(limit)) instead of sorting every row:
+# the full sort took 3.1 s per rerun at 1,000,000 services. The same rows in the same order (see _first_positions).
+SELECT_FROM = 50_000
 SORT_KEYS = ("name", "area", "status", "domain", "budget")
 
 
@@ -77,9 +82,7 @@ def results_table(
         primary = -budget
     else:
         primary = pd.Series(0, index=services.index)
-    keys = pd.DataFrame({"primary": primary.to_numpy(), "name": folded.to_numpy()})
-    # Positions, not labels: an index with repeated labels still sorts and slices correctly.
-    positions = keys.sort_values(["primary", "name"], na_position="last", kind="stable").index.to_numpy()[:limit]
+    positions = _first_positions(primary, folded, limit)
     chosen = services.iloc[positions]
     return pd.DataFrame(
         {
@@ -91,6 +94,28 @@ def results_table(
         },
         index=pd.Index(chosen["service_id"].astype(str).to_numpy(), name="service_id"),
     )
+
+
+def _first_positions(primary: pd.Series, folded: pd.Series, limit: int) -> np.ndarray:
+    """Positions of the first ``limit`` rows by (primary, name), missing values last, ties in row order.
+
+    Positions, not labels: an index with repeated labels still sorts and slices correctly.
+    """
+    if len(primary) < SELECT_FROM or len(primary) <= limit:
+        keys = pd.DataFrame({"primary": primary.to_numpy(), "name": folded.to_numpy()})
+        return keys.sort_values(["primary", "name"], na_position="last", kind="stable").index.to_numpy()[:limit]
+    # The row's position as the last key makes the unstable selection give the stable sort's order. Missing
+    # values (NaN, None) become nulls, which Arrow's selection puts last.
+    keys = pa.table(
+        {
+            "primary": pa.array(primary.to_numpy(dtype=float), from_pandas=True),
+            "name": pa.array(folded.to_numpy(dtype=object), type=pa.large_string(), from_pandas=True),
+            "position": pa.array(np.arange(len(primary), dtype=np.int64)),
+        }
+    )
+    order = [("primary", "ascending"), ("name", "ascending"), ("position", "ascending")]
+    chosen = pc.select_k_unstable(keys, k=limit, sort_keys=order)
+    return np.asarray(chosen.to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
 def status_counts(services: pd.DataFrame) -> pd.DataFrame:
