@@ -50,3 +50,20 @@ def test_the_kept_names_belong_to_one_frame_and_go_with_it():
     second = frame(FOLDED_NAMES_FROM, word="신호등")
     assert name_matches(second, "가로등").sum() == 0
     assert name_matches(second, "신호등").sum() > 0
+
+
+def test_folded_texts_fold_as_python_does():
+    texts = [
+        "Smart STREETLIGHT",
+        "스마트 가로등",
+        "Straße",
+        "ΣΊΣΥΦΟΣ",
+        "ﬁle",
+        "İstanbul",
+        "ᄀ ㄱ 가",
+        "",
+        None,
+        "MiXeD ß 가",
+    ]
+    folded = filters.folded_texts(pd.Series(texts, dtype=object)).to_pylist()
+    assert folded == [None if text is None else text.casefold() for text in texts]

@@ -146,5 +146,6 @@ def _texts(frame: pd.DataFrame, column: str) -> pd.Series:
     if column not in frame:
         return pd.Series("", index=frame.index, dtype=object)
     values = frame[column]
-    text = values.astype(str)
+    # Texts stay as they are: astype(str) makes Arrow strings under pandas 3, 1 s per column at 1,000,000 rows.
+    text = values if pd.api.types.infer_dtype(values, skipna=True) == "string" else values.astype(str)
     return text.where(values.notna() & (text.str.strip() != ""), "").astype(object)
