@@ -60,9 +60,14 @@ def programme_counts(services: pd.DataFrame) -> tuple[int, int]:
     """(programmes, parts): projects named as another's ``parent_id`` in ``services``, and those naming one."""
     if "parent_id" not in services:
         return 0, 0
-    parents = services["parent_id"].where(services["parent_id"].notna(), "").astype(str).str.strip()
-    ids = set(services["service_id"].astype(str))
-    parts = parents.ne("") & parents.isin(ids)
+    # Only the rows that name a parent are converted, and the ids are matched as a Series (hashed once): at
+    # 1,000,000 services without parents this took 7.9 s in the handout's background build, holding the GIL.
+    named = services["parent_id"].dropna()
+    parents = named.astype(str).str.strip()
+    parents = parents[parents.ne("")]
+    if parents.empty:
+        return 0, 0
+    parts = parents.isin(services["service_id"].astype(str))
     return len(set(parents[parts])), int(parts.sum())
 
 
