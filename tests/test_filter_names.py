@@ -67,3 +67,10 @@ def test_folded_texts_fold_as_python_does():
     ]
     folded = filters.folded_texts(pd.Series(texts, dtype=object)).to_pylist()
     assert folded == [None if text is None else text.casefold() for text in texts]
+
+
+def test_filtering_a_large_frame_folds_its_names_ahead_of_the_first_search():
+    services = frame(FOLDED_NAMES_FROM)
+    assert len(filter_services(services, ServiceFilter(statuses=()))) == len(services)
+    assert id(services) in filters._folded  # started by a filter without text
+    assert len(filter_services(services, ServiceFilter(text="가로등 000012"))) == 1

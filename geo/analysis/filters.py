@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -126,16 +127,20 @@ def filter_services(services: gpd.GeoDataFrame, service_filter: ServiceFilter) -
     text = service_filter.text.strip().casefold()
     if text:
         keep &= name_matches(services, text)
+    elif len(services) >= FOLDED_NAMES_FROM:
+        _names_of(services)  # folded in the background meanwhile: the first search does not wait for it
     return services.loc[keep]
 
 
 # A name search joined and case-folded every name on each call: 1.9 s at 1,000,000 services, twice per rerun of
 # /map. A large frame's names are joined and folded by Arrow (folded_texts) and kept for as long as the frame lives
 # (the loaders' frames are shared and never changed in place); Arrow's substring search then takes ~0.1 s. Smaller
-# frames are searched directly, as before (fast enough, and a test's frame may be changed in place).
+# frames are searched directly, as before (fast enough, and a test's frame may be changed in place). The folding
+# starts in the background when a large frame is first filtered (Arrow releases the GIL while it works).
 FOLDED_NAMES_FROM = 50_000
-_folded: dict[int, tuple[weakref.ref[pd.DataFrame], int, pa.Array]] = {}
+_folded: dict[int, tuple[weakref.ref[pd.DataFrame], int, Future[pa.Array]]] = {}
 _folded_lock = threading.Lock()
+_folding = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fold-names")
 # Case folding is more than lower-casing only outside ASCII and Hangul (ß -> ss, final sigma, ligatures...).
 _BEYOND_LOWER = r"[^\x00-\x7F\x{1100}-\x{11FF}\x{3130}-\x{318F}\x{AC00}-\x{D7A3}]"
 
@@ -167,20 +172,32 @@ def _folded_names(services: pd.DataFrame) -> pd.Series:
     return (services["name_ko"].fillna("") + " " + services["name_en"].fillna("")).str.casefold()
 
 
-def name_matches(services: pd.DataFrame, text: str) -> pd.Series:
-    """True for each service whose Korean or English name contains ``text`` (already case-folded)."""
-    if len(services) < FOLDED_NAMES_FROM:
-        return _folded_names(services).str.contains(text, regex=False)
+def _join_and_fold(korean: pd.Series, english: pd.Series) -> pa.Array:
+    joined = pc.binary_join_element_wise(
+        _arrow_texts(korean).fill_null(""), _arrow_texts(english).fill_null(""), pa.scalar(" ", pa.large_string())
+    )
+    return folded_texts(joined)
+
+
+def _names_of(services: pd.DataFrame) -> Future[pa.Array]:
+    """The folded names of a large frame: kept while the frame lives, computed once, in the background."""
     key = id(services)
     with _folded_lock:
         entry = _folded.get(key)
         if entry is None or entry[0]() is not services or entry[1] != len(services):
-            korean, english = (_arrow_texts(services[column]).fill_null("") for column in ("name_ko", "name_en"))
-            names = folded_texts(pc.binary_join_element_wise(korean, english, pa.scalar(" ", pa.large_string())))
-            entry = (weakref.ref(services), len(services), names)
+            # The columns, not the frame, go to the worker: the frame may die (and its entry go) meanwhile.
+            future = _folding.submit(_join_and_fold, services["name_ko"], services["name_en"])
+            entry = (weakref.ref(services), len(services), future)
             _folded[key] = entry
             weakref.finalize(services, _folded.pop, key, None)
-    found = pc.match_substring(entry[2], text).to_numpy(zero_copy_only=False)
+    return entry[2]
+
+
+def name_matches(services: pd.DataFrame, text: str) -> pd.Series:
+    """True for each service whose Korean or English name contains ``text`` (already case-folded)."""
+    if len(services) < FOLDED_NAMES_FROM:
+        return _folded_names(services).str.contains(text, regex=False)
+    found = pc.match_substring(_names_of(services).result(), text).to_numpy(zero_copy_only=False)
     return pd.Series(np.asarray(found, dtype=bool), index=services.index)
 
 
