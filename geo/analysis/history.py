@@ -72,7 +72,8 @@ def _as_date(value: date | str | pd.Timestamp, argument: str) -> date:
 
 def _history_dates(status_history: pd.DataFrame) -> pd.Series:
     """``changed_at`` as ``datetime.date`` values (its own wall-clock day, as ``_history_days``), whatever type."""
-    return _history_days(status_history).dt.date
+    dates: pd.Series = _history_days(status_history).dt.date
+    return dates
 
 
 def default_as_of(status_history: pd.DataFrame, today: date | None = None) -> date:

@@ -47,7 +47,7 @@ class GeoPackageBackend(Backend):
         self.path = Path(path)
         self.backup_dir = self.path.parent / BACKUP_DIR_NAME
 
-    def describe(self) -> str:
+    def where(self) -> str:
         return str(self.path)
 
     def read_cache_folder(self) -> Path | None:
