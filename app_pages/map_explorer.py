@@ -42,7 +42,14 @@ from ui.filters import (
 )
 from ui.frame import current_language, guarded, sample_notice
 from ui.links import link_notice
-from ui.playback import MAP_KEY, follow_map_day, playback_args, take_map_day
+from ui.playback import (
+    MAP_KEY,
+    choose_day_on_page,
+    follow_map_day,
+    map_is_playing,
+    playback_args,
+    take_map_day,
+)
 from ui.servicemap import CITYWIDE_CSS, FIT_BUTTONS_CSS, citywide_list, fit_to, service_map, zoom_to
 
 lang = current_language()
@@ -56,7 +63,7 @@ as_of_col, _ = st.columns([1, 3])
 with as_of_col:
     take_map_day(PARAM_AS_OF)  # a playback step of the map: that day into the URL, before the box reads it
     default_day = default_as_of(data.status_history)
-    as_of, as_of_ignored = as_of_control(lang, default_day)
+    as_of, as_of_ignored = as_of_control(lang, default_day, on_choose=choose_day_on_page, hold=map_is_playing())
 # Every view of this page shows the projects reported by that day, with that day's status. The map carries
 # every service and plays their statuses itself (ui.playback); it reports the day it shows back into as_of.
 data_all = data

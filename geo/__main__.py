@@ -224,7 +224,7 @@ def _import(args: argparse.Namespace) -> int:
     if replacing and store.backend != "geopackage":
         # The app cannot copy a PostgreSQL database; say so before the question, so staff can stop and pg_dump.
         print(t("cli.no_postgres_backup", lang))
-    question = t(f"cli.confirm_{action}", lang, store=store.describe(), target=target, effect=effect)
+    question = t(f"cli.confirm_{action}", lang, store=store.describe(lang), target=target, effect=effect)
     if not args.yes and not _confirm(question):
         print(t("cli.cancelled", lang))
         return EXIT_CANCELLED

@@ -116,7 +116,7 @@ def check_health(
     backups: list[tuple[str, float]] = []  # (name, when it was made, epoch seconds)
     try:
         store = open_store(settings, initialise=False)
-        describe = store.describe()
+        describe = store.describe("en")
         if store.is_initialised():
             revision = store.revision()
             store_ok = True

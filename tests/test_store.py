@@ -390,7 +390,10 @@ def test_an_unreachable_server_is_reported_at_once_with_its_reason():
         store.initialise(DEMO_DIR, now=T0)
     assert time.monotonic() - started < 5
     assert "refused" in str(raised.value).lower()  # the server's reason, not a pool's timeout
-    assert "Cannot connect to PostgreSQL" in raised.value.text("en")
+    english = raised.value.text("en")
+    assert "Cannot connect to PostgreSQL: postgresql://u:***@localhost:1/db (schema dashboard)" in english
+    assert "스키마" not in english  # where the store is, worded in English too
+    assert store.describe("en").endswith("(schema dashboard)") and store.describe().endswith("(스키마 dashboard)")
     assert "secret" not in str(raised.value)
     assert store.is_initialised() is False
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from functools import partial
 from typing import Any, cast
@@ -139,32 +139,43 @@ def set_view(view: str) -> None:
 AS_OF_EARLIEST = date(2000, 1, 1)
 
 
-def as_of_control(lang: str, default: date) -> tuple[date, IgnoredParameter | None]:
+def as_of_control(
+    lang: str, default: date, on_choose: Callable[[], None] | None = None, hold: bool = False
+) -> tuple[date, IgnoredParameter | None]:
     """The map's 기준일 (as-of day): a date box seeded from the URL (``as_of=YYYY-MM-DD``) and kept there.
 
     An ``as_of`` that is not a date, or lies outside 2000-01-01 … today, is dropped from the URL and
     returned as ignored (the page's link notice says so); the day shown is then ``default``. The default
-    day leaves the URL clean.
+    day leaves the URL clean. ``on_choose``: called when someone changes the box (not when the URL moves it).
+    ``hold``: the box keeps the day it shows while the URL moves (the map is playing); the day returned is the URL's.
     """
     latest = max(city_today(), default)
     raw = st.query_params.get(PARAM_AS_OF)
     day, problem = parse_as_of(raw, AS_OF_EARLIEST, latest)
     if problem:
         st.query_params.pop(PARAM_AS_OF, None)
-    if state.MAP_AS_OF not in st.session_state or day is not None:
-        # A day in the URL wins over the box's earlier value (the box writes its changes to the URL first).
-        st.session_state[state.MAP_AS_OF] = day or default
+    in_url = day or default
+    if not hold and st.session_state.setdefault(state.MAP_AS_OF_SHOWN, in_url) != in_url:
+        # The URL moved the day (a link, the map's last step): a new box shows it. Writing the old box's value
+        # instead would race with the browser, which may still send that box's earlier day as a change of its own.
+        st.session_state[state.MAP_AS_OF_GENERATION] = st.session_state.get(state.MAP_AS_OF_GENERATION, 0) + 1
+        st.session_state[state.MAP_AS_OF_SHOWN] = in_url
+    key = f"{state.MAP_AS_OF}_{st.session_state.get(state.MAP_AS_OF_GENERATION, 0)}"
 
     def keep_in_url() -> None:
-        chosen = st.session_state[state.MAP_AS_OF]
+        chosen = st.session_state[key]
         if chosen is None or chosen == default:
             st.query_params.pop(PARAM_AS_OF, None)
         else:
             st.query_params[PARAM_AS_OF] = chosen.isoformat()
+        st.session_state[state.MAP_AS_OF_SHOWN] = chosen if isinstance(chosen, date) else default
+        if on_choose is not None:
+            on_choose()
 
-    chosen = st.date_input(
+    st.date_input(
         t("explorer.as_of", lang),
-        key=state.MAP_AS_OF,
+        value=in_url,
+        key=key,
         min_value=AS_OF_EARLIEST,
         max_value=latest,
         on_change=keep_in_url,
@@ -180,5 +191,5 @@ def as_of_control(lang: str, default: date) -> tuple[date, IgnoredParameter | No
             for code in ("ko", "en")
         }
         ignored = day_ignored(PARAM_AS_OF, str(raw), why["ko"], why["en"])
-    # A cleared box (no date) means the default day.
-    return (chosen if isinstance(chosen, date) else default), ignored
+    # The box writes its changes to the URL before the page runs (a cleared box: the default day).
+    return in_url, ignored

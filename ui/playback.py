@@ -45,20 +45,19 @@ def status_codes(statuses: tuple[str, ...]) -> list[int]:
     return [order.index(status) for status in statuses if status in order]
 
 
-def day_counter(as_of: date) -> int:
-    """A number that changes when the as-of day was chosen on the page, not reported by the map itself.
+def choose_day_on_page() -> None:
+    """The as-of box's ``on_change``: the map goes to the box's day and stops there (``day_counter`` changes)."""
+    st.session_state[state.PLAYBACK_DAY_N] = day_counter() + 1
 
-    The map jumps to the page's day only when this changes, so a day it reported (and the page echoes back,
-    maybe late, while the map plays on) never pulls it back.
+
+def day_counter() -> int:
+    """A number that changes only when a day is chosen in the page's as-of box.
+
+    The map jumps to the page's day only when this changes. A day it reported itself never pulls it back, even when
+    a rerun carries a URL some steps behind (Streamlit refills ``st.query_params`` from the browser's URL on
+    every rerun, and the browser may not have applied the latest one yet).
     """
-    day = as_of.isoformat()
-    counter = int(st.session_state.get(state.PLAYBACK_DAY_N, 0))
-    if st.session_state.get(state.PLAYBACK_SEEN_DAY) != day:
-        st.session_state[state.PLAYBACK_SEEN_DAY] = day
-        if st.session_state.get(state.PLAYBACK_MAP_DAY) != day:
-            counter += 1
-            st.session_state[state.PLAYBACK_DAY_N] = counter
-    return counter
+    return int(st.session_state.get(state.PLAYBACK_DAY_N, 0))
 
 
 def take_map_day(param: str, key: str = MAP_KEY) -> None:
@@ -70,9 +69,22 @@ def take_map_day(param: str, key: str = MAP_KEY) -> None:
     """
     value = st.session_state.get(key)
     day = value.get("day") if isinstance(value, dict) else None
-    if isinstance(day, dict) and state.is_new(state.PLAYBACK_HANDLED, day.get("token")):
-        st.session_state[state.PLAYBACK_MAP_DAY] = str(day.get("day"))
+    if not isinstance(day, dict) or not state.is_new(state.PLAYBACK_HANDLED, day.get("token")):
+        return
+    # A step played before the latest day chosen in the box (sent while the map had not yet heard of it) is dropped.
+    if day.get("day_n", day_counter()) == day_counter():
         st.query_params[param] = str(day.get("day"))
+
+
+def map_is_playing(key: str = MAP_KEY) -> bool:
+    """Whether the map's latest report, played after the box's latest day, says more steps follow.
+
+    While it plays, the page leaves its date box alone: a box the server changes several times a second races with
+    the browser, which can send an earlier day back as if someone had chosen it (and the map would stop there).
+    """
+    value = st.session_state.get(key)
+    day = value.get("day") if isinstance(value, dict) else None
+    return isinstance(day, dict) and bool(day.get("playing")) and day.get("day_n") == day_counter()
 
 
 def follow_map_day(reported: tuple[str, str] | None) -> None:
@@ -89,6 +101,6 @@ def playback_args(
     return {
         "timeline_url": timeline_url(data, lang, today),
         "day": shown.isoformat(),
-        "day_n": day_counter(shown),
+        "day_n": day_counter(),
         "status_filter": status_codes(statuses),
     }

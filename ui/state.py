@@ -22,10 +22,11 @@ STATUS_CHART_GENERATION = "status_chart_generation"
 FILTERS_SEEDED = "filters_seeded_from_url"
 FILTERS_REQUESTED = "filters_requested"
 MAP_AS_OF = "map_as_of"
-# The playback (ui.playback): the day the map last reported, the last as-of day seen, and a counter
-# that tells the map a day was chosen on the page (date box, link) rather than by its own time control.
-PLAYBACK_MAP_DAY = "playback_map_day"
-PLAYBACK_SEEN_DAY = "playback_seen_day"
+# The day the as-of box last showed, and its generation: a day the URL brings (link, playback) makes a new box.
+MAP_AS_OF_SHOWN = "map_as_of_shown"
+MAP_AS_OF_GENERATION = "map_as_of_generation"
+# The playback (ui.playback): a counter that tells the map a day was chosen in the page's as-of box rather than
+# by its own time control, and the last report of the map the page acted on.
 PLAYBACK_DAY_N = "playback_day_n"
 PLAYBACK_HANDLED = "playback_handled_report"
 HOME_PLAYBACK = "home_playback"

@@ -71,8 +71,9 @@ def _as_date(value: date | str | pd.Timestamp, argument: str) -> date:
 
 
 def _history_dates(status_history: pd.DataFrame) -> pd.Series:
-    """``changed_at`` as ``datetime.date`` values, whatever type the loader or the caller used."""
-    return pd.to_datetime(status_history["changed_at"]).dt.date
+    """``changed_at`` as ``datetime.date`` values (its own wall-clock day, as ``_history_days``), whatever type."""
+    dates: pd.Series = _history_days(status_history).dt.date
+    return dates
 
 
 def default_as_of(status_history: pd.DataFrame, today: date | None = None) -> date:

@@ -51,8 +51,13 @@ class Backend(ABC):
         """A read-only snapshot, so several queries see one consistent state."""
 
     @abstractmethod
-    def describe(self) -> str:
-        """Where the data is, for messages (a path, or the database without its password)."""
+    def where(self) -> str | Message:
+        """Where the data is, as a message parameter (a path, or the database without its password)."""
+
+    def describe(self, lang: str = "ko") -> str:
+        """Where the data is, worded in ``lang``."""
+        where = self.where()
+        return where.text(lang) if isinstance(where, Message) else where
 
     def close(self) -> None:
         """Release what is kept open between calls (the PostGIS connection pool)."""
@@ -131,7 +136,7 @@ class Backend(ABC):
     # -- what every part checks --
 
     def missing(self) -> Message:
-        return message("store_missing", store=self.describe())
+        return message("store_missing", store=self.where())
 
     def require(self, tx: Tx) -> None:
         """Raise the "no store here" error unless the store's tables exist."""

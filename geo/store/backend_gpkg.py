@@ -47,7 +47,7 @@ class GeoPackageBackend(Backend):
         self.path = Path(path)
         self.backup_dir = self.path.parent / BACKUP_DIR_NAME
 
-    def describe(self) -> str:
+    def where(self) -> str:
         return str(self.path)
 
     def read_cache_folder(self) -> Path | None:
@@ -74,11 +74,12 @@ class GeoPackageBackend(Backend):
         return connection
 
     @contextmanager
-    def transaction(self) -> Iterator[Tx]:
-        if not self.path.exists():
+    def transaction(self, building: Path | None = None) -> Iterator[Tx]:
+        """One write transaction on the store (or on ``building``, a new store file made beside it)."""
+        if building is None and not self.path.exists():
             raise StoreError(self.missing())
         with self.sqlite_errors():
-            connection = self.connect()
+            connection = self.connect(building)
             try:
                 # IMMEDIATE takes the write lock now, so the version read below cannot go stale before the update.
                 connection.execute("BEGIN IMMEDIATE")

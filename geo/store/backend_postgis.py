@@ -12,7 +12,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.model.schema import Column
-from geo.model.validation import message
+from geo.model.validation import Message, message
 from geo.store.backend import Backend
 from geo.store.common import LAYERS, StoreError, Tx
 from geo.store.pool import ServerPool
@@ -51,14 +51,14 @@ class PostgisBackend(Backend):
         }
         self._pool = ServerPool(url, options, self.unreachable)
 
-    def describe(self) -> str:
+    def where(self) -> Message:
         safe = re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", self.url)
-        return message("postgres_where", url=safe, schema=self.schema).text("ko")
+        return message("postgres_where", url=safe, schema=self.schema)
 
     def unreachable(self, exc: Exception) -> StoreError:
         """psycopg's connection error as the store's, with the server's reason (refused, wrong password ...)."""
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return StoreError(message("postgres_unreachable", store=self.describe(), reason=reason))
+        return StoreError(message("postgres_unreachable", store=self.where(), reason=reason))
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:

@@ -73,9 +73,9 @@ class Store(ABC):
         """Release what the store keeps open between calls (the PostGIS connection pool)."""
         self.database.close()
 
-    def describe(self) -> str:
-        """Where the store is, for messages (a path, or the database without its password)."""
-        return self.database.describe()
+    def describe(self, lang: str = "ko") -> str:
+        """Where the store is, in ``lang`` (a path, or the database without its password)."""
+        return self.database.describe(lang)
 
     # -- creation (geo.store.creation) --
 
@@ -381,4 +381,4 @@ class Store(ABC):
         raise StoreError(self._no_backups())
 
     def _no_backups(self) -> Message:
-        return message("postgres_no_backups", store=self.describe())
+        return message("postgres_no_backups", store=self.database.where())

@@ -120,17 +120,8 @@ class GeoPackageStore(Store):
 
     def _build(self, path: Path, data_dir: Path, now: datetime | None) -> None:
         """Create a complete store in ``path`` (a claimed temporary file) from ``data_dir``."""
-        connection = self.database.connect(path)
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                self._create(Tx(connection.cursor(), "?"), data_dir, now)
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
-        finally:
-            connection.close()
+        with self.database.transaction(building=path) as tx:
+            self._create(tx, data_dir, now)
 
     def rebuild(self, data_dir: Path, *, now: datetime | None = None) -> None:
         """Replace the store's data with data made afresh from ``data_dir``, in one step (back it up first).

@@ -398,4 +398,4 @@ class VoiceRepository:
         ).astype({"needs": "int64", "opinions": "int64"})
 
     def _voice_missing(self) -> Message:
-        return message("voice_tables_missing", store=self.database.describe())
+        return message("voice_tables_missing", store=self.database.where())

@@ -53,7 +53,14 @@
     this.k = k;
     this.applyCodes(fast);
     this.showStep();
-    if (report) window.svcSendValue({day: {day: tl.days[k], step: k, token: Playback.token + ':' + (++Playback.reports)}});
+    if (report) this.report();
+  };
+
+  // The day shown, to the page. day_n: the page's choice this step was played after (a report from before a newer
+  // choice is dropped); playing: more steps follow (the page leaves its date box alone until the last one).
+  Playback.prototype.report = function () {
+    var k = this.k, token = Playback.token + ':' + (++Playback.reports);
+    window.svcSendValue({day: {day: this.tl.days[k], step: k, day_n: this.dayN, playing: !!this.timer && k < this.n - 1, token: token}});
   };
 
   // Status and visibility of every row for the current step, then the map's filter path.
@@ -122,7 +129,10 @@
     document.body.insertBefore(bar, document.body.firstChild);
     var q = function (c) { return bar.querySelector(c); };
     this.playButton = q('.pb-play'); this.range = q('.pb-range');
-    this.playButton.addEventListener('click', function () { return self.timer ? self.pause() : self.play(); });
+    this.playButton.addEventListener('click', function () {
+      if (!self.timer) return self.play();
+      self.pause(); self.report();
+    });
     q('.pb-back').addEventListener('click', function () { self.pause(); self.seek(self.k - 1, true, true); });
     q('.pb-fwd').addEventListener('click', function () { self.pause(); self.seek(self.k + 1, true, true); });
     q('.pb-speed').addEventListener('change', function (e) { self.speed = +e.target.value || 1; });
