@@ -158,9 +158,9 @@ def as_of_control(
     if not hold and st.session_state.setdefault(state.MAP_AS_OF_SHOWN, in_url) != in_url:
         # The URL moved the day (a link, the map's last step): a new box shows it. Writing the old box's value
         # instead would race with the browser, which may still send that box's earlier day as a change of its own.
-        st.session_state[state.MAP_AS_OF_GENERATION] = st.session_state.get(state.MAP_AS_OF_GENERATION, 0) + 1
+        state.next_generation(state.MAP_AS_OF_GENERATION)
         st.session_state[state.MAP_AS_OF_SHOWN] = in_url
-    key = f"{state.MAP_AS_OF}_{st.session_state.get(state.MAP_AS_OF_GENERATION, 0)}"
+    key = f"{state.MAP_AS_OF}_{state.generation(state.MAP_AS_OF_GENERATION)}"
 
     def keep_in_url() -> None:
         chosen = st.session_state[key]

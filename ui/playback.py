@@ -8,6 +8,7 @@ day goes into the URL as ``as_of`` and the page reruns, so counts, chart and tab
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
@@ -67,9 +68,8 @@ def take_map_day(param: str, key: str = MAP_KEY) -> None:
     a rerun can carry a URL one step behind, and the map's value is always its latest step. Each report acts
     once (the value outlives reruns; its token is unique per report).
     """
-    value = st.session_state.get(key)
-    day = value.get("day") if isinstance(value, dict) else None
-    if not isinstance(day, dict) or not state.is_new(state.PLAYBACK_HANDLED, day.get("token")):
+    day = _reported(key)
+    if day is None or not state.is_new(state.PLAYBACK_HANDLED, day.get("token")):
         return
     # A step played before the latest day chosen in the box (sent while the map had not yet heard of it) is dropped.
     if day.get("day_n", day_counter()) == day_counter():
@@ -82,9 +82,15 @@ def map_is_playing(key: str = MAP_KEY) -> bool:
     While it plays, the page leaves its date box alone: a box the server changes several times a second races with
     the browser, which can send an earlier day back as if someone had chosen it (and the map would stop there).
     """
+    day = _reported(key)
+    return day is not None and bool(day.get("playing")) and day.get("day_n") == day_counter()
+
+
+def _reported(key: str) -> dict[str, Any] | None:
+    """The map's latest report of its day (``playback.js`` ``report``), if it sent one."""
     value = st.session_state.get(key)
     day = value.get("day") if isinstance(value, dict) else None
-    return isinstance(day, dict) and bool(day.get("playing")) and day.get("day_n") == day_counter()
+    return day if isinstance(day, dict) else None
 
 
 def follow_map_day(reported: tuple[str, str] | None) -> None:
